@@ -1,0 +1,369 @@
+"""Assemble one document: mentions → entities (merged within the document),
+roles, event reports and quotes with resolved speakers → :class:`~kg.records.DocResult`.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from ..dates import find_dates
+from ..records import Article, DocResult, Entity, EventReport, Quote, Role, Span
+from .context import DocContext, Mention, build_context
+from .lexicon import norm, slug
+from .mentions import AGENCY_HEADS, ELECTIONS, POLICY_HEADS, find_acronyms, iter_mentions
+from .people import PersonMention, iter_people
+from .quotes import QuoteCandidate, iter_quotes
+
+__all__ = ["assemble"]
+
+
+def _damerau1(a: str, b: str) -> bool:
+    """True when a and b differ by at most one edit or one transposition."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    if len(a) > len(b):
+        a, b = b, a
+    for k in range(len(b)):
+        if a == b[:k] + b[k + 1:]:
+            return True
+    return False
+
+
+def _similar_names(a: str, b: str) -> bool:
+    wa, wb = a.lower().split(), b.lower().split()
+    if len(wa) != len(wb) or a == b:
+        return a == b
+    edits = sum(1 for x, y in zip(wa, wb) if x != y)
+    return edits == 1 and all(x == y or (len(x) >= 5 and _damerau1(x, y)) for x, y in zip(wa, wb))
+
+
+def _acronym_mentions(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """Entities defined as "Long Form (ACR)" and later mentions of the bare acronym."""
+    doc, lx = ctx.doc, ctx.lx
+    out: list[Mention] = []
+    for s, e, ai, aj, long_form, acr in find_acronyms(ctx):
+        if acr in lx.not_entity:
+            continue
+        lf_start = doc[s].idx
+        lf_end = doc[e - 1].idx + len(doc[e - 1])
+        ctx.expansions.setdefault(acr, long_form)
+        covering = [m for m in mentions + out if m.start <= lf_start and m.end >= lf_end - 1 and m.type != "Place"]
+        if any(m.start < lf_start - 1 for m in covering):
+            continue  # defined inside a longer name ("Penutupan Pelatihan ... (PKA) Angkatan X")
+        covering += [m for m in mentions + out if abs(m.start - lf_start) <= 1 and m.type != "Place" and m.end >= doc[ai].idx]
+        if covering:
+            m = max(covering, key=lambda m: m.end - m.start)
+            ctx.acronyms.setdefault(acr, (m.type, m.key, m.label))
+            continue
+        head = long_form.split()[0].lower()
+        if lx.titles.get(norm(long_form)) or norm(acr) in lx.titles:
+            continue
+        if not long_form[:1].isupper():
+            if head in POLICY_HEADS:
+                etype = "Policy"
+            else:
+                continue
+        elif head in AGENCY_HEADS:
+            etype = "Agency"
+        elif head in lx.event_heads or norm(long_form) in ELECTIONS:
+            etype = "Event"
+        elif head in POLICY_HEADS or len(long_form.split()) >= 2:
+            etype = "Policy"
+        else:
+            continue
+        label = " ".join(long_form.split())
+        label = label[0].upper() + label[1:]
+        key = f"{etype.lower()}:{slug(label)}"
+        m = Mention(lf_start, doc[aj].idx + len(doc[aj]), ctx.text[lf_start:doc[aj].idx + len(doc[aj]) + 1], etype,
+                    key, label, (acr,), "acronym", None, s, aj + 1)
+        out.append(m)
+        ctx.acronyms.setdefault(acr, (etype, key, label))
+    # later bare mentions of a defined acronym
+    covered = set()
+    for m in mentions + out:
+        covered.update(range(m.i, m.j))
+    for k, tok in enumerate(doc):
+        if tok.text in ctx.acronyms and k not in covered:
+            etype, key, label = ctx.acronyms[tok.text]
+            out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, etype, key, label, (), "acronym", None, k, k + 1))
+    return out
+
+
+def _expand(label: str, expansions: dict[str, str]) -> set[str]:
+    words = []
+    for w in re.sub(r"\([^)]*\)", " ", label).split():
+        words.extend(norm(expansions.get(w, w)).split())
+    return set(words)
+
+
+def _merge_keys(mentions: list[Mention], expansions: dict[str, str]) -> dict[str, str]:
+    """Within-document merges: bare agency types into their regional unit, bare
+    policies into their dated version, bare event heads into their named event."""
+    by_type: dict[str, set[str]] = defaultdict(set)
+    kinds: dict[str, str | None] = {}
+    labels: dict[str, str] = {}
+    for m in mentions:
+        by_type[m.type].add(m.key)
+        kinds.setdefault(m.key, m.kind)
+        labels.setdefault(m.key, m.label)
+    remap: dict[str, str] = {}
+    for key in by_type["Agency"]:
+        if kinds.get(key) == "type":
+            regional = [k for k in by_type["Agency"] if k.startswith(key + "-") and kinds.get(k) == "regional"]
+            if len(regional) == 1:
+                remap[key] = regional[0]
+    for key in by_type["Policy"]:
+        longer = [k for k in by_type["Policy"] if k != key and k.startswith(key + "-")
+                  and re.match(r"^-\d{4}", k[len(key):])]
+        if len(longer) == 1:
+            remap[key] = longer[0]
+    events = sorted(by_type["Event"], key=lambda k: (len(labels[k]), k))
+    words = {k: _expand(labels[k], expansions) for k in events}
+    for key in events:
+        if kinds.get(key) == "election":
+            same = [k for k in events if k != key and kinds.get(k) == "election"
+                    and labels[k].split()[0] == labels[key].split()[0]]
+            if len(labels[key].split()) == 1 and len(same) == 1:
+                remap[key] = same[0]
+            continue
+        longer = [k for k in events if k != key and kinds.get(k) != "election" and len(words[k]) > len(words[key])
+                  and words[key] <= words[k]]
+        if len(longer) == 1 or (longer and all(remap.get(k, k) == remap.get(longer[0], longer[0]) for k in longer)):
+            remap[key] = remap.get(longer[-1], longer[-1])
+    return remap
+
+
+def _entities(mentions: list[Mention], remap: dict[str, str], text: str) -> dict[str, dict]:
+    ents: dict[str, dict] = {}
+    for m in mentions:
+        key = remap.get(m.key, m.key)
+        e = ents.setdefault(key, {"type": m.type, "label": None, "aliases": [], "spans": [], "kind": m.kind,
+                                  "part_of": m.part_of})
+        if e["label"] is None or (m.key == key and len(m.label) > len(e["label"]) and m.kind != "acronym"):
+            if m.key == key:
+                e["label"] = m.label
+        e["aliases"].extend([" ".join(text[m.start:m.end].split()), *m.aliases])
+        e["spans"].append(Span(m.start, m.end, text[m.start:m.end]))
+        if m.kind and m.kind not in ("type", "derived", "acronym"):
+            e["kind"] = m.kind
+    for key, e in ents.items():
+        if e["label"] is None:
+            e["label"] = e["aliases"][0]
+    return ents
+
+
+def _finish(key: str, e: dict) -> Entity:
+    seen = {norm(e["label"])}
+    aliases = []
+    for a in e["aliases"]:
+        a = " ".join(a.split()).strip(" ,.")
+        if a and norm(a) not in seen:
+            seen.add(norm(a))
+            aliases.append(a)
+    spans = tuple(sorted(set(e["spans"]), key=lambda s: (s.start, s.end)))
+    kind = e.get("kind")
+    if e["type"] == "Place" and kind not in ("provinsi", "kabupaten", "kota", "kecamatan", "desa", "negara", "venue"):
+        kind = "lainnya"
+    if e["type"] != "Place":
+        kind = None
+    return Entity(key=key, type=e["type"], label=e["label"], aliases=tuple(aliases), mentions=spans,
+                  official=e.get("official", False), kind=kind, part_of=e.get("part_of") if e["type"] == "Place" else None)
+
+
+def _resolve_people(people: list[PersonMention]) -> tuple[dict[int, str], dict[str, dict]]:
+    """Map each person mention (by index) to a person key; build person entity data."""
+    named = [p for p in people if p.name]
+    canon: dict[str, str] = {}
+    names = sorted({p.name for p in named}, key=lambda n: (-len(n.split()), -len(n), n))
+    for n in names:
+        if n in canon:
+            continue
+        target = None
+        for full in names:
+            if full == n or full not in canon or canon[full] != full:
+                continue
+            if _similar_names(n, full):
+                target = full
+                break
+            if len(n.split()) < len(full.split()):
+                fw = full.split()
+                nw = n.split()
+                if nw == fw[:len(nw)] or nw == fw[-len(nw):] or (len(nw) == 1 and nw[0] in fw):
+                    target = full if target is None else target
+        canon[n] = target or n
+    index: dict[int, str] = {}
+    data: dict[str, dict] = {}
+    for k, p in enumerate(people):
+        if not p.name:
+            continue
+        label = canon[p.name]
+        key = f"person:{slug(label)}"
+        index[k] = key
+        d = data.setdefault(key, {"type": "Person", "label": label, "aliases": [], "spans": [], "official": False,
+                                  "kind": None})
+        d["aliases"].extend([p.name, " ".join(p.text.split())])
+        d["spans"].append(Span(p.start, p.end, p.text))
+        d["official"] = d["official"] or p.official
+    # title-only mentions: the person holding that office here
+    holders: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+    for k, p in enumerate(people):
+        if p.name and p.head:
+            holders[p.head].append((index[k], p.org_key))
+    for k, p in enumerate(people):
+        if p.name or not p.head:
+            continue
+        cands = [key for key, org in holders.get(p.head, []) if not p.org_key or not org or org == p.org_key]
+        if len(set(cands)) == 1:
+            index[k] = cands[0]
+            data[cands[0]]["spans"].append(Span(p.start, p.end, p.text))
+    return index, data
+
+
+def assemble(doc: Doc, article: Article) -> DocResult:
+    """Everything one document says, merged within the document."""
+    ctx = build_context(doc, article)
+    lx = ctx.lx
+    mentions = list(iter_mentions(ctx))
+    mentions += _acronym_mentions(ctx, mentions)
+    people: list[PersonMention] = []
+    for x in iter_people(ctx, mentions):
+        if isinstance(x, PersonMention):
+            people.append(x)
+        else:
+            mentions.append(x)
+    people.sort(key=lambda p: p.start)
+    # the dateline place
+    dateline_key = None
+    if article.dateline:
+        s, e = article.dateline
+        rid = ctx.main_region.get("dateline")
+        if rid:
+            rec = lx.regions[rid]
+            mentions.append(Mention(s, e, article.text[s:e], "Place", f"place:{rid}", rec["pattern"], (rec["name"],),
+                                    rec["kind"], rec.get("province")))
+            dateline_key = f"place:{rid}"
+        else:
+            raw = article.text[s:e].strip()
+            words = raw.split()
+            if 1 <= len(words) <= 2 and all(w[:1].isupper() for w in words):
+                label = " ".join(w.capitalize() if w.isupper() else w for w in words)
+                dateline_key = f"place:{slug(label)}"
+                mentions.append(Mention(s, e, raw, "Place", dateline_key, label, (), "lainnya"))
+    remap = _merge_keys(mentions, ctx.expansions)
+    ents = _entities(mentions, remap, article.text)
+    pindex, pdata = _resolve_people(people)
+    # roles (and the agencies they imply)
+    roles: dict[tuple[str, str], Role] = {}
+    for k, p in enumerate(people):
+        key = pindex.get(k)
+        if not key or not p.title or not p.name:
+            continue
+        org = remap.get(p.org_key, p.org_key) if p.org_key else None
+        if org and org not in ents and p.org_label:
+            ents[org] = {"type": "Agency", "label": p.org_label, "aliases": [], "spans": [
+                Span(p.title_start or p.start, p.title_end or p.end, article.text[p.title_start or p.start:p.title_end or p.end])],
+                "kind": "derived", "part_of": None}
+        rk = (key, norm(p.title))
+        if rk not in roles:
+            roles[rk] = Role(key, p.title, org if org in ents else None, article.date,
+                             p.title_start if p.title_start is not None else p.start,
+                             p.title_end if p.title_end is not None else p.end)
+        pdata[key]["official"] = True
+    for key, d in pdata.items():
+        ents[key] = d
+    # quotes
+    cands = sorted(iter_quotes(ctx, people), key=lambda q: q.start)
+    pos_of = {id(p): k for k, p in enumerate(people)}
+    timeline: list[tuple[int, str]] = []
+    seen_sent = set()
+    for k, p in enumerate(people):
+        key = pindex.get(k)
+        if key is None or ctx.in_quote(p.start):
+            continue
+        sent = doc.char_span(p.start, p.end, alignment_mode="expand")
+        sid = sent.sent.start if sent is not None else p.start
+        if sid not in seen_sent:
+            seen_sent.add(sid)
+            timeline.append((p.start, key))
+    quotes: list[Quote] = []
+    last_by_para: dict[int, str | None] = {}
+    for q in cands:
+        kind, pm = q.hint
+        speaker = None
+        if kind == "person" and pm is not None:
+            speaker = pindex.get(pos_of.get(id(pm), -1))
+            if speaker is None and pm.head:
+                speaker = _salient(timeline, q.start)
+        elif kind == "pronoun":
+            speaker = _salient(timeline, q.start)
+        elif kind == "carry":
+            para = article.text.rfind("\n", 0, q.start)
+            prev_para = article.text.rfind("\n", 0, max(para, 0))
+            speaker = last_by_para.get(para) or _salient(timeline, q.start)
+            del prev_para
+        if speaker:
+            bisect.insort(timeline, (q.start, speaker))
+        last_by_para[article.text.rfind("\n", 0, q.start)] = speaker
+        about = sorted({remap.get(m.key, m.key) for m in mentions
+                        if m.type in ("Policy", "Event", "Agency") and q.start <= m.start and m.end <= q.end + 1})
+        quotes.append(Quote(q.start, q.end, article.text[q.start:q.end], q.direct, speaker, q.cue, tuple(about)))
+    # events
+    events = _event_reports(ctx, mentions, remap, people, pindex, dateline_key, ents)
+    entities = tuple(_finish(k, e) for k, e in sorted(ents.items()))
+    return DocResult(article=article, entities=entities, roles=tuple(roles.values()), events=tuple(events),
+                     quotes=tuple(quotes), dateline_place=dateline_key)
+
+
+def _salient(timeline: list[tuple[int, str]], pos: int) -> str | None:
+    k = bisect.bisect_left(timeline, (pos, ""))
+    return timeline[k - 1][1] if k > 0 else None
+
+
+def _event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str], people: list[PersonMention],
+                   pindex: dict[int, str], dateline_key: str | None, ents: dict[str, dict]) -> list[EventReport]:
+    doc, article = ctx.doc, ctx.article
+    by_event: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.type == "Event":
+            by_event[remap.get(m.key, m.key)].append(m)
+    places = [m for m in mentions if m.type == "Place"]
+    reports = []
+    for key, ms in sorted(by_event.items()):
+        ms.sort(key=lambda m: m.start)
+        date = place = None
+        participants: list[str] = []
+        for m in ms:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            sent = span.sent
+            if date is None and ents[key].get("kind") != "election":
+                for d in find_dates(article.text[sent.start_char:sent.end_char], ref=article.date):
+                    if d.iso:
+                        date = d.iso
+                        break
+            if place is None:
+                cands = [p for p in places if sent.start_char <= p.start < sent.end_char and p.start >= m.start]
+                venues = [p for p in cands if p.kind == "venue"]
+                best = (venues or cands or [None])[0]
+                if best is not None:
+                    place = remap.get(best.key, best.key)
+            for k, p in enumerate(people):
+                if sent.start_char <= p.start < sent.end_char and pindex.get(k) and not ctx.in_quote(p.start):
+                    participants.append(pindex[k])
+        if date is None and ents[key].get("kind") != "election":
+            date = article.date
+        if place is None and ents[key].get("kind") != "election":
+            place = dateline_key
+        reports.append(EventReport(key, date, place, tuple(dict.fromkeys(participants))))
+    return reports

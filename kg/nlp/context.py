@@ -1,0 +1,184 @@
+"""Per-document context shared by the extractors: gazetteer hits by token, the
+document's regions, acronyms it defines, and sentence lookups.
+
+Extractors read a :class:`DocContext`; only :func:`build_context` writes it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from ..records import Article
+from .lexicon import Lexicon, lexicon, norm
+from .pipeline import SPANS_KEY
+
+__all__ = ["Hit", "Mention", "DocContext", "build_context"]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A gazetteer match over tokens ``i:j``."""
+
+    i: int
+    j: int
+    label: str
+    id: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of a non-person entity, before merging."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    key: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    kind: str | None = None
+    part_of: str | None = None
+    i: int = 0
+    j: int = 0
+
+
+@dataclass
+class DocContext:
+    """What every extractor needs to know about one document."""
+
+    doc: Doc
+    article: Article
+    lx: Lexicon
+    hits: dict[int, list[Hit]] = field(default_factory=dict)
+    region_pref: dict[str, str] = field(default_factory=dict)   # norm(bare name) -> region id
+    main_region: dict[str, str] = field(default_factory=dict)   # kind -> region id
+    acronyms: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # ACR -> (type, key, label)
+    expansions: dict[str, str] = field(default_factory=dict)  # ACR -> long form, every definition
+    quote_spans: list[tuple[int, int]] = field(default_factory=list)    # char spans inside quotes
+
+    @property
+    def text(self) -> str:
+        """The text the pipeline saw: the article text with skipped parts blanked (same offsets)."""
+        return self.doc.text
+
+    def hits_at(self, i: int, label: str | None = None) -> list[Hit]:
+        """Gazetteer hits starting at token ``i``, longest first."""
+        hs = self.hits.get(i, [])
+        return [h for h in hs if label is None or h.label == label]
+
+    def longest(self, i: int, labels: tuple[str, ...]) -> Hit | None:
+        for h in self.hits.get(i, []):
+            if h.label in labels:
+                return h
+        return None
+
+    def in_quote(self, char: int) -> bool:
+        return any(s <= char < e for s, e in self.quote_spans)
+
+    def sent_of(self, i: int) -> Span:
+        return self.doc[i].sent
+
+    def region_id(self, hit_ids: list[str], before: str = "") -> str | None:
+        """Choose among the regions a bare name may denote."""
+        if len(hit_ids) == 1:
+            return hit_ids[0]
+        b = before.lower()
+        kinds = {self.lx.regions[r]["kind"]: r for r in hit_ids if r in self.lx.regions}
+        for cue, kind in (("kota", "kota"), ("pemkot", "kota"), ("wali", "kota"), ("walikota", "kota"),
+                          ("kabupaten", "kabupaten"), ("kab", "kabupaten"), ("pemkab", "kabupaten"),
+                          ("bupati", "kabupaten"), ("provinsi", "provinsi"), ("pemprov", "provinsi"),
+                          ("gubernur", "provinsi"), ("prov", "provinsi")):
+            if b.endswith(cue) and kind in kinds:
+                return kinds[kind]
+        for r in hit_ids:
+            if r in self.main_region.values():
+                return r
+        for kind in ("provinsi", "kota", "kabupaten"):
+            if kind in kinds:
+                return kinds[kind]
+        return hit_ids[0]
+
+
+_KIND_CUES = {"kota", "pemkot", "wali", "walikota", "kabupaten", "kab", "pemkab", "bupati",
+              "provinsi", "pemprov", "gubernur", "prov"}
+_ACR_SHAPE = re.compile(r"^[A-Z][A-Za-z&\-.]{1,14}$")
+
+
+def _collect_hits(doc: Doc) -> dict[int, list[Hit]]:
+    hits: dict[int, list[Hit]] = {}
+    seen = set()
+    for key in (SPANS_KEY + "_cs", SPANS_KEY + "_ci"):
+        for sp in doc.spans.get(key, []):
+            h = Hit(sp.start, sp.end, sp.label_, sp.id_)
+            if h not in seen:
+                seen.add(h)
+                hits.setdefault(sp.start, []).append(h)
+    for lst in hits.values():
+        lst.sort(key=lambda h: (-(h.j - h.i), h.label, h.id))
+    return hits
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    from .quotes import find_quote_marks
+    return [(s, e) for s, e, _closed in find_quote_marks(text)]
+
+
+def build_context(doc: Doc, article: Article) -> DocContext:
+    """Index the gazetteer hits of ``doc`` and find the document's main regions."""
+    lx = lexicon()
+    ctx = DocContext(doc=doc, article=article, lx=lx, hits=_collect_hits(doc))
+    ctx.quote_spans = _quote_spans(doc.text)
+    # regions named with their kind ("Kota Malang", "Kabupaten Karo") or through a
+    # government/office word ("Pemkot Malang", "Bupati Karo") are the document's regions
+    counts: dict[str, int] = {}
+    for i, hs in ctx.hits.items():
+        places = [h for h in hs if h.label == "PLACE" and h.id in lx.regions]
+        if not places:
+            continue
+        longest = max(h.j for h in places)
+        places = [h for h in places if h.j == longest]
+        before = doc[i - 1].text.lower() if i else ""
+        if len(places) == 1:
+            h = places[0]
+            explicit = norm(doc[h.i:h.j].text) != norm(lx.regions[h.id]["name"])
+            counts[h.id] = counts.get(h.id, 0) + (2 if explicit else 1)
+        elif before in _KIND_CUES:
+            rid = ctx.region_id([h.id for h in places], before)
+            if rid:
+                counts[rid] = counts.get(rid, 0) + 2
+    ambiguous = {}
+    for rid, c in counts.items():
+        ambiguous.setdefault(norm(lx.regions[rid]["name"]), []).append((c, rid))
+    for name, lst in ambiguous.items():
+        lst.sort(reverse=True)
+        ctx.region_pref[name] = lst[0][1]
+    best: dict[str, tuple[int, str]] = {}
+    for rid, c in counts.items():
+        kind = lx.regions[rid]["kind"]
+        if kind not in best or c > best[kind][0]:
+            best[kind] = (c, rid)
+    ctx.main_region = {k: v[1] for k, v in best.items()}
+    if article.dateline:
+        s, e = article.dateline
+        ids = _dateline_region(lx, article.text[s:e])
+        if ids:
+            rid = ctx.region_id(ids) if len(ids) > 1 else ids[0]
+            pref = [r for r in ids if lx.regions[r]["kind"] == "kota"]
+            rid = pref[0] if pref and norm(lx.regions[pref[0]]["name"]) not in ctx.region_pref else \
+                ctx.region_pref.get(norm(lx.regions[rid]["name"]), rid)
+            ctx.main_region.setdefault(lx.regions[rid]["kind"], rid)
+            ctx.main_region["dateline"] = rid
+    return ctx
+
+
+def _dateline_region(lx: Lexicon, text: str) -> list[str]:
+    """Region ids named in a dateline such as "MALANG" or "Memontum Kota Malang"."""
+    words = text.split()
+    for n in range(len(words), 0, -1):
+        for k in range(0, len(words) - n + 1):
+            form = norm(" ".join(words[k:k + n]))
+            if form in lx.region_names:
+                return lx.region_names[form]
+    return []

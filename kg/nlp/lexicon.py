@@ -1,0 +1,157 @@
+"""The rule files of ``kg/rules`` (package data), loaded once and indexed.
+
+Every file is JSON Lines in spaCy SpanRuler form, ``{"label", "pattern", "id"}``,
+some with extra keys (``aliases``, ``kind``, ``province``, ``org``, ``levels``).
+``kg/rules/README.md`` says where each file's knowledge comes from.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["Lexicon", "lexicon", "norm", "slug", "RULE_FILES"]
+
+RULE_FILES = ("regions", "agencies", "agency_types", "policies", "titles", "honorifics",
+              "speech", "events", "venues", "words")
+
+
+def norm(s: str) -> str:
+    """Lower case, every non-alphanumeric character a space, spaces collapsed.
+
+    >>> norm("KemenPAN-RB")
+    'kemenpan rb'
+    """
+    return " ".join(re.sub(r"[^\w]|_", " ", s.lower()).split())
+
+
+def slug(s: str) -> str:
+    """An ASCII slug: ``slug("Kota Malang") == "kota-malang"``.
+
+    >>> slug("Pemerintah Kota (Pemkot) Malang")
+    'pemerintah-kota-pemkot-malang'
+    """
+    import unicodedata
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", s.lower()))
+
+
+def _load(name: str) -> list[dict]:
+    try:
+        text = resources.files("kg").joinpath("rules").joinpath(f"{name}.jsonl").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@dataclass
+class Lexicon:
+    """Indexed view of the rule files."""
+
+    records: dict[str, list[dict]]
+    regions: dict[str, dict] = field(default_factory=dict)           # id -> record
+    region_names: dict[str, list[str]] = field(default_factory=dict)  # norm(form) -> [region id]
+    agencies: dict[str, dict] = field(default_factory=dict)
+    agency_index: dict[str, str] = field(default_factory=dict)        # norm(form) -> agency id
+    agency_types: dict[str, dict] = field(default_factory=dict)
+    agency_type_index: dict[str, str] = field(default_factory=dict)
+    policies: dict[str, dict] = field(default_factory=dict)
+    policy_index: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, dict] = field(default_factory=dict)             # norm(form) -> record
+    acting: dict[str, str] = field(default_factory=dict)              # norm(form) -> full form
+    honorifics: set[str] = field(default_factory=set)
+    ranks: set[str] = field(default_factory=set)
+    degrees: set[str] = field(default_factory=set)
+    cue_after: set[str] = field(default_factory=set)
+    cue_verbs: set[str] = field(default_factory=set)
+    cue_passive: set[str] = field(default_factory=set)
+    event_heads: set[str] = field(default_factory=set)
+    venue_heads: set[str] = field(default_factory=set)
+    function_words: set[str] = field(default_factory=set)
+    pronouns: set[str] = field(default_factory=set)
+    not_entity: set[str] = field(default_factory=set)
+    calendar: set[str] = field(default_factory=set)
+
+    def region_forms(self, rec: dict) -> list[str]:
+        """Every surface form of a region: official, bare, abbreviated, aliases."""
+        name, kind = rec["name"], rec["kind"]
+        forms = [rec["pattern"], name, *rec.get("aliases", [])]
+        if kind == "kabupaten":
+            forms += [f"Kab. {name}", f"Kab {name}"]
+        elif kind == "provinsi":
+            forms += [f"Prov. {name}", f"Prov {name}"]
+            forms += [f"Provinsi {a}" for a in rec.get("aliases", [])]
+        elif kind == "kota":
+            forms += [f"Kota Administrasi {name}"] if "Jakarta" in name else []
+        return list(dict.fromkeys(forms))
+
+    def is_name_word(self, word: str) -> bool:
+        """Could ``word`` be part of a person's name (by shape and by the lexicon)?"""
+        w = word.strip(".")
+        if not w or not w[0].isupper() or w.isupper() and len(w) > 1:
+            return False
+        low = w.lower()
+        if low in self.function_words or low in self.calendar or w in self.not_entity:
+            return False
+        if low in self.titles or low in self.acting or low in self.cue_after or low in self.cue_verbs:
+            return False
+        if low in self.event_heads or low in self.venue_heads:
+            return False
+        return True
+
+
+def _add(index: dict[str, str], form: str, ident: str) -> None:
+    key = norm(form)
+    if key and key not in index:
+        index[key] = ident
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The package's lexicon, loaded on first use."""
+    recs = {name: _load(name) for name in RULE_FILES}
+    lx = Lexicon(records=recs)
+    for r in recs["regions"]:
+        lx.regions[r["id"]] = r
+        for form in lx.region_forms(r):
+            lx.region_names.setdefault(norm(form), []).append(r["id"])
+    for r in recs["agencies"]:
+        lx.agencies[r["id"]] = r
+        for form in [r["pattern"], *r.get("aliases", [])]:
+            _add(lx.agency_index, form, r["id"])
+    for r in recs["agency_types"]:
+        lx.agency_types[r["id"]] = r
+        for form in [r["pattern"], *r.get("aliases", [])]:
+            _add(lx.agency_type_index, form, r["id"])
+    for r in recs["policies"]:
+        lx.policies[r["id"]] = r
+        for form in [r["pattern"], *r.get("aliases", [])]:
+            _add(lx.policy_index, form, r["id"])
+    for r in recs["titles"]:
+        forms = [r["pattern"], *r.get("aliases", [])]
+        if r["label"] == "ACTING":
+            for form in forms:
+                lx.acting[norm(form)] = r["pattern"]
+        else:
+            for form in forms:
+                lx.titles.setdefault(norm(form), r)
+    for r in recs["honorifics"]:
+        target = {"HONORIFIC": lx.honorifics, "RANK": lx.ranks, "DEGREE": lx.degrees}[r["label"]]
+        target.add(r["pattern"].rstrip(".").lower())
+    for r in recs["speech"]:
+        {"CUE_AFTER": lx.cue_after, "CUE_VERB": lx.cue_verbs,
+         "CUE_PASSIVE": lx.cue_passive}[r["label"]].add(r["pattern"].lower())
+    lx.event_heads = {r["pattern"].lower() for r in recs["events"]}
+    lx.venue_heads = {r["pattern"].lower() for r in recs["venues"]}
+    for r in recs["words"]:
+        if r["label"] == "FUNCTION_WORD":
+            lx.function_words.add(r["pattern"])
+        elif r["label"] == "PRONOUN":
+            lx.pronouns.add(r["pattern"])
+        elif r["label"] == "NOT_ENTITY":
+            lx.not_entity.add(r["pattern"])
+        elif r["label"] == "CALENDAR":
+            lx.calendar.add(r["pattern"].lower())
+    return lx

@@ -1,0 +1,586 @@
+"""Mentions of agencies, policies, places and events: pure generators over a
+:class:`~kg.nlp.context.DocContext` that yield :class:`~kg.nlp.context.Mention`.
+
+Names are built the way Indonesian government names are built:
+``Pemerintah Kota (Pemkot) Malang``, ``Pemkab X``, ``<dinas/badan type> <region>``,
+``<national body> <region>``, acronyms the text defines in either direction,
+regulations by number (``Permen PANRB Nomor 3 Tahun 2023``), venues after a
+venue word (``Hotel``, ``Balai Kota``, ``Aula``), villages and districts, and
+events after an event word (``Rapat Koordinasi``, ``Apel``, ``Pemilu``).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from spacy.tokens import Token
+
+from .context import DocContext, Mention
+from .lexicon import norm, slug
+
+__all__ = ["iter_mentions", "find_acronyms", "ELECTIONS", "AGENCY_HEADS", "POLICY_HEADS"]
+
+AGENCY_HEADS = {"kementerian", "kementrian", "badan", "dinas", "komisi", "dewan", "lembaga", "inspektorat",
+                "pemerintah", "kepolisian", "satuan", "direktorat", "sekretariat", "kantor", "majelis",
+                "mahkamah", "ombudsman", "kejaksaan", "pengadilan", "balai", "unit", "biro", "bagian", "tim",
+                "satgas", "korps", "perusahaan", "bank", "kedeputian", "deputi", "bidang", "otorita",
+                "pusat", "universitas", "institut", "politeknik", "rumah", "kelompok", "forum", "asosiasi",
+                "aparat", "aparatur"}
+POLICY_HEADS = {"sistem", "program", "peraturan", "undang", "undang-undang", "rencana", "standar", "zona",
+                "penerimaan", "pegawai", "monitoring", "indeks", "penilaian", "reformasi", "road", "roadmap",
+                "laporan", "surat", "anggaran", "rancangan", "dana", "kartu", "bantuan", "kebijakan",
+                "manajemen", "pola", "aplikasi", "portal", "layanan", "computer", "mal", "gerakan", "strategi",
+                "instruksi", "keputusan", "pedoman", "prinsip", "nilai", "budaya", "pakta", "maklumat",
+                "wilayah", "smart", "satu", "tanggung", "analisis", "computer", "sertifikasi", "pelayanan"}
+ELECTIONS = {"pemilu": "Pemilu", "pemilihan umum": "Pemilu", "pilkada": "Pilkada",
+             "pemilihan kepala daerah": "Pilkada", "pilpres": "Pilpres", "pileg": "Pileg",
+             "pilkades": "Pilkades", "pilgub": "Pilgub", "pilbup": "Pilbup", "pilwalkot": "Pilwalkot"}
+SUFFIX_HEADS = {"award", "awards", "expo", "summit", "festival", "fair", "cup", "week", "day"}
+LOWER_EVENT_MODIFIERS = {"pagi", "siaga", "pergeseran", "pasukan", "kerja", "koordinasi", "paripurna",
+                         "akbar", "gabungan", "bendera", "kesadaran", "bersama", "mahasiswa"}
+_GOV = {"pemprov": "provinsi", "pemkab": "kabupaten", "pemkot": "kota", "pemda": None}
+_KIND_WORDS = {"provinsi": "provinsi", "prov": "provinsi", "kabupaten": "kabupaten", "kab": "kabupaten",
+               "kota": "kota"}
+_LOCAL_KINDS = {"desa": "desa", "kelurahan": "desa", "kecamatan": "kecamatan", "dusun": "desa",
+                "kampung": "desa", "nagari": "desa", "gampong": "desa"}
+_REG_HEADS = re.compile(
+    r"^(?:Peraturan|Permen\w*|Permendagri|Perpres|PP|Perda|Pergub|Perbup|Perwal|Perkada|UU|Undang-[Uu]ndang|"
+    r"Keputusan|Kepmen\w*|Keppres|Inpres|Instruksi|Surat|SE|Perka\w*|Perban|Perkaban)$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def _cap(t: Token) -> bool:
+    return t.text[:1].isupper()
+
+
+def _acr(t: Token) -> bool:
+    s = t.text
+    return len(s) >= 2 and s[0].isupper() and sum(c.isupper() for c in s) >= 2 and s.replace("-", "").isalnum()
+
+
+def _paren(ctx: DocContext, i: int, max_len: int = 6) -> int | None:
+    """End (exclusive) of a parenthetical starting at token ``i``, else None."""
+    doc = ctx.doc
+    if i >= len(doc) or doc[i].text != "(":
+        return None
+    for k in range(i + 1, min(len(doc), i + max_len + 2)):
+        if doc[k].text == ")":
+            return k + 1
+        if "\n" in doc[k].text:
+            return None
+    return None
+
+
+def _region_at(ctx: DocContext, i: int, kind: str | None = None) -> tuple[int, str] | None:
+    """(end, region id) of a region named at token ``i``."""
+    if i >= len(ctx.doc):
+        return None
+    hs = [h for h in ctx.hits_at(i, "PLACE") if h.id in ctx.lx.regions]
+    if not hs:
+        return None
+    j = max(h.j for h in hs)
+    ids = [h.id for h in hs if h.j == j]
+    if kind:
+        same = [r for r in ids if ctx.lx.regions[r]["kind"] == kind]
+        if same:
+            return j, same[0]
+    before = ctx.doc[i - 1].text if i else ""
+    rid = ctx.region_id(ids, before)
+    if len(ids) > 1:
+        rid = ctx.region_pref.get(norm(ctx.lx.regions[rid]["name"]), rid) if not kind else rid
+    return j, rid
+
+
+def _place_mention(ctx: DocContext, i: int, j: int, rid: str) -> Mention:
+    rec = ctx.lx.regions[rid]
+    span = ctx.doc[i:j]
+    return Mention(span.start_char, span.end_char, ctx.text[span.start_char:span.end_char], "Place",
+                   f"place:{rid}", rec["pattern"], (rec["name"],), rec["kind"], rec.get("province"), i, j)
+
+
+def _mention(ctx: DocContext, i: int, j: int, etype: str, key: str, label: str,
+             aliases: tuple[str, ...] = (), kind: str | None = None) -> Mention:
+    span = ctx.doc[i:j]
+    text = ctx.text[span.start_char:span.end_char]
+    return Mention(span.start_char, span.end_char, text, etype, key, label, aliases, kind, None, i, j)
+
+
+def _local_name(ctx: DocContext, k: int, limit: int = 3) -> int:
+    """End of a capitalised run of up to ``limit`` tokens naming a village or district."""
+    doc, m = ctx.doc, k
+    while m < len(doc) and m - k < limit and _cap(doc[m]) and doc[m].text.lower() not in _LOCAL_KINDS \
+            and doc[m].text.lower() not in ctx.lx.function_words and not doc[m].is_punct:
+        if ctx.hits_at(m, "PLACE") and m > k:
+            break
+        m += 1
+    return m
+
+
+def _government(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
+    doc, lx = ctx.doc, ctx.lx
+    low = doc[i].text.lower()
+    k = i + 1
+    kind = None
+    if low == "pemerintah" and k < len(doc):
+        w = doc[k].text.lower()
+        if w in ("provinsi", "kabupaten", "kota"):
+            kind = w
+            p = _paren(ctx, k + 1)
+            reg = _region_at(ctx, p, kind) if p else _region_at(ctx, k, kind)
+            if reg is None and p is None:
+                reg = _region_at(ctx, k + 1, kind)
+            if reg is None:
+                return None
+            end, rid = reg
+        elif w in ("desa", "kelurahan"):
+            end = _local_name(ctx, k + 1)
+            if end == k + 1:
+                return None
+            name = ctx.text[doc[k + 1].idx:doc[end - 1].idx + len(doc[end - 1])]
+            label = f"Pemerintah {w.capitalize()} {name}"
+            place = _mention(ctx, k, end, "Place", f"place:{w}-{slug(name)}", f"{w.capitalize()} {name}",
+                             (name,), "desa")
+            return end, [_mention(ctx, i, end, "Agency", f"agency:pemerintah-{w}-{slug(name)}", label), place]
+        else:
+            return None
+    elif low in _GOV or low == "pemdes":
+        if low == "pemdes":
+            end = _local_name(ctx, k)
+            if end == k:
+                return None
+            name = ctx.text[doc[k].idx:doc[end - 1].idx + len(doc[end - 1])]
+            return end, [_mention(ctx, i, end, "Agency", f"agency:pemerintah-desa-{slug(name)}",
+                                  f"Pemerintah Desa {name}")]
+        kind = _GOV[low]
+        reg = _region_at(ctx, k, kind)
+        if reg is None:
+            main = ctx.main_region.get(kind) if kind else (ctx.main_region.get("kabupaten") or ctx.main_region.get("kota"))
+            if not main or doc[i].text != doc[i].text.capitalize():
+                return None
+            rec = lx.regions[main]
+            return i + 1, [_mention(ctx, i, i + 1, "Agency", f"agency:pemerintah-{main}", f"Pemerintah {rec['pattern']}")]
+        end, rid = reg
+    else:
+        return None
+    rec = lx.regions[rid]
+    out = [_mention(ctx, i, end, "Agency", f"agency:pemerintah-{rid}", f"Pemerintah {rec['pattern']}")]
+    start = end - 1
+    while start > i and ctx.hits_at(start, "PLACE") == [] and doc[start].text != ")":
+        start -= 1
+    reg2 = _region_at(ctx, start)
+    if reg2 and reg2[0] == end:
+        out.append(_place_mention(ctx, start, end, rid))
+    return end, out
+
+
+def _after_unit(ctx: DocContext, k: int, levels: list[str] | None) -> tuple[int, str | None]:
+    """Skip an optional "(ACR)" and "Perwakilan"; return (end, region id) of a region that follows."""
+    doc = ctx.doc
+    p = _paren(ctx, k)
+    if p:
+        k = p
+    if k < len(doc) and doc[k].text.lower() in ("perwakilan", "provinsi", "kabupaten", "kota", "kab") \
+            and not ctx.hits_at(k, "PLACE"):
+        kind = _KIND_WORDS.get(doc[k].text.lower())
+        reg = _region_at(ctx, k + 1 + (1 if k + 1 < len(doc) and doc[k + 1].text == "." else 0), kind)
+        if reg:
+            return reg
+    reg = _region_at(ctx, k)
+    if reg:
+        return reg
+    if k < len(doc) and doc[k].text.lower() == "setempat":
+        for lvl in (levels or ["kabupaten", "kota", "provinsi"]):
+            if lvl in ctx.main_region:
+                return k + 1, ctx.main_region[lvl]
+        if "dateline" in ctx.main_region:
+            return k + 1, ctx.main_region["dateline"]
+    return k, None
+
+
+def _agency(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
+    doc, lx = ctx.doc, ctx.lx
+    nat = ctx.longest(i, ("AGENCY",))
+    typ = ctx.longest(i, ("AGENCY_TYPE",))
+    if typ and (not nat or typ.j >= nat.j):
+        rec = lx.agency_types[typ.id]
+        end, rid = _after_unit(ctx, typ.j, rec.get("levels"))
+        if rid is None and nat and nat.j == typ.j:
+            typ = None  # "Bawaslu" alone is the national body
+        elif rid is not None:
+            reg = lx.regions[rid]
+            out = [_mention(ctx, i, end, "Agency", f"agency:{typ.id}-{rid}", f"{rec['pattern']} {reg['pattern']}",
+                            kind="regional")]
+            r2 = _region_at(ctx, end - 1) if end - 1 > typ.j else None
+            for s in range(typ.j, end):
+                reg_hit = _region_at(ctx, s)
+                if reg_hit and reg_hit[0] == end:
+                    out.append(_place_mention(ctx, s, end, rid))
+                    break
+            del r2
+            return end, out
+        else:
+            end = _paren(ctx, typ.j) or typ.j
+            return end, [_mention(ctx, i, end, "Agency", f"agency:{typ.id}", rec["pattern"], kind="type")]
+    if nat:
+        rec = lx.agencies[nat.id]
+        end = nat.j
+        p = _paren(ctx, end)
+        if p:
+            end = p
+        if end < len(doc) and doc[end].text in ("RI",):
+            end += 1
+        if rec.get("kind") not in ("kementerian", "legislatif", "yudikatif", "pemerintah", "militer", "bumn"):
+            e2, rid = _after_unit(ctx, end, None)
+            if rid is not None:
+                reg = lx.regions[rid]
+                return e2, [_mention(ctx, i, e2, "Agency", f"agency:{nat.id}-{rid}",
+                                     f"{rec['pattern']} {reg['pattern']}", kind="regional")]
+        return end, [_mention(ctx, i, end, "Agency", f"agency:{nat.id}", rec["pattern"], kind=rec.get("kind"))]
+    return None
+
+
+def _commission_unit(ctx: DocContext, i: int, parents: list[Mention]) -> Mention | None:
+    """"Komisi 3 DPRD X": a named unit right before an agency."""
+    doc = ctx.doc
+    if doc[i].text.lower() not in ("komisi", "fraksi") or i + 2 >= len(doc):
+        return None
+    num = doc[i + 1].text
+    if not (num.isdigit() or _ROMAN.match(num) or num in ("A", "B", "C", "D", "E")):
+        return None
+    for m in parents:
+        if m.i == i + 2 and m.type == "Agency":
+            label = f"{doc[i].text.capitalize()} {num} {m.label}"
+            return _mention(ctx, i, m.j, "Agency", f"{m.key}-{doc[i].text.lower()}-{num.lower()}", label)
+    return None
+
+
+def _policy(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
+    doc, lx = ctx.doc, ctx.lx
+    h = ctx.longest(i, ("POLICY",))
+    if h:
+        rec = lx.policies[h.id]
+        end, key, label = h.j, f"policy:{h.id}", rec["pattern"]
+        p = _paren(ctx, end)
+        if p and p - end == 3:
+            end = p
+        if end < len(doc) and (_YEAR.match(doc[end].text) or re.match(r"^\d{4}-\d{4}$", doc[end].text)):
+            yr = doc[end].text
+            if end + 2 < len(doc) and doc[end + 1].text == "-" and _YEAR.match(doc[end + 2].text):
+                yr = f"{yr}-{doc[end + 2].text}"
+                end += 3
+            else:
+                end += 1
+            key, label = f"{key}-{yr}", f"{label} {yr}"
+        return end, _mention(ctx, i, end, "Policy", key, label, kind=rec.get("kind"))
+    return _regulation(ctx, i)
+
+
+def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
+    doc = ctx.doc
+    if not _REG_HEADS.match(doc[i].text):
+        return None
+    k, limit = i + 1, min(len(doc), i + 16)
+    num = year = None
+    while k < limit:
+        t = doc[k].text
+        if t.lower() in ("nomor", "no", "nomer") or t == ".":
+            k += 1
+            continue
+        if num is None and re.match(r"^\d+[A-Za-z]?$", t) and doc[k - 1].text.lower() in ("nomor", "no", "nomer", "."):
+            num = t
+            k += 1
+            continue
+        if num and t.lower() == "tahun" and k + 1 < len(doc) and _YEAR.match(doc[k + 1].text):
+            year = doc[k + 1].text
+            k += 2
+            break
+        if num and t == "/" and k + 1 < len(doc) and _YEAR.match(doc[k + 1].text):
+            year = doc[k + 1].text
+            k += 2
+            break
+        if num is None and (_cap(doc[k]) or _acr(doc[k]) or t in ("-", "&") or t.lower() == "dan"):
+            k += 1
+            continue
+        break
+    if num and year:
+        end = k
+    else:
+        # "Permendagri tentang Pedoman Penyusunan APBD"
+        k2 = i + 1
+        while k2 < len(doc) and k2 - i < 6 and (_cap(doc[k2]) or _acr(doc[k2]) or doc[k2].text in ("-", "(", ")")):
+            k2 += 1
+        if k2 < len(doc) and doc[k2].text == "tentang":
+            end = k2 + 1
+            while end < len(doc) and end - k2 < 14 and (_cap(doc[end]) or _acr(doc[end]) or doc[end].text.lower() in ("dan", "(", ")")):
+                end += 1
+            if end <= k2 + 1:
+                return None
+        else:
+            return None
+    while end > i and doc[end - 1].text in ("(", "-"):
+        end -= 1
+    text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
+    head = doc[i].text.lower()
+    kind = {"uu": "uu", "undang-undang": "uu", "pp": "pp", "perpres": "perpres", "perda": "perda",
+            "inpres": "inpres", "keppres": "keppres"}.get(head, "permen" if head.startswith(("permen", "peraturan")) else slug(head))
+    if doc[i].text == "Peraturan" and i + 1 < len(doc):
+        nxt = doc[i + 1].text.lower()
+        kind = {"pemerintah": "pp", "presiden": "perpres", "daerah": "perda", "gubernur": "pergub",
+                "bupati": "perbup", "wali": "perwal", "walikota": "perwal"}.get(nxt, "permen")
+    key = f"policy:reg-{kind}-{num}-{year}" if num and year else f"policy:{slug(text)}"
+    return end, _mention(ctx, i, end, "Policy", key, text, kind="regulation")
+
+
+def _venue(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
+    doc = ctx.doc
+    h = ctx.longest(i, ("VENUE_HEAD",))
+    if not h or h.j >= len(doc):
+        return None
+    head = doc[i:h.j].text.lower()
+    if head in _LOCAL_KINDS:
+        end = _local_name(ctx, h.j)
+        if end == h.j or not _cap(doc[h.j]):
+            return None
+        name = ctx.text[doc[h.j].idx:doc[end - 1].idx + len(doc[end - 1])]
+        kind = _LOCAL_KINDS[head]
+        label = f"{head.capitalize()} {name}"
+        return end, _mention(ctx, i, end, "Place", f"place:{head}-{slug(name)}", label, (name,), kind)
+    if not (_cap(doc[h.j]) or _acr(doc[h.j])) or doc[h.j].text.lower() in ctx.lx.calendar:
+        return None
+    end = h.j
+    while end < len(doc) and end - i < 9:
+        t = doc[end]
+        if (_cap(t) or _acr(t) or t.text.isdigit()) and t.text.lower() not in ctx.lx.calendar \
+                and t.text.lower() not in ctx.lx.function_words:
+            end += 1
+        elif t.text.lower() == "dan" and end + 1 < len(doc) and _cap(doc[end + 1]):
+            end += 1
+        else:
+            break
+    if end == h.j:
+        return None
+    text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
+    label = text[0].upper() + text[1:]
+    return end, _mention(ctx, i, end, "Place", f"place:{slug(label)}", label, (), "venue")
+
+
+def find_acronyms(ctx: DocContext) -> Iterator[tuple[int, int, int, int, str, str]]:
+    """Acronym definitions: ``(lf_start, lf_end, acr_i, acr_j, long_form, acronym)`` token spans.
+
+    Both directions: "Badan Kepegawaian Negara (BKN)" and "BKN (Badan Kepegawaian Negara)".
+    A parenthetical whose letters do not fit the words before it is not a definition.
+    """
+    doc = ctx.doc
+    for i, tok in enumerate(doc):
+        if tok.text != "(":
+            continue
+        end = _paren(ctx, i, max_len=12)
+        if not end:
+            continue
+        inner = doc[i + 1:end - 1]
+        if len(inner) == 0:
+            continue
+        if len(inner) <= 3 and re.match(r"^[A-Za-z][A-Za-z&\-.]{1,14}$", inner.text.replace(" ", "")) \
+                and any(c.isupper() for c in inner.text[1:] + inner.text[:1]):
+            acr = inner.text.replace(" ", "")
+            lf = _long_form_before(ctx, i, acr)
+            if lf:
+                s, e = lf
+                yield s, e, i + 1, end - 1, doc[s:e].text, acr
+        elif len(inner) >= 2 and i >= 1 and _acr(doc[i - 1]):
+            acr = doc[i - 1].text
+            if _fits(acr, [t.text for t in inner if not t.is_punct]):
+                yield i + 1, end - 1, i - 1, i, inner.text, acr
+
+
+def _fits(acr: str, words: list[str]) -> bool:
+    """Schwartz–Hearst style check that the acronym's letters come from the words, in order."""
+    a = [c.lower() for c in acr if c.isalpha()]
+    if not a or not words:
+        return False
+    ws = [w.lower() for w in words if w.isalpha() or "-" in w]
+    if not ws or ws[0][0] != a[0]:
+        return False
+    text = " ".join(ws)
+    ai, ti = len(a) - 1, len(text) - 1
+    while ai >= 0:
+        while ti >= 0 and (text[ti] != a[ai] or (ai == 0 and ti > 0 and text[ti - 1] != " ")):
+            ti -= 1
+        if ti < 0:
+            return False
+        ai -= 1
+        ti -= 1
+    # every long word should contribute: not too many words without a letter in the acronym
+    return len(ws) <= len(a) + 4
+
+
+def _long_form_before(ctx: DocContext, i: int, acr: str) -> tuple[int, int] | None:
+    doc = ctx.doc
+    k = i - 1
+    words: list[int] = []
+    while k >= 0 and len(words) < len(acr) + 5:
+        t = doc[k]
+        if t.is_punct and t.text not in ("-", "&") or "\n" in t.text or t.is_space:
+            break
+        words.append(k)
+        k -= 1
+    words.reverse()
+    for s in range(len(words)):
+        cand = [doc[w].text for w in words[s:]]
+        if cand and _fits(acr, [w for w in cand if w not in ("-", "&")]) and cand[0][0].lower() == acr[0].lower():
+            # prefer the longest long form that fits, whose first word is capitalised or lower-case alike
+            return words[s], i
+    return None
+
+
+def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
+    doc, lx = ctx.doc, ctx.lx
+    h = ctx.longest(i, ("EVENT_HEAD",))
+    if not h:
+        return None
+    head = doc[i:h.j].text.lower()
+    lower_head = not _cap(doc[i])
+    if head in SUFFIX_HEADS:
+        return None
+    end = h.j
+    lowers = 0
+    while end < len(doc) and end - i < 16:
+        t = doc[end]
+        tl = t.text.lower()
+        if tl in lx.calendar and not (head == "apel" and end == h.j):
+            break
+        if (_cap(t) or _acr(t)) and tl not in lx.function_words:
+            end += 1
+        elif t.text.isdigit() or _ROMAN.match(t.text) or re.match(r"^\d{4}-\d{4}$", t.text):
+            end += 1
+        elif t.text == "-" and end + 1 < len(doc) and (doc[end + 1].text.isdigit() or _cap(doc[end + 1])):
+            end += 2
+        elif t.text == "(" and _paren(ctx, end):
+            end = _paren(ctx, end)
+        elif tl in ("dan", "&") and end + 1 < len(doc) and _cap(doc[end + 1]) and end > h.j:
+            end += 1
+        elif tl == "tahun" and end + 1 < len(doc) and _YEAR.match(doc[end + 1].text):
+            end += 2
+        elif end - h.j == lowers and lowers < 2 and tl.isalpha() and not _cap(t) and (
+                tl in LOWER_EVENT_MODIFIERS or (end + 1 < len(doc) and (_cap(doc[end + 1]) or _acr(doc[end + 1])))) \
+                and tl not in lx.function_words and tl not in lx.cue_verbs:
+            end += 1
+            lowers += 1
+        else:
+            break
+    while end > h.j and doc[end - 1].text in ("(", "-", "dan"):
+        end -= 1
+    if end == h.j:
+        if head in ELECTIONS or (not lower_head and len(head.split()) > 1):
+            pass
+        elif lower_head:
+            return None
+    if lower_head and end == h.j:
+        return None
+    text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
+    label = re.sub(r"\s*\([^)]*\)", "", text)
+    label = label[0].upper() + label[1:]
+    key = f"event:{slug(label)}"
+    if head in ELECTIONS:
+        year = next((t.text for t in doc[i:end] if _YEAR.match(t.text)), None)
+        if year is None:
+            sent = doc[i].sent
+            year = next((t.text for t in sent if _YEAR.match(t.text)), None)
+        base = ELECTIONS[head]
+        label = f"{base} {year}" if year else base
+        key = f"event:{slug(label)}"
+        end = max(end, h.j)
+        return end, _mention(ctx, i, end, "Event", key, label, (text,), "election")
+    return end, _mention(ctx, i, end, "Event", key, label, (text,) if text != label else (), head)
+
+
+def _suffix_event(ctx: DocContext, i: int) -> tuple[int, int, Mention] | None:
+    doc = ctx.doc
+    if doc[i].text.lower() not in SUFFIX_HEADS or not _cap(doc[i]):
+        return None
+    s = i
+    while s - 1 >= 0 and (_cap(doc[s - 1]) or _acr(doc[s - 1])) and doc[s - 1].text.lower() not in ctx.lx.function_words \
+            and i - s < 8:
+        s -= 1
+    if s == i:
+        return None
+    end = i + 1
+    if end < len(doc) and _YEAR.match(doc[end].text):
+        end += 1
+    text = " ".join(ctx.text[doc[s].idx:doc[end - 1].idx + len(doc[end - 1])].split())
+    return s, end, _mention(ctx, s, end, "Event", f"event:{slug(text)}", text)
+
+
+def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
+    """Agency, Policy and Place mentions (left to right, longest first), then Event mentions."""
+    doc = ctx.doc
+    i = 0
+    found: list[Mention] = []
+    while i < len(doc):
+        if ctx.in_quote(doc[i].idx) and False:
+            i += 1
+            continue
+        got = _government(ctx, i) or _agency(ctx, i)
+        if got:
+            end, ms = got
+            unit = _commission_unit(ctx, i - 2, ms) if i >= 2 else None
+            if unit:
+                found.append(unit)
+            found.extend(ms)
+            i = end
+            continue
+        pol = _policy(ctx, i)
+        if pol:
+            end, m = pol
+            found.append(m)
+            i = end
+            continue
+        ven = _venue(ctx, i)
+        if ven:
+            end, m = ven
+            found.append(m)
+            # a region named inside a venue is a place too ("Balai Kota Malang")
+            for k in range(i + 1, end):
+                reg = _region_at(ctx, k)
+                if reg and reg[0] <= end:
+                    found.append(_place_mention(ctx, k, reg[0], reg[1]))
+                    break
+            i = end
+            continue
+        reg = _region_at(ctx, i)
+        if reg:
+            end, rid = reg
+            found.append(_place_mention(ctx, i, end, rid))
+            i = end
+            continue
+        if doc[i].text == "Indonesia" and (i == 0 or doc[i - 1].text not in ("Republik", "Negara")):
+            found.append(_mention(ctx, i, i + 1, "Place", "place:indonesia", "Indonesia", (), "negara"))
+        i += 1
+    # a "Komisi N" unit makes the bare parent mention redundant only where they overlap
+    yield from found
+    inside = {k for m in found if m.type in ("Agency", "Policy") for k in range(m.i + 1, m.j)}
+    i = 0
+    while i < len(doc):
+        if i in inside:
+            i += 1
+            continue
+        ev = _event(ctx, i)
+        if ev:
+            end, m = ev
+            # "Rapat kerja atau hearing Komisi 3": two names of one event
+            if end + 1 < len(doc) and doc[end].text.lower() == "atau":
+                ev2 = _event(ctx, end + 1)
+                if ev2:
+                    e2, m2 = ev2
+                    yield Mention(m.start, m2.end, ctx.text[m.start:m2.end], "Event", m2.key, m2.label,
+                                  (m.label, *m.aliases, *m2.aliases), m2.kind, None, m.i, e2)
+                    i = e2
+                    continue
+            yield m
+            i = max(end, i + 1)
+            continue
+        sev = _suffix_event(ctx, i)
+        if sev:
+            yield sev[2]
+        i += 1

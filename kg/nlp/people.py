@@ -1,0 +1,464 @@
+"""People and the offices they hold: a pure generator over a
+:class:`~kg.nlp.context.DocContext` yielding :class:`PersonMention`.
+
+A person's name is recognised by its shape (capitalised words that are not
+lexicon words) and by what stands beside it: a title phrase
+("Kepala BKPSDM Kota Malang, Totok Kasianto"), a speech cue ("jelas Wahyu",
+"Mulyadi menjelaskan", "Menurut Wisnawa"), an apposition ("X, selaku Kepala Desa",
+"X, salah satu warga"). Honorifics, ranks and degrees are stripped from the label.
+A title with no name ("Pj Wali Kota kembali menekankan") is a title-only mention
+that the assembler resolves to the person holding that office in the document.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from spacy.tokens import Token
+
+from .context import DocContext, Mention
+from .lexicon import norm, slug
+
+__all__ = ["PersonMention", "iter_people", "clean_name"]
+
+_ADVERBS = {"juga", "pun", "kembali", "telah", "sudah", "lantas", "langsung", "sempat", "acapkali", "pula",
+            "lalu", "kemudian", "selalu", "terus", "tetap", "akan", "bahkan", "pun", "secara", "tegas", "sendiri",
+            "saat", "itu", "sebelumnya", "mengaku", "pada", "kesempatan", "ini"}
+_NAME_CONNECT = {"bin", "binti", "van", "de", "al", "el"}
+_LOCAL_ORG = {"desa": "desa", "kecamatan": "kecamatan", "kelurahan": "kelurahan"}
+_NON_PERSON_APPOS = re.compile(r"^,?\s*(?:salah\s+(?:satu|seorang)|seorang|warga|tokoh|pemilik|pedagang|ketua\s+rt)\b", re.I)
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A person named (``name``) or an office named without a name (``name`` None)."""
+
+    start: int
+    end: int
+    text: str
+    name: str | None
+    title: str | None = None
+    head: str | None = None
+    org_key: str | None = None
+    org_label: str | None = None
+    official: bool = False
+    via: str = "title"
+    i: int = 0
+    j: int = 0
+    title_start: int | None = None
+    title_end: int | None = None
+
+
+def _is_hon(ctx: DocContext, t: Token) -> bool:
+    w = t.text.rstrip(".").lower()
+    return w in ctx.lx.honorifics or w in ctx.lx.ranks
+
+
+def _covered(ctx: DocContext, k: int) -> bool:
+    """Is token k inside a gazetteer name (agency, place, policy, event word)?"""
+    for back in range(0, 6):
+        for h in ctx.hits.get(k - back, []):
+            if h.j > k and h.label in ("PLACE", "AGENCY", "AGENCY_TYPE", "POLICY", "TITLE", "ACTING",
+                                       "VENUE_HEAD", "EVENT_HEAD"):
+                return True
+    return False
+
+
+def _name_word(ctx: DocContext, k: int) -> bool:
+    if k >= len(ctx.doc):
+        return False
+    t = ctx.doc[k]
+    if not ctx.lx.is_name_word(t.text) or _covered(ctx, k):
+        return False
+    if t.text.lower() in ctx.lx.honorifics or t.text.lower() in ctx.lx.ranks:
+        return False
+    return t.text.isalpha() or re.match(r"^[A-Z][a-z]*\.?$|^[A-Z][a-z]+['’-][A-Za-z]+$", t.text) is not None
+
+
+def _name_run(ctx: DocContext, k: int, limit: int = 5) -> int:
+    """End of a run of name words from token k (initials "M." allowed)."""
+    doc, m = ctx.doc, k
+    while m < len(doc) and m - k < limit:
+        if _name_word(ctx, m):
+            m += 1
+            if m < len(doc) and doc[m].text == "." and len(doc[m - 1].text) <= 3:
+                m += 1
+        elif doc[m].text.lower() in _NAME_CONNECT and m > k and _name_word(ctx, m + 1):
+            m += 1
+        else:
+            break
+    while m > k and doc[m - 1].text == ".":
+        m -= 1
+    return m
+
+
+def _skip_hon(ctx: DocContext, k: int) -> int:
+    doc = ctx.doc
+    while k < len(doc) and (_is_hon(ctx, doc[k]) or doc[k].text == "."):
+        if doc[k].text == "." and (k == 0 or not _is_hon(ctx, doc[k - 1])):
+            break
+        k += 1
+    return k
+
+
+def _skip_degrees(ctx: DocContext, k: int) -> int:
+    """Extend over ", ST, MT" / ", M.Si." after a name."""
+    doc, end = ctx.doc, k
+    m = k
+    while m + 1 < len(doc) and doc[m].text == ",":
+        w = doc[m + 1].text.rstrip(".").lower()
+        if w in ctx.lx.degrees:
+            m += 2
+            while m < len(doc) and doc[m].text == ".":
+                m += 1
+            end = m
+        else:
+            break
+    while end < len(doc) and doc[end].text.rstrip(".").lower() in ctx.lx.degrees and doc[end].text[:1].isupper() \
+            and end == k:
+        end += 1
+    return end
+
+
+def clean_name(text: str, honorifics: Iterable[str] = (), degrees: Iterable[str] = ()) -> str:
+    """A name without honorifics, ranks or degrees; capitalised if written in capitals.
+
+    >>> clean_name("Dr. Ir. Wahyu Hidayat, MM", {"dr", "ir"}, {"mm"})
+    'Wahyu Hidayat'
+    """
+    hon, deg = set(honorifics), set(degrees)
+    head = text.split(",")[0]
+    words = [w for w in head.replace(".", ". ").split() if w not in (".",)]
+    out = []
+    for w in words:
+        bare = w.rstrip(".").lower()
+        if not out and bare in hon:
+            continue
+        if bare in deg and out:
+            continue
+        out.append(w)
+    name = " ".join(out).replace(" .", ".")
+    if name.isupper():
+        name = " ".join(p.capitalize() for p in name.split())
+    return name.strip(" ,.")
+
+
+def _org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Mention],
+                   local_name: str | None) -> tuple[str | None, str | None, list[Mention]]:
+    """Organization (key, label) of a title by its rule; derived agency mentions to add."""
+    lx, doc = ctx.lx, ctx.doc
+    inside = [m for m in mentions if m.type == "Agency" and m.i >= i and m.j <= k]
+    if inside:
+        m = inside[-1]
+        return m.key, m.label, []
+    regions = [m for m in mentions if m.type == "Place" and m.i >= i and m.j <= k and m.kind in
+               ("provinsi", "kabupaten", "kota")]
+    kind = {"kota": "kota", "kabupaten": "kabupaten", "provinsi": "provinsi"}.get(rule)
+    rid = None
+    if regions:
+        rid = regions[-1].key.split(":", 1)[1]
+        if kind and lx.regions[rid]["kind"] != kind:
+            alt = [r for r in lx.region_names.get(norm(lx.regions[rid]["name"]), []) if lx.regions[r]["kind"] == kind]
+            rid = alt[0] if alt else rid
+    elif rule in ("kota", "kabupaten", "provinsi"):
+        rid = ctx.main_region.get(rule)
+    elif rule == "daerah":
+        rid = ctx.main_region.get("kota") or ctx.main_region.get("kabupaten") or ctx.main_region.get("provinsi")
+    if rule in ("kota", "kabupaten", "provinsi", "daerah") and rid:
+        rec = lx.regions[rid]
+        key, label = f"agency:pemerintah-{rid}", f"Pemerintah {rec['pattern']}"
+        derived = [Mention(doc[i].idx, doc[k - 1].idx + len(doc[k - 1]), ctx.text[doc[i].idx:doc[k - 1].idx + len(doc[k - 1])],
+                           "Agency", key, label, (), "derived", None, i, k)] if regions else []
+        return key, label, derived
+    if rule in _LOCAL_ORG and local_name:
+        key = f"agency:pemerintah-desa-{slug(local_name)}" if rule == "desa" else f"agency:{rule}-{slug(local_name)}"
+        label = f"Pemerintah Desa {local_name}" if rule == "desa" else f"{rule.capitalize()} {local_name}"
+        return key, label, []
+    type_alias = {"polres": "Polres", "polresta": "Polresta", "polda": "Polda", "polsek": "Polsek",
+                  "kodim": "Kodim", "korem": "Korem", "kodam": "Kodam", "kejari": "Kejari", "kejati": "Kejati"}
+    if rule in type_alias and regions:
+        tid = lx.agency_type_index.get(norm(type_alias[rule]))
+        rid = regions[-1].key.split(":", 1)[1]
+        if tid:
+            rec = lx.agency_types[tid]
+            return f"agency:{tid}-{rid}", f"{rec['pattern']} {lx.regions[rid]['pattern']}", []
+    if rule == "polri":
+        aid = lx.agency_index.get("polri")
+        if aid:
+            return f"agency:{aid}", lx.agencies[aid]["pattern"], []
+    if rule in ("kementerian", "dinas", "badan") and k > i:
+        rest = " ".join(t.text for t in doc[i:k] if not t.is_punct or t.text in ("-", "&"))
+        for prefix in {"kementerian": ("Kementerian ", "Kemen"), "dinas": ("Dinas ", "Dinas"),
+                       "badan": ("Badan ", "")}[rule]:
+            aid = lx.agency_index.get(norm(prefix + rest))
+            if aid:
+                return f"agency:{aid}", lx.agencies[aid]["pattern"], []
+    return None, None, []
+
+
+def _title_phrase(ctx: DocContext, i: int) -> tuple[int, int, str, dict] | None:
+    """(start, head_end, acting form, title record) of a title phrase at token i."""
+    doc, lx = ctx.doc, ctx.lx
+    acting = ""
+    k = i
+    h = ctx.longest(k, ("ACTING",))
+    if h:
+        acting = lx.acting.get(norm(doc[h.i:h.j].text), "")
+        k = h.j
+        if k < len(doc) and doc[k].text == ".":
+            k += 1
+        p = k < len(doc) and doc[k].text == "(" and _paren_end(ctx, k)
+        if p:
+            k = p
+    t = ctx.longest(k, ("TITLE",))
+    if not t:
+        return None
+    rec = lx.titles.get(norm(doc[t.i:t.j].text))
+    if rec is None:
+        return None
+    end = t.j
+    if end < len(doc) and doc[end].text == "(" and _paren_end(ctx, end):
+        end = _paren_end(ctx, end)
+    return i, end, acting, rec
+
+
+def _paren_end(ctx: DocContext, k: int) -> int | None:
+    doc = ctx.doc
+    for m in range(k + 1, min(len(doc), k + 8)):
+        if doc[m].text == ")":
+            return m + 1
+    return None
+
+
+def _title_text(ctx: DocContext, i: int, k: int, acting: str) -> str:
+    doc = ctx.doc
+    words = []
+    m = i
+    h = ctx.longest(i, ("ACTING",))
+    if h:
+        m = h.j
+        if m < len(doc) and doc[m].text == ".":
+            m += 1
+        words.append(acting)
+    depth = 0
+    while m < k:
+        t = doc[m].text
+        if t == "(":
+            depth += 1
+        elif t == ")":
+            depth -= 1
+        elif depth == 0 and t not in (",",) and not (t == "." and words and len(words[-1]) <= 3):
+            words.append(t)
+        m += 1
+    text = " ".join(words)
+    return re.sub(r"\s*([-&])\s*", r"\1", text).replace("&", " & ").replace("  ", " ").strip()
+
+
+def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[PersonMention | None, int, list[Mention]]:
+    """Parse a title phrase at i: the person it names (or a title-only mention)."""
+    doc, lx = ctx.doc, ctx.lx
+    tp = _title_phrase(ctx, i)
+    if not tp:
+        return None, i + 1, []
+    start, k, acting, rec = tp
+    rule = rec.get("org", "following")
+    head_end = k
+    org_marker = k
+    local_name = None
+    if rule in _LOCAL_ORG:
+        m = k
+        while m < len(doc) and m - k < 3 and doc[m].text[:1].isupper() and not doc[m].is_punct:
+            m += 1
+        if m > k:
+            local_name = doc[k:m].text
+            org_marker = k = m
+    last_hon = None
+    first_hon = None
+    while k < len(doc):
+        t = doc[k]
+        low = t.text.lower()
+        hits = [h for h in ctx.hits_at(k) if h.label in ("AGENCY", "AGENCY_TYPE", "PLACE", "POLICY")]
+        ment = [m for m in mentions if m.i == k and m.type in ("Agency", "Place")]
+        if t.text == "(" and _paren_end(ctx, k):
+            k = _paren_end(ctx, k)
+            org_marker = k
+        elif ment:
+            k = max(m.j for m in ment)
+            org_marker = k
+        elif hits:
+            k = max(h.j for h in hits)
+            org_marker = k
+        elif low in ("kota", "kabupaten", "kab", "provinsi", "prov", "bidang", "urusan", "dan", "&", "-", "setempat", "ri"):
+            if low == "dan" and not (k + 1 < len(doc) and doc[k + 1].text[:1].isupper()):
+                break
+            k += 1
+            if low in ("setempat", "ri"):
+                org_marker = k
+        elif re.match(r"^(?:[IVX]+|\d{1,2})$", t.text):
+            k += 1
+            org_marker = k
+        elif t.text[:1].isupper() and (t.text.isupper() and len(t.text) >= 2 and t.text not in lx.not_entity):
+            k += 1
+            org_marker = k
+        elif _is_hon(ctx, t):
+            first_hon = k if first_hon is None else first_hon
+            k += 1
+            if k < len(doc) and doc[k].text == ".":
+                k += 1
+            last_hon = k
+        elif t.text[:1].isupper() and t.text.isalpha() or (rule == "following" and low == "bidang"):
+            k += 1
+        elif t.text == "." and k > 0 and _is_hon(ctx, doc[k - 1]):
+            k += 1
+        else:
+            break
+    run_end = k
+    # where does the name start?
+    split = max(org_marker, last_hon or 0)
+    if split == head_end and rule == "following" and run_end > head_end and last_hon is None:
+        # "Kepala Bagian Umum Budi": org words and a name cannot be told apart; take no name
+        name_start = None
+    else:
+        name_start = _skip_hon(ctx, split)
+    name_end = _name_run(ctx, name_start) if name_start is not None else None
+    comma_name = False
+    if (name_start is None or name_end == name_start) and run_end < len(doc) and doc[run_end].text == ",":
+        ns = _skip_hon(ctx, run_end + 1)
+        ne = _name_run(ctx, ns)
+        if ne > ns and not _NON_PERSON_APPOS.match(ctx.text[doc[run_end].idx:doc[run_end].idx + 40]):
+            name_start, name_end, comma_name = ns, ne, True
+    if name_start is not None and name_end is not None and name_end > name_start and not comma_name:
+        org_end = min(split, name_start)
+    else:
+        org_end = org_marker if org_marker > head_end else head_end
+        if rule != "following":
+            org_end = max(org_end, split if name_start is None or name_end == name_start else split)
+    if name_start is not None and name_end is not None and name_end > name_start and comma_name:
+        org_end = run_end
+    if first_hon is not None and first_hon < org_end:
+        org_end = max(first_hon, head_end)
+    title = _title_text(ctx, start, org_end, acting)
+    org_key, org_label, derived = _org_from_rule(ctx, rule, head_end, org_end, mentions, local_name)
+    official = True
+    ts, te = doc[start].idx, doc[org_end - 1].idx + len(doc[org_end - 1])
+    if name_start is not None and name_end is not None and name_end > name_start:
+        full_end = _skip_degrees(ctx, name_end)
+        raw = ctx.text[doc[name_start].idx:doc[name_end - 1].idx + len(doc[name_end - 1])]
+        name = clean_name(raw, lx.honorifics | lx.ranks, lx.degrees)
+        s = doc[name_start].idx
+        e = doc[name_end - 1].idx + len(doc[name_end - 1])
+        pm = PersonMention(s, e, ctx.text[s:e], name, title, rec["id"], org_key, org_label, official, "title",
+                           start, full_end, ts, te)
+        return pm, full_end, derived
+    pm = PersonMention(ts, te, ctx.text[ts:te], None, title, rec["id"], org_key, org_label, official, "title-only",
+                       start, org_end, ts, te)
+    return pm, max(org_end, i + 1), derived
+
+
+def _backward_name(ctx: DocContext, i: int) -> tuple[int, int] | None:
+    """A name run that ends just before token i (skipping "," / "selaku" / "sebagai")."""
+    doc = ctx.doc
+    k = i
+    while k > 0 and doc[k - 1].text.lower() in (",", "selaku", "sebagai"):
+        k -= 1
+    e = k
+    s = e
+    while s > 0 and _name_word(ctx, s - 1) and e - s < 4:
+        s -= 1
+    if s == e:
+        return None
+    if s > 0 and doc[s - 1].text[:1].isupper() and not doc[s - 1].is_punct and doc[s - 1].text.lower() not in ctx.lx.function_words:
+        return None
+    return s, e
+
+
+def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMention | Mention]:
+    """Person mentions in text order; also yields Agency mentions derived from titles."""
+    doc, lx = ctx.doc, ctx.lx
+    taken: set[int] = set()
+    found: list[PersonMention] = []
+    inside = {k for m in mentions if m.type in ("Policy", "Event") for k in range(m.i + 1, m.j)}
+    i = 0
+    while i < len(doc):
+        if ctx.in_quote(doc[i].idx):
+            i += 1
+            continue
+        if i in inside:
+            i += 1
+            continue
+        pm, nxt, derived = _parse_title(ctx, i, mentions)
+        if pm:
+            if pm.name is None:
+                back = _backward_name(ctx, i)
+                if back:
+                    s, e = back
+                    raw = ctx.text[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]
+                    name = clean_name(raw, lx.honorifics | lx.ranks, lx.degrees)
+                    pm = PersonMention(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), raw, name, pm.title, pm.head,
+                                       pm.org_key, pm.org_label, True, "apposition", s, nxt, pm.title_start, pm.title_end)
+                    taken.update(range(s, e))
+            found.append(pm)
+            yield from derived
+            taken.update(range(pm.i, pm.j))
+            i = nxt
+            continue
+        i += 1
+    # names beside speech cues and appositions
+    for k, tok in enumerate(doc):
+        if k in taken or ctx.in_quote(tok.idx):
+            continue
+        low = tok.text.lower()
+        cand: tuple[int, int] | None = None
+        via = "cue"
+        if low in lx.cue_after or low in lx.cue_passive or low == "menurut" or low in lx.cue_verbs and k > 0 and doc[k - 1].text in (",", "”", '"'):
+            s = k + 1
+            if s < len(doc) and doc[s].text.lower() == "oleh":
+                s += 1
+            s = _skip_hon(ctx, s)
+            e = _name_run(ctx, s)
+            if e > s and not any(x in taken for x in range(s, e)):
+                cand = (s, e)
+        elif low in lx.cue_verbs or low in ("selaku", "sebagai"):
+            m = k
+            skipped = 0
+            while m > 0 and (doc[m - 1].text.lower() in _ADVERBS or doc[m - 1].text == ",") and skipped < 3:
+                m -= 1
+                skipped += 1
+            if m > 0 and skipped < 3 and doc[m - 1].text.islower() and doc[m - 1].text.isalpha() \
+                    and doc[m - 1].text not in lx.function_words and m - 1 > 0 and _name_word(ctx, m - 2):
+                m -= 1
+            back = _backward_name(ctx, m)
+            if back and not any(x in taken for x in range(*back)):
+                cand = back
+                via = "subject"
+        elif tok.text == "," and k > 0 and _NON_PERSON_APPOS.match(ctx.text[tok.idx:tok.idx + 40]):
+            back = _backward_name(ctx, k)
+            if back and not any(x in taken for x in range(*back)):
+                cand = back
+                via = "apposition"
+        if cand:
+            s, e = cand
+            raw = ctx.text[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]
+            name = clean_name(raw, lx.honorifics | lx.ranks, lx.degrees)
+            if name and name.lower() not in lx.function_words:
+                found.append(PersonMention(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), raw, name, via=via,
+                                           i=s, j=e))
+                taken.update(range(s, e))
+    # short forms of names already found ("Wahyu" for "Wahyu Hidayat")
+    parts: dict[str, str] = {}
+    for pm in found:
+        if pm.name and len(pm.name.split()) > 1:
+            ws = pm.name.split()
+            for w in (ws[0], ws[-1]):
+                if len(w) > 2:
+                    parts.setdefault(w, pm.name)
+    for k, tok in enumerate(doc):
+        if k in taken or ctx.in_quote(tok.idx) or tok.text not in parts:
+            continue
+        if k + 1 < len(doc) and _name_word(ctx, k + 1) and doc[k + 1].text not in parts:
+            continue
+        found.append(PersonMention(tok.idx, tok.idx + len(tok), tok.text, tok.text, via="short", i=k, j=k + 1))
+        taken.add(k)
+    found.sort(key=lambda p: p.start)
+    yield from found

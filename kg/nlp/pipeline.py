@@ -1,0 +1,129 @@
+"""The spaCy pipeline: ``spacy.blank("id")`` with rule components.
+
+* a tokenizer that splits punctuation the same way everywhere ("Dr." → "Dr" ".",
+  "RB)." → "RB" ")" "."), so that phrase patterns match;
+* ``kg_sentences``: sentence boundaries at paragraph breaks and at sentence
+  punctuation that is not part of an abbreviation ("Dr.", "Pj.", "H.", "No.");
+* two SpanRulers (case-sensitive and lower-case) over the rule files, writing
+  every match to ``doc.spans["kg"]`` with the pattern's ``id``.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, compile_suffix_regex
+
+from .lexicon import Lexicon, lexicon
+
+__all__ = ["make_nlp", "SPANS_KEY"]
+
+SPANS_KEY = "kg"
+
+_ABBREV = {"dr", "ir", "drs", "dra", "prof", "h", "hj", "pj", "plt", "plh", "pjs", "no", "nomor", "st", "jl",
+           "kab", "prov", "kec", "kel", "rt", "rw", "rp", "dkk", "dll", "dsb", "tsb", "bpk", "sdr", "pol",
+           "inf", "kh", "ust", "tn", "ny", "m", "muh", "moh", "mr", "mrs", "ds", "kp", "ds", "desa", "sp",
+           "s", "a", "b", "c", "d", "e", "f", "g", "i", "j", "k", "l", "n", "o", "p", "q", "r", "t", "u",
+           "v", "w", "x", "y", "z", "apt", "drg", "ns", "lc", "rm", "pdt", "tgk"}
+_OPENERS = set("“\"„«‹‘'(")
+
+
+@Language.component("kg_sentences")
+def kg_sentences(doc: Doc) -> Doc:
+    """Set sentence starts: after newlines, and after . ! ? before a capital or a quote."""
+    lx: Lexicon = lexicon()
+    for i, tok in enumerate(doc):
+        if i == 0:
+            tok.is_sent_start = True
+            continue
+        prev = doc[i - 1]
+        start = False
+        if "\n" in prev.text or (prev.is_space and "\n" in prev.text):
+            start = True
+        elif tok.is_space:
+            start = False
+        elif prev.text in (".", "!", "?", "…") or (prev.text in ("”", "\"", ")") and i >= 2 and doc[i - 2].text in ".!?"):
+            nxt = tok.text
+            before = doc[i - 2].text.lower() if i >= 2 else ""
+            if prev.text == "." and (before.rstrip(".") in _ABBREV or before in lx.degrees
+                                     or before in lx.honorifics or before in lx.ranks):
+                start = False
+            elif nxt[:1].isupper() or nxt[:1].isdigit() or nxt[:1] in _OPENERS:
+                start = True
+        tok.is_sent_start = start
+    return doc
+
+
+def _tokenizer(nlp: Language) -> None:
+    tok = nlp.tokenizer
+    tok.rules = {}
+    tok.token_match = None
+    tok.url_match = None
+    tok.suffix_search = compile_suffix_regex(
+        list(nlp.Defaults.suffixes) + [r"\)", r"\.", r"\]", r",", r"”", r'"']).search
+    tok.infix_finditer = compile_infix_regex(
+        list(nlp.Defaults.infixes) + [r"[()\[\]\"“”„«»]", r"(?<=[\w)])[.,;:](?=[\"“”„)(])"]).finditer
+
+
+def _is_acronymish(text: str) -> bool:
+    return any(c.isupper() for c in text[1:]) or text.isupper()
+
+
+def _patterns(lx: Lexicon) -> tuple[list[dict], list[dict]]:
+    """(case-sensitive patterns, lower-case patterns) from the lexicon."""
+    cs: list[dict] = []
+    ci: list[dict] = []
+
+    def add(label: str, form: str, ident: str, lower_ok: bool = True) -> None:
+        form = form.strip()
+        if not form:
+            return
+        multi = " " in form or "-" in form
+        if multi and lower_ok and not _is_acronymish(form.replace(" ", "")):
+            ci.append({"label": label, "pattern": form.lower(), "id": ident})
+        else:
+            cs.append({"label": label, "pattern": form, "id": ident})
+            if lower_ok and form[:1].isupper() and not _is_acronymish(form):
+                cs.append({"label": label, "pattern": form.lower(), "id": ident})
+            if multi and _is_acronymish(form.replace(" ", "")):
+                ci.append({"label": label, "pattern": form.lower(), "id": ident}) if form.count(" ") >= 2 else None
+
+    for r in lx.records["regions"]:
+        for form in lx.region_forms(r):
+            cs.append({"label": "PLACE", "pattern": form, "id": r["id"]})
+    for r in lx.records["agencies"]:
+        for form in [r["pattern"], *r.get("aliases", [])]:
+            add("AGENCY", form, r["id"])
+    for r in lx.records["agency_types"]:
+        for form in [r["pattern"], *r.get("aliases", [])]:
+            add("AGENCY_TYPE", form, r["id"])
+    for r in lx.records["policies"]:
+        for form in [r["pattern"], *r.get("aliases", [])]:
+            add("POLICY", form, r["id"])
+    for r in lx.records["titles"]:
+        for form in [r["pattern"], *r.get("aliases", [])]:
+            add(r["label"], form, r["id"])
+    for r in lx.records["honorifics"]:
+        cs.append({"label": r["label"], "pattern": r["pattern"], "id": r["id"]})
+    for name in ("speech", "events", "venues"):
+        for r in lx.records[name]:
+            add(r["label"], r["pattern"], r["id"])
+    return cs, ci
+
+
+def make_nlp() -> Language:
+    """A fresh pipeline. Loading takes a second or two: build it once per process."""
+    import spacy
+
+    nlp = spacy.blank("id")
+    _tokenizer(nlp)
+    lx = lexicon()
+    nlp.add_pipe("kg_sentences")
+    cs, ci = _patterns(lx)
+    ruler_cs = nlp.add_pipe("span_ruler", name="kg_gazetteer",
+                            config={"spans_key": SPANS_KEY + "_cs", "overwrite": True})
+    ruler_cs.add_patterns(cs)
+    ruler_ci = nlp.add_pipe("span_ruler", name="kg_gazetteer_lower",
+                            config={"spans_key": SPANS_KEY + "_ci", "overwrite": True,
+                                    "phrase_matcher_attr": "LOWER"})
+    ruler_ci.add_patterns(ci)
+    return nlp

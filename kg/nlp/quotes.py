@@ -1,0 +1,291 @@
+"""Who said what: direct quotations and reported statements with their speaker cues.
+
+:func:`find_quote_marks` pairs quotation marks (curly, straight, low-9, guillemets;
+an opening mark never closed runs to the end of its paragraph). :func:`iter_quotes`
+yields :class:`QuoteCandidate` records whose ``hint`` says how the speaker is given:
+
+* ``("person", PersonMention)``: a named or titled speaker beside the quote
+  ("jelas Wahyu", "kata Pj Wali Kota Wahyu", "X mengatakan, “...”");
+* ``("pronoun", None)``: a -nya cue ("urainya", "pungkasnya") or "ia"/"dia";
+  resolved to the salient speaker by the assembler;
+* ``("carry", None)``: no cue; the speaker of the surrounding quotes carries over;
+* ``("none", None)``: an unnamed speaker ("ujar warga").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from .context import DocContext
+from .people import PersonMention
+
+__all__ = ["QuoteCandidate", "find_quote_marks", "iter_quotes"]
+
+_OPEN = {"“": "”", "„": "“”", "«": "»", "‹": "›", '"': '"', "″": "″"}
+_CLOSE_ANY = set("”»›")
+_DEMONSTRATIVE = re.compile(r"^\W*(?:Hal|Imbauan|Pernyataan|Instruksi|Arahan|Penegasan|Demikian|Begitu|Ajakan|"
+                            r"Harapan|Pesan|Penjelasan|Keterangan|Hal\s+itu)\b")
+_UNNAMED = {"warga", "seorang", "salah", "masyarakat", "petugas", "pengunjung", "sumber", "pihak", "salah satu"}
+
+
+@dataclass(frozen=True)
+class QuoteCandidate:
+    """A quote before its speaker is resolved to an entity."""
+
+    start: int
+    end: int
+    text: str
+    direct: bool
+    hint: tuple[str, PersonMention | None]
+    cue: str | None = None
+
+
+def find_quote_marks(text: str) -> list[tuple[int, int, bool]]:
+    """Inner spans ``(start, end, closed)`` of quotations, paragraph by paragraph.
+
+    >>> t = '“Ayo kerja,” kata dia. "Satu dua tiga" lagi.'
+    >>> [t[s:e] for s, e, _ in find_quote_marks(t)]
+    ['Ayo kerja,', 'Satu dua tiga']
+    """
+    spans: list[tuple[int, int, bool]] = []
+    pos = 0
+    for para in text.split("\n"):
+        base = pos
+        pos += len(para) + 1
+        open_at = -1
+        closer = ""
+        for k, ch in enumerate(para):
+            if open_at < 0:
+                if ch in _OPEN:
+                    open_at, closer = k, _OPEN[ch]
+            else:
+                if ch in closer or (ch in _CLOSE_ANY and closer not in ('"', "″")):
+                    spans.append((base + open_at + 1, base + k, True))
+                    open_at = -1
+                elif ch in ("“", "„", "«") and closer not in ('"',):
+                    # a new opening mark: the previous quote was never closed
+                    spans.append((base + open_at + 1, base + k, False))
+                    open_at, closer = k, _OPEN[ch]
+        if open_at >= 0 and len(para) - open_at > 1:
+            spans.append((base + open_at + 1, base + len(para), False))
+    out = []
+    for s, e, closed in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e, closed))
+    # long single-quoted passages count too; short ones are scare quotes ('zaman now')
+    for m in re.finditer(r"‘([^’\n]{25,})’", text):
+        if len(m.group(1).split()) >= 6 and not any(s <= m.start() < e for s, e, _ in out):
+            out.append((m.start(1), m.end(1), True))
+    out.sort()
+    return out
+
+
+def _person_after(people: list[PersonMention], pos: int, limit: int, text: str) -> PersonMention | None:
+    for p in people:
+        if pos <= p.start <= pos + limit:
+            between = text[pos:p.start]
+            if re.search(r"[.!?;\n“”\"]", between):
+                return None
+            return p
+    return None
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    s = max(text.rfind("\n", 0, pos), -1) + 1
+    e = text.find("\n", pos)
+    e = len(text) if e < 0 else e
+    return s, e
+
+
+def _cue_word(lx, word: str) -> str | None:
+    w = word.lower()
+    if w in lx.cue_after or w in lx.cue_passive or w in lx.cue_verbs:
+        return w
+    if w.endswith("nya") and (w[:-3] in lx.cue_after or w[:-3] in lx.cue_passive):
+        return w
+    return None
+
+
+def _after_cue(ctx: DocContext, people: list[PersonMention], close: int, para_end: int):
+    """Speaker cue after a closing mark: (hint, cue, end of cue) or None."""
+    text, lx = ctx.text, ctx.lx
+    tail = text[close:min(para_end, close + 120)]
+    m = re.match(r"^[”\"»›″’]?\s*[,.!?]?\s*(?:(?:Begitu|Demikian)\s+)?(?P<cue>[A-Za-z-]+)(?:\s+oleh)?", tail)
+    if not m:
+        return None
+    cue = _cue_word(lx, m.group("cue"))
+    if not cue:
+        return None
+    after = close + m.end()
+    rest = text[after:after + 40].lstrip(" ,")
+    if cue.endswith("nya") and cue[:-3] in (lx.cue_after | lx.cue_passive):
+        return ("pronoun", None), cue, after
+    first = rest.split(" ")[0].strip(".,").lower() if rest else ""
+    if first in ("dia", "ia", "beliau"):
+        return ("pronoun", None), cue, after
+    p = _person_after(people, after, 12, text)
+    if p:
+        return ("person", p), cue, p.end
+    if first in _UNNAMED or (rest[:1].islower() and first not in lx.function_words):
+        return ("none", None), cue, after
+    return ("pronoun", None), cue, after
+
+
+def _before_cue(ctx: DocContext, people: list[PersonMention], open_at: int):
+    """Speaker given before the opening mark: "X mengatakan, “...”"."""
+    text, lx = ctx.text, ctx.lx
+    ps, _ = _sentence_bounds(text, open_at)
+    head = text[ps:open_at]
+    # only the clause since the last sentence end
+    cut = max(head.rfind(". "), head.rfind("” "), head.rfind('" '))
+    if cut >= 0:
+        ps += cut + 2
+        head = text[ps:open_at]
+    m = re.search(r"(?P<verb>[A-Za-z-]+)\s*[,:]?\s*$", head)
+    if not m:
+        return None
+    verb = m.group("verb").lower()
+    if not (verb in lx.cue_verbs or verb in lx.cue_passive or verb == "menurutnya"):
+        subj = [p for p in people if ps <= p.start < open_at]
+        if re.search(r"\bmenurut\b", head, re.I) and subj:
+            return ("person", subj[-1]), "menurut"
+        return None
+    subj = [p for p in people if ps <= p.start < ps + m.start()]
+    if subj:
+        return ("person", subj[-1]), verb
+    return ("pronoun", None), verb
+
+
+def _direct(ctx: DocContext, people: list[PersonMention]) -> list[QuoteCandidate]:
+    text = ctx.text
+    quotes: list[QuoteCandidate] = []
+    marks = find_quote_marks(text)
+    for s, e, closed in marks:
+        inner = text[s:e]
+        words = inner.split()
+        if len(words) < 3:
+            continue
+        _, para_end = _sentence_bounds(text, e)
+        after = _after_cue(ctx, people, e, para_end) if closed else None
+        before = _before_cue(ctx, people, s - 1)
+        if after:
+            hint, cue, _ = after
+        elif before:
+            hint, cue = before
+        else:
+            hint, cue = ("carry", None), None
+        if len(words) < 6 and cue is None and not re.search(r"[.,!?]$", inner):
+            continue  # a title or a scare quote, not a quotation
+        quotes.append(QuoteCandidate(s, e, inner, True, hint, cue))
+    # "“A,” tegasnya, “B.”": one quotation split around its cue
+    merged: list[QuoteCandidate] = []
+    for q in quotes:
+        if merged:
+            p = merged[-1]
+            gap = text[p.end:q.start]
+            if p.cue and q.hint[0] == "carry" and len(gap) < 40 and "\n" not in gap and \
+                    re.match(r"^[”\"]?\s*,?\s*[A-Za-z-]+(?:\s+[A-Z][\w.]*){0,4}\s*,\s*[“\"]?$", gap):
+                merged[-1] = QuoteCandidate(p.start, q.end, p.text + " " + q.text, True, p.hint, p.cue)
+                continue
+        merged.append(q)
+    return merged
+
+
+def _statements(ctx: DocContext, people: list[PersonMention], direct: list[QuoteCandidate]) -> Iterator[QuoteCandidate]:
+    doc, text, lx = ctx.doc, ctx.text, ctx.lx
+    sents = [s for s in doc.sents if s.text.strip()]
+    for n, sent in enumerate(sents):
+        ss, se = sent.start_char, sent.end_char
+        if any(q.start - 1 <= ss < q.end + 1 for q in direct) or ctx.in_quote(ss + 1):
+            continue
+        # cut the sentence where a direct quotation starts
+        for q in direct:
+            if ss < q.start - 1 < se:
+                se = q.start - 1
+        body = text[ss:se]
+        if len(body.split()) < 5:
+            continue
+        sp = [p for p in people if ss <= p.start < se]
+        toks = [t for t in sent if t.idx < se]
+        done = False
+        for t in toks:
+            low = t.text.lower()
+            # 1. "Menurut X, ..." / "menurutnya ..."
+            if low in ("menurut", "menurutnya"):
+                s0 = t.idx + len(t)
+                hint: tuple = ("pronoun", None)
+                if low == "menurut":
+                    p = next((p for p in sp if s0 <= p.start <= s0 + 3), None)
+                    if p:
+                        hint, s0 = ("person", p), p.end
+                    elif re.match(r"^\s*(?:dia|ia|beliau)\b", text[s0:s0 + 8]):
+                        s0 += len(re.match(r"^\s*\w+", text[s0:]).group(0))
+                    else:
+                        continue
+                s0 = _skip(text, s0, se)
+                if len(text[s0:se].split()) >= 4:
+                    yield QuoteCandidate(s0, se, text[s0:se].strip(), False, hint, low)
+                    done = True
+                    break
+            # 2. "X (juga) mengatakan (bahwa) ..."
+            if low in lx.cue_verbs and t.i > sent.start:
+                subj = [p for p in sp if p.end <= t.idx]
+                pron = re.search(r"\b(?:Ia|Dia|ia|dia|Beliau|beliau)\b(?:\s+\w+){0,2}\s*$", text[ss:t.idx])
+                if subj and not re.search(r"[.;]", text[subj[-1].end:t.idx]):
+                    hint = ("person", subj[-1])
+                elif pron:
+                    hint = ("pronoun", None)
+                else:
+                    continue
+                s0 = _skip(text, t.idx + len(t), se)
+                if len(text[s0:se].split()) >= 4 and text[s0:s0 + 1] not in "“\"":
+                    yield QuoteCandidate(s0, se, text[s0:se].strip(), False, hint, low)
+                    done = True
+                    break
+            # 3. inverted cue: "..., tambah Pj Wali Kota, bahwa ..." / "..., sambungnya."
+            cue = _cue_word(lx, t.text)
+            if cue and t.i > sent.start and doc[t.i - 1].text == "," and cue not in lx.cue_verbs:
+                p = next((p for p in sp if t.idx < p.start <= t.idx + len(t) + 2), None)
+                hint = ("person", p) if p else ("pronoun", None)
+                yield QuoteCandidate(ss, se, text[ss:se].strip(), False, hint, cue)
+                done = True
+                break
+            # 4. "dikatakannya (bahwa) ..."
+            if low.endswith("nya") and low[:-3] in lx.cue_passive:
+                yield QuoteCandidate(ss, se, text[ss:se].strip(), False, ("pronoun", None), low)
+                done = True
+                break
+        if done:
+            continue
+        # 5. "Hal tersebut disampaikan X": the sentence before is X's statement
+        if _DEMONSTRATIVE.match(body) and n > 0:
+            for t in toks:
+                if t.text.lower() in lx.cue_passive:
+                    p = next((p for p in sp if t.idx < (p.title_start if p.title_start is not None else p.start)
+                              <= t.idx + len(t) + 12), None)
+                    if p:
+                        prev = sents[n - 1]
+                        ps, pe = prev.start_char, prev.end_char
+                        if not ctx.in_quote(ps + 1) and len(text[ps:pe].split()) >= 5:
+                            yield QuoteCandidate(ps, pe, text[ps:pe].strip(), False, ("person", p), t.text.lower())
+                    break
+
+
+def _skip(text: str, s: int, limit: int) -> int:
+    m = re.match(r"^\s*(?:,|:)?\s*(?:bahwa\s+|jika\s+|kalau\s+)?(?:,\s*)?", text[s:limit])
+    return s + (m.end() if m else 0)
+
+
+def iter_quotes(ctx: DocContext, people: list[PersonMention]) -> Iterator[QuoteCandidate]:
+    """Direct quotations, then reported statements that do not overlap them."""
+    people = sorted(people, key=lambda p: p.start)
+    direct = _direct(ctx, people)
+    yield from direct
+    for st in _statements(ctx, people, direct):
+        if not any(st.start < q.end and q.start < st.end for q in direct):
+            yield st

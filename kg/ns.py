@@ -1,0 +1,80 @@
+"""The project's RDF namespaces: the one place code gets ontology terms from.
+
+``KG`` mirrors ``ontology/kg.ttl`` term for term (a test keeps the two in step).
+It is a :class:`rdflib.namespace.DefinedNamespace` with ``_fail = True``, so a
+misspelt term raises ``AttributeError`` instead of minting a wrong IRI.
+"""
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+__all__ = ["KG", "KGD", "ONTOLOGY_IRI", "PREFIXES"]
+
+ONTOLOGY_IRI = "https://w3id.org/kgid/ns"
+
+
+class KG(DefinedNamespace):
+    """Terms of the kg ontology (``ontology/kg.ttl``)."""
+
+    _NS = Namespace(ONTOLOGY_IRI + "#")
+    _fail = True
+
+    # classes
+    Document: URIRef
+    Entity: URIRef
+    Person: URIRef
+    Agency: URIRef
+    Policy: URIRef
+    Event: URIRef
+    Place: URIRef
+    Role: URIRef
+    EventReport: URIRef
+    Quote: URIRef
+    Mention: URIRef
+    # documents
+    source: URIRef
+    title: URIRef
+    text: URIRef
+    author: URIRef
+    editor: URIRef
+    date: URIRef
+    datelinePlace: URIRef
+    # entities
+    label: URIRef
+    alias: URIRef
+    isOfficial: URIRef
+    mentionedIn: URIRef
+    regionKind: URIRef
+    partOf: URIRef
+    # mentions
+    mentionOf: URIRef
+    inDocument: URIRef
+    start: URIRef
+    end: URIRef
+    surface: URIRef
+    # roles
+    holder: URIRef
+    roleTitle: URIRef
+    organization: URIRef
+    holdsRole: URIRef
+    # events
+    reportsEvent: URIRef
+    place: URIRef
+    participant: URIRef
+    # quotes
+    speaker: URIRef
+    said: URIRef
+    isDirect: URIRef
+    about: URIRef
+    cue: URIRef
+    # analysis
+    degree: URIRef
+    betweenness: URIRef
+    pagerank: URIRef
+    community: URIRef
+
+
+#: Where the IRIs of documents, entities, quotes and roles live.
+KGD = Namespace("https://w3id.org/kgid/id/")
+
+#: Prefixes bound in every graph the project writes.
+PREFIXES = {"kg": KG._NS, "kgd": KGD}

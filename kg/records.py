@@ -1,0 +1,127 @@
+"""Plain, frozen records that flow between the stages.
+
+ingest makes :class:`Article`; nlp turns an Article into a :class:`DocResult`;
+graph turns DocResults into RDF. Records hold keys (``"person:wahyu-hidayat"``),
+never IRIs: IRIs are minted only in :mod:`kg.graph`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Article", "Span", "Entity", "Role", "EventReport", "Quote", "DocResult",
+           "ENTITY_TYPES"]
+
+#: Entity types, as used in keys and in the ontology.
+ENTITY_TYPES = ("Person", "Agency", "Policy", "Event", "Place")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One document as read: ``text`` is exactly the file's text, so offsets hold.
+
+    ``skip`` lists ``(start, end)`` spans that are not the article (related
+    headlines, "Baca juga", image placeholders, disclaimers, navigation, bylines);
+    extraction ignores them.
+    """
+
+    source: str
+    text: str
+    title: str | None = None
+    date: str | None = None
+    authors: tuple[str, ...] = ()
+    editors: tuple[str, ...] = ()
+    skip: tuple[tuple[int, int], ...] = ()
+    dateline: tuple[int, int] | None = None
+    path: str | None = None
+    wrapped: bool = False
+
+    def masked_text(self) -> str:
+        """The text with skipped spans blanked out (same length, same offsets).
+
+        In hard-wrapped text a single line break inside a paragraph becomes a space.
+        """
+        if not self.skip and not self.wrapped:
+            return self.text
+        chars = list(self.text)
+        if self.wrapped:
+            for i, ch in enumerate(chars):
+                if ch == "\n" and 0 < i < len(chars) - 1 and chars[i - 1] != "\n" and chars[i + 1] != "\n" \
+                        and chars[i - 1].strip() and chars[i + 1].strip():
+                    chars[i] = " "
+        for start, end in self.skip:
+            for i in range(start, end):
+                if chars[i] not in "\n":
+                    chars[i] = " "
+        return "".join(chars)
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where an entity is named: character offsets into the document text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An entity as one document names it, merged over its mentions."""
+
+    key: str
+    type: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+    official: bool = False
+    byline: bool = False
+    kind: str | None = None
+    part_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Role:
+    """An office held by a person, as one document states it."""
+
+    person: str
+    title: str
+    organization: str | None
+    date: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class EventReport:
+    """What one document says of an event."""
+
+    event: str
+    date: str | None
+    place: str | None
+    participants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation or a reported statement with its speaker."""
+
+    start: int
+    end: int
+    text: str
+    direct: bool
+    speaker: str | None
+    cue: str | None = None
+    about: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocResult:
+    """Everything extracted from one article."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    roles: tuple[Role, ...] = ()
+    events: tuple[EventReport, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    dateline_place: str | None = None
+    stats: dict = field(default_factory=dict, compare=False)

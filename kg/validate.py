@@ -1,0 +1,33 @@
+"""SHACL validation of built graphs against ``ontology/shapes.ttl`` (pyshacl)."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from rdflib import Graph
+
+from .errors import KgError
+
+__all__ = ["ontology_dir", "validate"]
+
+
+def ontology_dir() -> Path:
+    """The folder holding kg.ttl and shapes.ttl (source checkout or installed data)."""
+    candidates = [os.environ.get("KG_ONTOLOGY"), Path(__file__).resolve().parents[1] / "ontology",
+                  Path(sys.prefix) / "share" / "kg" / "ontology"]
+    for c in candidates:
+        if c and (Path(c) / "shapes.ttl").is_file():
+            return Path(c)
+    raise KgError("ontology folder not found (looked in KG_ONTOLOGY, the source tree and share/kg/ontology)")
+
+
+def validate(g: Graph) -> tuple[bool, str]:
+    """(conforms, report text) for ``g`` against the shapes, with the ontology for class inference."""
+    from pyshacl import validate as shacl
+
+    d = ontology_dir()
+    shapes = Graph().parse(d / "shapes.ttl", format="turtle")
+    ont = Graph().parse(d / "kg.ttl", format="turtle")
+    ok, _graph, text = shacl(g, shacl_graph=shapes, ont_graph=ont, inference="none", abort_on_first=False)
+    return bool(ok), str(text)
