@@ -1,10 +1,9 @@
 """Ingest: files → :class:`~kg.records.Article`.
 
-The text is kept exactly as decoded, so every offset the later stages record
-points into it. Parts that are not the article (related-headline lists,
-"Baca juga" lines, image placeholders, comment disclaimers, site navigation,
-bylines) are not removed but listed in ``Article.skip``; extraction blanks them.
-The title, the dateline and publication date, and the bylines become metadata.
+Finds the article files under the given paths and decodes them. The text is kept
+exactly as decoded, so every offset the later stages record points into it;
+:func:`kg.layout.parse_article` then finds the title, dateline, date, bylines and
+the parts that are not the article.
 """
 from __future__ import annotations
 
@@ -13,50 +12,13 @@ import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .dates import find_dates
 from .errors import InputError
+from .layout import parse_article
 from .records import Article
 
-__all__ = ["discover", "read_article", "parse_article", "SUFFIXES"]
+__all__ = ["discover", "read_article", "SUFFIXES"]
 
 SUFFIXES = (".txt",)
-
-# Whole lines that are site furniture, not article text (matched case-insensitively).
-_NAV_LINE = re.compile(
-    r"""^\s*(?:
-        baca\s+juga\b.* | baca\s+berita\s+tanpa\s+iklan.* | gabung\s+\S+\+?
-      | scroll\s+to\s+continue.* | advertisement | iklan | tags? | berita\s+terkait | berita\s+terbaru
-      | berita\s+lainnya | komentar | tim\s+redaksi | download\s+apps?.* | close\s+banner.*
-      | dapatkan\s+di\s+(?:play\s+store|app\s*store).* | aplikasi\s+berita.* | rubrik\b.*
-      | isi\s+komentar\s+sepenuhnya.* | simak\s+(?:juga|berita).* | lihat\s+juga\b.*
-      | ikuti\s+(?:kami|berita).* | share\b.* | bagikan\b.* | editor\s*:.* | penulis\s*:.*
-      | reporter\s*:.* | pewarta\s*:.* | by\s+admin | oleh\s*:.* | sumber\s*:.* | foto\s*:.*
-      | ist | istimewa | \S*\.com\s+app | menu\b.* | copyright.* | ©.*
-    )\s*$""",
-    re.I | re.X,
-)
-# Image placeholders and table debris: "![]() |", "---|", lone pipes.
-_DEBRIS_LINE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*\|?|[-|: ]*\|[-|: ]*|[-=_*]{3,})\s*$")
-# "- Kota Malang3 minggu": an entry of a related-news list; the headline follows on the next line.
-_RELATED_ENTRY = re.compile(r"^\s*[-•]\s+.{1,60}?\d+\s*(?:detik|menit|jam|hari|minggu|bulan|tahun)(?:\s+lalu)?\s*$", re.I)
-# A related headline in a list ending with a pipe.
-_PIPE_HEADLINE = re.compile(r"^[^.!?]{10,200}\|\s*$")
-
-_BYLINE = re.compile(
-    r"(?:^|\|)[ \t]*(?:(?P<role>Penulis|Reporter|Pewarta|Editor|Penyunting|Oleh)[ \t]*:|(?P<by>By))[ \t]*"
-    r"(?P<name>[A-Za-z][A-Za-z.' ]{1,60}?)[ \t]*(?=\||$)",
-    re.I | re.M)
-_PUBLISHED = re.compile(
-    r"(?:^|\n)[^\n]{0,60}?(?:\b\d{1,2}/\d{1,2}/\d{4}|\b\d{1,2}\s+[A-Za-z]+\s+\d{4}|\bdate\s+\d{4}-\d{2}-\d{2})[^\n]{0,40}?(?:WIB|WITA|WIT|\d{1,2}:\d{2})",
-)
-_DATELINE = re.compile(
-    r"""^[ \t]*
-        (?:[A-Za-z0-9.-]+\.(?i:com|co\.id|id|net|org|news)\b[ \t]*,?[ \t]*)?
-        (?P<place>[A-Z][A-Za-z']*(?:[ \t][A-Z][A-Za-z']*){0,3})(?![.\w])
-        (?:[ \t]*,[ \t]*[A-Za-z0-9.+ ]{1,30}?|[ \t]*\([A-Za-z .]{2,20}\))?
-        [ \t]*(?:[-–—]{1,2})[ \t]*""",
-    re.X | re.M,
-)
 
 
 def discover(paths: Iterable[str | os.PathLike]) -> list[Path]:
@@ -99,172 +61,3 @@ def read_article(path: str | os.PathLike) -> Article:
     return parse_article(p.name, text, path=str(p))
 
 
-def _lines(text: str) -> Iterator[tuple[int, int, str]]:
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        yield pos, pos + len(body), body
-        pos += len(line)
-
-
-def _boilerplate(text: str) -> list[tuple[int, int]]:
-    skip: list[tuple[int, int]] = []
-    lines = list(_lines(text))
-    skip_next = False
-    for i, (s, e, body) in enumerate(lines):
-        if skip_next and body.strip():
-            skip.append((s, e))
-            skip_next = False
-            continue
-        if _RELATED_ENTRY.match(body):
-            skip.append((s, e))
-            skip_next = True
-        elif _NAV_LINE.match(body) or _DEBRIS_LINE.match(body) or _PIPE_HEADLINE.match(body):
-            if body.strip():
-                skip.append((s, e))
-            if re.match(r"\s*berita\s+terkait\s*$", body, re.I):
-                skip_next = True
-    return skip
-
-
-def _is_wrapped(text: str) -> bool:
-    """Is the text hard-wrapped (paragraph lines broken mid-sentence)?"""
-    lines = text.splitlines()
-    breaks = sum(1 for a, b in zip(lines, lines[1:])
-                 if a.strip() and b.strip() and a.rstrip()[-1:].isalnum() and b.lstrip()[:1].islower())
-    return breaks >= 3
-
-
-def _headlines(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Lines shaped like headlines (Title Case, no closing punctuation): not body text."""
-    skipped = {s for s, _ in skip}
-    out = []
-    for s, e, body in _lines(text):
-        line = body.strip()
-        words = [w for w in line.split() if w[:1].isalpha()]
-        if s in skipped or not (2 <= len(words) <= 20) or line.endswith((".", "!", "?", ":", "”", '"', ",")):
-            continue
-        if re.search(r"[“”\"]", line):
-            continue
-        caps = sum(1 for w in words if w[:1].isupper())
-        if caps / len(words) >= 0.6:
-            out.append((s, e))
-    return out
-
-
-def _title(text: str, skip: list[tuple[int, int]]) -> tuple[str | None, tuple[int, int] | None]:
-    skipped = {s for s, _ in skip}
-    seen = 0
-    for s, e, body in _lines(text):
-        line = body.strip()
-        if not line or s in skipped:
-            continue
-        seen += 1
-        if seen > 14:
-            break
-        words = line.split()
-        if re.search(r"\.(?:com|co\.id|id)\b|\b(?:download|banner|rubrik|apps?)\b|\bdate\s+\d{4}", line, re.I):
-            continue
-        if 5 <= len(words) <= 30 and len(line) <= 200 and not line.endswith((".", ":", ",")) \
-                and not re.search(r"[“”\"]", line[:1]):
-            return line, (s, e)
-    return None, None
-
-
-def _bylines(text: str) -> tuple[list[str], list[str], list[tuple[int, int]]]:
-    authors: list[str] = []
-    editors: list[str] = []
-    spans: list[tuple[int, int]] = []
-    head = text[:3000]
-    for m in _BYLINE.finditer(head):
-        name = " ".join(m.group("name").split()).strip(" .")
-        if not name or name.lower() in ("admin", "redaksi"):
-            continue
-        role = (m.group("role") or m.group("by")).lower()
-        (editors if role in ("editor", "penyunting") else authors).append(_titlecase(name))
-        spans.append(m.span())
-    # "Name - Selasa, 13 Februari 2024 17:57 WIB": a writer before the publication date
-    for m in re.finditer(r"^(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}) - [A-Z][a-z]+, \d{1,2} ", head, re.M):
-        authors.append(m.group("name"))
-        spans.append(m.span("name"))
-    # names just above "Tim Redaksi"
-    for m in re.finditer(r"((?:^[A-Z][A-Za-z.' ]{3,60},?[ \t]*\n)+)\s*Tim Redaksi", head, re.M):
-        for line in m.group(1).splitlines():
-            name = line.strip().rstrip(",").strip()
-            if name:
-                authors.append(name)
-        spans.append(m.span(1))
-    # "IDIL AQSA AKBARY, Pontianak": an all-capitals writer's line
-    for m in re.finditer(r"^(?P<name>[A-Z]{2,}(?: [A-Z]{2,}){1,3}), [A-Z][a-z]+\s*$", head, re.M):
-        authors.append(_titlecase(m.group("name")))
-        spans.append(m.span("name"))
-    return authors, editors, spans
-
-
-def _titlecase(name: str) -> str:
-    if name.isupper() or name.islower():
-        return " ".join(w.capitalize() for w in name.split())
-    return name
-
-
-def _published(text: str) -> str | None:
-    m = _PUBLISHED.search(text[:2500])
-    if m:
-        for d in find_dates(m.group(0)):
-            if d.iso and d.explicit_year:
-                return d.iso
-    for d in find_dates(text):
-        if d.iso and d.explicit_year:
-            return d.iso
-    return None
-
-
-def _dateline(text: str, skip: list[tuple[int, int]]) -> tuple[int, int] | None:
-    skipped = {s for s, _ in skip}
-    count = 0
-    for s, e, body in _lines(text):
-        if not body.strip() or s in skipped:
-            continue
-        count += 1
-        if count > 12:
-            return None
-        m = _DATELINE.match(body)
-        if m and len(body) > m.end() + 20:
-            return s + m.start("place"), s + m.end("place")
-    return None
-
-
-def parse_article(source: str, text: str, path: str | None = None) -> Article:
-    """Build an :class:`Article` from decoded text; ``source`` is the file name."""
-    skip = _boilerplate(text)
-    title, title_span = _title(text, skip)
-    authors, editors, byline_spans = _bylines(text)
-    skip.extend(byline_spans)
-    dateline = _dateline(text, skip)
-    if dateline:
-        # the outlet name between the place and the dash is not article text
-        line_end = text.find("\n", dateline[1])
-        line_end = len(text) if line_end < 0 else line_end
-        m = re.match(r"[^-–—\n]*?[-–—]{1,2}", text[dateline[1]:line_end])
-        if m:
-            skip.append((dateline[1], dateline[1] + m.end()))
-        line_start = text.rfind("\n", 0, dateline[0]) + 1
-        if line_start < dateline[0]:
-            skip.append((line_start, dateline[0]))
-    if title_span:
-        skip.append(title_span)
-    wrapped = _is_wrapped(text)
-    if not wrapped:
-        skip.extend(_headlines(text, skip))
-    return Article(
-        source=source,
-        text=text,
-        title=title,
-        date=_published(text),
-        authors=tuple(dict.fromkeys(authors)),
-        editors=tuple(dict.fromkeys(editors)),
-        skip=tuple(sorted(set(skip))),
-        dateline=dateline,
-        path=path,
-        wrapped=wrapped,
-    )
