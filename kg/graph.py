@@ -70,6 +70,7 @@ def build_graph(results: Iterable[DocResult]) -> Graph:
         g.bind(prefix, ns)
     results = sorted(results, key=lambda r: r.article.source)
     labels: dict[str, Counter] = defaultdict(Counter)
+    part_of: set[tuple[URIRef, URIRef]] = set()
     aliases: dict[str, set[str]] = defaultdict(set)
     for r in results:
         doc = document_iri(r.article.source)
@@ -102,7 +103,7 @@ def build_graph(results: Iterable[DocResult]) -> Graph:
             if e.type == "Place" and e.kind and (iri, KG.regionKind, None) not in g:
                 g.add((iri, KG.regionKind, Literal(e.kind)))
             if e.type == "Place" and e.part_of:
-                g.add((iri, KG.partOf, entity_iri(f"place:{e.part_of}")))
+                part_of.add((iri, entity_iri(f"place:{e.part_of}")))
             for sp in e.mentions:
                 m = KGD[f"mention/{dslug}/{sp.start}-{sp.end}-{e.type.lower()}"]
                 g.add((m, RDF.type, KG.Mention))
@@ -151,6 +152,9 @@ def build_graph(results: Iterable[DocResult]) -> Graph:
                 g.add((entity_iri(q.speaker), KG.said, qi))
             for ab in q.about:
                 g.add((qi, KG.about, entity_iri(ab)))
+    for child, parent in part_of:
+        if (parent, RDF.type, KG.Place) in g:  # only regions the articles name
+            g.add((child, KG.partOf, parent))
     for key, counts in labels.items():
         iri = entity_iri(key)
         label = sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
