@@ -66,7 +66,16 @@ def _acronym_mentions(ctx: DocContext, mentions: list[Mention]) -> list[Mention]
             ctx.acronyms.setdefault(acr, (m.type, m.key, m.label))
             continue
         head = long_form.split()[0].lower()
-        if lx.titles.get(norm(long_form)) or norm(acr) in lx.titles:
+        if lx.titles.get(norm(long_form)) or norm(acr) in lx.titles or norm(acr) in lx.acting:
+            continue
+        known = lx.agency_index.get(norm(long_form)) or lx.agency_index.get(norm("Kementerian " + long_form)) \
+            or lx.agency_index.get(norm(acr))
+        if known:
+            rec = lx.agencies[known]
+            key = f"agency:{known}"
+            out.append(Mention(lf_start, doc[aj].idx + len(doc[aj]), ctx.text[lf_start:doc[aj].idx + len(doc[aj])],
+                               "Agency", key, rec["pattern"], (acr, long_form), rec.get("kind"), None, s, aj + 1))
+            ctx.acronyms.setdefault(acr, ("Agency", key, rec["pattern"]))
             continue
         if not long_form[:1].isupper():
             if head in POLICY_HEADS:
@@ -99,6 +108,12 @@ def _acronym_mentions(ctx: DocContext, mentions: list[Mention]) -> list[Mention]
     return out
 
 
+_REGION_SUFFIX = re.compile(r"-((?:provinsi|kabupaten|kota)-[a-z0-9-]+)$")
+_GENERIC_AGENCY_HEADS = {"dinas", "badan", "kantor", "komisi", "dewan", "bagian", "biro", "pemerintah", "satuan",
+                         "unit", "sekretariat", "kepolisian", "rumah", "lembaga", "direktorat", "balai", "pusat"}
+_SUFFIXY = {"award", "awards", "day", "expo", "festival", "summit"}
+
+
 def _expand(label: str, expansions: dict[str, str]) -> set[str]:
     words = []
     for w in re.sub(r"\([^)]*\)", " ", label).split():
@@ -127,7 +142,28 @@ def _merge_keys(mentions: list[Mention], expansions: dict[str, str]) -> dict[str
                   and re.match(r"^-\d{4}", k[len(key):])]
         if len(longer) == 1:
             remap[key] = longer[0]
+    regional: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key in sorted(by_type["Agency"]):
+        if kinds.get(key) == "regional" and key not in remap:
+            head = labels[key].split()[0].lower()
+            region = next((r for r in _REGION_SUFFIX.findall(key)), "")
+            if head not in _GENERIC_AGENCY_HEADS and region:
+                regional[(head, region)].append(key)
+    for keys in regional.values():
+        for k in keys[1:]:
+            remap[k] = keys[0]
     events = sorted(by_type["Event"], key=lambda k: (len(labels[k]), k))
+    # one article, one "Apel ...": event names with the same head word are one event
+    heads: dict[str, list[str]] = defaultdict(list)
+    for key in events:
+        if kinds.get(key) != "election":
+            heads[labels[key].split()[0].lower()].append(key)
+    for head, keys in heads.items():
+        if len(keys) > 1 and head not in _SUFFIXY:
+            target = max(keys, key=lambda k: (len(labels[k]), k))
+            for k in keys:
+                if k != target:
+                    remap[k] = target
     words = {k: _expand(labels[k], expansions) for k in events}
     for key in events:
         if kinds.get(key) == "election":
@@ -135,6 +171,8 @@ def _merge_keys(mentions: list[Mention], expansions: dict[str, str]) -> dict[str
                     and labels[k].split()[0] == labels[key].split()[0]]
             if len(labels[key].split()) == 1 and len(same) == 1:
                 remap[key] = same[0]
+            continue
+        if key in remap:
             continue
         longer = [k for k in events if k != key and kinds.get(k) != "election" and len(words[k]) > len(words[key])
                   and words[key] <= words[k]]
@@ -273,11 +311,13 @@ def assemble(doc: Doc, article: Article) -> DocResult:
             ents[org] = {"type": "Agency", "label": p.org_label, "aliases": [], "spans": [
                 Span(p.title_start or p.start, p.title_end or p.end, article.text[p.title_start or p.start:p.title_end or p.end])],
                 "kind": "derived", "part_of": None}
-        rk = (key, norm(p.title))
-        if rk not in roles:
-            roles[rk] = Role(key, p.title, org if org in ents else None, article.date,
-                             p.title_start if p.title_start is not None else p.start,
-                             p.title_end if p.title_end is not None else p.end)
+        rk = (key, p.head or norm(p.title))
+        role = Role(key, p.title, org if org in ents else None, article.date,
+                    p.title_start if p.title_start is not None else p.start,
+                    p.title_end if p.title_end is not None else p.end)
+        old = roles.get(rk)
+        if old is None or (len(role.title) > len(old.title) and (role.organization or not old.organization)):
+            roles[rk] = role
         pdata[key]["official"] = True
     for key, d in pdata.items():
         ents[key] = d

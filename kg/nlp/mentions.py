@@ -44,7 +44,7 @@ _KIND_WORDS = {"provinsi": "provinsi", "prov": "provinsi", "kabupaten": "kabupat
 _LOCAL_KINDS = {"desa": "desa", "kelurahan": "desa", "kecamatan": "kecamatan", "dusun": "desa",
                 "kampung": "desa", "nagari": "desa", "gampong": "desa"}
 _REG_HEADS = re.compile(
-    r"^(?:Peraturan|Permen\w*|Permendagri|Perpres|PP|Perda|Pergub|Perbup|Perwal|Perkada|UU|Undang-[Uu]ndang|"
+    r"^(?:Rancangan|Peraturan|Permen\w*|Permendagri|Perpres|PP|Perda|Pergub|Perbup|Perwal|Perkada|UU|Undang-[Uu]ndang|"
     r"Keputusan|Kepmen\w*|Keppres|Inpres|Instruksi|Surat|SE|Perka\w*|Perban|Perkaban)$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
@@ -240,6 +240,28 @@ def _agency(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     return None
 
 
+_BODY_HEADS = {"satgas", "tim", "komite", "pansus", "panitia", "panja", "satuan tugas", "gugus tugas", "forum"}
+
+
+def _named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
+    """A task force or committee named by a capitalised run: "Satgas Netralitas ASN"."""
+    doc = ctx.doc
+    k = i + 1
+    head = doc[i].text.lower()
+    if k < len(doc) and f"{head} {doc[k].text.lower()}" in _BODY_HEADS:
+        head, k = f"{head} {doc[k].text.lower()}", k + 1
+    if head not in _BODY_HEADS or not _cap(doc[i]):
+        return None
+    end = k
+    while end < len(doc) and end - k < 8 and (_cap(doc[end]) or _acr(doc[end]) or doc[end].text.isdigit()) \
+            and doc[end].text.lower() not in ctx.lx.calendar and doc[end].text.lower() not in ctx.lx.function_words:
+        end += 1
+    if end == k or head == "forum":
+        return None
+    text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
+    return end, [_mention(ctx, i, end, "Agency", f"agency:{slug(text)}", text, kind="body")]
+
+
 def _commission_unit(ctx: DocContext, i: int, parents: list[Mention]) -> Mention | None:
     """"Komisi 3 DPRD X": a named unit right before an agency."""
     doc = ctx.doc
@@ -258,6 +280,9 @@ def _commission_unit(ctx: DocContext, i: int, parents: list[Mention]) -> Mention
 def _policy(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     doc, lx = ctx.doc, ctx.lx
     h = ctx.longest(i, ("POLICY",))
+    reg = _regulation(ctx, i)
+    if reg and (not h or reg[0] > h.j + 1):
+        return reg
     if h:
         rec = lx.policies[h.id]
         end, key, label = h.j, f"policy:{h.id}", rec["pattern"]
@@ -273,12 +298,14 @@ def _policy(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
                 end += 1
             key, label = f"{key}-{yr}", f"{label} {yr}"
         return end, _mention(ctx, i, end, "Policy", key, label, kind=rec.get("kind"))
-    return _regulation(ctx, i)
+    return reg
 
 
 def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     doc = ctx.doc
-    if not _REG_HEADS.match(doc[i].text):
+    if not _REG_HEADS.match(doc[i].text) or (i > 0 and doc[i - 1].text == "("):
+        return None
+    if doc[i].text == "Rancangan" and not (i + 1 < len(doc) and re.match(r"^(?:Peraturan|Undang)", doc[i + 1].text)):
         return None
     k, limit = i + 1, min(len(doc), i + 16)
     num = year = None
@@ -321,6 +348,8 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     while end > i and doc[end - 1].text in ("(", "-"):
         end -= 1
     text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
+    surface = text
+    text = re.sub(r"\s*\([^)]*\)", "", text)
     head = doc[i].text.lower()
     kind = {"uu": "uu", "undang-undang": "uu", "pp": "pp", "perpres": "perpres", "perda": "perda",
             "inpres": "inpres", "keppres": "keppres"}.get(head, "permen" if head.startswith(("permen", "peraturan")) else slug(head))
@@ -329,7 +358,7 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         kind = {"pemerintah": "pp", "presiden": "perpres", "daerah": "perda", "gubernur": "pergub",
                 "bupati": "perbup", "wali": "perwal", "walikota": "perwal"}.get(nxt, "permen")
     key = f"policy:reg-{kind}-{num}-{year}" if num and year else f"policy:{slug(text)}"
-    return end, _mention(ctx, i, end, "Policy", key, text, kind="regulation")
+    return end, _mention(ctx, i, end, "Policy", key, text, (surface,), kind="regulation")
 
 
 def _venue(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
@@ -353,8 +382,6 @@ def _venue(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         t = doc[end]
         if (_cap(t) or _acr(t) or t.text.isdigit()) and t.text.lower() not in ctx.lx.calendar \
                 and t.text.lower() not in ctx.lx.function_words:
-            end += 1
-        elif t.text.lower() == "dan" and end + 1 < len(doc) and _cap(doc[end + 1]):
             end += 1
         else:
             break
@@ -426,7 +453,7 @@ def _long_form_before(ctx: DocContext, i: int, acr: str) -> tuple[int, int] | No
         words.append(k)
         k -= 1
     words.reverse()
-    for s in range(len(words)):
+    for s in reversed(range(len(words))):  # the shortest long form that fits (Schwartz–Hearst)
         cand = [doc[w].text for w in words[s:]]
         if cand and _fits(acr, [w for w in cand if w not in ("-", "&")]) and cand[0][0].lower() == acr[0].lower():
             # prefer the longest long form that fits, whose first word is capitalised or lower-case alike
@@ -463,7 +490,7 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         elif tl == "tahun" and end + 1 < len(doc) and _YEAR.match(doc[end + 1].text):
             end += 2
         elif end - h.j == lowers and lowers < 2 and tl.isalpha() and not _cap(t) and (
-                tl in LOWER_EVENT_MODIFIERS or (end + 1 < len(doc) and (_cap(doc[end + 1]) or _acr(doc[end + 1])))) \
+                tl in LOWER_EVENT_MODIFIERS or (lower_head and end + 1 < len(doc) and (_cap(doc[end + 1]) or _acr(doc[end + 1])))) \
                 and tl not in lx.function_words and tl not in lx.cue_verbs:
             end += 1
             lowers += 1
@@ -471,12 +498,9 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             break
     while end > h.j and doc[end - 1].text in ("(", "-", "dan"):
         end -= 1
-    if end == h.j:
-        if head in ELECTIONS or (not lower_head and len(head.split()) > 1):
-            pass
-        elif lower_head:
-            return None
-    if lower_head and end == h.j:
+    if end == h.j and head not in ELECTIONS and (lower_head or len(head.split()) == 1):
+        return None
+    if i > 0 and doc[i - 1].text.lower() in ("tim", "satgas", "satuan"):
         return None
     text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     label = re.sub(r"\s*\([^)]*\)", "", text)
@@ -521,7 +545,7 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
         if ctx.in_quote(doc[i].idx) and False:
             i += 1
             continue
-        got = _government(ctx, i) or _agency(ctx, i)
+        got = _government(ctx, i) or _agency(ctx, i) or _named_body(ctx, i)
         if got:
             end, ms = got
             unit = _commission_unit(ctx, i - 2, ms) if i >= 2 else None
@@ -540,12 +564,20 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
         if ven:
             end, m = ven
             found.append(m)
-            # a region named inside a venue is a place too ("Balai Kota Malang")
-            for k in range(i + 1, end):
+            # a region or an agency named inside a venue is mentioned too ("Balai Kota Malang", "Gedung KPU")
+            k = i + 1
+            while k < end:
+                got = _agency(ctx, k)
+                if got and got[0] <= end:
+                    found.extend(got[1])
+                    k = got[0]
+                    continue
                 reg = _region_at(ctx, k)
                 if reg and reg[0] <= end:
                     found.append(_place_mention(ctx, k, reg[0], reg[1]))
-                    break
+                    k = reg[0]
+                    continue
+                k += 1
             i = end
             continue
         reg = _region_at(ctx, i)
@@ -559,7 +591,7 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
         i += 1
     # a "Komisi N" unit makes the bare parent mention redundant only where they overlap
     yield from found
-    inside = {k for m in found if m.type in ("Agency", "Policy") for k in range(m.i + 1, m.j)}
+    inside = {k for m in found if m.type in ("Agency", "Policy") or m.kind == "venue" for k in range(m.i + 1, m.j)}
     i = 0
     while i < len(doc):
         if i in inside:

@@ -174,7 +174,12 @@ def _org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Me
     if rule in _LOCAL_ORG and local_name:
         key = f"agency:pemerintah-desa-{slug(local_name)}" if rule == "desa" else f"agency:{rule}-{slug(local_name)}"
         label = f"Pemerintah Desa {local_name}" if rule == "desa" else f"{rule.capitalize()} {local_name}"
-        return key, label, []
+        place_kind = "desa" if rule in ("desa", "kelurahan") else "kecamatan"
+        word = {"desa": "Desa", "kelurahan": "Kelurahan", "kecamatan": "Kecamatan"}[rule]
+        s_, e_ = doc[k - 1].idx + len(doc[k - 1]) - len(local_name), doc[k - 1].idx + len(doc[k - 1])
+        place = Mention(s_, e_, ctx.text[s_:e_], "Place", f"place:{rule if rule != 'kelurahan' else 'kelurahan'}-{slug(local_name)}",
+                        f"{word} {local_name}", (local_name,), place_kind, None, k - len(local_name.split()), k)
+        return key, label, [place]
     type_alias = {"polres": "Polres", "polresta": "Polresta", "polda": "Polda", "polsek": "Polsek",
                   "kodim": "Kodim", "korem": "Korem", "kodam": "Kodam", "kejari": "Kejari", "kejati": "Kejati"}
     if rule in type_alias and regions:
@@ -188,7 +193,8 @@ def _org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Me
         if aid:
             return f"agency:{aid}", lx.agencies[aid]["pattern"], []
     if rule in ("kementerian", "dinas", "badan") and k > i:
-        rest = " ".join(t.text for t in doc[i:k] if not t.is_punct or t.text in ("-", "&"))
+        rest = re.sub(r"\s*\([^)]*\)", "", doc[i:k].text)
+        rest = " ".join(w for w in rest.split() if w not in (",", "."))
         for prefix in {"kementerian": ("Kementerian ", "Kemen"), "dinas": ("Dinas ", "Dinas"),
                        "badan": ("Badan ", "")}[rule]:
             aid = lx.agency_index.get(norm(prefix + rest))
@@ -441,7 +447,7 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
             s, e = cand
             raw = ctx.text[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]
             name = clean_name(raw, lx.honorifics | lx.ranks, lx.degrees)
-            if name and name.lower() not in lx.function_words:
+            if name and name.lower() not in lx.function_words and (" " in name or len(name) >= 3):
                 found.append(PersonMention(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), raw, name, via=via,
                                            i=s, j=e))
                 taken.update(range(s, e))

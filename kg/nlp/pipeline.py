@@ -65,7 +65,8 @@ def _tokenizer(nlp: Language) -> None:
 
 
 def _is_acronymish(text: str) -> bool:
-    return any(c.isupper() for c in text[1:]) or text.isupper()
+    """Does any word carry capitals beyond its first letter ("KemenPANRB", "RB")?"""
+    return any(any(c.isupper() for c in w[1:]) for w in text.replace("-", " ").split())
 
 
 def _patterns(lx: Lexicon) -> tuple[list[dict], list[dict]]:
@@ -78,14 +79,13 @@ def _patterns(lx: Lexicon) -> tuple[list[dict], list[dict]]:
         if not form:
             return
         multi = " " in form or "-" in form
-        if multi and lower_ok and not _is_acronymish(form.replace(" ", "")):
+        if multi and lower_ok and not _is_acronymish(form):
             ci.append({"label": label, "pattern": form.lower(), "id": ident})
         else:
             cs.append({"label": label, "pattern": form, "id": ident})
-            if lower_ok and form[:1].isupper() and not _is_acronymish(form):
+            if lower_ok and form[:1].isupper() and not _is_acronymish(form) and len(form) >= 4 \
+                    and form.lower() not in lx.function_words:
                 cs.append({"label": label, "pattern": form.lower(), "id": ident})
-            if multi and _is_acronymish(form.replace(" ", "")):
-                ci.append({"label": label, "pattern": form.lower(), "id": ident}) if form.count(" ") >= 2 else None
 
     for r in lx.records["regions"]:
         for form in lx.region_forms(r):

@@ -85,10 +85,15 @@ def find_quote_marks(text: str) -> list[tuple[int, int, bool]]:
     return out
 
 
+def _pstart(p: PersonMention) -> int:
+    """Where a person mention begins, its title included ("kata Pj Wali Kota Wahyu")."""
+    return p.title_start if p.title_start is not None and p.title_start < p.start else p.start
+
+
 def _person_after(people: list[PersonMention], pos: int, limit: int, text: str) -> PersonMention | None:
     for p in people:
-        if pos <= p.start <= pos + limit:
-            between = text[pos:p.start]
+        if pos <= _pstart(p) <= pos + limit:
+            between = text[pos:_pstart(p)]
             if re.search(r"[.!?;\n“”\"]", between):
                 return None
             return p
@@ -212,6 +217,12 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
             continue
         sp = [p for p in people if ss <= p.start < se]
         toks = [t for t in sent if t.idx < se]
+        # 5. "Hal tersebut disampaikan X": what came before is X's statement
+        if _DEMONSTRATIVE.match(body) and n > 0:
+            back = _demonstrative(ctx, sents, n, sp, toks)
+            if back:
+                yield back
+                continue
         done = False
         for t in toks:
             low = t.text.lower()
@@ -260,20 +271,32 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                 yield QuoteCandidate(ss, se, text[ss:se].strip(), False, ("pronoun", None), low)
                 done = True
                 break
-        if done:
-            continue
-        # 5. "Hal tersebut disampaikan X": the sentence before is X's statement
-        if _DEMONSTRATIVE.match(body) and n > 0:
-            for t in toks:
-                if t.text.lower() in lx.cue_passive:
-                    p = next((p for p in sp if t.idx < (p.title_start if p.title_start is not None else p.start)
-                              <= t.idx + len(t) + 12), None)
-                    if p:
-                        prev = sents[n - 1]
-                        ps, pe = prev.start_char, prev.end_char
-                        if not ctx.in_quote(ps + 1) and len(text[ps:pe].split()) >= 5:
-                            yield QuoteCandidate(ps, pe, text[ps:pe].strip(), False, ("person", p), t.text.lower())
-                    break
+
+
+def _demonstrative(ctx: DocContext, sents, n: int, sp: list[PersonMention], toks) -> QuoteCandidate | None:
+    text, lx = ctx.text, ctx.lx
+    for t in toks:
+        if t.text.lower() in lx.cue_passive:
+            p = next((p for p in sp if t.idx < _pstart(p) <= t.idx + len(t) + 12), None)
+            if not p:
+                return None
+            sent = sents[n]
+            para_start = text.rfind("\n", 0, sent.start_char) + 1
+            prev = sents[n - 1]
+            ps, pe = prev.start_char, prev.end_char
+            if not text[para_start:sent.start_char].strip():
+                # the sentence opens its paragraph: the whole previous paragraph is meant
+                k = n - 1
+                while k > 0 and text.rfind("\n", 0, sents[k].start_char) == text.rfind("\n", 0, sents[k - 1].end_char - 1) \
+                        and "\n" not in text[sents[k - 1].end_char - 1:sents[k].start_char]:
+                    k -= 1
+                ps = sents[k].start_char
+            while pe > ps and text[pe - 1].isspace():
+                pe -= 1
+            if ctx.in_quote(ps + 1) or len(text[ps:pe].split()) < 5:
+                return None
+            return QuoteCandidate(ps, pe, text[ps:pe], False, ("person", p), t.text.lower())
+    return None
 
 
 def _skip(text: str, s: int, limit: int) -> int:
