@@ -207,6 +207,7 @@ def parse_article(source: str, text: str, path: str | None = None) -> Article:
         line_start = text.rfind("\n", 0, dateline[0]) + 1
         if line_start < dateline[0]:
             skip.append((line_start, dateline[0]))
+        skip.append(dateline)  # the place is recorded as the dateline place, not read as text
     if title_span:
         skip.append(title_span)
     wrapped = _is_wrapped(text)

@@ -203,7 +203,14 @@ def _entities(mentions: list[Mention], remap: dict[str, str], text: str) -> dict
 def _finish(key: str, e: dict) -> Entity:
     seen = {norm(e["label"])}
     aliases = []
+    extra = []
     for a in e["aliases"]:
+        m = re.search(r"\(([^()]{1,80})\)", a)
+        if m:  # "Badan Pengawas Pemilu (Bawaslu)" also names "Badan Pengawas Pemilu" and "Bawaslu"
+            extra.append(re.sub(r"\s*\([^)]*\)", "", a))
+            if any(c.isupper() for c in m.group(1)) and len(m.group(1).split()) <= 8:
+                extra.append(m.group(1))
+    for a in [*e["aliases"], *extra]:
         a = " ".join(a.split()).strip(" ,.")
         if a and norm(a) not in seen:
             seen.add(norm(a))

@@ -148,7 +148,7 @@ def _org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Me
                    local_name: str | None) -> tuple[str | None, str | None, list[Mention]]:
     """Organization (key, label) of a title by its rule; derived agency mentions to add."""
     lx, doc = ctx.lx, ctx.doc
-    inside = [m for m in mentions if m.type == "Agency" and m.i >= i and m.j <= k]
+    inside = [m for m in mentions if m.type == "Agency" and m.j > i and m.j <= k and m.i >= i - 2]
     if inside:
         m = inside[-1]
         return m.key, m.label, []
@@ -304,15 +304,15 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
         elif re.match(r"^(?:[IVX]+|\d{1,2})$", t.text):
             k += 1
             org_marker = k
-        elif t.text[:1].isupper() and (t.text.isupper() and len(t.text) >= 2 and t.text not in lx.not_entity):
-            k += 1
-            org_marker = k
         elif _is_hon(ctx, t):
             first_hon = k if first_hon is None else first_hon
             k += 1
             if k < len(doc) and doc[k].text == ".":
                 k += 1
             last_hon = k
+        elif t.text[:1].isupper() and (t.text.isupper() and len(t.text) >= 2 and t.text not in lx.not_entity):
+            k += 1
+            org_marker = k
         elif t.text[:1].isupper() and t.text.isalpha() or (rule == "following" and low == "bidang"):
             k += 1
         elif t.text == "." and k > 0 and _is_hon(ctx, doc[k - 1]):

@@ -206,6 +206,8 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
     sents = [s for s in doc.sents if s.text.strip()]
     for n, sent in enumerate(sents):
         ss, se = sent.start_char, sent.end_char
+        while ss < se and text[ss].isspace():
+            ss += 1
         if any(q.start - 1 <= ss < q.end + 1 for q in direct) or ctx.in_quote(ss + 1):
             continue
         # cut the sentence where a direct quotation starts
@@ -293,6 +295,8 @@ def _demonstrative(ctx: DocContext, sents, n: int, sp: list[PersonMention], toks
                 ps = sents[k].start_char
             while pe > ps and text[pe - 1].isspace():
                 pe -= 1
+            while ps < pe and text[ps].isspace():
+                ps += 1
             if ctx.in_quote(ps + 1) or len(text[ps:pe].split()) < 5:
                 return None
             return QuoteCandidate(ps, pe, text[ps:pe], False, ("person", p), t.text.lower())

@@ -1,0 +1,269 @@
+"""Extraction, mechanism by mechanism: Indonesian text written for these tests → expected records.
+
+Every name here is invented. Counter-examples sit next to the cases they guard.
+"""
+from __future__ import annotations
+
+import pytest
+
+DATELINE = "BANDUNG, Kabarjabar.com - "
+
+
+def persons(r):
+    return {e.label for e in r.entities if e.type == "Person"}
+
+
+def labels(r, etype):
+    return {e.label for e in r.entities if e.type == etype}
+
+
+def entity(r, etype, label):
+    found = [e for e in r.entities if e.type == etype and e.label == label]
+    assert found, f"no {etype} {label!r} in {labels(r, etype)}"
+    return found[0]
+
+
+def speaker_of(r, start_words):
+    people = {e.key: e.label for e in r.entities if e.type == "Person"}
+    for q in r.quotes:
+        if q.text.startswith(start_words):
+            return people.get(q.speaker), q.direct
+    raise AssertionError(f"no quote starting {start_words!r}: {[q.text[:30] for q in r.quotes]}")
+
+
+# --- names, honorifics and offices -------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,name,title_words,org", [
+    ("Bupati Sleman Drs. H. Teguh Prasetyo, M.Si. meresmikan gedung baru, Senin (4/3/2024).",
+     "Teguh Prasetyo", "Bupati Sleman", "Pemerintah Kabupaten Sleman"),
+    ("Kepala Dinas Pendidikan Kota Bandung, Sri Wahyuni, mengatakan sekolah siap dibuka.",
+     "Sri Wahyuni", "Kepala Dinas Pendidikan Kota Bandung", "Dinas Pendidikan Kota Bandung"),
+    ("Pj Wali Kota Bekasi Dr. Ir. Dedi Kurniadi, MM membuka acara itu.",
+     "Dedi Kurniadi", "Penjabat Wali Kota Bekasi", "Pemerintah Kota Bekasi"),
+    ("Kapolres Sleman AKBP Hendra Gunawan memimpin apel pagi.",
+     "Hendra Gunawan", "Kapolres Sleman", None),
+    ("Sekretaris Daerah (Sekda) Kabupaten Bantul Yuliana Putri, S.Sos. hadir dalam rapat.",
+     "Yuliana Putri", "Sekretaris Daerah Kabupaten Bantul", "Pemerintah Kabupaten Bantul"),
+    ("Gubernur Jawa Tengah H. Bambang Sutrisno meninjau lokasi banjir.",
+     "Bambang Sutrisno", "Gubernur Jawa Tengah", "Pemerintah Provinsi Jawa Tengah"),
+])
+def test_title_then_name(extract, sentence, name, title_words, org):
+    r = extract(DATELINE + sentence + " Kegiatan berjalan lancar dan tertib sampai selesai.")
+    assert name in persons(r)
+    person = entity(r, "Person", name)
+    assert person.official
+    roles = [ro for ro in r.roles if ro.person == person.key]
+    assert roles and roles[0].title == title_words
+    if org:
+        orgs = {e.key: e.label for e in r.entities if e.type == "Agency"}
+        assert orgs.get(roles[0].organization) == org
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("Menurut Fajar Nugraha, Kepala Desa Sukamaju, pembangunan jalan sudah selesai.", "Fajar Nugraha"),
+    ("Lestari Handayani selaku Camat Cibeunying mengatakan warga sangat terbantu oleh program itu.",
+     "Lestari Handayani"),
+])
+def test_name_then_title(extract, sentence, name):
+    r = extract(DATELINE + sentence)
+    assert name in persons(r)
+    assert entity(r, "Person", name).official
+
+
+def test_a_capitalised_word_after_a_speech_verb_is_not_always_a_name(extract):
+    r = extract(DATELINE + "“Anggaran sudah kami ajukan sejak awal tahun ini,” kata Kementerian Dalam Negeri "
+                "dalam keterangan tertulisnya. “Semua berjalan sesuai jadwal yang sudah disusun,” ujar Senin lalu.")
+    assert persons(r) == set()
+
+
+def test_an_unnamed_speaker_stays_unnamed(extract):
+    r = extract(DATELINE + "Warga menyambut perbaikan jalan itu. “Alhamdulillah jalan kami sekarang sudah tidak "
+                "becek lagi,” ujar warga.")
+    assert speaker_of(r, "Alhamdulillah") == (None, True)
+    assert persons(r) == set()
+
+
+def test_short_name_merges_with_full_name(extract):
+    r = extract(DATELINE + "Wali Kota Bandung, Teguh Prasetyo, membuka forum itu. Teguh meminta seluruh ASN "
+                "menjaga netralitas selama tahapan pemilu berlangsung.")
+    assert persons(r) == {"Teguh Prasetyo"}
+    person = entity(r, "Person", "Teguh Prasetyo")
+    assert "Teguh" in person.aliases
+
+
+# --- who said what ------------------------------------------------------------------------
+
+TWO_SPEAKERS = (
+    DATELINE + "Kepala BKPSDM Kota Bandung, Sri Wahyuni, menegaskan bahwa seluruh ASN wajib netral selama pemilu.\n\n"
+    "“Kami sudah menyosialisasikan larangan itu ke semua perangkat daerah,” jelas Sri.\n\n"
+    "“Jika ada pelanggaran, tentu akan kami tindak sesuai aturan yang berlaku,” urainya.\n\n"
+    "Sementara itu, Ketua Bawaslu Kota Bandung, Hendra Gunawan, mengatakan pihaknya terus mengawasi media sosial.\n\n"
+    "“Pengawasan kami lakukan setiap hari bersama tim siber daerah,” katanya.\n\n"
+    "“Masyarakat juga bisa melapor lewat aplikasi yang sudah kami siapkan sejak bulan lalu.”\n\n"
+    "Menurutnya, laporan warga sangat membantu kerja pengawas di lapangan selama ini.\n"
+)
+
+
+@pytest.mark.parametrize("start,speaker,direct", [
+    ("Kami sudah menyosialisasikan", "Sri Wahyuni", True),          # "jelas Sri": short name after the quote
+    ("Jika ada pelanggaran", "Sri Wahyuni", True),                  # "urainya": -nya, the salient speaker
+    ("Pengawasan kami lakukan", "Hendra Gunawan", True),            # "katanya" after a new speaker
+    ("Masyarakat juga bisa melapor", "Hendra Gunawan", True),       # no cue: carried over the paragraph break
+    ("seluruh ASN wajib netral", "Sri Wahyuni", False),             # "X menegaskan bahwa ..."
+    ("pihaknya terus mengawasi", "Hendra Gunawan", False),          # "X mengatakan ..."
+    ("laporan warga sangat membantu", "Hendra Gunawan", False),     # "Menurutnya, ..."
+])
+def test_who_said_what(extract, start, speaker, direct):
+    r = extract(TWO_SPEAKERS)
+    assert speaker_of(r, start) == (speaker, direct)
+
+
+@pytest.mark.parametrize("text,start,speaker", [
+    (DATELINE + "Sekda Kota Bandung Dedi Kurniadi mengatakan, “Semua ASN wajib hadir tepat waktu pada apel.”",
+     "Semua ASN wajib", "Dedi Kurniadi"),                             # speaker before the quote
+    (DATELINE + "Bupati Sleman, Teguh Prasetyo, hadir. \"Kami ingin pelayanan publik makin cepat dan murah,\" "
+     "kata Bupati Sleman Teguh.", "Kami ingin pelayanan", "Teguh Prasetyo"),  # straight marks, title + short name
+    (DATELINE + "Camat Depok, Rina Kartika, membuka acara. „Program ini harus menyentuh seluruh warga desa,“ "
+     "ungkap Rina.", "Program ini harus", "Rina Kartika"),             # low-9 opening mark
+])
+def test_quote_marks_and_cues(extract, text, start, speaker):
+    r = extract(text)
+    assert speaker_of(r, start) == (speaker, True)
+
+
+def test_one_quote_split_around_its_cue(extract):
+    r = extract(DATELINE + "Wali Kota Bandung, Teguh Prasetyo, memberi arahan. “Netralitas itu mutlak bagi ASN,” "
+                "tegasnya, “dan tidak bisa ditawar oleh siapa pun di lingkungan pemerintah kota.”")
+    direct = [q for q in r.quotes if q.direct]
+    assert len(direct) == 1
+    assert "Netralitas itu mutlak" in direct[0].text and "tidak bisa ditawar" in direct[0].text
+
+
+def test_demonstrative_points_back_to_the_statement(extract):
+    r = extract(DATELINE + "Pemerintah daerah terus mendorong percepatan reformasi birokrasi di semua dinas. "
+                "Hal tersebut disampaikan Bupati Sleman Teguh Prasetyo saat membuka rapat kerja.")
+    assert speaker_of(r, "Pemerintah daerah terus mendorong") == ("Teguh Prasetyo", False)
+
+
+def test_scare_quotes_and_titles_are_not_quotations(extract):
+    r = extract(DATELINE + "Para ASN ‘zaman now’ harus melayani. Program “Smart ASN” diluncurkan di Bandung.")
+    assert [q for q in r.quotes if q.direct] == []
+
+
+def test_bylines_are_authors_never_speakers(extract):
+    text = ("Penulis: Fajar Nugraha | Editor: Lestari Handayani\n" + DATELINE +
+            "“Kami siap melayani masyarakat dengan sepenuh hati setiap hari,” kata Kepala Dinas Sosial Kota "
+            "Bandung, Yuliana Putri.")
+    r = extract(text)
+    assert r.article.authors == ("Fajar Nugraha",)
+    assert r.article.editors == ("Lestari Handayani",)
+    assert persons(r) == {"Yuliana Putri"}
+    assert speaker_of(r, "Kami siap melayani") == ("Yuliana Putri", True)
+
+
+def test_quote_about_links_policies(extract):
+    r = extract(DATELINE + "“Nilai SAKIP kita naik dan Zona Integritas terus kami bangun,” kata Wali Kota Bandung, "
+                "Teguh Prasetyo.")
+    q = [q for q in r.quotes if q.direct][0]
+    about = {e.label for e in r.entities if e.key in q.about}
+    assert {"Sistem Akuntabilitas Kinerja Instansi Pemerintah", "Zona Integritas"} <= about
+
+
+# --- agencies, acronyms, regions ---------------------------------------------------------
+
+@pytest.mark.parametrize("text,etype,label,alias", [
+    ("Rapat digelar oleh Badan Kepegawaian Negara (BKN) di Jakarta. BKN meminta data terbaru.",
+     "Agency", "Badan Kepegawaian Negara", "BKN"),
+    ("Rapat digelar oleh BKN (Badan Kepegawaian Negara) di Jakarta.", "Agency", "Badan Kepegawaian Negara", "BKN"),
+    ("Daerah itu membentuk Tim Percepatan Akses Keuangan Daerah (TPAKD) tahun ini. TPAKD bekerja cepat.",
+     "Agency", "Tim Percepatan Akses Keuangan Daerah", "TPAKD"),
+    ("Pemerintah menjalankan Program Sekolah Sehat Daerah (PSSD) di setiap kecamatan.",
+     "Policy", "Program Sekolah Sehat Daerah", "PSSD"),
+    ("Pemerintah Kabupaten (Pemkab) Sleman menggelar rapat. Pemkab Sleman juga mengundang camat.",
+     "Agency", "Pemerintah Kabupaten Sleman", "Pemkab Sleman"),
+])
+def test_acronym_definitions_both_directions(extract, text, etype, label, alias):
+    r = extract(DATELINE + text)
+    e = entity(r, etype, label)
+    assert alias in e.aliases
+
+
+@pytest.mark.parametrize("text", [
+    "Jumlah laporan naik menjadi 120 (naik 20 persen) dibanding tahun lalu.",
+    "Padang (ANTARA) - Petugas memeriksa dokumen di kantor itu.",
+])
+def test_a_parenthesis_is_not_always_a_definition(extract, text):
+    r = extract(text)
+    assert not any(e.type in ("Agency", "Policy") for e in r.entities)
+
+
+def test_spelling_variants_of_a_ministry_are_one_entity(extract):
+    r = extract(DATELINE + "KemenPAN-RB menggelar evaluasi. Kementerian PAN & RB juga menilai SAKIP. "
+                "KemenPANRB menargetkan hasil yang lebih baik.")
+    ministries = [e for e in r.entities if e.type == "Agency"]
+    assert len(ministries) == 1
+    assert ministries[0].label == "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi"
+
+
+@pytest.mark.parametrize("text,agency", [
+    ("Pemkot Malang menggelar apel.", "Pemerintah Kota Malang"),
+    ("Pemkab Malang menggelar apel.", "Pemerintah Kabupaten Malang"),
+    ("BKPSDM Kabupaten Buleleng membuka seleksi.",
+     "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten Buleleng"),
+    ("Diskominfo Kota Padang meluncurkan aplikasi.", "Dinas Komunikasi dan Informatika Kota Padang"),
+    ("DPRD Kabupaten Sleman menggelar paripurna.", "Dewan Perwakilan Rakyat Daerah Kabupaten Sleman"),
+])
+def test_regional_agencies_are_built_from_type_and_region(extract, text, agency):
+    r = extract(DATELINE + text)
+    assert agency in labels(r, "Agency")
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Warga Kab. Sleman antusias.", "Kabupaten Sleman"),
+    ("Acara di Kota Malang berlangsung meriah.", "Kota Malang"),
+    ("Pejabat Provinsi Jawa Timur hadir.", "Provinsi Jawa Timur"),
+    ("Rapat digelar di Hotel Santika Sleman.", "Hotel Santika Sleman"),
+    ("Jalan di Desa Sukamaju, Kecamatan Cimanggis diperbaiki.", "Desa Sukamaju"),
+])
+def test_places(extract, text, place):
+    r = extract(DATELINE + text)
+    assert place in labels(r, "Place")
+
+
+@pytest.mark.parametrize("text,policy", [
+    ("Aturan itu tertuang dalam Peraturan Menteri PANRB Nomor 3 Tahun 2023 tentang road map.",
+     "Peraturan Menteri PANRB Nomor 3 Tahun 2023"),
+    ("ASN wajib menjaga netralitas ASN dan menerapkan sistem merit.", "Sistem Merit"),
+    ("Pelanggaran diatur dalam UU Nomor 5 Tahun 2014.", "UU Nomor 5 Tahun 2014"),
+])
+def test_policies(extract, text, policy):
+    r = extract(DATELINE + text)
+    found = labels(r, "Policy") | {a for e in r.entities if e.type == "Policy" for a in e.aliases}
+    assert policy in found
+
+
+# --- events and dates ---------------------------------------------------------------------
+
+def test_event_with_date_place_and_participants(extract):
+    r = extract(DATELINE + "Wali Kota Bandung, Teguh Prasetyo, membuka Rapat Koordinasi Netralitas ASN di Hotel "
+                "Savoy Homann, Senin (18/11/2024). Rakor itu diikuti kepala perangkat daerah.")
+    ev = entity(r, "Event", "Rapat Koordinasi Netralitas ASN")
+    rep = [x for x in r.events if x.event == ev.key][0]
+    assert rep.date == "2024-11-18"
+    places = {e.key: e.label for e in r.entities if e.type == "Place"}
+    assert places[rep.place] == "Hotel Savoy Homann"
+    assert entity(r, "Person", "Teguh Prasetyo").key in rep.participants
+
+
+def test_relative_day_is_resolved_against_the_dateline_date(extract):
+    r = extract("Bandung - Jumat (29/9/2023)\n\nWali Kota Bandung, Teguh Prasetyo, mengatakan pada hari "
+                "Selasa lalu pihaknya menggelar Sosialisasi Netralitas ASN bagi seluruh camat.")
+    assert r.article.date == "2023-09-29"
+    ev = entity(r, "Event", "Sosialisasi Netralitas ASN")
+    assert [x.date for x in r.events if x.event == ev.key] == ["2023-09-26"]
+
+
+def test_election_mentions_are_one_event_named_by_year(extract):
+    r = extract(DATELINE + "Menjelang Pemilihan Umum (Pemilu) 2024, ASN diminta netral. Pemilu 2024 digelar "
+                "serentak. Selama Pemilu, ASN dilarang berkampanye.")
+    assert labels(r, "Event") == {"Pemilu 2024"}
