@@ -46,7 +46,15 @@ def speaker_of(r, start_words):
      "Yuliana Putri", "Sekretaris Daerah Kabupaten Bantul", "Pemerintah Kabupaten Bantul"),
     ("Gubernur Jawa Tengah H. Bambang Sutrisno meninjau lokasi banjir.",
      "Bambang Sutrisno", "Gubernur Jawa Tengah", "Pemerintah Provinsi Jawa Tengah"),
+    ("Kapolda Jawa Timur Irjen Pol Bambang Sutrisno memimpin gelar pasukan.",
+     "Bambang Sutrisno", "Kapolda Jawa Timur", None),
+    ("Dandim 0818 Malang Letkol Inf Teguh Wibowo menghadiri musyawarah warga.",
+     "Teguh Wibowo", "Dandim 0818 Malang", None),
+    ("Menteri Dalam Negeri Teguh Wibowo melantik tiga penjabat kepala daerah.",
+     "Teguh Wibowo", "Menteri Dalam Negeri", "Kementerian Dalam Negeri"),
 ])
+
+
 def test_title_then_name(extract, sentence, name, title_words, org):
     r = extract(DATELINE + sentence + " Kegiatan berjalan lancar dan tertib sampai selesai.")
     assert name in persons(r)
@@ -57,6 +65,19 @@ def test_title_then_name(extract, sentence, name, title_words, org):
     if org:
         orgs = {e.key: e.label for e in r.entities if e.type == "Agency"}
         assert orgs.get(roles[0].organization) == org
+
+
+def test_two_officials_joined_by_dan(extract):
+    r = extract(DATELINE + "Wakil Bupati Bantul Joko Purnomo dan Anggota DPRD Kabupaten Bantul, Rina Lestari, hadir.")
+    titles = {(e.label, ro.title) for ro in r.roles for e in r.entities if e.key == ro.person}
+    assert titles == {("Joko Purnomo", "Wakil Bupati Bantul"), ("Rina Lestari", "Anggota DPRD Kabupaten Bantul")}
+
+
+def test_an_office_named_without_a_name_is_its_holder(extract):
+    r = extract(DATELINE + "Menteri Dalam Negeri Teguh Wibowo melantik penjabat gubernur. Dalam sambutannya, "
+                "Mendagri mengingatkan penjabat untuk menjaga netralitas ASN selama pilkada.")
+    assert persons(r) == {"Teguh Wibowo"}
+    assert speaker_of(r, "penjabat untuk menjaga") == ("Teguh Wibowo", False)
 
 
 @pytest.mark.parametrize("sentence,name", [

@@ -268,6 +268,8 @@ def _resolve_people(people: list[PersonMention]) -> tuple[dict[int, str], dict[s
         if p.name or not p.head:
             continue
         cands = [key for key, org in holders.get(p.head, []) if not p.org_key or not org or org == p.org_key]
+        if not cands and p.org_key:
+            cands = [key for lst in holders.values() for key, org in lst if org == p.org_key]
         if len(set(cands)) == 1:
             index[k] = cands[0]
             data[cands[0]]["spans"].append(Span(p.start, p.end, p.text))

@@ -164,7 +164,8 @@ def _government(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     else:
         return None
     rec = lx.regions[rid]
-    out = [_mention(ctx, i, end, "Agency", f"agency:pemerintah-{rid}", f"Pemerintah {rec['pattern']}")]
+    out = [_mention(ctx, i, end, "Agency", f"agency:pemerintah-{rid}", f"Pemerintah {rec['pattern']}",
+                    government_aliases(rec))]
     start = end - 1
     while start > i and ctx.hits_at(start, "PLACE") == [] and doc[start].text != ")":
         start -= 1
@@ -210,7 +211,7 @@ def _agency(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
         elif rid is not None:
             reg = lx.regions[rid]
             out = [_mention(ctx, i, end, "Agency", f"agency:{typ.id}-{rid}", f"{rec['pattern']} {reg['pattern']}",
-                            kind="regional")]
+                            regional_aliases(rec, reg), kind="regional")]
             r2 = _region_at(ctx, end - 1) if end - 1 > typ.j else None
             for s in range(typ.j, end):
                 reg_hit = _region_at(ctx, s)
@@ -235,7 +236,7 @@ def _agency(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
             if rid is not None:
                 reg = lx.regions[rid]
                 return e2, [_mention(ctx, i, e2, "Agency", f"agency:{nat.id}-{rid}",
-                                     f"{rec['pattern']} {reg['pattern']}", kind="regional")]
+                                     f"{rec['pattern']} {reg['pattern']}", regional_aliases(rec, reg), kind="regional")]
         return end, [_mention(ctx, i, end, "Agency", f"agency:{nat.id}", rec["pattern"], kind=rec.get("kind"))]
     return None
 
@@ -260,6 +261,22 @@ def _named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
         return None
     text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     return end, [_mention(ctx, i, end, "Agency", f"agency:{slug(text)}", text, kind="body")]
+
+
+def regional_aliases(rec: dict, reg: dict) -> tuple[str, ...]:
+    """Other names of a regional unit: "Polres Karo", "Kepolisian Resor Karo", "Polres Kabupaten Karo"."""
+    names = [rec["pattern"], *[a for a in rec.get("aliases", []) if a[:1].isupper()][:2]]
+    forms = {f"{n} {reg['name']}" for n in names} | {f"{n} {reg['pattern']}" for n in names}
+    forms |= {f"{n} {a}" for n in names[1:] for a in reg.get("aliases", [])[:2]}
+    return tuple(sorted(forms))
+
+
+def government_aliases(reg: dict) -> tuple[str, ...]:
+    """Other names of a regional government: "Pemkot Malang", "Pemprov Jatim", "Pemerintah Provinsi Jatim"."""
+    short = {"kota": "Pemkot", "kabupaten": "Pemkab", "provinsi": "Pemprov"}.get(reg["kind"], "Pemda")
+    forms = {f"{short} {reg['name']}", f"Pemerintah {reg['pattern']}"}
+    forms |= {f"{short} {a}" for a in reg.get("aliases", [])[:2]}
+    return tuple(sorted(forms))
 
 
 def _commission_unit(ctx: DocContext, i: int, parents: list[Mention]) -> Mention | None:

@@ -166,10 +166,11 @@ def _org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Me
     elif rule == "daerah":
         rid = ctx.main_region.get("kota") or ctx.main_region.get("kabupaten") or ctx.main_region.get("provinsi")
     if rule in ("kota", "kabupaten", "provinsi", "daerah") and rid:
+        from .mentions import government_aliases
         rec = lx.regions[rid]
         key, label = f"agency:pemerintah-{rid}", f"Pemerintah {rec['pattern']}"
         derived = [Mention(doc[i].idx, doc[k - 1].idx + len(doc[k - 1]), ctx.text[doc[i].idx:doc[k - 1].idx + len(doc[k - 1])],
-                           "Agency", key, label, (), "derived", None, i, k)] if regions else []
+                           "Agency", key, label, government_aliases(rec), "derived", None, i, k)] if regions else []
         return key, label, derived
     if rule in _LOCAL_ORG and local_name:
         key = f"agency:pemerintah-desa-{slug(local_name)}" if rule == "desa" else f"agency:{rule}-{slug(local_name)}"
@@ -186,8 +187,13 @@ def _org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Me
         tid = lx.agency_type_index.get(norm(type_alias[rule]))
         rid = regions[-1].key.split(":", 1)[1]
         if tid:
+            from .mentions import regional_aliases
             rec = lx.agency_types[tid]
-            return f"agency:{tid}-{rid}", f"{rec['pattern']} {lx.regions[rid]['pattern']}", []
+            key, label = f"agency:{tid}-{rid}", f"{rec['pattern']} {lx.regions[rid]['pattern']}"
+            derived = [Mention(doc[i].idx, doc[k - 1].idx + len(doc[k - 1]),
+                               ctx.text[doc[i].idx:doc[k - 1].idx + len(doc[k - 1])], "Agency", key, label,
+                               regional_aliases(rec, lx.regions[rid]), "derived", None, i, k)]
+            return key, label, derived
     if rule == "polri":
         aid = lx.agency_index.get("polri")
         if aid:
@@ -296,12 +302,15 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
             k = max(h.j for h in hits)
             org_marker = k
         elif low in ("kota", "kabupaten", "kab", "provinsi", "prov", "bidang", "urusan", "dan", "&", "-", "setempat", "ri"):
-            if low == "dan" and not (k + 1 < len(doc) and doc[k + 1].text[:1].isupper()):
+            if low == "dan" and not (k + 1 < len(doc) and doc[k + 1].text[:1].isupper()) \
+                    or low == "dan" and ctx.longest(k + 1, ("TITLE", "ACTING")):
                 break
             k += 1
             if low in ("setempat", "ri"):
                 org_marker = k
-        elif re.match(r"^(?:[IVX]+|\d{1,2})$", t.text):
+        elif ctx.longest(k, ("TITLE", "ACTING")) and k > head_end:
+            break
+        elif re.match(r"^(?:[IVX]+|\d{1,4})$", t.text):
             k += 1
             org_marker = k
         elif _is_hon(ctx, t):
@@ -320,6 +329,13 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
         else:
             break
     run_end = k
+    if rule in ("kementerian", "dinas", "badan") and org_marker == head_end:
+        prefix = {"kementerian": "Kementerian ", "dinas": "Dinas ", "badan": "Badan "}[rule]
+        for m in range(run_end, head_end, -1):
+            words = re.sub(r"\s*\([^)]*\)", "", doc[head_end:m].text)
+            if lx.agency_index.get(norm(prefix + words)) or lx.agency_type_index.get(norm(prefix + words)):
+                org_marker = m
+                break
     # where does the name start?
     split = max(org_marker, last_hon or 0)
     if split == head_end and rule == "following" and run_end > head_end and last_hon is None:
