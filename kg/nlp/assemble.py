@@ -77,6 +77,9 @@ def _acronym_mentions(ctx: DocContext, mentions: list[Mention]) -> list[Mention]
                                "Agency", key, rec["pattern"], (acr, long_form), rec.get("kind"), None, s, aj + 1))
             ctx.acronyms.setdefault(acr, ("Agency", key, rec["pattern"]))
             continue
+        before = doc[s - 1].text.lower() if s > 0 else ""
+        if before in ("tim", "satgas", "satuan", "panitia", "komite"):
+            head = "tim"
         if not long_form[:1].isupper():
             if head in POLICY_HEADS:
                 etype = "Policy"
@@ -97,6 +100,12 @@ def _acronym_mentions(ctx: DocContext, mentions: list[Mention]) -> list[Mention]
                     key, label, (acr,), "acronym", None, s, aj + 1)
         out.append(m)
         ctx.acronyms.setdefault(acr, (etype, key, label))
+    # a defined long form is one name: drop other names nested inside it ("Reformasi Birokrasi" in the ministry)
+    for m in out:
+        nested = [x for x in mentions if x is not m and m.start <= x.start and x.end <= m.end and x.type != "Place"
+                  and (x.start, x.end) != (m.start, m.end)]
+        for x in nested:
+            mentions.remove(x)
     # later bare mentions of a defined acronym
     covered = set()
     for m in mentions + out:
@@ -337,7 +346,7 @@ def assemble(doc: Doc, article: Article) -> DocResult:
     seen_sent = set()
     for k, p in enumerate(people):
         key = pindex.get(k)
-        if key is None or ctx.in_quote(p.start):
+        if key is None or ctx.in_quote(p.start) or (p.name is None and p.text[:1].islower()):
             continue
         sent = doc.char_span(p.start, p.end, alignment_mode="expand")
         sid = sent.sent.start if sent is not None else p.start

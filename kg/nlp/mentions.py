@@ -572,6 +572,9 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
             i = end
             continue
         pol = _policy(ctx, i)
+        ven = _venue(ctx, i) if pol else None
+        if ven and ven[0] > pol[0]:
+            pol = None  # "MPP Kabupaten Lampung Selatan": the venue, not the program
         if pol:
             end, m = pol
             found.append(m)

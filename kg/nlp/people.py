@@ -27,6 +27,7 @@ _ADVERBS = {"juga", "pun", "kembali", "telah", "sudah", "lantas", "langsung", "s
             "saat", "itu", "sebelumnya", "mengaku", "pada", "kesempatan", "ini"}
 _NAME_CONNECT = {"bin", "binti", "van", "de", "al", "el"}
 _LOCAL_ORG = {"desa": "desa", "kecamatan": "kecamatan", "kelurahan": "kelurahan"}
+_PLACE_PREPS = {"di", "ke", "dari", "kota", "kabupaten", "provinsi", "wilayah", "daerah"}
 _NON_PERSON_APPOS = re.compile(r"^,?\s*(?:salah\s+(?:satu|seorang)|seorang|warga|tokoh|pemilik|pedagang|ketua\s+rt)\b", re.I)
 
 
@@ -392,6 +393,8 @@ def _backward_name(ctx: DocContext, i: int) -> tuple[int, int] | None:
         return None
     if s > 0 and doc[s - 1].text[:1].isupper() and not doc[s - 1].is_punct and doc[s - 1].text.lower() not in ctx.lx.function_words:
         return None
+    if s > 0 and (doc[s - 1].text.lower() in ctx.lx.venue_heads or doc[s - 1].text.lower() in _PLACE_PREPS):
+        return None  # "desa Pareang", "di Sleman": a place, not a person
     return s, e
 
 

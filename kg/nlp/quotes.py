@@ -208,6 +208,11 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
         ss, se = sent.start_char, sent.end_char
         while ss < se and text[ss].isspace():
             ss += 1
+        nl = text.find("\n", ss, se)
+        if nl >= 0:
+            se = nl
+        while se > ss and text[se - 1].isspace():
+            se -= 1
         if any(q.start - 1 <= ss < q.end + 1 for q in direct) or ctx.in_quote(ss + 1):
             continue
         # cut the sentence where a direct quotation starts
@@ -232,8 +237,10 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
             if low in ("menurut", "menurutnya"):
                 s0 = t.idx + len(t)
                 hint: tuple = ("pronoun", None)
+                if any(t.idx < q.start <= sent.end_char for q in direct):
+                    break  # "Menurut X, “...”": the cue of a quotation
                 if low == "menurut":
-                    p = next((p for p in sp if s0 <= p.start <= s0 + 3), None)
+                    p = next((p for p in sp if s0 <= _pstart(p) <= s0 + 3), None)
                     if p:
                         hint, s0 = ("person", p), p.end
                     elif re.match(r"^\s*(?:dia|ia|beliau)\b", text[s0:s0 + 8]):
@@ -246,9 +253,11 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                     done = True
                     break
             # 2. "X (juga) mengatakan (bahwa) ..."
-            if low in lx.cue_verbs and t.i > sent.start:
+            as_verb = low in lx.cue_after and any(0 <= t.idx - p.end <= 1 for p in sp)
+            if (low in lx.cue_verbs or as_verb) and t.i > sent.start:
                 subj = [p for p in sp if p.end <= t.idx]
-                pron = re.search(r"\b(?:Ia|Dia|ia|dia|Beliau|beliau)\b(?:\s+\w+){0,2}\s*$", text[ss:t.idx])
+                pron = re.search(r"\b(?:Ia|Dia|ia|dia|Beliau|beliau|Pihaknya|pihaknya)\b(?:\s+\w+){0,2}\s*$",
+                                 text[ss:t.idx])
                 if subj and not re.search(r"[.;]", text[subj[-1].end:t.idx]):
                     hint = ("person", subj[-1])
                 elif pron:
@@ -262,13 +271,22 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                     break
             # 3. inverted cue: "..., tambah Pj Wali Kota, bahwa ..." / "..., sambungnya."
             cue = _cue_word(lx, t.text)
-            if cue and t.i > sent.start and doc[t.i - 1].text == "," and cue not in lx.cue_verbs:
+            after_pron = re.match(r"^\s+(?:dia|ia|beliau)\s*,", text[t.idx + len(t):t.idx + len(t) + 12])
+            if cue and t.i > sent.start and (doc[t.i - 1].text == "," or after_pron) and cue not in lx.cue_verbs:
                 p = next((p for p in sp if t.idx < p.start <= t.idx + len(t) + 2), None)
                 hint = ("person", p) if p else ("pronoun", None)
                 yield QuoteCandidate(ss, se, text[ss:se].strip(), False, hint, cue)
                 done = True
                 break
-            # 4. "dikatakannya (bahwa) ..."
+            # 4. "Dikatakan X, ..." / "dikatakannya (bahwa) ..."
+            if low in lx.cue_passive and t.i == sent.start:
+                p = next((p for p in sp if t.idx < _pstart(p) <= t.idx + len(t) + 6), None)
+                if p:
+                    s0 = _skip(text, p.end, se)
+                    if len(text[s0:se].split()) >= 4:
+                        yield QuoteCandidate(s0, se, text[s0:se].strip(), False, ("person", p), low)
+                        done = True
+                        break
             if low.endswith("nya") and low[:-3] in lx.cue_passive:
                 yield QuoteCandidate(ss, se, text[ss:se].strip(), False, ("pronoun", None), low)
                 done = True
