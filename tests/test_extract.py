@@ -288,3 +288,21 @@ def test_election_mentions_are_one_event_named_by_year(extract):
     r = extract(DATELINE + "Menjelang Pemilihan Umum (Pemilu) 2024, ASN diminta netral. Pemilu 2024 digelar "
                 "serentak. Selama Pemilu, ASN dilarang berkampanye.")
     assert labels(r, "Event") == {"Pemilu 2024"}
+
+
+@pytest.mark.parametrize("text,event", [
+    ("Bupati Sleman, Teguh Prasetyo, membuka kegiatan pencegahan korupsi di Sleman, Rabu (9/11/2022).",
+     "Kegiatan pencegahan korupsi"),
+    ("Kepala Dinas Sosial, Sri Wahyuni, mengikuti apel pagi di halaman kantor.", "Apel pagi"),
+])
+def test_lower_case_event_names(extract, text, event):
+    assert event in labels(extract(DATELINE + text), "Event")
+
+
+@pytest.mark.parametrize("text", [
+    "Kegiatan ini diikuti oleh seluruh pegawai dinas.",
+    "Rapat tersebut membahas anggaran daerah.",
+    "Perbaikan akuntabilitas kinerja menjadi fokus pemerintah.",
+])
+def test_an_event_word_alone_is_not_an_event(extract, text):
+    assert labels(extract(DATELINE + text), "Event") == set()

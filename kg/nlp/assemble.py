@@ -199,7 +199,8 @@ def _entities(mentions: list[Mention], remap: dict[str, str], text: str) -> dict
         if e["label"] is None or (m.key == key and len(m.label) > len(e["label"]) and m.kind != "acronym"):
             if m.key == key:
                 e["label"] = m.label
-        e["aliases"].extend([" ".join(text[m.start:m.end].split()), *m.aliases])
+        surface = [] if m.kind == "derived" else [" ".join(text[m.start:m.end].split())]
+        e["aliases"].extend([*surface, *m.aliases])
         e["spans"].append(Span(m.start, m.end, text[m.start:m.end]))
         if m.kind and m.kind not in ("type", "derived", "acronym"):
             e["kind"] = m.kind

@@ -489,6 +489,15 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         return None
     end = h.j
     lowers = 0
+    if head in ("kegiatan", "acara") and lower_head:
+        # "kegiatan pencegahan korupsi": a named activity in lower case
+        while end < len(doc) and end - h.j < 4 and doc[end].text.isalpha() and doc[end].text.islower() \
+                and doc[end].text not in lx.function_words and doc[end].text not in lx.cue_verbs \
+                and doc[end].text not in ("ini", "itu", "tersebut"):
+            end += 1
+        if end - h.j < 2:
+            return None
+        lowers = end - h.j
     while end < len(doc) and end - i < 16:
         t = doc[end]
         tl = t.text.lower()
