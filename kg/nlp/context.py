@@ -5,6 +5,7 @@ Extractors read a :class:`DocContext`; only :func:`build_context` writes it.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -57,11 +58,9 @@ class DocContext:
     acronyms: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # ACR -> (type, key, label)
     expansions: dict[str, str] = field(default_factory=dict)  # ACR -> long form, every definition
     quote_spans: list[tuple[int, int]] = field(default_factory=list)    # char spans inside quotes
+    _starts: list[int] | None = None
 
-    @property
-    def text(self) -> str:
-        """The text the pipeline saw: the article text with skipped parts blanked (same offsets)."""
-        return self.doc.text
+    text: str = ""  # the text the pipeline saw: the article text with skipped parts blanked (same offsets)
 
     def hits_at(self, i: int, label: str | None = None) -> list[Hit]:
         """Gazetteer hits starting at token ``i``, longest first."""
@@ -75,7 +74,15 @@ class DocContext:
         return None
 
     def in_quote(self, char: int) -> bool:
-        return any(s <= char < e for s, e in self.quote_spans)
+        """Is ``char`` inside a quotation? (quote spans are sorted and do not overlap)"""
+        k = bisect.bisect_right(self._quote_starts, char) - 1
+        return k >= 0 and char < self.quote_spans[k][1]
+
+    @property
+    def _quote_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [s for s, _ in self.quote_spans]
+        return self._starts
 
     def sent_of(self, i: int) -> Span:
         return self.doc[i].sent
@@ -128,8 +135,8 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 def build_context(doc: Doc, article: Article) -> DocContext:
     """Index the gazetteer hits of ``doc`` and find the document's main regions."""
     lx = lexicon()
-    ctx = DocContext(doc=doc, article=article, lx=lx, hits=_collect_hits(doc))
-    ctx.quote_spans = _quote_spans(doc.text)
+    ctx = DocContext(doc=doc, article=article, lx=lx, hits=_collect_hits(doc), text=doc.text)
+    ctx.quote_spans = _quote_spans(ctx.text)
     # regions named with their kind ("Kota Malang", "Kabupaten Karo") or through a
     # government/office word ("Pemkot Malang", "Bupati Karo") are the document's regions
     counts: dict[str, int] = {}
