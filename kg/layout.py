@@ -27,6 +27,11 @@ _NAV_LINE = re.compile(
       | ikuti\s+(?:kami|berita).* | share\b.* | bagikan\b.* | editor\s*:.* | penulis\s*:.*
       | reporter\s*:.* | pewarta\s*:.* | by\s+admin | oleh\s*:.* | sumber\s*:.* | foto\s*:.*
       | ist | istimewa | \S*\.com\s+app | menu\b.* | copyright.* | ©.*
+      | scroll\s+to\s+resume.* | simak\s+video.* | \[gambas.* | artikel\s+ini\s+telah\s+tayang.*
+      | dapatkan\s+update.* | ikuti\s+.*google\s+news.* | klik\s+di\s*sini.* | halaman\s+selanjutnya.*
+      | halaman\s*:?\s*\d[\d\s]*(?:selanjutnya)? | tonton\s+juga.* | redaktur\s*:.* | laporan\s+(?:wartawan|reporter)\b.*
+      | topik\s*:.* | kata\s+kunci\s*:.* | lihat\s+foto.* | video\s+pilihan.* | terpopuler | rekomendasi.*
+      | whatsapp\s+channel.* | gabung\s+(?:channel|grup).* | follow\s+.* | sumber\s+foto.*
     )\s*$""",
     re.I | re.X,
 )
@@ -38,7 +43,7 @@ _RELATED_ENTRY = re.compile(r"^\s*[-•]\s+.{1,60}?\d+\s*(?:detik|menit|jam|hari
 _PIPE_HEADLINE = re.compile(r"^[^.!?]{10,200}\|\s*$")
 
 _BYLINE = re.compile(
-    r"(?:^|\|)[ \t]*(?:(?P<role>Penulis|Reporter|Pewarta|Editor|Penyunting|Oleh)[ \t]*:|(?P<by>By))[ \t]*"
+    r"(?:^|\|)[ \t]*(?:(?P<role>Penulis|Reporter|Pewarta|Editor|Penyunting|Redaktur|Oleh)[ \t]*:|(?P<by>By))[ \t]*"
     r"(?P<name>[A-Za-z][A-Za-z.' ]{1,60}?)[ \t]*(?=\||$)",
     re.I | re.M)
 _PUBLISHED = re.compile(
@@ -137,7 +142,11 @@ def _bylines(text: str) -> tuple[list[str], list[str], list[tuple[int, int]]]:
         if not name or name.lower() in ("admin", "redaksi"):
             continue
         role = (m.group("role") or m.group("by")).lower()
-        (editors if role in ("editor", "penyunting") else authors).append(_titlecase(name))
+        (editors if role in ("editor", "penyunting", "redaktur") else authors).append(_titlecase(name))
+        spans.append(m.span())
+    # "Laporan Wartawan Tribunjateng.com, Budi Santoso"
+    for m in re.finditer(r"^Laporan\s+(?:Wartawan|Reporter)\s+[^,\n]{2,40},\s*(?P<name>[A-Z][A-Za-z.' ]{2,50})\s*$", head, re.M):
+        authors.append(_titlecase(m.group("name").strip()))
         spans.append(m.span())
     # "Name - Selasa, 13 Februari 2024 17:57 WIB": a writer before the publication date
     for m in re.finditer(r"^(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}) - [A-Z][a-z]+, \d{1,2} ", head, re.M):

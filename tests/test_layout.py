@@ -1,0 +1,66 @@
+"""Which parts of a page are the article: written-by-us page texts → layout facts."""
+from __future__ import annotations
+
+import pytest
+
+from kg.layout import parse_article
+
+PAGE = """Berita Daerah
+Bupati Sleman Ajak ASN Jaga Netralitas Selama Pilkada
+Penulis: Fajar Nugraha | Editor: Lestari Handayani
+SLEMAN, Kabarjogja.com - Bupati Sleman mengajak ASN menjaga netralitas, Senin (4/3/2024).
+Baca juga: Pemkab Sleman Raih Penghargaan Pelayanan Publik
+![]() |
+---|
+“Kita harus netral,” kata Bupati.
+- Sleman3 minggu
+Jalan Rusak di Kalasan Segera Diperbaiki Dinas PU
+ADVERTISEMENT
+Isi komentar sepenuhnya adalah tanggung jawab pengguna dan diatur dalam UU ITE.
+"""
+
+
+def _skipped(a):
+    return [a.text[s:e] for s, e in a.skip]
+
+
+def test_title_date_bylines_dateline():
+    a = parse_article("p.txt", PAGE)
+    assert a.title == "Bupati Sleman Ajak ASN Jaga Netralitas Selama Pilkada"
+    assert a.date == "2024-03-04"
+    assert a.authors == ("Fajar Nugraha",) and a.editors == ("Lestari Handayani",)
+    s, e = a.dateline
+    assert a.text[s:e] == "SLEMAN"
+
+
+@pytest.mark.parametrize("furniture", [
+    "Baca juga: Pemkab Sleman Raih Penghargaan Pelayanan Publik",
+    "![]() |", "---|", "- Sleman3 minggu", "Jalan Rusak di Kalasan Segera Diperbaiki Dinas PU", "ADVERTISEMENT",
+    "Isi komentar sepenuhnya adalah tanggung jawab pengguna dan diatur dalam UU ITE.",
+])
+def test_site_furniture_is_skipped(furniture):
+    a = parse_article("p.txt", PAGE)
+    assert any(furniture in part for part in _skipped(a))
+
+
+def test_article_text_is_kept_and_not_skipped():
+    a = parse_article("p.txt", PAGE)
+    masked = a.masked_text()
+    assert len(masked) == len(a.text)
+    assert "“Kita harus netral,” kata Bupati." in masked
+    assert "Baca juga" not in masked and "ADVERTISEMENT" not in masked
+
+
+def test_hard_wrapped_lines_are_joined_for_extraction_only():
+    text = ("Bupati Sleman mengatakan pelayanan publik\nharus terus ditingkatkan oleh seluruh\n"
+            "perangkat daerah tanpa kecuali dan\ntanpa menunda pekerjaan.\n")
+    a = parse_article("w.txt", text)
+    assert a.wrapped
+    assert "\n" not in a.masked_text().strip()
+    assert a.text == text
+
+
+def test_tribun_style_reporter_line():
+    a = parse_article("t.txt", "Judul Berita Tentang Rapat Koordinasi Daerah\nLaporan Wartawan Tribunjogja.com, "
+                      "Budi Santoso\nTRIBUNJOGJA.COM, SLEMAN - Rapat digelar hari ini oleh pemerintah daerah.\n")
+    assert a.authors == ("Budi Santoso",)
