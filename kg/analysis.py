@@ -204,7 +204,8 @@ def affiliation(g: Graph) -> nx.DiGraph:
         title = " ".join(str(title).split())
         office = f"office:{title.casefold()}@{org or ''}"
         G.add_node(str(person), type="Person", label=_label(g, person, str(person)))
-        G.add_node(office, type="Office", label=f"{title} ({_label(g, org, str(org))})" if org else title)
+        if office not in G:  # the first spelling met names the office
+            G.add_node(office, type="Office", label=f"{title} ({_label(g, org, str(org))})" if org else title)
         docs = G.edges[str(person), office]["documents"] + 1 if G.has_edge(str(person), office) else 1
         G.add_edge(str(person), office, rel="holds", documents=docs)
         if org is not None:

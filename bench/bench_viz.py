@@ -1,0 +1,154 @@
+"""Time to build the browser page (kg.viz.write_page) for synthetic graphs.
+
+    .venv/bin/python bench/bench_viz.py                 # 2,000 and 10,000 page nodes
+    .venv/bin/python bench/bench_viz.py --sizes 500 2000 --browser
+
+Graphs are synthetic but shaped like kg output (documents, people, agencies,
+policies, events, places, quotes, offices, event reports, mentions), made with a
+fixed seed so runs compare. Prints, per size: the page's node and edge counts and
+the seconds for each stage (RDF -> page graph, pyvis network with PageRank and
+layout, HTML) and the total, plus the file size. With --browser (needs Debian's
+chromium and playwright) it also opens the page headless and reports the seconds
+until the first drawing, and after clicking "Show all".
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from rdflib import RDF, XSD, Graph, Literal
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from kg.ns import KG, KGD  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def synthetic_graph(n: int, seed: int = 0) -> Graph:
+    """An RDF graph in kg's shape whose page has exactly ``n`` nodes.
+
+    5 % documents, 45 % entities (people, agencies, policies, events, places),
+    50 % quotes; invented names (``Orang 12``, ``Instansi 3``).
+    """
+    rnd = random.Random(seed)
+    g = Graph()
+    n_docs = max(1, n // 20)
+    n_ent = max(5, n * 45 // 100)
+    n_quotes = n - n_docs - n_ent
+    docs = [KGD[f"doc/d{i}"] for i in range(n_docs)]
+    for i, d in enumerate(docs):
+        g.add((d, RDF.type, KG.Document))
+        g.add((d, KG.source, Literal(f"d{i}.txt")))
+        g.add((d, KG.title, Literal(f"Berita sintetis nomor {i}")))
+        g.add((d, KG.date, Literal(f"2024-01-{1 + i % 28:02d}", datatype=XSD.date)))
+        g.add((d, KG.text, Literal("Teks. " * 20)))
+    kinds = [("Person", KG.Person, "Orang", 0.35), ("Agency", KG.Agency, "Instansi", 0.2),
+             ("Policy", KG.Policy, "Kebijakan", 0.15), ("Event", KG.Event, "Acara", 0.15),
+             ("Place", KG.Place, "Tempat", 0.15)]
+    ents: dict[str, list] = {k: [] for k, *_ in kinds}
+    for i in range(n_ent):
+        kind, cls, word, _ = kinds[i % 5] if i < 5 else rnd.choices(kinds, weights=[k[3] for k in kinds])[0]
+        e = KGD[f"{kind.lower()}/e{i}"]
+        ents[kind].append(e)
+        g.add((e, RDF.type, cls))
+        g.add((e, KG.label, Literal(f"{word} {i}")))
+        for d in rnd.sample(docs, min(len(docs), 1 + int(rnd.expovariate(1.0)))):
+            g.add((e, KG.mentionedIn, d))
+    for i, p in enumerate(ents["Person"]):
+        g.add((p, KG.isOfficial, Literal(rnd.random() < 0.7)))
+        if ents["Agency"] and rnd.random() < 0.6:
+            r = KGD[f"role/r{i}"]
+            g.add((r, RDF.type, KG.Role))
+            g.add((r, KG.holder, p))
+            g.add((p, KG.holdsRole, r))
+            g.add((r, KG.roleTitle, Literal("Kepala")))
+            g.add((r, KG.organization, rnd.choice(ents["Agency"])))
+            g.add((r, KG.inDocument, rnd.choice(docs)))
+    for i, ev in enumerate(ents["Event"]):
+        rep = KGD[f"eventreport/x{i}"]
+        g.add((rep, RDF.type, KG.EventReport))
+        g.add((rep, KG.reportsEvent, ev))
+        g.add((rep, KG.inDocument, rnd.choice(docs)))
+        for p in rnd.sample(ents["Person"], min(len(ents["Person"]), rnd.randint(0, 3))):
+            g.add((rep, KG.participant, p))
+    # speakers follow a heavy tail, as in the news: a few officials say most
+    weights = [1.0 / (k + 1) for k in range(len(ents["Person"]))]
+    targets = ents["Policy"] + ents["Event"] + ents["Agency"]
+    for i in range(n_quotes):
+        q = KGD[f"quote/q{i}"]
+        g.add((q, RDF.type, KG.Quote))
+        g.add((q, KG.text, Literal(f"Kutipan sintetis {i}: kami mendukung program ini.")))
+        g.add((q, KG.isDirect, Literal(rnd.random() < 0.5)))
+        g.add((q, KG.inDocument, rnd.choice(docs)))
+        g.add((q, KG.start, Literal(10 * i)))
+        g.add((q, KG.end, Literal(10 * i + 9)))
+        p = rnd.choices(ents["Person"], weights=weights)[0]
+        g.add((q, KG.speaker, p))
+        g.add((p, KG.said, q))
+        if targets and rnd.random() < 0.6:
+            g.add((q, KG.about, rnd.choice(targets)))
+    return g
+
+
+def bench(n: int, out: Path, browser: bool) -> dict:
+    from kg.viz import build_network, page_graph, render
+
+    g = synthetic_graph(n)
+    t0 = time.perf_counter()
+    G = page_graph(g)
+    t1 = time.perf_counter()
+    net = build_network(G)
+    t2 = time.perf_counter()
+    html = render(net, dict(G.nodes(data="details")))
+    t3 = time.perf_counter()
+    path = out / f"page-{n}.html"
+    path.write_text(html, encoding="utf-8")
+    row = {"nodes": len(G), "edges": G.number_of_edges(), "page_graph": t1 - t0, "network+layout": t2 - t1,
+           "html": t3 - t2, "total": t3 - t0, "MB": len(html.encode()) / 1e6}
+    if browser:
+        row.update(open_in_browser(path))
+    return row
+
+
+def open_in_browser(path: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = b.new_page(viewport={"width": 1400, "height": 900})
+        t = time.perf_counter()
+        page.goto(path.as_uri())
+        page.wait_for_function("document.body.dataset.ready === '1'", timeout=600_000)
+        first = time.perf_counter() - t
+        t = time.perf_counter()
+        page.evaluate("""() => new Promise(done => {
+            kgPage.network.once('afterDrawing', () => done());
+            document.getElementById('kg-toggle-all').click(); })""")
+        all_ = time.perf_counter() - t
+        shown = page.evaluate("kgPage.network.body.nodeIndices.length")
+        b.close()
+    return {"browser_first_draw": first, "browser_show_all": all_, "shown_after_all": shown}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000])
+    ap.add_argument("--browser", action="store_true", help="also time the page in headless chromium")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.sizes:
+            row = bench(n, Path(tmp), args.browser and Path(CHROMIUM).exists())
+            print(f"{n:>6} requested: " + ", ".join(
+                f"{k} {v:.2f}" + ("" if k == "MB" else " s") if isinstance(v, float) else f"{k} {v}"
+                for k, v in row.items()), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,269 @@
+"""kg.viz without a browser: the page's data, views, layout, safety and offline-ness."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from html.parser import HTMLParser
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+
+from kg import viz
+from kg.errors import InputError
+
+PRE = """@prefix kg: <https://w3id.org/kgid/ns#> . @prefix d: <https://w3id.org/kgid/id/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+"""
+D = "https://w3id.org/kgid/id/"
+
+#: What the page must show, counted straight from the RDF with SPARQL (not through kg.viz).
+EXPECTED = {
+    "nodes": """SELECT DISTINCT ?x WHERE { VALUES ?c { kg:Person kg:Agency kg:Policy kg:Event kg:Place kg:Quote
+                kg:Document } ?x a ?c }""",
+    "said": "SELECT DISTINCT ?p ?q WHERE { ?q a kg:Quote ; kg:speaker ?p . ?p a kg:Person }",
+    "about": """SELECT DISTINCT ?q ?t WHERE { ?q a kg:Quote ; kg:about ?t .
+                VALUES ?c { kg:Person kg:Agency kg:Policy kg:Event kg:Place } ?t a ?c }""",
+    "holds": """SELECT DISTINCT ?p ?o WHERE { ?r a kg:Role ; kg:holder ?p ; kg:organization ?o .
+                ?p a kg:Person . ?o a kg:Agency }""",
+    "attended": """SELECT DISTINCT ?p ?e WHERE { ?r a kg:EventReport ; kg:reportsEvent ?e ; kg:participant ?p .
+                   ?p a kg:Person . ?e a kg:Event }""",
+    "mentions": """SELECT DISTINCT ?d ?e WHERE { ?e kg:mentionedIn ?d . ?d a kg:Document .
+                   VALUES ?c { kg:Person kg:Agency kg:Policy kg:Event kg:Place } ?e a ?c }""",
+}
+
+
+def expected_counts(g: Graph) -> dict[str, int]:
+    """Node count and edge count per relation, from the RDF alone."""
+    counts = {k: len(list(g.query("PREFIX kg: <https://w3id.org/kgid/ns#>\n" + q))) for k, q in EXPECTED.items()}
+    counts["edges"] = sum(v for k, v in counts.items() if k != "nodes")
+    return counts
+
+
+PAYLOADS = ['<script>window.__pwned=1</script>', '<img src=x onerror="window.__pwned=2;alert(2)">',
+            '</script><script>window.__pwned=3</script>', '"double" \'single\' back\\slash \\" \\u2028',
+            '<a href="javascript:window.__pwned=4">href</a>', 'line\u2028sep\u2029para', '<!-- <script>',
+            '<svg onload=alert(5)>', '${x} `tick` </style>']
+
+
+def hostile_graph() -> Graph:
+    """A hand-made graph with every payload in titles, names, aliases, role titles and quotes."""
+    p = " ".join(PAYLOADS)
+    lit = json.dumps(p)  # a valid Turtle string literal
+    return Graph().parse(format="turtle", data=PRE + f"""
+    d:doc a kg:Document ; kg:source {lit} ; kg:title {lit} ; kg:date "2024-02-06"^^xsd:date ; kg:text "x" ;
+        kg:author {lit} .
+    d:ani a kg:Person ; kg:label {lit} ; kg:alias {json.dumps("href " + p)} ; kg:isOfficial true ;
+        kg:mentionedIn d:doc ; kg:holdsRole d:r1 .
+    d:bkn a kg:Agency ; kg:label {json.dumps("BKN " + p)} ; kg:mentionedIn d:doc .
+    d:pol a kg:Policy ; kg:label "Netralitas ASN" ; kg:mentionedIn d:doc .
+    d:r1 a kg:Role ; kg:holder d:ani ; kg:roleTitle {lit} ; kg:organization d:bkn ; kg:inDocument d:doc .
+    d:q1 a kg:Quote ; kg:text {lit} ; kg:isDirect true ; kg:speaker d:ani ; kg:about d:pol ; kg:inDocument d:doc ;
+        kg:start 10 ; kg:end 20 ; kg:cue {lit} .
+    """)
+
+
+HAND = Graph().parse(format="turtle", data=PRE + """
+d:doc a kg:Document ; kg:source "a.txt" ; kg:title "Rapat BKN" ; kg:date "2024-02-06"^^xsd:date ; kg:text "..." .
+d:ani a kg:Person ; kg:label "Ani Wibowo" ; kg:alias "Ani" ; kg:isOfficial true ; kg:mentionedIn d:doc ;
+    kg:holdsRole d:r1 .
+d:anita a kg:Person ; kg:label "Anita" ; kg:alias "Ani" ; kg:mentionedIn d:doc .
+d:bkn a kg:Agency ; kg:label "Badan Kepegawaian Negara" ; kg:alias "BKN" ; kg:mentionedIn d:doc .
+d:pol a kg:Policy ; kg:label "Netralitas ASN" ; kg:mentionedIn d:doc .
+d:rak a kg:Event ; kg:label "Rapat Koordinasi" ; kg:mentionedIn d:doc .
+d:mlg a kg:Place ; kg:label "Kota Malang" ; kg:mentionedIn d:doc .
+d:r1 a kg:Role ; kg:holder d:ani ; kg:roleTitle "Kepala" ; kg:organization d:bkn ; kg:inDocument d:doc ;
+    kg:date "2024-02-06"^^xsd:date .
+d:rep a kg:EventReport ; kg:reportsEvent d:rak ; kg:participant d:ani ; kg:inDocument d:doc ; kg:place d:mlg .
+d:q1 a kg:Quote ; kg:text "Netralitas ASN harga mati." ; kg:isDirect true ; kg:speaker d:ani ; kg:about d:pol ;
+    kg:inDocument d:doc ; kg:start 100 ; kg:end 126 ; kg:cue "kata" .
+d:q2 a kg:Quote ; kg:text "ASN harus netral." ; kg:isDirect false ; kg:speaker d:ani ; kg:about d:pol ;
+    kg:inDocument d:doc ; kg:start 200 ; kg:end 217 .
+d:q3 a kg:Quote ; kg:text "Rapat berjalan lancar." ; kg:isDirect true ; kg:speaker d:anita ; kg:about d:rak ;
+    kg:inDocument d:doc ; kg:start 300 ; kg:end 322 .
+""")
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.scripts, self._in = [], [], None
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag == "script":
+            self._in = dict(attrs)
+            self.scripts.append([dict(attrs), ""])
+
+    def handle_data(self, data):
+        if self._in is not None:
+            self.scripts[-1][1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in = None
+
+
+def parse(html: str) -> _Tags:
+    p = _Tags()
+    p.feed(html)
+    return p
+
+
+def page_data(html: str) -> dict:
+    block = next(body for attrs, body in parse(html).scripts if attrs.get("id") == "kg-data")
+    return json.loads(block)
+
+
+@pytest.mark.parametrize("text", PAYLOADS + ["\ud800 lone surrogate", "Ǹ emoji 🙂", ""])
+def test_safe_json_cannot_end_a_script_block(text):
+    s = viz.safe_json({"t": text, "k": [text]})
+    assert not re.search(r"[<>&\u2028\u2029]", s)
+    assert s.isascii()
+    assert json.loads(s) == {"t": text, "k": [text]}
+
+
+def test_page_graph_counts_equal_the_rdf(seeds_graph):
+    G = viz.page_graph(seeds_graph)
+    exp = expected_counts(seeds_graph)
+    assert len(G) == exp["nodes"] and G.number_of_edges() == exp["edges"]
+    for rel in viz.RELATIONS:
+        assert sum(1 for *_, r in G.edges(data="rel") if r == rel) == exp[rel], rel
+
+
+def test_build_writes_the_page_with_every_node_and_edge(seeds_build, seeds_graph):
+    out, report = seeds_build
+    html = (out / "graph.html").read_text(encoding="utf-8")
+    assert str(out / "graph.html") in report.outputs
+    data = page_data(html)
+    exp = expected_counts(seeds_graph)
+    assert len(data["nodes"]) == exp["nodes"] and len(data["edges"]) == exp["edges"]
+    assert {e["label"] for e in data["edges"]} == set(viz.RELATIONS)
+    assert {t["name"] for t in data["types"]} == set(viz.TYPES)
+
+
+def test_page_requests_nothing(seeds_build):
+    out, _ = seeds_build
+    html = (out / "graph.html").read_text(encoding="utf-8")
+    tags = parse(html)
+    for tag, attrs in tags.tags:
+        assert not {"src", "href", "srcset", "action", "data", "poster", "background"} & set(attrs), (tag, attrs)
+        assert tag not in ("link", "iframe", "img", "object", "embed", "base", "form"), tag
+    css = "".join(re.findall(r"<style>(.*?)</style>", html, re.S))
+    assert "@import" not in css and "@font-face" not in css
+    assert set(re.findall(r"url\(\s*[\"']?([a-z]+):", css)) <= {"data"}
+
+
+def test_csp_allows_exactly_the_page_scripts(seeds_build):
+    out, _ = seeds_build
+    html = (out / "graph.html").read_text(encoding="utf-8")
+    tags = parse(html)
+    csp = next(a["content"] for t, a in tags.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    hashes = set(re.findall(r"'sha256-([^']+)'", csp))
+    code = [body for attrs, body in tags.scripts if "type" not in attrs]
+    assert len(code) == 2 and hashes == {base64.b64encode(hashlib.sha256(c.encode()).digest()).decode() for c in code}
+    assert "default-src 'none'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+
+
+def test_hostile_text_stays_data():
+    g = hostile_graph()
+    html = viz.render(viz.build_network(viz.page_graph(g)), dict(viz.page_graph(g).nodes(data="details")),
+                      heading=" ".join(PAYLOADS))
+    tags = parse(html)
+    assert [t for t, _ in tags.tags if t == "script"] == ["script"] * 3
+    assert not [t for t, _ in tags.tags if t in ("img", "a", "svg", "iframe")]
+    assert html.lower().count("</script") == 3 and html.count("</style") == 2
+    data = page_data(html)
+    p = " ".join(PAYLOADS)
+    assert data["heading"] == p
+    quote = data["details"][D + "q1"]
+    assert quote["text"] == p and ["Cue", p] in quote["rows"]
+    person = data["details"][D + "ani"]
+    assert person["heading"] == p and any(p in item for item in dict(person["lists"])["Offices"])
+
+
+def test_quote_and_person_details():
+    G = viz.page_graph(HAND)
+    q = G.nodes[D + "q1"]["details"]
+    assert q["text"] == "Netralitas ASN harga mati."
+    rows = dict(q["rows"])
+    assert rows == {"Speaker": "Ani Wibowo", "Document": "Rapat BKN", "Source file": "a.txt", "Date": "2024-02-06",
+                    "Offsets": "100–126", "Kind": "direct quote", "Cue": "kata", "About": "Netralitas ASN"}
+    p = G.nodes[D + "ani"]["details"]
+    assert dict(p["rows"])["Quotes"] == "2 (1 direct, 1 reported)"
+    assert dict(p["lists"])["Offices"] == ["Kepala — Badan Kepegawaian Negara (2024-02-06, a.txt)"]
+    rels = sorted((u[len(D):], v[len(D):], r) for u, v, r in G.edges(data="rel") if r in ("holds", "attended"))
+    assert rels == [("ani", "bkn", "holds"), ("ani", "rak", "attended")]
+
+
+@pytest.mark.parametrize("kwargs, nodes", [
+    ({"focus": "Badan Kepegawaian Negara", "hops": 0}, {"bkn"}),
+    ({"focus": "bkn", "hops": 1}, {"bkn", "ani", "doc"}),
+    ({"focus": "Ani Wibowo", "hops": 1, "types": ["Person", "Quote"]}, {"ani", "q1", "q2"}),
+    ({"about": "Netralitas ASN"}, {"pol", "q1", "q2", "ani"}),
+    ({"about": "Rapat Koordinasi"}, {"rak", "q3", "anita"}),
+    ({"types": ["Policy", "Event"]}, {"pol", "rak"}),
+    ({"types": "Place"}, {"mlg"}),
+])
+def test_views(kwargs, nodes):
+    G = viz.select(viz.page_graph(HAND), **kwargs)
+    assert {v[len(D):] for v in G} == nodes
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"focus": "Badan Kepegawaian"}, "close matches: Badan Kepegawaian Negara"),
+    ({"focus": "Ani"}, "names 2 nodes: Ani Wibowo (Person), Anita (Person)"),
+    ({"about": "Ani Wibowo"}, "no Policy/Event/Agency named 'Ani Wibowo'"),
+    ({"types": ["Person", "Persons"]}, "unknown node type 'Persons'; valid types: Person, Agency"),
+    ({"focus": "bkn", "hops": -1}, "--hops must be 0 or more"),
+])
+def test_view_errors_name_the_choices(kwargs, message):
+    with pytest.raises(InputError, match=re.escape(message)):
+        viz.select(viz.page_graph(HAND), **kwargs)
+
+
+def test_layout_is_deterministic_and_scales_past_networkx_spring_limit():
+    G = nx.gnm_random_graph(1200, 1500, seed=2)
+    G.add_nodes_from(range(1200, 1230))  # isolated nodes start their own blocks
+    order = sorted(G, key=lambda v: -G.degree(v))
+    pos = viz.layout(G, order)
+    assert set(pos) == set(G) and pos == viz.layout(G, order)
+    assert len({(round(x, 1), round(y, 1)) for x, y in pos.values()}) == len(G)
+
+
+def test_size_follows_rank_and_limit_is_passed(seeds_graph):
+    net = viz.build_network(viz.page_graph(seeds_graph))
+    ranks = [n["rank"] for n in net.nodes]
+    assert sorted(ranks) == list(range(len(ranks)))
+    by_rank = sorted(net.nodes, key=lambda n: n["rank"])
+    assert all(a["size"] >= b["size"] for a, b in zip(by_rank, by_rank[1:]))
+    html = viz.render(net, dict(viz.page_graph(seeds_graph).nodes(data="details")), limit=25)
+    data = page_data(html)
+    assert data["limit"] == 25 and data["options"]["interaction"]["hideEdgesOnDrag"] is True
+    with pytest.raises(InputError, match="limit must be"):
+        viz.render(net, {}, limit=-1)
+
+
+def test_write_page_is_atomic_and_returns_the_path(tmp_path):
+    path = viz.write_page(HAND, tmp_path / "sub" / "p.html", focus="bkn")
+    assert path == tmp_path / "sub" / "p.html"
+    assert [p.name for p in path.parent.iterdir()] == ["p.html"]
+    assert page_data(path.read_text(encoding="utf-8"))["heading"] == "kg: who said what · around bkn (1 hop)"
+
+
+def test_cli_viz(seeds_build, tmp_path):
+    from kg.cli import main
+
+    out, _ = seeds_build
+    r = CliRunner().invoke(main, ["viz", str(out / "graph.ttl"), "--out", str(tmp_path / "p.html"),
+                                  "--types", "Person, Quote", "--limit", "0"])
+    assert r.exit_code == 0, r.output
+    data = page_data((tmp_path / "p.html").read_text(encoding="utf-8"))
+    assert {n["kgType"] for n in data["nodes"]} == {"Person", "Quote"} and data["limit"] == 0
+    r = CliRunner().invoke(main, ["viz", str(out / "graph.ttl"), "--out", str(tmp_path / "q.html"),
+                                  "--focus", "no such name at all"])
+    assert r.exit_code == 2 and "no such name at all" in r.output and len(r.output.strip().splitlines()) == 1
+    assert not (tmp_path / "q.html").exists()
