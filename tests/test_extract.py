@@ -306,3 +306,12 @@ def test_lower_case_event_names(extract, text, event):
 ])
 def test_an_event_word_alone_is_not_an_event(extract, text):
     assert labels(extract(DATELINE + text), "Event") == set()
+
+
+def test_an_office_nobody_here_holds_is_not_guessed(extract):
+    r = extract(DATELINE + "Ketua Bawaslu Kota Depok, Sri Rahayu, memantau media sosial. “Kami memantau setiap hari "
+                "tanpa libur,” tutur Sri.\n\nSementara itu, Wali Kota Depok mengatakan bahwa sanksi tegas akan "
+                "diberikan kepada pelanggar. “Tidak ada toleransi bagi yang melanggar aturan,” tegas Wali Kota.")
+    assert speaker_of(r, "Kami memantau") == ("Sri Rahayu", True)
+    assert speaker_of(r, "sanksi tegas akan") == (None, False)
+    assert speaker_of(r, "Tidak ada toleransi") == (None, True)

@@ -360,9 +360,8 @@ def assemble(doc: Doc, article: Article) -> DocResult:
         kind, pm = q.hint
         speaker = None
         if kind == "person" and pm is not None:
+            # an office named without a name that no one here holds stays unnamed
             speaker = pindex.get(pos_of.get(id(pm), -1))
-            if speaker is None and pm.head:
-                speaker = _salient(timeline, q.start)
         elif kind == "pronoun":
             speaker = _salient(timeline, q.start)
         elif kind == "carry":

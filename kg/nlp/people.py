@@ -146,7 +146,7 @@ def clean_name(text: str, honorifics: Iterable[str] = (), degrees: Iterable[str]
 
 
 def _org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Mention],
-                   local_name: str | None) -> tuple[str | None, str | None, list[Mention]]:
+                   local_name: str | None, expands: str | None = None) -> tuple[str | None, str | None, list[Mention]]:
     """Organization (key, label) of a title by its rule; derived agency mentions to add."""
     lx, doc = ctx.lx, ctx.doc
     inside = [m for m in mentions if m.type == "Agency" and m.j > i and m.j <= k and m.i >= i - 2]
@@ -197,6 +197,11 @@ def _org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Me
             return key, label, derived
     if rule == "polri":
         aid = lx.agency_index.get("polri")
+        if aid:
+            return f"agency:{aid}", lx.agencies[aid]["pattern"], []
+    if rule == "kementerian" and k <= i and expands:
+        # "Mendagri" → "Menteri Dalam Negeri" → Kementerian Dalam Negeri
+        aid = lx.agency_index.get(norm("Kementerian " + re.sub(r"^(?:Wakil\s+)?Menteri\s+", "", expands)))
         if aid:
             return f"agency:{aid}", lx.agencies[aid]["pattern"], []
     if rule in ("kementerian", "dinas", "badan") and k > i:
@@ -362,7 +367,8 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
     if first_hon is not None and first_hon < org_end:
         org_end = max(first_hon, head_end)
     title = _title_text(ctx, start, org_end, acting)
-    org_key, org_label, derived = _org_from_rule(ctx, rule, head_end, org_end, mentions, local_name)
+    org_key, org_label, derived = _org_from_rule(ctx, rule, head_end, org_end, mentions, local_name,
+                                                 rec.get("expands"))
     official = True
     ts, te = doc[start].idx, doc[org_end - 1].idx + len(doc[org_end - 1])
     if name_start is not None and name_end is not None and name_end > name_start:
