@@ -120,14 +120,14 @@ def _title(text: str, skip: list[tuple[int, int]]) -> tuple[str | None, tuple[in
         line = body.strip()
         if not line or s in skipped:
             continue
-        seen += 1
-        if seen > 14:
-            break
         words = line.split()
         if re.search(r"\.(?:com|co\.id|id)\b|\b(?:download|banner|rubrik|apps?)\b|\bdate\s+\d{4}", line, re.I):
             continue
-        if 5 <= len(words) <= 30 and len(line) <= 200 and not line.endswith((".", ":", ",")) \
-                and not re.search(r"[“”\"]", line[:1]):
+        seen += 1
+        if seen > 3:  # a headline opens the page
+            break
+        if 5 <= len(words) <= 30 and len(line) <= 200 and not line.endswith((".", ":", ",", "”", '"')) \
+                and not re.search(r"[“”\"]", line):
             return line, (s, e)
     return None, None
 

@@ -315,3 +315,11 @@ def test_an_office_nobody_here_holds_is_not_guessed(extract):
     assert speaker_of(r, "Kami memantau") == ("Sri Rahayu", True)
     assert speaker_of(r, "sanksi tegas akan") == (None, False)
     assert speaker_of(r, "Tidak ada toleransi") == (None, True)
+
+
+def test_ia_and_dia_refer_to_the_salient_speaker(extract):
+    r = extract(DATELINE + "Kepala Dinas Kesehatan Kota Depok, Budi Santoso, membuka rapat.\n\nIa menjelaskan, "
+                "pihaknya sudah mengirim surat edaran ke seluruh puskesmas di wilayahnya.\n\nDia mengatakan, “Kalau ada "
+                "yang melanggar, laporkan saja ke kami secepatnya.”")
+    assert speaker_of(r, "pihaknya sudah mengirim") == ("Budi Santoso", False)
+    assert speaker_of(r, "Kalau ada yang melanggar") == ("Budi Santoso", True)
