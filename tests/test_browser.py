@@ -151,7 +151,7 @@ def hostile_page(tmp_path_factory):
     src = tmp_path_factory.mktemp("hostile-src")
     out = tmp_path_factory.mktemp("hostile-out")
     p = " ".join(tv.PAYLOADS)
-    title = 'Netralitas ASN <script>window.__pwned=1</script><img src=x onerror=window.__pwned=2> </script> "q" \\ href'
+    title = "Netralitas ASN <script>window.__pwned=1</script><img src=x onerror=window.__pwned=2> </script> 'q' \\ href"
     (src / "hostile.txt").write_text(
         f"Kota Malang\n{title}\n"
         "Memontum Kota Malang – Kepala Badan Kepegawaian Negara (BKN), Ani Wibowo, menghadiri rapat koordinasi "
@@ -160,10 +160,11 @@ def hostile_page(tmp_path_factory):
         f"Menurutnya, sistem merit {p} harus dijalankan oleh seluruh instansi.\n", encoding="utf-8")
     build([src], out)
     g = Graph().parse(out / "graph.ttl", format="turtle")
-    assert title in {str(t) for t in g.objects(None, KG.title)}
+    titles = {str(t) for t in g.objects(None, KG.title)}  # the headline rules may or may not take it
     quotes = [str(g.value(q, KG.text)) for q in g.subjects(RDF.type, KG.Quote)]
     docs = [str(g.value(d, KG.text)) for d in g.subjects(RDF.type, KG.Document)]
-    assert any(p in t for t in quotes) and any(p in t for t in docs)  # the payloads reached the graph whole
+    assert any(p in t for t in quotes) and any(p in t and title in t for t in docs)  # payloads reached the graph
+    assert titles <= {title}
     g += tv.hostile_graph()  # names, aliases, role titles and a cue carrying the payloads too
     return g, write_page(g, out / "hostile.html", heading=p), p
 
