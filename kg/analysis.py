@@ -31,13 +31,28 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 from .errors import InputError
 from .ns import KG
 
-__all__ = ["ENTITY_CLASSES", "sentences", "who_said_what", "co_mention", "affiliation", "pagerank",
+__all__ = ["ENTITY_CLASSES", "EXAMPLE", "sentences", "who_said_what", "co_mention", "affiliation", "pagerank",
            "centrality", "communities", "components", "top_speakers", "most_quoted", "analyze",
            "write_scores", "write_report"]
 
 #: Entity classes scored by :func:`analyze`, by type name.
 ENTITY_CLASSES = {"Person": KG.Person, "Agency": KG.Agency, "Policy": KG.Policy, "Event": KG.Event,
                   "Place": KG.Place}
+#: The small graph the examples use: two people (one official), an agency, a policy.
+EXAMPLE = """@prefix kg: <https://w3id.org/kgid/ns#> . @prefix d: <https://w3id.org/kgid/id/> .
+d:doc a kg:Document ; kg:text "Ani ke BKN. Budi di BKN." .
+d:ani a kg:Person ; kg:label "Ani" ; kg:isOfficial true ; kg:mentionedIn d:doc ; kg:holdsRole d:r1 .
+d:budi a kg:Person ; kg:label "Budi" ; kg:isOfficial false ; kg:mentionedIn d:doc .
+d:bkn a kg:Agency ; kg:label "BKN" ; kg:mentionedIn d:doc .  d:sakip a kg:Policy ; kg:label "SAKIP" .
+d:r1 a kg:Role ; kg:holder d:ani ; kg:roleTitle "Kepala" ; kg:organization d:bkn .
+d:m1 a kg:Mention ; kg:mentionOf d:ani ; kg:inDocument d:doc ; kg:start 0 ; kg:end 3 .
+d:m2 a kg:Mention ; kg:mentionOf d:bkn ; kg:inDocument d:doc ; kg:start 7 ; kg:end 10 .
+d:m3 a kg:Mention ; kg:mentionOf d:budi ; kg:inDocument d:doc ; kg:start 12 ; kg:end 16 .
+d:m4 a kg:Mention ; kg:mentionOf d:bkn ; kg:inDocument d:doc ; kg:start 20 ; kg:end 23 .
+d:q1 a kg:Quote ; kg:text "Kami siap." ; kg:isDirect true ; kg:speaker d:ani ; kg:about d:sakip .
+d:q2 a kg:Quote ; kg:text "Setuju." ; kg:isDirect false ; kg:speaker d:ani ; kg:about d:sakip .
+d:q3 a kg:Quote ; kg:text "Tentu." ; kg:isDirect true ; kg:speaker d:budi ; kg:about d:sakip .
+"""
 _ABOUT_TYPES = ("Policy", "Event", "Agency")
 #: Betweenness is sampled (``k`` pivots, seeded) above this many nodes.
 BETWEENNESS_EXACT_LIMIT = 2000
@@ -48,11 +63,8 @@ _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)|\n")
 
 
 def _entity_types(g: Graph) -> dict[URIRef, str]:
-    types = {}
-    for name, cls in ENTITY_CLASSES.items():
-        for s in g.subjects(RDF.type, cls):
-            types.setdefault(s, name)
-    return types
+    # reversed: when a node has two entity classes, the first in ENTITY_CLASSES wins
+    return {s: name for name, cls in reversed(ENTITY_CLASSES.items()) for s in g.subjects(RDF.type, cls)}
 
 
 def _label(g: Graph, node, default: str = "") -> str:
@@ -88,11 +100,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
         cuts.append(m.end())
     spans, start = [], 0
     for end in cuts + [len(text)]:
-        a, b = start, end
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
+        piece = text[start:end]
+        a, b = start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())
         if a < b:
             spans.append((a, b))
         start = end
@@ -104,12 +113,10 @@ def who_said_what(g: Graph) -> nx.DiGraph:
 
     Examples
     --------
-    >>> g = Graph().parse(format="turtle", data='''
-    ... @prefix kg: <https://w3id.org/kgid/ns#> . @prefix d: <https://w3id.org/kgid/id/> .
-    ... d:ani a kg:Person ; kg:label "Ani" .  d:sakip a kg:Policy ; kg:label "SAKIP" .
-    ... d:q1 a kg:Quote ; kg:text "Kami siap." ; kg:speaker d:ani ; kg:about d:sakip .''')
-    >>> sorted((u.rsplit("/")[-1], v.rsplit("/")[-1], r) for u, v, r in who_said_what(g).edges(data="rel"))
-    [('ani', 'q1', 'said'), ('q1', 'sakip', 'about')]
+    >>> g = Graph().parse(data=EXAMPLE, format="turtle")
+    >>> G = who_said_what(g)
+    >>> len(G), sorted((u.rsplit("/")[-1], v.rsplit("/")[-1], r) for u, v, r in G.edges(data="rel"))[:3]
+    (6, [('ani', 'q1', 'said'), ('ani', 'q2', 'said'), ('budi', 'q3', 'said')])
     """
     types = _entity_types(g)
     G = nx.DiGraph(projection="who-said-what")
@@ -135,16 +142,7 @@ def co_mention(g: Graph, scope: str = "sentence") -> nx.Graph:
 
     Examples
     --------
-    >>> g = Graph().parse(format="turtle", data='''
-    ... @prefix kg: <https://w3id.org/kgid/ns#> . @prefix d: <https://w3id.org/kgid/id/> .
-    ... d:doc a kg:Document ; kg:text "Ani ke BKN. Budi di BKN." .
-    ... d:ani a kg:Person ; kg:label "Ani" ; kg:mentionedIn d:doc .
-    ... d:budi a kg:Person ; kg:label "Budi" ; kg:mentionedIn d:doc .
-    ... d:bkn a kg:Agency ; kg:label "BKN" ; kg:mentionedIn d:doc .
-    ... d:m1 a kg:Mention ; kg:mentionOf d:ani ; kg:inDocument d:doc ; kg:start 0 ; kg:end 3 .
-    ... d:m2 a kg:Mention ; kg:mentionOf d:bkn ; kg:inDocument d:doc ; kg:start 7 ; kg:end 10 .
-    ... d:m3 a kg:Mention ; kg:mentionOf d:budi ; kg:inDocument d:doc ; kg:start 12 ; kg:end 16 .
-    ... d:m4 a kg:Mention ; kg:mentionOf d:bkn ; kg:inDocument d:doc ; kg:start 20 ; kg:end 23 .''')
+    >>> g = Graph().parse(data=EXAMPLE, format="turtle")
     >>> name = lambda G: sorted(sorted([G.nodes[u]["label"], G.nodes[v]["label"]]) + [w] for u, v, w in G.edges(data="weight"))
     >>> name(co_mention(g))
     [['Ani', 'BKN', 1], ['BKN', 'Budi', 1]]
@@ -187,11 +185,7 @@ def affiliation(g: Graph) -> nx.DiGraph:
 
     Examples
     --------
-    >>> g = Graph().parse(format="turtle", data='''
-    ... @prefix kg: <https://w3id.org/kgid/ns#> . @prefix d: <https://w3id.org/kgid/id/> .
-    ... d:ani a kg:Person ; kg:label "Ani" ; kg:holdsRole d:r1 .
-    ... d:bkn a kg:Agency ; kg:label "BKN" .
-    ... d:r1 a kg:Role ; kg:holder d:ani ; kg:roleTitle "Kepala" ; kg:organization d:bkn .''')
+    >>> g = Graph().parse(data=EXAMPLE, format="turtle")
     >>> G = affiliation(g)
     >>> [(G.nodes[u]["label"], G.nodes[v]["label"], r) for u, v, r in G.edges(data="rel")]
     [('Ani', 'Kepala (BKN)', 'holds'), ('Kepala (BKN)', 'BKN', 'in')]
@@ -249,10 +243,9 @@ def pagerank(G: nx.Graph, alpha: float = 0.85, weight: str | None = "weight", to
                 share = alpha * rank[i] / total[i]
                 for j, w in row:
                     new[j] += share * w
-        if sum(abs(a - b) for a, b in zip(new, rank)) < n * tol:
-            rank = new
+        rank, err = new, sum(abs(a - b) for a, b in zip(new, rank))
+        if err < n * tol:
             break
-        rank = new
     return {v: rank[i] for i, v in enumerate(nodes)}
 
 
@@ -314,28 +307,12 @@ def components(G: nx.Graph) -> dict:
     return {"count": len(ordered), "sizes": [len(c) for c in ordered], "components": ordered}
 
 
-def _quote_counts(g: Graph) -> dict[URIRef, Counter]:
-    counts: dict[URIRef, Counter] = defaultdict(Counter)
-    for q in g.subjects(RDF.type, KG.Quote):
-        direct = g.value(q, KG.isDirect)
-        for p in g.objects(q, KG.speaker):
-            counts[p]["quotes"] += 1
-            counts[p]["direct" if direct is not None and direct.toPython() else "reported"] += 1
-    return counts
-
-
 def top_speakers(g: Graph, n: int = 5, types: tuple[str, ...] = ("Policy",)) -> dict:
     """For each policy (or other ``types``), the people quoted most about it.
 
     Examples
     --------
-    >>> g = Graph().parse(format="turtle", data='''
-    ... @prefix kg: <https://w3id.org/kgid/ns#> . @prefix d: <https://w3id.org/kgid/id/> .
-    ... d:ani a kg:Person ; kg:label "Ani" .  d:budi a kg:Person ; kg:label "Budi" .
-    ... d:sakip a kg:Policy ; kg:label "SAKIP" .
-    ... d:q1 a kg:Quote ; kg:speaker d:ani ; kg:about d:sakip .
-    ... d:q2 a kg:Quote ; kg:speaker d:ani ; kg:about d:sakip .
-    ... d:q3 a kg:Quote ; kg:speaker d:budi ; kg:about d:sakip .''')
+    >>> g = Graph().parse(data=EXAMPLE, format="turtle")
     >>> [(s["label"], s["quotes"]) for s in top_speakers(g)["https://w3id.org/kgid/id/sakip"]["speakers"]]
     [('Ani', 2), ('Budi', 1)]
     """
@@ -362,19 +339,19 @@ def most_quoted(g: Graph, officials_only: bool = True) -> dict:
 
     Examples
     --------
-    >>> g = Graph().parse(format="turtle", data='''
-    ... @prefix kg: <https://w3id.org/kgid/ns#> . @prefix d: <https://w3id.org/kgid/id/> .
-    ... d:ani a kg:Person ; kg:label "Ani" ; kg:isOfficial true .
-    ... d:budi a kg:Person ; kg:label "Budi" ; kg:isOfficial false .
-    ... d:q1 a kg:Quote ; kg:speaker d:ani ; kg:isDirect true .
-    ... d:q2 a kg:Quote ; kg:speaker d:budi ; kg:isDirect false .''')
+    >>> g = Graph().parse(data=EXAMPLE, format="turtle")
     >>> [(r["label"], r["quotes"], r["direct"]) for r in most_quoted(g).values()]
-    [('Ani', 1, 1)]
+    [('Ani', 2, 1)]
     >>> len(most_quoted(g, officials_only=False))
     2
     """
+    counts: dict[URIRef, Counter] = defaultdict(Counter)
+    for q in g.subjects(RDF.type, KG.Quote):
+        direct = g.value(q, KG.isDirect)
+        for p in g.objects(q, KG.speaker):
+            counts[p].update(["quotes", "direct" if direct is not None and direct.toPython() else "reported"])
     rows = []
-    for p, c in _quote_counts(g).items():
+    for p, c in counts.items():
         official = g.value(p, KG.isOfficial)
         official = bool(official.toPython()) if official is not None else False
         if officials_only and not official:
@@ -385,7 +362,7 @@ def most_quoted(g: Graph, officials_only: bool = True) -> dict:
     return dict(rows)
 
 
-def analyze(g: Graph, scope: str = "sentence", seed: int = 42, top: int = 10) -> dict:
+def analyze(g: Graph, scope: str = "sentence", seed: int = 42) -> dict:
     """Every analysis of the graph in one dict (what ``kg analyze`` reports).
 
     ``scores`` maps each entity IRI to its type, label, degree, betweenness,
@@ -394,15 +371,12 @@ def analyze(g: Graph, scope: str = "sentence", seed: int = 42, top: int = 10) ->
 
     Examples
     --------
-    >>> g = Graph().parse(format="turtle", data='''
-    ... @prefix kg: <https://w3id.org/kgid/ns#> . @prefix d: <https://w3id.org/kgid/id/> .
-    ... d:doc a kg:Document ; kg:text "Ani memuji SAKIP." .
-    ... d:ani a kg:Person ; kg:label "Ani" ; kg:isOfficial true ; kg:mentionedIn d:doc .
-    ... d:sakip a kg:Policy ; kg:label "SAKIP" ; kg:mentionedIn d:doc .
-    ... d:q1 a kg:Quote ; kg:speaker d:ani ; kg:about d:sakip ; kg:isDirect false .''')
+    >>> g = Graph().parse(data=EXAMPLE, format="turtle")
     >>> r = analyze(g, scope="document")
-    >>> r["scores"]["https://w3id.org/kgid/id/ani"]["community"], r["summary"]["co_mention_edges"]
-    (0, 1)
+    >>> r["summary"]["co_mention_edges"], sorted(k.rsplit("/")[-1] for k in r["scores"])
+    (3, ['ani', 'bkn', 'budi', 'sakip'])
+    >>> r["scores"]["https://w3id.org/kgid/id/ani"]["degree"]  # 2 of the 5 other nodes in who-said-what
+    0.4
     """
     wsw, co, aff = who_said_what(g), co_mention(g, scope), affiliation(g)
     deg = nx.degree_centrality(wsw) if len(wsw) > 1 else {}
@@ -475,9 +449,11 @@ def _atomic_text(path: Path, text: str) -> Path:
     return path
 
 
-def _csv(rows: list[list]) -> str:
+def _csv(rows: list[dict], columns: list[str]) -> str:
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(rows)
+    w = csv.DictWriter(buf, columns, lineterminator="\n", extrasaction="ignore")
+    w.writeheader()
+    w.writerows(rows)
     return buf.getvalue()
 
 
@@ -495,20 +471,16 @@ def write_report(result: dict, out: str | os.PathLike, top: int = 10) -> list[Pa
     out = Path(out)
     sc = sorted(result["scores"].items(), key=lambda kv: (-kv[1]["pagerank"], kv[1]["label"], kv[0]))
     tables = {
-        "scores.csv": [["entity", "type", "label", "degree", "betweenness", "pagerank", "community"]]
-        + [[k, v["type"], v["label"], f"{v['degree']:.6f}", f"{v['betweenness']:.6f}", f"{v['pagerank']:.6f}",
-            v["community"]] for k, v in sc],
-        "co_mentions.csv": [["a", "a_label", "b", "b_label", "weight"]]
-        + [[r["a"], r["a_label"], r["b"], r["b_label"], r["weight"]] for r in result["co_mentions"]],
-        "top_speakers.csv": [["entity", "label", "person", "person_label", "quotes"]]
-        + [[k, v["label"], s["person"], s["label"], s["quotes"]] for k, v in result["top_speakers"].items()
-           for s in v["speakers"]],
-        "most_quoted.csv": [["person", "label", "quotes", "direct", "reported"]]
-        + [[k, v["label"], v["quotes"], v["direct"], v["reported"]] for k, v in result["most_quoted"].items()],
-        "affiliations.csv": [["person", "person_label", "office", "documents"]]
-        + [[r["person"], r["person_label"], r["office"], r["documents"]] for r in result["affiliations"]],
+        "scores.csv": ([{"entity": k, **v} for k, v in sc], "entity type label degree betweenness pagerank community"),
+        "co_mentions.csv": (result["co_mentions"], "a a_label b b_label weight"),
+        "top_speakers.csv": ([{"entity": k, "label": v["label"], "person": x["person"], "person_label": x["label"],
+                               "quotes": x["quotes"]} for k, v in result["top_speakers"].items() for x in v["speakers"]],
+                             "entity label person person_label quotes"),
+        "most_quoted.csv": ([{"person": k, **v} for k, v in result["most_quoted"].items()],
+                            "person label quotes direct reported"),
+        "affiliations.csv": (result["affiliations"], "person person_label office documents"),
     }
-    written = [_atomic_text(out / name, _csv(rows)) for name, rows in tables.items()]
+    written = [_atomic_text(out / name, _csv(rows, cols.split())) for name, (rows, cols) in tables.items()]
     s = result["summary"]
     lines = ["# Who said what: network analysis", "",
              f"{s['entities']} entities, {s['quotes']} quotes. Co-mention scope: {result['scope']}; "
