@@ -179,5 +179,159 @@ def viz(graph: str, out: str, focus: str | None, hops: int, about: str | None, t
     click.echo(f"wrote {path}")
 
 
+def _engine_option(f):
+    return click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default=None,
+                        help="Storage engine (default oxigraph; see bench/bench_store.py).")(f)
+
+
+@main.command()
+@click.argument("graph", required=False)
+@click.argument("query", required=False)
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="A value for ?NAME, passed as a binding: <iri>, \"text\"@lang, \"2024-02-06\"^^xsd:date, "
+                   "or plain text.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True, help="csv, tsv and json are the SPARQL 1.1 results formats.")
+@click.option("--list", "list_", is_flag=True, help="List the saved queries and their parameters.")
+@click.option("--endpoint", metavar="URL", help="Ask this SPARQL endpoint instead of a graph file.")
+@_engine_option
+def query(graph, query, params, fmt, list_, endpoint, engine) -> None:
+    """Run a SPARQL query (text, a .rq file or a saved query name) on a graph.
+
+    \b
+    Example:
+        kg query out/graph.ttl said_about --param topic=netralitas
+        kg query out/graph.ttl 'SELECT ?p WHERE { ?p a kg:Person }' --format csv
+        kg query --list
+        kg query --endpoint http://127.0.0.1:7878/sparql quotes_by -p person=Erik
+    """
+    import time
+
+    from .query import Endpoint, format_solutions, list_saved, run
+
+    if list_:
+        for sq in list_saved():
+            click.echo(f"{sq.name}\n    {sq.help}")
+            for p in sq.params:
+                click.echo(f"    --param {p.name}=...  ({p.type}, {'required' if p.required else 'optional'}) {p.help}")
+        return
+    if endpoint and query is None:
+        graph, query = None, graph
+    if query is None or (graph is None) == (endpoint is None):
+        _fail(KgError("give GRAPH and QUERY, or --endpoint URL and QUERY (kg query --help)"))
+    raw = {}
+    for p in params:
+        name, eq, value = p.partition("=")
+        if not eq or not name.strip().lstrip("?$"):
+            _fail(KgError(f"--param {p!r}: write NAME=VALUE"))
+        raw[name.strip().lstrip("?$")] = value
+    try:
+        t = time.perf_counter()
+        if endpoint:
+            target = Endpoint(endpoint)
+        else:
+            from .store import open_store
+
+            target = open_store(graph, engine)
+        sol, sq = run(target, query, raw)
+        text = format_solutions(sol, fmt, hide=tuple(raw))
+    except KgError as e:
+        _fail(e)
+    click.echo(text)
+    if fmt == "table":
+        n = f"{len(sol.rows)} rows" if sol.form == "SELECT" else sol.form
+        click.echo(f"({n}; {sol.engine}; {time.perf_counter() - t:.3f} s)", err=True)
+
+
+@main.command()
+@click.argument("graph", type=click.Path())
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", default=7878, show_default=True, type=int)
+@click.option("--timeout", default=30.0, show_default=True, type=float, help="Seconds before a query is stopped.")
+@click.option("--max-rows", default=100_000, show_default=True, type=int,
+              help="Largest answer, in rows or triples; larger ones are refused (422).")
+@click.option("--writable", is_flag=True, help="Accept SPARQL 1.1 Graph Store Protocol writes at /store.")
+@_engine_option
+def serve(graph, host, port, timeout, max_rows, writable, engine) -> None:
+    """Serve a graph as a SPARQL 1.1 Protocol endpoint (read-only unless --writable).
+
+    \b
+    Example:
+        kg serve out/graph.ttl --port 7878
+        (then open http://127.0.0.1:7878/ or query http://127.0.0.1:7878/sparql)
+    """
+    from .serve import ServeConfig, make_server
+
+    cfg = ServeConfig(graph, host=host, port=port, timeout=timeout, max_rows=max_rows, writable=writable,
+                      engine=engine)
+    try:
+        srv = make_server(cfg)
+    except KgError as e:
+        _fail(e)
+    h, p = srv.server_address[:2]
+    click.echo(f"kg serve: {srv.triples} triples ({srv.engine}) at http://{h}:{p}/sparql, query page "
+               f"http://{h}:{p}/, {'writable' if writable else 'read-only'}; timeout {timeout:g} s, "
+               f"max rows {max_rows}; Ctrl-C stops", err=True)
+    try:
+        srv.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        srv.close()
+
+
+@main.command()
+@click.argument("graph", type=click.Path())
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "graphml", "csv"]),
+              help="nq/trig: one named graph per document; graphml: Gephi, Cytoscape; csv: nodes and edges.")
+@click.option("--out", required=True, type=click.Path(), help="Output file (a folder for csv).")
+@_engine_option
+def export(graph, fmt, out, engine) -> None:
+    """Export a graph for other tools and triple stores.
+
+    \b
+    Example:
+        kg export out/graph.ttl --format nq --out corpus.nq
+        kg export out/graph.ttl --format graphml --out graph.graphml
+        kg export out/graph.ttl --format csv --out tables/
+    """
+    from .export import export as run_export
+    from .store import open_store
+
+    try:
+        written = run_export(open_store(graph, engine), fmt, out)
+    except KgError as e:
+        _fail(e)
+    for path, count in written:
+        click.echo(f"wrote {path} ({count})")
+
+
+@main.command()
+@click.argument("graph", type=click.Path())
+@click.option("--endpoint", required=True, metavar="URL", help="Graph Store Protocol URL, e.g. .../store or .../data.")
+@click.option("--graph", "graph_iri", metavar="IRI", help="Put everything in this named graph (default: the "
+              "default graph).")
+@click.option("--per-document", is_flag=True, help="One named graph per document, named by the document's IRI, "
+              "plus the entities in the default graph.")
+@click.option("--append", is_flag=True, help="POST (add to the graphs) instead of PUT (replace them).")
+def push(graph, endpoint, graph_iri, per_document, append) -> None:
+    """Load a graph into a triple store through the SPARQL 1.1 Graph Store Protocol.
+
+    \b
+    Example:
+        kg push out/graph.ttl --endpoint http://localhost:7878/store --per-document
+        kg push out/graph.ttl --endpoint http://localhost:3030/kg/data --graph https://example.org/g
+    """
+    from .export import push as run_push
+    from .store import open_store
+
+    try:
+        sent = run_push(open_store(graph), endpoint, graph=graph_iri, per_document=per_document, append=append)
+    except KgError as e:
+        _fail(e)
+    click.echo(f"pushed {sum(n for _, n in sent)} triples in {len(sent)} graph(s) to {endpoint}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -38,6 +38,8 @@ LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 PREFIXES = {**{k: str(v) for k, v in _KG_PREFIXES.items()},
             "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
             "xsd": "http://www.w3.org/2001/XMLSchema#", "owl": "http://www.w3.org/2002/07/owl#"}
+#: Prefixes written in Turtle/TriG output (not kgd:, whose local names hold "/", escaped in Turtle).
+TURTLE_PREFIXES = {k: v for k, v in PREFIXES.items() if k != "kgd"}
 #: name -> (pyoxigraph RdfFormat member, rdflib format, holds named graphs)
 RDF_FORMATS = {"ttl": ("TURTLE", "turtle", False), "nt": ("N_TRIPLES", "nt", False),
                "nq": ("N_QUADS", "nquads", True), "trig": ("TRIG", "trig", True),
@@ -131,6 +133,7 @@ class Solutions:
 
 
 _OX_ERR = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
+_GROUPED = re.compile(r"\bGROUP\s+BY\b|\b(?:COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT)\s*\(", re.I)
 
 
 def _syntax_error(line, col, msg: str) -> QueryError:
@@ -320,6 +323,11 @@ class Store:
                 return Solutions("CONSTRUCT", self.engine, triples=triples, overflow=over)
             names = [str(v) for v in res.vars]
             rows, over = _take((tuple(b.get(v) for v in res.vars) for b in res.bindings), max_rows)
+            # rdflib answers a grouped query that matched nothing with one row holding only the
+            # initBindings (SPARQL says: no rows, as Oxigraph does); drop that row.
+            if len(rows) == 1 and bindings and _GROUPED.search(sparql) and all(
+                    t is None or n in bindings for n, t in zip(names, rows[0])):
+                rows = []
             return Solutions("SELECT", self.engine, vars=names, rows=rows, overflow=over)
         except QueryError:
             raise
@@ -432,7 +440,7 @@ def serialize_solutions(sol: Solutions, fmt: str) -> bytes:
 
         triples = [ox.Triple(*(to_oxigraph(_xml_clean(t) if fmt == "rdfxml" else t) for t in tr)) for tr in sol.triples]
         oxf = {"turtle": "TURTLE", "jsonld": "JSON_LD", "nt": "N_TRIPLES", "rdfxml": "RDF_XML"}[fmt]
-        return ox.serialize(triples, format=getattr(ox.RdfFormat, oxf), prefixes=PREFIXES if fmt == "turtle" else None)
+        return ox.serialize(triples, format=getattr(ox.RdfFormat, oxf), prefixes=TURTLE_PREFIXES if fmt == "turtle" else None)
     if fmt not in ("json", "xml", "csv", "tsv"):
         raise QueryError(f"{sol.form} results cannot be written as {fmt}; valid: json, xml, csv, tsv")
     rows = [[term_parts(t) for t in row] for row in sol.rows]

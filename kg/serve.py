@@ -1,0 +1,468 @@
+"""``kg serve``: a SPARQL 1.1 Protocol endpoint for a graph file, read-only by default.
+
+Queries never run in the HTTP process. At start-up, before any thread exists, the
+server forks a *zygote* that holds the loaded store; every query is run by a
+worker forked from the zygote (copy-on-write, so forking is cheap). The HTTP
+thread waits for the worker's answer until ``timeout`` and then kills it
+(SIGKILL): a runaway query stops using the CPU when its time is up. Workers read
+at most ``max_rows`` solutions; more is refused with 422 rather than cut short.
+
+Refused before any work with a 4xx and a one-line reason: updates (403),
+``SERVICE`` (403), ``file:`` IRIs and dataset parameters naming files (403),
+malformed SPARQL (400), unacceptable formats (406). ``--writable`` turns on the
+SPARQL 1.1 Graph Store Protocol at ``/store`` (also ``/data``); writes are applied
+in the zygote, so every later query sees them.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import socket
+import struct
+import sys
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from .errors import KgError, QueryError
+from .query import BY_FORM, negotiate
+
+__all__ = ["ServeConfig", "Server", "make_server"]
+
+_RDF_IN = {"text/turtle": "ttl", "application/x-turtle": "ttl", "application/n-triples": "nt",
+           "application/n-quads": "nq", "application/trig": "trig", "application/ld+json": "jsonld",
+           "application/rdf+xml": "rdf"}
+
+
+@dataclass
+class ServeConfig:
+    """How ``kg serve`` runs; the CLI options map one to one."""
+
+    graph: str
+    host: str = "127.0.0.1"
+    port: int = 7878
+    timeout: float = 30.0
+    max_rows: int = 100_000
+    max_bytes: int = 100 * 2**20
+    max_request: int = 2**20
+    max_upload: int = 256 * 2**20
+    workers: int = 4
+    engine: str | None = None
+    writable: bool = False
+
+
+# -- framing over a socket: 8-byte length, then bytes -----------------------------------
+def _send(sock: socket.socket, data: bytes) -> None:
+    sock.sendall(struct.pack("!Q", len(data)) + data)
+
+
+def _recv_exact(sock: socket.socket, n: int) -> bytes:
+    buf = bytearray()
+    while len(buf) < n:
+        chunk = sock.recv(min(n - len(buf), 1 << 20))
+        if not chunk:
+            raise ConnectionError("peer closed")
+        buf += chunk
+    return bytes(buf)
+
+
+def _recv(sock: socket.socket) -> bytes:
+    return _recv_exact(sock, struct.unpack("!Q", _recv_exact(sock, 8))[0])
+
+
+def _deny_network(event: str, args) -> None:
+    if event in ("socket.connect", "socket.getaddrinfo", "socket.gethostbyname", "urllib.Request",
+                 "subprocess.Popen", "os.system", "os.exec", "os.posix_spawn"):
+        raise PermissionError(f"kg serve: {event} is not allowed while answering a query")
+
+
+def _answer(store, cfg: ServeConfig, req: dict) -> tuple[int, str, bytes]:
+    """Run one request in a worker: (status, content type, body)."""
+    from .store import RESULT_FORMATS, serialize_solutions
+
+    try:
+        sol = store.execute(req["query"], req["bindings"], max_rows=cfg.max_rows)
+    except QueryError as e:
+        return 400, "text/plain", f"{e}\n".encode()
+    if sol.overflow:
+        return 422, "text/plain", (f"the answer has more than {cfg.max_rows} rows or triples (the server's "
+                                   "--max-rows); add a LIMIT or ask the server to allow more\n").encode()
+    fmt = negotiate(sol.form, req["accept"], req["format"])
+    if fmt is None:
+        ok = ", ".join(RESULT_FORMATS[f] for f in BY_FORM["SELECT" if sol.form == "ASK" else sol.form])
+        return 406, "text/plain", f"cannot answer {sol.form} in {req['accept']!r}; available: {ok}\n".encode()
+    body = serialize_solutions(sol, fmt)
+    if len(body) > cfg.max_bytes:
+        return 422, "text/plain", f"the answer is larger than {cfg.max_bytes} bytes (the server's limit)\n".encode()
+    return 200, RESULT_FORMATS[fmt] + ("; charset=utf-8" if fmt in ("csv", "tsv", "turtle") else ""), body
+
+
+def _worker(conn: socket.socket, store, cfg: ServeConfig) -> None:
+    import resource
+
+    cpu = int(cfg.timeout) + 2  # a backstop should the server die before it can kill us
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    sys.addaudithook(_deny_network)
+    req = pickle.loads(_recv(conn))
+    try:
+        out = _answer(store, cfg, req)
+    except Exception as e:  # noqa: BLE001 - every failure becomes an HTTP answer
+        out = (500, "text/plain", f"query failed: {type(e).__name__}: {e}\n".encode())
+    _send(conn, pickle.dumps(out))
+
+
+def _write(store, op: str, graph: str | None, data: bytes | None, fmt: str | None) -> tuple[int, str]:
+    from .errors import GraphFileError
+
+    had = graph is None or graph in store.graphs()
+    try:
+        if op in ("PUT", "DELETE"):
+            store.clear(graph)
+        if op in ("PUT", "POST"):
+            store.load(data=data, fmt=fmt, graph=graph)
+    except GraphFileError as e:
+        return 400, str(e)
+    if op == "DELETE" and not had:
+        return 404, f"no graph {graph}"
+    return (201 if op == "PUT" and not had else 204), ""
+
+
+def _zygote(sock: socket.socket, store, cfg: ServeConfig) -> None:
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps workers; no zombies
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if store.engine == "rdflib":
+        import rdflib.plugins.sparql as rs
+
+        rs.SPARQL_LOAD_GRAPHS = False  # FROM never fetches anything
+    while True:
+        msg, fds, _, _ = socket.recv_fds(sock, 1, 1)
+        if not msg:
+            return
+        if msg == b"Q":
+            pid = os.fork()
+            if pid == 0:
+                sock.close()
+                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                try:
+                    _worker(socket.socket(fileno=fds[0]), store, cfg)
+                finally:
+                    os._exit(0)
+            os.close(fds[0])
+            sock.sendall(struct.pack("!i", pid))
+        elif msg == b"W":
+            _send(sock, pickle.dumps(_write(store, *pickle.loads(_recv(sock)))))
+
+
+class Server(ThreadingHTTPServer):
+    """The HTTP server; ``close()`` stops it and its zygote."""
+
+    daemon_threads = True
+
+    def __init__(self, cfg: ServeConfig, store):
+        self.cfg, self.triples, self.engine = cfg, len(store), store.engine
+        super().__init__((cfg.host, cfg.port), Handler)  # bind first: a busy port fails before any fork
+        ctl, child = socket.socketpair()
+        pid = os.fork()  # before any thread: the zygote is a clean single-threaded copy
+        if pid == 0:
+            ctl.close()
+            self.socket.close()
+            try:
+                _zygote(child, store, cfg)
+            finally:
+                os._exit(0)
+        child.close()
+        self.zygote_pid, self._ctl, self._lock = pid, ctl, threading.Lock()
+        self._slots = threading.BoundedSemaphore(cfg.workers)
+
+    def run_query(self, req: dict) -> tuple[int, str, bytes]:
+        """Run ``req`` in a fresh worker; kill it when ``cfg.timeout`` has passed."""
+        deadline = time.monotonic() + self.cfg.timeout
+        if not self._slots.acquire(timeout=self.cfg.timeout):
+            return 503, "text/plain", b"server busy: every query worker is in use\n"
+        a, b = socket.socketpair()
+        try:
+            with self._lock:
+                socket.send_fds(self._ctl, [b"Q"], [b.fileno()])
+                pid = struct.unpack("!i", _recv_exact(self._ctl, 4))[0]
+            b.close()
+            try:
+                _send(a, pickle.dumps(req))
+                a.settimeout(max(0.01, deadline - time.monotonic()))
+                return pickle.loads(_recv(a))
+            except socket.timeout:
+                os.kill(pid, signal.SIGKILL)
+                return 503, "text/plain", (f"query stopped after {self.cfg.timeout:g} s (the server's --timeout); "
+                                           "its worker was killed\n").encode()
+            except (ConnectionError, EOFError, pickle.UnpicklingError):
+                return 500, "text/plain", b"the query worker died before answering\n"
+        finally:
+            a.close()
+            self._slots.release()
+
+    def write(self, op: str, graph: str | None, data: bytes | None, fmt: str | None) -> tuple[int, str]:
+        with self._lock:
+            self._ctl.sendall(b"W")
+            _send(self._ctl, pickle.dumps((op, graph, data, fmt)))
+            return pickle.loads(_recv(self._ctl))
+
+    def close(self) -> None:
+        self.server_close()
+        self._ctl.close()  # the zygote reads EOF and exits
+        try:
+            os.kill(self.zygote_pid, signal.SIGTERM)
+            os.waitpid(self.zygote_pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: Server
+    server_version = "kg-serve"
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, fmt, *args):  # control characters from clients never reach the terminal
+        sys.stderr.write(("%s - " % self.address_string() + fmt % args).encode("ascii", "backslashreplace")
+                         .decode().translate({i: "?" for i in range(32)}) + "\n")
+
+    def _reply(self, status: int, ctype: str, body: bytes, extra: dict | None = None) -> None:
+        if ctype == "text/plain":
+            ctype = "text/plain; charset=utf-8"
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Expose-Headers", "X-Kg-Bindings")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        if not ctype.startswith("text/html"):
+            self.send_header("Content-Security-Policy", "default-src 'none'; sandbox")
+        for k, v in (extra or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _err(self, status: int, msg: str) -> None:
+        self._reply(status, "text/plain", (msg.rstrip() + "\n").encode("utf-8"))
+
+    def _body(self, limit: int) -> bytes | None:
+        n = int(self.headers.get("Content-Length") or 0)
+        if n > limit:
+            self._err(413, f"request body over {limit} bytes")
+            self.close_connection = True
+            return None
+        return self.rfile.read(n)
+
+    def do_OPTIONS(self):
+        self.send_response(204)
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+        self.send_header("Access-Control-Max-Age", "600")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def do_GET(self):
+        url = urllib.parse.urlsplit(self.path)
+        params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
+        if url.path in ("/store", "/data"):
+            return self._gsp("GET", params, None)
+        if url.path == "/" and "query" not in params:
+            return self._reply(200, "text/html; charset=utf-8", _page(self.server), {
+                "Content-Security-Policy": "default-src 'none'; script-src 'unsafe-inline'; "
+                "style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'"})
+        if url.path not in ("/", "/sparql", "/query"):
+            return self._err(404, f"no such path {url.path!r}; the endpoint is /sparql, the query page /")
+        self._sparql(params)
+
+    do_HEAD = do_GET
+
+    def do_POST(self):
+        url = urllib.parse.urlsplit(self.path)
+        params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
+        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if url.path in ("/store", "/data"):
+            return self._gsp("POST", params, ctype)
+        if url.path == "/update" or ctype == "application/sparql-update":
+            return self._err(403, "updates are refused: this endpoint is read-only")
+        if url.path not in ("/", "/sparql", "/query"):
+            return self._err(404, f"no such path {url.path!r}; the endpoint is /sparql")
+        body = self._body(self.server.cfg.max_request)
+        if body is None:
+            return
+        if ctype == "application/x-www-form-urlencoded":
+            for k, v in urllib.parse.parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True).items():
+                params.setdefault(k, []).extend(v)
+        elif ctype == "application/sparql-query":
+            params["query"] = [body.decode("utf-8", "replace")]
+        else:
+            return self._err(415, f"unsupported Content-Type {ctype!r}; use application/x-www-form-urlencoded "
+                                  "or application/sparql-query")
+        self._sparql(params)
+
+    def do_PUT(self):
+        url = urllib.parse.urlsplit(self.path)
+        if url.path not in ("/store", "/data"):
+            return self._err(405, "PUT is only for the Graph Store Protocol at /store")
+        self._gsp("PUT", urllib.parse.parse_qs(url.query, keep_blank_values=True),
+                  (self.headers.get("Content-Type") or "").split(";")[0].strip().lower())
+
+    def do_DELETE(self):
+        url = urllib.parse.urlsplit(self.path)
+        if url.path not in ("/store", "/data"):
+            return self._err(405, "DELETE is only for the Graph Store Protocol at /store")
+        self._gsp("DELETE", urllib.parse.parse_qs(url.query, keep_blank_values=True), None)
+
+    def _sparql(self, params: dict) -> None:
+        from .query import parse_term
+        from .sparql import scan
+
+        if "update" in params:
+            return self._err(403, "updates are refused: this endpoint is read-only")
+        queries = params.get("query") or []
+        if len(queries) != 1 or not queries[0].strip():
+            return self._err(400, "give exactly one non-empty 'query' parameter")
+        text = queries[0]
+        info = scan(text)
+        if info["form"] == "UPDATE":
+            return self._err(403, "updates (INSERT, DELETE, LOAD, CLEAR, DROP, ...) are refused: this endpoint "
+                                  "is read-only")
+        if info["service"]:
+            return self._err(403, "SERVICE is refused: this endpoint does not call other endpoints")
+        named = params.get("default-graph-uri", []) + params.get("named-graph-uri", [])
+        if info["file_iris"] or any(u.lower().startswith("file:") for u in named):
+            return self._err(403, "file: IRIs are refused: this endpoint does not read files")
+        if named:
+            return self._err(400, "default-graph-uri and named-graph-uri are not supported; use GRAPH in the query")
+        try:
+            bindings = {k[1:]: parse_term(v[-1]) for k, v in params.items() if k.startswith("$") and len(k) > 1}
+        except KgError as e:
+            return self._err(400, str(e))
+        req = {"query": text, "bindings": bindings, "accept": self.headers.get("Accept"),
+               "format": params.get("format", []) + params.get("output", []) + params.get("results", [])}
+        status, ctype, body = self.server.run_query(req)
+        extra = {"X-Kg-Bindings": ",".join(sorted(bindings))} if bindings and status == 200 else {}
+        self._reply(status, ctype, body, extra)
+
+    def _gsp(self, op: str, params: dict, ctype: str | None) -> None:
+        graph = (params.get("graph") or [None])[-1]
+        if graph is None and "default" not in params and op != "POST":
+            return self._err(400, "name the graph: ?default or ?graph=IRI")
+        if graph is not None and not urllib.parse.urlsplit(graph).scheme:
+            return self._err(400, f"graph {graph!r} is not an absolute IRI")
+        if op == "GET":
+            text = ("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }" if graph else
+                    "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+            req = {"query": text, "bindings": {"g": ("iri", graph, None, None)} if graph else {},
+                   "accept": self.headers.get("Accept"), "format": []}
+            return self._reply(*self.server.run_query(req))
+        if not self.server.cfg.writable:
+            return self._err(403, "this endpoint is read-only; start kg serve with --writable to accept "
+                                  "Graph Store Protocol writes")
+        fmt = None
+        if op != "DELETE":
+            fmt = _RDF_IN.get(ctype or "")
+            if fmt is None:
+                return self._err(415, f"unsupported Content-Type {ctype!r}; use one of {', '.join(_RDF_IN)}")
+            if graph is not None and fmt in ("nq", "trig"):
+                return self._err(400, "quads (N-Quads, TriG) go to the dataset: POST them without ?graph")
+        data = self._body(self.server.cfg.max_upload) if op != "DELETE" else None
+        if op != "DELETE" and data is None:
+            return
+        status, msg = self.server.write(op, graph, data, fmt)
+        self._reply(status, "text/plain", (msg + "\n").encode() if msg else b"")
+
+
+def make_server(cfg: ServeConfig) -> Server:
+    """Load ``cfg.graph`` and bind the server (not yet serving); raises KgError on bad input."""
+    import ipaddress
+
+    from .store import open_store
+
+    if cfg.timeout <= 0:
+        raise QueryError(f"--timeout must be positive, not {cfg.timeout}")
+    store = open_store(cfg.graph, cfg.engine)
+    try:
+        ipaddress.ip_address(cfg.host)
+    except ValueError:
+        raise QueryError(f"--host {cfg.host!r} is not an IP address (use 127.0.0.1, or 0.0.0.0 for every "
+                         "interface)") from None
+    try:
+        return Server(cfg, store)
+    except OSError as e:
+        raise QueryError(f"cannot listen on {cfg.host}:{cfg.port}: {e.strerror}") from None
+
+
+def _page(server: Server) -> bytes:
+    """The query page at ``/``: one file, no network; answers are shown with textContent only."""
+    import json
+
+    from .query import list_saved
+
+    examples = {q.name: q.text for q in list_saved() if "/" not in q.name}
+    data = json.dumps(examples).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return (_PAGE.replace("%TRIPLES%", f"{server.triples:,}").replace("%ENGINE%", server.engine)
+            .replace("%EXAMPLES%", data)).encode("utf-8")
+
+
+_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>kg SPARQL</title>
+<style>body{font:14px system-ui,sans-serif;margin:1.5em;max-width:80em}textarea{width:100%;font:13px monospace}
+table{border-collapse:collapse;margin-top:1em}td,th{border:1px solid #bbb;padding:2px 6px;vertical-align:top;
+text-align:left}pre{white-space:pre-wrap;background:#f4f4f4;padding:.5em}#err{color:#a00}</style></head>
+<body><h1>kg SPARQL endpoint</h1>
+<p>%TRIPLES% triples, engine %ENGINE%. Endpoint: <code>/sparql</code> (GET or POST, SPARQL 1.1 Protocol).</p>
+<p><label>Saved query <select id="ex"><option value="">(choose)</option></select></label></p>
+<textarea id="q" rows="14">SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10</textarea>
+<p><label>Parameters, one <code>name=value</code> per line (sent as <code>$name</code>):<br>
+<textarea id="params" rows="3"></textarea></label></p>
+<p><label>Answer as <select id="fmt"><option value="application/sparql-results+json">table</option>
+<option>text/csv</option><option>text/tab-separated-values</option><option>application/sparql-results+xml</option>
+<option>text/turtle</option><option>application/ld+json</option></select></label>
+<button id="run">Run</button> <span id="status"></span></p>
+<div id="err"></div><div id="out"></div>
+<script type="application/json" id="examples">%EXAMPLES%</script>
+<script>
+"use strict";
+const $ = id => document.getElementById(id);
+const examples = JSON.parse($("examples").textContent);
+for (const name of Object.keys(examples)) {
+  const o = document.createElement("option"); o.value = name; o.textContent = name; $("ex").appendChild(o);
+}
+$("ex").onchange = () => { if (examples[$("ex").value]) $("q").value = examples[$("ex").value]; };
+function cell(b) { return b === undefined ? "" : b.value; }
+$("run").onclick = async () => {
+  $("err").textContent = ""; $("out").textContent = ""; $("status").textContent = "running...";
+  const form = new URLSearchParams({query: $("q").value});
+  for (const line of $("params").value.split("\\n")) {
+    const i = line.indexOf("=");
+    if (i > 0) form.append("$" + line.slice(0, i).trim(), line.slice(i + 1).trim());
+  }
+  let accept = $("fmt").value;
+  if (/^\\s*(PREFIX[^\\n]*\\n\\s*)*(CONSTRUCT|DESCRIBE)/i.test($("q").value) && accept.includes("sparql-results+json"))
+    accept = "text/turtle";
+  const t0 = performance.now();
+  try {
+    const r = await fetch("sparql", {method: "POST", body: form, headers: {Accept: accept}});
+    const text = await r.text();
+    $("status").textContent = r.status + " in " + Math.round(performance.now() - t0) + " ms";
+    if (!r.ok) { $("err").textContent = text; return; }
+    if (!(r.headers.get("Content-Type") || "").includes("sparql-results+json")) {
+      const pre = document.createElement("pre"); pre.textContent = text; $("out").appendChild(pre); return;
+    }
+    const data = JSON.parse(text);
+    if ("boolean" in data) { $("out").textContent = String(data.boolean); return; }
+    const table = document.createElement("table"), head = table.insertRow();
+    for (const v of data.head.vars) { const th = document.createElement("th"); th.textContent = v; head.appendChild(th); }
+    for (const b of data.results.bindings) {
+      const tr = table.insertRow();
+      for (const v of data.head.vars) tr.insertCell().textContent = cell(b[v]);
+    }
+    $("out").appendChild(table);
+  } catch (e) { $("err").textContent = String(e); $("status").textContent = ""; }
+};
+</script></body></html>
+"""
