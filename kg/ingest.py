@@ -1,41 +1,181 @@
-"""Ingest: files → :class:`~kg.records.Article`.
+"""Ingest: files → :class:`~kg.records.Article`, or a clear reason why not.
 
-Finds the article files under the given paths and decodes them. The text is kept
-exactly as decoded, so every offset the later stages record points into it;
-:func:`kg.layout.parse_article` then finds the title, dateline, date, bylines and
-the parts that are not the article.
+Finds the article files under the given paths (``.txt``, ``.md``, ``.html``/``.htm``,
+``.jsonl``) and decodes them. Every file gives one :class:`Outcome` per document
+(a JSON Lines file one per line): an Article, or the reason it was skipped.
+
+What a document's text is: the file decoded (UTF-8, a UTF-8/16/32 byte order mark
+honoured, else cp1252, which covers latin-1 text), the byte order mark dropped,
+every line break (CRLF, lone CR, NEL, U+2028/2029, VT, FF) made ``\\n``, and each
+other control character (NUL...) or unpaired surrogate replaced by U+FFFD, one
+character for one. That text is stored as ``kg:text`` and every offset points into
+it. For HTML and Markdown it is the article text the reader extracted.
+
+Refused, with the reason: binary files (a PDF or image renamed ``.txt``: magic
+bytes, or more than 5% control characters), text in no known encoding, empty or
+whitespace-only documents, files over :data:`MAX_BYTES`, documents over
+:data:`MAX_CHARS` characters, unreadable files, broken links and symlink loops.
+:func:`kg.layout.parse_article` then finds the title, dateline, date and bylines.
 """
 from __future__ import annotations
 
+import codecs
+import errno
+import hashlib
+import logging
 import os
 import re
+import stat as _stat
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import InputError
 from .layout import parse_article
+from .log import show
 from .records import Article
 
-__all__ = ["discover", "read_article", "SUFFIXES"]
+__all__ = ["discover", "read_file", "read_article", "decode", "clean_text", "content_key", "Outcome",
+           "Refused", "SUFFIXES", "MAX_CHARS", "MAX_BYTES"]
 
-SUFFIXES = (".txt",)
+log = logging.getLogger(__name__)
+
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
+#: Longest document read, in characters. Longer ones are skipped: extraction time
+#: grows faster than the length (see bench/fuzz.py), and news articles are 2,000 to
+#: 20,000 characters.
+MAX_CHARS = 100_000
+#: Largest file read whole (and longest JSON Lines line), in bytes; larger ones are
+#: skipped without being read. JSON Lines files may be any size: they are streamed.
+MAX_BYTES = 16 * 2**20
+#: More control characters than this share of the text: binary data, not text.
+BINARY_SHARE = 0.05
+
+_MAGIC = (
+    (b"%PDF-", "a PDF document"), (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"), (b"GIF89a", "a GIF image"), (b"PK\x03\x04", "a ZIP archive, DOCX or EPUB"),
+    (b"\x1f\x8b", "gzip-compressed data"), (b"\x7fELF", "an executable"), (b"BZh9", "bzip2-compressed data"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"), (b"SQLite format 3\x00", "an SQLite database"), (b"OggS", "an Ogg file"),
+    (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"), (b"wOFF", "a web font"), (b"wOF2", "a web font"),
+    (b"fLaC", "a FLAC file"), (b"\xfd7zXZ\x00", "xz-compressed data"), (b"\x28\xb5\x2f\xfd", "zstd-compressed data"),
+)
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BREAKS = str.maketrans({"\r": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+class Refused(Exception):
+    """Why a document is not read (the message is the reason, without the file name)."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One document of one file: the Article, or the reason it was skipped.
+
+    ``source`` names it in reports: the path, or ``path#line`` in a JSON Lines file.
+    ``notes`` are things worth a warning about a document that was read
+    (``decoded as cp1252``).
+    """
+
+    source: str
+    article: Article | None = None
+    reason: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------- finding files
+
+def _loop_target(p: Path) -> str | None:
+    """For a link to a folder that contains the link itself: the folder it leads back to."""
+    if not os.path.islink(p):
+        return None
+    try:
+        target = os.path.realpath(p, strict=True)
+        here = os.path.realpath(p.parent, strict=True)
+    except (OSError, RuntimeError):
+        return None
+    if os.path.isdir(target) and (here == target or here.startswith(target.rstrip(os.sep) + os.sep)):
+        return target
+    return None
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Candidate files under ``root``, in name order; symlinked folders followed once.
+
+    Links that cannot lead to a file we read are not candidates, except links that
+    loop (to an enclosing folder, or to each other) and broken links with one of
+    :data:`SUFFIXES`: those are yielded so the reader reports them.
+    """
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            st = os.stat(folder)
+        except OSError as e:
+            log.warning("%s: cannot open folder (%s)", folder, e.strerror or e)
+            continue
+        if (st.st_dev, st.st_ino) in seen:
+            log.debug("%s: folder already read by another route; not read again", folder)
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as e:
+            log.warning("%s: cannot list folder (%s)", folder, e.strerror or e)
+            continue
+        subfolders = []
+        for entry in entries:
+            p = Path(entry.path)
+            suffix_ok = p.suffix.lower() in SUFFIXES
+            try:
+                is_dir = entry.is_dir()
+                is_file = entry.is_file()
+            except OSError as e:  # ELOOP on a link to a link to itself
+                if e.errno == errno.ELOOP or entry.is_symlink():
+                    yield p
+                continue
+            if is_dir:
+                if _loop_target(p):
+                    yield p
+                else:
+                    subfolders.append(p)
+            elif is_file:
+                if suffix_ok:
+                    yield p
+            elif entry.is_symlink():
+                try:
+                    os.stat(p)
+                except OSError as e:
+                    if e.errno == errno.ELOOP or suffix_ok:
+                        yield p
+        stack.extend(reversed(subfolders))
 
 
 def discover(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """The article files under ``paths`` (files or folders), sorted, without duplicates.
+    """The candidate files under ``paths`` (files or folders), in order, without duplicates.
 
-    Raises :class:`InputError` naming the path when it does not exist, or when
-    a folder holds no file with a suffix in :data:`SUFFIXES`.
+    A file named directly is a candidate whatever its suffix (the reader refuses
+    unknown ones with the reason); in folders only names ending in :data:`SUFFIXES`
+    count. Links that loop or lead nowhere are candidates too, so that the reader
+    reports them. Raises :class:`InputError` naming the path when it does not
+    exist, or when a folder holds no candidate file.
     """
     found: dict[Path, None] = {}
     for raw in paths:
         p = Path(raw)
-        if not p.exists():
-            raise InputError(f"{p}: no such file or folder")
-        if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+        if os.path.islink(p) and not p.exists():  # a broken or looping link named directly
+            found[p] = None
+        elif not p.exists():
+            raise InputError(f"{show(p)}: no such file or folder")
+        elif p.is_dir() and not _loop_target(p):
+            files = list(_walk(p))
             if not files:
-                raise InputError(f"{p}: folder holds no {'/'.join(SUFFIXES)} files")
+                raise InputError(f"{show(p)}: folder holds no {', '.join(SUFFIXES)} files")
             for f in files:
                 found[f] = None
         else:
@@ -43,21 +183,287 @@ def discover(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return list(found)
 
 
-def read_article(path: str | os.PathLike) -> Article:
-    """Read one file as UTF-8 and parse it; :class:`InputError` names the file and reason."""
-    p = Path(path)
+# ---------------------------------------------------------------- decoding
+
+def _binary_kind(data: bytes) -> str | None:
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    if data[4:8] == b"ftyp":
+        return "an MP4/MOV/HEIC file"
+    if data[:3] == b"ID3" and data[3:4] in (b"\x02", b"\x03", b"\x04"):
+        return "an MP3 file"
+    if data[:4] == b"RIFF" and data[8:12] in (b"WAVE", b"WEBP", b"AVI "):
+        return "a RIFF file (WAV, WebP or AVI)"
+    return None
+
+
+def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
+    r"""Line breaks of every kind as ``\n``; other control characters as U+FFFD.
+
+    Raises :class:`Refused` when control characters are more than
+    :data:`BINARY_SHARE` of the text (binary data).
+
+    >>> clean_text("a\r\nb\rc\x00d")
+    ('a\nb\nc\ufffdd', ('1 control character (U+0000) replaced by U+FFFD',))
+    """
+    text = text.replace("\r\n", "\n").translate(_BREAKS)
+    bad = _CONTROL.findall(text)
+    if not bad:
+        return text, ()
+    if len(bad) > BINARY_SHARE * len(text):
+        kinds = ", ".join(sorted({f"U+{ord(c):04X}" for c in bad})[:3])
+        raise Refused(f"binary data ({len(bad):,} control characters such as {kinds} "
+                      f"in {len(text):,}), not text")
+    kinds = ", ".join(sorted({f"U+{ord(c):04X}" for c in bad})[:3])
+    note = f"{len(bad)} control character{'s' if len(bad) > 1 else ''} ({kinds}) replaced by U+FFFD"
+    return _CONTROL.sub("\ufffd", text), (note,)
+
+
+def decode(data: bytes, declared: str | None = None) -> tuple[str, tuple[str, ...]]:
+    """``(text, notes)`` of a file's bytes, cleaned by :func:`clean_text`; :class:`Refused` says why not.
+
+    UTF-8 first (a byte order mark, UTF-8/16/32, decides instead when there is
+    one; ``declared``, an HTML page's charset, before UTF-8), then cp1252, which
+    also covers latin-1 text. cp1252 is only accepted when the result looks like
+    Latin-script text (at most 30% non-ASCII characters); otherwise the file is
+    refused as being in an unknown encoding.
+
+    >>> decode("Kata “kutip” café".encode("cp1252"))
+    ('Kata “kutip” café', ('decoded as cp1252: not UTF-8 (byte 0x93 at offset 5)',))
+    """
+    kind = _binary_kind(data)
+    if kind:
+        raise Refused(f"binary file ({kind}), not text")
+    notes: tuple[str, ...] = ()
+    text = None
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as e:
+                raise Refused(f"not valid {codec.replace('-sig', '')} despite its byte order mark "
+                              f"(offset {e.start})") from None
+            text = text.lstrip("\ufeff")
+            break
+    if text is None and declared:
+        codec = _codec(declared)
+        if codec and codec not in ("utf-8", "cp1252"):
+            try:
+                text = data.decode(codec)
+            except (UnicodeDecodeError, LookupError):
+                notes += (f"the page says charset={declared} but is not; decoded by content",)
+    if text is None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as e:
+            why = f"not UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})"
+            if data[1::2].count(0) > 0.4 * len(data) / 2 or data[0::2].count(0) > 0.4 * len(data) / 2:
+                raise Refused(f"binary data or UTF-16 without a byte order mark: {why}") from None
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError as e2:
+                raise Refused(f"not text in a known encoding: {why}, nor cp1252 "
+                              f"(byte 0x{data[e2.start]:02x} at offset {e2.start})") from None
+            letters = [c for c in text if not c.isspace()]
+            share = sum(ord(c) > 127 for c in letters) / max(1, len(letters))
+            if share > 0.3:
+                raise Refused(f"not text in a known encoding: {why}; as cp1252 {share:.0%} of it "
+                              "would be non-ASCII") from None
+            notes += (f"decoded as cp1252: {why}",)
+    text, more = clean_text(text)
+    return text, notes + more
+
+
+def _codec(name: str) -> str | None:
     try:
-        data = p.read_bytes()
+        codec = codecs.lookup(name.strip().strip("\"'")).name
+    except LookupError:
+        return None
+    # browsers read latin-1 and ASCII labels as windows-1252 (WHATWG Encoding)
+    return "cp1252" if codec in ("latin-1", "iso8859-1", "ascii", "cp1252") else codec
+
+
+def content_key(text: str) -> str:
+    """Hash of a document's words: the same article in two files has one key.
+
+    >>> content_key("Satu  dua\\r\\ntiga") == content_key("Satu dua tiga\\n")
+    True
+    """
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+# ---------------------------------------------------------------- reading
+
+def _os_reason(e: OSError, p: Path) -> str:
+    if e.errno == errno.ELOOP:
+        return "symlink loop (the link leads back to itself)"
+    if e.errno == errno.ENOENT and os.path.islink(p):
+        return f"broken symlink (its target {show(os.readlink(p))} does not exist)"
+    if e.errno in (errno.EACCES, errno.EPERM):
+        return "cannot read: permission denied"
+    return f"cannot read: {e.strerror or e}"
+
+
+def _open_regular(p: Path):
+    """Open ``p`` for reading bytes after checking it is a regular file; :class:`Refused` if not."""
+    target = _loop_target(p)
+    if target:
+        raise Refused(f"symlink loop (the link leads back to {show(target)})")
+    try:
+        st = os.stat(p)
+        if _stat.S_ISDIR(st.st_mode):
+            raise Refused("a folder, not a file")
+        if not _stat.S_ISREG(st.st_mode):
+            raise Refused("not a regular file (a device, socket or pipe)")
+        return open(p, "rb")
     except OSError as e:
-        raise InputError(f"{p}: cannot read ({e.strerror or e})") from e
-    if b"\x00" in data[:4096]:
-        raise InputError(f"{p}: binary file (NUL bytes), not text")
+        raise Refused(_os_reason(e, p)) from None
+
+
+def _read_bytes(p: Path) -> bytes:
+    f = _open_regular(p)
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError(f"{p}: not UTF-8 text (byte {e.start})") from e
+        with f:
+            size = os.fstat(f.fileno()).st_size
+            if size > MAX_BYTES:
+                raise Refused(f"too large: {size:,} bytes (limit {MAX_BYTES:,})")
+            data = f.read(MAX_BYTES + 1)
+    except OSError as e:
+        raise Refused(_os_reason(e, p)) from None
+    if len(data) > MAX_BYTES:
+        raise Refused(f"too large: more than {MAX_BYTES:,} bytes")
+    return data
+
+
+def _article(source: str, text: str, path: Path, title: str | None = None,
+             date: str | None = None) -> Article:
     if not text.strip():
-        raise InputError(f"{p}: empty document")
-    return parse_article(p.name, text, path=str(p))
+        raise Refused("empty document (whitespace only)")
+    if not any(c.isalnum() for c in text):
+        raise Refused("no words (not one letter or digit)")
+    if len(text) > MAX_CHARS:
+        raise Refused(f"too long: {len(text):,} characters (limit {MAX_CHARS:,})")
+    try:
+        art = parse_article(source, text, path=str(path))
+    except Exception as e:  # a layout bug must not lose the other documents
+        log.debug("layout failed on %s", source, exc_info=True)
+        raise Refused(f"layout failed ({type(e).__name__}: {e})") from None
+    if title or date:
+        art = replace(art, title=title or art.title, date=date or art.date)
+    return art
 
 
+def _read_single(p: Path) -> Outcome:
+    suffix = p.suffix.lower()
+    data = _read_bytes(p)
+    if not data:
+        raise Refused("empty file (0 bytes)")
+    if suffix in (".html", ".htm"):
+        from .readers import html_to_page
+
+        m = _CHARSET.search(data[:4096])
+        text, notes = decode(data, m.group(1).decode("ascii", "replace") if m else None)
+        if not text.strip():
+            raise Refused("empty document (whitespace only)")
+        page = html_to_page(text)
+        if not page.text.strip():
+            raise Refused("no article text in the page (only markup, scripts or navigation)")
+        return Outcome(str(p), _article(p.name, page.text, p, page.title, page.date), notes=notes)
+    text, notes = decode(data)
+    if suffix in (".md", ".markdown"):
+        from .readers import markdown_to_page
+
+        if not text.strip():
+            raise Refused("empty document (whitespace only)")
+        page = markdown_to_page(text)
+        return Outcome(str(p), _article(p.name, page.text, p, page.title, page.date), notes=notes)
+    return Outcome(str(p), _article(p.name, text, p), notes=notes)
+
+
+def _lines(f) -> Iterator[tuple[int, bytes | None]]:
+    """``(line number, bytes)`` of a binary file; ``None`` for a line over :data:`MAX_BYTES`."""
+    n = 0
+    while True:
+        line = f.readline(MAX_BYTES + 1)
+        if not line:
+            return
+        n += 1
+        if len(line) > MAX_BYTES and not line.endswith(b"\n"):
+            while True:  # drop the rest of the overlong line
+                rest = f.readline(MAX_BYTES)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield n, None
+        else:
+            yield n, line
+
+
+def _read_jsonl(p: Path) -> Iterator[Outcome]:
+    from .readers import jsonl_record
+
+    f = _open_regular(p)
+    records = 0
+    try:
+        with f:
+            for n, raw in _lines(f):
+                source, label = f"{p.name}#{n}", f"{p}#{n}"
+                if raw is None:
+                    records += 1
+                    yield Outcome(label, reason=f"line too large (more than {MAX_BYTES:,} bytes)")
+                    continue
+                if n == 1 and raw.startswith(codecs.BOM_UTF8):
+                    raw = raw[len(codecs.BOM_UTF8):]
+                if not raw.strip():
+                    continue
+                records += 1
+                try:
+                    try:
+                        line = raw.decode("utf-8")
+                    except UnicodeDecodeError as e:
+                        raise Refused(f"not UTF-8 (byte 0x{raw[e.start]:02x} at column {e.start + 1})") from None
+                    try:
+                        page = jsonl_record(line)
+                    except ValueError as e:
+                        raise Refused(str(e)) from None
+                    text, notes = clean_text(page.text)
+                    art = _article(source, text, p, page.title, page.date)
+                except Refused as e:
+                    yield Outcome(label, reason=str(e))
+                    continue
+                yield Outcome(label, art, notes=notes)
+    except OSError as e:
+        yield Outcome(str(p), reason=_os_reason(e, p))
+        return
+    if not records:
+        yield Outcome(str(p), reason="empty file (no JSON lines)")
+
+
+def read_file(path: str | os.PathLike) -> Iterator[Outcome]:
+    """One :class:`Outcome` per document of the file at ``path`` (never raises for a bad file)."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix not in SUFFIXES and not os.path.islink(p) and not p.is_dir():
+        yield Outcome(str(p), reason=f"unsupported file type {show(suffix or '(no suffix)')} "
+                                     f"(kg reads {', '.join(SUFFIXES)})")
+        return
+    if suffix == ".jsonl":
+        try:
+            yield from _read_jsonl(p)
+        except Refused as e:
+            yield Outcome(str(p), reason=str(e))
+        return
+    try:
+        yield _read_single(p)
+    except Refused as e:
+        yield Outcome(str(p), reason=str(e))
+
+
+def read_article(path: str | os.PathLike) -> Article:
+    """Read one single-document file; :class:`InputError` names the file and the reason."""
+    out = list(read_file(path))
+    if len(out) != 1:
+        raise InputError(f"{show(path)}: holds {len(out)} documents; use read_file")
+    if out[0].article is None:
+        raise InputError(f"{show(path)}: {out[0].reason}")
+    return out[0].article
