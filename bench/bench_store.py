@@ -178,7 +178,7 @@ def worker(engine: str, path: str, repeat: int, cap: float) -> dict:
 
         store._ox.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph())
     else:
-        store._ds.default_context.serialize(format="turtle")
+        store._default().serialize(format="turtle")
     out["serialize_s"] = time.perf_counter() - t
     signal.signal(signal.SIGALRM, _alarm)
     for name, raw in BENCH_QUERIES.items():

@@ -178,6 +178,11 @@ class Store:
 
             self._ds = Dataset(default_union=union_default_graph)
 
+    def _default(self):
+        from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+        return self._ds.graph(DATASET_DEFAULT_GRAPH_ID)
+
     # -- loading and writing --------------------------------------------------
     def load(self, path: str | None = None, data: str | bytes | None = None, fmt: str | None = None,
              graph: str | None = None) -> None:
@@ -206,7 +211,7 @@ class Store:
             else:
                 from rdflib import URIRef
 
-                target = self._ds.graph(URIRef(graph)) if graph else (self._ds if dataset else self._ds.default_context)
+                target = self._ds.graph(URIRef(graph)) if graph else (self._ds if dataset else self._default())
                 target.parse(source=path, data=data, format=rdff)
         except (SyntaxError, ValueError, OSError, Exception) as e:  # parsers raise many kinds
             if isinstance(e, GraphFileError):
@@ -216,7 +221,7 @@ class Store:
     def add_graph(self, g, graph: str | None = None) -> None:
         """Add every triple of an rdflib graph (to ``graph``, or the default graph)."""
         if self.engine == "rdflib":
-            target = self._ds.graph(to_rdflib_iri(graph)) if graph else self._ds.default_context
+            target = self._ds.graph(to_rdflib_iri(graph)) if graph else self._default()
             target += g
             return
         import pyoxigraph as ox
@@ -231,7 +236,7 @@ class Store:
 
             self._ox.clear_graph(ox.NamedNode(graph) if graph else ox.DefaultGraph())
         else:
-            target = self._ds.graph(to_rdflib_iri(graph)) if graph else self._ds.default_context
+            target = self._ds.graph(to_rdflib_iri(graph)) if graph else self._default()
             target.remove((None, None, None))
             if graph:
                 self._ds.remove_graph(target)
@@ -240,7 +245,7 @@ class Store:
         """Names of the named graphs."""
         if self.engine == "oxigraph":
             return sorted(g.value for g in self._ox.named_graphs())
-        default = str(self._ds.default_context.identifier)
+        default = str(self._default().identifier)
         return sorted(str(c.identifier) for c in self._ds.contexts() if str(c.identifier) != default)
 
     def quads(self):
@@ -252,7 +257,7 @@ class Store:
                 g = q.graph_name
                 yield q.subject, q.predicate, q.object, None if isinstance(g, ox.DefaultGraph) else g
         else:
-            default = self._ds.default_context.identifier
+            default = self._default().identifier
             for s, p, o, c in self._ds.quads((None, None, None, None)):
                 yield s, p, o, None if c is None or c.identifier == default else c.identifier
 
@@ -313,7 +318,7 @@ class Store:
             if hasattr(e, "lineno") and hasattr(e, "col"):
                 raise _syntax_error(e.lineno, e.col, getattr(e, "msg", str(e))) from None
             raise QueryError(f"SPARQL error: {e}") from None
-        target = self._ds if self.union_default_graph else self._ds.default_context
+        target = self._ds if self.union_default_graph else self._default()
         try:
             res = target.query(pq, initBindings={k: to_rdflib(v) for k, v in bindings.items()} or None)
             if res.type == "ASK":

@@ -1,0 +1,341 @@
+"""kg serve over real HTTP on 127.0.0.1, with SPARQLWrapper as the client; kg query
+--endpoint and kg push against it. Servers are started and stopped by the tests."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import xml.etree.ElementTree as ET
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+from rdflib.compare import isomorphic
+from SPARQLWrapper import CSV, JSON, JSONLD, POST, POSTDIRECTLY, TSV, TURTLE, XML, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
+
+from kg.cli import main
+from kg.errors import QueryError
+from kg.export import document_graphs
+from kg.query import Endpoint, run
+from kg.store import open_store, term_parts
+
+PERSONS = "PREFIX kg: <https://w3id.org/kgid/ns#> SELECT ?p ?name WHERE { ?p a kg:Person ; kg:label ?name } ORDER BY ?p"
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+TIMEOUT = 2.0
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/stat") as f:
+                    stat = f.read()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(d))
+    return out
+
+
+class Running:
+    def __init__(self, graph, tmp_path, *args):
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = open(tmp_path / f"serve-{self.port}.log", "w")
+        self.proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(graph), "--port", str(self.port),
+                                      *args], stdout=self.log, stderr=self.log)
+        for _ in range(150):  # at most ~30 s
+            if self.proc.poll() is not None:
+                raise RuntimeError(open(self.log.name).read())
+            try:
+                urllib.request.urlopen(self.url + "/sparql?query=ASK%7B%7D", timeout=1).read()
+                return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("kg serve did not start")
+
+    def stop(self):
+        self.proc.send_signal(signal.SIGINT)
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(timeout=10)
+        self.log.close()
+
+    def wrapper(self, query: str, fmt=JSON, method=None) -> SPARQLWrapper:
+        w = SPARQLWrapper(self.url + "/sparql")
+        w.setQuery(query)
+        w.setReturnFormat(fmt)
+        w.setTimeout(30)
+        if method == "post":
+            w.setMethod(POST)
+        elif method == "direct":
+            w.setMethod(POST)
+            w.setRequestMethod(POSTDIRECTLY)
+        return w
+
+
+def _http(url, data=None, headers=None, method=None):
+    req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(req, timeout=30) as r:
+            return r.status, dict(r.headers), r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, dict(e.headers), e.read()
+
+
+@pytest.fixture(scope="module")
+def server(seeds_build, tmp_path_factory):
+    out, _ = seeds_build
+    s = Running(out / "graph.ttl", tmp_path_factory.mktemp("serve"), "--timeout", str(TIMEOUT), "--max-rows", "1000")
+    yield s
+    s.stop()
+    assert s.proc.returncode is not None
+
+
+@pytest.fixture(scope="module")
+def local(seeds_build):
+    out, _ = seeds_build
+    return open_store(out / "graph.ttl")
+
+
+def _local_persons(local):
+    return [(term_parts(r[0])[1], term_parts(r[1])[1]) for r in local.execute(PERSONS).rows]
+
+
+@pytest.mark.parametrize("method", [None, "post", "direct"])
+def test_get_post_and_direct_post_answer_the_query(server, local, method):
+    data = server.wrapper(PERSONS, JSON, method).query().convert()
+    got = [(b["p"]["value"], b["name"]["value"]) for b in data["results"]["bindings"]]
+    assert got and got == _local_persons(local)
+
+
+@pytest.mark.parametrize("fmt", [JSON, XML, CSV, TSV])
+def test_each_select_result_format(server, local, fmt):
+    res = server.wrapper(PERSONS, fmt).query()
+    ctype = res.info()["content-type"]
+    body = res.response.read()
+    expected = _local_persons(local)
+    if fmt == JSON:
+        assert ctype.startswith("application/sparql-results+json")
+        got = [(b["p"]["value"], b["name"]["value"]) for b in json.loads(body)["results"]["bindings"]]
+    elif fmt == XML:
+        assert ctype.startswith("application/sparql-results+xml")
+        ns = "{http://www.w3.org/2005/sparql-results#}"
+        got = [(r.find(f"{ns}binding[@name='p']/{ns}uri").text, r.find(f"{ns}binding[@name='name']/{ns}literal").text)
+               for r in ET.fromstring(body).iter(f"{ns}result")]
+    elif fmt == CSV:
+        assert ctype.startswith("text/csv")
+        got = [tuple(r) for r in list(csv.reader(io.StringIO(body.decode())))[1:]]
+    else:
+        assert ctype.startswith("text/tab-separated-values")
+        lines = body.decode().rstrip("\n").split("\n")
+        assert lines[0] == "?p\t?name"
+        got = [(a[1:-1], b[1:-1]) for a, b in (ln.split("\t") for ln in lines[1:])]
+    assert got == expected
+
+
+@pytest.mark.parametrize("fmt", [TURTLE, JSONLD])
+def test_construct_in_turtle_and_json_ld(server, local, fmt):
+    q = "PREFIX kg: <https://w3id.org/kgid/ns#> CONSTRUCT { ?p kg:label ?n } WHERE { ?p a kg:Person ; kg:label ?n }"
+    res = server.wrapper(q, fmt).query()
+    body = res.response.read()
+    want = Graph()
+    for t in local.query(q).graph:
+        want.add(t)
+    got = Graph().parse(data=body, format="turtle" if fmt == TURTLE else "json-ld")
+    assert len(want) > 0 and isomorphic(got, want)
+    assert res.info()["content-type"].startswith("text/turtle" if fmt == TURTLE else "application/ld+json")
+
+
+def test_ask(server):
+    assert server.wrapper("ASK { ?s a <https://w3id.org/kgid/ns#Quote> }").query().convert()["boolean"] is True
+
+
+def _count(server) -> int:
+    data = server.wrapper("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").query().convert()
+    return int(data["results"]["bindings"][0]["n"]["value"])
+
+
+@pytest.mark.parametrize("how", ["wrapper-update", "query-param", "load", "sparql-update-body"])
+def test_updates_are_refused_with_403(server, how):
+    before = _count(server)
+    if how == "wrapper-update":
+        w = server.wrapper("INSERT DATA { <https://e.org/a> <https://e.org/b> 'c' }", JSON, "post")
+        with pytest.raises(urllib.error.HTTPError) as e:
+            w.query()
+        status, body = e.value.code, e.value.read()
+    elif how == "sparql-update-body":
+        status, _, body = _http(server.url + "/sparql", b"CLEAR ALL", {"Content-Type": "application/sparql-update"})
+    else:
+        text = "DELETE WHERE { ?s ?p ?o }" if how == "query-param" else "LOAD <file:///etc/passwd>"
+        status, _, body = _http(server.url + "/sparql?" + urllib.parse.urlencode({"query": text}))
+    assert status == 403 and b"read-only" in body
+    assert _count(server) == before
+
+
+@pytest.mark.parametrize("params,message", [
+    ({"query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"}, b"SERVICE is refused"),
+    ({"query": "SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }"}, b"file: IRIs are refused"),
+    ({"query": "SELECT * WHERE { ?s ?p ?o }", "default-graph-uri": "file:///etc/passwd"}, b"file: IRIs are refused"),
+])
+def test_service_and_file_access_are_refused(server, params, message):
+    status, _, body = _http(server.url + "/sparql?" + urllib.parse.urlencode(params))
+    assert status == 403 and message in body
+
+
+def test_malformed_sparql_is_400_with_line_and_column(server):
+    with pytest.raises(QueryBadFormed) as e:
+        server.wrapper("SELECT ?x WHERE {\n  ?x ?y\n}").query()
+    assert "line 3, column" in str(e.value)
+
+
+def test_slow_query_is_stopped_and_its_worker_killed(server):
+    t = time.monotonic()
+    status, _, body = _http(server.url + "/sparql?" + urllib.parse.urlencode({"query": SLOW}))
+    elapsed = time.monotonic() - t
+    assert status == 503 and b"stopped after" in body
+    assert TIMEOUT <= elapsed < TIMEOUT + 3
+    (zygote,) = _children(server.proc.pid)
+    for _ in range(50):  # the killed worker is gone within a few seconds at most
+        if not _children(zygote):
+            break
+        time.sleep(0.1)
+    assert _children(zygote) == [], "a worker outlived its timeout"
+    assert _count(server) > 0, "the server still answers"
+
+
+def test_answers_over_the_row_limit_are_refused(server):
+    status, _, body = _http(server.url + "/sparql?" + urllib.parse.urlencode({"query": "SELECT * { ?s ?p ?o }"}))
+    assert status == 422 and b"more than 1000" in body
+    status, _, _ = _http(server.url + "/sparql?" + urllib.parse.urlencode({"query": "SELECT * { ?s ?p ?o } LIMIT 1000"}))
+    assert status == 200
+
+
+def test_cors_and_content_negotiation(server):
+    status, headers, _ = _http(server.url + "/sparql", method="OPTIONS",
+                               headers={"Origin": "http://example.org", "Access-Control-Request-Method": "POST"})
+    assert status == 204 and headers["Access-Control-Allow-Origin"] == "*" and "POST" in headers[
+        "Access-Control-Allow-Methods"]
+    url = server.url + "/sparql?" + urllib.parse.urlencode({"query": PERSONS})
+    status, headers, _ = _http(url, headers={"Accept": "text/csv;q=0.5, application/sparql-results+xml"})
+    assert status == 200 and headers["Content-Type"].startswith("application/sparql-results+xml")
+    assert headers["Access-Control-Allow-Origin"] == "*" and headers["X-Content-Type-Options"] == "nosniff"
+    status, _, body = _http(url, headers={"Accept": "image/png"})
+    assert status == 406 and b"application/sparql-results+json" in body
+
+
+def test_query_page_works_offline(server):
+    status, headers, body = _http(server.url + "/")
+    page = body.decode()
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert "connect-src 'self'" in headers["Content-Security-Policy"]
+    assert not re.search(r"\b(?:src|href|action)\s*=|<link|@import|url\(", page), "nothing is loaded from elsewhere"
+    assert re.findall(r"fetch\(([^,]*),", page) == ['"sparql"']
+    assert "said_about" in page
+
+
+def test_query_endpoint_with_parameters_matches_local(server, local):
+    r = CliRunner().invoke(main, ["query", "--endpoint", server.url + "/sparql", "said_about",
+                                  "-p", "topic=netralitas", "--format", "json"])
+    assert r.exit_code == 0, r.output
+    remote = {b["quote"]["value"] for b in json.loads(r.output)["results"]["bindings"]}
+    sol, _ = run(local, "said_about", {"topic": "netralitas"})
+    here = {term_parts(row[sol.vars.index("quote")])[1] for row in sol.rows}
+    assert remote and remote == here
+
+
+def test_endpoint_that_ignores_parameters_is_refused():
+    class Plain(BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.rfile.read(int(self.headers["Content-Length"]))
+            body = b'{"head":{"vars":["x"]},"results":{"bindings":[]}}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *a):
+            pass
+
+    httpd = HTTPServer(("127.0.0.1", 0), Plain)
+    threading.Thread(target=httpd.handle_request, daemon=True).start()
+    try:
+        with pytest.raises(QueryError, match="did not confirm the parameters"):
+            run(Endpoint(f"http://127.0.0.1:{httpd.server_port}/sparql"), "said_about", {"topic": "x"})
+    finally:
+        httpd.server_close()
+
+
+def test_hostile_literals_stay_inert(tmp_path):
+    g = tmp_path / "hostile.ttl"
+    g.write_text('<https://e.org/a> <https://e.org/p> "</script><script>alert(1)</script> \\u0000 \\t x"@id .\n',
+                 encoding="utf-8")
+    s = Running(g, tmp_path)
+    try:
+        q = urllib.parse.urlencode({"query": "SELECT ?o WHERE { ?s ?p ?o }"})
+        _, _, body = _http(f"{s.url}/sparql?{q}", headers={"Accept": "application/sparql-results+json"})
+        assert b"<" not in body and json.loads(body)["results"]["bindings"][0]["o"]["value"].startswith("</script>")
+        _, _, body = _http(f"{s.url}/sparql?{q}", headers={"Accept": "application/sparql-results+xml"})
+        assert ET.fromstring(body).find(".//{http://www.w3.org/2005/sparql-results#}literal").text.startswith(
+            "</script>")
+        _, _, body = _http(f"{s.url}/sparql?{q}", headers={"Accept": "text/tab-separated-values"})
+        assert len(body.decode().rstrip("\n").split("\n")) == 2
+    finally:
+        s.stop()
+
+
+def test_push_per_document_into_a_writable_server(seeds_build, tmp_path):
+    out, _ = seeds_build
+    empty = tmp_path / "empty.ttl"
+    empty.write_text("", encoding="utf-8")
+    s = Running(empty, tmp_path, "--writable")
+    try:
+        groups = document_graphs(open_store(out / "graph.ttl"))
+        for _ in range(2):  # PUT replaces: pushing twice gives the same store
+            r = CliRunner().invoke(main, ["push", str(out / "graph.ttl"), "--endpoint", s.url + "/store",
+                                          "--per-document"])
+            assert r.exit_code == 0, r.output
+        sol = Endpoint(s.url + "/sparql").execute(
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+        got = {term_parts(g)[1]: int(term_parts(n)[1]) for g, n in sol.rows}
+        assert got == {g: len(t) for g, t in groups.items() if g}
+        default = Endpoint(s.url + "/sparql").execute("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        assert int(term_parts(default.rows[0][0])[1]) == len(groups[None])
+        doc = sorted(g for g in groups if g)[0]
+        status, headers, body = _http(s.url + "/store?" + urllib.parse.urlencode({"graph": doc}),
+                                      headers={"Accept": "text/turtle"})
+        assert status == 200 and len(Graph().parse(data=body, format="turtle")) == len(groups[doc])
+        status, _, _ = _http(s.url + "/store?" + urllib.parse.urlencode({"graph": doc}), method="DELETE")
+        assert status == 204
+    finally:
+        s.stop()
+
+
+def test_read_only_server_refuses_push(server, seeds_build):
+    out, _ = seeds_build
+    r = CliRunner().invoke(main, ["push", str(out / "graph.ttl"), "--endpoint", server.url + "/store"])
+    assert r.exit_code == 2 and "403" in r.output and "--writable" in r.output
