@@ -269,3 +269,15 @@ def test_cli_analyze_missing_graph_is_one_line(tmp_path):
 
     r = CliRunner().invoke(main, ["analyze", str(tmp_path / "nope.ttl"), "--out", str(tmp_path / "a")])
     assert r.exit_code == 2 and "nope.ttl" in r.output and len(r.output.strip().splitlines()) == 1
+
+
+def test_large_graphs_estimate_betweenness_from_seeded_pivots(monkeypatch):
+    monkeypatch.setattr(A, "BETWEENNESS_EXACT_LIMIT", 50)
+    monkeypatch.setattr(A, "BETWEENNESS_PIVOTS", 20)
+    G = nx.barabasi_albert_graph(120, 2, seed=4)
+    first, again = A.centrality(G, seed=3), A.centrality(G, seed=3)
+    assert first["pivots"] == 20 and first["betweenness"] == again["betweenness"]
+    exact = nx.betweenness_centrality(G)
+    hub = max(exact, key=exact.get)
+    assert max(first["betweenness"], key=first["betweenness"].get) == hub  # the estimate still finds the broker
+    assert A.centrality(nx.path_graph(3))["pivots"] is None
