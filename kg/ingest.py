@@ -64,6 +64,7 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (code
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _BREAKS = str.maketrans({"\r": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -144,10 +145,10 @@ def _walk(root: Path) -> Iterator[Path]:
                     yield p
                 else:
                     subfolders.append(p)
-            elif is_file:
+            elif is_file or not entry.is_symlink():  # pipes and devices too: the reader refuses them
                 if suffix_ok:
                     yield p
-            elif entry.is_symlink():
+            else:
                 try:
                     os.stat(p)
                 except OSError as e:
@@ -254,12 +255,17 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, tuple[str, ..
             except (UnicodeDecodeError, LookupError):
                 notes += (f"the page says charset={declared} but is not; decoded by content",)
     if text is None:
+        controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+        if controls > BINARY_SHARE * len(data):
+            odd, even = data[1::2].count(0), data[0::2].count(0)
+            if max(odd, even) > 0.4 * len(data) / 2 and min(odd, even) < 0.05 * len(data) / 2:
+                raise Refused(f"binary data or UTF-16 without a byte order mark ({odd + even:,} NUL bytes "
+                              f"in {len(data):,}), not text")
+            raise Refused(f"binary data ({controls:,} control bytes in {len(data):,}), not text")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as e:
             why = f"not UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})"
-            if data[1::2].count(0) > 0.4 * len(data) / 2 or data[0::2].count(0) > 0.4 * len(data) / 2:
-                raise Refused(f"binary data or UTF-16 without a byte order mark: {why}") from None
             try:
                 text = data.decode("cp1252")
             except UnicodeDecodeError as e2:
