@@ -151,19 +151,22 @@ def hostile_page(tmp_path_factory):
     src = tmp_path_factory.mktemp("hostile-src")
     out = tmp_path_factory.mktemp("hostile-out")
     p = " ".join(tv.PAYLOADS)
+    # U+2028/U+2029 may be read as line breaks; the hand-made graph below carries them
+    in_doc = " ".join(x for x in tv.PAYLOADS if not {"\u2028", "\u2029"} & set(x))
     title = "Netralitas ASN <script>window.__pwned=1</script><img src=x onerror=window.__pwned=2> </script> 'q' \\ href"
     (src / "hostile.txt").write_text(
         f"Kota Malang\n{title}\n"
         "Memontum Kota Malang – Kepala Badan Kepegawaian Negara (BKN), Ani Wibowo, menghadiri rapat koordinasi "
         "di Kota Malang, Selasa (06/02/2024).\n"
-        f"“Netralitas ASN adalah harga mati {p} bagi kami semua,” kata Ani.\n"
-        f"Menurutnya, sistem merit {p} harus dijalankan oleh seluruh instansi.\n", encoding="utf-8")
+        f"“Netralitas ASN adalah harga mati {in_doc} bagi kami semua,” kata Ani.\n"
+        f"Menurutnya, sistem merit {in_doc} harus dijalankan oleh seluruh instansi.\n", encoding="utf-8")
     build([src], out)
     g = Graph().parse(out / "graph.ttl", format="turtle")
     titles = {str(t) for t in g.objects(None, KG.title)}  # the headline rules may or may not take it
     quotes = [str(g.value(q, KG.text)) for q in g.subjects(RDF.type, KG.Quote)]
     docs = [str(g.value(d, KG.text)) for d in g.subjects(RDF.type, KG.Document)]
-    assert any(p in t for t in quotes) and any(p in t and title in t for t in docs)  # payloads reached the graph
+    assert any(in_doc in t and title in t for t in docs)  # the document text is kept exactly as read
+    assert any(tv.PAYLOADS[0] in t and tv.PAYLOADS[1] in t for t in quotes)  # and quotes carry the payloads
     assert titles <= {title}
     g += tv.hostile_graph()  # names, aliases, role titles and a cue carrying the payloads too
     return g, write_page(g, out / "hostile.html", heading=p), p
