@@ -236,6 +236,9 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 
 
 def _inline(s: str) -> str:
+    kept: list[str] = []
+    if "\x00" not in s:  # backslash escapes stay literal: hide them from the other rules
+        s = _ESCAPE.sub(lambda m: kept.append(m.group(1)) or f"\x00{len(kept) - 1}\x00", s)
     s = _IMAGE.sub("", s)
     s = _LINK.sub(r"\1", s)
     s = _AUTOLINK.sub(r"\1", s)
@@ -243,6 +246,8 @@ def _inline(s: str) -> str:
     s = _CODE.sub(r"\1", s)
     s = _STRONG.sub(r"\2", s)
     s = _EM.sub(lambda m: m.group(1) or m.group(2), s)
+    if kept:
+        return re.sub("\x00(\\d+)\x00", lambda m: kept[int(m.group(1))], s)
     return _ESCAPE.sub(r"\1", s)
 
 
