@@ -11,9 +11,12 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from typing import TYPE_CHECKING
+
 from rdflib import Graph
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.sparql import Query
+
+if TYPE_CHECKING:  # rdflib's SPARQL engine is imported only when a query is prepared
+    from rdflib.plugins.sparql.sparql import Query
 
 from .errors import QueryError
 from .ns import PREFIXES
@@ -58,6 +61,8 @@ def query_text(name: str) -> str:
 @lru_cache(maxsize=None)
 def prepared(name: str) -> Query:
     """The prepared form of a saved query (parsed once per process)."""
+    from rdflib.plugins.sparql import prepareQuery
+
     return prepareQuery(query_text(name), initNs=dict(PREFIXES))
 
 

@@ -259,7 +259,8 @@ class Store:
         else:
             default = self._default().identifier
             for s, p, o, c in self._ds.quads((None, None, None, None)):
-                yield s, p, o, None if c is None or c.identifier == default else c.identifier
+                c = getattr(c, "identifier", c)  # a Graph or its name, depending on the rdflib version
+                yield s, p, o, None if c is None or c == default else c
 
     def __len__(self) -> int:
         if self.engine == "oxigraph":

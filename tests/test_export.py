@@ -1,0 +1,152 @@
+"""kg export: RDF round trips, one named graph per document, GraphML and CSV that other
+tools read, hostile text kept inert."""
+from __future__ import annotations
+
+import csv
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.export import document_graphs, export, network
+from kg.ns import KG
+from kg.store import open_store, term_parts
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+GML = "{http://graphml.graphdrawing.org/xmlns}"
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_build):
+    out, _ = seeds_build
+    return out / "graph.ttl"
+
+
+def _triples(path: Path, fmt) -> set:
+    return {tuple(term_parts(x) for x in (q.subject, q.predicate, q.object)) for q in ox.parse(path=str(path),
+                                                                                           format=fmt)}
+
+
+def _all(store) -> set:
+    return {(term_parts(s), term_parts(p), term_parts(o)) for s, p, o, _ in store.quads()}
+
+
+@pytest.mark.parametrize("fmt,oxf", [("ttl", ox.RdfFormat.TURTLE), ("nt", ox.RdfFormat.N_TRIPLES),
+                                     ("jsonld", ox.RdfFormat.JSON_LD), ("nq", ox.RdfFormat.N_QUADS),
+                                     ("trig", ox.RdfFormat.TRIG)])
+def test_rdf_exports_round_trip_and_are_stable(seeds, tmp_path, fmt, oxf):
+    store = open_store(seeds)
+    a, b = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
+    export(store, fmt, a)
+    export(open_store(seeds, "rdflib"), fmt, b)
+    assert _triples(a, oxf) == _all(store)
+    assert a.read_bytes() == b.read_bytes(), "same graph, same bytes, whichever engine loaded it"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [], "no temporary files left"
+
+
+@pytest.mark.parametrize("fmt,oxf", [("nq", ox.RdfFormat.N_QUADS), ("trig", ox.RdfFormat.TRIG)])
+def test_one_named_graph_per_document(seeds, tmp_path, fmt, oxf):
+    store = open_store(seeds)
+    path = tmp_path / f"g.{fmt}"
+    export(store, fmt, path)
+    by_graph: dict = {}
+    for q in ox.parse(path=str(path), format=oxf):
+        g = None if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value
+        by_graph.setdefault(g, set()).add(tuple(term_parts(x) for x in (q.subject, q.predicate, q.object)))
+    everything = _all(store)
+    docs = {s[1] for s, p, o in everything if p[1] == RDF_TYPE and o[1] == str(KG.Document)}
+    assert set(by_graph) - {None} == docs and len(docs) == 5
+    owner_of = {s: o[1] for s, p, o in everything if p[1] == str(KG.inDocument)}
+    for s, p, o in everything:
+        owner = owner_of.get(s)
+        if owner:  # quotes, mentions, roles, event reports: in their document's graph
+            assert (s, p, o) in by_graph[owner]
+        if p[1] in (str(KG.label), str(KG.alias)):  # shared entity descriptions: the default graph
+            assert (s, p, o) in by_graph[None]
+        if p[1] == str(KG.mentionedIn):
+            assert (s, p, o) in by_graph[o[1]]
+    assert sum(len(v) for v in by_graph.values()) == len(everything)
+
+
+def test_document_graphs_can_be_loaded_back_as_a_dataset(seeds, tmp_path):
+    export(open_store(seeds), "nq", tmp_path / "g.nq")
+    back = open_store(tmp_path / "g.nq")
+    assert set(back.graphs()) == {g for g in document_graphs(open_store(seeds)) if g}
+    from kg.query import run
+
+    assert run(back, "said_about", {"topic": "netralitas"})[0].rows, "saved queries see the union of graphs"
+
+
+def test_graphml_opens_as_a_network(seeds, tmp_path):
+    store = open_store(seeds)
+    path = tmp_path / "g.graphml"
+    export(store, "graphml", path)
+    nodes, edges = network(store)
+    g = nx.read_graphml(path)
+    assert g.number_of_nodes() == len(nodes) and g.number_of_edges() == len(edges)
+    people = [n for n, d in g.nodes(data=True) if d.get("type") == "Person"]
+    assert people and all(g.nodes[n]["label"] and isinstance(g.nodes[n]["official"], bool) for n in people)
+    relations = {d["relation"] for _, _, d in g.edges(data=True)}
+    assert {"holdsRoleAt", "spokeAbout", "mentionedIn"} <= relations
+    root = ET.parse(path).getroot()
+    keys = root.findall(f"{GML}key")
+    assert len({k.get("id") for k in keys}) == len(keys), "key ids are unique (Gephi, Cytoscape)"
+    assert all(k.get("attr.type") in ("string", "long", "double", "boolean", "int", "float") for k in keys)
+    ids = [e.get("id") for e in root.iter(f"{GML}edge")]
+    assert len(set(ids)) == len(ids) == len(edges)
+
+
+def test_csv_nodes_and_edges_tables(seeds, tmp_path):
+    store = open_store(seeds)
+    written = export(store, "csv", tmp_path / "tables")
+    assert [Path(p).name for p, _ in written] == ["nodes.csv", "edges.csv"]
+    nodes = list(csv.DictReader(open(tmp_path / "tables" / "nodes.csv", encoding="utf-8", newline="")))
+    edges = list(csv.DictReader(open(tmp_path / "tables" / "edges.csv", encoding="utf-8", newline="")))
+    ids = {n["id"] for n in nodes}
+    assert edges and all(e["source"] in ids and e["target"] in ids for e in edges)
+    assert all(int(e["weight"]) >= 1 for e in edges)
+    assert {n["type"] for n in nodes} >= {"Person", "Agency", "Document"}
+
+
+HOSTILE = """@prefix kg: <https://w3id.org/kgid/ns#> .
+<https://w3id.org/kgid/id/doc/d1> a kg:Document ; kg:source "d1.txt" ; kg:text "x" .
+<https://w3id.org/kgid/id/person/p1> a kg:Person ; kg:label "=HYPERLINK(\\"http://evil.example\\",\\"x\\")" ;
+    kg:alias "@SUM(1+1)", "-2+3", "\\u0000</data><script>x</script>" ; kg:isOfficial true ;
+    kg:mentionedIn <https://w3id.org/kgid/id/doc/d1> .
+<https://w3id.org/kgid/id/agency/a1> a kg:Agency ; kg:label "+cmd|' /C calc'!A0" ;
+    kg:mentionedIn <https://w3id.org/kgid/id/doc/d1> .
+"""
+
+
+def test_csv_neutralises_spreadsheet_formulas(tmp_path):
+    g = tmp_path / "hostile.ttl"
+    g.write_text(HOSTILE, encoding="utf-8")
+    export(open_store(g), "csv", tmp_path / "t")
+    rows = list(csv.DictReader(open(tmp_path / "t" / "nodes.csv", encoding="utf-8", newline="")))
+    cells = [v for r in rows for k, v in r.items() if k != "id"]
+    assert all(not v or v[0] not in "=+-@\t\r" for v in cells), cells
+    person = next(r for r in rows if r["type"] == "Person")
+    assert person["label"] == "'=HYPERLINK(\"http://evil.example\",\"x\")"
+    assert next(r for r in rows if r["type"] == "Agency")["label"].startswith("'+cmd")
+
+
+def test_graphml_keeps_hostile_text_as_text(tmp_path):
+    g = tmp_path / "hostile.ttl"
+    g.write_text(HOSTILE, encoding="utf-8")
+    export(open_store(g), "graphml", tmp_path / "h.graphml")
+    root = ET.parse(tmp_path / "h.graphml").getroot()  # parses: no raw NUL, markup escaped
+    texts = [d.text or "" for d in root.iter(f"{GML}data")]
+    assert any("<script>" in t for t in texts) and not list(root.iter("script"))
+
+
+def test_cli_export_and_bad_output_paths(seeds, tmp_path):
+    r = CliRunner().invoke(main, ["export", str(seeds), "--format", "trig", "--out", str(tmp_path / "g.trig")])
+    assert r.exit_code == 0 and "5 document graphs" in r.output
+    r = CliRunner().invoke(main, ["export", str(seeds), "--format", "ttl", "--out", str(tmp_path)])
+    assert r.exit_code == 2 and "folder" in r.output
+    r = CliRunner().invoke(main, ["export", str(seeds), "--format", "svg", "--out", str(tmp_path / "x")])
+    assert r.exit_code == 2
