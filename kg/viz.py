@@ -35,7 +35,7 @@ from rdflib import RDF, Graph
 from .errors import InputError, KgError
 from .ns import KG
 
-__all__ = ["TYPES", "RELATIONS", "DEFAULT_LIMIT", "safe_json", "page_graph", "find_nodes", "select", "layout",
+__all__ = ["TYPES", "RELATIONS", "DEFAULT_LIMIT", "safe_json", "page_graph", "find_node", "select", "layout",
            "build_network", "render", "write_page"]
 
 #: Node types shown on the page: (colour, vis-network shape). Okabe-Ito colours.
@@ -177,7 +177,7 @@ def page_graph(g: Graph) -> nx.DiGraph:
     return G
 
 
-def find_nodes(G: nx.DiGraph, name: str, types: tuple[str, ...] | None = None) -> str:
+def find_node(G: nx.DiGraph, name: str, types: tuple[str, ...] | None = None) -> str:
     """The one node whose label or alias is ``name`` (case-insensitive).
 
     Raises :class:`InputError` naming close matches when there is none, and the
@@ -213,10 +213,10 @@ def select(G: nx.DiGraph, *, focus: str | None = None, hops: int = 1, about: str
     if focus is not None:
         if hops < 0:
             raise InputError(f"--hops must be 0 or more, not {hops}")
-        center = find_nodes(G, focus)
+        center = find_node(G, focus)
         keep &= set(nx.single_source_shortest_path_length(G.to_undirected(as_view=True), center, cutoff=hops))
     if about is not None:
-        target = find_nodes(G, about, ("Policy", "Event", "Agency"))
+        target = find_node(G, about, ("Policy", "Event", "Agency"))
         quotes = {q for q, _, r in G.in_edges(target, data="rel") if r == "about"}
         speakers = {p for q in quotes for p, _, r in G.in_edges(q, data="rel") if r == "said"}
         keep &= {target} | quotes | speakers
