@@ -323,3 +323,20 @@ def test_ia_and_dia_refer_to_the_salient_speaker(extract):
                 "yang melanggar, laporkan saja ke kami secepatnya.”")
     assert speaker_of(r, "pihaknya sudah mengirim") == ("Budi Santoso", False)
     assert speaker_of(r, "Kalau ada yang melanggar") == ("Budi Santoso", True)
+
+
+@pytest.mark.parametrize("sentence,name,title", [
+    ("Ketua DPRD Provinsi Sulawesi Selatan Andi Ina Kartika Sari menyatakan dukungannya.",
+     "Andi Ina Kartika Sari", "Ketua DPRD Provinsi Sulawesi Selatan"),            # "Andi" is part of the name
+    ("Komisioner KPU Kota Makassar Divisi Teknis, Gunawan Mashar, juga hadir.",
+     "Gunawan Mashar", "Komisioner KPU Kota Makassar Divisi Teknis"),              # a division is not a name
+])
+def test_names_and_units(extract, sentence, name, title):
+    r = extract(DATELINE + sentence)
+    assert persons(r) == {name}
+    assert [ro.title for ro in r.roles] == [title]
+
+
+def test_a_region_with_its_abbreviation_is_not_a_definition_of_something_new(extract):
+    r = extract(DATELINE + "Sekretaris Daerah Provinsi Nusa Tenggara Timur (NTT), Kosmas Lana, membuka acara.")
+    assert labels(r, "Policy") == set() and "Provinsi Nusa Tenggara Timur" in labels(r, "Place")

@@ -57,6 +57,8 @@ def _acronym_mentions(ctx: DocContext, mentions: list[Mention]) -> list[Mention]
         lf_start = doc[s].idx
         lf_end = doc[e - 1].idx + len(doc[e - 1])
         ctx.expansions.setdefault(acr, long_form)
+        if any(m.type == "Place" and m.start <= lf_start and m.end >= lf_end for m in mentions):
+            continue  # "Nusa Tenggara Timur (NTT)": a region and its abbreviation
         covering = [m for m in mentions + out if m.start <= lf_start and m.end >= lf_end - 1 and m.type != "Place"]
         if any(m.start < lf_start - 1 for m in covering):
             continue  # defined inside a longer name ("Penutupan Pelatihan ... (PKA) Angkatan X")

@@ -27,6 +27,8 @@ _ADVERBS = {"juga", "pun", "kembali", "telah", "sudah", "lantas", "langsung", "s
             "saat", "itu", "sebelumnya", "mengaku", "pada", "kesempatan", "ini"}
 _NAME_CONNECT = {"bin", "binti", "van", "de", "al", "el"}
 _LOCAL_ORG = {"desa": "desa", "kecamatan": "kecamatan", "kelurahan": "kelurahan"}
+_ORG_WORDS = {"divisi", "bidang", "bagian", "seksi", "subbagian", "urusan", "wilayah", "cabang", "sektor",
+              "direktorat", "kedeputian", "biro", "fraksi", "sub"}
 _PLACE_PREPS = {"di", "ke", "dari", "kota", "kabupaten", "provinsi", "wilayah", "daerah"}
 _NON_PERSON_APPOS = re.compile(r"^,?\s*(?:salah\s+(?:satu|seorang)|seorang|warga|tokoh|pemilik|pedagang|ketua\s+rt)\b", re.I)
 
@@ -327,6 +329,16 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
             last_hon = k
         elif t.text[:1].isupper() and (t.text.isupper() and len(t.text) >= 2 and t.text not in lx.not_entity):
             k += 1
+            org_marker = k
+        elif low in _ORG_WORDS:
+            # "Divisi Teknis", "Bidang Pengadaan": a unit of the organization, not a name
+            k += 1
+            while k < len(doc) and doc[k].text[:1].isupper() and doc[k].text.isalpha() and not _is_hon(ctx, doc[k]) \
+                    and not (k + 1 < len(doc) and doc[k + 1].text == "," and k + 2 < len(doc) and not _name_word(ctx, k + 2)):
+                if k + 1 < len(doc) and doc[k + 1].text == ",":
+                    k += 1
+                    break
+                k += 1
             org_marker = k
         elif t.text[:1].isupper() and t.text.isalpha() or (rule == "following" and low == "bidang"):
             k += 1
