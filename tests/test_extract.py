@@ -340,3 +340,12 @@ def test_names_and_units(extract, sentence, name, title):
 def test_a_region_with_its_abbreviation_is_not_a_definition_of_something_new(extract):
     r = extract(DATELINE + "Sekretaris Daerah Provinsi Nusa Tenggara Timur (NTT), Kosmas Lana, membuka acara.")
     assert labels(r, "Policy") == set() and "Provinsi Nusa Tenggara Timur" in labels(r, "Place")
+
+
+def test_an_undated_event_takes_the_day_of_the_story_not_the_publication(extract):
+    text = ("Kompas.com - 25/10/2023, 19:50 WIB\n\nSEMARANG, KOMPAS.com - Wali Kota Semarang, Teguh Prasetyo, "
+            "menghadiri Rapat Koordinasi Pengawasan Daerah, Selasa (24/10/2023).\n\nPeserta Rapat Koordinasi "
+            "Pengawasan Daerah berasal dari 16 kecamatan.")
+    r = extract(text)
+    assert r.article.date == "2023-10-25"
+    assert [e.date for e in r.events] == ["2023-10-24"]

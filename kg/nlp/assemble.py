@@ -397,6 +397,12 @@ def _event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, st
         if m.type == "Event":
             by_event[remap.get(m.key, m.key)].append(m)
     places = [m for m in mentions if m.type == "Place"]
+    # the day the story happened: the first "Senin (18/11/2024)" of the body, else the publication date
+    story_date = article.date
+    for d in find_dates(ctx.text, ref=article.date):
+        if d.iso and re.search(r"(?i)(?:senin|selasa|rabu|kamis|jum.?at|sabtu|minggu)\W{0,3}$", ctx.text[max(0, d.start - 12):d.start]):
+            story_date = d.iso
+            break
     reports = []
     for key, ms in sorted(by_event.items()):
         ms.sort(key=lambda m: m.start)
@@ -422,7 +428,7 @@ def _event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, st
                 if sent.start_char <= p.start < sent.end_char and pindex.get(k) and not ctx.in_quote(p.start):
                     participants.append(pindex[k])
         if date is None and ents[key].get("kind") != "election":
-            date = article.date
+            date = story_date
         if place is None and ents[key].get("kind") != "election":
             place = dateline_key
         reports.append(EventReport(key, date, place, tuple(dict.fromkeys(participants))))
