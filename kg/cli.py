@@ -194,8 +194,9 @@ def _engine_option(f):
               show_default=True, help="csv, tsv and json are the SPARQL 1.1 results formats.")
 @click.option("--list", "list_", is_flag=True, help="List the saved queries and their parameters.")
 @click.option("--endpoint", metavar="URL", help="Ask this SPARQL endpoint instead of a graph file.")
+@click.option("--columns", metavar="A,B,...", help="Show only these columns, in this order.")
 @_engine_option
-def query(graph, query, params, fmt, list_, endpoint, engine) -> None:
+def query(graph, query, params, fmt, list_, endpoint, columns, engine) -> None:
     """Run a SPARQL query (text, a .rq file or a saved query name) on a graph.
 
     \b
@@ -234,7 +235,8 @@ def query(graph, query, params, fmt, list_, endpoint, engine) -> None:
 
             target = open_store(graph, engine)
         sol, sq = run(target, query, raw)
-        text = format_solutions(sol, fmt, hide=tuple(raw))
+        text = format_solutions(sol, fmt, hide=tuple(raw),
+                                columns=tuple(c.strip() for c in (columns or "").split(",") if c.strip()))
     except KgError as e:
         _fail(e)
     click.echo(text)
@@ -250,9 +252,11 @@ def query(graph, query, params, fmt, list_, endpoint, engine) -> None:
 @click.option("--timeout", default=30.0, show_default=True, type=float, help="Seconds before a query is stopped.")
 @click.option("--max-rows", default=100_000, show_default=True, type=int,
               help="Largest answer, in rows or triples; larger ones are refused (422).")
+@click.option("--max-memory", default=2048, show_default=True, type=int,
+              help="MB a query may allocate (beyond the shared graph) before its worker dies.")
 @click.option("--writable", is_flag=True, help="Accept SPARQL 1.1 Graph Store Protocol writes at /store.")
 @_engine_option
-def serve(graph, host, port, timeout, max_rows, writable, engine) -> None:
+def serve(graph, host, port, timeout, max_rows, max_memory, writable, engine) -> None:
     """Serve a graph as a SPARQL 1.1 Protocol endpoint (read-only unless --writable).
 
     \b
@@ -263,11 +267,14 @@ def serve(graph, host, port, timeout, max_rows, writable, engine) -> None:
     from .serve import ServeConfig, make_server
 
     cfg = ServeConfig(graph, host=host, port=port, timeout=timeout, max_rows=max_rows, writable=writable,
-                      engine=engine)
+                      engine=engine, max_memory_mb=max_memory)
+    import signal
+
     try:
         srv = make_server(cfg)
     except KgError as e:
         _fail(e)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop cleanly (zygote included) on SIGTERM too
     h, p = srv.server_address[:2]
     click.echo(f"kg serve: {srv.triples} triples ({srv.engine}) at http://{h}:{p}/sparql, query page "
                f"http://{h}:{p}/, {'writable' if writable else 'read-only'}; timeout {timeout:g} s, "

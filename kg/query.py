@@ -333,11 +333,13 @@ def _short(parts, width: int) -> str:
     return value if len(value) <= width else value[: width - 1] + "…"
 
 
-def format_solutions(sol: Solutions, fmt: str = "table", hide: tuple[str, ...] = (), width: int = 60) -> str:
+def format_solutions(sol: Solutions, fmt: str = "table", hide: tuple[str, ...] = (), width: int = 60,
+                     columns: tuple[str, ...] = ()) -> str:
     """The answer as text: ``table`` (aligned, IRIs shortened), or SPARQL CSV, TSV or JSON.
 
-    Columns named in ``hide`` (the bound parameters) are left out. CONSTRUCT
-    answers print as Turtle (JSON-LD with ``json``).
+    Columns named in ``hide`` (the bound parameters) are left out; ``columns``
+    keeps only those, in that order. CONSTRUCT answers print as Turtle (JSON-LD
+    with ``json``).
     """
     from .store import serialize_solutions
 
@@ -345,8 +347,12 @@ def format_solutions(sol: Solutions, fmt: str = "table", hide: tuple[str, ...] =
         raise QueryError(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}")
     if sol.form == "CONSTRUCT":
         return serialize_solutions(sol, "jsonld" if fmt == "json" else "turtle").decode("utf-8")
-    if sol.form == "SELECT" and hide:
-        keep = [i for i, v in enumerate(sol.vars) if v not in hide]
+    if sol.form == "SELECT" and columns:
+        bad = [c for c in columns if c not in sol.vars]
+        if bad:
+            raise QueryError(f"no column {bad[0]!r} in the answer; columns: {', '.join(sol.vars)}")
+    if sol.form == "SELECT" and (hide or columns):
+        keep = [sol.vars.index(c) for c in columns] or [i for i, v in enumerate(sol.vars) if v not in hide]
         sol = Solutions("SELECT", sol.engine, [sol.vars[i] for i in keep],
                         [tuple(r[i] for i in keep) for r in sol.rows], overflow=sol.overflow)
     if fmt != "table":

@@ -51,6 +51,7 @@ class ServeConfig:
     max_request: int = 2**20
     max_upload: int = 256 * 2**20
     workers: int = 4
+    max_memory_mb: int = 2048
     engine: str | None = None
     writable: bool = False
 
@@ -106,6 +107,11 @@ def _worker(conn: socket.socket, store, cfg: ServeConfig) -> None:
 
     cpu = int(cfg.timeout) + 2  # a backstop should the server die before it can kill us
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    if cfg.max_memory_mb:  # on top of the store the worker shares with the zygote
+        with open("/proc/self/statm") as f:
+            size = int(f.read().split()[0]) * resource.getpagesize()
+        cap = size + cfg.max_memory_mb * 2**20
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     sys.addaudithook(_deny_network)
     req = pickle.loads(_recv(conn))
     try:
@@ -185,10 +191,14 @@ class Server(ThreadingHTTPServer):
             return 503, "text/plain", b"server busy: every query worker is in use\n"
         a, b = socket.socketpair()
         try:
-            with self._lock:
-                socket.send_fds(self._ctl, [b"Q"], [b.fileno()])
-                pid = struct.unpack("!i", _recv_exact(self._ctl, 4))[0]
-            b.close()
+            try:
+                with self._lock:
+                    socket.send_fds(self._ctl, [b"Q"], [b.fileno()])
+                    pid = struct.unpack("!i", _recv_exact(self._ctl, 4))[0]
+            except OSError:
+                return 500, "text/plain", b"the process holding the graph is gone; restart kg serve\n"
+            finally:
+                b.close()
             try:
                 _send(a, pickle.dumps(req))
                 a.settimeout(max(0.01, deadline - time.monotonic()))
@@ -198,7 +208,8 @@ class Server(ThreadingHTTPServer):
                 return 503, "text/plain", (f"query stopped after {self.cfg.timeout:g} s (the server's --timeout); "
                                            "its worker was killed\n").encode()
             except (ConnectionError, EOFError, pickle.UnpicklingError):
-                return 500, "text/plain", b"the query worker died before answering\n"
+                return 500, "text/plain", (f"the query worker died before answering (over its "
+                                           f"{self.cfg.max_memory_mb} MB memory allowance?)\n").encode()
         finally:
             a.close()
             self._slots.release()

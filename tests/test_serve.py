@@ -339,3 +339,16 @@ def test_read_only_server_refuses_push(server, seeds_build):
     out, _ = seeds_build
     r = CliRunner().invoke(main, ["push", str(out / "graph.ttl"), "--endpoint", server.url + "/store"])
     assert r.exit_code == 2 and "403" in r.output and "--writable" in r.output
+
+
+def test_a_query_over_its_memory_allowance_dies_alone(seeds_build, tmp_path):
+    out, _ = seeds_build
+    s = Running(out / "graph.ttl", tmp_path, "--max-memory", "64", "--timeout", "20")
+    try:
+        big = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 1"
+        t = time.monotonic()
+        status, _, body = _http(s.url + "/sparql?" + urllib.parse.urlencode({"query": big}))
+        assert status == 500 and b"memory allowance" in body and time.monotonic() - t < 20
+        assert _count(s) > 0, "the server still answers"
+    finally:
+        s.stop()
