@@ -151,7 +151,7 @@ def _rss_mb() -> float:
         return int(f.read().split()[1]) * resource.getpagesize() / 2**20
 
 
-class _Slow(Exception):
+class _Slow(BaseException):  # not an Exception: nothing on the way may catch it
     pass
 
 

@@ -213,15 +213,13 @@ class Store:
 
                 target = self._ds.graph(URIRef(graph)) if graph else (self._ds if dataset else self._default())
                 target.parse(source=path, data=data, format=rdff)
-        except (SyntaxError, ValueError, OSError, Exception) as e:  # parsers raise many kinds
-            if isinstance(e, GraphFileError):
-                raise
+        except Exception as e:  # parsers raise many kinds  # noqa: BLE001
             raise GraphFileError(f"{path or 'data'}: cannot parse {name} ({type(e).__name__}: {e})") from None
 
     def add_graph(self, g, graph: str | None = None) -> None:
         """Add every triple of an rdflib graph (to ``graph``, or the default graph)."""
         if self.engine == "rdflib":
-            target = self._ds.graph(to_rdflib_iri(graph)) if graph else self._default()
+            target = self._ds.graph(to_rdflib(("iri", graph, None, None))) if graph else self._default()
             target += g
             return
         import pyoxigraph as ox
@@ -236,7 +234,7 @@ class Store:
 
             self._ox.clear_graph(ox.NamedNode(graph) if graph else ox.DefaultGraph())
         else:
-            target = self._ds.graph(to_rdflib_iri(graph)) if graph else self._default()
+            target = self._ds.graph(to_rdflib(("iri", graph, None, None))) if graph else self._default()
             target.remove((None, None, None))
             if graph:
                 self._ds.remove_graph(target)
@@ -359,12 +357,6 @@ class Store:
             res.bindings = [{Variable(v): to_rdflib(t) for v, t in zip(sol.vars, row) if t is not None}
                             for row in sol.rows]
         return res
-
-
-def to_rdflib_iri(iri: str):
-    from rdflib import URIRef
-
-    return URIRef(iri)
 
 
 def _take(it, limit):

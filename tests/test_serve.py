@@ -352,3 +352,34 @@ def test_a_query_over_its_memory_allowance_dies_alone(seeds_build, tmp_path):
         assert _count(s) > 0, "the server still answers"
     finally:
         s.stop()
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not os.path.exists("/usr/bin/chromium"), reason="/usr/bin/chromium not installed")
+def test_query_page_in_a_browser_shows_hostile_text_as_text(tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    g = tmp_path / "hostile.ttl"
+    g.write_text('@prefix kg: <https://w3id.org/kgid/ns#> .\n<https://w3id.org/kgid/id/person/x> a kg:Person ; '
+                 'kg:label "<img src=x onerror=window.pwned=1>Budi" .\n', encoding="utf-8")
+    s = Running(g, tmp_path)
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"]
+    try:
+        with sync_api.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+            page = browser.new_page()
+            seen = []
+            page.on("request", lambda r: seen.append(r.url))
+            page.on("dialog", lambda d: d.dismiss())
+            page.goto(s.url + "/")
+            page.fill("#q", "SELECT ?name WHERE { ?p a kg:Person ; kg:label ?name }")
+            page.click("#run")
+            page.wait_for_selector("#out table td", timeout=10_000)
+            assert page.inner_text("#out table td") == "<img src=x onerror=window.pwned=1>Budi"
+            assert page.evaluate("window.pwned") is None and page.query_selector("#out img") is None
+            page.select_option("#ex", "quotes_by")
+            assert "kg:said" in page.input_value("#q")
+            assert all(u.startswith(s.url) for u in seen), seen
+            browser.close()
+    finally:
+        s.stop()
