@@ -1,6 +1,6 @@
 """The project's own exceptions. Messages name the bad input and the valid choices."""
 
-__all__ = ["KgError", "InputError", "GraphFileError", "QueryError"]
+__all__ = ["KgError", "InputError", "GraphFileError", "QueryError", "ClusterError"]
 
 
 class KgError(Exception):
@@ -17,3 +17,7 @@ class GraphFileError(KgError):
 
 class QueryError(KgError):
     """A SPARQL query that does not parse or names an unknown saved query."""
+
+
+class ClusterError(KgError):
+    """A Dask cluster that cannot be reached or used (``kg build --dask``)."""

@@ -1,0 +1,206 @@
+"""Benchmark ``kg build`` on a generated corpus; print the figures and one JSON line.
+
+Reports, for each ``--jobs`` value: documents/s, tokens/s, triples/s, wall and CPU
+time, peak RSS (the build process and its largest worker), and wall/CPU time per
+stage (ingest, nlp, graph, serialize; nlp and graph are summed over workers). The
+same texts are tokenized by a bare ``spacy.blank("id")`` to give the tokenizer's
+throughput and the ratio between the two. With several ``--jobs`` values it checks
+that the outputs are byte-identical and gives the speed-up; with ``--update-frac``
+it adds that share of new articles and times ``--update`` against the full build.
+
+Every build runs in a fresh process, as ``kg build`` would.
+
+Example::
+
+    python bench/run.py --count 2000 --jobs 1,2 --update-frac 0.01 --work /tmp/kgbench
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import gen_corpus  # noqa: E402
+
+
+def _child(args: list[str]) -> None:
+    """Run one build in this process and print its figures as JSON (used by the parent)."""
+    paths, out, jobs, update, dask = json.loads(args[0])
+    w0, c0 = time.perf_counter(), time.process_time()
+    from kg.build import build
+
+    stats: dict = {}
+    report = build(paths, out, page=False, jobs=jobs, update=update, dask=dask, stats=stats)
+    wall = time.perf_counter() - w0
+    self_ru = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({
+        "wall_s": round(wall, 3),
+        "cpu_s": round(self_ru.ru_utime + self_ru.ru_stime + kids.ru_utime + kids.ru_stime, 3),
+        "cpu_self_s": round(time.process_time() - c0, 3),
+        "peak_rss_mib": round(self_ru.ru_maxrss / 1024, 1),
+        "peak_rss_worker_mib": round(kids.ru_maxrss / 1024, 1),
+        "documents": len(report.read), "skipped": len(report.skipped), "triples": report.triples,
+        "quotes": report.quotes, "statements": report.statements, "roles": report.roles,
+        "stats": stats,
+    }))
+
+
+def run_build(paths: list[str], out: Path, jobs: int = 1, update: bool = False, dask: str | None = None) -> dict:
+    """One build in a fresh Python process; its figures."""
+    arg = json.dumps([paths, str(out), jobs, update, dask])
+    t0 = time.perf_counter()
+    p = subprocess.run([sys.executable, __file__, "--_child", arg], capture_output=True, text=True)
+    if p.returncode != 0:
+        raise SystemExit(f"build failed ({p.returncode}):\n{p.stderr[-3000:]}")
+    fig = json.loads(p.stdout.strip().splitlines()[-1])
+    fig["process_wall_s"] = round(time.perf_counter() - t0, 3)
+    return fig
+
+
+def bare_tokenizer(files: list[Path]) -> dict:
+    """Tokens and seconds of ``spacy.blank("id")`` over the texts (reading not timed)."""
+    import spacy
+
+    nlp = spacy.blank("id")
+    nlp("Pemanasan tokenizer sebelum pengukuran.")
+    tokens, secs = 0, 0.0
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        t = time.perf_counter()
+        doc = nlp(text)
+        secs += time.perf_counter() - t
+        tokens += len(doc)
+    return {"tokens": tokens, "seconds": round(secs, 3), "tokens_per_s": round(tokens / secs, 1)}
+
+
+def _sha(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _corpus(work: Path, count: int, seed: int, given: str | None) -> Path:
+    if given:
+        folder = Path(given)
+    else:
+        folder = work / f"corpus-s{seed}-n{count}"
+        stamp = folder / ".complete"
+        if not stamp.exists():
+            gen_corpus.write_corpus(folder, count, seed)
+            stamp.write_text(str(count))
+    return folder
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--_child"]:
+        _child(argv[1:])
+        return 0
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 epilog="example: python bench/run.py --count 2000 --jobs 1,2 --update-frac 0.01")
+    ap.add_argument("--count", type=int, default=500, help="articles to generate (default 500)")
+    ap.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
+    ap.add_argument("--corpus", help="use this folder of .txt articles instead of generating one")
+    ap.add_argument("--work", default="/tmp/kg-bench", help="folder for corpora and outputs")
+    ap.add_argument("--jobs", default="1", help="comma-separated --jobs values to run (default 1)")
+    ap.add_argument("--dask", help="also build with --dask ADDRESS")
+    ap.add_argument("--update-frac", type=float, default=0.0,
+                    help="add this share of new articles and time --update (e.g. 0.01)")
+    ap.add_argument("--verify-update", action="store_true",
+                    help="also run a full build of the updated corpus and compare bytes")
+    ap.add_argument("--no-bare", action="store_true", help="skip the bare tokenizer measure")
+    ap.add_argument("--json", help="append the JSON line to this file too")
+    a = ap.parse_args(argv)
+    work = Path(a.work)
+    work.mkdir(parents=True, exist_ok=True)
+    folder = _corpus(work, a.count, a.seed, a.corpus)
+    files = sorted(folder.rglob("*.txt"))
+    words = 0
+    for f in files:
+        words += len(f.read_text(encoding="utf-8").split())
+    res: dict = {"bench": "kg-build", "time": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                 "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                             "load_avg_start": os.getloadavg()},
+                 "corpus": {"folder": str(folder), "documents": len(files), "words": words, "seed": a.seed}}
+    if not a.no_bare:
+        res["bare_tokenizer"] = bare_tokenizer(files)
+        print(f"bare spacy.blank('id'): {res['bare_tokenizer']['tokens']} tokens, "
+              f"{res['bare_tokenizer']['tokens_per_s']:.0f} tokens/s", file=sys.stderr)
+    tokens = res.get("bare_tokenizer", {}).get("tokens")
+    runs, digests = [], {}
+    modes = [("jobs", int(j)) for j in a.jobs.split(",") if j] + ([("dask", a.dask)] if a.dask else [])
+    for kind, val in modes:
+        out = work / f"out-{kind}{val if kind == 'jobs' else ''}"
+        shutil.rmtree(out, ignore_errors=True)
+        fig = run_build([str(folder)], out, jobs=val if kind == "jobs" else 1, dask=val if kind == "dask" else None)
+        fig["mode"] = f"{kind}={val}"
+        wall = fig["wall_s"]
+        fig["documents_per_s"] = round(fig["documents"] / wall, 2)
+        fig["triples_per_s"] = round(fig["triples"] / wall, 1)
+        if tokens:
+            fig["tokens_per_s"] = round(tokens / wall, 1)
+            fig["tokenizer_ratio"] = round(fig["tokens_per_s"] / res["bare_tokenizer"]["tokens_per_s"], 4)
+        digests[fig["mode"]] = _sha(out / "graph.ttl")
+        runs.append(fig)
+        print(f"{fig['mode']}: {fig['documents']} docs in {wall:.1f} s = {fig['documents_per_s']:.1f} docs/s, "
+              f"{fig.get('tokens_per_s', 0):.0f} tokens/s (ratio {fig.get('tokenizer_ratio', 0):.3f}), "
+              f"{fig['triples_per_s']:.0f} triples/s, cpu {fig['cpu_s']:.1f} s, peak RSS {fig['peak_rss_mib']} MiB"
+              f" (worker {fig['peak_rss_worker_mib']} MiB)", file=sys.stderr)
+        for stage, v in fig["stats"]["stages"].items():
+            print(f"    {stage:9s} wall {v['wall_s']:8.2f} s  cpu {v['cpu_s']:8.2f} s", file=sys.stderr)
+    res["runs"] = runs
+    res["identical_outputs"] = len(set(digests.values())) == 1
+    by = {r["mode"]: r for r in runs}
+    if "jobs=1" in by and len(runs) > 1:
+        res["speedup"] = {m: round(by["jobs=1"]["wall_s"] / r["wall_s"], 3) for m, r in by.items() if m != "jobs=1"}
+        print(f"speed-up vs jobs=1: {res['speedup']}; identical outputs: {res['identical_outputs']}", file=sys.stderr)
+    if a.update_frac > 0:
+        base = runs[0]
+        extra = work / f"extra-s{a.seed}-n{a.count}-f{a.update_frac}"
+        shutil.rmtree(extra, ignore_errors=True)
+        k = max(1, round(a.count * a.update_frac))
+        gen_corpus.write_corpus(extra, a.count + k, a.seed, start=a.count)
+        out = work / f"out-{base['mode'].replace('=', '')}"
+        fig = run_build([str(folder), str(extra)], out, jobs=int(base["mode"].split("=")[1]) if
+                        base["mode"].startswith("jobs") else 1, update=True)
+        fig["new_documents"] = k
+        fig["share_of_full_build"] = round(fig["wall_s"] / base["wall_s"], 4)
+        upd_digest = _sha(out / "graph.ttl")
+        if a.verify_update:
+            full = work / "out-verify-update"
+            shutil.rmtree(full, ignore_errors=True)
+            run_build([str(folder), str(extra)], full)
+            fig["identical_to_full_build"] = _sha(full / "graph.ttl") == upd_digest
+        again = run_build([str(folder), str(extra)], out, update=True)
+        fig["noop_wall_s"] = again["wall_s"]
+        fig["noop_unchanged_bytes"] = _sha(out / "graph.ttl") == upd_digest and not again["stats"]["written"]
+        res["update"] = fig
+        print(f"update: {k} new of {a.count + k}: {fig['wall_s']:.2f} s = {100 * fig['share_of_full_build']:.2f}% "
+              f"of the full build; no-op update {again['wall_s']:.2f} s, bytes unchanged: "
+              f"{fig['noop_unchanged_bytes']}" + (f"; identical to a full build: {fig['identical_to_full_build']}"
+                                                  if a.verify_update else ""), file=sys.stderr)
+    res["machine"]["load_avg_end"] = os.getloadavg()
+    line = json.dumps(res)
+    print(line)
+    if a.json:
+        with open(a.json, "a", encoding="utf-8") as f:
+            f.write(line + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

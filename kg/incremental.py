@@ -1,0 +1,339 @@
+"""Streamed and incremental builds of ``graph.ttl``, with a per-file cache.
+
+A build walks the files in the order they were found, reads each in this process
+(reading is cheap, and stateful: a text already read elsewhere is skipped as a
+duplicate), hands the Articles in small chunks to the extraction workers
+(:mod:`kg.parallel`, or Dask with :mod:`kg.distributed`) and writes each
+document's block as soon as its chunk comes back; the entity section (labels,
+aliases, flags merged over all documents) is written last. Memory holds the entity
+index and a few chunks in flight, not the text read.
+
+Every build also keeps, in ``OUT/.kg-cache/docs.sqlite``, one row per file: its size
+and modification time, what the reader recorded for it, the content keys it
+claimed, and its records (document blocks and entity summaries). ``--update``:
+
+* re-reads only files that are new or whose size or modification time changed,
+  plus the rare unchanged file whose duplicate status changed (its text is now
+  read first elsewhere, or the text it duplicated is gone);
+* drops the rows of files that are gone, so their facts (quotes included) leave
+  the graph;
+* writes the graph again from the rows, in the same order and with the same entity
+  merge as a full build, so the result is byte for byte what a full build of the
+  same files gives, and entities keep their IRIs (IRIs come from keys);
+* writes nothing at all when no file changed.
+
+Rows are only trusted when the code that wrote them is the code running: a
+fingerprint of the code and rule files is stored, and a different one empties the
+cache.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import sqlite3
+import time
+import zlib
+from collections import Counter
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .fastgraph import EntityIndex, TurtleWriter
+from .ingest import content_key, discover
+from .parallel import CHUNK, Clock, DocRecord, StageTimes, executor, ordered
+
+__all__ = ["Cache", "fingerprint", "write_build", "CACHE_DIR", "GRAPH_FILE"]
+
+CACHE_DIR = ".kg-cache"
+GRAPH_FILE = "graph.ttl"
+_FORMAT = "2"
+_CODE = ("records.py", "layout.py", "ingest.py", "readers.py", "dates.py", "graph.py", "fastgraph.py", "ns.py",
+         "build.py", "parallel.py", "incremental.py")
+#: Files per unit of work at most (units also close after :data:`kg.parallel.CHUNK` articles).
+_UNIT_FILES = 256
+
+
+def fingerprint() -> str:
+    """A hash of the code and rule files that decide what a file's row holds."""
+    root = Path(__file__).resolve().parent
+    files = [root / n for n in _CODE] + sorted((root / "nlp").glob("*.py")) + sorted((root / "rules").glob("*"))
+    h = hashlib.sha1(_FORMAT.encode())
+    for f in files:
+        if f.is_file():
+            h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+class Cache:
+    """Per-file rows of the last build (SQLite, next to the graph)."""
+
+    def __init__(self, out: str | os.PathLike, code: str, fresh: bool = False) -> None:
+        folder = Path(out) / CACHE_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / "docs.sqlite"
+        if fresh:
+            self._drop()
+        try:
+            self._open(code)
+        except sqlite3.DatabaseError:  # a damaged cache is rebuilt, never trusted
+            self._drop()
+            self._open(code)
+        self._pending = 0
+
+    def _drop(self) -> None:
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            p = Path(str(self.path) + suffix)
+            if p.exists():
+                p.unlink()
+
+    def _open(self, code: str) -> None:
+        self.db = sqlite3.connect(self.path)
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        self.db.execute("CREATE TABLE IF NOT EXISTS docs (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, "
+                        "reads BLOB, records BLOB, claims TEXT, volatile INTEGER)")
+        self.code_matched = self.meta("code") == code
+        if not self.code_matched:
+            self.db.execute("DELETE FROM docs")
+            self.db.execute("DELETE FROM meta")
+            self.set_meta("code", code)
+            self.db.commit()
+
+    def meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def index(self) -> dict[str, tuple]:
+        """``{path: ((size, mtime_ns), claims, volatile)}`` of every row."""
+        return {p: ((s, m), json.loads(c), bool(v))
+                for p, s, m, c, v in self.db.execute("SELECT path, size, mtime, claims, volatile FROM docs")}
+
+    def put(self, path: str, stat: tuple[int, int], reads: tuple, records: list[DocRecord], claims: list,
+            volatile: bool) -> None:
+        self.db.execute("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (path, stat[0], stat[1], pickle.dumps(reads, protocol=4), pickle.dumps(records, protocol=4),
+                         json.dumps(claims), int(volatile)))
+        self._pending += 1
+        if self._pending >= 500:
+            self.db.commit()
+            self._pending = 0
+
+    def get(self, path: str) -> tuple[tuple, list[DocRecord]]:
+        """``(reads, records)`` of ``path``."""
+        reads, records = self.db.execute("SELECT reads, records FROM docs WHERE path = ?", (path,)).fetchone()
+        return pickle.loads(reads), pickle.loads(records)
+
+    def delete(self, paths: Iterable[str]) -> None:
+        self.db.executemany("DELETE FROM docs WHERE path = ?", ((p,) for p in paths))
+
+    def close(self) -> None:
+        self.db.commit()
+        self.db.close()
+
+
+class _Assembler:
+    """Writes files' blocks in order and merges their entity summaries; fills the report."""
+
+    def __init__(self, out: Path, report, clock: Clock) -> None:
+        self.writer = TurtleWriter(out / GRAPH_FILE)
+        self.index = EntityIndex()
+        self.report = report
+        self.clock = clock
+        self.names: Counter = Counter()
+        self.docs = 0
+
+    def add(self, path: str, reads: tuple, records: list[DocRecord]) -> None:
+        with self.clock("serialize"):
+            read, skipped = reads
+            self.report.read.extend(read)
+            self.report.skipped.extend(skipped)
+            for rec in records:
+                source = rec.source
+                self.names[source] += 1
+                if self.names[source] > 1:  # two files with one name: told apart by folder, as read_all does
+                    source = f"{Path(path).parent.name}/{source}"
+                self.writer.write_block(zlib.decompress(rec.data), source, rec.triples)
+                self.index.add(source, rec.summary)
+                self.report.entities.update(e[1] for e in rec.summary)
+                direct, reported, roles = rec.counts
+                self.report.quotes += direct
+                self.report.statements += reported
+                self.report.roles += roles
+                self.docs += 1
+
+    def finish(self) -> Path | None:
+        with self.clock("serialize"):
+            if not self.docs:
+                self.writer.abort()
+                return None
+            self.writer.write_entities(self.index)
+            self.report.triples = self.writer.triples
+            return self.writer.commit()
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return (-1, -1)  # the reader will say why
+    return (st.st_size, st.st_mtime_ns)
+
+
+def _listing(found: list[tuple], code: str) -> str:
+    h = hashlib.sha1(code.encode())
+    for key, _, (size, mtime) in found:
+        h.update(f"{key}\0{size}\0{mtime}\n".encode())
+    return h.hexdigest()
+
+
+class _Walk:
+    """Goes through the files in order, deciding for each: reuse its row, or read it now."""
+
+    def __init__(self, found: list[tuple], known: dict, reader: Callable, report_type: type, clock: Clock,
+                 chunk: int) -> None:
+        self.found, self.known, self.reader, self.report_type = found, known, reader, report_type
+        self.clock, self.chunk = clock, chunk
+        # content key -> first source: the reader's own duplicate check (kg.build.Reader)
+        self.seen: dict | None = getattr(reader, "seen", None)
+        self.counts = Counter()
+
+    def _reusable(self, key: str, stat: tuple) -> list | None:
+        row = self.known.get(key)
+        if row is None or row[0] != stat or row[2]:
+            return None
+        claims = row[1]
+        if self.seen is not None and any(self.seen.get(k, s) != s for k, s in claims):
+            return None  # its text is now read first from another file: read it again
+        return claims
+
+    def _read(self, path: Path) -> tuple:
+        with self.clock("ingest"):
+            rep = self.report_type()
+            arts = self.reader([path], rep)
+            claims = [] if self.seen is None else [(k, self.seen.get(k, "")) for k in (content_key(a.text) for a in arts)]
+            volatile = any(str(why).startswith("duplicate") for _, why in rep.skipped)
+        return (list(rep.read), list(rep.skipped)), arts, claims, volatile
+
+    def units(self) -> Iterator[list[tuple]]:
+        """Lists of ``(key, stat, None)`` (reuse the row) or ``(key, stat, (reads, articles, claims, volatile))``."""
+        unit: list = []
+        arts = 0
+        for key, path, stat in self.found:
+            claims = self._reusable(key, stat)
+            if claims is not None:
+                if self.seen is not None:
+                    for k, s in claims:
+                        self.seen.setdefault(k, s)
+                unit.append((key, stat, None))
+                self.counts["unchanged"] += 1
+            else:
+                row = self.known.get(key)
+                self.counts["new" if row is None else "changed" if row[0] != stat else "rechecked"] += 1
+                fresh = self._read(path)
+                unit.append((key, stat, fresh))
+                arts += len(fresh[1])
+            if arts >= self.chunk or len(unit) >= _UNIT_FILES:
+                yield unit
+                unit, arts = [], 0
+        if unit:
+            yield unit
+
+
+def write_build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, report, reader: Callable, *,
+                jobs: int = 1, update: bool = False, dask=None, stats: dict | None = None,
+                chunk: int = CHUNK) -> Path | None:
+    """Write ``out/graph.ttl`` from the files under ``paths``; fill ``report``.
+
+    ``reader(paths, report)`` reads files into Articles, recording what it read and
+    skipped in ``report`` (:class:`kg.build.Reader`); it is called once per file,
+    in order. Returns the graph's path, or ``None`` when no file gave a document
+    (then no graph is written). ``stats``, when given, receives stage times and, for
+    ``update``, how many files were new, changed, rechecked, removed and unchanged.
+    """
+    t0 = time.perf_counter()
+    out = Path(out)
+    times = StageTimes()
+    clock = Clock(times)
+    found = [(os.path.abspath(p), Path(p), _stat(Path(p))) for p in discover(paths)]
+    code = fingerprint()
+    listing = _listing(found, code)
+    out.mkdir(parents=True, exist_ok=True)
+    cache = Cache(out, code, fresh=not update)
+    info: dict = {"mode": "dask" if dask is not None else f"jobs={jobs}", "files": len(found)}
+    try:
+        known = cache.index() if update else {}
+        gone = sorted(set(known) - {k for k, _, _ in found})
+        graph = out / GRAPH_FILE
+        if (update and not gone and cache.meta("listing") == listing and graph.is_file()
+                and all(k in known and known[k][0] == s for k, _, s in found)):
+            info.update(new=0, changed=0, rechecked=0, removed=0, unchanged=len(found), written=False)
+            _replay(cache, found, report)
+            result = graph
+        else:
+            walk = _Walk(found, known, reader, type(report), clock, chunk)
+            result = _run(walk, cache, out, report, clock, jobs=jobs, dask=dask, gone=gone, listing=listing)
+            info.update(new=walk.counts["new"], changed=walk.counts["changed"],
+                        rechecked=walk.counts["rechecked"], removed=len(gone), unchanged=walk.counts["unchanged"],
+                        written=result is not None)
+        info["cache_valid"] = cache.code_matched
+    finally:
+        cache.close()
+    if stats is not None:
+        stats.update(info)
+        stats["stages"] = times.as_dict()
+        stats["wall_s"] = round(time.perf_counter() - t0, 4)
+    return result
+
+
+def _replay(cache: Cache, found: list[tuple], report) -> None:
+    """Fill ``report`` from the rows when the graph is left as it is."""
+    for key, _, _ in found:
+        read, skipped = cache.get(key)[0]
+        report.read.extend(read)
+        report.skipped.extend(skipped)
+    saved = json.loads(cache.meta("report"))
+    report.entities.update(saved["entities"])
+    for name in ("quotes", "statements", "roles", "triples"):
+        setattr(report, name, saved[name])
+
+
+def _run(walk: _Walk, cache: Cache, out: Path, report, clock: Clock, *, jobs: int, dask, gone: list[str],
+         listing: str) -> Path | None:
+    asm = _Assembler(out, report, clock)
+    try:
+        with executor(jobs, dask) as (submit, result, window):
+            def send(unit: list[tuple]):
+                arts = [a for _, _, fresh in unit if fresh for a in fresh[1]]
+                return unit, (submit(arts) if arts else None)
+
+            def receive(pending) -> tuple[list[tuple], list[DocRecord]]:
+                unit, handle = pending
+                records, t = result(handle) if handle is not None else ([], {})
+                clock.times.merge(t)
+                return unit, records
+
+            for unit, records in ordered(send, receive, walk.units(), window):
+                it = iter(records)
+                for key, stat, fresh in unit:
+                    if fresh is None:
+                        asm.add(key, *cache.get(key))
+                        continue
+                    reads, arts, claims, volatile = fresh
+                    recs = [next(it) for _ in arts]
+                    cache.put(key, stat, reads, recs, claims, volatile)
+                    asm.add(key, reads, recs)
+        cache.delete(gone)
+        path = asm.finish()
+    except BaseException:
+        asm.writer.abort()
+        raise
+    if path is not None:
+        cache.set_meta("listing", listing)
+        cache.set_meta("report", json.dumps({"entities": dict(report.entities), "quotes": report.quotes,
+                                             "statements": report.statements, "roles": report.roles,
+                                             "triples": report.triples}))
+    return path

@@ -1,0 +1,236 @@
+"""Extraction in worker processes: Articles in, plain :class:`DocRecord` records out.
+
+Each worker loads the spaCy pipeline once (in the pool initializer) and turns chunks
+of Articles into records: the document's Turtle block (see :mod:`kg.fastgraph`),
+compressed, and its entity summary. Records are small, picklable and independent of
+the document's source name, so the parent only reads files, merges and writes.
+Files are read in the parent because reading is stateful (duplicate texts are
+skipped across the whole build) and cheap next to extraction.
+
+Why not ``nlp.pipe(n_process=N)``: measured here, its default batch size sends a
+whole small corpus to one worker, and each ``pipe()`` call pays the start-up of new
+processes. A pool that lives for the whole build and takes small chunks keeps every
+core busy (figures: ``bench/run.py``).
+
+:func:`executor` gives the three ways to run chunks (this process, a process pool,
+Dask) one interface; :func:`ordered` keeps a bounded number of chunks in flight and
+returns results in input order, so memory does not grow with the corpus.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import time
+import zlib
+from collections import deque
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
+
+from .records import Article
+
+__all__ = ["DocRecord", "StageTimes", "Clock", "to_record", "extract_chunk", "executor", "ordered", "chunked",
+           "worker_extractor", "cpu_count", "CHUNK"]
+
+#: Articles per task: large enough to amortise IPC, small enough to balance work.
+CHUNK = 8
+
+
+@dataclass(frozen=True)
+class DocRecord:
+    """What the graph stage needs of one document (plain data; see :func:`to_record`).
+
+    ``data`` is the zlib-compressed UTF-8 Turtle block with placeholders for the
+    document's name; ``summary`` and ``counts`` as in :class:`kg.fastgraph.DocBlock`.
+    """
+
+    source: str
+    data: bytes
+    summary: tuple
+    triples: int
+    counts: tuple[int, int, int]
+
+
+class StageTimes:
+    """Wall and CPU seconds per stage (``ingest``, ``nlp``, ``graph``, ``serialize``).
+
+    In a parallel build, ``nlp`` and ``graph`` are summed over the workers.
+
+    >>> t = StageTimes(); t.merge({"nlp": (2.0, 1.5)}); t.as_dict()["nlp"]
+    {'wall_s': 2.0, 'cpu_s': 1.5}
+    """
+
+    STAGES = ("ingest", "nlp", "graph", "serialize")
+
+    def __init__(self) -> None:
+        self.wall = dict.fromkeys(self.STAGES, 0.0)
+        self.cpu = dict.fromkeys(self.STAGES, 0.0)
+
+    def add(self, stage: str, wall: float, cpu: float) -> None:
+        self.wall[stage] += wall
+        self.cpu[stage] += cpu
+
+    def merge(self, other: dict) -> None:
+        """Add ``{stage: (wall, cpu)}``."""
+        for stage, (w, c) in other.items():
+            self.add(stage, w, c)
+
+    def as_dict(self) -> dict:
+        return {s: {"wall_s": round(self.wall[s], 4), "cpu_s": round(self.cpu[s], 4)} for s in self.STAGES}
+
+
+class Clock:
+    """Times stages into a :class:`StageTimes` or a ``{stage: (wall, cpu)}`` dict:
+    ``with clock("nlp"): ...``."""
+
+    def __init__(self, times) -> None:
+        self.times = times
+
+    def __call__(self, stage: str) -> "Clock":
+        self._stage = stage
+        return self
+
+    def __enter__(self) -> None:
+        self._w, self._c = time.perf_counter(), time.process_time()
+
+    def __exit__(self, *exc) -> None:
+        w, c = time.perf_counter() - self._w, time.process_time() - self._c
+        if isinstance(self.times, StageTimes):
+            self.times.add(self._stage, w, c)
+        else:
+            w0, c0 = self.times.get(self._stage, (0.0, 0.0))
+            self.times[self._stage] = (w0 + w, c0 + c)
+
+
+def to_record(result) -> DocRecord:
+    """A :class:`DocRecord` from a :class:`~kg.records.DocResult`."""
+    from .fastgraph import render_doc
+
+    b = render_doc(result)
+    return DocRecord(result.article.source, zlib.compress(b.text.encode("utf-8"), 1), b.summary, b.triples,
+                     b.counts)
+
+
+def extract_chunk(extractor, articles: list[Article]) -> tuple[list[DocRecord], dict]:
+    """Extract and render ``articles`` with a loaded extractor: (records, stage times)."""
+    times: dict = {}
+    clock = Clock(times)
+    out = []
+    it = extractor.pipe(articles)
+    while True:
+        with clock("nlp"):
+            r = next(it, None)
+        if r is None:
+            break
+        with clock("graph"):
+            out.append(to_record(r))
+    return out, times
+
+
+# ---- worker processes --------------------------------------------------------------------
+_EXTRACTOR = None
+
+
+def worker_extractor():
+    """This process's extractor, loaded on first use and kept (once per worker, never per task)."""
+    global _EXTRACTOR
+    if _EXTRACTOR is None:
+        from .nlp import Extractor
+
+        _EXTRACTOR = Extractor()
+    return _EXTRACTOR
+
+
+def _init() -> None:
+    worker_extractor()
+
+
+def _work(articles: list[Article]) -> tuple[list[DocRecord], dict]:
+    return extract_chunk(worker_extractor(), articles)
+
+
+def _context():
+    """fork when this process runs one thread (fast, and scripts need no ``__main__`` guard);
+    forkserver otherwise, since forking a process with threads (Dask, some test runners) is unsafe."""
+    import threading
+
+    methods = mp.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return mp.get_context("fork")
+    return mp.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+class _Done:
+    """A chunk run in this process: already finished when submitted."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value) -> None:
+        self.value = value
+
+    def get(self):
+        return self.value
+
+
+@contextmanager
+def executor(jobs: int = 1, dask=None) -> Iterator[tuple[Callable, Callable, int]]:
+    """``(submit, result, window)`` to extract chunks of Articles.
+
+    ``submit(articles)`` returns a handle and ``result(handle)`` gives
+    ``(records, stage times)``; ``window`` is how many chunks to keep in flight.
+    ``jobs=1`` runs in this process, ``jobs > 1`` in a pool of processes that each
+    load the pipeline once, ``dask`` (a scheduler address or a Client) on a cluster.
+    """
+    if dask is not None:
+        from .distributed import dask_executor
+
+        with dask_executor(dask) as ex:
+            yield ex
+        return
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
+    if jobs == 1:
+        ex = worker_extractor()
+        yield (lambda arts: _Done(extract_chunk(ex, arts))), (lambda h: h.get()), 1
+        return
+    with _context().Pool(jobs, initializer=_init) as pool:
+        yield (lambda arts: pool.apply_async(_work, (arts,))), (lambda h: h.get()), 4 * jobs
+
+
+def chunked(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of ``size`` items (the last may be shorter).
+
+    >>> list(chunked(range(5), 2))
+    [[0, 1], [2, 3], [4]]
+    """
+    chunk: list = []
+    for x in items:
+        chunk.append(x)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def ordered(submit: Callable, result: Callable, units: Iterable, window: int) -> Iterator:
+    """Submit units with at most ``window`` in flight; yield their results in order.
+
+    >>> list(ordered(lambda x: x * 10, lambda h: h + 1, [1, 2, 3], window=2))
+    [11, 21, 31]
+    """
+    pending: deque = deque()
+    for unit in units:
+        pending.append(submit(unit))
+        if len(pending) >= max(1, window):
+            yield result(pending.popleft())
+    while pending:
+        yield result(pending.popleft())
+
+
+def cpu_count() -> int:
+    """Cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1

@@ -1,0 +1,174 @@
+"""``kg build --update``: the same bytes as a full build of the final files, reading only
+what changed, and nothing written when nothing changed."""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, Graph
+
+from kg.build import Reader, build
+from kg.ns import KG
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+import gen_corpus  # noqa: E402
+
+
+class SpyReader(Reader):
+    """kg.build.Reader that remembers which files it was asked to read."""
+
+    def __init__(self, *a, **k):
+        super().__init__(*a, **k)
+        self.asked: list[str] = []
+
+    def __call__(self, paths, report):
+        paths = list(paths)
+        self.asked += [Path(p).name for p in paths]
+        return super().__call__(paths, report)
+
+
+def update(paths, out, **kw):
+    """An update build through kg.build.build with a spying reader: (report, stats, names read)."""
+    import kg.build
+
+    spy: list = []
+    real = kg.build.Reader
+
+    class Recording(SpyReader):
+        def __init__(self, *a, **k):
+            super().__init__(*a, **k)
+            spy.append(self)
+
+    kg.build.Reader = Recording
+    try:
+        stats: dict = {}
+        report = build(paths, out, page=False, update=True, stats=stats, **kw)
+    finally:
+        kg.build.Reader = real
+    return report, stats, sorted(spy[0].asked) if spy else []
+
+
+def snapshot(folder: Path) -> dict:
+    """Every file under ``folder``: its bytes' hash and modification time."""
+    return {str(p.relative_to(folder)): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def write(path: Path, text: str, bump: int = 0) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    if bump:
+        st = path.stat()
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + bump))
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    c = tmp_path / "corpus"
+    for i in range(8):
+        write(c / f"d{i}.txt", gen_corpus.article(5, i))
+    return c
+
+
+def full(paths, out) -> bytes:
+    build(paths, out, page=False)
+    return (out / "graph.ttl").read_bytes()
+
+
+def doc_sources(path: Path) -> set[str]:
+    g = Graph().parse(path, format="turtle")
+    return {str(s) for d in g.subjects(RDF.type, KG.Document) for s in g.objects(d, KG.source)}
+
+
+def test_update_adds_changes_and_removes_like_a_full_build(corpus, tmp_path):
+    out = tmp_path / "out"
+    build([corpus], out, page=False)
+    before = Graph().parse(out / "graph.ttl", format="turtle")
+    old_quotes = {str(t) for q in before.subjects(RDF.type, KG.Quote) for t in before.objects(q, KG.text)}
+    write(corpus / "d8.txt", gen_corpus.article(5, 8))                    # new
+    write(corpus / "d3.txt", gen_corpus.article(5, 50), bump=10**9)       # changed
+    (corpus / "d5.txt").unlink()                                          # removed
+    report, stats, asked = update([corpus], out)
+    assert asked == ["d3.txt", "d8.txt"]
+    assert (stats["new"], stats["changed"], stats["removed"], stats["unchanged"]) == (1, 1, 1, 6)
+    assert (out / "graph.ttl").read_bytes() == full([corpus], tmp_path / "full")
+    assert len(report.read) == 8 and report.triples > 0
+    after = Graph().parse(out / "graph.ttl", format="turtle")
+    assert doc_sources(out / "graph.ttl") == {f"d{i}.txt" for i in (0, 1, 2, 3, 4, 6, 7, 8)}
+    texts = {d: str(t) for d, t in after.subject_objects(KG.text) if (d, RDF.type, KG.Document) in after}
+    for q in after.subjects(RDF.type, KG.Quote):   # every quote slices its own document: none left stale
+        doc = after.value(q, KG.inDocument)
+        assert texts[doc][int(after.value(q, KG.start)):int(after.value(q, KG.end))] == str(after.value(q, KG.text))
+    gone = {str(t) for q in after.subjects(RDF.type, KG.Quote) for t in after.objects(q, KG.text)}
+    assert old_quotes - gone  # the old d3/d5 quotes that no other document has are gone
+    # entities of unchanged documents keep their IRIs
+    d0 = next(d for d in before.subjects(RDF.type, KG.Document) if str(before.value(d, KG.source)) == "d0.txt")
+    people = set(before.subjects(KG.mentionedIn, d0))
+    assert people and people <= set(after.subjects(KG.mentionedIn, d0))
+
+
+def test_update_with_nothing_changed_changes_no_byte(corpus, tmp_path):
+    out = tmp_path / "out"
+    build([corpus], out, page=False)
+    first = snapshot(out)
+    report, stats, asked = update([corpus], out)
+    assert snapshot(out) == first
+    assert asked == [] and stats["written"] is False and stats["unchanged"] == 8
+    assert len(report.read) == 8 and report.triples == Graph().parse(out / "graph.ttl", format="turtle").__len__()
+
+
+@pytest.mark.parametrize("case", ["new-duplicate-first", "first-of-duplicates-removed", "same-name-removed"])
+def test_update_follows_duplicates_and_shared_names(corpus, tmp_path, case):
+    if case == "new-duplicate-first":
+        setup = lambda: None  # noqa: E731
+        change = lambda: write(corpus / "a0.txt", (corpus / "d4.txt").read_text(encoding="utf-8"))  # noqa: E731
+    elif case == "first-of-duplicates-removed":
+        setup = lambda: write(corpus / "e4.txt", (corpus / "d4.txt").read_text(encoding="utf-8"))  # noqa: E731
+        change = lambda: (corpus / "d4.txt").unlink()  # noqa: E731
+    else:
+        setup = lambda: (write(corpus / "x" / "same.txt", gen_corpus.article(5, 60)),  # noqa: E731
+                         write(corpus / "y" / "same.txt", gen_corpus.article(5, 61)))
+        change = lambda: shutil.rmtree(corpus / "x")  # noqa: E731
+    setup()
+    out = tmp_path / "out"
+    base = build([corpus], out, page=False)
+    change()
+    report, stats, asked = update([corpus], out)
+    ref = build([corpus], tmp_path / "full", page=False)
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "full" / "graph.ttl").read_bytes()
+    assert (report.read, report.skipped) == (ref.read, ref.skipped)
+    assert len(asked) <= 2  # only the files whose status changed were read again
+    if case == "new-duplicate-first":
+        assert any("d4.txt" in p for p, _ in report.skipped) and not base.skipped
+    if case == "first-of-duplicates-removed":
+        assert base.skipped and not report.skipped and asked == ["e4.txt"]
+
+
+def test_changed_code_rereads_everything(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build([corpus], out, page=False)
+    monkeypatch.setattr("kg.incremental.fingerprint", lambda: "another version of the extractor")
+    _, stats, asked = update([corpus], out)
+    assert stats["cache_valid"] is False and stats["new"] == 8 and len(asked) == 8
+    assert (out / "graph.ttl").read_bytes() == full([corpus], tmp_path / "full")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_update_without_an_earlier_build_is_a_full_build(corpus, tmp_path, jobs):
+    _, stats, asked = update([corpus], tmp_path / "out", jobs=jobs)
+    assert stats["new"] == 8 and len(asked) == 8
+    assert (tmp_path / "out" / "graph.ttl").read_bytes() == full([corpus], tmp_path / "full")
+
+
+def test_update_in_parallel_matches(corpus, tmp_path):
+    out = tmp_path / "out"
+    build([corpus], out, page=False, jobs=2)
+    write(corpus / "d9.txt", gen_corpus.article(5, 9))
+    _, stats, asked = update([corpus], out, jobs=2)
+    assert asked == ["d9.txt"] and stats["unchanged"] == 8
+    assert (out / "graph.ttl").read_bytes() == full([corpus], tmp_path / "full")

@@ -1,0 +1,156 @@
+"""The streamed graph writer and ``--jobs``: same triples as kg.graph.build_graph, same bytes
+for any number of processes."""
+from __future__ import annotations
+
+import itertools
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kg.build import BuildReport, build, read_all
+from kg.fastgraph import EntityIndex, TurtleWriter, render_doc
+from kg.graph import build_graph
+from kg.records import Article, DocResult, Entity, Quote, Role, Span
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+sys.path.insert(0, str(ROOT / "bench"))
+import gen_corpus  # noqa: E402
+
+
+def canonical(g: Graph) -> list[str]:
+    """The graph as sorted N-Triples lines (no blank nodes in kg graphs, so this is canonical)."""
+    return sorted(line for line in g.serialize(format="nt").splitlines() if line.strip())
+
+
+def stream(results: list[DocResult], path: Path) -> tuple[Path, int]:
+    """Write results with kg.fastgraph, the way a build does."""
+    index = EntityIndex()
+    with TurtleWriter(path) as w:
+        for r in results:
+            b = render_doc(r)
+            w.write_block(b.text.encode("utf-8"), r.article.source, b.triples)
+            index.add(r.article.source, b.summary)
+        w.write_entities(index)
+    return path, w.triples
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """Twelve generated articles, an empty file (skipped) and two files sharing a name."""
+    root = tmp_path_factory.mktemp("corpus")
+    gen_corpus.write_corpus(root / "a", 12, seed=3)
+    (root / "a" / "0000" / "zz_empty.txt").write_text("  \n", encoding="utf-8")
+    for folder in ("b", "c"):
+        (root / folder).mkdir()
+        (root / folder / "same.txt").write_text(gen_corpus.article(3, 100 + len(folder) + ord(folder[0])),
+                                                encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("source", ["seeds", "corpus"])
+def test_streamed_graph_has_exactly_the_triples_of_build_graph(source, corpus, extractor, tmp_path):
+    paths = [SEEDS] if source == "seeds" else [corpus]
+    results = list(extractor.pipe(read_all(paths, BuildReport())))
+    expected = build_graph(results)
+    path, n = stream(results, tmp_path / "g.ttl")
+    got = Graph().parse(path, format="turtle")
+    assert canonical(got) == canonical(expected)
+    assert n == len(expected)
+
+
+def test_build_output_is_the_graph_of_build_graph(corpus, extractor, tmp_path):
+    """kg build (streamed, duplicate names told apart by folder) against build_graph over read_all."""
+    report = build([corpus], tmp_path, page=False)
+    results = list(extractor.pipe(read_all([corpus], BuildReport())))
+    got = Graph().parse(tmp_path / "graph.ttl", format="turtle")
+    assert canonical(got) == canonical(build_graph(results))
+    assert report.triples == len(got)
+    assert {"same.txt", "c/same.txt"} <= {str(o) for o in got.objects(None, None) if str(o).endswith("same.txt")}
+
+
+NASTY = 'Kata "kutip" dan \\ garis miring\nbaris baru\ttab \x01 kendali, “lengkung” \u2028 akhir'
+
+
+def test_literals_and_names_with_quotes_backslashes_and_controls_round_trip(tmp_path):
+    art = Article(source='we"ird\\name #1.txt', text=NASTY, title='Judul "aneh"\\', date="2024-02-30",
+                  authors=("A \"B\"",))
+    ent = Entity(key="person:a-b", type="Person", label='A "B"', aliases=("A\\B",),
+                 mentions=(Span(0, 4, 'Kata'),), official=True)
+    r = DocResult(article=art, entities=(ent,),
+                  roles=(Role("person:a-b", 'Kepala "Dinas"', None, "2024-01-01", 0, 4),),
+                  quotes=(Quote(5, 12, '"kutip"', True, "person:a-b", cue='jelas\n', about=("person:a-b",)),))
+    path, n = stream([r], tmp_path / "g.ttl")
+    got = Graph().parse(path, format="turtle")
+    assert canonical(got) == canonical(build_graph([r]))
+    assert b"\x00" not in path.read_bytes()
+
+
+def _summary(label: str, kind: str | None = None, official: bool = False, part_of: str | None = None) -> tuple:
+    return (("place:x" if kind else "person:x"), "Place" if kind else "Person", label, (), official, kind, part_of),
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(3))))
+def test_entity_merge_does_not_depend_on_document_order(order):
+    docs = [("b.txt", _summary("Kota X", kind="kota") + _summary("Ani", official=True)),
+            ("a.txt", _summary("X", kind="kabupaten") + _summary("Ani Bu")),
+            ("c.txt", _summary("Kota X", kind="provinsi") + _summary("Ani Bu"))]
+    index = EntityIndex()
+    for i in order:
+        index.add(*docs[i])
+    text = "".join(t for t, _ in index.chunks())
+    assert '"kabupaten"' in text and '"kota"' not in text  # the kind from the first source by name
+    assert 'kg:label "Ani Bu"' in text and 'kg:isOfficial true' in text
+    assert 'kg:label "Kota X"' in text and 'kg:alias "X"' in text
+
+
+@pytest.mark.parametrize("jobs", [2])
+def test_jobs_give_byte_identical_output_and_report(corpus, tmp_path, jobs):
+    one = build([corpus], tmp_path / "one", page=False, jobs=1)
+    many = build([corpus], tmp_path / "many", page=False, jobs=jobs)
+    assert (tmp_path / "one" / "graph.ttl").read_bytes() == (tmp_path / "many" / "graph.ttl").read_bytes()
+    assert (one.read, one.skipped, one.entities, one.triples) == (many.read, many.skipped, many.entities,
+                                                                   many.triples)
+    assert len(one.read) == 14 and len(one.skipped) == 1
+
+
+_LOADS = 0
+
+
+def _count_loads(self, *a, **k):
+    global _LOADS
+    _LOADS += 1
+
+
+def _probe(_):
+    from kg import parallel
+
+    return os.getpid(), id(parallel._EXTRACTOR), _LOADS
+
+
+def test_each_worker_loads_the_pipeline_once_before_any_task(monkeypatch):
+    from kg import parallel
+
+    monkeypatch.setattr("kg.nlp.Extractor.__init__", _count_loads)
+    monkeypatch.setattr(parallel, "_EXTRACTOR", None)
+    ctx = parallel._context()
+    with ctx.Pool(2, initializer=parallel._init) as pool:
+        seen = pool.map(_probe, range(16), chunksize=1)
+    per_worker: dict = {}
+    for pid, ident, loads in seen:
+        per_worker.setdefault(pid, set()).add((ident, loads))
+    assert all(len(v) == 1 for v in per_worker.values())
+    if ctx.get_start_method() == "fork":  # the patched counter is inherited
+        assert {loads for v in per_worker.values() for _, loads in v} == {1}
+
+
+def test_zero_jobs_is_a_usage_error(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    res = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(tmp_path), "--jobs", "0"])
+    assert res.exit_code == 2 and "--jobs" in res.output
