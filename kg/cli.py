@@ -255,8 +255,10 @@ def query(graph, query, params, fmt, list_, endpoint, columns, engine) -> None:
 @click.option("--max-memory", default=2048, show_default=True, type=int,
               help="MB a query may allocate (beyond the shared graph) before its worker dies.")
 @click.option("--writable", is_flag=True, help="Accept SPARQL 1.1 Graph Store Protocol writes at /store.")
+@click.option("--union-default-graph", "union", is_flag=True,
+              help="Queries see all graphs as the default graph (as Oxigraph's flag of that name).")
 @_engine_option
-def serve(graph, host, port, timeout, max_rows, max_memory, writable, engine) -> None:
+def serve(graph, host, port, timeout, max_rows, max_memory, writable, union, engine) -> None:
     """Serve a graph as a SPARQL 1.1 Protocol endpoint (read-only unless --writable).
 
     \b
@@ -267,7 +269,7 @@ def serve(graph, host, port, timeout, max_rows, max_memory, writable, engine) ->
     from .serve import ServeConfig, make_server
 
     cfg = ServeConfig(graph, host=host, port=port, timeout=timeout, max_rows=max_rows, writable=writable,
-                      engine=engine, max_memory_mb=max_memory)
+                      engine=engine, max_memory_mb=max_memory, union_default_graph=union)
     import signal
 
     try:

@@ -54,6 +54,7 @@ class ServeConfig:
     max_memory_mb: int = 2048
     engine: str | None = None
     writable: bool = False
+    union_default_graph: bool = False
 
 
 # -- framing over a socket: 8-byte length, then bytes -----------------------------------
@@ -396,6 +397,8 @@ def make_server(cfg: ServeConfig) -> Server:
     if cfg.timeout <= 0:
         raise QueryError(f"--timeout must be positive, not {cfg.timeout}")
     store = open_store(cfg.graph, cfg.engine)
+    if cfg.union_default_graph:
+        store.union_default_graph = True
     try:
         ipaddress.ip_address(cfg.host)
     except ValueError:

@@ -22,6 +22,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from .errors import GraphFileError, QueryError
 from .ns import PREFIXES as _KG_PREFIXES
@@ -165,7 +166,6 @@ class Store:
         if engine not in ENGINES:
             raise QueryError(f"unknown engine {engine!r}; valid engines: {', '.join(ENGINES)}")
         self.engine = engine
-        self.union_default_graph = union_default_graph
         if engine == "oxigraph":
             try:
                 import pyoxigraph
@@ -177,6 +177,18 @@ class Store:
             from rdflib import Dataset
 
             self._ds = Dataset(default_union=union_default_graph)
+        self.union_default_graph = union_default_graph
+
+    @property
+    def union_default_graph(self) -> bool:
+        """Whether queries see the union of all graphs as their default graph."""
+        return self._union
+
+    @union_default_graph.setter
+    def union_default_graph(self, on: bool) -> None:
+        self._union = bool(on)
+        if self.engine == "rdflib":
+            self._ds.default_union = self._union
 
     def _default(self):
         from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -196,8 +208,6 @@ class Store:
             raise GraphFileError(f"{path}: no such graph file")
         if dataset and graph is None:
             self.union_default_graph = True
-            if self.engine == "rdflib":
-                self._ds.default_union = True
         try:
             if self.engine == "oxigraph":
                 import pyoxigraph as ox
@@ -362,12 +372,8 @@ class Store:
 def _take(it, limit):
     if limit is None or limit <= 0:
         return list(it), False
-    out = []
-    for x in it:
-        if len(out) >= limit:
-            return out, True
-        out.append(x)
-    return out, False
+    out = list(islice(it, limit + 1))
+    return out[:limit], len(out) > limit
 
 
 def open_store(path: str, engine: str | None = None, fmt: str | None = None) -> Store:

@@ -383,3 +383,19 @@ def test_query_page_in_a_browser_shows_hostile_text_as_text(tmp_path):
             browser.close()
     finally:
         s.stop()
+
+
+def test_saved_queries_over_pushed_documents_with_a_union_default_graph(seeds_build, tmp_path, local):
+    out, _ = seeds_build
+    empty = tmp_path / "empty.ttl"
+    empty.write_text("", encoding="utf-8")
+    s = Running(empty, tmp_path, "--writable", "--union-default-graph")
+    try:
+        r = CliRunner().invoke(main, ["push", str(out / "graph.ttl"), "--endpoint", s.url + "/store", "--per-document"])
+        assert r.exit_code == 0, r.output
+        remote, _ = run(Endpoint(s.url + "/sparql"), "said_about", {"topic": "netralitas"})
+        here, _ = run(local, "said_about", {"topic": "netralitas"})
+        quotes = lambda sol: {term_parts(r[sol.vars.index("quote")])[1] for r in sol.rows}  # noqa: E731
+        assert quotes(here) and quotes(remote) == quotes(here)
+    finally:
+        s.stop()
