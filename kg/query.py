@@ -329,7 +329,8 @@ def _short(parts, width: int) -> str:
             if value.startswith(ns):
                 value = f"{pfx}:{value[len(ns):]}"
                 break
-    value = re.sub(r"[\x00-\x1f\x7f\u2028\u2029]+", " ", value)  # one line per row, no terminal control codes
+    # one line per row; no terminal control codes, no bidi overrides that would show text reversed
+    value = re.sub(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]+", " ", value)
     return value if len(value) <= width else value[: width - 1] + "…"
 
 

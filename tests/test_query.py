@@ -324,7 +324,7 @@ def test_every_saved_query_is_documented_with_its_parameters():
 
 
 # ---- formats --------------------------------------------------------------------------------
-HOSTILE = '<script>alert(1)</script> "q" , =cmd|\' \t tab\nline & \x00 \u2028'
+HOSTILE = '<script>alert(1)</script> "q" , =cmd|\' \t tab\nline & \x00 \u2028 \u202etxt.exe'
 
 
 @pytest.fixture(scope="module", params=ENGINES)
@@ -359,7 +359,7 @@ def test_csv_and_tsv_results_keep_one_row_per_solution(hostile):
 
 def test_table_is_one_line_per_row_without_control_characters(hostile):
     text = format_solutions(hostile, "table")
-    assert len(text.splitlines()) == 3 and "\x00" not in text and "\t" not in text
+    assert len(text.splitlines()) == 3 and "\x00" not in text and "\t" not in text and "\u202e" not in text
 
 
 # ---- the command line ------------------------------------------------------------------------
