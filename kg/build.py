@@ -7,15 +7,15 @@ from __future__ import annotations
 import os
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
 from .errors import InputError
-from .ingest import discover, read_article
+from .ingest import discover
 from .records import Article, DocResult
 
-__all__ = ["BuildReport", "build", "read_all"]
+__all__ = ["BuildReport", "Reader", "build", "read_all"]
 
 
 @dataclass
@@ -32,42 +32,114 @@ class BuildReport:
     seconds: float = 0.0
     outputs: list[str] = field(default_factory=list)
 
-    def summary(self) -> str:
+    def summary(self, verbose: bool = False) -> str:
+        """Counts, then every skipped document with its reason (and, if ``verbose``, every one read)."""
+        from .log import show
+
         ents = ", ".join(f"{k} {self.entities[k]}" for k in ("Person", "Agency", "Policy", "Event", "Place"))
         lines = [f"documents read: {len(self.read)}" + (f", skipped: {len(self.skipped)}" if self.skipped else ""),
                  f"entities: {ents}",
                  f"quotes: {self.quotes} direct, {self.statements} reported; roles: {self.roles}; triples: {self.triples}",
                  f"time: {self.seconds:.2f} s"]
-        lines += [f"skipped {path}: {why}" for path, why in self.skipped]
+        if verbose:
+            lines += [f"read {show(path)}" for path in self.read]
+        shown = self.skipped if verbose or len(self.skipped) <= _SHOWN else self.skipped[:_SHOWN]
+        lines += [f"skipped {show(path)}: {show(why)}" for path, why in shown]
+        if len(shown) < len(self.skipped):
+            kinds = Counter(_kind(why) for _, why in self.skipped[len(shown):])
+            lines.append(f"skipped {len(self.skipped) - len(shown)} more (--verbose lists them): "
+                         + "; ".join(f"{k} {n}" for k, n in kinds.most_common()))
         lines += [f"wrote {p}" for p in self.outputs]
         return "\n".join(lines)
 
 
-def read_all(paths: Iterable[str | os.PathLike], report: BuildReport) -> list[Article]:
-    """Read every file; unreadable ones go to ``report.skipped`` with their reason."""
+_SHOWN = 50
+
+
+def _kind(reason: str) -> str:
+    """A skip reason without its particulars: ``duplicate of x.txt (same text)`` → ``duplicate``."""
+    import re
+
+    return re.split(r" of | \(|: |, ", re.sub(r"^line \d+: ", "", reason), maxsplit=1)[0]
+
+
+def read_all(paths: Iterable[str | os.PathLike], report: BuildReport, *, strict: bool = False,
+             seen: dict[str, str] | None = None) -> list[Article]:
+    """Read every document under ``paths``; the ones that cannot be used go to
+    ``report.skipped`` with their reason, and a warning names each.
+
+    A document whose text was already read (``seen``: content hash → where; pass
+    the same dict to calls of one build) is skipped as a duplicate naming the
+    first. ``strict``: the first skip raises :class:`InputError` instead.
+    """
+    import logging
+
+    from .ingest import content_key, read_file
+    from .log import show
+
+    log = logging.getLogger(__name__)
+    seen = {} if seen is None else seen
     articles = []
-    seen_names: Counter = Counter()
+    names: Counter = Counter()
     for path in discover(paths):
-        try:
-            art = read_article(path)
-        except InputError as e:
-            report.skipped.append((str(path), str(e).split(": ", 1)[-1]))
-            continue
-        seen_names[art.source] += 1
-        if seen_names[art.source] > 1:
-            # two files with one name in different folders: keep both, told apart by path
-            from dataclasses import replace
-            art = replace(art, source=f"{Path(path).parent.name}/{art.source}")
-        articles.append(art)
-        report.read.append(str(path))
+        for o in read_file(path):
+            reason = o.reason
+            if o.article is not None:
+                first = seen.setdefault(content_key(o.article.text), o.source)
+                if first != o.source:
+                    reason = f"duplicate of {first} (same text)"
+            if reason:
+                if strict:
+                    raise InputError(f"{show(o.source)}: {reason} (--strict stops at any skipped document)")
+                log.warning("skipped %s: %s", o.source, reason)
+                report.skipped.append((o.source, reason))
+                continue
+            for note in o.notes:
+                log.warning("%s: %s", o.source, note)
+            art = o.article
+            names[art.source] += 1
+            if names[art.source] > 1:
+                # two files with one name in different folders: keep both, told apart by folder
+                art = replace(art, source=f"{Path(path).parent.name}/{art.source}")
+            log.debug("read %s", o.source)
+            articles.append(art)
+            report.read.append(o.source)
     return articles
 
 
-def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, *, page: bool = True) -> BuildReport:
-    """Build ``out/graph.ttl`` (and ``out/graph.html``) from the articles under ``paths``."""
+class Reader:
+    """:func:`read_all` for a build that reads its files one call at a time: one
+    duplicate check over all calls, ``strict`` kept, a progress bar over the files."""
+
+    def __init__(self, paths: Iterable[str | os.PathLike] = (), *, strict: bool = False) -> None:
+        self.paths = list(paths)
+        self.strict = strict
+        self.seen: dict[str, str] = {}
+        self.bar = None
+
+    def __call__(self, paths: Iterable[str | os.PathLike], report: BuildReport) -> list[Article]:
+        from .log import Progress
+
+        if self.bar is None:
+            self.bar = Progress(None, "reading")
+            if self.bar.enabled and self.paths:
+                self.bar.total = len(discover(self.paths))
+        paths = list(paths)
+        try:
+            return read_all(paths, report, strict=self.strict, seen=self.seen)
+        finally:
+            self.bar.advance(len(paths))
+
+
+def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, *, page: bool = True,
+          strict: bool = False) -> BuildReport:
+    """Build ``out/graph.ttl`` (and ``out/graph.html``) from the articles under ``paths``.
+
+    ``strict``: any skipped document raises :class:`InputError` and nothing is written.
+    """
     t0 = time.perf_counter()
     report = BuildReport()
-    articles = read_all(paths, report)
+    articles = read_all(paths, report, strict=strict)
     if not articles:
         reasons = "; ".join(f"{p}: {why}" for p, why in report.skipped[:3])
         raise InputError(f"no usable document in {', '.join(map(str, paths))}" + (f" ({reasons})" if reasons else ""))

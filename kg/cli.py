@@ -51,20 +51,37 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="Folder for graph.ttl and graph.html.")
 @click.option("--no-page", is_flag=True, help="Do not write graph.html.")
-def build(paths: tuple[str, ...], out: str, no_page: bool) -> None:
-    """Build a knowledge graph from .txt articles (files or folders).
+@click.option("--strict", is_flag=True, help="Any skipped document is an error: stop and write nothing.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
+@click.option("--verbose", "-v", is_flag=True, help="Also list every document read.")
+def build(paths: tuple[str, ...], out: str, no_page: bool, strict: bool, quiet: bool, verbose: bool) -> None:
+    """Build a knowledge graph from articles: .txt, .md, .html/.htm and .jsonl files or folders.
+
+    \b
+    Exit codes:
+        0 every document was read
+        1 some documents were skipped (the graph holds the others)
+        2 nothing usable, a usage error, or a skip under --strict
 
     \b
     Example:
         kg build seeds --out out
     """
+    from . import log
     from .build import build as run_build
 
+    if quiet and verbose:
+        _fail(KgError("--quiet and --verbose exclude each other"))
+    log.setup(log.QUIET if quiet else log.VERBOSE if verbose else log.NORMAL)
     try:
-        report = run_build(paths, out, page=not no_page)
+        report = run_build(paths, out, page=not no_page, strict=strict)
     except KgError as e:
+        log.finish()
         _fail(e)
-    click.echo(report.summary())
+    log.finish()
+    if not quiet:
+        click.echo(report.summary(verbose=verbose))
+    sys.exit(1 if report.skipped else 0)
 
 
 @main.command()

@@ -205,8 +205,8 @@ def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
     Raises :class:`Refused` when control characters are more than
     :data:`BINARY_SHARE` of the text (binary data).
 
-    >>> clean_text("a\r\nb\rc\x00d")
-    ('a\nb\nc\ufffdd', ('1 control character (U+0000) replaced by U+FFFD',))
+    >>> clean_text("Satu\r\ndua\rtiga\x00 empat lima enam tujuh")
+    ('Satu\ndua\ntiga\ufffd empat lima enam tujuh', ('1 control character (U+0000) replaced by U+FFFD',))
     """
     text = text.replace("\r\n", "\n").translate(_BREAKS)
     bad = _CONTROL.findall(text)
@@ -214,7 +214,7 @@ def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
         return text, ()
     if len(bad) > BINARY_SHARE * len(text):
         kinds = ", ".join(sorted({f"U+{ord(c):04X}" for c in bad})[:3])
-        raise Refused(f"binary data ({len(bad):,} control characters such as {kinds} "
+        raise Refused(f"binary data ({len(bad):,} control character{'s' if len(bad) > 1 else ''} such as {kinds} "
                       f"in {len(text):,}), not text")
     kinds = ", ".join(sorted({f"U+{ord(c):04X}" for c in bad})[:3])
     note = f"{len(bad)} control character{'s' if len(bad) > 1 else ''} ({kinds}) replaced by U+FFFD"

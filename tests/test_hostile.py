@@ -179,8 +179,6 @@ def test_a_failing_rename_leaves_the_previous_graph(tmp_path, monkeypatch):
     assert (out / "graph.ttl").read_bytes() == before
 
 
-@pytest.mark.xfail(reason="kg/fastgraph.py TurtleWriter.commit: when os.replace fails the temporary "
-                          ".graph.ttl.* file is not removed (commit has no abort on error)")
 def test_a_failing_rename_leaves_no_temporary_file(tmp_path, monkeypatch):
     src, out, _ = _two_builds(tmp_path)
     monkeypatch.setattr(os, "replace", lambda a, b: (_ for _ in ()).throw(OSError(28, "No space left on device")))

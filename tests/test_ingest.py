@@ -294,8 +294,6 @@ def test_readme_documents_inputs_and_exit_codes():
         assert needed in section
 
 
-@pytest.mark.xfail(reason="the build loop (kg/parallel.py read_files, kg/incremental.py) takes at most one "
-                          "document per file: a .jsonl file with several articles stops the build")
 def test_a_jsonl_file_with_several_articles_builds(tmp_path):
     feed = tmp_path / "feed.jsonl"
     feed.write_text("\n".join(json.dumps({"text": ARTICLE + f"\nRapat ke-{i}."}) for i in range(3)) + "\n",
