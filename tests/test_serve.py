@@ -399,3 +399,16 @@ def test_saved_queries_over_pushed_documents_with_a_union_default_graph(seeds_bu
         assert quotes(here) and quotes(remote) == quotes(here)
     finally:
         s.stop()
+
+
+def test_rdflib_engine_serves_the_same_answers_and_stops_slow_queries(seeds_build, tmp_path, local):
+    out, _ = seeds_build
+    s = Running(out / "graph.ttl", tmp_path, "--engine", "rdflib", "--timeout", "2")
+    try:
+        data = s.wrapper(PERSONS).query().convert()
+        assert [(b["p"]["value"], b["name"]["value"]) for b in data["results"]["bindings"]] == _local_persons(local)
+        status, _, body = _http(s.url + "/sparql?" + urllib.parse.urlencode({"query": SLOW}))
+        assert status == 503 and b"stopped after 2 s" in body
+        assert "(rdflib)" in open(s.log.name).read()
+    finally:
+        s.stop()
