@@ -138,7 +138,7 @@ def make_input(rng: random.Random, seeds: list[bytes], n: int, folder: Path) -> 
     elif fmt == ".html" and rng.random() < 0.7:
         data = b"<html><head><title>T</title></head><body><nav>Menu</nav><article><p>" + data + \
                b"</p></article><footer>c</footer></body></html>"
-    p = folder / f"in{n % 50}{fmt}"
+    p = folder / f"in{n}{fmt}"  # one name per input: documents of a batch never share a source
     p.write_bytes(data)
     return p
 
@@ -232,6 +232,7 @@ def main() -> int:
             took = time.perf_counter() - started
             if took > slowest[0]:
                 slowest = (took, path.stat().st_size, path.suffix)
+            path.unlink()
             n += 1
         if batch:
             try:

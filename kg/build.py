@@ -74,13 +74,13 @@ def read_all(paths: Iterable[str | os.PathLike], report: BuildReport, *, strict:
     """
     import logging
 
-    from .ingest import content_key, read_file
+    from .ingest import content_key, read_file, unique_source
     from .log import show
 
     log = logging.getLogger(__name__)
     seen = {} if seen is None else seen
     articles = []
-    names: Counter = Counter()
+    names: set[str] = set()
     for path in discover(paths):
         for o in read_file(path):
             reason = o.reason
@@ -97,10 +97,9 @@ def read_all(paths: Iterable[str | os.PathLike], report: BuildReport, *, strict:
             for note in o.notes:
                 log.warning("%s: %s", o.source, note)
             art = o.article
-            names[art.source] += 1
-            if names[art.source] > 1:
-                # two files with one name in different folders: keep both, told apart by folder
-                art = replace(art, source=f"{Path(path).parent.name}/{art.source}")
+            source = unique_source(art.source, path, names)
+            if source != art.source:  # one name in different folders: told apart by their folders
+                art = replace(art, source=source)
             log.debug("read %s", o.source)
             articles.append(art)
             report.read.append(o.source)

@@ -35,7 +35,7 @@ from .layout import parse_article
 from .log import show
 from .records import Article
 
-__all__ = ["discover", "read_file", "read_article", "decode", "clean_text", "content_key", "Outcome",
+__all__ = ["discover", "read_file", "read_article", "decode", "clean_text", "content_key", "unique_source", "Outcome",
            "Refused", "SUFFIXES", "MAX_CHARS", "MAX_BYTES"]
 
 log = logging.getLogger(__name__)
@@ -288,6 +288,27 @@ def _codec(name: str) -> str | None:
         return None
     # browsers read latin-1 and ASCII labels as windows-1252 (WHATWG Encoding)
     return "cp1252" if codec in ("latin-1", "iso8859-1", "ascii", "cp1252") else codec
+
+
+def unique_source(source: str, path: str | os.PathLike, taken: set[str]) -> str:
+    """``source``, or when another document already has it, the name with as many of
+    ``path``'s folders as make it new (``b/x.txt``, ``a/b/x.txt``); it is added to ``taken``.
+
+    >>> taken = set()
+    >>> [unique_source("x.txt", p, taken) for p in ("a/b/x.txt", "c/b/x.txt", "d/b/x.txt")]
+    ['x.txt', 'b/x.txt', 'd/b/x.txt']
+    """
+    name = source
+    folders = [f for f in Path(path).parent.parts if f not in ("/", "\\")]
+    k = 0
+    while name in taken:
+        k += 1
+        if k <= len(folders):
+            name = "/".join(folders[-k:] + [source])
+        else:
+            name = f"{source} ({k - len(folders) + 1})"
+    taken.add(name)
+    return name
 
 
 def content_key(text: str) -> str:
