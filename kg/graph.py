@@ -41,7 +41,7 @@ def _local(s: str) -> str:
     sl = _slug(s)
     if sl and sl == s and _SAFE.match(s) and len(s) <= 80:
         return sl
-    return f"{sl or 'x'}-{_h(s)}"
+    return f"{sl or 'x'}--{_h(s)}"  # "--" never occurs in a safe slug: no collision with one
 
 
 def entity_iri(key: str) -> URIRef:

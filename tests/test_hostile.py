@@ -42,9 +42,6 @@ def test_different_names_never_share_an_iri():
     assert len({document_iri(n) for n in names}) == len(names)
 
 
-@pytest.mark.xfail(reason="kg/graph.py _local: a key that is already a safe slug is used as is, and an unsafe "
-                          "key becomes slug-<8 hex>; a safe key spelled like that slug-hash form takes the same IRI "
-                          "(a separator slugs cannot contain, such as '--' or '_', before the hash would avoid it)")
 def test_a_safe_key_cannot_take_the_iri_of_an_unsafe_one():
     from kg.graph import _h
 
