@@ -77,7 +77,7 @@ def build(paths: tuple[str, ...], out: str, no_page: bool, strict: bool, quiet: 
         report = run_build(paths, out, page=not no_page, strict=strict)
     except KgError as e:
         log.finish()
-        _fail(e)
+        _fail(KgError(log.show(e)))  # one line, whatever the file names hold
     log.finish()
     if not quiet:
         click.echo(report.summary(verbose=verbose))

@@ -239,6 +239,15 @@ def test_exit_2_when_nothing_is_usable(tmp_path):
     assert not (tmp_path / "o" / "graph.ttl").exists()
 
 
+def test_an_error_naming_a_file_with_a_newline_stays_on_one_line(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a\nb.txt").write_text(" ")
+    r = run(d, "--out", tmp_path / "o")
+    assert r.exit_code == 2
+    assert r.output.strip().splitlines()[-1].startswith(f"kg: error: no usable document in {d} ({d}/a\\nb.txt: ")
+
+
 def test_strict_makes_a_skip_fatal_and_writes_nothing(corpus, tmp_path):
     (corpus / "b.txt").write_bytes(b"\x89PNG\r\n\x1a\n")
     r = run(corpus, "--out", tmp_path / "o", "--strict")
