@@ -13,9 +13,11 @@ from ..dates import find_dates
 from ..records import Article, DocResult, Entity, EventReport, Quote, Role, Span
 from .context import DocContext, Mention, build_context
 from .lexicon import norm, slug
-from .mentions import AGENCY_HEADS, ELECTIONS, POLICY_HEADS, find_acronyms, iter_mentions
+from .acronyms import find_acronyms
+from .events import ELECTIONS
+from .mentions import AGENCY_HEADS, POLICY_HEADS, iter_mentions
 from .people import PersonMention, iter_people
-from .quotes import QuoteCandidate, iter_quotes
+from .quotes import iter_quotes
 
 __all__ = ["assemble"]
 
@@ -368,9 +370,7 @@ def assemble(doc: Doc, article: Article) -> DocResult:
             speaker = _salient(timeline, q.start)
         elif kind == "carry":
             para = article.text.rfind("\n", 0, q.start)
-            prev_para = article.text.rfind("\n", 0, max(para, 0))
             speaker = last_by_para.get(para) or _salient(timeline, q.start)
-            del prev_para
         if speaker:
             bisect.insort(timeline, (q.start, speaker))
         last_by_para[article.text.rfind("\n", 0, q.start)] = speaker

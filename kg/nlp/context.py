@@ -9,13 +9,13 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..records import Article
 from .lexicon import Lexicon, lexicon, norm
 from .pipeline import SPANS_KEY
 
-__all__ = ["Hit", "Mention", "DocContext", "build_context"]
+__all__ = ["Hit", "Mention", "DocContext", "build_context", "is_cap", "is_acronym", "paren_end", "make_mention"]
 
 
 @dataclass(frozen=True)
@@ -189,3 +189,35 @@ def _dateline_region(lx: Lexicon, text: str) -> list[str]:
             if form in lx.region_names:
                 return lx.region_names[form]
     return []
+
+
+def is_cap(t: Token) -> bool:
+    """Does the token start with a capital?"""
+    return t.text[:1].isupper()
+
+
+def is_acronym(t: Token) -> bool:
+    """Is the token shaped like an acronym ("BKN", "KemenPAN", "PAN-RB")?"""
+    s = t.text
+    return len(s) >= 2 and s[0].isupper() and sum(c.isupper() for c in s) >= 2 and s.replace("-", "").isalnum()
+
+
+def paren_end(ctx: DocContext, i: int, max_len: int = 6) -> int | None:
+    """End (exclusive) of a parenthetical starting at token ``i`` on the same line, else None."""
+    doc = ctx.doc
+    if i >= len(doc) or doc[i].text != "(":
+        return None
+    for k in range(i + 1, min(len(doc), i + max_len + 2)):
+        if doc[k].text == ")":
+            return k + 1
+        if "\n" in doc[k].text:
+            return None
+    return None
+
+
+def make_mention(ctx: DocContext, i: int, j: int, etype: str, key: str, label: str,
+                 aliases: tuple[str, ...] = (), kind: str | None = None) -> Mention:
+    """A mention over tokens ``i:j`` with its character offsets and surface text."""
+    span = ctx.doc[i:j]
+    text = ctx.text[span.start_char:span.end_char]
+    return Mention(span.start_char, span.end_char, text, etype, key, label, aliases, kind, None, i, j)

@@ -13,12 +13,11 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from spacy.tokens import Token
-
-from .context import DocContext, Mention
+from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
 from .lexicon import norm, slug
+from .events import iter_events
 
-__all__ = ["iter_mentions", "find_acronyms", "ELECTIONS", "AGENCY_HEADS", "POLICY_HEADS"]
+__all__ = ["iter_mentions", "AGENCY_HEADS", "POLICY_HEADS", "regional_aliases", "government_aliases"]
 
 AGENCY_HEADS = {"kementerian", "kementrian", "badan", "dinas", "komisi", "dewan", "lembaga", "inspektorat",
                 "pemerintah", "kepolisian", "satuan", "direktorat", "sekretariat", "kantor", "majelis",
@@ -32,12 +31,6 @@ POLICY_HEADS = {"sistem", "program", "peraturan", "undang", "undang-undang", "re
                 "manajemen", "pola", "aplikasi", "portal", "layanan", "computer", "mal", "gerakan", "strategi",
                 "instruksi", "keputusan", "pedoman", "prinsip", "nilai", "budaya", "pakta", "maklumat",
                 "wilayah", "smart", "satu", "tanggung", "analisis", "computer", "sertifikasi", "pelayanan"}
-ELECTIONS = {"pemilu": "Pemilu", "pemilihan umum": "Pemilu", "pilkada": "Pilkada",
-             "pemilihan kepala daerah": "Pilkada", "pilpres": "Pilpres", "pileg": "Pileg",
-             "pilkades": "Pilkades", "pilgub": "Pilgub", "pilbup": "Pilbup", "pilwalkot": "Pilwalkot"}
-SUFFIX_HEADS = {"award", "awards", "expo", "summit", "festival", "fair", "cup", "week", "day"}
-LOWER_EVENT_MODIFIERS = {"pagi", "siaga", "pergeseran", "pasukan", "kerja", "koordinasi", "paripurna",
-                         "akbar", "gabungan", "bendera", "kesadaran", "bersama", "mahasiswa"}
 _GOV = {"pemprov": "provinsi", "pemkab": "kabupaten", "pemkot": "kota", "pemda": None}
 _KIND_WORDS = {"provinsi": "provinsi", "prov": "provinsi", "kabupaten": "kabupaten", "kab": "kabupaten",
                "kota": "kota"}
@@ -50,26 +43,10 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
 
-def _cap(t: Token) -> bool:
-    return t.text[:1].isupper()
 
 
-def _acr(t: Token) -> bool:
-    s = t.text
-    return len(s) >= 2 and s[0].isupper() and sum(c.isupper() for c in s) >= 2 and s.replace("-", "").isalnum()
 
 
-def _paren(ctx: DocContext, i: int, max_len: int = 6) -> int | None:
-    """End (exclusive) of a parenthetical starting at token ``i``, else None."""
-    doc = ctx.doc
-    if i >= len(doc) or doc[i].text != "(":
-        return None
-    for k in range(i + 1, min(len(doc), i + max_len + 2)):
-        if doc[k].text == ")":
-            return k + 1
-        if "\n" in doc[k].text:
-            return None
-    return None
 
 
 def _region_at(ctx: DocContext, i: int, kind: str | None = None) -> tuple[int, str] | None:
@@ -99,17 +76,12 @@ def _place_mention(ctx: DocContext, i: int, j: int, rid: str) -> Mention:
                    f"place:{rid}", rec["pattern"], (rec["name"],), rec["kind"], rec.get("province"), i, j)
 
 
-def _mention(ctx: DocContext, i: int, j: int, etype: str, key: str, label: str,
-             aliases: tuple[str, ...] = (), kind: str | None = None) -> Mention:
-    span = ctx.doc[i:j]
-    text = ctx.text[span.start_char:span.end_char]
-    return Mention(span.start_char, span.end_char, text, etype, key, label, aliases, kind, None, i, j)
 
 
 def _local_name(ctx: DocContext, k: int, limit: int = 3) -> int:
     """End of a capitalised run of up to ``limit`` tokens naming a village or district."""
     doc, m = ctx.doc, k
-    while m < len(doc) and m - k < limit and _cap(doc[m]) and doc[m].text.lower() not in _LOCAL_KINDS \
+    while m < len(doc) and m - k < limit and is_cap(doc[m]) and doc[m].text.lower() not in _LOCAL_KINDS \
             and doc[m].text.lower() not in ctx.lx.function_words and not doc[m].is_punct:
         if ctx.hits_at(m, "PLACE") and m > k:
             break
@@ -126,7 +98,7 @@ def _government(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
         w = doc[k].text.lower()
         if w in ("provinsi", "kabupaten", "kota"):
             kind = w
-            p = _paren(ctx, k + 1)
+            p = paren_end(ctx, k + 1)
             reg = _region_at(ctx, p, kind) if p else _region_at(ctx, k, kind)
             if reg is None and p is None:
                 reg = _region_at(ctx, k + 1, kind)
@@ -139,9 +111,9 @@ def _government(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
                 return None
             name = ctx.text[doc[k + 1].idx:doc[end - 1].idx + len(doc[end - 1])]
             label = f"Pemerintah {w.capitalize()} {name}"
-            place = _mention(ctx, k, end, "Place", f"place:{w}-{slug(name)}", f"{w.capitalize()} {name}",
+            place = make_mention(ctx, k, end, "Place", f"place:{w}-{slug(name)}", f"{w.capitalize()} {name}",
                              (name,), "desa")
-            return end, [_mention(ctx, i, end, "Agency", f"agency:pemerintah-{w}-{slug(name)}", label), place]
+            return end, [make_mention(ctx, i, end, "Agency", f"agency:pemerintah-{w}-{slug(name)}", label), place]
         else:
             return None
     elif low in _GOV or low == "pemdes":
@@ -150,7 +122,7 @@ def _government(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
             if end == k:
                 return None
             name = ctx.text[doc[k].idx:doc[end - 1].idx + len(doc[end - 1])]
-            return end, [_mention(ctx, i, end, "Agency", f"agency:pemerintah-desa-{slug(name)}",
+            return end, [make_mention(ctx, i, end, "Agency", f"agency:pemerintah-desa-{slug(name)}",
                                   f"Pemerintah Desa {name}")]
         kind = _GOV[low]
         reg = _region_at(ctx, k, kind)
@@ -159,12 +131,12 @@ def _government(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
             if not main or doc[i].text != doc[i].text.capitalize():
                 return None
             rec = lx.regions[main]
-            return i + 1, [_mention(ctx, i, i + 1, "Agency", f"agency:pemerintah-{main}", f"Pemerintah {rec['pattern']}")]
+            return i + 1, [make_mention(ctx, i, i + 1, "Agency", f"agency:pemerintah-{main}", f"Pemerintah {rec['pattern']}")]
         end, rid = reg
     else:
         return None
     rec = lx.regions[rid]
-    out = [_mention(ctx, i, end, "Agency", f"agency:pemerintah-{rid}", f"Pemerintah {rec['pattern']}",
+    out = [make_mention(ctx, i, end, "Agency", f"agency:pemerintah-{rid}", f"Pemerintah {rec['pattern']}",
                     government_aliases(rec))]
     start = end - 1
     while start > i and ctx.hits_at(start, "PLACE") == [] and doc[start].text != ")":
@@ -178,7 +150,7 @@ def _government(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
 def _after_unit(ctx: DocContext, k: int, levels: list[str] | None) -> tuple[int, str | None]:
     """Skip an optional "(ACR)" and "Perwakilan"; return (end, region id) of a region that follows."""
     doc = ctx.doc
-    p = _paren(ctx, k)
+    p = paren_end(ctx, k)
     if p:
         k = p
     if k < len(doc) and doc[k].text.lower() in ("perwakilan", "provinsi", "kabupaten", "kota", "kab") \
@@ -210,23 +182,21 @@ def _agency(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
             typ = None  # "Bawaslu" alone is the national body
         elif rid is not None:
             reg = lx.regions[rid]
-            out = [_mention(ctx, i, end, "Agency", f"agency:{typ.id}-{rid}", f"{rec['pattern']} {reg['pattern']}",
+            out = [make_mention(ctx, i, end, "Agency", f"agency:{typ.id}-{rid}", f"{rec['pattern']} {reg['pattern']}",
                             regional_aliases(rec, reg), kind="regional")]
-            r2 = _region_at(ctx, end - 1) if end - 1 > typ.j else None
             for s in range(typ.j, end):
                 reg_hit = _region_at(ctx, s)
                 if reg_hit and reg_hit[0] == end:
                     out.append(_place_mention(ctx, s, end, rid))
                     break
-            del r2
             return end, out
         else:
-            end = _paren(ctx, typ.j) or typ.j
-            return end, [_mention(ctx, i, end, "Agency", f"agency:{typ.id}", rec["pattern"], kind="type")]
+            end = paren_end(ctx, typ.j) or typ.j
+            return end, [make_mention(ctx, i, end, "Agency", f"agency:{typ.id}", rec["pattern"], kind="type")]
     if nat:
         rec = lx.agencies[nat.id]
         end = nat.j
-        p = _paren(ctx, end)
+        p = paren_end(ctx, end)
         if p:
             end = p
         if end < len(doc) and doc[end].text in ("RI",):
@@ -235,9 +205,9 @@ def _agency(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
             e2, rid = _after_unit(ctx, end, None)
             if rid is not None:
                 reg = lx.regions[rid]
-                return e2, [_mention(ctx, i, e2, "Agency", f"agency:{nat.id}-{rid}",
+                return e2, [make_mention(ctx, i, e2, "Agency", f"agency:{nat.id}-{rid}",
                                      f"{rec['pattern']} {reg['pattern']}", regional_aliases(rec, reg), kind="regional")]
-        return end, [_mention(ctx, i, end, "Agency", f"agency:{nat.id}", rec["pattern"], kind=rec.get("kind"))]
+        return end, [make_mention(ctx, i, end, "Agency", f"agency:{nat.id}", rec["pattern"], kind=rec.get("kind"))]
     return None
 
 
@@ -251,16 +221,16 @@ def _named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     head = doc[i].text.lower()
     if k < len(doc) and f"{head} {doc[k].text.lower()}" in _BODY_HEADS:
         head, k = f"{head} {doc[k].text.lower()}", k + 1
-    if head not in _BODY_HEADS or not _cap(doc[i]):
+    if head not in _BODY_HEADS or not is_cap(doc[i]):
         return None
     end = k
-    while end < len(doc) and end - k < 8 and (_cap(doc[end]) or _acr(doc[end]) or doc[end].text.isdigit()) \
+    while end < len(doc) and end - k < 8 and (is_cap(doc[end]) or is_acronym(doc[end]) or doc[end].text.isdigit()) \
             and doc[end].text.lower() not in ctx.lx.calendar and doc[end].text.lower() not in ctx.lx.function_words:
         end += 1
     if end == k or head == "forum":
         return None
     text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
-    return end, [_mention(ctx, i, end, "Agency", f"agency:{slug(text)}", text, kind="body")]
+    return end, [make_mention(ctx, i, end, "Agency", f"agency:{slug(text)}", text, kind="body")]
 
 
 def regional_aliases(rec: dict, reg: dict) -> tuple[str, ...]:
@@ -290,7 +260,7 @@ def _commission_unit(ctx: DocContext, i: int, parents: list[Mention]) -> Mention
     for m in parents:
         if m.i == i + 2 and m.type == "Agency":
             label = f"{doc[i].text.capitalize()} {num} {m.label}"
-            return _mention(ctx, i, m.j, "Agency", f"{m.key}-{doc[i].text.lower()}-{num.lower()}", label)
+            return make_mention(ctx, i, m.j, "Agency", f"{m.key}-{doc[i].text.lower()}-{num.lower()}", label)
     return None
 
 
@@ -303,7 +273,7 @@ def _policy(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     if h:
         rec = lx.policies[h.id]
         end, key, label = h.j, f"policy:{h.id}", rec["pattern"]
-        p = _paren(ctx, end)
+        p = paren_end(ctx, end)
         if p and p - end == 3:
             end = p
         if end < len(doc) and (_YEAR.match(doc[end].text) or re.match(r"^\d{4}-\d{4}$", doc[end].text)):
@@ -314,7 +284,7 @@ def _policy(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             else:
                 end += 1
             key, label = f"{key}-{yr}", f"{label} {yr}"
-        return end, _mention(ctx, i, end, "Policy", key, label, kind=rec.get("kind"))
+        return end, make_mention(ctx, i, end, "Policy", key, label, kind=rec.get("kind"))
     return reg
 
 
@@ -343,7 +313,7 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             year = doc[k + 1].text
             k += 2
             break
-        if num is None and (_cap(doc[k]) or _acr(doc[k]) or t in ("-", "&") or t.lower() == "dan"):
+        if num is None and (is_cap(doc[k]) or is_acronym(doc[k]) or t in ("-", "&") or t.lower() == "dan"):
             k += 1
             continue
         break
@@ -352,11 +322,11 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     else:
         # "Permendagri tentang Pedoman Penyusunan APBD"
         k2 = i + 1
-        while k2 < len(doc) and k2 - i < 6 and (_cap(doc[k2]) or _acr(doc[k2]) or doc[k2].text in ("-", "(", ")")):
+        while k2 < len(doc) and k2 - i < 6 and (is_cap(doc[k2]) or is_acronym(doc[k2]) or doc[k2].text in ("-", "(", ")")):
             k2 += 1
         if k2 < len(doc) and doc[k2].text == "tentang":
             end = k2 + 1
-            while end < len(doc) and end - k2 < 14 and (_cap(doc[end]) or _acr(doc[end]) or doc[end].text.lower() in ("dan", "(", ")")):
+            while end < len(doc) and end - k2 < 14 and (is_cap(doc[end]) or is_acronym(doc[end]) or doc[end].text.lower() in ("dan", "(", ")")):
                 end += 1
             if end <= k2 + 1:
                 return None
@@ -375,7 +345,7 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         kind = {"pemerintah": "pp", "presiden": "perpres", "daerah": "perda", "gubernur": "pergub",
                 "bupati": "perbup", "wali": "perwal", "walikota": "perwal"}.get(nxt, "permen")
     key = f"policy:reg-{kind}-{num}-{year}" if num and year else f"policy:{slug(text)}"
-    return end, _mention(ctx, i, end, "Policy", key, text, (surface,), kind="regulation")
+    return end, make_mention(ctx, i, end, "Policy", key, text, (surface,), kind="regulation")
 
 
 def _venue(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
@@ -386,18 +356,18 @@ def _venue(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     head = doc[i:h.j].text.lower()
     if head in _LOCAL_KINDS:
         end = _local_name(ctx, h.j)
-        if end == h.j or not _cap(doc[h.j]):
+        if end == h.j or not is_cap(doc[h.j]):
             return None
         name = ctx.text[doc[h.j].idx:doc[end - 1].idx + len(doc[end - 1])]
         kind = _LOCAL_KINDS[head]
         label = f"{head.capitalize()} {name}"
-        return end, _mention(ctx, i, end, "Place", f"place:{head}-{slug(name)}", label, (name,), kind)
-    if not (_cap(doc[h.j]) or _acr(doc[h.j])) or doc[h.j].text.lower() in ctx.lx.calendar:
+        return end, make_mention(ctx, i, end, "Place", f"place:{head}-{slug(name)}", label, (name,), kind)
+    if not (is_cap(doc[h.j]) or is_acronym(doc[h.j])) or doc[h.j].text.lower() in ctx.lx.calendar:
         return None
     end = h.j
     while end < len(doc) and end - i < 9:
         t = doc[end]
-        if (_cap(t) or _acr(t) or t.text.isdigit()) and t.text.lower() not in ctx.lx.calendar \
+        if (is_cap(t) or is_acronym(t) or t.text.isdigit()) and t.text.lower() not in ctx.lx.calendar \
                 and t.text.lower() not in ctx.lx.function_words:
             end += 1
         else:
@@ -406,160 +376,7 @@ def _venue(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         return None
     text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     label = text[0].upper() + text[1:]
-    return end, _mention(ctx, i, end, "Place", f"place:{slug(label)}", label, (), "venue")
-
-
-def find_acronyms(ctx: DocContext) -> Iterator[tuple[int, int, int, int, str, str]]:
-    """Acronym definitions: ``(lf_start, lf_end, acr_i, acr_j, long_form, acronym)`` token spans.
-
-    Both directions: "Badan Kepegawaian Negara (BKN)" and "BKN (Badan Kepegawaian Negara)".
-    A parenthetical whose letters do not fit the words before it is not a definition.
-    """
-    doc = ctx.doc
-    for i, tok in enumerate(doc):
-        if tok.text != "(":
-            continue
-        end = _paren(ctx, i, max_len=12)
-        if not end:
-            continue
-        inner = doc[i + 1:end - 1]
-        if len(inner) == 0:
-            continue
-        if len(inner) <= 3 and re.match(r"^[A-Za-z][A-Za-z&\-.]{1,14}$", inner.text.replace(" ", "")) \
-                and any(c.isupper() for c in inner.text[1:] + inner.text[:1]):
-            acr = inner.text.replace(" ", "")
-            lf = _long_form_before(ctx, i, acr)
-            if lf:
-                s, e = lf
-                yield s, e, i + 1, end - 1, doc[s:e].text, acr
-        elif len(inner) >= 2 and i >= 1 and _acr(doc[i - 1]):
-            acr = doc[i - 1].text
-            if _fits(acr, [t.text for t in inner if not t.is_punct]):
-                yield i + 1, end - 1, i - 1, i, inner.text, acr
-
-
-def _fits(acr: str, words: list[str]) -> bool:
-    """Schwartz–Hearst style check that the acronym's letters come from the words, in order."""
-    a = [c.lower() for c in acr if c.isalpha()]
-    if not a or not words:
-        return False
-    ws = [w.lower() for w in words if w.isalpha() or "-" in w]
-    if not ws or ws[0][0] != a[0]:
-        return False
-    text = " ".join(ws)
-    ai, ti = len(a) - 1, len(text) - 1
-    while ai >= 0:
-        while ti >= 0 and (text[ti] != a[ai] or (ai == 0 and ti > 0 and text[ti - 1] != " ")):
-            ti -= 1
-        if ti < 0:
-            return False
-        ai -= 1
-        ti -= 1
-    # every long word should contribute: not too many words without a letter in the acronym
-    return len(ws) <= len(a) + 4
-
-
-def _long_form_before(ctx: DocContext, i: int, acr: str) -> tuple[int, int] | None:
-    doc = ctx.doc
-    k = i - 1
-    words: list[int] = []
-    while k >= 0 and len(words) < len(acr) + 5:
-        t = doc[k]
-        if t.is_punct and t.text not in ("-", "&") or "\n" in t.text or t.is_space:
-            break
-        words.append(k)
-        k -= 1
-    words.reverse()
-    for s in reversed(range(len(words))):  # the shortest long form that fits (Schwartz–Hearst)
-        cand = [doc[w].text for w in words[s:]]
-        if cand and _fits(acr, [w for w in cand if w not in ("-", "&")]) and cand[0][0].lower() == acr[0].lower():
-            # prefer the longest long form that fits, whose first word is capitalised or lower-case alike
-            return words[s], i
-    return None
-
-
-def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
-    doc, lx = ctx.doc, ctx.lx
-    h = ctx.longest(i, ("EVENT_HEAD",))
-    if not h:
-        return None
-    head = doc[i:h.j].text.lower()
-    lower_head = not _cap(doc[i])
-    if head in SUFFIX_HEADS:
-        return None
-    end = h.j
-    lowers = 0
-    if head in ("kegiatan", "acara") and lower_head:
-        # "kegiatan pencegahan korupsi": a named activity in lower case
-        while end < len(doc) and end - h.j < 4 and doc[end].text.isalpha() and doc[end].text.islower() \
-                and doc[end].text not in lx.function_words and doc[end].text not in lx.cue_verbs \
-                and doc[end].text not in ("ini", "itu", "tersebut"):
-            end += 1
-        if end - h.j < 2:
-            return None
-        lowers = end - h.j
-    while end < len(doc) and end - i < 16:
-        t = doc[end]
-        tl = t.text.lower()
-        if tl in lx.calendar and not (head == "apel" and end == h.j):
-            break
-        if (_cap(t) or _acr(t)) and tl not in lx.function_words:
-            end += 1
-        elif t.text.isdigit() or _ROMAN.match(t.text) or re.match(r"^\d{4}-\d{4}$", t.text):
-            end += 1
-        elif t.text == "-" and end + 1 < len(doc) and (doc[end + 1].text.isdigit() or _cap(doc[end + 1])):
-            end += 2
-        elif t.text == "(" and _paren(ctx, end):
-            end = _paren(ctx, end)
-        elif tl in ("dan", "&") and end + 1 < len(doc) and _cap(doc[end + 1]) and end > h.j:
-            end += 1
-        elif tl == "tahun" and end + 1 < len(doc) and _YEAR.match(doc[end + 1].text):
-            end += 2
-        elif end - h.j == lowers and lowers < 2 and tl.isalpha() and not _cap(t) and (
-                tl in LOWER_EVENT_MODIFIERS or (lower_head and end + 1 < len(doc) and (_cap(doc[end + 1]) or _acr(doc[end + 1])))) \
-                and tl not in lx.function_words and tl not in lx.cue_verbs:
-            end += 1
-            lowers += 1
-        else:
-            break
-    while end > h.j and doc[end - 1].text in ("(", "-", "dan"):
-        end -= 1
-    if end == h.j and head not in ELECTIONS and (lower_head or len(head.split()) == 1):
-        return None
-    if i > 0 and doc[i - 1].text.lower() in ("tim", "satgas", "satuan"):
-        return None
-    text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
-    label = re.sub(r"\s*\([^)]*\)", "", text)
-    label = label[0].upper() + label[1:]
-    key = f"event:{slug(label)}"
-    if head in ELECTIONS:
-        year = next((t.text for t in doc[i:end] if _YEAR.match(t.text)), None)
-        if year is None:
-            sent = doc[i].sent
-            year = next((t.text for t in sent if _YEAR.match(t.text)), None)
-        base = ELECTIONS[head]
-        label = f"{base} {year}" if year else base
-        key = f"event:{slug(label)}"
-        end = max(end, h.j)
-        return end, _mention(ctx, i, end, "Event", key, label, (text,), "election")
-    return end, _mention(ctx, i, end, "Event", key, label, (text,) if text != label else (), head)
-
-
-def _suffix_event(ctx: DocContext, i: int) -> tuple[int, int, Mention] | None:
-    doc = ctx.doc
-    if doc[i].text.lower() not in SUFFIX_HEADS or not _cap(doc[i]):
-        return None
-    s = i
-    while s - 1 >= 0 and (_cap(doc[s - 1]) or _acr(doc[s - 1])) and doc[s - 1].text.lower() not in ctx.lx.function_words \
-            and i - s < 8:
-        s -= 1
-    if s == i:
-        return None
-    end = i + 1
-    if end < len(doc) and _YEAR.match(doc[end].text):
-        end += 1
-    text = " ".join(ctx.text[doc[s].idx:doc[end - 1].idx + len(doc[end - 1])].split())
-    return s, end, _mention(ctx, s, end, "Event", f"event:{slug(text)}", text)
+    return end, make_mention(ctx, i, end, "Place", f"place:{slug(label)}", label, (), "venue")
 
 
 def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
@@ -616,32 +433,8 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
             i = end
             continue
         if doc[i].text == "Indonesia" and (i == 0 or doc[i - 1].text not in ("Republik", "Negara")):
-            found.append(_mention(ctx, i, i + 1, "Place", "place:indonesia", "Indonesia", (), "negara"))
+            found.append(make_mention(ctx, i, i + 1, "Place", "place:indonesia", "Indonesia", (), "negara"))
         i += 1
     # a "Komisi N" unit makes the bare parent mention redundant only where they overlap
     yield from found
-    inside = {k for m in found if m.type in ("Agency", "Policy") or m.kind == "venue" for k in range(m.i + 1, m.j)}
-    i = 0
-    while i < len(doc):
-        if i in inside:
-            i += 1
-            continue
-        ev = _event(ctx, i)
-        if ev:
-            end, m = ev
-            # "Rapat kerja atau hearing Komisi 3": two names of one event
-            if end + 1 < len(doc) and doc[end].text.lower() == "atau":
-                ev2 = _event(ctx, end + 1)
-                if ev2:
-                    e2, m2 = ev2
-                    yield Mention(m.start, m2.end, ctx.text[m.start:m2.end], "Event", m2.key, m2.label,
-                                  (m.label, *m.aliases, *m2.aliases), m2.kind, None, m.i, e2)
-                    i = e2
-                    continue
-            yield m
-            i = max(end, i + 1)
-            continue
-        sev = _suffix_event(ctx, i)
-        if sev:
-            yield sev[2]
-        i += 1
+    yield from iter_events(ctx, found)

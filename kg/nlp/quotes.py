@@ -230,7 +230,6 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
             if back:
                 yield back
                 continue
-        done = False
         for t in toks:
             low = t.text.lower()
             # 1. "Menurut X, ..." / "menurutnya ..."
@@ -250,7 +249,6 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                 s0 = _skip(text, s0, se)
                 if len(text[s0:se].split()) >= 4:
                     yield QuoteCandidate(s0, se, text[s0:se].strip(), False, hint, low)
-                    done = True
                     break
             # 2. "X (juga) mengatakan (bahwa) ..."
             as_verb = low in lx.cue_after and any(0 <= t.idx - p.end <= 1 for p in sp)
@@ -267,7 +265,6 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                 s0 = _skip(text, t.idx + len(t), se)
                 if len(text[s0:se].split()) >= 4 and text[s0:s0 + 1] not in "“\"":
                     yield QuoteCandidate(s0, se, text[s0:se].strip(), False, hint, low)
-                    done = True
                     break
             # 3. inverted cue: "..., tambah Pj Wali Kota, bahwa ..." / "..., sambungnya."
             cue = _cue_word(lx, t.text)
@@ -276,7 +273,6 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                 p = next((p for p in sp if t.idx < p.start <= t.idx + len(t) + 2), None)
                 hint = ("person", p) if p else ("pronoun", None)
                 yield QuoteCandidate(ss, se, text[ss:se].strip(), False, hint, cue)
-                done = True
                 break
             # 4. "Dikatakan X, ..." / "dikatakannya (bahwa) ..."
             if low in lx.cue_passive and t.i == sent.start:
@@ -285,11 +281,9 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                     s0 = _skip(text, p.end, se)
                     if len(text[s0:se].split()) >= 4:
                         yield QuoteCandidate(s0, se, text[s0:se].strip(), False, ("person", p), low)
-                        done = True
                         break
             if low.endswith("nya") and low[:-3] in lx.cue_passive:
                 yield QuoteCandidate(ss, se, text[ss:se].strip(), False, ("pronoun", None), low)
-                done = True
                 break
 
 

@@ -1,0 +1,146 @@
+"""Events: a name opened by an event word ("Rapat Koordinasi", "Apel", "Pelatihan",
+"Pemilu") and extended over the capitalised words, numbers and acronyms that follow;
+award names closed by a suffix word ("... Awards"); elections named by year."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
+from .lexicon import slug
+
+__all__ = ["iter_events", "ELECTIONS", "SUFFIX_HEADS"]
+
+ELECTIONS = {"pemilu": "Pemilu", "pemilihan umum": "Pemilu", "pilkada": "Pilkada",
+             "pemilihan kepala daerah": "Pilkada", "pilpres": "Pilpres", "pileg": "Pileg",
+             "pilkades": "Pilkades", "pilgub": "Pilgub", "pilbup": "Pilbup", "pilwalkot": "Pilwalkot"}
+
+SUFFIX_HEADS = {"award", "awards", "expo", "summit", "festival", "fair", "cup", "week", "day"}
+
+LOWER_EVENT_MODIFIERS = {"pagi", "siaga", "pergeseran", "pasukan", "kerja", "koordinasi", "paripurna",
+                         "akbar", "gabungan", "bendera", "kesadaran", "bersama", "mahasiswa"}
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+
+
+
+
+
+
+
+
+def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
+    doc, lx = ctx.doc, ctx.lx
+    h = ctx.longest(i, ("EVENT_HEAD",))
+    if not h:
+        return None
+    head = doc[i:h.j].text.lower()
+    lower_head = not is_cap(doc[i])
+    if head in SUFFIX_HEADS:
+        return None
+    end = h.j
+    lowers = 0
+    if head in ("kegiatan", "acara") and lower_head:
+        # "kegiatan pencegahan korupsi": a named activity in lower case
+        while end < len(doc) and end - h.j < 4 and doc[end].text.isalpha() and doc[end].text.islower() \
+                and doc[end].text not in lx.function_words and doc[end].text not in lx.cue_verbs \
+                and doc[end].text not in ("ini", "itu", "tersebut"):
+            end += 1
+        if end - h.j < 2:
+            return None
+        lowers = end - h.j
+    while end < len(doc) and end - i < 16:
+        t = doc[end]
+        tl = t.text.lower()
+        if tl in lx.calendar and not (head == "apel" and end == h.j):
+            break
+        if (is_cap(t) or is_acronym(t)) and tl not in lx.function_words:
+            end += 1
+        elif t.text.isdigit() or _ROMAN.match(t.text) or re.match(r"^\d{4}-\d{4}$", t.text):
+            end += 1
+        elif t.text == "-" and end + 1 < len(doc) and (doc[end + 1].text.isdigit() or is_cap(doc[end + 1])):
+            end += 2
+        elif t.text == "(" and paren_end(ctx, end):
+            end = paren_end(ctx, end)
+        elif tl in ("dan", "&") and end + 1 < len(doc) and is_cap(doc[end + 1]) and end > h.j:
+            end += 1
+        elif tl == "tahun" and end + 1 < len(doc) and _YEAR.match(doc[end + 1].text):
+            end += 2
+        elif end - h.j == lowers and lowers < 2 and tl.isalpha() and not is_cap(t) and (
+                tl in LOWER_EVENT_MODIFIERS or (lower_head and end + 1 < len(doc) and (is_cap(doc[end + 1]) or is_acronym(doc[end + 1])))) \
+                and tl not in lx.function_words and tl not in lx.cue_verbs:
+            end += 1
+            lowers += 1
+        else:
+            break
+    while end > h.j and doc[end - 1].text in ("(", "-", "dan"):
+        end -= 1
+    if end == h.j and head not in ELECTIONS and (lower_head or len(head.split()) == 1):
+        return None
+    if i > 0 and doc[i - 1].text.lower() in ("tim", "satgas", "satuan"):
+        return None
+    text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
+    label = re.sub(r"\s*\([^)]*\)", "", text)
+    label = label[0].upper() + label[1:]
+    key = f"event:{slug(label)}"
+    if head in ELECTIONS:
+        year = next((t.text for t in doc[i:end] if _YEAR.match(t.text)), None)
+        if year is None:
+            sent = doc[i].sent
+            year = next((t.text for t in sent if _YEAR.match(t.text)), None)
+        base = ELECTIONS[head]
+        label = f"{base} {year}" if year else base
+        key = f"event:{slug(label)}"
+        end = max(end, h.j)
+        return end, make_mention(ctx, i, end, "Event", key, label, (text,), "election")
+    return end, make_mention(ctx, i, end, "Event", key, label, (text,) if text != label else (), head)
+
+
+def _suffix_event(ctx: DocContext, i: int) -> tuple[int, int, Mention] | None:
+    doc = ctx.doc
+    if doc[i].text.lower() not in SUFFIX_HEADS or not is_cap(doc[i]):
+        return None
+    s = i
+    while s - 1 >= 0 and (is_cap(doc[s - 1]) or is_acronym(doc[s - 1])) and doc[s - 1].text.lower() not in ctx.lx.function_words \
+            and i - s < 8:
+        s -= 1
+    if s == i:
+        return None
+    end = i + 1
+    if end < len(doc) and _YEAR.match(doc[end].text):
+        end += 1
+    text = " ".join(ctx.text[doc[s].idx:doc[end - 1].idx + len(doc[end - 1])].split())
+    return s, end, make_mention(ctx, s, end, "Event", f"event:{slug(text)}", text)
+
+
+
+def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
+    """Event mentions, outside the names of agencies, policies and venues already found."""
+    doc = ctx.doc
+    inside = {k for m in found if m.type in ("Agency", "Policy") or m.kind == "venue" for k in range(m.i + 1, m.j)}
+    i = 0
+    while i < len(doc):
+        if i in inside:
+            i += 1
+            continue
+        ev = _event(ctx, i)
+        if ev:
+            end, m = ev
+            # "Rapat kerja atau hearing Komisi 3": two names of one event
+            if end + 1 < len(doc) and doc[end].text.lower() == "atau":
+                ev2 = _event(ctx, end + 1)
+                if ev2:
+                    e2, m2 = ev2
+                    yield Mention(m.start, m2.end, ctx.text[m.start:m2.end], "Event", m2.key, m2.label,
+                                  (m.label, *m.aliases, *m2.aliases), m2.kind, None, m.i, e2)
+                    i = e2
+                    continue
+            yield m
+            i = max(end, i + 1)
+            continue
+        sev = _suffix_event(ctx, i)
+        if sev:
+            yield sev[2]
+        i += 1
