@@ -42,8 +42,8 @@ log = logging.getLogger(__name__)
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 #: Longest document read, in characters. Longer ones are skipped: extraction time
-#: grows faster than the length (see bench/fuzz.py), and news articles are 2,000 to
-#: 20,000 characters.
+#: grows faster than the length (bench/bench_length.py), and news articles are
+#: 2,000 to 20,000 characters.
 MAX_CHARS = 100_000
 #: Largest file read whole (and longest JSON Lines line), in bytes; larger ones are
 #: skipped without being read. JSON Lines files may be any size: they are streamed.
