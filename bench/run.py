@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--count", type=int, default=500, help="articles to generate (default 500)")
     ap.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
     ap.add_argument("--corpus", help="use this folder of .txt articles instead of generating one")
-    ap.add_argument("--work", default="/tmp/kg-bench", help="folder for corpora and outputs")
+    ap.add_argument("--work", default="/tmp/kg-scale-bench", help="folder for corpora and outputs")
     ap.add_argument("--jobs", default="1", help="comma-separated --jobs values to run (default 1)")
     ap.add_argument("--dask", help="also build with --dask ADDRESS")
     ap.add_argument("--update-frac", type=float, default=0.0,

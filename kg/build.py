@@ -130,38 +130,49 @@ class Reader:
             self.bar.advance(len(paths))
 
 
-def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, *, page: bool = True,
+#: Above this many triples the build does not write graph.html (the page loads the whole graph).
+PAGE_MAX_TRIPLES = 2_000_000
+
+
+def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, *, page: bool = True, jobs: int = 1,
+          update: bool = False, dask: str | None = None, stats: dict | None = None,
           strict: bool = False) -> BuildReport:
     """Build ``out/graph.ttl`` (and ``out/graph.html``) from the articles under ``paths``.
 
+    Articles are streamed: read one at a time, extracted by ``jobs`` processes (or on
+    the Dask cluster at ``dask``) and written as they come (:mod:`kg.incremental`).
+    ``update`` re-reads only new or changed files of an earlier build in ``out`` and
+    drops deleted ones. ``stats``, when given, receives stage times and update counts.
     ``strict``: any skipped document raises :class:`InputError` and nothing is written.
     """
     t0 = time.perf_counter()
     report = BuildReport()
-    articles = read_all(paths, report, strict=strict)
-    if not articles:
+    paths = list(paths)
+    from .incremental import write_build
+
+    info: dict = {} if stats is None else stats
+    graph = write_build(paths, out, report, Reader(paths, strict=strict), jobs=jobs, update=update, dask=dask, stats=info)
+    if graph is None:
         reasons = "; ".join(f"{p}: {why}" for p, why in report.skipped[:3])
         raise InputError(f"no usable document in {', '.join(map(str, paths))}" + (f" ({reasons})" if reasons else ""))
-    from .nlp import Extractor
-    from .graph import build_graph, write_graph
-
-    extractor = Extractor()
-    results: list[DocResult] = list(extractor.pipe(articles))
-    for r in results:
-        report.entities.update(e.type for e in r.entities)
-        report.quotes += sum(q.direct for q in r.quotes)
-        report.statements += sum(not q.direct for q in r.quotes)
-        report.roles += len(r.roles)
-    g = build_graph(results)
-    report.triples = len(g)
     out = Path(out)
-    report.outputs.append(str(write_graph(g, out / "graph.ttl")))
-    if page:
+    if info.get("written", True):
+        report.outputs.append(str(graph))
+    if page and report.triples > PAGE_MAX_TRIPLES:
+        import logging
+
+        logging.getLogger(__name__).warning("graph.html not written: %s triples is more than the page loads "
+                                            "(%s); use kg viz --focus on a part of it", f"{report.triples:,}",
+                                            f"{PAGE_MAX_TRIPLES:,}")
+    elif page and (info.get("written", True) or not (out / "graph.html").exists()):
         try:
             from .viz import write_page
         except ImportError:
             write_page = None
         if write_page is not None:
+            from rdflib import Graph
+
+            g = Graph().parse(graph, format="turtle")
             report.outputs.append(str(write_page(g, out / "graph.html")))
     report.seconds = time.perf_counter() - t0
     return report

@@ -51,10 +51,17 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="Folder for graph.ttl and graph.html.")
 @click.option("--no-page", is_flag=True, help="Do not write graph.html.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Extraction processes (each loads the pipeline once).")
+@click.option("--update", is_flag=True,
+              help="Update the build in --out: read only new or changed files, drop deleted ones.")
+@click.option("--dask", "dask_address", metavar="ADDRESS", default=None,
+              help="Extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786).")
 @click.option("--strict", is_flag=True, help="Any skipped document is an error: stop and write nothing.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @click.option("--verbose", "-v", is_flag=True, help="Also list every document read.")
-def build(paths: tuple[str, ...], out: str, no_page: bool, strict: bool, quiet: bool, verbose: bool) -> None:
+def build(paths: tuple[str, ...], out: str, no_page: bool, jobs: int, update: bool, dask_address: str | None,
+          strict: bool, quiet: bool, verbose: bool) -> None:
     """Build a knowledge graph from articles: .txt, .md, .html/.htm and .jsonl files or folders.
 
     \b
@@ -66,6 +73,9 @@ def build(paths: tuple[str, ...], out: str, no_page: bool, strict: bool, quiet: 
     \b
     Example:
         kg build seeds --out out
+        kg build corpus/ --out out --jobs 2
+        kg build corpus/ --out out --update
+        kg build corpus/ --out out --dask tcp://scheduler:8786
     """
     from . import log
     from .build import build as run_build
@@ -74,13 +84,19 @@ def build(paths: tuple[str, ...], out: str, no_page: bool, strict: bool, quiet: 
         _fail(KgError("--quiet and --verbose exclude each other"))
     log.setup(log.QUIET if quiet else log.VERBOSE if verbose else log.NORMAL)
     try:
-        report = run_build(paths, out, page=not no_page, strict=strict)
+        stats: dict = {}
+        report = run_build(paths, out, page=not no_page, jobs=jobs, update=update, dask=dask_address, strict=strict,
+                           stats=stats)
     except KgError as e:
         log.finish()
         _fail(KgError(log.show(e)))  # one line, whatever the file names hold
     log.finish()
     if not quiet:
         click.echo(report.summary(verbose=verbose))
+    if update and not quiet:
+        click.echo(f"update: {stats['new']} new, {stats['changed']} changed, {stats['rechecked']} rechecked, "
+                   f"{stats['removed']} removed, {stats['unchanged']} unchanged (not re-read)"
+                   + ("" if stats["written"] else "; nothing changed, nothing written"))
     sys.exit(1 if report.skipped else 0)
 
 

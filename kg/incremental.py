@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .fastgraph import EntityIndex, TurtleWriter
-from .ingest import content_key, discover
+from .ingest import content_key, discover, unique_source
 from .parallel import CHUNK, Clock, DocRecord, StageTimes, executor, ordered
 
 __all__ = ["Cache", "fingerprint", "write_build", "CACHE_DIR", "GRAPH_FILE"]
@@ -143,19 +143,17 @@ class _Assembler:
         self.index = EntityIndex()
         self.report = report
         self.clock = clock
-        self.names: Counter = Counter()
+        self.names: set[str] = set()
         self.docs = 0
 
-    def add(self, path: str, reads: tuple, records: list[DocRecord]) -> None:
+    def add(self, path: Path, reads: tuple, records: list[DocRecord]) -> None:
+        """Write the blocks of the file at ``path`` (as found) and replay what its reader recorded."""
         with self.clock("serialize"):
             read, skipped = reads
             self.report.read.extend(read)
             self.report.skipped.extend(skipped)
             for rec in records:
-                source = rec.source
-                self.names[source] += 1
-                if self.names[source] > 1:  # two files with one name: told apart by folder, as read_all does
-                    source = f"{Path(path).parent.name}/{source}"
+                source = unique_source(rec.source, path, self.names)  # as read_all names them
                 self.writer.write_block(zlib.decompress(rec.data), source, rec.triples)
                 self.index.add(source, rec.summary)
                 self.report.entities.update(e[1] for e in rec.summary)
@@ -219,7 +217,8 @@ class _Walk:
         return (list(rep.read), list(rep.skipped)), arts, claims, volatile
 
     def units(self) -> Iterator[list[tuple]]:
-        """Lists of ``(key, stat, None)`` (reuse the row) or ``(key, stat, (reads, articles, claims, volatile))``."""
+        """Lists of ``(key, path, stat, None)`` (reuse the row) or
+        ``(key, path, stat, (reads, articles, claims, volatile))``."""
         unit: list = []
         arts = 0
         for key, path, stat in self.found:
@@ -228,13 +227,13 @@ class _Walk:
                 if self.seen is not None:
                     for k, s in claims:
                         self.seen.setdefault(k, s)
-                unit.append((key, stat, None))
+                unit.append((key, path, stat, None))
                 self.counts["unchanged"] += 1
             else:
                 row = self.known.get(key)
                 self.counts["new" if row is None else "changed" if row[0] != stat else "rechecked"] += 1
                 fresh = self._read(path)
-                unit.append((key, stat, fresh))
+                unit.append((key, path, stat, fresh))
                 arts += len(fresh[1])
             if arts >= self.chunk or len(unit) >= _UNIT_FILES:
                 yield unit
@@ -307,7 +306,7 @@ def _run(walk: _Walk, cache: Cache, out: Path, report, clock: Clock, *, jobs: in
     try:
         with executor(jobs, dask) as (submit, result, window):
             def send(unit: list[tuple]):
-                arts = [a for _, _, fresh in unit if fresh for a in fresh[1]]
+                arts = [a for *_, fresh in unit if fresh for a in fresh[1]]
                 return unit, (submit(arts) if arts else None)
 
             def receive(pending) -> tuple[list[tuple], list[DocRecord]]:
@@ -318,14 +317,14 @@ def _run(walk: _Walk, cache: Cache, out: Path, report, clock: Clock, *, jobs: in
 
             for unit, records in ordered(send, receive, walk.units(), window):
                 it = iter(records)
-                for key, stat, fresh in unit:
+                for key, path, stat, fresh in unit:
                     if fresh is None:
-                        asm.add(key, *cache.get(key))
+                        asm.add(path, *cache.get(key))
                         continue
                     reads, arts, claims, volatile = fresh
                     recs = [next(it) for _ in arts]
                     cache.put(key, stat, reads, recs, claims, volatile)
-                    asm.add(key, reads, recs)
+                    asm.add(path, reads, recs)
         cache.delete(gone)
         path = asm.finish()
     except BaseException:

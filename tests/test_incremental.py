@@ -172,3 +172,35 @@ def test_update_in_parallel_matches(corpus, tmp_path):
     _, stats, asked = update([corpus], out, jobs=2)
     assert asked == ["d9.txt"] and stats["unchanged"] == 8
     assert (out / "graph.ttl").read_bytes() == full([corpus], tmp_path / "full")
+
+
+def test_cli_update_says_what_it_did(corpus, tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["build", str(corpus), "--out", str(out), "--no-page"]).exit_code == 0
+    write(corpus / "d9.txt", gen_corpus.article(5, 9))
+    res = CliRunner().invoke(main, ["build", str(corpus), "--out", str(out), "--no-page", "--update"])
+    assert res.exit_code == 0, res.output
+    assert "update: 1 new, 0 changed, 0 rechecked, 0 removed, 8 unchanged (not re-read)" in res.output
+    res = CliRunner().invoke(main, ["build", str(corpus), "--out", str(out), "--no-page", "--update"])
+    assert "nothing changed, nothing written" in res.output and "documents read: 9" in res.output
+
+
+def test_a_jsonl_file_is_one_unit_with_several_documents(corpus, tmp_path):
+    import json
+
+    feed = corpus / "feed.jsonl"
+    lines = [json.dumps({"text": gen_corpus.article(5, 70 + i)}) for i in range(3)]
+    write(feed, "\n".join(lines) + "\n")
+    out = tmp_path / "out"
+    first = build([corpus], out, page=False, jobs=2)
+    assert [p for p in first.read if "feed.jsonl" in p] == [f"{feed}#1", f"{feed}#2", f"{feed}#3"]
+    write(feed, "\n".join(lines[:2] + [json.dumps({"text": gen_corpus.article(5, 80)})]) + "\n", bump=10**9)
+    report, stats, asked = update([corpus], out)
+    assert asked == ["feed.jsonl"] and stats["changed"] == 1
+    assert (out / "graph.ttl").read_bytes() == full([corpus], tmp_path / "full")
+    assert {s for s in doc_sources(out / "graph.ttl") if "#" in s} == {"feed.jsonl#1", "feed.jsonl#2",
+                                                                        "feed.jsonl#3"}

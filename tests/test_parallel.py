@@ -154,3 +154,23 @@ def test_zero_jobs_is_a_usage_error(tmp_path):
 
     res = CliRunner().invoke(main, ["build", str(SEEDS), "--out", str(tmp_path), "--jobs", "0"])
     assert res.exit_code == 2 and "--jobs" in res.output
+
+
+def test_a_graph_too_large_for_the_page_gets_none(tmp_path, monkeypatch, caplog):
+    monkeypatch.setattr("kg.build.PAGE_MAX_TRIPLES", 100)
+    report = build([SEEDS], tmp_path, page=True)
+    assert not (tmp_path / "graph.html").exists() and report.triples > 100
+    assert "graph.html not written" in caplog.text
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_one_name_in_many_folders_is_named_as_read_all_names_it(tmp_path, extractor, jobs):
+    root = tmp_path / "in"
+    for i, folder in enumerate(("a/b", "c/b", "d/b")):
+        (root / folder).mkdir(parents=True)
+        (root / folder / "x.txt").write_text(gen_corpus.article(4, i), encoding="utf-8")
+    build([root], tmp_path / "out", page=False, jobs=jobs)
+    got = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    results = list(extractor.pipe(read_all([root], BuildReport())))
+    assert sorted(r.article.source for r in results) == ["b/x.txt", "d/b/x.txt", "x.txt"]
+    assert canonical(got) == canonical(build_graph(results))
