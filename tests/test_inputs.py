@@ -355,9 +355,6 @@ def test_one_name_in_many_folders_gives_distinct_sources(tmp_path):
     assert [a.source for a in arts] == ["x.txt", "b/x.txt", "d/b/x.txt", "e/x.txt"]
 
 
-@pytest.mark.xfail(reason="kg/incremental.py _Assembler.add renames a repeated source to parent/name only once "
-                          "more, so a third x.txt under another b/ gets 'b/x.txt' again and two documents merge "
-                          "into one node with two kg:text (SHACL maxCount); kg.ingest.unique_source fixes it")
 def test_one_name_in_many_folders_builds_separate_documents(tmp_path):
     from rdflib import RDF, Graph
 
