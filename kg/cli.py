@@ -64,6 +64,10 @@ def build(paths: tuple[str, ...], out: str, no_page: bool, jobs: int, update: bo
           strict: bool, quiet: bool, verbose: bool) -> None:
     """Build a knowledge graph from articles: .txt, .md, .html/.htm and .jsonl files or folders.
 
+    A document that cannot be used (empty, binary, unknown encoding, too long,
+    unreadable, a duplicate...) is skipped with a warning naming it and the reason;
+    the others are built, and the summary lists every skip.
+
     \b
     Exit codes:
         0 every document was read
@@ -76,6 +80,7 @@ def build(paths: tuple[str, ...], out: str, no_page: bool, jobs: int, update: bo
         kg build corpus/ --out out --jobs 2
         kg build corpus/ --out out --update
         kg build corpus/ --out out --dask tcp://scheduler:8786
+        kg build pages/*.html feed.jsonl --out out --strict
     """
     from . import log
     from .build import build as run_build
