@@ -15,10 +15,12 @@ a text read; every quote, mention and role offset inside the text and slicing ba
 to its recorded text. Every 25 documents the graph of the batch is serialised to
 Turtle and N-Triples and parsed back (isomorphic) and validated against the SHACL
 shapes. An input taking over ``--timeout`` seconds counts as a failure (a hang).
+Inputs depend only on the seed and their number, so any one can be made again.
 
 Prints the number of inputs, documents read and skipped (by reason), quotes and
 mentions checked, graphs validated, the slowest input, and every failure (its
-input is saved under ``--failures``). Exit status 1 when anything failed.
+input, and for a failed graph check every input of the batch, is saved under
+``--failures``). Exit status 1 when anything failed.
 """
 from __future__ import annotations
 
@@ -193,7 +195,8 @@ def main() -> int:
     reasons: Counter = Counter()
     failures: list[tuple[int, str]] = []
     slowest = (0.0, 0, "")
-    batch = []
+    batch: list = []
+    batch_inputs: list[tuple[int, str, bytes]] = []
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as d:
         folder = Path(d)
@@ -217,16 +220,18 @@ def main() -> int:
                 if len(batch) >= 25:
                     check_graph(batch)
                     stats["graphs validated"] += 1
-                    batch = []
+                    batch, batch_inputs = [], []
+                else:
+                    batch_inputs.append((n, path.suffix, path.read_bytes()))
             except Exception as e:  # noqa: BLE001 - every failure is reported
                 kind = "timeout" if isinstance(e, Timeout) else f"{type(e).__name__}: {e}"[:300]
                 failures.append((n, kind))
-                batch = []
-                if args.failures:
+                if args.failures:  # the input, and for a graph check every input of the batch
                     args.failures.mkdir(parents=True, exist_ok=True)
-                    keep = args.failures / f"fail{n}{path.suffix}"
-                    keep.write_bytes(path.read_bytes())
+                    for i, suffix, data in batch_inputs + [(n, path.suffix, path.read_bytes())]:
+                        (args.failures / f"fail{n}-in{i}{suffix}").write_bytes(data)
                     (args.failures / f"fail{n}.traceback.txt").write_text(traceback.format_exc())
+                batch, batch_inputs = [], []
             finally:
                 signal.alarm(0)
             took = time.perf_counter() - started
