@@ -155,10 +155,6 @@ def test_the_jsonl_reader_raises_only_value_error_with_a_reason(line):
     assert isinstance(page.text, str)
 
 
-@pytest.mark.xfail(reason="found by bench/fuzz.py: kg/nlp/quotes.py _statements yields the sentence before "
-                          "'Hal tersebut disampaikan X' (rule 5) although rule 4 already yielded it for "
-                          "'disebutkannya'; both records share one span, so the graph's quote IRI gets two "
-                          "kg:cue (and two kg:speaker when both are resolved): SHACL maxCount fails")
 def test_one_sentence_with_two_cues_gives_one_quote(extractor):
     from kg.layout import parse_article
 

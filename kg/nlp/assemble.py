@@ -345,7 +345,12 @@ def assemble(doc: Doc, article: Article) -> DocResult:
     for key, d in pdata.items():
         ents[key] = d
     # quotes
-    cands = sorted(iter_quotes(ctx, people), key=lambda q: q.start)
+    cands = []
+    spans = set()
+    for q in sorted(iter_quotes(ctx, people), key=lambda q: (q.start, q.hint[0] != "person")):
+        if (q.start, q.end) not in spans:  # one span, one quote: the first cue found for it wins
+            spans.add((q.start, q.end))
+            cands.append(q)
     pos_of = {id(p): k for k, p in enumerate(people)}
     timeline: list[tuple[int, str]] = []
     seen_sent = set()
