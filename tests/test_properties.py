@@ -167,10 +167,6 @@ def test_one_sentence_with_two_cues_gives_one_quote(extractor):
     assert ok, report
 
 
-@pytest.mark.xfail(reason="found by bench/fuzz.py: kg/nlp/people.py _org_from_rule makes the derived agency "
-                          "mention Mention(doc[i].idx, doc[k - 1].idx + len(doc[k - 1]), ...) without checking "
-                          "k > i; here the title phrase is empty (i == k) and the mention of Pemerintah Kota "
-                          "Malang gets start 20 > end 19 and empty text")
 def test_a_title_line_ending_in_a_straight_quote_gives_valid_mention_offsets(extractor):
     from kg.layout import parse_article
 

@@ -155,8 +155,10 @@ def _org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Me
     if inside:
         m = inside[-1]
         return m.key, m.label, []
-    regions = [m for m in mentions if m.type == "Place" and m.i >= i and m.j <= k and m.kind in
+    regions = [m for m in mentions if m.type == "Place" and m.j > i and m.j <= k and m.i >= i - 2 and m.kind in
                ("provinsi", "kabupaten", "kota")]
+    if k <= i:
+        regions = []  # an empty organization part names no region
     kind = {"kota": "kota", "kabupaten": "kabupaten", "provinsi": "provinsi"}.get(rule)
     rid = None
     if regions:
