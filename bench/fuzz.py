@@ -176,6 +176,13 @@ def check_graph(results) -> None:
     assert ok, text[:2000]
 
 
+def _brief(e: Exception) -> str:
+    """One line: the exception, or for a SHACL report its messages."""
+    text = str(e)
+    messages = [line.split("Message:", 1)[1].strip() for line in text.splitlines() if "Message:" in line]
+    return f"{type(e).__name__}: " + ("SHACL: " + "; ".join(messages) if messages else " ".join(text.split()))[:300]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seconds", type=float, default=300)
@@ -224,7 +231,7 @@ def main() -> int:
                 else:
                     batch_inputs.append((n, path.suffix, path.read_bytes()))
             except Exception as e:  # noqa: BLE001 - every failure is reported
-                kind = "timeout" if isinstance(e, Timeout) else f"{type(e).__name__}: {e}"[:300]
+                kind = "timeout" if isinstance(e, Timeout) else _brief(e)
                 failures.append((n, kind))
                 if args.failures:  # the input, and for a graph check every input of the batch
                     args.failures.mkdir(parents=True, exist_ok=True)
@@ -244,7 +251,7 @@ def main() -> int:
                 check_graph(batch)
                 stats["graphs validated"] += 1
             except Exception as e:  # noqa: BLE001
-                failures.append((n, f"{type(e).__name__}: {e}"[:300]))
+                failures.append((n, _brief(e)))
     wall = time.perf_counter() - t0
     print(f"fuzz: seed {args.seed}, {wall:.0f} s, {n:,} inputs ({n / wall:.1f}/s)")
     print(f"documents read: {stats['read']:,}, skipped: {stats['skipped']:,}")
