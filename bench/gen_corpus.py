@@ -179,13 +179,15 @@ def article(seed: int, i: int) -> str:
                 f"“{fill(rnd.choice(_QUOTE_BODIES))}.”",
         lambda: f"“{fill(rnd.choice(_QUOTE_BODIES))},” kata {s3}.",
     ]
-    words = sum(len(p.split()) for p in paras)
+    words = len(title.split()) + sum(len(p.split()) for p in paras) + 7  # and the byline
     k = 0
     while words < target:
         if k % 2 == 0:
             para = quotes[rnd.randrange(len(quotes))]()
         else:
             para = " ".join(fill(rnd.choice(_FILLER)) for _ in range(rnd.randint(1, 3)))
+        if words + len(para.split()) > 800 and words >= 300:
+            break
         paras.append(para)
         words += len(para.split())
         k += 1

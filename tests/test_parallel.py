@@ -174,3 +174,27 @@ def test_one_name_in_many_folders_is_named_as_read_all_names_it(tmp_path, extrac
     results = list(extractor.pipe(read_all([root], BuildReport())))
     assert sorted(r.article.source for r in results) == ["b/x.txt", "d/b/x.txt", "x.txt"]
     assert canonical(got) == canonical(build_graph(results))
+
+
+def test_generated_corpus_is_deterministic_realistic_and_has_every_cue_style():
+    texts = [gen_corpus.article(11, i) for i in range(40)]
+    assert texts == [gen_corpus.article(11, i) for i in range(40)] and texts[0] != gen_corpus.article(12, 0)
+    assert all(300 <= len(t.split()) <= 800 for t in texts)
+    joined = "\n".join(texts)
+    for needle in (",” jelas ", ",” urainya.", " mengatakan, “", "Menurutnya, ", " mengatakan bahwa ",
+                   ",” tegasnya. “", "Hal tersebut disampaikan "):
+        assert needle in joined, needle
+
+
+def test_bench_prints_one_json_line_of_figures(tmp_path):
+    import json
+    import subprocess
+
+    p = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--count", "3", "--work", str(tmp_path)],
+                       capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0, p.stderr[-2000:]
+    fig = json.loads(p.stdout.strip().splitlines()[-1])
+    run = fig["runs"][0]
+    assert run["documents"] == 3 and run["triples"] > 0 and run["peak_rss_mib"] > 0
+    assert set(run["stats"]["stages"]) == {"ingest", "nlp", "graph", "serialize"}
+    assert 0 < run["tokenizer_ratio"] < 1 and fig["bare_tokenizer"]["tokens_per_s"] > 0
