@@ -47,7 +47,7 @@ __all__ = ["Cache", "fingerprint", "write_build", "CACHE_DIR", "GRAPH_FILE"]
 
 CACHE_DIR = ".kg-cache"
 GRAPH_FILE = "graph.ttl"
-_FORMAT = "2"
+_FORMAT = "3"
 _CODE = ("records.py", "layout.py", "ingest.py", "readers.py", "dates.py", "graph.py", "fastgraph.py", "ns.py",
          "build.py", "parallel.py", "incremental.py")
 #: Files per unit of work at most (units also close after :data:`kg.parallel.CHUNK` articles).
@@ -108,15 +108,16 @@ class Cache:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     def index(self) -> dict[str, tuple]:
-        """``{path: ((size, mtime_ns), claims, volatile)}`` of every row."""
-        return {p: ((s, m), json.loads(c), bool(v))
+        """``{path: ((size, mtime_ns), claims, volatile, had skips)}`` of every row."""
+        return {p: ((s, m), json.loads(c), bool(v & 1), bool(v & 2))
                 for p, s, m, c, v in self.db.execute("SELECT path, size, mtime, claims, volatile FROM docs")}
 
     def put(self, path: str, stat: tuple[int, int], reads: tuple, records: list[DocRecord], claims: list,
             volatile: bool) -> None:
+        """Keep a file's row; ``volatile``: it had a duplicate, so it is read again by every update."""
         self.db.execute("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)",
                         (path, stat[0], stat[1], pickle.dumps(reads, protocol=4), pickle.dumps(records, protocol=4),
-                         json.dumps(claims), int(volatile)))
+                         json.dumps(claims), int(volatile) | (2 if reads[1] else 0)))
         self._pending += 1
         if self._pending >= 500:
             self.db.commit()
@@ -197,11 +198,12 @@ class _Walk:
         self.clock, self.chunk = clock, chunk
         # content key -> first source: the reader's own duplicate check (kg.build.Reader)
         self.seen: dict | None = getattr(reader, "seen", None)
+        self.strict = getattr(reader, "strict", False)  # a skip must stop the build: re-read files that had one
         self.counts = Counter()
 
     def _reusable(self, key: str, stat: tuple) -> list | None:
         row = self.known.get(key)
-        if row is None or row[0] != stat or row[2]:
+        if row is None or row[0] != stat or row[2] or (self.strict and row[3]):
             return None
         claims = row[1]
         if self.seen is not None and any(self.seen.get(k, s) != s for k, s in claims):
@@ -267,7 +269,8 @@ def write_build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, repo
         known = cache.index() if update else {}
         gone = sorted(set(known) - {k for k, _, _ in found})
         graph = out / GRAPH_FILE
-        if (update and not gone and cache.meta("listing") == listing and graph.is_file()
+        strict_skips = getattr(reader, "strict", False) and any(row[3] for row in known.values())
+        if (update and not gone and cache.meta("listing") == listing and graph.is_file() and not strict_skips
                 and all(k in known and known[k][0] == s for k, _, s in found)):
             info.update(new=0, changed=0, rechecked=0, removed=0, unchanged=len(found), written=False)
             _replay(cache, found, report)

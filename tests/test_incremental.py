@@ -204,3 +204,18 @@ def test_a_jsonl_file_is_one_unit_with_several_documents(corpus, tmp_path):
     assert (out / "graph.ttl").read_bytes() == full([corpus], tmp_path / "full")
     assert {s for s in doc_sources(out / "graph.ttl") if "#" in s} == {"feed.jsonl#1", "feed.jsonl#2",
                                                                         "feed.jsonl#3"}
+
+
+def test_strict_update_stops_at_a_file_skipped_before(corpus, tmp_path):
+    from kg.errors import InputError
+
+    write(corpus / "z_empty.txt", "   \n")
+    out = tmp_path / "out"
+    first = build([corpus], out, page=False)
+    assert len(first.skipped) == 1
+    graph = (out / "graph.ttl").read_bytes()
+    for _ in range(2):  # with or without changes elsewhere
+        with pytest.raises(InputError, match="z_empty.txt"):
+            build([corpus], out, page=False, update=True, strict=True)
+        assert (out / "graph.ttl").read_bytes() == graph
+        write(corpus / "d9.txt", gen_corpus.article(5, 9))
