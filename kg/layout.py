@@ -105,7 +105,7 @@ def _headlines(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
         words = [w for w in line.split() if w[:1].isalpha()]
         if s in skipped or not (2 <= len(words) <= 20) or line.endswith((".", "!", "?", ":", "”", '"', ",")):
             continue
-        if re.search(r"[“”\"]", line):
+        if re.search(r"[“”\"„«»‹›″]", line):
             continue
         caps = sum(1 for w in words if w[:1].isupper())
         if caps / len(words) >= 0.6:
@@ -126,8 +126,8 @@ def _title(text: str, skip: list[tuple[int, int]]) -> tuple[str | None, tuple[in
         seen += 1
         if seen > 3:  # a headline opens the page
             break
-        if 5 <= len(words) <= 30 and len(line) <= 200 and not line.endswith((".", ":", ",", "”", '"')) \
-                and not re.search(r"[“”\"]", line):
+        if 5 <= len(words) <= 30 and len(line) <= 200 and not line.endswith((".", ":", ",")) \
+                and not re.search(r"[“”\"„«»‹›″’]", line):
             return line, (s, e)
     return None, None
 

@@ -275,16 +275,12 @@ def test_every_kind_of_quotation_mark_gives_the_quote_and_its_speaker(tmp_path, 
         assert o.article.text[q.start:q.end] == q.text
 
 
-@pytest.mark.xfail(reason="kg/nlp/quotes.py _after_cue: the closing “ of „…“ is not among the marks before a "
-                          "cue, so 'ujar Budi' after „…“ is not taken as the cue (the speaker still carries over)")
 def test_the_cue_after_a_low_high_quotation_is_found(tmp_path, extractor):
     (tmp_path / "q.txt").write_text(HEAD + BODY.replace("“", "„").replace("”", "“"), encoding="utf-8")
     [o] = list(read_file(tmp_path / "q.txt"))
     assert [q.cue for q in extractor.extract(o.article).quotes] == ["mengatakan", "ujar"]
 
 
-@pytest.mark.xfail(reason="kg/layout.py _title: a line ending in » › ″ or ’ (not in its list of quote marks) "
-                          "is taken as the title and blanked, so the quotation on it is lost")
 @pytest.mark.parametrize("open_,close", [("«", "»"), ("‹", "›"), ("″", "″")])
 def test_a_quotation_in_the_first_lines_of_an_article_without_headline_is_kept(tmp_path, extractor, open_, close):
     text = f"Budi Santoso mengatakan, {open_}Kami akan terus memperbaiki pelayanan publik bagi semua warga.{close}\n"

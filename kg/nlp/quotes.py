@@ -120,7 +120,7 @@ def _after_cue(ctx: DocContext, people: list[PersonMention], close: int, para_en
     """Speaker cue after a closing mark: (hint, cue, end of cue) or None."""
     text, lx = ctx.text, ctx.lx
     tail = text[close:min(para_end, close + 120)]
-    m = re.match(r"^[”\"»›″’]?\s*[,.!?]?\s*(?:(?:Begitu|Demikian)\s+)?(?P<cue>[A-Za-z-]+)(?:\s+oleh)?", tail)
+    m = re.match(r"^[”“\"»›″’]?\s*[,.!?]?\s*(?:(?:Begitu|Demikian)\s+)?(?P<cue>[A-Za-z-]+)(?:\s+oleh)?", tail)
     if not m:
         return None
     cue = _cue_word(lx, m.group("cue"))
