@@ -349,3 +349,9 @@ def test_an_undated_event_takes_the_day_of_the_story_not_the_publication(extract
     r = extract(text)
     assert r.article.date == "2023-10-25"
     assert [e.date for e in r.events] == ["2023-10-24"]
+
+
+def test_an_organization_word_after_a_speech_verb_is_not_a_name(extract):
+    r = extract(DATELINE + "Sekretaris Daerah Kota Bandung, Yuliana Putri, menyatakan Pemerintah Kota Bandung "
+                "memiliki peran penting dalam membangun negara.")
+    assert persons(r) == {"Yuliana Putri"}

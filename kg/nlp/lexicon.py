@@ -72,6 +72,7 @@ class Lexicon:
     function_words: set[str] = field(default_factory=set)
     pronouns: set[str] = field(default_factory=set)
     not_entity: set[str] = field(default_factory=set)
+    not_name: set[str] = field(default_factory=set)
     calendar: set[str] = field(default_factory=set)
 
     def region_forms(self, rec: dict) -> list[str]:
@@ -93,7 +94,7 @@ class Lexicon:
         if not w or not w[0].isupper() or w.isupper() and len(w) > 1:
             return False
         low = w.lower()
-        if low in self.function_words or low in self.calendar or w in self.not_entity:
+        if low in self.function_words or low in self.calendar or w in self.not_entity or low in self.not_name:
             return False
         if low in self.titles or low in self.acting or low in self.cue_after or low in self.cue_verbs:
             return False
@@ -152,6 +153,8 @@ def lexicon() -> Lexicon:
             lx.pronouns.add(r["pattern"])
         elif r["label"] == "NOT_ENTITY":
             lx.not_entity.add(r["pattern"])
+        elif r["label"] == "NOT_NAME":
+            lx.not_name.add(r["pattern"])
         elif r["label"] == "CALENDAR":
             lx.calendar.add(r["pattern"].lower())
     return lx
