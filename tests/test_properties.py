@@ -175,11 +175,6 @@ def test_a_title_line_ending_in_a_straight_quote_gives_valid_mention_offsets(ext
     assert all(m.start < m.end for e in r.entities for m in e.mentions)
 
 
-@pytest.mark.xfail(reason="found by bench/fuzz.py (seed 11): kg/nlp/assemble.py, the derived agency span "
-                          "Span(p.title_start or p.start, p.title_end or p.end, ...) treats a title at offset 0 as "
-                          "missing ('or' on 0), so a text starting with 'Menteri PANRB <name>' gives the ministry "
-                          "a mention with start 14 > end 13 and empty text; 'is not None' as on the Role line "
-                          "below it would fix it")
 def test_a_document_starting_with_a_title_gives_valid_mention_offsets(extractor):
     from kg.layout import parse_article
 

@@ -330,9 +330,11 @@ def assemble(doc: Doc, article: Article) -> DocResult:
         if not key or not p.title or not p.name:
             continue
         org = remap.get(p.org_key, p.org_key) if p.org_key else None
+        ts = p.title_start if p.title_start is not None else p.start
+        te = p.title_end if p.title_end is not None else p.end
         if org and org not in ents and p.org_label:
             ents[org] = {"type": "Agency", "label": p.org_label, "aliases": [], "spans": [
-                Span(p.title_start or p.start, p.title_end or p.end, article.text[p.title_start or p.start:p.title_end or p.end])],
+                Span(ts, te, article.text[ts:te])],
                 "kind": "derived", "part_of": None}
         rk = (key, p.head or norm(p.title))
         role = Role(key, p.title, org if org in ents else None, article.date,

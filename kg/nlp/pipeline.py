@@ -29,15 +29,22 @@ _OPENERS = set("“\"„«‹‘'(")
 
 @Language.component("kg_sentences")
 def kg_sentences(doc: Doc) -> Doc:
-    """Set sentence starts: after newlines, and after . ! ? before a capital or a quote."""
+    """Set sentence starts: after newlines, and after . ! ? before a capital or a quote.
+
+    The starts are written in one ``Doc.from_array`` call: setting ``is_sent_start``
+    token by token makes spaCy re-scan the document each time (quadratic in length).
+    """
+    import numpy
+
     lx: Lexicon = lexicon()
+    starts = numpy.zeros((len(doc), 1), dtype="int64")
     for i, tok in enumerate(doc):
         if i == 0:
-            tok.is_sent_start = True
+            starts[i, 0] = 1
             continue
         prev = doc[i - 1]
         start = False
-        if "\n" in prev.text or (prev.is_space and "\n" in prev.text):
+        if "\n" in prev.text:
             start = True
         elif tok.is_space:
             start = False
@@ -49,7 +56,9 @@ def kg_sentences(doc: Doc) -> Doc:
                 start = False
             elif nxt[:1].isupper() or nxt[:1].isdigit() or nxt[:1] in _OPENERS:
                 start = True
-        tok.is_sent_start = start
+        starts[i, 0] = 1 if start else -1
+    if len(doc):
+        doc.from_array(["SENT_START"], starts.astype("uint64"))  # -1 wraps as spaCy's to_array does
     return doc
 
 
