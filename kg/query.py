@@ -16,7 +16,7 @@ from functools import lru_cache
 from .errors import QueryError
 from .store import PREFIXES, Solutions, nt_term, term_parts
 
-__all__ = ["Param", "SavedQuery", "saved_query", "list_saved", "parse_term", "bind_params", "resolve",
+__all__ = ["Param", "SavedQuery", "saved_query", "list_saved", "parse_term", "bind_params", "resolve", "expand_title",
            "run", "Endpoint", "format_solutions", "sentence_around", "negotiate", "FORMATS", "BY_FORM"]
 
 FORMATS = ("table", "csv", "tsv", "json")
