@@ -13,6 +13,7 @@ Every build runs in a fresh process, as ``kg build`` would.
 Example::
 
     python bench/run.py --count 2000 --jobs 1,2 --update-frac 0.01 --work /tmp/kgbench
+    python bench/run.py --count 500 --graph-compare 500 --no-bare --jobs ""
 """
 from __future__ import annotations
 
@@ -67,6 +68,40 @@ def run_build(paths: list[str], out: Path, jobs: int = 1, update: bool = False, 
     fig = json.loads(p.stdout.strip().splitlines()[-1])
     fig["process_wall_s"] = round(time.perf_counter() - t0, 3)
     return fig
+
+
+def graph_compare(files: list[Path], out: Path) -> dict:
+    """kg.graph.build_graph + rdflib Turtle against the streamed kg.fastgraph writer,
+    on the same extraction results (extraction itself not timed)."""
+    import zlib
+
+    from kg.build import BuildReport, read_all
+    from kg.fastgraph import EntityIndex, TurtleWriter
+    from kg.graph import build_graph, write_graph
+    from kg.nlp import Extractor
+    from kg.parallel import to_record
+
+    results = list(Extractor().pipe(read_all(files, BuildReport())))
+    t = time.perf_counter()
+    g = build_graph(results)
+    t_build = time.perf_counter() - t
+    t = time.perf_counter()
+    write_graph(g, out / "rdflib.ttl")
+    t_ttl = time.perf_counter() - t
+    t = time.perf_counter()
+    index = EntityIndex()
+    with TurtleWriter(out / "fast.ttl") as w:
+        for r in results:
+            rec = to_record(r)
+            w.write_block(zlib.decompress(rec.data), rec.source, rec.triples)
+            index.add(rec.source, rec.summary)
+        w.write_entities(index)
+    t_fast = time.perf_counter() - t
+    n = len(g)
+    return {"documents": len(results), "triples": n, "same_count": w.triples == n,
+            "rdflib_build_s": round(t_build, 3), "rdflib_turtle_s": round(t_ttl, 3),
+            "rdflib_triples_per_s": round(n / (t_build + t_ttl), 1),
+            "fastgraph_s": round(t_fast, 3), "fastgraph_triples_per_s": round(n / t_fast, 1)}
 
 
 def bare_tokenizer(files: list[Path]) -> dict:
@@ -125,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verify-update", action="store_true",
                     help="also run a full build of the updated corpus and compare bytes")
     ap.add_argument("--no-bare", action="store_true", help="skip the bare tokenizer measure")
+    ap.add_argument("--graph-compare", type=int, default=0, metavar="N",
+                    help="also time rdflib (build_graph + Turtle) against kg.fastgraph on N documents")
     ap.add_argument("--json", help="append the JSON line to this file too")
     a = ap.parse_args(argv)
     work = Path(a.work)
@@ -138,6 +175,12 @@ def main(argv: list[str] | None = None) -> int:
                  "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                              "load_avg_start": os.getloadavg()},
                  "corpus": {"folder": str(folder), "documents": len(files), "words": words, "seed": a.seed}}
+    if a.graph_compare:
+        res["graph_compare"] = g = graph_compare(files[:a.graph_compare], work)
+        print(f"graph stage on {g['documents']} documents, {g['triples']} triples: rdflib build_graph "
+              f"{g['rdflib_build_s']:.2f} s + Turtle {g['rdflib_turtle_s']:.2f} s "
+              f"({g['rdflib_triples_per_s']:.0f} triples/s); kg.fastgraph {g['fastgraph_s']:.2f} s "
+              f"({g['fastgraph_triples_per_s']:.0f} triples/s)", file=sys.stderr)
     if not a.no_bare:
         res["bare_tokenizer"] = bare_tokenizer(files)
         print(f"bare spacy.blank('id'): {res['bare_tokenizer']['tokens']} tokens, "
