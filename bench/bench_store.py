@@ -189,7 +189,7 @@ def worker(engine: str, path: str, repeat: int, cap: float) -> dict:
             signal.setitimer(signal.ITIMER_REAL, cap)
             t = time.perf_counter()
             try:
-                rows = len(store.execute(sq.text, bindings).rows)
+                rows = len(store.execute(sq.text_for(engine), bindings).rows)
                 times.append(time.perf_counter() - t)
             except _Slow:
                 times = None

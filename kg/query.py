@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .errors import QueryError
-from .store import PREFIXES, Solutions, nt_term, term_parts
+from .store import ENGINES, PREFIXES, Solutions, nt_term, term_parts
 
 __all__ = ["Param", "SavedQuery", "saved_query", "list_saved", "parse_term", "bind_params", "resolve", "expand_title",
            "run", "Endpoint", "format_solutions", "sentence_around", "negotiate", "FORMATS", "BY_FORM"]
@@ -43,6 +43,13 @@ class SavedQuery:
     help: str
     params: tuple[Param, ...] = ()
     text: str = field(default="", repr=False)
+    #: engine -> the same query written for that engine (``NAME.ENGINE.rq``), when the
+    #: engines need different shapes to plan it well
+    variants: dict = field(default_factory=dict, repr=False)
+
+    def text_for(self, engine: str | None) -> str:
+        """The text to run on ``engine``."""
+        return self.variants.get(engine, self.text)
 
 
 @lru_cache(maxsize=None)
@@ -58,7 +65,13 @@ def saved_query(name: str) -> SavedQuery:
             if m.group(2) not in _TYPES:
                 raise QueryError(f"saved query {name}: parameter type {m.group(2)!r} is not one of {', '.join(_TYPES)}")
             params.append(Param(m.group(1), m.group(2), m.group(3) == "required", m.group(4).strip()))
-    return SavedQuery(name, saved_queries().get(name, ""), tuple(params), text)
+    variants = {}
+    for engine in ENGINES:
+        try:
+            variants[engine] = query_text(f"{name}.{engine}")
+        except QueryError:
+            pass
+    return SavedQuery(name, saved_queries().get(name, ""), tuple(params), text, variants)
 
 
 def list_saved() -> list[SavedQuery]:
@@ -241,6 +254,8 @@ def run(target, spec: str, params: dict[str, str] | None = None, max_rows: int |
     """
     text, sq = resolve(spec)
     bindings = bind_params(sq, params or {})
+    if sq is not None:
+        text = sq.text_for(getattr(target, "engine", None))
     sol = target.execute(text, bindings, max_rows=max_rows)
     if sq is not None and sq.name in _POST and sol.form == "SELECT":
         sol = _POST[sq.name](sol)

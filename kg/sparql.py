@@ -29,7 +29,11 @@ def _root():
 
 
 def saved_queries(folder: str = "") -> dict[str, str]:
-    """Saved query names (``"facts/quotes"``) → their first comment line."""
+    """Saved query names (``"facts/quotes"``) → their first comment line.
+
+    ``NAME.ENGINE.rq`` files are not listed: they hold the same query shaped for
+    one engine (see :func:`kg.query.saved_query`).
+    """
     out: dict[str, str] = {}
     base = _root()
 
@@ -37,7 +41,7 @@ def saved_queries(folder: str = "") -> dict[str, str]:
         for child in sorted(node.iterdir(), key=lambda c: c.name):
             if child.is_dir():
                 walk(child, f"{prefix}{child.name}/")
-            elif child.name.endswith(".rq"):
+            elif child.name.endswith(".rq") and "." not in child.name[:-3]:  # NAME.ENGINE.rq: a variant
                 text = child.read_text(encoding="utf-8")
                 first = next((l[1:].strip() for l in text.splitlines() if l.startswith("#")), "")
                 out[f"{prefix}{child.name[:-3]}"] = first

@@ -399,3 +399,11 @@ def test_cli_list_and_update_refusal(cli, seeds_build):
     assert r.exit_code == 2 and "read-only" in r.stderr
     r = cli.invoke(main, ["query", str(out / "graph.ttl"), "no_such_query"])
     assert r.exit_code == 2 and "valid names" in r.stderr
+
+
+def test_engine_variants_are_not_listed_but_run_on_their_engine():
+    from kg.sparql import saved_queries
+
+    sq = saved_query("co_mentioned")
+    assert "co_mentioned.rdflib" not in saved_queries()
+    assert sq.text_for("rdflib") != sq.text == sq.text_for("oxigraph")
