@@ -161,7 +161,11 @@ def _zygote(sock: socket.socket, store, cfg: ServeConfig) -> None:
             os.close(fds[0])
             sock.sendall(struct.pack("!i", pid))
         elif msg == b"W":
-            _send(sock, pickle.dumps(_write(store, *pickle.loads(_recv(sock)))))
+            try:
+                out = _write(store, *pickle.loads(_recv(sock)))
+            except Exception as e:  # noqa: BLE001 - the zygote must outlive a bad write
+                out = (500, f"write failed: {type(e).__name__}: {e}")
+            _send(sock, pickle.dumps(out))
 
 
 class Server(ThreadingHTTPServer):
