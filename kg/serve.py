@@ -124,9 +124,12 @@ def _worker(conn: socket.socket, store, cfg: ServeConfig) -> None:
 
 def _write(store, op: str, graph: str | None, data: bytes | None, fmt: str | None) -> tuple[int, str]:
     from .errors import GraphFileError
+    from .store import Store
 
     had = graph is None or graph in store.graphs()
     try:
+        if op in ("PUT", "POST"):  # parse once aside: a bad upload changes nothing
+            Store(store.engine).load(data=data, fmt=fmt)
         if op in ("PUT", "DELETE"):
             store.clear(graph)
         if op in ("PUT", "POST"):

@@ -412,3 +412,18 @@ def test_rdflib_engine_serves_the_same_answers_and_stops_slow_queries(seeds_buil
         assert "(rdflib)" in open(s.log.name).read()
     finally:
         s.stop()
+
+
+def test_bad_uploads_are_refused_and_the_server_keeps_answering(tmp_path):
+    g = tmp_path / "one.ttl"
+    g.write_text("<https://e.org/a> <https://e.org/p> 'x' .\n", encoding="utf-8")
+    s = Running(g, tmp_path, "--writable")
+    try:
+        status, _, body = _http(s.url + "/store?default", b"<https://e.org/a> <broken", {"Content-Type": "text/turtle"},
+                                method="PUT")
+        assert status == 400 and b"cannot parse" in body
+        status, _, body = _http(s.url + "/store?default", b"x", {"Content-Type": "application/pdf"}, method="PUT")
+        assert status == 415
+        assert _count(s) == 1, "the failed PUT changed nothing"
+    finally:
+        s.stop()
