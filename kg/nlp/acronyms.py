@@ -22,8 +22,8 @@ def find_acronyms(ctx: DocContext) -> Iterator[tuple[int, int, int, int, str, st
     A parenthetical whose letters do not fit the words before it is not a definition.
     """
     doc = ctx.doc
-    for i, tok in enumerate(doc):
-        if tok.text != "(":
+    for i, text in enumerate(ctx.texts):
+        if text != "(":
             continue
         end = paren_end(ctx, i, max_len=12)
         if not end:

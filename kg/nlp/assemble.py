@@ -114,8 +114,9 @@ def _acronym_mentions(ctx: DocContext, mentions: list[Mention]) -> list[Mention]
     covered = set()
     for m in mentions + out:
         covered.update(range(m.i, m.j))
-    for k, tok in enumerate(doc):
-        if tok.text in ctx.acronyms and k not in covered:
+    for k, text in enumerate(ctx.texts):
+        if text in ctx.acronyms and k not in covered:
+            tok = doc[k]
             etype, key, label = ctx.acronyms[tok.text]
             out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, etype, key, label, (), "acronym", None, k, k + 1))
     return out

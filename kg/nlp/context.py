@@ -59,6 +59,7 @@ class DocContext:
     expansions: dict[str, str] = field(default_factory=dict)  # ACR -> long form, every definition
     quote_spans: list[tuple[int, int]] = field(default_factory=list)    # char spans inside quotes
     _starts: list[int] | None = None
+    _texts: list[str] | None = None
 
     text: str = ""  # the text the pipeline saw: the article text with skipped parts blanked (same offsets)
 
@@ -72,6 +73,14 @@ class DocContext:
             if h.label in labels:
                 return h
         return None
+
+    @property
+    def texts(self) -> list[str]:
+        """The text of every token (read once: each ``doc[i]`` makes a new Token object)."""
+        if self._texts is None:
+            texts = self.doc.user_data.get("kg_texts")
+            self._texts = texts if texts is not None and len(texts) == len(self.doc) else [t.text for t in self.doc]
+        return self._texts
 
     def in_quote(self, char: int) -> bool:
         """Is ``char`` inside a quotation? (quote spans are sorted and do not overlap)"""

@@ -121,9 +121,10 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
     doc = ctx.doc
     inside = {k for m in found if m.type in ("Agency", "Policy") or m.kind == "venue" for k in range(m.i + 1, m.j)}
     i = 0
+    texts = ctx.texts
     while i < len(doc):
-        if i in inside:
-            i += 1
+        if i in inside or (i not in ctx.hits and texts[i].lower() not in SUFFIX_HEADS):
+            i += 1  # an event starts at a gazetteer hit or ends at a suffix head
             continue
         ev = _event(ctx, i)
         if ev:

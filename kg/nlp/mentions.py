@@ -32,6 +32,7 @@ POLICY_HEADS = {"sistem", "program", "peraturan", "undang", "undang-undang", "re
                 "instruksi", "keputusan", "pedoman", "prinsip", "nilai", "budaya", "pakta", "maklumat",
                 "wilayah", "smart", "satu", "tanggung", "analisis", "computer", "sertifikasi", "pelayanan"}
 _GOV = {"pemprov": "provinsi", "pemkab": "kabupaten", "pemkot": "kota", "pemda": None}
+_GOV_STARTS = {"pemerintah", "pemdes", *_GOV}
 _KIND_WORDS = {"provinsi": "provinsi", "prov": "provinsi", "kabupaten": "kabupaten", "kab": "kabupaten",
                "kota": "kota"}
 _LOCAL_KINDS = {"desa": "desa", "kelurahan": "desa", "kecamatan": "kecamatan", "dusun": "desa",
@@ -384,9 +385,10 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
     doc = ctx.doc
     i = 0
     found: list[Mention] = []
+    texts = ctx.texts
     while i < len(doc):
-        if ctx.in_quote(doc[i].idx) and False:
-            i += 1
+        if i not in ctx.hits and not texts[i][:1].isupper() and texts[i].lower() not in _GOV_STARTS:
+            i += 1  # nothing below starts at a lower-case word without a gazetteer hit
             continue
         got = _government(ctx, i) or _agency(ctx, i) or _named_body(ctx, i)
         if got:

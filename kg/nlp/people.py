@@ -426,8 +426,8 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
     inside = {k for m in mentions if m.type in ("Policy", "Event") for k in range(m.i + 1, m.j)}
     i = 0
     while i < len(doc):
-        if ctx.in_quote(doc[i].idx):
-            i += 1
+        if i not in ctx.hits or ctx.in_quote(doc[i].idx):
+            i += 1  # a title phrase starts at a gazetteer hit
             continue
         if i in inside:
             i += 1
@@ -450,10 +450,15 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
             continue
         i += 1
     # names beside speech cues and appositions
-    for k, tok in enumerate(doc):
+    texts = ctx.texts
+    starters = lx.cue_after | lx.cue_passive | lx.cue_verbs | {"menurut", "selaku", "sebagai", ","}
+    for k, text in enumerate(texts):
+        low = text.lower()
+        if low not in starters:
+            continue  # every candidate below starts at one of these words
+        tok = doc[k]
         if k in taken or ctx.in_quote(tok.idx):
             continue
-        low = tok.text.lower()
         cand: tuple[int, int] | None = None
         via = "cue"
         if low in lx.cue_after or low in lx.cue_passive or low == "menurut" or low in lx.cue_verbs and k > 0 and doc[k - 1].text in (",", "”", '"'):
@@ -498,8 +503,11 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
             for w in (ws[0], ws[-1]):
                 if len(w) > 2:
                     parts.setdefault(w, pm.name)
-    for k, tok in enumerate(doc):
-        if k in taken or ctx.in_quote(tok.idx) or tok.text not in parts:
+    for k, text in enumerate(texts):
+        if text not in parts or k in taken:
+            continue
+        tok = doc[k]
+        if ctx.in_quote(tok.idx):
             continue
         if k + 1 < len(doc) and _name_word(ctx, k + 1) and doc[k + 1].text not in parts:
             continue

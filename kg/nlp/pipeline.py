@@ -26,6 +26,8 @@ _ABBREV = {"dr", "ir", "drs", "dra", "prof", "h", "hj", "pj", "plt", "plh", "pjs
            "s", "a", "b", "c", "d", "e", "f", "g", "i", "j", "k", "l", "n", "o", "p", "q", "r", "t", "u",
            "v", "w", "x", "y", "z", "apt", "drg", "ns", "lc", "rm", "pdt", "tgk"}
 _OPENERS = set("“\"„«‹‘'(")
+_ENDERS = {".", "!", "?", "…"}
+_CLOSERS = {"”", "\"", ")"}
 
 
 @Language.component("kg_sentences")
@@ -38,27 +40,25 @@ def kg_sentences(doc: Doc) -> Doc:
     import numpy
 
     lx: Lexicon = lexicon()
-    starts = numpy.zeros((len(doc), 1), dtype="int64")
-    for i, tok in enumerate(doc):
-        if i == 0:
+    texts = [t.text for t in doc]
+    doc.user_data["kg_texts"] = texts  # read again by the extractors (DocContext.texts)
+    starts = numpy.full((len(doc), 1), -1, dtype="int64")
+    for i in range(1, len(texts)):
+        prev = texts[i - 1]
+        if "\n" in prev:
             starts[i, 0] = 1
-            continue
-        prev = doc[i - 1]
-        start = False
-        if "\n" in prev.text:
-            start = True
-        elif tok.is_space:
-            start = False
-        elif prev.text in (".", "!", "?", "…") or (prev.text in ("”", "\"", ")") and i >= 2 and doc[i - 2].text in ".!?"):
-            nxt = tok.text
-            before = doc[i - 2].text.lower() if i >= 2 else ""
-            if prev.text == "." and (before.rstrip(".") in _ABBREV or before in lx.degrees
-                                     or before in lx.honorifics or before in lx.ranks):
-                start = False
-            elif nxt[:1].isupper() or nxt[:1].isdigit() or nxt[:1] in _OPENERS:
-                start = True
-        starts[i, 0] = 1 if start else -1
+        elif prev in _ENDERS or (prev in _CLOSERS and i >= 2 and texts[i - 2] in ".!?"):
+            tok = texts[i]
+            if tok.isspace():
+                continue
+            before = texts[i - 2].lower() if i >= 2 else ""
+            if prev == "." and (before.rstrip(".") in _ABBREV or before in lx.degrees
+                                or before in lx.honorifics or before in lx.ranks):
+                continue
+            if tok[:1].isupper() or tok[:1].isdigit() or tok[:1] in _OPENERS:
+                starts[i, 0] = 1
     if len(doc):
+        starts[0, 0] = 1
         doc.from_array(["SENT_START"], starts.astype("uint64"))  # -1 wraps as spaCy's to_array does
     return doc
 
