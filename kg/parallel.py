@@ -193,7 +193,10 @@ def executor(jobs: int = 1, dask=None) -> Iterator[tuple[Callable, Callable, int
         ex = worker_extractor()
         yield (lambda arts: _Done(extract_chunk(ex, arts))), (lambda h: h.get()), 1
         return
-    with _context().Pool(jobs, initializer=_init) as pool:
+    ctx = _context()
+    if ctx.get_start_method() == "fork":
+        worker_extractor()  # loaded once here; forked workers share it (copy-on-write) instead of each loading it
+    with ctx.Pool(jobs, initializer=_init) as pool:
         yield (lambda arts: pool.apply_async(_work, (arts,))), (lambda h: h.get()), 4 * jobs
 
 

@@ -136,7 +136,6 @@ def make_nlp() -> Language:
 
     nlp = spacy.blank("id", config={"nlp": {"tokenizer": {"@tokenizers": "kg.tokenizer.v1"}}})
     lx = lexicon()
-    nlp.add_pipe("kg_sentences")
     cs, ci = _patterns(lx)
     ruler_cs = nlp.add_pipe("span_ruler", name="kg_gazetteer",
                             config={"spans_key": SPANS_KEY + "_cs", "overwrite": True})
@@ -145,4 +144,6 @@ def make_nlp() -> Language:
                             config={"spans_key": SPANS_KEY + "_ci", "overwrite": True,
                                     "phrase_matcher_attr": "LOWER"})
     ruler_ci.add_patterns(ci)
+    # last, so that the rulers' phrase patterns are only tokenized, not sentence-split (faster loading)
+    nlp.add_pipe("kg_sentences")
     return nlp
