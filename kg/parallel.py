@@ -33,7 +33,7 @@ __all__ = ["DocRecord", "StageTimes", "Clock", "to_record", "extract_chunk", "ex
            "worker_extractor", "cpu_count", "CHUNK"]
 
 #: Articles per task: large enough to amortise IPC, small enough to balance work.
-CHUNK = 8
+CHUNK = 16
 
 
 @dataclass(frozen=True)
