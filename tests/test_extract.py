@@ -52,6 +52,13 @@ def speaker_of(r, start_words):
      "Teguh Wibowo", "Dandim 0818 Malang", None),
     ("Menteri Dalam Negeri Teguh Wibowo melantik tiga penjabat kepala daerah.",
      "Teguh Wibowo", "Menteri Dalam Negeri", "Kementerian Dalam Negeri"),
+    # regional name prefixes: Balinese "I" before a birth-order name is not a roman numeral; Sasak "Lalu"
+    ("Gubernur Bali I Wayan Sudarsana meminta ASN menjaga netralitas.",
+     "I Wayan Sudarsana", "Gubernur Bali", "Pemerintah Provinsi Bali"),
+    ("Sekda NTB Lalu Hamdani memimpin rapat evaluasi kinerja.",
+     "Lalu Hamdani", "Sekda NTB", "Pemerintah Provinsi Nusa Tenggara Barat"),
+    ("Kepala BKPSDM Kabupaten Badung Ni Luh Putu Ardani membuka pelatihan.",
+     "Ni Luh Putu Ardani", "Kepala BKPSDM Kabupaten Badung", None),
 ])
 
 
@@ -89,6 +96,20 @@ def test_name_then_title(extract, sentence, name):
     r = extract(DATELINE + sentence)
     assert name in persons(r)
     assert entity(r, "Person", name).official
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Ketua Komisi I DPRD Kabupaten Badung Made Sutama mengatakan rapat dilanjutkan besok.", "Ketua Komisi I"),
+    ("Wakil Ketua I DPRD Provinsi Bali Ketut Arsana mengatakan rapat dilanjutkan besok.", "Wakil Ketua I"),
+])
+def test_a_roman_numeral_before_a_name_stays_in_the_title(extract, text, title):
+    r = extract(DATELINE + text)
+    assert any(ro.title.startswith(title) for ro in r.roles), [ro.title for ro in r.roles]
+
+
+def test_lalu_as_a_conjunction_opens_no_name(extract):
+    r = extract(DATELINE + "Rapat dibuka pukul 09.00. Lalu Bupati Bantul Joko Purnomo menyampaikan sambutan.")
+    assert persons(r) == {"Joko Purnomo"}
 
 
 def test_a_capitalised_word_after_a_speech_verb_is_not_always_a_name(extract):

@@ -73,6 +73,7 @@ class Lexicon:
     pronouns: set[str] = field(default_factory=set)
     not_entity: set[str] = field(default_factory=set)
     not_name: set[str] = field(default_factory=set)
+    name_prefixes: dict[str, frozenset[str] | None] = field(default_factory=dict)  # word -> the words it may open
     calendar: set[str] = field(default_factory=set)
 
     def region_forms(self, rec: dict) -> list[str]:
@@ -157,4 +158,6 @@ def lexicon() -> Lexicon:
             lx.not_name.add(r["pattern"])
         elif r["label"] == "CALENDAR":
             lx.calendar.add(r["pattern"].lower())
+        elif r["label"] == "NAME_PREFIX":
+            lx.name_prefixes[r["pattern"]] = frozenset(r["next"]) if r.get("next") else None
     return lx

@@ -68,9 +68,20 @@ def _covered(ctx: DocContext, k: int) -> bool:
     return False
 
 
+def _name_prefix(ctx: DocContext, k: int) -> bool:
+    """Is token k a regional name prefix that opens the name after it ("I Wayan ...", "Lalu ...")?"""
+    if k + 1 >= len(ctx.doc) or ctx.texts[k] not in ctx.lx.name_prefixes:
+        return False
+    allowed = ctx.lx.name_prefixes[ctx.texts[k]]
+    nxt = ctx.texts[k + 1]
+    return (nxt in allowed) if allowed is not None else (nxt not in ctx.lx.name_prefixes and _name_word(ctx, k + 1))
+
+
 def _name_word(ctx: DocContext, k: int) -> bool:
     if k >= len(ctx.doc):
         return False
+    if _name_prefix(ctx, k) and not _covered(ctx, k):
+        return True
     t = ctx.doc[k]
     if not ctx.lx.is_name_word(t.text) or _covered(ctx, k):
         return False
@@ -320,7 +331,7 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
                 org_marker = k
         elif ctx.longest(k, ("TITLE", "ACTING")) and k > head_end:
             break
-        elif re.match(r"^(?:[IVX]+|\d{1,4})$", t.text):
+        elif re.match(r"^(?:[IVX]+|\d{1,4})$", t.text) and not _name_prefix(ctx, k):
             k += 1
             org_marker = k
         elif _is_hon(ctx, t):
