@@ -167,6 +167,8 @@ def test_who_said_what(extract, start, speaker, direct):
      "kata Bupati Sleman Teguh.", "Kami ingin pelayanan", "Teguh Prasetyo"),  # straight marks, title + short name
     (DATELINE + "Camat Depok, Rina Kartika, membuka acara. „Program ini harus menyentuh seluruh warga desa,“ "
      "ungkap Rina.", "Program ini harus", "Rina Kartika"),             # low-9 opening mark
+    (DATELINE + "Anggota DPRD Kota Bandung Agus Salim hadir.\n\n'Kami akan awasi seluruh prosesnya,' ujar Agus.",
+     "Kami akan awasi", "Agus Salim"),                                # straight single marks around a sentence
 ])
 def test_quote_marks_and_cues(extract, text, start, speaker):
     r = extract(text)
@@ -189,6 +191,12 @@ def test_demonstrative_points_back_to_the_statement(extract):
 
 def test_scare_quotes_and_titles_are_not_quotations(extract):
     r = extract(DATELINE + "Para ASN ‘zaman now’ harus melayani. Program “Smart ASN” diluncurkan di Bandung.")
+    assert [q for q in r.quotes if q.direct] == []
+
+
+def test_apostrophes_inside_words_open_no_quotation(extract):
+    r = extract(DATELINE + "Salat Jum'at digelar di Masjid Agung Bandung, kata Bupati Sleman Teguh Prasetyo. "
+                "Pengajian ba'da Isya berlanjut sampai malam hari di serambi masjid, ujar Teguh.")
     assert [q for q in r.quotes if q.direct] == []
 
 

@@ -41,6 +41,9 @@ class QuoteCandidate:
     cue: str | None = None
 
 
+_STRAIGHT_SINGLE = re.compile(r"(?:^|(?<=[\s:(]))'([A-Z0-9][^'\n]{20,}?[,.!?])'(?=[\s)]|$)", re.M)
+
+
 def find_quote_marks(text: str) -> list[tuple[int, int, bool]]:
     """Inner spans ``(start, end, closed)`` of quotations, paragraph by paragraph.
 
@@ -80,6 +83,11 @@ def find_quote_marks(text: str) -> list[tuple[int, int, bool]]:
     # long single-quoted passages count too; short ones are scare quotes ('zaman now')
     for m in re.finditer(r"‘([^’\n]{25,})’", text):
         if len(m.group(1).split()) >= 6 and not any(s <= m.start() < e for s, e, _ in out):
+            out.append((m.start(1), m.end(1), True))
+    # and straight single quotes around a sentence ('Kami akan awasi prosesnya,' ujar X); an apostrophe
+    # inside a word (Jum'at) never opens or closes one
+    for m in _STRAIGHT_SINGLE.finditer(text):
+        if len(m.group(1).split()) >= 4 and not any(s <= m.start(1) < e for s, e, _ in out):
             out.append((m.start(1), m.end(1), True))
     out.sort()
     return out
