@@ -212,7 +212,8 @@ def _agency(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     return None
 
 
-_BODY_HEADS = {"satgas", "tim", "komite", "pansus", "panitia", "panja", "satuan tugas", "gugus tugas", "forum"}
+_BODY_HEADS = {"satgas", "tim", "komite", "pansus", "panitia", "panja", "satuan tugas", "gugus tugas", "forum",
+               "kantor regional", "kanreg"}
 
 
 def _named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
