@@ -324,6 +324,11 @@ def test_election_mentions_are_one_event_named_by_year(extract):
     ("Bupati Sleman, Teguh Prasetyo, membuka kegiatan pencegahan korupsi di Sleman, Rabu (9/11/2022).",
      "Kegiatan pencegahan korupsi"),
     ("Kepala Dinas Sosial, Sri Wahyuni, mengikuti apel pagi di halaman kantor.", "Apel pagi"),
+    # a ceremony named in lower case, marked as a happening by the verb after it or the word before it
+    ("Pelantikan pejabat administrator dan pengawas digelar di Pendopo Kabupaten Sleman.",
+     "Pelantikan pejabat administrator dan pengawas"),
+    ("Bupati Sleman Teguh Prasetyo menghadiri peluncuran aplikasi pengaduan warga di Sleman.",
+     "Peluncuran aplikasi pengaduan warga"),
 ])
 def test_lower_case_event_names(extract, text, event):
     assert event in labels(extract(DATELINE + text), "Event")
@@ -331,6 +336,8 @@ def test_lower_case_event_names(extract, text, event):
 
 @pytest.mark.parametrize("text", [
     "Kegiatan ini diikuti oleh seluruh pegawai dinas.",
+    "Pelantikan pejabat eselon menjadi kewenangan kepala daerah.",   # no event cue: a topic, not a happening
+    "Bupati Sleman menggelar rapat tersebut di ruang kerjanya.",     # a bare head names nothing
     "Rapat tersebut membahas anggaran daerah.",
     "Perbaikan akuntabilitas kinerja menjadi fokus pemerintah.",
 ])

@@ -31,6 +31,33 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 
 
 
+def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
+    """End of an event named in lower case ("pelantikan pejabat administrator dan pengawas"), or ``k``.
+
+    Only where the sentence marks it as a happening: an event verb or preposition before it
+    ("menggelar", "menghadiri", "dalam", "saat") or a verb after it ("digelar", "berlangsung").
+    """
+    lx, texts = ctx.lx, ctx.texts
+    end = k
+    while end < len(texts) and end - k < 5:
+        w = texts[end]
+        if w.isalpha() and w.islower() and w not in lx.function_words and w not in lx.cue_verbs \
+                and w not in lx.event_cue_after and w not in lx.event_heads:
+            end += 1
+        elif w == "dan" and end > k and end + 1 < len(texts) and texts[end + 1].isalpha() \
+                and texts[end + 1].islower() and texts[end + 1] not in lx.function_words:
+            end += 1
+        else:
+            break
+    if end == k or texts[end - 1] == "dan":
+        return k
+    before = texts[i - 1].lower() if i > 0 else ""
+    after = texts[end].lower() if end < len(texts) else ""
+    if before in lx.event_cue_before or after in lx.event_cue_after:
+        return end
+    return k
+
+
 def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     doc, lx = ctx.doc, ctx.lx
     h = ctx.longest(i, ("EVENT_HEAD",))
@@ -77,6 +104,9 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             break
     while end > h.j and doc[end - 1].text in ("(", "-", "dan"):
         end -= 1
+    if end == h.j and head in lx.lower_event_heads and (lower_head or i == 0 or not ctx.texts[i - 1][:1].isalnum()):
+        # lower case, or capitalised only because a sentence or the text after the dateline starts there
+        end = _lower_name_end(ctx, i, h.j)
     if end == h.j and head not in ELECTIONS and (lower_head or len(head.split()) == 1):
         return None
     if i > 0 and doc[i - 1].text.lower() in ("tim", "satgas", "satuan"):

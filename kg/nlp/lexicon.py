@@ -68,6 +68,9 @@ class Lexicon:
     cue_verbs: set[str] = field(default_factory=set)
     cue_passive: set[str] = field(default_factory=set)
     event_heads: set[str] = field(default_factory=set)
+    lower_event_heads: set[str] = field(default_factory=set)  # may name an event in lower case, given a cue
+    event_cue_before: set[str] = field(default_factory=set)
+    event_cue_after: set[str] = field(default_factory=set)
     venue_heads: set[str] = field(default_factory=set)
     function_words: set[str] = field(default_factory=set)
     pronouns: set[str] = field(default_factory=set)
@@ -146,6 +149,7 @@ def lexicon() -> Lexicon:
         {"CUE_AFTER": lx.cue_after, "CUE_VERB": lx.cue_verbs,
          "CUE_PASSIVE": lx.cue_passive}[r["label"]].add(r["pattern"].lower())
     lx.event_heads = {r["pattern"].lower() for r in recs["events"]}
+    lx.lower_event_heads = {r["pattern"].lower() for r in recs["events"] if r.get("lower_name")}
     lx.venue_heads = {r["pattern"].lower() for r in recs["venues"]}
     for r in recs["words"]:
         if r["label"] == "FUNCTION_WORD":
@@ -158,6 +162,10 @@ def lexicon() -> Lexicon:
             lx.not_name.add(r["pattern"])
         elif r["label"] == "CALENDAR":
             lx.calendar.add(r["pattern"].lower())
+        elif r["label"] == "EVENT_CUE_BEFORE":
+            lx.event_cue_before.add(r["pattern"])
+        elif r["label"] == "EVENT_CUE_AFTER":
+            lx.event_cue_after.add(r["pattern"])
         elif r["label"] == "NAME_PREFIX":
             lx.name_prefixes[r["pattern"]] = frozenset(r["next"]) if r.get("next") else None
     return lx
