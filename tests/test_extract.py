@@ -334,6 +334,27 @@ def test_lower_case_event_names(extract, text, event):
     assert event in labels(extract(DATELINE + text), "Event")
 
 
+def test_persons_said_to_attend_are_participants_of_the_event_before(extract):
+    r = extract(DATELINE + "Pemerintah Kabupaten Sleman menggelar Rapat Koordinasi Netralitas ASN di Aula Kantor "
+                "Bupati Sleman, Senin (5/8/2024).\n\nTurut hadir di acara itu, Kepala Inspektorat Sleman Rina "
+                "Lestari dan Ketua Bawaslu Sleman Agus Salim.")
+    rep = next(e for e in r.events if e.event == entity(r, "Event", "Rapat Koordinasi Netralitas ASN").key)
+    assert {entity(r, "Person", n).key for n in ("Rina Lestari", "Agus Salim")} <= set(rep.participants)
+
+
+def test_an_office_in_a_venue_name_or_in_lower_case_is_nobody_in_the_scene(extract):
+    r = extract(DATELINE + "Sekda Sleman Hendra Wijaya memimpin Rapat Koordinasi Kepegawaian di Aula Kantor Bupati "
+                "Sleman bersama seluruh kepala perangkat daerah, Senin (5/8/2024).")
+    rep = r.events[0]
+    assert set(rep.participants) == {entity(r, "Person", "Hendra Wijaya").key}
+
+
+def test_an_office_named_alone_never_takes_the_holder_of_another_office(extract):
+    r = extract(DATELINE + "Sekda Sleman Hendra Wijaya membuka rapat. “Kami siap melayani warga dengan baik setiap "
+                "hari,” kata Bupati Sleman.")
+    assert speaker_of(r, "Kami siap melayani") == (None, True)   # the Bupati is not the Sekda
+
+
 @pytest.mark.parametrize("text", [
     "Kegiatan ini diikuti oleh seluruh pegawai dinas.",
     "Pelantikan pejabat eselon menjadi kewenangan kepala daerah.",   # no event cue: a topic, not a happening

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from ..dates import find_dates
 from ..records import Article, DocResult, Entity, EventReport, Quote, Role, Span
 from .context import DocContext, Mention, build_context
-from .lexicon import norm, slug
+from .lexicon import lexicon, norm, slug
 from .acronyms import find_acronyms
 from .events import ELECTIONS
 from .mentions import AGENCY_HEADS, POLICY_HEADS, iter_mentions
@@ -240,6 +240,13 @@ def _finish(key: str, e: dict) -> Entity:
                   official=e.get("official", False), kind=kind, part_of=e.get("part_of") if e["type"] == "Place" else None)
 
 
+def _office_word(head: str) -> str:
+    """The first word of a title record's full form: "menteri" for both "Menteri" and "Mendagri"."""
+    recs = lexicon().records["titles"]
+    rec = next((r for r in recs if r["id"] == head), None)
+    return (rec.get("expands") or rec["pattern"]).split()[0].lower() if rec else head
+
+
 def _resolve_people(people: list[PersonMention]) -> tuple[dict[int, str], dict[str, dict]]:
     """Map each person mention (by index) to a person key; build person entity data."""
     named = [p for p in people if p.name]
@@ -284,7 +291,11 @@ def _resolve_people(people: list[PersonMention]) -> tuple[dict[int, str], dict[s
             continue
         cands = [key for key, org in holders.get(p.head, []) if not p.org_key or not org or org == p.org_key]
         if not cands and p.org_key:
-            cands = [key for lst in holders.values() for key, org in lst if org == p.org_key]
+            # another name of the same office ("Mendagri" for "Menteri Dalam Negeri"), never another
+            # office of the same organization (a "Bupati" is not the Sekda of that regency)
+            word = _office_word(p.head)
+            cands = [key for head, lst in holders.items() if _office_word(head) == word
+                     for key, org in lst if org == p.org_key]
         if len(set(cands)) == 1:
             index[k] = cands[0]
             data[cands[0]]["spans"].append(Span(p.start, p.end, p.text))
@@ -386,7 +397,7 @@ def assemble(doc: Doc, article: Article) -> DocResult:
                         if m.type in ("Policy", "Event", "Agency") and q.start <= m.start and m.end <= q.end + 1})
         quotes.append(Quote(q.start, q.end, article.text[q.start:q.end], q.direct, speaker, q.cue, tuple(about)))
     # events
-    events = _event_reports(ctx, mentions, remap, people, pindex, dateline_key, ents)
+    events = _event_reports(ctx, mentions, remap, people, pindex, dateline_key, ents, quotes)
     entities = tuple(_finish(k, e) for k, e in sorted(ents.items()))
     return DocResult(article=article, entities=entities, roles=tuple(roles.values()), events=tuple(events),
                      quotes=tuple(quotes), dateline_place=dateline_key)
@@ -398,7 +409,8 @@ def _salient(timeline: list[tuple[int, str]], pos: int) -> str | None:
 
 
 def _event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str], people: list[PersonMention],
-                   pindex: dict[int, str], dateline_key: str | None, ents: dict[str, dict]) -> list[EventReport]:
+                   pindex: dict[int, str], dateline_key: str | None, ents: dict[str, dict],
+                   quotes: list[Quote] = ()) -> list[EventReport]:
     doc, article = ctx.doc, ctx.article
     by_event: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -411,6 +423,7 @@ def _event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, st
         if d.iso and re.search(r"(?i)(?:senin|selasa|rabu|kamis|jum.?at|sabtu|minggu)\W{0,3}$", ctx.text[max(0, d.start - 12):d.start]):
             story_date = d.iso
             break
+    attending = _attendance(ctx, by_event, ents, people, pindex, places)
     reports = []
     for key, ms in sorted(by_event.items()):
         ms.sort(key=lambda m: m.start)
@@ -433,11 +446,46 @@ def _event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, st
                 if best is not None:
                     place = remap.get(best.key, best.key)
             for k, p in enumerate(people):
-                if sent.start_char <= p.start < sent.end_char and pindex.get(k) and not ctx.in_quote(p.start):
+                if sent.start_char <= p.start < sent.end_char and _present(ctx, p, k, pindex, places):
                     participants.append(pindex[k])
         if date is None and ents[key].get("kind") != "election":
             date = story_date
         if place is None and ents[key].get("kind") != "election":
             place = dateline_key
+        participants += attending.get(key, [])
+        # whoever speaks of the event in their own words ("saya ... telah menyampaikan paparan evaluasi") was there
+        participants += [q.speaker for q in quotes if q.direct and q.speaker and key in q.about
+                         and ents[key].get("kind") != "election"]
         reports.append(EventReport(key, date, place, tuple(dict.fromkeys(participants))))
     return reports
+
+
+def _attendance(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[str, dict],
+                people: list[PersonMention], pindex: dict[int, str], places: list[Mention]) -> dict[str, list[str]]:
+    """Persons a sentence says were there ("Turut hadir di acara itu, ... X, Y dan Z") -> the event
+    named last before that sentence (else the first one after it); elections take no participants."""
+    cue = re.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, ctx.lx.attendance), key=len, reverse=True)) + r")\b")
+    firsts = sorted((m.start, key) for key, ms in by_event.items() if ents[key].get("kind") != "election"
+                    for m in ms)
+    out: dict[str, list[str]] = defaultdict(list)
+    if not firsts or not ctx.lx.attendance:
+        return out
+    for sent in ctx.doc.sents:
+        if not cue.search(sent.text):
+            continue
+        before = [key for start, key in firsts if start < sent.start_char]
+        key = before[-1] if before else firsts[0][1]
+        for k, p in enumerate(people):
+            if sent.start_char <= p.start < sent.end_char and _present(ctx, p, k, pindex, places):
+                out[key].append(pindex[k])
+    return out
+
+
+def _present(ctx: DocContext, p: PersonMention, k: int, pindex: dict[int, str], places: list[Mention]) -> bool:
+    """Does mention k name a person in the scene? Not inside a quotation, not an office in lower case
+    ("seluruh kepala perangkat daerah"), not an office inside a venue's name ("Rumah Dinas Bupati")."""
+    if not pindex.get(k) or ctx.in_quote(p.start):
+        return False
+    if p.name is None and (p.text[:1].islower() or any(v.start <= p.start < v.end for v in places)):
+        return False
+    return True
