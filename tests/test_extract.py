@@ -59,6 +59,9 @@ def speaker_of(r, start_words):
      "Lalu Hamdani", "Sekda NTB", "Pemerintah Provinsi Nusa Tenggara Barat"),
     ("Kepala BKPSDM Kabupaten Badung Ni Luh Putu Ardani membuka pelatihan.",
      "Ni Luh Putu Ardani", "Kepala BKPSDM Kabupaten Badung", None),
+    # a name that is also a region's name, after a rank; one "Kota" in the unit's name
+    ("Kapolresta Bogor Kota Kombes Pol Bima Santosa memimpin apel pagi.",
+     "Bima Santosa", "Kapolresta Bogor Kota", "Kepolisian Resor Kota Bogor"),
 ])
 
 
@@ -169,6 +172,9 @@ def test_who_said_what(extract, start, speaker, direct):
      "ungkap Rina.", "Program ini harus", "Rina Kartika"),             # low-9 opening mark
     (DATELINE + "Anggota DPRD Kota Bandung Agus Salim hadir.\n\n'Kami akan awasi seluruh prosesnya,' ujar Agus.",
      "Kami akan awasi", "Agus Salim"),                                # straight single marks around a sentence
+    (DATELINE + "Ketua KPU Kota Bogor Dede Juhana meninjau gudang.\n\n“Semua kotak suara sudah kami periksa "
+     "satu per satu,” ujar dia.\n\nMenurut Dede, distribusi selesai besok.", "Semua kotak suara",
+     "Dede Juhana"),                                                   # "ujar dia" at the end of a paragraph
 ])
 def test_quote_marks_and_cues(extract, text, start, speaker):
     r = extract(text)

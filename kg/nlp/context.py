@@ -15,7 +15,8 @@ from ..records import Article
 from .lexicon import Lexicon, lexicon, norm
 from .pipeline import SPANS_KEY
 
-__all__ = ["Hit", "Mention", "DocContext", "build_context", "is_cap", "is_acronym", "paren_end", "make_mention"]
+__all__ = ["Hit", "Mention", "DocContext", "build_context", "is_cap", "is_acronym", "paren_end", "make_mention",
+           "name_after_rank"]
 
 
 @dataclass(frozen=True)
@@ -230,3 +231,16 @@ def make_mention(ctx: DocContext, i: int, j: int, etype: str, key: str, label: s
     span = ctx.doc[i:j]
     text = ctx.text[span.start_char:span.end_char]
     return Mention(span.start_char, span.end_char, text, etype, key, label, aliases, kind, None, i, j)
+
+
+def name_after_rank(ctx: DocContext, i: int, end: int) -> bool:
+    """Is the region name at i:end a person's name ("Kombes Pol Bima Santosa", "H. Sinjai Rahman")?
+    It is when a rank or honorific comes right before it and a capitalised word right after."""
+    texts, lx = ctx.texts, ctx.lx
+    k = i - 1
+    if k >= 0 and texts[k] == ".":
+        k -= 1
+    if k < 0 or (texts[k].lower() not in lx.ranks and texts[k].lower() not in lx.honorifics):
+        return False
+    return end < len(texts) and texts[end][:1].isupper() and texts[end].isalpha() \
+        and texts[end].lower() not in lx.function_words and not ctx.hits.get(end)

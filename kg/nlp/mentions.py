@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
+from .context import DocContext, Mention, is_acronym, is_cap, make_mention, name_after_rank, paren_end
 from .lexicon import norm, slug
 from .events import iter_events
 
@@ -183,7 +183,7 @@ def _agency(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
             typ = None  # "Bawaslu" alone is the national body
         elif rid is not None:
             reg = lx.regions[rid]
-            out = [make_mention(ctx, i, end, "Agency", f"agency:{typ.id}-{rid}", f"{rec['pattern']} {reg['pattern']}",
+            out = [make_mention(ctx, i, end, "Agency", f"agency:{typ.id}-{rid}", unit_name(rec['pattern'], reg['pattern']),
                             regional_aliases(rec, reg), kind="regional")]
             for s in range(typ.j, end):
                 reg_hit = _region_at(ctx, s)
@@ -207,7 +207,7 @@ def _agency(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
             if rid is not None:
                 reg = lx.regions[rid]
                 return e2, [make_mention(ctx, i, e2, "Agency", f"agency:{nat.id}-{rid}",
-                                     f"{rec['pattern']} {reg['pattern']}", regional_aliases(rec, reg), kind="regional")]
+                                     unit_name(rec['pattern'], reg['pattern']), regional_aliases(rec, reg), kind="regional")]
         return end, [make_mention(ctx, i, end, "Agency", f"agency:{nat.id}", rec["pattern"], kind=rec.get("kind"))]
     return None
 
@@ -235,11 +235,24 @@ def _named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     return end, [make_mention(ctx, i, end, "Agency", f"agency:{slug(text)}", text, kind="body")]
 
 
+def unit_name(unit: str, region: str) -> str:
+    """A regional unit's name: "Dinas Sosial" + "Kota Bogor"; one "Kota" where both have it
+    ("Kepolisian Resor Kota" + "Kota Bogor" -> "Kepolisian Resor Kota Bogor").
+
+    >>> unit_name("Kepolisian Resor Kota", "Kota Bogor")
+    'Kepolisian Resor Kota Bogor'
+    """
+    u, r = unit.split(), region.split()
+    if u and r and u[-1].lower() == r[0].lower() and len(r) > 1:
+        r = r[1:]
+    return " ".join(u + r)
+
+
 def regional_aliases(rec: dict, reg: dict) -> tuple[str, ...]:
     """Other names of a regional unit: "Polres Karo", "Kepolisian Resor Karo", "Polres Kabupaten Karo"."""
     names = [rec["pattern"], *[a for a in rec.get("aliases", []) if a[:1].isupper()][:2]]
-    forms = {f"{n} {reg['name']}" for n in names} | {f"{n} {reg['pattern']}" for n in names}
-    forms |= {f"{n} {a}" for n in names[1:] for a in reg.get("aliases", [])[:2]}
+    forms = {unit_name(n, reg['name']) for n in names} | {unit_name(n, reg['pattern']) for n in names}
+    forms |= {unit_name(n, a) for n in names[1:] for a in reg.get("aliases", [])[:2]}
     return tuple(sorted(forms))
 
 
@@ -430,7 +443,7 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
             i = end
             continue
         reg = _region_at(ctx, i)
-        if reg:
+        if reg and not name_after_rank(ctx, i, reg[0]):
             end, rid = reg
             found.append(_place_mention(ctx, i, end, rid))
             i = end

@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 
 from spacy.tokens import Token
 
-from .context import DocContext, Mention
+from .context import DocContext, Mention, name_after_rank
 from .lexicon import norm, slug
 
 __all__ = ["PersonMention", "iter_people", "clean_name"]
@@ -64,6 +64,8 @@ def _covered(ctx: DocContext, k: int) -> bool:
         for h in ctx.hits.get(k - back, []):
             if h.j > k and h.label in ("PLACE", "AGENCY", "AGENCY_TYPE", "POLICY", "TITLE", "ACTING",
                                        "VENUE_HEAD", "EVENT_HEAD"):
+                if h.label == "PLACE" and name_after_rank(ctx, h.i, h.j):
+                    continue  # "Kombes Pol Bima Santosa": a name, not the city
                 return True
     return False
 
@@ -203,9 +205,9 @@ def _org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Me
         tid = lx.agency_type_index.get(norm(type_alias[rule]))
         rid = regions[-1].key.split(":", 1)[1]
         if tid:
-            from .mentions import regional_aliases
+            from .mentions import regional_aliases, unit_name
             rec = lx.agency_types[tid]
-            key, label = f"agency:{tid}-{rid}", f"{rec['pattern']} {lx.regions[rid]['pattern']}"
+            key, label = f"agency:{tid}-{rid}", unit_name(rec['pattern'], lx.regions[rid]['pattern'])
             derived = [Mention(doc[i].idx, doc[k - 1].idx + len(doc[k - 1]),
                                ctx.text[doc[i].idx:doc[k - 1].idx + len(doc[k - 1])], "Agency", key, label,
                                regional_aliases(rec, lx.regions[rid]), "derived", None, i, k)]
@@ -311,7 +313,8 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
     while k < len(doc):
         t = doc[k]
         low = t.text.lower()
-        hits = [h for h in ctx.hits_at(k) if h.label in ("AGENCY", "AGENCY_TYPE", "PLACE", "POLICY")]
+        hits = [h for h in ctx.hits_at(k) if h.label in ("AGENCY", "AGENCY_TYPE", "POLICY")
+                or h.label == "PLACE" and not name_after_rank(ctx, h.i, h.j)]
         ment = [m for m in mentions if m.i == k and m.type in ("Agency", "Place")]
         if t.text == "(" and _paren_end(ctx, k):
             k = _paren_end(ctx, k)

@@ -138,7 +138,7 @@ def _after_cue(ctx: DocContext, people: list[PersonMention], close: int, para_en
     rest = text[after:after + 40].lstrip(" ,")
     if cue.endswith("nya") and cue[:-3] in (lx.cue_after | lx.cue_passive):
         return ("pronoun", None), cue, after
-    first = rest.split(" ")[0].strip(".,").lower() if rest else ""
+    first = rest.split()[0].strip(".,").lower() if rest.split() else ""
     if first in ("dia", "ia", "beliau"):
         return ("pronoun", None), cue, after
     p = _person_after(people, after, 12, text)
