@@ -62,6 +62,9 @@ def speaker_of(r, start_words):
     # a name that is also a region's name, after a rank; one "Kota" in the unit's name
     ("Kapolresta Bogor Kota Kombes Pol Bima Santosa memimpin apel pagi.",
      "Bima Santosa", "Kapolresta Bogor Kota", "Kepolisian Resor Kota Bogor"),
+    # a local office: the place's name, then the person's ("Camat Turikale Muhammad Idris")
+    ("Camat Turikale Muhammad Idris mengumpulkan para kepala desa.",
+     "Muhammad Idris", "Camat Turikale", None),
 ])
 
 
@@ -121,6 +124,12 @@ def test_a_capitalised_word_after_a_speech_verb_is_not_always_a_name(extract):
     assert persons(r) == set()
 
 
+def test_a_citizen_described_after_a_quote_is_nobody_named(extract):
+    r = extract(DATELINE + "Bupati Sleman Teguh Prasetyo meninjau pasar. “Harga beras sudah turun sejak minggu "
+                "lalu,” kata seorang pedagang di pasar tersebut.")
+    assert speaker_of(r, "Harga beras sudah") == (None, True)
+
+
 def test_an_unnamed_speaker_stays_unnamed(extract):
     r = extract(DATELINE + "Warga menyambut perbaikan jalan itu. “Alhamdulillah jalan kami sekarang sudah tidak "
                 "becek lagi,” ujar warga.")
@@ -175,6 +184,8 @@ def test_who_said_what(extract, start, speaker, direct):
     (DATELINE + "Ketua KPU Kota Bogor Dede Juhana meninjau gudang.\n\n“Semua kotak suara sudah kami periksa "
      "satu per satu,” ujar dia.\n\nMenurut Dede, distribusi selesai besok.", "Semua kotak suara",
      "Dede Juhana"),                                                   # "ujar dia" at the end of a paragraph
+    (DATELINE + "Anggota Komisi II DPR RI Arif Wibowo menilai pengawasan penting. “Kepala desa itu ujung tombak, "
+     "jangan sampai dipolitisasi,” kata politikus itu.", "Kepala desa itu", "Arif Wibowo"),  # a noun + itu
 ])
 def test_quote_marks_and_cues(extract, text, start, speaker):
     r = extract(text)

@@ -71,7 +71,8 @@ class Lexicon:
     lower_event_heads: set[str] = field(default_factory=set)  # may name an event in lower case, given a cue
     event_cue_before: set[str] = field(default_factory=set)
     event_cue_after: set[str] = field(default_factory=set)
-    attendance: set[str] = field(default_factory=set)  # "turut hadir": the persons named were at the event
+    attendance: set[str] = field(default_factory=set)
+    anaphor_nouns: set[str] = field(default_factory=set)  # "kata politikus itu": the person last named  # "turut hadir": the persons named were at the event
     venue_heads: set[str] = field(default_factory=set)
     function_words: set[str] = field(default_factory=set)
     pronouns: set[str] = field(default_factory=set)
@@ -169,6 +170,8 @@ def lexicon() -> Lexicon:
             lx.event_cue_after.add(r["pattern"])
         elif r["label"] == "ATTENDANCE":
             lx.attendance.add(r["pattern"])
+        elif r["label"] == "ANAPHOR_NOUN":
+            lx.anaphor_nouns.add(r["pattern"])
         elif r["label"] == "NAME_PREFIX":
             lx.name_prefixes[r["pattern"]] = frozenset(r["next"]) if r.get("next") else None
     return lx

@@ -303,8 +303,11 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
     local_name = None
     if rule in _LOCAL_ORG:
         m = k
-        while m < len(doc) and m - k < 3 and doc[m].text[:1].isupper() and not doc[m].is_punct:
+        while m < len(doc) and m - k < 5 and doc[m].text[:1].isupper() and doc[m].text.isalpha() \
+                and not _is_hon(ctx, doc[m]) and not ctx.longest(m, ("TITLE", "ACTING")):
             m += 1
+        if m - k >= 3:
+            m = k + min(2, m - k - 2)  # "Camat Turikale Muhammad Idris": the place's name, then a person's
         if m > k:
             local_name = doc[k:m].text
             org_marker = k = m

@@ -141,6 +141,9 @@ def _after_cue(ctx: DocContext, people: list[PersonMention], close: int, para_en
     first = rest.split()[0].strip(".,").lower() if rest.split() else ""
     if first in ("dia", "ia", "beliau"):
         return ("pronoun", None), cue, after
+    m2 = re.match(r"^([a-z]+(?: [a-z]+){0,2}) (?:itu|tersebut|ini)\b", rest)
+    if m2 and m2.group(1) in lx.anaphor_nouns:
+        return ("pronoun", None), cue, after  # "kata politikus itu": the person just named
     p = _person_after(people, after, 12, text)
     if p:
         return ("person", p), cue, p.end
