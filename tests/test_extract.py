@@ -124,6 +124,14 @@ def test_a_capitalised_word_after_a_speech_verb_is_not_always_a_name(extract):
     assert persons(r) == set()
 
 
+def test_a_regulation_before_an_office_is_not_a_person(extract):
+    r = extract(DATELINE + "Ia juga menyinggung Surat Edaran Menteri PANRB tentang budaya kerja. Inspektur "
+                "Kabupaten Garut Eni Rohaeni hadir.")
+    assert persons(r) == {"Eni Rohaeni"}
+    role = next(ro for ro in r.roles if ro.person == entity(r, "Person", "Eni Rohaeni").key)
+    assert {e.key: e.label for e in r.entities}[role.organization] == "Inspektorat Daerah Kabupaten Garut"
+
+
 def test_a_citizen_described_after_a_quote_is_nobody_named(extract):
     r = extract(DATELINE + "Bupati Sleman Teguh Prasetyo meninjau pasar. “Harga beras sudah turun sejak minggu "
                 "lalu,” kata seorang pedagang di pasar tersebut.")
@@ -303,6 +311,10 @@ def test_places(extract, text, place):
      "Peraturan Menteri PANRB Nomor 3 Tahun 2023"),
     ("ASN wajib menjaga netralitas ASN dan menerapkan sistem merit.", "Sistem Merit"),
     ("Pelanggaran diatur dalam UU Nomor 5 Tahun 2014.", "UU Nomor 5 Tahun 2014"),
+    # a regulation named by its subject in lower case, and a policy named inside that subject
+    ("Bupati menerbitkan Surat Edaran Menteri PANRB tentang penguatan budaya kerja BerAKHLAK.",
+     "Surat Edaran Menteri PANRB tentang penguatan budaya kerja BerAKHLAK"),
+    ("Bupati menerbitkan Surat Edaran Menteri PANRB tentang penguatan budaya kerja BerAKHLAK.", "BerAKHLAK"),
 ])
 def test_policies(extract, text, policy):
     r = extract(DATELINE + text)

@@ -341,8 +341,14 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             k2 += 1
         if k2 < len(doc) and doc[k2].text == "tentang":
             end = k2 + 1
-            while end < len(doc) and end - k2 < 14 and (is_cap(doc[end]) or is_acronym(doc[end]) or doc[end].text.lower() in ("dan", "(", ")")):
-                end += 1
+            fw = ctx.lx.function_words
+            while end < len(doc) and end - k2 < 14 and (
+                    is_cap(doc[end]) or is_acronym(doc[end]) or doc[end].text.lower() in ("dan", "(", ")")
+                    or doc[end].text.isalpha() and doc[end].text.islower() and doc[end].text not in fw
+                    and doc[end].text not in ctx.lx.cue_verbs):
+                end += 1  # "Surat Edaran Menteri PANRB tentang penguatan budaya kerja BerAKHLAK"
+            while end > k2 + 1 and doc[end - 1].text.lower() == "dan":
+                end -= 1
             if end <= k2 + 1:
                 return None
         else:
@@ -361,6 +367,20 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
                 "bupati": "perbup", "wali": "perwal", "walikota": "perwal"}.get(nxt, "permen")
     key = f"policy:reg-{kind}-{num}-{year}" if num and year else f"policy:{slug(text)}"
     return end, make_mention(ctx, i, end, "Policy", key, text, (surface,), kind="regulation")
+
+
+def _named_inside(ctx: DocContext, i: int, end: int) -> list[Mention]:
+    """Policies a regulation's subject names ("... tentang penguatan budaya kerja BerAKHLAK")."""
+    out = []
+    k = i
+    while k < end:
+        got = _policy(ctx, k) if ctx.texts[k - 1].lower() != "nomor" else None
+        if got and got[0] <= end and got[1].kind != "regulation":
+            out.append(got[1])
+            k = got[0]
+        else:
+            k += 1
+    return out
 
 
 def _venue(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
@@ -420,6 +440,8 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
         if pol:
             end, m = pol
             found.append(m)
+            if m.kind == "regulation":
+                found.extend(_named_inside(ctx, i + 1, end))
             i = end
             continue
         ven = _venue(ctx, i)

@@ -161,7 +161,8 @@ def clean_name(text: str, honorifics: Iterable[str] = (), degrees: Iterable[str]
 
 
 def _org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Mention],
-                   local_name: str | None, expands: str | None = None) -> tuple[str | None, str | None, list[Mention]]:
+                   local_name: str | None, expands: str | None = None,
+                   unit: str | None = None) -> tuple[str | None, str | None, list[Mention]]:
     """Organization (key, label) of a title by its rule; derived agency mentions to add."""
     lx, doc = ctx.lx, ctx.doc
     inside = [m for m in mentions if m.type == "Agency" and m.j > i and m.j <= k and m.i >= i - 2]
@@ -199,6 +200,14 @@ def _org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Me
         place = Mention(s_, e_, ctx.text[s_:e_], "Place", f"place:{rule if rule != 'kelurahan' else 'kelurahan'}-{slug(local_name)}",
                         f"{word} {local_name}", (local_name,), place_kind, None, k - len(local_name.split()), k)
         return key, label, [place]
+    if unit and regions and unit in lx.agency_types:
+        # "Inspektur Kabupaten Garut" heads the Inspektorat Daerah of that regency
+        from .mentions import regional_aliases, unit_name
+        rec, rid = lx.agency_types[unit], regions[-1].key.split(":", 1)[1]
+        key, label = f"agency:{unit}-{rid}", unit_name(rec["pattern"], lx.regions[rid]["pattern"])
+        return key, label, [Mention(doc[i].idx, doc[k - 1].idx + len(doc[k - 1]),
+                                    ctx.text[doc[i].idx:doc[k - 1].idx + len(doc[k - 1])], "Agency", key, label,
+                                    regional_aliases(rec, lx.regions[rid]), "derived", None, i, k)]
     type_alias = {"polres": "Polres", "polresta": "Polresta", "polda": "Polda", "polsek": "Polsek",
                   "kodim": "Kodim", "korem": "Korem", "kodam": "Kodam", "kejari": "Kejari", "kejati": "Kejati"}
     if rule in type_alias and regions:
@@ -399,7 +408,7 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
         org_end = max(first_hon, head_end)
     title = _title_text(ctx, start, org_end, acting)
     org_key, org_label, derived = _org_from_rule(ctx, rule, head_end, org_end, mentions, local_name,
-                                                 rec.get("expands"))
+                                                 rec.get("expands"), rec.get("unit"))
     official = True
     ts, te = doc[start].idx, doc[org_end - 1].idx + len(doc[org_end - 1])
     if name_start is not None and name_end is not None and name_end > name_start:
