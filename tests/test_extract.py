@@ -62,6 +62,11 @@ def speaker_of(r, start_words):
     # a name that is also a region's name, after a rank; one "Kota" in the unit's name
     ("Kapolresta Bogor Kota Kombes Pol Bima Santosa memimpin apel pagi.",
      "Bima Santosa", "Kapolresta Bogor Kota", "Kepolisian Resor Kota Bogor"),
+    # "Ka" fused with a unit's short name: the head of that unit in the region named after it
+    ("Kadiskominfo Ternate, Hasyim Yusuf, menyebut informasi disebar lewat kanal resmi.",
+     "Hasyim Yusuf", "Kadiskominfo Ternate", "Dinas Komunikasi dan Informatika Kota Ternate"),
+    ("Kasatpol PP Kota Ternate Fandi Mahmud menyiagakan 200 personel.",
+     "Fandi Mahmud", "Kasatpol PP Kota Ternate", "Satuan Polisi Pamong Praja Kota Ternate"),
     # a local office: the place's name, then the person's ("Camat Turikale Muhammad Idris")
     ("Camat Turikale Muhammad Idris mengumpulkan para kepala desa.",
      "Muhammad Idris", "Camat Turikale", None),

@@ -115,6 +115,26 @@ def _add(index: dict[str, str], form: str, ident: str) -> None:
         index[key] = ident
 
 
+_HEAD_PREFIXES = ("Dis", "Din", "Bap", "Satpol")
+
+
+def _head_titles(agency_types: list[dict], titles: list[dict]) -> list[dict]:
+    """Titles fused from "Ka" (kepala) and a unit's short name: "Kadiskominfo", "Kabappeda",
+    "Kasatpol PP" -> the head of that unit in the region named after the title."""
+    known = {norm(f) for r in titles for f in [r["pattern"], *r.get("aliases", [])]}
+    out = []
+    for r in agency_types:
+        forms = [a for a in r.get("aliases", []) if a.startswith(_HEAD_PREFIXES) and "-" not in a]
+        for a in forms:
+            fused = "Ka" + a[0].lower() + a[1:]
+            if norm(fused) in known:
+                continue
+            known.add(norm(fused))
+            out.append({"label": "TITLE", "pattern": fused, "id": f"kepala-{r['id']}", "aliases": [],
+                        "org": "following", "unit": r["id"], "expands": f"Kepala {a}"})
+    return out
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The package's lexicon, loaded on first use."""
@@ -136,6 +156,7 @@ def lexicon() -> Lexicon:
         lx.policies[r["id"]] = r
         for form in [r["pattern"], *r.get("aliases", [])]:
             _add(lx.policy_index, form, r["id"])
+    recs["titles"] = recs["titles"] + _head_titles(recs["agency_types"], recs["titles"])
     for r in recs["titles"]:
         forms = [r["pattern"], *r.get("aliases", [])]
         if r["label"] == "ACTING":
