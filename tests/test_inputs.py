@@ -290,12 +290,14 @@ def test_a_quotation_in_the_first_lines_of_an_article_without_headline_is_kept(t
         "Kami akan terus memperbaiki pelayanan publik bagi semua warga."]
 
 
-def test_straight_single_quotes_are_apostrophes_not_quotation_marks(tmp_path, extractor):
-    (tmp_path / "q.txt").write_text(HEAD + BODY.replace("“", "'").replace("”", "'") + "Hari Jum'at libur.\n",
-                                    encoding="utf-8")
+def test_straight_single_quotes_around_sentences_are_quotations_apostrophes_are_not(tmp_path, extractor):
+    (tmp_path / "q.txt").write_text(HEAD + BODY.replace("“", "'").replace("”", "'") + "Hari Jum'at libur, "
+                                    "kata Ma'ruf di kantor Dinas Kominfo pada hari itu.\n", encoding="utf-8")
     [o] = list(read_file(tmp_path / "q.txt"))
     r = extractor.extract(o.article)
-    assert not [q for q in r.quotes if q.direct]
+    assert [(q.text, q.speaker) for q in r.quotes if q.direct] == [
+        ("Kami akan terus memperbaiki pelayanan publik bagi semua warga.", "person:budi-santoso"),
+        ("Semua pegawai wajib hadir tepat waktu setiap hari kerja,", "person:budi-santoso")]
     for q in r.quotes:
         assert o.article.text[q.start:q.end] == q.text
 
