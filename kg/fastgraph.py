@@ -307,6 +307,15 @@ class TurtleWriter:
         self._f.write(finish_block(data, source))
         self.triples += triples
 
+    def write_raw(self, data: bytes, triples: int) -> None:
+        """Write finished blocks as they are (bytes an earlier :meth:`write_block` wrote)."""
+        self._f.write(data)
+        self.triples += triples
+
+    def tell(self) -> int:
+        """Bytes written so far (the offset of the next block)."""
+        return self._f.tell()
+
     def write_entities(self, index: EntityIndex) -> None:
         for text, n in index.chunks():
             self._f.write(text.encode("utf-8"))

@@ -19,7 +19,10 @@ claimed, and its records (document blocks and entity summaries). ``--update``:
   the graph;
 * writes the graph again from the rows, in the same order and with the same entity
   merge as a full build, so the result is byte for byte what a full build of the
-  same files gives, and entities keep their IRIs (IRIs come from keys);
+  same files gives, and entities keep their IRIs (IRIs come from keys). Each row
+  also records where its blocks lie in the graph it last wrote; when that graph is
+  still the one on disk (same size and modification time), an unchanged file's
+  blocks are copied from it as bytes instead of being rendered again;
 * writes nothing at all when no file changed.
 
 Rows are only trusted when the code that wrote them is the code running: a
@@ -47,7 +50,7 @@ __all__ = ["Cache", "fingerprint", "write_build", "CACHE_DIR", "GRAPH_FILE"]
 
 CACHE_DIR = ".kg-cache"
 GRAPH_FILE = "graph.ttl"
-_FORMAT = "3"
+_FORMAT = "4"
 _CODE = ("records.py", "layout.py", "ingest.py", "readers.py", "dates.py", "graph.py", "fastgraph.py", "ns.py",
          "build.py", "parallel.py", "incremental.py")
 #: Files per unit of work at most (units also close after :data:`kg.parallel.CHUNK` articles).
@@ -91,14 +94,14 @@ class Cache:
         self.db = sqlite3.connect(self.path)
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-        self.db.execute("CREATE TABLE IF NOT EXISTS docs (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, "
-                        "reads BLOB, records BLOB, claims TEXT, volatile INTEGER)")
         self.code_matched = self.meta("code") == code
         if not self.code_matched:
-            self.db.execute("DELETE FROM docs")
+            self.db.execute("DROP TABLE IF EXISTS docs")
             self.db.execute("DELETE FROM meta")
             self.set_meta("code", code)
-            self.db.commit()
+        self.db.execute("CREATE TABLE IF NOT EXISTS docs (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, "
+                        "reads BLOB, records BLOB, claims TEXT, volatile INTEGER, span TEXT)")
+        self.db.commit()
 
     def meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -115,7 +118,7 @@ class Cache:
     def put(self, path: str, stat: tuple[int, int], reads: tuple, records: list[DocRecord], claims: list,
             volatile: bool) -> None:
         """Keep a file's row; ``volatile``: it had a duplicate, so it is read again by every update."""
-        self.db.execute("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)",
+        self.db.execute("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
                         (path, stat[0], stat[1], pickle.dumps(reads, protocol=4), pickle.dumps(records, protocol=4),
                          json.dumps(claims), int(volatile) | (2 if reads[1] else 0)))
         self._pending += 1
@@ -123,10 +126,16 @@ class Cache:
             self.db.commit()
             self._pending = 0
 
-    def get(self, path: str) -> tuple[tuple, list[DocRecord]]:
-        """``(reads, records)`` of ``path``."""
-        reads, records = self.db.execute("SELECT reads, records FROM docs WHERE path = ?", (path,)).fetchone()
-        return pickle.loads(reads), pickle.loads(records)
+    def get(self, path: str) -> tuple[tuple, list[DocRecord], list | None]:
+        """``(reads, records, span)`` of ``path``; ``span`` is ``[offset, length, sources]`` of its
+        blocks in the graph last written, or None."""
+        reads, records, span = self.db.execute("SELECT reads, records, span FROM docs WHERE path = ?",
+                                               (path,)).fetchone()
+        return pickle.loads(reads), pickle.loads(records), json.loads(span) if span else None
+
+    def set_spans(self, rows: list[tuple[str, str]]) -> None:
+        """Record ``(span JSON, path)`` for the graph just written."""
+        self.db.executemany("UPDATE docs SET span = ? WHERE path = ?", rows)
 
     def delete(self, paths: Iterable[str]) -> None:
         self.db.executemany("DELETE FROM docs WHERE path = ?", ((p,) for p in paths))
@@ -139,23 +148,35 @@ class Cache:
 class _Assembler:
     """Writes files' blocks in order and merges their entity summaries; fills the report."""
 
-    def __init__(self, out: Path, report, clock: Clock) -> None:
+    def __init__(self, out: Path, report, clock: Clock, old=None) -> None:
         self.writer = TurtleWriter(out / GRAPH_FILE)
         self.index = EntityIndex()
         self.report = report
         self.clock = clock
         self.names: set[str] = set()
         self.docs = 0
+        self.old = old  # the graph the rows' spans point into, open for reading, or None
+        self.spans: list[tuple[str, str]] = []
 
-    def add(self, path: Path, reads: tuple, records: list[DocRecord]) -> None:
-        """Write the blocks of the file at ``path`` (as found) and replay what its reader recorded."""
+    def add(self, key: str, path: Path, reads: tuple, records: list[DocRecord], span: list | None = None) -> None:
+        """Write the blocks of the file at ``path`` (as found) and replay what its reader recorded.
+
+        Where ``span`` locates the same blocks, under the same names, in the old graph, they
+        are copied from it as bytes."""
         with self.clock("serialize"):
             read, skipped = reads
             self.report.read.extend(read)
             self.report.skipped.extend(skipped)
-            for rec in records:
-                source = unique_source(rec.source, path, self.names)  # as read_all names them
-                self.writer.write_block(zlib.decompress(rec.data), source, rec.triples)
+            start = self.writer.tell()
+            sources = [unique_source(rec.source, path, self.names) for rec in records]  # as read_all names them
+            if span is not None and self.old is not None and span[2] == sources:
+                self.old.seek(span[0])
+                self.writer.write_raw(self.old.read(span[1]), sum(rec.triples for rec in records))
+            else:
+                for rec, source in zip(records, sources):
+                    self.writer.write_block(zlib.decompress(rec.data), source, rec.triples)
+            self.spans.append((json.dumps([start, self.writer.tell() - start, sources]), key))
+            for rec, source in zip(records, sources):
                 self.index.add(source, rec.summary)
                 self.report.entities.update(e[1] for e in rec.summary)
                 direct, reported, roles = rec.counts
@@ -305,7 +326,13 @@ def _replay(cache: Cache, found: list[tuple], report) -> None:
 
 def _run(walk: _Walk, cache: Cache, out: Path, report, clock: Clock, *, jobs: int, dask, gone: list[str],
          listing: str) -> Path | None:
-    asm = _Assembler(out, report, clock)
+    graph = out / GRAPH_FILE
+    try:
+        st = graph.stat()
+        old = open(graph, "rb") if cache.meta("graph") == f"{st.st_size}:{st.st_mtime_ns}" else None
+    except OSError:
+        old = None
+    asm = _Assembler(out, report, clock, old)
     try:
         with executor(jobs, dask) as (submit, result, window):
             def send(unit: list[tuple]):
@@ -322,18 +349,24 @@ def _run(walk: _Walk, cache: Cache, out: Path, report, clock: Clock, *, jobs: in
                 it = iter(records)
                 for key, path, stat, fresh in unit:
                     if fresh is None:
-                        asm.add(path, *cache.get(key))
+                        asm.add(key, path, *cache.get(key))
                         continue
                     reads, arts, claims, volatile = fresh
                     recs = [next(it) for _ in arts]
                     cache.put(key, stat, reads, recs, claims, volatile)
-                    asm.add(path, reads, recs)
+                    asm.add(key, path, reads, recs)
         cache.delete(gone)
         path = asm.finish()
     except BaseException:
         asm.writer.abort()
         raise
+    finally:
+        if old is not None:
+            old.close()
     if path is not None:
+        cache.set_spans(asm.spans)
+        st = path.stat()
+        cache.set_meta("graph", f"{st.st_size}:{st.st_mtime_ns}")
         cache.set_meta("listing", listing)
         cache.set_meta("report", json.dumps({"entities": dict(report.entities), "quotes": report.quotes,
                                              "statements": report.statements, "roles": report.roles,

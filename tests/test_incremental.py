@@ -219,3 +219,43 @@ def test_strict_update_stops_at_a_file_skipped_before(corpus, tmp_path):
             build([corpus], out, page=False, update=True, strict=True)
         assert (out / "graph.ttl").read_bytes() == graph
         write(corpus / "d9.txt", gen_corpus.article(5, 9))
+
+
+def _count_renders(monkeypatch) -> list:
+    """Record every document block rendered from a cached row (zlib-decompressed) by kg.incremental."""
+    import zlib
+
+    import kg.incremental
+
+    calls: list = []
+
+    class Z:
+        @staticmethod
+        def decompress(data):
+            calls.append(1)
+            return zlib.decompress(data)
+
+    monkeypatch.setattr(kg.incremental, "zlib", Z)
+    return calls
+
+
+def test_unchanged_files_are_copied_from_the_graph_as_bytes(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build([corpus], out, page=False)
+    write(corpus / "d8.txt", gen_corpus.article(5, 8))
+    calls = _count_renders(monkeypatch)
+    update([corpus], out)
+    assert len(calls) == 1                       # only the new file's block is rendered; 8 are copied
+    assert (out / "graph.ttl").read_bytes() == full([corpus], tmp_path / "full")
+
+
+def test_a_graph_changed_since_the_build_is_not_copied_from(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build([corpus], out, page=False)
+    graph = out / "graph.ttl"
+    graph.write_bytes(graph.read_bytes().replace(b"kg:", b"kg:", 1) + b"\n")   # edited by hand: one byte more
+    write(corpus / "d8.txt", gen_corpus.article(5, 8))
+    calls = _count_renders(monkeypatch)
+    update([corpus], out)
+    assert len(calls) == 9                       # every block rendered again from the rows
+    assert graph.read_bytes() == full([corpus], tmp_path / "full")
