@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -240,6 +241,7 @@ def _finish(key: str, e: dict) -> Entity:
                   official=e.get("official", False), kind=kind, part_of=e.get("part_of") if e["type"] == "Place" else None)
 
 
+@lru_cache(maxsize=None)
 def _office_word(head: str) -> str:
     """The first word of a title record's full form: "menteri" for both "Menteri" and "Mendagri"."""
     recs = lexicon().records["titles"]
