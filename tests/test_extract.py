@@ -368,6 +368,28 @@ def test_lower_case_event_names(extract, text, event):
     assert event in labels(extract(DATELINE + text), "Event")
 
 
+def test_an_event_told_by_a_verb_in_a_dated_sentence(extract):
+    r = extract(DATELINE + "Bupati Sleman Teguh Prasetyo melantik 120 pejabat fungsional di Pendopo Kabupaten "
+                "Sleman, Jumat (7/6/2024).\n\nPelantikan tersebut turut dihadiri Wakil Bupati Sleman Joko Purnomo.")
+    ev = entity(r, "Event", "Pelantikan 120 pejabat fungsional")
+    rep = next(e for e in r.events if e.event == ev.key)
+    assert rep.date == "2024-06-07"
+    assert {entity(r, "Person", n).key for n in ("Teguh Prasetyo", "Joko Purnomo")} <= set(rep.participants)
+
+
+def test_a_verb_without_a_date_or_beside_a_named_event_tells_no_event(extract):
+    r = extract(DATELINE + "Pemerintah daerah akan melantik pejabat baru bulan depan. Bupati Sleman membuka "
+                "Rapat Koordinasi Kepegawaian di Sleman, Senin (5/8/2024).")
+    assert labels(r, "Event") == {"Rapat Koordinasi Kepegawaian"}
+
+
+def test_an_election_has_no_place_or_participants(extract):
+    r = extract(DATELINE + "Kadiskominfo Sleman Hasyim Yusuf menyebut informasi Pemilu 2024 disebar di Aula "
+                "Kantor Bupati Sleman, Senin (5/8/2024).")
+    rep = next(e for e in r.events if e.event == entity(r, "Event", "Pemilu 2024").key)
+    assert (rep.place, rep.participants) == (None, ())
+
+
 def test_persons_said_to_attend_are_participants_of_the_event_before(extract):
     r = extract(DATELINE + "Pemerintah Kabupaten Sleman menggelar Rapat Koordinasi Netralitas ASN di Aula Kantor "
                 "Bupati Sleman, Senin (5/8/2024).\n\nTurut hadir di acara itu, Kepala Inspektorat Sleman Rina "

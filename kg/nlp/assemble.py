@@ -433,8 +433,8 @@ def _event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, st
         participants: list[str] = []
         for m in ms:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
+            if span is None or ents[key].get("kind") == "election":
+                continue  # an election as a whole has no one venue, date or set of participants
             sent = span.sent
             if date is None and ents[key].get("kind") != "election":
                 for d in find_dates(article.text[sent.start_char:sent.end_char], ref=article.date):

@@ -146,12 +146,49 @@ def _suffix_event(ctx: DocContext, i: int) -> tuple[int, int, Mention] | None:
 
 
 
+_DATE_HINT = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\b(?:Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu)\b")
+
+
+def _verb_events(ctx: DocContext, named: list[Mention]) -> list[Mention]:
+    """Events told by a verb in a dated sentence that names no event: "Bupati melantik 120 pejabat
+    fungsional di Pendopo ..., Jumat (7/6/2024)" -> "Pelantikan 120 pejabat fungsional"."""
+    doc, lx, texts = ctx.doc, ctx.lx, ctx.texts
+    taken = {doc[m.i].sent.start for m in named}
+    out = []
+    for k, w in enumerate(texts):
+        noun = lx.event_verbs.get(w.lower())
+        if noun is None or ctx.in_quote(doc[k].idx):
+            continue
+        sent = doc[k].sent
+        if sent.start in taken or not _DATE_HINT.search(sent.text):
+            continue
+        end = k + 1
+        while end < sent.end and end - k <= 8:
+            t, tl = texts[end], texts[end].lower()
+            if (t.isalpha() or t.isdigit()) and tl not in lx.function_words and tl not in lx.calendar \
+                    and tl not in lx.cue_verbs and tl not in lx.event_verbs:
+                end += 1
+            elif tl == "dan" and end > k + 1 and end + 1 < sent.end and texts[end + 1].isalpha() \
+                    and texts[end + 1].lower() not in lx.function_words:
+                end += 1
+            else:
+                break
+        if end == k + 1 or (end - k == 2 and texts[k + 1].isdigit()):
+            continue
+        obj = ctx.text[doc[k + 1].idx:doc[end - 1].idx + len(doc[end - 1])]
+        label = f"{noun} {' '.join(obj.split())}"
+        taken.add(sent.start)
+        out.append(make_mention(ctx, k, end, "Event", f"event:{slug(label)}", label, (), noun.lower()))
+    return out
+
+
 def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
     """Event mentions, outside the names of agencies, policies and venues already found."""
     doc = ctx.doc
     inside = {k for m in found if m.type in ("Agency", "Policy") or m.kind == "venue" for k in range(m.i + 1, m.j)}
     i = 0
     texts = ctx.texts
+    named: list[Mention] = []
     while i < len(doc):
         if i in inside or (i not in ctx.hits and texts[i].lower() not in SUFFIX_HEADS):
             i += 1  # an event starts at a gazetteer hit or ends at a suffix head
@@ -168,10 +205,13 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
                                   (m.label, *m.aliases, *m2.aliases), m2.kind, None, m.i, e2)
                     i = e2
                     continue
+            named.append(m)
             yield m
             i = max(end, i + 1)
             continue
         sev = _suffix_event(ctx, i)
         if sev:
+            named.append(sev[2])
             yield sev[2]
         i += 1
+    yield from _verb_events(ctx, named)

@@ -72,7 +72,8 @@ class Lexicon:
     event_cue_before: set[str] = field(default_factory=set)
     event_cue_after: set[str] = field(default_factory=set)
     attendance: set[str] = field(default_factory=set)
-    anaphor_nouns: set[str] = field(default_factory=set)  # "kata politikus itu": the person last named  # "turut hadir": the persons named were at the event
+    anaphor_nouns: set[str] = field(default_factory=set)
+    event_verbs: dict[str, str] = field(default_factory=dict)  # "melantik" -> "Pelantikan"  # "kata politikus itu": the person last named  # "turut hadir": the persons named were at the event
     venue_heads: set[str] = field(default_factory=set)
     function_words: set[str] = field(default_factory=set)
     pronouns: set[str] = field(default_factory=set)
@@ -193,6 +194,8 @@ def lexicon() -> Lexicon:
             lx.attendance.add(r["pattern"])
         elif r["label"] == "ANAPHOR_NOUN":
             lx.anaphor_nouns.add(r["pattern"])
+        elif r["label"] == "EVENT_VERB":
+            lx.event_verbs[r["pattern"]] = r["noun"]
         elif r["label"] == "NAME_PREFIX":
             lx.name_prefixes[r["pattern"]] = frozenset(r["next"]) if r.get("next") else None
     return lx
