@@ -53,8 +53,8 @@ _DATELINE = re.compile(
     r"""^[ \t]*
         (?:[A-Za-z0-9.-]+\.(?i:com|co\.id|id|net|org|news)\b[ \t]*,?[ \t]*)?
         (?P<place>[A-Z][A-Za-z']*(?:[ \t][A-Z][A-Za-z']*){0,3})(?![.\w])
-        (?:[ \t]*,[ \t]*[A-Za-z0-9.+ ]{1,30}?|[ \t]*\([A-Za-z .]{2,20}\))?
-        [ \t]*(?:[-–—]{1,2})[ \t]*""",
+        (?:[ \t]*,[ \t]*[A-Za-z0-9.+/() ]{1,30}?|[ \t]*\([A-Za-z .]{2,20}\)|[ \t]*\|[ \t]*[A-Za-z0-9. ]{2,30}?)?
+        [ \t]*(?:[-–—]{1,2}|(?<=\))[ \t]*:)[ \t]*""",
     re.X | re.M,
 )
 
@@ -210,7 +210,7 @@ def parse_article(source: str, text: str, path: str | None = None) -> Article:
         # the outlet name between the place and the dash is not article text
         line_end = text.find("\n", dateline[1])
         line_end = len(text) if line_end < 0 else line_end
-        m = re.match(r"[^-–—\n]*?[-–—]{1,2}", text[dateline[1]:line_end])
+        m = re.match(r"[^-–—\n]*?(?:[-–—]{1,2}|\)[ \t]*:)", text[dateline[1]:line_end])
         if m:
             skip.append((dateline[1], dateline[1] + m.end()))
         line_start = text.rfind("\n", 0, dateline[0]) + 1

@@ -33,6 +33,20 @@ def test_title_date_bylines_dateline():
     assert a.text[s:e] == "SLEMAN"
 
 
+@pytest.mark.parametrize("line,place", [
+    ("SLEMAN, Kabarjogja.com - Bupati Sleman hadir.", "SLEMAN"),
+    ("Jakarta (ANTARA) - Menteri hadir.", "Jakarta"),
+    ("Kupang, 12/3 (ANTARA) - Gubernur hadir.", "Kupang"),
+    ("SURABAYA | Duta.co - Gubernur hadir.", "SURABAYA"),        # site after a bar
+    ("MEDAN (Waspada): Wali Kota hadir.", "MEDAN"),             # a colon after the source in brackets
+    ("Sementara itu: Wali Kota hadir.", None),                  # a colon alone makes no dateline
+])
+def test_dateline_forms(line, place):
+    body = line[:-len(" hadir.")] + " hadir dalam rapat koordinasi di kantornya pagi ini."
+    a = parse_article("p.txt", "Bupati Sleman Ajak ASN Jaga Netralitas Selama Pilkada\n\n" + body + "\n")
+    assert (a.text[a.dateline[0]:a.dateline[1]] if a.dateline else None) == place
+
+
 @pytest.mark.parametrize("furniture", [
     "Baca juga: Pemkab Sleman Raih Penghargaan Pelayanan Publik",
     "![]() |", "---|", "- Sleman3 minggu", "Jalan Rusak di Kalasan Segera Diperbaiki Dinas PU", "ADVERTISEMENT",
