@@ -67,6 +67,10 @@ def speaker_of(r, start_words):
      "Hasyim Yusuf", "Kadiskominfo Ternate", "Dinas Komunikasi dan Informatika Kota Ternate"),
     ("Kasatpol PP Kota Ternate Fandi Mahmud menyiagakan 200 personel.",
      "Fandi Mahmud", "Kasatpol PP Kota Ternate", "Satuan Polisi Pamong Praja Kota Ternate"),
+    # a unit named inside the office stops at the agency after it ("Fraksi ... DPRD Jawa Tengah")
+    ("Anggota Fraksi Partai Persatuan DPRD Jawa Tengah Agus Santoso berharap program berlanjut.",
+     "Agus Santoso", "Anggota Fraksi Partai Persatuan DPRD Jawa Tengah",
+     "Dewan Perwakilan Rakyat Daerah Provinsi Jawa Tengah"),
     # a local office: the place's name, then the person's ("Camat Turikale Muhammad Idris")
     ("Camat Turikale Muhammad Idris mengumpulkan para kepala desa.",
      "Muhammad Idris", "Camat Turikale", None),

@@ -362,6 +362,7 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
             # "Divisi Teknis", "Bidang Pengadaan": a unit of the organization, not a name
             k += 1
             while k < len(doc) and doc[k].text[:1].isupper() and doc[k].text.isalpha() and not _is_hon(ctx, doc[k]) \
+                    and not any(h.label in ("AGENCY", "AGENCY_TYPE", "PLACE") for h in ctx.hits_at(k)) \
                     and not (k + 1 < len(doc) and doc[k + 1].text == "," and k + 2 < len(doc) and not _name_word(ctx, k + 2)):
                 if k + 1 < len(doc) and doc[k + 1].text == ",":
                     k += 1
