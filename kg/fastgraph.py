@@ -307,9 +307,28 @@ class TurtleWriter:
         self._f.write(finish_block(data, source))
         self.triples += triples
 
-    def write_raw(self, data: bytes, triples: int) -> None:
-        """Write finished blocks as they are (bytes an earlier :meth:`write_block` wrote)."""
-        self._f.write(data)
+    def copy_range(self, src, offset: int, length: int, triples: int) -> None:
+        """Copy ``length`` bytes at ``offset`` of the open file ``src`` (finished blocks an earlier
+        writer wrote); in the kernel where the system can (``copy_file_range``), else through memory."""
+        self._f.flush()
+        dst = self._f.fileno()
+        done = 0
+        try:
+            while done < length:
+                n = os.copy_file_range(src.fileno(), dst, length - done, offset + done)
+                if n == 0:
+                    break
+                done += n
+        except (AttributeError, OSError):
+            pass  # not Linux, or a file system that cannot: copy what is left through memory
+        self._f.seek(0, os.SEEK_END)  # the buffered writer learns where the kernel left the file
+        src.seek(offset + done)
+        while done < length:
+            data = src.read(min(1 << 20, length - done))
+            if not data:
+                raise OSError(f"{src.name}: ended {length - done} bytes early")
+            self._f.write(data)
+            done += len(data)
         self.triples += triples
 
     def tell(self) -> int:

@@ -157,6 +157,12 @@ class _Assembler:
         self.docs = 0
         self.old = old  # the graph the rows' spans point into, open for reading, or None
         self.spans: list[tuple[str, str]] = []
+        self._copy_from = self._copy_len = self._copy_triples = 0   # bytes of the old graph still to copy
+
+    def _flush_copy(self) -> None:
+        if self._copy_len:
+            self.writer.copy_range(self.old, self._copy_from, self._copy_len, self._copy_triples)
+        self._copy_from = self._copy_len = self._copy_triples = 0
 
     def add(self, key: str, path: Path, reads: tuple, records: list[DocRecord], span: list | None = None) -> None:
         """Write the blocks of the file at ``path`` (as found) and replay what its reader recorded.
@@ -167,15 +173,23 @@ class _Assembler:
             read, skipped = reads
             self.report.read.extend(read)
             self.report.skipped.extend(skipped)
-            start = self.writer.tell()
             sources = [unique_source(rec.source, path, self.names) for rec in records]  # as read_all names them
             if span is not None and self.old is not None and span[2] == sources:
-                self.old.seek(span[0])
-                self.writer.write_raw(self.old.read(span[1]), sum(rec.triples for rec in records))
+                start = self.writer.tell() + self._copy_len
+                if self._copy_len and self._copy_from + self._copy_len == span[0]:
+                    self._copy_len += span[1]     # contiguous with the pending copy: one copy for both
+                else:
+                    self._flush_copy()
+                    self._copy_from, self._copy_len = span[0], span[1]
+                self._copy_triples += sum(rec.triples for rec in records)
+                length = span[1]
             else:
+                self._flush_copy()
+                start = self.writer.tell()
                 for rec, source in zip(records, sources):
                     self.writer.write_block(zlib.decompress(rec.data), source, rec.triples)
-            self.spans.append((json.dumps([start, self.writer.tell() - start, sources]), key))
+                length = self.writer.tell() - start
+            self.spans.append((json.dumps([start, length, sources]), key))
             for rec, source in zip(records, sources):
                 self.index.add(source, rec.summary)
                 self.report.entities.update(e[1] for e in rec.summary)
@@ -187,6 +201,7 @@ class _Assembler:
 
     def finish(self) -> Path | None:
         with self.clock("serialize"):
+            self._flush_copy()
             if not self.docs:
                 self.writer.abort()
                 return None
@@ -280,7 +295,7 @@ def write_build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, repo
     out = Path(out)
     times = StageTimes()
     clock = Clock(times)
-    found = [(os.path.abspath(p), Path(p), _stat(Path(p))) for p in discover(paths)]
+    found = [(os.path.abspath(p), p, _stat(p)) for p in discover(paths)]
     code = fingerprint()
     listing = _listing(found, code)
     out.mkdir(parents=True, exist_ok=True)

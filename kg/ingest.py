@@ -299,9 +299,11 @@ def unique_source(source: str, path: str | os.PathLike, taken: set[str]) -> str:
     ['x.txt', 'b/x.txt', 'd/b/x.txt']
     """
     name = source
-    folders = [f for f in Path(path).parent.parts if f not in ("/", "\\")]
+    folders: list[str] = []
     k = 0
     while name in taken:
+        if k == 0:
+            folders = [f for f in Path(path).parent.parts if f not in ("/", "\\")]
         k += 1
         if k <= len(folders):
             name = "/".join(folders[-k:] + [source])

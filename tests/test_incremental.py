@@ -259,3 +259,16 @@ def test_a_graph_changed_since_the_build_is_not_copied_from(corpus, tmp_path, mo
     update([corpus], out)
     assert len(calls) == 9                       # every block rendered again from the rows
     assert graph.read_bytes() == full([corpus], tmp_path / "full")
+
+
+def test_copying_through_memory_gives_the_same_bytes(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build([corpus], out, page=False)
+    write(corpus / "d8.txt", gen_corpus.article(5, 8))
+
+    def unsupported(*a, **k):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "copy_file_range", unsupported)
+    update([corpus], out)
+    assert (out / "graph.ttl").read_bytes() == full([corpus], tmp_path / "full")
