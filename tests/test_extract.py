@@ -133,6 +133,13 @@ def test_a_capitalised_word_after_a_speech_verb_is_not_always_a_name(extract):
     assert persons(r) == set()
 
 
+def test_an_office_defined_with_its_short_form_is_no_policy(extract):
+    r = extract(DATELINE + "Wakil Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi (Wamen PANRB) "
+                "Purwadi Arianto meninjau Mal Pelayanan Publik Kabupaten Sumbawa.")
+    assert not any(p.startswith("Wakil Menteri") for p in labels(r, "Policy"))
+    assert "Purwadi Arianto" in persons(r)
+
+
 def test_a_regulation_before_an_office_is_not_a_person(extract):
     r = extract(DATELINE + "Ia juga menyinggung Surat Edaran Menteri PANRB tentang budaya kerja. Inspektur "
                 "Kabupaten Garut Eni Rohaeni hadir.")

@@ -71,8 +71,9 @@ def _acronym_mentions(ctx: DocContext, mentions: list[Mention]) -> list[Mention]
             ctx.acronyms.setdefault(acr, (m.type, m.key, m.label))
             continue
         head = long_form.split()[0].lower()
-        if lx.titles.get(norm(long_form)) or norm(acr) in lx.titles or norm(acr) in lx.acting:
-            continue
+        if lx.titles.get(norm(long_form)) or norm(acr) in lx.titles or norm(acr) in lx.acting \
+                or ctx.longest(s, ("TITLE", "ACTING")):
+            continue  # an office and its short form ("Wakil Menteri ... (Wamen PANRB)") name no entity
         known = lx.agency_index.get(norm(long_form)) or lx.agency_index.get(norm("Kementerian " + long_form)) \
             or lx.agency_index.get(norm(acr))
         if known:
