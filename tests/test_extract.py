@@ -148,6 +148,12 @@ def test_a_regulation_before_an_office_is_not_a_person(extract):
     assert {e.key: e.label for e in r.entities}[role.organization] == "Inspektorat Daerah Kabupaten Garut"
 
 
+def test_a_named_citizen_in_apposition_before_the_verb_is_the_speaker(extract):
+    r = extract(DATELINE + "Seorang warga, Andi Saputra, mengaku pernah melihat ASN ikut kampanye. “Saya lihat "
+                "sendiri di acara kampanye,” katanya.")
+    assert speaker_of(r, "Saya lihat sendiri") == ("Andi Saputra", True)
+
+
 def test_a_citizen_described_after_a_quote_is_nobody_named(extract):
     r = extract(DATELINE + "Bupati Sleman Teguh Prasetyo meninjau pasar. “Harga beras sudah turun sejak minggu "
                 "lalu,” kata seorang pedagang di pasar tersebut.")

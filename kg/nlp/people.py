@@ -496,7 +496,8 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
             e = _name_run(ctx, s)
             if e > s and not any(x in taken for x in range(s, e)):
                 cand = (s, e)
-        elif low in lx.cue_verbs or low in ("selaku", "sebagai"):
+        if cand is None and (low in lx.cue_verbs or low in ("selaku", "sebagai")):
+            # "Seorang warga, Andi Saputra, mengaku ...": no name after the verb, so the subject before it
             m = k
             skipped = 0
             while m > 0 and (doc[m - 1].text.lower() in _ADVERBS or doc[m - 1].text == ",") and skipped < 3:
