@@ -71,6 +71,9 @@ def speaker_of(r, start_words):
     ("Anggota Fraksi Partai Persatuan DPRD Jawa Tengah Agus Santoso berharap program berlanjut.",
      "Agus Santoso", "Anggota Fraksi Partai Persatuan DPRD Jawa Tengah",
      "Dewan Perwakilan Rakyat Daerah Provinsi Jawa Tengah"),
+    # an election body's division coordinator, the name after a comma
+    ("Koordinator Divisi Penanganan Pelanggaran Bawaslu Kabupaten Bekasi, Rizky Ramadhan, membuka rapat.",
+     "Rizky Ramadhan", "Koordinator Divisi Penanganan Pelanggaran Bawaslu Kabupaten Bekasi", None),
     # a local office: the place's name, then the person's ("Camat Turikale Muhammad Idris")
     ("Camat Turikale Muhammad Idris mengumpulkan para kepala desa.",
      "Muhammad Idris", "Camat Turikale", None),
