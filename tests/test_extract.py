@@ -375,6 +375,9 @@ def test_election_mentions_are_one_event_named_by_year(extract):
 
 
 @pytest.mark.parametrize("text,event", [
+    ("Bupati memimpin Upacara Hari Ulang Tahun ke-53 Korpri di Alun-alun Sleman.",
+     "Upacara Hari Ulang Tahun ke-53 Korpri"),                           # "Tahun" and "ke-53" inside a name
+    ("Peringatan Hari Jadi Kabupaten Sleman ke 220 digelar meriah.", "Peringatan Hari Jadi Kabupaten Sleman ke 220"),
     ("Bupati Sleman, Teguh Prasetyo, membuka kegiatan pencegahan korupsi di Sleman, Rabu (9/11/2022).",
      "Kegiatan pencegahan korupsi"),
     ("Kepala Dinas Sosial, Sri Wahyuni, mengikuti apel pagi di halaman kantor.", "Apel pagi"),

@@ -83,8 +83,12 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         tl = t.text.lower()
         if tl in lx.calendar and not (head == "apel" and end == h.j):
             break
-        if (is_cap(t) or is_acronym(t)) and tl not in lx.function_words:
-            end += 1
+        if (is_cap(t) or is_acronym(t)) and (tl not in lx.function_words
+                                             or tl == "tahun" and doc[end - 1].text.lower() == "ulang"):
+            end += 1  # "Hari Ulang Tahun": "tahun" here is part of the name
+        elif tl == "ke" and end + 1 < len(doc) and (doc[end + 1].text.isdigit() or doc[end + 1].text == "-"
+                                                   and end + 2 < len(doc) and doc[end + 2].text.isdigit()):
+            end += 2 if doc[end + 1].text.isdigit() else 3  # "HUT ke-53", "Hari Jadi ke 220"
         elif t.text.isdigit() or _ROMAN.match(t.text) or re.match(r"^\d{4}-\d{4}$", t.text):
             end += 1
         elif t.text == "-" and end + 1 < len(doc) and (doc[end + 1].text.isdigit() or is_cap(doc[end + 1])):
