@@ -74,6 +74,11 @@ def speaker_of(r, start_words):
     # an election body's division coordinator, the name after a comma
     ("Koordinator Divisi Penanganan Pelanggaran Bawaslu Kabupaten Bekasi, Rizky Ramadhan, membuka rapat.",
      "Rizky Ramadhan", "Koordinator Divisi Penanganan Pelanggaran Bawaslu Kabupaten Bekasi", None),
+    # local offices outside Java's naming: a Papuan district, a Yogyakarta kapanewon
+    ("Kepala Distrik Wamena Kota Yohanis Wenda mengatakan warga siap.",
+     "Yohanis Wenda", "Kepala Distrik Wamena Kota", "Distrik Wamena Kota"),
+    ("Panewu Kalasan Wahyu Hidayat membuka pelayanan akhir pekan.", "Wahyu Hidayat", "Panewu Kalasan",
+     "Kapanewon Kalasan"),
     # a local office: the place's name, then the person's ("Camat Turikale Muhammad Idris")
     ("Camat Turikale Muhammad Idris mengumpulkan para kepala desa.",
      "Muhammad Idris", "Camat Turikale", None),

@@ -36,7 +36,8 @@ _GOV_STARTS = {"pemerintah", "pemdes", *_GOV}
 _KIND_WORDS = {"provinsi": "provinsi", "prov": "provinsi", "kabupaten": "kabupaten", "kab": "kabupaten",
                "kota": "kota"}
 _LOCAL_KINDS = {"desa": "desa", "kelurahan": "desa", "kecamatan": "kecamatan", "dusun": "desa",
-                "kampung": "desa", "nagari": "desa", "gampong": "desa"}
+                "kampung": "desa", "nagari": "desa", "gampong": "desa", "distrik": "kecamatan",
+                "kapanewon": "kecamatan", "kemantren": "kecamatan"}
 _REG_HEADS = re.compile(
     r"^(?:Rancangan|Peraturan|Permen\w*|Permendagri|Perpres|PP|Perda|Pergub|Perbup|Perwal|Perkada|UU|Undang-[Uu]ndang|"
     r"Keputusan|Kepmen\w*|Keppres|Inpres|Instruksi|Surat|SE|Perka\w*|Perban|Perkaban)$")
@@ -388,6 +389,8 @@ def _venue(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     h = ctx.longest(i, ("VENUE_HEAD",))
     if not h or h.j >= len(doc):
         return None
+    if any(t.j > i for k in range(max(0, i - 3), i) for t in ctx.hits_at(k, "TITLE")):
+        return None  # "Kepala Distrik Wamena Kota X": part of an office, the person's parse names the unit
     head = doc[i:h.j].text.lower()
     if head in _LOCAL_KINDS:
         end = _local_name(ctx, h.j)

@@ -26,7 +26,12 @@ _ADVERBS = {"juga", "pun", "kembali", "telah", "sudah", "lantas", "langsung", "s
             "lalu", "kemudian", "selalu", "terus", "tetap", "akan", "bahkan", "pun", "secara", "tegas", "sendiri",
             "saat", "itu", "sebelumnya", "mengaku", "pada", "kesempatan", "ini"}
 _NAME_CONNECT = {"bin", "binti", "van", "de", "al", "el"}
-_LOCAL_ORG = {"desa": "desa", "kecamatan": "kecamatan", "kelurahan": "kelurahan"}
+_LOCAL_ORG = {"desa": "desa", "kecamatan": "kecamatan", "kelurahan": "kelurahan", "distrik": "distrik",
+              "kapanewon": "kapanewon", "kemantren": "kemantren"}
+#: the word that names a local unit, and the kind of place it is
+_LOCAL_WORD = {"desa": ("Desa", "desa"), "kelurahan": ("Kelurahan", "desa"), "kecamatan": ("Kecamatan", "kecamatan"),
+               "distrik": ("Distrik", "kecamatan"), "kapanewon": ("Kapanewon", "kecamatan"),
+               "kemantren": ("Kemantren", "kecamatan")}
 _ORG_WORDS = {"divisi", "bidang", "bagian", "seksi", "subbagian", "urusan", "wilayah", "cabang", "sektor",
               "direktorat", "kedeputian", "biro", "fraksi", "sub"}
 _PLACE_PREPS = {"di", "ke", "dari", "kota", "kabupaten", "provinsi", "wilayah", "daerah"}
@@ -194,8 +199,7 @@ def _org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Me
     if rule in _LOCAL_ORG and local_name:
         key = f"agency:pemerintah-desa-{slug(local_name)}" if rule == "desa" else f"agency:{rule}-{slug(local_name)}"
         label = f"Pemerintah Desa {local_name}" if rule == "desa" else f"{rule.capitalize()} {local_name}"
-        place_kind = "desa" if rule in ("desa", "kelurahan") else "kecamatan"
-        word = {"desa": "Desa", "kelurahan": "Kelurahan", "kecamatan": "Kecamatan"}[rule]
+        word, place_kind = _LOCAL_WORD[rule]
         s_, e_ = doc[k - 1].idx + len(doc[k - 1]) - len(local_name), doc[k - 1].idx + len(doc[k - 1])
         place = Mention(s_, e_, ctx.text[s_:e_], "Place", f"place:{rule if rule != 'kelurahan' else 'kelurahan'}-{slug(local_name)}",
                         f"{word} {local_name}", (local_name,), place_kind, None, k - len(local_name.split()), k)
