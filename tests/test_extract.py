@@ -222,6 +222,8 @@ def test_who_said_what(extract, start, speaker, direct):
     (DATELINE + "Ketua KPU Kota Bogor Dede Juhana meninjau gudang.\n\n“Semua kotak suara sudah kami periksa "
      "satu per satu,” ujar dia.\n\nMenurut Dede, distribusi selesai besok.", "Semua kotak suara",
      "Dede Juhana"),                                                   # "ujar dia" at the end of a paragraph
+    (DATELINE + "Kepala BKPSDM Sleman Budi Santoso hadir. Ketua Bawaslu Sleman Agus Salim juga hadir.\n\n“Semua "
+     "ASN harus netral selama pemilu,” demikian disampaikan Budi.", "Semua ASN harus", "Budi Santoso"),
     (DATELINE + "Anggota Komisi II DPR RI Arif Wibowo menilai pengawasan penting. “Kepala desa itu ujung tombak, "
      "jangan sampai dipolitisasi,” kata politikus itu.", "Kepala desa itu", "Arif Wibowo"),  # a noun + itu
 ])
@@ -236,6 +238,12 @@ def test_one_quote_split_around_its_cue(extract):
     direct = [q for q in r.quotes if q.direct]
     assert len(direct) == 1
     assert "Netralitas itu mutlak" in direct[0].text and "tidak bisa ditawar" in direct[0].text
+
+
+def test_as_said_by_someone_is_a_reported_statement(extract):
+    r = extract(DATELINE + "Kepala BKPSDM Sleman Budi Santoso hadir. Ketua Bawaslu Sleman Agus Salim juga hadir. "
+                "Seperti disampaikan Budi, semua ASN harus netral selama pemilu berlangsung.")
+    assert speaker_of(r, "semua ASN harus netral") == ("Budi Santoso", False)
 
 
 def test_demonstrative_points_back_to_the_statement(extract):

@@ -128,7 +128,7 @@ def _after_cue(ctx: DocContext, people: list[PersonMention], close: int, para_en
     """Speaker cue after a closing mark: (hint, cue, end of cue) or None."""
     text, lx = ctx.text, ctx.lx
     tail = text[close:min(para_end, close + 120)]
-    m = re.match(r"^[”“\"»›″’]?\s*[,.!?]?\s*(?:(?:Begitu|Demikian)\s+)?(?P<cue>[A-Za-z-]+)(?:\s+oleh)?", tail)
+    m = re.match(r"^[”“\"»›″’]?\s*[,.!?]?\s*(?:(?:[Bb]egitu|[Dd]emikian|[Ss]eperti|[Ss]ebagaimana)\s+)?(?P<cue>[A-Za-z-]+)(?:\s+oleh)?", tail)
     if not m:
         return None
     cue = _cue_word(lx, m.group("cue"))
@@ -286,7 +286,8 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                 yield QuoteCandidate(ss, se, text[ss:se].strip(), False, hint, cue)
                 break
             # 4. "Dikatakan X, ..." / "dikatakannya (bahwa) ..."
-            if low in lx.cue_passive and t.i == sent.start:
+            lead = t.i == sent.start or (t.i == sent.start + 1 and doc[sent.start].text.lower() in ("seperti", "sebagaimana"))
+            if low in lx.cue_passive and lead:  # also "Seperti disampaikan X, ..."
                 p = next((p for p in sp if t.idx < _pstart(p) <= t.idx + len(t) + 6), None)
                 if p:
                     s0 = _skip(text, p.end, se)
