@@ -360,6 +360,20 @@ def test_policies(extract, text, policy):
     assert policy in found
 
 
+@pytest.mark.parametrize("text", [
+    "Deputi RB Kunwas Kementerian PANRB memaparkan hasil evaluasi.",
+    "Kepala Bagian Organisasi dan RB Setda Sleman membuka rapat.",
+    "Asisten Deputi Bidang Reformasi Birokrasi memimpin rapat.",
+])
+def test_a_unit_named_after_a_policy_is_not_the_policy(extract, text):
+    assert "Reformasi Birokrasi" not in labels(extract(DATELINE + text), "Policy")
+
+
+def test_the_policy_itself_is_still_found_beside_such_units(extract):
+    r = extract(DATELINE + "Pemkab Sleman mendorong percepatan Reformasi Birokrasi di semua dinas.")
+    assert "Reformasi Birokrasi" in labels(r, "Policy")
+
+
 # --- events and dates ---------------------------------------------------------------------
 
 def test_event_with_date_place_and_participants(extract):

@@ -370,6 +370,22 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     return end, make_mention(ctx, i, end, "Policy", key, text, (surface,), kind="regulation")
 
 
+_UNIT_WORDS = {"bidang", "deputi", "kedeputian", "asdep", "direktorat", "biro", "bagian", "subbagian", "seksi"}
+
+
+def _unit_named_after(ctx: DocContext, i: int) -> bool:
+    """Does a policy name at i name a unit instead ("Deputi RB Kunwas", "Bagian Organisasi dan RB",
+    "Kedeputian Bidang Reformasi Birokrasi")? A unit word or the end of an office's title is before it."""
+    if i == 0:
+        return False
+    prev = ctx.texts[i - 1].lower()
+    if prev in _UNIT_WORDS:
+        return True
+    if prev == "dan" and i >= 2 and any(ctx.texts[k].lower() in _UNIT_WORDS for k in range(max(0, i - 4), i - 1)):
+        return True
+    return any(h.j == i for k in range(max(0, i - 4), i) for h in ctx.hits_at(k, "TITLE"))
+
+
 def _named_inside(ctx: DocContext, i: int, end: int) -> list[Mention]:
     """Policies a regulation's subject names ("... tentang penguatan budaya kerja BerAKHLAK")."""
     out = []
@@ -436,7 +452,7 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
             found.extend(ms)
             i = end
             continue
-        pol = _policy(ctx, i)
+        pol = _policy(ctx, i) if not _unit_named_after(ctx, i) else None
         ven = _venue(ctx, i) if pol else None
         if ven and ven[0] > pol[0]:
             pol = None  # "MPP Kabupaten Lampung Selatan": the venue, not the program
