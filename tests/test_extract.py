@@ -324,6 +324,8 @@ def test_spelling_variants_of_a_ministry_are_one_entity(extract):
     ("BKPSDM Kabupaten Buleleng membuka seleksi.",
      "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten Buleleng"),
     ("Kantor Regional XII BKN membuka layanan konsultasi kepegawaian.", "Kantor Regional XII BKN"),
+    ("Unit Layanan Pengadaan Kota Balikpapan mendapat penghargaan.",
+     "Unit Layanan Pengadaan Barang dan Jasa Kota Balikpapan"),
     ("Diskominfo Kota Padang meluncurkan aplikasi.", "Dinas Komunikasi dan Informatika Kota Padang"),
     ("DPRD Kabupaten Sleman menggelar paripurna.", "Dewan Perwakilan Rakyat Daerah Kabupaten Sleman"),
 ])
