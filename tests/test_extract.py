@@ -156,18 +156,6 @@ def test_a_regulation_before_an_office_is_not_a_person(extract):
     assert {e.key: e.label for e in r.entities}[role.organization] == "Inspektorat Daerah Kabupaten Garut"
 
 
-def test_a_named_citizen_in_apposition_before_the_verb_is_the_speaker(extract):
-    r = extract(DATELINE + "Seorang warga, Andi Saputra, mengaku pernah melihat ASN ikut kampanye. “Saya lihat "
-                "sendiri di acara kampanye,” katanya.")
-    assert speaker_of(r, "Saya lihat sendiri") == ("Andi Saputra", True)
-
-
-def test_a_citizen_described_after_a_quote_is_nobody_named(extract):
-    r = extract(DATELINE + "Bupati Sleman Teguh Prasetyo meninjau pasar. “Harga beras sudah turun sejak minggu "
-                "lalu,” kata seorang pedagang di pasar tersebut.")
-    assert speaker_of(r, "Harga beras sudah") == (None, True)
-
-
 def test_an_unnamed_speaker_stays_unnamed(extract):
     r = extract(DATELINE + "Warga menyambut perbaikan jalan itu. “Alhamdulillah jalan kami sekarang sudah tidak "
                 "becek lagi,” ujar warga.")
@@ -240,10 +228,19 @@ def test_one_quote_split_around_its_cue(extract):
     assert "Netralitas itu mutlak" in direct[0].text and "tidak bisa ditawar" in direct[0].text
 
 
-def test_as_said_by_someone_is_a_reported_statement(extract):
-    r = extract(DATELINE + "Kepala BKPSDM Sleman Budi Santoso hadir. Ketua Bawaslu Sleman Agus Salim juga hadir. "
-                "Seperti disampaikan Budi, semua ASN harus netral selama pemilu berlangsung.")
-    assert speaker_of(r, "semua ASN harus netral") == ("Budi Santoso", False)
+@pytest.mark.parametrize("text,start,speaker,direct", [
+    # a named citizen in apposition before the verb is the speaker of the quote after
+    ("Seorang warga, Andi Saputra, mengaku pernah melihat ASN ikut kampanye. “Saya lihat sendiri di acara "
+     "kampanye,” katanya.", "Saya lihat sendiri", "Andi Saputra", True),
+    # a citizen described, not named, after the quote is nobody named (not the official before)
+    ("Bupati Sleman Teguh Prasetyo meninjau pasar. “Harga beras sudah turun sejak minggu lalu,” kata seorang "
+     "pedagang di pasar tersebut.", "Harga beras sudah", None, True),
+    # "Seperti disampaikan X, ...": X's reported statement
+    ("Kepala BKPSDM Sleman Budi Santoso hadir. Ketua Bawaslu Sleman Agus Salim juga hadir. Seperti disampaikan "
+     "Budi, semua ASN harus netral selama pemilu berlangsung.", "semua ASN harus netral", "Budi Santoso", False),
+])
+def test_speakers_described_or_named_around_the_words(extract, text, start, speaker, direct):
+    assert speaker_of(extract(DATELINE + text), start) == (speaker, direct)
 
 
 def test_demonstrative_points_back_to_the_statement(extract):

@@ -175,27 +175,20 @@ def lexicon() -> Lexicon:
     lx.event_heads = {r["pattern"].lower() for r in recs["events"]}
     lx.lower_event_heads = {r["pattern"].lower() for r in recs["events"] if r.get("lower_name")}
     lx.venue_heads = {r["pattern"].lower() for r in recs["venues"]}
+    word_sets = {"FUNCTION_WORD": lx.function_words, "PRONOUN": lx.pronouns, "NOT_ENTITY": lx.not_entity,
+                 "NOT_NAME": lx.not_name, "EVENT_CUE_BEFORE": lx.event_cue_before,
+                 "EVENT_CUE_AFTER": lx.event_cue_after, "ATTENDANCE": lx.attendance,
+                 "ANAPHOR_NOUN": lx.anaphor_nouns}
     for r in recs["words"]:
-        if r["label"] == "FUNCTION_WORD":
-            lx.function_words.add(r["pattern"])
-        elif r["label"] == "PRONOUN":
-            lx.pronouns.add(r["pattern"])
-        elif r["label"] == "NOT_ENTITY":
-            lx.not_entity.add(r["pattern"])
-        elif r["label"] == "NOT_NAME":
-            lx.not_name.add(r["pattern"])
+        if r["label"] in word_sets:
+            word_sets[r["label"]].add(r["pattern"])
         elif r["label"] == "CALENDAR":
             lx.calendar.add(r["pattern"].lower())
-        elif r["label"] == "EVENT_CUE_BEFORE":
-            lx.event_cue_before.add(r["pattern"])
-        elif r["label"] == "EVENT_CUE_AFTER":
-            lx.event_cue_after.add(r["pattern"])
-        elif r["label"] == "ATTENDANCE":
-            lx.attendance.add(r["pattern"])
-        elif r["label"] == "ANAPHOR_NOUN":
-            lx.anaphor_nouns.add(r["pattern"])
         elif r["label"] == "EVENT_VERB":
             lx.event_verbs[r["pattern"]] = r["noun"]
         elif r["label"] == "NAME_PREFIX":
             lx.name_prefixes[r["pattern"]] = frozenset(r["next"]) if r.get("next") else None
+        else:
+            known = sorted([*word_sets, "CALENDAR", "EVENT_VERB", "NAME_PREFIX"])
+            raise ValueError(f"kg/rules/words.jsonl: unknown label {r['label']!r} (known: {', '.join(known)})")
     return lx
