@@ -235,6 +235,10 @@ def test_one_quote_split_around_its_cue(extract):
     # a citizen described, not named, after the quote is nobody named (not the official before)
     ("Bupati Sleman Teguh Prasetyo meninjau pasar. “Harga beras sudah turun sejak minggu lalu,” kata seorang "
      "pedagang di pasar tersebut.", "Harga beras sudah", None, True),
+    # a quotation with no cue, named by the sentence after it ("Demikian dikatakan X")
+    ("Kepala BKPSDM Sleman Budi Santoso hadir. Ketua Bawaslu Sleman Agus Salim juga hadir.\n\n“Semua ASN harus "
+     "netral selama pemilu di mana pun.”\n\nDemikian dikatakan Budi usai rapat.", "Semua ASN harus", "Budi Santoso",
+     True),
     # "Seperti disampaikan X, ...": X's reported statement
     ("Kepala BKPSDM Sleman Budi Santoso hadir. Ketua Bawaslu Sleman Agus Salim juga hadir. Seperti disampaikan "
      "Budi, semua ASN harus netral selama pemilu berlangsung.", "semua ASN harus netral", "Budi Santoso", False),

@@ -194,7 +194,7 @@ def _direct(ctx: DocContext, people: list[PersonMention]) -> list[QuoteCandidate
         elif before:
             hint, cue = before
         else:
-            hint, cue = ("carry", None), None
+            hint, cue = _named_next(ctx, people, e) or (("carry", None), None)
         if len(words) < 6 and cue is None and not re.search(r"[.,!?]$", inner):
             continue  # a title or a scare quote, not a quotation
         quotes.append(QuoteCandidate(s, e, inner, True, hint, cue))
@@ -297,6 +297,21 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
             if low.endswith("nya") and low[:-3] in lx.cue_passive:
                 yield QuoteCandidate(ss, se, text[ss:se].strip(), False, ("pronoun", None), low)
                 break
+
+
+def _named_next(ctx: DocContext, people: list[PersonMention], close: int):
+    """A quotation's speaker named by the sentence after it: "“...”  Demikian dikatakan X." /
+    "Hal itu disampaikan X ..." -> (("person", X), cue), or None."""
+    text, lx = ctx.text, ctx.lx
+    m = re.match(r"[”“\"»›″’]?\s*", text[close:close + 8])
+    pos = close + (m.end() if m else 0)
+    if not _DEMONSTRATIVE.match(text[pos:pos + 40]):
+        return None
+    for w in re.finditer(r"[A-Za-z-]+", text[pos:pos + 60]):
+        if w.group(0).lower() in lx.cue_passive:
+            p = _person_after(people, pos + w.end(), 12, text)
+            return (("person", p), w.group(0).lower()) if p else None
+    return None
 
 
 def _demonstrative(ctx: DocContext, sents, n: int, sp: list[PersonMention], toks) -> QuoteCandidate | None:
