@@ -239,6 +239,10 @@ def test_one_quote_split_around_its_cue(extract):
     ("Kepala BKPSDM Sleman Budi Santoso hadir. Ketua Bawaslu Sleman Agus Salim juga hadir.\n\n“Semua ASN harus "
      "netral selama pemilu di mana pun.”\n\nDemikian dikatakan Budi usai rapat.", "Semua ASN harus", "Budi Santoso",
      True),
+    # a quotation left open at a paragraph's end, its speaker named where it closes
+    ("Kepala BKPSDM Sleman Budi Santoso hadir. Ketua Bawaslu Sleman Agus Salim juga hadir.\n\n“Semua ASN harus "
+     "netral di mana pun. Tidak ada pengecualian bagi siapa pun.\n\n“Pelanggar akan kami proses sesuai aturan,” "
+     "kata Budi.", "Semua ASN harus", "Budi Santoso", True),
     # "Seperti disampaikan X, ...": X's reported statement
     ("Kepala BKPSDM Sleman Budi Santoso hadir. Ketua Bawaslu Sleman Agus Salim juga hadir. Seperti disampaikan "
      "Budi, semua ASN harus netral selama pemilu berlangsung.", "semua ASN harus netral", "Budi Santoso", False),

@@ -14,7 +14,7 @@ yields :class:`QuoteCandidate` records whose ``hint`` says how the speaker is gi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator
 
 from .context import DocContext
@@ -180,6 +180,7 @@ def _before_cue(ctx: DocContext, people: list[PersonMention], open_at: int):
 def _direct(ctx: DocContext, people: list[PersonMention]) -> list[QuoteCandidate]:
     text = ctx.text
     quotes: list[QuoteCandidate] = []
+    unclosed: list[bool] = []
     marks = find_quote_marks(text)
     for s, e, closed in marks:
         inner = text[s:e]
@@ -198,6 +199,12 @@ def _direct(ctx: DocContext, people: list[PersonMention]) -> list[QuoteCandidate
         if len(words) < 6 and cue is None and not re.search(r"[.,!?]$", inner):
             continue  # a title or a scare quote, not a quotation
         quotes.append(QuoteCandidate(s, e, inner, True, hint, cue))
+        unclosed.append(not closed)
+    # a quotation left open at a paragraph's end goes on in the next paragraph's: same speaker
+    for k in range(len(quotes) - 2, -1, -1):
+        q, nxt = quotes[k], quotes[k + 1]
+        if unclosed[k] and q.hint[0] == "carry" and re.fullmatch(r"\s*\n\s*[“\"„«]?", text[q.end:nxt.start]):
+            quotes[k] = replace(q, hint=nxt.hint, cue=nxt.cue)
     # "“A,” tegasnya, “B.”": one quotation split around its cue
     merged: list[QuoteCandidate] = []
     for q in quotes:
