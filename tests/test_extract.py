@@ -420,6 +420,7 @@ def test_election_mentions_are_one_event_named_by_year(extract):
      "Pelantikan pejabat administrator dan pengawas"),
     ("Bupati Sleman Teguh Prasetyo menghadiri peluncuran aplikasi pengaduan warga di Sleman.",
      "Peluncuran aplikasi pengaduan warga"),
+    ("Di Pendopo Kabupaten Sleman digelar pelantikan pejabat fungsional.", "Pelantikan pejabat fungsional"),
 ])
 def test_lower_case_event_names(extract, text, event):
     assert event in labels(extract(DATELINE + text), "Event")
