@@ -463,19 +463,27 @@ def _event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, st
     return reports
 
 
+@lru_cache(maxsize=4)
+def _attendance_cue(phrases: frozenset[str]) -> re.Pattern:
+    return re.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, phrases), key=len, reverse=True)) + r")\b")
+
+
 def _attendance(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[str, dict],
                 people: list[PersonMention], pindex: dict[int, str], places: list[Mention]) -> dict[str, list[str]]:
     """Persons a sentence says were there ("Turut hadir di acara itu, ... X, Y dan Z") -> the event
     named last before that sentence (else the first one after it); elections take no participants."""
-    cue = re.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, ctx.lx.attendance), key=len, reverse=True)) + r")\b")
     firsts = sorted((m.start, key) for key, ms in by_event.items() if ents[key].get("kind") != "election"
                     for m in ms)
     out: dict[str, list[str]] = defaultdict(list)
     if not firsts or not ctx.lx.attendance:
         return out
-    for sent in ctx.doc.sents:
-        if not cue.search(sent.text):
+    seen = set()
+    for hit in _attendance_cue(frozenset(ctx.lx.attendance)).finditer(ctx.text):
+        span = ctx.doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
+        if span is None or span.sent.start in seen:
             continue
+        sent = span.sent
+        seen.add(sent.start)
         before = [key for start, key in firsts if start < sent.start_char]
         key = before[-1] if before else firsts[0][1]
         for k, p in enumerate(people):
