@@ -448,6 +448,13 @@ def test_an_election_has_no_place_or_participants(extract):
     assert (rep.place, rep.participants) == (None, ())
 
 
+def test_who_said_what_came_before_an_event_sentence_was_there(extract):
+    r = extract(DATELINE + "Bupati Sleman Teguh Prasetyo meminta seluruh ASN menjaga netralitas menjelang pemilu. "
+                "Hal itu disampaikan dalam apel pagi di halaman Kantor Bupati Sleman, Senin (5/2/2024).")
+    rep = next(e for e in r.events if e.event == entity(r, "Event", "Apel pagi").key)
+    assert entity(r, "Person", "Teguh Prasetyo").key in rep.participants
+
+
 def test_persons_said_to_attend_are_participants_of_the_event_before(extract):
     r = extract(DATELINE + "Pemerintah Kabupaten Sleman menggelar Rapat Koordinasi Netralitas ASN di Aula Kantor "
                 "Bupati Sleman, Senin (5/8/2024).\n\nTurut hadir di acara itu, Kepala Inspektorat Sleman Rina "

@@ -18,7 +18,7 @@ from .acronyms import find_acronyms
 from .events import ELECTIONS
 from .mentions import AGENCY_HEADS, POLICY_HEADS, iter_mentions
 from .people import PersonMention, iter_people
-from .quotes import iter_quotes
+from .quotes import DEMONSTRATIVE, iter_quotes
 
 __all__ = ["assemble"]
 
@@ -451,6 +451,11 @@ def _event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, st
             for k, p in enumerate(people):
                 if sent.start_char <= p.start < sent.end_char and _present(ctx, p, k, pindex, places):
                     participants.append(pindex[k])
+            if DEMONSTRATIVE.match(ctx.text[sent.start_char:sent.end_char]):
+                # "Hal itu disampaikan dalam apel pagi ...": whoever said what came before was there
+                said = [q for q in quotes if q.end <= sent.start_char and q.speaker]
+                if said:
+                    participants.append(said[-1].speaker)
         if date is None and ents[key].get("kind") != "election":
             date = story_date
         if place is None and ents[key].get("kind") != "election":

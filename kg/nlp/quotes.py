@@ -20,11 +20,11 @@ from typing import Iterator
 from .context import DocContext
 from .people import PersonMention
 
-__all__ = ["QuoteCandidate", "find_quote_marks", "iter_quotes"]
+__all__ = ["QuoteCandidate", "find_quote_marks", "iter_quotes", "DEMONSTRATIVE"]
 
 _OPEN = {"“": "”", "„": "“”", "«": "»", "‹": "›", '"': '"', "″": "″"}
 _CLOSE_ANY = set("”»›")
-_DEMONSTRATIVE = re.compile(r"^\W*(?:Hal|Imbauan|Pernyataan|Instruksi|Arahan|Penegasan|Demikian|Begitu|Ajakan|"
+DEMONSTRATIVE = re.compile(r"^\W*(?:Hal|Imbauan|Pernyataan|Instruksi|Arahan|Penegasan|Demikian|Begitu|Ajakan|"
                             r"Harapan|Pesan|Penjelasan|Keterangan|Hal\s+itu)\b")
 _UNNAMED = {"warga", "seorang", "salah", "masyarakat", "petugas", "pengunjung", "sumber", "pihak", "salah satu"}
 
@@ -243,7 +243,7 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
         sp = [p for p in people if ss <= p.start < se]
         toks = [t for t in sent if t.idx < se]
         # 5. "Hal tersebut disampaikan X": what came before is X's statement
-        if _DEMONSTRATIVE.match(body) and n > 0:
+        if DEMONSTRATIVE.match(body) and n > 0:
             back = _demonstrative(ctx, sents, n, sp, toks)
             if back:
                 yield back
@@ -312,7 +312,7 @@ def _named_next(ctx: DocContext, people: list[PersonMention], close: int):
     text, lx = ctx.text, ctx.lx
     m = re.match(r"[”“\"»›″’]?\s*", text[close:close + 8])
     pos = close + (m.end() if m else 0)
-    if not _DEMONSTRATIVE.match(text[pos:pos + 40]):
+    if not DEMONSTRATIVE.match(text[pos:pos + 40]):
         return None
     for w in re.finditer(r"[A-Za-z-]+", text[pos:pos + 60]):
         if w.group(0).lower() in lx.cue_passive:
