@@ -113,6 +113,10 @@ def _headlines(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+#: "Bupati Sleman: “ASN Harus Netral”": a headline quoting its speaker after a colon
+_QUOTED_HEADLINE = re.compile(r"^[A-Z][^“”\"„«»:]{2,80}:\s*[“\"‘'][^“”\".!?]{3,150}[”\"’']$")
+
+
 def _title(text: str, skip: list[tuple[int, int]]) -> tuple[str | None, tuple[int, int] | None]:
     skipped = {s for s, _ in skip}
     seen = 0
@@ -127,7 +131,7 @@ def _title(text: str, skip: list[tuple[int, int]]) -> tuple[str | None, tuple[in
         if seen > 3:  # a headline opens the page
             break
         if 5 <= len(words) <= 30 and len(line) <= 200 and not line.endswith((".", ":", ",")) \
-                and not re.search(r"[“”\"„«»‹›″’]", line):
+                and (not re.search(r"[“”\"„«»‹›″’]", line) or _QUOTED_HEADLINE.match(line)):
             return line, (s, e)
     return None, None
 

@@ -33,6 +33,15 @@ def test_title_date_bylines_dateline():
     assert a.text[s:e] == "SLEMAN"
 
 
+@pytest.mark.parametrize("first,title", [
+    ("Bupati Sleman: “ASN Harus Netral dalam Pemilu”", "Bupati Sleman: “ASN Harus Netral dalam Pemilu”"),
+    ("Budi Santoso mengatakan, “Kami akan terus memperbaiki pelayanan publik.”", None),  # a quotation, not a headline
+])
+def test_a_headline_may_quote_its_speaker_after_a_colon(first, title):
+    a = parse_article("p.txt", first + "\n\nSLEMAN - Bupati Sleman meminta ASN netral dalam rapat koordinasi pagi ini.\n")
+    assert a.title == title
+
+
 @pytest.mark.parametrize("line,place", [
     ("SLEMAN, Kabarjogja.com - Bupati Sleman hadir.", "SLEMAN"),
     ("Jakarta (ANTARA) - Menteri hadir.", "Jakarta"),
