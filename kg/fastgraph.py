@@ -138,6 +138,13 @@ def render_doc(r: DocResult) -> DocBlock:
     add = t.add
     a = r.article
     doc = f"<{_BASE}doc/{_DOC}>"
+
+    def located(node: str, start: int, end: int) -> None:
+        """``node`` lies at ``start:end`` of this document."""
+        add(node, "kg:inDocument", doc)
+        add(node, "kg:start", _int(start))
+        add(node, "kg:end", _int(end))
+
     add(doc, "a", "kg:Document")
     add(doc, "kg:source", f'"{_SRC}"')
     add(doc, "kg:text", _lit(a.text))
@@ -163,9 +170,7 @@ def render_doc(r: DocResult) -> DocBlock:
     for m, iri, sp in mentions:
         add(m, "a", "kg:Mention")
         add(m, "kg:mentionOf", iri)
-        add(m, "kg:inDocument", doc)
-        add(m, "kg:start", _int(sp.start))
-        add(m, "kg:end", _int(sp.end))
+        located(m, sp.start, sp.end)
         add(m, "kg:surface", _lit(sp.text))
     for ro in r.roles:
         role = f"<{_BASE}role/{_DOC}/{_key_local(ro.person)}-{_title_hash(ro.title)}>"
@@ -174,9 +179,7 @@ def render_doc(r: DocResult) -> DocBlock:
         add(role, "a", "kg:Role")
         add(role, "kg:holder", person)
         add(role, "kg:roleTitle", _lit(ro.title))
-        add(role, "kg:inDocument", doc)
-        add(role, "kg:start", _int(ro.start))
-        add(role, "kg:end", _int(ro.end))
+        located(role, ro.start, ro.end)
         if ro.organization:
             add(role, "kg:organization", _ent(ro.organization))
         if ro.date:
@@ -199,9 +202,7 @@ def render_doc(r: DocResult) -> DocBlock:
         add(qi, "a", "kg:Quote")
         add(qi, "kg:text", _lit(q.text))
         add(qi, "kg:isDirect", "true" if q.direct else "false")
-        add(qi, "kg:inDocument", doc)
-        add(qi, "kg:start", _int(q.start))
-        add(qi, "kg:end", _int(q.end))
+        located(qi, q.start, q.end)
         if q.cue:
             add(qi, "kg:cue", _lit(q.cue))
         if q.speaker:
