@@ -260,28 +260,76 @@ class EntityIndex:
             if etype == "Place" and part_of:
                 self.part_of.setdefault(key, set()).add(part_of)
 
+    def merge(self, other: "EntityIndex") -> set[str]:
+        """Add everything ``other`` holds, as if its documents had been added here; return
+        the keys whose text in the entity section may have changed: ``other``'s, and those
+        naming as parent (``kg:partOf``) an entity that only now is a place.
+
+        >>> a, b = EntityIndex(), EntityIndex()
+        >>> a.add("a.txt", (("person:x", "Person", "X", ("Pak X",), True, "", ""),))
+        >>> b.add("b.txt", (("person:x", "Person", "X", (), False, "", ""),))
+        >>> sorted(a.merge(b)), a.labels["person:x"]["X"], a.official["person:x"]
+        (['person:x'], 2, True)
+        """
+        touched = set(other.types)
+        now_places = {_ent(k) for k, ts in other.types.items() if "Place" in ts and "Place" not in self.types.get(k, ())}
+        for key, types in other.types.items():
+            if key not in self.types:
+                self.types[key] = set()
+                self.labels[key] = Counter()
+                self.aliases[key] = set()
+            self.types[key] |= types
+            self.labels[key].update(other.labels[key])
+            self.aliases[key] |= other.aliases[key]
+        for key, flag in other.official.items():
+            self.official[key] = self.official.get(key, False) or flag
+        for key, kind in other.kind.items():
+            cur = self.kind.get(key)
+            if cur is None or kind[:2] < cur[:2]:
+                self.kind[key] = kind
+        for key, parents in other.part_of.items():
+            self.part_of.setdefault(key, set()).update(parents)
+        if now_places:
+            touched |= {k for k, xs in self.part_of.items() if any(_ent(f"place:{x}") in now_places for x in xs)}
+        return touched
+
     def __len__(self) -> int:
         return len(self.types)
 
+    def ordered(self, iris: dict[str, str] | None = None) -> list[tuple[str, str]]:
+        """``(<iri>, key)`` of every entity, in the order the entity section writes them;
+        ``iris`` gives IRIs already known by key (the rest are computed)."""
+        iris = iris or {}
+        return sorted((iris.get(k) or _ent(k), k) for k in self.types)
+
+    def places(self, order: list[tuple[str, str]]) -> set[str]:
+        """The IRIs of the entities that are places (``order`` as :meth:`ordered` gives it)."""
+        return {iri for iri, k in order if "Place" in self.types[k]}
+
+    def render(self, iri: str, key: str, places: set[str]) -> tuple[str, int]:
+        """``(Turtle text, triple count)`` of one entity; ``places`` as :meth:`places` gives it."""
+        counts = self.labels[key]
+        label = sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+        preds = {"a": {c: None for c in sorted(_CLASS[t] for t in self.types[key])},
+                 "kg:label": {_lit(label): None}}
+        alias = sorted((self.aliases[key] | set(counts)) - {label})
+        if alias:
+            preds["kg:alias"] = {_lit(x): None for x in alias}
+        if key in self.official:
+            preds["kg:isOfficial"] = {"true" if self.official[key] else "false": None}
+        if key in self.kind:
+            preds["kg:regionKind"] = {_lit(self.kind[key][2]): None}
+        parents = sorted(p for p in (_ent(f"place:{x}") for x in self.part_of.get(key, ())) if p in places)
+        if parents:
+            preds["kg:partOf"] = dict.fromkeys(parents)
+        return _subject_block(iri, preds), sum(len(v) for v in preds.values())
+
     def chunks(self) -> Iterator[tuple[str, int]]:
         """``(Turtle text, triple count)`` of every entity, by IRI."""
-        places = {_ent(k) for k, ts in self.types.items() if "Place" in ts}
-        for iri, key in sorted((_ent(k), k) for k in self.types):
-            counts = self.labels[key]
-            label = sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
-            preds = {"a": {c: None for c in sorted(_CLASS[t] for t in self.types[key])},
-                     "kg:label": {_lit(label): None}}
-            alias = sorted((self.aliases[key] | set(counts)) - {label})
-            if alias:
-                preds["kg:alias"] = {_lit(x): None for x in alias}
-            if key in self.official:
-                preds["kg:isOfficial"] = {"true" if self.official[key] else "false": None}
-            if key in self.kind:
-                preds["kg:regionKind"] = {_lit(self.kind[key][2]): None}
-            parents = sorted(p for p in (_ent(f"place:{x}") for x in self.part_of.get(key, ())) if p in places)
-            if parents:
-                preds["kg:partOf"] = dict.fromkeys(parents)
-            yield _subject_block(iri, preds), sum(len(v) for v in preds.values())
+        order = self.ordered()
+        places = self.places(order)
+        for iri, key in order:
+            yield self.render(iri, key, places)
 
 
 class TurtleWriter:
@@ -290,7 +338,7 @@ class TurtleWriter:
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> with TurtleWriter(d / "g.ttl") as w:
-    ...     w.write_entities(EntityIndex())
+    ...     layout = w.write_entities(EntityIndex())
     >>> (d / "g.ttl").read_text().startswith("@prefix kg:")
     True
     """
@@ -336,10 +384,45 @@ class TurtleWriter:
         """Bytes written so far (the offset of the next block)."""
         return self._f.tell()
 
-    def write_entities(self, index: EntityIndex) -> None:
-        for text, n in index.chunks():
-            self._f.write(text.encode("utf-8"))
-            self.triples += n
+    def write_entities(self, index: EntityIndex, reuse: tuple | None = None) -> list[tuple]:
+        """Write the entity section; return where each entity went: ``(<iri>, key, offset,
+        length, triples)``, in the order written.
+
+        ``reuse``: ``(src, old)``, an open earlier graph and ``{key: (<iri>, offset, length,
+        triples)}`` of the entities whose text there is still right: those are copied as
+        bytes (adjacent ones in one copy), the others rendered.
+        """
+        src, old = reuse if reuse is not None else (None, {})
+        order = index.ordered({k: v[0] for k, v in old.items()})
+        places = index.places(order)
+        layout = []
+        pend_from = pend_len = pend_n = 0
+        at = self.tell()
+        for iri, key in order:
+            hit = old.get(key)
+            if hit is not None:
+                _, off, length, n = hit
+                if pend_len and pend_from + pend_len == off:
+                    pend_len += length
+                    pend_n += n
+                else:
+                    if pend_len:
+                        self.copy_range(src, pend_from, pend_len, pend_n)
+                    pend_from, pend_len, pend_n = off, length, n
+            else:
+                if pend_len:
+                    self.copy_range(src, pend_from, pend_len, pend_n)
+                    pend_len = pend_n = 0
+                text, n = index.render(iri, key, places)
+                data = text.encode("utf-8")
+                self._f.write(data)
+                self.triples += n
+                length = len(data)
+            layout.append((iri, key, at, length, n))
+            at += length
+        if pend_len:
+            self.copy_range(src, pend_from, pend_len, pend_n)
+        return layout
 
     def abort(self) -> None:
         """Drop the temporary file; ``path`` is left as it was."""

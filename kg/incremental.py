@@ -50,7 +50,7 @@ __all__ = ["Cache", "fingerprint", "write_build", "CACHE_DIR", "GRAPH_FILE"]
 
 CACHE_DIR = ".kg-cache"
 GRAPH_FILE = "graph.ttl"
-_FORMAT = "4"
+_FORMAT = "5"
 _CODE = ("records.py", "layout.py", "ingest.py", "readers.py", "dates.py", "graph.py", "fastgraph.py", "ns.py",
          "build.py", "parallel.py", "incremental.py")
 #: Files per unit of work at most (units also close after :data:`kg.parallel.CHUNK` articles).
@@ -100,7 +100,7 @@ class Cache:
             self.db.execute("DELETE FROM meta")
             self.set_meta("code", code)
         self.db.execute("CREATE TABLE IF NOT EXISTS docs (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, "
-                        "reads BLOB, records BLOB, claims TEXT, volatile INTEGER, span TEXT)")
+                        "reads BLOB, records BLOB, claims TEXT, volatile INTEGER, span TEXT, brief BLOB)")
         self.db.commit()
 
     def meta(self, key: str) -> str | None:
@@ -118,9 +118,10 @@ class Cache:
     def put(self, path: str, stat: tuple[int, int], reads: tuple, records: list[DocRecord], claims: list,
             volatile: bool) -> None:
         """Keep a file's row; ``volatile``: it had a duplicate, so it is read again by every update."""
-        self.db.execute("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
+        self.db.execute("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)",
                         (path, stat[0], stat[1], pickle.dumps(reads, protocol=4), pickle.dumps(records, protocol=4),
-                         json.dumps(claims), int(volatile) | (2 if reads[1] else 0)))
+                         json.dumps(claims), int(volatile) | (2 if reads[1] else 0),
+                         pickle.dumps(_brief(records), protocol=4)))
         self._pending += 1
         if self._pending >= 500:
             self.db.commit()
@@ -132,6 +133,35 @@ class Cache:
         reads, records, span = self.db.execute("SELECT reads, records, span FROM docs WHERE path = ?",
                                                (path,)).fetchone()
         return pickle.loads(reads), pickle.loads(records), json.loads(span) if span else None
+
+    def get_brief(self, path: str) -> tuple[tuple, tuple, list | None]:
+        """``(reads, brief, span)`` of ``path``: :meth:`get` without the records (see :func:`_brief`)."""
+        reads, brief, span = self.db.execute("SELECT reads, brief, span FROM docs WHERE path = ?",
+                                             (path,)).fetchone()
+        return pickle.loads(reads), pickle.loads(brief), json.loads(span) if span else None
+
+    def summaries(self, path: str) -> list[tuple]:
+        """The entity summary of each of ``path``'s records."""
+        return [rec.summary for rec in pickle.loads(
+            self.db.execute("SELECT records FROM docs WHERE path = ?", (path,)).fetchone()[0])]
+
+    def save_entities(self, state: dict) -> None:
+        """Keep the entity index and section layout of the graph just written (atomically)."""
+        tmp = self.path.with_name("entities.pickle.tmp")
+        with open(tmp, "wb") as f:
+            pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.path.with_name("entities.pickle"))
+
+    def load_entities(self, graph_stamp: str) -> dict | None:
+        """The state :meth:`save_entities` kept, if it belongs to the graph stamped ``graph_stamp``."""
+        try:
+            with open(self.path.with_name("entities.pickle"), "rb") as f:
+                state = pickle.load(f)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+            return None
+        if not isinstance(state, dict) or state.get("graph") != graph_stamp or state.get("code") != self.meta("code"):
+            return None
+        return state
 
     def set_spans(self, rows: list[tuple[str, str]]) -> None:
         """Record ``(span JSON, path)`` for the graph just written."""
@@ -145,18 +175,39 @@ class Cache:
         self.db.close()
 
 
-class _Assembler:
-    """Writes files' blocks in order and merges their entity summaries; fills the report."""
+def _brief(records: list[DocRecord]) -> tuple:
+    """What the report and the writer need of a file's records when their blocks are copied:
+    ``(sources as extracted, triples, (direct, reported, roles), {entity type: mentions})``."""
+    types = Counter(e[1] for rec in records for e in rec.summary)
+    counts = tuple(sum(rec.counts[i] for rec in records) for i in range(3))
+    return [rec.source for rec in records], sum(rec.triples for rec in records), counts, dict(types)
 
-    def __init__(self, out: Path, report, clock: Clock, old=None) -> None:
+
+class _Assembler:
+    """Writes files' blocks in order and merges their entity summaries; fills the report.
+
+    ``old`` is the graph the rows' spans point into (open for reading) or None;
+    ``entities`` is what :meth:`Cache.load_entities` kept of that graph, or None. With
+    both, an unchanged file's blocks are copied without loading its records, and when
+    every file read is new, the old entity index plus the new files' summaries is the
+    merge of all (merging does not depend on order), so only the entities the new
+    files touch are rendered again; the rest of the entity section is copied.
+    """
+
+    def __init__(self, out: Path, report, clock: Clock, cache: Cache, old=None, entities: dict | None = None) -> None:
         self.writer = TurtleWriter(out / GRAPH_FILE)
         self.index = EntityIndex()
         self.report = report
         self.clock = clock
+        self.cache = cache
         self.names: set[str] = set()
         self.docs = 0
-        self.old = old  # the graph the rows' spans point into, open for reading, or None
+        self.old = old
+        self.entities = entities if old is not None else None
+        self.deferred: list[tuple[str, list[str]]] = []   # (key, sources) of files copied, summaries not merged
+        self.only_new = True                              # no file's old facts were read again
         self.spans: list[tuple[str, str]] = []
+        self.layout: list[tuple] = []
         self._copy_from = self._copy_len = self._copy_triples = 0   # bytes of the old graph still to copy
 
     def _flush_copy(self) -> None:
@@ -164,16 +215,28 @@ class _Assembler:
             self.writer.copy_range(self.old, self._copy_from, self._copy_len, self._copy_triples)
         self._copy_from = self._copy_len = self._copy_triples = 0
 
-    def add(self, key: str, path: Path, reads: tuple, records: list[DocRecord], span: list | None = None) -> None:
+    def reuse(self, key: str, path: Path) -> None:
+        """Add an unchanged file from its row."""
+        if self.entities is not None:
+            reads, brief, span = self.cache.get_brief(key)
+            self.add(key, path, reads, None, span, brief)
+        else:
+            self.add(key, path, *self.cache.get(key))
+
+    def add(self, key: str, path: Path, reads: tuple, records: list[DocRecord] | None, span: list | None = None,
+            brief: tuple | None = None, new: bool = False) -> None:
         """Write the blocks of the file at ``path`` (as found) and replay what its reader recorded.
 
         Where ``span`` locates the same blocks, under the same names, in the old graph, they
-        are copied from it as bytes."""
+        are copied from it as bytes; then ``brief`` (:func:`_brief`) may stand for the
+        records, which are only loaded if they must be rendered. ``new``: the file was
+        not in the last build."""
         with self.clock("serialize"):
             read, skipped = reads
             self.report.read.extend(read)
             self.report.skipped.extend(skipped)
-            sources = [unique_source(rec.source, path, self.names) for rec in records]  # as read_all names them
+            raw = [rec.source for rec in records] if records is not None else brief[0]
+            sources = [unique_source(src, path, self.names) for src in raw]  # as read_all names them
             if span is not None and self.old is not None and span[2] == sources:
                 start = self.writer.tell() + self._copy_len
                 if self._copy_len and self._copy_from + self._copy_len == span[0]:
@@ -181,15 +244,27 @@ class _Assembler:
                 else:
                     self._flush_copy()
                     self._copy_from, self._copy_len = span[0], span[1]
-                self._copy_triples += sum(rec.triples for rec in records)
+                self._copy_triples += brief[1] if records is None else sum(rec.triples for rec in records)
                 length = span[1]
             else:
+                if records is None:
+                    records = self.cache.get(key)[1]
                 self._flush_copy()
                 start = self.writer.tell()
                 for rec, source in zip(records, sources):
                     self.writer.write_block(zlib.decompress(rec.data), source, rec.triples)
                 length = self.writer.tell() - start
             self.spans.append((json.dumps([start, length, sources]), key))
+            if records is None:
+                self.deferred.append((key, sources))
+                _, _, (direct, reported, roles), types = brief
+                self.report.entities.update(types)
+                self.report.quotes += direct
+                self.report.statements += reported
+                self.report.roles += roles
+                self.docs += len(sources)
+                return
+            self.only_new = self.only_new and new
             for rec, source in zip(records, sources):
                 self.index.add(source, rec.summary)
                 self.report.entities.update(e[1] for e in rec.summary)
@@ -199,13 +274,26 @@ class _Assembler:
                 self.report.roles += roles
                 self.docs += 1
 
-    def finish(self) -> Path | None:
+    def finish(self, removed: bool) -> Path | None:
+        """Write the entity section and put the graph in place (None: no document, nothing
+        written). ``removed``: files of the last build are gone."""
         with self.clock("serialize"):
             self._flush_copy()
             if not self.docs:
                 self.writer.abort()
                 return None
-            self.writer.write_entities(self.index)
+            if self.entities is not None and self.only_new and not removed:
+                index: EntityIndex = self.entities["index"]
+                touched = index.merge(self.index)
+                keep = {row[1]: (row[0], *row[2:]) for row in self.entities["layout"] if row[1] not in touched}
+                self.layout = self.writer.write_entities(index, (self.old, keep))
+            else:
+                index = self.index
+                for key, sources in self.deferred:
+                    for source, summary in zip(sources, self.cache.summaries(key)):
+                        index.add(source, summary)
+                self.layout = self.writer.write_entities(index)
+            self.index = index
             self.report.triples = self.writer.triples
             return self.writer.commit()
 
@@ -313,7 +401,8 @@ def write_build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, repo
             result = graph
         else:
             walk = _Walk(found, known, reader, type(report), clock, chunk)
-            result = _run(walk, cache, out, report, clock, jobs=jobs, dask=dask, gone=gone, listing=listing)
+            result = _run(walk, cache, out, report, clock, jobs=jobs, dask=dask, gone=gone, listing=listing,
+                          update=update)
             info.update(new=walk.counts["new"], changed=walk.counts["changed"],
                         rechecked=walk.counts["rechecked"], removed=len(gone), unchanged=walk.counts["unchanged"],
                         written=result is not None)
@@ -330,7 +419,7 @@ def write_build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, repo
 def _replay(cache: Cache, found: list[tuple], report) -> None:
     """Fill ``report`` from the rows when the graph is left as it is."""
     for key, _, _ in found:
-        read, skipped = cache.get(key)[0]
+        read, skipped = cache.get_brief(key)[0]
         report.read.extend(read)
         report.skipped.extend(skipped)
     saved = json.loads(cache.meta("report"))
@@ -340,16 +429,17 @@ def _replay(cache: Cache, found: list[tuple], report) -> None:
 
 
 def _run(walk: _Walk, cache: Cache, out: Path, report, clock: Clock, *, jobs: int, dask, gone: list[str],
-         listing: str) -> Path | None:
+         listing: str, update: bool = False) -> Path | None:
     graph = out / GRAPH_FILE
     try:
         st = graph.stat()
         old = open(graph, "rb") if cache.meta("graph") == f"{st.st_size}:{st.st_mtime_ns}" else None
     except OSError:
         old = None
-    asm = _Assembler(out, report, clock, old)
+    entities = cache.load_entities(cache.meta("graph")) if old is not None else None
+    asm = _Assembler(out, report, clock, cache, old, entities)
     try:
-        with executor(jobs, dask) as (submit, result, window):
+        with executor(jobs, dask, early=update) as (submit, result, window):
             def send(unit: list[tuple]):
                 arts = [a for *_, fresh in unit if fresh for a in fresh[1]]
                 return unit, (submit(arts) if arts else None)
@@ -364,14 +454,14 @@ def _run(walk: _Walk, cache: Cache, out: Path, report, clock: Clock, *, jobs: in
                 it = iter(records)
                 for key, path, stat, fresh in unit:
                     if fresh is None:
-                        asm.add(key, path, *cache.get(key))
+                        asm.reuse(key, path)
                         continue
                     reads, arts, claims, volatile = fresh
                     recs = [next(it) for _ in arts]
                     cache.put(key, stat, reads, recs, claims, volatile)
-                    asm.add(key, path, reads, recs)
+                    asm.add(key, path, reads, recs, new=key not in walk.known)
         cache.delete(gone)
-        path = asm.finish()
+        path = asm.finish(bool(gone))
     except BaseException:
         asm.writer.abort()
         raise
@@ -381,7 +471,10 @@ def _run(walk: _Walk, cache: Cache, out: Path, report, clock: Clock, *, jobs: in
     if path is not None:
         cache.set_spans(asm.spans)
         st = path.stat()
-        cache.set_meta("graph", f"{st.st_size}:{st.st_mtime_ns}")
+        stamp = f"{st.st_size}:{st.st_mtime_ns}"
+        cache.set_meta("graph", stamp)
+        with clock("serialize"):
+            cache.save_entities({"graph": stamp, "code": cache.meta("code"), "index": asm.index, "layout": asm.layout})
         cache.set_meta("listing", listing)
         cache.set_meta("report", json.dumps({"entities": dict(report.entities), "quotes": report.quotes,
                                              "statements": report.statements, "roles": report.roles,

@@ -173,13 +173,18 @@ class _Done:
 
 
 @contextmanager
-def executor(jobs: int = 1, dask=None) -> Iterator[tuple[Callable, Callable, int]]:
+def executor(jobs: int = 1, dask=None, early: bool = False) -> Iterator[tuple[Callable, Callable, int]]:
     """``(submit, result, window)`` to extract chunks of Articles.
 
     ``submit(articles)`` returns a handle and ``result(handle)`` gives
     ``(records, stage times)``; ``window`` is how many chunks to keep in flight.
     ``jobs=1`` runs in this process, ``jobs > 1`` in a pool of processes that each
     load the pipeline once, ``dask`` (a scheduler address or a Client) on a cluster.
+
+    ``early``: for a caller with other work to do before its first chunk (an update
+    copying what did not change), the pipeline is loaded by the worker processes,
+    ``jobs`` of them even when ``jobs=1``, while this process goes on, instead of
+    once here before forking; this process then never imports spaCy.
     """
     if dask is not None:
         from .distributed import dask_executor
@@ -189,12 +194,12 @@ def executor(jobs: int = 1, dask=None) -> Iterator[tuple[Callable, Callable, int
         return
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
-    if jobs == 1:
+    if jobs == 1 and not early:
         ex = worker_extractor()
         yield (lambda arts: _Done(extract_chunk(ex, arts))), (lambda h: h.get()), 1
         return
     ctx = _context()
-    if ctx.get_start_method() == "fork":
+    if ctx.get_start_method() == "fork" and not early:
         worker_extractor()  # loaded once here; forked workers share it (copy-on-write) instead of each loading it
     with ctx.Pool(jobs, initializer=_init) as pool:
         yield (lambda arts: pool.apply_async(_work, (arts,))), (lambda h: h.get()), 4 * jobs

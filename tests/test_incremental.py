@@ -272,3 +272,58 @@ def test_copying_through_memory_gives_the_same_bytes(corpus, tmp_path, monkeypat
     monkeypatch.setattr(os, "copy_file_range", unsupported)
     update([corpus], out)
     assert (out / "graph.ttl").read_bytes() == full([corpus], tmp_path / "full")
+
+
+def test_new_files_only_render_the_entities_they_touch(corpus, tmp_path, monkeypatch):
+    import kg.fastgraph
+    import kg.incremental
+
+    out = tmp_path / "out"
+    build([corpus], out, page=False)
+    g = Graph().parse(out / "graph.ttl", format="turtle")
+    entities = len({s for c in (KG.Person, KG.Agency, KG.Policy, KG.Event, KG.Place) for s in g.subjects(RDF.type, c)})
+    write(corpus / "d8.txt", gen_corpus.article(5, 8))
+    loaded, rendered = [], []
+    real_get, real_render = kg.incremental.Cache.get, kg.fastgraph.EntityIndex.render
+    monkeypatch.setattr(kg.incremental.Cache, "get", lambda self, key: loaded.append(key) or real_get(self, key))
+    monkeypatch.setattr(kg.fastgraph.EntityIndex, "render",
+                        lambda self, *a: rendered.append(a[1]) or real_render(self, *a))
+    report, stats, asked = update([corpus], out)
+    assert asked == ["d8.txt"] and stats["new"] == 1
+    assert loaded == []                                   # no unchanged file's records were loaded
+    assert 0 < len(rendered) < entities                   # the rest of the entity section was copied
+    assert (out / "graph.ttl").read_bytes() == full([corpus], tmp_path / "full")
+
+
+def test_a_new_place_becomes_the_parent_of_an_old_one(tmp_path):
+    c = tmp_path / "c"
+    write(c / "a.txt", "Bupati Sleman meresmikan gedung pelayanan di Kabupaten Sleman, Senin (3/6/2024).\n\n"
+                       "\"Gedung ini untuk pelayanan publik,\" kata dia.\n")
+    out = tmp_path / "out"
+    build([c], out, page=False)
+    assert b"kg:partOf" not in (out / "graph.ttl").read_bytes()
+    write(c / "b.txt", "Pemerintah Daerah Istimewa Yogyakarta meminta ASN netral, Selasa (4/6/2024).\n")
+    update([c], out)
+    assert b"kg:partOf <https://w3id.org/kgid/id/place/provinsi-daerah-istimewa-yogyakarta>" in \
+        (out / "graph.ttl").read_bytes()                  # the old entity's text was written again
+    assert (out / "graph.ttl").read_bytes() == full([c], tmp_path / "full")
+
+
+@pytest.mark.parametrize("damage", ["missing", "garbage", "other-graph"])
+def test_entity_state_that_cannot_be_trusted_is_not_used(corpus, tmp_path, damage):
+    out = tmp_path / "out"
+    build([corpus], out, page=False)
+    state = out / ".kg-cache" / "entities.pickle"
+    assert state.is_file()
+    if damage == "missing":
+        state.unlink()
+    elif damage == "garbage":
+        state.write_bytes(b"not a pickle")
+    else:   # the state of a different build of other files
+        other = tmp_path / "other"
+        write(other / "x.txt", gen_corpus.article(5, 77))
+        build([other], tmp_path / "o", page=False)
+        shutil.copy(tmp_path / "o" / ".kg-cache" / "entities.pickle", state)
+    write(corpus / "d8.txt", gen_corpus.article(5, 8))
+    update([corpus], out)
+    assert (out / "graph.ttl").read_bytes() == full([corpus], tmp_path / "full")
