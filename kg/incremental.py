@@ -22,7 +22,10 @@ claimed, and its records (document blocks and entity summaries). ``--update``:
   same files gives, and entities keep their IRIs (IRIs come from keys). Each row
   also records where its blocks lie in the graph it last wrote; when that graph is
   still the one on disk (same size and modification time), an unchanged file's
-  blocks are copied from it as bytes instead of being rendered again;
+  blocks are copied from it as bytes instead of being rendered again. The merged
+  entity index is kept too (``entities.pickle``); when the only files read are new,
+  it is extended with theirs and only the entities they touch are rendered again,
+  the rest of the entity section being copied (see :class:`_Assembler`);
 * writes nothing at all when no file changed.
 
 Rows are only trusted when the code that wrote them is the code running: a
