@@ -194,7 +194,7 @@ def executor(jobs: int = 1, dask=None, early: bool = False) -> Iterator[tuple[Ca
         return
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
-    if jobs == 1 and not early:
+    if jobs == 1 and (not early or mp.current_process().daemon):   # a daemon process may not have children
         ex = worker_extractor()
         yield (lambda arts: _Done(extract_chunk(ex, arts))), (lambda h: h.get()), 1
         return

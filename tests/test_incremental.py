@@ -327,3 +327,26 @@ def test_entity_state_that_cannot_be_trusted_is_not_used(corpus, tmp_path, damag
     write(corpus / "d8.txt", gen_corpus.article(5, 8))
     update([corpus], out)
     assert (out / "graph.ttl").read_bytes() == full([corpus], tmp_path / "full")
+
+
+def _update_in_daemon(corpus, out, queue):
+    try:
+        update([corpus], out)
+        queue.put("ok")
+    except BaseException as e:  # pragma: no cover - reported to the test
+        queue.put(repr(e))
+
+
+def test_update_runs_inside_a_daemon_process(corpus, tmp_path):
+    import multiprocessing as mp
+
+    out = tmp_path / "out"
+    build([corpus], out, page=False)
+    write(corpus / "d8.txt", gen_corpus.article(5, 8))
+    ctx = mp.get_context("fork")
+    q = ctx.Queue()
+    p = ctx.Process(target=_update_in_daemon, args=(corpus, out, q), daemon=True)
+    p.start()
+    p.join(120)
+    assert q.get(timeout=5) == "ok"   # a daemon may not start a pool: it extracts in-process
+    assert (out / "graph.ttl").read_bytes() == full([corpus], tmp_path / "full")
