@@ -333,21 +333,26 @@ def serve(graph, host, port, timeout, max_rows, max_memory, writable, union, eng
               type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "graphml", "csv"]),
               help="nq/trig: one named graph per document; graphml: Gephi, Cytoscape; csv: nodes and edges.")
 @click.option("--out", required=True, type=click.Path(), help="Output file (a folder for csv).")
+@click.option("--stream", is_flag=True,
+              help="nq/nt only: write statement by statement in the file's order, in flat memory "
+                   "(for graphs too large to load; the default loads the graph and sorts).")
 @_engine_option
-def export(graph, fmt, out, engine) -> None:
+def export(graph, fmt, out, stream, engine) -> None:
     """Export a graph for other tools and triple stores.
 
     \b
     Example:
         kg export out/graph.ttl --format nq --out corpus.nq
+        kg export out/graph.ttl --format nq --out corpus.nq --stream   # a 100,000-article build
         kg export out/graph.ttl --format graphml --out graph.graphml
         kg export out/graph.ttl --format csv --out tables/
     """
     from .export import export as run_export
+    from .export import export_stream
     from .store import open_store
 
     try:
-        written = run_export(open_store(graph, engine), fmt, out)
+        written = export_stream(graph, fmt, out) if stream else run_export(open_store(graph, engine), fmt, out)
     except KgError as e:
         _fail(e)
     for path, count in written:

@@ -20,12 +20,15 @@ import tempfile
 from pathlib import Path
 
 from .errors import GraphFileError, KgError
-from .ns import KG
+from .ns import KG, KGD
 from .store import TURTLE_PREFIXES, Store, nt_term, term_parts, to_oxigraph
 
-__all__ = ["EXPORT_FORMATS", "export", "document_graphs", "network", "push", "neutralise"]
+__all__ = ["EXPORT_FORMATS", "STREAM_FORMATS", "export", "export_stream", "document_graph_of", "document_graphs",
+           "network", "push", "neutralise"]
 
 EXPORT_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld", "graphml", "csv")
+#: Formats ``export_stream`` writes statement by statement.
+STREAM_FORMATS = ("nt", "nq")
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -66,6 +69,77 @@ def document_graphs(store: Store) -> dict[str | None, list[tuple]]:
             g = o[1]
         out.setdefault(g, []).append((s, p, o))
     return out
+
+
+_DOC_LOCAL = re.compile(re.escape(str(KGD)) + r"(doc|mention|quote|role|eventreport)/([^/>]+)")
+_TIES = (str(KG.said), str(KG.holdsRole), str(KG.mentionedIn))
+
+
+def document_graph_of(s: str, p: str, o: str | None) -> str | None:
+    """The document graph of a statement, from the IRIs ``kg build`` mints (``s``, ``o``:
+    IRIs, ``o`` None for a literal): the document whose node, mention, quote, role or event
+    report is the subject, or for ``kg:said``/``kg:holdsRole``/``kg:mentionedIn`` the object;
+    None (the default graph) for the rest. On a graph written by ``kg build`` this is the
+    partition :func:`document_graphs` finds through ``kg:inDocument``.
+
+    >>> d = "https://w3id.org/kgid/id/"
+    >>> document_graph_of(d + "quote/a-txt-1/5-9", d + "x", None)
+    'https://w3id.org/kgid/id/doc/a-txt-1'
+    >>> document_graph_of(d + "person/x", str(KG.label), None) is None
+    True
+    """
+    m = _DOC_LOCAL.match(s)
+    if m is None and p in _TIES and o is not None:
+        m = _DOC_LOCAL.match(o)
+    return f"{KGD}doc/{m.group(2)}" if m else None
+
+
+def export_stream(graph: str | os.PathLike, fmt: str, out: str | os.PathLike) -> list[tuple[str, str]]:
+    """Write the graph file ``graph`` as N-Quads (one named graph per document, by
+    :func:`document_graph_of`) or N-Triples, statement by statement: memory stays flat
+    whatever the graph's size. Statements come in the file's order (a graph written by
+    ``kg build`` gives the same bytes every time), not sorted as :func:`export` sorts them.
+    """
+    import pyoxigraph as ox
+
+    if fmt not in STREAM_FORMATS:
+        raise KgError(f"--stream writes {' or '.join(STREAM_FORMATS)}, not {fmt!r}")
+    graph, out = Path(graph), Path(out)
+    if not graph.is_file():
+        raise GraphFileError(f"{graph}: no such graph file")
+    if out.is_dir():
+        raise GraphFileError(f"{out} is a folder; give a file name for {fmt}")
+    guess = {".nt": "N_TRIPLES", ".nq": "N_QUADS", ".trig": "TRIG", ".ttl": "TURTLE"}.get(graph.suffix, "TURTLE")
+    seen_docs: set[str] = set()
+    n = 0
+
+    def quads():
+        nonlocal n
+        for q in ox.parse(path=str(graph), format=getattr(ox.RdfFormat, guess)):
+            n += 1
+            if fmt == "nt":
+                yield ox.Triple(q.subject, q.predicate, q.object)
+                continue
+            o = q.object.value if isinstance(q.object, ox.NamedNode) else None
+            g = document_graph_of(q.subject.value, q.predicate.value, o) \
+                if isinstance(q.subject, ox.NamedNode) else None
+            if g:
+                seen_docs.add(g)
+            yield ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(g) if g else ox.DefaultGraph())
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    os.close(fd)
+    try:
+        ox.serialize(quads(), output=tmp, format=ox.RdfFormat.N_QUADS if fmt == "nq" else ox.RdfFormat.N_TRIPLES)
+        os.replace(tmp, out)
+    except SyntaxError as e:
+        raise GraphFileError(f"{graph}: not valid RDF ({e})") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    what = f"{n} statements" + (f", {len(seen_docs)} document graphs" if fmt == "nq" else "")
+    return [(str(out), what)]
 
 
 def _rdf_bytes(store: Store, fmt: str) -> tuple[bytes, str]:

@@ -150,3 +150,46 @@ def test_cli_export_and_bad_output_paths(seeds, tmp_path):
     assert r.exit_code == 2 and "folder" in r.output
     r = CliRunner().invoke(main, ["export", str(seeds), "--format", "svg", "--out", str(tmp_path / "x")])
     assert r.exit_code == 2
+
+
+def _quads(path: Path) -> set:
+    return {(q.subject, q.predicate, q.object, q.graph_name) for q in ox.parse(path=str(path),
+                                                                                format=ox.RdfFormat.N_QUADS)}
+
+
+def test_streamed_nquads_have_the_same_statements_and_graphs_as_the_sorted_export(seeds, tmp_path):
+    r = CliRunner().invoke(main, ["export", str(seeds), "--format", "nq", "--out", str(tmp_path / "a.nq")])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(main, ["export", str(seeds), "--format", "nq", "--out", str(tmp_path / "b.nq"), "--stream"])
+    assert r.exit_code == 0, r.output
+    assert "5 document graphs" in r.output
+    streamed = _quads(tmp_path / "b.nq")
+    assert streamed == _quads(tmp_path / "a.nq")
+    docs = {s for s, p, o, _ in streamed if p == ox.NamedNode(RDF_TYPE) and o == ox.NamedNode(str(KG.Document))}
+    assert len(docs) == 5 and {g for *_, g in streamed if g != ox.DefaultGraph()} == docs
+    again = tmp_path / "c.nq"
+    CliRunner().invoke(main, ["export", str(seeds), "--format", "nq", "--out", str(again), "--stream"])
+    assert again.read_bytes() == (tmp_path / "b.nq").read_bytes()   # same graph file, same bytes
+
+
+def test_streamed_ntriples_are_the_graph(seeds, tmp_path):
+    r = CliRunner().invoke(main, ["export", str(seeds), "--format", "nt", "--out", str(tmp_path / "g.nt"), "--stream"])
+    assert r.exit_code == 0, r.output
+    assert _triples(tmp_path / "g.nt", ox.RdfFormat.N_TRIPLES) == _triples(seeds, ox.RdfFormat.TURTLE)
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["--format", "graphml"], "--stream writes nt or nq, not 'graphml'"),
+    (["--format", "nq", "--graph", "missing.ttl"], "missing.ttl: no such graph file"),
+    (["--format", "nq", "--graph", "bad.ttl"], "bad.ttl: not valid RDF"),
+])
+def test_stream_refuses_what_it_cannot_do(seeds, tmp_path, args, needle):
+    (tmp_path / "bad.ttl").write_text("<a> <b> .\n", encoding="utf-8")
+    graph = str(seeds)
+    if "--graph" in args:
+        i = args.index("--graph")
+        graph = str(tmp_path / args[i + 1])
+        args = args[:i] + args[i + 2:]
+    r = CliRunner().invoke(main, ["export", graph, *args, "--out", str(tmp_path / "x.out"), "--stream"])
+    assert r.exit_code == 2 and needle in r.output, r.output
+    assert not (tmp_path / "x.out").exists()
