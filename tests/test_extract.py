@@ -82,6 +82,19 @@ def speaker_of(r, start_words):
     # a local office: the place's name, then the person's ("Camat Turikale Muhammad Idris")
     ("Camat Turikale Muhammad Idris mengumpulkan para kepala desa.",
      "Muhammad Idris", "Camat Turikale", None),
+    # the field of an office ("Administrasi Umum", "Umum dan Kepegawaian") is part of the title, not the name
+    ("Asisten Administrasi Umum Setda Kabupaten Garut Bonar Situmeang memimpin rapat.",
+     "Bonar Situmeang", "Asisten Administrasi Umum Setda Kabupaten Garut", "Sekretariat Daerah Kabupaten Garut"),
+    ("Kepala Bagian Umum dan Kepegawaian Dinas Pendidikan Kota Bandung Rudi Hartono membuka rapat.",
+     "Rudi Hartono", "Kepala Bagian Umum dan Kepegawaian Dinas Pendidikan Kota Bandung",
+     "Dinas Pendidikan Kota Bandung"),
+    ("Asisten Perekonomian dan Pembangunan Hendra Setiawan membuka rapat.",      # a "-wan" name is a name
+     "Hendra Setiawan", "Asisten Perekonomian dan Pembangunan", None),
+    # a military unit's number and place after a slash, then the rank
+    ("Dandim 0825/Banyuwangi Letkol Inf Bayu Prasetya meninjau lokasi banjir.",
+     "Bayu Prasetya", "Dandim 0825/Banyuwangi", None),
+    ("Babinsa Koramil 0817/Cibinong Serda Asep Kurnia mendampingi warga.",
+     "Asep Kurnia", "Babinsa Koramil 0817/Cibinong", None),
 ])
 
 
@@ -482,6 +495,7 @@ def test_an_office_named_alone_never_takes_the_holder_of_another_office(extract)
     "Bupati Sleman menggelar rapat tersebut di ruang kerjanya.",     # a bare head names nothing
     "Rapat tersebut membahas anggaran daerah.",
     "Perbaikan akuntabilitas kinerja menjadi fokus pemerintah.",
+    "Menurut Bupati, acara berjalan lancar sampai selesai.",          # a verb after "acara" names nothing
 ])
 def test_an_event_word_alone_is_not_an_event(extract, text):
     assert labels(extract(DATELINE + text), "Event") == set()

@@ -21,6 +21,8 @@ LOWER_EVENT_MODIFIERS = {"pagi", "siaga", "pergeseran", "pasukan", "kerja", "koo
                          "akbar", "gabungan", "bendera", "kesadaran", "bersama", "mahasiswa"}
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
+# a verb after "acara"/"kegiatan" tells what the activity did, not what it is ("acara berjalan lancar")
+_VERBISH = re.compile(r"^(?:me|ber|di|ter)[a-z]{3,}$")
 
 
 
@@ -73,7 +75,7 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         # "kegiatan pencegahan korupsi": a named activity in lower case
         while end < len(doc) and end - h.j < 4 and doc[end].text.isalpha() and doc[end].text.islower() \
                 and doc[end].text not in lx.function_words and doc[end].text not in lx.cue_verbs \
-                and doc[end].text not in ("ini", "itu", "tersebut"):
+                and doc[end].text not in ("ini", "itu", "tersebut") and not _VERBISH.match(doc[end].text):
             end += 1
         if end - h.j < 2:
             return None

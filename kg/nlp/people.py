@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from .context import DocContext, Mention, name_after_rank
 from .lexicon import norm, slug
+from .units import is_unit_word, unit_number_end
 
 __all__ = ["PersonMention", "iter_people", "clean_name"]
 
@@ -300,7 +301,7 @@ def _title_text(ctx: DocContext, i: int, k: int, acting: str) -> str:
             words.append(t)
         m += 1
     text = " ".join(words)
-    return re.sub(r"\s*([-&])\s*", r"\1", text).replace("&", " & ").replace("  ", " ").strip()
+    return re.sub(r"\s*([-&/])\s*", r"\1", text).replace("&", " & ").replace("  ", " ").strip()
 
 
 def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[PersonMention | None, int, list[Mention]]:
@@ -372,6 +373,9 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
                     k += 1
                     break
                 k += 1
+            org_marker = k
+        elif is_unit_word(lx, t.text) or unit_number_end(ctx.texts, k):
+            k = unit_number_end(ctx.texts, k) or k + 1  # "Asisten Administrasi Umum", "Dandim 0825/Banyuwangi"
             org_marker = k
         elif t.text[:1].isupper() and t.text.isalpha() or (rule == "following" and low == "bidang"):
             k += 1

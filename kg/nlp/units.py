@@ -1,0 +1,30 @@
+"""Words that name the field of an office ("Asisten Administrasi Umum", "Kepala Bagian Umum dan
+Kepegawaian", "Kabid Pengadaan"): part of the title, never of the holder's name."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon
+
+__all__ = ["is_unit_word", "unit_number_end"]
+
+# pe-...-an / ke-...-an nouns of eight letters or more ("Perencanaan", "Kesejahteraan"); "-wan" names
+# ("Setiawan", "Kurniawan") are not nouns of this kind
+_AFFIXED_NOUN = re.compile(r"^(?:pe|ke)[a-z]{4,}(?<!w)an$")
+
+
+def is_unit_word(lx: Lexicon, word: str) -> bool:
+    """Is ``word`` (capitalised, inside a title) a field of government rather than a name?"""
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    low = word.lower()
+    return low in lx.unit_words or bool(_AFFIXED_NOUN.match(low))
+
+
+def unit_number_end(texts: list[str], k: int) -> int | None:
+    """End of a unit's number and place after a slash: "Dandim 0825/Banyuwangi", "Koramil 2121/Sukamakmur"
+    (``k`` at the slash) -> the token after the place's name, else None."""
+    if k < 1 or texts[k] != "/" or not texts[k - 1].isdigit() or k + 1 >= len(texts):
+        return None
+    nxt = texts[k + 1]
+    return k + 2 if nxt[:1].isupper() and nxt.isalpha() else None
