@@ -82,6 +82,13 @@ def speaker_of(r, start_words):
     # a local office: the place's name, then the person's ("Camat Turikale Muhammad Idris")
     ("Camat Turikale Muhammad Idris mengumpulkan para kepala desa.",
      "Muhammad Idris", "Camat Turikale", None),
+    # an agency whose name holds commas, after an acting title with its short form in brackets
+    ("Pelaksana Tugas (Plt) Kepala Dinas Komunikasi, Informatika, Statistik dan Persandian Kabupaten Bone, "
+     "Andi Rahmat Halid, S.Sos., membuka pelatihan.", "Andi Rahmat Halid",
+     "Pelaksana Tugas Kepala Dinas Komunikasi Informatika Statistik dan Persandian Kabupaten Bone",
+     "Dinas Komunikasi, Informatika, Statistik dan Persandian Kabupaten Bone"),
+    ("Sekretaris Kota Ternate Rizal Hamid memimpin sidak ke kantor dinas.", "Rizal Hamid", "Sekretaris Kota Ternate",
+     "Pemerintah Kota Ternate"),
     # the field of an office ("Administrasi Umum", "Umum dan Kepegawaian") is part of the title, not the name
     ("Asisten Administrasi Umum Setda Kabupaten Garut Bonar Situmeang memimpin rapat.",
      "Bonar Situmeang", "Asisten Administrasi Umum Setda Kabupaten Garut", "Sekretariat Daerah Kabupaten Garut"),
@@ -358,10 +365,18 @@ def test_regional_agencies_are_built_from_type_and_region(extract, text, agency)
     ("Pejabat Provinsi Jawa Timur hadir.", "Provinsi Jawa Timur"),
     ("Rapat digelar di Hotel Santika Sleman.", "Hotel Santika Sleman"),
     ("Jalan di Desa Sukamaju, Kecamatan Cimanggis diperbaiki.", "Desa Sukamaju"),
+    ("Rapat digelar di Meuligoe Bupati Aceh Besar.", "Meuligoe Bupati Aceh Besar"),   # regional venue words
+    ("Rapat digelar di Anjungan Pantai Losari.", "Anjungan Pantai Losari"),
 ])
+
 def test_places(extract, text, place):
     r = extract(DATELINE + text)
     assert place in labels(r, "Place")
+
+
+def test_a_common_acronym_after_a_venue_word_names_no_venue(extract):
+    r = extract(DATELINE + "Wali Kota melakukan sidak ke sejumlah Kantor OPD di Sleman.")
+    assert not any(p.startswith("Kantor") for p in labels(r, "Place"))
 
 
 @pytest.mark.parametrize("text,policy", [
@@ -434,6 +449,10 @@ def test_election_mentions_are_one_event_named_by_year(extract):
     ("Bupati Sleman Teguh Prasetyo menghadiri peluncuran aplikasi pengaduan warga di Sleman.",
      "Peluncuran aplikasi pengaduan warga"),
     ("Di Pendopo Kabupaten Sleman digelar pelantikan pejabat fungsional.", "Pelantikan pejabat fungsional"),
+    # a verb-shaped word is not always a verb ("digital"); the name goes on after its short form in brackets
+    ("Bupati Sleman Teguh Prasetyo membuka kegiatan literasi digital bagi pelajar.", "Kegiatan literasi digital"),
+    ("Para kepala desa mengikuti bimbingan teknis (bimtek) pengelolaan keuangan desa yang digelar dinas.",
+     "Bimbingan teknis pengelolaan keuangan desa"),
 ])
 def test_lower_case_event_names(extract, text, event):
     assert event in labels(extract(DATELINE + text), "Event")

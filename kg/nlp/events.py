@@ -22,7 +22,7 @@ LOWER_EVENT_MODIFIERS = {"pagi", "siaga", "pergeseran", "pasukan", "kerja", "koo
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 # a verb after "acara"/"kegiatan" tells what the activity did, not what it is ("acara berjalan lancar")
-_VERBISH = re.compile(r"^(?:me|ber|di|ter)[a-z]{3,}$")
+_VERBISH = re.compile(r"^(?:me[mnlrw]|ber|ter)[a-z]{3,}$")
 
 
 
@@ -110,9 +110,13 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             break
     while end > h.j and doc[end - 1].text in ("(", "-", "dan"):
         end -= 1
-    if end == h.j and head in lx.lower_event_heads and (lower_head or i == 0 or not ctx.texts[i - 1][:1].isalnum()):
+    lower_ok = head in lx.lower_event_heads and (lower_head or i == 0 or not ctx.texts[i - 1][:1].isalnum())
+    if end == h.j and lower_ok:
         # lower case, or capitalised only because a sentence or the text after the dateline starts there
         end = _lower_name_end(ctx, i, h.j)
+    elif lower_ok and lower_head and h.j < len(doc) and doc[h.j].text == "(" and end == paren_end(ctx, h.j):
+        # "bimbingan teknis (bimtek) pengelolaan keuangan desa": the name goes on after its short form
+        end = _lower_name_end(ctx, i, end)
     if end == h.j and head not in ELECTIONS and (lower_head or len(head.split()) == 1):
         return None
     if i > 0 and doc[i - 1].text.lower() in ("tim", "satgas", "satuan"):

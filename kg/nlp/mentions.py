@@ -421,8 +421,11 @@ def _venue(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     end = h.j
     while end < len(doc) and end - i < 9:
         t = doc[end]
-        if (is_cap(t) or is_acronym(t) or t.text.isdigit()) and t.text.lower() not in ctx.lx.calendar \
-                and t.text.lower() not in ctx.lx.function_words:
+        region = ctx.longest(end, ("PLACE",))
+        if region and is_cap(t):
+            end = region.j  # "Meuligoe Bupati Aceh Besar": a region's name may hold a lower-case word
+        elif (is_cap(t) or is_acronym(t) or t.text.isdigit()) and t.text.lower() not in ctx.lx.calendar \
+                and t.text.lower() not in ctx.lx.function_words and t.text not in ctx.lx.not_entity:
             end += 1
         else:
             break

@@ -332,7 +332,7 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
         low = t.text.lower()
         hits = [h for h in ctx.hits_at(k) if h.label in ("AGENCY", "AGENCY_TYPE", "POLICY")
                 or h.label == "PLACE" and not name_after_rank(ctx, h.i, h.j)]
-        ment = [m for m in mentions if m.i == k and m.type in ("Agency", "Place")]
+        ment = [m for m in mentions if (m.i == k or m.i < k < m.j and m.type == "Agency") and m.type in ("Agency", "Place")]
         if t.text == "(" and _paren_end(ctx, k):
             k = _paren_end(ctx, k)
             org_marker = k
