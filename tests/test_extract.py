@@ -97,6 +97,9 @@ def speaker_of(r, start_words):
      "Dinas Pendidikan Kota Bandung"),
     ("Asisten Perekonomian dan Pembangunan Hendra Setiawan membuka rapat.",      # a "-wan" name is a name
      "Hendra Setiawan", "Asisten Perekonomian dan Pembangunan", None),
+    # a village the text names elsewhere, inside an office before the name
+    ("Desa Sukamaju menggelar musyawarah. Ketua BPD Sukamaju Ahmad Fauzan membuka rapat.",
+     "Ahmad Fauzan", "Ketua BPD Sukamaju", None),
     # a military unit's number and place after a slash, then the rank
     ("Dandim 0825/Banyuwangi Letkol Inf Bayu Prasetya meninjau lokasi banjir.",
      "Bayu Prasetya", "Dandim 0825/Banyuwangi", None),
@@ -269,6 +272,12 @@ def test_one_quote_split_around_its_cue(extract):
 ])
 def test_speakers_described_or_named_around_the_words(extract, text, start, speaker, direct):
     assert speaker_of(extract(DATELINE + text), start) == (speaker, direct)
+
+
+def test_degrees_between_a_name_and_its_speech_verb(extract):
+    r = extract(DATELINE + "Kepala Kejaksaan Negeri Sleman, Ardi Wibowo, S.H., M.H., mengatakan program itu bertujuan "
+                "mendampingi desa agar terhindar dari penyimpangan.")
+    assert speaker_of(r, "program itu bertujuan") == ("Ardi Wibowo", False)
 
 
 def test_demonstrative_points_back_to_the_statement(extract):
@@ -453,6 +462,9 @@ def test_election_mentions_are_one_event_named_by_year(extract):
     ("Bupati Sleman Teguh Prasetyo membuka kegiatan literasi digital bagi pelajar.", "Kegiatan literasi digital"),
     ("Para kepala desa mengikuti bimbingan teknis (bimtek) pengelolaan keuangan desa yang digelar dinas.",
      "Bimbingan teknis pengelolaan keuangan desa"),
+    # a meeting named in lower case, an event word right after its head ("rapat evaluasi")
+    ("Bupati Sleman Teguh Prasetyo memimpin rapat evaluasi penanganan stunting di ruang kerjanya.",
+     "Rapat evaluasi penanganan stunting"),
 ])
 def test_lower_case_event_names(extract, text, event):
     assert event in labels(extract(DATELINE + text), "Event")
@@ -465,6 +477,29 @@ def test_an_event_told_by_a_verb_in_a_dated_sentence(extract):
     rep = next(e for e in r.events if e.event == ev.key)
     assert rep.date == "2024-06-07"
     assert {entity(r, "Person", n).key for n in ("Teguh Prasetyo", "Joko Purnomo")} <= set(rep.participants)
+
+
+def test_a_distribution_told_by_its_verb_is_an_event(extract):
+    r = extract(DATELINE + "Pemerintah Desa Sukamaju menyalurkan bantuan langsung tunai dana desa kepada 85 keluarga, "
+                "Kamis (18/7/2024).\n\nPenyaluran disaksikan oleh Camat Cibeber Dedi Suryana.")
+    ev = entity(r, "Event", "Penyaluran bantuan langsung tunai dana desa")
+    rep = next(e for e in r.events if e.event == ev.key)
+    assert entity(r, "Person", "Dedi Suryana").key in rep.participants    # "disaksikan oleh": was there
+
+
+def test_the_officer_of_a_ceremony_is_there_and_the_verb_before_is_no_name(extract):
+    r = extract(DATELINE + "Pemkab Sigi menggelar upacara peringatan Hari Kesadaran Nasional, Rabu (17/4/2024). "
+                "Bertindak selaku inspektur upacara, Wakil Bupati Sigi Yosef Lamba.")
+    assert persons(r) == {"Yosef Lamba"}
+    rep = next(e for e in r.events if e.event == entity(r, "Event", "Upacara peringatan Hari Kesadaran Nasional").key)
+    assert entity(r, "Person", "Yosef Lamba").key in rep.participants
+
+
+def test_a_venue_named_at_a_later_mention_is_the_place(extract):
+    r = extract(DATELINE + "Bawaslu Kota Padang menggelar Sosialisasi Pengawasan Partisipatif di Padang, Selasa "
+                "(5/3/2024). Sosialisasi Pengawasan Partisipatif itu berlangsung di Aula Kantor Wali Kota Padang.")
+    rep = next(e for e in r.events if e.event == entity(r, "Event", "Sosialisasi Pengawasan Partisipatif").key)
+    assert {e.key: e.label for e in r.entities}[rep.place] == "Aula Kantor Wali Kota Padang"
 
 
 def test_a_verb_without_a_date_or_beside_a_named_event_tells_no_event(extract):

@@ -430,7 +430,7 @@ def _event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, st
     reports = []
     for key, ms in sorted(by_event.items()):
         ms.sort(key=lambda m: m.start)
-        date = place = None
+        date, place, place_is_venue = None, None, False
         participants: list[str] = []
         for m in ms:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -442,12 +442,12 @@ def _event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, st
                     if d.iso:
                         date = d.iso
                         break
-            if place is None:
+            if place is None or not place_is_venue:  # a venue named at a later mention beats a city
                 cands = [p for p in places if sent.start_char <= p.start < sent.end_char and p.start >= m.start]
                 venues = [p for p in cands if p.kind == "venue"]
-                best = (venues or cands or [None])[0]
+                best = (venues or ([] if place else cands) or [None])[0]
                 if best is not None:
-                    place = remap.get(best.key, best.key)
+                    place, place_is_venue = remap.get(best.key, best.key), bool(venues)
             for k, p in enumerate(people):
                 if sent.start_char <= p.start < sent.end_char and _present(ctx, p, k, pindex, places):
                     participants.append(pindex[k])

@@ -44,8 +44,8 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
     while end < len(texts) and end - k < 5:
         w = texts[end]
         if w.isalpha() and w.islower() and w not in lx.function_words and w not in lx.cue_verbs \
-                and w not in lx.event_cue_after and w not in lx.event_heads:
-            end += 1
+                and w not in lx.event_cue_after and (w not in lx.event_heads or end == k):
+            end += 1  # "rapat evaluasi ...": an event word right after the head qualifies it
         elif w == "dan" and end > k and end + 1 < len(texts) and texts[end + 1].isalpha() \
                 and texts[end + 1].islower() and texts[end + 1] not in lx.function_words:
             end += 1

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from .context import DocContext, Mention, name_after_rank
 from .lexicon import norm, slug
-from .units import is_unit_word, unit_number_end
+from .units import is_unit_word, local_name_end, unit_number_end
 
 __all__ = ["PersonMention", "iter_people", "clean_name"]
 
@@ -374,8 +374,9 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
                     break
                 k += 1
             org_marker = k
-        elif is_unit_word(lx, t.text) or unit_number_end(ctx.texts, k):
-            k = unit_number_end(ctx.texts, k) or k + 1  # "Asisten Administrasi Umum", "Dandim 0825/Banyuwangi"
+        elif is_unit_word(lx, t.text) or unit_number_end(ctx.texts, k) or local_name_end(ctx, mentions, k):
+            # "Asisten Administrasi Umum", "Dandim 0825/Banyuwangi", "Ketua BPD Sukamaju" (a village named here)
+            k = unit_number_end(ctx.texts, k) or local_name_end(ctx, mentions, k) or k + 1
             org_marker = k
         elif t.text[:1].isupper() and t.text.isalpha() or (rule == "following" and low == "bidang"):
             k += 1

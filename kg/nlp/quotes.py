@@ -274,7 +274,7 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                 subj = [p for p in sp if p.end <= t.idx]
                 pron = re.search(r"\b(?:Ia|Dia|ia|dia|Beliau|beliau|Pihaknya|pihaknya)\b(?:\s+\w+){0,2}\s*$",
                                  text[ss:t.idx])
-                if subj and not re.search(r"[.;]", text[subj[-1].end:t.idx]):
+                if subj and not re.search(r"[.;]", _without_degrees(lx, text[subj[-1].end:t.idx])):
                     hint = ("person", subj[-1])
                 elif pron:
                     hint = ("pronoun", None)
@@ -347,6 +347,12 @@ def _demonstrative(ctx: DocContext, sents, n: int, sp: list[PersonMention], toks
                 return None
             return QuoteCandidate(ps, pe, text[ps:pe], False, ("person", p), t.text.lower())
     return None
+
+
+def _without_degrees(lx, between: str) -> str:
+    """The words between a name and its verb without the degrees after the name (", S.H., M.H.,")."""
+    return re.sub(r"[A-Za-z][A-Za-z.]*", lambda m: "" if m.group(0).rstrip(".").lower() in lx.degrees else m.group(0),
+                  between)
 
 
 def _skip(text: str, s: int, limit: int) -> int:

@@ -6,7 +6,7 @@ import re
 
 from .lexicon import Lexicon
 
-__all__ = ["is_unit_word", "unit_number_end"]
+__all__ = ["is_unit_word", "unit_number_end", "local_name_end"]
 
 # pe-...-an / ke-...-an nouns of eight letters or more ("Perencanaan", "Kesejahteraan"); "-wan" names
 # ("Setiawan", "Kurniawan") are not nouns of this kind
@@ -28,3 +28,22 @@ def unit_number_end(texts: list[str], k: int) -> int | None:
         return None
     nxt = texts[k + 1]
     return k + 2 if nxt[:1].isupper() and nxt.isalpha() else None
+
+
+def local_name_end(ctx, mentions: list, k: int) -> int | None:
+    """End of a village or district name that the document names elsewhere ("Desa Sukamaju"), read at
+    token ``k`` inside an office ("Ketua BPD Sukamaju Ahmad Fauzi": Sukamaju is the village), else None."""
+    names = ctx.__dict__.get("_local_names")
+    if names is None:
+        names = {}
+        for m in mentions:
+            if m.type == "Place" and m.kind in ("desa", "kecamatan"):
+                for alias in m.aliases:
+                    words = tuple(alias.split())
+                    if words:
+                        names.setdefault(words[0], set()).add(words)
+        ctx.__dict__["_local_names"] = names
+    for words in names.get(ctx.texts[k], ()):
+        if tuple(ctx.texts[k:k + len(words)]) == words:
+            return k + len(words)
+    return None
