@@ -274,6 +274,14 @@ def test_speakers_described_or_named_around_the_words(extract, text, start, spea
     assert speaker_of(extract(DATELINE + text), start) == (speaker, direct)
 
 
+def test_places_listed_after_an_office_come_before_the_name(extract):
+    r = extract(DATELINE + "Kepala Desa Lubuk Jaya, Kecamatan Sungai Bahar, Kabupaten Muaro Jambi, Syamsul Hadi, membantah "
+                "tudingan warga.\n\n“Silakan dicek ke lapangan, semua ada,” kata Kades kepada wartawan.")
+    role = next(ro for ro in r.roles if ro.person == entity(r, "Person", "Syamsul Hadi").key)
+    assert role.title == "Kepala Desa Lubuk Jaya"
+    assert speaker_of(r, "Silakan dicek") == ("Syamsul Hadi", True)   # the office named alone: its holder
+
+
 def test_degrees_between_a_name_and_its_speech_verb(extract):
     r = extract(DATELINE + "Kepala Kejaksaan Negeri Sleman, Ardi Wibowo, S.H., M.H., mengatakan program itu bertujuan "
                 "mendampingi desa agar terhindar dari penyimpangan.")
@@ -465,9 +473,19 @@ def test_election_mentions_are_one_event_named_by_year(extract):
     # a meeting named in lower case, an event word right after its head ("rapat evaluasi")
     ("Bupati Sleman Teguh Prasetyo memimpin rapat evaluasi penanganan stunting di ruang kerjanya.",
      "Rapat evaluasi penanganan stunting"),
+    ("Sekda Sleman Teguh Prasetyo memimpin rapat koordinasi bersama kepala OPD.", "Rapat koordinasi"),
+    # the members of a forum are sworn in: the swearing-in is the event, the forum is a body
+    ("Bupati Sleman Teguh Prasetyo mengukuhkan pengurus Forum Anak Daerah Kabupaten Sleman, Kamis (25/7/2024).",
+     "Pengukuhan pengurus Forum Anak Daerah Kabupaten Sleman"),
 ])
 def test_lower_case_event_names(extract, text, event):
     assert event in labels(extract(DATELINE + text), "Event")
+
+
+def test_a_forum_whose_members_are_named_is_a_body_not_an_event(extract):
+    r = extract(DATELINE + "Bupati Sleman Teguh Prasetyo mengukuhkan pengurus Forum Anak Daerah Kabupaten Sleman, Kamis "
+                "(25/7/2024).")
+    assert not any(e.startswith("Forum") for e in labels(r, "Event"))
 
 
 def test_an_event_told_by_a_verb_in_a_dated_sentence(extract):

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from .context import DocContext, Mention, name_after_rank
 from .lexicon import norm, slug
-from .units import is_unit_word, local_name_end, unit_number_end
+from .units import is_unit_word, local_name_end, skip_listed_places, unit_number_end
 
 __all__ = ["PersonMention", "iter_people", "clean_name"]
 
@@ -402,7 +402,7 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
     name_end = _name_run(ctx, name_start) if name_start is not None else None
     comma_name = False
     if (name_start is None or name_end == name_start) and run_end < len(doc) and doc[run_end].text == ",":
-        ns = _skip_hon(ctx, run_end + 1)
+        ns = _skip_hon(ctx, skip_listed_places(mentions, ctx.texts, run_end) + 1)
         ne = _name_run(ctx, ns)
         if ne > ns and not _NON_PERSON_APPOS.match(ctx.text[doc[run_end].idx:doc[run_end].idx + 40]):
             name_start, name_end, comma_name = ns, ne, True

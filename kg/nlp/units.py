@@ -6,7 +6,7 @@ import re
 
 from .lexicon import Lexicon
 
-__all__ = ["is_unit_word", "unit_number_end", "local_name_end"]
+__all__ = ["is_unit_word", "unit_number_end", "local_name_end", "skip_listed_places"]
 
 # pe-...-an / ke-...-an nouns of eight letters or more ("Perencanaan", "Kesejahteraan"); "-wan" names
 # ("Setiawan", "Kurniawan") are not nouns of this kind
@@ -47,3 +47,19 @@ def local_name_end(ctx, mentions: list, k: int) -> int | None:
         if tuple(ctx.texts[k:k + len(words)]) == words:
             return k + len(words)
     return None
+
+
+def skip_listed_places(mentions: list, texts: list[str], r: int) -> int:
+    """After an office, the places that locate it, each after a comma ("Kepala Desa Lubuk Jaya, Kecamatan
+    Sungai Bahar, Kabupaten Muaro Jambi, Syamsul"): the comma before the name (``r`` at the first comma)."""
+    starts = None
+    for _ in range(3):
+        if r + 1 >= len(texts) or texts[r] != ",":
+            break
+        if starts is None:
+            starts = {m.i: m.j for m in mentions if m.type == "Place" or m.type == "Agency"}
+        j = starts.get(r + 1)
+        if j is None or j >= len(texts) or texts[j] != ",":
+            break
+        r = j
+    return r
