@@ -520,6 +520,23 @@ def test_a_venue_named_at_a_later_mention_is_the_place(extract):
     assert {e.key: e.label for e in r.entities}[rep.place] == "Aula Kantor Wali Kota Padang"
 
 
+SCENE = (DATELINE + "Bupati Sleman Teguh Prasetyo membuka Rapat Koordinasi Kepegawaian di Pendopo Kabupaten Sleman, "
+         "Senin (5/8/2024).\n\nSementara itu, Kepala BKPSDM Sleman Budi Santoso menjelaskan bahwa semua data pegawai "
+         "sudah diperbarui.\n\n“Kami siap melayani semua pegawai yang datang,” kata Budi.\n\n"
+         "Di tempat lain, Pemkab Sleman menggelar Pelatihan Kepemimpinan Pengawas di Hotel Santika Sleman.\n\n"
+         "Kepala Dinas Sosial Sleman Rina Lestari mengatakan pelatihan itu diikuti tiga puluh pejabat.")
+
+
+@pytest.mark.parametrize("name,event,present", [
+    ("Budi Santoso", "Rapat Koordinasi Kepegawaian", True),      # quoted after the lead event: was there
+    ("Rina Lestari", "Rapat Koordinasi Kepegawaian", False),     # quoted after another event is named: not
+])
+def test_speakers_after_the_lead_event_took_part(extract, name, event, present):
+    r = extract(SCENE)
+    rep = next(e for e in r.events if e.event == entity(r, "Event", event).key)
+    assert (entity(r, "Person", name).key in rep.participants) == present
+
+
 def test_a_verb_without_a_date_or_beside_a_named_event_tells_no_event(extract):
     r = extract(DATELINE + "Pemerintah daerah akan melantik pejabat baru bulan depan. Bupati Sleman membuka "
                 "Rapat Koordinasi Kepegawaian di Sleman, Senin (5/8/2024).")
@@ -568,6 +585,7 @@ def test_an_office_named_alone_never_takes_the_holder_of_another_office(extract)
     "Rapat tersebut membahas anggaran daerah.",
     "Perbaikan akuntabilitas kinerja menjadi fokus pemerintah.",
     "Menurut Bupati, acara berjalan lancar sampai selesai.",          # a verb after "acara" names nothing
+    "Menurut hasil evaluasi SAKIP dari Kementerian PANRB, nilai daerah itu naik.",   # a finding, not a happening
 ])
 def test_an_event_word_alone_is_not_an_event(extract, text):
     assert labels(extract(DATELINE + text), "Event") == set()

@@ -19,6 +19,7 @@ from .events import ELECTIONS
 from .mentions import AGENCY_HEADS, POLICY_HEADS, iter_mentions
 from .people import PersonMention, iter_people
 from .quotes import DEMONSTRATIVE, iter_quotes
+from .scene import scene_speakers
 
 __all__ = ["assemble"]
 
@@ -426,7 +427,7 @@ def _event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, st
         if d.iso and re.search(r"(?i)(?:senin|selasa|rabu|kamis|jum.?at|sabtu|minggu)\W{0,3}$", ctx.text[max(0, d.start - 12):d.start]):
             story_date = d.iso
             break
-    attending = _attendance(ctx, by_event, ents, people, pindex, places)
+    attending, scene = _attendance(ctx, by_event, ents, people, pindex, places), scene_speakers(ctx, by_event, ents, quotes)
     reports = []
     for key, ms in sorted(by_event.items()):
         ms.sort(key=lambda m: m.start)
@@ -460,10 +461,9 @@ def _event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, st
             date = story_date
         if place is None and ents[key].get("kind") != "election":
             place = dateline_key
-        participants += attending.get(key, [])
         # whoever speaks of the event in their own words ("saya ... telah menyampaikan paparan evaluasi") was there
-        participants += [q.speaker for q in quotes if q.direct and q.speaker and key in q.about
-                         and ents[key].get("kind") != "election"]
+        participants += attending.get(key, []) + scene.get(key, []) + [
+            q.speaker for q in quotes if q.direct and q.speaker and key in q.about and ents[key].get("kind") != "election"]
         reports.append(EventReport(key, date, place, tuple(dict.fromkeys(participants))))
     return reports
 

@@ -21,7 +21,9 @@ LOWER_EVENT_MODIFIERS = {"pagi", "siaga", "pergeseran", "pasukan", "kerja", "koo
                          "akbar", "gabungan", "bendera", "kesadaran", "bersama", "mahasiswa"}
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
-_MEMBERS = {"tim", "satgas", "satuan", "pengurus", "kepengurusan", "anggota", "ketua", "sekretariat"}
+# the word before an event word that makes it a body ("pengurus Forum ...") or a finding ("hasil evaluasi ...")
+_NOT_HAPPENING = {"tim", "satgas", "satuan", "pengurus", "kepengurusan", "anggota", "ketua", "sekretariat",
+                  "hasil", "laporan", "nilai"}
 # a verb after "acara"/"kegiatan" tells what the activity did, not what it is ("acara berjalan lancar")
 _VERBISH = re.compile(r"^(?:me[mnlrw]|ber|ter)[a-z]{3,}$")
 
@@ -121,8 +123,8 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     if end == h.j and head not in ELECTIONS and (lower_head or len(head.split()) == 1) \
             and not (lower_ok and " " in head and i > 0 and ctx.texts[i - 1].lower() in lx.event_cue_before):
         return None  # but "memimpin rapat koordinasi bersama ...": a two-word head after an event verb
-    if i > 0 and doc[i - 1].text.lower() in _MEMBERS:
-        return None  # "pengurus Forum Anak Daerah", "Tim ...": a body, not a happening
+    if i > 0 and doc[i - 1].text.lower() in _NOT_HAPPENING:
+        return None  # "pengurus Forum Anak Daerah", "hasil evaluasi SAKIP": a body or a finding, not a happening
     text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     label = re.sub(r"\s*\([^)]*\)", "", text)
     label = label[0].upper() + label[1:]
