@@ -370,6 +370,12 @@ def test_spelling_variants_of_a_ministry_are_one_entity(extract):
      "Unit Layanan Pengadaan Barang dan Jasa Kota Balikpapan"),
     ("Diskominfo Kota Padang meluncurkan aplikasi.", "Dinas Komunikasi dan Informatika Kota Padang"),
     ("DPRD Kabupaten Sleman menggelar paripurna.", "Dewan Perwakilan Rakyat Daerah Kabupaten Sleman"),
+    # "BPD" before a province is its bank; alone, in a village, the village council
+    ("Gaji pegawai disalurkan lewat BPD Bali mulai bulan ini.", "Bank Pembangunan Daerah Provinsi Bali"),
+    ("Musyawarah desa dihadiri anggota BPD dan tokoh masyarakat.", "Badan Permusyawaratan Desa"),
+    # a state university is a state body; the city in its name adds no regional unit
+    ("Bawaslu meneken nota kesepahaman dengan Universitas Negeri Padang.", "Universitas Negeri Padang"),
+    ("Mahasiswa UIN Sunan Kalijaga mengikuti KKN di desa itu.", "Universitas Islam Negeri Sunan Kalijaga Yogyakarta"),
 ])
 def test_regional_agencies_are_built_from_type_and_region(extract, text, agency):
     r = extract(DATELINE + text)

@@ -193,8 +193,8 @@ def _agency(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
                     break
             return end, out
         else:
-            end = paren_end(ctx, typ.j) or typ.j
-            return end, [make_mention(ctx, i, end, "Agency", f"agency:{typ.id}", rec["pattern"], kind="type")]
+            end, bare = paren_end(ctx, typ.j) or typ.j, rec.get("bare", {}).get(doc[i].text)  # "BPD" alone: the village's
+            return end, [make_mention(ctx, i, end, "Agency", f"agency:{slug(bare or typ.id)}", bare or rec["pattern"], kind="type")]
     if nat:
         rec = lx.agencies[nat.id]
         end = nat.j
@@ -203,7 +203,7 @@ def _agency(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
             end = p
         if end < len(doc) and doc[end].text in ("RI",):
             end += 1
-        if rec.get("kind") not in ("kementerian", "legislatif", "yudikatif", "pemerintah", "militer", "bumn"):
+        if rec.get("kind") not in ("kementerian", "legislatif", "yudikatif", "pemerintah", "militer", "bumn", "perguruan-tinggi"):
             e2, rid = _after_unit(ctx, end, None)
             if rid is not None:
                 reg = lx.regions[rid]
