@@ -488,6 +488,32 @@ def test_lower_case_event_names(extract, text, event):
     assert event in labels(extract(DATELINE + text), "Event")
 
 
+@pytest.mark.parametrize("text,event", [
+    # public works named by what is built, marked as a happening by a project word, a verb or the place
+    ("Kades Sukamaju Ahmad Fauzan ditanya soal proyek pengerasan jalan di RT.09 Dusun Simpang.", "Pengerasan jalan"),
+    ("Warga bergotong royong mengerjakan perbaikan jalan paving blok di Kampung Sukasari.",
+     "Perbaikan jalan paving blok"),
+    ("Bupati meninjau pembangunan jembatan gantung, Senin (5/8/2024).", "Pembangunan jembatan gantung"),
+])
+def test_public_works_are_events(extract, text, event):
+    assert event in labels(extract(DATELINE + text), "Event")
+
+
+def test_the_same_thing_built_named_twice_is_one_project(extract):
+    r = extract(DATELINE + "Proyek pengerasan jalan di Dusun Simpang molor. Pembangunan jalan di RT 09 itu "
+                "dikerjakan warga.")
+    assert labels(r, "Event") == {"Pengerasan jalan"}
+
+
+@pytest.mark.parametrize("text", [
+    "APBD 2025 difokuskan pada pembangunan jalan dan jembatan serta pelayanan kesehatan.",   # a plan
+    "Pemerintah berkomitmen meningkatkan pembangunan jalan di desa-desa terpencil.",
+    "Program pembangunan jalan desa tahun ini menyerap dana desa paling besar.",
+])
+def test_works_talked_of_in_general_are_no_event(extract, text):
+    assert labels(extract(DATELINE + text), "Event") == set()
+
+
 def test_a_forum_whose_members_are_named_is_a_body_not_an_event(extract):
     r = extract(DATELINE + "Bupati Sleman Teguh Prasetyo mengukuhkan pengurus Forum Anak Daerah Kabupaten Sleman, Kamis "
                 "(25/7/2024).")

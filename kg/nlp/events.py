@@ -8,6 +8,7 @@ from typing import Iterator
 
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
 from .lexicon import slug
+from .works import iter_works
 
 __all__ = ["iter_events", "ELECTIONS", "SUFFIX_HEADS"]
 
@@ -228,4 +229,7 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
             named.append(sev[2])
             yield sev[2]
         i += 1
-    yield from _verb_events(ctx, named)
+    taken = inside | {k for m in [*named, *found] if m.type in ("Agency", "Policy", "Event") for k in range(m.i, m.j)}
+    works = iter_works(ctx, taken)
+    yield from works
+    yield from _verb_events(ctx, named + works)
