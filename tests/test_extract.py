@@ -97,6 +97,19 @@ def speaker_of(r, start_words):
      "Dinas Pendidikan Kota Bandung"),
     ("Asisten Perekonomian dan Pembangunan Hendra Setiawan membuka rapat.",      # a "-wan" name is a name
      "Hendra Setiawan", "Asisten Perekonomian dan Pembangunan", None),
+    # a Balinese "Sang" before a birth-order name opens the name; a division of the body goes on the title
+    ("Penjabat Gubernur Bali Sang Made Wirawan membuka rapat.", "Sang Made Wirawan", "Penjabat Gubernur Bali",
+     "Pemerintah Provinsi Bali"),
+    ("Anggota Bawaslu Kabupaten Buton Koordinator Divisi Pencegahan, Wa Ode Rahmi, membuka rapat.", "Wa Ode Rahmi",
+     "Anggota Bawaslu Kabupaten Buton Koordinator Divisi Pencegahan", "Badan Pengawas Pemilihan Umum Kabupaten Buton"),
+    # a police sector or military district is named after its subdistrict, not a region
+    ("Kapolsek Tanjung Priok Kompol Ernanda Saputra meninjau pos pengamanan.", "Ernanda Saputra",
+     "Kapolsek Tanjung Priok", "Kepolisian Sektor Tanjung Priok"),
+    ("Kapolsek Cibinong, Budi Santoso, meninjau pos pengamanan.", "Budi Santoso", "Kapolsek Cibinong",
+     "Kepolisian Sektor Cibinong"),
+    # an office right after an event verb still names its holder
+    ("Gubernur Bali melantik Penjabat Bupati Klungkung, I Nyoman Sudarta, di Denpasar, Jumat (20/9/2024).",
+     "I Nyoman Sudarta", "Penjabat Bupati Klungkung", "Pemerintah Kabupaten Klungkung"),
     # a village the text names elsewhere, inside an office before the name
     ("Desa Sukamaju menggelar musyawarah. Ketua BPD Sukamaju Ahmad Fauzan membuka rapat.",
      "Ahmad Fauzan", "Ketua BPD Sukamaju", None),
@@ -118,6 +131,12 @@ def test_title_then_name(extract, sentence, name, title_words, org):
     if org:
         orgs = {e.key: e.label for e in r.entities if e.type == "Agency"}
         assert orgs.get(roles[0].organization) == org
+
+
+def test_a_subdistrict_after_a_police_office_is_no_name(extract):
+    r = extract(DATELINE + "Kapolsek Cibinong meninjau pos pengamanan Natal di wilayahnya.")
+    assert persons(r) == set()
+    assert "Kepolisian Sektor Cibinong" in labels(r, "Agency")
 
 
 def test_two_officials_joined_by_dan(extract):
@@ -237,6 +256,10 @@ def test_who_said_what(extract, start, speaker, direct):
      "ASN harus netral selama pemilu,” demikian disampaikan Budi.", "Semua ASN harus", "Budi Santoso"),
     (DATELINE + "Anggota Komisi II DPR RI Arif Wibowo menilai pengawasan penting. “Kepala desa itu ujung tombak, "
      "jangan sampai dipolitisasi,” kata politikus itu.", "Kepala desa itu", "Arif Wibowo"),  # a noun + itu
+    (DATELINE + "Kepala Dinas Kesehatan Sleman dr. Yulius Kaleb hadir. Bupati Sleman Teguh Prasetyo juga hadir.\n\n"
+     "“Kami sudah siapkan vaksin di semua puskesmas,” kata dr. Yulius.", "Kami sudah siapkan", "Yulius Kaleb"),
+    (DATELINE + "Penjabat Bupati Klungkung I Nyoman Sudarta mengaku siap.\n\n“Saya akan berkoordinasi dengan semua "
+     "unsur,” kata mantan Kepala Dinas Sosial Provinsi Bali itu.", "Saya akan berkoordinasi", "I Nyoman Sudarta"),
 ])
 def test_quote_marks_and_cues(extract, text, start, speaker):
     r = extract(text)

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from .context import DocContext, Mention, name_after_rank
 from .lexicon import norm, slug
-from .units import is_unit_word, local_name_end, skip_listed_places, unit_number_end
+from .units import _SUBDISTRICT_UNITS, subdistrict_unit, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end
 
 __all__ = ["PersonMention", "iter_people", "clean_name"]
 
@@ -226,6 +226,8 @@ def _org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Me
                                ctx.text[doc[i].idx:doc[k - 1].idx + len(doc[k - 1])], "Agency", key, label,
                                regional_aliases(rec, lx.regions[rid]), "derived", None, i, k)]
             return key, label, derived
+    if rule in _SUBDISTRICT_UNITS and not regions and k > i:
+        return subdistrict_unit(ctx, rule, i, k)  # "Kapolsek Tanjung Priok": the unit of that subdistrict
     if rule == "polri":
         aid = lx.agency_index.get("polri")
         if aid:
@@ -350,7 +352,9 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
             if low in ("setempat", "ri"):
                 org_marker = k
         elif ctx.longest(k, ("TITLE", "ACTING")) and k > head_end:
-            break
+            if not is_division(ctx, k):
+                break
+            k = org_marker = ctx.longest(k, ("TITLE",)).j  # "Anggota Bawaslu X Koordinator Divisi Pencegahan, Y"
         elif re.match(r"^(?:[IVX]+|\d{1,4})$", t.text) and not _name_prefix(ctx, k):
             k += 1
             org_marker = k
@@ -400,6 +404,8 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
     else:
         name_start = _skip_hon(ctx, split)
     name_end = _name_run(ctx, name_start) if name_start is not None else None
+    if rule in _SUBDISTRICT_UNITS and last_hon is None and name_start is not None and name_end == name_start + 1:
+        org_marker, name_start = name_end, None  # "Kapolsek Cibinong meninjau ...": the place, no name
     comma_name = False
     if (name_start is None or name_end == name_start) and run_end < len(doc) and doc[run_end].text == ",":
         ns = _skip_hon(ctx, skip_listed_places(mentions, ctx.texts, run_end) + 1)
@@ -459,7 +465,8 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
     doc, lx = ctx.doc, ctx.lx
     taken: set[int] = set()
     found: list[PersonMention] = []
-    inside = {k for m in mentions if m.type in ("Policy", "Event") for k in range(m.i + 1, m.j)}
+    inside = {k for m in mentions if m.type in ("Policy", "Event") and ctx.texts[m.i].lower() not in lx.event_verbs
+              for k in range(m.i + 1, m.j)}  # but "melantik Penjabat Bupati X, Y": the office names a person
     i = 0
     while i < len(doc):
         if i not in ctx.hits or ctx.in_quote(doc[i].idx):

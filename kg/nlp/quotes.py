@@ -98,10 +98,10 @@ def _pstart(p: PersonMention) -> int:
     return p.title_start if p.title_start is not None and p.title_start < p.start else p.start
 
 
-def _person_after(people: list[PersonMention], pos: int, limit: int, text: str) -> PersonMention | None:
+def _person_after(people: list[PersonMention], pos: int, limit: int, text: str, lx=None) -> PersonMention | None:
     for p in people:
         if pos <= _pstart(p) <= pos + limit:
-            between = text[pos:_pstart(p)]
+            between = _without_degrees(lx, text[pos:_pstart(p)]) if lx else text[pos:_pstart(p)]  # "kata dr. X"
             if re.search(r"[.!?;\n“”\"]", between):
                 return None
             return p
@@ -142,9 +142,10 @@ def _after_cue(ctx: DocContext, people: list[PersonMention], close: int, para_en
     if first in ("dia", "ia", "beliau"):
         return ("pronoun", None), cue, after
     m2 = re.match(r"^([a-z]+(?: [a-z]+){0,2}) (?:itu|tersebut|ini)\b", rest)
-    if m2 and m2.group(1) in lx.anaphor_nouns:
+    m3 = re.match(r"^([a-z]+) [^.,;:“”\"]{1,60}? (?:itu|tersebut)\b", text[after:after + 90].lstrip(" ,"))
+    if m2 and m2.group(1) in lx.anaphor_nouns or m3 and m3.group(1) in lx.anaphor_nouns:
         return ("pronoun", None), cue, after  # "kata politikus itu": the person just named
-    p = _person_after(people, after, 12, text)
+    p = _person_after(people, after, 12, text, lx)
     if p:
         return ("person", p), cue, p.end
     if first in _UNNAMED or (rest[:1].islower() and first not in lx.function_words):
@@ -350,9 +351,9 @@ def _demonstrative(ctx: DocContext, sents, n: int, sp: list[PersonMention], toks
 
 
 def _without_degrees(lx, between: str) -> str:
-    """The words between a name and its verb without the degrees after the name (", S.H., M.H.,")."""
-    return re.sub(r"[A-Za-z][A-Za-z.]*", lambda m: "" if m.group(0).rstrip(".").lower() in lx.degrees else m.group(0),
-                  between)
+    """Words between a name and its cue without the degrees, honorifics and ranks there (", S.H., M.H.,", "dr.")."""
+    drop = lx.degrees | lx.honorifics | lx.ranks
+    return re.sub(r"[A-Za-z][A-Za-z.]*", lambda m: "" if m.group(0).rstrip(".").lower() in drop else m.group(0), between)
 
 
 def _skip(text: str, s: int, limit: int) -> int:

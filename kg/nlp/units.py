@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, norm
 
-__all__ = ["is_unit_word", "unit_number_end", "local_name_end", "skip_listed_places"]
+__all__ = ["is_unit_word", "unit_number_end", "local_name_end", "skip_listed_places", "is_division"]
+
+_DIVISIONS = {"koordinator-divisi", "ketua-divisi", "kepala-divisi"}
+#: units named after a subdistrict, not a region: rule -> (full name, short name)
+_SUBDISTRICT_UNITS = {"polsek": ("Kepolisian Sektor", "Polsek"), "koramil": ("Komando Rayon Militer", "Koramil")}
 
 # pe-...-an / ke-...-an nouns of eight letters or more ("Perencanaan", "Kesejahteraan"); "-wan" names
 # ("Setiawan", "Kurniawan") are not nouns of this kind
@@ -63,3 +67,28 @@ def skip_listed_places(mentions: list, texts: list[str], r: int) -> int:
             break
         r = j
     return r
+
+
+def is_division(ctx, k: int) -> bool:
+    """Does the office at token ``k`` head a division of the body named before it ("Anggota Bawaslu Buton
+    Koordinator Divisi Pencegahan")? Then it goes on the same title."""
+    h = ctx.longest(k, ("TITLE",))
+    rec = h and ctx.lx.titles.get(norm(" ".join(ctx.texts[h.i:h.j])))
+    return bool(rec) and rec["id"] in _DIVISIONS
+
+
+def subdistrict_unit(ctx, rule: str, i: int, k: int):
+    """(key, label, [agency mention]) of "Polsek Tanjung Priok" from "Kapolsek Tanjung Priok" (tokens i:k
+    name the subdistrict), or (None, None, [])."""
+    from .context import Mention
+    from .lexicon import slug
+
+    words = ctx.texts[i:k]
+    if not words or len(words) > 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return None, None, []
+    name = " ".join(words)
+    full, short = _SUBDISTRICT_UNITS[rule]
+    key, label = f"agency:{rule}-{slug(name)}", f"{full} {name}"
+    doc = ctx.doc
+    s, e = doc[i].idx, doc[k - 1].idx + len(doc[k - 1])
+    return key, label, [Mention(s, e, ctx.text[s:e], "Agency", key, label, (f"{short} {name}",), "derived", None, i, k)]
