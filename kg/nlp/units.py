@@ -1,16 +1,19 @@
-"""Words that name the field of an office ("Asisten Administrasi Umum", "Kepala Bagian Umum dan
-Kepegawaian", "Kabid Pengadaan"): part of the title, never of the holder's name."""
+"""The parts of an office's title that are not its holder's name: the field of the office ("Asisten
+Administrasi Umum", "Kabid Pengadaan"), a unit's number and place ("Dandim 0825/Banyuwangi"), a village
+named in the text ("Ketua BPD Sukamaju"), places listed after the office, a division of the body
+("Koordinator Divisi Pencegahan"), and the subdistrict a police sector or military district is named after."""
 from __future__ import annotations
 
 import re
 
 from .lexicon import Lexicon, norm
 
-__all__ = ["is_unit_word", "unit_number_end", "local_name_end", "skip_listed_places", "is_division"]
+__all__ = ["is_unit_word", "unit_number_end", "local_name_end", "skip_listed_places", "is_division",
+           "subdistrict_unit", "SUBDISTRICT_UNITS"]
 
 _DIVISIONS = {"koordinator-divisi", "ketua-divisi", "kepala-divisi"}
 #: units named after a subdistrict, not a region: rule -> (full name, short name)
-_SUBDISTRICT_UNITS = {"polsek": ("Kepolisian Sektor", "Polsek"), "koramil": ("Komando Rayon Militer", "Koramil")}
+SUBDISTRICT_UNITS = {"polsek": ("Kepolisian Sektor", "Polsek"), "koramil": ("Komando Rayon Militer", "Koramil")}
 
 # pe-...-an / ke-...-an nouns of eight letters or more ("Perencanaan", "Kesejahteraan"); "-wan" names
 # ("Setiawan", "Kurniawan") are not nouns of this kind
@@ -87,7 +90,7 @@ def subdistrict_unit(ctx, rule: str, i: int, k: int):
     if not words or len(words) > 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
         return None, None, []
     name = " ".join(words)
-    full, short = _SUBDISTRICT_UNITS[rule]
+    full, short = SUBDISTRICT_UNITS[rule]
     key, label = f"agency:{rule}-{slug(name)}", f"{full} {name}"
     doc = ctx.doc
     s, e = doc[i].idx, doc[k - 1].idx + len(doc[k - 1])
