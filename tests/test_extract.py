@@ -97,6 +97,9 @@ def speaker_of(r, start_words):
      "Dinas Pendidikan Kota Bandung"),
     ("Asisten Perekonomian dan Pembangunan Hendra Setiawan membuka rapat.",      # a "-wan" name is a name
      "Hendra Setiawan", "Asisten Perekonomian dan Pembangunan", None),
+    # an office after a lower-case event word ("inspektur upacara") is not part of the event's name
+    ("Bertindak sebagai inspektur upacara Gubernur Kalimantan Utara Drs. H. Zainal Abidin, S.H., M.Hum.",
+     "Zainal Abidin", "Gubernur Kalimantan Utara", "Pemerintah Provinsi Kalimantan Utara"),
     # a Balinese "Sang" before a birth-order name opens the name; a division of the body goes on the title
     ("Penjabat Gubernur Bali Sang Made Wirawan membuka rapat.", "Sang Made Wirawan", "Penjabat Gubernur Bali",
      "Pemerintah Provinsi Bali"),
@@ -170,6 +173,12 @@ def test_name_then_title(extract, sentence, name):
 def test_a_roman_numeral_before_a_name_stays_in_the_title(extract, text, title):
     r = extract(DATELINE + text)
     assert any(ro.title.startswith(title) for ro in r.roles), [ro.title for ro in r.roles]
+
+
+def test_a_group_noun_before_a_speech_verb_is_nobody(extract):
+    r = extract(DATELINE + "Mahasiswa menyoroti buruknya kondisi jalan poros di kecamatan itu.\n\n“Kami minta pemerintah "
+                "daerah segera turun tangan,” kata mereka.")
+    assert persons(r) == set()
 
 
 def test_lalu_as_a_conjunction_opens_no_name(extract):
@@ -503,6 +512,10 @@ def test_election_mentions_are_one_event_named_by_year(extract):
     ("Bupati Sleman Teguh Prasetyo memimpin rapat evaluasi penanganan stunting di ruang kerjanya.",
      "Rapat evaluasi penanganan stunting"),
     ("Sekda Sleman Teguh Prasetyo memimpin rapat koordinasi bersama kepala OPD.", "Rapat koordinasi"),
+    ("Pemkab Sleman menggelar pasar murah di halaman kantor camat.", "Pasar murah"),
+    ("Wakil Bupati Sleman membuka rembuk stunting tingkat kabupaten di aula kantor bupati.",
+     "Rembuk stunting tingkat kabupaten"),
+    ("Ketua DPRD akan memanggil dinas itu dalam rapat dengar pendapat pekan depan.", "Rapat dengar pendapat"),
     # the members of a forum are sworn in: the swearing-in is the event, the forum is a body
     ("Bupati Sleman Teguh Prasetyo mengukuhkan pengurus Forum Anak Daerah Kabupaten Sleman, Kamis (25/7/2024).",
      "Pengukuhan pengurus Forum Anak Daerah Kabupaten Sleman"),
@@ -641,6 +654,7 @@ def test_an_office_named_alone_never_takes_the_holder_of_another_office(extract)
     "Perbaikan akuntabilitas kinerja menjadi fokus pemerintah.",
     "Menurut Bupati, acara berjalan lancar sampai selesai.",          # a verb after "acara" names nothing
     "Menurut hasil evaluasi SAKIP dari Kementerian PANRB, nilai daerah itu naik.",   # a finding, not a happening
+    "Gubernur meminta para bupati untuk menggelar pasar murah secara rutin.",          # asked for, not held
 ])
 def test_an_event_word_alone_is_not_an_event(extract, text):
     assert labels(extract(DATELINE + text), "Event") == set()

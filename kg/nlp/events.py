@@ -22,9 +22,11 @@ LOWER_EVENT_MODIFIERS = {"pagi", "siaga", "pergeseran", "pasukan", "kerja", "koo
                          "akbar", "gabungan", "bendera", "kesadaran", "bersama", "mahasiswa"}
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_PLANNED = {"untuk", "akan", "agar", "supaya", "segera", "berencana", "rencananya", "diminta", "diharapkan"}
+_TIME_NOUNS = {"pekan", "minggu", "bulan", "tahun", "hari", "besok", "lusa", "kemarin", "nanti"}  # "... pekan depan"
 # the word before an event word that makes it a body ("pengurus Forum ...") or a finding ("hasil evaluasi ...")
 _NOT_HAPPENING = {"tim", "satgas", "satuan", "pengurus", "kepengurusan", "anggota", "ketua", "sekretariat",
-                  "hasil", "laporan", "nilai"}
+                  "hasil", "laporan", "nilai", "inspektur", "pembina", "komandan"}
 # a verb after "acara"/"kegiatan" tells what the activity did, not what it is ("acara berjalan lancar")
 _VERBISH = re.compile(r"^(?:me[mnlrw]|ber|ter)[a-z]{3,}$")
 
@@ -47,7 +49,7 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
     end = k
     while end < len(texts) and end - k < 5:
         w = texts[end]
-        if w.isalpha() and w.islower() and w not in lx.function_words and w not in lx.cue_verbs \
+        if w.isalpha() and w.islower() and w not in lx.function_words and w not in lx.cue_verbs and w not in _TIME_NOUNS \
                 and w not in lx.event_cue_after and (w not in lx.event_heads or end == k):
             end += 1  # "rapat evaluasi ...": an event word right after the head qualifies it
         elif w == "dan" and end > k and end + 1 < len(texts) and texts[end + 1].isalpha() \
@@ -59,7 +61,8 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
         return k
     before = texts[i - 1].lower() if i > 0 else ""
     after = texts[end].lower() if end < len(texts) else ""
-    if before in lx.event_cue_before or after in lx.event_cue_after:
+    planned = i >= 2 and texts[i - 2].lower() in _PLANNED  # "meminta ... untuk menggelar pasar murah": not (yet) held
+    if before in lx.event_cue_before and not planned or after in lx.event_cue_after:
         return end
     return k
 
@@ -87,8 +90,8 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     while end < len(doc) and end - i < 16:
         t = doc[end]
         tl = t.text.lower()
-        if tl in lx.calendar and not (head == "apel" and end == h.j):
-            break
+        if tl in lx.calendar and not (head == "apel" and end == h.j) or lower_head and ctx.longest(end, ("TITLE", "ACTING")):
+            break  # "... inspektur upacara Gubernur X": an office after a lower-case event word opens a name
         if (is_cap(t) or is_acronym(t)) and (tl not in lx.function_words
                                              or tl == "tahun" and doc[end - 1].text.lower() == "ulang"):
             end += 1  # "Hari Ulang Tahun": "tahun" here is part of the name
@@ -122,7 +125,8 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         # "bimbingan teknis (bimtek) pengelolaan keuangan desa": the name goes on after its short form
         end = _lower_name_end(ctx, i, end)
     if end == h.j and head not in ELECTIONS and (lower_head or len(head.split()) == 1) \
-            and not (lower_ok and " " in head and i > 0 and ctx.texts[i - 1].lower() in lx.event_cue_before):
+            and not (lower_ok and " " in head and i > 1 and ctx.texts[i - 1].lower() in lx.event_cue_before
+                     and ctx.texts[i - 2].lower() not in _PLANNED):
         return None  # but "memimpin rapat koordinasi bersama ...": a two-word head after an event verb
     if i > 0 and doc[i - 1].text.lower() in _NOT_HAPPENING:
         return None  # "pengurus Forum Anak Daerah", "hasil evaluasi SAKIP": a body or a finding, not a happening
