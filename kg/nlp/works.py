@@ -22,11 +22,9 @@ def iter_works(ctx: DocContext, taken: set[int]) -> list[Mention]:
     lx, texts = ctx.lx, ctx.texts
     out: list[Mention] = []
     seen: dict[str, tuple[str, str]] = {}  # the thing built -> (key, label) of its first mention
-    k = 0
-    while k < len(texts) - 1:
-        w = texts[k].lower()
-        if w not in lx.works_heads or k in taken or texts[k + 1].lower() not in lx.works_objects:
-            k += 1
+    heads, objects, done = lx.works_heads, lx.works_objects, 0
+    for k in [k for k, t in enumerate(texts[:-1]) if t.lower() in heads]:  # one pass of set lookups
+        if k < done or k in taken or texts[k + 1].lower() not in objects:
             continue
         end = k + 2
         while end < len(texts) and end - k < 6 and texts[end].isalpha() and texts[end].islower() \
@@ -39,8 +37,8 @@ def iter_works(ctx: DocContext, taken: set[int]) -> list[Mention]:
         # "di RT 09", "di RT.09", "di Dusun Simpang"; not "di desa-desa"
         nxt = texts[end + 2][:1] if end + 2 < len(texts) else ""
         named_place = at[0] == "di" and word in _LOCAL and (number != "" or nxt.isupper() or nxt.isdigit())
+        done = end
         if start == k and before not in _DOING and not named_place:
-            k = end
             continue
         name = " ".join(ctx.text[ctx.doc[k].idx:ctx.doc[end - 1].idx + len(ctx.doc[end - 1])].split())
         label = name[0].upper() + name[1:]
@@ -49,5 +47,4 @@ def iter_works(ctx: DocContext, taken: set[int]) -> list[Mention]:
         key, first = seen.setdefault(texts[k + 1].lower(), (f"event:{slug(label)}", label))
         out.append(make_mention(ctx, start, end, "Event", key, first,
                                 tuple(dict.fromkeys(a for a in (label, full) if a != first)), "works"))
-        k = end
     return out
