@@ -395,6 +395,7 @@ def test_spelling_variants_of_a_ministry_are_one_entity(extract):
 @pytest.mark.parametrize("text,agency", [
     ("Pemkot Malang menggelar apel.", "Pemerintah Kota Malang"),
     ("Pemkab Malang menggelar apel.", "Pemerintah Kabupaten Malang"),
+    ("Pemko Pekanbaru menggelar apel.", "Pemerintah Kota Pekanbaru"),       # the Sumatran short form
     ("BKPSDM Kabupaten Buleleng membuka seleksi.",
      "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten Buleleng"),
     ("Kantor Regional XII BKN membuka layanan konsultasi kepegawaian.", "Kantor Regional XII BKN"),
@@ -427,6 +428,12 @@ def test_regional_agencies_are_built_from_type_and_region(extract, text, agency)
 def test_places(extract, text, place):
     r = extract(DATELINE + text)
     assert place in labels(r, "Place")
+
+
+def test_a_headline_opening_on_an_acronym_is_no_dateline_place(extract):
+    r = extract("MenPAN-RB Apresiasi Pemkab Sleman Raih Predikat Zona Integritas\nSLEMAN - Menteri PANRB menyerahkan "
+                "penghargaan kepada tiga unit kerja Pemkab Sleman di Jakarta.")
+    assert not any(p.startswith("MenPAN") for p in labels(r, "Place"))
 
 
 def test_a_common_acronym_after_a_venue_word_names_no_venue(extract):

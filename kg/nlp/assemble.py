@@ -332,7 +332,7 @@ def assemble(doc: Doc, article: Article) -> DocResult:
         else:
             raw = article.text[s:e].strip()
             words = raw.split()
-            if 1 <= len(words) <= 2 and all(w[:1].isupper() for w in words):
+            if 1 <= len(words) <= 2 and all(w[:1].isupper() and (w.isupper() or w[1:].islower()) for w in words):
                 label = " ".join(w.capitalize() if w.isupper() else w for w in words)
                 dateline_key = f"place:{slug(label)}"
                 mentions.append(Mention(s, e, raw, "Place", dateline_key, label, (), "lainnya"))

@@ -31,7 +31,7 @@ POLICY_HEADS = {"sistem", "program", "peraturan", "undang", "undang-undang", "re
                 "manajemen", "pola", "aplikasi", "portal", "layanan", "computer", "mal", "gerakan", "strategi",
                 "instruksi", "keputusan", "pedoman", "prinsip", "nilai", "budaya", "pakta", "maklumat",
                 "wilayah", "smart", "satu", "tanggung", "analisis", "computer", "sertifikasi", "pelayanan"}
-_GOV = {"pemprov": "provinsi", "pemkab": "kabupaten", "pemkot": "kota", "pemda": None}
+_GOV = {"pemprov": "provinsi", "pemkab": "kabupaten", "pemkot": "kota", "pemko": "kota", "pemda": None}
 _GOV_STARTS = {"pemerintah", "pemdes", *_GOV}
 _KIND_WORDS = {"provinsi": "provinsi", "prov": "provinsi", "kabupaten": "kabupaten", "kab": "kabupaten",
                "kota": "kota"}
