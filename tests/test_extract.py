@@ -100,6 +100,9 @@ def speaker_of(r, start_words):
     # an office after a lower-case event word ("inspektur upacara") is not part of the event's name
     ("Bertindak sebagai inspektur upacara Gubernur Kalimantan Utara Drs. H. Zainal Abidin, S.H., M.Hum.",
      "Zainal Abidin", "Gubernur Kalimantan Utara", "Pemerintah Provinsi Kalimantan Utara"),
+    # an office's fields listed with commas
+    ("Kepala Biro Hubungan Masyarakat, Hukum, dan Kerja Sama BKN, Vino Darmawan, mengatakan tes dimulai besok.",
+     "Vino Darmawan", "Kepala Biro Hubungan Masyarakat Hukum dan Kerja Sama BKN", "Badan Kepegawaian Negara"),
     # a Balinese "Sang" before a birth-order name opens the name; a division of the body goes on the title
     ("Penjabat Gubernur Bali Sang Made Wirawan membuka rapat.", "Sang Made Wirawan", "Penjabat Gubernur Bali",
      "Pemerintah Provinsi Bali"),
@@ -287,6 +290,9 @@ def test_one_quote_split_around_its_cue(extract):
     # a named citizen in apposition before the verb is the speaker of the quote after
     ("Seorang warga, Andi Saputra, mengaku pernah melihat ASN ikut kampanye. “Saya lihat sendiri di acara "
      "kampanye,” katanya.", "Saya lihat sendiri", "Andi Saputra", True),
+    # a named citizen with an age in brackets
+    ("Camat Depok Rina Kartika menegur kepala desa. Salah seorang warga, Jumadi (52), mengeluhkan kantor desa yang "
+     "sering tutup. “Sudah tiga kali saya datang, kantornya tutup,” keluhnya.", "Sudah tiga kali", "Jumadi", True),
     # a citizen described, not named, after the quote is nobody named (not the official before)
     ("Bupati Sleman Teguh Prasetyo meninjau pasar. “Harga beras sudah turun sejak minggu lalu,” kata seorang "
      "pedagang di pasar tersebut.", "Harga beras sudah", None, True),

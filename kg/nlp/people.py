@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from .context import DocContext, Mention, name_after_rank
 from .lexicon import norm
 from .offices import LOCAL_ORG, org_from_rule
-from .units import SUBDISTRICT_UNITS, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end
+from .units import SUBDISTRICT_UNITS, age_before, list_of_fields, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end
 
 __all__ = ["PersonMention", "iter_people", "clean_name"]
 
@@ -291,6 +291,8 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
                     break
                 k += 1
             org_marker = k
+        elif t.text == "," and k > head_end and list_of_fields(ctx, k):
+            k += 1  # "Kepala Biro Hubungan Masyarakat, Hukum, dan Kerja Sama BKN"
         elif is_unit_word(lx, t.text) or unit_number_end(ctx.texts, k) or local_name_end(ctx, mentions, k):
             # "Asisten Administrasi Umum", "Dandim 0825/Banyuwangi", "Ketua BPD Sukamaju" (a village named here)
             k = unit_number_end(ctx.texts, k) or local_name_end(ctx, mentions, k) or k + 1
@@ -358,8 +360,8 @@ def _backward_name(ctx: DocContext, i: int) -> tuple[int, int] | None:
     """A name run that ends just before token i (skipping "," / "selaku" / "sebagai")."""
     doc = ctx.doc
     k = i
-    while k > 0 and doc[k - 1].text.lower() in (",", "selaku", "sebagai"):
-        k -= 1
+    while k > 0 and doc[k - 1].text.lower() in (",", "selaku", "sebagai") or age_before(ctx.texts, k):
+        k -= 3 if age_before(ctx.texts, k) else 1  # "Jumadi (52), mengeluhkan": the age after the name
     e = k
     s = e
     while s > 0 and _name_word(ctx, s - 1) and e - s < 4:

@@ -9,7 +9,7 @@ import re
 from .lexicon import Lexicon, norm
 
 __all__ = ["is_unit_word", "unit_number_end", "local_name_end", "skip_listed_places", "is_division",
-           "subdistrict_unit", "SUBDISTRICT_UNITS"]
+           "subdistrict_unit", "SUBDISTRICT_UNITS", "age_before", "list_of_fields"]
 
 _DIVISIONS = {"koordinator-divisi", "ketua-divisi", "kepala-divisi"}
 #: units named after a subdistrict, not a region: rule -> (full name, short name)
@@ -95,3 +95,15 @@ def subdistrict_unit(ctx, rule: str, i: int, k: int):
     doc = ctx.doc
     s, e = doc[i].idx, doc[k - 1].idx + len(doc[k - 1])
     return key, label, [Mention(s, e, ctx.text[s:e], "Agency", key, label, (f"{short} {name}",), "derived", None, i, k)]
+
+
+def age_before(texts: list[str], k: int) -> bool:
+    """Do the tokens before ``k`` give an age in brackets ("Jumadi (52)")?"""
+    return k >= 3 and texts[k - 1] == ")" and texts[k - 2].isdigit() and texts[k - 3] == "("
+
+
+def list_of_fields(ctx, k: int) -> bool:
+    """Is the comma at ``k`` inside a list of an office's fields ("Hubungan Masyarakat, Hukum, dan Kerja Sama")?"""
+    texts = ctx.texts
+    nxt = k + 2 if k + 2 < len(texts) and texts[k + 1] == "dan" else k + 1
+    return nxt < len(texts) and is_unit_word(ctx.lx, texts[nxt]) and k >= 1 and is_unit_word(ctx.lx, texts[k - 1])
