@@ -116,6 +116,9 @@ def speaker_of(r, start_words):
     # an office right after an event verb still names its holder
     ("Gubernur Bali melantik Penjabat Bupati Klungkung, I Nyoman Sudarta, di Denpasar, Jumat (20/9/2024).",
      "I Nyoman Sudarta", "Penjabat Bupati Klungkung", "Pemerintah Kabupaten Klungkung"),
+    # a village the text names elsewhere tells the village from a one-word name after it
+    ("Warga Desa Sukamaju menyambut baik. Kepala Desa Sukamaju Suherman meninjau jalan.", "Suherman",
+     "Kepala Desa Sukamaju", "Pemerintah Desa Sukamaju"),
     # a village the text names elsewhere, inside an office before the name
     ("Desa Sukamaju menggelar musyawarah. Ketua BPD Sukamaju Ahmad Fauzan membuka rapat.",
      "Ahmad Fauzan", "Ketua BPD Sukamaju", None),
@@ -176,6 +179,12 @@ def test_name_then_title(extract, sentence, name):
 def test_a_roman_numeral_before_a_name_stays_in_the_title(extract, text, title):
     r = extract(DATELINE + text)
     assert any(ro.title.startswith(title) for ro in r.roles), [ro.title for ro in r.roles]
+
+
+def test_a_two_word_village_named_elsewhere_is_no_name(extract):
+    r = extract(DATELINE + "Warga Desa Sukamaju Baru menyambut baik. Kepala Desa Sukamaju Baru menyampaikan terima "
+                "kasih kepada warga.")
+    assert persons(r) == set()
 
 
 def test_a_group_noun_before_a_speech_verb_is_nobody(extract):

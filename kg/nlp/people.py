@@ -235,7 +235,10 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
         while m < len(doc) and m - k < 5 and doc[m].text[:1].isupper() and doc[m].text.isalpha() \
                 and not _is_hon(ctx, doc[m]) and not ctx.longest(m, ("TITLE", "ACTING")):
             m += 1
-        if m - k >= 3:
+        known = local_name_end(ctx, mentions, k) if m - k >= 2 else None
+        if known and known < m:
+            m = known  # "Kepala Desa Sukamaju Suherman", the text naming "Desa Sukamaju" elsewhere
+        elif m - k >= 3:
             m = k + min(2, m - k - 2)  # "Camat Turikale Muhammad Idris": the place's name, then a person's
         if m > k:
             local_name = doc[k:m].text
