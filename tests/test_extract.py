@@ -100,6 +100,12 @@ def speaker_of(r, start_words):
     # an office after a lower-case event word ("inspektur upacara") is not part of the event's name
     ("Bertindak sebagai inspektur upacara Gubernur Kalimantan Utara Drs. H. Zainal Abidin, S.H., M.Hum.",
      "Zainal Abidin", "Gubernur Kalimantan Utara", "Pemerintah Provinsi Kalimantan Utara"),
+    # the party group a legislator sits for; a hospital named after a doctor is no person
+    ("Wakil Ketua DPRD Sulsel dari Fraksi Golkar, Andi Rahmawati, mengatakan anggaran sudah disetujui.",
+     "Andi Rahmawati", "Wakil Ketua DPRD Sulsel dari Fraksi Golkar",
+     "Dewan Perwakilan Rakyat Daerah Provinsi Sulawesi Selatan"),
+    ("Direktur RSUD dr. Soetomo, Prof. Dr. dr. Joni Wahyudi, Sp.BS., menyebut layanan tetap buka.", "Joni Wahyudi",
+     "Direktur RSUD dr Soetomo", None),
     # an office's fields listed with commas
     ("Kepala Biro Hubungan Masyarakat, Hukum, dan Kerja Sama BKN, Vino Darmawan, mengatakan tes dimulai besok.",
      "Vino Darmawan", "Kepala Biro Hubungan Masyarakat Hukum dan Kerja Sama BKN", "Badan Kepegawaian Negara"),

@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from .context import DocContext, Mention, name_after_rank
 from .lexicon import norm
 from .offices import LOCAL_ORG, org_from_rule
-from .units import SUBDISTRICT_UNITS, age_before, list_of_fields, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end
+from .units import SUBDISTRICT_UNITS, age_before, hospital_name_end, list_of_fields, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end
 
 __all__ = ["PersonMention", "iter_people", "clean_name"]
 
@@ -274,6 +274,8 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
         elif re.match(r"^(?:[IVX]+|\d{1,4})$", t.text) and not _name_prefix(ctx, k):
             k += 1
             org_marker = k
+        elif hospital_name_end(ctx.texts, k):
+            k = org_marker = hospital_name_end(ctx.texts, k)  # "Direktur RSUD dr. Soetomo, X": the hospital's name
         elif _is_hon(ctx, t):
             first_hon = k if first_hon is None else first_hon
             k += 1
@@ -296,6 +298,8 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
             org_marker = k
         elif t.text == "," and k > head_end and list_of_fields(ctx, k):
             k += 1  # "Kepala Biro Hubungan Masyarakat, Hukum, dan Kerja Sama BKN"
+        elif low == "dari" and k + 1 < len(doc) and ctx.texts[k + 1].lower() in ("fraksi", "partai", "daerah"):
+            k += 1  # "Wakil Ketua DPRD Sulsel dari Fraksi Golkar, X"
         elif is_unit_word(lx, t.text) or unit_number_end(ctx.texts, k) or local_name_end(ctx, mentions, k):
             # "Asisten Administrasi Umum", "Dandim 0825/Banyuwangi", "Ketua BPD Sukamaju" (a village named here)
             k = unit_number_end(ctx.texts, k) or local_name_end(ctx, mentions, k) or k + 1

@@ -9,7 +9,8 @@ import re
 from .lexicon import Lexicon, norm
 
 __all__ = ["is_unit_word", "unit_number_end", "local_name_end", "skip_listed_places", "is_division",
-           "subdistrict_unit", "SUBDISTRICT_UNITS", "age_before", "list_of_fields"]
+           "subdistrict_unit", "SUBDISTRICT_UNITS", "age_before", "list_of_fields",
+           "hospital_name_end"]
 
 _DIVISIONS = {"koordinator-divisi", "ketua-divisi", "kepala-divisi"}
 #: units named after a subdistrict, not a region: rule -> (full name, short name)
@@ -107,3 +108,18 @@ def list_of_fields(ctx, k: int) -> bool:
     texts = ctx.texts
     nxt = k + 2 if k + 2 < len(texts) and texts[k + 1] == "dan" else k + 1
     return nxt < len(texts) and is_unit_word(ctx.lx, texts[nxt]) and k >= 1 and is_unit_word(ctx.lx, texts[k - 1])
+
+
+_HOSPITALS = {"RSUD", "RSUP", "RS", "RSU", "RSJ", "RSIA", "RSAD", "RSAL", "RSAU", "RSUDZA"}
+
+
+def hospital_name_end(texts: list[str], k: int) -> int | None:
+    """End of a hospital's name after a doctor's title ("RSUD dr. Soetomo", "RSUP Dr. Sardjito"), ``k`` at
+    "dr": the name there is the hospital's, not a person's; else None."""
+    if k < 1 or texts[k].lower() != "dr" or texts[k - 1] not in _HOSPITALS and texts[k - 2:k] != ["Rumah", "Sakit"]:
+        return None
+    m = k + 2 if k + 1 < len(texts) and texts[k + 1] == "." else k + 1
+    end = m
+    while end < len(texts) and end - m < 3 and texts[end][:1].isupper() and texts[end].isalpha():
+        end += 1
+    return end if end > m else None
