@@ -417,6 +417,15 @@ def test_spelling_variants_of_a_ministry_are_one_entity(extract):
     ("Pemkot Malang menggelar apel.", "Pemerintah Kota Malang"),
     ("Pemkab Malang menggelar apel.", "Pemerintah Kabupaten Malang"),
     ("Pemko Pekanbaru menggelar apel.", "Pemerintah Kota Pekanbaru"),       # the Sumatran short form
+    # combined offices in their regional short forms
+    ("DPMPTSPTK Kabupaten Garut membuka layanan baru.",
+     "Dinas Penanaman Modal, Pelayanan Terpadu Satu Pintu dan Tenaga Kerja Kabupaten Garut"),
+    ("Diskoperindag Kabupaten Garut menggelar pasar murah.", "Dinas Koperasi, Perindustrian dan Perdagangan Kabupaten Garut"),
+    # a section of a regional secretariat headed by the official named is an agency of its own
+    ("Kabag Organisasi Setda Kabupaten Sleman, Roy Sinaga, menuturkan pelatihan dimulai.",
+     "Bagian Organisasi Sekretariat Daerah Kabupaten Sleman"),
+    ("Kepala Biro Organisasi Setda Papua Barat Daya, Agustinus Wanma, menambahkan pendampingan.",
+     "Biro Organisasi Sekretariat Daerah Provinsi Papua Barat Daya"),
     ("BKPSDM Kabupaten Buleleng membuka seleksi.",
      "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten Buleleng"),
     ("Kantor Regional XII BKN membuka layanan konsultasi kepegawaian.", "Kantor Regional XII BKN"),

@@ -26,7 +26,8 @@ def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Men
     inside = [m for m in mentions if m.type == "Agency" and m.j > i and m.j <= k and m.i >= i - 2]
     if inside:
         m = inside[-1]
-        return m.key, m.label, []
+        part = _section(ctx, i, m)
+        return (part.key, part.label, [part]) if part else (m.key, m.label, [])
     regions = [m for m in mentions if m.type == "Place" and m.j > i and m.j <= k and m.i >= i - 2 and m.kind in
                ("provinsi", "kabupaten", "kota")]
     if k <= i:
@@ -98,3 +99,24 @@ def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Men
             if aid:
                 return f"agency:{aid}", lx.agencies[aid]["pattern"], []
     return None, None, []
+
+
+_SECTION_HEADS = {"bagian": "Bagian", "kabag": "Bagian", "biro": "Biro", "kabiro": "Biro"}
+
+
+def _section(ctx: DocContext, i: int, parent: Mention) -> Mention | None:
+    """The section an office heads inside a secretariat: "Kabag Organisasi Setda Sleman" -> Bagian Organisasi
+    Sekretariat Daerah Kabupaten Sleman (a named unit is an agency of its own), else None."""
+    from .units import is_unit_word
+
+    kind = _SECTION_HEADS.get(ctx.texts[i - 1].lower()) if i > 0 else None
+    words = ctx.texts[i:parent.i]
+    if not kind or not words or not parent.label.startswith("Sekretariat") \
+            or not all(is_unit_word(ctx.lx, w) or w in ("dan", ",") for w in words) or words[-1] in ("dan", ","):
+        return None
+    field = " ".join(w for w in words if w != ",")
+    label = f"{kind} {field} {parent.label}"
+    doc = ctx.doc
+    s, e = doc[i].idx, doc[parent.j - 1].idx + len(doc[parent.j - 1])
+    aliases = tuple(f"{kind} {field} {a}" for a in (parent.text, *parent.aliases))
+    return Mention(s, e, ctx.text[s:e], "Agency", f"agency:{slug(label)}", label, aliases, "derived", None, i, parent.j)
