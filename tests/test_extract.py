@@ -335,6 +335,14 @@ def test_places_listed_after_an_office_come_before_the_name(extract):
     assert speaker_of(r, "Silakan dicek") == ("Syamsul Hadi", True)   # the office named alone: its holder
 
 
+def test_menurut_a_noun_phrase_with_itu_is_the_person_just_named(extract):
+    r = extract(DATELINE + "Ketua DPRD Sleman Anita Rahayu mengapresiasi capaian tersebut. Menurut politikus Partai Golkar "
+                "itu, DPRD akan terus mengawal tindak lanjut rekomendasi BPK.")
+    assert speaker_of(r, "DPRD akan terus mengawal") == ("Anita Rahayu", False)
+    r = extract(DATELINE + "Menurut warga itu, jalan sudah lama rusak dan belum diperbaiki sama sekali.")
+    assert r.quotes == ()          # "warga" names nobody: no statement is made up
+
+
 def test_degrees_between_a_name_and_its_speech_verb(extract):
     r = extract(DATELINE + "Kepala Kejaksaan Negeri Sleman, Ardi Wibowo, S.H., M.H., mengatakan program itu bertujuan "
                 "mendampingi desa agar terhindar dari penyimpangan.")

@@ -263,6 +263,9 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                         hint, s0 = ("person", p), p.end
                     elif re.match(r"^\s*(?:dia|ia|beliau)\b", text[s0:s0 + 8]):
                         s0 += len(re.match(r"^\s*\w+", text[s0:]).group(0))
+                    elif (an := re.match(r"^\s*([a-z]+)\b[^,.;“”\"]{0,60}?\b(?:itu|tersebut)\s*(?=,)", text[s0:s0 + 80])) \
+                            and an.group(1) in lx.anaphor_nouns:
+                        s0 += an.end()  # "Menurut politikus Partai Golkar itu, ...": the person just named
                     else:
                         continue
                 s0 = _skip(text, s0, se)
