@@ -187,6 +187,15 @@ def test_a_roman_numeral_before_a_name_stays_in_the_title(extract, text, title):
     assert any(ro.title.startswith(title) for ro in r.roles), [ro.title for ro in r.roles]
 
 
+def test_a_one_word_name_used_alone_later_is_told_from_the_village(extract):
+    r = extract(DATELINE + "Menurut Kades Pareang Suherman, jalan itu untuk kenyamanan warga.\n\n“Kami melaksanakan "
+                "kegiatan ini agar warga merasakan keadilan,” ungkap Suherman.")
+    role = next(ro for ro in r.roles if ro.person == entity(r, "Person", "Suherman").key)
+    assert role.title == "Kades Pareang"
+    r = extract(DATELINE + "Camat Sungai Bahar meninjau lokasi banjir. Warga Sungai Bahar menyambut baik kunjungan itu.")
+    assert persons(r) == set()     # a place's second word does not stand alone
+
+
 def test_a_two_word_village_named_elsewhere_is_no_name(extract):
     r = extract(DATELINE + "Warga Desa Sukamaju Baru menyambut baik. Kepala Desa Sukamaju Baru menyampaikan terima "
                 "kasih kepada warga.")

@@ -10,7 +10,7 @@ from .lexicon import Lexicon, norm
 
 __all__ = ["is_unit_word", "unit_number_end", "local_name_end", "skip_listed_places", "is_division",
            "subdistrict_unit", "SUBDISTRICT_UNITS", "age_before", "list_of_fields",
-           "hospital_name_end"]
+           "hospital_name_end", "named_alone"]
 
 _DIVISIONS = {"koordinator-divisi", "ketua-divisi", "kepala-divisi"}
 #: units named after a subdistrict, not a region: rule -> (full name, short name)
@@ -123,3 +123,10 @@ def hospital_name_end(texts: list[str], k: int) -> int | None:
     while end < len(texts) and end - m < 3 and texts[end][:1].isupper() and texts[end].isalpha():
         end += 1
     return end if end > m else None
+
+
+def named_alone(texts: list[str], k: int) -> bool:
+    """Is the word at ``k`` used elsewhere in the text without the word before it ("Suherman" after
+    "Kades Pareang Suherman", later "ungkap Suherman")? A place's second word seldom stands alone."""
+    word, before = texts[k], texts[k - 1]
+    return any(t == word and j != k and (j == 0 or texts[j - 1] != before) for j, t in enumerate(texts))
