@@ -422,6 +422,21 @@ def test_a_parenthesis_is_not_always_a_definition(extract, text):
     assert not any(e.type in ("Agency", "Policy") for e in r.entities)
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a list of offices where the repeated "Dinas" is dropped from one item
+    ("Rapat diikuti Dinas Sosial, Dinas Kesehatan, Pemberdayaan Perempuan dan Perlindungan Anak, serta Dinas "
+     "Pendidikan.", "Dinas Pemberdayaan Perempuan dan Perlindungan Anak"),
+    ("Hadir perwakilan Dinas Sosial, Kesehatan dan Dinas Pendidikan dalam rapat itu.", "Dinas Kesehatan"),
+    ("Hadir Dinas Sosial, Bupati Sleman dan warga desa.", None),         # a list item that names no office
+])
+def test_an_office_listed_without_its_dinas(extract, text, expected):
+    found = labels(extract(DATELINE + text), "Agency")
+    if expected:
+        assert expected in found
+    else:
+        assert not any(a.startswith("Dinas") and a != "Dinas Sosial" for a in found)
+
+
 def test_spelling_variants_of_a_ministry_are_one_entity(extract):
     r = extract(DATELINE + "KemenPAN-RB menggelar evaluasi. Kementerian PAN & RB juga menilai SAKIP. "
                 "KemenPANRB menargetkan hasil yang lebih baik.")

@@ -16,6 +16,7 @@ from typing import Iterator
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention, name_after_rank, paren_end
 from .lexicon import norm, slug
 from .events import iter_events
+from .lists import elided_units
 
 __all__ = ["iter_mentions", "AGENCY_HEADS", "POLICY_HEADS", "regional_aliases", "government_aliases"]
 
@@ -495,6 +496,6 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
         if doc[i].text == "Indonesia" and (i == 0 or doc[i - 1].text not in ("Republik", "Negara")):
             found.append(make_mention(ctx, i, i + 1, "Place", "place:indonesia", "Indonesia", (), "negara"))
         i += 1
-    # a "Komisi N" unit makes the bare parent mention redundant only where they overlap
+    found += elided_units(ctx, found)  # "Dinas Kominfo, Pengendalian Penduduk dan KB, Dinas PUPR"
     yield from found
     yield from iter_events(ctx, found)
