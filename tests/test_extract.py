@@ -194,6 +194,8 @@ def test_a_one_word_name_used_alone_later_is_told_from_the_village(extract):
     assert role.title == "Kades Pareang"
     r = extract(DATELINE + "Camat Sungai Bahar meninjau lokasi banjir. Warga Sungai Bahar menyambut baik kunjungan itu.")
     assert persons(r) == set()     # a place's second word does not stand alone
+    r = extract(DATELINE + "Camat Sungai Raya, Syarifah Nurul Aini, menegur kepala desa di Kabupaten Kubu Raya.")
+    assert persons(r) == {"Syarifah Nurul Aini"}   # "Kubu Raya" is no "Raya" alone; the name follows the comma
 
 
 def test_a_two_word_village_named_elsewhere_is_no_name(extract):

@@ -128,5 +128,11 @@ def hospital_name_end(texts: list[str], k: int) -> int | None:
 def named_alone(texts: list[str], k: int) -> bool:
     """Is the word at ``k`` used elsewhere in the text without the word before it ("Suherman" after
     "Kades Pareang Suherman", later "ungkap Suherman")? A place's second word seldom stands alone."""
-    word, before = texts[k], texts[k - 1]
-    return any(t == word and j != k and (j == 0 or texts[j - 1] != before) for j, t in enumerate(texts))
+    def capital(j: int) -> bool:
+        return 0 <= j < len(texts) and texts[j][:1].isupper() and texts[j].isalpha()
+
+    if k + 1 < len(texts) and texts[k + 1] == "," and capital(k + 2):
+        return False  # "Camat Sungai Raya, Syarifah": the name comes after the comma
+
+    # alone: neither "Kubu Raya" nor "Raya Timur", but "ungkap Suherman", "Suherman mengatakan"
+    return any(t == texts[k] and j != k and not capital(j - 1) and not capital(j + 1) for j, t in enumerate(texts))
