@@ -621,6 +621,11 @@ def test_works_talked_of_in_general_are_no_event(extract, text):
     assert labels(extract(DATELINE + text), "Event") == set()
 
 
+def test_a_capitalised_works_name_is_left_to_the_verb_before_it(extract):
+    r = extract(DATELINE + "Bupati Sleman meresmikan Pembangunan Gedung DPRD Sleman, Senin (5/8/2024).")
+    assert labels(r, "Event") == {"Peresmian Pembangunan Gedung DPRD Sleman"}
+
+
 def test_a_forum_whose_members_are_named_is_a_body_not_an_event(extract):
     r = extract(DATELINE + "Bupati Sleman Teguh Prasetyo mengukuhkan pengurus Forum Anak Daerah Kabupaten Sleman, Kamis "
                 "(25/7/2024).")

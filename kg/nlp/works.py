@@ -24,8 +24,8 @@ def iter_works(ctx: DocContext, taken: set[int]) -> list[Mention]:
     seen: dict[str, tuple[str, str]] = {}  # the thing built -> (key, label) of its first mention
     heads, objects, done = lx.works_heads, lx.works_objects, 0
     for k in [k for k, t in enumerate(texts[:-1]) if t.lower() in heads]:  # one pass of set lookups
-        if k < done or k in taken or texts[k + 1].lower() not in objects:
-            continue
+        if k < done or k in taken or k + 1 in taken or not texts[k + 1].islower() or texts[k + 1] not in objects:
+            continue  # "Pembangunan Gedung DPRD": a capitalised name is not told here
         end = k + 2
         while end < len(texts) and end - k < 6 and texts[end].isalpha() and texts[end].islower() \
                 and texts[end] not in lx.function_words and texts[end] not in lx.cue_verbs:
