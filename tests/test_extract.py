@@ -82,6 +82,57 @@ def speaker_of(r, start_words):
     # a local office: the place's name, then the person's ("Camat Turikale Muhammad Idris")
     ("Camat Turikale Muhammad Idris mengumpulkan para kepala desa.",
      "Muhammad Idris", "Camat Turikale", None),
+    # an agency whose name holds commas, after an acting title with its short form in brackets
+    ("Pelaksana Tugas (Plt) Kepala Dinas Komunikasi, Informatika, Statistik dan Persandian Kabupaten Bone, "
+     "Andi Rahmat Halid, S.Sos., membuka pelatihan.", "Andi Rahmat Halid",
+     "Pelaksana Tugas Kepala Dinas Komunikasi Informatika Statistik dan Persandian Kabupaten Bone",
+     "Dinas Komunikasi, Informatika, Statistik dan Persandian Kabupaten Bone"),
+    ("Sekretaris Kota Ternate Rizal Hamid memimpin sidak ke kantor dinas.", "Rizal Hamid", "Sekretaris Kota Ternate",
+     "Pemerintah Kota Ternate"),
+    # the field of an office ("Administrasi Umum", "Umum dan Kepegawaian") is part of the title, not the name
+    ("Asisten Administrasi Umum Setda Kabupaten Garut Bonar Situmeang memimpin rapat.",
+     "Bonar Situmeang", "Asisten Administrasi Umum Setda Kabupaten Garut", "Sekretariat Daerah Kabupaten Garut"),
+    ("Kepala Bagian Umum dan Kepegawaian Dinas Pendidikan Kota Bandung Rudi Hartono membuka rapat.",
+     "Rudi Hartono", "Kepala Bagian Umum dan Kepegawaian Dinas Pendidikan Kota Bandung",
+     "Dinas Pendidikan Kota Bandung"),
+    ("Asisten Perekonomian dan Pembangunan Hendra Setiawan membuka rapat.",      # a "-wan" name is a name
+     "Hendra Setiawan", "Asisten Perekonomian dan Pembangunan", None),
+    # an office after a lower-case event word ("inspektur upacara") is not part of the event's name
+    ("Bertindak sebagai inspektur upacara Gubernur Kalimantan Utara Drs. H. Zainal Abidin, S.H., M.Hum.",
+     "Zainal Abidin", "Gubernur Kalimantan Utara", "Pemerintah Provinsi Kalimantan Utara"),
+    # the party group a legislator sits for; a hospital named after a doctor is no person
+    ("Wakil Ketua DPRD Sulsel dari Fraksi Golkar, Andi Rahmawati, mengatakan anggaran sudah disetujui.",
+     "Andi Rahmawati", "Wakil Ketua DPRD Sulsel dari Fraksi Golkar",
+     "Dewan Perwakilan Rakyat Daerah Provinsi Sulawesi Selatan"),
+    ("Direktur RSUD dr. Soetomo, Prof. Dr. dr. Joni Wahyudi, Sp.BS., menyebut layanan tetap buka.", "Joni Wahyudi",
+     "Direktur RSUD dr Soetomo", None),
+    # an office's fields listed with commas
+    ("Kepala Biro Hubungan Masyarakat, Hukum, dan Kerja Sama BKN, Vino Darmawan, mengatakan tes dimulai besok.",
+     "Vino Darmawan", "Kepala Biro Hubungan Masyarakat Hukum dan Kerja Sama BKN", "Badan Kepegawaian Negara"),
+    # a Balinese "Sang" before a birth-order name opens the name; a division of the body goes on the title
+    ("Penjabat Gubernur Bali Sang Made Wirawan membuka rapat.", "Sang Made Wirawan", "Penjabat Gubernur Bali",
+     "Pemerintah Provinsi Bali"),
+    ("Anggota Bawaslu Kabupaten Buton Koordinator Divisi Pencegahan, Wa Ode Rahmi, membuka rapat.", "Wa Ode Rahmi",
+     "Anggota Bawaslu Kabupaten Buton Koordinator Divisi Pencegahan", "Badan Pengawas Pemilihan Umum Kabupaten Buton"),
+    # a police sector or military district is named after its subdistrict, not a region
+    ("Kapolsek Tanjung Priok Kompol Ernanda Saputra meninjau pos pengamanan.", "Ernanda Saputra",
+     "Kapolsek Tanjung Priok", "Kepolisian Sektor Tanjung Priok"),
+    ("Kapolsek Cibinong, Budi Santoso, meninjau pos pengamanan.", "Budi Santoso", "Kapolsek Cibinong",
+     "Kepolisian Sektor Cibinong"),
+    # an office right after an event verb still names its holder
+    ("Gubernur Bali melantik Penjabat Bupati Klungkung, I Nyoman Sudarta, di Denpasar, Jumat (20/9/2024).",
+     "I Nyoman Sudarta", "Penjabat Bupati Klungkung", "Pemerintah Kabupaten Klungkung"),
+    # a village the text names elsewhere tells the village from a one-word name after it
+    ("Warga Desa Sukamaju menyambut baik. Kepala Desa Sukamaju Suherman meninjau jalan.", "Suherman",
+     "Kepala Desa Sukamaju", "Pemerintah Desa Sukamaju"),
+    # a village the text names elsewhere, inside an office before the name
+    ("Desa Sukamaju menggelar musyawarah. Ketua BPD Sukamaju Ahmad Fauzan membuka rapat.",
+     "Ahmad Fauzan", "Ketua BPD Sukamaju", None),
+    # a military unit's number and place after a slash, then the rank
+    ("Dandim 0825/Banyuwangi Letkol Inf Bayu Prasetya meninjau lokasi banjir.",
+     "Bayu Prasetya", "Dandim 0825/Banyuwangi", None),
+    ("Babinsa Koramil 0817/Cibinong Serda Asep Kurnia mendampingi warga.",
+     "Asep Kurnia", "Babinsa Koramil 0817/Cibinong", None),
 ])
 
 
@@ -95,6 +146,12 @@ def test_title_then_name(extract, sentence, name, title_words, org):
     if org:
         orgs = {e.key: e.label for e in r.entities if e.type == "Agency"}
         assert orgs.get(roles[0].organization) == org
+
+
+def test_a_subdistrict_after_a_police_office_is_no_name(extract):
+    r = extract(DATELINE + "Kapolsek Cibinong meninjau pos pengamanan Natal di wilayahnya.")
+    assert persons(r) == set()
+    assert "Kepolisian Sektor Cibinong" in labels(r, "Agency")
 
 
 def test_two_officials_joined_by_dan(extract):
@@ -128,6 +185,29 @@ def test_name_then_title(extract, sentence, name):
 def test_a_roman_numeral_before_a_name_stays_in_the_title(extract, text, title):
     r = extract(DATELINE + text)
     assert any(ro.title.startswith(title) for ro in r.roles), [ro.title for ro in r.roles]
+
+
+def test_a_one_word_name_used_alone_later_is_told_from_the_village(extract):
+    r = extract(DATELINE + "Menurut Kades Pareang Suherman, jalan itu untuk kenyamanan warga.\n\n“Kami melaksanakan "
+                "kegiatan ini agar warga merasakan keadilan,” ungkap Suherman.")
+    role = next(ro for ro in r.roles if ro.person == entity(r, "Person", "Suherman").key)
+    assert role.title == "Kades Pareang"
+    r = extract(DATELINE + "Camat Sungai Bahar meninjau lokasi banjir. Warga Sungai Bahar menyambut baik kunjungan itu.")
+    assert persons(r) == set()     # a place's second word does not stand alone
+    r = extract(DATELINE + "Camat Sungai Raya, Syarifah Nurul Aini, menegur kepala desa di Kabupaten Kubu Raya.")
+    assert persons(r) == {"Syarifah Nurul Aini"}   # "Kubu Raya" is no "Raya" alone; the name follows the comma
+
+
+def test_a_two_word_village_named_elsewhere_is_no_name(extract):
+    r = extract(DATELINE + "Warga Desa Sukamaju Baru menyambut baik. Kepala Desa Sukamaju Baru menyampaikan terima "
+                "kasih kepada warga.")
+    assert persons(r) == set()
+
+
+def test_a_group_noun_before_a_speech_verb_is_nobody(extract):
+    r = extract(DATELINE + "Mahasiswa menyoroti buruknya kondisi jalan poros di kecamatan itu.\n\n“Kami minta pemerintah "
+                "daerah segera turun tangan,” kata mereka.")
+    assert persons(r) == set()
 
 
 def test_lalu_as_a_conjunction_opens_no_name(extract):
@@ -214,6 +294,10 @@ def test_who_said_what(extract, start, speaker, direct):
      "ASN harus netral selama pemilu,” demikian disampaikan Budi.", "Semua ASN harus", "Budi Santoso"),
     (DATELINE + "Anggota Komisi II DPR RI Arif Wibowo menilai pengawasan penting. “Kepala desa itu ujung tombak, "
      "jangan sampai dipolitisasi,” kata politikus itu.", "Kepala desa itu", "Arif Wibowo"),  # a noun + itu
+    (DATELINE + "Kepala Dinas Kesehatan Sleman dr. Yulius Kaleb hadir. Bupati Sleman Teguh Prasetyo juga hadir.\n\n"
+     "“Kami sudah siapkan vaksin di semua puskesmas,” kata dr. Yulius.", "Kami sudah siapkan", "Yulius Kaleb"),
+    (DATELINE + "Penjabat Bupati Klungkung I Nyoman Sudarta mengaku siap.\n\n“Saya akan berkoordinasi dengan semua "
+     "unsur,” kata mantan Kepala Dinas Sosial Provinsi Bali itu.", "Saya akan berkoordinasi", "I Nyoman Sudarta"),
 ])
 def test_quote_marks_and_cues(extract, text, start, speaker):
     r = extract(text)
@@ -232,6 +316,9 @@ def test_one_quote_split_around_its_cue(extract):
     # a named citizen in apposition before the verb is the speaker of the quote after
     ("Seorang warga, Andi Saputra, mengaku pernah melihat ASN ikut kampanye. “Saya lihat sendiri di acara "
      "kampanye,” katanya.", "Saya lihat sendiri", "Andi Saputra", True),
+    # a named citizen with an age in brackets
+    ("Camat Depok Rina Kartika menegur kepala desa. Salah seorang warga, Jumadi (52), mengeluhkan kantor desa yang "
+     "sering tutup. “Sudah tiga kali saya datang, kantornya tutup,” keluhnya.", "Sudah tiga kali", "Jumadi", True),
     # a citizen described, not named, after the quote is nobody named (not the official before)
     ("Bupati Sleman Teguh Prasetyo meninjau pasar. “Harga beras sudah turun sejak minggu lalu,” kata seorang "
      "pedagang di pasar tersebut.", "Harga beras sudah", None, True),
@@ -249,6 +336,28 @@ def test_one_quote_split_around_its_cue(extract):
 ])
 def test_speakers_described_or_named_around_the_words(extract, text, start, speaker, direct):
     assert speaker_of(extract(DATELINE + text), start) == (speaker, direct)
+
+
+def test_places_listed_after_an_office_come_before_the_name(extract):
+    r = extract(DATELINE + "Kepala Desa Lubuk Jaya, Kecamatan Sungai Bahar, Kabupaten Muaro Jambi, Syamsul Hadi, membantah "
+                "tudingan warga.\n\n“Silakan dicek ke lapangan, semua ada,” kata Kades kepada wartawan.")
+    role = next(ro for ro in r.roles if ro.person == entity(r, "Person", "Syamsul Hadi").key)
+    assert role.title == "Kepala Desa Lubuk Jaya"
+    assert speaker_of(r, "Silakan dicek") == ("Syamsul Hadi", True)   # the office named alone: its holder
+
+
+def test_menurut_a_noun_phrase_with_itu_is_the_person_just_named(extract):
+    r = extract(DATELINE + "Ketua DPRD Sleman Anita Rahayu mengapresiasi capaian tersebut. Menurut politikus Partai Golkar "
+                "itu, DPRD akan terus mengawal tindak lanjut rekomendasi BPK.")
+    assert speaker_of(r, "DPRD akan terus mengawal") == ("Anita Rahayu", False)
+    r = extract(DATELINE + "Menurut warga itu, jalan sudah lama rusak dan belum diperbaiki sama sekali.")
+    assert r.quotes == ()          # "warga" names nobody: no statement is made up
+
+
+def test_degrees_between_a_name_and_its_speech_verb(extract):
+    r = extract(DATELINE + "Kepala Kejaksaan Negeri Sleman, Ardi Wibowo, S.H., M.H., mengatakan program itu bertujuan "
+                "mendampingi desa agar terhindar dari penyimpangan.")
+    assert speaker_of(r, "program itu bertujuan") == ("Ardi Wibowo", False)
 
 
 def test_demonstrative_points_back_to_the_statement(extract):
@@ -315,6 +424,21 @@ def test_a_parenthesis_is_not_always_a_definition(extract, text):
     assert not any(e.type in ("Agency", "Policy") for e in r.entities)
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a list of offices where the repeated "Dinas" is dropped from one item
+    ("Rapat diikuti Dinas Sosial, Dinas Kesehatan, Pemberdayaan Perempuan dan Perlindungan Anak, serta Dinas "
+     "Pendidikan.", "Dinas Pemberdayaan Perempuan dan Perlindungan Anak"),
+    ("Hadir perwakilan Dinas Sosial, Kesehatan dan Dinas Pendidikan dalam rapat itu.", "Dinas Kesehatan"),
+    ("Hadir Dinas Sosial, Bupati Sleman dan warga desa.", None),         # a list item that names no office
+])
+def test_an_office_listed_without_its_dinas(extract, text, expected):
+    found = labels(extract(DATELINE + text), "Agency")
+    if expected:
+        assert expected in found
+    else:
+        assert not any(a.startswith("Dinas") and a != "Dinas Sosial" for a in found)
+
+
 def test_spelling_variants_of_a_ministry_are_one_entity(extract):
     r = extract(DATELINE + "KemenPAN-RB menggelar evaluasi. Kementerian PAN & RB juga menilai SAKIP. "
                 "KemenPANRB menargetkan hasil yang lebih baik.")
@@ -326,6 +450,16 @@ def test_spelling_variants_of_a_ministry_are_one_entity(extract):
 @pytest.mark.parametrize("text,agency", [
     ("Pemkot Malang menggelar apel.", "Pemerintah Kota Malang"),
     ("Pemkab Malang menggelar apel.", "Pemerintah Kabupaten Malang"),
+    ("Pemko Pekanbaru menggelar apel.", "Pemerintah Kota Pekanbaru"),       # the Sumatran short form
+    # combined offices in their regional short forms
+    ("DPMPTSPTK Kabupaten Garut membuka layanan baru.",
+     "Dinas Penanaman Modal, Pelayanan Terpadu Satu Pintu dan Tenaga Kerja Kabupaten Garut"),
+    ("Diskoperindag Kabupaten Garut menggelar pasar murah.", "Dinas Koperasi, Perindustrian dan Perdagangan Kabupaten Garut"),
+    # a section of a regional secretariat headed by the official named is an agency of its own
+    ("Kabag Organisasi Setda Kabupaten Sleman, Roy Sinaga, menuturkan pelatihan dimulai.",
+     "Bagian Organisasi Sekretariat Daerah Kabupaten Sleman"),
+    ("Kepala Biro Organisasi Setda Papua Barat Daya, Agustinus Wanma, menambahkan pendampingan.",
+     "Biro Organisasi Sekretariat Daerah Provinsi Papua Barat Daya"),
     ("BKPSDM Kabupaten Buleleng membuka seleksi.",
      "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten Buleleng"),
     ("Kantor Regional XII BKN membuka layanan konsultasi kepegawaian.", "Kantor Regional XII BKN"),
@@ -333,6 +467,12 @@ def test_spelling_variants_of_a_ministry_are_one_entity(extract):
      "Unit Layanan Pengadaan Barang dan Jasa Kota Balikpapan"),
     ("Diskominfo Kota Padang meluncurkan aplikasi.", "Dinas Komunikasi dan Informatika Kota Padang"),
     ("DPRD Kabupaten Sleman menggelar paripurna.", "Dewan Perwakilan Rakyat Daerah Kabupaten Sleman"),
+    # "BPD" before a province is its bank; alone, in a village, the village council
+    ("Gaji pegawai disalurkan lewat BPD Bali mulai bulan ini.", "Bank Pembangunan Daerah Provinsi Bali"),
+    ("Musyawarah desa dihadiri anggota BPD dan tokoh masyarakat.", "Badan Permusyawaratan Desa"),
+    # a state university is a state body; the city in its name adds no regional unit
+    ("Bawaslu meneken nota kesepahaman dengan Universitas Negeri Padang.", "Universitas Negeri Padang"),
+    ("Mahasiswa UIN Sunan Kalijaga mengikuti KKN di desa itu.", "Universitas Islam Negeri Sunan Kalijaga Yogyakarta"),
 ])
 def test_regional_agencies_are_built_from_type_and_region(extract, text, agency):
     r = extract(DATELINE + text)
@@ -345,10 +485,24 @@ def test_regional_agencies_are_built_from_type_and_region(extract, text, agency)
     ("Pejabat Provinsi Jawa Timur hadir.", "Provinsi Jawa Timur"),
     ("Rapat digelar di Hotel Santika Sleman.", "Hotel Santika Sleman"),
     ("Jalan di Desa Sukamaju, Kecamatan Cimanggis diperbaiki.", "Desa Sukamaju"),
+    ("Rapat digelar di Meuligoe Bupati Aceh Besar.", "Meuligoe Bupati Aceh Besar"),   # regional venue words
+    ("Rapat digelar di Anjungan Pantai Losari.", "Anjungan Pantai Losari"),
 ])
+
 def test_places(extract, text, place):
     r = extract(DATELINE + text)
     assert place in labels(r, "Place")
+
+
+def test_a_headline_opening_on_an_acronym_is_no_dateline_place(extract):
+    r = extract("MenPAN-RB Apresiasi Pemkab Sleman Raih Predikat Zona Integritas\nSLEMAN - Menteri PANRB menyerahkan "
+                "penghargaan kepada tiga unit kerja Pemkab Sleman di Jakarta.")
+    assert not any(p.startswith("MenPAN") for p in labels(r, "Place"))
+
+
+def test_a_common_acronym_after_a_venue_word_names_no_venue(extract):
+    r = extract(DATELINE + "Wali Kota melakukan sidak ke sejumlah Kantor OPD di Sleman.")
+    assert not any(p.startswith("Kantor") for p in labels(r, "Place"))
 
 
 @pytest.mark.parametrize("text,policy", [
@@ -421,9 +575,61 @@ def test_election_mentions_are_one_event_named_by_year(extract):
     ("Bupati Sleman Teguh Prasetyo menghadiri peluncuran aplikasi pengaduan warga di Sleman.",
      "Peluncuran aplikasi pengaduan warga"),
     ("Di Pendopo Kabupaten Sleman digelar pelantikan pejabat fungsional.", "Pelantikan pejabat fungsional"),
+    # a verb-shaped word is not always a verb ("digital"); the name goes on after its short form in brackets
+    ("Bupati Sleman Teguh Prasetyo membuka kegiatan literasi digital bagi pelajar.", "Kegiatan literasi digital"),
+    ("Para kepala desa mengikuti bimbingan teknis (bimtek) pengelolaan keuangan desa yang digelar dinas.",
+     "Bimbingan teknis pengelolaan keuangan desa"),
+    # a meeting named in lower case, an event word right after its head ("rapat evaluasi")
+    ("Bupati Sleman Teguh Prasetyo memimpin rapat evaluasi penanganan stunting di ruang kerjanya.",
+     "Rapat evaluasi penanganan stunting"),
+    ("Sekda Sleman Teguh Prasetyo memimpin rapat koordinasi bersama kepala OPD.", "Rapat koordinasi"),
+    ("Pemkab Sleman menggelar pasar murah di halaman kantor camat.", "Pasar murah"),
+    ("Wakil Bupati Sleman membuka rembuk stunting tingkat kabupaten di aula kantor bupati.",
+     "Rembuk stunting tingkat kabupaten"),
+    ("Ketua DPRD akan memanggil dinas itu dalam rapat dengar pendapat pekan depan.", "Rapat dengar pendapat"),
+    # the members of a forum are sworn in: the swearing-in is the event, the forum is a body
+    ("Bupati Sleman Teguh Prasetyo mengukuhkan pengurus Forum Anak Daerah Kabupaten Sleman, Kamis (25/7/2024).",
+     "Pengukuhan pengurus Forum Anak Daerah Kabupaten Sleman"),
 ])
 def test_lower_case_event_names(extract, text, event):
     assert event in labels(extract(DATELINE + text), "Event")
+
+
+@pytest.mark.parametrize("text,event", [
+    # public works named by what is built, marked as a happening by a project word, a verb or the place
+    ("Kades Sukamaju Ahmad Fauzan ditanya soal proyek pengerasan jalan di RT.09 Dusun Simpang.", "Pengerasan jalan"),
+    ("Warga bergotong royong mengerjakan perbaikan jalan paving blok di Kampung Sukasari.",
+     "Perbaikan jalan paving blok"),
+    ("Bupati meninjau pembangunan jembatan gantung, Senin (5/8/2024).", "Pembangunan jembatan gantung"),
+])
+def test_public_works_are_events(extract, text, event):
+    assert event in labels(extract(DATELINE + text), "Event")
+
+
+def test_the_same_thing_built_named_twice_is_one_project(extract):
+    r = extract(DATELINE + "Proyek pengerasan jalan di Dusun Simpang molor. Pembangunan jalan di RT 09 itu "
+                "dikerjakan warga.")
+    assert labels(r, "Event") == {"Pengerasan jalan"}
+
+
+@pytest.mark.parametrize("text", [
+    "APBD 2025 difokuskan pada pembangunan jalan dan jembatan serta pelayanan kesehatan.",   # a plan
+    "Pemerintah berkomitmen meningkatkan pembangunan jalan di desa-desa terpencil.",
+    "Program pembangunan jalan desa tahun ini menyerap dana desa paling besar.",
+])
+def test_works_talked_of_in_general_are_no_event(extract, text):
+    assert labels(extract(DATELINE + text), "Event") == set()
+
+
+def test_a_capitalised_works_name_is_left_to_the_verb_before_it(extract):
+    r = extract(DATELINE + "Bupati Sleman meresmikan Pembangunan Gedung DPRD Sleman, Senin (5/8/2024).")
+    assert labels(r, "Event") == {"Peresmian Pembangunan Gedung DPRD Sleman"}
+
+
+def test_a_forum_whose_members_are_named_is_a_body_not_an_event(extract):
+    r = extract(DATELINE + "Bupati Sleman Teguh Prasetyo mengukuhkan pengurus Forum Anak Daerah Kabupaten Sleman, Kamis "
+                "(25/7/2024).")
+    assert not any(e.startswith("Forum") for e in labels(r, "Event"))
 
 
 def test_an_event_told_by_a_verb_in_a_dated_sentence(extract):
@@ -433,6 +639,46 @@ def test_an_event_told_by_a_verb_in_a_dated_sentence(extract):
     rep = next(e for e in r.events if e.event == ev.key)
     assert rep.date == "2024-06-07"
     assert {entity(r, "Person", n).key for n in ("Teguh Prasetyo", "Joko Purnomo")} <= set(rep.participants)
+
+
+def test_a_distribution_told_by_its_verb_is_an_event(extract):
+    r = extract(DATELINE + "Pemerintah Desa Sukamaju menyalurkan bantuan langsung tunai dana desa kepada 85 keluarga, "
+                "Kamis (18/7/2024).\n\nPenyaluran disaksikan oleh Camat Cibeber Dedi Suryana.")
+    ev = entity(r, "Event", "Penyaluran bantuan langsung tunai dana desa")
+    rep = next(e for e in r.events if e.event == ev.key)
+    assert entity(r, "Person", "Dedi Suryana").key in rep.participants    # "disaksikan oleh": was there
+
+
+def test_the_officer_of_a_ceremony_is_there_and_the_verb_before_is_no_name(extract):
+    r = extract(DATELINE + "Pemkab Sigi menggelar upacara peringatan Hari Kesadaran Nasional, Rabu (17/4/2024). "
+                "Bertindak selaku inspektur upacara, Wakil Bupati Sigi Yosef Lamba.")
+    assert persons(r) == {"Yosef Lamba"}
+    rep = next(e for e in r.events if e.event == entity(r, "Event", "Upacara peringatan Hari Kesadaran Nasional").key)
+    assert entity(r, "Person", "Yosef Lamba").key in rep.participants
+
+
+def test_a_venue_named_at_a_later_mention_is_the_place(extract):
+    r = extract(DATELINE + "Bawaslu Kota Padang menggelar Sosialisasi Pengawasan Partisipatif di Padang, Selasa "
+                "(5/3/2024). Sosialisasi Pengawasan Partisipatif itu berlangsung di Aula Kantor Wali Kota Padang.")
+    rep = next(e for e in r.events if e.event == entity(r, "Event", "Sosialisasi Pengawasan Partisipatif").key)
+    assert {e.key: e.label for e in r.entities}[rep.place] == "Aula Kantor Wali Kota Padang"
+
+
+SCENE = (DATELINE + "Bupati Sleman Teguh Prasetyo membuka Rapat Koordinasi Kepegawaian di Pendopo Kabupaten Sleman, "
+         "Senin (5/8/2024).\n\nSementara itu, Kepala BKPSDM Sleman Budi Santoso menjelaskan bahwa semua data pegawai "
+         "sudah diperbarui.\n\n“Kami siap melayani semua pegawai yang datang,” kata Budi.\n\n"
+         "Di tempat lain, Pemkab Sleman menggelar Pelatihan Kepemimpinan Pengawas di Hotel Santika Sleman.\n\n"
+         "Kepala Dinas Sosial Sleman Rina Lestari mengatakan pelatihan itu diikuti tiga puluh pejabat.")
+
+
+@pytest.mark.parametrize("name,event,present", [
+    ("Budi Santoso", "Rapat Koordinasi Kepegawaian", True),      # quoted after the lead event: was there
+    ("Rina Lestari", "Rapat Koordinasi Kepegawaian", False),     # quoted after another event is named: not
+])
+def test_speakers_after_the_lead_event_took_part(extract, name, event, present):
+    r = extract(SCENE)
+    rep = next(e for e in r.events if e.event == entity(r, "Event", event).key)
+    assert (entity(r, "Person", name).key in rep.participants) == present
 
 
 def test_a_verb_without_a_date_or_beside_a_named_event_tells_no_event(extract):
@@ -482,6 +728,9 @@ def test_an_office_named_alone_never_takes_the_holder_of_another_office(extract)
     "Bupati Sleman menggelar rapat tersebut di ruang kerjanya.",     # a bare head names nothing
     "Rapat tersebut membahas anggaran daerah.",
     "Perbaikan akuntabilitas kinerja menjadi fokus pemerintah.",
+    "Menurut Bupati, acara berjalan lancar sampai selesai.",          # a verb after "acara" names nothing
+    "Menurut hasil evaluasi SAKIP dari Kementerian PANRB, nilai daerah itu naik.",   # a finding, not a happening
+    "Gubernur meminta para bupati untuk menggelar pasar murah secara rutin.",          # asked for, not held
 ])
 def test_an_event_word_alone_is_not_an_event(extract, text):
     assert labels(extract(DATELINE + text), "Event") == set()

@@ -19,6 +19,7 @@ from .events import ELECTIONS
 from .mentions import AGENCY_HEADS, POLICY_HEADS, iter_mentions
 from .people import PersonMention, iter_people
 from .quotes import DEMONSTRATIVE, iter_quotes
+from .scene import scene_speakers
 
 __all__ = ["assemble"]
 
@@ -331,7 +332,7 @@ def assemble(doc: Doc, article: Article) -> DocResult:
         else:
             raw = article.text[s:e].strip()
             words = raw.split()
-            if 1 <= len(words) <= 2 and all(w[:1].isupper() for w in words):
+            if 1 <= len(words) <= 2 and all(w[:1].isupper() and (w.isupper() or w[1:].islower()) for w in words):
                 label = " ".join(w.capitalize() if w.isupper() else w for w in words)
                 dateline_key = f"place:{slug(label)}"
                 mentions.append(Mention(s, e, raw, "Place", dateline_key, label, (), "lainnya"))
@@ -426,11 +427,11 @@ def _event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, st
         if d.iso and re.search(r"(?i)(?:senin|selasa|rabu|kamis|jum.?at|sabtu|minggu)\W{0,3}$", ctx.text[max(0, d.start - 12):d.start]):
             story_date = d.iso
             break
-    attending = _attendance(ctx, by_event, ents, people, pindex, places)
+    attending, scene = _attendance(ctx, by_event, ents, people, pindex, places), scene_speakers(ctx, by_event, ents, quotes)
     reports = []
     for key, ms in sorted(by_event.items()):
         ms.sort(key=lambda m: m.start)
-        date = place = None
+        date, place, place_is_venue = None, None, False
         participants: list[str] = []
         for m in ms:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -442,12 +443,12 @@ def _event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, st
                     if d.iso:
                         date = d.iso
                         break
-            if place is None:
+            if place is None or not place_is_venue:  # a venue named at a later mention beats a city
                 cands = [p for p in places if sent.start_char <= p.start < sent.end_char and p.start >= m.start]
                 venues = [p for p in cands if p.kind == "venue"]
-                best = (venues or cands or [None])[0]
+                best = (venues or ([] if place else cands) or [None])[0]
                 if best is not None:
-                    place = remap.get(best.key, best.key)
+                    place, place_is_venue = remap.get(best.key, best.key), bool(venues)
             for k, p in enumerate(people):
                 if sent.start_char <= p.start < sent.end_char and _present(ctx, p, k, pindex, places):
                     participants.append(pindex[k])
@@ -460,10 +461,9 @@ def _event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, st
             date = story_date
         if place is None and ents[key].get("kind") != "election":
             place = dateline_key
-        participants += attending.get(key, [])
         # whoever speaks of the event in their own words ("saya ... telah menyampaikan paparan evaluasi") was there
-        participants += [q.speaker for q in quotes if q.direct and q.speaker and key in q.about
-                         and ents[key].get("kind") != "election"]
+        participants += attending.get(key, []) + scene.get(key, []) + [
+            q.speaker for q in quotes if q.direct and q.speaker and key in q.about and ents[key].get("kind") != "election"]
         reports.append(EventReport(key, date, place, tuple(dict.fromkeys(participants))))
     return reports
 

@@ -103,7 +103,7 @@ class DocContext:
             return hit_ids[0]
         b = before.lower()
         kinds = {self.lx.regions[r]["kind"]: r for r in hit_ids if r in self.lx.regions}
-        for cue, kind in (("kota", "kota"), ("pemkot", "kota"), ("wali", "kota"), ("walikota", "kota"),
+        for cue, kind in (("kota", "kota"), ("pemkot", "kota"), ("pemko", "kota"), ("wali", "kota"), ("walikota", "kota"),
                           ("kabupaten", "kabupaten"), ("kab", "kabupaten"), ("pemkab", "kabupaten"),
                           ("bupati", "kabupaten"), ("provinsi", "provinsi"), ("pemprov", "provinsi"),
                           ("gubernur", "provinsi"), ("prov", "provinsi")):
@@ -118,7 +118,7 @@ class DocContext:
         return hit_ids[0]
 
 
-_KIND_CUES = {"kota", "pemkot", "wali", "walikota", "kabupaten", "kab", "pemkab", "bupati",
+_KIND_CUES = {"kota", "pemkot", "pemko", "wali", "walikota", "kabupaten", "kab", "pemkab", "bupati",
               "provinsi", "pemprov", "gubernur", "prov"}
 _ACR_SHAPE = re.compile(r"^[A-Z][A-Za-z&\-.]{1,14}$")
 

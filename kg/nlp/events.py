@@ -8,6 +8,7 @@ from typing import Iterator
 
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
 from .lexicon import slug
+from .works import iter_works
 
 __all__ = ["iter_events", "ELECTIONS", "SUFFIX_HEADS"]
 
@@ -21,6 +22,13 @@ LOWER_EVENT_MODIFIERS = {"pagi", "siaga", "pergeseran", "pasukan", "kerja", "koo
                          "akbar", "gabungan", "bendera", "kesadaran", "bersama", "mahasiswa"}
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_PLANNED = {"untuk", "akan", "agar", "supaya", "segera", "berencana", "rencananya", "diminta", "diharapkan"}
+_TIME_NOUNS = {"pekan", "minggu", "bulan", "tahun", "hari", "besok", "lusa", "kemarin", "nanti"}  # "... pekan depan"
+# the word before an event word that makes it a body ("pengurus Forum ...") or a finding ("hasil evaluasi ...")
+_NOT_HAPPENING = {"tim", "satgas", "satuan", "pengurus", "kepengurusan", "anggota", "ketua", "sekretariat",
+                  "hasil", "laporan", "nilai", "inspektur", "pembina", "komandan"}
+# a verb after "acara"/"kegiatan" tells what the activity did, not what it is ("acara berjalan lancar")
+_VERBISH = re.compile(r"^(?:me[mnlrw]|ber|ter)[a-z]{3,}$")
 
 
 
@@ -41,9 +49,9 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
     end = k
     while end < len(texts) and end - k < 5:
         w = texts[end]
-        if w.isalpha() and w.islower() and w not in lx.function_words and w not in lx.cue_verbs \
-                and w not in lx.event_cue_after and w not in lx.event_heads:
-            end += 1
+        if w.isalpha() and w.islower() and w not in lx.function_words and w not in lx.cue_verbs and w not in _TIME_NOUNS \
+                and w not in lx.event_cue_after and (w not in lx.event_heads or end == k):
+            end += 1  # "rapat evaluasi ...": an event word right after the head qualifies it
         elif w == "dan" and end > k and end + 1 < len(texts) and texts[end + 1].isalpha() \
                 and texts[end + 1].islower() and texts[end + 1] not in lx.function_words:
             end += 1
@@ -53,7 +61,8 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
         return k
     before = texts[i - 1].lower() if i > 0 else ""
     after = texts[end].lower() if end < len(texts) else ""
-    if before in lx.event_cue_before or after in lx.event_cue_after:
+    planned = i >= 2 and texts[i - 2].lower() in _PLANNED  # "meminta ... untuk menggelar pasar murah": not (yet) held
+    if before in lx.event_cue_before and not planned or after in lx.event_cue_after:
         return end
     return k
 
@@ -73,7 +82,7 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         # "kegiatan pencegahan korupsi": a named activity in lower case
         while end < len(doc) and end - h.j < 4 and doc[end].text.isalpha() and doc[end].text.islower() \
                 and doc[end].text not in lx.function_words and doc[end].text not in lx.cue_verbs \
-                and doc[end].text not in ("ini", "itu", "tersebut"):
+                and doc[end].text not in ("ini", "itu", "tersebut") and not _VERBISH.match(doc[end].text):
             end += 1
         if end - h.j < 2:
             return None
@@ -81,8 +90,8 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     while end < len(doc) and end - i < 16:
         t = doc[end]
         tl = t.text.lower()
-        if tl in lx.calendar and not (head == "apel" and end == h.j):
-            break
+        if tl in lx.calendar and not (head == "apel" and end == h.j) or lower_head and ctx.longest(end, ("TITLE", "ACTING")):
+            break  # "... inspektur upacara Gubernur X": an office after a lower-case event word opens a name
         if (is_cap(t) or is_acronym(t)) and (tl not in lx.function_words
                                              or tl == "tahun" and doc[end - 1].text.lower() == "ulang"):
             end += 1  # "Hari Ulang Tahun": "tahun" here is part of the name
@@ -108,13 +117,19 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             break
     while end > h.j and doc[end - 1].text in ("(", "-", "dan"):
         end -= 1
-    if end == h.j and head in lx.lower_event_heads and (lower_head or i == 0 or not ctx.texts[i - 1][:1].isalnum()):
+    lower_ok = head in lx.lower_event_heads and (lower_head or i == 0 or not ctx.texts[i - 1][:1].isalnum())
+    if end == h.j and lower_ok:
         # lower case, or capitalised only because a sentence or the text after the dateline starts there
         end = _lower_name_end(ctx, i, h.j)
-    if end == h.j and head not in ELECTIONS and (lower_head or len(head.split()) == 1):
-        return None
-    if i > 0 and doc[i - 1].text.lower() in ("tim", "satgas", "satuan"):
-        return None
+    elif lower_ok and lower_head and h.j < len(doc) and doc[h.j].text == "(" and end == paren_end(ctx, h.j):
+        # "bimbingan teknis (bimtek) pengelolaan keuangan desa": the name goes on after its short form
+        end = _lower_name_end(ctx, i, end)
+    if end == h.j and head not in ELECTIONS and (lower_head or len(head.split()) == 1) \
+            and not (lower_ok and " " in head and i > 1 and ctx.texts[i - 1].lower() in lx.event_cue_before
+                     and ctx.texts[i - 2].lower() not in _PLANNED):
+        return None  # but "memimpin rapat koordinasi bersama ...": a two-word head after an event verb
+    if i > 0 and doc[i - 1].text.lower() in _NOT_HAPPENING:
+        return None  # "pengurus Forum Anak Daerah", "hasil evaluasi SAKIP": a body or a finding, not a happening
     text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     label = re.sub(r"\s*\([^)]*\)", "", text)
     label = label[0].upper() + label[1:]
@@ -218,4 +233,7 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
             named.append(sev[2])
             yield sev[2]
         i += 1
-    yield from _verb_events(ctx, named)
+    taken = inside | {k for m in [*named, *found] if m.type in ("Agency", "Policy", "Event") for k in range(m.i, m.j)}
+    works = iter_works(ctx, taken)
+    yield from works
+    yield from _verb_events(ctx, named + works)

@@ -81,6 +81,9 @@ class Lexicon:
     not_name: set[str] = field(default_factory=set)
     name_prefixes: dict[str, frozenset[str] | None] = field(default_factory=dict)  # word -> the words it may open
     calendar: set[str] = field(default_factory=set)
+    unit_words: set[str] = field(default_factory=set)
+    works_heads: set[str] = field(default_factory=set)    # "pembangunan", "perbaikan": works done ...
+    works_objects: set[str] = field(default_factory=set)  # ... on "jalan", "jembatan": an event (kg/nlp/works.py)  # "Administrasi", "Umum": an office's field, never a name
 
     def region_forms(self, rec: dict) -> list[str]:
         """Every surface form of a region: official, bare, abbreviated, aliases."""
@@ -105,7 +108,7 @@ class Lexicon:
             return False
         if low in self.titles or low in self.acting or low in self.cue_after or low in self.cue_verbs:
             return False
-        if low in self.event_heads or low in self.venue_heads:
+        if low in self.event_heads or low in self.venue_heads or low in self.unit_words:
             return False
         return True
 
@@ -178,7 +181,8 @@ def lexicon() -> Lexicon:
     word_sets = {"FUNCTION_WORD": lx.function_words, "PRONOUN": lx.pronouns, "NOT_ENTITY": lx.not_entity,
                  "NOT_NAME": lx.not_name, "EVENT_CUE_BEFORE": lx.event_cue_before,
                  "EVENT_CUE_AFTER": lx.event_cue_after, "ATTENDANCE": lx.attendance,
-                 "ANAPHOR_NOUN": lx.anaphor_nouns}
+                 "ANAPHOR_NOUN": lx.anaphor_nouns, "UNIT_WORD": lx.unit_words,
+                 "WORKS_HEAD": lx.works_heads, "WORKS_OBJECT": lx.works_objects}
     for r in recs["words"]:
         if r["label"] in word_sets:
             word_sets[r["label"]].add(r["pattern"])

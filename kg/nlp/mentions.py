@@ -16,6 +16,7 @@ from typing import Iterator
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention, name_after_rank, paren_end
 from .lexicon import norm, slug
 from .events import iter_events
+from .lists import elided_units
 
 __all__ = ["iter_mentions", "AGENCY_HEADS", "POLICY_HEADS", "regional_aliases", "government_aliases"]
 
@@ -31,7 +32,7 @@ POLICY_HEADS = {"sistem", "program", "peraturan", "undang", "undang-undang", "re
                 "manajemen", "pola", "aplikasi", "portal", "layanan", "computer", "mal", "gerakan", "strategi",
                 "instruksi", "keputusan", "pedoman", "prinsip", "nilai", "budaya", "pakta", "maklumat",
                 "wilayah", "smart", "satu", "tanggung", "analisis", "computer", "sertifikasi", "pelayanan"}
-_GOV = {"pemprov": "provinsi", "pemkab": "kabupaten", "pemkot": "kota", "pemda": None}
+_GOV = {"pemprov": "provinsi", "pemkab": "kabupaten", "pemkot": "kota", "pemko": "kota", "pemda": None}
 _GOV_STARTS = {"pemerintah", "pemdes", *_GOV}
 _KIND_WORDS = {"provinsi": "provinsi", "prov": "provinsi", "kabupaten": "kabupaten", "kab": "kabupaten",
                "kota": "kota"}
@@ -193,8 +194,8 @@ def _agency(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
                     break
             return end, out
         else:
-            end = paren_end(ctx, typ.j) or typ.j
-            return end, [make_mention(ctx, i, end, "Agency", f"agency:{typ.id}", rec["pattern"], kind="type")]
+            end, bare = paren_end(ctx, typ.j) or typ.j, rec.get("bare", {}).get(doc[i].text)  # "BPD" alone: the village's
+            return end, [make_mention(ctx, i, end, "Agency", f"agency:{slug(bare or typ.id)}", bare or rec["pattern"], kind="type")]
     if nat:
         rec = lx.agencies[nat.id]
         end = nat.j
@@ -203,7 +204,7 @@ def _agency(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
             end = p
         if end < len(doc) and doc[end].text in ("RI",):
             end += 1
-        if rec.get("kind") not in ("kementerian", "legislatif", "yudikatif", "pemerintah", "militer", "bumn"):
+        if rec.get("kind") not in ("kementerian", "legislatif", "yudikatif", "pemerintah", "militer", "bumn", "perguruan-tinggi"):
             e2, rid = _after_unit(ctx, end, None)
             if rid is not None:
                 reg = lx.regions[rid]
@@ -421,8 +422,11 @@ def _venue(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     end = h.j
     while end < len(doc) and end - i < 9:
         t = doc[end]
-        if (is_cap(t) or is_acronym(t) or t.text.isdigit()) and t.text.lower() not in ctx.lx.calendar \
-                and t.text.lower() not in ctx.lx.function_words:
+        region = ctx.longest(end, ("PLACE",))
+        if region and is_cap(t):
+            end = region.j  # "Meuligoe Bupati Aceh Besar": a region's name may hold a lower-case word
+        elif (is_cap(t) or is_acronym(t) or t.text.isdigit()) and t.text.lower() not in ctx.lx.calendar \
+                and t.text.lower() not in ctx.lx.function_words and t.text not in ctx.lx.not_entity:
             end += 1
         else:
             break
@@ -492,6 +496,6 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
         if doc[i].text == "Indonesia" and (i == 0 or doc[i - 1].text not in ("Republik", "Negara")):
             found.append(make_mention(ctx, i, i + 1, "Place", "place:indonesia", "Indonesia", (), "negara"))
         i += 1
-    # a "Komisi N" unit makes the bare parent mention redundant only where they overlap
+    found += elided_units(ctx, found)  # "Dinas Kominfo, Pengendalian Penduduk dan KB, Dinas PUPR"
     yield from found
     yield from iter_events(ctx, found)

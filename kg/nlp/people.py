@@ -18,7 +18,9 @@ from typing import Iterable, Iterator
 from spacy.tokens import Token
 
 from .context import DocContext, Mention, name_after_rank
-from .lexicon import norm, slug
+from .lexicon import norm
+from .offices import LOCAL_ORG, org_from_rule
+from .units import SUBDISTRICT_UNITS, age_before, hospital_name_end, named_alone, list_of_fields, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end
 
 __all__ = ["PersonMention", "iter_people", "clean_name"]
 
@@ -26,12 +28,6 @@ _ADVERBS = {"juga", "pun", "kembali", "telah", "sudah", "lantas", "langsung", "s
             "lalu", "kemudian", "selalu", "terus", "tetap", "akan", "bahkan", "pun", "secara", "tegas", "sendiri",
             "saat", "itu", "sebelumnya", "mengaku", "pada", "kesempatan", "ini"}
 _NAME_CONNECT = {"bin", "binti", "van", "de", "al", "el"}
-_LOCAL_ORG = {"desa": "desa", "kecamatan": "kecamatan", "kelurahan": "kelurahan", "distrik": "distrik",
-              "kapanewon": "kapanewon", "kemantren": "kemantren"}
-#: the word that names a local unit, and the kind of place it is
-_LOCAL_WORD = {"desa": ("Desa", "desa"), "kelurahan": ("Kelurahan", "desa"), "kecamatan": ("Kecamatan", "kecamatan"),
-               "distrik": ("Distrik", "kecamatan"), "kapanewon": ("Kapanewon", "kecamatan"),
-               "kemantren": ("Kemantren", "kecamatan")}
 _ORG_WORDS = {"divisi", "bidang", "bagian", "seksi", "subbagian", "urusan", "wilayah", "cabang", "sektor",
               "direktorat", "kedeputian", "biro", "fraksi", "sub"}
 _PLACE_PREPS = {"di", "ke", "dari", "kota", "kabupaten", "provinsi", "wilayah", "daerah"}
@@ -165,86 +161,6 @@ def clean_name(text: str, honorifics: Iterable[str] = (), degrees: Iterable[str]
     return name.strip(" ,.")
 
 
-def _org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Mention],
-                   local_name: str | None, expands: str | None = None,
-                   unit: str | None = None) -> tuple[str | None, str | None, list[Mention]]:
-    """Organization (key, label) of a title by its rule; derived agency mentions to add."""
-    lx, doc = ctx.lx, ctx.doc
-    inside = [m for m in mentions if m.type == "Agency" and m.j > i and m.j <= k and m.i >= i - 2]
-    if inside:
-        m = inside[-1]
-        return m.key, m.label, []
-    regions = [m for m in mentions if m.type == "Place" and m.j > i and m.j <= k and m.i >= i - 2 and m.kind in
-               ("provinsi", "kabupaten", "kota")]
-    if k <= i:
-        regions = []  # an empty organization part names no region
-    kind = {"kota": "kota", "kabupaten": "kabupaten", "provinsi": "provinsi"}.get(rule)
-    rid = None
-    if regions:
-        rid = regions[-1].key.split(":", 1)[1]
-        if kind and lx.regions[rid]["kind"] != kind:
-            alt = [r for r in lx.region_names.get(norm(lx.regions[rid]["name"]), []) if lx.regions[r]["kind"] == kind]
-            rid = alt[0] if alt else rid
-    elif rule in ("kota", "kabupaten", "provinsi"):
-        rid = ctx.main_region.get(rule)
-    elif rule == "daerah":
-        rid = ctx.main_region.get("kota") or ctx.main_region.get("kabupaten") or ctx.main_region.get("provinsi")
-    if rule in ("kota", "kabupaten", "provinsi", "daerah") and rid:
-        from .mentions import government_aliases
-        rec = lx.regions[rid]
-        key, label = f"agency:pemerintah-{rid}", f"Pemerintah {rec['pattern']}"
-        derived = [Mention(doc[i].idx, doc[k - 1].idx + len(doc[k - 1]), ctx.text[doc[i].idx:doc[k - 1].idx + len(doc[k - 1])],
-                           "Agency", key, label, government_aliases(rec), "derived", None, i, k)] if regions else []
-        return key, label, derived
-    if rule in _LOCAL_ORG and local_name:
-        key = f"agency:pemerintah-desa-{slug(local_name)}" if rule == "desa" else f"agency:{rule}-{slug(local_name)}"
-        label = f"Pemerintah Desa {local_name}" if rule == "desa" else f"{rule.capitalize()} {local_name}"
-        word, place_kind = _LOCAL_WORD[rule]
-        s_, e_ = doc[k - 1].idx + len(doc[k - 1]) - len(local_name), doc[k - 1].idx + len(doc[k - 1])
-        place = Mention(s_, e_, ctx.text[s_:e_], "Place", f"place:{rule if rule != 'kelurahan' else 'kelurahan'}-{slug(local_name)}",
-                        f"{word} {local_name}", (local_name,), place_kind, None, k - len(local_name.split()), k)
-        return key, label, [place]
-    if unit and regions and unit in lx.agency_types:
-        # "Inspektur Kabupaten Garut" heads the Inspektorat Daerah of that regency
-        from .mentions import regional_aliases, unit_name
-        rec, rid = lx.agency_types[unit], regions[-1].key.split(":", 1)[1]
-        key, label = f"agency:{unit}-{rid}", unit_name(rec["pattern"], lx.regions[rid]["pattern"])
-        return key, label, [Mention(doc[i].idx, doc[k - 1].idx + len(doc[k - 1]),
-                                    ctx.text[doc[i].idx:doc[k - 1].idx + len(doc[k - 1])], "Agency", key, label,
-                                    regional_aliases(rec, lx.regions[rid]), "derived", None, i, k)]
-    type_alias = {"polres": "Polres", "polresta": "Polresta", "polda": "Polda", "polsek": "Polsek",
-                  "kodim": "Kodim", "korem": "Korem", "kodam": "Kodam", "kejari": "Kejari", "kejati": "Kejati"}
-    if rule in type_alias and regions:
-        tid = lx.agency_type_index.get(norm(type_alias[rule]))
-        rid = regions[-1].key.split(":", 1)[1]
-        if tid:
-            from .mentions import regional_aliases, unit_name
-            rec = lx.agency_types[tid]
-            key, label = f"agency:{tid}-{rid}", unit_name(rec['pattern'], lx.regions[rid]['pattern'])
-            derived = [Mention(doc[i].idx, doc[k - 1].idx + len(doc[k - 1]),
-                               ctx.text[doc[i].idx:doc[k - 1].idx + len(doc[k - 1])], "Agency", key, label,
-                               regional_aliases(rec, lx.regions[rid]), "derived", None, i, k)]
-            return key, label, derived
-    if rule == "polri":
-        aid = lx.agency_index.get("polri")
-        if aid:
-            return f"agency:{aid}", lx.agencies[aid]["pattern"], []
-    if rule == "kementerian" and k <= i and expands:
-        # "Mendagri" → "Menteri Dalam Negeri" → Kementerian Dalam Negeri
-        aid = lx.agency_index.get(norm("Kementerian " + re.sub(r"^(?:Wakil\s+)?Menteri\s+", "", expands)))
-        if aid:
-            return f"agency:{aid}", lx.agencies[aid]["pattern"], []
-    if rule in ("kementerian", "dinas", "badan") and k > i:
-        rest = re.sub(r"\s*\([^)]*\)", "", doc[i:k].text)
-        rest = " ".join(w for w in rest.split() if w not in (",", "."))
-        for prefix in {"kementerian": ("Kementerian ", "Kemen"), "dinas": ("Dinas ", "Dinas"),
-                       "badan": ("Badan ", "")}[rule]:
-            aid = lx.agency_index.get(norm(prefix + rest))
-            if aid:
-                return f"agency:{aid}", lx.agencies[aid]["pattern"], []
-    return None, None, []
-
-
 def _title_phrase(ctx: DocContext, i: int) -> tuple[int, int, str, dict] | None:
     """(start, head_end, acting form, title record) of a title phrase at token i."""
     doc, lx = ctx.doc, ctx.lx
@@ -300,7 +216,7 @@ def _title_text(ctx: DocContext, i: int, k: int, acting: str) -> str:
             words.append(t)
         m += 1
     text = " ".join(words)
-    return re.sub(r"\s*([-&])\s*", r"\1", text).replace("&", " & ").replace("  ", " ").strip()
+    return re.sub(r"\s*([-&/])\s*", r"\1", text).replace("&", " & ").replace("  ", " ").strip()
 
 
 def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[PersonMention | None, int, list[Mention]]:
@@ -314,12 +230,17 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
     head_end = k
     org_marker = k
     local_name = None
-    if rule in _LOCAL_ORG:
+    if rule in LOCAL_ORG:
         m = k
         while m < len(doc) and m - k < 5 and doc[m].text[:1].isupper() and doc[m].text.isalpha() \
                 and not _is_hon(ctx, doc[m]) and not ctx.longest(m, ("TITLE", "ACTING")):
             m += 1
-        if m - k >= 3:
+        known = local_name_end(ctx, mentions, k) if m - k >= 2 else None
+        if known and known < m:
+            m = known  # "Kepala Desa Sukamaju Suherman", the text naming "Desa Sukamaju" elsewhere
+        elif m - k == 2 and named_alone(ctx.texts, k + 1):
+            m = k + 1  # "Kades Pareang Suherman ... ungkap Suherman": the last word is a name used alone
+        elif m - k >= 3:
             m = k + min(2, m - k - 2)  # "Camat Turikale Muhammad Idris": the place's name, then a person's
         if m > k:
             local_name = doc[k:m].text
@@ -331,7 +252,7 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
         low = t.text.lower()
         hits = [h for h in ctx.hits_at(k) if h.label in ("AGENCY", "AGENCY_TYPE", "POLICY")
                 or h.label == "PLACE" and not name_after_rank(ctx, h.i, h.j)]
-        ment = [m for m in mentions if m.i == k and m.type in ("Agency", "Place")]
+        ment = [m for m in mentions if (m.i == k or m.i < k < m.j and m.type == "Agency") and m.type in ("Agency", "Place")]
         if t.text == "(" and _paren_end(ctx, k):
             k = _paren_end(ctx, k)
             org_marker = k
@@ -349,10 +270,14 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
             if low in ("setempat", "ri"):
                 org_marker = k
         elif ctx.longest(k, ("TITLE", "ACTING")) and k > head_end:
-            break
+            if not is_division(ctx, k):
+                break
+            k = org_marker = ctx.longest(k, ("TITLE",)).j  # "Anggota Bawaslu X Koordinator Divisi Pencegahan, Y"
         elif re.match(r"^(?:[IVX]+|\d{1,4})$", t.text) and not _name_prefix(ctx, k):
             k += 1
             org_marker = k
+        elif hospital_name_end(ctx.texts, k):
+            k = org_marker = hospital_name_end(ctx.texts, k)  # "Direktur RSUD dr. Soetomo, X": the hospital's name
         elif _is_hon(ctx, t):
             first_hon = k if first_hon is None else first_hon
             k += 1
@@ -372,6 +297,14 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
                     k += 1
                     break
                 k += 1
+            org_marker = k
+        elif t.text == "," and k > head_end and list_of_fields(ctx, k):
+            k += 1  # "Kepala Biro Hubungan Masyarakat, Hukum, dan Kerja Sama BKN"
+        elif low == "dari" and k + 1 < len(doc) and ctx.texts[k + 1].lower() in ("fraksi", "partai", "daerah"):
+            k += 1  # "Wakil Ketua DPRD Sulsel dari Fraksi Golkar, X"
+        elif is_unit_word(lx, t.text) or unit_number_end(ctx.texts, k) or local_name_end(ctx, mentions, k):
+            # "Asisten Administrasi Umum", "Dandim 0825/Banyuwangi", "Ketua BPD Sukamaju" (a village named here)
+            k = unit_number_end(ctx.texts, k) or local_name_end(ctx, mentions, k) or k + 1
             org_marker = k
         elif t.text[:1].isupper() and t.text.isalpha() or (rule == "following" and low == "bidang"):
             k += 1
@@ -395,9 +328,11 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
     else:
         name_start = _skip_hon(ctx, split)
     name_end = _name_run(ctx, name_start) if name_start is not None else None
+    if rule in SUBDISTRICT_UNITS and last_hon is None and name_start is not None and name_end == name_start + 1:
+        org_marker, name_start = name_end, None  # "Kapolsek Cibinong meninjau ...": the place, no name
     comma_name = False
     if (name_start is None or name_end == name_start) and run_end < len(doc) and doc[run_end].text == ",":
-        ns = _skip_hon(ctx, run_end + 1)
+        ns = _skip_hon(ctx, skip_listed_places(mentions, ctx.texts, run_end) + 1)
         ne = _name_run(ctx, ns)
         if ne > ns and not _NON_PERSON_APPOS.match(ctx.text[doc[run_end].idx:doc[run_end].idx + 40]):
             name_start, name_end, comma_name = ns, ne, True
@@ -412,7 +347,7 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
     if first_hon is not None and first_hon < org_end:
         org_end = max(first_hon, head_end)
     title = _title_text(ctx, start, org_end, acting)
-    org_key, org_label, derived = _org_from_rule(ctx, rule, head_end, org_end, mentions, local_name,
+    org_key, org_label, derived = org_from_rule(ctx, rule, head_end, org_end, mentions, local_name,
                                                  rec.get("expands"), rec.get("unit"))
     official = True
     ts, te = doc[start].idx, doc[org_end - 1].idx + len(doc[org_end - 1])
@@ -434,8 +369,8 @@ def _backward_name(ctx: DocContext, i: int) -> tuple[int, int] | None:
     """A name run that ends just before token i (skipping "," / "selaku" / "sebagai")."""
     doc = ctx.doc
     k = i
-    while k > 0 and doc[k - 1].text.lower() in (",", "selaku", "sebagai"):
-        k -= 1
+    while k > 0 and doc[k - 1].text.lower() in (",", "selaku", "sebagai") or age_before(ctx.texts, k):
+        k -= 3 if age_before(ctx.texts, k) else 1  # "Jumadi (52), mengeluhkan": the age after the name
     e = k
     s = e
     while s > 0 and _name_word(ctx, s - 1) and e - s < 4:
@@ -454,7 +389,8 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
     doc, lx = ctx.doc, ctx.lx
     taken: set[int] = set()
     found: list[PersonMention] = []
-    inside = {k for m in mentions if m.type in ("Policy", "Event") for k in range(m.i + 1, m.j)}
+    inside = {k for m in mentions if m.type in ("Policy", "Event") and ctx.texts[m.i].lower() not in lx.event_verbs
+              for k in range(m.i + 1, m.j)}  # but "melantik Penjabat Bupati X, Y": the office names a person
     i = 0
     while i < len(doc):
         if i not in ctx.hits or ctx.in_quote(doc[i].idx):

@@ -98,10 +98,10 @@ def _pstart(p: PersonMention) -> int:
     return p.title_start if p.title_start is not None and p.title_start < p.start else p.start
 
 
-def _person_after(people: list[PersonMention], pos: int, limit: int, text: str) -> PersonMention | None:
+def _person_after(people: list[PersonMention], pos: int, limit: int, text: str, lx=None) -> PersonMention | None:
     for p in people:
         if pos <= _pstart(p) <= pos + limit:
-            between = text[pos:_pstart(p)]
+            between = _without_degrees(lx, text[pos:_pstart(p)]) if lx else text[pos:_pstart(p)]  # "kata dr. X"
             if re.search(r"[.!?;\n“”\"]", between):
                 return None
             return p
@@ -142,9 +142,10 @@ def _after_cue(ctx: DocContext, people: list[PersonMention], close: int, para_en
     if first in ("dia", "ia", "beliau"):
         return ("pronoun", None), cue, after
     m2 = re.match(r"^([a-z]+(?: [a-z]+){0,2}) (?:itu|tersebut|ini)\b", rest)
-    if m2 and m2.group(1) in lx.anaphor_nouns:
+    m3 = re.match(r"^([a-z]+) [^.,;:“”\"]{1,60}? (?:itu|tersebut)\b", text[after:after + 90].lstrip(" ,"))
+    if m2 and m2.group(1) in lx.anaphor_nouns or m3 and m3.group(1) in lx.anaphor_nouns:
         return ("pronoun", None), cue, after  # "kata politikus itu": the person just named
-    p = _person_after(people, after, 12, text)
+    p = _person_after(people, after, 12, text, lx)
     if p:
         return ("person", p), cue, p.end
     if first in _UNNAMED or (rest[:1].islower() and first not in lx.function_words):
@@ -262,6 +263,9 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                         hint, s0 = ("person", p), p.end
                     elif re.match(r"^\s*(?:dia|ia|beliau)\b", text[s0:s0 + 8]):
                         s0 += len(re.match(r"^\s*\w+", text[s0:]).group(0))
+                    elif (an := re.match(r"^\s*([a-z]+)\b[^,.;“”\"]{0,60}?\b(?:itu|tersebut)\s*(?=,)", text[s0:s0 + 80])) \
+                            and an.group(1) in lx.anaphor_nouns:
+                        s0 += an.end()  # "Menurut politikus Partai Golkar itu, ...": the person just named
                     else:
                         continue
                 s0 = _skip(text, s0, se)
@@ -274,7 +278,7 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                 subj = [p for p in sp if p.end <= t.idx]
                 pron = re.search(r"\b(?:Ia|Dia|ia|dia|Beliau|beliau|Pihaknya|pihaknya)\b(?:\s+\w+){0,2}\s*$",
                                  text[ss:t.idx])
-                if subj and not re.search(r"[.;]", text[subj[-1].end:t.idx]):
+                if subj and not re.search(r"[.;]", _without_degrees(lx, text[subj[-1].end:t.idx])):
                     hint = ("person", subj[-1])
                 elif pron:
                     hint = ("pronoun", None)
@@ -347,6 +351,20 @@ def _demonstrative(ctx: DocContext, sents, n: int, sp: list[PersonMention], toks
                 return None
             return QuoteCandidate(ps, pe, text[ps:pe], False, ("person", p), t.text.lower())
     return None
+
+
+_TITLES_OF_ADDRESS: dict[int, frozenset[str]] = {}
+_WORDISH = re.compile(r"[A-Za-z][A-Za-z.]*")
+
+
+def _without_degrees(lx, between: str) -> str:
+    """Words between a name and its cue without the degrees, honorifics and ranks there (", S.H., M.H.,", "dr.")."""
+    if "." not in between:
+        return between  # nothing to drop that could hide a sentence end
+    drop = _TITLES_OF_ADDRESS.get(id(lx))
+    if drop is None:
+        drop = _TITLES_OF_ADDRESS[id(lx)] = frozenset(lx.degrees | lx.honorifics | lx.ranks)
+    return _WORDISH.sub(lambda m: "" if m.group(0).rstrip(".").lower() in drop else m.group(0), between)
 
 
 def _skip(text: str, s: int, limit: int) -> int:

@@ -1,0 +1,122 @@
+"""The organization an office belongs to, by the rule its title record gives ("kota" -> Pemerintah Kota X,
+"polres" -> Polres X, "desa" -> Pemerintah Desa X, "following" -> the agency named after the title)."""
+from __future__ import annotations
+
+import re
+
+from .context import DocContext, Mention
+from .lexicon import norm, slug
+from .units import SUBDISTRICT_UNITS, subdistrict_unit
+
+__all__ = ["org_from_rule", "LOCAL_ORG", "LOCAL_WORD"]
+
+LOCAL_ORG = {"desa": "desa", "kecamatan": "kecamatan", "kelurahan": "kelurahan", "distrik": "distrik",
+              "kapanewon": "kapanewon", "kemantren": "kemantren"}
+#: the word that names a local unit, and the kind of place it is
+LOCAL_WORD = {"desa": ("Desa", "desa"), "kelurahan": ("Kelurahan", "desa"), "kecamatan": ("Kecamatan", "kecamatan"),
+               "distrik": ("Distrik", "kecamatan"), "kapanewon": ("Kapanewon", "kecamatan"),
+               "kemantren": ("Kemantren", "kecamatan")}
+
+
+def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Mention],
+                   local_name: str | None, expands: str | None = None,
+                   unit: str | None = None) -> tuple[str | None, str | None, list[Mention]]:
+    """Organization (key, label) of a title by its rule; derived agency mentions to add."""
+    lx, doc = ctx.lx, ctx.doc
+    inside = [m for m in mentions if m.type == "Agency" and m.j > i and m.j <= k and m.i >= i - 2]
+    if inside:
+        m = inside[-1]
+        part = _section(ctx, i, m)
+        return (part.key, part.label, [part]) if part else (m.key, m.label, [])
+    regions = [m for m in mentions if m.type == "Place" and m.j > i and m.j <= k and m.i >= i - 2 and m.kind in
+               ("provinsi", "kabupaten", "kota")]
+    if k <= i:
+        regions = []  # an empty organization part names no region
+    kind = {"kota": "kota", "kabupaten": "kabupaten", "provinsi": "provinsi"}.get(rule)
+    rid = None
+    if regions:
+        rid = regions[-1].key.split(":", 1)[1]
+        if kind and lx.regions[rid]["kind"] != kind:
+            alt = [r for r in lx.region_names.get(norm(lx.regions[rid]["name"]), []) if lx.regions[r]["kind"] == kind]
+            rid = alt[0] if alt else rid
+    elif rule in ("kota", "kabupaten", "provinsi"):
+        rid = ctx.main_region.get(rule)
+    elif rule == "daerah":
+        rid = ctx.main_region.get("kota") or ctx.main_region.get("kabupaten") or ctx.main_region.get("provinsi")
+    if rule in ("kota", "kabupaten", "provinsi", "daerah") and rid:
+        from .mentions import government_aliases
+        rec = lx.regions[rid]
+        key, label = f"agency:pemerintah-{rid}", f"Pemerintah {rec['pattern']}"
+        derived = [Mention(doc[i].idx, doc[k - 1].idx + len(doc[k - 1]), ctx.text[doc[i].idx:doc[k - 1].idx + len(doc[k - 1])],
+                           "Agency", key, label, government_aliases(rec), "derived", None, i, k)] if regions else []
+        return key, label, derived
+    if rule in LOCAL_ORG and local_name:
+        key = f"agency:pemerintah-desa-{slug(local_name)}" if rule == "desa" else f"agency:{rule}-{slug(local_name)}"
+        label = f"Pemerintah Desa {local_name}" if rule == "desa" else f"{rule.capitalize()} {local_name}"
+        word, place_kind = LOCAL_WORD[rule]
+        s_, e_ = doc[k - 1].idx + len(doc[k - 1]) - len(local_name), doc[k - 1].idx + len(doc[k - 1])
+        place = Mention(s_, e_, ctx.text[s_:e_], "Place", f"place:{rule if rule != 'kelurahan' else 'kelurahan'}-{slug(local_name)}",
+                        f"{word} {local_name}", (local_name,), place_kind, None, k - len(local_name.split()), k)
+        return key, label, [place]
+    if unit and regions and unit in lx.agency_types:
+        # "Inspektur Kabupaten Garut" heads the Inspektorat Daerah of that regency
+        from .mentions import regional_aliases, unit_name
+        rec, rid = lx.agency_types[unit], regions[-1].key.split(":", 1)[1]
+        key, label = f"agency:{unit}-{rid}", unit_name(rec["pattern"], lx.regions[rid]["pattern"])
+        return key, label, [Mention(doc[i].idx, doc[k - 1].idx + len(doc[k - 1]),
+                                    ctx.text[doc[i].idx:doc[k - 1].idx + len(doc[k - 1])], "Agency", key, label,
+                                    regional_aliases(rec, lx.regions[rid]), "derived", None, i, k)]
+    type_alias = {"polres": "Polres", "polresta": "Polresta", "polda": "Polda", "polsek": "Polsek",
+                  "kodim": "Kodim", "korem": "Korem", "kodam": "Kodam", "kejari": "Kejari", "kejati": "Kejati"}
+    if rule in type_alias and regions:
+        tid = lx.agency_type_index.get(norm(type_alias[rule]))
+        rid = regions[-1].key.split(":", 1)[1]
+        if tid:
+            from .mentions import regional_aliases, unit_name
+            rec = lx.agency_types[tid]
+            key, label = f"agency:{tid}-{rid}", unit_name(rec['pattern'], lx.regions[rid]['pattern'])
+            derived = [Mention(doc[i].idx, doc[k - 1].idx + len(doc[k - 1]),
+                               ctx.text[doc[i].idx:doc[k - 1].idx + len(doc[k - 1])], "Agency", key, label,
+                               regional_aliases(rec, lx.regions[rid]), "derived", None, i, k)]
+            return key, label, derived
+    if rule in SUBDISTRICT_UNITS and not regions and k > i:
+        return subdistrict_unit(ctx, rule, i, k)  # "Kapolsek Tanjung Priok": the unit of that subdistrict
+    if rule == "polri":
+        aid = lx.agency_index.get("polri")
+        if aid:
+            return f"agency:{aid}", lx.agencies[aid]["pattern"], []
+    if rule == "kementerian" and k <= i and expands:
+        # "Mendagri" → "Menteri Dalam Negeri" → Kementerian Dalam Negeri
+        aid = lx.agency_index.get(norm("Kementerian " + re.sub(r"^(?:Wakil\s+)?Menteri\s+", "", expands)))
+        if aid:
+            return f"agency:{aid}", lx.agencies[aid]["pattern"], []
+    if rule in ("kementerian", "dinas", "badan") and k > i:
+        rest = re.sub(r"\s*\([^)]*\)", "", doc[i:k].text)
+        rest = " ".join(w for w in rest.split() if w not in (",", "."))
+        for prefix in {"kementerian": ("Kementerian ", "Kemen"), "dinas": ("Dinas ", "Dinas"),
+                       "badan": ("Badan ", "")}[rule]:
+            aid = lx.agency_index.get(norm(prefix + rest))
+            if aid:
+                return f"agency:{aid}", lx.agencies[aid]["pattern"], []
+    return None, None, []
+
+
+_SECTION_HEADS = {"bagian": "Bagian", "kabag": "Bagian", "biro": "Biro", "kabiro": "Biro"}
+
+
+def _section(ctx: DocContext, i: int, parent: Mention) -> Mention | None:
+    """The section an office heads inside a secretariat: "Kabag Organisasi Setda Sleman" -> Bagian Organisasi
+    Sekretariat Daerah Kabupaten Sleman (a named unit is an agency of its own), else None."""
+    from .units import is_unit_word
+
+    kind = _SECTION_HEADS.get(ctx.texts[i - 1].lower()) if i > 0 else None
+    words = ctx.texts[i:parent.i]
+    if not kind or not words or not parent.label.startswith("Sekretariat") \
+            or not all(is_unit_word(ctx.lx, w) or w in ("dan", ",") for w in words) or words[-1] in ("dan", ","):
+        return None
+    field = " ".join(w for w in words if w != ",")
+    label = f"{kind} {field} {parent.label}"
+    doc = ctx.doc
+    s, e = doc[i].idx, doc[parent.j - 1].idx + len(doc[parent.j - 1])
+    aliases = tuple(f"{kind} {field} {a}" for a in (parent.text, *parent.aliases))
+    return Mention(s, e, ctx.text[s:e], "Agency", f"agency:{slug(label)}", label, aliases, "derived", None, i, parent.j)

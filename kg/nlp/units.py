@@ -1,0 +1,138 @@
+"""The parts of an office's title that are not its holder's name: the field of the office ("Asisten
+Administrasi Umum", "Kabid Pengadaan"), a unit's number and place ("Dandim 0825/Banyuwangi"), a village
+named in the text ("Ketua BPD Sukamaju"), places listed after the office, a division of the body
+("Koordinator Divisi Pencegahan"), and the subdistrict a police sector or military district is named after."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon, norm
+
+__all__ = ["is_unit_word", "unit_number_end", "local_name_end", "skip_listed_places", "is_division",
+           "subdistrict_unit", "SUBDISTRICT_UNITS", "age_before", "list_of_fields",
+           "hospital_name_end", "named_alone"]
+
+_DIVISIONS = {"koordinator-divisi", "ketua-divisi", "kepala-divisi"}
+#: units named after a subdistrict, not a region: rule -> (full name, short name)
+SUBDISTRICT_UNITS = {"polsek": ("Kepolisian Sektor", "Polsek"), "koramil": ("Komando Rayon Militer", "Koramil")}
+
+# pe-...-an / ke-...-an nouns of eight letters or more ("Perencanaan", "Kesejahteraan"); "-wan" names
+# ("Setiawan", "Kurniawan") are not nouns of this kind
+_AFFIXED_NOUN = re.compile(r"^(?:pe|ke)[a-z]{4,}(?<!w)an$")
+
+
+def is_unit_word(lx: Lexicon, word: str) -> bool:
+    """Is ``word`` (capitalised, inside a title) a field of government rather than a name?"""
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    low = word.lower()
+    return low in lx.unit_words or bool(_AFFIXED_NOUN.match(low))
+
+
+def unit_number_end(texts: list[str], k: int) -> int | None:
+    """End of a unit's number and place after a slash: "Dandim 0825/Banyuwangi", "Koramil 2121/Sukamakmur"
+    (``k`` at the slash) -> the token after the place's name, else None."""
+    if k < 1 or texts[k] != "/" or not texts[k - 1].isdigit() or k + 1 >= len(texts):
+        return None
+    nxt = texts[k + 1]
+    return k + 2 if nxt[:1].isupper() and nxt.isalpha() else None
+
+
+def local_name_end(ctx, mentions: list, k: int) -> int | None:
+    """End of a village or district name that the document names elsewhere ("Desa Sukamaju"), read at
+    token ``k`` inside an office ("Ketua BPD Sukamaju Ahmad Fauzi": Sukamaju is the village), else None."""
+    names = ctx.__dict__.get("_local_names")
+    if names is None:
+        names = {}
+        for m in mentions:
+            if m.type == "Place" and m.kind in ("desa", "kecamatan"):
+                for alias in m.aliases:
+                    words = tuple(alias.split())
+                    if words:
+                        names.setdefault(words[0], set()).add(words)
+        ctx.__dict__["_local_names"] = names
+    for words in names.get(ctx.texts[k], ()):
+        if tuple(ctx.texts[k:k + len(words)]) == words:
+            return k + len(words)
+    return None
+
+
+def skip_listed_places(mentions: list, texts: list[str], r: int) -> int:
+    """After an office, the places that locate it, each after a comma ("Kepala Desa Lubuk Jaya, Kecamatan
+    Sungai Bahar, Kabupaten Muaro Jambi, Syamsul"): the comma before the name (``r`` at the first comma)."""
+    starts = None
+    for _ in range(3):
+        if r + 1 >= len(texts) or texts[r] != ",":
+            break
+        if starts is None:
+            starts = {m.i: m.j for m in mentions if m.type == "Place" or m.type == "Agency"}
+        j = starts.get(r + 1)
+        if j is None or j >= len(texts) or texts[j] != ",":
+            break
+        r = j
+    return r
+
+
+def is_division(ctx, k: int) -> bool:
+    """Does the office at token ``k`` head a division of the body named before it ("Anggota Bawaslu Buton
+    Koordinator Divisi Pencegahan")? Then it goes on the same title."""
+    h = ctx.longest(k, ("TITLE",))
+    rec = h and ctx.lx.titles.get(norm(" ".join(ctx.texts[h.i:h.j])))
+    return bool(rec) and rec["id"] in _DIVISIONS
+
+
+def subdistrict_unit(ctx, rule: str, i: int, k: int):
+    """(key, label, [agency mention]) of "Polsek Tanjung Priok" from "Kapolsek Tanjung Priok" (tokens i:k
+    name the subdistrict), or (None, None, [])."""
+    from .context import Mention
+    from .lexicon import slug
+
+    words = ctx.texts[i:k]
+    if not words or len(words) > 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return None, None, []
+    name = " ".join(words)
+    full, short = SUBDISTRICT_UNITS[rule]
+    key, label = f"agency:{rule}-{slug(name)}", f"{full} {name}"
+    doc = ctx.doc
+    s, e = doc[i].idx, doc[k - 1].idx + len(doc[k - 1])
+    return key, label, [Mention(s, e, ctx.text[s:e], "Agency", key, label, (f"{short} {name}",), "derived", None, i, k)]
+
+
+def age_before(texts: list[str], k: int) -> bool:
+    """Do the tokens before ``k`` give an age in brackets ("Jumadi (52)")?"""
+    return k >= 3 and texts[k - 1] == ")" and texts[k - 2].isdigit() and texts[k - 3] == "("
+
+
+def list_of_fields(ctx, k: int) -> bool:
+    """Is the comma at ``k`` inside a list of an office's fields ("Hubungan Masyarakat, Hukum, dan Kerja Sama")?"""
+    texts = ctx.texts
+    nxt = k + 2 if k + 2 < len(texts) and texts[k + 1] == "dan" else k + 1
+    return nxt < len(texts) and is_unit_word(ctx.lx, texts[nxt]) and k >= 1 and is_unit_word(ctx.lx, texts[k - 1])
+
+
+_HOSPITALS = {"RSUD", "RSUP", "RS", "RSU", "RSJ", "RSIA", "RSAD", "RSAL", "RSAU", "RSUDZA"}
+
+
+def hospital_name_end(texts: list[str], k: int) -> int | None:
+    """End of a hospital's name after a doctor's title ("RSUD dr. Soetomo", "RSUP Dr. Sardjito"), ``k`` at
+    "dr": the name there is the hospital's, not a person's; else None."""
+    if k < 1 or texts[k].lower() != "dr" or texts[k - 1] not in _HOSPITALS and texts[k - 2:k] != ["Rumah", "Sakit"]:
+        return None
+    m = k + 2 if k + 1 < len(texts) and texts[k + 1] == "." else k + 1
+    end = m
+    while end < len(texts) and end - m < 3 and texts[end][:1].isupper() and texts[end].isalpha():
+        end += 1
+    return end if end > m else None
+
+
+def named_alone(texts: list[str], k: int) -> bool:
+    """Is the word at ``k`` used elsewhere in the text without the word before it ("Suherman" after
+    "Kades Pareang Suherman", later "ungkap Suherman")? A place's second word seldom stands alone."""
+    def capital(j: int) -> bool:
+        return 0 <= j < len(texts) and texts[j][:1].isupper() and texts[j].isalpha()
+
+    if k + 1 < len(texts) and texts[k + 1] == "," and capital(k + 2):
+        return False  # "Camat Sungai Raya, Syarifah": the name comes after the comma
+
+    # alone: neither "Kubu Raya" nor "Raya Timur", but "ungkap Suherman", "Suherman mengatakan"
+    return any(t == texts[k] and j != k and not capital(j - 1) and not capital(j + 1) for j, t in enumerate(texts))
