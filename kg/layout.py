@@ -152,7 +152,7 @@ def _bylines(text: str) -> tuple[list[str], list[str], list[tuple[int, int]]]:
     for m in re.finditer(r"^Laporan\s+(?:Wartawan|Reporter)\s+[^,\n]{2,40},\s*(?P<name>[A-Z][A-Za-z.' ]{2,50})\s*$", head, re.M):
         authors.append(_titlecase(m.group("name").strip()))
         spans.append(m.span())
-    # "Name - Selasa, 13 Februari 2024 17:57 WIB": a writer before the publication date
+    # "Name - Senin, 12 Februari 2024 08:05 WIB": a writer before the publication date
     for m in re.finditer(r"^(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}) - [A-Z][a-z]+, \d{1,2} ", head, re.M):
         authors.append(m.group("name"))
         spans.append(m.span("name"))

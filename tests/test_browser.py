@@ -156,7 +156,7 @@ def hostile_page(tmp_path_factory):
     title = "Netralitas ASN <script>window.__pwned=1</script><img src=x onerror=window.__pwned=2> </script> 'q' \\ href"
     (src / "hostile.txt").write_text(
         f"Kota Malang\n{title}\n"
-        "Memontum Kota Malang – Kepala Badan Kepegawaian Negara (BKN), Ani Wibowo, menghadiri rapat koordinasi "
+        "KOTA MALANG – Kepala Badan Kepegawaian Negara (BKN), Ani Wibowo, menghadiri rapat koordinasi "
         "di Kota Malang, Selasa (06/02/2024).\n"
         f"“Netralitas ASN adalah harga mati {in_doc} bagi kami semua,” kata Ani.\n"
         f"Menurutnya, sistem merit {in_doc} harus dijalankan oleh seluruh instansi.\n", encoding="utf-8")

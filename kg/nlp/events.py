@@ -215,7 +215,7 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
         ev = _event(ctx, i)
         if ev:
             end, m = ev
-            # "Rapat kerja atau hearing Komisi 3": two names of one event
+            # "Rapat dengar pendapat atau hearing Komisi B": two names of one event
             if end + 1 < len(doc) and doc[end].text.lower() == "atau":
                 ev2 = _event(ctx, end + 1)
                 if ev2:

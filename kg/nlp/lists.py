@@ -1,5 +1,5 @@
-"""Lists of offices where the writer drops the repeated word: "Dinas Pariwisata, Dinas Kominfo,
-Pengendalian Penduduk dan KB, Dinas PUPR": the third item is the Dinas of that name too."""
+"""Lists of offices where the writer drops the repeated word: "Dinas Perhubungan, Dinas Sosial,
+Pemberdayaan Masyarakat dan Desa, Dinas Kesehatan": the third item is the Dinas of that name too."""
 from __future__ import annotations
 
 from .context import DocContext, Mention, make_mention

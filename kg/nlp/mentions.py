@@ -496,6 +496,6 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
         if doc[i].text == "Indonesia" and (i == 0 or doc[i - 1].text not in ("Republik", "Negara")):
             found.append(make_mention(ctx, i, i + 1, "Place", "place:indonesia", "Indonesia", (), "negara"))
         i += 1
-    found += elided_units(ctx, found)  # "Dinas Kominfo, Pengendalian Penduduk dan KB, Dinas PUPR"
+    found += elided_units(ctx, found)  # "Dinas Sosial, Kesehatan dan Dinas Pendidikan"
     yield from found
     yield from iter_events(ctx, found)

@@ -1,5 +1,5 @@
-"""Public works as events: "proyek pengerasan jalan di RT 09", "pembangunan jembatan gantung",
-"perbaikan jalan paving blok". A works word (``WORKS_HEAD``) right before the thing built
+"""Public works as events: "proyek betonisasi jalan di RW 03", "pembangunan jembatan gantung",
+"rehabilitasi saluran irigasi". A works word (``WORKS_HEAD``) right before the thing built
 (``WORKS_OBJECT``) names a happening where the text marks it as one: a project word or an event
 verb before it ("proyek", "kegiatan", "meninjau"), or the place it is done after it ("di Dusun ...")."""
 from __future__ import annotations
@@ -34,7 +34,7 @@ def iter_works(ctx: DocContext, taken: set[int]) -> list[Mention]:
         before = texts[start - 1].lower() if start > 0 else ""
         at = [t.lower() for t in texts[end:end + 3]] + ["", "", ""]
         word, _, number = at[1].partition(".")
-        # "di RT 09", "di RT.09", "di Dusun Simpang"; not "di desa-desa"
+        # "di RW 03", "di RW.03", "di Dusun Krajan"; not "di desa-desa"
         nxt = texts[end + 2][:1] if end + 2 < len(texts) else ""
         named_place = at[0] == "di" and word in _LOCAL and (number != "" or nxt.isupper() or nxt.isdigit())
         done = end
@@ -43,7 +43,7 @@ def iter_works(ctx: DocContext, taken: set[int]) -> list[Mention]:
         name = " ".join(ctx.text[ctx.doc[k].idx:ctx.doc[end - 1].idx + len(ctx.doc[end - 1])].split())
         label = name[0].upper() + name[1:]
         full = " ".join(ctx.text[ctx.doc[start].idx:ctx.doc[end - 1].idx + len(ctx.doc[end - 1])].split())
-        # one article, one thing built: "proyek pengerasan jalan" and "pembangunan jalan di RT 09" are one project
+        # one article, one thing built: "proyek betonisasi jalan" and "pembangunan jalan di RW 03" are one project
         key, first = seen.setdefault(texts[k + 1].lower(), (f"event:{slug(label)}", label))
         out.append(make_mention(ctx, start, end, "Event", key, first,
                                 tuple(dict.fromkeys(a for a in (label, full) if a != first)), "works"))
