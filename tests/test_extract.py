@@ -467,6 +467,9 @@ def test_spelling_variants_of_a_ministry_are_one_entity(extract):
      "Unit Layanan Pengadaan Barang dan Jasa Kota Balikpapan"),
     ("Diskominfo Kota Padang meluncurkan aplikasi.", "Dinas Komunikasi dan Informatika Kota Padang"),
     ("DPRD Kabupaten Sleman menggelar paripurna.", "Dewan Perwakilan Rakyat Daerah Kabupaten Sleman"),
+    # a unit "of a Kabupaten/Kota" takes the level of the region it is of
+    ("Ketua DPRK Jayawijaya membuka sidang paripurna.", "Dewan Perwakilan Rakyat Kabupaten Jayawijaya"),
+    ("BNNK Kota Ternate menggelar tes urine bagi ASN.", "Badan Narkotika Nasional Kota Ternate"),
     # "BPD" before a province is its bank; alone, in a village, the village council
     ("Gaji pegawai disalurkan lewat BPD Bali mulai bulan ini.", "Bank Pembangunan Daerah Provinsi Bali"),
     ("Musyawarah desa diikuti para anggota BPD serta perangkat desa.", "Badan Permusyawaratan Desa"),

@@ -243,10 +243,14 @@ def unit_name(unit: str, region: str) -> str:
 
     >>> unit_name("Kepolisian Resor Kota", "Kota Bogor")
     'Kepolisian Resor Kota Bogor'
+    >>> unit_name("Dewan Perwakilan Rakyat Kabupaten/Kota", "Kabupaten Jayawijaya")   # the level it is
+    'Dewan Perwakilan Rakyat Kabupaten Jayawijaya'
     """
     u, r = unit.split(), region.split()
     if u and r and u[-1].lower() == r[0].lower() and len(r) > 1:
         r = r[1:]
+    elif u and len(r) > 1 and "/" in u[-1] and r[0].lower() in u[-1].lower().split("/"):
+        u = u[:-1]
     return " ".join(u + r)
 
 
