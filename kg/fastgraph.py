@@ -338,7 +338,7 @@ class TurtleWriter:
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> with TurtleWriter(d / "g.ttl") as w:
-    ...     layout = w.write_entities(EntityIndex())
+    ...     w.write_entities(EntityIndex())
     >>> (d / "g.ttl").read_text().startswith("@prefix kg:")
     True
     """
@@ -384,18 +384,17 @@ class TurtleWriter:
         """Bytes written so far (the offset of the next block)."""
         return self._f.tell()
 
-    def write_entities(self, index: EntityIndex, reuse: tuple | None = None) -> list[tuple]:
-        """Write the entity section; return where each entity went: ``(<iri>, key, offset,
-        length, triples)``, in the order written.
+    def write_entities(self, index: EntityIndex, reuse: tuple | None = None, sink=None) -> None:
+        """Write the entity section.
 
         ``reuse``: ``(src, old)``, an open earlier graph and ``{key: (<iri>, offset, length,
         triples)}`` of the entities whose text there is still right: those are copied as
-        bytes (adjacent ones in one copy), the others rendered.
+        bytes (adjacent ones in one copy), the others rendered. ``sink(<iri>, key, offset,
+        length, triples)``, when given, is told where each entity went, in the order written.
         """
         src, old = reuse if reuse is not None else (None, {})
         order = index.ordered({k: v[0] for k, v in old.items()})
         places = index.places(order)
-        layout = []
         pend_from = pend_len = pend_n = 0
         at = self.tell()
         for iri, key in order:
@@ -418,11 +417,11 @@ class TurtleWriter:
                 self._f.write(data)
                 self.triples += n
                 length = len(data)
-            layout.append((iri, key, at, length, n))
+            if sink is not None:
+                sink(iri, key, at, length, n)
             at += length
         if pend_len:
             self.copy_range(src, pend_from, pend_len, pend_n)
-        return layout
 
     def abort(self) -> None:
         """Drop the temporary file; ``path`` is left as it was."""

@@ -45,6 +45,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from .entity_state import StateWriter, load_state
 from .fastgraph import EntityIndex, TurtleWriter
 from .ingest import content_key, discover, unique_source
 from .parallel import CHUNK, Clock, DocRecord, StageTimes, executor, ordered
@@ -53,9 +54,9 @@ __all__ = ["Cache", "fingerprint", "write_build", "CACHE_DIR", "GRAPH_FILE"]
 
 CACHE_DIR = ".kg-cache"
 GRAPH_FILE = "graph.ttl"
-_FORMAT = "5"
+_FORMAT = "6"
 _CODE = ("records.py", "layout.py", "ingest.py", "readers.py", "dates.py", "graph.py", "fastgraph.py", "ns.py",
-         "build.py", "parallel.py", "incremental.py")
+         "build.py", "parallel.py", "incremental.py", "entity_state.py")
 #: Files per unit of work at most (units also close after :data:`kg.parallel.CHUNK` articles).
 _UNIT_FILES = 256
 
@@ -148,24 +149,6 @@ class Cache:
         return [rec.summary for rec in pickle.loads(
             self.db.execute("SELECT records FROM docs WHERE path = ?", (path,)).fetchone()[0])]
 
-    def save_entities(self, state: dict) -> None:
-        """Keep the entity index and section layout of the graph just written (atomically)."""
-        tmp = self.path.with_name("entities.pickle.tmp")
-        with open(tmp, "wb") as f:
-            pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.path.with_name("entities.pickle"))
-
-    def load_entities(self, graph_stamp: str) -> dict | None:
-        """The state :meth:`save_entities` kept, if it belongs to the graph stamped ``graph_stamp``."""
-        try:
-            with open(self.path.with_name("entities.pickle"), "rb") as f:
-                state = pickle.load(f)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
-            return None
-        if not isinstance(state, dict) or state.get("graph") != graph_stamp or state.get("code") != self.meta("code"):
-            return None
-        return state
-
     def set_spans(self, rows: list[tuple[str, str]]) -> None:
         """Record ``(span JSON, path)`` for the graph just written."""
         self.db.executemany("UPDATE docs SET span = ? WHERE path = ?", rows)
@@ -190,14 +173,14 @@ class _Assembler:
     """Writes files' blocks in order and merges their entity summaries; fills the report.
 
     ``old`` is the graph the rows' spans point into (open for reading) or None;
-    ``entities`` is what :meth:`Cache.load_entities` kept of that graph, or None. With
+    ``entities`` is what :func:`kg.entity_state.load_state` kept of that graph, or None. With
     both, an unchanged file's blocks are copied without loading its records, and when
     every file read is new, the old entity index plus the new files' summaries is the
     merge of all (merging does not depend on order), so only the entities the new
     files touch are rendered again; the rest of the entity section is copied.
     """
 
-    def __init__(self, out: Path, report, clock: Clock, cache: Cache, old=None, entities: dict | None = None) -> None:
+    def __init__(self, out: Path, report, clock: Clock, cache: Cache, old=None, entities: tuple | None = None) -> None:
         self.writer = TurtleWriter(out / GRAPH_FILE)
         self.index = EntityIndex()
         self.report = report
@@ -210,7 +193,7 @@ class _Assembler:
         self.deferred: list[tuple[str, list[str]]] = []   # (key, sources) of files copied, summaries not merged
         self.only_new = True                              # no file's old facts were read again
         self.spans: list[tuple[str, str]] = []
-        self.layout: list[tuple] = []
+        self.state = StateWriter(out / CACHE_DIR, self.index)
         self._copy_from = self._copy_len = self._copy_triples = 0   # bytes of the old graph still to copy
 
     def _flush_copy(self) -> None:
@@ -286,17 +269,17 @@ class _Assembler:
                 self.writer.abort()
                 return None
             if self.entities is not None and self.only_new and not removed:
-                index: EntityIndex = self.entities["index"]
+                index, where = self.entities
                 touched = index.merge(self.index)
-                keep = {row[1]: (row[0], *row[2:]) for row in self.entities["layout"] if row[1] not in touched}
-                self.layout = self.writer.write_entities(index, (self.old, keep))
+                keep = {k: v for k, v in where.items() if k not in touched}
+                self.state.index = index
+                self.writer.write_entities(index, (self.old, keep), sink=self.state)
             else:
                 index = self.index
                 for key, sources in self.deferred:
                     for source, summary in zip(sources, self.cache.summaries(key)):
                         index.add(source, summary)
-                self.layout = self.writer.write_entities(index)
-            self.index = index
+                self.writer.write_entities(index, sink=self.state)
             self.report.triples = self.writer.triples
             return self.writer.commit()
 
@@ -439,10 +422,11 @@ def _run(walk: _Walk, cache: Cache, out: Path, report, clock: Clock, *, jobs: in
         old = open(graph, "rb") if cache.meta("graph") == f"{st.st_size}:{st.st_mtime_ns}" else None
     except OSError:
         old = None
-    entities = cache.load_entities(cache.meta("graph")) if old is not None else None
-    asm = _Assembler(out, report, clock, cache, old, entities)
+    asm = _Assembler(out, report, clock, cache, old)
     try:
         with executor(jobs, dask, early=update) as (submit, result, window):
+            if old is not None:   # after the workers are forked: they need none of it
+                asm.entities = load_state(out / CACHE_DIR, cache.meta("graph"), cache.meta("code"))
             def send(unit: list[tuple]):
                 arts = [a for *_, fresh in unit if fresh for a in fresh[1]]
                 return unit, (submit(arts) if arts else None)
@@ -467,17 +451,20 @@ def _run(walk: _Walk, cache: Cache, out: Path, report, clock: Clock, *, jobs: in
         path = asm.finish(bool(gone))
     except BaseException:
         asm.writer.abort()
+        asm.state.abort()
         raise
     finally:
         if old is not None:
             old.close()
-    if path is not None:
+    if path is None:
+        asm.state.abort()
+    else:
         cache.set_spans(asm.spans)
         st = path.stat()
         stamp = f"{st.st_size}:{st.st_mtime_ns}"
         cache.set_meta("graph", stamp)
         with clock("serialize"):
-            cache.save_entities({"graph": stamp, "code": cache.meta("code"), "index": asm.index, "layout": asm.layout})
+            asm.state.commit(stamp, cache.meta("code"))
         cache.set_meta("listing", listing)
         cache.set_meta("report", json.dumps({"entities": dict(report.entities), "quotes": report.quotes,
                                              "statements": report.statements, "roles": report.roles,

@@ -309,7 +309,7 @@ def test_a_new_place_becomes_the_parent_of_an_old_one(tmp_path):
     assert (out / "graph.ttl").read_bytes() == full([c], tmp_path / "full")
 
 
-@pytest.mark.parametrize("damage", ["missing", "garbage", "other-graph"])
+@pytest.mark.parametrize("damage", ["missing", "garbage", "truncated", "other-graph"])
 def test_entity_state_that_cannot_be_trusted_is_not_used(corpus, tmp_path, damage):
     out = tmp_path / "out"
     build([corpus], out, page=False)
@@ -319,6 +319,9 @@ def test_entity_state_that_cannot_be_trusted_is_not_used(corpus, tmp_path, damag
         state.unlink()
     elif damage == "garbage":
         state.write_bytes(b"not a pickle")
+    elif damage == "truncated":   # a build killed while writing it: no closing record
+        data = state.read_bytes()
+        state.write_bytes(data[: len(data) // 2])
     else:   # the state of a different build of other files
         other = tmp_path / "other"
         write(other / "x.txt", gen_corpus.article(5, 77))
