@@ -163,7 +163,8 @@ def _before_cue(ctx: DocContext, people: list[PersonMention], open_at: int):
     if cut >= 0:
         ps += cut + 2
         head = text[ps:open_at]
-    m = re.search(r"(?P<verb>[A-Za-z-]+)\s*[,:]?\s*$", head)
+    tail = max(0, len(head) - 200)  # the verb ends the clause: searching all of a long one is quadratic
+    m = re.search(r"(?P<verb>[A-Za-z-]+)\s*[,:]?\s*$", head[tail:])
     if not m:
         return None
     verb = m.group("verb").lower()
@@ -172,7 +173,7 @@ def _before_cue(ctx: DocContext, people: list[PersonMention], open_at: int):
         if re.search(r"\bmenurut\b", head, re.I) and subj:
             return ("person", subj[-1]), "menurut"
         return None
-    subj = [p for p in people if ps <= p.start < ps + m.start()]
+    subj = [p for p in people if ps <= p.start < ps + tail + m.start()]
     if subj:
         return ("person", subj[-1]), verb
     return ("pronoun", None), verb
