@@ -350,15 +350,36 @@ class TurtleWriter:
         self._f = os.fdopen(fd, "wb", buffering=buffering)
         self._f.write(HEADER.encode("utf-8"))
         self.triples = 0
+        self._pending: list | None = None   # [src, offset, length]: a copy not made yet
 
     def write_block(self, data: bytes, source: str, triples: int) -> None:
         """Write one document block (UTF-8 bytes of :attr:`DocBlock.text`) for ``source``."""
-        self._f.write(finish_block(data, source))
+        self._write(finish_block(data, source))
         self.triples += triples
 
     def copy_range(self, src, offset: int, length: int, triples: int) -> None:
         """Copy ``length`` bytes at ``offset`` of the open file ``src`` (finished blocks an earlier
-        writer wrote); in the kernel where the system can (``copy_file_range``), else through memory."""
+        writer wrote). Copies are made lazily, so that a range adjacent to the one before
+        joins it in one copy."""
+        pend = self._pending
+        if pend is not None and pend[0] is src and pend[1] + pend[2] == offset:
+            pend[2] += length
+        else:
+            self._flush_copy()
+            self._pending = [src, offset, length]
+        self.triples += triples
+
+    def _write(self, data: bytes) -> None:
+        self._flush_copy()
+        self._f.write(data)
+
+    def _flush_copy(self) -> None:
+        """Make the pending copy: in the kernel where the system can (``copy_file_range``),
+        else through memory."""
+        if self._pending is None:
+            return
+        src, offset, length = self._pending
+        self._pending = None
         self._f.flush()
         dst = self._f.fileno()
         done = 0
@@ -378,11 +399,10 @@ class TurtleWriter:
                 raise OSError(f"{src.name}: ended {length - done} bytes early")
             self._f.write(data)
             done += len(data)
-        self.triples += triples
 
     def tell(self) -> int:
         """Bytes written so far (the offset of the next block)."""
-        return self._f.tell()
+        return self._f.tell() + (self._pending[2] if self._pending else 0)
 
     def write_entities(self, index: EntityIndex, reuse: tuple | None = None, sink=None) -> None:
         """Write the entity section.
@@ -395,33 +415,21 @@ class TurtleWriter:
         src, old = reuse if reuse is not None else (None, {})
         order = index.ordered({k: v[0] for k, v in old.items()})
         places = index.places(order)
-        pend_from = pend_len = pend_n = 0
         at = self.tell()
         for iri, key in order:
             hit = old.get(key)
             if hit is not None:
                 _, off, length, n = hit
-                if pend_len and pend_from + pend_len == off:
-                    pend_len += length
-                    pend_n += n
-                else:
-                    if pend_len:
-                        self.copy_range(src, pend_from, pend_len, pend_n)
-                    pend_from, pend_len, pend_n = off, length, n
+                self.copy_range(src, off, length, n)
             else:
-                if pend_len:
-                    self.copy_range(src, pend_from, pend_len, pend_n)
-                    pend_len = pend_n = 0
                 text, n = index.render(iri, key, places)
                 data = text.encode("utf-8")
-                self._f.write(data)
+                self._write(data)
                 self.triples += n
                 length = len(data)
             if sink is not None:
                 sink(iri, key, at, length, n)
             at += length
-        if pend_len:
-            self.copy_range(src, pend_from, pend_len, pend_n)
 
     def abort(self) -> None:
         """Drop the temporary file; ``path`` is left as it was."""
@@ -432,6 +440,7 @@ class TurtleWriter:
 
     def commit(self) -> Path:
         """Flush, fsync-free close and rename into place."""
+        self._flush_copy()
         self._f.close()
         os.replace(self._tmp, self.path)
         return self.path

@@ -193,13 +193,8 @@ class _Assembler:
         self.deferred: list[tuple[str, list[str]]] = []   # (key, sources) of files copied, summaries not merged
         self.only_new = True                              # no file's old facts were read again
         self.spans: list[tuple[str, str]] = []
-        self.state = StateWriter(out / CACHE_DIR, self.index)
-        self._copy_from = self._copy_len = self._copy_triples = 0   # bytes of the old graph still to copy
-
-    def _flush_copy(self) -> None:
-        if self._copy_len:
-            self.writer.copy_range(self.old, self._copy_from, self._copy_len, self._copy_triples)
-        self._copy_from = self._copy_len = self._copy_triples = 0
+        self.folder = out / CACHE_DIR
+        self.state: StateWriter | None = None   # the entity state, written with the entity section
 
     def reuse(self, key: str, path: Path) -> None:
         """Add an unchanged file from its row."""
@@ -223,48 +218,34 @@ class _Assembler:
             self.report.skipped.extend(skipped)
             raw = [rec.source for rec in records] if records is not None else brief[0]
             sources = [unique_source(src, path, self.names) for src in raw]  # as read_all names them
+            start = self.writer.tell()
             if span is not None and self.old is not None and span[2] == sources:
-                start = self.writer.tell() + self._copy_len
-                if self._copy_len and self._copy_from + self._copy_len == span[0]:
-                    self._copy_len += span[1]     # contiguous with the pending copy: one copy for both
-                else:
-                    self._flush_copy()
-                    self._copy_from, self._copy_len = span[0], span[1]
-                self._copy_triples += brief[1] if records is None else sum(rec.triples for rec in records)
-                length = span[1]
+                brief = brief or _brief(records)
+                self.writer.copy_range(self.old, span[0], span[1], brief[1])
             else:
                 if records is None:
                     records = self.cache.get(key)[1]
-                self._flush_copy()
-                start = self.writer.tell()
                 for rec, source in zip(records, sources):
                     self.writer.write_block(zlib.decompress(rec.data), source, rec.triples)
-                length = self.writer.tell() - start
-            self.spans.append((json.dumps([start, length, sources]), key))
+            self.spans.append((json.dumps([start, self.writer.tell() - start, sources]), key))
             if records is None:
                 self.deferred.append((key, sources))
-                _, _, (direct, reported, roles), types = brief
-                self.report.entities.update(types)
-                self.report.quotes += direct
-                self.report.statements += reported
-                self.report.roles += roles
-                self.docs += len(sources)
-                return
-            self.only_new = self.only_new and new
-            for rec, source in zip(records, sources):
-                self.index.add(source, rec.summary)
-                self.report.entities.update(e[1] for e in rec.summary)
-                direct, reported, roles = rec.counts
-                self.report.quotes += direct
-                self.report.statements += reported
-                self.report.roles += roles
-                self.docs += 1
+            else:
+                self.only_new = self.only_new and new
+                brief = brief or _brief(records)
+                for rec, source in zip(records, sources):
+                    self.index.add(source, rec.summary)
+            _, _, (direct, reported, roles), types = brief
+            self.report.entities.update(types)
+            self.report.quotes += direct
+            self.report.statements += reported
+            self.report.roles += roles
+            self.docs += len(sources)
 
     def finish(self, removed: bool) -> Path | None:
         """Write the entity section and put the graph in place (None: no document, nothing
         written). ``removed``: files of the last build are gone."""
         with self.clock("serialize"):
-            self._flush_copy()
             if not self.docs:
                 self.writer.abort()
                 return None
@@ -272,13 +253,14 @@ class _Assembler:
                 index, where = self.entities
                 touched = index.merge(self.index)
                 keep = {k: v for k, v in where.items() if k not in touched}
-                self.state.index = index
+                self.state = StateWriter(self.folder, index)
                 self.writer.write_entities(index, (self.old, keep), sink=self.state)
             else:
                 index = self.index
                 for key, sources in self.deferred:
                     for source, summary in zip(sources, self.cache.summaries(key)):
                         index.add(source, summary)
+                self.state = StateWriter(self.folder, index)
                 self.writer.write_entities(index, sink=self.state)
             self.report.triples = self.writer.triples
             return self.writer.commit()
@@ -451,14 +433,13 @@ def _run(walk: _Walk, cache: Cache, out: Path, report, clock: Clock, *, jobs: in
         path = asm.finish(bool(gone))
     except BaseException:
         asm.writer.abort()
-        asm.state.abort()
+        if asm.state is not None:
+            asm.state.abort()
         raise
     finally:
         if old is not None:
             old.close()
-    if path is None:
-        asm.state.abort()
-    else:
+    if path is not None:
         cache.set_spans(asm.spans)
         st = path.stat()
         stamp = f"{st.st_size}:{st.st_mtime_ns}"
