@@ -61,6 +61,7 @@ class DocContext:
     quote_spans: list[tuple[int, int]] = field(default_factory=list)    # char spans inside quotes
     _starts: list[int] | None = None
     _texts: list[str] | None = None
+    local_names: dict[str, set[tuple[str, ...]]] | None = None  # first word -> village/district names (units.py)
 
     text: str = ""  # the text the pipeline saw: the article text with skipped parts blanked (same offsets)
 

@@ -41,7 +41,7 @@ def unit_number_end(texts: list[str], k: int) -> int | None:
 def local_name_end(ctx, mentions: list, k: int) -> int | None:
     """End of a village or district name that the document names elsewhere ("Desa Sukamaju"), read at
     token ``k`` inside an office ("Ketua BPD Sukamaju Ahmad Fauzi": Sukamaju is the village), else None."""
-    names = ctx.__dict__.get("_local_names")
+    names = ctx.local_names
     if names is None:
         names = {}
         for m in mentions:
@@ -50,7 +50,7 @@ def local_name_end(ctx, mentions: list, k: int) -> int | None:
                     words = tuple(alias.split())
                     if words:
                         names.setdefault(words[0], set()).add(words)
-        ctx.__dict__["_local_names"] = names
+        ctx.local_names = names
     for words in names.get(ctx.texts[k], ()):
         if tuple(ctx.texts[k:k + len(words)]) == words:
             return k + len(words)
