@@ -64,6 +64,7 @@ class Lexicon:
     honorifics: set[str] = field(default_factory=set)
     ranks: set[str] = field(default_factory=set)
     degrees: set[str] = field(default_factory=set)
+    address: frozenset[str] = frozenset()   # degrees, honorifics and ranks together
     cue_after: set[str] = field(default_factory=set)
     cue_verbs: set[str] = field(default_factory=set)
     cue_passive: set[str] = field(default_factory=set)
@@ -172,6 +173,7 @@ def lexicon() -> Lexicon:
     for r in recs["honorifics"]:
         target = {"HONORIFIC": lx.honorifics, "RANK": lx.ranks, "DEGREE": lx.degrees}[r["label"]]
         target.add(r["pattern"].rstrip(".").lower())
+    lx.address = frozenset(lx.degrees | lx.honorifics | lx.ranks)
     for r in recs["speech"]:
         {"CUE_AFTER": lx.cue_after, "CUE_VERB": lx.cue_verbs,
          "CUE_PASSIVE": lx.cue_passive}[r["label"]].add(r["pattern"].lower())

@@ -354,7 +354,6 @@ def _demonstrative(ctx: DocContext, sents, n: int, sp: list[PersonMention], toks
     return None
 
 
-_TITLES_OF_ADDRESS: dict[int, frozenset[str]] = {}
 _WORDISH = re.compile(r"[A-Za-z][A-Za-z.]*")
 
 
@@ -362,10 +361,7 @@ def _without_degrees(lx, between: str) -> str:
     """Words between a name and its cue without the degrees, honorifics and ranks there (", S.H., M.H.,", "dr.")."""
     if "." not in between:
         return between  # nothing to drop that could hide a sentence end
-    drop = _TITLES_OF_ADDRESS.get(id(lx))
-    if drop is None:
-        drop = _TITLES_OF_ADDRESS[id(lx)] = frozenset(lx.degrees | lx.honorifics | lx.ranks)
-    return _WORDISH.sub(lambda m: "" if m.group(0).rstrip(".").lower() in drop else m.group(0), between)
+    return _WORDISH.sub(lambda m: "" if m.group(0).rstrip(".").lower() in lx.address else m.group(0), between)
 
 
 def _skip(text: str, s: int, limit: int) -> int:
