@@ -82,9 +82,9 @@ class Lexicon:
     not_name: set[str] = field(default_factory=set)
     name_prefixes: dict[str, frozenset[str] | None] = field(default_factory=dict)  # word -> the words it may open
     calendar: set[str] = field(default_factory=set)
-    unit_words: set[str] = field(default_factory=set)
+    unit_words: set[str] = field(default_factory=set)     # "Administrasi", "Umum": an office's field, never a name
     works_heads: set[str] = field(default_factory=set)    # "pembangunan", "perbaikan": works done ...
-    works_objects: set[str] = field(default_factory=set)  # ... on "jalan", "jembatan": an event (kg/nlp/works.py)  # "Administrasi", "Umum": an office's field, never a name
+    works_objects: set[str] = field(default_factory=set)  # ... on "jalan", "jembatan": an event (kg/nlp/works.py)
 
     def region_forms(self, rec: dict) -> list[str]:
         """Every surface form of a region: official, bare, abbreviated, aliases."""
