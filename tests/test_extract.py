@@ -337,6 +337,65 @@ def test_speakers_described_or_named_around_the_words(extract, text, start, spea
     assert speaker_of(extract(DATELINE + text), start) == (speaker, direct)
 
 
+def said_by(r, start_words):
+    """(speaker label, speaker type) of the quote that starts with ``start_words``."""
+    ents = {e.key: e for e in r.entities}
+    q = next(q for q in r.quotes if q.text.startswith(start_words))
+    e = ents.get(q.speaker)
+    return (e.label, e.type) if e else (None, None)
+
+
+@pytest.mark.parametrize("text,start,agency", [
+    ("Komisi Pemberantasan Korupsi (KPK) meminta pemerintah daerah mempercepat rencana aksi pencegahan korupsi "
+     "tahun ini.", "pemerintah daerah mempercepat", "Komisi Pemberantasan Korupsi"),
+    # after a lead closed by a comma, with the complement after a comma
+    ("Sementara itu, Ombudsman Republik Indonesia menduga, masih ada pungutan dalam penerimaan siswa baru di "
+     "sejumlah sekolah.", "masih ada pungutan", "Ombudsman Republik Indonesia"),
+    # an adverb between the agency and its verb; "bahwa" dropped
+    ("Badan Kepegawaian Negara juga menegaskan bahwa seleksi kompetensi tetap digelar sesuai jadwal nasional.",
+     "seleksi kompetensi tetap", "Badan Kepegawaian Negara"),
+    # any verb with a comma after it: what follows is what was said
+    ("Pemerintah Kabupaten Sleman mengusulkan, formasi guru diutamakan bagi honorer yang sudah lama mengabdi.",
+     "formasi guru diutamakan", "Pemerintah Kabupaten Sleman"),
+])
+def test_an_agency_that_speaks_as_a_body_is_the_speaker(extract, text, start, agency):
+    assert said_by(extract(DATELINE + text), start) == (agency, "Agency")
+
+
+@pytest.mark.parametrize("text", [
+    # a verb whose complement is a thing, not what was said
+    "Pemerintah Kabupaten Sleman mengusulkan 900 formasi PPPK untuk guru dan tenaga kesehatan tahun ini.",
+    # the agency is the object, not the subject
+    "Warga meminta Dinas Pekerjaan Umum segera memperbaiki jalan rusak di kampung mereka.",
+    # the agency is inside a noun phrase
+    "Surat dari Badan Kepegawaian Negara meminta seluruh instansi menunda pelantikan pejabat struktural.",
+])
+def test_an_agency_not_the_subject_of_a_clause_verb_says_nothing(extract, text):
+    r = extract(DATELINE + text)
+    assert [said_by(r, q.text)[1] for q in r.quotes] in ([], [None])
+
+
+def test_an_office_named_without_a_name_is_not_its_agency(extract):
+    # "Kepala BKN mengatakan": the head said it, and the article does not name him
+    r = extract(DATELINE + "Kepala Badan Kepegawaian Negara mengatakan seleksi kompetensi tetap digelar sesuai "
+                           "jadwal nasional.")
+    assert said_by(r, "seleksi kompetensi tetap") == (None, None)
+
+
+def test_an_agency_speaker_is_valid_in_the_graph(extract):
+    from kg.graph import build_graph
+    from kg.ns import KG
+    from kg.validate import validate
+    from rdflib import RDF
+
+    g = build_graph([extract(DATELINE + "Komisi Pemberantasan Korupsi (KPK) meminta pemerintah daerah "
+                                        "mempercepat rencana aksi pencegahan korupsi tahun ini.")])
+    speakers = set(g.objects(None, KG.speaker))
+    assert speakers and all((s, RDF.type, KG.Agency) in g for s in speakers)
+    ok, report = validate(g)
+    assert ok, report
+
+
 def test_places_listed_after_an_office_come_before_the_name(extract):
     r = extract(DATELINE + "Kepala Desa Lubuk Jaya, Kecamatan Sungai Bahar, Kabupaten Muaro Jambi, Syamsul Hadi, membantah "
                 "tudingan warga.\n\n“Silakan dicek ke lapangan, semua ada,” kata Kades kepada wartawan.")

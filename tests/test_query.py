@@ -189,6 +189,22 @@ def test_agency_policies(store, g, agency):
         {k: len(v) for k, v in expected.items()}
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_agency_speaking_as_a_body_speaks_about_its_policies(extractor, tmp_path, engine):
+    from kg.graph import build_graph
+    from kg.layout import parse_article
+
+    r = extractor.extract(parse_article("t.txt", (
+        "KPK Minta Percepatan SAKIP\n\nJAKARTA, Kabar Contoh - Komisi Pemberantasan Korupsi (KPK) meminta "
+        "pemerintah daerah mempercepat penerapan Sistem Akuntabilitas Kinerja Instansi Pemerintah (SAKIP) "
+        "tahun ini.\n")))
+    build_graph([r]).serialize(tmp_path / "g.ttl", format="turtle")
+    got = go(open_store(tmp_path / "g.ttl", engine), "agency_policies", agency="KPK")
+    assert [(r["agencyLabel"], r["policyLabel"], r["quotes"], r["speakers"]) for r in got] == [
+        ("Komisi Pemberantasan Korupsi", "Sistem Akuntabilitas Kinerja Instansi Pemerintah", "1",
+         "Komisi Pemberantasan Korupsi")]
+
+
 @pytest.mark.parametrize("etype,entity", [("Person", None), (None, "Bawaslu"), ("Policy", None)])
 def test_co_mentioned_pairs(store, g, etype, entity):
     docs = defaultdict(set)

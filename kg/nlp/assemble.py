@@ -365,7 +365,8 @@ def assemble(doc: Doc, article: Article) -> DocResult:
     # quotes
     cands = []
     spans = set()
-    for q in sorted(iter_quotes(ctx, people), key=lambda q: (q.start, q.hint[0] != "person")):
+    agencies = [m for m in mentions if m.type == "Agency"]
+    for q in sorted(iter_quotes(ctx, people, agencies), key=lambda q: (q.start, q.hint[0] != "person")):
         if (q.start, q.end) not in spans:  # one span, one quote: the first cue found for it wins
             spans.add((q.start, q.end))
             cands.append(q)
@@ -391,10 +392,13 @@ def assemble(doc: Doc, article: Article) -> DocResult:
             speaker = pindex.get(pos_of.get(id(pm), -1))
         elif kind == "pronoun":
             speaker = _salient(timeline, q.start)
+        elif kind == "agency" and pm is not None:
+            speaker = remap.get(pm.key, pm.key)
+            speaker = speaker if speaker in ents else None
         elif kind == "carry":
             para = article.text.rfind("\n", 0, q.start)
             speaker = last_by_para.get(para) or _salient(timeline, q.start)
-        if speaker:
+        if speaker and kind != "agency":  # "ia", "-nya" later are people
             bisect.insort(timeline, (q.start, speaker))
         last_by_para[article.text.rfind("\n", 0, q.start)] = speaker
         about = sorted({remap.get(m.key, m.key) for m in mentions
@@ -464,7 +468,8 @@ def _event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, st
         # whoever speaks of the event in their own words ("saya ... telah menyampaikan paparan evaluasi") was there
         participants += attending.get(key, []) + scene.get(key, []) + [
             q.speaker for q in quotes if q.direct and q.speaker and key in q.about and ents[key].get("kind") != "election"]
-        reports.append(EventReport(key, date, place, tuple(dict.fromkeys(participants))))
+        people_only = (p for p in participants if ents.get(p, {}).get("type") == "Person")  # no agency speakers
+        reports.append(EventReport(key, date, place, tuple(dict.fromkeys(people_only))))
     return reports
 
 

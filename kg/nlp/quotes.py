@@ -9,7 +9,9 @@ yields :class:`QuoteCandidate` records whose ``hint`` says how the speaker is gi
 * ``("pronoun", None)``: a -nya cue ("urainya", "pungkasnya") or "ia"/"dia";
   resolved to the salient speaker by the assembler;
 * ``("carry", None)``: no cue; the speaker of the surrounding quotes carries over;
-* ``("none", None)``: an unnamed speaker ("ujar warga").
+* ``("none", None)``: an unnamed speaker ("ujar warga");
+* ``("agency", Mention)``: an agency that is the subject of a speech verb ("KPK meminta ...",
+  "Ombudsman menduga, ..."): the agency speaks as a body.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterator
 
-from .context import DocContext
+from .context import DocContext, Mention
 from .people import PersonMention
 
 __all__ = ["QuoteCandidate", "find_quote_marks", "iter_quotes", "DEMONSTRATIVE"]
@@ -37,7 +39,7 @@ class QuoteCandidate:
     end: int
     text: str
     direct: bool
-    hint: tuple[str, PersonMention | None]
+    hint: tuple[str, PersonMention | Mention | None]
     cue: str | None = None
 
 
@@ -221,7 +223,30 @@ def _direct(ctx: DocContext, people: list[PersonMention]) -> list[QuoteCandidate
     return merged
 
 
-def _statements(ctx: DocContext, people: list[PersonMention], direct: list[QuoteCandidate]) -> Iterator[QuoteCandidate]:
+#: what may stand between an agency and its speech verb ("KPK juga meminta", "BKN telah menegaskan")
+_ADVERBS = re.compile(r"(?:\s+(?:juga|pun|telah|sudah|kembali|bahkan|masih|sendiri|pula|pun\s+juga))*\s+")
+#: how a sentence may lead up to its subject: nothing, a clause closed by a comma, a dateline's dash, "pihak"
+_SUBJECT_LEAD = re.compile(r"(?:^|[,\u2013\u2014-]\s*|\b[Pp]ihak\s+)$")
+
+
+def _agency_subject(text: str, ss: int, verb: int, agencies: list[Mention],
+                    people: list[PersonMention]) -> Mention | None:
+    """The agency that is the subject of the speech verb at ``verb``: the agency mention just before
+    it (nothing but adverbs between), opening its sentence or following a lead closed by a comma
+    or a dateline's dash; never an agency inside an office ("Kepala BKN mengatakan")."""
+    before = [m for m in agencies if ss <= m.start and m.end <= verb]
+    if not before:
+        return None
+    m = max(before, key=lambda m: (m.end, -m.start))
+    if not _ADVERBS.fullmatch(text[m.end:verb]) or not _SUBJECT_LEAD.search(text[ss:m.start]):
+        return None
+    if any(p.start < m.end and m.start < p.end for p in people):
+        return None
+    return m
+
+
+def _statements(ctx: DocContext, people: list[PersonMention], direct: list[QuoteCandidate],
+                agencies: list[Mention] = ()) -> Iterator[QuoteCandidate]:
     doc, text, lx = ctx.doc, ctx.text, ctx.lx
     sents = [s for s in doc.sents if s.text.strip()]
     for n, sent in enumerate(sents):
@@ -283,6 +308,9 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                     hint = ("person", subj[-1])
                 elif pron:
                     hint = ("pronoun", None)
+                elif (ag := _agency_subject(text, ss, t.idx, agencies, people)) and (
+                        low in lx.cue_clause or re.match(r"\s*(?:,|:|bahwa\b)", text[t.idx + len(t):t.idx + len(t) + 8])):
+                    hint = ("agency", ag)  # "BKN menegaskan ...", "Pemkab mengusulkan, ..." (not "Pemkab mengusulkan 900 formasi")
                 else:
                     continue
                 s0 = _skip(text, t.idx + len(t), se)
@@ -369,11 +397,13 @@ def _skip(text: str, s: int, limit: int) -> int:
     return s + (m.end() if m else 0)
 
 
-def iter_quotes(ctx: DocContext, people: list[PersonMention]) -> Iterator[QuoteCandidate]:
-    """Direct quotations, then reported statements that do not overlap them."""
+def iter_quotes(ctx: DocContext, people: list[PersonMention],
+                agencies: list[Mention] = ()) -> Iterator[QuoteCandidate]:
+    """Direct quotations, then reported statements that do not overlap them. ``agencies``: the
+    document's agency mentions, for statements an agency makes as a body."""
     people = sorted(people, key=lambda p: p.start)
     direct = _direct(ctx, people)
     yield from direct
-    for st in _statements(ctx, people, direct):
+    for st in _statements(ctx, people, direct, agencies):
         if not any(st.start < q.end and q.start < st.end for q in direct):
             yield st
