@@ -497,6 +497,25 @@ def test_an_office_listed_without_its_dinas(extract, text, expected):
         assert not any(a.startswith("Dinas") and a != "Dinas Sosial" for a in found)
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a national body named bare in an article about its one regional unit is that unit
+    ("Ketua Bawaslu Kabupaten Sleman, Rina Kartika, membuka rapat. Laporan itu sudah diteruskan ke Bawaslu untuk "
+     "diperiksa.", {"Badan Pengawas Pemilihan Umum Kabupaten Sleman"}),
+    ("Komisioner KPU Kota Bandung, Hendra Gunawan, hadir. Menurut dia, KPU sudah menyiapkan logistik pemilu.",
+     {"Komisi Pemilihan Umum Kota Bandung"}),
+    # named as national, it stays national
+    ("Ketua Bawaslu Kabupaten Sleman, Rina Kartika, membuka rapat. Laporan itu sudah diteruskan ke Bawaslu RI "
+     "untuk diperiksa.", {"Badan Pengawas Pemilihan Umum", "Badan Pengawas Pemilihan Umum Kabupaten Sleman"}),
+    # two regional units: which one is meant is unknown
+    ("Bawaslu Kabupaten Sleman dan Bawaslu Kabupaten Bantul menggelar rapat bersama. Bawaslu meminta ASN netral.",
+     {"Badan Pengawas Pemilihan Umum", "Badan Pengawas Pemilihan Umum Kabupaten Sleman",
+      "Badan Pengawas Pemilihan Umum Kabupaten Bantul"}),
+])
+def test_a_national_body_named_bare_beside_its_one_regional_unit_is_that_unit(extract, text, expected):
+    got = labels(extract(DATELINE + text), "Agency")
+    assert {a for a in got if "Pemilihan Umum" in a} == expected
+
+
 def test_spelling_variants_of_a_ministry_are_one_entity(extract):
     r = extract(DATELINE + "KemenPAN-RB menggelar evaluasi. Kementerian PAN & RB juga menilai SAKIP. "
                 "KemenPANRB menargetkan hasil yang lebih baik.")

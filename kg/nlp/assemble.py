@@ -125,6 +125,7 @@ def _acronym_mentions(ctx: DocContext, mentions: list[Mention]) -> list[Mention]
     return out
 
 
+_NATIONAL = re.compile(r"\b(?:RI|Republik Indonesia|[Pp]usat)\b")
 _REGION_SUFFIX = re.compile(r"-((?:provinsi|kabupaten|kota)-[a-z0-9-]+)$")
 _GENERIC_AGENCY_HEADS = {"dinas", "badan", "kantor", "komisi", "dewan", "bagian", "biro", "pemerintah", "satuan",
                          "unit", "sekretariat", "kepolisian", "rumah", "lembaga", "direktorat", "balai", "pusat"}
@@ -138,8 +139,9 @@ def _expand(label: str, expansions: dict[str, str]) -> set[str]:
     return set(words)
 
 
-def _merge_keys(mentions: list[Mention], expansions: dict[str, str]) -> dict[str, str]:
-    """Within-document merges: bare agency types into their regional unit, bare
+def _merge_keys(mentions: list[Mention], expansions: dict[str, str], lx) -> dict[str, str]:
+    """Within-document merges: bare agency types (and a national body named bare, such as
+    "Bawaslu", whose one regional unit the article names) into their regional unit, bare
     policies into their dated version, bare event heads into their named event."""
     by_type: dict[str, set[str]] = defaultdict(set)
     kinds: dict[str, str | None] = {}
@@ -149,9 +151,12 @@ def _merge_keys(mentions: list[Mention], expansions: dict[str, str]) -> dict[str
         kinds.setdefault(m.key, m.kind)
         labels.setdefault(m.key, m.label)
     remap: dict[str, str] = {}
+    national = {m.key for m in mentions if _NATIONAL.search(m.text)}  # "Bawaslu RI", "KPU Pusat"
     for key in by_type["Agency"]:
-        if kinds.get(key) == "type":
-            regional = [k for k in by_type["Agency"] if k.startswith(key + "-") and kinds.get(k) == "regional"]
+        unit = lx.agencies.get(key[len("agency:"):], {}).get("local_unit") if key not in national else None
+        if kinds.get(key) == "type" or unit:
+            prefix = f"agency:{unit}-" if unit else key + "-"
+            regional = [k for k in by_type["Agency"] if k.startswith(prefix) and kinds.get(k) == "regional"]
             if len(regional) == 1:
                 remap[key] = regional[0]
     for key in by_type["Policy"]:
@@ -336,7 +341,7 @@ def assemble(doc: Doc, article: Article) -> DocResult:
                 label = " ".join(w.capitalize() if w.isupper() else w for w in words)
                 dateline_key = f"place:{slug(label)}"
                 mentions.append(Mention(s, e, raw, "Place", dateline_key, label, (), "lainnya"))
-    remap = _merge_keys(mentions, ctx.expansions)
+    remap = _merge_keys(mentions, ctx.expansions, lx)
     ents = _entities(mentions, remap, article.text)
     pindex, pdata = _resolve_people(people)
     # roles (and the agencies they imply)
