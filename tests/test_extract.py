@@ -332,6 +332,9 @@ def test_one_quote_split_around_its_cue(extract):
     # "Seperti disampaikan X, ...": X's reported statement
     ("Kepala BKPSDM Sleman Budi Santoso hadir. Ketua Bawaslu Sleman Agus Salim juga hadir. Seperti disampaikan "
      "Budi, semua ASN harus netral selama pemilu berlangsung.", "semua ASN harus netral", "Budi Santoso", False),
+    # "Kata X, ...": the cue opens the sentence
+    ("Kepala BKPSDM Sleman Budi Santoso membuka rapat. Kata Budi, ASN yang terbukti ikut kampanye akan dijatuhi "
+     "sanksi.", "ASN yang terbukti", "Budi Santoso", False),
 ])
 def test_speakers_described_or_named_around_the_words(extract, text, start, speaker, direct):
     assert speaker_of(extract(DATELINE + text), start) == (speaker, direct)

@@ -327,9 +327,10 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                 break
             # 4. "Dikatakan X, ..." / "dikatakannya (bahwa) ..."
             lead = t.i == sent.start or (t.i == sent.start + 1 and doc[sent.start].text.lower() in ("seperti", "sebagaimana"))
-            if low in lx.cue_passive and lead:  # also "Seperti disampaikan X, ..."
+            # also "Seperti disampaikan X, ..." and "Kata X, ..." (a cue-after word opening its sentence)
+            if (low in lx.cue_passive and lead) or (low in lx.cue_after and t.i == sent.start):
                 p = next((p for p in sp if t.idx < _pstart(p) <= t.idx + len(t) + 6), None)
-                if p:
+                if p and (low in lx.cue_passive or text[p.end:p.end + 1] == ","):
                     s0 = _skip(text, p.end, se)
                     if len(text[s0:se].split()) >= 4:
                         yield QuoteCandidate(s0, se, text[s0:se].strip(), False, ("person", p), low)
