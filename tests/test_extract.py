@@ -220,6 +220,20 @@ def test_a_capitalised_word_after_a_speech_verb_is_not_always_a_name(extract):
     assert persons(r) == set()
 
 
+@pytest.mark.parametrize("text,name", [
+    # a sentence adverb before a comma and an office is nobody; the office's holder stays unnamed
+    ("Sebelumnya, Gubernur Sumatera Utara telah menginstruksikan agar aplikasi daerah diintegrasikan.", None),
+    ("Terpisah, Kepala Dinas Pendidikan Kota Medan menyampaikan bahwa penerimaan siswa berjalan lancar.", None),
+    ("Senada, Ketua DPRD Kota Medan menegaskan pentingnya pengawasan anggaran daerah.", None),
+    ("Diketahui, Bupati Deli Serdang telah menetapkan status siaga bencana sejak pekan lalu.", None),
+    ("Rencananya, Sekretaris Daerah Kota Medan akan memimpin rapat evaluasi bersama seluruh camat.", None),
+    # a one-word name in the same place is a name
+    ("Sutrisno, Kepala Desa Sukamaju, menyampaikan bahwa musyawarah desa digelar pekan depan.", "Sutrisno"),
+])
+def test_a_sentence_adverb_before_an_office_is_no_name(extract, text, name):
+    assert persons(extract(DATELINE + text)) == ({name} if name else set())
+
+
 def test_an_office_defined_with_its_short_form_is_no_policy(extract):
     r = extract(DATELINE + "Wakil Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi (Wamen PANRB) "
                 "Purwadi Arianto meninjau Mal Pelayanan Publik Kabupaten Sumbawa.")
