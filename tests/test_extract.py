@@ -729,6 +729,13 @@ def test_a_forum_whose_members_are_named_is_a_body_not_an_event(extract):
     assert not any(e.startswith("Forum") for e in labels(r, "Event"))
 
 
+def test_attendance_words_after_an_event_word_are_not_its_name(extract):
+    r = extract(DATELINE + "Wali Kota Bandung Teguh Prasetyo melantik 30 pejabat pengawas, Senin (5/2/2024). "
+                           "Pelantikan turut dihadiri Kapolrestabes Bandung. Pelantikan ikut disaksikan warga.")
+    names = {n for e in r.entities if e.type == "Event" for n in (e.label, *e.aliases)}
+    assert names and not any(n.split()[1:2] in (["turut"], ["ikut"]) for n in names)
+
+
 def test_an_event_told_by_a_verb_in_a_dated_sentence(extract):
     r = extract(DATELINE + "Bupati Sleman Teguh Prasetyo melantik 120 pejabat fungsional di Pendopo Kabupaten "
                 "Sleman, Jumat (7/6/2024).\n\nPelantikan tersebut turut dihadiri Wakil Bupati Sleman Joko Purnomo.")
