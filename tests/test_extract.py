@@ -527,10 +527,15 @@ def test_an_office_listed_without_its_dinas(extract, text, expected):
     ("Bawaslu Kabupaten Sleman dan Bawaslu Kabupaten Bantul menggelar rapat bersama. Bawaslu meminta ASN netral.",
      {"Badan Pengawas Pemilihan Umum", "Badan Pengawas Pemilihan Umum Kabupaten Sleman",
       "Badan Pengawas Pemilihan Umum Kabupaten Bantul"}),
+    # the same for the provincial offices of the Ombudsman and BPKP
+    ("Kepala Ombudsman RI Perwakilan Jawa Barat, Rina Kartika, menerima laporan warga. Ombudsman meminta dinas "
+     "memperbaiki layanan.", {"Ombudsman Republik Indonesia Perwakilan Provinsi Jawa Barat"}),
+    ("Kepala Perwakilan BPKP Jawa Barat, Rina Kartika, membuka rapat. BPKP akan mengaudit dana desa.",
+     {"Perwakilan Badan Pengawasan Keuangan dan Pembangunan Provinsi Jawa Barat"}),
 ])
 def test_a_national_body_named_bare_beside_its_one_regional_unit_is_that_unit(extract, text, expected):
     got = labels(extract(DATELINE + text), "Agency")
-    assert {a for a in got if "Pemilihan Umum" in a} == expected
+    assert {a for a in got if any(w in a for w in ("Pemilihan Umum", "Ombudsman", "Keuangan"))} == expected
 
 
 def test_spelling_variants_of_a_ministry_are_one_entity(extract):
