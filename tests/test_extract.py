@@ -106,6 +106,13 @@ def speaker_of(r, start_words):
      "Dewan Perwakilan Rakyat Daerah Provinsi Sulawesi Selatan"),
     ("Direktur RSUD dr. Soetomo, Prof. Dr. dr. Joni Wahyudi, Sp.BS., menyebut layanan tetap buka.", "Joni Wahyudi",
      "Direktur RSUD dr Soetomo", None),
+    # a hospital, puskesmas or school named by a proper name before the comma: the holder comes after it
+    ("Direktur RSUD Teluk Bayur, dr. Ratna Dewi, Sp.A, mengatakan layanan tetap buka.", "Ratna Dewi",
+     "Direktur RSUD Teluk Bayur", "Rumah Sakit Umum Daerah Teluk Bayur"),
+    ("Direktur Rumah Sakit Umum Daerah Sungai Dareh, Hj. Ratna Dewi, mengatakan layanan tetap buka.", "Ratna Dewi",
+     "Direktur Rumah Sakit Umum Daerah Sungai Dareh", "Rumah Sakit Umum Daerah Sungai Dareh"),
+    ("Kepala Puskesmas Air Haji, Ratna Dewi, mengatakan layanan tetap buka.", "Ratna Dewi",
+     "Kepala Puskesmas Air Haji", None),
     # an office's fields listed with commas
     ("Kepala Biro Hubungan Masyarakat, Hukum, dan Kerja Sama BKN, Vino Darmawan, mengatakan tes dimulai besok.",
      "Vino Darmawan", "Kepala Biro Hubungan Masyarakat Hukum dan Kerja Sama BKN", "Badan Kepegawaian Negara"),
@@ -146,6 +153,13 @@ def test_title_then_name(extract, sentence, name, title_words, org):
     if org:
         orgs = {e.key: e.label for e in r.entities if e.type == "Agency"}
         assert orgs.get(roles[0].organization) == org
+
+
+def test_only_a_unit_that_takes_a_proper_name_keeps_the_words_before_the_comma(extract):
+    # "Dinas Kesehatan Sleman Budi Santoso, dr. Ratna Dewi": a dinas is not named so; Budi Santoso holds the office
+    r = extract(DATELINE + "Turut hadir Kepala Dinas Kesehatan Sleman Budi Santoso, dr. Ratna Dewi, dan Camat Depok.")
+    assert [ro.title for ro in r.roles if ro.person == entity(r, "Person", "Budi Santoso").key] == \
+        ["Kepala Dinas Kesehatan Sleman"]
 
 
 def test_a_subdistrict_after_a_police_office_is_no_name(extract):

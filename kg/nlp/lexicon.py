@@ -83,6 +83,8 @@ class Lexicon:
     not_name: set[str] = field(default_factory=set)
     name_prefixes: dict[str, frozenset[str] | None] = field(default_factory=dict)  # word -> the words it may open
     calendar: set[str] = field(default_factory=set)
+    hospitals: set[str] = field(default_factory=set)    # "RSUD", "RSUP": a doctor's title after them names the hospital
+    named_units: set[str] = field(default_factory=set)  # lower-case words of units named by a proper name ("puskesmas")
     unit_words: set[str] = field(default_factory=set)     # "Administrasi", "Umum": an office's field, never a name
     works_heads: set[str] = field(default_factory=set)    # "pembangunan", "perbaikan": works done ...
     works_objects: set[str] = field(default_factory=set)  # ... on "jalan", "jembatan": an event (kg/nlp/works.py)
@@ -185,7 +187,8 @@ def lexicon() -> Lexicon:
                  "NOT_NAME": lx.not_name, "EVENT_CUE_BEFORE": lx.event_cue_before,
                  "EVENT_CUE_AFTER": lx.event_cue_after, "ATTENDANCE": lx.attendance,
                  "ANAPHOR_NOUN": lx.anaphor_nouns, "UNIT_WORD": lx.unit_words,
-                 "WORKS_HEAD": lx.works_heads, "WORKS_OBJECT": lx.works_objects}
+                 "WORKS_HEAD": lx.works_heads, "WORKS_OBJECT": lx.works_objects, "HOSPITAL": lx.hospitals,
+                 "NAMED_UNIT": lx.named_units}
     for r in recs["words"]:
         if r["label"] in word_sets:
             word_sets[r["label"]].add(r["pattern"])

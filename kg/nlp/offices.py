@@ -26,7 +26,7 @@ def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Men
     inside = [m for m in mentions if m.type == "Agency" and m.j > i and m.j <= k and m.i >= i - 2]
     if inside:
         m = inside[-1]
-        part = _section(ctx, i, m)
+        part = _section(ctx, i, m) or _named_unit(ctx, m, k)
         return (part.key, part.label, [part]) if part else (m.key, m.label, [])
     regions = [m for m in mentions if m.type == "Place" and m.j > i and m.j <= k and m.i >= i - 2 and m.kind in
                ("provinsi", "kabupaten", "kota")]
@@ -120,3 +120,24 @@ def _section(ctx: DocContext, i: int, parent: Mention) -> Mention | None:
     s, e = doc[i].idx, doc[parent.j - 1].idx + len(doc[parent.j - 1])
     aliases = tuple(f"{kind} {field} {a}" for a in (parent.text, *parent.aliases))
     return Mention(s, e, ctx.text[s:e], "Agency", f"agency:{slug(label)}", label, aliases, "derived", None, i, parent.j)
+
+
+def _named_unit(ctx: DocContext, unit: Mention, k: int) -> Mention | None:
+    """A unit of a kind that takes a proper name, named by the words after it up to ``k``: "RSUD Labuang
+    Baji" -> Rumah Sakit Umum Daerah Labuang Baji (an agency of its own), else None."""
+    words = ctx.texts[unit.j:k]
+    lx = ctx.lx
+    proper = [w[:1].isupper() and w.isalpha() and not w.isupper() and w.lower() not in lx.function_words
+              and w.lower() not in lx.not_name and w.lower() not in lx.calendar for w in words]  # "Sungai Dareh"
+    if unit.kind != "type" or not 1 <= len(words) <= 4 or not all(proper) \
+            or any(h.label not in ("PLACE", "VENUE_HEAD") for j in range(unit.j, k) for h in ctx.hits_at(j)) \
+            or not any(w.lower() in lx.named_units for w in unit.text.split()):
+        return None
+    name = " ".join(words)
+    doc = ctx.doc
+    s, e = doc[unit.i].idx, doc[k - 1].idx + len(doc[k - 1])
+    label = f"{unit.label} {name}"
+    aliases = tuple(dict.fromkeys(f"{a} {name}" for a in (unit.text, *unit.aliases) if f"{a} {name}" != label))
+    # "regional": the bare type named elsewhere in the article ("RSUD") merges into it, as into a regional unit
+    return Mention(s, e, ctx.text[s:e], "Agency", f"{unit.key}-{slug(name)}", label, aliases, "regional", None,
+                   unit.i, k)

@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from .context import DocContext, Mention, name_after_rank
 from .lexicon import norm
 from .offices import LOCAL_ORG, org_from_rule
-from .units import SUBDISTRICT_UNITS, age_before, hospital_name_end, named_alone, list_of_fields, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end
+from .units import SUBDISTRICT_UNITS, age_before, hospital_name_end, named_alone, list_of_fields, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end, unit_named_before_comma
 
 __all__ = ["PersonMention", "iter_people", "clean_name"]
 
@@ -276,8 +276,8 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
         elif re.match(r"^(?:[IVX]+|\d{1,4})$", t.text) and not _name_prefix(ctx, k):
             k += 1
             org_marker = k
-        elif hospital_name_end(ctx.texts, k):
-            k = org_marker = hospital_name_end(ctx.texts, k)  # "Direktur RSUD dr. Soetomo, X": the hospital's name
+        elif hospital_name_end(lx, ctx.texts, k):
+            k = org_marker = hospital_name_end(lx, ctx.texts, k)  # "Direktur RSUD dr. Soetomo, X": the hospital's name
         elif _is_hon(ctx, t):
             first_hon = k if first_hon is None else first_hon
             k += 1
@@ -330,6 +330,8 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
     name_end = _name_run(ctx, name_start) if name_start is not None else None
     if rule in SUBDISTRICT_UNITS and last_hon is None and name_start is not None and name_end == name_start + 1:
         org_marker, name_start = name_end, None  # "Kapolsek Cibinong meninjau ...": the place, no name
+    if name_start is not None and name_end == run_end and last_hon is None and unit_named_before_comma(ctx, head_end, name_start, run_end):
+        name_start = None  # "Direktur RSUD Labuang Baji, dr. Siti": the words before the comma name the hospital
     comma_name = False
     if (name_start is None or name_end == name_start) and run_end < len(doc) and doc[run_end].text == ",":
         ns = _skip_hon(ctx, skip_listed_places(mentions, ctx.texts, run_end) + 1)

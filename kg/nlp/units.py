@@ -10,7 +10,7 @@ from .lexicon import Lexicon, norm
 
 __all__ = ["is_unit_word", "unit_number_end", "local_name_end", "skip_listed_places", "is_division",
            "subdistrict_unit", "SUBDISTRICT_UNITS", "age_before", "list_of_fields",
-           "hospital_name_end", "named_alone"]
+           "hospital_name_end", "named_alone", "unit_named_before_comma"]
 
 _DIVISIONS = {"koordinator-divisi", "ketua-divisi", "kepala-divisi"}
 #: units named after a subdistrict, not a region: rule -> (full name, short name)
@@ -110,13 +110,10 @@ def list_of_fields(ctx, k: int) -> bool:
     return nxt < len(texts) and is_unit_word(ctx.lx, texts[nxt]) and k >= 1 and is_unit_word(ctx.lx, texts[k - 1])
 
 
-_HOSPITALS = {"RSUD", "RSUP", "RS", "RSU", "RSJ", "RSIA", "RSAD", "RSAL", "RSAU", "RSUDZA"}
-
-
-def hospital_name_end(texts: list[str], k: int) -> int | None:
+def hospital_name_end(lx: Lexicon, texts: list[str], k: int) -> int | None:
     """End of a hospital's name after a doctor's title ("RSUD dr. Soetomo", "RSUP Dr. Sardjito"), ``k`` at
     "dr": the name there is the hospital's, not a person's; else None."""
-    if k < 1 or texts[k].lower() != "dr" or texts[k - 1] not in _HOSPITALS and texts[k - 2:k] != ["Rumah", "Sakit"]:
+    if k < 1 or texts[k].lower() != "dr" or texts[k - 1] not in lx.hospitals and texts[k - 2:k] != ["Rumah", "Sakit"]:
         return None
     m = k + 2 if k + 1 < len(texts) and texts[k + 1] == "." else k + 1
     end = m
@@ -136,3 +133,16 @@ def named_alone(texts: list[str], k: int) -> bool:
 
     # alone: neither "Kubu Raya" nor "Raya Timur", but "ungkap Suherman", "Suherman mengatakan"
     return any(t == texts[k] and j != k and not capital(j - 1) and not capital(j + 1) for j, t in enumerate(texts))
+
+
+def unit_named_before_comma(ctx, org: int, s: int, e: int) -> bool:
+    """Do the capitalised words ``s:e`` name the unit ``org:s`` before them, the holder coming after the comma at ``e``
+    ("Direktur RSUD Labuang Baji, dr. Siti", "Kepala Puskesmas Tamalanrea, Budi")? Only units that take a
+    proper name (hospitals, puskesmas, schools, prisons: ``NAMED_UNIT`` in words.jsonl) read so."""
+    texts = ctx.texts
+    if e + 1 >= len(texts) or texts[e] != "," or not any(w.lower() in ctx.lx.named_units for w in texts[org:s]):
+        return False
+    k = e + 1
+    while k < len(texts) and (texts[k] == "." or texts[k].rstrip(".").lower() in ctx.lx.address):
+        k += 1  # "dr.", "H.", "Hj."
+    return k < len(texts) and ctx.lx.is_name_word(texts[k]) and not ctx.hits_at(k)
