@@ -610,6 +610,16 @@ def test_places(extract, text, place):
     assert place in labels(r, "Place")
 
 
+@pytest.mark.parametrize("text,local,region", [
+    # a village head or a camat named after a unit that shares a regency's name: the unit, not the regency
+    ("Lurah Manggarai, Rudy Hartono, turut hadir dalam apel tersebut.", "Kelurahan Manggarai", "Kabupaten Manggarai"),
+    ("Camat Tebo, Rudy Hartono, turut hadir dalam apel tersebut.", "Kecamatan Tebo", "Kabupaten Tebo"),
+])
+def test_a_local_unit_named_like_a_regency_is_not_the_regency(extract, text, local, region):
+    places = labels(extract(DATELINE + text), "Place")
+    assert local in places and region not in places
+
+
 def test_a_headline_opening_on_an_acronym_is_no_dateline_place(extract):
     r = extract("MenPAN-RB Apresiasi Pemkab Sleman Raih Predikat Zona Integritas\nSLEMAN - Menteri PANRB menyerahkan "
                 "penghargaan kepada tiga unit kerja Pemkab Sleman di Jakarta.")

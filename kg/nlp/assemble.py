@@ -324,6 +324,10 @@ def assemble(doc: Doc, article: Article) -> DocResult:
         else:
             mentions.append(x)
     people.sort(key=lambda p: p.start)
+    # "Lurah Manggarai", "Camat Sleman": the local unit's name, not the region of the same name
+    local = [m for m in mentions if m.type == "Place" and m.kind in ("desa", "kecamatan")]
+    mentions = [m for m in mentions if not (m.type == "Place" and m.kind in ("kabupaten", "kota", "provinsi")
+                                            and any(lo.start <= m.start and m.end <= lo.end for lo in local))]
     # the dateline place
     dateline_key = None
     if article.dateline:
