@@ -388,6 +388,11 @@ def said_by(r, start_words):
     # any verb with a comma after it: what follows is what was said
     ("Pemerintah Kabupaten Sleman mengusulkan, formasi guru diutamakan bagi honorer yang sudah lama mengabdi.",
      "formasi guru diutamakan", "Pemerintah Kabupaten Sleman"),
+    # "Menurut <agency>, ...", and an agency named after a quotation's cue
+    ("Menurut Badan Kepegawaian Negara, sebanyak 1.200 formasi akan dibuka pada tahun ini.", "sebanyak 1.200 formasi",
+     "Badan Kepegawaian Negara"),
+    ("“Kami terus memantau pelaksanaan seleksi di daerah,” tulis Badan Kepegawaian Negara dalam siaran persnya.",
+     "Kami terus memantau", "Badan Kepegawaian Negara"),
 ])
 def test_an_agency_that_speaks_as_a_body_is_the_speaker(extract, text, start, agency):
     assert said_by(extract(DATELINE + text), start) == (agency, "Agency")

@@ -126,7 +126,8 @@ def _cue_word(lx, word: str) -> str | None:
     return None
 
 
-def _after_cue(ctx: DocContext, people: list[PersonMention], close: int, para_end: int):
+def _after_cue(ctx: DocContext, people: list[PersonMention], close: int, para_end: int,
+               agencies: list[Mention] = ()):
     """Speaker cue after a closing mark: (hint, cue, end of cue) or None."""
     text, lx = ctx.text, ctx.lx
     tail = text[close:min(para_end, close + 120)]
@@ -150,6 +151,9 @@ def _after_cue(ctx: DocContext, people: list[PersonMention], close: int, para_en
     p = _person_after(people, after, 12, text, lx)
     if p:
         return ("person", p), cue, p.end
+    ag = _agency_at(agencies, text, after)
+    if ag:
+        return ("agency", ag), cue, ag.end  # "“...,” tulis BKN dalam siaran persnya"
     if first in _UNNAMED or (rest[:1].islower() and first not in lx.function_words):
         return ("none", None), cue, after
     return ("pronoun", None), cue, after
@@ -181,7 +185,7 @@ def _before_cue(ctx: DocContext, people: list[PersonMention], open_at: int):
     return ("pronoun", None), verb
 
 
-def _direct(ctx: DocContext, people: list[PersonMention]) -> list[QuoteCandidate]:
+def _direct(ctx: DocContext, people: list[PersonMention], agencies: list[Mention] = ()) -> list[QuoteCandidate]:
     text = ctx.text
     quotes: list[QuoteCandidate] = []
     unclosed: list[bool] = []
@@ -192,7 +196,7 @@ def _direct(ctx: DocContext, people: list[PersonMention]) -> list[QuoteCandidate
         if len(words) < 3:
             continue
         _, para_end = _sentence_bounds(text, e)
-        after = _after_cue(ctx, people, e, para_end) if closed else None
+        after = _after_cue(ctx, people, e, para_end, agencies) if closed else None
         before = _before_cue(ctx, people, s - 1)
         if after:
             hint, cue, _ = after
@@ -227,6 +231,12 @@ def _direct(ctx: DocContext, people: list[PersonMention]) -> list[QuoteCandidate
 _ADVERBS = re.compile(r"(?:\s+(?:juga|pun|telah|sudah|kembali|bahkan|masih|sendiri|pula|pun\s+juga))*\s+")
 #: how a sentence may lead up to its subject: nothing, a clause closed by a comma, a dateline's dash, "pihak"
 _SUBJECT_LEAD = re.compile(r"(?:^|[,\u2013\u2014-]\s*|\b[Pp]ihak\s+)$")
+
+
+def _agency_at(agencies: list[Mention], text: str, pos: int, then: str = "") -> Mention | None:
+    """The agency mention that starts right after ``pos`` (spaces between), followed by ``then`` if given."""
+    m = max((m for m in agencies if pos <= m.start and not text[pos:m.start].strip()), key=lambda m: m.end, default=None)
+    return m if m and (not then or text[m.end:m.end + len(then)] == then) else None
 
 
 def _agency_subject(text: str, ss: int, verb: int, agencies: list[Mention],
@@ -289,6 +299,8 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                         hint, s0 = ("person", p), p.end
                     elif re.match(r"^\s*(?:dia|ia|beliau)\b", text[s0:s0 + 8]):
                         s0 += len(re.match(r"^\s*\w+", text[s0:]).group(0))
+                    elif ag := _agency_at(agencies, text, s0, ","):
+                        hint, s0 = ("agency", ag), ag.end  # "Menurut BKN, ..."
                     elif (an := re.match(r"^\s*([a-z]+)\b[^,.;“”\"]{0,60}?\b(?:itu|tersebut)\s*(?=,)", text[s0:s0 + 80])) \
                             and an.group(1) in lx.anaphor_nouns:
                         s0 += an.end()  # "Menurut politikus Partai Golkar itu, ...": the person just named
@@ -403,7 +415,7 @@ def iter_quotes(ctx: DocContext, people: list[PersonMention],
     """Direct quotations, then reported statements that do not overlap them. ``agencies``: the
     document's agency mentions, for statements an agency makes as a body."""
     people = sorted(people, key=lambda p: p.start)
-    direct = _direct(ctx, people)
+    direct = _direct(ctx, people, agencies)
     yield from direct
     for st in _statements(ctx, people, direct, agencies):
         if not any(st.start < q.end and q.start < st.end for q in direct):
