@@ -594,6 +594,10 @@ def test_spelling_variants_of_a_ministry_are_one_entity(extract):
     # a state university is a state body; the city in its name adds no regional unit
     ("Bawaslu meneken nota kesepahaman dengan Universitas Negeri Padang.", "Universitas Negeri Padang"),
     ("Mahasiswa UIN Sunan Kalijaga mengikuti KKN di desa itu.", "Universitas Islam Negeri Sunan Kalijaga Yogyakarta"),
+    # a national body with a province after it is its provincial office, however it is written
+    ("Ombudsman Kalsel menerima 120 laporan tahun ini.", "Ombudsman Republik Indonesia Perwakilan Provinsi Kalimantan Selatan"),
+    ("Ombudsman RI Perwakilan Kalsel menerima 120 laporan.", "Ombudsman Republik Indonesia Perwakilan Provinsi Kalimantan Selatan"),
+    ("BPKP Sulsel mengaudit dana desa.", "Perwakilan Badan Pengawasan Keuangan dan Pembangunan Provinsi Sulawesi Selatan"),
 ])
 def test_regional_agencies_are_built_from_type_and_region(extract, text, agency):
     r = extract(DATELINE + text)

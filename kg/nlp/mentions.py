@@ -207,9 +207,12 @@ def _agency(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
         if rec.get("kind") not in ("kementerian", "legislatif", "yudikatif", "pemerintah", "militer", "bumn", "perguruan-tinggi"):
             e2, rid = _after_unit(ctx, end, None)
             if rid is not None:
-                reg = lx.regions[rid]
-                return e2, [make_mention(ctx, i, e2, "Agency", f"agency:{nat.id}-{rid}",
-                                     unit_name(rec['pattern'], reg['pattern']), regional_aliases(rec, reg), kind="regional")]
+                reg, uid = lx.regions[rid], rec.get("local_unit")  # "Ombudsman Kalsel": its provincial office
+                urec = lx.agency_types.get(uid) if uid else None
+                if not urec or reg["kind"] not in urec.get("levels", ()):
+                    uid, urec = nat.id, rec
+                return e2, [make_mention(ctx, i, e2, "Agency", f"agency:{uid}-{rid}",
+                                     unit_name(urec['pattern'], reg['pattern']), regional_aliases(urec, reg), kind="regional")]
         return end, [make_mention(ctx, i, end, "Agency", f"agency:{nat.id}", rec["pattern"], kind=rec.get("kind"))]
     return None
 
