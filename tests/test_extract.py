@@ -113,6 +113,12 @@ def speaker_of(r, start_words):
      "Direktur Rumah Sakit Umum Daerah Sungai Dareh", "Rumah Sakit Umum Daerah Sungai Dareh"),
     ("Kepala Puskesmas Air Haji, Ratna Dewi, mengatakan layanan tetap buka.", "Ratna Dewi",
      "Kepala Puskesmas Air Haji", None),
+    # initials after a name are part of it; a degree after a name without a comma is not
+    ("Wali Kota Banjarbaru H. M. Aditya HR membuka rapat.", "M. Aditya HR", "Wali Kota Banjarbaru",
+     "Pemerintah Kota Banjarbaru"),
+    ("Komandan Kodim Letkol Inf Budi Santoso SIP meninjau lokasi banjir.", "Budi Santoso", "Komandan Kodim", None),
+    ("Kepala Dinas Sosial Kota Banjarbaru Rina Kartika SE membuka rapat.", "Rina Kartika",
+     "Kepala Dinas Sosial Kota Banjarbaru", "Dinas Sosial Kota Banjarbaru"),
     # an office's fields listed with commas
     ("Kepala Biro Hubungan Masyarakat, Hukum, dan Kerja Sama BKN, Vino Darmawan, mengatakan tes dimulai besok.",
      "Vino Darmawan", "Kepala Biro Hubungan Masyarakat Hukum dan Kerja Sama BKN", "Badan Kepegawaian Negara"),

@@ -107,6 +107,10 @@ def _name_run(ctx: DocContext, k: int, limit: int = 5) -> int:
             break
     while m > k and doc[m - 1].text == ".":
         m -= 1
+    if k < m < len(doc) and re.fullmatch(r"[A-Z]{2,3}", doc[m].text) and doc[m].text.lower() not in ctx.lx.address \
+            and doc[m].text not in ctx.lx.not_entity and not ctx.hits_at(m) and doc[m - 1].text.isalpha() \
+            and not (m + 1 < len(doc) and _name_word(ctx, m + 1)):
+        m += 1  # "M. Yamin HR", "Zulkifli AS": initials after a name (not a degree, not an acronym known here)
     return m
 
 
@@ -284,7 +288,8 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
             if k < len(doc) and doc[k].text == ".":
                 k += 1
             last_hon = k
-        elif t.text[:1].isupper() and (t.text.isupper() and len(t.text) >= 2 and t.text not in lx.not_entity):
+        elif t.text[:1].isupper() and (t.text.isupper() and len(t.text) >= 2 and t.text not in lx.not_entity) \
+                and not (t.text.lower() in lx.address and k > head_end and _name_word(ctx, k - 1)):  # "Budi SIP"
             k += 1
             org_marker = k
         elif low in _ORG_WORDS:
