@@ -366,6 +366,11 @@ def test_one_quote_split_around_its_cue(extract):
     # "Seperti disampaikan X, ...": X's reported statement
     ("Kepala BKPSDM Sleman Budi Santoso hadir. Ketua Bawaslu Sleman Agus Salim juga hadir. Seperti disampaikan "
      "Budi, semua ASN harus netral selama pemilu berlangsung.", "semua ASN harus netral", "Budi Santoso", False),
+    # degrees between a name and its verb, after a lower-case office and a comma
+    ("Ketua panitia seleksi, Prof. Dr. Ir. Yusuf Malik, M.S., menjelaskan seleksi terdiri atas tiga tahap "
+     "berurutan.", "seleksi terdiri atas", "Yusuf Malik", False),
+    ("Yusuf Malik, S.H., M.H., menjelaskan seleksi terdiri atas tiga tahap berurutan.", "seleksi terdiri atas",
+     "Yusuf Malik", False),
     # "Kata X, ...": the cue opens the sentence
     ("Kepala BKPSDM Sleman Budi Santoso membuka rapat. Kata Budi, ASN yang terbukti ikut kampanye akan dijatuhi "
      "sanksi.", "ASN yang terbukti", "Budi Santoso", False),

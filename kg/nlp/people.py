@@ -373,11 +373,17 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
 
 
 def _backward_name(ctx: DocContext, i: int) -> tuple[int, int] | None:
-    """A name run that ends just before token i (skipping "," / "selaku" / "sebagai")."""
-    doc = ctx.doc
+    """A name run that ends just before token i (skipping "," / "selaku" / "sebagai", an age, degrees)."""
+    doc, degrees = ctx.doc, ctx.lx.degrees
     k = i
-    while k > 0 and doc[k - 1].text.lower() in (",", "selaku", "sebagai") or age_before(ctx.texts, k):
-        k -= 3 if age_before(ctx.texts, k) else 1  # "Jumadi (52), mengeluhkan": the age after the name
+
+    def degree(j: int) -> bool:  # "Muhammad Basir, M.Si., menjelaskan": a degree after a comma
+        return doc[j].text.rstrip(".").lower() in degrees and doc[j].text[:1].isupper() and j > 0 \
+            and doc[j - 1].text == ","
+
+    while k > 0 and (doc[k - 1].text.lower() in (",", "selaku", "sebagai") or age_before(ctx.texts, k)
+                     or degree(k - 1) or doc[k - 1].text == "." and k > 1 and degree(k - 2)):
+        k -= 3 if age_before(ctx.texts, k) else 2 if doc[k - 1].text == "." else 1  # "Jumadi (52), mengeluhkan"
     e = k
     s = e
     while s > 0 and _name_word(ctx, s - 1) and e - s < 4:
