@@ -371,6 +371,11 @@ def test_one_quote_split_around_its_cue(extract):
      "berurutan.", "seleksi terdiri atas", "Yusuf Malik", False),
     ("Yusuf Malik, S.H., M.H., menjelaskan seleksi terdiri atas tiga tahap berurutan.", "seleksi terdiri atas",
      "Yusuf Malik", False),
+    # stance verbs report what the speaker wants or commits to
+    ("Kepala BKPSDM Sleman Budi Santoso ingin pelayanan kepegawaian tidak kalah cepat dengan swasta.",
+     "pelayanan kepegawaian tidak", "Budi Santoso", False),
+    ("Kepala BKPSDM Sleman Budi Santoso berkomitmen memperketat pengawasan disiplin pegawai tahun ini.",
+     "memperketat pengawasan disiplin", "Budi Santoso", False),
     # "Kata X, ...": the cue opens the sentence
     ("Kepala BKPSDM Sleman Budi Santoso membuka rapat. Kata Budi, ASN yang terbukti ikut kampanye akan dijatuhi "
      "sanksi.", "ASN yang terbukti", "Budi Santoso", False),
