@@ -19,6 +19,7 @@ from .events import ELECTIONS
 from .mentions import AGENCY_HEADS, POLICY_HEADS, iter_mentions
 from .people import PersonMention, iter_people
 from .quotes import DEMONSTRATIVE, iter_quotes
+from .regional import attach_bare_types
 from .scene import scene_speakers
 
 __all__ = ["assemble"]
@@ -345,7 +346,8 @@ def assemble(doc: Doc, article: Article) -> DocResult:
                 label = " ".join(w.capitalize() if w.isupper() else w for w in words)
                 dateline_key = f"place:{slug(label)}"
                 mentions.append(Mention(s, e, raw, "Place", dateline_key, label, (), "lainnya"))
-    remap = _merge_keys(mentions, ctx.expansions, lx)
+    mentions, attached = attach_bare_types(ctx, mentions)  # "Inspektorat" in an article about one regency
+    remap = {**attached, **_merge_keys(mentions, ctx.expansions, lx)}
     ents = _entities(mentions, remap, article.text)
     pindex, pdata = _resolve_people(people)
     # roles (and the agencies they imply)
