@@ -13,7 +13,7 @@ from typing import Iterable
 
 from .errors import InputError
 from .ingest import discover
-from .records import Article, DocResult
+from .records import Article
 
 __all__ = ["BuildReport", "Reader", "build", "read_all"]
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.plugins.sparql import prepareQuery
 

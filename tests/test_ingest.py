@@ -3,7 +3,6 @@ options and exit codes. Names in the texts are invented."""
 from __future__ import annotations
 
 import json
-import logging
 import re
 from pathlib import Path
 

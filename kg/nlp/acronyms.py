@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from .context import DocContext, is_acronym, paren_end
+from .context import DocContext, Mention, is_acronym, paren_end
+from .lexicon import norm, slug
 
-__all__ = ["find_acronyms"]
+__all__ = ["find_acronyms", "acronym_mentions"]
 
 
 
@@ -84,3 +85,78 @@ def _long_form_before(ctx: DocContext, i: int, acr: str) -> tuple[int, int] | No
     return None
 
 
+def acronym_mentions(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """Entities defined as "Long Form (ACR)" and later mentions of the bare acronym."""
+    from .events import ELECTIONS
+    from .mentions import AGENCY_HEADS, POLICY_HEADS
+
+    doc, lx = ctx.doc, ctx.lx
+    out: list[Mention] = []
+    for s, e, ai, aj, long_form, acr in find_acronyms(ctx):
+        if acr in lx.not_entity:
+            continue
+        lf_start = doc[s].idx
+        lf_end = doc[e - 1].idx + len(doc[e - 1])
+        ctx.expansions.setdefault(acr, long_form)
+        if any(m.type == "Place" and m.start <= lf_start and m.end >= lf_end for m in mentions):
+            continue  # "Nusa Tenggara Timur (NTT)": a region and its abbreviation
+        covering = [m for m in mentions + out if m.start <= lf_start and m.end >= lf_end - 1 and m.type != "Place"]
+        if any(m.start < lf_start - 1 for m in covering):
+            continue  # defined inside a longer name ("Penutupan Pelatihan ... (PKA) Angkatan X")
+        covering += [m for m in mentions + out if abs(m.start - lf_start) <= 1 and m.type != "Place" and m.end >= doc[ai].idx]
+        if covering:
+            m = max(covering, key=lambda m: m.end - m.start)
+            ctx.acronyms.setdefault(acr, (m.type, m.key, m.label))
+            continue
+        head = long_form.split()[0].lower()
+        if lx.titles.get(norm(long_form)) or norm(acr) in lx.titles or norm(acr) in lx.acting \
+                or ctx.longest(s, ("TITLE", "ACTING")):
+            continue  # an office and its short form ("Wakil Menteri ... (Wamen PANRB)") name no entity
+        known = lx.agency_index.get(norm(long_form)) or lx.agency_index.get(norm("Kementerian " + long_form)) \
+            or lx.agency_index.get(norm(acr))
+        if known:
+            rec = lx.agencies[known]
+            key = f"agency:{known}"
+            out.append(Mention(lf_start, doc[aj].idx + len(doc[aj]), ctx.text[lf_start:doc[aj].idx + len(doc[aj])],
+                               "Agency", key, rec["pattern"], (acr, long_form), rec.get("kind"), None, s, aj + 1))
+            ctx.acronyms.setdefault(acr, ("Agency", key, rec["pattern"]))
+            continue
+        before = doc[s - 1].text.lower() if s > 0 else ""
+        if before in ("tim", "satgas", "satuan", "panitia", "komite"):
+            head = "tim"
+        if not long_form[:1].isupper():
+            if head in POLICY_HEADS:
+                etype = "Policy"
+            else:
+                continue
+        elif head in AGENCY_HEADS:
+            etype = "Agency"
+        elif head in lx.event_heads or norm(long_form) in ELECTIONS:
+            etype = "Event"
+        elif head in POLICY_HEADS or len(long_form.split()) >= 2:
+            etype = "Policy"
+        else:
+            continue
+        label = " ".join(long_form.split())
+        label = label[0].upper() + label[1:]
+        key = f"{etype.lower()}:{slug(label)}"
+        m = Mention(lf_start, doc[aj].idx + len(doc[aj]), ctx.text[lf_start:doc[aj].idx + len(doc[aj]) + 1], etype,
+                    key, label, (acr,), "acronym", None, s, aj + 1)
+        out.append(m)
+        ctx.acronyms.setdefault(acr, (etype, key, label))
+    # a defined long form is one name: drop other names nested inside it ("Reformasi Birokrasi" in the ministry)
+    for m in out:
+        nested = [x for x in mentions if x is not m and m.start <= x.start and x.end <= m.end and x.type != "Place"
+                  and (x.start, x.end) != (m.start, m.end)]
+        for x in nested:
+            mentions.remove(x)
+    # later bare mentions of a defined acronym
+    covered = set()
+    for m in mentions + out:
+        covered.update(range(m.i, m.j))
+    for k, text in enumerate(ctx.texts):
+        if text in ctx.acronyms and k not in covered:
+            tok = doc[k]
+            etype, key, label = ctx.acronyms[tok.text]
+            out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, etype, key, label, (), "acronym", None, k, k + 1))
+    return out

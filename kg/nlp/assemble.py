@@ -14,9 +14,8 @@ from ..dates import find_dates
 from ..records import Article, DocResult, Entity, EventReport, Quote, Role, Span
 from .context import DocContext, Mention, build_context
 from .lexicon import lexicon, norm, slug
-from .acronyms import find_acronyms
-from .events import ELECTIONS
-from .mentions import AGENCY_HEADS, POLICY_HEADS, iter_mentions
+from .acronyms import acronym_mentions
+from .mentions import iter_mentions
 from .people import PersonMention, iter_people
 from .quotes import DEMONSTRATIVE, iter_quotes
 from .regional import attach_bare_types
@@ -50,80 +49,6 @@ def _similar_names(a: str, b: str) -> bool:
         return a == b
     edits = sum(1 for x, y in zip(wa, wb) if x != y)
     return edits == 1 and all(x == y or (len(x) >= 5 and _damerau1(x, y)) for x, y in zip(wa, wb))
-
-
-def _acronym_mentions(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
-    """Entities defined as "Long Form (ACR)" and later mentions of the bare acronym."""
-    doc, lx = ctx.doc, ctx.lx
-    out: list[Mention] = []
-    for s, e, ai, aj, long_form, acr in find_acronyms(ctx):
-        if acr in lx.not_entity:
-            continue
-        lf_start = doc[s].idx
-        lf_end = doc[e - 1].idx + len(doc[e - 1])
-        ctx.expansions.setdefault(acr, long_form)
-        if any(m.type == "Place" and m.start <= lf_start and m.end >= lf_end for m in mentions):
-            continue  # "Nusa Tenggara Timur (NTT)": a region and its abbreviation
-        covering = [m for m in mentions + out if m.start <= lf_start and m.end >= lf_end - 1 and m.type != "Place"]
-        if any(m.start < lf_start - 1 for m in covering):
-            continue  # defined inside a longer name ("Penutupan Pelatihan ... (PKA) Angkatan X")
-        covering += [m for m in mentions + out if abs(m.start - lf_start) <= 1 and m.type != "Place" and m.end >= doc[ai].idx]
-        if covering:
-            m = max(covering, key=lambda m: m.end - m.start)
-            ctx.acronyms.setdefault(acr, (m.type, m.key, m.label))
-            continue
-        head = long_form.split()[0].lower()
-        if lx.titles.get(norm(long_form)) or norm(acr) in lx.titles or norm(acr) in lx.acting \
-                or ctx.longest(s, ("TITLE", "ACTING")):
-            continue  # an office and its short form ("Wakil Menteri ... (Wamen PANRB)") name no entity
-        known = lx.agency_index.get(norm(long_form)) or lx.agency_index.get(norm("Kementerian " + long_form)) \
-            or lx.agency_index.get(norm(acr))
-        if known:
-            rec = lx.agencies[known]
-            key = f"agency:{known}"
-            out.append(Mention(lf_start, doc[aj].idx + len(doc[aj]), ctx.text[lf_start:doc[aj].idx + len(doc[aj])],
-                               "Agency", key, rec["pattern"], (acr, long_form), rec.get("kind"), None, s, aj + 1))
-            ctx.acronyms.setdefault(acr, ("Agency", key, rec["pattern"]))
-            continue
-        before = doc[s - 1].text.lower() if s > 0 else ""
-        if before in ("tim", "satgas", "satuan", "panitia", "komite"):
-            head = "tim"
-        if not long_form[:1].isupper():
-            if head in POLICY_HEADS:
-                etype = "Policy"
-            else:
-                continue
-        elif head in AGENCY_HEADS:
-            etype = "Agency"
-        elif head in lx.event_heads or norm(long_form) in ELECTIONS:
-            etype = "Event"
-        elif head in POLICY_HEADS or len(long_form.split()) >= 2:
-            etype = "Policy"
-        else:
-            continue
-        label = " ".join(long_form.split())
-        label = label[0].upper() + label[1:]
-        key = f"{etype.lower()}:{slug(label)}"
-        m = Mention(lf_start, doc[aj].idx + len(doc[aj]), ctx.text[lf_start:doc[aj].idx + len(doc[aj]) + 1], etype,
-                    key, label, (acr,), "acronym", None, s, aj + 1)
-        out.append(m)
-        ctx.acronyms.setdefault(acr, (etype, key, label))
-    # a defined long form is one name: drop other names nested inside it ("Reformasi Birokrasi" in the ministry)
-    for m in out:
-        nested = [x for x in mentions if x is not m and m.start <= x.start and x.end <= m.end and x.type != "Place"
-                  and (x.start, x.end) != (m.start, m.end)]
-        for x in nested:
-            mentions.remove(x)
-    # later bare mentions of a defined acronym
-    covered = set()
-    for m in mentions + out:
-        covered.update(range(m.i, m.j))
-    for k, text in enumerate(ctx.texts):
-        if text in ctx.acronyms and k not in covered:
-            tok = doc[k]
-            etype, key, label = ctx.acronyms[tok.text]
-            out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, etype, key, label, (), "acronym", None, k, k + 1))
-    return out
 
 
 _NATIONAL = re.compile(r"\b(?:RI|Republik Indonesia|[Pp]usat)\b")
@@ -317,7 +242,7 @@ def assemble(doc: Doc, article: Article) -> DocResult:
     ctx = build_context(doc, article)
     lx = ctx.lx
     mentions = list(iter_mentions(ctx))
-    mentions += _acronym_mentions(ctx, mentions)
+    mentions += acronym_mentions(ctx, mentions)
     people: list[PersonMention] = []
     for x in iter_people(ctx, mentions):
         if isinstance(x, PersonMention):
