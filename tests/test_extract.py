@@ -894,6 +894,15 @@ def test_an_office_in_a_venue_name_or_in_lower_case_is_nobody_in_the_scene(extra
     assert set(rep.participants) == {entity(r, "Person", "Hendra Wijaya").key}
 
 
+@pytest.mark.parametrize("text", [
+    "Apel digelar di halaman Kantor Gubernur Papua Pegunungan, Wamena, Senin (8/1/2024).",
+    "Rapat digelar di Pendopo Bupati Klaten, Delanggu, pada Senin pagi.",
+])
+def test_an_office_inside_a_venue_name_names_nobody(extract, text):
+    r = extract(DATELINE + text)
+    assert persons(r) == set() and not r.roles
+
+
 def test_an_office_named_alone_never_takes_the_holder_of_another_office(extract):
     r = extract(DATELINE + "Sekda Sleman Hendra Wijaya membuka rapat. “Kami siap melayani warga dengan baik setiap "
                 "hari,” kata Bupati Sleman.")
