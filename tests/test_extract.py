@@ -141,6 +141,11 @@ def speaker_of(r, start_words):
     # a village the text names elsewhere, inside an office before the name
     ("Desa Sukamaju menggelar musyawarah. Ketua BPD Sukamaju Ahmad Fauzan membuka rapat.",
      "Ahmad Fauzan", "Ketua BPD Sukamaju", None),
+    # a village named by its region's own word keeps it ("Gampong", "Nagari"), not "Desa Gampong ..."
+    ("Keuchik Gampong Lamteh, Zulkifli Hasan, menyambut rombongan.", "Zulkifli Hasan", "Keuchik Gampong Lamteh",
+     "Pemerintah Gampong Lamteh"),
+    ("Ketua Panwaslih Aceh Besar, Indra Wijaya, membuka rapat.", "Indra Wijaya", "Ketua Panwaslih Aceh Besar",
+     "Panitia Pengawas Pemilihan Kabupaten Aceh Besar"),
     # a military unit's number and place after a slash, then the rank
     ("Dandim 0825/Banyuwangi Letkol Inf Bayu Prasetya meninjau lokasi banjir.",
      "Bayu Prasetya", "Dandim 0825/Banyuwangi", None),

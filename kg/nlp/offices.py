@@ -13,6 +13,8 @@ __all__ = ["org_from_rule", "LOCAL_ORG", "LOCAL_WORD"]
 LOCAL_ORG = {"desa": "desa", "kecamatan": "kecamatan", "kelurahan": "kelurahan", "distrik": "distrik",
               "kapanewon": "kapanewon", "kemantren": "kemantren"}
 #: the word that names a local unit, and the kind of place it is
+#: a village's own word in its region, used in its name instead of "Desa" ("Gampong Lambaro", "Nagari Koto Baru")
+_VILLAGE_WORDS = {"gampong", "kampung", "nagari", "pekon", "lembang", "nagori", "negeri"}
 LOCAL_WORD = {"desa": ("Desa", "desa"), "kelurahan": ("Kelurahan", "desa"), "kecamatan": ("Kecamatan", "kecamatan"),
                "distrik": ("Distrik", "kecamatan"), "kapanewon": ("Kapanewon", "kecamatan"),
                "kemantren": ("Kemantren", "kecamatan")}
@@ -51,11 +53,14 @@ def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Men
                            "Agency", key, label, government_aliases(rec), "derived", None, i, k)] if regions else []
         return key, label, derived
     if rule in LOCAL_ORG and local_name:
-        key = f"agency:pemerintah-desa-{slug(local_name)}" if rule == "desa" else f"agency:{rule}-{slug(local_name)}"
-        label = f"Pemerintah Desa {local_name}" if rule == "desa" else f"{rule.capitalize()} {local_name}"
         word, place_kind = LOCAL_WORD[rule]
+        own = local_name.split()[0]
+        if rule == "desa" and own.lower() in _VILLAGE_WORDS and len(local_name.split()) > 1:
+            word, local_name = own, local_name.split(None, 1)[1]  # "Keuchik Gampong Lambaro": a gampong's own word
+        key = f"agency:pemerintah-{slug(word)}-{slug(local_name)}" if rule == "desa" else f"agency:{rule}-{slug(local_name)}"
+        label = f"Pemerintah {word} {local_name}" if rule == "desa" else f"{rule.capitalize()} {local_name}"
         s_, e_ = doc[k - 1].idx + len(doc[k - 1]) - len(local_name), doc[k - 1].idx + len(doc[k - 1])
-        place = Mention(s_, e_, ctx.text[s_:e_], "Place", f"place:{rule if rule != 'kelurahan' else 'kelurahan'}-{slug(local_name)}",
+        place = Mention(s_, e_, ctx.text[s_:e_], "Place", f"place:{slug(word) if rule == 'desa' else rule}-{slug(local_name)}",
                         f"{word} {local_name}", (local_name,), place_kind, None, k - len(local_name.split()), k)
         return key, label, [place]
     if unit and regions and unit in lx.agency_types:
