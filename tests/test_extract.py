@@ -146,6 +146,15 @@ def speaker_of(r, start_words):
      "Pemerintah Gampong Lamteh"),
     ("Ketua Panwaslih Aceh Besar, Indra Wijaya, membuka rapat.", "Indra Wijaya", "Ketua Panwaslih Aceh Besar",
      "Panitia Pengawas Pemilihan Kabupaten Aceh Besar"),
+    # a "Kadis"/"Kasat"/"Kalaksa" title naming the office by its field and region alone
+    ("Kadis Kesehatan Bantul, Ratna Dewi, membuka rapat.", "Ratna Dewi", "Kadis Kesehatan Bantul",
+     "Dinas Kesehatan Kabupaten Bantul"),
+    ("Kadis Dikbud NTB, Ratna Dewi, membuka rapat.", "Ratna Dewi", "Kadis Dikbud NTB",
+     "Dinas Pendidikan dan Kebudayaan Provinsi Nusa Tenggara Barat"),
+    ("Kasat Pol PP Lombok Barat, Ratna Dewi, membuka rapat.", "Ratna Dewi", "Kasat Pol PP Lombok Barat",
+     "Satuan Polisi Pamong Praja Kabupaten Lombok Barat"),
+    ("Kalaksa BPBD Kota Mataram, Ratna Dewi, membuka rapat.", "Ratna Dewi", "Kalaksa BPBD Kota Mataram",
+     "Badan Penanggulangan Bencana Daerah Kota Mataram"),
     # a military unit's number and place after a slash, then the rank
     ("Dandim 0825/Banyuwangi Letkol Inf Bayu Prasetya meninjau lokasi banjir.",
      "Bayu Prasetya", "Dandim 0825/Banyuwangi", None),

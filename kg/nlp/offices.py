@@ -103,6 +103,31 @@ def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Men
             aid = lx.agency_index.get(norm(prefix + rest))
             if aid:
                 return f"agency:{aid}", lx.agencies[aid]["pattern"], []
+    if rule in ("dinas", "badan") and k > i:
+        return _regional_type(ctx, rule, i, k, regions)  # "Kadis Kesehatan Bantul", "Kadis Dikbud NTB"
+    return None, None, []
+
+
+def _regional_type(ctx: DocContext, rule: str, i: int, k: int, regions: list[Mention]):
+    """(key, label, [mention]) of the regional office a "Kadis"/"Kaban" title names by its field alone:
+    the longest "Dinas <words>" that is an office type, in the region named after it; else nothing."""
+    from .mentions import regional_aliases, unit_name
+
+    lx, doc = ctx.lx, ctx.doc
+    prefix = "Dinas " if rule == "dinas" else "Badan "
+    for m in range(k, i, -1):
+        tid = lx.agency_type_index.get(norm(prefix + re.sub(r"\s*\([^)]*\)", "", doc[i:m].text)))
+        if not tid:
+            continue
+        rec = lx.agency_types[tid]
+        rid = regions[-1].key.split(":", 1)[1] if regions else None
+        if rid is None or lx.regions[rid]["kind"] not in rec.get("levels", ()):
+            return None, None, []
+        reg = lx.regions[rid]
+        key, label = f"agency:{tid}-{rid}", unit_name(rec["pattern"], reg["pattern"])
+        s, e = doc[i].idx, doc[k - 1].idx + len(doc[k - 1])
+        return key, label, [Mention(s, e, ctx.text[s:e], "Agency", key, label, regional_aliases(rec, reg),
+                                    "derived", None, i, k)]
     return None, None, []
 
 
