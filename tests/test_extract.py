@@ -390,6 +390,13 @@ def test_one_quote_split_around_its_cue(extract):
      "pelayanan kepegawaian tidak", "Budi Santoso", False),
     ("Kepala BKPSDM Sleman Budi Santoso berkomitmen memperketat pengawasan disiplin pegawai tahun ini.",
      "memperketat pengawasan disiplin", "Budi Santoso", False),
+    # a regional form of address before a name already given ("Cak", "Kang"), and a nickname the text gives
+    ("Wali Kota Bandung Teguh Prasetyo meninjau pasar. “Harga harus stabil sampai akhir tahun,” kata Cak Teguh.",
+     "Harga harus stabil", "Teguh Prasetyo", True),
+    ("Bupati Sleman Hanafi Wiratmaja, yang akrab disapa Mas Hanif, meninjau pasar. “Harga harus stabil sampai "
+     "akhir tahun,” tutur Mas Hanif.", "Harga harus stabil", "Hanafi Wiratmaja", True),
+    ("Ketua DPRD Sleman Yudistira Pranowo alias Yudis membuka rapat. “Anggarannya sudah kami siapkan sejak "
+     "awal,” kata Yudis.", "Anggarannya sudah kami", "Yudistira Pranowo", True),
     # "Kata X, ...": the cue opens the sentence
     ("Kepala BKPSDM Sleman Budi Santoso membuka rapat. Kata Budi, ASN yang terbukti ikut kampanye akan dijatuhi "
      "sanksi.", "ASN yang terbukti", "Budi Santoso", False),

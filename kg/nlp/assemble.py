@@ -16,6 +16,7 @@ from .context import DocContext, Mention, build_context
 from .lexicon import lexicon, norm, slug
 from .acronyms import acronym_mentions
 from .mentions import iter_mentions
+from .nicknames import find_nicknames
 from .people import PersonMention, iter_people
 from .quotes import DEMONSTRATIVE, iter_quotes
 from .regional import attach_bare_types
@@ -182,10 +183,16 @@ def _office_word(head: str) -> str:
     return (rec.get("expands") or rec["pattern"]).split()[0].lower() if rec else head
 
 
-def _resolve_people(people: list[PersonMention]) -> tuple[dict[int, str], dict[str, dict]]:
-    """Map each person mention (by index) to a person key; build person entity data."""
+def _resolve_people(people: list[PersonMention], nicknames: dict[str, str] | None = None
+                    ) -> tuple[dict[int, str], dict[str, dict]]:
+    """Map each person mention (by index) to a person key; build person entity data.
+    ``nicknames``: {nickname: full name} the text gives ("yang akrab disapa Mas Dhito")."""
     named = [p for p in people if p.name]
     canon: dict[str, str] = {}
+    known = {p.name for p in named}
+    for nick, full in (nicknames or {}).items():
+        if nick in known and full in known:
+            canon[nick] = full
     names = sorted({p.name for p in named}, key=lambda n: (-len(n.split()), -len(n), n))
     for n in names:
         if n in canon:
@@ -274,7 +281,7 @@ def assemble(doc: Doc, article: Article) -> DocResult:
     mentions, attached = attach_bare_types(ctx, mentions)  # "Inspektorat" in an article about one regency
     remap = {**attached, **_merge_keys(mentions, ctx.expansions, lx)}
     ents = _entities(mentions, remap, article.text)
-    pindex, pdata = _resolve_people(people)
+    pindex, pdata = _resolve_people(people, find_nicknames(ctx, people))
     # roles (and the agencies they imply)
     roles: dict[tuple[str, str], Role] = {}
     for k, p in enumerate(people):
