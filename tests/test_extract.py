@@ -669,6 +669,7 @@ def test_regional_agencies_are_built_from_type_and_region(extract, text, agency)
     ("Jalan di Desa Sukamaju, Kecamatan Cimanggis diperbaiki.", "Desa Sukamaju"),
     ("Rapat digelar di Meuligoe Bupati Aceh Besar.", "Meuligoe Bupati Aceh Besar"),   # regional venue words
     ("Rapat digelar di Anjungan Pantai Losari.", "Anjungan Pantai Losari"),
+    ("Gubernur membuka rapat di Gedung Sate pada pagi hari.", "Gedung Sate"),   # a venue head that names one venue
 ])
 
 def test_places(extract, text, place):

@@ -77,6 +77,7 @@ class Lexicon:
     anaphor_nouns: set[str] = field(default_factory=set)
     event_verbs: dict[str, str] = field(default_factory=dict)  # "melantik" -> "Pelantikan"  # "kata politikus itu": the person last named  # "turut hadir": the persons named were at the event
     venue_heads: set[str] = field(default_factory=set)
+    complete_venues: set[str] = field(default_factory=set)  # ids of heads that name one venue ("Gedung Sate")
     function_words: set[str] = field(default_factory=set)
     pronouns: set[str] = field(default_factory=set)
     not_entity: set[str] = field(default_factory=set)
@@ -183,6 +184,7 @@ def lexicon() -> Lexicon:
     lx.event_heads = {r["pattern"].lower() for r in recs["events"]}
     lx.lower_event_heads = {r["pattern"].lower() for r in recs["events"] if r.get("lower_name")}
     lx.venue_heads = {r["pattern"].lower() for r in recs["venues"]}
+    lx.complete_venues = {r["id"] for r in recs["venues"] if r.get("complete")}
     word_sets = {"FUNCTION_WORD": lx.function_words, "PRONOUN": lx.pronouns, "NOT_ENTITY": lx.not_entity,
                  "NOT_NAME": lx.not_name, "EVENT_CUE_BEFORE": lx.event_cue_before,
                  "EVENT_CUE_AFTER": lx.event_cue_after, "ATTENDANCE": lx.attendance,

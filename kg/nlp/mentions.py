@@ -424,7 +424,8 @@ def _venue(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         kind = _LOCAL_KINDS[head]
         label = f"{head.capitalize()} {name}"
         return end, make_mention(ctx, i, end, "Place", f"place:{head}-{slug(name)}", label, (name,), kind)
-    if not (is_cap(doc[h.j]) or is_acronym(doc[h.j])) or doc[h.j].text.lower() in ctx.lx.calendar:
+    if (not (is_cap(doc[h.j]) or is_acronym(doc[h.j])) or doc[h.j].text.lower() in ctx.lx.calendar) \
+            and h.id not in ctx.lx.complete_venues:
         return None
     end = h.j
     while end < len(doc) and end - i < 9:
@@ -437,7 +438,7 @@ def _venue(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             end += 1
         else:
             break
-    if end == h.j:
+    if end == h.j and h.id not in ctx.lx.complete_venues:  # "Gedung Sate" names one building; "Gedung" alone none
         return None
     text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     label = text[0].upper() + text[1:]
