@@ -397,6 +397,10 @@ def test_one_quote_split_around_its_cue(extract):
      "akhir tahun,” tutur Mas Hanif.", "Harga harus stabil", "Hanafi Wiratmaja", True),
     ("Ketua DPRD Sleman Yudistira Pranowo alias Yudis membuka rapat. “Anggarannya sudah kami siapkan sejak "
      "awal,” kata Yudis.", "Anggarannya sudah kami", "Yudistira Pranowo", True),
+    ("Kepala BKPSDM Sleman Budi Santoso menargetkan pendataan pegawai honorer selesai akhir bulan ini.",
+     "pendataan pegawai honorer", "Budi Santoso", False),
+    ("Ketua DPRD Sleman Budi Santoso mendesak pemerintah daerah segera menyalurkan bantuan bagi korban banjir.",
+     "pemerintah daerah segera", "Budi Santoso", False),
     # "Kata X, ...": the cue opens the sentence
     ("Kepala BKPSDM Sleman Budi Santoso membuka rapat. Kata Budi, ASN yang terbukti ikut kampanye akan dijatuhi "
      "sanksi.", "ASN yang terbukti", "Budi Santoso", False),
@@ -425,6 +429,8 @@ def said_by(r, start_words):
     # any verb with a comma after it: what follows is what was said
     ("Pemerintah Kabupaten Sleman mengusulkan, formasi guru diutamakan bagi honorer yang sudah lama mengabdi.",
      "formasi guru diutamakan", "Pemerintah Kabupaten Sleman"),
+    ("DPRD Kabupaten Sleman mendesak pemerintah daerah segera menyalurkan bantuan bagi korban banjir.",
+     "pemerintah daerah segera", "Dewan Perwakilan Rakyat Daerah Kabupaten Sleman"),
     # "Menurut <agency>, ...", and an agency named after a quotation's cue
     ("Menurut Badan Kepegawaian Negara, sebanyak 1.200 formasi akan dibuka pada tahun ini.", "sebanyak 1.200 formasi",
      "Badan Kepegawaian Negara"),
