@@ -155,6 +155,15 @@ def speaker_of(r, start_words):
      "Satuan Polisi Pamong Praja Kabupaten Lombok Barat"),
     ("Kalaksa BPBD Kota Mataram, Ratna Dewi, membuka rapat.", "Ratna Dewi", "Kalaksa BPBD Kota Mataram",
      "Badan Penanggulangan Bencana Daerah Kota Mataram"),
+    # a minister's office takes no region: a region's name after it opens the name
+    ("Wakil Menteri Dalam Negeri Bima Prakoso meminta kepala daerah mempercepat penyusunan RPJMD.", "Bima Prakoso",
+     "Wakil Menteri Dalam Negeri", "Kementerian Dalam Negeri"),
+    # an office's fields listed with commas, up to the ministry
+    ("Deputi Bidang Reformasi Birokrasi, Akuntabilitas Aparatur, dan Pengawasan Kementerian PANRB Yusuf Malik "
+     "membuka rapat.", "Yusuf Malik",
+     "Deputi Bidang Reformasi Birokrasi Akuntabilitas Aparatur dan Pengawasan Kementerian PANRB",
+     "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi"),
+    ("Pangdam XVI/Pattimura Mayjen TNI Rudi Hartono hadir dalam rapat.", "Rudi Hartono", "Pangdam XVI/Pattimura", None),
     # a military unit's number and place after a slash, then the rank
     ("Dandim 0825/Banyuwangi Letkol Inf Bayu Prasetya meninjau lokasi banjir.",
      "Bayu Prasetya", "Dandim 0825/Banyuwangi", None),

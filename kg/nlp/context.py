@@ -235,13 +235,20 @@ def make_mention(ctx: DocContext, i: int, j: int, etype: str, key: str, label: s
 
 
 def name_after_rank(ctx: DocContext, i: int, end: int) -> bool:
-    """Is the region name at i:end a person's name ("Kombes Pol Bima Santosa", "H. Sinjai Rahman")?
-    It is when a rank or honorific comes right before it and a capitalised word right after."""
+    """Is the region name at i:end a person's name ("Kombes Pol Bima Santosa", "H. Sinjai Rahman",
+    "Wakil Menteri Dalam Negeri Bima Arya")? It is when a rank, an honorific or a minister's office
+    (which takes no region) comes right before it and a capitalised word right after."""
     texts, lx = ctx.texts, ctx.lx
     k = i - 1
     if k >= 0 and texts[k] == ".":
         k -= 1
-    if k < 0 or (texts[k].lower() not in lx.ranks and texts[k].lower() not in lx.honorifics):
+    if k < 0:
+        return False
+    if texts[k].lower() not in lx.ranks and texts[k].lower() not in lx.honorifics \
+            and not any(h.j <= i and h.label == "TITLE"
+                        and (lx.titles.get(norm(" ".join(texts[h.i:h.j]))) or {}).get("org") == "kementerian"
+                        and all(texts[x][:1].isupper() or texts[x] in ("dan", "&") for x in range(h.j, i))
+                        for b in range(1, 7) for h in ctx.hits.get(i - b, [])):
         return False
     return end < len(texts) and texts[end][:1].isupper() and texts[end].isalpha() \
         and texts[end].lower() not in lx.function_words and not ctx.hits.get(end)

@@ -32,7 +32,8 @@ def is_unit_word(lx: Lexicon, word: str) -> bool:
 def unit_number_end(texts: list[str], k: int) -> int | None:
     """End of a unit's number and place after a slash: "Dandim 0825/Banyuwangi", "Koramil 2121/Sukamakmur"
     (``k`` at the slash) -> the token after the place's name, else None."""
-    if k < 1 or texts[k] != "/" or not texts[k - 1].isdigit() or k + 1 >= len(texts):
+    if k < 1 or texts[k] != "/" or not (texts[k - 1].isdigit() or re.fullmatch(r"[IVXL]+", texts[k - 1])) \
+            or k + 1 >= len(texts):  # "Dandim 0825/Banyuwangi", "Pangdam XV/Pattimura"
         return None
     nxt = texts[k + 1]
     return k + 2 if nxt[:1].isupper() and nxt.isalpha() else None
