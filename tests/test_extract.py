@@ -410,6 +410,11 @@ def test_one_quote_split_around_its_cue(extract):
      "pendataan pegawai honorer", "Budi Santoso", False),
     ("Ketua DPRD Sleman Budi Santoso mendesak pemerintah daerah segera menyalurkan bantuan bagi korban banjir.",
      "pemerintah daerah segera", "Budi Santoso", False),
+    # "Menurut keterangan X, ...", "Berdasarkan keterangan X, ...": a source word between the cue and the name
+    ("Kepala Dinas Sosial Sleman Budi Santoso hadir. Menurut keterangan Budi, bantuan akan disalurkan pekan depan "
+     "melalui kantor pos.", "bantuan akan disalurkan", "Budi Santoso", False),
+    ("Kepala Dinas Sosial Sleman Budi Santoso hadir. Berdasarkan keterangan Budi, penyaluran dilakukan melalui kantor "
+     "pos terdekat.", "penyaluran dilakukan melalui", "Budi Santoso", False),
     # "Kata X, ...": the cue opens the sentence
     ("Kepala BKPSDM Sleman Budi Santoso membuka rapat. Kata Budi, ASN yang terbukti ikut kampanye akan dijatuhi "
      "sanksi.", "ASN yang terbukti", "Budi Santoso", False),
@@ -443,6 +448,8 @@ def said_by(r, start_words):
     # "Menurut <agency>, ...", and an agency named after a quotation's cue
     ("Menurut Badan Kepegawaian Negara, sebanyak 1.200 formasi akan dibuka pada tahun ini.", "sebanyak 1.200 formasi",
      "Badan Kepegawaian Negara"),
+    ("Menurut data Badan Pusat Statistik, angka kemiskinan di kabupaten itu turun menjadi 8 persen.",
+     "angka kemiskinan di", "Badan Pusat Statistik"),
     ("“Kami terus memantau pelaksanaan seleksi di daerah,” tulis Badan Kepegawaian Negara dalam siaran persnya.",
      "Kami terus memantau", "Badan Kepegawaian Negara"),
 ])

@@ -227,6 +227,10 @@ def _direct(ctx: DocContext, people: list[PersonMention], agencies: list[Mention
     return merged
 
 
+#: "Menurut keterangan X, ...", "Berdasarkan data BPS, ...": the words that give a source after the cue
+_SOURCE = re.compile(r"(?:\s+(?:keterangan|penjelasan|pengakuan|catatan|data|laporan|hasil\s+pemeriksaan))?(?=\s)")
+
+
 #: what may stand between an agency and its speech verb ("KPK juga meminta", "BKN telah menegaskan")
 _ADVERBS = re.compile(r"(?:\s+(?:juga|pun|telah|sudah|kembali|bahkan|masih|sendiri|pula|pun\s+juga))*\s+")
 #: how a sentence may lead up to its subject: nothing, a clause closed by a comma, a dateline's dash, "pihak"
@@ -288,12 +292,13 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
         for t in toks:
             low = t.text.lower()
             # 1. "Menurut X, ..." / "menurutnya ..."
-            if low in ("menurut", "menurutnya"):
-                s0 = t.idx + len(t)
+            source = _SOURCE.match(text, t.idx + len(t)) if low in ("menurut", "berdasarkan") else None
+            if low == "menurutnya" or low == "menurut" or source and source.group(0).strip():
+                s0 = source.end() if source else t.idx + len(t)  # "Menurut keterangan X", "Berdasarkan data BPS"
                 hint: tuple = ("pronoun", None)
                 if any(t.idx < q.start <= sent.end_char for q in direct):
                     break  # "Menurut X, “...”": the cue of a quotation
-                if low == "menurut":
+                if low != "menurutnya":
                     p = next((p for p in sp if s0 <= _pstart(p) <= s0 + 3), None)
                     if p:
                         hint, s0 = ("person", p), p.end
