@@ -415,6 +415,10 @@ def test_one_quote_split_around_its_cue(extract):
      "melalui kantor pos.", "bantuan akan disalurkan", "Budi Santoso", False),
     ("Kepala Dinas Sosial Sleman Budi Santoso hadir. Berdasarkan keterangan Budi, penyaluran dilakukan melalui kantor "
      "pos terdekat.", "penyaluran dilakukan melalui", "Budi Santoso", False),
+    # people in a sentence whose subject is "Ia" do not take the next "-nya" cue from the subject
+    ("Kepala Dinas Sosial Sleman, Budi Santoso, meninjau dapur umum.\n\nIa didampingi Sekretaris Dinas Sosial "
+     "Sleman, Ani Lestari.\n\n“Stok logistik cukup untuk dua minggu ke depan,” katanya.", "Stok logistik cukup",
+     "Budi Santoso", True),
     # "Kata X, ...": the cue opens the sentence
     ("Kepala BKPSDM Sleman Budi Santoso membuka rapat. Kata Budi, ASN yang terbukti ikut kampanye akan dijatuhi "
      "sanksi.", "ASN yang terbukti", "Budi Santoso", False),

@@ -52,6 +52,7 @@ def _similar_names(a: str, b: str) -> bool:
     return edits == 1 and all(x == y or (len(x) >= 5 and _damerau1(x, y)) for x, y in zip(wa, wb))
 
 
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:Ia|Dia|Beliau)\b")
 _NATIONAL = re.compile(r"\b(?:RI|Republik Indonesia|[Pp]usat)\b")
 _REGION_SUFFIX = re.compile(r"-((?:provinsi|kabupaten|kota)-[a-z0-9-]+)$")
 _GENERIC_AGENCY_HEADS = {"dinas", "badan", "kantor", "komisi", "dewan", "bagian", "biro", "pemerintah", "satuan",
@@ -324,6 +325,8 @@ def assemble(doc: Doc, article: Article) -> DocResult:
         sid = sent.sent.start if sent is not None else p.start
         if sid not in seen_sent:
             seen_sent.add(sid)
+            if sent is not None and _PRONOUN_SUBJECT.match(sent.sent.text):
+                continue  # "Ia didampingi X": the subject is still the one before, not X
             timeline.append((p.start, key))
     quotes: list[Quote] = []
     last_by_para: dict[int, str | None] = {}
