@@ -419,6 +419,9 @@ def test_one_quote_split_around_its_cue(extract):
     ("Kepala Dinas Sosial Sleman, Budi Santoso, meninjau dapur umum.\n\nIa didampingi Sekretaris Dinas Sosial "
      "Sleman, Ani Lestari.\n\n“Stok logistik cukup untuk dua minggu ke depan,” katanya.", "Stok logistik cukup",
      "Budi Santoso", True),
+    # a cue after a comma at the end makes the whole sentence the statement, not the verb inside it
+    ("Kepala Dinas Kesehatan Kendari Rahmawati membuka rapat. Pihaknya menargetkan angka stunting turun menjadi "
+     "14 persen pada 2024, tambahnya.", "Pihaknya menargetkan angka", "Rahmawati", False),
     # "Kata X, ...": the cue opens the sentence
     ("Kepala BKPSDM Sleman Budi Santoso membuka rapat. Kata Budi, ASN yang terbukti ikut kampanye akan dijatuhi "
      "sanksi.", "ASN yang terbukti", "Budi Santoso", False),
@@ -454,6 +457,9 @@ def said_by(r, start_words):
      "Badan Kepegawaian Negara"),
     ("Menurut data Badan Pusat Statistik, angka kemiskinan di kabupaten itu turun menjadi 8 persen.",
      "angka kemiskinan di", "Badan Pusat Statistik"),
+    # "Hal tersebut disampaikan <agency>": the paragraph before is the agency's
+    ("Stok vaksin di seluruh puskesmas dipastikan cukup hingga akhir tahun ini.\n\nHal tersebut disampaikan "
+     "Dinas Kesehatan Kota Kendari dalam keterangan resminya.", "Stok vaksin di", "Dinas Kesehatan Kota Kendari"),
     ("“Kami terus memantau pelaksanaan seleksi di daerah,” tulis Badan Kepegawaian Negara dalam siaran persnya.",
      "Kami terus memantau", "Badan Kepegawaian Negara"),
 ])

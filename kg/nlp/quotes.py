@@ -285,10 +285,13 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
         toks = [t for t in sent if t.idx < se]
         # 5. "Hal tersebut disampaikan X": what came before is X's statement
         if DEMONSTRATIVE.match(body) and n > 0:
-            back = _demonstrative(ctx, sents, n, sp, toks)
+            back = _demonstrative(ctx, sents, n, sp, toks, agencies)
             if back:
                 yield back
                 continue
+        # "Pihaknya menargetkan ..., tambahnya.": a cue after a comma makes the whole sentence the statement
+        tail_cue = any(doc[x.i - 1].text == "," and (c := _cue_word(lx, x.text)) and c not in lx.cue_verbs
+                       for x in toks if x.i > sent.start)
         for t in toks:
             low = t.text.lower()
             # 1. "Menurut X, ..." / "menurutnya ..."
@@ -317,7 +320,7 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                     break
             # 2. "X (juga) mengatakan (bahwa) ..."
             as_verb = low in lx.cue_after and any(0 <= t.idx - p.end <= 1 for p in sp)
-            if (low in lx.cue_verbs or as_verb) and t.i > sent.start:
+            if (low in lx.cue_verbs or as_verb) and t.i > sent.start and not tail_cue:
                 subj = [p for p in sp if p.end <= t.idx]
                 pron = re.search(r"\b(?:Ia|Dia|ia|dia|Beliau|beliau|Pihaknya|pihaknya)\b(?:\s+\w+){0,2}\s*$",
                                  text[ss:t.idx])
@@ -372,12 +375,18 @@ def _named_next(ctx: DocContext, people: list[PersonMention], close: int):
     return None
 
 
-def _demonstrative(ctx: DocContext, sents, n: int, sp: list[PersonMention], toks) -> QuoteCandidate | None:
+def _demonstrative(ctx: DocContext, sents, n: int, sp: list[PersonMention], toks,
+                   agencies: list[Mention] = ()) -> QuoteCandidate | None:
     text, lx = ctx.text, ctx.lx
     for t in toks:
         if t.text.lower() in lx.cue_passive:
             p = next((p for p in sp if t.idx < _pstart(p) <= t.idx + len(t) + 12), None)
-            if not p:
+            hint = ("person", p) if p else None
+            if not p:  # "Hal tersebut disampaikan Dinas Kesehatan dalam keterangan resminya"
+                m = re.match(r"\s+(?:oleh\s+)?", text[t.idx + len(t):])
+                ag = _agency_at(agencies, text, t.idx + len(t) + (m.end() if m else 0))
+                hint = ("agency", ag) if ag else None
+            if not hint:
                 return None
             sent = sents[n]
             para_start = text.rfind("\n", 0, sent.start_char) + 1
@@ -386,17 +395,17 @@ def _demonstrative(ctx: DocContext, sents, n: int, sp: list[PersonMention], toks
             if not text[para_start:sent.start_char].strip():
                 # the sentence opens its paragraph: the whole previous paragraph is meant
                 k = n - 1
-                while k > 0 and text.rfind("\n", 0, sents[k].start_char) == text.rfind("\n", 0, sents[k - 1].end_char - 1) \
-                        and "\n" not in text[sents[k - 1].end_char - 1:sents[k].start_char]:
+                para = text.rfind("\n", 0, sents[k].start_char)  # the previous paragraph starts after it
+                while k > 0 and sents[k - 1].start_char > para:
                     k -= 1
-                ps = sents[k].start_char
+                ps = max(sents[k].start_char, para + 1)
             while pe > ps and text[pe - 1].isspace():
                 pe -= 1
             while ps < pe and text[ps].isspace():
                 ps += 1
             if ctx.in_quote(ps + 1) or len(text[ps:pe].split()) < 5:
                 return None
-            return QuoteCandidate(ps, pe, text[ps:pe], False, ("person", p), t.text.lower())
+            return QuoteCandidate(ps, pe, text[ps:pe], False, hint, t.text.lower())
     return None
 
 
@@ -422,6 +431,12 @@ def iter_quotes(ctx: DocContext, people: list[PersonMention],
     people = sorted(people, key=lambda p: p.start)
     direct = _direct(ctx, people, agencies)
     yield from direct
+    said: list[QuoteCandidate] = []
     for st in _statements(ctx, people, direct, agencies):
-        if not any(st.start < q.end and q.start < st.end for q in direct):
-            yield st
+        if any(st.start < q.end and q.start < st.end for q in direct):
+            continue
+        if st.hint[0] == "agency" and st.cue in ctx.lx.cue_passive and \
+                any(st.start < q.end and q.start < st.end for q in said):
+            continue  # "Hal tersebut disampaikan <agency>" after a statement that has its own speaker
+        said.append(st)
+        yield st
