@@ -687,6 +687,10 @@ def test_spelling_variants_of_a_ministry_are_one_entity(extract):
     ("Ombudsman Kalsel menerima 120 laporan tahun ini.", "Ombudsman Republik Indonesia Perwakilan Provinsi Kalimantan Selatan"),
     ("Ombudsman RI Perwakilan Kalsel menerima 120 laporan.", "Ombudsman Republik Indonesia Perwakilan Provinsi Kalimantan Selatan"),
     ("BPKP Sulsel mengaudit dana desa.", "Perwakilan Badan Pengawasan Keuangan dan Pembangunan Provinsi Sulawesi Selatan"),
+    # a ministry's technical office named "Balai ..." is an agency, not a hall
+    ("Kepala Balai Pelaksanaan Jalan Nasional Sumatera Barat meninjau jalan.",
+     "Balai Pelaksanaan Jalan Nasional Sumatera Barat"),
+    ("Balai Besar Wilayah Sungai Sumatera V juga hadir dalam rapat itu.", "Balai Besar Wilayah Sungai Sumatera V"),
 ])
 def test_regional_agencies_are_built_from_type_and_region(extract, text, agency):
     r = extract(DATELINE + text)
@@ -702,6 +706,7 @@ def test_regional_agencies_are_built_from_type_and_region(extract, text, agency)
     ("Rapat digelar di Meuligoe Bupati Aceh Besar.", "Meuligoe Bupati Aceh Besar"),   # regional venue words
     ("Rapat digelar di Anjungan Pantai Losari.", "Anjungan Pantai Losari"),
     ("Gubernur membuka rapat di Gedung Sate pada pagi hari.", "Gedung Sate"),   # a venue head that names one venue
+    ("Pelatihan berlangsung di Balai Diklat Keagamaan Padang.", "Balai Diklat Keagamaan Padang"),
 ])
 
 def test_places(extract, text, place):

@@ -78,6 +78,7 @@ class Lexicon:
     event_verbs: dict[str, str] = field(default_factory=dict)  # "melantik" -> "Pelantikan"  # "kata politikus itu": the person last named  # "turut hadir": the persons named were at the event
     venue_heads: set[str] = field(default_factory=set)
     complete_venues: set[str] = field(default_factory=set)  # ids of heads that name one venue ("Gedung Sate")
+    balai_units: set[str] = field(default_factory=set)  # "Balai Besar ...", "Balai Pelaksanaan ...": an office, not a hall
     function_words: set[str] = field(default_factory=set)
     pronouns: set[str] = field(default_factory=set)
     not_entity: set[str] = field(default_factory=set)
@@ -190,7 +191,7 @@ def lexicon() -> Lexicon:
                  "EVENT_CUE_AFTER": lx.event_cue_after, "ATTENDANCE": lx.attendance,
                  "ANAPHOR_NOUN": lx.anaphor_nouns, "UNIT_WORD": lx.unit_words,
                  "WORKS_HEAD": lx.works_heads, "WORKS_OBJECT": lx.works_objects, "HOSPITAL": lx.hospitals,
-                 "NAMED_UNIT": lx.named_units}
+                 "NAMED_UNIT": lx.named_units, "BALAI_UNIT": lx.balai_units}
     for r in recs["words"]:
         if r["label"] in word_sets:
             word_sets[r["label"]].add(r["pattern"])

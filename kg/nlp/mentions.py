@@ -427,7 +427,8 @@ def _venue(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     if (not (is_cap(doc[h.j]) or is_acronym(doc[h.j])) or doc[h.j].text.lower() in ctx.lx.calendar) \
             and h.id not in ctx.lx.complete_venues:
         return None
-    end = h.j
+    balai = head == "balai" and doc[h.j].text.lower() in ctx.lx.balai_units  # "Balai Besar ...": a ministry's office
+    end = h.j + balai
     while end < len(doc) and end - i < 9:
         t = doc[end]
         region = ctx.longest(end, ("PLACE",))
@@ -442,6 +443,9 @@ def _venue(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         return None
     text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     label = text[0].upper() + text[1:]
+    if balai and end - h.j >= 2:
+        # "Balai Pelaksanaan Jalan Nasional Sumatera Barat": a ministry's technical office, not a hall
+        return end, make_mention(ctx, i, end, "Agency", f"agency:{slug(label)}", label, (), "unit")
     return end, make_mention(ctx, i, end, "Place", f"place:{slug(label)}", label, (), "venue")
 
 
