@@ -575,6 +575,19 @@ def test_a_common_acronym_after_a_venue_word_names_no_venue(extract):
     ("Bupati menerbitkan Surat Edaran Menteri PANRB tentang penguatan budaya kerja BerAKHLAK.",
      "Surat Edaran Menteri PANRB tentang penguatan budaya kerja BerAKHLAK"),
     ("Bupati menerbitkan Surat Edaran Menteri PANRB tentang penguatan budaya kerja BerAKHLAK.", "BerAKHLAK"),
+    # "Undang-Undang" is three tokens; a number written as a code with its year last
+    ("Batas usia diatur dalam Undang-Undang Nomor 16 Tahun 2019 tentang Perubahan atas Undang-Undang Nomor 1 Tahun "
+     "1974 tentang Perkawinan.", "Undang-Undang Nomor 16 Tahun 2019"),
+    ("Bupati menerbitkan Surat Edaran Bupati Sleman Nomor 800/112/BKPP/2024 tentang jam kerja pegawai.",
+     "Surat Edaran Bupati Sleman Nomor 800/112/BKPP/2024"),
+    ("Jam kerja diatur Keputusan Bupati Sleman Nomor 188.45/27/KPTS/2024.", "Keputusan Bupati Sleman Nomor 188.45/27/KPTS/2024"),
+    # the subject after the number is part of the name: an alias, and it stops before a venue
+    ("Bupati meneken Peraturan Bupati Sleman Nomor 12 Tahun 2023 tentang Tambahan Penghasilan Pegawai.",
+     "Peraturan Bupati Sleman Nomor 12 Tahun 2023 tentang Tambahan Penghasilan Pegawai"),
+    ("DPRD menyetujui Rancangan Peraturan Daerah tentang APBD Tahun Anggaran 2025 di Gedung DPRD Sleman.",
+     "Rancangan Peraturan Daerah tentang APBD Tahun Anggaran 2025"),
+    ("Pemkab berpedoman pada Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik.",
+     "Peraturan Presiden Nomor 95 Tahun 2018"),
 ])
 def test_policies(extract, text, policy):
     r = extract(DATELINE + text)
@@ -589,6 +602,22 @@ def test_policies(extract, text, policy):
 ])
 def test_a_unit_named_after_a_policy_is_not_the_policy(extract, text):
     assert "Reformasi Birokrasi" not in labels(extract(DATELINE + text), "Policy")
+
+
+@pytest.mark.parametrize("text", [
+    "Aturan itu merujuk Peraturan Menteri PANRB Nomor 1 Tahun 2024 tentang Pedoman Evaluasi Reformasi Birokrasi.",
+    "Sekda membacakan Surat Edaran Bupati Sleman Nomor 800/9/2024 tentang Pelaksanaan Apel Pagi.",
+])
+def test_a_regulation_subject_names_no_event(extract, text):
+    r = extract(DATELINE + text)
+    assert labels(r, "Event") == set()
+    assert len(labels(r, "Policy") - {"Reformasi Birokrasi"}) == 1
+
+
+def test_a_regulation_subject_stops_before_the_parties(extract):
+    r = extract(DATELINE + "Bupati dan DPRD menyetujui Rancangan Peraturan Daerah tentang APBD antara Bupati Sleman "
+                "dan DPRD Sleman.")
+    assert "Rancangan Peraturan Daerah tentang APBD" in labels(r, "Policy")
 
 
 def test_the_policy_itself_is_still_found_beside_such_units(extract):

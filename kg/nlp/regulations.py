@@ -1,0 +1,197 @@
+"""Policies: gazetteer names (``SAKIP``, ``Zona Integritas``) and regulations named by number
+(``Permen PANRB Nomor 3 Tahun 2023``, ``Surat Edaran Bupati Nomor 800/45/BKPSDM/2024``) or by
+subject (``Permendagri tentang Pedoman Penyusunan APBD``).
+
+A regulation's subject after its number (``... Nomor 20 Tahun 2023 tentang Aparatur Sipil
+Negara``) belongs to its mention: the number form is the label, the whole form an alias, and
+nothing named inside the subject is taken for an event."""
+from __future__ import annotations
+
+import re
+
+from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
+from .lexicon import slug
+
+__all__ = ["policy_at", "named_inside"]
+
+_REG_HEADS = re.compile(
+    r"^(?:Rancangan|Peraturan|Permen\w*|Permendagri|Perpres|PP|Perda|Pergub|Perbup|Perwal|Perkada|UU|Undang-[Uu]ndang|"
+    r"Keputusan|Kepmen\w*|Keppres|Inpres|Instruksi|Surat|SE|Perka\w*|Perban|Perkaban)$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# a number code written without spaces: "800/45/BKPSDM/2024", "188.45/12/KPTS/2024", "5/2024"
+_CODE_PART = re.compile(r"^[A-Za-z0-9.\-/]+$")
+# a verb ends a subject written in lower case ("... tentang ASN mengatur ...")
+_VERBISH = re.compile(r"^(?:me[mnlrwy]|ber|ter|di(?!siplin|gital))[a-z]{3,}$")
+# the small words inside a regulation's subject (not "di", "pada", "antara", "dalam": a venue, a date
+# or the parties follow those)
+_JOINERS = {"atas", "dan", "serta", "secara", "tentang", "bagi", "yang"}
+_KINDS = {"uu": "uu", "undang-undang": "uu", "undang": "uu", "pp": "pp", "perpres": "perpres", "perda": "perda",
+          "inpres": "inpres", "keppres": "keppres"}
+_PERATURAN_OF = {"pemerintah": "pp", "presiden": "perpres", "daerah": "perda", "gubernur": "pergub",
+                 "bupati": "perbup", "wali": "perwal", "walikota": "perwal"}
+
+
+def policy_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
+    """(end, mention) of a policy named at token ``i``: a gazetteer name or a regulation."""
+    doc, lx = ctx.doc, ctx.lx
+    h = ctx.longest(i, ("POLICY",))
+    reg = _regulation(ctx, i)
+    if reg and h and h.j < len(doc) and doc[h.j].text == "tentang" and reg[0] > h.j + 1:
+        # "UU Nomor 20 Tahun 2023 tentang ASN": a known regulation and its subject
+        rec = lx.policies[h.id]
+        whole = " ".join(ctx.text[doc[i].idx:doc[reg[0] - 1].idx + len(doc[reg[0] - 1])].split())
+        return reg[0], make_mention(ctx, i, reg[0], "Policy", f"policy:{h.id}", rec["pattern"], (whole,),
+                                    kind=rec.get("kind"))
+    if reg and (not h or reg[0] > h.j + 1):
+        return reg
+    if h:
+        rec = lx.policies[h.id]
+        end, key, label = h.j, f"policy:{h.id}", rec["pattern"]
+        p = paren_end(ctx, end)
+        if p and p - end == 3:
+            end = p
+        if end < len(doc) and (_YEAR.match(doc[end].text) or re.match(r"^\d{4}-\d{4}$", doc[end].text)):
+            yr = doc[end].text
+            if end + 2 < len(doc) and doc[end + 1].text == "-" and _YEAR.match(doc[end + 2].text):
+                yr = f"{yr}-{doc[end + 2].text}"
+                end += 3
+            else:
+                end += 1
+            key, label = f"{key}-{yr}", f"{label} {yr}"
+        # "Peraturan Presiden Nomor 95 Tahun 2018 tentang SPBE" is also named by its number alone
+        short = label.split(" tentang ")[0] if re.search(r"\bTahun \d{4} tentang ", label) else None
+        return end, make_mention(ctx, i, end, "Policy", key, label, (short,) if short else (), kind=rec.get("kind"))
+    return reg
+
+
+def _code(ctx: DocContext, k: int) -> tuple[int, str]:
+    """(end, code) of a number written without spaces from token ``k`` ("800/45/BKPSDM/2024")."""
+    doc = ctx.doc
+    j, parts = k, []
+    while j < len(doc) and _CODE_PART.match(doc[j].text) and j - k < 12:
+        parts.append(doc[j].text)
+        j += 1
+        if doc[j - 1].whitespace_:
+            break
+    while parts and parts[-1] in (".", "-", "/"):  # the full stop after "KPTS/2024."
+        parts.pop()
+        j -= 1
+    return j, "".join(parts)
+
+
+def _subject_end(ctx: DocContext, k: int) -> int:
+    """End of the subject after "tentang" at token ``k`` ("tentang Perubahan atas Undang-Undang
+    Nomor 1 Tahun 1974 tentang Perkawinan", "tentang disiplin pegawai"), or ``k`` when none."""
+    doc, lx = ctx.doc, ctx.lx
+    fw = lx.function_words
+    end, lowers = k + 1, 0
+    while end < len(doc) and end - k < 24:
+        t = doc[end].text
+        nxt = doc[end + 1] if end + 1 < len(doc) else None
+        if is_cap(doc[end]) or is_acronym(doc[end]) or t.isdigit() or t in ("-", "/"):
+            end += 1
+        elif t == "(" and paren_end(ctx, end):
+            end = paren_end(ctx, end)
+        elif t.lower() in _JOINERS and end > k + 1 and nxt is not None and (
+                is_cap(nxt) or nxt.text.isdigit() or lowers and nxt.text.isalpha() and nxt.text.islower()
+                and nxt.text not in fw and not _VERBISH.match(nxt.text)):
+            end += 1  # "tentang Perubahan atas Undang-Undang ...", "Pengisian JPT secara Terbuka"
+        elif t.isalpha() and t.islower() and t not in fw and t not in lx.cue_verbs and not _VERBISH.match(t) \
+                and lowers < 5:
+            end += 1
+            lowers += 1
+        else:
+            break
+    while end > k + 1 and (doc[end - 1].text.lower() in fw or doc[end - 1].text in ("-", "/", "(")):
+        end -= 1
+    return end if end > k + 1 else k
+
+
+def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
+    doc = ctx.doc
+    if i > 0 and doc[i - 1].text == "(":
+        return None
+    split_uu = doc[i].text == "Undang" and i + 2 < len(doc) and doc[i + 1].text == "-" \
+        and doc[i + 2].text.lower() == "undang"  # "Undang-Undang" as three tokens
+    if not (_REG_HEADS.match(doc[i].text) or split_uu):
+        return None
+    if doc[i].text == "Rancangan" and not (i + 1 < len(doc) and re.match(r"^(?:Peraturan|Undang)", doc[i + 1].text)):
+        return None
+    k, limit = (i + 3 if split_uu else i + 1), min(len(doc), i + 16)
+    num = year = None
+    while k < limit:
+        t = doc[k].text
+        if t.lower() in ("nomor", "no", "nomer") or t in (".", ":") and num is None:
+            k += 1
+            continue
+        if num is None and doc[k - 1].text.lower() in ("nomor", "no", "nomer", ".", ":") and t[:1].isdigit():
+            k, code = _code(ctx, k)
+            parts = code.split("/")
+            if len(parts) > 1 and _YEAR.match(parts[-1]):
+                num, year = "/".join(parts[:-1]), parts[-1]  # "5/2024", "800/45/BKPSDM/2024"
+                break
+            num = code
+            if len(parts) > 1:
+                break  # "100.3.3.2/1234/SJ": a code without its year
+            continue
+        if num and t.lower() == "tahun" and k + 1 < len(doc) and _YEAR.match(doc[k + 1].text):
+            year = doc[k + 1].text
+            k += 2
+            break
+        if num is None and (is_cap(doc[k]) or is_acronym(doc[k]) or t in ("-", "&") or t.lower() == "dan"):
+            k += 1
+            continue
+        break
+    full = None
+    if num and (year or "/" in num):
+        end = k
+        if end < len(doc) and doc[end].text == "tentang":
+            full = _subject_end(ctx, end)
+            if full == end:
+                full = None
+            elif not year:
+                end, full = full, None  # a code without its year is named by its subject too
+        elif not year:
+            return None
+    else:
+        # "Permendagri tentang Pedoman Penyusunan APBD", "Surat Edaran Menteri PANRB tentang penguatan budaya kerja"
+        k2 = i + 1
+        while k2 < len(doc) and k2 - i < 6 and (is_cap(doc[k2]) or is_acronym(doc[k2]) or doc[k2].text in ("-", "(", ")")):
+            k2 += 1
+        if k2 >= len(doc) or doc[k2].text != "tentang":
+            return None
+        end = _subject_end(ctx, k2)
+        if end == k2:
+            return None
+    while end > i and doc[end - 1].text in ("(", "-"):
+        end -= 1
+    text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
+    surface = text
+    text = re.sub(r"\s*\([^)]*\)", "", text)
+    head = "undang" if split_uu else doc[i].text.lower()
+    kind = _KINDS.get(head, "permen" if head.startswith(("permen", "peraturan")) else slug(head))
+    if doc[i].text == "Peraturan" and i + 1 < len(doc):
+        kind = _PERATURAN_OF.get(doc[i + 1].text.lower(), "permen")
+    code = num if num is None or num.isalnum() else slug(num)
+    key = f"policy:reg-{kind}-{code}-{year}" if num and year else \
+        f"policy:reg-{kind}-{code}" if num else f"policy:{slug(text)}"
+    aliases: tuple[str, ...] = (surface,)
+    if full:
+        whole = " ".join(ctx.text[doc[i].idx:doc[full - 1].idx + len(doc[full - 1])].split())
+        aliases = tuple(dict.fromkeys((surface, whole, re.sub(r"\s*\([^)]*\)", "", whole))))
+        end = full
+    return end, make_mention(ctx, i, end, "Policy", key, text, aliases, kind="regulation")
+
+
+def named_inside(ctx: DocContext, i: int, end: int) -> list[Mention]:
+    """Policies a regulation's subject names ("... tentang penguatan budaya kerja BerAKHLAK")."""
+    out = []
+    k = i
+    while k < end:
+        got = policy_at(ctx, k) if ctx.texts[k - 1].lower() != "nomor" else None
+        if got and got[0] <= end and got[1].kind != "regulation":
+            out.append(got[1])
+            k = got[0]
+        else:
+            k += 1
+    return out
