@@ -680,9 +680,41 @@ def test_election_mentions_are_one_event_named_by_year(extract):
     # the members of a forum are sworn in: the swearing-in is the event, the forum is a body
     ("Bupati Sleman Teguh Prasetyo mengukuhkan pengurus Forum Anak Daerah Kabupaten Sleman, Kamis (25/7/2024).",
      "Pengukuhan pengurus Forum Anak Daerah Kabupaten Sleman"),
+    # a happening joined to the one just told; tests and debates named in lower case after an event verb
+    ("Pelantikan itu dirangkaikan dengan penandatanganan pakta integritas oleh para pejabat.",
+     "Penandatanganan pakta integritas"),
+    ("Sebelumnya, BKPSDM Sleman menggelar uji kompetensi bagi para calon pejabat.", "Uji kompetensi"),
+    ("KPU Sleman menggelar debat publik pasangan calon di Hotel Tentrem.", "Debat publik pasangan calon"),
+    # elections of a region's heads, named with the deputy's office; national days
+    ("Warga diminta menyukseskan Pemilihan Bupati dan Wakil Bupati Sleman Tahun 2024.",
+     "Pemilihan Bupati dan Wakil Bupati Sleman Tahun 2024"),
+    ("Sekda Sleman mengajak ASN memaknai Hari Kesadaran Nasional ke-79 dengan bekerja jujur.",
+     "Hari Kesadaran Nasional ke-79"),
+    ("Pemkab Sleman memperingati Hakordia 2024 dengan lomba poster antikorupsi.", "Hakordia 2024"),
 ])
 def test_lower_case_event_names(extract, text, event):
     assert event in labels(extract(DATELINE + text), "Event")
+
+
+@pytest.mark.parametrize("text", [
+    "Pemkab Sleman mendukung Proyek Strategis Nasional dan Gerakan Nasional Revolusi Mental.",  # programs
+    "Rapat itu ditutup dengan penandatanganan berita acara kesepakatan.",  # a record, not a happening
+])
+def test_programs_and_records_are_no_events(extract, text):
+    assert labels(extract(DATELINE + text), "Event") == set()
+
+
+def test_two_elections_of_region_heads_stay_two(extract):
+    r = extract(DATELINE + "Pemilihan Gubernur dan Wakil Gubernur Jawa Tengah serta Pemilihan Bupati dan Wakil Bupati "
+                "Sleman digelar serentak.")
+    assert {"Pemilihan Gubernur dan Wakil Gubernur Jawa Tengah", "Pemilihan Bupati dan Wakil Bupati Sleman"} \
+        <= labels(r, "Event")
+
+
+def test_the_object_of_an_event_verb_stops_before_its_scope(extract):
+    r = extract(DATELINE + "Bupati Sleman melantik 85 pejabat administrator lingkup Pemerintah Kabupaten Sleman di "
+                "Pendopo, Senin (3/6/2024).")
+    assert "Pelantikan 85 pejabat administrator" in labels(r, "Event")
 
 
 @pytest.mark.parametrize("text,event", [

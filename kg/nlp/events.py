@@ -23,10 +23,15 @@ LOWER_EVENT_MODIFIERS = {"pagi", "siaga", "pergeseran", "pasukan", "kerja", "koo
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _PLANNED = {"untuk", "akan", "agar", "supaya", "segera", "berencana", "rencananya", "diminta", "diharapkan"}
+# "dirangkaikan dengan penandatanganan pakta integritas": a happening joined to the one just told
+# (not "ditandai dengan penandatanganan prasasti": that marks the same happening)
+_LINKED = {"dirangkai", "dirangkaikan", "dilanjutkan"}
+# words after which the object of an event verb is no longer its name ("pejabat lingkup Pemkab", "aplikasi bernama X")
+_OBJECT_STOPS = {"lingkup", "bernama", "berjudul", "yakni", "yaitu"}
 _TIME_NOUNS = {"pekan", "minggu", "bulan", "tahun", "hari", "besok", "lusa", "kemarin", "nanti"}  # "... pekan depan"
 # the word before an event word that makes it a body ("pengurus Forum ...") or a finding ("hasil evaluasi ...")
 _NOT_HAPPENING = {"tim", "satgas", "satuan", "pengurus", "kepengurusan", "anggota", "ketua", "sekretariat",
-                  "hasil", "laporan", "nilai", "inspektur", "pembina", "komandan"}
+                  "hasil", "laporan", "nilai", "inspektur", "pembina", "komandan", "berita"}  # "berita acara"
 # a verb after "acara"/"kegiatan" tells what the activity did, not what it is ("acara berjalan lancar")
 _VERBISH = re.compile(r"^(?:me[mnlrw]|ber|ter)[a-z]{3,}$")
 
@@ -50,7 +55,7 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
     while end < len(texts) and end - k < 5:
         w = texts[end]
         if w.isalpha() and w.islower() and w not in lx.function_words and w not in lx.cue_verbs and w not in _TIME_NOUNS \
-                and w not in lx.event_cue_after and (w not in lx.event_heads or end == k):
+                and w not in lx.event_cue_after and (w not in lx.event_heads or end == k or texts[end - 1] == "berita"):
             end += 1  # "rapat evaluasi ...": an event word right after the head qualifies it
         elif w == "dan" and end > k and end + 1 < len(texts) and texts[end + 1].isalpha() \
                 and texts[end + 1].islower() and texts[end + 1] not in lx.function_words:
@@ -62,7 +67,8 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
     before = texts[i - 1].lower() if i > 0 else ""
     after = texts[end].lower() if end < len(texts) else ""
     planned = i >= 2 and texts[i - 2].lower() in _PLANNED  # "meminta ... untuk menggelar pasar murah": not (yet) held
-    if before in lx.event_cue_before and not planned or after in lx.event_cue_after:
+    linked = before in _LINKED or before == "dengan" and i >= 2 and texts[i - 2].lower() in _LINKED
+    if before in lx.event_cue_before and not planned or after in lx.event_cue_after or linked:
         return end
     return k
 
@@ -104,8 +110,9 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             end += 2
         elif t.text == "(" and paren_end(ctx, end):
             end = paren_end(ctx, end)
-        elif tl in ("dan", "&") and end + 1 < len(doc) and is_cap(doc[end + 1]) and end > h.j:
-            end += 1
+        elif tl in ("dan", "&") and end + 1 < len(doc) and is_cap(doc[end + 1]) and (
+                end > h.j or head.startswith("pemilihan ") and doc[end + 1].text == "Wakil"):
+            end += 1  # "Pemilihan Bupati dan Wakil Bupati Sleman"
         elif tl == "tahun" and end + 1 < len(doc) and _YEAR.match(doc[end + 1].text):
             end += 2
         elif end - h.j == lowers and lowers < 2 and tl.isalpha() and not is_cap(t) and (
@@ -144,7 +151,8 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         key = f"event:{slug(label)}"
         end = max(end, h.j)
         return end, make_mention(ctx, i, end, "Event", key, label, (text,), "election")
-    return end, make_mention(ctx, i, end, "Event", key, label, (text,) if text != label else (), head)
+    kind = "election" if head.startswith("pemilihan ") else head  # "Pemilihan Gubernur ...": not one with other events
+    return end, make_mention(ctx, i, end, "Event", key, label, (text,) if text != label else (), kind)
 
 
 def _suffix_event(ctx: DocContext, i: int) -> tuple[int, int, Mention] | None:
@@ -185,7 +193,7 @@ def _verb_events(ctx: DocContext, named: list[Mention]) -> list[Mention]:
         while end < sent.end and end - k <= 8:
             t, tl = texts[end], texts[end].lower()
             if (t.isalpha() or t.isdigit()) and tl not in lx.function_words and tl not in lx.calendar \
-                    and tl not in lx.cue_verbs and tl not in lx.event_verbs:
+                    and tl not in lx.cue_verbs and tl not in lx.event_verbs and tl not in _OBJECT_STOPS:
                 end += 1
             elif tl == "dan" and end > k + 1 and end + 1 < sent.end and texts[end + 1].isalpha() \
                     and texts[end + 1].lower() not in lx.function_words:
@@ -208,11 +216,13 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
     i = 0
     texts = ctx.texts
     named: list[Mention] = []
+    # "Proyek Strategis Nasional", "Gerakan Nasional Revolusi Mental": a program's name, not a happening
+    policy_starts = {m.i for m in found if m.type == "Policy"}
     while i < len(doc):
         if i in inside or (i not in ctx.hits and texts[i].lower() not in SUFFIX_HEADS):
             i += 1  # an event starts at a gazetteer hit or ends at a suffix head
             continue
-        ev = _event(ctx, i)
+        ev = _event(ctx, i) if i not in policy_starts else None
         if ev:
             end, m = ev
             # "Rapat dengar pendapat atau hearing Komisi B": two names of one event
