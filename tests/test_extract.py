@@ -588,6 +588,13 @@ def test_a_common_acronym_after_a_venue_word_names_no_venue(extract):
      "Rancangan Peraturan Daerah tentang APBD Tahun Anggaran 2025"),
     ("Pemkab berpedoman pada Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik.",
      "Peraturan Presiden Nomor 95 Tahun 2018"),
+    # national programs and instruments, in lower case too
+    ("Pemkab Sleman mulai menerapkan manajemen talenta untuk mengisi jabatan.", "Manajemen Talenta ASN"),
+    ("BPKP menilai Maturitas SPIP Pemkab Sleman berada di level 3.", "Maturitas Sistem Pengendalian Intern Pemerintah"),
+    ("Bupati menargetkan penghapusan kemiskinan ekstrem tuntas tahun ini.", "Penghapusan Kemiskinan Ekstrem"),
+    ("Sleman kembali meraih predikat Kota Layak Anak kategori Nindya.", "Kabupaten/Kota Layak Anak"),
+    ("Polres mengingatkan sanksi dalam Undang-Undang Lalu Lintas dan Angkutan Jalan.",
+     "Undang-Undang Lalu Lintas dan Angkutan Jalan"),
 ])
 def test_policies(extract, text, policy):
     r = extract(DATELINE + text)
@@ -612,6 +619,11 @@ def test_a_regulation_subject_names_no_event(extract, text):
     r = extract(DATELINE + text)
     assert labels(r, "Event") == set()
     assert len(labels(r, "Policy") - {"Reformasi Birokrasi"}) == 1
+
+
+def test_a_program_named_after_a_kind_of_region_is_no_place(extract):
+    r = extract(DATELINE + "Sleman kembali meraih predikat Kota Layak Anak kategori Nindya.")
+    assert not any("Layak" in p for p in labels(r, "Place"))
 
 
 def test_a_regulation_subject_stops_before_the_parties(extract):
