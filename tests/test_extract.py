@@ -723,6 +723,18 @@ def test_two_elections_of_region_heads_stay_two(extract):
         <= labels(r, "Event")
 
 
+def test_an_event_named_with_defined_short_forms_is_also_named_by_them(extract):
+    r = extract(DATELINE + "Bupati membuka Musyawarah Perencanaan Pembangunan (Musrenbang) Rencana Kerja Pemerintah "
+                "Daerah (RKPD) Kabupaten Sleman Tahun 2025 di Pendopo.")
+    ev = [e for e in r.entities if e.type == "Event" and e.label.startswith("Musyawarah")][0]
+    assert "Musrenbang RKPD Kabupaten Sleman Tahun 2025" in ev.aliases
+
+
+def test_brackets_that_do_not_spell_a_short_form_stay(extract):
+    r = extract(DATELINE + "Sekda memimpin Apel Pagi (Senin) di halaman kantor bupati.")
+    assert not any("Apel Senin" in e.aliases for e in r.entities if e.type == "Event")
+
+
 def test_the_object_of_an_event_verb_stops_before_its_scope(extract):
     r = extract(DATELINE + "Bupati Sleman melantik 85 pejabat administrator lingkup Pemerintah Kabupaten Sleman di "
                 "Pendopo, Senin (3/6/2024).")

@@ -73,6 +73,31 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
     return k
 
 
+def short_form(text: str) -> str | None:
+    """The name with each defined long form replaced by its short form: "Musyawarah Perencanaan
+    Pembangunan (Musrenbang) Rencana Kerja Pemerintah Daerah (RKPD) Tahun 2025" -> "Musrenbang RKPD
+    Tahun 2025". A long form is the fewest words before the brackets, the first opening with the short
+    form's first letter, whose letters spell the short form in order."""
+    out, changed = text, False
+    for m in reversed(list(re.finditer(r"\(([A-Za-z][A-Za-z0-9-]{1,14})\)", text))):
+        short, words = m.group(1), out[:m.start()].split()
+        for n in range(1, min(len(words), 8) + 1):
+            lead = words[-n:]
+            if lead[0][:1].lower() != short[0].lower():
+                continue
+            letters, pos = "".join(lead).lower(), 0
+            for c in short.lower().replace("-", ""):
+                pos = letters.find(c, pos) + 1
+                if pos == 0:
+                    break
+            if pos:
+                head = " ".join(words[:-n])
+                out = f"{head} {short}{out[m.end():]}".strip()
+                changed = True
+                break
+    return " ".join(out.split()) if changed else None
+
+
 def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     doc, lx = ctx.doc, ctx.lx
     h = ctx.longest(i, ("EVENT_HEAD",))
@@ -152,7 +177,9 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         end = max(end, h.j)
         return end, make_mention(ctx, i, end, "Event", key, label, (text,), "election")
     kind = "election" if head.startswith("pemilihan ") else head  # "Pemilihan Gubernur ...": not one with other events
-    return end, make_mention(ctx, i, end, "Event", key, label, (text,) if text != label else (), kind)
+    short = short_form(text)
+    aliases = tuple(a for a in (text, short) if a and a != label)
+    return end, make_mention(ctx, i, end, "Event", key, label, aliases, kind)
 
 
 def _suffix_event(ctx: DocContext, i: int) -> tuple[int, int, Mention] | None:
