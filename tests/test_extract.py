@@ -595,6 +595,14 @@ def test_a_common_acronym_after_a_venue_word_names_no_venue(extract):
     ("Sleman kembali meraih predikat Kota Layak Anak kategori Nindya.", "Kabupaten/Kota Layak Anak"),
     ("Polres mengingatkan sanksi dalam Undang-Undang Lalu Lintas dan Angkutan Jalan.",
      "Undang-Undang Lalu Lintas dan Angkutan Jalan"),
+    # a government system named after a system word, and a law named by its subject alone
+    ("Pemkab Sleman meluncurkan Portal Satu Data Kabupaten Sleman.", "Portal Satu Data Kabupaten Sleman"),
+    ("Pemkab Sleman meluncurkan Portal Satu Data Kabupaten Sleman.", "Portal Satu Data"),
+    ("Warga dapat mengadu melalui aplikasi SiGap milik Pemkab Sleman.", "Aplikasi SiGap"),
+    ("DPR diminta segera mengesahkan UU Perampasan Aset.", "UU Perampasan Aset"),
+    ("DPRD Sleman membahas Perda Bangunan Gedung bersama dinas.", "Perda Bangunan Gedung"),
+    ("DPRD Sleman menyetujui Raperda tentang Pajak Daerah dan Retribusi Daerah.",
+     "Raperda tentang Pajak Daerah dan Retribusi Daerah"),
 ])
 def test_policies(extract, text, policy):
     r = extract(DATELINE + text)
@@ -619,6 +627,15 @@ def test_a_regulation_subject_names_no_event(extract, text):
     r = extract(DATELINE + text)
     assert labels(r, "Event") == set()
     assert len(labels(r, "Policy") - {"Reformasi Birokrasi"}) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Warga dapat mengadu melalui aplikasi WhatsApp atau telepon.",   # a commercial service
+    "Data pegawai diunggah ke aplikasi BKN setiap bulan.",           # the agency, not a system
+    "Perda Sleman itu sudah lama tidak direvisi.",                   # a region, not a subject
+])
+def test_systems_and_laws_that_are_not_named(extract, text):
+    assert labels(extract(DATELINE + text), "Policy") == set()
 
 
 def test_a_program_named_after_a_kind_of_region_is_no_place(extract):

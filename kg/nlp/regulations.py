@@ -16,7 +16,7 @@ __all__ = ["policy_at", "named_inside"]
 
 _REG_HEADS = re.compile(
     r"^(?:Rancangan|Peraturan|Permen\w*|Permendagri|Perpres|PP|Perda|Pergub|Perbup|Perwal|Perkada|UU|Undang-[Uu]ndang|"
-    r"Keputusan|Kepmen\w*|Keppres|Inpres|Instruksi|Surat|SE|Perka\w*|Perban|Perkaban)$")
+    r"Keputusan|Kepmen\w*|Keppres|Inpres|Instruksi|Surat|SE|Perka\w*|Perban|Perkaban|Raperda|RUU)$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # a number code written without spaces: "800/45/BKPSDM/2024", "188.45/12/KPTS/2024", "5/2024"
 _CODE_PART = re.compile(r"^[A-Za-z0-9.\-/]+$")
@@ -25,6 +25,12 @@ _VERBISH = re.compile(r"^(?:me[mnlrwy]|ber|ter|di(?!siplin|gital))[a-z]{3,}$")
 # the small words inside a regulation's subject (not "di", "pada", "antara", "dalam": a venue, a date
 # or the parties follow those)
 _JOINERS = {"atas", "dan", "serta", "secara", "tentang", "bagi", "yang"}
+# words that name a government system by the name after them ("Portal Satu Data Kabupaten X", "aplikasi SIDAK")
+_SYSTEM_HEADS = {"portal", "aplikasi", "platform"}
+# commercial services named the same way are not government systems ("melalui aplikasi WhatsApp")
+_COMMERCIAL = {"whatsapp", "zoom", "google", "instagram", "facebook", "youtube", "tiktok", "telegram", "twitter",
+               "gojek", "grab", "shopee", "tokopedia", "microsoft", "android", "ios", "play", "app", "x"}
+_NAMED_LAW_HEADS = {"uu", "undang", "undang-undang", "perda", "raperda", "ruu"}
 _KINDS = {"uu": "uu", "undang-undang": "uu", "undang": "uu", "pp": "pp", "perpres": "perpres", "perda": "perda",
           "inpres": "inpres", "keppres": "keppres"}
 _PERATURAN_OF = {"pemerintah": "pp", "presiden": "perpres", "daerah": "perda", "gubernur": "pergub",
@@ -34,6 +40,9 @@ _PERATURAN_OF = {"pemerintah": "pp", "presiden": "perpres", "daerah": "perda", "
 def policy_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     """(end, mention) of a policy named at token ``i``: a gazetteer name or a regulation."""
     doc, lx = ctx.doc, ctx.lx
+    sys_ = _system(ctx, i)
+    if sys_:
+        return sys_
     h = ctx.longest(i, ("POLICY",))
     reg = _regulation(ctx, i)
     if reg and h and h.j < len(doc) and doc[h.j].text == "tentang" and reg[0] > h.j + 1:
@@ -62,6 +71,48 @@ def policy_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         short = label.split(" tentang ")[0] if re.search(r"\bTahun \d{4} tentang ", label) else None
         return end, make_mention(ctx, i, end, "Policy", key, label, (short,) if short else (), kind=rec.get("kind"))
     return reg
+
+
+def _system(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
+    """A government system named after a system word: "Portal Satu Data Kabupaten Sleman" (also
+    "Portal Satu Data"), "aplikasi SIDAK" (also "SIDAK"). Not a known policy's name alone, not an
+    agency or a region alone, not a commercial service."""
+    doc, texts = ctx.doc, ctx.texts
+    if texts[i].lower() in _SYSTEM_HEADS and is_cap(doc[i]):
+        s = i
+    elif i > 0 and texts[i - 1] in _SYSTEM_HEADS and is_cap(doc[i]):
+        s = i - 1  # "aplikasi SIDAK": the mention starts at the lower-case system word
+    else:
+        return None
+    k = s + 1
+    end = k
+    while end < len(doc) and end - k < 8:
+        t = texts[end]
+        if (any(c.isupper() for c in t) or t.isdigit() and end > k) and "." not in t:
+            end += 1
+        elif t == "-" and end > k and end + 1 < len(doc) and any(c.isupper() for c in texts[end + 1]):
+            end += 1
+        elif t == "dan" and end > k and end + 1 < len(doc) and is_cap(doc[end + 1]):
+            end += 1
+        else:
+            break
+    while end > k and texts[end - 1] in ("-", "dan"):
+        end -= 1
+    if end == k or texts[k].lower() in _COMMERCIAL:
+        return None
+    known = ctx.longest(k, ("POLICY",))
+    if known and known.j >= end or ctx.longest(k, ("AGENCY", "AGENCY_TYPE", "PLACE", "TITLE")):
+        return None  # "aplikasi SRIKANDI" is the known system; "aplikasi BKN" names the agency
+    name = " ".join(ctx.text[doc[k].idx:doc[end - 1].idx + len(doc[end - 1])].split())
+    head = texts[s].capitalize()
+    label = f"{head} {name}"
+    aliases = [name] if end - k == 1 else []
+    tail = next((h for j in range(k + 1, end) for h in ctx.hits_at(j, "PLACE") if h.j == end), None)
+    if tail is not None:  # "Portal Satu Data Provinsi Kalimantan Barat" -> "Portal Satu Data"
+        r = tail.i - 1 if texts[tail.i - 1].lower() in ("provinsi", "kabupaten", "kota", "kab") and tail.i - 1 > k \
+            else tail.i
+        aliases.append(" ".join(f"{head} {ctx.text[doc[k].idx:doc[r - 1].idx + len(doc[r - 1])]}".split()))
+    return end, make_mention(ctx, s, end, "Policy", f"policy:{slug(label)}", label, tuple(aliases), kind="system")
 
 
 def _code(ctx: DocContext, k: int) -> tuple[int, str]:
@@ -155,13 +206,23 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             return None
     else:
         # "Permendagri tentang Pedoman Penyusunan APBD", "Surat Edaran Menteri PANRB tentang penguatan budaya kerja"
-        k2 = i + 1
+        start = i + 3 if split_uu else i + 1
+        k2 = start
         while k2 < len(doc) and k2 - i < 6 and (is_cap(doc[k2]) or is_acronym(doc[k2]) or doc[k2].text in ("-", "(", ")")):
             k2 += 1
-        if k2 >= len(doc) or doc[k2].text != "tentang":
-            return None
-        end = _subject_end(ctx, k2)
-        if end == k2:
+        head = "undang" if split_uu else doc[i].text.lower()
+        if k2 < len(doc) and doc[k2].text == "tentang":
+            end = _subject_end(ctx, k2)
+            if end == k2:
+                return None
+        elif head in _NAMED_LAW_HEADS and k2 > start and doc[start].text.lower() not in ("nomor", "no") \
+                and not ctx.longest(start, ("PLACE", "AGENCY", "AGENCY_TYPE", "TITLE")):
+            end = k2  # a law named by its subject alone: "UU Perampasan Aset", "Perda Bangunan Gedung"
+            while end > start and doc[end - 1].text in ("(", "-"):
+                end -= 1
+            if doc[end - 1].text == ")" and "(" not in [t.text for t in doc[start:end]]:
+                end -= 1
+        else:
             return None
     while end > i and doc[end - 1].text in ("(", "-"):
         end -= 1
