@@ -603,6 +603,9 @@ def test_a_common_acronym_after_a_venue_word_names_no_venue(extract):
     ("DPRD Sleman membahas Perda Bangunan Gedung bersama dinas.", "Perda Bangunan Gedung"),
     ("DPRD Sleman menyetujui Raperda tentang Pajak Daerah dan Retribusi Daerah.",
      "Raperda tentang Pajak Daerah dan Retribusi Daerah"),
+    ("Desa Wukirsari ditetapkan sebagai Desa Tangguh Bencana oleh BPBD Sleman.", "Desa Tangguh Bencana"),
+    ("Ombudsman merilis hasil Penilaian Kepatuhan Penyelenggaraan Pelayanan Publik Tahun 2023.",
+     "Penilaian Kepatuhan Standar Pelayanan Publik"),
 ])
 def test_policies(extract, text, policy):
     r = extract(DATELINE + text)
@@ -720,6 +723,15 @@ def test_election_mentions_are_one_event_named_by_year(extract):
     ("Sekda Sleman mengajak ASN memaknai Hari Kesadaran Nasional ke-79 dengan bekerja jujur.",
      "Hari Kesadaran Nasional ke-79"),
     ("Pemkab Sleman memperingati Hakordia 2024 dengan lomba poster antikorupsi.", "Hakordia 2024"),
+    # a name goes on after a modifier word; what a handover hands over is told by "hasil" and an event word
+    ("Pemkab Sleman menggelar apel siaga bencana di halaman kantor bupati.", "Apel siaga bencana"),
+    ("Dalam kesempatan itu dilakukan penyerahan hasil evaluasi kepada sepuluh kabupaten.", "Penyerahan hasil evaluasi"),
+    # an award closed by its short form and year; a long name with a year range
+    ("Pemkab Sleman mengikuti penilaian Innovative Government Award (IGA) 2024 secara daring.",
+     "Innovative Government Award 2024"),
+    ("Bappeda menggelar Konsultasi Publik Rancangan Awal Rencana Pembangunan Jangka Panjang Daerah (RPJPD) Kabupaten "
+     "Sleman Tahun 2025-2045 di Hotel Tentrem.",
+     "Konsultasi Publik Rancangan Awal Rencana Pembangunan Jangka Panjang Daerah Kabupaten Sleman Tahun 2025-2045"),
 ])
 def test_lower_case_event_names(extract, text, event):
     assert event in labels(extract(DATELINE + text), "Event")

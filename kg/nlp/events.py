@@ -55,7 +55,8 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
     while end < len(texts) and end - k < 5:
         w = texts[end]
         if w.isalpha() and w.islower() and w not in lx.function_words and w not in lx.cue_verbs and w not in _TIME_NOUNS \
-                and w not in lx.event_cue_after and (w not in lx.event_heads or end == k or texts[end - 1] == "berita"):
+                and w not in lx.event_cue_after and (w not in lx.event_heads or end == k
+                                                     or texts[end - 1] in ("berita", "hasil")):
             end += 1  # "rapat evaluasi ...": an event word right after the head qualifies it
         elif w == "dan" and end > k and end + 1 < len(texts) and texts[end + 1].isalpha() \
                 and texts[end + 1].islower() and texts[end + 1] not in lx.function_words:
@@ -118,7 +119,7 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         if end - h.j < 2:
             return None
         lowers = end - h.j
-    while end < len(doc) and end - i < 16:
+    while end < len(doc) and end - i < 20:
         t = doc[end]
         tl = t.text.lower()
         if tl in lx.calendar and not (head == "apel" and end == h.j) or lower_head and ctx.longest(end, ("TITLE", "ACTING")):
@@ -153,6 +154,8 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     if end == h.j and lower_ok:
         # lower case, or capitalised only because a sentence or the text after the dateline starts there
         end = _lower_name_end(ctx, i, h.j)
+    elif lower_ok and lower_head and lowers and end - h.j == lowers:
+        end = _lower_name_end(ctx, i, end)  # "menggelar apel siaga bencana": the name goes on after its modifier
     elif lower_ok and lower_head and h.j < len(doc) and doc[h.j].text == "(" and end == paren_end(ctx, h.j):
         # "bimbingan teknis (bimtek) pengelolaan keuangan desa": the name goes on after its short form
         end = _lower_name_end(ctx, i, end)
@@ -193,10 +196,16 @@ def _suffix_event(ctx: DocContext, i: int) -> tuple[int, int, Mention] | None:
     if s == i:
         return None
     end = i + 1
+    p = paren_end(ctx, end)
+    if p and p + 1 <= len(doc) and p < len(doc) and _YEAR.match(doc[p].text):
+        end = p  # "Innovative Government Award (IGA) 2024"
     if end < len(doc) and _YEAR.match(doc[end].text):
         end += 1
-    text = " ".join(ctx.text[doc[s].idx:doc[end - 1].idx + len(doc[end - 1])].split())
-    return s, end, make_mention(ctx, s, end, "Event", f"event:{slug(text)}", text)
+    surface = " ".join(ctx.text[doc[s].idx:doc[end - 1].idx + len(doc[end - 1])].split())
+    text = re.sub(r"\s*\([^)]*\)", "", surface)
+    short = short_form(surface)
+    aliases = tuple(a for a in (surface, short) if a and a != text)
+    return s, end, make_mention(ctx, s, end, "Event", f"event:{slug(text)}", text, aliases)
 
 
 
