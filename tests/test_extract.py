@@ -641,6 +641,12 @@ def test_systems_and_laws_that_are_not_named(extract, text):
     assert labels(extract(DATELINE + text), "Policy") == set()
 
 
+def test_a_site_of_a_national_program_names_the_place_and_the_program(extract):
+    r = extract(DATELINE + "Warga antre di Mal Pelayanan Publik Kabupaten Sleman sejak pagi.")
+    assert "Mal Pelayanan Publik Kabupaten Sleman" in labels(r, "Place")
+    assert "Mal Pelayanan Publik" in labels(r, "Policy")
+
+
 def test_a_program_named_after_a_kind_of_region_is_no_place(extract):
     r = extract(DATELINE + "Sleman kembali meraih predikat Kota Layak Anak kategori Nindya.")
     assert not any("Layak" in p for p in labels(r, "Place"))

@@ -356,8 +356,10 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
             continue
         pol = policy_at(ctx, i) if not _unit_named_after(ctx, i) else None
         ven = _venue(ctx, i) if pol else None
+        program = None
         if ven and ven[0] > pol[0]:
-            pol = None  # "MPP Kabupaten Lampung Selatan": the venue, not the program
+            # "MPP Kabupaten Lampung Selatan": the venue, and the program it is a site of
+            program, pol = (pol[1] if pol[1].kind != "regulation" else None), None
         if pol:
             end, m = pol
             found.append(m)
@@ -369,6 +371,8 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
         if ven:
             end, m = ven
             found.append(m)
+            if program:
+                found.append(program)
             # a region or an agency named inside a venue is mentioned too ("Balai Kota Malang", "Gedung KPU")
             k = i + 1
             while k < end:
