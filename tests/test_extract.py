@@ -617,6 +617,9 @@ def test_policies(extract, text, policy):
     "Deputi RB Kunwas Kementerian PANRB memaparkan hasil evaluasi.",
     "Kepala Bagian Organisasi dan RB Setda Sleman membuka rapat.",
     "Asisten Deputi Bidang Reformasi Birokrasi memimpin rapat.",
+    # a minister's portfolio, and the tail of a hyphenated short form
+    "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Budi Santoso meresmikan gedung itu.",
+    "Acara itu dihadiri Menteri PAN-RB Budi Santoso dan pejabat Kementerian PAN-RB.",
 ])
 def test_a_unit_named_after_a_policy_is_not_the_policy(extract, text):
     assert "Reformasi Birokrasi" not in labels(extract(DATELINE + text), "Policy")
@@ -656,6 +659,10 @@ def test_a_regulation_subject_stops_before_the_parties(extract):
     r = extract(DATELINE + "Bupati dan DPRD menyetujui Rancangan Peraturan Daerah tentang APBD antara Bupati Sleman "
                 "dan DPRD Sleman.")
     assert "Rancangan Peraturan Daerah tentang APBD" in labels(r, "Policy")
+
+
+def test_a_policy_short_form_with_a_suffix_is_still_the_policy(extract):
+    assert "Reformasi Birokrasi" in labels(extract(DATELINE + "Menurut Sekda, nilai RB-nya naik tahun ini."), "Policy")
 
 
 def test_the_policy_itself_is_still_found_beside_such_units(extract):

@@ -296,7 +296,19 @@ def _unit_named_after(ctx: DocContext, i: int) -> bool:
         return True
     if prev == "dan" and i >= 2 and any(ctx.texts[k].lower() in _UNIT_WORDS for k in range(max(0, i - 4), i - 1)):
         return True
-    return any(h.j == i for k in range(max(0, i - 4), i) for h in ctx.hits_at(k, "TITLE"))
+    if any(h.j == i for k in range(max(0, i - 4), i) for h in ctx.hits_at(k, "TITLE")):
+        return True
+    if i >= 2 and ctx.texts[i - 1] == "-" and not ctx.doc[i - 2].whitespace_ and not ctx.doc[i - 1].whitespace_ \
+            and ctx.texts[i - 2].isalnum():
+        return True  # "PAN-RB": the tail of a longer short form
+    # "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi": a minister's portfolio
+    for k in range(max(0, i - 8), i):
+        for h in ctx.hits_at(k, "TITLE"):
+            if ctx.texts[k].lower() in ("menteri", "wakil", "menko", "wamen") and h.j < i and all(
+                    ctx.texts[x][:1].isupper() or ctx.texts[x] in ("dan", "&", ",") or ctx.texts[x].isspace()
+                    for x in range(h.j, i)):
+                return True
+    return False
 
 
 def _venue(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
