@@ -745,6 +745,10 @@ def test_election_mentions_are_one_event_named_by_year(extract):
     ("Bappeda menggelar Konsultasi Publik Rancangan Awal Rencana Pembangunan Jangka Panjang Daerah (RPJPD) Kabupaten "
      "Sleman Tahun 2025-2045 di Hotel Tentrem.",
      "Konsultasi Publik Rancangan Awal Rencana Pembangunan Jangka Panjang Daerah Kabupaten Sleman Tahun 2025-2045"),
+    # a two-word head joined to a happening; a record named after an event word is part of the name
+    ("Penyerahan SK itu dirangkai dengan pengambilan sumpah/janji PPPK.", "Pengambilan sumpah"),
+    ("Kegiatan dilanjutkan dengan penandatanganan naskah deklarasi oleh tokoh agama.",
+     "Penandatanganan naskah deklarasi"),
 ])
 def test_lower_case_event_names(extract, text, event):
     assert event in labels(extract(DATELINE + text), "Event")
@@ -775,6 +779,13 @@ def test_an_event_named_with_defined_short_forms_is_also_named_by_them(extract):
 def test_brackets_that_do_not_spell_a_short_form_stay(extract):
     r = extract(DATELINE + "Sekda memimpin Apel Pagi (Senin) di halaman kantor bupati.")
     assert not any("Apel Senin" in e.aliases for e in r.entities if e.type == "Event")
+
+
+def test_the_object_of_an_event_verb_takes_a_name_whole_without_its_short_form(extract):
+    r = extract(DATELINE + "Bupati Sleman menyerahkan SK pengangkatan Pegawai Pemerintah dengan Perjanjian Kerja (PPPK) "
+                "kepada 300 guru, Kamis (28/3/2024).")
+    ev = entity(r, "Event", "Penyerahan SK pengangkatan Pegawai Pemerintah dengan Perjanjian Kerja")
+    assert "PPPK" not in ev.aliases
 
 
 def test_the_object_of_an_event_verb_stops_before_its_scope(extract):

@@ -28,6 +28,8 @@ _PLANNED = {"untuk", "akan", "agar", "supaya", "segera", "berencana", "rencanany
 _LINKED = {"dirangkai", "dirangkaikan", "dilanjutkan"}
 # words after which the object of an event verb is no longer its name ("pejabat lingkup Pemkab", "aplikasi bernama X")
 _OBJECT_STOPS = {"lingkup", "bernama", "berjudul", "yakni", "yaitu"}
+# records named after a happening: "berita acara", "hasil evaluasi", "naskah deklarasi", "piagam pencanangan"
+_RECORDS = {"berita", "hasil", "naskah", "piagam", "laporan", "dokumen"}
 _TIME_NOUNS = {"pekan", "minggu", "bulan", "tahun", "hari", "besok", "lusa", "kemarin", "nanti"}  # "... pekan depan"
 # the word before an event word that makes it a body ("pengurus Forum ...") or a finding ("hasil evaluasi ...")
 _NOT_HAPPENING = {"tim", "satgas", "satuan", "pengurus", "kepengurusan", "anggota", "ketua", "sekretariat",
@@ -44,6 +46,12 @@ _VERBISH = re.compile(r"^(?:me[mnlrw]|ber|ter)[a-z]{3,}$")
 
 
 
+def _linked(texts: list[str], i: int) -> bool:
+    """Is the event word at ``i`` joined to a happening just told ("dirangkaikan dengan ...")?"""
+    before = texts[i - 1].lower() if i > 0 else ""
+    return before in _LINKED or before == "dengan" and i >= 2 and texts[i - 2].lower() in _LINKED
+
+
 def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
     """End of an event named in lower case ("pelantikan pejabat administrator dan pengawas"), or ``k``.
 
@@ -56,7 +64,7 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
         w = texts[end]
         if w.isalpha() and w.islower() and w not in lx.function_words and w not in lx.cue_verbs and w not in _TIME_NOUNS \
                 and w not in lx.event_cue_after and (w not in lx.event_heads or end == k
-                                                     or texts[end - 1] in ("berita", "hasil")):
+                                                     or texts[end - 1] in _RECORDS):
             end += 1  # "rapat evaluasi ...": an event word right after the head qualifies it
         elif w == "dan" and end > k and end + 1 < len(texts) and texts[end + 1].isalpha() \
                 and texts[end + 1].islower() and texts[end + 1] not in lx.function_words:
@@ -68,8 +76,7 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
     before = texts[i - 1].lower() if i > 0 else ""
     after = texts[end].lower() if end < len(texts) else ""
     planned = i >= 2 and texts[i - 2].lower() in _PLANNED  # "meminta ... untuk menggelar pasar murah": not (yet) held
-    linked = before in _LINKED or before == "dengan" and i >= 2 and texts[i - 2].lower() in _LINKED
-    if before in lx.event_cue_before and not planned or after in lx.event_cue_after or linked:
+    if before in lx.event_cue_before and not planned or after in lx.event_cue_after or _linked(texts, i):
         return end
     return k
 
@@ -160,8 +167,9 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         # "bimbingan teknis (bimtek) pengelolaan keuangan desa": the name goes on after its short form
         end = _lower_name_end(ctx, i, end)
     if end == h.j and head not in ELECTIONS and (lower_head or len(head.split()) == 1) \
-            and not (lower_ok and " " in head and i > 1 and ctx.texts[i - 1].lower() in lx.event_cue_before
-                     and ctx.texts[i - 2].lower() not in _PLANNED):
+            and not (lower_ok and " " in head and i > 1 and (ctx.texts[i - 1].lower() in lx.event_cue_before
+                                                             and ctx.texts[i - 2].lower() not in _PLANNED
+                                                             or _linked(ctx.texts, i))):
         return None  # but "memimpin rapat koordinasi bersama ...": a two-word head after an event verb
     if i > 0 and doc[i - 1].text.lower() in _NOT_HAPPENING:
         return None  # "pengurus Forum Anak Daerah", "hasil evaluasi SAKIP": a body or a finding, not a happening
@@ -212,9 +220,10 @@ def _suffix_event(ctx: DocContext, i: int) -> tuple[int, int, Mention] | None:
 _DATE_HINT = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\b(?:Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu)\b")
 
 
-def _verb_events(ctx: DocContext, named: list[Mention]) -> list[Mention]:
+def _verb_events(ctx: DocContext, named: list[Mention], names: dict[int, int]) -> list[Mention]:
     """Events told by a verb in a dated sentence that names no event: "Bupati melantik 120 pejabat
-    fungsional di Pendopo ..., Jumat (7/6/2024)" -> "Pelantikan 120 pejabat fungsional"."""
+    fungsional di Pendopo ..., Jumat (7/6/2024)" -> "Pelantikan 120 pejabat fungsional". A name in the
+    object (``names``: start -> end of the agencies and policies found) is taken whole."""
     doc, lx, texts = ctx.doc, ctx.lx, ctx.texts
     taken = {doc[m.i].sent.start for m in named}
     out = []
@@ -228,7 +237,12 @@ def _verb_events(ctx: DocContext, named: list[Mention]) -> list[Mention]:
         end = k + 1
         while end < sent.end and end - k <= 8:
             t, tl = texts[end], texts[end].lower()
-            if (t.isalpha() or t.isdigit()) and tl not in lx.function_words and tl not in lx.calendar \
+            if end > k + 1 and names.get(end, 0) > end + 1 and names[end] <= sent.end:
+                end = names[end]  # "menyerahkan SK pengangkatan Pegawai Pemerintah dengan Perjanjian Kerja"
+                if texts[end - 1] == ")" and "(" in texts[k + 1:end]:
+                    end = max(j for j in range(k + 1, end) if texts[j] == "(")  # not its short form in brackets
+                    break
+            elif (t.isalpha() or t.isdigit()) and tl not in lx.function_words and tl not in lx.calendar \
                     and tl not in lx.cue_verbs and tl not in lx.event_verbs and tl not in _OBJECT_STOPS:
                 end += 1
             elif tl == "dan" and end > k + 1 and end + 1 < sent.end and texts[end + 1].isalpha() \
@@ -239,7 +253,7 @@ def _verb_events(ctx: DocContext, named: list[Mention]) -> list[Mention]:
         if end == k + 1 or (end - k == 2 and texts[k + 1].isdigit()):
             continue
         obj = ctx.text[doc[k + 1].idx:doc[end - 1].idx + len(doc[end - 1])]
-        label = f"{noun} {' '.join(obj.split())}"
+        label = re.sub(r"\s*\([^)]*\)", "", f"{noun} {' '.join(obj.split())}")
         taken.add(sent.start)
         out.append(make_mention(ctx, k, end, "Event", f"event:{slug(label)}", label, (), noun.lower()))
     return out
@@ -282,4 +296,5 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
     taken = inside | {k for m in [*named, *found] if m.type in ("Agency", "Policy", "Event") for k in range(m.i, m.j)}
     works = iter_works(ctx, taken)
     yield from works
-    yield from _verb_events(ctx, named + works)
+    names = {m.i: m.j for m in found if m.type in ("Agency", "Policy")}
+    yield from _verb_events(ctx, named + works, names)
