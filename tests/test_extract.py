@@ -639,6 +639,8 @@ def test_a_regulation_subject_names_no_event(extract, text):
     "Warga dapat mengadu melalui aplikasi WhatsApp atau telepon.",   # a commercial service
     "Data pegawai diunggah ke aplikasi BKN setiap bulan.",           # the agency, not a system
     "Perda Sleman itu sudah lama tidak direvisi.",                   # a region, not a subject
+    "Warga bisa memantau hasilnya melalui Portal Berita Sleman.",   # a news site
+    "Menurut dia, aplikasi Ini sangat membantu warga.",             # a pronoun written with a capital
 ])
 def test_systems_and_laws_that_are_not_named(extract, text):
     assert labels(extract(DATELINE + text), "Policy") == set()
@@ -757,6 +759,7 @@ def test_lower_case_event_names(extract, text, event):
 @pytest.mark.parametrize("text", [
     "Pemkab Sleman mendukung Proyek Strategis Nasional dan Gerakan Nasional Revolusi Mental.",  # programs
     "Rapat itu ditutup dengan penandatanganan berita acara kesepakatan.",  # a record, not a happening
+    "Panitia Pemilihan Kepala Desa (P2KD) Sukamaju menetapkan tiga calon.",  # a committee
 ])
 def test_programs_and_records_are_no_events(extract, text):
     assert labels(extract(DATELINE + text), "Event") == set()

@@ -33,7 +33,8 @@ _RECORDS = {"berita", "hasil", "naskah", "piagam", "laporan", "dokumen"}
 _TIME_NOUNS = {"pekan", "minggu", "bulan", "tahun", "hari", "besok", "lusa", "kemarin", "nanti"}  # "... pekan depan"
 # the word before an event word that makes it a body ("pengurus Forum ...") or a finding ("hasil evaluasi ...")
 _NOT_HAPPENING = {"tim", "satgas", "satuan", "pengurus", "kepengurusan", "anggota", "ketua", "sekretariat",
-                  "hasil", "laporan", "nilai", "inspektur", "pembina", "komandan", "berita"}  # "berita acara"
+                  "hasil", "laporan", "nilai", "inspektur", "pembina", "komandan", "berita",  # "berita acara"
+                  "panitia", "komite"}  # "Panitia Pemilihan Kepala Desa": a committee
 # a verb after "acara"/"kegiatan" tells what the activity did, not what it is ("acara berjalan lancar")
 _VERBISH = re.compile(r"^(?:me[mnlrw]|ber|ter)[a-z]{3,}$")
 

@@ -30,6 +30,7 @@ _SYSTEM_HEADS = {"portal", "aplikasi", "platform"}
 # commercial services named the same way are not government systems ("melalui aplikasi WhatsApp")
 _COMMERCIAL = {"whatsapp", "zoom", "google", "instagram", "facebook", "youtube", "tiktok", "telegram", "twitter",
                "gojek", "grab", "shopee", "tokopedia", "microsoft", "android", "ios", "play", "app", "x"}
+_NOT_SYSTEM = {"ini", "itu", "tersebut", "kita", "kami", "saya", "anda", "mereka", "berita", "online", "web", "resmi"}
 _NAMED_LAW_HEADS = {"uu", "undang", "undang-undang", "perda", "raperda", "ruu"}
 _KINDS = {"uu": "uu", "undang-undang": "uu", "undang": "uu", "pp": "pp", "perpres": "perpres", "perda": "perda",
           "inpres": "inpres", "keppres": "keppres"}
@@ -98,8 +99,9 @@ def _system(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             break
     while end > k and texts[end - 1] in ("-", "dan"):
         end -= 1
-    if end == k or texts[k].lower() in _COMMERCIAL:
-        return None
+    first = texts[k].lower()
+    if end == k or first in _COMMERCIAL or first in _NOT_SYSTEM or first in ctx.lx.pronouns:
+        return None  # "aplikasi Ini", "Platform Kita Bisa", "Portal Berita X"
     known = ctx.longest(k, ("POLICY",))
     if known and known.j >= end or ctx.longest(k, ("AGENCY", "AGENCY_TYPE", "PLACE", "TITLE")):
         return None  # "aplikasi SRIKANDI" is the known system; "aplikasi BKN" names the agency
