@@ -751,6 +751,13 @@ def test_election_mentions_are_one_event_named_by_year(extract):
     ("Penyerahan SK itu dirangkai dengan pengambilan sumpah/janji PPPK.", "Pengambilan sumpah"),
     ("Kegiatan dilanjutkan dengan penandatanganan naskah deklarasi oleh tokoh agama.",
      "Penandatanganan naskah deklarasi"),
+    # more kinds of happenings; a verb after the name goes on with the sentence; "dan" before another happening
+    ("Kapolres Sleman menggelar konferensi pers pengungkapan kasus narkoba di Mapolres.",
+     "Konferensi pers pengungkapan kasus narkoba"),
+    ("Bupati memimpin pelepasan kontingen Porprov di halaman Pendopo.", "Pelepasan kontingen Porprov"),
+    ("Pemkab Sleman menggelar kirab budaya memperingati hari jadi kabupaten.", "Kirab budaya"),
+    ("Acara diakhiri dengan doa. Kegiatan dilanjutkan dengan penandatanganan naskah deklarasi dan pelepasan burung "
+     "merpati.", "Penandatanganan naskah deklarasi"),
 ])
 def test_lower_case_event_names(extract, text, event):
     assert event in labels(extract(DATELINE + text), "Event")
@@ -760,6 +767,7 @@ def test_lower_case_event_names(extract, text, event):
     "Pemkab Sleman mendukung Proyek Strategis Nasional dan Gerakan Nasional Revolusi Mental.",  # programs
     "Rapat itu ditutup dengan penandatanganan berita acara kesepakatan.",  # a record, not a happening
     "Panitia Pemilihan Kepala Desa (P2KD) Sukamaju menetapkan tiga calon.",  # a committee
+    "Warga dilarang melakukan pelepasan lahan tanpa izin.",  # a release of land, not a send-off
 ])
 def test_programs_and_records_are_no_events(extract, text):
     assert labels(extract(DATELINE + text), "Event") == set()

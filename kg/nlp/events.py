@@ -63,6 +63,8 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
     end = k
     while end < len(texts) and end - k < 5:
         w = texts[end]
+        if end > k and _VERBISH.match(w) and not w.startswith("ter") and w not in lx.event_heads:
+            break  # "kirab budaya memperingati hari jadi": the verb goes on with the sentence
         if w.isalpha() and w.islower() and w not in lx.function_words and w not in lx.cue_verbs and w not in _TIME_NOUNS \
                 and w not in lx.event_cue_after and (w not in lx.event_heads or end == k
                                                      or texts[end - 1] in _RECORDS):
@@ -72,7 +74,9 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
             end += 1
         else:
             break
-    if end == k or texts[end - 1] == "dan":
+    while end > k and texts[end - 1] == "dan":
+        end -= 1  # "penandatanganan naskah deklarasi dan pelepasan ...": another happening follows
+    if end == k:
         return k
     before = texts[i - 1].lower() if i > 0 else ""
     after = texts[end].lower() if end < len(texts) else ""
