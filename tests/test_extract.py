@@ -606,6 +606,14 @@ def test_a_common_acronym_after_a_venue_word_names_no_venue(extract):
     ("Desa Wukirsari ditetapkan sebagai Desa Tangguh Bencana oleh BPBD Sleman.", "Desa Tangguh Bencana"),
     ("Ombudsman merilis hasil Penilaian Kepatuhan Penyelenggaraan Pelayanan Publik Tahun 2023.",
      "Penilaian Kepatuhan Standar Pelayanan Publik"),
+    # a short form in brackets inside the issuer; a number written right after the head; a letter-led code
+    ("Dasar hukumnya Instruksi Presiden (Inpres) Nomor 1 Tahun 2022 tentang percepatan.",
+     "Instruksi Presiden Nomor 1 Tahun 2022"),
+    ("Dasar hukumnya Instruksi Presiden (Inpres) Nomor 1 Tahun 2022 tentang percepatan.", "Inpres Nomor 1 Tahun 2022"),
+    ("Aturan itu ada di PP 35/2021 tentang PKWT dan UU 6/2014.", "PP 35/2021"),
+    ("Aturan itu ada di PP 35/2021 tentang PKWT dan UU 6/2014.", "PP 35/2021 tentang PKWT"),
+    ("Dasar hukumnya SE Menpan RB Nomor B/123/M.SM.00.00/2024 tentang jam kerja.",
+     "SE Menpan RB Nomor B/123/M.SM.00.00/2024"),
 ])
 def test_policies(extract, text, policy):
     r = extract(DATELINE + text)
@@ -655,6 +663,14 @@ def test_a_site_of_a_national_program_names_the_place_and_the_program(extract):
 def test_a_program_named_after_a_kind_of_region_is_no_place(extract):
     r = extract(DATELINE + "Sleman kembali meraih predikat Kota Layak Anak kategori Nindya.")
     assert not any("Layak" in p for p in labels(r, "Place"))
+
+
+@pytest.mark.parametrize("text", [
+    "Aturan itu ada di Permenpan RB No. 16 Tahun 2021 tentang Pola Karier.",
+    "Aturan itu ada di PermenPAN-RB Nomor 1 Tahun 2023.",
+])
+def test_a_policy_in_a_regulation_issuer_is_not_named(extract, text):
+    assert "Reformasi Birokrasi" not in labels(extract(DATELINE + text), "Policy")
 
 
 def test_a_regulation_subject_stops_before_the_parties(extract):

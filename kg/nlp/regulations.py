@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
+from .events import short_form
 from .lexicon import slug
 
 __all__ = ["policy_at", "named_inside"]
@@ -145,6 +146,8 @@ def _subject_end(ctx: DocContext, k: int) -> int:
             end += 1
         elif t == "(" and paren_end(ctx, end):
             end = paren_end(ctx, end)
+        elif t.lower() in _JOINERS and nxt is not None and _REG_HEADS.match(nxt.text):
+            break  # "tentang PKWT dan UU 6/2014 ...": another regulation
         elif t.lower() in _JOINERS and end > k + 1 and nxt is not None and (
                 is_cap(nxt) or nxt.text.isdigit() or lowers and nxt.text.isalpha() and nxt.text.islower()
                 and nxt.text not in fw and not _VERBISH.match(nxt.text)):
@@ -171,13 +174,20 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     if doc[i].text == "Rancangan" and not (i + 1 < len(doc) and re.match(r"^(?:Peraturan|Undang)", doc[i + 1].text)):
         return None
     k, limit = (i + 3 if split_uu else i + 1), min(len(doc), i + 16)
-    num = year = None
-    while k < limit:
+    num = year = end_code = None
+    if k < len(doc) and doc[k].text.isdigit() and not doc[k].whitespace_:
+        j, code = _code(ctx, k)  # "PP 35/2021", "UU 6/2014": the number right after the head
+        parts = code.split("/")
+        if len(parts) == 2 and _YEAR.match(parts[1]):
+            num, year, end_code = parts[0], parts[1], j
+    while k < limit and end_code is None:
         t = doc[k].text
         if t.lower() in ("nomor", "no", "nomer") or t in (".", ":") and num is None:
             k += 1
             continue
-        if num is None and doc[k - 1].text.lower() in ("nomor", "no", "nomer", ".", ":") and t[:1].isdigit():
+        if num is None and doc[k - 1].text.lower() in ("nomor", "no", "nomer", ".", ":") and (
+                t[:1].isdigit() or t[:1].isalpha() and k + 1 < len(doc) and doc[k + 1].text == "/"
+                and not doc[k].whitespace_):  # "Nomor B/123/M.SM.00.00/2024"
             k, code = _code(ctx, k)
             parts = code.split("/")
             if len(parts) > 1 and _YEAR.match(parts[-1]):
@@ -194,8 +204,13 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         if num is None and (is_cap(doc[k]) or is_acronym(doc[k]) or t in ("-", "&") or t.lower() == "dan"):
             k += 1
             continue
+        if num is None and t == "(" and paren_end(ctx, k):
+            k = paren_end(ctx, k)  # "Instruksi Presiden (Inpres) Nomor 1 Tahun 2022"
+            continue
         break
     full = None
+    if end_code is not None:
+        k = end_code
     if num and (year or "/" in num):
         end = k
         if end < len(doc) and doc[end].text == "tentang":
@@ -238,17 +253,25 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     code = num if num is None or num.isalnum() else slug(num)
     key = f"policy:reg-{kind}-{code}-{year}" if num and year else \
         f"policy:reg-{kind}-{code}" if num else f"policy:{slug(text)}"
-    aliases: tuple[str, ...] = (surface,)
+    short = short_form(surface)  # "Instruksi Presiden (Inpres) Nomor 1 Tahun 2022" -> "Inpres Nomor 1 Tahun 2022"
+    aliases: tuple[str, ...] = (surface,) + ((short,) if short else ())
     if full:
         whole = " ".join(ctx.text[doc[i].idx:doc[full - 1].idx + len(doc[full - 1])].split())
-        aliases = tuple(dict.fromkeys((surface, whole, re.sub(r"\s*\([^)]*\)", "", whole))))
+        aliases = tuple(dict.fromkeys((*aliases, whole, re.sub(r"\s*\([^)]*\)", "", whole))))
         end = full
     return end, make_mention(ctx, i, end, "Policy", key, text, aliases, kind="regulation")
 
 
 def named_inside(ctx: DocContext, i: int, end: int) -> list[Mention]:
-    """Policies a regulation's subject names ("... tentang penguatan budaya kerja BerAKHLAK")."""
+    """Policies a regulation's subject names ("... tentang penguatan budaya kerja BerAKHLAK"); not its
+    issuer ("Permenpan RB Nomor 6 ...": no "Reformasi Birokrasi" there)."""
     out = []
+    texts = ctx.texts
+    about = next((x for x in range(i, end) if texts[x] == "tentang"), None)
+    if about is not None:
+        i = about + 1
+    elif any(texts[x].lower() in ("nomor", "no") or texts[x][:1].isdigit() for x in range(i, end)):
+        return out
     k = i
     while k < end:
         got = policy_at(ctx, k) if ctx.texts[k - 1].lower() != "nomor" else None
