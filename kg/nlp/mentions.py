@@ -283,7 +283,7 @@ def _commission_unit(ctx: DocContext, i: int, parents: list[Mention]) -> Mention
     return None
 
 
-_UNIT_WORDS = {"bidang", "deputi", "kedeputian", "asdep", "direktorat", "biro", "bagian", "subbagian", "seksi"}
+_UNIT_WORDS = {"bidang", "deputi", "kedeputian", "asdep", "direktorat", "biro", "bagian", "subbagian", "seksi", "unit"}
 
 
 def _unit_named_after(ctx: DocContext, i: int) -> bool:
