@@ -780,6 +780,10 @@ def test_election_mentions_are_one_event_named_by_year(extract):
     ("Pemkab Sleman menggelar kirab budaya memperingati hari jadi kabupaten.", "Kirab budaya"),
     ("Acara diakhiri dengan doa. Kegiatan dilanjutkan dengan penandatanganan naskah deklarasi dan pelepasan burung "
      "merpati.", "Penandatanganan naskah deklarasi"),
+    # a meeting named by its agenda after "dalam rangka"; the election body's name for regional elections
+    ("DPRD Sleman menggelar Rapat Paripurna dalam rangka Penyampaian Nota Pengantar Raperda APBD 2025.",
+     "Rapat Paripurna dalam rangka Penyampaian Nota Pengantar Raperda APBD 2025"),
+    ("KPU Sleman menyiapkan logistik Pemilihan Serentak Tahun 2024.", "Pilkada 2024"),
 ])
 def test_lower_case_event_names(extract, text, event):
     assert event in labels(extract(DATELINE + text), "Event")
@@ -793,6 +797,11 @@ def test_lower_case_event_names(extract, text, event):
 ])
 def test_programs_and_records_are_no_events(extract, text):
     assert labels(extract(DATELINE + text), "Event") == set()
+
+
+def test_an_anniversary_after_dalam_rangka_is_a_happening_of_its_own(extract):
+    r = extract(DATELINE + "Rapat Paripurna dalam rangka HUT ke-79 RI digelar di Gedung DPRD Sleman.")
+    assert {"Rapat Paripurna", "HUT ke-79 RI"} <= labels(r, "Event")
 
 
 def test_two_elections_of_region_heads_stay_two(extract):

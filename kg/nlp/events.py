@@ -14,7 +14,8 @@ __all__ = ["iter_events", "ELECTIONS", "SUFFIX_HEADS"]
 
 ELECTIONS = {"pemilu": "Pemilu", "pemilihan umum": "Pemilu", "pilkada": "Pilkada",
              "pemilihan kepala daerah": "Pilkada", "pilpres": "Pilpres", "pileg": "Pileg",
-             "pilkades": "Pilkades", "pilgub": "Pilgub", "pilbup": "Pilbup", "pilwalkot": "Pilwalkot"}
+             "pilkades": "Pilkades", "pilgub": "Pilgub", "pilbup": "Pilbup", "pilwalkot": "Pilwalkot",
+             "pemilihan serentak": "Pilkada"}  # the election body's name for the regional elections
 
 SUFFIX_HEADS = {"award", "awards", "expo", "summit", "festival", "fair", "cup", "week", "day"}
 
@@ -153,6 +154,11 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             end += 1  # "Pemilihan Bupati dan Wakil Bupati Sleman"
         elif tl == "tahun" and end + 1 < len(doc) and _YEAR.match(doc[end + 1].text):
             end += 2
+        elif tl == "dalam" and end + 2 < len(doc) and doc[end + 1].text == "rangka" \
+                and is_cap(doc[end + 2]) and doc[end + 2].text.lower() not in lx.calendar \
+                and not ctx.longest(end + 2, ("EVENT_HEAD",)):
+            end += 2  # "Rapat Paripurna dalam rangka Penyampaian Nota Pengantar ...": its agenda names it
+            # (not "... dalam rangka HUT ke-79 RI": the anniversary is a happening of its own)
         elif end - h.j == lowers and lowers < 2 and tl.isalpha() and not is_cap(t) and (
                 tl in LOWER_EVENT_MODIFIERS or (lower_head and end + 1 < len(doc) and (is_cap(doc[end + 1]) or is_acronym(doc[end + 1])))) \
                 and tl not in lx.function_words and tl not in lx.cue_verbs:
