@@ -799,6 +799,12 @@ def test_programs_and_records_are_no_events(extract, text):
     assert labels(extract(DATELINE + text), "Event") == set()
 
 
+def test_an_event_named_with_its_year_is_also_named_without_tahun_and_without_the_year(extract):
+    r = extract(DATELINE + "Pemkab Sleman menggelar Rembuk Stunting Tingkat Kabupaten Tahun 2024 di Pendopo.")
+    ev = entity(r, "Event", "Rembuk Stunting Tingkat Kabupaten Tahun 2024")
+    assert {"Rembuk Stunting Tingkat Kabupaten 2024", "Rembuk Stunting Tingkat Kabupaten"} <= set(ev.aliases)
+
+
 def test_an_anniversary_after_dalam_rangka_is_a_happening_of_its_own(extract):
     r = extract(DATELINE + "Rapat Paripurna dalam rangka HUT ke-79 RI digelar di Gedung DPRD Sleman.")
     assert {"Rapat Paripurna", "HUT ke-79 RI"} <= labels(r, "Event")
