@@ -619,6 +619,7 @@ def test_a_common_acronym_after_a_venue_word_names_no_venue(extract):
     ("Inspektorat menguatkan pengendalian gratifikasi di semua dinas.", "Pengendalian Gratifikasi"),
     ("DPRD Sleman menerima LKPJ Bupati Tahun 2023.", "Laporan Keterangan Pertanggungjawaban"),
     ("DPRD Sleman membahas usulan Pokir dalam rapat.", "Pokok-Pokok Pikiran DPRD"),
+    ("Pemkab Sleman mengembangkan program smart city di semua kapanewon.", "Gerakan Menuju 100 Smart City"),
 ])
 def test_policies(extract, text, policy):
     r = extract(DATELINE + text)
@@ -784,6 +785,8 @@ def test_election_mentions_are_one_event_named_by_year(extract):
     ("DPRD Sleman menggelar Rapat Paripurna dalam rangka Penyampaian Nota Pengantar Raperda APBD 2025.",
      "Rapat Paripurna dalam rangka Penyampaian Nota Pengantar Raperda APBD 2025"),
     ("KPU Sleman menyiapkan logistik Pemilihan Serentak Tahun 2024.", "Pilkada 2024"),
+    ("Dinas Pendidikan menggelar sosialisasi Penerimaan Peserta Didik Baru di aula dinas.",
+     "Sosialisasi Penerimaan Peserta Didik Baru"),                      # "Baru" inside a name
 ])
 def test_lower_case_event_names(extract, text, event):
     assert event in labels(extract(DATELINE + text), "Event")

@@ -138,8 +138,9 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         if tl in lx.calendar and not (head == "apel" and end == h.j) or lower_head and ctx.longest(end, ("TITLE", "ACTING")):
             break  # "... inspektur upacara Gubernur X": an office after a lower-case event word opens a name
         if (is_cap(t) or is_acronym(t)) and (tl not in lx.function_words
-                                             or tl == "tahun" and doc[end - 1].text.lower() == "ulang"):
-            end += 1  # "Hari Ulang Tahun": "tahun" here is part of the name
+                                             or tl == "tahun" and doc[end - 1].text.lower() == "ulang"
+                                             or tl in ("baru", "luar") and end > h.j and is_cap(doc[end - 1])):
+            end += 1  # "Hari Ulang Tahun", "Peserta Didik Baru": "tahun", "baru" here are part of the name
         elif tl == "ke" and end + 1 < len(doc) and (doc[end + 1].text.isdigit() or doc[end + 1].text == "-"
                                                    and end + 2 < len(doc) and doc[end + 2].text.isdigit()):
             end += 2 if doc[end + 1].text.isdigit() else 3  # "HUT ke-53", "Hari Jadi ke 220"
