@@ -620,6 +620,8 @@ def test_a_common_acronym_after_a_venue_word_names_no_venue(extract):
     ("DPRD Sleman menerima LKPJ Bupati Tahun 2023.", "Laporan Keterangan Pertanggungjawaban"),
     ("DPRD Sleman membahas usulan Pokir dalam rapat.", "Pokok-Pokok Pikiran DPRD"),
     ("Pemkab Sleman mengembangkan program smart city di semua kapanewon.", "Gerakan Menuju 100 Smart City"),
+    ("Pemkab Sleman mulai menerapkan aplikasi Srikandi untuk naskah dinas.",
+     "Sistem Informasi Kearsipan Dinamis Terintegrasi"),
 ])
 def test_policies(extract, text, policy):
     r = extract(DATELINE + text)
@@ -806,6 +808,12 @@ def test_an_event_named_with_its_year_is_also_named_without_tahun_and_without_th
     r = extract(DATELINE + "Pemkab Sleman menggelar Rembuk Stunting Tingkat Kabupaten Tahun 2024 di Pendopo.")
     ev = entity(r, "Event", "Rembuk Stunting Tingkat Kabupaten Tahun 2024")
     assert {"Rembuk Stunting Tingkat Kabupaten 2024", "Rembuk Stunting Tingkat Kabupaten"} <= set(ev.aliases)
+
+
+def test_an_event_named_with_a_year_range_is_also_named_without_it(extract):
+    r = extract(DATELINE + "Wabup membuka Musrenbang RPJMD Kabupaten Sleman Tahun 2025-2029 di Pendopo.")
+    ev = entity(r, "Event", "Musrenbang RPJMD Kabupaten Sleman Tahun 2025-2029")
+    assert {"Musrenbang RPJMD Kabupaten Sleman 2025-2029", "Musrenbang RPJMD Kabupaten Sleman"} <= set(ev.aliases)
 
 
 def test_an_anniversary_after_dalam_rangka_is_a_happening_of_its_own(extract):

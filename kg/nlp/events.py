@@ -202,7 +202,7 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     kind = "election" if head.startswith("pemilihan ") else head  # "Pemilihan Gubernur ...": not one with other events
     short = short_form(text)
     # "Rembuk Stunting Tingkat Kabupaten Tahun 2024" is also "... 2024" and, in its own year, "... Kabupaten"
-    dated = re.match(r"^(.+?) [Tt]ahun ((?:19|20)\d\d)$", label)
+    dated = re.match(r"^(.+?) [Tt]ahun ((?:19|20)\d\d(?:-(?:19|20)\d\d)?)$", label)
     years = (f"{dated.group(1)} {dated.group(2)}", dated.group(1)) if dated and len(dated.group(1).split()) > 1 else ()
     aliases = tuple(dict.fromkeys(a for a in (text, short, *years) if a and a != label))
     return end, make_mention(ctx, i, end, "Event", key, label, aliases, kind)
