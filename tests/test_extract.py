@@ -821,6 +821,11 @@ def test_an_anniversary_after_dalam_rangka_is_a_happening_of_its_own(extract):
     assert {"Rapat Paripurna", "HUT ke-79 RI"} <= labels(r, "Event")
 
 
+def test_one_round_of_a_program_is_a_happening(extract):
+    r = extract(DATELINE + "Seleksi CPNS Tahap II digelar di GOR Sleman.")
+    assert "Seleksi CPNS Tahap II" in labels(r, "Event")
+
+
 def test_two_elections_of_region_heads_stay_two(extract):
     r = extract(DATELINE + "Pemilihan Gubernur dan Wakil Gubernur Jawa Tengah serta Pemilihan Bupati dan Wakil Bupati "
                 "Sleman digelar serentak.")

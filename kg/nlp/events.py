@@ -274,6 +274,15 @@ def _verb_events(ctx: DocContext, named: list[Mention], names: dict[int, int]) -
     return out
 
 
+_ROUND = {"tahap", "angkatan", "gelombang", "periode", "ke", "formasi"}
+
+
+def _held(texts: list[str], j: int, end: int) -> bool:
+    """Does an event name that opens with a program's name (ending at ``j``) tell one round of it
+    ("Seleksi CPNS 2024", "Seleksi PPPK Tahap II"), not the program ("Proyek Strategis Nasional")?"""
+    return end > j and (_YEAR.match(texts[j]) is not None or texts[j].lower() in _ROUND)
+
+
 def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
     """Event mentions, outside the names of agencies, policies and venues already found."""
     doc = ctx.doc
@@ -282,12 +291,14 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
     texts = ctx.texts
     named: list[Mention] = []
     # "Proyek Strategis Nasional", "Gerakan Nasional Revolusi Mental": a program's name, not a happening
-    policy_starts = {m.i for m in found if m.type == "Policy"}
+    policy_starts = {m.i: m.j for m in found if m.type == "Policy"}
     while i < len(doc):
         if i in inside or (i not in ctx.hits and texts[i].lower() not in SUFFIX_HEADS):
             i += 1  # an event starts at a gazetteer hit or ends at a suffix head
             continue
-        ev = _event(ctx, i) if i not in policy_starts else None
+        ev = _event(ctx, i)
+        if ev and i in policy_starts and not _held(texts, policy_starts[i], ev[0]):
+            ev = None
         if ev:
             end, m = ev
             # "Rapat dengar pendapat atau hearing Komisi B": two names of one event
