@@ -620,6 +620,7 @@ def test_a_common_acronym_after_a_venue_word_names_no_venue(extract):
     ("DPRD Sleman menerima LKPJ Bupati Tahun 2023.", "Laporan Keterangan Pertanggungjawaban"),
     ("DPRD Sleman membahas usulan Pokir dalam rapat.", "Pokok-Pokok Pikiran DPRD"),
     ("Pemkab Sleman mengembangkan program smart city di semua kapanewon.", "Gerakan Menuju 100 Smart City"),
+    ("Pemkab Sleman menyiapkan program Kios Pangan Murah di setiap kapanewon.", "Kios Pangan Murah"),
     ("Pemkab Sleman mulai menerapkan aplikasi Srikandi untuk naskah dinas.",
      "Sistem Informasi Kearsipan Dinamis Terintegrasi"),
 ])
@@ -658,6 +659,7 @@ def test_a_regulation_subject_names_no_event(extract, text):
     "Perda Sleman itu sudah lama tidak direvisi.",                   # a region, not a subject
     "Warga bisa memantau hasilnya melalui Portal Berita Sleman.",   # a news site
     "Menurut dia, aplikasi Ini sangat membantu warga.",             # a pronoun written with a capital
+    "Bupati mendukung program Presiden dan program Bapak Gubernur.",  # an office and an honorific
 ])
 def test_systems_and_laws_that_are_not_named(extract, text):
     assert labels(extract(DATELINE + text), "Policy") == set()
@@ -667,6 +669,12 @@ def test_a_site_of_a_national_program_names_the_place_and_the_program(extract):
     r = extract(DATELINE + "Warga antre di Mal Pelayanan Publik Kabupaten Sleman sejak pagi.")
     assert "Mal Pelayanan Publik Kabupaten Sleman" in labels(r, "Place")
     assert "Mal Pelayanan Publik" in labels(r, "Policy")
+
+
+def test_a_program_named_by_a_defined_short_form_is_the_defined_one(extract):
+    r = extract(DATELINE + "Perusahaan menjalankan Tanggung Jawab Sosial Perusahaan (TSP). Melalui program TSP, "
+                "warga mendapat bantuan.")
+    assert "TSP" not in labels(r, "Policy")
 
 
 def test_a_program_named_after_a_kind_of_region_is_no_place(extract):

@@ -31,6 +31,8 @@ _SYSTEM_HEADS = {"portal", "aplikasi", "platform"}
 # commercial services named the same way are not government systems ("melalui aplikasi WhatsApp")
 _COMMERCIAL = {"whatsapp", "zoom", "google", "instagram", "facebook", "youtube", "tiktok", "telegram", "twitter",
                "gojek", "grab", "shopee", "tokopedia", "microsoft", "android", "ios", "play", "app", "x"}
+# lower-case words before a program's own name ("program Kios Pangan Murah", "inovasi SiGap")
+_PROGRAM_HEADS = {"program", "inovasi"}
 _NOT_SYSTEM = {"ini", "itu", "tersebut", "kita", "kami", "saya", "anda", "mereka", "berita", "online", "web", "resmi"}
 _NAMED_LAW_HEADS = {"uu", "undang", "undang-undang", "perda", "raperda", "ruu"}
 _KINDS = {"uu": "uu", "undang-undang": "uu", "undang": "uu", "pp": "pp", "perpres": "perpres", "perda": "perda",
@@ -82,7 +84,7 @@ def _system(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     doc, texts = ctx.doc, ctx.texts
     if texts[i].lower() in _SYSTEM_HEADS and is_cap(doc[i]):
         s = i
-    elif i > 0 and texts[i - 1] in _SYSTEM_HEADS and is_cap(doc[i]):
+    elif i > 0 and texts[i - 1] in _SYSTEM_HEADS | _PROGRAM_HEADS and is_cap(doc[i]):
         s = i - 1  # "aplikasi SIDAK": the mention starts at the lower-case system word
     else:
         return None
@@ -94,19 +96,26 @@ def _system(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             end += 1
         elif t == "-" and end > k and end + 1 < len(doc) and any(c.isupper() for c in texts[end + 1]):
             end += 1
-        elif t == "dan" and end > k and end + 1 < len(doc) and is_cap(doc[end + 1]):
+        elif t == "dan" and end > k and end + 1 < len(doc) and is_cap(doc[end + 1]) and texts[s] not in _PROGRAM_HEADS:
             end += 1
         else:
             break
     while end > k and texts[end - 1] in ("-", "dan"):
         end -= 1
     first = texts[k].lower()
-    if end == k or first in _COMMERCIAL or first in _NOT_SYSTEM or first in ctx.lx.pronouns:
+    lx = ctx.lx
+    if end == k or first in _COMMERCIAL or first in _NOT_SYSTEM or first in lx.pronouns or first in lx.calendar \
+            or first in lx.honorifics or ctx.longest(k, ("HONORIFIC", "RANK", "ACTING")):
         return None  # "aplikasi Ini", "Platform Kita Bisa", "Portal Berita X"
     known = ctx.longest(k, ("POLICY",))
     if known and known.j >= end or ctx.longest(k, ("AGENCY", "AGENCY_TYPE", "PLACE", "TITLE")):
         return None  # "aplikasi SRIKANDI" is the known system; "aplikasi BKN" names the agency
     name = " ".join(ctx.text[doc[k].idx:doc[end - 1].idx + len(doc[end - 1])].split())
+    if end - k == 1 and f"({name})" in ctx.text:
+        return None  # "program TSP": a short form the text defines, named through its definition
+    if texts[s] in _PROGRAM_HEADS:  # "program Kios Pangan Murah": the program is named by its name alone
+        return end, make_mention(ctx, s, end, "Policy", f"policy:{slug(name)}", name, (f"{texts[s]} {name}",),
+                                 kind="program")
     head = texts[s].capitalize()
     label = f"{head} {name}"
     aliases = [name] if end - k == 1 else []
