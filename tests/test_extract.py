@@ -660,6 +660,8 @@ def test_a_regulation_subject_names_no_event(extract, text):
     "Warga bisa memantau hasilnya melalui Portal Berita Sleman.",   # a news site
     "Menurut dia, aplikasi Ini sangat membantu warga.",             # a pronoun written with a capital
     "Bupati mendukung program Presiden dan program Bapak Gubernur.",  # an office and an honorific
+    "Bupati memaparkan program Unggulan Bupati Sleman tahun ini.",    # a generic word, then an office
+    "Dana itu disiapkan untuk program Tahun 2024.",
 ])
 def test_systems_and_laws_that_are_not_named(extract, text):
     assert labels(extract(DATELINE + text), "Policy") == set()
@@ -669,6 +671,10 @@ def test_a_site_of_a_national_program_names_the_place_and_the_program(extract):
     r = extract(DATELINE + "Warga antre di Mal Pelayanan Publik Kabupaten Sleman sejak pagi.")
     assert "Mal Pelayanan Publik Kabupaten Sleman" in labels(r, "Place")
     assert "Mal Pelayanan Publik" in labels(r, "Policy")
+
+
+def test_the_owner_of_a_program_is_not_part_of_its_name(extract):
+    assert labels(extract(DATELINE + "Ada program CSR PT Bank Sleman untuk warga."), "Policy") == {"CSR"}
 
 
 def test_a_program_named_by_a_defined_short_form_is_the_defined_one(extract):

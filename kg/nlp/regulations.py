@@ -33,7 +33,8 @@ _COMMERCIAL = {"whatsapp", "zoom", "google", "instagram", "facebook", "youtube",
                "gojek", "grab", "shopee", "tokopedia", "microsoft", "android", "ios", "play", "app", "x"}
 # lower-case words before a program's own name ("program Kios Pangan Murah", "inovasi SiGap")
 _PROGRAM_HEADS = {"program", "inovasi"}
-_NOT_SYSTEM = {"ini", "itu", "tersebut", "kita", "kami", "saya", "anda", "mereka", "berita", "online", "web", "resmi"}
+_NOT_SYSTEM = {"ini", "itu", "tersebut", "kita", "kami", "saya", "anda", "mereka", "berita", "online", "web", "resmi",
+               "tahun", "prioritas", "unggulan", "strategis", "kerja", "pemerintah", "nasional", "daerah"}
 _NAMED_LAW_HEADS = {"uu", "undang", "undang-undang", "perda", "raperda", "ruu"}
 _KINDS = {"uu": "uu", "undang-undang": "uu", "undang": "uu", "pp": "pp", "perpres": "perpres", "perda": "perda",
           "inpres": "inpres", "keppres": "keppres"}
@@ -92,6 +93,8 @@ def _system(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     end = k
     while end < len(doc) and end - k < 8:
         t = texts[end]
+        if end > k and (ctx.longest(end, ("TITLE", "ACTING", "AGENCY", "AGENCY_TYPE")) or t in ("PT", "CV")):
+            break  # "program CSR PT Bank X", "program Unggulan Bupati X": the owner is not the name
         if (any(c.isupper() for c in t) or t.isdigit() and end > k) and "." not in t:
             end += 1
         elif t == "-" and end > k and end + 1 < len(doc) and any(c.isupper() for c in texts[end + 1]):
