@@ -621,6 +621,7 @@ def test_a_common_acronym_after_a_venue_word_names_no_venue(extract):
     ("DPRD Sleman membahas usulan Pokir dalam rapat.", "Pokok-Pokok Pikiran DPRD"),
     ("Pemkab Sleman mengembangkan program smart city di semua kapanewon.", "Gerakan Menuju 100 Smart City"),
     ("Pemkab Sleman menyiapkan program Kios Pangan Murah di setiap kapanewon.", "Kios Pangan Murah"),
+    ("Menurut Bupati, program Jumat Berkah berjalan baik.", "Jumat Berkah"),   # a day name opening a name
     ("Pemkab Sleman mulai menerapkan aplikasi Srikandi untuk naskah dinas.",
      "Sistem Informasi Kearsipan Dinamis Terintegrasi"),
 ])
@@ -662,6 +663,7 @@ def test_a_regulation_subject_names_no_event(extract, text):
     "Bupati mendukung program Presiden dan program Bapak Gubernur.",  # an office and an honorific
     "Bupati memaparkan program Unggulan Bupati Sleman tahun ini.",    # a generic word, then an office
     "Dana itu disiapkan untuk program Tahun 2024.",
+    "Program itu akan dievaluasi pada program Januari 2025 nanti.",
 ])
 def test_systems_and_laws_that_are_not_named(extract, text):
     assert labels(extract(DATELINE + text), "Policy") == set()
@@ -803,6 +805,8 @@ def test_election_mentions_are_one_event_named_by_year(extract):
     ("KPU Sleman menyiapkan logistik Pemilihan Serentak Tahun 2024.", "Pilkada 2024"),
     ("Dinas Pendidikan menggelar sosialisasi Penerimaan Peserta Didik Baru di aula dinas.",
      "Sosialisasi Penerimaan Peserta Didik Baru"),                      # "Baru" inside a name
+    ("Bupati hadir dalam Rapat Paripurna Penyampaian LKPJ Tahun Anggaran 2023 di Gedung DPRD.",
+     "Rapat Paripurna Penyampaian LKPJ Tahun Anggaran 2023"),
 ])
 def test_lower_case_event_names(extract, text, event):
     assert event in labels(extract(DATELINE + text), "Event")

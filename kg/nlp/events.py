@@ -155,6 +155,9 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             end += 1  # "Pemilihan Bupati dan Wakil Bupati Sleman"
         elif tl == "tahun" and end + 1 < len(doc) and _YEAR.match(doc[end + 1].text):
             end += 2
+        elif tl == "tahun" and end + 2 < len(doc) and doc[end + 1].text.lower() == "anggaran" \
+                and _YEAR.match(doc[end + 2].text):
+            end += 3  # "... LKPJ Tahun Anggaran 2023"
         elif tl == "dalam" and end + 2 < len(doc) and doc[end + 1].text == "rangka" \
                 and is_cap(doc[end + 2]) and doc[end + 2].text.lower() not in lx.calendar \
                 and not ctx.longest(end + 2, ("EVENT_HEAD",)):
@@ -202,7 +205,7 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     kind = "election" if head.startswith("pemilihan ") else head  # "Pemilihan Gubernur ...": not one with other events
     short = short_form(text)
     # "Rembuk Stunting Tingkat Kabupaten Tahun 2024" is also "... 2024" and, in its own year, "... Kabupaten"
-    dated = re.match(r"^(.+?) [Tt]ahun ((?:19|20)\d\d(?:-(?:19|20)\d\d)?)$", label)
+    dated = re.match(r"^(.+?) [Tt]ahun (?:[Aa]nggaran )?((?:19|20)\d\d(?:-(?:19|20)\d\d)?)$", label)
     years = (f"{dated.group(1)} {dated.group(2)}", dated.group(1)) if dated and len(dated.group(1).split()) > 1 else ()
     aliases = tuple(dict.fromkeys(a for a in (text, short, *years) if a and a != label))
     return end, make_mention(ctx, i, end, "Event", key, label, aliases, kind)

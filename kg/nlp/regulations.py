@@ -107,7 +107,9 @@ def _system(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         end -= 1
     first = texts[k].lower()
     lx = ctx.lx
-    if end == k or first in _COMMERCIAL or first in _NOT_SYSTEM or first in lx.pronouns or first in lx.calendar \
+    dated = first in lx.calendar and not (end - k >= 2 and texts[k + 1].lower() not in lx.calendar
+                                          and not texts[k + 1].isdigit())  # not "program Jumat Berkah"
+    if end == k or first in _COMMERCIAL or first in _NOT_SYSTEM or first in lx.pronouns or dated \
             or first in lx.honorifics or ctx.longest(k, ("HONORIFIC", "RANK", "ACTING")):
         return None  # "aplikasi Ini", "Platform Kita Bisa", "Portal Berita X"
     known = ctx.longest(k, ("POLICY",))
