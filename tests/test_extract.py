@@ -882,6 +882,8 @@ def test_the_object_of_an_event_verb_stops_before_its_scope(extract):
     ("Warga bergotong royong mengerjakan rehabilitasi saluran irigasi di Kampung Sukasari.",
      "Rehabilitasi saluran irigasi"),
     ("Bupati meninjau pembangunan jembatan gantung, Senin (5/8/2024).", "Pembangunan jembatan gantung"),
+    ("Proyek revitalisasi pasar di Dusun Krajan molor dua bulan.", "Revitalisasi pasar"),
+    ("Warga bergotong royong melakukan rehab masjid di RT 03.", "Rehab masjid"),
 ])
 def test_public_works_are_events(extract, text, event):
     assert event in labels(extract(DATELINE + text), "Event")
@@ -897,6 +899,8 @@ def test_the_same_thing_built_named_twice_is_one_project(extract):
     "APBD 2025 difokuskan pada pembangunan jalan dan jembatan serta pelayanan kesehatan.",   # a plan
     "Pemerintah berkomitmen meningkatkan pembangunan jalan di desa-desa terpencil.",
     "Program pembangunan jalan desa tahun ini menyerap dana desa paling besar.",
+    "Pemerintah berkomitmen meningkatkan pembangunan sekolah di desa-desa terpencil.",
+    "Anggaran tahun depan difokuskan pada penataan taman kota.",
 ])
 def test_works_talked_of_in_general_are_no_event(extract, text):
     assert labels(extract(DATELINE + text), "Event") == set()
