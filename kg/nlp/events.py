@@ -223,7 +223,7 @@ def _suffix_event(ctx: DocContext, i: int) -> tuple[int, int, Mention] | None:
         return None
     end = i + 1
     p = paren_end(ctx, end)
-    if p and p + 1 <= len(doc) and p < len(doc) and _YEAR.match(doc[p].text):
+    if p and p < len(doc) and _YEAR.match(doc[p].text):
         end = p  # "Innovative Government Award (IGA) 2024"
     if end < len(doc) and _YEAR.match(doc[end].text):
         end += 1
@@ -282,7 +282,7 @@ _ROUND = {"tahap", "angkatan", "gelombang", "periode", "ke", "formasi"}
 
 def _held(texts: list[str], j: int, end: int) -> bool:
     """Does an event name that opens with a program's name (ending at ``j``) tell one round of it
-    ("Seleksi CPNS 2024", "Seleksi PPPK Tahap II"), not the program ("Proyek Strategis Nasional")?"""
+    ("Seleksi CPNS Tahap II", "PPDB Gelombang 2"), not the program ("Proyek Strategis Nasional")?"""
     return end > j and (_YEAR.match(texts[j]) is not None or texts[j].lower() in _ROUND)
 
 
