@@ -807,6 +807,8 @@ def test_election_mentions_are_one_event_named_by_year(extract):
      "Sosialisasi Penerimaan Peserta Didik Baru"),                      # "Baru" inside a name
     ("Bupati hadir dalam Rapat Paripurna Penyampaian LKPJ Tahun Anggaran 2023 di Gedung DPRD.",
      "Rapat Paripurna Penyampaian LKPJ Tahun Anggaran 2023"),
+    ("Hal itu diungkapkan Kapolres saat memimpin apel gelar pasukan Operasi Zebra 2024.",
+     "Apel gelar pasukan Operasi Zebra 2024"),
 ])
 def test_lower_case_event_names(extract, text, event):
     assert event in labels(extract(DATELINE + text), "Event")

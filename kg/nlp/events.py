@@ -19,7 +19,7 @@ ELECTIONS = {"pemilu": "Pemilu", "pemilihan umum": "Pemilu", "pilkada": "Pilkada
 
 SUFFIX_HEADS = {"award", "awards", "expo", "summit", "festival", "fair", "cup", "week", "day"}
 
-LOWER_EVENT_MODIFIERS = {"pagi", "siaga", "pergeseran", "pasukan", "kerja", "koordinasi", "paripurna",
+LOWER_EVENT_MODIFIERS = {"pagi", "siaga", "gelar", "pergeseran", "pasukan", "kerja", "koordinasi", "paripurna",
                          "akbar", "gabungan", "bendera", "kesadaran", "bersama", "mahasiswa"}
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
