@@ -809,6 +809,9 @@ def test_election_mentions_are_one_event_named_by_year(extract):
      "Rapat Paripurna Penyampaian LKPJ Tahun Anggaran 2023"),
     ("Hal itu diungkapkan Kapolres saat memimpin apel gelar pasukan Operasi Zebra 2024.",
      "Apel gelar pasukan Operasi Zebra 2024"),
+    # a generic word before an event's own name: the inner word names it
+    ("Bupati membuka kegiatan sosialisasi netralitas ASN di Pendopo, Senin (5/8/2024).", "Sosialisasi netralitas ASN"),
+    ("Bupati membuka kegiatan pelatihan menjahit bagi ibu rumah tangga.", "Pelatihan menjahit"),
 ])
 def test_lower_case_event_names(extract, text, event):
     assert event in labels(extract(DATELINE + text), "Event")

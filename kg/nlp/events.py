@@ -31,6 +31,8 @@ _LINKED = {"dirangkai", "dirangkaikan", "dilanjutkan"}
 _OBJECT_STOPS = {"lingkup", "bernama", "berjudul", "yakni", "yaitu"}
 # records named after a happening: "berita acara", "hasil evaluasi", "naskah deklarasi", "piagam pencanangan"
 _RECORDS = {"berita", "hasil", "naskah", "piagam", "laporan", "dokumen"}
+# generic words before an event's own name ("kegiatan sosialisasi ...", "acara pisah sambut ...")
+_WRAPPERS = {"kegiatan", "acara"}
 _TIME_NOUNS = {"pekan", "minggu", "bulan", "tahun", "hari", "besok", "lusa", "kemarin", "nanti"}  # "... pekan depan"
 # the word before an event word that makes it a body ("pengurus Forum ...") or a finding ("hasil evaluasi ...")
 _NOT_HAPPENING = {"tim", "satgas", "satuan", "pengurus", "kepengurusan", "anggota", "ketua", "sekretariat",
@@ -82,7 +84,8 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
     before = texts[i - 1].lower() if i > 0 else ""
     after = texts[end].lower() if end < len(texts) else ""
     planned = i >= 2 and texts[i - 2].lower() in _PLANNED  # "meminta ... untuk menggelar pasar murah": not (yet) held
-    if before in lx.event_cue_before and not planned or after in lx.event_cue_after or _linked(texts, i):
+    if before in lx.event_cue_before and not planned or after in lx.event_cue_after or _linked(texts, i) \
+            or before in _WRAPPERS:
         return end
     return k
 
@@ -123,6 +126,12 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         return None
     end = h.j
     lowers = 0
+    if head in _WRAPPERS and lower_head and ctx.longest(h.j, ("EVENT_HEAD",)):
+        inner = _event(ctx, h.j)  # "kegiatan pelatihan menjahit", "acara pisah sambut": the inner word names it
+        if inner:
+            m = inner[1]
+            return inner[0], Mention(m.start, m.end, m.text, m.type, m.key, m.label,
+                                     (*m.aliases, f"{doc[i].text} {' '.join(m.text.split())}"), m.kind, None, m.i, m.j)
     if head in ("kegiatan", "acara") and lower_head:
         # "kegiatan pencegahan korupsi": a named activity in lower case
         while end < len(doc) and end - h.j < 4 and doc[end].text.isalpha() and doc[end].text.islower() \
@@ -184,7 +193,7 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     if end == h.j and head not in ELECTIONS and (lower_head or len(head.split()) == 1) \
             and not (lower_ok and " " in head and i > 1 and (ctx.texts[i - 1].lower() in lx.event_cue_before
                                                              and ctx.texts[i - 2].lower() not in _PLANNED
-                                                             or _linked(ctx.texts, i))):
+                                                             or _linked(ctx.texts, i) or ctx.texts[i - 1] in _WRAPPERS)):
         return None  # but "memimpin rapat koordinasi bersama ...": a two-word head after an event verb
     if i > 0 and doc[i - 1].text.lower() in _NOT_HAPPENING:
         return None  # "pengurus Forum Anak Daerah", "hasil evaluasi SAKIP": a body or a finding, not a happening
