@@ -614,6 +614,9 @@ def test_a_common_acronym_after_a_venue_word_names_no_venue(extract):
     ("Aturan itu ada di PP 35/2021 tentang PKWT dan UU 6/2014.", "PP 35/2021 tentang PKWT"),
     ("Dasar hukumnya SE Menpan RB Nomor B/123/M.SM.00.00/2024 tentang jam kerja.",
      "SE Menpan RB Nomor B/123/M.SM.00.00/2024"),
+    # a regulation named by its subject, its issuer's short form in brackets; also named with the short form
+    ("Bupati mengacu Peraturan Menteri Dalam Negeri (Permendagri) tentang Pengelolaan Barang Milik Daerah.",
+     "Permendagri tentang Pengelolaan Barang Milik Daerah"),
     # instruments of integrity, accountability and local planning, in lower case too
     ("Bupati meminta ASN mematuhi kode etik dan kode perilaku ASN.", "Kode Etik dan Kode Perilaku ASN"),
     ("Inspektorat menguatkan pengendalian gratifikasi di semua dinas.", "Pengendalian Gratifikasi"),

@@ -239,7 +239,7 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         # "Permendagri tentang Pedoman Penyusunan APBD", "Surat Edaran Menteri PANRB tentang penguatan budaya kerja"
         start = i + 3 if split_uu else i + 1
         k2 = start
-        while k2 < len(doc) and k2 - i < 6 and (is_cap(doc[k2]) or is_acronym(doc[k2]) or doc[k2].text in ("-", "(", ")")):
+        while k2 < len(doc) and k2 - i < 10 and (is_cap(doc[k2]) or is_acronym(doc[k2]) or doc[k2].text in ("-", "(", ")")):
             k2 += 1
         head = "undang" if split_uu else doc[i].text.lower()
         if k2 < len(doc) and doc[k2].text == "tentang":
