@@ -25,7 +25,7 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _PLANNED = {"untuk", "akan", "agar", "supaya", "segera", "berencana", "rencananya", "diminta", "diharapkan"}
 # "dirangkaikan dengan penandatanganan pakta integritas": a happening joined to the one just told
-# (not "ditandai dengan penandatanganan prasasti": that marks the same happening)
+# (not "ditandai dengan pengguntingan pita": that marks the same happening)
 _LINKED = {"dirangkai", "dirangkaikan", "dilanjutkan"}
 # words after which the object of an event verb is no longer its name ("pejabat lingkup Pemkab", "aplikasi bernama X")
 _OBJECT_STOPS = {"lingkup", "bernama", "berjudul", "yakni", "yaitu"}

@@ -370,7 +370,7 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
         ven = _venue(ctx, i) if pol else None
         program = None
         if ven and ven[0] > pol[0]:
-            # "MPP Kabupaten Lampung Selatan": the venue, and the program it is a site of
+            # "Mal Pelayanan Publik Kabupaten Sleman": the venue, and the program it is a site of
             program, pol = (pol[1] if pol[1].kind != "regulation" else None), None
         if pol:
             end, m = pol

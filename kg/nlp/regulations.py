@@ -125,7 +125,7 @@ def _system(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     label = f"{head} {name}"
     aliases = [name] if end - k == 1 else []
     tail = next((h for j in range(k + 1, end) for h in ctx.hits_at(j, "PLACE") if h.j == end), None)
-    if tail is not None:  # "Portal Satu Data Provinsi Kalimantan Barat" -> "Portal Satu Data"
+    if tail is not None:  # "Portal Satu Data Kabupaten Sleman" -> "Portal Satu Data"
         r = tail.i - 1 if texts[tail.i - 1].lower() in ("provinsi", "kabupaten", "kota", "kab") and tail.i - 1 > k \
             else tail.i
         aliases.append(" ".join(f"{head} {ctx.text[doc[k].idx:doc[r - 1].idx + len(doc[r - 1])]}".split()))
