@@ -578,6 +578,9 @@ def test_a_common_acronym_after_a_venue_word_names_no_venue(extract):
     # "Undang-Undang" is three tokens; a number written as a code with its year last
     ("Batas usia diatur dalam Undang-Undang Nomor 16 Tahun 2019 tentang Perubahan atas Undang-Undang Nomor 1 Tahun "
      "1974 tentang Perkawinan.", "Undang-Undang Nomor 16 Tahun 2019"),
+    ("Batas usia diatur dalam Undang-Undang Nomor 16 Tahun 2019 tentang Perubahan atas Undang-Undang Nomor 1 Tahun "
+     "1974 tentang Perkawinan.", "Undang-Undang Nomor 16 Tahun 2019 tentang Perubahan atas Undang-Undang Nomor 1 "
+                                 "Tahun 1974 tentang Perkawinan"),  # "Perkawinan" is no regulation word ("Perka")
     ("Bupati menerbitkan Surat Edaran Bupati Sleman Nomor 800/112/BKPP/2024 tentang jam kerja pegawai.",
      "Surat Edaran Bupati Sleman Nomor 800/112/BKPP/2024"),
     ("Jam kerja diatur Keputusan Bupati Sleman Nomor 188.45/27/KPTS/2024.", "Keputusan Bupati Sleman Nomor 188.45/27/KPTS/2024"),

@@ -17,7 +17,7 @@ __all__ = ["policy_at", "named_inside"]
 
 _REG_HEADS = re.compile(
     r"^(?:Rancangan|Peraturan|Permen\w*|Permendagri|Perpres|PP|Perda|Pergub|Perbup|Perwal|Perkada|UU|Undang-[Uu]ndang|"
-    r"Keputusan|Kepmen\w*|Keppres|Inpres|Instruksi|Surat|SE|Perka\w*|Perban|Perkaban|Raperda|RUU)$")
+    r"Keputusan|Kepmen\w*|Keppres|Inpres|Instruksi|Surat|SE|Perka|Perkap|Perkapolri|Perkaban|Perban|Raperda|RUU)$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # a number code written without spaces: "800/45/BKPSDM/2024", "188.45/12/KPTS/2024", "5/2024"
 _CODE_PART = re.compile(r"^[A-Za-z0-9.\-/]+$")
