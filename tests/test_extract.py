@@ -818,6 +818,8 @@ def test_election_mentions_are_one_event_named_by_year(extract):
     # a generic word before an event's own name: the inner word names it
     ("Bupati membuka kegiatan sosialisasi netralitas ASN di Pendopo, Senin (5/8/2024).", "Sosialisasi netralitas ASN"),
     ("Bupati membuka kegiatan pelatihan menjahit bagi ibu rumah tangga.", "Pelatihan menjahit"),
+    ("DPRD Sleman menggelar Rapat Paripurna Penetapan Raperda tentang APBD Tahun Anggaran 2025 di Gedung DPRD.",
+     "Rapat Paripurna Penetapan Raperda tentang APBD Tahun Anggaran 2025"),   # a subject after "tentang"
 ])
 def test_lower_case_event_names(extract, text, event):
     assert event in labels(extract(DATELINE + text), "Event")
@@ -853,6 +855,11 @@ def test_an_anniversary_after_dalam_rangka_is_a_happening_of_its_own(extract):
 def test_one_round_of_a_program_is_a_happening(extract):
     r = extract(DATELINE + "Seleksi CPNS Tahap II digelar di GOR Sleman.")
     assert "Seleksi CPNS Tahap II" in labels(r, "Event")
+
+
+def test_an_election_after_tentang_is_a_happening_of_its_own(extract):
+    r = extract(DATELINE + "Bupati Sleman membuka Rapat Koordinasi tentang Pilkada 2024 di Pendopo.")
+    assert {"Rapat Koordinasi", "Pilkada 2024"} <= labels(r, "Event")
 
 
 def test_two_elections_of_region_heads_stay_two(extract):

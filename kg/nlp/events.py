@@ -167,6 +167,9 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         elif tl == "tahun" and end + 2 < len(doc) and doc[end + 1].text.lower() == "anggaran" \
                 and _YEAR.match(doc[end + 2].text):
             end += 3  # "... LKPJ Tahun Anggaran 2023"
+        elif tl == "tentang" and end > h.j and end + 1 < len(doc) and (is_cap(doc[end + 1]) or is_acronym(doc[end + 1])) \
+                and not ctx.longest(end + 1, ("EVENT_HEAD",)):
+            end += 1  # "Rapat Paripurna Penetapan Raperda tentang APBD Tahun Anggaran 2025"
         elif tl == "dalam" and end + 2 < len(doc) and doc[end + 1].text == "rangka" \
                 and is_cap(doc[end + 2]) and doc[end + 2].text.lower() not in lx.calendar \
                 and not ctx.longest(end + 2, ("EVENT_HEAD",)):
