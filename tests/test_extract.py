@@ -628,6 +628,7 @@ def test_a_common_acronym_after_a_venue_word_names_no_venue(extract):
     ("Pemkab Sleman mengembangkan program smart city di semua kapanewon.", "Gerakan Menuju 100 Smart City"),
     ("Pemkab Sleman menyiapkan program Kios Pangan Murah di setiap kapanewon.", "Kios Pangan Murah"),
     ("Menurut Bupati, program Jumat Berkah berjalan baik.", "Jumat Berkah"),   # a day name opening a name
+    ("Kemenag Sleman memperkuat moderasi beragama di sekolah.", "Moderasi Beragama"),
     ("Pemkab Sleman mulai menerapkan aplikasi Srikandi untuk naskah dinas.",
      "Sistem Informasi Kearsipan Dinamis Terintegrasi"),
 ])
@@ -820,6 +821,9 @@ def test_election_mentions_are_one_event_named_by_year(extract):
     ("Bupati membuka kegiatan pelatihan menjahit bagi ibu rumah tangga.", "Pelatihan menjahit"),
     ("DPRD Sleman menggelar Rapat Paripurna Penetapan Raperda tentang APBD Tahun Anggaran 2025 di Gedung DPRD.",
      "Rapat Paripurna Penetapan Raperda tentang APBD Tahun Anggaran 2025"),   # a subject after "tentang"
+    ("Kemenag Sleman menggelar workshop penguatan moderasi beragama bagi ASN.",
+     "Workshop penguatan moderasi beragama"),                              # "ber-" words are not verbs here
+    ("Kodim Sleman menggelar karya bakti pembersihan saluran di Desa Sukamaju.", "Karya bakti pembersihan saluran"),
 ])
 def test_lower_case_event_names(extract, text, event):
     assert event in labels(extract(DATELINE + text), "Event")
@@ -886,6 +890,12 @@ def test_the_object_of_an_event_verb_takes_a_name_whole_without_its_short_form(e
                 "kepada 300 guru, Kamis (28/3/2024).")
     ev = entity(r, "Event", "Penyerahan SK pengangkatan Pegawai Pemerintah dengan Perjanjian Kerja")
     assert "PPPK" not in ev.aliases
+
+
+def test_an_election_in_the_sentence_does_not_hide_the_event_its_verb_tells(extract):
+    r = extract(DATELINE + "KPU Sleman melantik 105 anggota PPS untuk Pilkada Sleman 2024 di Hotel Tentrem, Jumat "
+                "(24/5/2024).")
+    assert "Pelantikan 105 anggota PPS" in labels(r, "Event")
 
 
 def test_the_object_of_an_event_verb_stops_before_its_scope(extract):

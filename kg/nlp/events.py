@@ -66,7 +66,7 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
     end = k
     while end < len(texts) and end - k < 5:
         w = texts[end]
-        if end > k and _VERBISH.match(w) and not w.startswith("ter") and w not in lx.event_heads:
+        if end > k and _VERBISH.match(w) and w.startswith("me") and w not in lx.event_heads:
             break  # "kirab budaya memperingati hari jadi": the verb goes on with the sentence
         if w.isalpha() and w.islower() and w not in lx.function_words and w not in lx.cue_verbs and w not in _TIME_NOUNS \
                 and w not in lx.event_cue_after and (w not in lx.event_heads or end == k
@@ -255,7 +255,8 @@ def _verb_events(ctx: DocContext, named: list[Mention], names: dict[int, int]) -
     fungsional di Pendopo ..., Jumat (7/6/2024)" -> "Pelantikan 120 pejabat fungsional". A name in the
     object (``names``: start -> end of the agencies and policies found) is taken whole."""
     doc, lx, texts = ctx.doc, ctx.lx, ctx.texts
-    taken = {doc[m.i].sent.start for m in named}
+    # an election named in the sentence is not what the sentence tells ("melantik anggota PPS untuk Pilkada ...")
+    taken = {doc[m.i].sent.start for m in named if m.kind != "election"}
     out = []
     for k, w in enumerate(texts):
         noun = lx.event_verbs.get(w.lower())
