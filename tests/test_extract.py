@@ -629,6 +629,8 @@ def test_a_common_acronym_after_a_venue_word_names_no_venue(extract):
     ("Pemkab Sleman menyiapkan program Kios Pangan Murah di setiap kapanewon.", "Kios Pangan Murah"),
     ("Menurut Bupati, program Jumat Berkah berjalan baik.", "Jumat Berkah"),   # a day name opening a name
     ("Kemenag Sleman memperkuat moderasi beragama di sekolah.", "Moderasi Beragama"),
+    ("Kapolres Sleman mengingatkan netralitas Polri selama tahapan Pilkada.", "Netralitas Polri"),
+    ("Pemkab Sleman mendorong terciptanya birokrasi kelas dunia.", "Birokrasi Berkelas Dunia"),
     ("Pemkab Sleman mulai menerapkan aplikasi Srikandi untuk naskah dinas.",
      "Sistem Informasi Kearsipan Dinamis Terintegrasi"),
 ])
