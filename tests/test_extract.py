@@ -673,6 +673,7 @@ def test_a_regulation_subject_names_no_event(extract, text):
     "Bupati memaparkan program Unggulan Bupati Sleman tahun ini.",    # a generic word, then an office
     "Dana itu disiapkan untuk program Tahun 2024.",
     "Program itu akan dievaluasi pada program Januari 2025 nanti.",
+    "Ia lulusan program Studi Ilmu Pemerintahan dan program Magister Administrasi Publik.",
 ])
 def test_systems_and_laws_that_are_not_named(extract, text):
     assert labels(extract(DATELINE + text), "Policy") == set()

@@ -34,7 +34,9 @@ _COMMERCIAL = {"whatsapp", "zoom", "google", "instagram", "facebook", "youtube",
 # lower-case words before a program's own name ("program Kios Pangan Murah", "inovasi SiGap")
 _PROGRAM_HEADS = {"program", "inovasi"}
 _NOT_SYSTEM = {"ini", "itu", "tersebut", "kita", "kami", "saya", "anda", "mereka", "berita", "online", "web", "resmi",
-               "tahun", "prioritas", "unggulan", "strategis", "kerja", "pemerintah", "nasional", "daerah"}
+               "tahun", "prioritas", "unggulan", "strategis", "kerja", "pemerintah", "nasional", "daerah",
+               # a university's study programme is no government program ("program Studi Ilmu Pemerintahan")
+               "studi", "magister", "doktor", "sarjana", "pascasarjana", "diploma", "s1", "s2", "s3", "d3", "d4"}
 _NAMED_LAW_HEADS = {"uu", "undang", "undang-undang", "perda", "raperda", "ruu"}
 _KINDS = {"uu": "uu", "undang-undang": "uu", "undang": "uu", "pp": "pp", "perpres": "perpres", "perda": "perda",
           "inpres": "inpres", "keppres": "keppres"}
