@@ -1,6 +1,8 @@
-"""Policies: gazetteer names (``SAKIP``, ``Zona Integritas``) and regulations named by number
-(``Permen PANRB Nomor 3 Tahun 2023``, ``Surat Edaran Bupati Nomor 800/45/BKPSDM/2024``) or by
-subject (``Permendagri tentang Pedoman Penyusunan APBD``).
+"""Policies: gazetteer names (``SAKIP``, ``Zona Integritas``), regulations named by number
+(``Permen PANRB Nomor 3 Tahun 2023``, ``Surat Edaran Bupati Nomor 800/45/BKPSDM/2024``, ``PP 35/2021``)
+or by subject (``Permendagri tentang Pedoman Penyusunan APBD``, ``UU Perampasan Aset``), and
+systems and programs named after a system or program word (``Portal Satu Data Kabupaten X``,
+``aplikasi SiGap``, ``program Kios Pangan Murah``).
 
 A regulation's subject after its number (``... Nomor 20 Tahun 2023 tentang Aparatur Sipil
 Negara``) belongs to its mention: the number form is the label, the whole form an alias, and
@@ -45,11 +47,11 @@ _PERATURAN_OF = {"pemerintah": "pp", "presiden": "perpres", "daerah": "perda", "
 
 
 def policy_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
-    """(end, mention) of a policy named at token ``i``: a gazetteer name or a regulation."""
+    """(end, mention) of a policy named at token ``i`` (or, for "aplikasi X", at the word before)."""
     doc, lx = ctx.doc, ctx.lx
-    sys_ = _system(ctx, i)
-    if sys_:
-        return sys_
+    named = _system(ctx, i)
+    if named:
+        return named
     h = ctx.longest(i, ("POLICY",))
     reg = _regulation(ctx, i)
     if reg and h and h.j < len(doc) and doc[h.j].text == "tentang" and reg[0] > h.j + 1:
