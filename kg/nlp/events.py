@@ -14,19 +14,30 @@ __all__ = ["iter_events", "ELECTIONS", "SUFFIX_HEADS"]
 
 ELECTIONS = {"pemilu": "Pemilu", "pemilihan umum": "Pemilu", "pilkada": "Pilkada",
              "pemilihan kepala daerah": "Pilkada", "pilpres": "Pilpres", "pileg": "Pileg",
-             "pilkades": "Pilkades", "pilgub": "Pilgub", "pilbup": "Pilbup", "pilwalkot": "Pilwalkot"}
+             "pilkades": "Pilkades", "pilgub": "Pilgub", "pilbup": "Pilbup", "pilwalkot": "Pilwalkot",
+             "pemilihan serentak": "Pilkada"}  # the election body's name for the regional elections
 
 SUFFIX_HEADS = {"award", "awards", "expo", "summit", "festival", "fair", "cup", "week", "day"}
 
-LOWER_EVENT_MODIFIERS = {"pagi", "siaga", "pergeseran", "pasukan", "kerja", "koordinasi", "paripurna",
+LOWER_EVENT_MODIFIERS = {"pagi", "siaga", "gelar", "pergeseran", "pasukan", "kerja", "koordinasi", "paripurna",
                          "akbar", "gabungan", "bendera", "kesadaran", "bersama", "mahasiswa"}
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _PLANNED = {"untuk", "akan", "agar", "supaya", "segera", "berencana", "rencananya", "diminta", "diharapkan"}
+# "dirangkaikan dengan penandatanganan pakta integritas": a happening joined to the one just told
+# (not "ditandai dengan pengguntingan pita": that marks the same happening)
+_LINKED = {"dirangkai", "dirangkaikan", "dilanjutkan"}
+# words after which the object of an event verb is no longer its name ("pejabat lingkup Pemkab", "aplikasi bernama X")
+_OBJECT_STOPS = {"lingkup", "bernama", "berjudul", "yakni", "yaitu"}
+# records named after a happening: "berita acara", "hasil evaluasi", "naskah deklarasi", "piagam pencanangan"
+_RECORDS = {"berita", "hasil", "naskah", "piagam", "laporan", "dokumen"}
+# generic words before an event's own name ("kegiatan sosialisasi ...", "acara pisah sambut ...")
+_WRAPPERS = {"kegiatan", "acara"}
 _TIME_NOUNS = {"pekan", "minggu", "bulan", "tahun", "hari", "besok", "lusa", "kemarin", "nanti"}  # "... pekan depan"
 # the word before an event word that makes it a body ("pengurus Forum ...") or a finding ("hasil evaluasi ...")
 _NOT_HAPPENING = {"tim", "satgas", "satuan", "pengurus", "kepengurusan", "anggota", "ketua", "sekretariat",
-                  "hasil", "laporan", "nilai", "inspektur", "pembina", "komandan"}
+                  "hasil", "laporan", "nilai", "inspektur", "pembina", "komandan", "berita",  # "berita acara"
+                  "panitia", "komite"}  # "Panitia Pemilihan Kepala Desa": a committee
 # a verb after "acara"/"kegiatan" tells what the activity did, not what it is ("acara berjalan lancar")
 _VERBISH = re.compile(r"^(?:me[mnlrw]|ber|ter)[a-z]{3,}$")
 
@@ -39,6 +50,12 @@ _VERBISH = re.compile(r"^(?:me[mnlrw]|ber|ter)[a-z]{3,}$")
 
 
 
+def _linked(texts: list[str], i: int) -> bool:
+    """Is the event word at ``i`` joined to a happening just told ("dirangkaikan dengan ...")?"""
+    before = texts[i - 1].lower() if i > 0 else ""
+    return before in _LINKED or before == "dengan" and i >= 2 and texts[i - 2].lower() in _LINKED
+
+
 def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
     """End of an event named in lower case ("pelantikan pejabat administrator dan pengawas"), or ``k``.
 
@@ -49,22 +66,53 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
     end = k
     while end < len(texts) and end - k < 5:
         w = texts[end]
+        if end > k and _VERBISH.match(w) and w.startswith("me") and w not in lx.event_heads:
+            break  # "kirab budaya memperingati hari jadi": the verb goes on with the sentence
         if w.isalpha() and w.islower() and w not in lx.function_words and w not in lx.cue_verbs and w not in _TIME_NOUNS \
-                and w not in lx.event_cue_after and (w not in lx.event_heads or end == k):
+                and w not in lx.event_cue_after and (w not in lx.event_heads or end == k
+                                                     or texts[end - 1] in _RECORDS):
             end += 1  # "rapat evaluasi ...": an event word right after the head qualifies it
         elif w == "dan" and end > k and end + 1 < len(texts) and texts[end + 1].isalpha() \
                 and texts[end + 1].islower() and texts[end + 1] not in lx.function_words:
             end += 1
         else:
             break
-    if end == k or texts[end - 1] == "dan":
+    while end > k and texts[end - 1] == "dan":
+        end -= 1  # "penandatanganan naskah deklarasi dan pelepasan ...": another happening follows
+    if end == k:
         return k
     before = texts[i - 1].lower() if i > 0 else ""
     after = texts[end].lower() if end < len(texts) else ""
     planned = i >= 2 and texts[i - 2].lower() in _PLANNED  # "meminta ... untuk menggelar pasar murah": not (yet) held
-    if before in lx.event_cue_before and not planned or after in lx.event_cue_after:
+    if before in lx.event_cue_before and not planned or after in lx.event_cue_after or _linked(texts, i) \
+            or before in _WRAPPERS:
         return end
     return k
+
+
+def short_form(text: str) -> str | None:
+    """The name with each defined long form replaced by its short form: "Musyawarah Perencanaan
+    Pembangunan (Musrenbang) Rencana Kerja Pemerintah Daerah (RKPD) Tahun 2025" -> "Musrenbang RKPD
+    Tahun 2025". A long form is the fewest words before the brackets, the first opening with the short
+    form's first letter, whose letters spell the short form in order."""
+    out, changed = text, False
+    for m in reversed(list(re.finditer(r"\(([A-Za-z][A-Za-z0-9-]{1,14})\)", text))):
+        short, words = m.group(1), out[:m.start()].split()
+        for n in range(1, min(len(words), 8) + 1):
+            lead = words[-n:]
+            if lead[0][:1].lower() != short[0].lower():
+                continue
+            letters, pos = "".join(lead).lower(), 0
+            for c in short.lower().replace("-", ""):
+                pos = letters.find(c, pos) + 1
+                if pos == 0:
+                    break
+            if pos:
+                head = " ".join(words[:-n])
+                out = f"{head} {short}{out[m.end():]}".strip()
+                changed = True
+                break
+    return " ".join(out.split()) if changed else None
 
 
 def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
@@ -78,6 +126,12 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         return None
     end = h.j
     lowers = 0
+    if head in _WRAPPERS and lower_head and ctx.longest(h.j, ("EVENT_HEAD",)):
+        inner = _event(ctx, h.j)  # "kegiatan pelatihan menjahit", "acara pisah sambut": the inner word names it
+        if inner:
+            m = inner[1]
+            return inner[0], Mention(m.start, m.end, m.text, m.type, m.key, m.label,
+                                     (*m.aliases, f"{doc[i].text} {' '.join(m.text.split())}"), m.kind, None, m.i, m.j)
     if head in ("kegiatan", "acara") and lower_head:
         # "kegiatan pencegahan korupsi": a named activity in lower case
         while end < len(doc) and end - h.j < 4 and doc[end].text.isalpha() and doc[end].text.islower() \
@@ -87,14 +141,15 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         if end - h.j < 2:
             return None
         lowers = end - h.j
-    while end < len(doc) and end - i < 16:
+    while end < len(doc) and end - i < 20:
         t = doc[end]
         tl = t.text.lower()
         if tl in lx.calendar and not (head == "apel" and end == h.j) or lower_head and ctx.longest(end, ("TITLE", "ACTING")):
             break  # "... inspektur upacara Gubernur X": an office after a lower-case event word opens a name
         if (is_cap(t) or is_acronym(t)) and (tl not in lx.function_words
-                                             or tl == "tahun" and doc[end - 1].text.lower() == "ulang"):
-            end += 1  # "Hari Ulang Tahun": "tahun" here is part of the name
+                                             or tl == "tahun" and doc[end - 1].text.lower() == "ulang"
+                                             or tl in ("baru", "luar") and end > h.j and is_cap(doc[end - 1])):
+            end += 1  # "Hari Ulang Tahun", "Peserta Didik Baru": "tahun", "baru" here are part of the name
         elif tl == "ke" and end + 1 < len(doc) and (doc[end + 1].text.isdigit() or doc[end + 1].text == "-"
                                                    and end + 2 < len(doc) and doc[end + 2].text.isdigit()):
             end += 2 if doc[end + 1].text.isdigit() else 3  # "HUT ke-53", "Hari Jadi ke 220"
@@ -104,10 +159,22 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             end += 2
         elif t.text == "(" and paren_end(ctx, end):
             end = paren_end(ctx, end)
-        elif tl in ("dan", "&") and end + 1 < len(doc) and is_cap(doc[end + 1]) and end > h.j:
-            end += 1
+        elif tl in ("dan", "&") and end + 1 < len(doc) and is_cap(doc[end + 1]) and (
+                end > h.j or head.startswith("pemilihan ") and doc[end + 1].text == "Wakil"):
+            end += 1  # "Pemilihan Bupati dan Wakil Bupati Sleman"
         elif tl == "tahun" and end + 1 < len(doc) and _YEAR.match(doc[end + 1].text):
             end += 2
+        elif tl == "tahun" and end + 2 < len(doc) and doc[end + 1].text.lower() == "anggaran" \
+                and _YEAR.match(doc[end + 2].text):
+            end += 3  # "... LKPJ Tahun Anggaran 2023"
+        elif tl == "tentang" and end > h.j and end + 1 < len(doc) and (is_cap(doc[end + 1]) or is_acronym(doc[end + 1])) \
+                and not ctx.longest(end + 1, ("EVENT_HEAD",)):
+            end += 1  # "Rapat Paripurna Penetapan Raperda tentang APBD Tahun Anggaran 2025"
+        elif tl == "dalam" and end + 2 < len(doc) and doc[end + 1].text == "rangka" \
+                and is_cap(doc[end + 2]) and doc[end + 2].text.lower() not in lx.calendar \
+                and not ctx.longest(end + 2, ("EVENT_HEAD",)):
+            end += 2  # "Rapat Paripurna dalam rangka Penyampaian Nota Pengantar ...": its agenda names it
+            # (not "... dalam rangka HUT ke-79 RI": the anniversary is a happening of its own)
         elif end - h.j == lowers and lowers < 2 and tl.isalpha() and not is_cap(t) and (
                 tl in LOWER_EVENT_MODIFIERS or (lower_head and end + 1 < len(doc) and (is_cap(doc[end + 1]) or is_acronym(doc[end + 1])))) \
                 and tl not in lx.function_words and tl not in lx.cue_verbs:
@@ -121,12 +188,15 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     if end == h.j and lower_ok:
         # lower case, or capitalised only because a sentence or the text after the dateline starts there
         end = _lower_name_end(ctx, i, h.j)
+    elif lower_ok and lower_head and lowers and end - h.j == lowers:
+        end = _lower_name_end(ctx, i, end)  # "menggelar apel siaga bencana": the name goes on after its modifier
     elif lower_ok and lower_head and h.j < len(doc) and doc[h.j].text == "(" and end == paren_end(ctx, h.j):
         # "bimbingan teknis (bimtek) pengelolaan keuangan desa": the name goes on after its short form
         end = _lower_name_end(ctx, i, end)
     if end == h.j and head not in ELECTIONS and (lower_head or len(head.split()) == 1) \
-            and not (lower_ok and " " in head and i > 1 and ctx.texts[i - 1].lower() in lx.event_cue_before
-                     and ctx.texts[i - 2].lower() not in _PLANNED):
+            and not (lower_ok and " " in head and i > 1 and (ctx.texts[i - 1].lower() in lx.event_cue_before
+                                                             and ctx.texts[i - 2].lower() not in _PLANNED
+                                                             or _linked(ctx.texts, i) or ctx.texts[i - 1] in _WRAPPERS)):
         return None  # but "memimpin rapat koordinasi bersama ...": a two-word head after an event verb
     if i > 0 and doc[i - 1].text.lower() in _NOT_HAPPENING:
         return None  # "pengurus Forum Anak Daerah", "hasil evaluasi SAKIP": a body or a finding, not a happening
@@ -144,7 +214,13 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         key = f"event:{slug(label)}"
         end = max(end, h.j)
         return end, make_mention(ctx, i, end, "Event", key, label, (text,), "election")
-    return end, make_mention(ctx, i, end, "Event", key, label, (text,) if text != label else (), head)
+    kind = "election" if head.startswith("pemilihan ") else head  # "Pemilihan Gubernur ...": not one with other events
+    short = short_form(text)
+    # "Rembuk Stunting Tingkat Kabupaten Tahun 2024" is also "... 2024" and, in its own year, "... Kabupaten"
+    dated = re.match(r"^(.+?) [Tt]ahun (?:[Aa]nggaran )?((?:19|20)\d\d(?:-(?:19|20)\d\d)?)$", label)
+    years = (f"{dated.group(1)} {dated.group(2)}", dated.group(1)) if dated and len(dated.group(1).split()) > 1 else ()
+    aliases = tuple(dict.fromkeys(a for a in (text, short, *years) if a and a != label))
+    return end, make_mention(ctx, i, end, "Event", key, label, aliases, kind)
 
 
 def _suffix_event(ctx: DocContext, i: int) -> tuple[int, int, Mention] | None:
@@ -158,21 +234,29 @@ def _suffix_event(ctx: DocContext, i: int) -> tuple[int, int, Mention] | None:
     if s == i:
         return None
     end = i + 1
+    p = paren_end(ctx, end)
+    if p and p < len(doc) and _YEAR.match(doc[p].text):
+        end = p  # "Innovative Government Award (IGA) 2024"
     if end < len(doc) and _YEAR.match(doc[end].text):
         end += 1
-    text = " ".join(ctx.text[doc[s].idx:doc[end - 1].idx + len(doc[end - 1])].split())
-    return s, end, make_mention(ctx, s, end, "Event", f"event:{slug(text)}", text)
+    surface = " ".join(ctx.text[doc[s].idx:doc[end - 1].idx + len(doc[end - 1])].split())
+    text = re.sub(r"\s*\([^)]*\)", "", surface)
+    short = short_form(surface)
+    aliases = tuple(a for a in (surface, short) if a and a != text)
+    return s, end, make_mention(ctx, s, end, "Event", f"event:{slug(text)}", text, aliases)
 
 
 
 _DATE_HINT = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\b(?:Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu)\b")
 
 
-def _verb_events(ctx: DocContext, named: list[Mention]) -> list[Mention]:
+def _verb_events(ctx: DocContext, named: list[Mention], names: dict[int, int]) -> list[Mention]:
     """Events told by a verb in a dated sentence that names no event: "Bupati melantik 120 pejabat
-    fungsional di Pendopo ..., Jumat (7/6/2024)" -> "Pelantikan 120 pejabat fungsional"."""
+    fungsional di Pendopo ..., Jumat (7/6/2024)" -> "Pelantikan 120 pejabat fungsional". A name in the
+    object (``names``: start -> end of the agencies and policies found) is taken whole."""
     doc, lx, texts = ctx.doc, ctx.lx, ctx.texts
-    taken = {doc[m.i].sent.start for m in named}
+    # an election named in the sentence is not what the sentence tells ("melantik anggota PPS untuk Pilkada ...")
+    taken = {doc[m.i].sent.start for m in named if m.kind != "election"}
     out = []
     for k, w in enumerate(texts):
         noun = lx.event_verbs.get(w.lower())
@@ -184,8 +268,13 @@ def _verb_events(ctx: DocContext, named: list[Mention]) -> list[Mention]:
         end = k + 1
         while end < sent.end and end - k <= 8:
             t, tl = texts[end], texts[end].lower()
-            if (t.isalpha() or t.isdigit()) and tl not in lx.function_words and tl not in lx.calendar \
-                    and tl not in lx.cue_verbs and tl not in lx.event_verbs:
+            if end > k + 1 and names.get(end, 0) > end + 1 and names[end] <= sent.end:
+                end = names[end]  # "menyerahkan SK pengangkatan Pegawai Pemerintah dengan Perjanjian Kerja"
+                if texts[end - 1] == ")" and "(" in texts[k + 1:end]:
+                    end = max(j for j in range(k + 1, end) if texts[j] == "(")  # not its short form in brackets
+                    break
+            elif (t.isalpha() or t.isdigit()) and tl not in lx.function_words and tl not in lx.calendar \
+                    and tl not in lx.cue_verbs and tl not in lx.event_verbs and tl not in _OBJECT_STOPS:
                 end += 1
             elif tl == "dan" and end > k + 1 and end + 1 < sent.end and texts[end + 1].isalpha() \
                     and texts[end + 1].lower() not in lx.function_words:
@@ -195,10 +284,19 @@ def _verb_events(ctx: DocContext, named: list[Mention]) -> list[Mention]:
         if end == k + 1 or (end - k == 2 and texts[k + 1].isdigit()):
             continue
         obj = ctx.text[doc[k + 1].idx:doc[end - 1].idx + len(doc[end - 1])]
-        label = f"{noun} {' '.join(obj.split())}"
+        label = re.sub(r"\s*\([^)]*\)", "", f"{noun} {' '.join(obj.split())}")
         taken.add(sent.start)
         out.append(make_mention(ctx, k, end, "Event", f"event:{slug(label)}", label, (), noun.lower()))
     return out
+
+
+_ROUND = {"tahap", "angkatan", "gelombang", "periode", "ke", "formasi"}
+
+
+def _held(texts: list[str], j: int, end: int) -> bool:
+    """Does an event name that opens with a program's name (ending at ``j``) tell one round of it
+    ("Seleksi CPNS Tahap II", "PPDB Gelombang 2"), not the program ("Proyek Strategis Nasional")?"""
+    return end > j and (_YEAR.match(texts[j]) is not None or texts[j].lower() in _ROUND)
 
 
 def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
@@ -208,11 +306,15 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
     i = 0
     texts = ctx.texts
     named: list[Mention] = []
+    # "Proyek Strategis Nasional", "Gerakan Nasional Revolusi Mental": a program's name, not a happening
+    policy_starts = {m.i: m.j for m in found if m.type == "Policy"}
     while i < len(doc):
         if i in inside or (i not in ctx.hits and texts[i].lower() not in SUFFIX_HEADS):
             i += 1  # an event starts at a gazetteer hit or ends at a suffix head
             continue
         ev = _event(ctx, i)
+        if ev and i in policy_starts and not _held(texts, policy_starts[i], ev[0]):
+            ev = None
         if ev:
             end, m = ev
             # "Rapat dengar pendapat atau hearing Komisi B": two names of one event
@@ -236,4 +338,5 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
     taken = inside | {k for m in [*named, *found] if m.type in ("Agency", "Policy", "Event") for k in range(m.i, m.j)}
     works = iter_works(ctx, taken)
     yield from works
-    yield from _verb_events(ctx, named + works)
+    names = {m.i: m.j for m in found if m.type in ("Agency", "Policy")}
+    yield from _verb_events(ctx, named + works, names)

@@ -17,6 +17,7 @@ from .context import DocContext, Mention, is_acronym, is_cap, make_mention, name
 from .lexicon import norm, slug
 from .events import iter_events
 from .lists import elided_units
+from .regulations import named_inside, policy_at
 
 __all__ = ["iter_mentions", "AGENCY_HEADS", "POLICY_HEADS", "regional_aliases", "government_aliases"]
 
@@ -39,9 +40,6 @@ _KIND_WORDS = {"provinsi": "provinsi", "prov": "provinsi", "kabupaten": "kabupat
 _LOCAL_KINDS = {"desa": "desa", "kelurahan": "desa", "kecamatan": "kecamatan", "dusun": "desa",
                 "kampung": "desa", "nagari": "desa", "gampong": "desa", "distrik": "kecamatan",
                 "kapanewon": "kecamatan", "kemantren": "kecamatan"}
-_REG_HEADS = re.compile(
-    r"^(?:Rancangan|Peraturan|Permen\w*|Permendagri|Perpres|PP|Perda|Pergub|Perbup|Perwal|Perkada|UU|Undang-[Uu]ndang|"
-    r"Keputusan|Kepmen\w*|Keppres|Inpres|Instruksi|Surat|SE|Perka\w*|Perban|Perkaban)$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
@@ -288,97 +286,7 @@ def _commission_unit(ctx: DocContext, i: int, parents: list[Mention]) -> Mention
     return None
 
 
-def _policy(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
-    doc, lx = ctx.doc, ctx.lx
-    h = ctx.longest(i, ("POLICY",))
-    reg = _regulation(ctx, i)
-    if reg and (not h or reg[0] > h.j + 1):
-        return reg
-    if h:
-        rec = lx.policies[h.id]
-        end, key, label = h.j, f"policy:{h.id}", rec["pattern"]
-        p = paren_end(ctx, end)
-        if p and p - end == 3:
-            end = p
-        if end < len(doc) and (_YEAR.match(doc[end].text) or re.match(r"^\d{4}-\d{4}$", doc[end].text)):
-            yr = doc[end].text
-            if end + 2 < len(doc) and doc[end + 1].text == "-" and _YEAR.match(doc[end + 2].text):
-                yr = f"{yr}-{doc[end + 2].text}"
-                end += 3
-            else:
-                end += 1
-            key, label = f"{key}-{yr}", f"{label} {yr}"
-        return end, make_mention(ctx, i, end, "Policy", key, label, kind=rec.get("kind"))
-    return reg
-
-
-def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
-    doc = ctx.doc
-    if not _REG_HEADS.match(doc[i].text) or (i > 0 and doc[i - 1].text == "("):
-        return None
-    if doc[i].text == "Rancangan" and not (i + 1 < len(doc) and re.match(r"^(?:Peraturan|Undang)", doc[i + 1].text)):
-        return None
-    k, limit = i + 1, min(len(doc), i + 16)
-    num = year = None
-    while k < limit:
-        t = doc[k].text
-        if t.lower() in ("nomor", "no", "nomer") or t == ".":
-            k += 1
-            continue
-        if num is None and re.match(r"^\d+[A-Za-z]?$", t) and doc[k - 1].text.lower() in ("nomor", "no", "nomer", "."):
-            num = t
-            k += 1
-            continue
-        if num and t.lower() == "tahun" and k + 1 < len(doc) and _YEAR.match(doc[k + 1].text):
-            year = doc[k + 1].text
-            k += 2
-            break
-        if num and t == "/" and k + 1 < len(doc) and _YEAR.match(doc[k + 1].text):
-            year = doc[k + 1].text
-            k += 2
-            break
-        if num is None and (is_cap(doc[k]) or is_acronym(doc[k]) or t in ("-", "&") or t.lower() == "dan"):
-            k += 1
-            continue
-        break
-    if num and year:
-        end = k
-    else:
-        # "Permendagri tentang Pedoman Penyusunan APBD"
-        k2 = i + 1
-        while k2 < len(doc) and k2 - i < 6 and (is_cap(doc[k2]) or is_acronym(doc[k2]) or doc[k2].text in ("-", "(", ")")):
-            k2 += 1
-        if k2 < len(doc) and doc[k2].text == "tentang":
-            end = k2 + 1
-            fw = ctx.lx.function_words
-            while end < len(doc) and end - k2 < 14 and (
-                    is_cap(doc[end]) or is_acronym(doc[end]) or doc[end].text.lower() in ("dan", "(", ")")
-                    or doc[end].text.isalpha() and doc[end].text.islower() and doc[end].text not in fw
-                    and doc[end].text not in ctx.lx.cue_verbs):
-                end += 1  # "Surat Edaran Menteri PANRB tentang penguatan budaya kerja BerAKHLAK"
-            while end > k2 + 1 and doc[end - 1].text.lower() == "dan":
-                end -= 1
-            if end <= k2 + 1:
-                return None
-        else:
-            return None
-    while end > i and doc[end - 1].text in ("(", "-"):
-        end -= 1
-    text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
-    surface = text
-    text = re.sub(r"\s*\([^)]*\)", "", text)
-    head = doc[i].text.lower()
-    kind = {"uu": "uu", "undang-undang": "uu", "pp": "pp", "perpres": "perpres", "perda": "perda",
-            "inpres": "inpres", "keppres": "keppres"}.get(head, "permen" if head.startswith(("permen", "peraturan")) else slug(head))
-    if doc[i].text == "Peraturan" and i + 1 < len(doc):
-        nxt = doc[i + 1].text.lower()
-        kind = {"pemerintah": "pp", "presiden": "perpres", "daerah": "perda", "gubernur": "pergub",
-                "bupati": "perbup", "wali": "perwal", "walikota": "perwal"}.get(nxt, "permen")
-    key = f"policy:reg-{kind}-{num}-{year}" if num and year else f"policy:{slug(text)}"
-    return end, make_mention(ctx, i, end, "Policy", key, text, (surface,), kind="regulation")
-
-
-_UNIT_WORDS = {"bidang", "deputi", "kedeputian", "asdep", "direktorat", "biro", "bagian", "subbagian", "seksi"}
+_UNIT_WORDS = {"bidang", "deputi", "kedeputian", "asdep", "direktorat", "biro", "bagian", "subbagian", "seksi", "unit"}
 
 
 def _unit_named_after(ctx: DocContext, i: int) -> bool:
@@ -391,21 +299,19 @@ def _unit_named_after(ctx: DocContext, i: int) -> bool:
         return True
     if prev == "dan" and i >= 2 and any(ctx.texts[k].lower() in _UNIT_WORDS for k in range(max(0, i - 4), i - 1)):
         return True
-    return any(h.j == i for k in range(max(0, i - 4), i) for h in ctx.hits_at(k, "TITLE"))
-
-
-def _named_inside(ctx: DocContext, i: int, end: int) -> list[Mention]:
-    """Policies a regulation's subject names ("... tentang penguatan budaya kerja BerAKHLAK")."""
-    out = []
-    k = i
-    while k < end:
-        got = _policy(ctx, k) if ctx.texts[k - 1].lower() != "nomor" else None
-        if got and got[0] <= end and got[1].kind != "regulation":
-            out.append(got[1])
-            k = got[0]
-        else:
-            k += 1
-    return out
+    if any(h.j == i for k in range(max(0, i - 4), i) for h in ctx.hits_at(k, "TITLE")):
+        return True
+    if i >= 2 and ctx.texts[i - 1] == "-" and not ctx.doc[i - 2].whitespace_ and not ctx.doc[i - 1].whitespace_ \
+            and ctx.texts[i - 2].isalnum():
+        return True  # "PAN-RB": the tail of a longer short form
+    # "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi": a minister's portfolio
+    for k in range(max(0, i - 8), i):
+        for h in ctx.hits_at(k, "TITLE"):
+            if ctx.texts[k].lower() in ("menteri", "wakil", "menko", "wamen") and h.j < i and all(
+                    ctx.texts[x][:1].isupper() or ctx.texts[x] in ("dan", "&", ",") or ctx.texts[x].isspace()
+                    for x in range(h.j, i)):
+                return True
+    return False
 
 
 def _venue(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
@@ -468,21 +374,25 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
             found.extend(ms)
             i = end
             continue
-        pol = _policy(ctx, i) if not _unit_named_after(ctx, i) else None
+        pol = policy_at(ctx, i) if not _unit_named_after(ctx, i) else None
         ven = _venue(ctx, i) if pol else None
+        program = None
         if ven and ven[0] > pol[0]:
-            pol = None  # "MPP Kabupaten Lampung Selatan": the venue, not the program
+            # "Mal Pelayanan Publik Kabupaten Sleman": the venue, and the program it is a site of
+            program, pol = (pol[1] if pol[1].kind != "regulation" else None), None
         if pol:
             end, m = pol
             found.append(m)
             if m.kind == "regulation":
-                found.extend(_named_inside(ctx, i + 1, end))
+                found.extend(named_inside(ctx, i + 1, end))
             i = end
             continue
         ven = _venue(ctx, i)
         if ven:
             end, m = ven
             found.append(m)
+            if program:
+                found.append(program)
             # a region or an agency named inside a venue is mentioned too ("Balai Kota Malang", "Gedung KPU")
             k = i + 1
             while k < end:

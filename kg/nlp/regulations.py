@@ -1,0 +1,301 @@
+"""Policies: gazetteer names (``SAKIP``, ``Zona Integritas``), regulations named by number
+(``Permen PANRB Nomor 3 Tahun 2023``, ``Surat Edaran Bupati Nomor 800/45/BKPSDM/2024``, ``PP 35/2021``)
+or by subject (``Permendagri tentang Pedoman Penyusunan APBD``, ``UU Perampasan Aset``), and
+systems and programs named after a system or program word (``Portal Satu Data Kabupaten X``,
+``aplikasi SiGap``, ``program Kios Pangan Murah``).
+
+A regulation's subject after its number (``... Nomor 20 Tahun 2023 tentang Aparatur Sipil
+Negara``) belongs to its mention: the number form is the label, the whole form an alias, and
+nothing named inside the subject is taken for an event."""
+from __future__ import annotations
+
+import re
+
+from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
+from .events import short_form
+from .lexicon import slug
+
+__all__ = ["policy_at", "named_inside"]
+
+_REG_HEADS = re.compile(
+    r"^(?:Rancangan|Peraturan|Permen\w*|Permendagri|Perpres|PP|Perda|Pergub|Perbup|Perwal|Perkada|UU|Undang-[Uu]ndang|"
+    r"Keputusan|Kepmen\w*|Keppres|Inpres|Instruksi|Surat|SE|Perka|Perkap|Perkapolri|Perkaban|Perban|Raperda|RUU)$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# a number code written without spaces: "800/45/BKPSDM/2024", "188.45/12/KPTS/2024", "5/2024"
+_CODE_PART = re.compile(r"^[A-Za-z0-9.\-/]+$")
+# a verb ends a subject written in lower case ("... tentang ASN mengatur ...")
+_VERBISH = re.compile(r"^(?:me[mnlrwy]|ber|ter|di(?!siplin|gital))[a-z]{3,}$")
+# the small words inside a regulation's subject (not "di", "pada", "antara", "dalam": a venue, a date
+# or the parties follow those)
+_JOINERS = {"atas", "dan", "serta", "secara", "tentang", "bagi", "yang"}
+# words that name a government system by the name after them ("Portal Satu Data Kabupaten X", "aplikasi SIDAK")
+_SYSTEM_HEADS = {"portal", "aplikasi", "platform"}
+# commercial services named the same way are not government systems ("melalui aplikasi WhatsApp")
+_COMMERCIAL = {"whatsapp", "zoom", "google", "instagram", "facebook", "youtube", "tiktok", "telegram", "twitter",
+               "gojek", "grab", "shopee", "tokopedia", "microsoft", "android", "ios", "play", "app", "x"}
+# lower-case words before a program's own name ("program Kios Pangan Murah", "inovasi SiGap")
+_PROGRAM_HEADS = {"program", "inovasi"}
+_NOT_SYSTEM = {"ini", "itu", "tersebut", "kita", "kami", "saya", "anda", "mereka", "berita", "online", "web", "resmi",
+               "tahun", "prioritas", "unggulan", "strategis", "kerja", "pemerintah", "nasional", "daerah",
+               # a university's study programme is no government program ("program Studi Ilmu Pemerintahan")
+               "studi", "magister", "doktor", "sarjana", "pascasarjana", "diploma", "s1", "s2", "s3", "d3", "d4"}
+_NAMED_LAW_HEADS = {"uu", "undang", "undang-undang", "perda", "raperda", "ruu"}
+_KINDS = {"uu": "uu", "undang-undang": "uu", "undang": "uu", "pp": "pp", "perpres": "perpres", "perda": "perda",
+          "inpres": "inpres", "keppres": "keppres"}
+_PERATURAN_OF = {"pemerintah": "pp", "presiden": "perpres", "daerah": "perda", "gubernur": "pergub",
+                 "bupati": "perbup", "wali": "perwal", "walikota": "perwal"}
+
+
+def policy_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
+    """(end, mention) of a policy named at token ``i`` (or, for "aplikasi X", at the word before)."""
+    doc, lx = ctx.doc, ctx.lx
+    named = _system(ctx, i)
+    if named:
+        return named
+    h = ctx.longest(i, ("POLICY",))
+    reg = _regulation(ctx, i)
+    if reg and h and h.j < len(doc) and doc[h.j].text == "tentang" and reg[0] > h.j + 1:
+        # "UU Nomor 20 Tahun 2023 tentang ASN": a known regulation and its subject
+        rec = lx.policies[h.id]
+        whole = " ".join(ctx.text[doc[i].idx:doc[reg[0] - 1].idx + len(doc[reg[0] - 1])].split())
+        return reg[0], make_mention(ctx, i, reg[0], "Policy", f"policy:{h.id}", rec["pattern"], (whole,),
+                                    kind=rec.get("kind"))
+    if reg and (not h or reg[0] > h.j + 1):
+        return reg
+    if h:
+        rec = lx.policies[h.id]
+        end, key, label = h.j, f"policy:{h.id}", rec["pattern"]
+        p = paren_end(ctx, end)
+        if p and p - end == 3:
+            end = p
+        if end < len(doc) and (_YEAR.match(doc[end].text) or re.match(r"^\d{4}-\d{4}$", doc[end].text)):
+            yr = doc[end].text
+            if end + 2 < len(doc) and doc[end + 1].text == "-" and _YEAR.match(doc[end + 2].text):
+                yr = f"{yr}-{doc[end + 2].text}"
+                end += 3
+            else:
+                end += 1
+            key, label = f"{key}-{yr}", f"{label} {yr}"
+        # "Peraturan Presiden Nomor 95 Tahun 2018 tentang SPBE" is also named by its number alone
+        short = label.split(" tentang ")[0] if re.search(r"\bTahun \d{4} tentang ", label) else None
+        return end, make_mention(ctx, i, end, "Policy", key, label, (short,) if short else (), kind=rec.get("kind"))
+    return reg
+
+
+def _system(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
+    """A government system named after a system word: "Portal Satu Data Kabupaten Sleman" (also
+    "Portal Satu Data"), "aplikasi SIDAK" (also "SIDAK"). Not a known policy's name alone, not an
+    agency or a region alone, not a commercial service."""
+    doc, texts = ctx.doc, ctx.texts
+    if texts[i].lower() in _SYSTEM_HEADS and is_cap(doc[i]):
+        s = i
+    elif i > 0 and texts[i - 1] in _SYSTEM_HEADS | _PROGRAM_HEADS and is_cap(doc[i]):
+        s = i - 1  # "aplikasi SIDAK": the mention starts at the lower-case system word
+    else:
+        return None
+    k = s + 1
+    end = k
+    while end < len(doc) and end - k < 8:
+        t = texts[end]
+        if end > k and (ctx.longest(end, ("TITLE", "ACTING", "AGENCY", "AGENCY_TYPE")) or t in ("PT", "CV")):
+            break  # "program CSR PT Bank X", "program Unggulan Bupati X": the owner is not the name
+        if (any(c.isupper() for c in t) or t.isdigit() and end > k) and "." not in t:
+            end += 1
+        elif t == "-" and end > k and end + 1 < len(doc) and any(c.isupper() for c in texts[end + 1]):
+            end += 1
+        elif t == "dan" and end > k and end + 1 < len(doc) and is_cap(doc[end + 1]) and texts[s] not in _PROGRAM_HEADS:
+            end += 1
+        else:
+            break
+    while end > k and texts[end - 1] in ("-", "dan"):
+        end -= 1
+    first = texts[k].lower()
+    lx = ctx.lx
+    dated = first in lx.calendar and not (end - k >= 2 and texts[k + 1].lower() not in lx.calendar
+                                          and not texts[k + 1].isdigit())  # not "program Jumat Berkah"
+    if end == k or first in _COMMERCIAL or first in _NOT_SYSTEM or first in lx.pronouns or dated \
+            or first in lx.honorifics or ctx.longest(k, ("HONORIFIC", "RANK", "ACTING")):
+        return None  # "aplikasi Ini", "Platform Kita Bisa", "Portal Berita X"
+    known = ctx.longest(k, ("POLICY",))
+    if known and known.j >= end or ctx.longest(k, ("AGENCY", "AGENCY_TYPE", "PLACE", "TITLE")):
+        return None  # "aplikasi SRIKANDI" is the known system; "aplikasi BKN" names the agency
+    name = " ".join(ctx.text[doc[k].idx:doc[end - 1].idx + len(doc[end - 1])].split())
+    if end - k == 1 and f"({name})" in ctx.text:
+        return None  # "program TSP": a short form the text defines, named through its definition
+    if texts[s] in _PROGRAM_HEADS:  # "program Kios Pangan Murah": the program is named by its name alone
+        return end, make_mention(ctx, s, end, "Policy", f"policy:{slug(name)}", name, (f"{texts[s]} {name}",),
+                                 kind="program")
+    head = texts[s].capitalize()
+    label = f"{head} {name}"
+    aliases = [name] if end - k == 1 else []
+    tail = next((h for j in range(k + 1, end) for h in ctx.hits_at(j, "PLACE") if h.j == end), None)
+    if tail is not None:  # "Portal Satu Data Kabupaten Sleman" -> "Portal Satu Data"
+        r = tail.i - 1 if texts[tail.i - 1].lower() in ("provinsi", "kabupaten", "kota", "kab") and tail.i - 1 > k \
+            else tail.i
+        aliases.append(" ".join(f"{head} {ctx.text[doc[k].idx:doc[r - 1].idx + len(doc[r - 1])]}".split()))
+    return end, make_mention(ctx, s, end, "Policy", f"policy:{slug(label)}", label, tuple(aliases), kind="system")
+
+
+def _code(ctx: DocContext, k: int) -> tuple[int, str]:
+    """(end, code) of a number written without spaces from token ``k`` ("800/45/BKPSDM/2024")."""
+    doc = ctx.doc
+    j, parts = k, []
+    while j < len(doc) and _CODE_PART.match(doc[j].text) and j - k < 12:
+        parts.append(doc[j].text)
+        j += 1
+        if doc[j - 1].whitespace_:
+            break
+    while parts and parts[-1] in (".", "-", "/"):  # the full stop after "KPTS/2024."
+        parts.pop()
+        j -= 1
+    return j, "".join(parts)
+
+
+def _subject_end(ctx: DocContext, k: int) -> int:
+    """End of the subject after "tentang" at token ``k`` ("tentang Perubahan atas Undang-Undang
+    Nomor 1 Tahun 1974 tentang Perkawinan", "tentang disiplin pegawai"), or ``k`` when none."""
+    doc, lx = ctx.doc, ctx.lx
+    fw = lx.function_words
+    end, lowers = k + 1, 0
+    while end < len(doc) and end - k < 24:
+        t = doc[end].text
+        nxt = doc[end + 1] if end + 1 < len(doc) else None
+        if is_cap(doc[end]) or is_acronym(doc[end]) or t.isdigit() or t in ("-", "/"):
+            end += 1
+        elif t == "(" and paren_end(ctx, end):
+            end = paren_end(ctx, end)
+        elif t.lower() in _JOINERS and nxt is not None and _REG_HEADS.match(nxt.text):
+            break  # "tentang PKWT dan UU 6/2014 ...": another regulation
+        elif t.lower() in _JOINERS and end > k + 1 and nxt is not None and (
+                is_cap(nxt) or nxt.text.isdigit() or lowers and nxt.text.isalpha() and nxt.text.islower()
+                and nxt.text not in fw and not _VERBISH.match(nxt.text)):
+            end += 1  # "tentang Perubahan atas Undang-Undang ...", "Pengisian JPT secara Terbuka"
+        elif t.isalpha() and t.islower() and t not in fw and t not in lx.cue_verbs and not _VERBISH.match(t) \
+                and lowers < 5:
+            end += 1
+            lowers += 1
+        else:
+            break
+    while end > k + 1 and (doc[end - 1].text.lower() in fw or doc[end - 1].text in ("-", "/", "(")):
+        end -= 1
+    return end if end > k + 1 else k
+
+
+def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
+    doc = ctx.doc
+    if i > 0 and doc[i - 1].text == "(":
+        return None
+    split_uu = doc[i].text == "Undang" and i + 2 < len(doc) and doc[i + 1].text == "-" \
+        and doc[i + 2].text.lower() == "undang"  # "Undang-Undang" as three tokens
+    if not (_REG_HEADS.match(doc[i].text) or split_uu):
+        return None
+    if doc[i].text == "Rancangan" and not (i + 1 < len(doc) and re.match(r"^(?:Peraturan|Undang)", doc[i + 1].text)):
+        return None
+    k, limit = (i + 3 if split_uu else i + 1), min(len(doc), i + 16)
+    num = year = end_code = None
+    if k < len(doc) and doc[k].text.isdigit() and not doc[k].whitespace_:
+        j, code = _code(ctx, k)  # "PP 35/2021", "UU 6/2014": the number right after the head
+        parts = code.split("/")
+        if len(parts) == 2 and _YEAR.match(parts[1]):
+            num, year, end_code = parts[0], parts[1], j
+    while k < limit and end_code is None:
+        t = doc[k].text
+        if t.lower() in ("nomor", "no", "nomer") or t in (".", ":") and num is None:
+            k += 1
+            continue
+        if num is None and doc[k - 1].text.lower() in ("nomor", "no", "nomer", ".", ":") and (
+                t[:1].isdigit() or t[:1].isalpha() and k + 1 < len(doc) and doc[k + 1].text == "/"
+                and not doc[k].whitespace_):  # "Nomor B/123/M.SM.00.00/2024"
+            k, code = _code(ctx, k)
+            parts = code.split("/")
+            if len(parts) > 1 and _YEAR.match(parts[-1]):
+                num, year = "/".join(parts[:-1]), parts[-1]  # "5/2024", "800/45/BKPSDM/2024"
+                break
+            num = code
+            if len(parts) > 1:
+                break  # "100.3.3.2/1234/SJ": a code without its year
+            continue
+        if num and t.lower() == "tahun" and k + 1 < len(doc) and _YEAR.match(doc[k + 1].text):
+            year = doc[k + 1].text
+            k += 2
+            break
+        if num is None and (is_cap(doc[k]) or is_acronym(doc[k]) or t in ("-", "&") or t.lower() == "dan"):
+            k += 1
+            continue
+        if num is None and t == "(" and paren_end(ctx, k):
+            k = paren_end(ctx, k)  # "Instruksi Presiden (Inpres) Nomor 1 Tahun 2022"
+            continue
+        break
+    full = None
+    if end_code is not None:
+        k = end_code
+    if num and (year or "/" in num):
+        end = k
+        if end < len(doc) and doc[end].text == "tentang":
+            full = _subject_end(ctx, end)
+            if full == end:
+                full = None
+            elif not year:
+                end, full = full, None  # a code without its year is named by its subject too
+        elif not year:
+            return None
+    else:
+        # "Permendagri tentang Pedoman Penyusunan APBD", "Surat Edaran Menteri PANRB tentang penguatan budaya kerja"
+        start = i + 3 if split_uu else i + 1
+        k2 = start
+        while k2 < len(doc) and k2 - i < 10 and (is_cap(doc[k2]) or is_acronym(doc[k2]) or doc[k2].text in ("-", "(", ")")):
+            k2 += 1
+        head = "undang" if split_uu else doc[i].text.lower()
+        if k2 < len(doc) and doc[k2].text == "tentang":
+            end = _subject_end(ctx, k2)
+            if end == k2:
+                return None
+        elif head in _NAMED_LAW_HEADS and k2 > start and doc[start].text.lower() not in ("nomor", "no") \
+                and not ctx.longest(start, ("PLACE", "AGENCY", "AGENCY_TYPE", "TITLE")):
+            end = k2  # a law named by its subject alone: "UU Perampasan Aset", "Perda Bangunan Gedung"
+            while end > start and doc[end - 1].text in ("(", "-"):
+                end -= 1
+            if doc[end - 1].text == ")" and "(" not in [t.text for t in doc[start:end]]:
+                end -= 1
+        else:
+            return None
+    while end > i and doc[end - 1].text in ("(", "-"):
+        end -= 1
+    text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
+    surface = text
+    text = re.sub(r"\s*\([^)]*\)", "", text)
+    head = "undang" if split_uu else doc[i].text.lower()
+    kind = _KINDS.get(head, "permen" if head.startswith(("permen", "peraturan")) else slug(head))
+    if doc[i].text == "Peraturan" and i + 1 < len(doc):
+        kind = _PERATURAN_OF.get(doc[i + 1].text.lower(), "permen")
+    code = num if num is None or num.isalnum() else slug(num)
+    key = f"policy:reg-{kind}-{code}-{year}" if num and year else \
+        f"policy:reg-{kind}-{code}" if num else f"policy:{slug(text)}"
+    short = short_form(surface)  # "Instruksi Presiden (Inpres) Nomor 1 Tahun 2022" -> "Inpres Nomor 1 Tahun 2022"
+    aliases: tuple[str, ...] = (surface,) + ((short,) if short else ())
+    if full:
+        whole = " ".join(ctx.text[doc[i].idx:doc[full - 1].idx + len(doc[full - 1])].split())
+        aliases = tuple(dict.fromkeys((*aliases, whole, re.sub(r"\s*\([^)]*\)", "", whole))))
+        end = full
+    return end, make_mention(ctx, i, end, "Policy", key, text, aliases, kind="regulation")
+
+
+def named_inside(ctx: DocContext, i: int, end: int) -> list[Mention]:
+    """Policies a regulation's subject names ("... tentang penguatan budaya kerja BerAKHLAK"); not its
+    issuer ("Permenpan RB Nomor 6 ...": no "Reformasi Birokrasi" there)."""
+    out = []
+    texts = ctx.texts
+    about = next((x for x in range(i, end) if texts[x] == "tentang"), None)
+    if about is not None:
+        i = about + 1
+    elif any(texts[x].lower() in ("nomor", "no") or texts[x][:1].isdigit() for x in range(i, end)):
+        return out
+    k = i
+    while k < end:
+        got = policy_at(ctx, k) if ctx.texts[k - 1].lower() != "nomor" else None
+        if got and got[0] <= end and got[1].kind != "regulation":
+            out.append(got[1])
+            k = got[0]
+        else:
+            k += 1
+    return out
