@@ -996,6 +996,10 @@ def test_election_mentions_are_one_event_named_by_year(extract):
     ("Kemenag Sleman menggelar workshop penguatan moderasi beragama bagi ASN.",
      "Workshop penguatan moderasi beragama"),                              # "ber-" words are not verbs here
     ("Kodim Sleman menggelar karya bakti pembersihan saluran di Desa Sukamaju.", "Karya bakti pembersihan saluran"),
+    # a short form inside a lower-case name; a count after the event word; Musrenbang qualified in lower case
+    ("Sosialisasi netralitas ASN digelar di aula kantor camat, Selasa (6/2/2024).", "Sosialisasi netralitas ASN"),
+    ("Pelantikan 30 pejabat berlangsung di pendopo, Rabu (7/2/2024).", "Pelantikan 30 pejabat"),
+    ("Musrenbang kecamatan digelar di aula kantor camat, Jumat (9/2/2024).", "Musrenbang kecamatan"),
 ])
 def test_lower_case_event_names(extract, text, event):
     assert event in labels(extract(DATELINE + text), "Event")

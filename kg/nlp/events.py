@@ -68,7 +68,9 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
         w = texts[end]
         if end > k and _VERBISH.match(w) and w.startswith("me") and w not in lx.event_heads:
             break  # "kirab budaya memperingati hari jadi": the verb goes on with the sentence
-        if w.isalpha() and w.islower() and w not in lx.function_words and w not in lx.cue_verbs and w not in _TIME_NOUNS \
+        if end > k and w.isalpha() and w.isupper() and len(w) >= 2:
+            end += 1  # "sosialisasi netralitas ASN", "bimtek pengelolaan SPBE": a short form inside the name
+        elif w.isalpha() and w.islower() and w not in lx.function_words and w not in lx.cue_verbs and w not in _TIME_NOUNS \
                 and w not in lx.event_cue_after and (w not in lx.event_heads or end == k
                                                      or texts[end - 1] in _RECORDS):
             end += 1  # "rapat evaluasi ...": an event word right after the head qualifies it
@@ -190,6 +192,8 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         end = _lower_name_end(ctx, i, h.j)
     elif lower_ok and lower_head and lowers and end - h.j == lowers:
         end = _lower_name_end(ctx, i, end)  # "menggelar apel siaga bencana": the name goes on after its modifier
+    elif lower_ok and end > h.j and all(t.text.isdigit() for t in doc[h.j:end]):
+        end = _lower_name_end(ctx, i, end)  # "Pelantikan 30 pejabat berlangsung ...": a count, then who
     elif lower_ok and lower_head and h.j < len(doc) and doc[h.j].text == "(" and end == paren_end(ctx, h.j):
         # "bimbingan teknis (bimtek) pengelolaan keuangan desa": the name goes on after its short form
         end = _lower_name_end(ctx, i, end)
