@@ -402,10 +402,10 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
     doc, lx = ctx.doc, ctx.lx
     taken: set[int] = set()
     found: list[PersonMention] = []
+    # an office inside a policy's, an event's or a venue's name names nobody ("Kantor Gubernur Papua
+    # Pegunungan, Wamena"), but "melantik Penjabat Bupati X, Y": after an event verb the office names a person
     inside = {k for m in mentions if (m.type in ("Policy", "Event") or m.type == "Place" and m.kind == "venue")
-              and ctx.texts[m.i].lower() not in lx.event_verbs
-              for k in range(m.i + 1, m.j)}  # but "melantik Penjabat Bupati X, Y": the office names a person
-    # "Kantor Gubernur Papua Pegunungan, Wamena": an office inside a venue's name names nobody
+              and ctx.texts[m.i].lower() not in lx.event_verbs for k in range(m.i + 1, m.j)}
     i = 0
     while i < len(doc):
         if i not in ctx.hits or ctx.in_quote(doc[i].idx):
