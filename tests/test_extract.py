@@ -452,6 +452,9 @@ def said_by(r, start_words):
      "formasi guru diutamakan", "Pemerintah Kabupaten Sleman"),
     ("DPRD Kabupaten Sleman mendesak pemerintah daerah segera menyalurkan bantuan bagi korban banjir.",
      "pemerintah daerah segera", "Dewan Perwakilan Rakyat Daerah Kabupaten Sleman"),
+    # an agency before a quotation's cue verb
+    ("Badan Kepegawaian Negara menegaskan, “Seleksi tetap digelar sesuai jadwal nasional tahun ini.”",
+     "Seleksi tetap digelar", "Badan Kepegawaian Negara"),
     # "Menurut <agency>, ...", and an agency named after a quotation's cue
     ("Menurut Badan Kepegawaian Negara, sebanyak 1.200 formasi akan dibuka pada tahun ini.", "sebanyak 1.200 formasi",
      "Badan Kepegawaian Negara"),

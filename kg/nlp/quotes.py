@@ -159,7 +159,7 @@ def _after_cue(ctx: DocContext, people: list[PersonMention], close: int, para_en
     return ("pronoun", None), cue, after
 
 
-def _before_cue(ctx: DocContext, people: list[PersonMention], open_at: int):
+def _before_cue(ctx: DocContext, people: list[PersonMention], open_at: int, agencies: list[Mention] = ()):
     """Speaker given before the opening mark: "X mengatakan, “...”"."""
     text, lx = ctx.text, ctx.lx
     ps, _ = _sentence_bounds(text, open_at)
@@ -182,6 +182,9 @@ def _before_cue(ctx: DocContext, people: list[PersonMention], open_at: int):
     subj = [p for p in people if ps <= p.start < ps + tail + m.start()]
     if subj:
         return ("person", subj[-1]), verb
+    ag = _agency_subject(text, ps, ps + tail + m.start(), agencies, people) if verb in lx.cue_verbs else None
+    if ag:
+        return ("agency", ag), verb  # "BKN menegaskan, “...”"
     return ("pronoun", None), verb
 
 
@@ -197,7 +200,7 @@ def _direct(ctx: DocContext, people: list[PersonMention], agencies: list[Mention
             continue
         _, para_end = _sentence_bounds(text, e)
         after = _after_cue(ctx, people, e, para_end, agencies) if closed else None
-        before = _before_cue(ctx, people, s - 1)
+        before = _before_cue(ctx, people, s - 1, agencies)
         if after:
             hint, cue, _ = after
         elif before:
@@ -234,7 +237,7 @@ _SOURCE = re.compile(r"(?:\s+(?:keterangan|penjelasan|pengakuan|catatan|data|lap
 #: what may stand between an agency and its speech verb ("KPK juga meminta", "BKN telah menegaskan")
 _ADVERBS = re.compile(r"(?:\s+(?:juga|pun|telah|sudah|kembali|bahkan|masih|sendiri|pula|pun\s+juga))*\s+")
 #: how a sentence may lead up to its subject: nothing, a clause closed by a comma, a dateline's dash, "pihak"
-_SUBJECT_LEAD = re.compile(r"(?:^|[,\u2013\u2014-]\s*|\b[Pp]ihak\s+)$")
+_SUBJECT_LEAD = re.compile(r"(?:^|[,\u2013\u2014-]|\b[Pp]ihak)$")  # matched on the stripped lead
 
 
 def _agency_at(agencies: list[Mention], text: str, pos: int, then: str = "") -> Mention | None:
@@ -252,7 +255,7 @@ def _agency_subject(text: str, ss: int, verb: int, agencies: list[Mention],
     if not before:
         return None
     m = max(before, key=lambda m: (m.end, -m.start))
-    if not _ADVERBS.fullmatch(text[m.end:verb]) or not _SUBJECT_LEAD.search(text[ss:m.start]):
+    if not _ADVERBS.fullmatch(text[m.end:verb]) or not _SUBJECT_LEAD.search(text[ss:m.start].strip()):
         return None
     if any(p.start < m.end and m.start < p.end for p in people):
         return None
