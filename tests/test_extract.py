@@ -916,6 +916,19 @@ def test_relative_day_is_resolved_against_the_dateline_date(extract):
     assert [x.date for x in r.events if x.event == ev.key] == ["2023-09-26"]
 
 
+@pytest.mark.parametrize("sentence,date", [
+    # a planned event with no date of its own is not dated to the story's day
+    ("Sosialisasi netralitas ASN akan digelar pekan depan di aula kantor bupati.", None),
+    ("Rapat Koordinasi Kepegawaian rencananya digelar di Pendopo Sleman.", None),
+    # with a date of its own it takes that date
+    ("Sosialisasi netralitas ASN akan digelar pada Senin (12/2/2024) di aula kantor bupati.", "2024-02-12"),
+])
+def test_a_planned_event_takes_only_its_own_date(extract, sentence, date):
+    r = extract("SLEMAN, Kabar - Bupati Sleman membuka pameran, Senin (5/2/2024).\n\n" + sentence)
+    dates = [x.date for x in r.events if "pameran" not in x.event]
+    assert dates == [date]
+
+
 def test_election_mentions_are_one_event_named_by_year(extract):
     r = extract(DATELINE + "Menjelang Pemilihan Umum (Pemilu) 2024, ASN diminta netral. Pemilu 2024 digelar "
                 "serentak. Selama Pemilu, ASN dilarang berkampanye.")

@@ -52,6 +52,8 @@ def _similar_names(a: str, b: str) -> bool:
     return edits == 1 and all(x == y or (len(x) >= 5 and _damerau1(x, y)) for x, y in zip(wa, wb))
 
 
+_AHEAD = re.compile(r"\b(?:pekan|minggu|bulan|tahun)\s+depan\b|\bmendatang\b|\bakan\s+(?:di|ber)\w+|\brencananya\b",
+                    re.I)
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:Ia|Dia|Beliau)\b")
 _NATIONAL = re.compile(r"\b(?:RI|Republik Indonesia|[Pp]usat)\b")
 _REGION_SUFFIX = re.compile(r"-((?:provinsi|kabupaten|kota)-[a-z0-9-]+)$")
@@ -383,11 +385,13 @@ def _event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, st
         ms.sort(key=lambda m: m.start)
         date, place, place_is_venue = None, None, False
         participants: list[str] = []
+        ahead = False  # "akan digelar pekan depan": not yet held, so not on the story's day
         for m in ms:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or ents[key].get("kind") == "election":
                 continue  # an election as a whole has no one venue, date or set of participants
             sent = span.sent
+            ahead = ahead or m is ms[0] and bool(_AHEAD.search(sent.text))
             if date is None and ents[key].get("kind") != "election":
                 for d in find_dates(article.text[sent.start_char:sent.end_char], ref=article.date):
                     if d.iso:
@@ -407,7 +411,7 @@ def _event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, st
                 said = [q for q in quotes if q.end <= sent.start_char and q.speaker]
                 if said:
                     participants.append(said[-1].speaker)
-        if date is None and ents[key].get("kind") != "election":
+        if date is None and ents[key].get("kind") != "election" and not ahead:
             date = story_date
         if place is None and ents[key].get("kind") != "election":
             place = dateline_key

@@ -85,6 +85,8 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
         return k
     before = texts[i - 1].lower() if i > 0 else ""
     after = texts[end].lower() if end < len(texts) else ""
+    if after in ("akan", "sudah", "telah", "juga") and end + 1 < len(texts):
+        after = texts[end + 1].lower()  # "sosialisasi netralitas ASN akan digelar pekan depan"
     planned = i >= 2 and texts[i - 2].lower() in _PLANNED  # "meminta ... untuk menggelar pasar murah": not (yet) held
     if before in lx.event_cue_before and not planned or after in lx.event_cue_after or _linked(texts, i) \
             or before in _WRAPPERS:
