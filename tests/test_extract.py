@@ -1179,6 +1179,7 @@ def test_a_venue_named_at_a_later_mention_is_the_place(extract):
 SCENE = (DATELINE + "Bupati Sleman Teguh Prasetyo membuka Rapat Koordinasi Kepegawaian di Pendopo Kabupaten Sleman, "
          "Senin (5/8/2024).\n\nSementara itu, Kepala BKPSDM Sleman Budi Santoso menjelaskan bahwa semua data pegawai "
          "sudah diperbarui.\n\n“Kami siap melayani semua pegawai yang datang,” kata Budi.\n\n"
+         "Dihubungi terpisah, Ketua DPRD Sleman Agus Salim mengatakan dewan mendukung pendataan itu.\n\n"
          "Di tempat lain, Pemkab Sleman menggelar Pelatihan Kepemimpinan Pengawas di Hotel Santika Sleman.\n\n"
          "Kepala Dinas Sosial Sleman Rina Lestari mengatakan pelatihan itu diikuti tiga puluh pejabat.")
 
@@ -1186,6 +1187,7 @@ SCENE = (DATELINE + "Bupati Sleman Teguh Prasetyo membuka Rapat Koordinasi Kepeg
 @pytest.mark.parametrize("name,event,present", [
     ("Budi Santoso", "Rapat Koordinasi Kepegawaian", True),      # quoted after the lead event: was there
     ("Rina Lestari", "Rapat Koordinasi Kepegawaian", False),     # quoted after another event is named: not
+    ("Agus Salim", "Rapat Koordinasi Kepegawaian", False),       # reached elsewhere ("Dihubungi terpisah"): not
 ])
 def test_speakers_after_the_lead_event_took_part(extract, name, event, present):
     r = extract(SCENE)
