@@ -455,6 +455,8 @@ def said_by(r, start_words):
     # an agency before a quotation's cue verb
     ("Badan Kepegawaian Negara menegaskan, “Seleksi tetap digelar sesuai jadwal nasional tahun ini.”",
      "Seleksi tetap digelar", "Badan Kepegawaian Negara"),
+    ("“Pendaftaran dibuka hingga akhir bulan ini bagi seluruh warga,” ujar pihak Dinas Sosial Kabupaten Garut.",
+     "Pendaftaran dibuka hingga", "Dinas Sosial Kabupaten Garut"),
     # "Menurut <agency>, ...", and an agency named after a quotation's cue
     ("Menurut Badan Kepegawaian Negara, sebanyak 1.200 formasi akan dibuka pada tahun ini.", "sebanyak 1.200 formasi",
      "Badan Kepegawaian Negara"),

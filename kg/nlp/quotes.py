@@ -151,9 +151,10 @@ def _after_cue(ctx: DocContext, people: list[PersonMention], close: int, para_en
     p = _person_after(people, after, 12, text, lx)
     if p:
         return ("person", p), cue, p.end
-    ag = _agency_at(agencies, text, after)
+    lead = re.match(r"\s*(?:pihak\s+)?", text[after:after + 12])
+    ag = _agency_at(agencies, text, after + lead.end())
     if ag:
-        return ("agency", ag), cue, ag.end  # "“...,” tulis BKN dalam siaran persnya"
+        return ("agency", ag), cue, ag.end  # "“...,” tulis BKN dalam siaran persnya", "ujar pihak Dinas X"
     if first in _UNNAMED or (rest[:1].islower() and first not in lx.function_words):
         return ("none", None), cue, after
     return ("pronoun", None), cue, after
