@@ -169,6 +169,24 @@ def speaker_of(r, start_words):
      "Bayu Prasetya", "Dandim 0825/Banyuwangi", None),
     ("Babinsa Koramil 0817/Cibinong Serda Asep Kurnia mendampingi warga.",
      "Asep Kurnia", "Babinsa Koramil 0817/Cibinong", None),
+    # an air force or other corps after the rank is no part of the name
+    ("Danlanud Supadio Kolonel Pnb Gilang Permana menyambut rombongan.", "Gilang Permana", "Danlanud Supadio", None),
+    # a secretary of a dinas or badan named by its field alone, like "Kadis"
+    ("Sekdis Kesehatan Kota Palu, Hendro Wibisono, membuka rapat.", "Hendro Wibisono", "Sekdis Kesehatan Kota Palu",
+     "Dinas Kesehatan Kota Palu"),
+    ("Kasubid Anggaran Bappeda Kabupaten Landak Yosef Mering menjelaskan rencana kerja.", "Yosef Mering",
+     "Kasubid Anggaran Bappeda Kabupaten Landak", "Badan Perencanaan Pembangunan Daerah Kabupaten Landak"),
+    # the vertical offices of the finance ministry are named by their city
+    ("Kepala KPP Pratama Pontianak, Yusuf Hamdani, mengajak warga melapor SPT.", "Yusuf Hamdani",
+     "Kepala KPP Pratama Pontianak", "Kantor Pelayanan Pajak Pratama Kota Pontianak"),
+    ("Kepala KPPN Ketapang Arman Sulaiman menyebut dana desa sudah disalurkan.", "Arman Sulaiman",
+     "Kepala KPPN Ketapang", "Kantor Pelayanan Perbendaharaan Negara Kabupaten Ketapang"),
+    # merged perangkat daerah with their own acronyms
+    ("Kepala Dinsos P3A Kabupaten Sambas Udin Saputra mengatakan bantuan disalurkan.", "Udin Saputra",
+     "Kepala Dinsos P3A Kabupaten Sambas",
+     "Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten Sambas"),
+    ("Kepala BPPKAD Kabupaten Sanggau, Yohana Ningsih, menyebut aset tercatat.", "Yohana Ningsih",
+     "Kepala BPPKAD Kabupaten Sanggau", "Badan Pendapatan, Pengelolaan Keuangan dan Aset Daerah Kabupaten Sanggau"),
 ])
 
 
@@ -691,6 +709,15 @@ def test_spelling_variants_of_a_ministry_are_one_entity(extract):
     ("Kepala Balai Pelaksanaan Jalan Nasional Sumatera Barat meninjau jalan.",
      "Balai Pelaksanaan Jalan Nasional Sumatera Barat"),
     ("Balai Besar Wilayah Sungai Sumatera V juga hadir dalam rapat itu.", "Balai Besar Wilayah Sungai Sumatera V"),
+    # regional offices added with their acronyms and spelling variants
+    ("Dinas Pangan Kabupaten Kubu Raya menggelar pasar murah.", "Dinas Pangan Kabupaten Kubu Raya"),
+    ("Disperdagin Kabupaten Mempawah memantau harga.", "Dinas Perindustrian dan Perdagangan Kabupaten Mempawah"),
+    ("Kanwil DJPb Kalimantan Barat mencatat belanja negara naik.",
+     "Kantor Wilayah Direktorat Jenderal Perbendaharaan Provinsi Kalimantan Barat"),
+    ("Kanwil Ditjenpas Jawa Tengah memindahkan warga binaan.",
+     "Kantor Wilayah Direktorat Jenderal Pemasyarakatan Provinsi Jawa Tengah"),
+    ("Dinkes PPKB Kabupaten Temanggung menggelar vaksinasi.",
+     "Dinas Kesehatan, Pengendalian Penduduk dan Keluarga Berencana Kabupaten Temanggung"),
 ])
 def test_regional_agencies_are_built_from_type_and_region(extract, text, agency):
     r = extract(DATELINE + text)
