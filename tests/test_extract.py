@@ -187,6 +187,26 @@ def speaker_of(r, start_words):
      "Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten Sambas"),
     ("Kepala BPPKAD Kabupaten Sanggau, Yohana Ningsih, menyebut aset tercatat.", "Yohana Ningsih",
      "Kepala BPPKAD Kabupaten Sanggau", "Badan Pendapatan, Pengelolaan Keuangan dan Aset Daerah Kabupaten Sanggau"),
+    # a head of a regional office of a ministry, fused or abbreviated, is that office's, not the ministry's
+    ("Kakanwil Kemenkumham Sulawesi Utara Rendy Pangemanan meninjau layanan.", "Rendy Pangemanan",
+     "Kakanwil Kemenkumham Sulawesi Utara",
+     "Kantor Wilayah Kementerian Hukum dan Hak Asasi Manusia Provinsi Sulawesi Utara"),
+    ("Kakankemenag Kota Kotamobagu, Yusri Paputungan, melepas jemaah.", "Yusri Paputungan",
+     "Kakankemenag Kota Kotamobagu", "Kantor Kementerian Agama Kota Kotamobagu"),
+    ("Karutan Manado Edwin Sumampouw mengatakan tahanan tertib.", "Edwin Sumampouw", "Karutan Manado",
+     "Rumah Tahanan Negara Kota Manado"),
+    # police directors and unit heads written fused, prosecutors' assistants
+    ("Dirreskrimsus Polda Riau Kombes Pol Arif Nugraha menyebut kasus naik ke penyidikan.", "Arif Nugraha",
+     "Dirreskrimsus Polda Riau", "Kepolisian Daerah Provinsi Riau"),
+    ("Kasatreskrim Polres Minahasa AKP Denny Rumagit mengatakan pelaku ditangkap.", "Denny Rumagit",
+     "Kasatreskrim Polres Minahasa", "Kepolisian Resor Kabupaten Minahasa"),
+    ("Aspidsus Kejati Sulawesi Utara, Bagus Wicaksono, menyebut tersangka bertambah.", "Bagus Wicaksono",
+     "Aspidsus Kejati Sulawesi Utara", "Kejaksaan Tinggi Provinsi Sulawesi Utara"),
+    # an office's class ("Kelas IIA", "Kelas I TPI") between its type and its city
+    ("Kepala Lapas Kelas IIA Kendari Hasrul Tamrin mengatakan warga binaan sehat.", "Hasrul Tamrin",
+     "Kepala Lapas Kelas IIA Kendari", "Lembaga Pemasyarakatan Kota Kendari"),
+    ("Kepala Kantor Imigrasi Kelas I TPI Pekanbaru, Said Lubis, mengatakan paspor bisa diurus.", "Said Lubis",
+     "Kepala Kantor Imigrasi Kelas I TPI Pekanbaru", "Kantor Imigrasi Kota Pekanbaru"),
 ])
 
 

@@ -148,12 +148,19 @@ def _government(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     return end, out
 
 
+_CLASS = re.compile(r"(?:I{1,3}|IV)[AB]?")
+
+
 def _after_unit(ctx: DocContext, k: int, levels: list[str] | None) -> tuple[int, str | None]:
     """Skip an optional "(ACR)" and "Perwakilan"; return (end, region id) of a region that follows."""
     doc = ctx.doc
     p = paren_end(ctx, k)
     if p:
         k = p
+    if k + 1 < len(doc) and doc[k].text.lower() == "kelas" and _CLASS.fullmatch(doc[k + 1].text):
+        k += 2  # "Lapas Kelas IIA Kendari", "Kantor Imigrasi Kelas I TPI Pekanbaru": the office's class
+        if k < len(doc) and doc[k].text in ("TPI", "Khusus", "Non", "Non-TPI"):
+            k += 1
     if k < len(doc) and doc[k].text.lower() in ("perwakilan", "provinsi", "kabupaten", "kota", "kab") \
             and not ctx.hits_at(k, "PLACE"):
         kind = _KIND_WORDS.get(doc[k].text.lower())
