@@ -207,6 +207,20 @@ def speaker_of(r, start_words):
      "Kepala Lapas Kelas IIA Kendari", "Lembaga Pemasyarakatan Kota Kendari"),
     ("Kepala Kantor Imigrasi Kelas I TPI Pekanbaru, Said Lubis, mengatakan paspor bisa diurus.", "Said Lubis",
      "Kepala Kantor Imigrasi Kelas I TPI Pekanbaru", "Kantor Imigrasi Kota Pekanbaru"),
+    # a compass word after a district's name belongs to the district, not to the person after it
+    ("Sekcam Tanjung Karang Barat Dimas Pranoto hadir mewakili camat.", "Dimas Pranoto",
+     "Sekcam Tanjung Karang Barat", "Kecamatan Tanjung Karang Barat"),
+    ("Camat Turikale Muhammad Idrus meninjau lokasi.", "Muhammad Idrus", "Camat Turikale", "Kecamatan Turikale"),
+    # regional names of offices: Papua's kampung, border bodies, merged planning and health offices
+    ("Kepala Dinas Pemberdayaan Masyarakat Kampung Kabupaten Jayapura, Yakob Ohee, membuka rapat.", "Yakob Ohee",
+     "Kepala Dinas Pemberdayaan Masyarakat Kampung Kabupaten Jayapura",
+     "Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Jayapura"),
+    ("Kepala Badan Pengelola Perbatasan Daerah Kabupaten Merauke Petrus Mahuze membuka rapat.", "Petrus Mahuze",
+     "Kepala Badan Pengelola Perbatasan Daerah Kabupaten Merauke",
+     "Badan Pengelola Perbatasan Daerah Kabupaten Merauke"),
+    ("Kepala Bappeda Litbang Kabupaten Mamuju Tengah, Irfan Latif, membuka rapat.", "Irfan Latif",
+     "Kepala Bappeda Litbang Kabupaten Mamuju Tengah",
+     "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah Kabupaten Mamuju Tengah"),
 ])
 
 
