@@ -752,6 +752,9 @@ def test_spelling_variants_of_a_ministry_are_one_entity(extract):
      "Kantor Wilayah Direktorat Jenderal Pemasyarakatan Provinsi Jawa Tengah"),
     ("Dinkes PPKB Kabupaten Temanggung menggelar vaksinasi.",
      "Dinas Kesehatan, Pengendalian Penduduk dan Keluarga Berencana Kabupaten Temanggung"),
+    # the search and rescue agency with a province after it is its office there; alone, the national body
+    ("Basarnas Lampung mengerahkan perahu karet.", "Kantor Pencarian dan Pertolongan Provinsi Lampung"),
+    ("Basarnas mengerahkan helikopter ke lokasi.", "Badan Nasional Pencarian dan Pertolongan"),
 ])
 def test_regional_agencies_are_built_from_type_and_region(extract, text, agency):
     r = extract(DATELINE + text)
