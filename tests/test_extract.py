@@ -144,6 +144,13 @@ def speaker_of(r, start_words):
     # a village named by its region's own word keeps it ("Gampong", "Nagari"), not "Desa Gampong ..."
     ("Keuchik Gampong Lamteh, Zulkifli Hasan, menyambut rombongan.", "Zulkifli Hasan", "Keuchik Gampong Lamteh",
      "Pemerintah Gampong Lamteh"),
+    # Yogyakarta's lurah heads a kalurahan, a village; elsewhere a kelurahan, its word not repeated
+    ("Lurah Kalurahan Sumberagung, Wawan Setiadi, menyambut rombongan.", "Wawan Setiadi",
+     "Lurah Kalurahan Sumberagung", "Pemerintah Kalurahan Sumberagung"),
+    ("Lurah Kelurahan Sukajadi, Dewi Anggraini, menyambut rombongan.", "Dewi Anggraini",
+     "Lurah Kelurahan Sukajadi", "Kelurahan Sukajadi"),
+    ("Camat Kecamatan Cibinong Bambang Irawan menyambut rombongan.", "Bambang Irawan",
+     "Camat Kecamatan Cibinong", "Kecamatan Cibinong"),
     ("Ketua Panwaslih Aceh Besar, Indra Wijaya, membuka rapat.", "Indra Wijaya", "Ketua Panwaslih Aceh Besar",
      "Panitia Pengawas Pemilihan Kabupaten Aceh Besar"),
     # a "Kadis"/"Kasat"/"Kalaksa" title naming the office by its field and region alone
