@@ -762,6 +762,17 @@ def test_spelling_variants_of_a_ministry_are_one_entity(extract):
     # the search and rescue agency with a province after it is its office there; alone, the national body
     ("Basarnas Lampung mengerahkan perahu karet.", "Kantor Pencarian dan Pertolongan Provinsi Lampung"),
     ("Basarnas mengerahkan helikopter ke lokasi.", "Badan Nasional Pencarian dan Pertolongan"),
+    # national bodies' regional and branch offices, named by their province or city
+    ("Bank Indonesia Perwakilan Jawa Timur mencatat inflasi rendah.",
+     "Kantor Perwakilan Bank Indonesia Provinsi Jawa Timur"),
+    ("Bank Indonesia menahan suku bunga acuan.", "Bank Indonesia"),
+    ("BPJS Kesehatan Cabang Palembang menambah loket layanan.",
+     "Badan Penyelenggara Jaminan Sosial Kesehatan Cabang Kota Palembang"),
+    ("Bea Cukai Batam menyita rokok ilegal.", "Kantor Pengawasan dan Pelayanan Bea dan Cukai Kota Batam"),
+    ("Bea Cukai memperketat pengawasan impor.", "Direktorat Jenderal Bea dan Cukai"),
+    ("KSOP Kelas I Dumai memeriksa kapal tanker.", "Kantor Kesyahbandaran dan Otoritas Pelabuhan Kota Dumai"),
+    ("Kantor Bahasa Provinsi Bengkulu menggelar lomba pidato.", "Kantor Bahasa Provinsi Bengkulu"),
+    ("BPMP Provinsi Jambi memetakan mutu sekolah.", "Balai Penjaminan Mutu Pendidikan Provinsi Jambi"),
 ])
 def test_regional_agencies_are_built_from_type_and_region(extract, text, agency):
     r = extract(DATELINE + text)
