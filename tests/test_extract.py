@@ -773,6 +773,10 @@ def test_spelling_variants_of_a_ministry_are_one_entity(extract):
     ("KSOP Kelas I Dumai memeriksa kapal tanker.", "Kantor Kesyahbandaran dan Otoritas Pelabuhan Kota Dumai"),
     ("Kantor Bahasa Provinsi Bengkulu menggelar lomba pidato.", "Kantor Bahasa Provinsi Bengkulu"),
     ("BPMP Provinsi Jambi memetakan mutu sekolah.", "Balai Penjaminan Mutu Pendidikan Provinsi Jambi"),
+    ("Dinas Tanaman Pangan, Hortikultura dan Perkebunan Provinsi Sumatera Selatan menggelar panen raya.",
+     "Dinas Tanaman Pangan, Hortikultura dan Perkebunan Provinsi Sumatera Selatan"),
+    ("Badan Keuangan Kabupaten Seram Bagian Barat mencairkan anggaran.",
+     "Badan Keuangan Daerah Kabupaten Seram Bagian Barat"),
 ])
 def test_regional_agencies_are_built_from_type_and_region(extract, text, agency):
     r = extract(DATELINE + text)
