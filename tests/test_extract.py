@@ -777,6 +777,11 @@ def test_spelling_variants_of_a_ministry_are_one_entity(extract):
      "Dinas Tanaman Pangan, Hortikultura dan Perkebunan Provinsi Sumatera Selatan"),
     ("Badan Keuangan Kabupaten Seram Bagian Barat mencairkan anggaran.",
      "Badan Keuangan Daerah Kabupaten Seram Bagian Barat"),
+    ("BKKBN Sulsel menggelar pelayanan KB gratis.",
+     "Perwakilan Badan Kependudukan dan Keluarga Berencana Nasional Provinsi Sulawesi Selatan"),
+    ("Kepala Perwakilan BKKBN Provinsi Riau meninjau posyandu.",
+     "Perwakilan Badan Kependudukan dan Keluarga Berencana Nasional Provinsi Riau"),
+    ("BKKBN meluncurkan aplikasi baru.", "Badan Kependudukan dan Keluarga Berencana Nasional"),
 ])
 def test_regional_agencies_are_built_from_type_and_region(extract, text, agency):
     r = extract(DATELINE + text)
