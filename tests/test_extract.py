@@ -782,6 +782,19 @@ def test_spelling_variants_of_a_ministry_are_one_entity(extract):
     ("Kepala Perwakilan BKKBN Provinsi Riau meninjau posyandu.",
      "Perwakilan Badan Kependudukan dan Keluarga Berencana Nasional Provinsi Riau"),
     ("BKKBN meluncurkan aplikasi baru.", "Badan Kependudukan dan Keluarga Berencana Nasional"),
+    # bodies of the special-autonomy provinces (Aceh, Papua, Bali's customary villages)
+    ("Dinas Syariat Islam Aceh menggelar pembinaan.", "Dinas Syariat Islam Provinsi Aceh"),
+    ("MPU Kabupaten Pidie mengeluarkan tausiah.", "Majelis Permusyawaratan Ulama Kabupaten Pidie"),
+    ("Baitul Mal Kota Banda Aceh menyalurkan zakat.", "Baitul Mal Kota Banda Aceh"),
+    ("MRP Papua Barat Daya menerima aspirasi warga.", "Majelis Rakyat Papua Provinsi Papua Barat Daya"),
+    ("DPR Papua Barat menggelar sidang paripurna.", "Dewan Perwakilan Rakyat Papua Barat"),
+    ("Dinas Pemajuan Masyarakat Adat Provinsi Bali membina desa adat.",
+     "Dinas Pemajuan Masyarakat Adat Provinsi Bali"),
+    # public works offices under their older or merged names
+    ("Dinas Bina Marga dan Sumber Daya Air Kabupaten Banyumas memperbaiki jalan.",
+     "Dinas Bina Marga dan Sumber Daya Air Kabupaten Banyumas"),
+    ("Dinas Ciptaru Kota Semarang mengawasi izin bangunan.", "Dinas Cipta Karya dan Tata Ruang Kota Semarang"),
+    ("Dinas Pertanahan Kabupaten Bekasi menyelesaikan sengketa.", "Dinas Pertanahan Kabupaten Bekasi"),
 ])
 def test_regional_agencies_are_built_from_type_and_region(extract, text, agency):
     r = extract(DATELINE + text)
