@@ -795,6 +795,15 @@ def test_spelling_variants_of_a_ministry_are_one_entity(extract):
      "Dinas Bina Marga dan Sumber Daya Air Kabupaten Banyumas"),
     ("Dinas Ciptaru Kota Semarang mengawasi izin bangunan.", "Dinas Cipta Karya dan Tata Ruang Kota Semarang"),
     ("Dinas Pertanahan Kabupaten Bekasi menyelesaikan sengketa.", "Dinas Pertanahan Kabupaten Bekasi"),
+    # long merged names as written, with or without their commas
+    ("Dinas Kesehatan, Kependudukan dan Pencatatan Sipil Provinsi NTT membuka layanan.",
+     "Dinas Kesehatan, Kependudukan dan Pencatatan Sipil Provinsi Nusa Tenggara Timur"),
+    ("Badan Kesatuan Bangsa dan Politik Dalam Negeri Kabupaten Sikka mendata ormas.",
+     "Badan Kesatuan Bangsa dan Politik Kabupaten Sikka"),
+    ("Dinas Pendidikan Kepemudaan dan Olahraga Provinsi NTB membangun sekolah.",
+     "Dinas Pendidikan, Pemuda dan Olahraga Provinsi Nusa Tenggara Barat"),
+    ("Dinas Perumahan Rakyat, Kawasan Permukiman dan Lingkungan Hidup Kabupaten Alor membangun sanitasi.",
+     "Dinas Perumahan, Kawasan Permukiman dan Lingkungan Hidup Kabupaten Alor"),
 ])
 def test_regional_agencies_are_built_from_type_and_region(extract, text, agency):
     r = extract(DATELINE + text)
