@@ -151,6 +151,11 @@ def speaker_of(r, start_words):
      "Lurah Kelurahan Sukajadi", "Kelurahan Sukajadi"),
     ("Camat Kecamatan Cibinong Bambang Irawan menyambut rombongan.", "Bambang Irawan",
      "Camat Kecamatan Cibinong", "Kecamatan Cibinong"),
+    ("Kasudin Sumber Daya Air Jakarta Selatan, Galih Pramana, meninjau pompa.", "Galih Pramana",
+     "Kasudin Sumber Daya Air Jakarta Selatan", "Suku Dinas Sumber Daya Air Kota Administrasi Jakarta Selatan"),
+    ("Kepala Suku Dinas Lingkungan Hidup Jakarta Timur Herwin Saputra meninjau lokasi.", "Herwin Saputra",
+     "Kepala Suku Dinas Lingkungan Hidup Jakarta Timur",
+     "Suku Dinas Lingkungan Hidup Kota Administrasi Jakarta Timur"),
     ("Ketua Panwaslih Aceh Besar, Indra Wijaya, membuka rapat.", "Indra Wijaya", "Ketua Panwaslih Aceh Besar",
      "Panitia Pengawas Pemilihan Kabupaten Aceh Besar"),
     # a "Kadis"/"Kasat"/"Kalaksa" title naming the office by its field and region alone
@@ -804,6 +809,9 @@ def test_spelling_variants_of_a_ministry_are_one_entity(extract):
      "Dinas Pendidikan, Pemuda dan Olahraga Provinsi Nusa Tenggara Barat"),
     ("Dinas Perumahan Rakyat, Kawasan Permukiman dan Lingkungan Hidup Kabupaten Alor membangun sanitasi.",
      "Dinas Perumahan, Kawasan Permukiman dan Lingkungan Hidup Kabupaten Alor"),
+    # Jakarta's suku dinas is the provincial dinas's office in one administrative city; the dinas stays provincial
+    ("Sudin Perhubungan Jakarta Barat mengerahkan petugas.", "Suku Dinas Perhubungan Kota Administrasi Jakarta Barat"),
+    ("Dinas Perhubungan DKI Jakarta mengerahkan petugas.", "Dinas Perhubungan Provinsi DKI Jakarta"),
 ])
 def test_regional_agencies_are_built_from_type_and_region(extract, text, agency):
     r = extract(DATELINE + text)

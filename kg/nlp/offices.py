@@ -107,7 +107,7 @@ def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Men
             aid = lx.agency_index.get(norm(prefix + rest))
             if aid:
                 return f"agency:{aid}", lx.agencies[aid]["pattern"], []
-    if rule in ("dinas", "badan") and k > i:
+    if rule in ("dinas", "badan", "sudin") and k > i:
         return _regional_type(ctx, rule, i, k, regions)  # "Kadis Kesehatan Bantul", "Kadis Dikbud NTB"
     return None, None, []
 
@@ -118,7 +118,7 @@ def _regional_type(ctx: DocContext, rule: str, i: int, k: int, regions: list[Men
     from .mentions import regional_aliases, unit_name
 
     lx, doc = ctx.lx, ctx.doc
-    prefix = "Dinas " if rule == "dinas" else "Badan "
+    prefix = {"dinas": "Dinas ", "badan": "Badan ", "sudin": "Suku Dinas "}[rule]
     for m in range(k, i, -1):
         tid = lx.agency_type_index.get(norm(prefix + re.sub(r"\s*\([^)]*\)", "", doc[i:m].text)))
         if not tid:
