@@ -151,6 +151,9 @@ def speaker_of(r, start_words):
      "Lurah Kelurahan Sukajadi", "Kelurahan Sukajadi"),
     ("Camat Kecamatan Cibinong Bambang Irawan menyambut rombongan.", "Bambang Irawan",
      "Camat Kecamatan Cibinong", "Kecamatan Cibinong"),
+    # a national body's numbered regional office ends at its city; the name after it is its head's
+    ("Kepala Kantor Regional XI BKN Manado Rendra Pangalila mengatakan seleksi diawasi.", "Rendra Pangalila",
+     "Kepala Kantor Regional XI BKN Manado", "Kantor Regional XI BKN Manado"),
     ("Kasudin Sumber Daya Air Jakarta Selatan, Galih Pramana, meninjau pompa.", "Galih Pramana",
      "Kasudin Sumber Daya Air Jakarta Selatan", "Suku Dinas Sumber Daya Air Kota Administrasi Jakarta Selatan"),
     ("Kepala Suku Dinas Lingkungan Hidup Jakarta Timur Herwin Saputra meninjau lokasi.", "Herwin Saputra",

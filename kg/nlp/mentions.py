@@ -238,6 +238,10 @@ def _named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     end = k
     while end < len(doc) and end - k < 8 and (is_cap(doc[end]) or is_acronym(doc[end]) or doc[end].text.isdigit()) \
             and doc[end].text.lower() not in ctx.lx.calendar and doc[end].text.lower() not in ctx.lx.function_words:
+        reg = _region_at(ctx, end) if end > k and head in ("kantor regional", "kanreg") else None
+        if reg:
+            end = reg[0]  # "Kantor Regional XI BKN Manado": the office's city ends its name
+            break
         end += 1
     if end == k or head == "forum":
         return None
