@@ -144,6 +144,21 @@ def speaker_of(r, start_words):
     # a village named by its region's own word keeps it ("Gampong", "Nagari"), not "Desa Gampong ..."
     ("Keuchik Gampong Lamteh, Zulkifli Hasan, menyambut rombongan.", "Zulkifli Hasan", "Keuchik Gampong Lamteh",
      "Pemerintah Gampong Lamteh"),
+    # Yogyakarta's lurah heads a kalurahan, a village; elsewhere a kelurahan, its word not repeated
+    ("Lurah Kalurahan Sumberagung, Wawan Setiadi, menyambut rombongan.", "Wawan Setiadi",
+     "Lurah Kalurahan Sumberagung", "Pemerintah Kalurahan Sumberagung"),
+    ("Lurah Kelurahan Sukajadi, Dewi Anggraini, menyambut rombongan.", "Dewi Anggraini",
+     "Lurah Kelurahan Sukajadi", "Kelurahan Sukajadi"),
+    ("Camat Kecamatan Cibinong Bambang Irawan menyambut rombongan.", "Bambang Irawan",
+     "Camat Kecamatan Cibinong", "Kecamatan Cibinong"),
+    # a national body's numbered regional office ends at its city; the name after it is its head's
+    ("Kepala Kantor Regional XI BKN Manado Rendra Pangalila mengatakan seleksi diawasi.", "Rendra Pangalila",
+     "Kepala Kantor Regional XI BKN Manado", "Kantor Regional XI BKN Manado"),
+    ("Kasudin Sumber Daya Air Jakarta Selatan, Galih Pramana, meninjau pompa.", "Galih Pramana",
+     "Kasudin Sumber Daya Air Jakarta Selatan", "Suku Dinas Sumber Daya Air Kota Administrasi Jakarta Selatan"),
+    ("Kepala Suku Dinas Lingkungan Hidup Jakarta Timur Herwin Saputra meninjau lokasi.", "Herwin Saputra",
+     "Kepala Suku Dinas Lingkungan Hidup Jakarta Timur",
+     "Suku Dinas Lingkungan Hidup Kota Administrasi Jakarta Timur"),
     ("Ketua Panwaslih Aceh Besar, Indra Wijaya, membuka rapat.", "Indra Wijaya", "Ketua Panwaslih Aceh Besar",
      "Panitia Pengawas Pemilihan Kabupaten Aceh Besar"),
     # a "Kadis"/"Kasat"/"Kalaksa" title naming the office by its field and region alone
@@ -169,6 +184,58 @@ def speaker_of(r, start_words):
      "Bayu Prasetya", "Dandim 0825/Banyuwangi", None),
     ("Babinsa Koramil 0817/Cibinong Serda Asep Kurnia mendampingi warga.",
      "Asep Kurnia", "Babinsa Koramil 0817/Cibinong", None),
+    # an air force or other corps after the rank is no part of the name
+    ("Danlanud Supadio Kolonel Pnb Gilang Permana menyambut rombongan.", "Gilang Permana", "Danlanud Supadio", None),
+    # a secretary of a dinas or badan named by its field alone, like "Kadis"
+    ("Sekdis Kesehatan Kota Palu, Hendro Wibisono, membuka rapat.", "Hendro Wibisono", "Sekdis Kesehatan Kota Palu",
+     "Dinas Kesehatan Kota Palu"),
+    ("Kasubid Anggaran Bappeda Kabupaten Landak Yosef Mering menjelaskan rencana kerja.", "Yosef Mering",
+     "Kasubid Anggaran Bappeda Kabupaten Landak", "Badan Perencanaan Pembangunan Daerah Kabupaten Landak"),
+    # the vertical offices of the finance ministry are named by their city
+    ("Kepala KPP Pratama Pontianak, Yusuf Hamdani, mengajak warga melapor SPT.", "Yusuf Hamdani",
+     "Kepala KPP Pratama Pontianak", "Kantor Pelayanan Pajak Pratama Kota Pontianak"),
+    ("Kepala KPPN Ketapang Arman Sulaiman menyebut dana desa sudah disalurkan.", "Arman Sulaiman",
+     "Kepala KPPN Ketapang", "Kantor Pelayanan Perbendaharaan Negara Kabupaten Ketapang"),
+    # merged perangkat daerah with their own acronyms
+    ("Kepala Dinsos P3A Kabupaten Sambas Udin Saputra mengatakan bantuan disalurkan.", "Udin Saputra",
+     "Kepala Dinsos P3A Kabupaten Sambas",
+     "Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten Sambas"),
+    ("Kepala BPPKAD Kabupaten Sanggau, Yohana Ningsih, menyebut aset tercatat.", "Yohana Ningsih",
+     "Kepala BPPKAD Kabupaten Sanggau", "Badan Pendapatan, Pengelolaan Keuangan dan Aset Daerah Kabupaten Sanggau"),
+    # a head of a regional office of a ministry, fused or abbreviated, is that office's, not the ministry's
+    ("Kakanwil Kemenkumham Sulawesi Utara Rendy Pangemanan meninjau layanan.", "Rendy Pangemanan",
+     "Kakanwil Kemenkumham Sulawesi Utara",
+     "Kantor Wilayah Kementerian Hukum dan Hak Asasi Manusia Provinsi Sulawesi Utara"),
+    ("Kakankemenag Kota Kotamobagu, Yusri Paputungan, melepas jemaah.", "Yusri Paputungan",
+     "Kakankemenag Kota Kotamobagu", "Kantor Kementerian Agama Kota Kotamobagu"),
+    ("Karutan Manado Edwin Sumampouw mengatakan tahanan tertib.", "Edwin Sumampouw", "Karutan Manado",
+     "Rumah Tahanan Negara Kota Manado"),
+    # police directors and unit heads written fused, prosecutors' assistants
+    ("Dirreskrimsus Polda Riau Kombes Pol Arif Nugraha menyebut kasus naik ke penyidikan.", "Arif Nugraha",
+     "Dirreskrimsus Polda Riau", "Kepolisian Daerah Provinsi Riau"),
+    ("Kasatreskrim Polres Minahasa AKP Denny Rumagit mengatakan pelaku ditangkap.", "Denny Rumagit",
+     "Kasatreskrim Polres Minahasa", "Kepolisian Resor Kabupaten Minahasa"),
+    ("Aspidsus Kejati Sulawesi Utara, Bagus Wicaksono, menyebut tersangka bertambah.", "Bagus Wicaksono",
+     "Aspidsus Kejati Sulawesi Utara", "Kejaksaan Tinggi Provinsi Sulawesi Utara"),
+    # an office's class ("Kelas IIA", "Kelas I TPI") between its type and its city
+    ("Kepala Lapas Kelas IIA Kendari Hasrul Tamrin mengatakan warga binaan sehat.", "Hasrul Tamrin",
+     "Kepala Lapas Kelas IIA Kendari", "Lembaga Pemasyarakatan Kota Kendari"),
+    ("Kepala Kantor Imigrasi Kelas I TPI Pekanbaru, Said Lubis, mengatakan paspor bisa diurus.", "Said Lubis",
+     "Kepala Kantor Imigrasi Kelas I TPI Pekanbaru", "Kantor Imigrasi Kota Pekanbaru"),
+    # a compass word after a district's name belongs to the district, not to the person after it
+    ("Sekcam Tanjung Karang Barat Dimas Pranoto hadir mewakili camat.", "Dimas Pranoto",
+     "Sekcam Tanjung Karang Barat", "Kecamatan Tanjung Karang Barat"),
+    ("Camat Turikale Muhammad Idrus meninjau lokasi.", "Muhammad Idrus", "Camat Turikale", "Kecamatan Turikale"),
+    # regional names of offices: Papua's kampung, border bodies, merged planning and health offices
+    ("Kepala Dinas Pemberdayaan Masyarakat Kampung Kabupaten Jayapura, Yakob Ohee, membuka rapat.", "Yakob Ohee",
+     "Kepala Dinas Pemberdayaan Masyarakat Kampung Kabupaten Jayapura",
+     "Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Jayapura"),
+    ("Kepala Badan Pengelola Perbatasan Daerah Kabupaten Merauke Petrus Mahuze membuka rapat.", "Petrus Mahuze",
+     "Kepala Badan Pengelola Perbatasan Daerah Kabupaten Merauke",
+     "Badan Pengelola Perbatasan Daerah Kabupaten Merauke"),
+    ("Kepala Bappeda Litbang Kabupaten Mamuju Tengah, Irfan Latif, membuka rapat.", "Irfan Latif",
+     "Kepala Bappeda Litbang Kabupaten Mamuju Tengah",
+     "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah Kabupaten Mamuju Tengah"),
 ])
 
 
@@ -696,6 +763,63 @@ def test_spelling_variants_of_a_ministry_are_one_entity(extract):
     ("Kepala Balai Pelaksanaan Jalan Nasional Sumatera Barat meninjau jalan.",
      "Balai Pelaksanaan Jalan Nasional Sumatera Barat"),
     ("Balai Besar Wilayah Sungai Sumatera V juga hadir dalam rapat itu.", "Balai Besar Wilayah Sungai Sumatera V"),
+    # regional offices added with their acronyms and spelling variants
+    ("Dinas Pangan Kabupaten Kubu Raya menggelar pasar murah.", "Dinas Pangan Kabupaten Kubu Raya"),
+    ("Disperdagin Kabupaten Mempawah memantau harga.", "Dinas Perindustrian dan Perdagangan Kabupaten Mempawah"),
+    ("Kanwil DJPb Kalimantan Barat mencatat belanja negara naik.",
+     "Kantor Wilayah Direktorat Jenderal Perbendaharaan Provinsi Kalimantan Barat"),
+    ("Kanwil Ditjenpas Jawa Tengah memindahkan warga binaan.",
+     "Kantor Wilayah Direktorat Jenderal Pemasyarakatan Provinsi Jawa Tengah"),
+    ("Dinkes PPKB Kabupaten Temanggung menggelar vaksinasi.",
+     "Dinas Kesehatan, Pengendalian Penduduk dan Keluarga Berencana Kabupaten Temanggung"),
+    # the search and rescue agency with a province after it is its office there; alone, the national body
+    ("Basarnas Lampung mengerahkan perahu karet.", "Kantor Pencarian dan Pertolongan Provinsi Lampung"),
+    ("Basarnas mengerahkan helikopter ke lokasi.", "Badan Nasional Pencarian dan Pertolongan"),
+    # national bodies' regional and branch offices, named by their province or city
+    ("Bank Indonesia Perwakilan Jawa Timur mencatat inflasi rendah.",
+     "Kantor Perwakilan Bank Indonesia Provinsi Jawa Timur"),
+    ("Bank Indonesia menahan suku bunga acuan.", "Bank Indonesia"),
+    ("BPJS Kesehatan Cabang Palembang menambah loket layanan.",
+     "Badan Penyelenggara Jaminan Sosial Kesehatan Cabang Kota Palembang"),
+    ("Bea Cukai Batam menyita rokok ilegal.", "Kantor Pengawasan dan Pelayanan Bea dan Cukai Kota Batam"),
+    ("Bea Cukai memperketat pengawasan impor.", "Direktorat Jenderal Bea dan Cukai"),
+    ("KSOP Kelas I Dumai memeriksa kapal tanker.", "Kantor Kesyahbandaran dan Otoritas Pelabuhan Kota Dumai"),
+    ("Kantor Bahasa Provinsi Bengkulu menggelar lomba pidato.", "Kantor Bahasa Provinsi Bengkulu"),
+    ("BPMP Provinsi Jambi memetakan mutu sekolah.", "Balai Penjaminan Mutu Pendidikan Provinsi Jambi"),
+    ("Dinas Tanaman Pangan, Hortikultura dan Perkebunan Provinsi Sumatera Selatan menggelar panen raya.",
+     "Dinas Tanaman Pangan, Hortikultura dan Perkebunan Provinsi Sumatera Selatan"),
+    ("Badan Keuangan Kabupaten Seram Bagian Barat mencairkan anggaran.",
+     "Badan Keuangan Daerah Kabupaten Seram Bagian Barat"),
+    ("BKKBN Sulsel menggelar pelayanan KB gratis.",
+     "Perwakilan Badan Kependudukan dan Keluarga Berencana Nasional Provinsi Sulawesi Selatan"),
+    ("Kepala Perwakilan BKKBN Provinsi Riau meninjau posyandu.",
+     "Perwakilan Badan Kependudukan dan Keluarga Berencana Nasional Provinsi Riau"),
+    ("BKKBN meluncurkan aplikasi baru.", "Badan Kependudukan dan Keluarga Berencana Nasional"),
+    # bodies of the special-autonomy provinces (Aceh, Papua, Bali's customary villages)
+    ("Dinas Syariat Islam Aceh menggelar pembinaan.", "Dinas Syariat Islam Provinsi Aceh"),
+    ("MPU Kabupaten Pidie mengeluarkan tausiah.", "Majelis Permusyawaratan Ulama Kabupaten Pidie"),
+    ("Baitul Mal Kota Banda Aceh menyalurkan zakat.", "Baitul Mal Kota Banda Aceh"),
+    ("MRP Papua Barat Daya menerima aspirasi warga.", "Majelis Rakyat Papua Provinsi Papua Barat Daya"),
+    ("DPR Papua Barat menggelar sidang paripurna.", "Dewan Perwakilan Rakyat Papua Barat"),
+    ("Dinas Pemajuan Masyarakat Adat Provinsi Bali membina desa adat.",
+     "Dinas Pemajuan Masyarakat Adat Provinsi Bali"),
+    # public works offices under their older or merged names
+    ("Dinas Bina Marga dan Sumber Daya Air Kabupaten Banyumas memperbaiki jalan.",
+     "Dinas Bina Marga dan Sumber Daya Air Kabupaten Banyumas"),
+    ("Dinas Ciptaru Kota Semarang mengawasi izin bangunan.", "Dinas Cipta Karya dan Tata Ruang Kota Semarang"),
+    ("Dinas Pertanahan Kabupaten Bekasi menyelesaikan sengketa.", "Dinas Pertanahan Kabupaten Bekasi"),
+    # long merged names as written, with or without their commas
+    ("Dinas Kesehatan, Kependudukan dan Pencatatan Sipil Provinsi NTT membuka layanan.",
+     "Dinas Kesehatan, Kependudukan dan Pencatatan Sipil Provinsi Nusa Tenggara Timur"),
+    ("Badan Kesatuan Bangsa dan Politik Dalam Negeri Kabupaten Sikka mendata ormas.",
+     "Badan Kesatuan Bangsa dan Politik Kabupaten Sikka"),
+    ("Dinas Pendidikan Kepemudaan dan Olahraga Provinsi NTB membangun sekolah.",
+     "Dinas Pendidikan, Pemuda dan Olahraga Provinsi Nusa Tenggara Barat"),
+    ("Dinas Perumahan Rakyat, Kawasan Permukiman dan Lingkungan Hidup Kabupaten Alor membangun sanitasi.",
+     "Dinas Perumahan, Kawasan Permukiman dan Lingkungan Hidup Kabupaten Alor"),
+    # Jakarta's suku dinas is the provincial dinas's office in one administrative city; the dinas stays provincial
+    ("Sudin Perhubungan Jakarta Barat mengerahkan petugas.", "Suku Dinas Perhubungan Kota Administrasi Jakarta Barat"),
+    ("Dinas Perhubungan DKI Jakarta mengerahkan petugas.", "Dinas Perhubungan Provinsi DKI Jakarta"),
 ])
 def test_regional_agencies_are_built_from_type_and_region(extract, text, agency):
     r = extract(DATELINE + text)

@@ -145,6 +145,20 @@ def _head_titles(agency_types: list[dict], titles: list[dict]) -> list[dict]:
     return out
 
 
+def _sub_offices(agency_types: list[dict]) -> list[dict]:
+    """Jakarta's "Suku Dinas" (Sudin): a provincial dinas's office in one administrative city,
+    "Sudin Lingkungan Hidup Jakarta Timur" -> Suku Dinas Lingkungan Hidup Kota Administrasi Jakarta Timur."""
+    out = []
+    for r in agency_types:
+        if not r["pattern"].startswith("Dinas ") or "provinsi" not in r.get("levels", ()):
+            continue
+        forms = [f for f in [r["pattern"], *r.get("aliases", [])] if f.startswith("Dinas ")]
+        out.append({"label": "AGENCY_TYPE", "pattern": "Suku " + r["pattern"], "id": f"suku-{r['id']}",
+                    "aliases": [*("Suku " + f for f in forms[1:]), *("Sudin " + f[len("Dinas "):] for f in forms)],
+                    "levels": ["kota"]})
+    return out
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The package's lexicon, loaded on first use."""
@@ -158,6 +172,7 @@ def lexicon() -> Lexicon:
         lx.agencies[r["id"]] = r
         for form in [r["pattern"], *r.get("aliases", [])]:
             _add(lx.agency_index, form, r["id"])
+    recs["agency_types"] = recs["agency_types"] + _sub_offices(recs["agency_types"])
     for r in recs["agency_types"]:
         lx.agency_types[r["id"]] = r
         for form in [r["pattern"], *r.get("aliases", [])]:

@@ -148,12 +148,19 @@ def _government(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     return end, out
 
 
+_CLASS = re.compile(r"(?:I{1,3}|IV)[AB]?")
+
+
 def _after_unit(ctx: DocContext, k: int, levels: list[str] | None) -> tuple[int, str | None]:
     """Skip an optional "(ACR)" and "Perwakilan"; return (end, region id) of a region that follows."""
     doc = ctx.doc
     p = paren_end(ctx, k)
     if p:
         k = p
+    if k + 1 < len(doc) and doc[k].text.lower() == "kelas" and _CLASS.fullmatch(doc[k + 1].text):
+        k += 2  # "Lapas Kelas IIA Kendari", "Kantor Imigrasi Kelas I TPI Pekanbaru": the office's class
+        if k < len(doc) and doc[k].text in ("TPI", "Khusus", "Non", "Non-TPI"):
+            k += 1
     if k < len(doc) and doc[k].text.lower() in ("perwakilan", "provinsi", "kabupaten", "kota", "kab") \
             and not ctx.hits_at(k, "PLACE"):
         kind = _KIND_WORDS.get(doc[k].text.lower())
@@ -231,6 +238,10 @@ def _named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     end = k
     while end < len(doc) and end - k < 8 and (is_cap(doc[end]) or is_acronym(doc[end]) or doc[end].text.isdigit()) \
             and doc[end].text.lower() not in ctx.lx.calendar and doc[end].text.lower() not in ctx.lx.function_words:
+        reg = _region_at(ctx, end) if end > k and head in ("kantor regional", "kanreg") else None
+        if reg:
+            end = reg[0]  # "Kantor Regional XI BKN Manado": the office's city ends its name
+            break
         end += 1
     if end == k or head == "forum":
         return None

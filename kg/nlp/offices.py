@@ -14,7 +14,7 @@ LOCAL_ORG = {"desa": "desa", "kecamatan": "kecamatan", "kelurahan": "kelurahan",
               "kapanewon": "kapanewon", "kemantren": "kemantren"}
 #: the word that names a local unit, and the kind of place it is
 #: a village's own word in its region, used in its name instead of "Desa" ("Gampong Lambaro", "Nagari Koto Baru")
-_VILLAGE_WORDS = {"gampong", "kampung", "nagari", "pekon", "lembang", "nagori", "negeri"}
+_VILLAGE_WORDS = {"gampong", "kampung", "nagari", "pekon", "lembang", "nagori", "negeri", "kalurahan"}
 LOCAL_WORD = {"desa": ("Desa", "desa"), "kelurahan": ("Kelurahan", "desa"), "kecamatan": ("Kecamatan", "kecamatan"),
                "distrik": ("Distrik", "kecamatan"), "kapanewon": ("Kapanewon", "kecamatan"),
                "kemantren": ("Kemantren", "kecamatan")}
@@ -55,8 +55,12 @@ def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Men
     if rule in LOCAL_ORG and local_name:
         word, place_kind = LOCAL_WORD[rule]
         own = local_name.split()[0]
+        if rule == "kelurahan" and own.lower() == "kalurahan":
+            rule = "desa"  # "Lurah Kalurahan Caturtunggal": a village of Yogyakarta, not a kelurahan
         if rule == "desa" and own.lower() in _VILLAGE_WORDS and len(local_name.split()) > 1:
             word, local_name = own, local_name.split(None, 1)[1]  # "Keuchik Gampong Lambaro": a gampong's own word
+        elif own.lower() == word.lower() and len(local_name.split()) > 1:
+            local_name = local_name.split(None, 1)[1]  # "Camat Kecamatan Cibinong": the unit's word repeated
         key = f"agency:pemerintah-{slug(word)}-{slug(local_name)}" if rule == "desa" else f"agency:{rule}-{slug(local_name)}"
         label = f"Pemerintah {word} {local_name}" if rule == "desa" else f"{rule.capitalize()} {local_name}"
         s_, e_ = doc[k - 1].idx + len(doc[k - 1]) - len(local_name), doc[k - 1].idx + len(doc[k - 1])
@@ -103,7 +107,7 @@ def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Men
             aid = lx.agency_index.get(norm(prefix + rest))
             if aid:
                 return f"agency:{aid}", lx.agencies[aid]["pattern"], []
-    if rule in ("dinas", "badan") and k > i:
+    if rule in ("dinas", "badan", "sudin") and k > i:
         return _regional_type(ctx, rule, i, k, regions)  # "Kadis Kesehatan Bantul", "Kadis Dikbud NTB"
     return None, None, []
 
@@ -114,7 +118,7 @@ def _regional_type(ctx: DocContext, rule: str, i: int, k: int, regions: list[Men
     from .mentions import regional_aliases, unit_name
 
     lx, doc = ctx.lx, ctx.doc
-    prefix = "Dinas " if rule == "dinas" else "Badan "
+    prefix = {"dinas": "Dinas ", "badan": "Badan ", "sudin": "Suku Dinas "}[rule]
     for m in range(k, i, -1):
         tid = lx.agency_type_index.get(norm(prefix + re.sub(r"\s*\([^)]*\)", "", doc[i:m].text)))
         if not tid:

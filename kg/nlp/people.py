@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from .context import DocContext, Mention, name_after_rank
 from .lexicon import norm
 from .offices import LOCAL_ORG, org_from_rule
-from .units import SUBDISTRICT_UNITS, age_before, hospital_name_end, named_alone, list_of_fields, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end, unit_named_before_comma
+from .units import SUBDISTRICT_UNITS, age_before, direction_end, hospital_name_end, named_alone, list_of_fields, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end, unit_named_before_comma
 
 __all__ = ["PersonMention", "iter_people", "clean_name"]
 
@@ -245,7 +245,7 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
         elif m - k == 2 and named_alone(ctx.texts, k + 1):
             m = k + 1  # "Kades Pareang Suherman ... ungkap Suherman": the last word is a name used alone
         elif m - k >= 3:
-            m = k + min(2, m - k - 2)  # "Camat Turikale Muhammad Idris": the place's name, then a person's
+            m = direction_end(ctx.texts, k + min(2, m - k - 2), m)  # "Camat Turikale Muhammad Idris": the place's name, then a person's
         if m > k:
             local_name = doc[k:m].text
             org_marker = k = m

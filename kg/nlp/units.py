@@ -8,7 +8,7 @@ import re
 
 from .lexicon import Lexicon, norm
 
-__all__ = ["is_unit_word", "unit_number_end", "local_name_end", "skip_listed_places", "is_division",
+__all__ = ["is_unit_word", "unit_number_end", "direction_end", "local_name_end", "skip_listed_places", "is_division",
            "subdistrict_unit", "SUBDISTRICT_UNITS", "age_before", "list_of_fields",
            "hospital_name_end", "named_alone", "unit_named_before_comma"]
 
@@ -37,6 +37,18 @@ def unit_number_end(texts: list[str], k: int) -> int | None:
         return None
     nxt = texts[k + 1]
     return k + 2 if nxt[:1].isupper() and nxt.isalpha() else None
+
+
+_DIRECTIONS = frozenset({"Barat", "Timur", "Utara", "Selatan", "Tengah", "Hulu", "Hilir", "Ilir", "Ulu", "Laut",
+                         "Darat", "Seberang", "Pesisir"})
+
+
+def direction_end(texts: list[str], m: int, limit: int) -> int:
+    """A compass or river word after a district's name is part of it, never a person's name
+    ("Sekcam Tanjung Karang Barat Andi Saputra": the district is Tanjung Karang Barat)."""
+    while m < limit - 1 and texts[m] in _DIRECTIONS:
+        m += 1
+    return m
 
 
 def local_name_end(ctx, mentions: list, k: int) -> int | None:
