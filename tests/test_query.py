@@ -195,11 +195,11 @@ def test_an_agency_speaking_as_a_body_speaks_about_its_policies(extractor, tmp_p
     from kg.layout import parse_article
 
     r = extractor.extract(parse_article("t.txt", (
-        "KPK Minta Percepatan SAKIP\n\nJAKARTA, Kabar Contoh - Komisi Pemberantasan Korupsi (KPK) meminta "
-        "pemerintah daerah mempercepat penerapan Sistem Akuntabilitas Kinerja Instansi Pemerintah (SAKIP) "
-        "tahun ini.\n")))
+        "KPK Imbau Penguatan SAKIP\n\nJAKARTA, Kabar Contoh - Komisi Pemberantasan Korupsi mengimbau seluruh "
+        "kepala daerah memperkuat Sistem Akuntabilitas Kinerja Instansi Pemerintah (SAKIP) di dinas-dinas "
+        "mereka.\n")))
     build_graph([r]).serialize(tmp_path / "g.ttl", format="turtle")
-    got = go(open_store(tmp_path / "g.ttl", engine), "agency_policies", agency="KPK")
+    got = go(open_store(tmp_path / "g.ttl", engine), "agency_policies", agency="Pemberantasan Korupsi")
     assert [(r["agencyLabel"], r["policyLabel"], r["quotes"], r["speakers"]) for r in got] == [
         ("Komisi Pemberantasan Korupsi", "Sistem Akuntabilitas Kinerja Instansi Pemerintah", "1",
          "Komisi Pemberantasan Korupsi")]
