@@ -489,6 +489,10 @@ def test_one_quote_split_around_its_cue(extract):
     # a cue after a comma at the end makes the whole sentence the statement, not the verb inside it
     ("Kepala Dinas Kesehatan Kendari Rahmawati membuka rapat. Pihaknya menargetkan angka stunting turun menjadi "
      "14 persen pada 2024, tambahnya.", "Pihaknya menargetkan angka", "Rahmawati", False),
+    # "Sekda" alone is the Sekda of the government the article names, not of a city named in passing
+    ("Sekretaris Daerah Provinsi Sulawesi Tengah, Novi Rahayu, membuka uji kompetensi di Pemerintah Provinsi "
+     "Sulawesi Tengah bersama asesor dari Kantor Regional IV BKN Makassar.\n\nDalam sambutannya, Sekda mengatakan "
+     "hasil uji kompetensi menjadi dasar penempatan pejabat.", "hasil uji kompetensi", "Novi Rahayu", False),
     # "Kata X, ...": the cue opens the sentence
     ("Kepala BKPSDM Sleman Budi Santoso membuka rapat. Kata Budi, ASN yang terbukti ikut kampanye akan dijatuhi "
      "sanksi.", "ASN yang terbukti", "Budi Santoso", False),

@@ -44,7 +44,10 @@ def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Men
     elif rule in ("kota", "kabupaten", "provinsi"):
         rid = ctx.main_region.get(rule)
     elif rule == "daerah":
-        rid = ctx.main_region.get("kota") or ctx.main_region.get("kabupaten") or ctx.main_region.get("provinsi")
+        # "Sekda" alone: the region whose government the article names (else the most named city, regency, province)
+        cands = [r for r in (ctx.main_region.get(k) for k in ("kota", "kabupaten", "provinsi")) if r]
+        govs = {m.key for m in mentions if m.type == "Agency"}
+        rid = next((r for r in cands if f"agency:pemerintah-{r}" in govs), cands[0] if cands else None)
     if rule in ("kota", "kabupaten", "provinsi", "daerah") and rid:
         from .mentions import government_aliases
         rec = lx.regions[rid]
