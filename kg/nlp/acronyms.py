@@ -9,11 +9,7 @@ from typing import Iterator
 from .context import DocContext, Mention, is_acronym, paren_end
 from .lexicon import norm, slug
 
-__all__ = ["find_acronyms", "acronym_mentions"]
-
-
-
-
+__all__ = ["find_acronyms", "acronym_mentions", "fits"]
 
 
 def find_acronyms(ctx: DocContext) -> Iterator[tuple[int, int, int, int, str, str]]:
@@ -41,12 +37,13 @@ def find_acronyms(ctx: DocContext) -> Iterator[tuple[int, int, int, int, str, st
                 yield s, e, i + 1, end - 1, doc[s:e].text, acr
         elif len(inner) >= 2 and i >= 1 and is_acronym(doc[i - 1]):
             acr = doc[i - 1].text
-            if _fits(acr, [t.text for t in inner if not t.is_punct]):
+            if fits(acr, [t.text for t in inner if not t.is_punct]):
                 yield i + 1, end - 1, i - 1, i, inner.text, acr
 
 
-def _fits(acr: str, words: list[str]) -> bool:
-    """Schwartz–Hearst style check that the acronym's letters come from the words, in order."""
+def fits(acr: str, words: list[str]) -> bool:
+    """Schwartz–Hearst style check that the acronym's letters come from the words, in order
+    (the first letter opening a word)."""
     a = [c.lower() for c in acr if c.isalpha()]
     if not a or not words:
         return False
@@ -79,7 +76,7 @@ def _long_form_before(ctx: DocContext, i: int, acr: str) -> tuple[int, int] | No
     words.reverse()
     for s in reversed(range(len(words))):  # the shortest long form that fits (Schwartz–Hearst)
         cand = [doc[w].text for w in words[s:]]
-        if cand and _fits(acr, [w for w in cand if w not in ("-", "&")]) and cand[0][0].lower() == acr[0].lower():
+        if cand and fits(acr, [w for w in cand if w not in ("-", "&")]) and cand[0][0].lower() == acr[0].lower():
             # prefer the longest long form that fits, whose first word is capitalised or lower-case alike
             return words[s], i
     return None

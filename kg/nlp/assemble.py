@@ -19,7 +19,7 @@ from .mentions import iter_mentions
 from .nicknames import find_nicknames
 from .people import PersonMention, iter_people
 from .quotes import DEMONSTRATIVE, iter_quotes
-from .regional import attach_bare_types
+from .regional import REGION_SUFFIX, attach_bare_types
 from .scene import scene_speakers
 
 __all__ = ["assemble"]
@@ -56,7 +56,6 @@ _AHEAD = re.compile(r"\b(?:pekan|minggu|bulan|tahun)\s+depan\b|\bmendatang\b|\ba
                     re.I)
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:Ia|Dia|Beliau)\b")
 _NATIONAL = re.compile(r"\b(?:RI|Republik Indonesia|[Pp]usat)\b")
-_REGION_SUFFIX = re.compile(r"-((?:provinsi|kabupaten|kota)-[a-z0-9-]+)$")
 _GENERIC_AGENCY_HEADS = {"dinas", "badan", "kantor", "komisi", "dewan", "bagian", "biro", "pemerintah", "satuan",
                          "unit", "sekretariat", "kepolisian", "rumah", "lembaga", "direktorat", "balai", "pusat"}
 _SUFFIXY = {"award", "awards", "day", "expo", "festival", "summit"}
@@ -98,7 +97,7 @@ def _merge_keys(mentions: list[Mention], expansions: dict[str, str], lx) -> dict
     for key in sorted(by_type["Agency"]):
         if kinds.get(key) == "regional" and key not in remap:
             head = labels[key].split()[0].lower()
-            region = next((r for r in _REGION_SUFFIX.findall(key)), "")
+            region = next((r for r in REGION_SUFFIX.findall(key)), "")
             if head not in _GENERIC_AGENCY_HEADS and region:
                 regional[(head, region)].append(key)
     for keys in regional.values():

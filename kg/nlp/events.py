@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from .acronyms import fits
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
 from .lexicon import slug
 from .works import iter_works
@@ -104,14 +105,7 @@ def short_form(text: str) -> str | None:
         short, words = m.group(1), out[:m.start()].split()
         for n in range(1, min(len(words), 8) + 1):
             lead = words[-n:]
-            if lead[0][:1].lower() != short[0].lower():
-                continue
-            letters, pos = "".join(lead).lower(), 0
-            for c in short.lower().replace("-", ""):
-                pos = letters.find(c, pos) + 1
-                if pos == 0:
-                    break
-            if pos:
+            if lead[0][:1].lower() == short[0].lower() and fits(short, lead):
                 head = " ".join(words[:-n])
                 out = f"{head} {short}{out[m.end():]}".strip()
                 changed = True

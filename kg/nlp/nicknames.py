@@ -27,7 +27,7 @@ def find_nicknames(ctx: DocContext, people) -> dict[str, str]:
         if not p.name or len(p.name.split()) < 2:
             continue
         cue = _CUE.match(text, p.end)
-        if not cue or not re.search(r"sapa|panggil|alias|dikenal|disebut", cue.group(0)):
+        if not cue:
             continue
         run = _RUN.match(text, cue.end())
         if not run:

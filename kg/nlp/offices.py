@@ -45,7 +45,7 @@ def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Men
         rid = ctx.main_region.get(rule)
     elif rule == "daerah":
         # "Sekda" alone: the region whose government the article names (else the most named city, regency, province)
-        cands = [r for r in (ctx.main_region.get(k) for k in ("kota", "kabupaten", "provinsi")) if r]
+        cands = [r for r in (ctx.main_region.get(lvl) for lvl in ("kota", "kabupaten", "provinsi")) if r]
         govs = {m.key for m in mentions if m.type == "Agency"}
         rid = next((r for r in cands if f"agency:pemerintah-{r}" in govs), cands[0] if cands else None)
     if rule in ("kota", "kabupaten", "provinsi", "daerah") and rid:
@@ -72,25 +72,13 @@ def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Men
         return key, label, [place]
     if unit and regions and unit in lx.agency_types:
         # "Inspektur Kabupaten Garut" heads the Inspektorat Daerah of that regency
-        from .mentions import regional_aliases, unit_name
-        rec, rid = lx.agency_types[unit], regions[-1].key.split(":", 1)[1]
-        key, label = f"agency:{unit}-{rid}", unit_name(rec["pattern"], lx.regions[rid]["pattern"])
-        return key, label, [Mention(doc[i].idx, doc[k - 1].idx + len(doc[k - 1]),
-                                    ctx.text[doc[i].idx:doc[k - 1].idx + len(doc[k - 1])], "Agency", key, label,
-                                    regional_aliases(rec, lx.regions[rid]), "derived", None, i, k)]
+        return _regional_unit(ctx, unit, regions[-1].key.split(":", 1)[1], i, k)
     type_alias = {"polres": "Polres", "polresta": "Polresta", "polda": "Polda", "polsek": "Polsek",
                   "kodim": "Kodim", "korem": "Korem", "kodam": "Kodam", "kejari": "Kejari", "kejati": "Kejati"}
     if rule in type_alias and regions:
         tid = lx.agency_type_index.get(norm(type_alias[rule]))
-        rid = regions[-1].key.split(":", 1)[1]
         if tid:
-            from .mentions import regional_aliases, unit_name
-            rec = lx.agency_types[tid]
-            key, label = f"agency:{tid}-{rid}", unit_name(rec['pattern'], lx.regions[rid]['pattern'])
-            derived = [Mention(doc[i].idx, doc[k - 1].idx + len(doc[k - 1]),
-                               ctx.text[doc[i].idx:doc[k - 1].idx + len(doc[k - 1])], "Agency", key, label,
-                               regional_aliases(rec, lx.regions[rid]), "derived", None, i, k)]
-            return key, label, derived
+            return _regional_unit(ctx, tid, regions[-1].key.split(":", 1)[1], i, k)
     if rule in SUBDISTRICT_UNITS and not regions and k > i:
         return subdistrict_unit(ctx, rule, i, k)  # "Kapolsek Tanjung Priok": the unit of that subdistrict
     if rule == "polri":
@@ -115,26 +103,30 @@ def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Men
     return None, None, []
 
 
+def _regional_unit(ctx: DocContext, tid: str, rid: str, i: int, k: int):
+    """(key, label, [mention over tokens i:k]) of the office of type ``tid`` in region ``rid``."""
+    from .mentions import regional_aliases, unit_name
+
+    doc, rec, reg = ctx.doc, ctx.lx.agency_types[tid], ctx.lx.regions[rid]
+    key, label = f"agency:{tid}-{rid}", unit_name(rec["pattern"], reg["pattern"])
+    s, e = doc[i].idx, doc[k - 1].idx + len(doc[k - 1])
+    return key, label, [Mention(s, e, ctx.text[s:e], "Agency", key, label, regional_aliases(rec, reg),
+                                "derived", None, i, k)]
+
+
 def _regional_type(ctx: DocContext, rule: str, i: int, k: int, regions: list[Mention]):
     """(key, label, [mention]) of the regional office a "Kadis"/"Kaban" title names by its field alone:
     the longest "Dinas <words>" that is an office type, in the region named after it; else nothing."""
-    from .mentions import regional_aliases, unit_name
-
     lx, doc = ctx.lx, ctx.doc
     prefix = {"dinas": "Dinas ", "badan": "Badan ", "sudin": "Suku Dinas "}[rule]
     for m in range(k, i, -1):
         tid = lx.agency_type_index.get(norm(prefix + re.sub(r"\s*\([^)]*\)", "", doc[i:m].text)))
         if not tid:
             continue
-        rec = lx.agency_types[tid]
         rid = regions[-1].key.split(":", 1)[1] if regions else None
-        if rid is None or lx.regions[rid]["kind"] not in rec.get("levels", ()):
+        if rid is None or lx.regions[rid]["kind"] not in lx.agency_types[tid].get("levels", ()):
             return None, None, []
-        reg = lx.regions[rid]
-        key, label = f"agency:{tid}-{rid}", unit_name(rec["pattern"], reg["pattern"])
-        s, e = doc[i].idx, doc[k - 1].idx + len(doc[k - 1])
-        return key, label, [Mention(s, e, ctx.text[s:e], "Agency", key, label, regional_aliases(rec, reg),
-                                    "derived", None, i, k)]
+        return _regional_unit(ctx, tid, rid, i, k)
     return None, None, []
 
 

@@ -126,6 +126,14 @@ def _cue_word(lx, word: str) -> str | None:
     return None
 
 
+def _tail_cue(ctx: DocContext, toks, start: int) -> bool:
+    """Does a cue after a comma ("..., tambahnya.") make the whole sentence the statement, rather than a
+    speech verb inside it ("Pihaknya menargetkan ..., tambahnya.")?"""
+    texts, lx = ctx.texts, ctx.lx
+    return any(texts[x.i - 1] == "," and (c := _cue_word(lx, x.text)) and c not in lx.cue_verbs
+               for x in toks if x.i > start)
+
+
 def _after_cue(ctx: DocContext, people: list[PersonMention], close: int, para_end: int,
                agencies: list[Mention] = ()):
     """Speaker cue after a closing mark: (hint, cue, end of cue) or None."""
@@ -293,9 +301,6 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
             if back:
                 yield back
                 continue
-        # "Pihaknya menargetkan ..., tambahnya.": a cue after a comma makes the whole sentence the statement
-        tail_cue = any(doc[x.i - 1].text == "," and (c := _cue_word(lx, x.text)) and c not in lx.cue_verbs
-                       for x in toks if x.i > sent.start)
         for t in toks:
             low = t.text.lower()
             # 1. "Menurut X, ..." / "menurutnya ..."
@@ -324,7 +329,7 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                     break
             # 2. "X (juga) mengatakan (bahwa) ..."
             as_verb = low in lx.cue_after and any(0 <= t.idx - p.end <= 1 for p in sp)
-            if (low in lx.cue_verbs or as_verb) and t.i > sent.start and not tail_cue:
+            if (low in lx.cue_verbs or as_verb) and t.i > sent.start and not _tail_cue(ctx, toks, sent.start):
                 subj = [p for p in sp if p.end <= t.idx]
                 pron = re.search(r"\b(?:Ia|Dia|ia|dia|Beliau|beliau|Pihaknya|pihaknya)\b(?:\s+\w+){0,2}\s*$",
                                  text[ss:t.idx])

@@ -8,14 +8,15 @@ from dataclasses import replace
 
 from .context import DocContext, Mention
 
-__all__ = ["attach_bare_types"]
+__all__ = ["attach_bare_types", "REGION_SUFFIX"]
 
-_REGION = re.compile(r"-((?:provinsi|kabupaten|kota)-[a-z0-9-]+)$")
+#: the region id at the end of a regional unit's key ("agency:bkpsdm-kabupaten-sleman")
+REGION_SUFFIX = re.compile(r"-((?:provinsi|kabupaten|kota)-[a-z0-9-]+)$")
 
 
 def _article_region(ctx: DocContext, mentions: list[Mention]) -> str | None:
     """The one regency or city whose offices the article names (else its one province), or None."""
-    rids = {m_.group(1) for m in mentions if m.type == "Agency" and (m_ := _REGION.search(m.key))}
+    rids = {m_.group(1) for m in mentions if m.type == "Agency" and (m_ := REGION_SUFFIX.search(m.key))}
     rids = {r for r in rids if r in ctx.lx.regions}
     local = {r for r in rids if ctx.lx.regions[r]["kind"] in ("kabupaten", "kota")}
     if len(local) == 1:
