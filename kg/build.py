@@ -31,6 +31,7 @@ class BuildReport:
     triples: int = 0
     seconds: float = 0.0
     outputs: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)   # corrections that changed nothing (kg.corrections)
 
     def summary(self, verbose: bool = False) -> str:
         """Counts, then every skipped document with its reason (and, if ``verbose``, every one read)."""
@@ -49,6 +50,7 @@ class BuildReport:
             kinds = Counter(_kind(why) for _, why in self.skipped[len(shown):])
             lines.append(f"skipped {len(self.skipped) - len(shown)} more (--verbose lists them): "
                          + "; ".join(f"{k} {n}" for k, n in kinds.most_common()))
+        lines += [f"stale correction {show(s)}" for s in self.stale]
         lines += [f"wrote {p}" for p in self.outputs]
         return "\n".join(lines)
 
@@ -136,7 +138,7 @@ PAGE_MAX_TRIPLES = 2_000_000
 
 def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, *, page: bool = True, jobs: int = 1,
           update: bool = False, dask: str | None = None, stats: dict | None = None,
-          strict: bool = False) -> BuildReport:
+          strict: bool = False, corrections: str | os.PathLike | None = None) -> BuildReport:
     """Build ``out/graph.ttl`` (and ``out/graph.html``) from the articles under ``paths``.
 
     Articles are streamed: read one at a time, extracted by ``jobs`` processes (or on
@@ -144,14 +146,19 @@ def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, *, page: b
     ``update`` re-reads only new or changed files of an earlier build in ``out`` and
     drops deleted ones. ``stats``, when given, receives stage times and update counts.
     ``strict``: any skipped document raises :class:`InputError` and nothing is written.
+    ``corrections``: the corrections file (:mod:`kg.corrections`); by default
+    ``corrections.jsonl`` in ``out`` or in the first input folder, if there is one.
     """
     t0 = time.perf_counter()
     report = BuildReport()
     paths = list(paths)
+    from .corrections import find_default, load
     from .incremental import write_build
 
+    plan = load(corrections if corrections is not None else find_default(paths, out))
     info: dict = {} if stats is None else stats
-    graph = write_build(paths, out, report, Reader(paths, strict=strict), jobs=jobs, update=update, dask=dask, stats=info)
+    graph = write_build(paths, out, report, Reader(paths, strict=strict), jobs=jobs, update=update, dask=dask, stats=info,
+                        corrections=plan)
     if graph is None:
         reasons = "; ".join(f"{p}: {why}" for p, why in report.skipped[:3])
         raise InputError(f"no usable document in {', '.join(map(str, paths))}" + (f" ({reasons})" if reasons else ""))

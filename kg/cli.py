@@ -58,10 +58,12 @@ def main() -> None:
 @click.option("--dask", "dask_address", metavar="ADDRESS", default=None,
               help="Extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786).")
 @click.option("--strict", is_flag=True, help="Any skipped document is an error: stop and write nothing.")
+@click.option("--corrections", "corrections", type=click.Path(dir_okay=False), default=None,
+              help="Corrections file (JSON Lines; default: corrections.jsonl in --out or in the first input folder).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @click.option("--verbose", "-v", is_flag=True, help="Also list every document read.")
 def build(paths: tuple[str, ...], out: str, no_page: bool, jobs: int, update: bool, dask_address: str | None,
-          strict: bool, quiet: bool, verbose: bool) -> None:
+          strict: bool, corrections: str | None, quiet: bool, verbose: bool) -> None:
     """Build a knowledge graph from articles: .txt, .md, .html/.htm and .jsonl files or folders.
 
     A document that cannot be used (empty, binary, unknown encoding, too long,
@@ -81,6 +83,7 @@ def build(paths: tuple[str, ...], out: str, no_page: bool, jobs: int, update: bo
         kg build corpus/ --out out --update
         kg build corpus/ --out out --dask tcp://scheduler:8786
         kg build pages/*.html feed.jsonl --out out --strict
+        kg build corpus/ --out out --corrections corrections.jsonl
     """
     from . import log
     from .build import build as run_build
@@ -91,7 +94,7 @@ def build(paths: tuple[str, ...], out: str, no_page: bool, jobs: int, update: bo
     try:
         stats: dict = {}
         report = run_build(paths, out, page=not no_page, jobs=jobs, update=update, dask=dask_address, strict=strict,
-                           stats=stats)
+                           stats=stats, corrections=corrections)
     except KgError as e:
         log.finish()
         _fail(KgError(log.show(e)))  # one line, whatever the file names hold

@@ -431,6 +431,11 @@ class TurtleWriter:
                 sink(iri, key, at, length, n)
             at += length
 
+    def write_text(self, text: str, triples: int) -> None:
+        """Write finished Turtle statements (no placeholders), e.g. the corrections' PROV record."""
+        self._write(text.encode("utf-8"))
+        self.triples += triples
+
     def abort(self) -> None:
         """Drop the temporary file; ``path`` is left as it was."""
         if not self._f.closed:

@@ -56,7 +56,7 @@ CACHE_DIR = ".kg-cache"
 GRAPH_FILE = "graph.ttl"
 _FORMAT = "6"
 _CODE = ("records.py", "layout.py", "ingest.py", "readers.py", "dates.py", "graph.py", "fastgraph.py", "ns.py",
-         "build.py", "parallel.py", "incremental.py", "entity_state.py")
+         "build.py", "parallel.py", "incremental.py", "entity_state.py", "corrections.py", "correct.py")
 #: Files per unit of work at most (units also close after :data:`kg.parallel.CHUNK` articles).
 _UNIT_FILES = 256
 
@@ -180,7 +180,8 @@ class _Assembler:
     files touch are rendered again; the rest of the entity section is copied.
     """
 
-    def __init__(self, out: Path, report, clock: Clock, cache: Cache, old=None, entities: tuple | None = None) -> None:
+    def __init__(self, out: Path, report, clock: Clock, cache: Cache, old=None, entities: tuple | None = None,
+                 plan=None) -> None:
         self.writer = TurtleWriter(out / GRAPH_FILE)
         self.index = EntityIndex()
         self.report = report
@@ -195,6 +196,9 @@ class _Assembler:
         self.spans: list[tuple[str, str]] = []
         self.folder = out / CACHE_DIR
         self.state: StateWriter | None = None   # the entity state, written with the entity section
+        self.plan = plan or None                # the corrections (kg.corrections.Plan), if any
+        if self.plan:
+            self.plan.reset()
 
     def reuse(self, key: str, path: Path) -> None:
         """Add an unchanged file from its row."""
@@ -218,8 +222,12 @@ class _Assembler:
             self.report.skipped.extend(skipped)
             raw = [rec.source for rec in records] if records is not None else brief[0]
             sources = [unique_source(src, path, self.names) for src in raw]  # as read_all names them
+            sig = ""
+            if self.plan and records is not None:   # corrections: applied here, on every path
+                records, sigs = zip(*(self.plan.apply(rec, src) for rec, src in zip(records, sources)))
+                sig = "|".join(sigs) if any(sigs) else ""
             start = self.writer.tell()
-            if span is not None and self.old is not None and span[2] == sources:
+            if span is not None and self.old is not None and span[2] == sources and (span[3:] or [""])[0] == sig:
                 brief = brief or _brief(records)
                 self.writer.copy_range(self.old, span[0], span[1], brief[1])
             else:
@@ -227,7 +235,7 @@ class _Assembler:
                     records = self.cache.get(key)[1]
                 for rec, source in zip(records, sources):
                     self.writer.write_block(zlib.decompress(rec.data), source, rec.triples)
-            self.spans.append((json.dumps([start, self.writer.tell() - start, sources]), key))
+            self.spans.append((json.dumps([start, self.writer.tell() - start, sources] + ([sig] if sig else [])), key))
             if records is None:
                 self.deferred.append((key, sources))
             else:
@@ -260,8 +268,13 @@ class _Assembler:
                 for key, sources in self.deferred:
                     for source, summary in zip(sources, self.cache.summaries(key)):
                         index.add(source, summary)
+                if self.plan:
+                    self.plan.finish(index)
                 self.state = StateWriter(self.folder, index)
                 self.writer.write_entities(index, sink=self.state)
+            if self.plan:
+                self.writer.write_text(*self.plan.section())
+                self.report.stale = self.plan.stale(index)
             self.report.triples = self.writer.triples
             return self.writer.commit()
 
@@ -338,13 +351,14 @@ class _Walk:
 
 def write_build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, report, reader: Callable, *,
                 jobs: int = 1, update: bool = False, dask=None, stats: dict | None = None,
-                chunk: int = CHUNK) -> Path | None:
+                chunk: int = CHUNK, corrections=None) -> Path | None:
     """Write ``out/graph.ttl`` from the files under ``paths``; fill ``report``.
 
     ``reader(paths, report)`` reads files into Articles, recording what it read and
     skipped in ``report`` (:class:`kg.build.Reader`); it is called once per file,
     in order. Returns the graph's path, or ``None`` when no file gave a document
-    (then no graph is written). ``stats``, when given, receives stage times and, for
+    (then no graph is written). ``corrections`` (a :class:`kg.corrections.Plan`) are
+    applied as the graph is written. ``stats``, when given, receives stage times and, for
     ``update``, how many files were new, changed, rechecked, removed and unchanged.
     """
     t0 = time.perf_counter()
@@ -353,7 +367,7 @@ def write_build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, repo
     clock = Clock(times)
     found = [(os.path.abspath(p), p, _stat(p)) for p in discover(paths)]
     code = fingerprint()
-    listing = _listing(found, code)
+    listing = _listing(found, code + (corrections.fingerprint if corrections else ""))
     out.mkdir(parents=True, exist_ok=True)
     cache = Cache(out, code, fresh=not update)
     info: dict = {"mode": "dask" if dask is not None else f"jobs={jobs}", "files": len(found)}
@@ -370,7 +384,7 @@ def write_build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, repo
         else:
             walk = _Walk(found, known, reader, type(report), clock, chunk)
             result = _run(walk, cache, out, report, clock, jobs=jobs, dask=dask, gone=gone, listing=listing,
-                          update=update)
+                          update=update, plan=corrections)
             info.update(new=walk.counts["new"], changed=walk.counts["changed"],
                         rechecked=walk.counts["rechecked"], removed=len(gone), unchanged=walk.counts["unchanged"],
                         written=result is not None)
@@ -394,20 +408,21 @@ def _replay(cache: Cache, found: list[tuple], report) -> None:
     report.entities.update(saved["entities"])
     for name in ("quotes", "statements", "roles", "triples"):
         setattr(report, name, saved[name])
+    report.stale = saved.get("stale", [])
 
 
 def _run(walk: _Walk, cache: Cache, out: Path, report, clock: Clock, *, jobs: int, dask, gone: list[str],
-         listing: str, update: bool = False) -> Path | None:
+         listing: str, update: bool = False, plan=None) -> Path | None:
     graph = out / GRAPH_FILE
     try:
         st = graph.stat()
         old = open(graph, "rb") if cache.meta("graph") == f"{st.st_size}:{st.st_mtime_ns}" else None
     except OSError:
         old = None
-    asm = _Assembler(out, report, clock, cache, old)
+    asm = _Assembler(out, report, clock, cache, old, plan=plan)
     try:
         with executor(jobs, dask, early=update) as (submit, result, window):
-            if old is not None:   # after the workers are forked: they need none of it
+            if old is not None and not plan and not cache.meta("corrections"):   # after the workers are forked
                 asm.entities = load_state(out / CACHE_DIR, cache.meta("graph"), cache.meta("code"))
             def send(unit: list[tuple]):
                 arts = [a for *_, fresh in unit if fresh for a in fresh[1]]
@@ -447,7 +462,8 @@ def _run(walk: _Walk, cache: Cache, out: Path, report, clock: Clock, *, jobs: in
         with clock("serialize"):
             asm.state.commit(stamp, cache.meta("code"))
         cache.set_meta("listing", listing)
+        cache.set_meta("corrections", plan.fingerprint if plan else "")
         cache.set_meta("report", json.dumps({"entities": dict(report.entities), "quotes": report.quotes,
                                              "statements": report.statements, "roles": report.roles,
-                                             "triples": report.triples}))
+                                             "triples": report.triples, "stale": getattr(report, "stale", [])}))
     return path

@@ -41,6 +41,8 @@ __all__ = ["discover", "read_file", "read_article", "decode", "clean_text", "con
 log = logging.getLogger(__name__)
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
+#: The corrections file (:mod:`kg.corrections`): never read as articles, even among the sources.
+CORRECTIONS_FILE = "corrections.jsonl"
 #: Longest document read, in characters. Longer ones are skipped: extraction time
 #: grows faster than the length (bench/bench_length.py), and news articles are
 #: 2,000 to 20,000 characters.
@@ -132,7 +134,7 @@ def _walk(root: Path) -> Iterator[Path]:
         subfolders = []
         for entry in entries:
             p = Path(entry.path)
-            suffix_ok = p.suffix.lower() in SUFFIXES
+            suffix_ok = p.suffix.lower() in SUFFIXES and p.name != CORRECTIONS_FILE
             try:
                 is_dir = entry.is_dir()
                 is_file = entry.is_file()
@@ -179,7 +181,7 @@ def discover(paths: Iterable[str | os.PathLike]) -> list[Path]:
                 raise InputError(f"{show(p)}: folder holds no {', '.join(SUFFIXES)} files")
             for f in files:
                 found[f] = None
-        else:
+        elif p.name != CORRECTIONS_FILE:
             found[p] = None
     return list(found)
 

@@ -66,6 +66,10 @@ class KG(DefinedNamespace):
     isDirect: URIRef
     about: URIRef
     cue: URIRef
+    # corrections
+    Correction: URIRef
+    correctionOp: URIRef
+    correctionText: URIRef
     # analysis
     degree: URIRef
     betweenness: URIRef

@@ -30,7 +30,7 @@ from typing import Callable, Iterable, Iterator
 from .records import Article
 
 __all__ = ["DocRecord", "StageTimes", "Clock", "to_record", "extract_chunk", "executor", "ordered", "chunked",
-           "worker_extractor", "cpu_count", "CHUNK"]
+           "worker_extractor", "cpu_count", "pack_result", "CHUNK"]
 
 #: Articles per task: large enough to amortise IPC, small enough to balance work.
 CHUNK = 16
@@ -49,6 +49,7 @@ class DocRecord:
     summary: tuple
     triples: int
     counts: tuple[int, int, int]
+    result: bytes = b""   # the DocResult, for corrections (kg.corrections; see pack_result)
 
 
 class StageTimes:
@@ -108,7 +109,16 @@ def to_record(result) -> DocRecord:
 
     b = render_doc(result)
     return DocRecord(result.article.source, zlib.compress(b.text.encode("utf-8"), 1), b.summary, b.triples,
-                     b.counts)
+                     b.counts, pack_result(result))
+
+
+def pack_result(r) -> bytes:
+    """The :class:`~kg.records.DocResult` ``r`` compressed, without the article text (its block
+    holds it; :func:`kg.corrections.unpack_result` takes it back from there)."""
+    import pickle
+    from dataclasses import replace
+
+    return zlib.compress(pickle.dumps(replace(r, article=replace(r.article, text="")), protocol=4), 1)
 
 
 def extract_chunk(extractor, articles: list[Article]) -> tuple[list[DocRecord], dict]:
