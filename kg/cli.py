@@ -108,6 +108,45 @@ def build(paths: tuple[str, ...], out: str, no_page: bool, jobs: int, update: bo
     sys.exit(1 if report.skipped else 0)
 
 
+@main.group()
+def corrections() -> None:
+    """Corrections files: a reviewer's fixes that every build keeps (kg build --corrections).
+
+    \b
+    Example:
+        kg corrections check out --corrections corrections.jsonl
+    """
+
+
+@corrections.command("check")
+@click.argument("target", type=click.Path())
+@click.option("--corrections", "path", type=click.Path(dir_okay=False), default=None,
+              help="The corrections file (default: corrections.jsonl in TARGET).")
+def corrections_check(target: str, path: str | None) -> None:
+    """List the corrections that no longer change anything in the build at TARGET (its --out
+    folder or its graph.ttl), each with its line number and a suggestion. Exit 1 if any.
+
+    \b
+    Example:
+        kg corrections check out --corrections corrections.jsonl
+        kg corrections check out/graph.ttl
+    """
+    from pathlib import Path
+
+    from .corrections import CORRECTIONS_FILE, check, load
+
+    folder = Path(target).parent if Path(target).is_file() else Path(target)
+    try:
+        plan = load(path or folder / CORRECTIONS_FILE)
+        stale = check(target, plan)
+    except KgError as e:
+        _fail(e)
+    for line in stale:
+        click.echo(f"stale {line}")
+    click.echo(f"{len(plan.lines)} corrections, {len(stale)} stale", err=True)
+    sys.exit(1 if stale else 0)
+
+
 @main.command()
 @click.argument("graph", type=click.Path())
 def facts(graph: str) -> None:

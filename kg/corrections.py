@@ -457,3 +457,33 @@ def _render(rec, r: DocResult, nodes: list[tuple[str, Correction]]):
     text = b.text[:-1] + "".join(links) + "\n"
     return DocRecord(rec.source, zlib.compress(text.encode("utf-8"), 1), b.summary, b.triples + len(links), b.counts,
                      rec.result)
+
+
+def check(target: str | os.PathLike, plan: Plan) -> list[str]:
+    """The stale lines of ``plan`` against the build in ``target`` (its output folder, or
+    its graph.ttl there), read from the build's cache without extracting anything."""
+    import sqlite3
+
+    from .fastgraph import EntityIndex
+    from .incremental import CACHE_DIR, fingerprint
+
+    folder = Path(target).parent if Path(target).is_file() else Path(target)
+    db = folder / CACHE_DIR / "docs.sqlite"
+    if not db.is_file():
+        raise CorrectionsError(f"{target}: no build cache ({db}); run kg build --out {folder} first")
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        code = con.execute("SELECT value FROM meta WHERE key = 'code'").fetchone()
+        if not code or code[0] != fingerprint():
+            raise CorrectionsError(f"{folder}: built by another version of kg; run kg build --out {folder} again")
+        plan.reset()
+        index = EntityIndex()
+        for records, span in con.execute("SELECT records, span FROM docs ORDER BY path"):
+            recs = pickle.loads(records)
+            sources = json.loads(span)[2] if span else [rec.source for rec in recs]
+            for rec, source in zip(recs, sources):
+                index.add(source, plan.apply(rec, source)[0].summary)
+    finally:
+        con.close()
+    plan.finish(index)
+    return plan.stale(index)
