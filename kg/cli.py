@@ -167,6 +167,41 @@ def facts(graph: str) -> None:
 
 @main.command()
 @click.argument("graph", type=click.Path())
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False), default=None,
+              help="Also write the findings to this CSV file (for a spreadsheet).")
+@click.option("--far", type=click.IntRange(min=0), default=400, show_default=True,
+              help="Characters between a speaker's last mention and a quote given by a pronoun beyond which "
+                   "the attribution is doubtful.")
+def review(graph: str, csv_path: str | None, far: int) -> None:
+    """List the extractions most likely to be wrong, for a reviewer to check first: quotes given by a
+    pronoun far from the speaker's name, one-document persons whose name is an ordinary word or a
+    place's, events with no date or place, entities one letter apart.
+
+    \b
+    Example:
+        kg review out/graph.ttl
+        kg review out/graph.ttl --csv review.csv
+    """
+    from collections import Counter
+
+    from .review import review as run_review, write_csv
+
+    try:
+        findings = run_review(_load_graph(graph), far=far)
+        written = write_csv(findings, csv_path) if csv_path else None
+    except KgError as e:
+        _fail(e)
+    for f in findings:
+        where = f.document + (f":{f.start}" if f.start is not None else "")
+        click.echo(f"{f.kind}\t{where}\t{f.label}\t{f.reason}")
+    counts = Counter(f.kind for f in findings)
+    click.echo(f"{len(findings)} to review" + "".join(f"; {k} {n}" for k, n in counts.items()), err=True)
+    if written:
+        click.echo(f"wrote {written}", err=True)
+
+
+@main.command()
+@click.argument("graph", type=click.Path())
 def validate(graph: str) -> None:
     """Validate a graph against the project's SHACL shapes (ontology/shapes.ttl).
 
