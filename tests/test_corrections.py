@@ -277,3 +277,17 @@ def test_seed_forms_as_written(tmp_path):
     merged = [e for e in f["entities"] if e["label"] == places[0]["label"]]
     assert len(merged) == 1
     assert set(merged[0]["documents"]) == set(places[0]["documents"]) | set(places[1]["documents"])
+    r = kg("validate", tmp_path / "out" / "graph.ttl")
+    assert r.exit_code == 0 and "conforms" in r.output, r.output
+
+
+
+@pytest.mark.timeout(600)
+def test_same_graph_on_a_dask_cluster(tmp_path, plain, first):
+    pytest.importorskip("distributed", reason="dask[distributed] is not installed")
+    from distributed import LocalCluster
+
+    base = first[0]
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as lc:
+        build(plain[0], tmp_path / "dask", "--dask", lc.scheduler_address, "--corrections", base / "c.jsonl")
+    assert (tmp_path / "dask" / "graph.ttl").read_bytes() == (base / "out" / "graph.ttl").read_bytes()
