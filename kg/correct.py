@@ -30,6 +30,7 @@ class Outcome:
     near: list[str] = field(default_factory=list)    # what there was instead (quotes' first words)
     already: str | None = None                      # why a match needed no change
     targets: set[str] = field(default_factory=set)   # keys a merge or split gave its label
+    problem: str | None = None                      # why a match could not be corrected
 
 
 def apply_one(r: DocResult, d: dict) -> Outcome:
@@ -202,17 +203,20 @@ def _reject_quote(r: DocResult, d: dict) -> Outcome:
     return Outcome(replace(r, quotes=tuple(q for q in r.quotes if q not in hits)), True)
 
 
-def _entity_for(r: DocResult, ref: str, etype: str, types) -> tuple[DocResult, str]:
-    """The key of the entity ``ref`` names in ``r``; added to ``r`` (no mention) when ``r`` does not name it."""
+def _entity_for(r: DocResult, ref: str, etype: str, types) -> tuple[DocResult, str | None]:
+    """The key of the entity ``ref`` names in ``r``; added to ``r`` (no mention) when ``r`` does not
+    name it; None for an IRI that names nothing in ``r`` and does not spell out its key."""
     hits = _find(r, ref, types)
     if hits:
         return r, hits[0].key
-    key = _key_of_iri(ref) if _is_iri(ref) else _new_key(etype, ref)
-    if key is None:
-        key = ref
     if _is_iri(ref):   # its label and type come from the documents that name it
-        return r, key
+        return r, _key_of_iri(ref)
+    key = _new_key(etype, ref)
     return replace(r, entities=r.entities + (Entity(key, etype, " ".join(ref.split())),)), key
+
+
+def _unknown(r: DocResult, ref: str) -> Outcome:
+    return Outcome(r, problem=f"{ref!r} names no entity in {r.article.source!r}; give its label instead")
 
 
 def _speaker(r: DocResult, d: dict) -> Outcome:
@@ -220,6 +224,8 @@ def _speaker(r: DocResult, d: dict) -> Outcome:
     if not hits:
         return Outcome(r, near=near)
     res, key = (r, None) if d["to"] is None else _entity_for(r, d["to"], "Person", ("Person", "Agency"))
+    if d["to"] is not None and key is None:
+        return _unknown(r, d["to"])
     todo = [q for q in hits if q.speaker != key]
     if not todo:
         return Outcome(r, already="the quote is already given to " + (d["to"] or "no one"))
@@ -236,6 +242,8 @@ def _role(r: DocResult, d: dict) -> Outcome:
     org = None
     if d.get("organization"):
         res, org = _entity_for(res, d["organization"], "Agency", ("Agency",))
+    if person is None or (d.get("organization") and org is None):
+        return _unknown(r, d["person"] if person is None else d["organization"])
     if any(ro.person == person and _norm(ro.title) == _norm(d["title"]) and ro.organization == org
            and ro.date == d.get("date") for ro in r.roles):
         return Outcome(r, already="the document already states this office")

@@ -203,8 +203,7 @@ def _when(v) -> str | None:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
             date.fromisoformat(v)
             return v + "T00:00:00"
-        datetime.fromisoformat(v.replace("Z", "+00:00"))
-        return v if "T" in v else None
+        return datetime.fromisoformat(v.replace("Z", "+00:00")).isoformat() if "T" in v else None
     except ValueError:
         return None
 
@@ -255,6 +254,7 @@ class Plan:
         self.seen: set[int] = set()                        # lines whose document was read
         self.near: dict[int, list] = {}
         self.already: dict[int, str] = {}
+        self.problem: dict[int, str] = {}
         self.targets: dict[int, set] = defaultdict(set)
         self.links: dict[int, set] = defaultdict(set)      # line → entity IRIs it changed
         self.sources: list[str] = []
@@ -291,6 +291,8 @@ class Plan:
                 self.near.setdefault(c.line, o.near)
             if o.already:
                 self.already.setdefault(c.line, o.already)
+            if o.problem:
+                self.problem.setdefault(c.line, o.problem)
             if o.changed:
                 r = o.result
                 self.applied[c.line] += 1
@@ -330,7 +332,7 @@ class Plan:
         from .fastgraph import _iri, _lit
 
         acts: dict[str, list] = {}
-        out, n = [], 0
+        links: dict[str, None] = {}
         for c in self.lines:
             if not self.applied[c.line]:
                 continue
@@ -345,9 +347,9 @@ class Plan:
                 preds.append((f"<{_PROV}endedAtTime>", f'"{_when(d["at"])}"^^xsd:dateTime'))
             if d.get("note"):
                 preds.append((f"<{_RDFS}comment>", _lit(d["note"])))
-            for node in sorted(self.links[c.line]):
-                out.append(f"{node} <{_PROV}wasInfluencedBy> {_iri(c.iri)} .\n")
-                n += 1
+            links.update(dict.fromkeys(f"{node} <{_PROV}wasInfluencedBy> {_iri(c.iri)} .\n"
+                                       for node in sorted(self.links[c.line])))
+        out, n = list(links), len(links)
         for s in sorted(acts):
             preds = list(dict.fromkeys(acts[s]))
             out.append(s + " " + " ;\n    ".join(f"{p} {o}" for p, o in preds) + " .\n")
@@ -362,6 +364,8 @@ class Plan:
 
     def _why(self, c: Correction, names: "_Names") -> str:
         d = c.data
+        if c.line in self.problem:
+            return self.problem[c.line]
         refs = d.get("entities") or [d.get("entity") or d.get("event")]
         missing = [ref for ref in refs if ref and not self.found[c.line] & names.keys(ref)]
         if c.line in self.already and not missing:

@@ -225,6 +225,24 @@ def test_extraction_that_now_gets_it_right_is_stale(tmp_path, plain):
     assert f == plain[1]
 
 
+@pytest.mark.parametrize("line,why", [
+    ({"op": "speaker", "document": "a.txt", "quote": "Anggaran", "to": P + "nobody--1234abcd"},
+     "names no entity in 'a.txt'; give its label instead"),
+    ({"op": "reject", "document": "a.txt", "start": 1, "end": 5}, "no quote in 'a.txt' lies at 1-5"),
+    ({"op": "role", "action": "remove", "person": "Rina Wulandari", "title": "Bupati", "document": "a.txt"},
+     "no office 'Bupati' of 'Rina Wulandari' found"),
+    ({"op": "split", "entity": "Budi Santosa", "documents": ["a.txt"], "label": "Budi Santosa"},
+     "the new label gives the same entity"),
+    ({"op": "retype", "entity": "Rina Wulandari", "type": "Person"}, "the entity is already so"),
+])
+def test_lines_that_change_nothing_say_why(tmp_path, plain, line, why):
+    (tmp_path / "c.jsonl").write_text(lines([line]), encoding="utf-8")
+    r, f = build(plain[0], tmp_path / "out", "--corrections", tmp_path / "c.jsonl")
+    stale = [ln for ln in r.output.splitlines() if ln.startswith("stale correction")]
+    assert len(stale) == 1 and f"c.jsonl:2: {line['op']}: " in stale[0] and why in stale[0], r.output
+    assert f == plain[1]
+
+
 BAD = [
     ("{not json", "not a JSON object"),
     ('["op", "merge"]', "not a JSON object"),
