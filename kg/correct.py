@@ -106,7 +106,8 @@ def _rekey(r: DocResult, mapping: dict[str, str], label: str | None) -> DocResul
         new = k(e.key)
         cur = merged.get(new)
         if cur is None:
-            merged[new] = replace(e, key=new, label=label if new != e.key and label else e.label)
+            keep = label if new != e.key and label else e.label
+            merged[new] = replace(e, key=new, label=keep, aliases=tuple(e.aliases) + (e.label,))
             continue
         names = set(cur.aliases) | set(e.aliases) | {cur.label, e.label}
         merged[new] = replace(cur, aliases=tuple(sorted(names - {cur.label})),
@@ -130,6 +131,7 @@ def _merge(r: DocResult, d: dict) -> Outcome:
     hits += _find(r, label)   # the kept label names the entity too: its other documents join it
     if not hits:
         return out
+    hits = [e for e in hits if e.type == hits[0].type]   # one type: the first entity's
     target = (_key_of_iri(d["entities"][0]) if _is_iri(d["entities"][0]) else None) or _new_key(hits[0].type, label)
     mapping = {e.key: target for e in hits if e.key != target}
     relabel = [e for e in hits if e.key == target and e.label != label]

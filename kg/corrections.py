@@ -37,9 +37,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
+from .correct import _doc_matches, _is_iri, _match, _norm, apply_one
 from .errors import KgError
 from .ingest import CORRECTIONS_FILE
-from .correct import _doc_matches, _is_iri, _match, _norm, apply_one
 from .records import ENTITY_TYPES, DocResult
 
 __all__ = ["Correction", "CorrectionsError", "Plan", "OPS", "CORRECTIONS_FILE", "load", "parse", "find_default",
@@ -116,7 +116,7 @@ def load(path: str | os.PathLike | None) -> "Plan":
 def parse(text: str, path: str = "corrections.jsonl") -> list[Correction]:
     """The corrections in ``text``; a bad line raises :class:`CorrectionsError` naming ``path:line``."""
     out = []
-    for n, raw in enumerate(text.splitlines(), 1):
+    for n, raw in enumerate(text.lstrip("\ufeff").splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue

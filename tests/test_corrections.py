@@ -115,6 +115,7 @@ CHECKS = [
     ("merge: one entity", lambda f: sorted(e["id"] for e in f["entities"] if e["label"].startswith("Budi")),
      [P + "budi-santosa", P + "budi-santoso"], [P + "budi-santosa"]),
     ("merge: both documents", lambda f: entity(f, "Budi Santosa")["documents"], ["a.txt"], ["a.txt", "b.txt"]),
+    ("merge: other spelling kept", lambda f: entity(f, "Budi Santosa")["aliases"], [], ["Budi Santoso"]),
     ("merge: quotes follow", lambda f: quote(f, "Semua ruang")["speaker"], P + "budi-santoso", P + "budi-santosa"),
     ("rename", lambda f: (entity(f, "Dinas Pendidikan Kota Sukamaju") or {}).get("aliases"), None,
      ["Dinas Pendidikan"]),
