@@ -164,8 +164,8 @@ def discover(paths: Iterable[str | os.PathLike]) -> list[Path]:
 
     A file named directly is a candidate whatever its suffix (the reader refuses
     unknown ones with the reason); in folders only names ending in :data:`SUFFIXES`
-    count. Links that loop or lead nowhere are candidates too, so that the reader
-    reports them. Raises :class:`InputError` naming the path when it does not
+    count. A file called :data:`CORRECTIONS_FILE` is never a candidate. Links that
+    loop or lead nowhere are candidates too, so that the reader reports them. Raises :class:`InputError` naming the path when it does not
     exist, or when a folder holds no candidate file.
     """
     found: dict[Path, None] = {}
