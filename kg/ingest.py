@@ -366,7 +366,7 @@ def _read_bytes(p: Path) -> bytes:
 
 
 def _article(source: str, text: str, path: Path, title: str | None = None,
-             date: str | None = None) -> Article:
+             date: str | None = None, page=None) -> Article:
     if not text.strip():
         raise Refused("empty document (whitespace only)")
     if not any(c.isalnum() for c in text):
@@ -380,6 +380,9 @@ def _article(source: str, text: str, path: Path, title: str | None = None,
         raise Refused(f"layout failed ({type(e).__name__}: {e})") from None
     if title or date:
         art = replace(art, title=title or art.title, date=date or art.date)
+    if page is not None:  # where the text came from, as its format says
+        art = replace(art, url=page.url, site=page.site, retrieved=page.retrieved,
+                      authors=art.authors or tuple(page.authors))
     return art
 
 
@@ -397,8 +400,8 @@ def _read_single(p: Path) -> Outcome:
             raise Refused("empty document (whitespace only)")
         page = html_to_page(text)
         if not page.text.strip():
-            raise Refused("no article text in the page (only markup, scripts or navigation)")
-        return Outcome(str(p), _article(p.name, page.text, p, page.title, page.date), notes=notes)
+            raise Refused("no article text in the page (only markup, scripts, navigation or a body too short)")
+        return Outcome(str(p), _article(p.name, page.text, p, page.title, page.date, page), notes=notes)
     text, notes = decode(data)
     if suffix in (".md", ".markdown"):
         from .readers import markdown_to_page
@@ -406,7 +409,7 @@ def _read_single(p: Path) -> Outcome:
         if not text.strip():
             raise Refused("empty document (whitespace only)")
         page = markdown_to_page(text)
-        return Outcome(str(p), _article(p.name, page.text, p, page.title, page.date), notes=notes)
+        return Outcome(str(p), _article(p.name, page.text, p, page.title, page.date, page), notes=notes)
     return Outcome(str(p), _article(p.name, text, p), notes=notes)
 
 
@@ -456,7 +459,7 @@ def _read_jsonl(p: Path) -> Iterator[Outcome]:
                     except ValueError as e:
                         raise Refused(str(e)) from None
                     text, notes = clean_text(page.text)
-                    art = _article(source, text, p, page.title, page.date)
+                    art = _article(source, text, p, page.title, page.date, page)
                 except Refused as e:
                     yield Outcome(label, reason=str(e))
                     continue

@@ -21,7 +21,8 @@ class Article:
 
     ``skip`` lists ``(start, end)`` spans that are not the article (related
     headlines, "Baca juga", image placeholders, disclaimers, navigation, bylines);
-    extraction ignores them.
+    extraction ignores them. ``url``, ``site`` (the outlet's name) and ``retrieved``
+    (when the copy was fetched, ISO 8601) are where the text came from, when known.
     """
 
     source: str
@@ -34,6 +35,9 @@ class Article:
     dateline: tuple[int, int] | None = None
     path: str | None = None
     wrapped: bool = False
+    url: str | None = None
+    site: str | None = None
+    retrieved: str | None = None
 
     def masked_text(self) -> str:
         """The text with skipped spans blanked out (same length, same offsets).

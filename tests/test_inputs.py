@@ -58,7 +58,7 @@ def one(tmp_path: Path, name: str, data: bytes | str):
     ("spaces.md", b"   \n\n", "empty document (whitespace only)"),
     ("zero.html", b"", "empty file (0 bytes)"),
     ("markup-only.html", b"<html><body><nav>Beranda</nav><script>x()</script></body></html>",
-     "no article text in the page (only markup, scripts or navigation)"),
+     "no article text in the page (only markup, scripts, navigation or a body too short)"),
     ("zero.jsonl", b"", "empty file (no JSON lines)"),
     ("blank-lines.jsonl", b"\n  \n\n", "empty file (no JSON lines)"),
     ("punctuation.txt", "… — “” .,;\n".encode(), "no words (not one letter or digit)"),
