@@ -20,8 +20,8 @@ def _s(v) -> str | None:
 
 def facts(g: Graph) -> dict:
     """The facts view of ``g``: documents, entities, roles, events and quotes."""
-    documents = [{"id": str(r.doc), "source": str(r.source), "title": _s(r.title), "date": _s(r.date)}
-                 for r in run(g, "facts/documents")]
+    documents = [{"id": str(r.doc), "source": str(r.source), "title": _s(r.title), "date": _s(r.date),
+                  "url": _s(r.url), "outlet": _s(r.outlet)} for r in run(g, "facts/documents")]
     aliases: dict[str, list[str]] = defaultdict(list)
     for r in run(g, "facts/aliases"):
         aliases[str(r.e)].append(str(r.alias))

@@ -156,6 +156,12 @@ def render_doc(r: DocResult) -> DocBlock:
         add(doc, "kg:author", _lit(name))
     for name in a.editors:
         add(doc, "kg:editor", _lit(name))
+    if a.url:
+        add(doc, "schema:url", _lit(a.url) + "^^xsd:anyURI")
+    if a.site:
+        add(doc, "kg:outlet", _lit(a.site))
+    if a.retrieved:
+        add(doc, "kg:retrieved", _lit(a.retrieved) + "^^xsd:dateTime")
     if r.dateline_place:
         add(doc, "kg:datelinePlace", _ent(r.dateline_place))
     summary = []

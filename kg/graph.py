@@ -16,7 +16,7 @@ from typing import Iterable
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
-from .ns import KG, KGD, PREFIXES
+from .ns import KG, KGD, PREFIXES, SCHEMA
 from .records import DocResult
 
 __all__ = ["entity_iri", "document_iri", "build_graph", "write_graph", "TYPE_CLASS"]
@@ -86,6 +86,12 @@ def build_graph(results: Iterable[DocResult]) -> Graph:
             g.add((doc, KG.author, Literal(name)))
         for name in a.editors:
             g.add((doc, KG.editor, Literal(name)))
+        if a.url:
+            g.add((doc, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
+        if a.site:
+            g.add((doc, KG.outlet, Literal(a.site)))
+        if a.retrieved:
+            g.add((doc, KG.retrieved, Literal(a.retrieved, datatype=XSD.dateTime)))
         if r.dateline_place:
             g.add((doc, KG.datelinePlace, entity_iri(r.dateline_place)))
         dslug = document_iri(a.source).split("/")[-1]
