@@ -1,8 +1,10 @@
 """Ingest: files → :class:`~kg.records.Article`, or a clear reason why not.
 
 Finds the article files under the given paths (``.txt``, ``.md``, ``.html``/``.htm``,
-``.jsonl``) and decodes them. Every file gives one :class:`Outcome` per document
-(a JSON Lines file one per line): an Article, or the reason it was skipped.
+``.jsonl``, ``.warc``/``.warc.gz``, ``.rss``/``.atom``) and decodes them. Every file
+gives one :class:`Outcome` per document (a JSON Lines file one per line, a WARC
+archive one per HTML response, a URL list or feed one per URL fetched, see
+:mod:`kg.web`): an Article, or the reason it was skipped.
 
 What a document's text is: the file decoded (UTF-8, a UTF-8/16/32 byte order mark
 honoured, else cp1252, which covers latin-1 text), the byte order mark dropped,
@@ -40,7 +42,7 @@ __all__ = ["discover", "read_file", "read_article", "decode", "clean_text", "con
 
 log = logging.getLogger(__name__)
 
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".warc", ".warc.gz", ".rss", ".atom")
 #: Longest document read, in characters. Longer ones are skipped: extraction time
 #: grows faster than the length (bench/bench_length.py), and news articles are
 #: 2,000 to 20,000 characters.
@@ -103,6 +105,16 @@ def _loop_target(p: Path) -> str | None:
     return None
 
 
+def _suffix(p: Path) -> str:
+    """The suffix that says how ``p`` is read (``.warc.gz`` is one).
+
+    >>> _suffix(Path("a/x.WARC.gz")), _suffix(Path("y.txt"))
+    ('.warc.gz', '.txt')
+    """
+    name = p.name.lower()
+    return ".warc.gz" if name.endswith(".warc.gz") else p.suffix.lower()
+
+
 def _walk(root: Path) -> Iterator[Path]:
     """Candidate files under ``root``, in name order; symlinked folders followed once.
 
@@ -132,7 +144,7 @@ def _walk(root: Path) -> Iterator[Path]:
         subfolders = []
         for entry in entries:
             p = Path(entry.path)
-            suffix_ok = p.suffix.lower() in SUFFIXES
+            suffix_ok = _suffix(p) in SUFFIXES
             try:
                 is_dir = entry.is_dir()
                 is_file = entry.is_file()
@@ -394,8 +406,7 @@ def _read_single(p: Path) -> Outcome:
     if suffix in (".html", ".htm"):
         from .readers import html_to_page
 
-        m = _CHARSET.search(data[:4096])
-        text, notes = decode(data, m.group(1).decode("ascii", "replace") if m else None)
+        text, notes = decode(data, _declared(data))
         if not text.strip():
             raise Refused("empty document (whitespace only)")
         page = html_to_page(text)
@@ -471,17 +482,76 @@ def _read_jsonl(p: Path) -> Iterator[Outcome]:
         yield Outcome(str(p), reason="empty file (no JSON lines)")
 
 
+def _is_url_list(p: Path) -> bool:
+    """A ``.txt`` file whose every non-blank line is an http(s) URL (:func:`kg.web.is_url_list`)."""
+    try:
+        data = _read_bytes(p)
+    except Refused:
+        return False  # the plain-text reader says why
+    from .web import is_url_list
+
+    return is_url_list(data[:1 << 20].decode("utf-8", "replace"))
+
+
+def _read_web(p: Path) -> Iterator[Outcome]:
+    """The pages of a WARC archive, a URL list or a feed file (:mod:`kg.web`), one Outcome each."""
+    from . import web
+
+    if _suffix(p) in (".warc", ".warc.gz"):
+        with _open_regular(p) as f:
+            yield from _pages(p, web.warc_payloads(f))
+        return
+    data = _read_bytes(p)
+    if _suffix(p) == ".txt":
+        urls = web.url_lines(decode(data)[0])
+    else:
+        links = web.feed_links(data)
+        if links is None:
+            raise Refused("not an RSS or Atom feed")
+        urls = [(str(i), u) for i, u in enumerate(links, 1)]
+    if not urls:
+        raise Refused("no URLs in it")
+    yield from _pages(p, web.fetch_payloads(urls, web.Fetcher()))
+
+
+def _pages(p: Path, payloads) -> Iterator[Outcome]:
+    """Articles of the HTML pages in ``payloads`` (:class:`kg.web.Payload`); ``path#n`` names each."""
+    from dataclasses import replace as _replace
+
+    from .readers import html_to_page
+
+    for pl in payloads:
+        source, label = f"{p.name}#{pl.n}", f"{p}#{pl.n}" + (f" ({pl.url})" if pl.url else "")
+        try:
+            if pl.reason:
+                raise Refused(pl.reason)
+            text, notes = decode(pl.data, pl.charset or _declared(pl.data))
+            page = html_to_page(text, url=pl.url)
+            if not page.text.strip():
+                raise Refused("no article text in the page (only markup, scripts, navigation or a body too short)")
+            page = _replace(page, url=page.url or pl.url, retrieved=pl.retrieved)
+            yield Outcome(label, _article(source, page.text, p, page.title, page.date, page), notes=notes)
+        except Refused as e:
+            yield Outcome(label, reason=str(e))
+
+
+def _declared(data: bytes) -> str | None:
+    m = _CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii", "replace") if m else None
+
+
 def read_file(path: str | os.PathLike) -> Iterator[Outcome]:
     """One :class:`Outcome` per document of the file at ``path`` (never raises for a bad file)."""
     p = Path(path)
-    suffix = p.suffix.lower()
+    suffix = _suffix(p)
     if suffix not in SUFFIXES and not os.path.islink(p) and not p.is_dir():
         yield Outcome(str(p), reason=f"unsupported file type {show(suffix or '(no suffix)')} "
                                      f"(kg reads {', '.join(SUFFIXES)})")
         return
-    if suffix == ".jsonl":
+    if suffix in (".jsonl", ".warc", ".warc.gz", ".rss", ".atom") or (suffix == ".txt" and _is_url_list(p)):
+        reader = _read_jsonl if suffix == ".jsonl" else _read_web
         try:
-            yield from _read_jsonl(p)
+            yield from reader(p)
         except Refused as e:
             yield Outcome(str(p), reason=str(e))
         return

@@ -371,7 +371,7 @@ def test_help_documents_inputs_and_exit_codes():
     r = CliRunner().invoke(main, ["build", "--help"])
     assert r.exit_code == 0
     text = " ".join(r.output.split())
-    for needed in (".txt, .md, .html/.htm and .jsonl", "0 every document was read", "1 some documents were skipped",
+    for needed in (".txt, .md, .html/.htm and .jsonl", ".warc/.warc.gz", "lists of URLs", "0 every document was read", "1 some documents were skipped",
                    "2 nothing usable, a usage error, or a skip under --strict", "--strict", "--quiet", "--verbose"):
         assert needed in text
 
