@@ -56,8 +56,7 @@ CACHE_DIR = ".kg-cache"
 GRAPH_FILE = "graph.ttl"
 _FORMAT = "6"
 _CODE = ("records.py", "layout.py", "ingest.py", "readers.py", "web.py", "dates.py", "graph.py", "fastgraph.py",
-         "ns.py",
-         "build.py", "parallel.py", "incremental.py", "entity_state.py")
+         "ns.py", "build.py", "parallel.py", "incremental.py", "entity_state.py")
 #: Files per unit of work at most (units also close after :data:`kg.parallel.CHUNK` articles).
 _UNIT_FILES = 256
 
