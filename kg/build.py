@@ -13,7 +13,7 @@ from typing import Iterable
 
 from .errors import InputError
 from .ingest import discover
-from .records import Article
+from .records import Article, Copy
 
 __all__ = ["BuildReport", "Reader", "build", "read_all"]
 
@@ -24,6 +24,7 @@ class BuildReport:
 
     read: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    copies: list = field(default_factory=list)   # kg.records.Copy: the same words as a document read before
     entities: Counter = field(default_factory=Counter)
     quotes: int = 0
     statements: int = 0
@@ -37,7 +38,8 @@ class BuildReport:
         from .log import show
 
         ents = ", ".join(f"{k} {self.entities[k]}" for k in ("Person", "Agency", "Policy", "Event", "Place"))
-        lines = [f"documents read: {len(self.read)}" + (f", skipped: {len(self.skipped)}" if self.skipped else ""),
+        lines = [f"documents read: {len(self.read)}" + (f", skipped: {len(self.skipped)}" if self.skipped else "")
+                 + (f"; copies of them kept as sources: {len(self.copies)}" if self.copies else ""),
                  f"entities: {ents}",
                  f"quotes: {self.quotes} direct, {self.statements} reported; roles: {self.roles}; triples: {self.triples}",
                  f"time: {self.seconds:.2f} s"]
@@ -68,9 +70,11 @@ def read_all(paths: Iterable[str | os.PathLike], report: BuildReport, *, strict:
     """Read every document under ``paths``; the ones that cannot be used go to
     ``report.skipped`` with their reason, and a warning names each.
 
-    A document whose text was already read (``seen``: content hash → where; pass
-    the same dict to calls of one build) is skipped as a duplicate naming the
-    first. ``strict``: the first skip raises :class:`InputError` instead.
+    A document whose words were already read (``seen``: content hash → where; pass
+    the same dict to calls of one build) is not read again: it goes to
+    ``report.copies`` as a :class:`~kg.records.Copy` of the first (syndication: the
+    same press release on several sites is one document with several sources).
+    ``strict``: the first skip raises :class:`InputError` instead.
     """
     import logging
 
@@ -87,7 +91,9 @@ def read_all(paths: Iterable[str | os.PathLike], report: BuildReport, *, strict:
             if o.article is not None:
                 first = seen.setdefault(content_key(o.article.text), o.source)
                 if first != o.source:
-                    reason = f"duplicate of {first} (same text)"
+                    log.info("%s: the same words as %s; kept as another source of it", o.source, first)
+                    report.copies.append(Copy.of_article(o.article, first))
+                    continue
             if reason:
                 if strict:
                     raise InputError(f"{show(o.source)}: {reason} (--strict stops at any skipped document)")

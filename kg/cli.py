@@ -67,7 +67,8 @@ def build(paths: tuple[str, ...], out: str, no_page: bool, jobs: int, update: bo
     fetched politely, cached in $KG_FETCH_CACHE or ~/.cache/kg/fetch).
 
     A document that cannot be used (empty, binary, unknown encoding, too long,
-    unreadable, a duplicate...) is skipped with a warning naming it and the reason;
+    unreadable...) is skipped with a warning naming it and the reason (a copy of a text
+    read before is kept as another source of it, not skipped);
     the others are built, and the summary lists every skip.
 
     \b

@@ -42,11 +42,12 @@ import sqlite3
 import time
 import zlib
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .entity_state import StateWriter, load_state
-from .fastgraph import EntityIndex, TurtleWriter
+from .fastgraph import EntityIndex, TurtleWriter, render_copy
 from .ingest import content_key, discover, unique_source
 from .parallel import CHUNK, Clock, DocRecord, StageTimes, executor, ordered
 
@@ -54,7 +55,7 @@ __all__ = ["Cache", "fingerprint", "write_build", "CACHE_DIR", "GRAPH_FILE"]
 
 CACHE_DIR = ".kg-cache"
 GRAPH_FILE = "graph.ttl"
-_FORMAT = "6"
+_FORMAT = "7"
 _CODE = ("records.py", "layout.py", "ingest.py", "readers.py", "web.py", "dates.py", "graph.py", "fastgraph.py",
          "ns.py", "build.py", "parallel.py", "incremental.py", "entity_state.py")
 #: Files per unit of work at most (units also close after :data:`kg.parallel.CHUNK` articles).
@@ -121,7 +122,8 @@ class Cache:
 
     def put(self, path: str, stat: tuple[int, int], reads: tuple, records: list[DocRecord], claims: list,
             volatile: bool) -> None:
-        """Keep a file's row; ``volatile``: it had a duplicate, so it is read again by every update."""
+        """Keep a file's row; ``volatile``: it held a copy of a text read first elsewhere, so it
+        is read again by every update."""
         self.db.execute("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)",
                         (path, stat[0], stat[1], pickle.dumps(reads, protocol=4), pickle.dumps(records, protocol=4),
                          json.dumps(claims), int(volatile) | (2 if reads[1] else 0),
@@ -187,6 +189,7 @@ class _Assembler:
         self.clock = clock
         self.cache = cache
         self.names: set[str] = set()
+        self.final: dict[str, str] = {}   # a document's label as read (kg.build.BuildReport.read) -> source name
         self.docs = 0
         self.old = old
         self.entities = entities if old is not None else None
@@ -213,21 +216,29 @@ class _Assembler:
         records, which are only loaded if they must be rendered. ``new``: the file was
         not in the last build."""
         with self.clock("serialize"):
-            read, skipped = reads
+            read, skipped, copies = reads
             self.report.read.extend(read)
             self.report.skipped.extend(skipped)
+            self.report.copies.extend(copies)
             raw = [rec.source for rec in records] if records is not None else brief[0]
             sources = [unique_source(src, path, self.names) for src in raw]  # as read_all names them
+            self.final.update(zip(read, sources))
+            copies = [replace(c, source=unique_source(c.source, path, self.names), of=self.final[c.of])
+                      for c in copies if c.of in self.final]
+            ident = sources + [f"{c.source}\x00{c.of}" for c in copies]   # what the file's bytes depend on
             start = self.writer.tell()
-            if span is not None and self.old is not None and span[2] == sources:
+            if span is not None and self.old is not None and span[2] == ident:
                 brief = brief or _brief(records)
-                self.writer.copy_range(self.old, span[0], span[1], brief[1])
+                self.writer.copy_range(self.old, span[0], span[1], brief[1] + sum(render_copy(c)[1] for c in copies))
             else:
                 if records is None:
                     records = self.cache.get(key)[1]
                 for rec, source in zip(records, sources):
                     self.writer.write_block(zlib.decompress(rec.data), source, rec.triples)
-            self.spans.append((json.dumps([start, self.writer.tell() - start, sources]), key))
+                for c in copies:
+                    text, n = render_copy(c)
+                    self.writer.write_block(text.encode("utf-8"), c.source, n)
+            self.spans.append((json.dumps([start, self.writer.tell() - start, ident]), key))
             if records is None:
                 self.deferred.append((key, sources))
             else:
@@ -307,8 +318,8 @@ class _Walk:
             rep = self.report_type()
             arts = self.reader([path], rep)
             claims = [] if self.seen is None else [(k, self.seen.get(k, "")) for k in (content_key(a.text) for a in arts)]
-            volatile = any(str(why).startswith("duplicate") for _, why in rep.skipped)
-        return (list(rep.read), list(rep.skipped)), arts, claims, volatile
+            volatile = bool(rep.copies)  # its words were read first elsewhere: that may change
+        return (list(rep.read), list(rep.skipped), list(rep.copies)), arts, claims, volatile
 
     def units(self) -> Iterator[list[tuple]]:
         """Lists of ``(key, path, stat, None)`` (reuse the row) or
@@ -387,9 +398,10 @@ def write_build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, repo
 def _replay(cache: Cache, found: list[tuple], report) -> None:
     """Fill ``report`` from the rows when the graph is left as it is."""
     for key, _, _ in found:
-        read, skipped = cache.get_brief(key)[0]
+        read, skipped, copies = cache.get_brief(key)[0]
         report.read.extend(read)
         report.skipped.extend(skipped)
+        report.copies.extend(copies)
     saved = json.loads(cache.meta("report"))
     report.entities.update(saved["entities"])
     for name in ("quotes", "statements", "roles", "triples"):

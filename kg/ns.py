@@ -41,6 +41,8 @@ class KG(DefinedNamespace):
     # provenance (the address is schema:url, SCHEMA.url)
     outlet: URIRef
     retrieved: URIRef
+    Copy: URIRef
+    copyOf: URIRef
     # entities
     label: URIRef
     alias: URIRef

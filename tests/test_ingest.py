@@ -267,11 +267,11 @@ def test_read_article_raises_with_the_file_and_reason(tmp_path):
 
 def test_summary_lists_skips_and_groups_them_past_fifty():
     report = BuildReport(read=["a.txt"], skipped=[(f"e{i}.txt", "empty document (whitespace only)") for i in range(60)]
-                         + [("d.txt", "duplicate of a.txt (same text)")])
+                         + [("d.txt", "binary file (a PNG image), not text")])
     text = report.summary()
     assert text.splitlines()[0] == "documents read: 1, skipped: 61"
     assert "skipped e49.txt: empty document (whitespace only)" in text and "e50.txt" not in text
-    assert "skipped 11 more (--verbose lists them): empty document 10; duplicate 1" in text
+    assert "skipped 11 more (--verbose lists them): empty document 10; binary file 1" in text
     verbose = report.summary(verbose=True)
     assert "read a.txt" in verbose and "skipped e59.txt: empty document (whitespace only)" in verbose
 
@@ -337,12 +337,13 @@ def test_strict_makes_a_skip_fatal_and_writes_nothing(corpus, tmp_path):
     assert not (tmp_path / "o" / "graph.ttl").exists()
 
 
-def test_a_duplicate_is_skipped_naming_the_first(corpus, tmp_path):
+def test_a_copy_is_kept_as_another_source_of_the_first(corpus, tmp_path):
     (corpus / "b copy.txt").write_text(ARTICLE, encoding="utf-8")
     r = run(corpus, "--out", tmp_path / "o")
-    assert r.exit_code == 1, r.output
-    assert f"skipped {corpus / 'b copy.txt'}: duplicate of {corpus / 'a.txt'} (same text)" in r.output.splitlines()
-    assert (tmp_path / "o" / "graph.ttl").read_text(encoding="utf-8").count("kg:Document") == 1
+    assert r.exit_code == 0, r.output
+    assert "copies of them kept as sources: 1" in r.output.splitlines()[0]
+    ttl = (tmp_path / "o" / "graph.ttl").read_text(encoding="utf-8")
+    assert ttl.count("a kg:Document") == 1 and ttl.count("a kg:Copy") == 1 and 'kg:source "b copy.txt"' in ttl
 
 
 def test_quiet_prints_nothing_but_keeps_the_exit_code(corpus, tmp_path):
@@ -379,7 +380,7 @@ def test_help_documents_inputs_and_exit_codes():
 def test_readme_documents_inputs_and_exit_codes():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     section = text.split("## Inputs and exit codes", 1)[1]
-    for needed in (".jsonl", "cp1252", "--strict", "| 0 |", "| 1 |", "| 2 |", "duplicate"):
+    for needed in (".jsonl", "cp1252", "--strict", "| 0 |", "| 1 |", "| 2 |", "kept as a copy", ".warc"):
         assert needed in section
 
 
