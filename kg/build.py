@@ -25,7 +25,7 @@ class BuildReport:
     read: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     copies: list = field(default_factory=list)   # kg.records.Copy: the same words as a document read before
-    entities: Counter = field(default_factory=Counter)
+    entities: Counter = field(default_factory=Counter)   # distinct entities in the graph, by type
     quotes: int = 0
     statements: int = 0
     roles: int = 0

@@ -273,6 +273,8 @@ class _Assembler:
                         index.add(source, summary)
                 self.state = StateWriter(self.folder, index)
                 self.writer.write_entities(index, sink=self.state)
+            # distinct entities in the graph, by type (not the sum over documents)
+            self.report.entities = Counter(t for types in index.types.values() for t in types)
             self.report.triples = self.writer.triples
             return self.writer.commit()
 

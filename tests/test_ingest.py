@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from rdflib import Graph
 
-from kg.build import BuildReport, read_all
+from kg.build import BuildReport, build, read_all
 from kg.cli import main
 from kg.errors import InputError
 from kg.ingest import SUFFIXES, decode, discover, read_article, read_file
@@ -393,3 +394,24 @@ def test_a_jsonl_file_with_several_articles_builds(tmp_path):
     report = build([feed], tmp_path / "o", page=False)
     assert report.read == [f"{feed}#1", f"{feed}#2", f"{feed}#3"]
     assert (tmp_path / "o" / "graph.ttl").read_text(encoding="utf-8").count("feed.jsonl#") >= 3
+
+
+def test_build_summary_counts_distinct_entities_of_the_graph(seeds_build, seeds_graph, tmp_path):
+    """One entity named in several documents counts once (the sum over documents did not)."""
+    from collections import Counter
+
+    from rdflib import RDF
+
+    from kg.ns import KG
+
+    _, report = seeds_build
+    in_graph = Counter({t: len(set(seeds_graph.subjects(RDF.type, KG[t])))
+                        for t in ("Person", "Agency", "Policy", "Event", "Place")})
+    assert +report.entities == +in_graph
+    twice = tmp_path / "in"
+    twice.mkdir()
+    for i in range(2):   # two documents naming the same people and agencies
+        (twice / f"{i}.txt").write_text(BODY + f"\n\nRapat ke-{i} selesai.", encoding="utf-8")
+    rep = build([twice], tmp_path / "out", page=False)
+    g = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    assert rep.entities["Person"] == len(set(g.subjects(RDF.type, KG.Person))) >= 1
