@@ -234,3 +234,17 @@ def test_feed_links_never_raises(data):
 @given(text=st.text(max_size=120))
 def test_url_list_test_never_raises(text):
     assert isinstance(is_url_list(text), bool)
+
+
+@pytest.mark.parametrize("total,n,seconds,shown", [
+    (10, 5, 5.0, "x [###############...............] 5/10 1.0/s ETA 0:05"),
+    (None, 4, 2.0, "x 4 2.0/s"),
+    (10, 0, 1.0, "x [..............................] 0/10"),     # no rate yet: no rate, no ETA
+])
+def test_progress_line_shows_rate_and_eta(total, n, seconds, shown, monkeypatch):
+    from kg import log
+
+    bar = log.Progress(total, "x")
+    bar.n = n
+    monkeypatch.setattr(log.time, "monotonic", lambda: bar._start + seconds)
+    assert bar._line() == shown
