@@ -106,6 +106,7 @@ def _json_ld(tree) -> dict:
             url = obj.get("url") if isinstance(obj.get("url"), str) else None
             if url is None and isinstance(obj.get("mainEntityOfPage"), dict):
                 url = obj["mainEntityOfPage"].get("@id")
+            url = url if isinstance(url, str) else None
             for key, value in (("date", date), ("url", url), ("authors", _names(obj.get("author"))),
                                ("site", (_names(obj.get("publisher")) or [None])[0])):
                 if value and key not in found:
@@ -128,7 +129,8 @@ def _page_meta(tree) -> dict:
         date = date or iso_or_none(node.get("datetime"))
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     url = meta.get("og:url") or (canonical[0].strip() if canonical else None) or ld.get("url")
-    authors = ld.get("authors") or [a for a in (meta.get("author"), meta.get("article:author")) if a and "://" not in a]
+    authors = ld.get("authors") or [a for a in (meta.get("author"), meta.get("article:author"))
+                                    if a and "://" not in a]
     return {"date": date, "url": url if url and url.startswith(("http://", "https://")) else None,
             "authors": tuple(dict.fromkeys(authors)), "site": ld.get("site") or meta.get("og:site_name") or None,
             "title": _clean_title(meta.get("og:title") or meta.get("twitter:title"))}
@@ -155,9 +157,10 @@ _CARD = ("count(.//p) <= 2 and (.//a[.//h1 or .//h2 or .//h3 or .//h4 or .//h5] 
 
 def _drop_cards(tree) -> None:
     """Remove navigation, footers and asides (an extractor's fallback for a short page
-    would read them as text), and teaser cards: where a page has several ``<article>`` elements, those whose
-    heading is a link and that hold at most two paragraphs (a story's own headline is
-    not a link to elsewhere). Extractors take the first ``<article>`` as the story."""
+    would read them as text), and teaser cards: where a page has several ``<article>``
+    elements, those whose heading is a link and that hold at most two paragraphs (a
+    story's own headline is not a link to elsewhere). Extractors take the first
+    ``<article>`` as the story."""
     for node in tree.xpath(_FURNITURE):
         if node.getparent() is not None:
             node.getparent().remove(node)

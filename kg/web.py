@@ -175,8 +175,10 @@ def url_lines(text: str) -> list[tuple[str, str]]:
 def is_url_list(text: str) -> bool:
     """True when every non-blank, non-comment line of ``text`` is an http(s) URL (and there is one).
 
-    >>> is_url_list("# berita\\nhttps://a.example/1\\n\\nhttp://b.example/x?y=1\\n"), is_url_list("Isi https://a.example")
-    (True, False)
+    >>> is_url_list("# berita\\nhttps://a.example/1\\n\\nhttp://b.example/x?y=1\\n")
+    True
+    >>> is_url_list("Isi https://a.example")
+    False
     """
     lines = url_lines(text)
     return bool(lines) and all(_URL.match(u) for _, u in lines)

@@ -173,7 +173,8 @@ def test_update_with_a_new_copy_gives_the_full_build(syndicated, tmp_path):
 
     src = tmp_path / "in"
     shutil.copytree(syndicated / "in", src)
-    assert CliRunner().invoke(main, ["build", str(src), "--out", str(tmp_path / "up"), "--no-page", "-q"]).exit_code == 0
+    first = CliRunner().invoke(main, ["build", str(src), "--out", str(tmp_path / "up"), "--no-page", "-q"])
+    assert first.exit_code == 0, first.output
     (src / "d.html").write_text(HTML.replace("Kabar Antah", "Kabar Lain"), encoding="utf-8")
     for out, extra in (("up", ["--update"]), ("full", [])):
         res = CliRunner().invoke(main, ["build", str(src), "--out", str(tmp_path / out), "--no-page", "-q", *extra])
