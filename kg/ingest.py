@@ -529,7 +529,7 @@ def _pages(p: Path, payloads) -> Iterator[Outcome]:
             page = html_to_page(text, url=pl.url)
             if not page.text.strip():
                 raise Refused("no article text in the page (only markup, scripts, navigation or a body too short)")
-            page = _replace(page, url=page.url or pl.url, retrieved=pl.retrieved)
+            page = _replace(page, url=pl.url or page.url, retrieved=pl.retrieved)  # where it was read from
             yield Outcome(label, _article(source, page.text, p, page.title, page.date, page), notes=notes)
         except Refused as e:
             yield Outcome(label, reason=str(e))
