@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph
+from rdflib import RDF, Graph
 
 from kg.cli import main
 from kg.ingest import read_file
@@ -248,3 +248,18 @@ def test_progress_line_shows_rate_and_eta(total, n, seconds, shown, monkeypatch)
     bar.n = n
     monkeypatch.setattr(log.time, "monotonic", lambda: bar._start + seconds)
     assert bar._line() == shown
+
+
+def test_build_from_a_url_list_and_a_feed_puts_every_url_in_the_graph(site, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "urls.txt").write_text(f"{site.base}/a.html\n{site.base}/feed.xml\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-page"])
+    assert res.exit_code == 0, res.output
+    assert "copies of them kept as sources: 1" in res.output   # a.html again, as the feed's first entry
+    g = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    url = g.namespace_manager.expand_curie("schema:url")
+    from kg.ns import KG
+
+    docs = {str(g.value(d, url)) for d in g.subjects(RDF.type, KG.Document)}
+    copies = {str(g.value(c, url)) for c in g.subjects(RDF.type, KG.Copy)}
+    assert docs == {f"{site.base}/a.html", f"{site.base}/b.html"} and copies == {f"{site.base}/a.html"}
