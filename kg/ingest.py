@@ -482,15 +482,22 @@ def _read_jsonl(p: Path) -> Iterator[Outcome]:
         yield Outcome(str(p), reason="empty file (no JSON lines)")
 
 
+#: A ``.txt`` file is a URL list when the lines of its first this many bytes are all URLs.
+_URL_HEAD = 1 << 16
+
+
 def _is_url_list(p: Path) -> bool:
     """A ``.txt`` file whose every non-blank line is an http(s) URL (:func:`kg.web.is_url_list`)."""
     try:
-        data = _read_bytes(p)
-    except Refused:
+        with _open_regular(p) as f:
+            head = f.read(_URL_HEAD)
+    except (Refused, OSError):
         return False  # the plain-text reader says why
+    if len(head) == _URL_HEAD:
+        head = head[:head.rfind(b"\n") + 1]  # whole lines only
     from .web import is_url_list
 
-    return is_url_list(data[:1 << 20].decode("utf-8", "replace"))
+    return is_url_list(head.decode("utf-8", "replace"))
 
 
 def _read_web(p: Path) -> Iterator[Outcome]:
@@ -516,8 +523,6 @@ def _read_web(p: Path) -> Iterator[Outcome]:
 
 def _pages(p: Path, payloads) -> Iterator[Outcome]:
     """Articles of the HTML pages in ``payloads`` (:class:`kg.web.Payload`); ``path#n`` names each."""
-    from dataclasses import replace as _replace
-
     from .readers import html_to_page
 
     for pl in payloads:
@@ -529,7 +534,7 @@ def _pages(p: Path, payloads) -> Iterator[Outcome]:
             page = html_to_page(text, url=pl.url)
             if not page.text.strip():
                 raise Refused("no article text in the page (only markup, scripts, navigation or a body too short)")
-            page = _replace(page, url=pl.url or page.url, retrieved=pl.retrieved)  # where it was read from
+            page = replace(page, url=pl.url or page.url, retrieved=pl.retrieved)  # where it was read from
             yield Outcome(label, _article(source, page.text, p, page.title, page.date, page), notes=notes)
         except Refused as e:
             yield Outcome(label, reason=str(e))
