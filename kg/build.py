@@ -59,7 +59,7 @@ _SHOWN = 50
 
 
 def _kind(reason: str) -> str:
-    """A skip reason without its particulars: ``duplicate of x.txt (same text)`` → ``duplicate``."""
+    """A skip reason without its particulars: ``binary file (a PNG image), not text`` → ``binary file``."""
     import re
 
     return re.split(r" of | \(|: |, ", re.sub(r"^line \d+: ", "", reason), maxsplit=1)[0]
@@ -114,7 +114,7 @@ def read_all(paths: Iterable[str | os.PathLike], report: BuildReport, *, strict:
 
 class Reader:
     """:func:`read_all` for a build that reads its files one call at a time: one
-    duplicate check over all calls, ``strict`` kept, a progress bar over the files."""
+    check for copies over all calls, ``strict`` kept, a progress bar over the files."""
 
     def __init__(self, paths: Iterable[str | os.PathLike] = (), *, strict: bool = False) -> None:
         self.paths = list(paths)

@@ -1,10 +1,11 @@
 """Streamed and incremental builds of ``graph.ttl``, with a per-file cache.
 
 A build walks the files in the order they were found, reads each in this process
-(reading is cheap, and stateful: a text already read elsewhere is skipped as a
-duplicate), hands the Articles in small chunks to the extraction workers
-(:mod:`kg.parallel`, or Dask with :mod:`kg.distributed`) and writes each
-document's block as soon as its chunk comes back; the entity section (labels,
+(reading is cheap, and stateful: a text already read elsewhere is not extracted
+again but kept as a copy of the first, :class:`kg.records.Copy`), hands the Articles
+in small chunks to the extraction workers (:mod:`kg.parallel`, or Dask with
+:mod:`kg.distributed`) and writes each document's block as soon as its chunk comes
+back, each copy's block after its file's documents; the entity section (labels,
 aliases, flags merged over all documents) is written last. Memory holds the entity
 index and a few chunks in flight, not the text read.
 
@@ -13,8 +14,8 @@ and modification time, what the reader recorded for it, the content keys it
 claimed, and its records (document blocks and entity summaries). ``--update``:
 
 * re-reads only files that are new or whose size or modification time changed,
-  plus the rare unchanged file whose duplicate status changed (its text is now
-  read first elsewhere, or the text it duplicated is gone);
+  plus the rare unchanged file whose copy status changed (its text is now read
+  first elsewhere, or the text it copied is gone);
 * drops the rows of files that are gone, so their facts (quotes included) leave
   the graph;
 * writes the graph again from the rows, in the same order and with the same entity
@@ -301,7 +302,7 @@ class _Walk:
                  chunk: int) -> None:
         self.found, self.known, self.reader, self.report_type = found, known, reader, report_type
         self.clock, self.chunk = clock, chunk
-        # content key -> first source: the reader's own duplicate check (kg.build.Reader)
+        # content key -> first source: the reader's own check for copies (kg.build.Reader)
         self.seen: dict | None = getattr(reader, "seen", None)
         self.strict = getattr(reader, "strict", False)  # a skip must stop the build: re-read files that had one
         self.counts = Counter()
