@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as _dt
 import email.utils
 import hashlib
+import http.client
 import json
 import os
 import re
@@ -302,7 +303,7 @@ class Fetcher:
                     time.sleep(self.backoff * 2 ** attempt)
                     continue
                 raise
-            except (urllib.error.URLError, TimeoutError, ConnectionError) as e:
+            except (urllib.error.URLError, TimeoutError, ConnectionError, http.client.HTTPException) as e:
                 if attempt < self.retries:
                     time.sleep(self.backoff * 2 ** attempt)
                     continue
@@ -314,7 +315,10 @@ class Fetcher:
         hit = self._cached(url)
         if hit is not None:
             return hit
-        rp = self._robots_for(url)
+        try:
+            rp = self._robots_for(url)
+        except ValueError as e:
+            raise _Refusal(f"not a usable URL ({e})") from None
         if rp is None:
             raise _Refusal("robots.txt could not be read (site unreachable or failing): not fetched")
         if not rp.can_fetch(USER_AGENT, url):
@@ -325,6 +329,8 @@ class Fetcher:
             raise _Refusal(f"HTTP status {e.code} ({e.reason})") from None
         except urllib.error.URLError as e:
             raise _Refusal(f"cannot fetch: {e.reason} (after {self.retries + 1} attempts)") from None
+        except ValueError as e:  # a URL urllib cannot use (http.client.InvalidURL...)
+            raise _Refusal(f"not a usable URL ({e})") from None
         self._store(url, r)
         return r
 

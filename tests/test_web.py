@@ -263,3 +263,9 @@ def test_build_from_a_url_list_and_a_feed_puts_every_url_in_the_graph(site, tmp_
     docs = {str(g.value(d, url)) for d in g.subjects(RDF.type, KG.Document)}
     copies = {str(g.value(c, url)) for c in g.subjects(RDF.type, KG.Copy)}
     assert docs == {f"{site.base}/a.html", f"{site.base}/b.html"} and copies == {f"{site.base}/a.html"}
+
+
+def test_a_url_that_cannot_be_used_is_skipped_with_the_reason(site, tmp_path):
+    (tmp_path / "urls.txt").write_text(f"http://[zz/a.html\n{site.base}/a.html\n", encoding="utf-8")
+    got = outcomes(tmp_path / "urls.txt")
+    assert "not a usable URL" in got["1"].reason and got["2"].article is not None
