@@ -7,7 +7,8 @@ Inputs are made with a seeded generator, so a run can be repeated: random Unicod
 documents built from article fragments (names invented), quotation marks of every
 kind, line endings, control characters and hostile payloads; byte-level mutations
 of the seed articles (flipped, inserted and deleted bytes, NULs, CR/LF swaps,
-truncated UTF-8, other encodings); each written as .txt, .md, .html or .jsonl, and
+truncated UTF-8, other encodings); each written as .txt, .md, .html, .jsonl or a
+.warc.gz archive (an HTML response, an image, a 404, or cut short), and
 now and then a long line without punctuation. Every input goes through
 ``kg.ingest.read_file`` → ``Extractor.extract`` → ``kg.graph.build_graph``, and is
 checked: no exception; every outcome is an Article or a reason; no CR or NUL in
@@ -117,6 +118,29 @@ def mutate(rng: random.Random, data: bytes) -> bytes:
     return bytes(b)
 
 
+FORMATS = [".txt", ".txt", ".md", ".html", ".jsonl", ".warc.gz"]
+
+
+def warc(rng: random.Random, body: bytes) -> bytes:
+    """A WARC archive holding ``body`` as an HTML response (sometimes as an image, a 404,
+    or cut short)."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    status = rng.choice(["200 OK", "200 OK", "200 OK", "404 Not Found"])
+    ctype = rng.choice(["text/html; charset=utf-8", "text/html", "image/png"])
+    http = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+    page = b"<html><body><article><p>" + body + b"</p></article></body></html>"
+    w.write_record(w.create_warc_record("https://contoh.example/a", "response", payload=io.BytesIO(page),
+                                       http_headers=http, warc_headers_dict={"WARC-Date": "2024-02-12T01:02:03Z"}))
+    data = buf.getvalue()
+    return data[:rng.randrange(len(data))] if rng.random() < 0.1 else data
+
+
 def make_input(rng: random.Random, seeds: list[bytes], n: int, folder: Path) -> Path:
     kind = rng.random()
     if kind < 0.005:  # a long line without punctuation, up to the length limit
@@ -126,9 +150,9 @@ def make_input(rng: random.Random, seeds: list[bytes], n: int, folder: Path) -> 
         doc = " ".join(rng.choice(words) for _ in range(rng.randrange(1000, MAX_CHARS // 6)))
         data, fmt = doc.encode("utf-8"), ".txt"
     elif kind < 0.5:
-        data, fmt = grammar_doc(rng).encode("utf-8"), rng.choice([".txt", ".txt", ".md", ".html", ".jsonl"])
+        data, fmt = grammar_doc(rng).encode("utf-8"), rng.choice(FORMATS)
     else:
-        data, fmt = mutate(rng, rng.choice(seeds)), rng.choice([".txt", ".txt", ".md", ".html", ".jsonl"])
+        data, fmt = mutate(rng, rng.choice(seeds)), rng.choice(FORMATS)
     if fmt == ".jsonl":
         text = data.decode("utf-8", "replace")
         lines = [json.dumps({"text": text, "title": text[:40]})]
@@ -140,6 +164,8 @@ def make_input(rng: random.Random, seeds: list[bytes], n: int, folder: Path) -> 
     elif fmt == ".html" and rng.random() < 0.7:
         data = b"<html><head><title>T</title></head><body><nav>Menu</nav><article><p>" + data + \
                b"</p></article><footer>c</footer></body></html>"
+    elif fmt == ".warc.gz":
+        data = warc(rng, data)
     p = folder / f"in{n}{fmt}"  # one name per input: documents of a batch never share a source
     p.write_bytes(data)
     return p
@@ -229,13 +255,13 @@ def main() -> int:
                     stats["graphs validated"] += 1
                     batch, batch_inputs = [], []
                 else:
-                    batch_inputs.append((n, path.suffix, path.read_bytes()))
+                    batch_inputs.append((n, "".join(path.suffixes), path.read_bytes()))
             except Exception as e:  # noqa: BLE001 - every failure is reported
                 kind = "timeout" if isinstance(e, Timeout) else _brief(e)
                 failures.append((n, kind))
                 if args.failures:  # the input, and for a graph check every input of the batch
                     args.failures.mkdir(parents=True, exist_ok=True)
-                    for i, suffix, data in batch_inputs + [(n, path.suffix, path.read_bytes())]:
+                    for i, suffix, data in batch_inputs + [(n, "".join(path.suffixes), path.read_bytes())]:
                         (args.failures / f"fail{n}-in{i}{suffix}").write_bytes(data)
                     (args.failures / f"fail{n}.traceback.txt").write_text(traceback.format_exc())
                 batch, batch_inputs = [], []
@@ -243,7 +269,7 @@ def main() -> int:
                 signal.alarm(0)
             took = time.perf_counter() - started
             if took > slowest[0]:
-                slowest = (took, path.stat().st_size, path.suffix)
+                slowest = (took, path.stat().st_size, "".join(path.suffixes))
             path.unlink()
             n += 1
         if batch:

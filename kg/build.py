@@ -13,7 +13,7 @@ from typing import Iterable
 
 from .errors import InputError
 from .ingest import discover
-from .records import Article
+from .records import Article, Copy
 
 __all__ = ["BuildReport", "Reader", "build", "read_all"]
 
@@ -24,7 +24,8 @@ class BuildReport:
 
     read: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
-    entities: Counter = field(default_factory=Counter)
+    copies: list = field(default_factory=list)   # kg.records.Copy: the same words as a document read before
+    entities: Counter = field(default_factory=Counter)   # distinct entities in the graph, by type
     quotes: int = 0
     statements: int = 0
     roles: int = 0
@@ -38,7 +39,8 @@ class BuildReport:
         from .log import show
 
         ents = ", ".join(f"{k} {self.entities[k]}" for k in ("Person", "Agency", "Policy", "Event", "Place"))
-        lines = [f"documents read: {len(self.read)}" + (f", skipped: {len(self.skipped)}" if self.skipped else ""),
+        lines = [f"documents read: {len(self.read)}" + (f", skipped: {len(self.skipped)}" if self.skipped else "")
+                 + (f"; copies of them kept as sources: {len(self.copies)}" if self.copies else ""),
                  f"entities: {ents}",
                  f"quotes: {self.quotes} direct, {self.statements} reported; roles: {self.roles}; triples: {self.triples}",
                  f"time: {self.seconds:.2f} s"]
@@ -59,7 +61,7 @@ _SHOWN = 50
 
 
 def _kind(reason: str) -> str:
-    """A skip reason without its particulars: ``duplicate of x.txt (same text)`` → ``duplicate``."""
+    """A skip reason without its particulars: ``binary file (a PNG image), not text`` → ``binary file``."""
     import re
 
     return re.split(r" of | \(|: |, ", re.sub(r"^line \d+: ", "", reason), maxsplit=1)[0]
@@ -70,9 +72,11 @@ def read_all(paths: Iterable[str | os.PathLike], report: BuildReport, *, strict:
     """Read every document under ``paths``; the ones that cannot be used go to
     ``report.skipped`` with their reason, and a warning names each.
 
-    A document whose text was already read (``seen``: content hash → where; pass
-    the same dict to calls of one build) is skipped as a duplicate naming the
-    first. ``strict``: the first skip raises :class:`InputError` instead.
+    A document whose words were already read (``seen``: content hash → where; pass
+    the same dict to calls of one build) is not read again: it goes to
+    ``report.copies`` as a :class:`~kg.records.Copy` of the first (syndication: the
+    same press release on several sites is one document with several sources).
+    ``strict``: the first skip raises :class:`InputError` instead.
     """
     import logging
 
@@ -89,7 +93,9 @@ def read_all(paths: Iterable[str | os.PathLike], report: BuildReport, *, strict:
             if o.article is not None:
                 first = seen.setdefault(content_key(o.article.text), o.source)
                 if first != o.source:
-                    reason = f"duplicate of {first} (same text)"
+                    log.info("%s: the same words as %s; kept as another source of it", o.source, first)
+                    report.copies.append(Copy.of_article(o.article, first))
+                    continue
             if reason:
                 if strict:
                     raise InputError(f"{show(o.source)}: {reason} (--strict stops at any skipped document)")
@@ -110,7 +116,7 @@ def read_all(paths: Iterable[str | os.PathLike], report: BuildReport, *, strict:
 
 class Reader:
     """:func:`read_all` for a build that reads its files one call at a time: one
-    duplicate check over all calls, ``strict`` kept, a progress bar over the files."""
+    check for copies over all calls, ``strict`` kept, a progress bar over the files."""
 
     def __init__(self, paths: Iterable[str | os.PathLike] = (), *, strict: bool = False) -> None:
         self.paths = list(paths)

@@ -64,10 +64,13 @@ def main() -> None:
 @click.option("--verbose", "-v", is_flag=True, help="Also list every document read.")
 def build(paths: tuple[str, ...], out: str, no_page: bool, jobs: int, update: bool, dask_address: str | None,
           strict: bool, corrections: str | None, quiet: bool, verbose: bool) -> None:
-    """Build a knowledge graph from articles: .txt, .md, .html/.htm and .jsonl files or folders.
+    """Build a knowledge graph from articles: .txt, .md, .html/.htm and .jsonl files or folders,
+    .warc/.warc.gz web archives, .rss/.atom feeds, and .txt lists of URLs (every line a URL:
+    fetched politely, cached in $KG_FETCH_CACHE or ~/.cache/kg/fetch).
 
     A document that cannot be used (empty, binary, unknown encoding, too long,
-    unreadable, a duplicate...) is skipped with a warning naming it and the reason;
+    unreadable...) is skipped with a warning naming it and the reason (a copy of a text
+    read before is kept as another source of it, not skipped);
     the others are built, and the summary lists every skip.
 
     \b
@@ -80,6 +83,7 @@ def build(paths: tuple[str, ...], out: str, no_page: bool, jobs: int, update: bo
     Example:
         kg build seeds --out out
         kg build corpus/ --out out --jobs 2
+        kg build urls.txt crawl.warc.gz --out out
         kg build corpus/ --out out --update
         kg build corpus/ --out out --dask tcp://scheduler:8786
         kg build pages/*.html feed.jsonl --out out --strict

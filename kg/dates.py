@@ -4,7 +4,10 @@ Handles the forms news uses: ``Jumat (29/9/2023)``, ``Selasa (06/02/2024)``,
 ``Senin (27/11)`` (year from the reference date), ``18 November 2024``,
 ``25/10/2023``, ``2025-09-26``, English month names, and relative days
 (``Selasa lalu``, ``Senin depan``, ``kemarin``, ``hari ini``) resolved against a
-reference date when one is known.
+reference date when one is known. A date without a year takes the year that puts it
+nearest to the reference (``Jumat (29/12) lalu`` in an article of 3 January 2024 is
+2023-12-29); a weekday named with a date must fit it, else the nearest date that fits is
+taken, or none; a date said to be past (``lalu``) is never after the reference.
 
 >>> [d.iso for d in find_dates("Jumat (29/9/2023) dan 18 November 2024")]
 ['2023-09-29', '2024-11-18']
@@ -91,6 +94,59 @@ def _year(raw: str | None, refd: _dt.date | None) -> int | None:
     return refd.year if refd else None
 
 
+# "Jumat (", "Jumat, ", "hari Jumat " just before a date: the weekday it is said to fall on
+_WEEKDAY_BEFORE = re.compile(r"(?<!\w)(" + _DAY_RE + r")\s*,?\s*\(?\s*$", re.I)
+# ") lalu", " kemarin" just after a date: it lies in the past of the reference date
+_PAST_AFTER = re.compile(r"\s*\)?\s*(?:lalu|kemarin)\b", re.I)
+
+
+def _resolve(day: int, month: int, year: int, explicit: bool, refd: _dt.date | None, weekday: int | None,
+             past: bool) -> str | None:
+    """The date meant by ``day``/``month`` (and ``year`` when ``explicit``), given the
+    reference date ``refd``, the ``weekday`` the text names (0 = Senin) and whether
+    the text says it is ``past`` ("lalu").
+
+    Without a stated year the year is the one that puts the date nearest to the
+    reference (``(29/12)`` in an article of 3 January 2024 is 2023-12-29). A named
+    weekday must fit: when it does not, the nearest date that fits (within three days
+    of the stated one) is taken. A past date is never after the reference. ``None``
+    when no date fits, or two fit equally well.
+
+    >>> ref = _dt.date(2024, 1, 3)
+    >>> _resolve(29, 12, 2024, False, ref, 4, True), _resolve(29, 12, 2024, False, ref, None, False)
+    ('2023-12-29', '2023-12-29')
+    >>> _resolve(29, 12, 2023, True, None, 6, False)   # 29/12/2023 was a Friday: the Sunday nearest to it
+    '2023-12-31'
+    """
+    years = (year,) if explicit or refd is None else (year - 1, year, year + 1)
+    stated = [d for d in (_safe_date(y, month, day) for y in years) if d is not None]
+    fits = stated
+    if weekday is not None:
+        fits = [d for d in stated if d.weekday() == weekday]
+        if not fits:
+            fits = [d + _dt.timedelta(days=k) for d in stated for k in range(-3, 4)
+                    if (d + _dt.timedelta(days=k)).weekday() == weekday]
+    if past and refd is not None:
+        fits = [d for d in fits if d <= refd]
+    if not fits:
+        return None
+    if refd is None or explicit:
+        anchor = stated[0] if stated else fits[0]
+    else:
+        anchor = refd
+    fits.sort(key=lambda d: abs((d - anchor).days))
+    if len(fits) > 1 and abs((fits[0] - anchor).days) == abs((fits[1] - anchor).days):
+        return None
+    return fits[0].isoformat()
+
+
+def _safe_date(y: int, m: int, d: int) -> _dt.date | None:
+    try:
+        return _dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
 def find_dates(text: str, ref: str | None = None) -> list[DateMention]:
     """All date expressions in ``text``, in order, without overlaps."""
     refd = _ref(ref)
@@ -106,18 +162,21 @@ def find_dates(text: str, ref: str | None = None) -> list[DateMention]:
             if kind in ("ymd", "dmy", "dMy"):
                 month = MONTHS[m.group("mn").lower()] if kind == "dMy" else int(m.group("m"))
                 explicit = bool(m.group("y"))
+                before = text[max(0, s - 16):s]
                 if kind == "dmy" and not explicit:
                     # a bare "27/11" is a date only in parentheses after a day name or alone in parens
-                    before = text[max(0, s - 12):s]
                     if not re.search(r"\(\s*$", before):
                         continue
                 y = _year(m.group("y"), refd)
-                if y is not None and 1900 <= y <= 2100:
-                    iso = iso_date(y, month, int(m.group("d")))
-                elif y is None:
-                    iso = None
-                if iso is None and y is not None:
-                    continue
+                if y is not None and not 1900 <= y <= 2100 or y is not None and not iso_date(y, month,
+                                                                                                int(m.group("d"))):
+                    if explicit or not refd or not any(iso_date(y + k, month, int(m.group("d"))) for k in (-1, 1)):
+                        continue  # not a calendar date (31/02, 29/02 in no nearby leap year)
+                if y is not None:
+                    wd = _WEEKDAY_BEFORE.search(before)
+                    past = bool(_PAST_AFTER.match(text, e)) and refd is not None
+                    iso = _resolve(int(m.group("d")), month, y, explicit, refd,
+                                   DAYS[wd.group(1).lower()] if wd else None, past)
             elif kind == "rel" and refd:
                 target = DAYS[m.group("day").lower()]
                 direction = m.group("dir").lower()

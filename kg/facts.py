@@ -19,8 +19,14 @@ def _s(v) -> str | None:
 
 
 def facts(g: Graph) -> dict:
-    """The facts view of ``g``: documents, entities, roles, events and quotes."""
-    documents = [{"id": str(r.doc), "source": str(r.source), "title": _s(r.title), "date": _s(r.date)}
+    """The facts view of ``g``: documents (with their URL, outlet and copies), entities, roles,
+    events and quotes."""
+    copies: dict[str, list[dict]] = defaultdict(list)
+    for r in run(g, "facts/copies"):
+        copies[str(r.doc)].append({"source": str(r.source), "url": _s(r.url), "outlet": _s(r.outlet),
+                                   "date": _s(r.date)})
+    documents = [{"id": str(r.doc), "source": str(r.source), "title": _s(r.title), "date": _s(r.date),
+                  "url": _s(r.url), "outlet": _s(r.outlet), "copies": copies.get(str(r.doc), [])}
                  for r in run(g, "facts/documents")]
     aliases: dict[str, list[str]] = defaultdict(list)
     for r in run(g, "facts/aliases"):

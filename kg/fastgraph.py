@@ -30,11 +30,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from .graph import TYPE_CLASS, _h, _local, document_iri, entity_iri
+from .graph import TYPE_CLASS, _h, _local, copy_iri, document_iri, entity_iri
 from .ns import KGD, PREFIXES
-from .records import DocResult
+from .records import Copy, DocResult
 
-__all__ = ["DocBlock", "EntityIndex", "TurtleWriter", "render_doc", "finish_block", "doc_slug", "HEADER"]
+__all__ = ["DocBlock", "EntityIndex", "TurtleWriter", "render_doc", "render_copy", "finish_block", "doc_slug",
+           "HEADER"]
 
 _BASE = str(KGD)
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -156,6 +157,12 @@ def render_doc(r: DocResult) -> DocBlock:
         add(doc, "kg:author", _lit(name))
     for name in a.editors:
         add(doc, "kg:editor", _lit(name))
+    if a.url:
+        add(doc, "schema:url", _lit(a.url) + "^^xsd:anyURI")
+    if a.site:
+        add(doc, "kg:outlet", _lit(a.site))
+    if a.retrieved:
+        add(doc, "kg:retrieved", _lit(a.retrieved) + "^^xsd:dateTime")
     if r.dateline_place:
         add(doc, "kg:datelinePlace", _ent(r.dateline_place))
     summary = []
@@ -211,6 +218,29 @@ def render_doc(r: DocResult) -> DocBlock:
             add(qi, "kg:about", _ent(ab))
     counts = (sum(q.direct for q in r.quotes), sum(not q.direct for q in r.quotes), len(r.roles))
     return DocBlock(t.turtle() + "\n", tuple(summary), t.n, counts)
+
+
+def render_copy(c: Copy) -> tuple[str, int]:
+    """``(Turtle text, triple count)`` of copy ``c`` (``c.of``: the final source name of the
+    document it copies), the triples :func:`kg.graph.add_copy` adds."""
+    t = _Triples()
+    node = _iri(str(copy_iri(c.source)))
+    t.add(node, "a", "kg:Copy")
+    t.add(node, "kg:copyOf", _iri(str(document_iri(c.of))))
+    t.add(node, "kg:source", _lit(c.source))
+    if c.title:
+        t.add(node, "kg:title", _lit(c.title))
+    if c.date:
+        t.add(node, "kg:date", _date(c.date))
+    for name in c.authors:
+        t.add(node, "kg:author", _lit(name))
+    if c.url:
+        t.add(node, "schema:url", _lit(c.url) + "^^xsd:anyURI")
+    if c.site:
+        t.add(node, "kg:outlet", _lit(c.site))
+    if c.retrieved:
+        t.add(node, "kg:retrieved", _lit(c.retrieved) + "^^xsd:dateTime")
+    return t.turtle() + "\n", t.n
 
 
 def doc_slug(source: str) -> str:

@@ -16,10 +16,10 @@ from typing import Iterable
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
-from .ns import KG, KGD, PREFIXES
-from .records import DocResult
+from .ns import KG, KGD, PREFIXES, SCHEMA
+from .records import Copy, DocResult
 
-__all__ = ["entity_iri", "document_iri", "build_graph", "write_graph", "TYPE_CLASS"]
+__all__ = ["entity_iri", "document_iri", "copy_iri", "build_graph", "add_copy", "write_graph", "TYPE_CLASS"]
 
 TYPE_CLASS = {"Person": KG.Person, "Agency": KG.Agency, "Policy": KG.Policy, "Event": KG.Event,
               "Place": KG.Place}
@@ -59,13 +59,41 @@ def document_iri(source: str) -> URIRef:
     return KGD[f"doc/{_slug(source) or 'doc'}-{_h(source, 6)}"]
 
 
+def copy_iri(source: str) -> URIRef:
+    """IRI of a copy (another publication of a document's words), from its source name."""
+    return KGD[f"copy/{_slug(source) or 'copy'}-{_h(source, 6)}"]
+
+
+def add_copy(g: Graph, c: Copy) -> None:
+    """Add the triples of copy ``c``; ``c.of`` is the final source name of the document it copies."""
+    node = copy_iri(c.source)
+    g.add((node, RDF.type, KG.Copy))
+    g.add((node, KG.copyOf, document_iri(c.of)))
+    g.add((node, KG.source, Literal(c.source)))
+    if c.title:
+        g.add((node, KG.title, Literal(c.title)))
+    if c.date:
+        g.add((node, KG.date, _date(c.date)))
+    for name in c.authors:
+        g.add((node, KG.author, Literal(name)))
+    if c.url:
+        g.add((node, SCHEMA.url, Literal(c.url, datatype=XSD.anyURI)))
+    if c.site:
+        g.add((node, KG.outlet, Literal(c.site)))
+    if c.retrieved:
+        g.add((node, KG.retrieved, Literal(c.retrieved, datatype=XSD.dateTime)))
+
+
 def _date(value: str | None) -> Literal | None:
     return Literal(value, datatype=XSD.date) if value else None
 
 
-def build_graph(results: Iterable[DocResult]) -> Graph:
-    """One graph for all documents; entities merged across documents by key."""
+def build_graph(results: Iterable[DocResult], copies: Iterable[Copy] = ()) -> Graph:
+    """One graph for all documents; entities merged across documents by key. ``copies``:
+    other publications of the documents' words (each ``of`` a document's source name)."""
     g = Graph()
+    for c in copies:
+        add_copy(g, c)
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
     results = sorted(results, key=lambda r: r.article.source)
@@ -86,6 +114,12 @@ def build_graph(results: Iterable[DocResult]) -> Graph:
             g.add((doc, KG.author, Literal(name)))
         for name in a.editors:
             g.add((doc, KG.editor, Literal(name)))
+        if a.url:
+            g.add((doc, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
+        if a.site:
+            g.add((doc, KG.outlet, Literal(a.site)))
+        if a.retrieved:
+            g.add((doc, KG.retrieved, Literal(a.retrieved, datatype=XSD.dateTime)))
         if r.dateline_place:
             g.add((doc, KG.datelinePlace, entity_iri(r.dateline_place)))
         dslug = document_iri(a.source).split("/")[-1]

@@ -1,10 +1,11 @@
 """Streamed and incremental builds of ``graph.ttl``, with a per-file cache.
 
 A build walks the files in the order they were found, reads each in this process
-(reading is cheap, and stateful: a text already read elsewhere is skipped as a
-duplicate), hands the Articles in small chunks to the extraction workers
-(:mod:`kg.parallel`, or Dask with :mod:`kg.distributed`) and writes each
-document's block as soon as its chunk comes back; the entity section (labels,
+(reading is cheap, and stateful: a text already read elsewhere is not extracted
+again but kept as a copy of the first, :class:`kg.records.Copy`), hands the Articles
+in small chunks to the extraction workers (:mod:`kg.parallel`, or Dask with
+:mod:`kg.distributed`) and writes each document's block as soon as its chunk comes
+back, each copy's block after its file's documents; the entity section (labels,
 aliases, flags merged over all documents) is written last. Memory holds the entity
 index and a few chunks in flight, not the text read.
 
@@ -13,8 +14,8 @@ and modification time, what the reader recorded for it, the content keys it
 claimed, and its records (document blocks and entity summaries). ``--update``:
 
 * re-reads only files that are new or whose size or modification time changed,
-  plus the rare unchanged file whose duplicate status changed (its text is now
-  read first elsewhere, or the text it duplicated is gone);
+  plus the rare unchanged file whose copy status changed (its text is now read
+  first elsewhere, or the text it copied is gone);
 * drops the rows of files that are gone, so their facts (quotes included) leave
   the graph;
 * writes the graph again from the rows, in the same order and with the same entity
@@ -42,11 +43,12 @@ import sqlite3
 import time
 import zlib
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .entity_state import StateWriter, load_state
-from .fastgraph import EntityIndex, TurtleWriter
+from .fastgraph import EntityIndex, TurtleWriter, render_copy
 from .ingest import content_key, discover, unique_source
 from .parallel import CHUNK, Clock, DocRecord, StageTimes, executor, ordered
 
@@ -54,9 +56,9 @@ __all__ = ["Cache", "fingerprint", "write_build", "CACHE_DIR", "GRAPH_FILE"]
 
 CACHE_DIR = ".kg-cache"
 GRAPH_FILE = "graph.ttl"
-_FORMAT = "6"
-_CODE = ("records.py", "layout.py", "ingest.py", "readers.py", "dates.py", "graph.py", "fastgraph.py", "ns.py",
-         "build.py", "parallel.py", "incremental.py", "entity_state.py", "corrections.py", "correct.py")
+_FORMAT = "7"
+_CODE = ("records.py", "layout.py", "ingest.py", "readers.py", "web.py", "dates.py", "graph.py", "fastgraph.py",
+         "ns.py", "build.py", "parallel.py", "incremental.py", "entity_state.py", "corrections.py", "correct.py")
 #: Files per unit of work at most (units also close after :data:`kg.parallel.CHUNK` articles).
 _UNIT_FILES = 256
 
@@ -121,7 +123,8 @@ class Cache:
 
     def put(self, path: str, stat: tuple[int, int], reads: tuple, records: list[DocRecord], claims: list,
             volatile: bool) -> None:
-        """Keep a file's row; ``volatile``: it had a duplicate, so it is read again by every update."""
+        """Keep a file's row; ``volatile``: it held a copy of a text read first elsewhere, so it
+        is read again by every update."""
         self.db.execute("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)",
                         (path, stat[0], stat[1], pickle.dumps(reads, protocol=4), pickle.dumps(records, protocol=4),
                          json.dumps(claims), int(volatile) | (2 if reads[1] else 0),
@@ -188,6 +191,7 @@ class _Assembler:
         self.clock = clock
         self.cache = cache
         self.names: set[str] = set()
+        self.final: dict[str, str] = {}   # a document's label as read (kg.build.BuildReport.read) -> source name
         self.docs = 0
         self.old = old
         self.entities = entities if old is not None else None
@@ -217,25 +221,33 @@ class _Assembler:
         records, which are only loaded if they must be rendered. ``new``: the file was
         not in the last build."""
         with self.clock("serialize"):
-            read, skipped = reads
+            read, skipped, copies = reads
             self.report.read.extend(read)
             self.report.skipped.extend(skipped)
+            self.report.copies.extend(copies)
             raw = [rec.source for rec in records] if records is not None else brief[0]
             sources = [unique_source(src, path, self.names) for src in raw]  # as read_all names them
             sig = ""
             if self.plan and records is not None:   # corrections: applied here, on every path
                 records, sigs = zip(*(self.plan.apply(rec, src) for rec, src in zip(records, sources)))
                 sig = "|".join(sigs) if any(sigs) else ""
+            self.final.update(zip(read, sources))
+            copies = [replace(c, source=unique_source(c.source, path, self.names), of=self.final[c.of])
+                      for c in copies if c.of in self.final]
+            ident = sources + [f"{c.source}\x00{c.of}" for c in copies]   # what the file's bytes depend on
             start = self.writer.tell()
-            if span is not None and self.old is not None and span[2] == sources and (span[3:] or [""])[0] == sig:
+            if span is not None and self.old is not None and span[2] == ident and (span[3:] or [""])[0] == sig:
                 brief = brief or _brief(records)
-                self.writer.copy_range(self.old, span[0], span[1], brief[1])
+                self.writer.copy_range(self.old, span[0], span[1], brief[1] + sum(render_copy(c)[1] for c in copies))
             else:
                 if records is None:
                     records = self.cache.get(key)[1]
                 for rec, source in zip(records, sources):
                     self.writer.write_block(zlib.decompress(rec.data), source, rec.triples)
-            self.spans.append((json.dumps([start, self.writer.tell() - start, sources] + ([sig] if sig else [])), key))
+                for c in copies:
+                    text, n = render_copy(c)
+                    self.writer.write_block(text.encode("utf-8"), c.source, n)
+            self.spans.append((json.dumps([start, self.writer.tell() - start, ident] + ([sig] if sig else [])), key))
             if records is None:
                 self.deferred.append((key, sources))
             else:
@@ -275,6 +287,8 @@ class _Assembler:
             if self.plan:
                 self.writer.write_text(*self.plan.section())
                 self.report.stale = self.plan.stale(index)
+            # distinct entities in the graph, by type (not the sum over documents)
+            self.report.entities = Counter(t for types in index.types.values() for t in types)
             self.report.triples = self.writer.triples
             return self.writer.commit()
 
@@ -301,7 +315,7 @@ class _Walk:
                  chunk: int) -> None:
         self.found, self.known, self.reader, self.report_type = found, known, reader, report_type
         self.clock, self.chunk = clock, chunk
-        # content key -> first source: the reader's own duplicate check (kg.build.Reader)
+        # content key -> first source: the reader's own check for copies (kg.build.Reader)
         self.seen: dict | None = getattr(reader, "seen", None)
         self.strict = getattr(reader, "strict", False)  # a skip must stop the build: re-read files that had one
         self.counts = Counter()
@@ -320,8 +334,8 @@ class _Walk:
             rep = self.report_type()
             arts = self.reader([path], rep)
             claims = [] if self.seen is None else [(k, self.seen.get(k, "")) for k in (content_key(a.text) for a in arts)]
-            volatile = any(str(why).startswith("duplicate") for _, why in rep.skipped)
-        return (list(rep.read), list(rep.skipped)), arts, claims, volatile
+            volatile = bool(rep.copies)  # its words were read first elsewhere: that may change
+        return (list(rep.read), list(rep.skipped), list(rep.copies)), arts, claims, volatile
 
     def units(self) -> Iterator[list[tuple]]:
         """Lists of ``(key, path, stat, None)`` (reuse the row) or
@@ -401,9 +415,10 @@ def write_build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, repo
 def _replay(cache: Cache, found: list[tuple], report) -> None:
     """Fill ``report`` from the rows when the graph is left as it is."""
     for key, _, _ in found:
-        read, skipped = cache.get_brief(key)[0]
+        read, skipped, copies = cache.get_brief(key)[0]
         report.read.extend(read)
         report.skipped.extend(skipped)
+        report.copies.extend(copies)
     saved = json.loads(cache.meta("report"))
     report.entities.update(saved["entities"])
     for name in ("quotes", "statements", "roles", "triples"):

@@ -1,8 +1,10 @@
 """Ingest: files → :class:`~kg.records.Article`, or a clear reason why not.
 
 Finds the article files under the given paths (``.txt``, ``.md``, ``.html``/``.htm``,
-``.jsonl``) and decodes them. Every file gives one :class:`Outcome` per document
-(a JSON Lines file one per line): an Article, or the reason it was skipped.
+``.jsonl``, ``.warc``/``.warc.gz``, ``.rss``/``.atom``) and decodes them. Every file
+gives one :class:`Outcome` per document (a JSON Lines file one per line, a WARC
+archive one per HTML response, a URL list or feed one per URL fetched, see
+:mod:`kg.web`): an Article, or the reason it was skipped.
 
 What a document's text is: the file decoded (UTF-8, a UTF-8/16/32 byte order mark
 honoured, else cp1252, which covers latin-1 text), the byte order mark dropped,
@@ -40,7 +42,7 @@ __all__ = ["discover", "read_file", "read_article", "decode", "clean_text", "con
 
 log = logging.getLogger(__name__)
 
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".warc", ".warc.gz", ".rss", ".atom")
 #: The corrections file (:mod:`kg.corrections`): never read as articles, even among the sources.
 CORRECTIONS_FILE = "corrections.jsonl"
 #: Longest document read, in characters. Longer ones are skipped: extraction time
@@ -103,6 +105,16 @@ def _loop_target(p: Path) -> str | None:
     if os.path.isdir(target) and (here == target or here.startswith(target.rstrip(os.sep) + os.sep)):
         return target
     return None
+
+
+def _suffix(p: Path) -> str:
+    """The suffix that says how ``p`` is read (``.warc.gz`` is one).
+
+    >>> _suffix(Path("a/x.WARC.gz")), _suffix(Path("y.txt"))
+    ('.warc.gz', '.txt')
+    """
+    name = p.name.lower()
+    return ".warc.gz" if name.endswith(".warc.gz") else p.suffix.lower()
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -368,7 +380,7 @@ def _read_bytes(p: Path) -> bytes:
 
 
 def _article(source: str, text: str, path: Path, title: str | None = None,
-             date: str | None = None) -> Article:
+             date: str | None = None, page=None) -> Article:
     if not text.strip():
         raise Refused("empty document (whitespace only)")
     if not any(c.isalnum() for c in text):
@@ -382,6 +394,9 @@ def _article(source: str, text: str, path: Path, title: str | None = None,
         raise Refused(f"layout failed ({type(e).__name__}: {e})") from None
     if title or date:
         art = replace(art, title=title or art.title, date=date or art.date)
+    if page is not None:  # where the text came from, as its format says
+        art = replace(art, url=page.url, site=page.site, retrieved=page.retrieved,
+                      authors=art.authors or tuple(page.authors))
     return art
 
 
@@ -393,14 +408,13 @@ def _read_single(p: Path) -> Outcome:
     if suffix in (".html", ".htm"):
         from .readers import html_to_page
 
-        m = _CHARSET.search(data[:4096])
-        text, notes = decode(data, m.group(1).decode("ascii", "replace") if m else None)
+        text, notes = decode(data, _declared(data))
         if not text.strip():
             raise Refused("empty document (whitespace only)")
         page = html_to_page(text)
         if not page.text.strip():
-            raise Refused("no article text in the page (only markup, scripts or navigation)")
-        return Outcome(str(p), _article(p.name, page.text, p, page.title, page.date), notes=notes)
+            raise Refused("no article text in the page (only markup, scripts, navigation or a body too short)")
+        return Outcome(str(p), _article(p.name, page.text, p, page.title, page.date, page), notes=notes)
     text, notes = decode(data)
     if suffix in (".md", ".markdown"):
         from .readers import markdown_to_page
@@ -408,7 +422,7 @@ def _read_single(p: Path) -> Outcome:
         if not text.strip():
             raise Refused("empty document (whitespace only)")
         page = markdown_to_page(text)
-        return Outcome(str(p), _article(p.name, page.text, p, page.title, page.date), notes=notes)
+        return Outcome(str(p), _article(p.name, page.text, p, page.title, page.date, page), notes=notes)
     return Outcome(str(p), _article(p.name, text, p), notes=notes)
 
 
@@ -458,7 +472,7 @@ def _read_jsonl(p: Path) -> Iterator[Outcome]:
                     except ValueError as e:
                         raise Refused(str(e)) from None
                     text, notes = clean_text(page.text)
-                    art = _article(source, text, p, page.title, page.date)
+                    art = _article(source, text, p, page.title, page.date, page)
                 except Refused as e:
                     yield Outcome(label, reason=str(e))
                     continue
@@ -470,17 +484,81 @@ def _read_jsonl(p: Path) -> Iterator[Outcome]:
         yield Outcome(str(p), reason="empty file (no JSON lines)")
 
 
+#: A ``.txt`` file is a URL list when the lines of its first this many bytes are all URLs.
+_URL_HEAD = 1 << 16
+
+
+def _is_url_list(p: Path) -> bool:
+    """A ``.txt`` file whose every non-blank line is an http(s) URL (:func:`kg.web.is_url_list`)."""
+    try:
+        with _open_regular(p) as f:
+            head = f.read(_URL_HEAD)
+    except (Refused, OSError):
+        return False  # the plain-text reader says why
+    if len(head) == _URL_HEAD:
+        head = head[:head.rfind(b"\n") + 1]  # whole lines only
+    from .web import is_url_list
+
+    return is_url_list(head.decode("utf-8", "replace"))
+
+
+def _read_web(p: Path) -> Iterator[Outcome]:
+    """The pages of a WARC archive, a URL list or a feed file (:mod:`kg.web`), one Outcome each."""
+    from . import web
+
+    if _suffix(p) in (".warc", ".warc.gz"):
+        with _open_regular(p) as f:
+            yield from _pages(p, web.warc_payloads(f))
+        return
+    data = _read_bytes(p)
+    if _suffix(p) == ".txt":
+        urls = web.url_lines(decode(data)[0])
+    else:
+        links = web.feed_links(data)
+        if links is None:
+            raise Refused("not an RSS or Atom feed")
+        urls = [(str(i), u) for i, u in enumerate(links, 1)]
+    if not urls:
+        raise Refused("no URLs in it")
+    yield from _pages(p, web.fetch_payloads(urls, web.Fetcher()))
+
+
+def _pages(p: Path, payloads) -> Iterator[Outcome]:
+    """Articles of the HTML pages in ``payloads`` (:class:`kg.web.Payload`); ``path#n`` names each."""
+    from .readers import html_to_page
+
+    for pl in payloads:
+        source, label = f"{p.name}#{pl.n}", f"{p}#{pl.n}" + (f" ({pl.url})" if pl.url else "")
+        try:
+            if pl.reason:
+                raise Refused(pl.reason)
+            text, notes = decode(pl.data, pl.charset or _declared(pl.data))
+            page = html_to_page(text, url=pl.url)
+            if not page.text.strip():
+                raise Refused("no article text in the page (only markup, scripts, navigation or a body too short)")
+            page = replace(page, url=pl.url or page.url, retrieved=pl.retrieved)  # where it was read from
+            yield Outcome(label, _article(source, page.text, p, page.title, page.date, page), notes=notes)
+        except Refused as e:
+            yield Outcome(label, reason=str(e))
+
+
+def _declared(data: bytes) -> str | None:
+    m = _CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii", "replace") if m else None
+
+
 def read_file(path: str | os.PathLike) -> Iterator[Outcome]:
     """One :class:`Outcome` per document of the file at ``path`` (never raises for a bad file)."""
     p = Path(path)
-    suffix = p.suffix.lower()
+    suffix = _suffix(p)
     if suffix not in SUFFIXES and not os.path.islink(p) and not p.is_dir():
         yield Outcome(str(p), reason=f"unsupported file type {show(suffix or '(no suffix)')} "
                                      f"(kg reads {', '.join(SUFFIXES)})")
         return
-    if suffix == ".jsonl":
+    if suffix in (".jsonl", ".warc", ".warc.gz", ".rss", ".atom") or (suffix == ".txt" and _is_url_list(p)):
+        reader = _read_jsonl if suffix == ".jsonl" else _read_web
         try:
-            yield from _read_jsonl(p)
+            yield from reader(p)
         except Refused as e:
             yield Outcome(str(p), reason=str(e))
         return

@@ -86,7 +86,7 @@ def setup(verbosity: int = NORMAL) -> None:
 
 
 class Progress:
-    """A one-line bar ``label [####....] n/total`` on stderr, drawn only when stderr
+    """A one-line bar ``label [####....] n/total 12.3/s ETA 0:42`` on stderr, drawn only when stderr
     is a terminal and the run is not quiet; at most ten redraws a second.
 
     >>> bar = Progress(3, "reading")
@@ -101,16 +101,22 @@ class Progress:
         stream = sys.stderr
         self.enabled = _state["verbosity"] > QUIET and hasattr(stream, "isatty") and stream.isatty()
         self._last = 0.0
+        self._start = time.monotonic()
         self._drawn = False
         if self.enabled:
             _state["bar"] = self
 
     def _line(self) -> str:
+        spent = time.monotonic() - self._start
+        rate = self.n / spent if spent > 0 else 0.0
+        speed = f" {rate:.1f}/s" if rate else ""
         if self.total:
             width = 30
             done = min(width, int(width * self.n / self.total))
-            return f"{self.label} [{'#' * done}{'.' * (width - done)}] {self.n}/{self.total}"
-        return f"{self.label} {self.n}"
+            left = (self.total - self.n) / rate if rate else None
+            eta = f" ETA {int(left) // 60}:{int(left) % 60:02d}" if left is not None and self.n < self.total else ""
+            return f"{self.label} [{'#' * done}{'.' * (width - done)}] {self.n}/{self.total}{speed}{eta}"
+        return f"{self.label} {self.n}{speed}"
 
     def advance(self, n: int = 1) -> None:
         self.n += n

@@ -7,7 +7,7 @@ misspelt term raises ``AttributeError`` instead of minting a wrong IRI.
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["KG", "KGD", "ONTOLOGY_IRI", "PREFIXES"]
+__all__ = ["KG", "KGD", "SCHEMA", "ONTOLOGY_IRI", "PREFIXES"]
 
 ONTOLOGY_IRI = "https://w3id.org/kgid/ns"
 
@@ -38,6 +38,11 @@ class KG(DefinedNamespace):
     editor: URIRef
     date: URIRef
     datelinePlace: URIRef
+    # provenance (the address is schema:url, SCHEMA.url)
+    outlet: URIRef
+    retrieved: URIRef
+    Copy: URIRef
+    copyOf: URIRef
     # entities
     label: URIRef
     alias: URIRef
@@ -80,5 +85,8 @@ class KG(DefinedNamespace):
 #: Where the IRIs of documents, entities, quotes and roles live.
 KGD = Namespace("https://w3id.org/kgid/id/")
 
+#: schema.org, for the terms the graph uses as they are (a document's ``schema:url``).
+SCHEMA = Namespace("https://schema.org/")
+
 #: Prefixes bound in every graph the project writes.
-PREFIXES = {"kg": KG._NS, "kgd": KGD}
+PREFIXES = {"kg": KG._NS, "kgd": KGD, "schema": SCHEMA}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Article", "Span", "Entity", "Role", "EventReport", "Quote", "DocResult",
+__all__ = ["Article", "Copy", "Span", "Entity", "Role", "EventReport", "Quote", "DocResult",
            "ENTITY_TYPES"]
 
 #: Entity types, as used in keys and in the ontology.
@@ -21,7 +21,8 @@ class Article:
 
     ``skip`` lists ``(start, end)`` spans that are not the article (related
     headlines, "Baca juga", image placeholders, disclaimers, navigation, bylines);
-    extraction ignores them.
+    extraction ignores them. ``url``, ``site`` (the outlet's name) and ``retrieved``
+    (when the copy was fetched, ISO 8601) are where the text came from, when known.
     """
 
     source: str
@@ -34,6 +35,9 @@ class Article:
     dateline: tuple[int, int] | None = None
     path: str | None = None
     wrapped: bool = False
+    url: str | None = None
+    site: str | None = None
+    retrieved: str | None = None
 
     def masked_text(self) -> str:
         """The text with skipped spans blanked out (same length, same offsets).
@@ -53,6 +57,27 @@ class Article:
                 if chars[i] not in "\n":
                     chars[i] = " "
         return "".join(chars)
+
+
+@dataclass(frozen=True)
+class Copy:
+    """Another publication of a document's words (the same press release on another site):
+    where and when it ran. ``of`` names the document first read with these words (as
+    the reader reported it; the graph stage is given its final source name)."""
+
+    source: str
+    of: str
+    title: str | None = None
+    date: str | None = None
+    authors: tuple[str, ...] = ()
+    url: str | None = None
+    site: str | None = None
+    retrieved: str | None = None
+
+    @classmethod
+    def of_article(cls, art: Article, of: str) -> "Copy":
+        """The copy that ``art`` is of the document named ``of``."""
+        return cls(art.source, of, art.title, art.date, art.authors, art.url, art.site, art.retrieved)
 
 
 @dataclass(frozen=True)

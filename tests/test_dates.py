@@ -30,3 +30,31 @@ def test_not_dates(text):
 
 def test_relative_day_without_reference_is_unresolved():
     assert [d.iso for d in find_dates("Selasa lalu")] == [None]
+
+
+@pytest.mark.parametrize("text,ref,expected", [
+    # no year: the year that puts the date nearest to the article's date
+    ("Jumat (29/12) lalu", "2024-01-03", ["2023-12-29"]),
+    ("pada (29/12)", "2024-01-03", ["2023-12-29"]),
+    ("Rabu (3/1) mendatang", "2023-12-29", ["2024-01-03"]),
+    ("Senin, 1 Januari", "2023-12-30", ["2024-01-01"]),
+    ("Jumat (29/12)", "2023-12-31", ["2023-12-29"]),
+    # a weekday that does not fit: the nearest date that does, or none
+    ("Sabtu (29/12)", "2024-01-03", ["2023-12-30"]),                 # 29/12/2023 was a Friday
+    ("Minggu (29/12/2023)", None, ["2023-12-31"]),
+    ("Kamis (29/12/2023)", None, ["2023-12-28"]),
+    ("Jumat (29/12/2023)", None, ["2023-12-29"]),                   # fits: kept
+    # "lalu" never gives a date after the article's
+    ("Jumat (5/1) lalu", "2024-01-03", []),                          # Friday 5/1 is 2024-01-05, after the article
+    ("Kamis (4/1) lalu", "2024-01-03", []),                          # 4/1/2023 was a Wednesday: nothing fits before
+    ("Senin (29/12/2025) lalu", "2024-01-03", []),
+])
+def test_dates_near_the_turn_of_the_year_and_weekdays(text, ref, expected):
+    assert [d.iso for d in find_dates(text, ref=ref) if d.iso] == expected
+
+
+@pytest.mark.parametrize("text,ref", [("Jumat (29/12) lalu", "2024-01-03"), ("Selasa lalu", "2024-01-03"),
+                                      ("kemarin", "2024-01-03"), ("Kamis (28/12/2023) lalu", "2024-01-03")])
+def test_lalu_is_never_after_the_reference(text, ref):
+    isos = [d.iso for d in find_dates(text, ref=ref) if d.iso]
+    assert isos and all(iso <= ref for iso in isos)

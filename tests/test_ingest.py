@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from rdflib import Graph
 
-from kg.build import BuildReport, read_all
+from kg.build import BuildReport, build, read_all
 from kg.cli import main
 from kg.errors import InputError
 from kg.ingest import SUFFIXES, decode, discover, read_article, read_file
@@ -53,22 +54,103 @@ def test_html_keeps_the_article_and_drops_the_furniture():
 
 
 def test_html_without_article_element_uses_the_body_and_the_h1_or_title():
-    page = html_to_page("<html><head><title>Judul Halaman</title></head><body><nav>Menu</nav>"
-                        "<p>Paragraf satu &amp; dua.<br>Baris baru.</p><p>Paragraf tiga.</p></body></html>")
-    assert page.text == "Paragraf satu & dua.\nBaris baru.\n\nParagraf tiga."
+    page = html_to_page("<html><head><title>Judul Halaman</title></head><body><nav>Menu utama situs</nav>"
+                        f"<p>{FILL}<br>Baris baru.</p><p>Paragraf tiga.</p></body></html>")
+    assert page.text == f"{FILLED}\n\nBaris baru.\n\nParagraf tiga."
     assert page.title == "Judul Halaman" and page.date is None
 
 
-@pytest.mark.parametrize("markup,text", [
-    ("<p>satu <b>dua</p> tiga</i></div></span></p>", "satu dua\n\ntiga"),          # stray and unclosed tags
-    ("<p>a</p><!-- <p>komentar</p> --><p>b</p>", "a\n\nb"),
-    ("<p>a<script>document.write('<p>x</p>')", "a"),                                # script never closed
-    ("<div hidden>rahasia</div><p aria-hidden=true>juga</p><p>tampak</p>", "tampak"),
-    ("<p>" + "<i>" * 20000 + "dalam" + "</b>" * 20000 + "</p>", "dalam"),          # deep nesting, stray ends
-    ("<p>&lt;script&gt;alert(1)&lt;/script&gt; &#0; &#x202E;</p>", "<script>alert(1)</script> \ufffd \u202e"),
+FILL = "Kalimat pengisi ini cukup panjang agar halaman dibaca sebagai artikel &amp; berita."
+FILLED = FILL.replace("&amp;", "&")
+
+
+@pytest.mark.parametrize("markup,kept,dropped", [
+    (f"<p>{FILL}</p><p>satu <b>dua</p> tiga</i></div></span></p>", ["satu dua", "tiga"], []),   # stray tags
+    (f"<p>{FILL}</p><!-- <p>komentar</p> --><p>b</p>", [], ["komentar"]),
+    (f"<p>{FILL}</p><p>a<script>document.write('<p>x</p>')", [], ["document", "x"]),        # script never closed
+    (f"<div hidden>rahasia</div><p aria-hidden=true>juga</p><p>{FILL}</p>", [], ["rahasia", "juga"]),
+    (f"<p>{FILL}</p><p>" + "<i>" * 20000 + "dalam" + "</b>" * 20000 + "</p>", [], []),       # deep nesting
+    (f"<p>{FILL} &lt;script&gt;alert(1)&lt;/script&gt;</p>", ["<script>alert(1)</script>"], []),
+    (f"<p>{FILL}</p>", [], []),                                                              # a bare fragment
 ])
-def test_html_survives_broken_markup(markup, text):
-    assert html_to_page(markup).text == text
+def test_html_survives_broken_markup(markup, kept, dropped):
+    text = html_to_page(markup).text
+    assert FILLED in text
+    assert all(k in text for k in kept) and not any(d in text for d in dropped)
+
+
+STORY = ["Kepala Dinas Kominfo Kota Antah, Rudi Wiranto, membuka pelatihan pegawai pada Senin pagi di balai kota.",
+         "Rudi Wiranto mengatakan pelatihan itu diikuti seratus pegawai dari dua puluh kantor di kota tersebut.",
+         "“Kami ingin setiap pegawai paham cara melayani warga dengan cepat dan ramah,” ujar Rudi.",
+         "Pelatihan berlangsung tiga hari dan ditutup dengan ujian tertulis bagi seluruh peserta yang hadir."]
+STORY_HTML = "".join(f"<p>{p}</p>" for p in STORY)
+CARDS = "".join(f'<article class="card"><a href="/b/{i}"><h3>Wali Kota Meresmikan Taman Baru Nomor {i} di '
+                f'Pinggir Sungai</h3></a><p>Ringkasan kartu nomor {i} yang pendek saja.</p></article>'
+                for i in range(3))
+# the story in a div, "related" cards as <article> elements before and after it
+DIV_PAGE = f"""<!doctype html><html><head><title>Pelatihan Pegawai - Kabar Antah</title>
+<meta property="og:url" content="https://kabar-antah.example/berita/pelatihan">
+<meta name="publishdate" content="2024-03-04 08:00:00"></head><body>
+<nav><a href="/">Beranda</a> <a href="/daerah">Daerah</a></nav><div class="top">{CARDS}</div>
+<div class="content"><h1>Pelatihan Pegawai Dibuka di Balai Kota Antah</h1>{STORY_HTML}</div>
+<div class="sidebar"><h2>Berita lain</h2>{CARDS}</div><footer>Hak cipta Kabar Antah</footer></body></html>"""
+AMP_PAGE = f"""<!doctype html><html amp lang="id"><head><meta charset="utf-8"><title>Pelatihan Pegawai</title>
+<link rel="canonical" href="https://kabar-antah.example/berita/pelatihan-amp">
+<meta name="content_PublishedDate" content="2024-03-05T10:00:00+07:00">
+<style amp-custom>body{{color:#222}}</style><script async src="https://cdn.ampproject.org/v0.js"></script></head>
+<body><amp-sidebar id="menu" layout="nodisplay"><ul><li>Beranda</li><li>Daerah</li></ul></amp-sidebar>
+<header><a href="/">Kabar Antah</a></header><main><article><h1>Pelatihan Pegawai Dibuka</h1>
+<amp-img src="a.jpg" width="600" height="400" layout="responsive" alt="foto"></amp-img>{STORY_HTML}</article>
+</main><amp-social-share type="facebook"></amp-social-share><footer>Hak cipta</footer></body></html>"""
+LD_PAGE = f"""<!doctype html><html><head><title>Pelatihan Pegawai</title>
+<script type="application/ld+json">{{"@context": "https://schema.org", "@graph": [{{"@type": "WebSite",
+"name": "Situs"}}, {{"@type": "NewsArticle", "headline": "Pelatihan Pegawai Dibuka",
+"datePublished": "2023-12-29T09:00:00+07:00", "author": [{{"@type": "Person", "name": "Sari Nuraini"}}],
+"url": "https://kabar-antah.example/b/3", "publisher": {{"@type": "Organization", "name": "Kabar Antah"}}}}]}}
+</script></head><body><div id="main"><h1>Pelatihan Pegawai Dibuka</h1>{STORY_HTML}</div></body></html>"""
+
+
+@pytest.mark.parametrize("markup,date,url,authors,site", [
+    (DIV_PAGE, "2024-03-04", "https://kabar-antah.example/berita/pelatihan", (), "kabar-antah.example"),
+    (AMP_PAGE, "2024-03-05", "https://kabar-antah.example/berita/pelatihan-amp", (), "kabar-antah.example"),
+    (LD_PAGE, "2023-12-29", "https://kabar-antah.example/b/3", ("Sari Nuraini",), "Kabar Antah"),
+])
+def test_html_layouts_give_the_story_not_the_cards(markup, date, url, authors, site):
+    page = html_to_page(markup)
+    assert [p for p in paragraphs(page.text) if p in STORY] == STORY
+    for furniture in ("Wali Kota Meresmikan", "Ringkasan kartu", "Beranda", "Hak cipta", "Berita lain"):
+        assert furniture not in page.text
+    assert (page.date, page.url, page.authors, page.site) == (date, url, authors, site)
+
+
+@pytest.mark.parametrize("meta,date", [
+    ('<meta property="article:published_time" content="2024-01-02T08:00:00+07:00">', "2024-01-02"),
+    ('<meta name="publishdate" content="2024-01-03">', "2024-01-03"),
+    ('<meta name="content_PublishedDate" content="2024-01-04 10:00:00">', "2024-01-04"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-01-05"}</script>',
+     "2024-01-05"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": </script>', None),  # broken
+    ("", None),
+])
+def test_html_publication_date_comes_from_meta_or_json_ld(meta, date):
+    page = html_to_page(f"<html><head>{meta}</head><body><div>{STORY_HTML}</div></body></html>")
+    assert page.date == date and STORY[0] in page.text
+
+
+def test_html_time_element_gives_the_date():
+    page = html_to_page(f'<html><body><article><time datetime="2024-01-06T07:00">6/1</time>{STORY_HTML}'
+                        "</article></body></html>")
+    assert page.date == "2024-01-06"
+
+
+@pytest.mark.parametrize("markup", [
+    "<html><body><nav>Beranda</nav><script>x()</script></body></html>",
+    "<html><body><ul>" + "".join(f"<li><a href=/x{i}>Berita nomor {i} tentang sesuatu yang penting sekali</a>"
+                                 "</li>" for i in range(30)) + "</ul></body></html>",                  # a link list
+    "<html><body><div class=cookie>Situs ini memakai kuki.</div></body></html>",                      # too short
+])
+def test_html_without_a_body_gives_no_text(markup):
+    assert html_to_page(markup).text == ""
 
 
 def test_html_file_gives_an_article_with_the_page_title(tmp_path):
@@ -122,8 +204,8 @@ def test_markdown_title_from_setext_heading_and_underscores_inside_words():
     ("[1, 2]", "not a JSON object (an array)"),
     ('"text"', "not a JSON object (a string)"),
     ("null", "not a JSON object (null)"),
-    ('{"title": "x"}', 'no "text" string (every line needs "text"; "title", "url", "date" are optional)'),
-    ('{"text": 5}', 'no "text" string (every line needs "text"; "title", "url", "date" are optional)'),
+    ('{"title": "x"}', 'no "text" string (every line needs "text"; "title", "url", "date", "site" are optional)'),
+    ('{"text": 5}', 'no "text" string (every line needs "text"; "title", "url", "date", "site" are optional)'),
     ('{"text": "a", "title": ["x"]}', '"title" must be a string'),
     ('{"text": "a", "date": 20240212}', '"date" must be a string'),
     ("[" * 100_000, "not JSON (nested too deeply)"),
@@ -186,11 +268,11 @@ def test_read_article_raises_with_the_file_and_reason(tmp_path):
 
 def test_summary_lists_skips_and_groups_them_past_fifty():
     report = BuildReport(read=["a.txt"], skipped=[(f"e{i}.txt", "empty document (whitespace only)") for i in range(60)]
-                         + [("d.txt", "duplicate of a.txt (same text)")])
+                         + [("d.txt", "binary file (a PNG image), not text")])
     text = report.summary()
     assert text.splitlines()[0] == "documents read: 1, skipped: 61"
     assert "skipped e49.txt: empty document (whitespace only)" in text and "e50.txt" not in text
-    assert "skipped 11 more (--verbose lists them): empty document 10; duplicate 1" in text
+    assert "skipped 11 more (--verbose lists them): empty document 10; binary file 1" in text
     verbose = report.summary(verbose=True)
     assert "read a.txt" in verbose and "skipped e59.txt: empty document (whitespace only)" in verbose
 
@@ -256,12 +338,13 @@ def test_strict_makes_a_skip_fatal_and_writes_nothing(corpus, tmp_path):
     assert not (tmp_path / "o" / "graph.ttl").exists()
 
 
-def test_a_duplicate_is_skipped_naming_the_first(corpus, tmp_path):
+def test_a_copy_is_kept_as_another_source_of_the_first(corpus, tmp_path):
     (corpus / "b copy.txt").write_text(ARTICLE, encoding="utf-8")
     r = run(corpus, "--out", tmp_path / "o")
-    assert r.exit_code == 1, r.output
-    assert f"skipped {corpus / 'b copy.txt'}: duplicate of {corpus / 'a.txt'} (same text)" in r.output.splitlines()
-    assert (tmp_path / "o" / "graph.ttl").read_text(encoding="utf-8").count("kg:Document") == 1
+    assert r.exit_code == 0, r.output
+    assert "copies of them kept as sources: 1" in r.output.splitlines()[0]
+    ttl = (tmp_path / "o" / "graph.ttl").read_text(encoding="utf-8")
+    assert ttl.count("a kg:Document") == 1 and ttl.count("a kg:Copy") == 1 and 'kg:source "b copy.txt"' in ttl
 
 
 def test_quiet_prints_nothing_but_keeps_the_exit_code(corpus, tmp_path):
@@ -290,7 +373,7 @@ def test_help_documents_inputs_and_exit_codes():
     r = CliRunner().invoke(main, ["build", "--help"])
     assert r.exit_code == 0
     text = " ".join(r.output.split())
-    for needed in (".txt, .md, .html/.htm and .jsonl", "0 every document was read", "1 some documents were skipped",
+    for needed in (".txt, .md, .html/.htm and .jsonl", ".warc/.warc.gz", "lists of URLs", "0 every document was read", "1 some documents were skipped",
                    "2 nothing usable, a usage error, or a skip under --strict", "--strict", "--quiet", "--verbose"):
         assert needed in text
 
@@ -298,7 +381,7 @@ def test_help_documents_inputs_and_exit_codes():
 def test_readme_documents_inputs_and_exit_codes():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     section = text.split("## Inputs and exit codes", 1)[1]
-    for needed in (".jsonl", "cp1252", "--strict", "| 0 |", "| 1 |", "| 2 |", "duplicate"):
+    for needed in (".jsonl", "cp1252", "--strict", "| 0 |", "| 1 |", "| 2 |", "kept as a copy", ".warc"):
         assert needed in section
 
 
@@ -311,3 +394,24 @@ def test_a_jsonl_file_with_several_articles_builds(tmp_path):
     report = build([feed], tmp_path / "o", page=False)
     assert report.read == [f"{feed}#1", f"{feed}#2", f"{feed}#3"]
     assert (tmp_path / "o" / "graph.ttl").read_text(encoding="utf-8").count("feed.jsonl#") >= 3
+
+
+def test_build_summary_counts_distinct_entities_of_the_graph(seeds_build, seeds_graph, tmp_path):
+    """One entity named in several documents counts once (the sum over documents did not)."""
+    from collections import Counter
+
+    from rdflib import RDF
+
+    from kg.ns import KG
+
+    _, report = seeds_build
+    in_graph = Counter({t: len(set(seeds_graph.subjects(RDF.type, KG[t])))
+                        for t in ("Person", "Agency", "Policy", "Event", "Place")})
+    assert +report.entities == +in_graph
+    twice = tmp_path / "in"
+    twice.mkdir()
+    for i in range(2):   # two documents naming the same people and agencies
+        (twice / f"{i}.txt").write_text(BODY + f"\n\nRapat ke-{i} selesai.", encoding="utf-8")
+    rep = build([twice], tmp_path / "out", page=False)
+    g = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    assert rep.entities["Person"] == len(set(g.subjects(RDF.type, KG.Person))) >= 1

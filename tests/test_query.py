@@ -21,7 +21,7 @@ from kg.store import Store, open_store, serialize_solutions, term_parts
 
 ENGINES = ["oxigraph", "rdflib"]
 SAVED = ["said_about", "quotes_by", "officials_by_agency", "office_holders", "events_between",
-         "agency_policies", "co_mentioned", "quote_source"]
+         "agency_policies", "co_mentioned", "quote_source", "outlets"]
 
 
 @pytest.fixture(scope="module", params=ENGINES)
