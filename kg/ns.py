@@ -5,9 +5,9 @@ It is a :class:`rdflib.namespace.DefinedNamespace` with ``_fail = True``, so a
 misspelt term raises ``AttributeError`` instead of minting a wrong IRI.
 """
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
+from rdflib.namespace import RDFS, SDO, DefinedNamespace
 
-__all__ = ["KG", "KGD", "ONTOLOGY_IRI", "PREFIXES"]
+__all__ = ["KG", "KGD", "ONTOLOGY_IRI", "PREFIXES", "NAME_TERMS", "ENTITIES_GRAPH"]
 
 ONTOLOGY_IRI = "https://w3id.org/kgid/ns"
 
@@ -76,5 +76,13 @@ class KG(DefinedNamespace):
 #: Where the IRIs of documents, entities, quotes and roles live.
 KGD = Namespace("https://w3id.org/kgid/id/")
 
+#: Standard terms written beside every ``kg:label``, with the same value, so that generic RDF
+#: tools (browsers, triple store UIs) show names: ``rdfs:label`` and ``schema:name``.
+NAME_TERMS = (RDFS.label, SDO.name)
+
+#: The named graph of the shared entity descriptions in N-Quads/TriG exports and ``kg push
+#: --per-document`` (each document's statements are in a graph named by the document's IRI).
+ENTITIES_GRAPH = KGD["entities"]
+
 #: Prefixes bound in every graph the project writes.
-PREFIXES = {"kg": KG._NS, "kgd": KGD}
+PREFIXES = {"kg": KG._NS, "kgd": KGD, "rdfs": RDFS._NS, "schema": SDO._NS}
