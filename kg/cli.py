@@ -364,8 +364,8 @@ def export(graph, fmt, out, stream, engine) -> None:
 @click.option("--endpoint", required=True, metavar="URL", help="Graph Store Protocol URL, e.g. .../store or .../data.")
 @click.option("--graph", "graph_iri", metavar="IRI", help="Put everything in this named graph (default: the "
               "default graph).")
-@click.option("--per-document", is_flag=True, help="One named graph per document, named by the document's IRI, "
-              "plus the entities in the default graph.")
+@click.option("--per-document", is_flag=True, help="Every statement in a named graph: one per document, named by "
+              "the document's IRI, and the entities graph (for union-default-graph stores).")
 @click.option("--append", is_flag=True, help="POST (add to the graphs) instead of PUT (replace them).")
 def push(graph, endpoint, graph_iri, per_document, append) -> None:
     """Load a graph into a triple store through the SPARQL 1.1 Graph Store Protocol.

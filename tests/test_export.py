@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.export import document_graphs, export, network
-from kg.ns import KG
+from kg.ns import ENTITIES_GRAPH, KG
 from kg.store import open_store, term_parts
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -48,8 +48,11 @@ def test_rdf_exports_round_trip_and_are_stable(seeds, tmp_path, fmt, oxf):
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [], "no temporary files left"
 
 
+ENTITIES = str(ENTITIES_GRAPH)
+
+
 @pytest.mark.parametrize("fmt,oxf", [("nq", ox.RdfFormat.N_QUADS), ("trig", ox.RdfFormat.TRIG)])
-def test_one_named_graph_per_document(seeds, tmp_path, fmt, oxf):
+def test_every_statement_in_one_named_graph(seeds, tmp_path, fmt, oxf):
     store = open_store(seeds)
     path = tmp_path / f"g.{fmt}"
     export(store, fmt, path)
@@ -59,14 +62,15 @@ def test_one_named_graph_per_document(seeds, tmp_path, fmt, oxf):
         by_graph.setdefault(g, set()).add(tuple(term_parts(x) for x in (q.subject, q.predicate, q.object)))
     everything = _all(store)
     docs = {s[1] for s, p, o in everything if p[1] == RDF_TYPE and o[1] == str(KG.Document)}
-    assert set(by_graph) - {None} == docs and len(docs) == 5
+    assert None not in by_graph, "nothing in the default graph: union-default-graph stores see it all"
+    assert set(by_graph) == docs | {ENTITIES} and len(docs) == 5
     owner_of = {s: o[1] for s, p, o in everything if p[1] == str(KG.inDocument)}
     for s, p, o in everything:
         owner = owner_of.get(s)
         if owner:  # quotes, mentions, roles, event reports: in their document's graph
             assert (s, p, o) in by_graph[owner]
-        if p[1] in (str(KG.label), str(KG.alias)):  # shared entity descriptions: the default graph
-            assert (s, p, o) in by_graph[None]
+        if p[1] in (str(KG.label), str(KG.alias), RDF_TYPE) and o[1] != str(KG.Document) and not owner:
+            assert (s, p, o) in by_graph[ENTITIES]  # shared entity descriptions: the entities graph
         if p[1] == str(KG.mentionedIn):
             assert (s, p, o) in by_graph[o[1]]
     assert sum(len(v) for v in by_graph.values()) == len(everything)
@@ -75,7 +79,7 @@ def test_one_named_graph_per_document(seeds, tmp_path, fmt, oxf):
 def test_document_graphs_can_be_loaded_back_as_a_dataset(seeds, tmp_path):
     export(open_store(seeds), "nq", tmp_path / "g.nq")
     back = open_store(tmp_path / "g.nq")
-    assert set(back.graphs()) == {g for g in document_graphs(open_store(seeds)) if g}
+    assert set(back.graphs()) == set(document_graphs(open_store(seeds))) and len(back.graphs()) == 6
     from kg.query import run
 
     assert run(back, "said_about", {"topic": "netralitas"})[0].rows, "saved queries see the union of graphs"
@@ -166,7 +170,7 @@ def test_streamed_nquads_have_the_same_statements_and_graphs_as_the_sorted_expor
     streamed = _quads(tmp_path / "b.nq")
     assert streamed == _quads(tmp_path / "a.nq")
     docs = {s for s, p, o, _ in streamed if p == ox.NamedNode(RDF_TYPE) and o == ox.NamedNode(str(KG.Document))}
-    assert len(docs) == 5 and {g for *_, g in streamed if g != ox.DefaultGraph()} == docs
+    assert len(docs) == 5 and {g for *_, g in streamed} == docs | {ox.NamedNode(ENTITIES)}
     again = tmp_path / "c.nq"
     CliRunner().invoke(main, ["export", str(seeds), "--format", "nq", "--out", str(again), "--stream"])
     assert again.read_bytes() == (tmp_path / "b.nq").read_bytes()   # same graph file, same bytes
