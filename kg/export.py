@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 import tempfile
@@ -28,7 +29,7 @@ from .ns import ENTITIES_GRAPH, KG, KGD
 from .store import TURTLE_PREFIXES, Store, nt_term, term_parts, to_oxigraph
 
 __all__ = ["EXPORT_FORMATS", "STREAM_FORMATS", "export", "export_stream", "document_graph_of", "document_graphs",
-           "network", "push", "neutralise"]
+           "network", "push", "neutralise", "jsonld_context"]
 
 EXPORT_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld", "graphml", "csv")
 #: Formats ``export_stream`` writes statement by statement.
@@ -148,10 +149,33 @@ def export_stream(graph: str | os.PathLike, fmt: str, out: str | os.PathLike) ->
     return [(str(out), what)]
 
 
+def jsonld_context() -> dict:
+    """The JSON-LD context published as ``ontology/context.jsonld`` (``{"@context": {...}}``):
+    a short term for every class and property of the ontology, typed as the ontology types it."""
+    from .validate import ontology_dir
+
+    return json.loads((ontology_dir() / "context.jsonld").read_text(encoding="utf-8"))
+
+
+def _jsonld_bytes(triples: list) -> bytes:
+    """Compact JSON-LD of sorted ``triples`` (Oxigraph's expanded form, compacted by PyLD with
+    :func:`jsonld_context`, which the document carries inline so it reads offline)."""
+    import pyoxigraph as ox
+    from pyld import jsonld
+
+    expanded = json.loads(ox.serialize(triples, format=ox.RdfFormat.JSON_LD)) if triples else []
+    for node in expanded:  # rdf:type as @type, as JSON-LD's fromRdf writes it (useRdfType false)
+        types = [t["@id"] for t in node.pop(_RDF_TYPE, []) if "@id" in t]
+        if types:
+            node["@type"] = types
+    doc = jsonld.compact(expanded, jsonld_context())
+    return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
+
+
 def _rdf_bytes(store: Store, fmt: str) -> tuple[bytes, str]:
     import pyoxigraph as ox
 
-    oxf = {"ttl": "TURTLE", "nt": "N_TRIPLES", "nq": "N_QUADS", "trig": "TRIG", "jsonld": "JSON_LD"}[fmt]
+    oxf = {"ttl": "TURTLE", "nt": "N_TRIPLES", "nq": "N_QUADS", "trig": "TRIG"}.get(fmt)
     prefixes = TURTLE_PREFIXES if fmt in ("ttl", "trig") else None
     if fmt in ("nq", "trig"):
         groups = document_graphs(store)
@@ -160,9 +184,10 @@ def _rdf_bytes(store: Store, fmt: str) -> tuple[bytes, str]:
         return ox.serialize(quads, format=getattr(ox.RdfFormat, oxf), prefixes=prefixes), n
     triples = sorted({(term_parts(s), term_parts(p), term_parts(o)) for s, p, o, _ in store.quads()},
                      key=lambda t: tuple(nt_term(x) for x in t))
-    data = ox.serialize([ox.Triple(*(to_oxigraph(x) for x in t)) for t in triples],
-                        format=getattr(ox.RdfFormat, oxf), prefixes=prefixes)
-    return data, f"{len(triples)} triples"
+    oxt = [ox.Triple(*(to_oxigraph(x) for x in t)) for t in triples]
+    if fmt == "jsonld":
+        return _jsonld_bytes(oxt), f"{len(triples)} triples"
+    return ox.serialize(oxt, format=getattr(ox.RdfFormat, oxf), prefixes=prefixes), f"{len(triples)} triples"
 
 
 def _value(t):

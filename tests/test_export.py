@@ -197,3 +197,62 @@ def test_stream_refuses_what_it_cannot_do(seeds, tmp_path, args, needle):
     r = CliRunner().invoke(main, ["export", graph, *args, "--out", str(tmp_path / "x.out"), "--stream"])
     assert r.exit_code == 2 and needle in r.output, r.output
     assert not (tmp_path / "x.out").exists()
+
+
+# -- JSON-LD: compact, with the published context, and the same graph after a round trip ----------
+
+def _graph_of(path: Path):
+    from rdflib import Graph
+
+    return Graph().parse(path, format="turtle")
+
+
+def test_jsonld_is_compact_with_the_published_context(seeds, tmp_path):
+    import json
+
+    from kg.export import jsonld_context
+    from kg.validate import ontology_dir
+
+    export(open_store(seeds), "jsonld", tmp_path / "g.jsonld")
+    doc = json.loads((tmp_path / "g.jsonld").read_text(encoding="utf-8"))
+    published = json.loads((ontology_dir() / "context.jsonld").read_text(encoding="utf-8"))
+    assert doc["@context"] == published["@context"] == jsonld_context()["@context"]
+    keys = {k for node in doc["@graph"] for k in node}
+    assert not [k for k in keys if k.startswith("http")], "every property is a term or a compact IRI"
+    assert {"label", "mentionedIn", "rdfs:label", "name"} <= keys
+    person = next(n for n in doc["@graph"] if n.get("@type") == "Person")
+    assert person["@id"].startswith("kgd:person/") and person["isOfficial"] in ("true", "false")
+    assert person["label"] == person["name"] == person["rdfs:label"]
+
+
+def test_jsonld_round_trips_with_rdflib_and_pyld(seeds, tmp_path):
+    import json
+
+    from pyld import jsonld
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    export(open_store(seeds), "jsonld", tmp_path / "g.jsonld")
+    want = _graph_of(seeds)
+    by_rdflib = Graph().parse(tmp_path / "g.jsonld", format="json-ld")
+    assert len(by_rdflib) == len(want) and isomorphic(by_rdflib, want)
+    nquads = jsonld.to_rdf(json.loads((tmp_path / "g.jsonld").read_text(encoding="utf-8")),
+                           {"format": "application/n-quads"})
+    by_pyld = Graph().parse(data=nquads, format="nt")
+    assert len(by_pyld) == len(want) and isomorphic(by_pyld, want)
+
+
+@pytest.mark.parametrize("text", [
+    HOSTILE,                                                         # hostile text, no document structure
+    '<https://w3id.org/kgid/id/x> <https://w3id.org/kgid/ns#start> "not a number" .\n',  # a value the term's type
+    '<https://w3id.org/kgid/id/x> <https://w3id.org/kgid/ns#about> "a literal" .\n',     # does not describe
+    "",                                                              # nothing at all
+], ids=["hostile", "mistyped-number", "literal-for-iri", "empty"])
+def test_jsonld_round_trips_what_the_context_does_not_expect(tmp_path, text):
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    (tmp_path / "in.ttl").write_text(text, encoding="utf-8")
+    export(open_store(tmp_path / "in.ttl"), "jsonld", tmp_path / "g.jsonld")
+    back = Graph().parse(tmp_path / "g.jsonld", format="json-ld")
+    assert isomorphic(back, _graph_of(tmp_path / "in.ttl"))

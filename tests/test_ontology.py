@@ -107,3 +107,33 @@ def test_plain_shacl_on_a_small_graph(change, conforms):
     assert text != _OK or change is None
     ok, report = _plain_shacl(Graph().parse(data=text, format="turtle"))
     assert ok is conforms, report
+
+
+# -- the JSON-LD context (ontology/context.jsonld) mirrors the ontology --------------------------
+
+def _context() -> dict:
+    import json
+
+    return json.loads((ontology_dir() / "context.jsonld").read_text(encoding="utf-8"))["@context"]
+
+
+@pytest.mark.parametrize("term", sorted(_terms(OWL.Class) | _terms(OWL.ObjectProperty) | _terms(OWL.DatatypeProperty)))
+def test_context_has_a_term_typed_as_the_ontology_types_it(term):
+    from rdflib import XSD, URIRef
+
+    d = _context()[term]
+    iri = d if isinstance(d, str) else d["@id"]
+    assert iri == f"kg:{term}"
+    kind = next(ONT.objects(KG[term], RDF.type))
+    rng = ONT.value(KG[term], RDFS.range)
+    want = ("@id" if kind == OWL.ObjectProperty
+            else "xsd:" + str(rng)[len(str(XSD)):] if kind == OWL.DatatypeProperty and isinstance(rng, URIRef)
+            and rng != XSD.string else None)
+    assert (None if isinstance(d, str) else d.get("@type")) == want
+
+
+def test_context_prefixes_are_the_project_prefixes():
+    from kg.ns import PREFIXES
+
+    ctx = _context()
+    assert all(ctx[p] == str(ns) for p, ns in PREFIXES.items())
