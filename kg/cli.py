@@ -31,8 +31,17 @@ def _load_graph(path: str):
     try:
         g.parse(path, format=fmt)
     except Exception as e:  # rdflib raises many kinds
-        raise GraphFileError(f"{path}: cannot parse graph ({type(e).__name__}: {e})") from None
+        raise GraphFileError(_parse_error(path, e)) from None
     return g
+
+
+def _parse_error(path: str, e: Exception) -> str:
+    """One line naming the file and, for Turtle's BadSyntax, the line and the reason (not the raw
+    bytes around it that the exception quotes)."""
+    why, line = getattr(e, "_why", None), getattr(e, "lines", None)
+    if why is not None and isinstance(line, int):
+        return f"{path}, line {line + 1}: cannot parse graph ({why})"
+    return f"{path}: cannot parse graph ({' '.join(f'{type(e).__name__}: {e}'.split())[:300]})"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -332,7 +341,8 @@ def serve(graph, host, port, timeout, max_rows, max_memory, writable, union, eng
 @click.option("--format", "fmt", required=True,
               type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "graphml", "csv"]),
               help="nq/trig: one named graph per document; graphml: Gephi, Cytoscape; csv: nodes and edges.")
-@click.option("--out", required=True, type=click.Path(), help="Output file (a folder for csv).")
+@click.option("--out", required=True, type=click.Path(), help="Output file; for csv a folder, which gets nodes.csv "
+              "and edges.csv.")
 @click.option("--stream", is_flag=True,
               help="nq/nt only: write statement by statement in the file's order, in flat memory "
                    "(for graphs too large to load; the default loads the graph and sorts).")

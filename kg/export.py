@@ -284,9 +284,10 @@ def export(store: Store, fmt: str, out: str | os.PathLike) -> list[tuple[str, st
     if fmt not in EXPORT_FORMATS:
         raise KgError(f"unknown export format {fmt!r}; valid: {', '.join(EXPORT_FORMATS)}")
     out = Path(out)
-    if fmt == "csv":
-        if out.exists() and not out.is_dir():
-            raise GraphFileError(f"{out}: csv export writes nodes.csv and edges.csv into a folder, not a file")
+    if fmt == "csv":  # two tables: always a folder, never a file name taken as one
+        if (out.exists() and not out.is_dir()) or (out.suffix.lower() == ".csv" and not out.is_dir()):
+            raise GraphFileError(f"{out}: csv export writes two files, nodes.csv and edges.csv, into a folder; "
+                                 "give a folder for --out (e.g. --out tables)")
         nodes, edges = network(store)
         _write_atomic(out / "nodes.csv", _csv_bytes(nodes, _NODE_COLS))
         _write_atomic(out / "edges.csv", _csv_bytes(edges, _EDGE_COLS))

@@ -256,3 +256,48 @@ def test_jsonld_round_trips_what_the_context_does_not_expect(tmp_path, text):
     export(open_store(tmp_path / "in.ttl"), "jsonld", tmp_path / "g.jsonld")
     back = Graph().parse(tmp_path / "g.jsonld", format="json-ld")
     assert isomorphic(back, _graph_of(tmp_path / "in.ttl"))
+
+
+# -- papercuts: a csv file name, a broken Turtle file ----------------------------------------------
+
+@pytest.mark.parametrize("out,ok", [
+    ("tables", True),                # a new folder: nodes.csv and edges.csv in it
+    ("deep/er/tables", True),        # a new nested folder
+    ("nodes.csv", False),            # a file name: refused, no folder called nodes.csv
+    ("sub/edges.CSV", False),
+    ("existing.csv", True),          # ... unless it is a folder already
+    ("a-file", False),               # an existing file is not a folder
+])
+def test_cli_csv_export_needs_a_folder(seeds, tmp_path, out, ok):
+    (tmp_path / "existing.csv").mkdir()
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    r = CliRunner().invoke(main, ["export", str(seeds), "--format", "csv", "--out", str(tmp_path / out)])
+    if ok:
+        assert r.exit_code == 0, r.output
+        assert sorted(p.name for p in (tmp_path / out).iterdir()) == ["edges.csv", "nodes.csv"]
+    else:
+        assert r.exit_code == 2 and "give a folder for --out" in r.output, r.output
+        assert len(r.output.strip().splitlines()) == 1
+        assert sorted(p.name for p in tmp_path.rglob("*")) == before, "nothing made"
+
+
+BROKEN_TTL = ('@prefix kg: <https://w3id.org/kgid/ns#> .\n<https://w3id.org/kgid/id/a> kg:label "fine" .\n'
+              '<https://w3id.org/kgid/id/b> kg:label "no closing quote .\n<https://w3id.org/kgid/id/c> kg:label "x" .\n')
+
+
+@pytest.mark.parametrize("args", [
+    ["facts"], ["validate"], ["viz", "--out", "{tmp}/g.html"], ["analyze", "--out", "{tmp}/an"],
+    ["query", "{graph}", "network_nodes"], ["export", "--format", "nt", "--out", "{tmp}/g.nt"],
+    ["export", "--format", "nq", "--stream", "--out", "{tmp}/g.nq"],
+], ids=lambda a: "-".join(x for x in a if not x.startswith("{"))[:40])
+def test_cli_broken_turtle_is_one_line_naming_file_and_line(tmp_path, args):
+    graph = tmp_path / "broken.ttl"
+    graph.write_text(BROKEN_TTL, encoding="utf-8")
+    argv = [a.format(tmp=tmp_path, graph=graph) for a in args]
+    argv = argv if argv[0] == "query" else [argv[0], str(graph), *argv[1:]]
+    r = CliRunner().invoke(main, argv)
+    assert r.exit_code == 2, r.output
+    lines = r.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kg: error: ") and str(graph) in lines[0], r.output
+    assert "line 3" in lines[0] and "b'" not in lines[0] and "Traceback" not in r.output
