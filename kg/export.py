@@ -129,7 +129,7 @@ def export_stream(graph: str | os.PathLike, fmt: str, out: str | os.PathLike) ->
                 continue
             o = q.object.value if isinstance(q.object, ox.NamedNode) else None
             g = document_graph_of(q.subject.value, q.predicate.value, o) \
-                if isinstance(q.subject, ox.NamedNode) else str(ENTITIES_GRAPH)
+                if isinstance(q.subject, ox.NamedNode) else entities
             if g != entities:
                 seen_docs.add(g)
             yield ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(g))

@@ -165,14 +165,14 @@ def test_named_graphs_alone_are_invisible_to_a_default_graph_query(seeds_build):
 
 
 def test_nquads_export_loads_into_oxigraph_and_answers(seeds_build, tmp_path):
-    """``oxigraph load`` of the N-Quads export, then ``serve --union-default-graph``: the README recipe."""
+    """``oxigraph load`` of the N-Quads export, then ``serve --location --union-default-graph``: the README recipe."""
     graph = seeds_build[0] / "graph.ttl"
     r = CliRunner().invoke(main, ["export", str(graph), "--format", "nq", "--out", str(tmp_path / "kg.nq")])
     assert r.exit_code == 0, r.output
     db = tmp_path / "db"
     subprocess.run([_oxigraph(), "load", "--location", str(db), "--file", str(tmp_path / "kg.nq")], check=True,
                    capture_output=True, timeout=120)
-    s = OxigraphServer("serve-read-only", "--location", str(db), "--union-default-graph")
+    s = OxigraphServer("serve", "--location", str(db), "--union-default-graph")
     try:
         assert _answers(["--endpoint", s.url + "/query", "network_edges"]) == _answers([str(graph), "network_edges"]) != []
     finally:
