@@ -340,7 +340,8 @@ def serve(graph, host, port, timeout, max_rows, max_memory, writable, union, eng
 @click.argument("graph", type=click.Path())
 @click.option("--format", "fmt", required=True,
               type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "graphml", "csv"]),
-              help="nq/trig: one named graph per document; graphml: Gephi, Cytoscape; csv: nodes and edges.")
+              help="nq/trig: every statement in a named graph (one per document, and the entities graph); "
+                   "jsonld: compact, with ontology/context.jsonld; graphml: Gephi, Cytoscape; csv: nodes and edges.")
 @click.option("--out", required=True, type=click.Path(), help="Output file; for csv a folder, which gets nodes.csv "
               "and edges.csv.")
 @click.option("--stream", is_flag=True,
