@@ -31,8 +31,17 @@ def _load_graph(path: str):
     try:
         g.parse(path, format=fmt)
     except Exception as e:  # rdflib raises many kinds
-        raise GraphFileError(f"{path}: cannot parse graph ({type(e).__name__}: {e})") from None
+        raise GraphFileError(_parse_error(path, e)) from None
     return g
+
+
+def _parse_error(path: str, e: Exception) -> str:
+    """One line naming the file and, for Turtle's BadSyntax, the line and the reason (not the raw
+    bytes around it that the exception quotes)."""
+    why, line = getattr(e, "_why", None), getattr(e, "lines", None)
+    if why is not None and isinstance(line, int):
+        return f"{path}, line {line + 1}: cannot parse graph ({why})"
+    return f"{path}: cannot parse graph ({' '.join(f'{type(e).__name__}: {e}'.split())[:300]})"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -412,8 +421,10 @@ def serve(graph, host, port, timeout, max_rows, max_memory, writable, union, eng
 @click.argument("graph", type=click.Path())
 @click.option("--format", "fmt", required=True,
               type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "graphml", "csv"]),
-              help="nq/trig: one named graph per document; graphml: Gephi, Cytoscape; csv: nodes and edges.")
-@click.option("--out", required=True, type=click.Path(), help="Output file (a folder for csv).")
+              help="nq/trig: every statement in a named graph (one per document, and the entities graph); "
+                   "jsonld: compact, with ontology/context.jsonld; graphml: Gephi, Cytoscape; csv: nodes and edges.")
+@click.option("--out", required=True, type=click.Path(), help="Output file; for csv a folder, which gets nodes.csv "
+              "and edges.csv.")
 @click.option("--stream", is_flag=True,
               help="nq/nt only: write statement by statement in the file's order, in flat memory "
                    "(for graphs too large to load; the default loads the graph and sorts).")
@@ -445,8 +456,8 @@ def export(graph, fmt, out, stream, engine) -> None:
 @click.option("--endpoint", required=True, metavar="URL", help="Graph Store Protocol URL, e.g. .../store or .../data.")
 @click.option("--graph", "graph_iri", metavar="IRI", help="Put everything in this named graph (default: the "
               "default graph).")
-@click.option("--per-document", is_flag=True, help="One named graph per document, named by the document's IRI, "
-              "plus the entities in the default graph.")
+@click.option("--per-document", is_flag=True, help="Every statement in a named graph: one per document, named by "
+              "the document's IRI, and the entities graph (for union-default-graph stores).")
 @click.option("--append", is_flag=True, help="POST (add to the graphs) instead of PUT (replace them).")
 def push(graph, endpoint, graph_iri, per_document, append) -> None:
     """Load a graph into a triple store through the SPARQL 1.1 Graph Store Protocol.

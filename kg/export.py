@@ -1,12 +1,16 @@
 """``kg export`` and ``kg push``: a graph for other tools and other triple stores.
 
 RDF formats are written by Oxigraph's serializers from sorted statements, so the
-same graph gives the same bytes. N-Quads and TriG keep **one named graph per
-document**, named by the document's own IRI: the document node, its mentions,
-quotes, roles and event reports, and the statements tying shared entities to
-them (``kg:mentionedIn``, ``kg:said``, ``kg:holdsRole``). Entity descriptions
-(type, label, aliases, flags, scores) are in the default graph. GraphML (Gephi,
-Cytoscape) and CSV (pandas, spreadsheets) hold the network of
+same graph gives the same bytes. N-Quads and TriG (and ``kg push --per-document``)
+put **every statement in exactly one named graph**: one graph per document, named
+by the document's own IRI (the document node, its mentions, quotes, roles and event
+reports, and the statements tying shared entities to them: ``kg:mentionedIn``,
+``kg:said``, ``kg:holdsRole``), and the entities graph
+(:data:`kg.ns.ENTITIES_GRAPH`: type, label, aliases, flags, scores). Nothing is in
+the default graph, so a store whose default graph is the union of the named graphs
+(Fuseki/TDB2 ``unionDefaultGraph``, Oxigraph ``--union-default-graph``) sees the
+whole graph once. JSON-LD is compact, with the context of ``ontology/context.jsonld``.
+GraphML (Gephi, Cytoscape) and CSV (pandas, spreadsheets) hold the network of
 ``kg/queries/network_nodes.rq`` and ``network_edges.rq``; CSV cells that a
 spreadsheet would run as a formula are neutralised.
 """
@@ -14,17 +18,18 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 import tempfile
 from pathlib import Path
 
 from .errors import GraphFileError, KgError
-from .ns import KG, KGD
+from .ns import ENTITIES_GRAPH, KG, KGD
 from .store import TURTLE_PREFIXES, Store, nt_term, term_parts, to_oxigraph
 
 __all__ = ["EXPORT_FORMATS", "STREAM_FORMATS", "export", "export_stream", "document_graph_of", "document_graphs",
-           "network", "push", "neutralise"]
+           "network", "push", "neutralise", "jsonld_context"]
 
 EXPORT_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld", "graphml", "csv")
 #: Formats ``export_stream`` writes statement by statement.
@@ -46,8 +51,9 @@ def _write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def document_graphs(store: Store) -> dict[str | None, list[tuple]]:
-    """Statements grouped by graph: a document IRI, or None for the shared entity descriptions.
+def document_graphs(store: Store) -> dict[str, list[tuple]]:
+    """Statements grouped by named graph: a document's IRI, or :data:`~kg.ns.ENTITIES_GRAPH`
+    for the shared entity descriptions (every statement in exactly one graph).
 
     Values are lists of ``(s, p, o)`` term parts (see :func:`kg.store.term_parts`).
     """
@@ -60,14 +66,14 @@ def document_graphs(store: Store) -> dict[str | None, list[tuple]]:
         elif p[1] == _RDF_TYPE and o[1] == document:
             doc_of[s] = s[1]
     tie = {str(KG.said), str(KG.holdsRole)}
-    out: dict[str | None, list[tuple]] = {}
+    out: dict[str, list[tuple]] = {}
     for s, p, o in sorted(triples, key=lambda t: tuple(nt_term(x) for x in t)):
         g = doc_of.get(s)
         if g is None and p[1] in tie:
             g = doc_of.get(o)
         if g is None and p[1] == str(KG.mentionedIn) and o[0] == "iri":
             g = o[1]
-        out.setdefault(g, []).append((s, p, o))
+        out.setdefault(g or str(ENTITIES_GRAPH), []).append((s, p, o))
     return out
 
 
@@ -75,27 +81,27 @@ _DOC_LOCAL = re.compile(re.escape(str(KGD)) + r"(doc|mention|quote|role|eventrep
 _TIES = (str(KG.said), str(KG.holdsRole), str(KG.mentionedIn))
 
 
-def document_graph_of(s: str, p: str, o: str | None) -> str | None:
-    """The document graph of a statement, from the IRIs ``kg build`` mints (``s``, ``o``:
+def document_graph_of(s: str, p: str, o: str | None) -> str:
+    """The named graph of a statement, from the IRIs ``kg build`` mints (``s``, ``o``:
     IRIs, ``o`` None for a literal): the document whose node, mention, quote, role or event
     report is the subject, or for ``kg:said``/``kg:holdsRole``/``kg:mentionedIn`` the object;
-    None (the default graph) for the rest. On a graph written by ``kg build`` this is the
+    the entities graph for the rest. On a graph written by ``kg build`` this is the
     partition :func:`document_graphs` finds through ``kg:inDocument``.
 
     >>> d = "https://w3id.org/kgid/id/"
     >>> document_graph_of(d + "quote/a-txt-1/5-9", d + "x", None)
     'https://w3id.org/kgid/id/doc/a-txt-1'
-    >>> document_graph_of(d + "person/x", str(KG.label), None) is None
-    True
+    >>> document_graph_of(d + "person/x", str(KG.label), None)
+    'https://w3id.org/kgid/id/entities'
     """
     m = _DOC_LOCAL.match(s)
     if m is None and p in _TIES and o is not None:
         m = _DOC_LOCAL.match(o)
-    return f"{KGD}doc/{m.group(2)}" if m else None
+    return f"{KGD}doc/{m.group(2)}" if m else str(ENTITIES_GRAPH)
 
 
 def export_stream(graph: str | os.PathLike, fmt: str, out: str | os.PathLike) -> list[tuple[str, str]]:
-    """Write the graph file ``graph`` as N-Quads (one named graph per document, by
+    """Write the graph file ``graph`` as N-Quads (every statement in its named graph, by
     :func:`document_graph_of`) or N-Triples, statement by statement: memory stays flat
     whatever the graph's size. Statements come in the file's order (a graph written by
     ``kg build`` gives the same bytes every time), not sorted as :func:`export` sorts them.
@@ -111,6 +117,7 @@ def export_stream(graph: str | os.PathLike, fmt: str, out: str | os.PathLike) ->
         raise GraphFileError(f"{out} is a folder; give a file name for {fmt}")
     guess = {".nt": "N_TRIPLES", ".nq": "N_QUADS", ".trig": "TRIG", ".ttl": "TURTLE"}.get(graph.suffix, "TURTLE")
     seen_docs: set[str] = set()
+    entities = str(ENTITIES_GRAPH)
     n = 0
 
     def quads():
@@ -122,10 +129,10 @@ def export_stream(graph: str | os.PathLike, fmt: str, out: str | os.PathLike) ->
                 continue
             o = q.object.value if isinstance(q.object, ox.NamedNode) else None
             g = document_graph_of(q.subject.value, q.predicate.value, o) \
-                if isinstance(q.subject, ox.NamedNode) else None
-            if g:
+                if isinstance(q.subject, ox.NamedNode) else entities
+            if g != entities:
                 seen_docs.add(g)
-            yield ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(g) if g else ox.DefaultGraph())
+            yield ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(g))
 
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
@@ -142,22 +149,45 @@ def export_stream(graph: str | os.PathLike, fmt: str, out: str | os.PathLike) ->
     return [(str(out), what)]
 
 
+def jsonld_context() -> dict:
+    """The JSON-LD context published as ``ontology/context.jsonld`` (``{"@context": {...}}``):
+    a short term for every class and property of the ontology, typed as the ontology types it."""
+    from .validate import ontology_dir
+
+    return json.loads((ontology_dir() / "context.jsonld").read_text(encoding="utf-8"))
+
+
+def _jsonld_bytes(triples: list) -> bytes:
+    """Compact JSON-LD of sorted ``triples`` (Oxigraph's expanded form, compacted by PyLD with
+    :func:`jsonld_context`, which the document carries inline so it reads offline)."""
+    import pyoxigraph as ox
+    from pyld import jsonld
+
+    expanded = json.loads(ox.serialize(triples, format=ox.RdfFormat.JSON_LD)) if triples else []
+    for node in expanded:  # rdf:type as @type, as JSON-LD's fromRdf writes it (useRdfType false)
+        types = [t["@id"] for t in node.pop(_RDF_TYPE, []) if "@id" in t]
+        if types:
+            node["@type"] = types
+    doc = jsonld.compact(expanded, jsonld_context())
+    return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
+
+
 def _rdf_bytes(store: Store, fmt: str) -> tuple[bytes, str]:
     import pyoxigraph as ox
 
-    oxf = {"ttl": "TURTLE", "nt": "N_TRIPLES", "nq": "N_QUADS", "trig": "TRIG", "jsonld": "JSON_LD"}[fmt]
+    oxf = {"ttl": "TURTLE", "nt": "N_TRIPLES", "nq": "N_QUADS", "trig": "TRIG"}.get(fmt)
     prefixes = TURTLE_PREFIXES if fmt in ("ttl", "trig") else None
     if fmt in ("nq", "trig"):
         groups = document_graphs(store)
-        quads = [ox.Quad(*(to_oxigraph(x) for x in t), ox.NamedNode(g) if g else ox.DefaultGraph())
-                 for g in sorted(groups, key=lambda k: (k is not None, k or "")) for t in groups[g]]
-        n = f"{len(quads)} statements, {sum(1 for g in groups if g)} document graphs"
+        quads = [ox.Quad(*(to_oxigraph(x) for x in t), ox.NamedNode(g)) for g in sorted(groups) for t in groups[g]]
+        n = f"{len(quads)} statements, {sum(1 for g in groups if g != str(ENTITIES_GRAPH))} document graphs"
         return ox.serialize(quads, format=getattr(ox.RdfFormat, oxf), prefixes=prefixes), n
     triples = sorted({(term_parts(s), term_parts(p), term_parts(o)) for s, p, o, _ in store.quads()},
                      key=lambda t: tuple(nt_term(x) for x in t))
-    data = ox.serialize([ox.Triple(*(to_oxigraph(x) for x in t)) for t in triples],
-                        format=getattr(ox.RdfFormat, oxf), prefixes=prefixes)
-    return data, f"{len(triples)} triples"
+    oxt = [ox.Triple(*(to_oxigraph(x) for x in t)) for t in triples]
+    if fmt == "jsonld":
+        return _jsonld_bytes(oxt), f"{len(triples)} triples"
+    return ox.serialize(oxt, format=getattr(ox.RdfFormat, oxf), prefixes=prefixes), f"{len(triples)} triples"
 
 
 def _value(t):
@@ -254,9 +284,10 @@ def export(store: Store, fmt: str, out: str | os.PathLike) -> list[tuple[str, st
     if fmt not in EXPORT_FORMATS:
         raise KgError(f"unknown export format {fmt!r}; valid: {', '.join(EXPORT_FORMATS)}")
     out = Path(out)
-    if fmt == "csv":
-        if out.exists() and not out.is_dir():
-            raise GraphFileError(f"{out}: csv export writes nodes.csv and edges.csv into a folder, not a file")
+    if fmt == "csv":  # two tables: always a folder, never a file name taken as one
+        if (out.exists() and not out.is_dir()) or (out.suffix.lower() == ".csv" and not out.is_dir()):
+            raise GraphFileError(f"{out}: csv export writes two files, nodes.csv and edges.csv, into a folder; "
+                                 "give a folder for --out (e.g. --out tables)")
         nodes, edges = network(store)
         _write_atomic(out / "nodes.csv", _csv_bytes(nodes, _NODE_COLS))
         _write_atomic(out / "edges.csv", _csv_bytes(edges, _EDGE_COLS))
@@ -276,9 +307,9 @@ def push(store: Store, endpoint: str, graph: str | None = None, per_document: bo
          append: bool = False, timeout: float = 300.0) -> list[tuple[str | None, int]]:
     """Send ``store`` to a SPARQL 1.1 Graph Store Protocol ``endpoint`` (PUT, or POST with append).
 
-    Everything goes to ``graph`` (the default graph when None), or with
-    ``per_document`` to one graph per document plus the default graph.
-    Returns (graph, triple count) for each request.
+    Everything goes to ``graph`` (the default graph when None), or with ``per_document``
+    every statement to its named graph (one per document, and the entities graph), as
+    N-Quads exports lay them out. Returns (graph, triple count) for each request.
     """
     import urllib.error
     import urllib.parse
@@ -295,7 +326,7 @@ def push(store: Store, endpoint: str, graph: str | None = None, per_document: bo
     else:
         groups = {graph: sorted({(term_parts(s), term_parts(p), term_parts(o)) for s, p, o, _ in store.quads()})}
     sent = []
-    for g in sorted(groups, key=lambda k: (k is not None, k or "")):
+    for g in sorted(groups, key=lambda k: (k is not None, k or "")):  # the default graph (None) first
         body = ox.serialize([ox.Triple(*(to_oxigraph(x) for x in t)) for t in groups[g]],
                             format=ox.RdfFormat.N_TRIPLES)
         query = urllib.parse.urlencode({"graph": g}) if g else "default"

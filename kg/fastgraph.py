@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .graph import TYPE_CLASS, _h, _local, copy_iri, document_iri, entity_iri
-from .ns import KGD, PREFIXES
+from .ns import KGD, NAME_TERMS, PREFIXES
 from .records import Copy, DocResult
 
 __all__ = ["DocBlock", "EntityIndex", "TurtleWriter", "render_doc", "render_copy", "finish_block", "doc_slug",
@@ -88,6 +88,9 @@ def _title_hash(title: str) -> str:
 
 
 _CLASS = {t: "kg:" + str(c).rsplit("#", 1)[1] for t, c in TYPE_CLASS.items()}
+#: ``kg:label`` and the standard name terms written beside it (as :func:`kg.graph.build_graph` does).
+_LABELS = ("kg:label",) + tuple(next(f"{p}:{t[len(ns):]}" for p, ns in PREFIXES.items() if t.startswith(ns))
+                                 for t in NAME_TERMS)
 
 
 class _Triples:
@@ -340,8 +343,8 @@ class EntityIndex:
         """``(Turtle text, triple count)`` of one entity; ``places`` as :meth:`places` gives it."""
         counts = self.labels[key]
         label = sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
-        preds = {"a": {c: None for c in sorted(_CLASS[t] for t in self.types[key])},
-                 "kg:label": {_lit(label): None}}
+        preds = {"a": {c: None for c in sorted(_CLASS[t] for t in self.types[key])}}
+        preds.update((p, {_lit(label): None}) for p in _LABELS)
         alias = sorted((self.aliases[key] | set(counts)) - {label})
         if alias:
             preds["kg:alias"] = {_lit(x): None for x in alias}

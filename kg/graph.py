@@ -16,7 +16,7 @@ from typing import Iterable
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
-from .ns import KG, KGD, PREFIXES, SCHEMA
+from .ns import KG, KGD, NAME_TERMS, PREFIXES, SCHEMA
 from .records import Copy, DocResult
 
 __all__ = ["entity_iri", "document_iri", "copy_iri", "build_graph", "add_copy", "write_graph", "TYPE_CLASS"]
@@ -192,7 +192,8 @@ def build_graph(results: Iterable[DocResult], copies: Iterable[Copy] = ()) -> Gr
     for key, counts in labels.items():
         iri = entity_iri(key)
         label = sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
-        g.add((iri, KG.label, Literal(label)))
+        for term in (KG.label, *NAME_TERMS):  # rdfs:label and schema:name too, for generic RDF tools
+            g.add((iri, term, Literal(label)))
         for alias in sorted((aliases[key] | set(counts)) - {label}):
             g.add((iri, KG.alias, Literal(alias)))
     return g

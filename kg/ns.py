@@ -5,9 +5,9 @@ It is a :class:`rdflib.namespace.DefinedNamespace` with ``_fail = True``, so a
 misspelt term raises ``AttributeError`` instead of minting a wrong IRI.
 """
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
+from rdflib.namespace import RDFS, SDO, DefinedNamespace
 
-__all__ = ["KG", "KGD", "SCHEMA", "ONTOLOGY_IRI", "PREFIXES"]
+__all__ = ["KG", "KGD", "SCHEMA", "ONTOLOGY_IRI", "PREFIXES", "NAME_TERMS", "ENTITIES_GRAPH"]
 
 ONTOLOGY_IRI = "https://w3id.org/kgid/ns"
 
@@ -86,7 +86,15 @@ class KG(DefinedNamespace):
 KGD = Namespace("https://w3id.org/kgid/id/")
 
 #: schema.org, for the terms the graph uses as they are (a document's ``schema:url``).
-SCHEMA = Namespace("https://schema.org/")
+SCHEMA = SDO._NS
+
+#: Standard terms written beside every ``kg:label``, with the same value, so that generic RDF
+#: tools (browsers, triple store UIs) show names: ``rdfs:label`` and ``schema:name``.
+NAME_TERMS = (RDFS.label, SDO.name)
+
+#: The named graph of the shared entity descriptions in N-Quads/TriG exports and ``kg push
+#: --per-document`` (each document's statements are in a graph named by the document's IRI).
+ENTITIES_GRAPH = KGD["entities"]
 
 #: Prefixes bound in every graph the project writes.
-PREFIXES = {"kg": KG._NS, "kgd": KGD, "schema": SCHEMA}
+PREFIXES = {"kg": KG._NS, "kgd": KGD, "rdfs": RDFS._NS, "schema": SCHEMA}

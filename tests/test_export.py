@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.export import document_graphs, export, network
-from kg.ns import KG
+from kg.ns import ENTITIES_GRAPH, KG
 from kg.store import open_store, term_parts
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -48,8 +48,11 @@ def test_rdf_exports_round_trip_and_are_stable(seeds, tmp_path, fmt, oxf):
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [], "no temporary files left"
 
 
+ENTITIES = str(ENTITIES_GRAPH)
+
+
 @pytest.mark.parametrize("fmt,oxf", [("nq", ox.RdfFormat.N_QUADS), ("trig", ox.RdfFormat.TRIG)])
-def test_one_named_graph_per_document(seeds, tmp_path, fmt, oxf):
+def test_every_statement_in_one_named_graph(seeds, tmp_path, fmt, oxf):
     store = open_store(seeds)
     path = tmp_path / f"g.{fmt}"
     export(store, fmt, path)
@@ -59,14 +62,15 @@ def test_one_named_graph_per_document(seeds, tmp_path, fmt, oxf):
         by_graph.setdefault(g, set()).add(tuple(term_parts(x) for x in (q.subject, q.predicate, q.object)))
     everything = _all(store)
     docs = {s[1] for s, p, o in everything if p[1] == RDF_TYPE and o[1] == str(KG.Document)}
-    assert set(by_graph) - {None} == docs and len(docs) == 5
+    assert None not in by_graph, "nothing in the default graph: union-default-graph stores see it all"
+    assert set(by_graph) == docs | {ENTITIES} and len(docs) == 5
     owner_of = {s: o[1] for s, p, o in everything if p[1] == str(KG.inDocument)}
     for s, p, o in everything:
         owner = owner_of.get(s)
         if owner:  # quotes, mentions, roles, event reports: in their document's graph
             assert (s, p, o) in by_graph[owner]
-        if p[1] in (str(KG.label), str(KG.alias)):  # shared entity descriptions: the default graph
-            assert (s, p, o) in by_graph[None]
+        if p[1] in (str(KG.label), str(KG.alias), RDF_TYPE) and o[1] != str(KG.Document) and not owner:
+            assert (s, p, o) in by_graph[ENTITIES]  # shared entity descriptions: the entities graph
         if p[1] == str(KG.mentionedIn):
             assert (s, p, o) in by_graph[o[1]]
     assert sum(len(v) for v in by_graph.values()) == len(everything)
@@ -75,7 +79,7 @@ def test_one_named_graph_per_document(seeds, tmp_path, fmt, oxf):
 def test_document_graphs_can_be_loaded_back_as_a_dataset(seeds, tmp_path):
     export(open_store(seeds), "nq", tmp_path / "g.nq")
     back = open_store(tmp_path / "g.nq")
-    assert set(back.graphs()) == {g for g in document_graphs(open_store(seeds)) if g}
+    assert set(back.graphs()) == set(document_graphs(open_store(seeds))) and len(back.graphs()) == 6
     from kg.query import run
 
     assert run(back, "said_about", {"topic": "netralitas"})[0].rows, "saved queries see the union of graphs"
@@ -166,7 +170,7 @@ def test_streamed_nquads_have_the_same_statements_and_graphs_as_the_sorted_expor
     streamed = _quads(tmp_path / "b.nq")
     assert streamed == _quads(tmp_path / "a.nq")
     docs = {s for s, p, o, _ in streamed if p == ox.NamedNode(RDF_TYPE) and o == ox.NamedNode(str(KG.Document))}
-    assert len(docs) == 5 and {g for *_, g in streamed if g != ox.DefaultGraph()} == docs
+    assert len(docs) == 5 and {g for *_, g in streamed} == docs | {ox.NamedNode(ENTITIES)}
     again = tmp_path / "c.nq"
     CliRunner().invoke(main, ["export", str(seeds), "--format", "nq", "--out", str(again), "--stream"])
     assert again.read_bytes() == (tmp_path / "b.nq").read_bytes()   # same graph file, same bytes
@@ -193,3 +197,107 @@ def test_stream_refuses_what_it_cannot_do(seeds, tmp_path, args, needle):
     r = CliRunner().invoke(main, ["export", graph, *args, "--out", str(tmp_path / "x.out"), "--stream"])
     assert r.exit_code == 2 and needle in r.output, r.output
     assert not (tmp_path / "x.out").exists()
+
+
+# -- JSON-LD: compact, with the published context, and the same graph after a round trip ----------
+
+def _graph_of(path: Path):
+    from rdflib import Graph
+
+    return Graph().parse(path, format="turtle")
+
+
+def test_jsonld_is_compact_with_the_published_context(seeds, tmp_path):
+    import json
+
+    from kg.export import jsonld_context
+    from kg.validate import ontology_dir
+
+    export(open_store(seeds), "jsonld", tmp_path / "g.jsonld")
+    doc = json.loads((tmp_path / "g.jsonld").read_text(encoding="utf-8"))
+    published = json.loads((ontology_dir() / "context.jsonld").read_text(encoding="utf-8"))
+    assert doc["@context"] == published["@context"] == jsonld_context()["@context"]
+    keys = {k for node in doc["@graph"] for k in node}
+    assert not [k for k in keys if k.startswith("http")], "every property is a term or a compact IRI"
+    assert {"label", "mentionedIn", "rdfs:label", "name"} <= keys
+    person = next(n for n in doc["@graph"] if n.get("@type") == "Person")
+    assert person["@id"].startswith("kgd:person/") and person["isOfficial"] in ("true", "false")
+    assert person["label"] == person["name"] == person["rdfs:label"]
+
+
+def test_jsonld_round_trips_with_rdflib_and_pyld(seeds, tmp_path):
+    import json
+
+    from pyld import jsonld
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    export(open_store(seeds), "jsonld", tmp_path / "g.jsonld")
+    want = _graph_of(seeds)
+    by_rdflib = Graph().parse(tmp_path / "g.jsonld", format="json-ld")
+    assert len(by_rdflib) == len(want) and isomorphic(by_rdflib, want)
+    nquads = jsonld.to_rdf(json.loads((tmp_path / "g.jsonld").read_text(encoding="utf-8")),
+                           {"format": "application/n-quads"})
+    by_pyld = Graph().parse(data=nquads, format="nt")
+    assert len(by_pyld) == len(want) and isomorphic(by_pyld, want)
+
+
+@pytest.mark.parametrize("text", [
+    HOSTILE,                                                         # hostile text, no document structure
+    '<https://w3id.org/kgid/id/x> <https://w3id.org/kgid/ns#start> "not a number" .\n',  # a value the term's type
+    '<https://w3id.org/kgid/id/x> <https://w3id.org/kgid/ns#about> "a literal" .\n',     # does not describe
+    "",                                                              # nothing at all
+], ids=["hostile", "mistyped-number", "literal-for-iri", "empty"])
+def test_jsonld_round_trips_what_the_context_does_not_expect(tmp_path, text):
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    (tmp_path / "in.ttl").write_text(text, encoding="utf-8")
+    export(open_store(tmp_path / "in.ttl"), "jsonld", tmp_path / "g.jsonld")
+    back = Graph().parse(tmp_path / "g.jsonld", format="json-ld")
+    assert isomorphic(back, _graph_of(tmp_path / "in.ttl"))
+
+
+# -- papercuts: a csv file name, a broken Turtle file ----------------------------------------------
+
+@pytest.mark.parametrize("out,ok", [
+    ("tables", True),                # a new folder: nodes.csv and edges.csv in it
+    ("deep/er/tables", True),        # a new nested folder
+    ("nodes.csv", False),            # a file name: refused, no folder called nodes.csv
+    ("sub/edges.CSV", False),
+    ("existing.csv", True),          # ... unless it is a folder already
+    ("a-file", False),               # an existing file is not a folder
+])
+def test_cli_csv_export_needs_a_folder(seeds, tmp_path, out, ok):
+    (tmp_path / "existing.csv").mkdir()
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    r = CliRunner().invoke(main, ["export", str(seeds), "--format", "csv", "--out", str(tmp_path / out)])
+    if ok:
+        assert r.exit_code == 0, r.output
+        assert sorted(p.name for p in (tmp_path / out).iterdir()) == ["edges.csv", "nodes.csv"]
+    else:
+        assert r.exit_code == 2 and "give a folder for --out" in r.output, r.output
+        assert len(r.output.strip().splitlines()) == 1
+        assert sorted(p.name for p in tmp_path.rglob("*")) == before, "nothing made"
+
+
+BROKEN_TTL = ('@prefix kg: <https://w3id.org/kgid/ns#> .\n<https://w3id.org/kgid/id/a> kg:label "fine" .\n'
+              '<https://w3id.org/kgid/id/b> kg:label "no closing quote .\n<https://w3id.org/kgid/id/c> kg:label "x" .\n')
+
+
+@pytest.mark.parametrize("args", [
+    ["facts"], ["validate"], ["viz", "--out", "{tmp}/g.html"], ["analyze", "--out", "{tmp}/an"],
+    ["query", "{graph}", "network_nodes"], ["export", "--format", "nt", "--out", "{tmp}/g.nt"],
+    ["export", "--format", "nq", "--stream", "--out", "{tmp}/g.nq"],
+], ids=lambda a: "-".join(x for x in a if not x.startswith("{"))[:40])
+def test_cli_broken_turtle_is_one_line_naming_file_and_line(tmp_path, args):
+    graph = tmp_path / "broken.ttl"
+    graph.write_text(BROKEN_TTL, encoding="utf-8")
+    argv = [a.format(tmp=tmp_path, graph=graph) for a in args]
+    argv = argv if argv[0] == "query" else [argv[0], str(graph), *argv[1:]]
+    r = CliRunner().invoke(main, argv)
+    assert r.exit_code == 2, r.output
+    lines = r.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kg: error: ") and str(graph) in lines[0], r.output
+    assert "line 3" in lines[0] and "b'" not in lines[0] and "Traceback" not in r.output
