@@ -116,7 +116,8 @@ class Lexicon:
             return False
         if low in self.event_heads or low in self.venue_heads or low in self.unit_words:
             return False
-        return True
+        from .vocab import is_derived_word
+        return not is_derived_word(w)  # "Menjadi", "Kegiatan": a derivation of a common word
 
 
 def _add(index: dict[str, str], form: str, ident: str) -> None:
