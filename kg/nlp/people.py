@@ -18,6 +18,7 @@ from typing import Iterable, Iterator
 from spacy.tokens import Token
 
 from .context import DocContext, Mention, name_after_rank
+from .initials import initials_name
 from .lexicon import norm
 from .offices import LOCAL_ORG, org_from_rule
 from .units import SUBDISTRICT_UNITS, age_before, direction_end, hospital_name_end, named_alone, list_of_fields, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end, unit_named_before_comma
@@ -91,6 +92,12 @@ def _name_word(ctx: DocContext, k: int) -> bool:
     if t.text.lower() in ctx.lx.honorifics or t.text.lower() in ctx.lx.ranks:
         return False
     return t.text.isalpha() or re.match(r"^[A-Z][a-z]*\.?$|^[A-Z][a-z]+['’-][A-Za-z]+$", t.text) is not None
+
+
+def _initial_word(ctx: DocContext, k: int) -> bool:
+    """A name word, or a place's name that initials after it show to be a person's ("Babar Suharso (BS)")."""
+    return _name_word(ctx, k) or ctx.lx.is_name_word(ctx.texts[k]) and ctx.texts[k].isalpha() \
+        and all(h.label == "PLACE" for b in range(0, 4) for h in ctx.hits.get(k - b, []) if h.j > k)
 
 
 def _name_run(ctx: DocContext, k: int, limit: int = 5) -> int:
@@ -251,9 +258,15 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
             org_marker = k = m
     last_hon = None
     first_hon = None
+    initials = None
     while k < len(doc):
         t = doc[k]
         low = t.text.lower()
+        initials = t.text == "(" and k > head_end and initials_name(ctx.texts, k, lambda m: m >= head_end and _initial_word(ctx, m),
+                                                                      lambda a: a in lx.not_entity or any(
+                                                                          h.label in ("AGENCY", "AGENCY_TYPE", "POLICY", "PLACE", "TITLE") for h in ctx.hits_at(k + 1)))
+        if initials:
+            break  # "Kepala Dinas Pertanian Rudi Hartawan (RH)": the words the initials open are the name
         hits = [h for h in ctx.hits_at(k) if h.label in ("AGENCY", "AGENCY_TYPE", "POLICY")
                 or h.label == "PLACE" and not name_after_rank(ctx, h.i, h.j)]
         ment = [m for m in mentions if (m.i == k or m.i < k < m.j and m.type == "Agency") and m.type in ("Agency", "Place")]
@@ -337,6 +350,8 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
         org_marker, name_start = name_end, None  # "Kapolsek Cibinong meninjau ...": the place, no name
     if name_start is not None and name_end == run_end and last_hon is None and unit_named_before_comma(ctx, head_end, name_start, run_end):
         name_start = None  # "Direktur RSUD Labuang Baji, dr. Siti": the words before the comma name the hospital
+    if initials:
+        name_start, name_end = initials
     comma_name = False
     if (name_start is None or name_end == name_start) and run_end < len(doc) and doc[run_end].text == ",":
         ns = _skip_hon(ctx, skip_listed_places(mentions, ctx.texts, run_end) + 1)
@@ -359,7 +374,7 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
     official = True
     ts, te = doc[start].idx, doc[org_end - 1].idx + len(doc[org_end - 1])
     if name_start is not None and name_end is not None and name_end > name_start:
-        full_end = _skip_degrees(ctx, name_end)
+        full_end = initials[1] + 3 if initials else _skip_degrees(ctx, name_end)
         raw = ctx.text[doc[name_start].idx:doc[name_end - 1].idx + len(doc[name_end - 1])]
         name = clean_name(raw, lx.honorifics | lx.ranks, lx.degrees)
         s = doc[name_start].idx
