@@ -146,6 +146,38 @@ def _head_titles(agency_types: list[dict], titles: list[dict]) -> list[dict]:
     return out
 
 
+def _region_codes(rec: dict) -> set[str]:
+    """Short codes a province goes by when fused to a title: its one-word aliases ("Kalbar"), the
+    initials of a name of several words ("SU"), the first two letters of a one-word name ("Ri")."""
+    name = rec["name"]
+    codes = {a.lower() for a in rec.get("aliases", []) if " " not in a and len(a) <= 7}
+    words = name.split()
+    codes.add("".join(w[0] for w in words).lower() if len(words) > 1 else name[:2].lower())
+    return codes
+
+
+def _fused_titles(regions: list[dict], titles: list[dict]) -> list[dict]:
+    """A regional leader's short title fused with the province's code ("Wagubri", "Gubsu", "Wagubkalbar"),
+    from the ``fuse_region`` short forms of a title record: that office of that province."""
+    known = {norm(f) for r in titles for f in [r["pattern"], *r.get("aliases", [])]}
+    provinces = [reg for reg in regions if reg["kind"] == "provinsi"]
+    codes = {reg["id"]: _region_codes(reg) for reg in provinces}
+    shared = {c for reg in provinces for c in codes[reg["id"]]
+              if sum(c in cs for cs in codes.values()) > 1}  # "SU": Sumatera Utara or Sulawesi Utara
+    out = []
+    for t in titles:
+        for short in t.get("fuse_region", ()):
+            for reg in provinces:
+                for code in sorted(codes[reg["id"]] - shared):
+                    fused = short + code
+                    if norm(fused) in known:
+                        continue
+                    known.add(norm(fused))
+                    out.append({**{k: v for k, v in t.items() if k != "fuse_region"}, "pattern": fused, "aliases": [],
+                                "region": reg["id"], "expands": f"{t['pattern']} {reg['name']}"})
+    return out
+
+
 def _sub_offices(agency_types: list[dict]) -> list[dict]:
     """Jakarta's "Suku Dinas" (Sudin): a provincial dinas's office in one administrative city,
     "Sudin Lingkungan Hidup Jakarta Timur" -> Suku Dinas Lingkungan Hidup Kota Administrasi Jakarta Timur."""
@@ -182,7 +214,8 @@ def lexicon() -> Lexicon:
         lx.policies[r["id"]] = r
         for form in [r["pattern"], *r.get("aliases", [])]:
             _add(lx.policy_index, form, r["id"])
-    recs["titles"] = recs["titles"] + _head_titles(recs["agency_types"], recs["titles"])
+    recs["titles"] = recs["titles"] + _head_titles(recs["agency_types"], recs["titles"]) \
+        + _fused_titles(recs["regions"], recs["titles"])
     for r in recs["titles"]:
         forms = [r["pattern"], *r.get("aliases", [])]
         if r["label"] == "ACTING":

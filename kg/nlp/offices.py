@@ -22,7 +22,7 @@ LOCAL_WORD = {"desa": ("Desa", "desa"), "kelurahan": ("Kelurahan", "desa"), "kec
 
 def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Mention],
                    local_name: str | None, expands: str | None = None,
-                   unit: str | None = None) -> tuple[str | None, str | None, list[Mention]]:
+                   unit: str | None = None, region: str | None = None) -> tuple[str | None, str | None, list[Mention]]:
     """Organization (key, label) of a title by its rule; derived agency mentions to add."""
     lx, doc = ctx.lx, ctx.doc
     inside = [m for m in mentions if m.type == "Agency" and m.j > i and m.j <= k and m.i >= i - 2]
@@ -42,7 +42,7 @@ def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Men
             alt = [r for r in lx.region_names.get(norm(lx.regions[rid]["name"]), []) if lx.regions[r]["kind"] == kind]
             rid = alt[0] if alt else rid
     elif rule in ("kota", "kabupaten", "provinsi"):
-        rid = ctx.main_region.get(rule)
+        rid = region or ctx.main_region.get(rule)  # "Wagubri": the title names its province
     elif rule == "daerah":
         # "Sekda" alone: the region whose government the article names (else the most named city, regency, province)
         cands = [r for r in (ctx.main_region.get(lvl) for lvl in ("kota", "kabupaten", "provinsi")) if r]

@@ -370,7 +370,7 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
         org_end = max(first_hon, head_end)
     title = _title_text(ctx, start, org_end, acting)
     org_key, org_label, derived = org_from_rule(ctx, rule, head_end, org_end, mentions, local_name,
-                                                 rec.get("expands"), rec.get("unit"))
+                                                 rec.get("expands"), rec.get("unit"), rec.get("region"))
     official = True
     ts, te = doc[start].idx, doc[org_end - 1].idx + len(doc[org_end - 1])
     if name_start is not None and name_end is not None and name_end > name_start:
