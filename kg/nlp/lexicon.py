@@ -80,6 +80,7 @@ class Lexicon:
     complete_venues: set[str] = field(default_factory=set)  # ids of heads that name one venue ("Gedung Sate")
     balai_units: set[str] = field(default_factory=set)  # "Balai Besar ...", "Balai Pelaksanaan ...": an office, not a hall
     function_words: set[str] = field(default_factory=set)
+    abbreviations: set[str] = field(default_factory=set)  # a "." after them ends no sentence ("Pj.", "No.", "Kab.")
     pronouns: set[str] = field(default_factory=set)
     not_entity: set[str] = field(default_factory=set)
     not_name: set[str] = field(default_factory=set)
@@ -240,7 +241,8 @@ def lexicon() -> Lexicon:
                  "EVENT_CUE_AFTER": lx.event_cue_after, "ATTENDANCE": lx.attendance,
                  "ANAPHOR_NOUN": lx.anaphor_nouns, "UNIT_WORD": lx.unit_words,
                  "WORKS_HEAD": lx.works_heads, "WORKS_OBJECT": lx.works_objects, "HOSPITAL": lx.hospitals,
-                 "NAMED_UNIT": lx.named_units, "BALAI_UNIT": lx.balai_units}
+                 "NAMED_UNIT": lx.named_units, "BALAI_UNIT": lx.balai_units,
+                 "ABBREVIATION": lx.abbreviations}
     for r in recs["words"]:
         if r["label"] in word_sets:
             word_sets[r["label"]].add(r["pattern"])

@@ -28,6 +28,8 @@ __all__ = ["PersonMention", "iter_people", "clean_name"]
 _ADVERBS = {"juga", "pun", "kembali", "telah", "sudah", "lantas", "langsung", "sempat", "acapkali", "pula",
             "lalu", "kemudian", "selalu", "terus", "tetap", "akan", "bahkan", "pun", "secara", "tegas", "sendiri",
             "saat", "itu", "sebelumnya", "mengaku", "pada", "kesempatan", "ini"}
+_NAME_SHAPE = re.compile(r"^[A-Z][a-z]*\.?$|^[A-Z][a-z]+['’-][A-Za-z]+$")  # "M.", "Ma'ruf"
+_DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.)+[A-Z]\.?$")  # inside a name: "B.J", "J.P."
 _NAME_CONNECT = {"bin", "binti", "van", "de", "al", "el"}
 _ORG_WORDS = {"divisi", "bidang", "bagian", "seksi", "subbagian", "urusan", "wilayah", "cabang", "sektor",
               "direktorat", "kedeputian", "biro", "fraksi", "sub"}
@@ -87,11 +89,13 @@ def _name_word(ctx: DocContext, k: int) -> bool:
     if _name_prefix(ctx, k) and not _covered(ctx, k):
         return True
     t = ctx.doc[k]
+    if _DOTTED_INITIALS.match(t.text):
+        return k > 0 and ctx.texts[k - 1][:1].isupper() and not _covered(ctx, k)  # "Markus B.J. Wenda"
     if not ctx.lx.is_name_word(t.text) or _covered(ctx, k):
         return False
     if t.text.lower() in ctx.lx.honorifics or t.text.lower() in ctx.lx.ranks:
         return False
-    return t.text.isalpha() or re.match(r"^[A-Z][a-z]*\.?$|^[A-Z][a-z]+['’-][A-Za-z]+$", t.text) is not None
+    return t.text.isalpha() or _NAME_SHAPE.match(t.text) is not None
 
 
 def _initial_word(ctx: DocContext, k: int) -> bool:
