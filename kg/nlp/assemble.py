@@ -61,6 +61,14 @@ _GENERIC_AGENCY_HEADS = {"dinas", "badan", "kantor", "komisi", "dewan", "bagian"
 _SUFFIXY = {"award", "awards", "day", "expo", "festival", "summit"}
 
 
+def _middle_dropped(short: list[str], full: list[str]) -> bool:
+    """"Andi Saputra" for "Andi Noto Saputra": the same first and last name, middle names left out."""
+    if not 2 <= len(short) < len(full) or short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    rest = iter(full[1:-1])
+    return all(w in rest for w in short[1:-1])
+
+
 def _expand(label: str, expansions: dict[str, str]) -> set[str]:
     words = []
     for w in re.sub(r"\([^)]*\)", " ", label).split():
@@ -209,8 +217,14 @@ def _resolve_people(people: list[PersonMention], nicknames: dict[str, str] | Non
             if len(n.split()) < len(full.split()):
                 fw = full.split()
                 nw = n.split()
-                if nw == fw[:len(nw)] or nw == fw[-len(nw):] or (len(nw) == 1 and nw[0] in fw):
+                if nw == fw[:len(nw)] or nw == fw[-len(nw):] or (len(nw) == 1 and nw[0] in fw) \
+                        or _middle_dropped(nw, fw):
                     target = full if target is None else target
+        if target is None and len(n.split()) == 1 and len(n) >= 5:
+            # "Bahrul" for "Badrul Munir": a one-letter slip in the first or last name of one person only
+            near = {full for full in names if canon.get(full) == full and len(full.split()) > 1
+                    and any(_damerau1(n, w) for w in (full.split()[0], full.split()[-1]))}
+            target = near.pop() if len(near) == 1 else None
         canon[n] = target or n
     index: dict[int, str] = {}
     data: dict[str, dict] = {}
