@@ -30,6 +30,7 @@ _ADVERBS = {"juga", "pun", "kembali", "telah", "sudah", "lantas", "langsung", "s
             "saat", "itu", "sebelumnya", "mengaku", "pada", "kesempatan", "ini"}
 _NAME_SHAPE = re.compile(r"^[A-Z][a-z]*\.?$|^[A-Z][a-z]+['’-][A-Za-z]+$")  # "M.", "Ma'ruf"
 _DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.)+[A-Z]\.?$")  # inside a name: "B.J", "J.P."
+_ROMAN = re.compile(r"^[IVX]+$")  # "Inspektur Wilayah V Anton": the unit's number ends its name
 _NAME_CONNECT = {"bin", "binti", "van", "de", "al", "el"}
 _ORG_WORDS = {"divisi", "bidang", "bagian", "seksi", "subbagian", "urusan", "wilayah", "cabang", "sektor",
               "direktorat", "kedeputian", "biro", "fraksi", "sub"}
@@ -227,7 +228,8 @@ def _title_text(ctx: DocContext, i: int, k: int, acting: str) -> str:
             depth += 1
         elif t == ")":
             depth -= 1
-        elif depth == 0 and t not in (",",) and not (t == "." and words and len(words[-1]) <= 3):
+        elif depth == 0 and t not in (",",) and not (t == "." and words and (len(words[-1]) <= 3
+                                                                        or words[-1].lower() in ctx.lx.abbreviations)):
             words.append(t)
         m += 1
     text = " ".join(words)
@@ -290,6 +292,8 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
             k += 1
             if low in ("setempat", "ri"):
                 org_marker = k
+            elif low in ("kab", "prov") and k < len(doc) and doc[k].text == ".":
+                k += 1  # "Inspektur Daerah Prov. Kalteng"
         elif ctx.longest(k, ("TITLE", "ACTING")) and k > head_end:
             if not is_division(ctx, k):
                 break
@@ -313,6 +317,7 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
             # "Divisi Teknis", "Bidang Pengadaan": a unit of the organization, not a name
             k += 1
             while k < len(doc) and doc[k].text[:1].isupper() and doc[k].text.isalpha() and not _is_hon(ctx, doc[k]) \
+                    and not (k > 0 and _ROMAN.match(doc[k - 1].text)) \
                     and not any(h.label in ("AGENCY", "AGENCY_TYPE", "PLACE") for h in ctx.hits_at(k)) \
                     and not (k + 1 < len(doc) and doc[k + 1].text == "," and k + 2 < len(doc) and not _name_word(ctx, k + 2)):
                 if k + 1 < len(doc) and doc[k + 1].text == ",":
