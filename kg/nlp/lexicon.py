@@ -69,6 +69,7 @@ class Lexicon:
     cue_verbs: set[str] = field(default_factory=set)
     cue_passive: set[str] = field(default_factory=set)
     cue_clause: set[str] = field(default_factory=set)  # speech verbs whose complement is what was said
+    cue_phrases: set[str] = field(default_factory=set)  # a verb and its object noun: what follows the noun was said
     event_heads: set[str] = field(default_factory=set)
     lower_event_heads: set[str] = field(default_factory=set)  # may name an event in lower case, given a cue
     event_cue_before: set[str] = field(default_factory=set)
@@ -231,7 +232,8 @@ def lexicon() -> Lexicon:
     lx.address = frozenset(lx.degrees | lx.honorifics | lx.ranks)
     for r in recs["speech"]:
         {"CUE_AFTER": lx.cue_after, "CUE_VERB": lx.cue_verbs,
-         "CUE_PASSIVE": lx.cue_passive, "CUE_CLAUSE": lx.cue_clause}[r["label"]].add(r["pattern"].lower())
+         "CUE_PASSIVE": lx.cue_passive, "CUE_CLAUSE": lx.cue_clause,
+         "CUE_PHRASE": lx.cue_phrases}[r["label"]].add(r["pattern"].lower())
     lx.event_heads = {r["pattern"].lower() for r in recs["events"]}
     lx.lower_event_heads = {r["pattern"].lower() for r in recs["events"] if r.get("lower_name")}
     lx.venue_heads = {r["pattern"].lower() for r in recs["venues"]}

@@ -329,7 +329,8 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                     break
             # 2. "X (juga) mengatakan (bahwa) ..."
             as_verb = low in lx.cue_after and any(0 <= t.idx - p.end <= 1 for p in sp)
-            if (low in lx.cue_verbs or as_verb) and t.i > sent.start and not _tail_cue(ctx, toks, sent.start):
+            phrase = ctx.longest(t.i, ("CUE_PHRASE",))  # "memberikan apresiasi kepada ...": said from the noun on
+            if (low in lx.cue_verbs or as_verb or phrase) and t.i > sent.start and not _tail_cue(ctx, toks, sent.start):
                 subj = [p for p in sp if p.end <= t.idx]
                 pron = re.search(r"\b(?:Ia|Dia|ia|dia|Beliau|beliau|Pihaknya|pihaknya)\b(?:\s+\w+){0,2}\s*$",
                                  text[ss:t.idx])
@@ -342,7 +343,7 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                     hint = ("agency", ag)  # "BKN menegaskan ...", "Pemkab mengusulkan, ..." (not "Pemkab mengusulkan 900 formasi")
                 else:
                     continue
-                s0 = _skip(text, t.idx + len(t), se)
+                s0 = doc[phrase.j - 1].idx if phrase else _skip(text, t.idx + len(t), se)
                 if len(text[s0:se].split()) >= 4 and text[s0:s0 + 1] not in "“\"":
                     yield QuoteCandidate(s0, se, text[s0:se].strip(), False, hint, low)
                     break
@@ -363,6 +364,12 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                     s0 = _skip(text, p.end, se)
                     if len(text[s0:se].split()) >= 4:
                         yield QuoteCandidate(s0, se, text[s0:se].strip(), False, ("person", p), low)
+                        break
+                pron = None if p else re.match(r"\s+(?:dia|ia|beliau)\s*,", text[t.idx + len(t):t.idx + len(t) + 12])
+                if pron:  # "Kata dia, ...": the person last named
+                    s0 = _skip(text, t.idx + len(t) + pron.end(), se)
+                    if len(text[s0:se].split()) >= 4:
+                        yield QuoteCandidate(s0, se, text[s0:se].strip(), False, ("pronoun", None), low)
                         break
             if low.endswith("nya") and low[:-3] in lx.cue_passive:
                 yield QuoteCandidate(ss, se, text[ss:se].strip(), False, ("pronoun", None), low)
@@ -419,13 +426,15 @@ def _demonstrative(ctx: DocContext, sents, n: int, sp: list[PersonMention], toks
 
 
 _WORDISH = re.compile(r"[A-Za-z][A-Za-z.]*")
+_CAPS_DEGREE = re.compile(r"[A-Z]{2,5}\.")  # "X, S.H., MAB., menegaskan": a degree the lexicon lacks
 
 
 def _without_degrees(lx, between: str) -> str:
     """Words between a name and its cue without the degrees, honorifics and ranks there (", S.H., M.H.,", "dr.")."""
     if "." not in between:
         return between  # nothing to drop that could hide a sentence end
-    return _WORDISH.sub(lambda m: "" if m.group(0).rstrip(".").lower() in lx.address else m.group(0), between)
+    return _WORDISH.sub(lambda m: "" if m.group(0).rstrip(".").lower() in lx.address
+                        or _CAPS_DEGREE.fullmatch(m.group(0)) else m.group(0), between)
 
 
 def _skip(text: str, s: int, limit: int) -> int:
