@@ -64,6 +64,8 @@ def find_quote_marks(text: str) -> list[tuple[int, int, bool]]:
             if open_at < 0:
                 if ch in _OPEN:
                     open_at, closer = k, _OPEN[ch]
+                elif ch == "”" and not para[:k].strip():
+                    open_at, closer = k, "”\""  # a closing mark opening a paragraph opens its quotation
             else:
                 if ch in closer or (ch in _CLOSE_ANY and closer not in ('"', "″")):
                     spans.append((base + open_at + 1, base + k, True))
@@ -243,6 +245,9 @@ def _direct(ctx: DocContext, people: list[PersonMention], agencies: list[Mention
 _SOURCE = re.compile(r"(?:\s+(?:keterangan|penjelasan|pengakuan|catatan|data|laporan|hasil\s+pemeriksaan))?(?=\s)")
 
 
+#: a sentence's opening words before a passive cue that continue the last speaker ("Lebih lanjut disampaikan, ...")
+_CONTINUING = re.compile(r"^(?:Lebih\s+lanjut|Selanjutnya|Kemudian|Selain\s+itu|Ditambahkan\s+pula|Sementara\s+itu),?\s*$")
+
 #: what may stand between an agency and its speech verb ("KPK juga meminta", "BKN telah menegaskan")
 _ADVERBS = re.compile(r"(?:\s+(?:juga|pun|telah|sudah|kembali|bahkan|masih|sendiri|pula|pun\s+juga))*\s+")
 #: how a sentence may lead up to its subject: nothing, a clause closed by a comma, a dateline's dash, "pihak"
@@ -332,7 +337,7 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
             phrase = ctx.longest(t.i, ("CUE_PHRASE",))  # "memberikan apresiasi kepada ...": said from the noun on
             if (low in lx.cue_verbs or as_verb or phrase) and t.i > sent.start and not _tail_cue(ctx, toks, sent.start):
                 subj = [p for p in sp if p.end <= t.idx]
-                pron = re.search(r"\b(?:Ia|Dia|ia|dia|Beliau|beliau|Pihaknya|pihaknya)\b(?:\s+\w+){0,2}\s*$",
+                pron = re.search(r"\b(?:Ia|Dia|ia|dia|Beliau|beliau|Pihaknya|pihaknya|Dirinya|dirinya)\b(?:\s+\w+){0,2}\s*$",
                                  text[ss:t.idx])
                 if subj and not re.search(r"[.;]", _without_degrees(lx, text[subj[-1].end:t.idx])):
                     hint = ("person", subj[-1])
@@ -356,7 +361,8 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                 yield QuoteCandidate(ss, se, text[ss:se].strip(), False, hint, cue)
                 break
             # 4. "Dikatakan X, ..." / "dikatakannya (bahwa) ..."
-            lead = t.i == sent.start or (t.i == sent.start + 1 and doc[sent.start].text.lower() in ("seperti", "sebagaimana"))
+            lead = t.i == sent.start or (t.i == sent.start + 1 and doc[sent.start].text.lower() in ("seperti", "sebagaimana")) \
+                or bool(_CONTINUING.match(text[ss:t.idx]))
             # also "Seperti disampaikan X, ..." and "Kata X, ..." (a cue-after word opening its sentence)
             if (low in lx.cue_passive and lead) or (low in lx.cue_after and t.i == sent.start):
                 p = next((p for p in sp if t.idx < _pstart(p) <= t.idx + len(t) + 6), None)
@@ -365,9 +371,12 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                     if len(text[s0:se].split()) >= 4:
                         yield QuoteCandidate(s0, se, text[s0:se].strip(), False, ("person", p), low)
                         break
-                pron = None if p else re.match(r"\s+(?:dia|ia|beliau)\s*,", text[t.idx + len(t):t.idx + len(t) + 12])
-                if pron:  # "Kata dia, ...": the person last named
-                    s0 = _skip(text, t.idx + len(t) + pron.end(), se)
+                # "Kata dia, ...", "Dijelaskan, ...", "Lebih lanjut disampaikan, ...": the last speaker goes on
+                after = t.idx + len(t)
+                pron = None if p else re.match(r"\s+(?:dia|ia|beliau)\s*,", text[after:after + 12]) \
+                    or (low in lx.cue_passive and re.match(r",", text[after:after + 1]))
+                if pron:
+                    s0 = _skip(text, after + pron.end(), se)
                     if len(text[s0:se].split()) >= 4:
                         yield QuoteCandidate(s0, se, text[s0:se].strip(), False, ("pronoun", None), low)
                         break
