@@ -13,28 +13,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Iterator
-
-from spacy.tokens import Token
+from typing import Iterator
 
 from .context import DocContext, Mention, name_after_rank
 from .initials import initials_name
+from .names import (
+    clean_name, is_hon as _is_hon, name_prefix as _name_prefix, name_word as _name_word,
+    initial_word as _initial_word, name_run as _name_run, skip_hon as _skip_hon,
+    skip_degrees as _skip_degrees, is_degree as _is_degree, name_before_degree as _name_before_degree,
+    backward_name as _backward_name,
+)
 from .lexicon import norm
 from .offices import LOCAL_ORG, org_from_rule
-from .units import SUBDISTRICT_UNITS, age_before, direction_end, hospital_name_end, named_alone, list_of_fields, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end, unit_named_before_comma
+from .units import SUBDISTRICT_UNITS, direction_end, hospital_name_end, named_alone, list_of_fields, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end, unit_named_before_comma
 
 __all__ = ["PersonMention", "iter_people", "clean_name"]
 
 _ADVERBS = {"juga", "pun", "kembali", "telah", "sudah", "lantas", "langsung", "sempat", "acapkali", "pula",
             "lalu", "kemudian", "selalu", "terus", "tetap", "akan", "bahkan", "pun", "secara", "tegas", "sendiri",
             "saat", "itu", "sebelumnya", "mengaku", "pada", "kesempatan", "ini"}
-_NAME_SHAPE = re.compile(r"^[A-Z][a-z]*\.?$|^[A-Z][a-z]+['’-][A-Za-z]+$")  # "M.", "Ma'ruf"
-_DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.)+[A-Z]\.?$")  # inside a name: "B.J", "J.P."
 _ROMAN = re.compile(r"^[IVX]+$")  # "Inspektur Wilayah V Anton": the unit's number ends its name
-_NAME_CONNECT = {"bin", "binti", "van", "de", "al", "el"}
 _ORG_WORDS = {"divisi", "bidang", "bagian", "seksi", "subbagian", "urusan", "wilayah", "cabang", "sektor",
               "direktorat", "kedeputian", "biro", "fraksi", "sub"}
-_PLACE_PREPS = {"di", "ke", "dari", "kota", "kabupaten", "provinsi", "wilayah", "daerah"}
 _NON_PERSON_APPOS = re.compile(r"^,?\s*(?:salah\s+(?:satu|seorang)|seorang|warga|tokoh|pemilik|pedagang|ketua\s+rt)\b", re.I)
 
 
@@ -56,125 +56,6 @@ class PersonMention:
     j: int = 0
     title_start: int | None = None
     title_end: int | None = None
-
-
-def _is_hon(ctx: DocContext, t: Token) -> bool:
-    w = t.text.rstrip(".").lower()
-    return w in ctx.lx.honorifics or w in ctx.lx.ranks
-
-
-def _covered(ctx: DocContext, k: int) -> bool:
-    """Is token k inside a gazetteer name (agency, place, policy, event word)?"""
-    for back in range(0, 6):
-        for h in ctx.hits.get(k - back, []):
-            if h.j > k and h.label in ("PLACE", "AGENCY", "AGENCY_TYPE", "POLICY", "TITLE", "ACTING",
-                                       "VENUE_HEAD", "EVENT_HEAD"):
-                if h.label == "PLACE" and name_after_rank(ctx, h.i, h.j):
-                    continue  # "Kombes Pol Bima Santosa": a name, not the city
-                return True
-    return False
-
-
-def _name_prefix(ctx: DocContext, k: int) -> bool:
-    """Is token k a regional name prefix that opens the name after it ("I Wayan ...", "Lalu ...")?"""
-    if k + 1 >= len(ctx.doc) or ctx.texts[k] not in ctx.lx.name_prefixes:
-        return False
-    allowed = ctx.lx.name_prefixes[ctx.texts[k]]
-    nxt = ctx.texts[k + 1]
-    return (nxt in allowed) if allowed is not None else (nxt not in ctx.lx.name_prefixes and _name_word(ctx, k + 1))
-
-
-def _name_word(ctx: DocContext, k: int) -> bool:
-    if k >= len(ctx.doc):
-        return False
-    if _name_prefix(ctx, k) and not _covered(ctx, k):
-        return True
-    t = ctx.doc[k]
-    if _DOTTED_INITIALS.match(t.text):
-        return k > 0 and ctx.texts[k - 1][:1].isupper() and not _covered(ctx, k)  # "Markus B.J. Wenda"
-    if not ctx.lx.is_name_word(t.text) or _covered(ctx, k):
-        return False
-    if t.text.lower() in ctx.lx.honorifics or t.text.lower() in ctx.lx.ranks:
-        return False
-    return t.text.isalpha() or _NAME_SHAPE.match(t.text) is not None
-
-
-def _initial_word(ctx: DocContext, k: int) -> bool:
-    """A name word, or a place's name that initials after it show to be a person's ("Babar Suharso (BS)")."""
-    return _name_word(ctx, k) or ctx.lx.is_name_word(ctx.texts[k]) and ctx.texts[k].isalpha() \
-        and all(h.label == "PLACE" for b in range(0, 4) for h in ctx.hits.get(k - b, []) if h.j > k)
-
-
-def _name_run(ctx: DocContext, k: int, limit: int = 5) -> int:
-    """End of a run of name words from token k (initials "M." allowed)."""
-    doc, m = ctx.doc, k
-    while m < len(doc) and m - k < limit:
-        if _name_word(ctx, m):
-            m += 1
-            if m < len(doc) and doc[m].text == "." and len(doc[m - 1].text) <= 3:
-                m += 1
-        elif doc[m].text.lower() in _NAME_CONNECT and m > k and _name_word(ctx, m + 1):
-            m += 1
-        else:
-            break
-    while m > k and doc[m - 1].text == ".":
-        m -= 1
-    if k < m < len(doc) and re.fullmatch(r"[A-Z]{2,3}", doc[m].text) and doc[m].text.lower() not in ctx.lx.address \
-            and doc[m].text not in ctx.lx.not_entity and not ctx.hits_at(m) and doc[m - 1].text.isalpha() \
-            and not (m + 1 < len(doc) and _name_word(ctx, m + 1)):
-        m += 1  # "M. Yamin HR", "Zulkifli AS": initials after a name (not a degree, not an acronym known here)
-    return m
-
-
-def _skip_hon(ctx: DocContext, k: int) -> int:
-    doc = ctx.doc
-    while k < len(doc) and (_is_hon(ctx, doc[k]) or doc[k].text == "."):
-        if doc[k].text == "." and (k == 0 or not _is_hon(ctx, doc[k - 1])):
-            break
-        k += 1
-    return k
-
-
-def _skip_degrees(ctx: DocContext, k: int) -> int:
-    """Extend over ", ST, MT" / ", M.Si." after a name."""
-    doc, end = ctx.doc, k
-    m = k
-    while m + 1 < len(doc) and doc[m].text == ",":
-        w = doc[m + 1].text.rstrip(".").lower()
-        if w in ctx.lx.degrees:
-            m += 2
-            while m < len(doc) and doc[m].text == ".":
-                m += 1
-            end = m
-        else:
-            break
-    while end < len(doc) and doc[end].text.rstrip(".").lower() in ctx.lx.degrees and doc[end].text[:1].isupper() \
-            and end == k:
-        end += 1
-    return end
-
-
-def clean_name(text: str, honorifics: Iterable[str] = (), degrees: Iterable[str] = ()) -> str:
-    """A name without honorifics, ranks or degrees; capitalised if written in capitals.
-
-    >>> clean_name("Dr. Ir. Wahyu Hidayat, MM", {"dr", "ir"}, {"mm"})
-    'Wahyu Hidayat'
-    """
-    hon, deg = set(honorifics), set(degrees)
-    head = text.split(",")[0]
-    words = [w for w in head.replace(".", ". ").split() if w not in (".",)]
-    out = []
-    for w in words:
-        bare = w.rstrip(".").lower()
-        if not out and bare in hon:
-            continue
-        if bare in deg and out:
-            continue
-        out.append(w)
-    name = " ".join(out).replace(" .", ".")
-    if name.isupper():
-        name = " ".join(p.capitalize() for p in name.split())
-    return name.strip(" ,.")
 
 
 def _title_phrase(ctx: DocContext, i: int) -> tuple[int, int, str, dict] | None:
@@ -365,7 +246,11 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
     if (name_start is None or name_end == name_start) and run_end < len(doc) and doc[run_end].text == ",":
         ns = _skip_hon(ctx, skip_listed_places(mentions, ctx.texts, run_end) + 1)
         ne = _name_run(ctx, ns)
-        if ne > ns and not _NON_PERSON_APPOS.match(ctx.text[doc[run_end].idx:doc[run_end].idx + 40]):
+        if ne > ns and _is_degree(ctx, ns):
+            tail = _name_before_degree(ctx, head_end, run_end)  # "... Republik Indonesia Rudi Hartawan, Ak,"
+            if tail:
+                name_start, name_end = tail
+        elif ne > ns and not _NON_PERSON_APPOS.match(ctx.text[doc[run_end].idx:doc[run_end].idx + 40]):
             name_start, name_end, comma_name = ns, ne, True
     if name_start is not None and name_end is not None and name_end > name_start and not comma_name:
         org_end = min(split, name_start)
@@ -394,31 +279,6 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
     pm = PersonMention(ts, te, ctx.text[ts:te], None, title, rec["id"], org_key, org_label, official, "title-only",
                        start, org_end, ts, te)
     return pm, max(org_end, i + 1), derived
-
-
-def _backward_name(ctx: DocContext, i: int) -> tuple[int, int] | None:
-    """A name run that ends just before token i (skipping "," / "selaku" / "sebagai", an age, degrees)."""
-    doc, degrees = ctx.doc, ctx.lx.degrees
-    k = i
-
-    def degree(j: int) -> bool:  # "Muhammad Basir, M.Si., menjelaskan": a degree after a comma
-        return doc[j].text.rstrip(".").lower() in degrees and doc[j].text[:1].isupper() and j > 0 \
-            and doc[j - 1].text == ","
-
-    while k > 0 and (doc[k - 1].text.lower() in (",", "selaku", "sebagai") or age_before(ctx.texts, k)
-                     or degree(k - 1) or doc[k - 1].text == "." and k > 1 and degree(k - 2)):
-        k -= 3 if age_before(ctx.texts, k) else 2 if doc[k - 1].text == "." else 1  # "Jumadi (52), mengeluhkan"
-    e = k
-    s = e
-    while s > 0 and _name_word(ctx, s - 1) and e - s < 4:
-        s -= 1
-    if s == e:
-        return None
-    if s > 0 and doc[s - 1].text[:1].isupper() and not doc[s - 1].is_punct and doc[s - 1].text.lower() not in ctx.lx.function_words:
-        return None
-    if s > 0 and (doc[s - 1].text.lower() in ctx.lx.venue_heads or doc[s - 1].text.lower() in _PLACE_PREPS):
-        return None  # "desa Pareang", "di Sleman": a place, not a person
-    return s, e
 
 
 def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMention | Mention]:
