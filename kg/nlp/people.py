@@ -190,7 +190,7 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
             if k < len(doc) and doc[k].text == ".":
                 k += 1
             last_hon = k
-        elif t.text[:1].isupper() and (t.text.isupper() and len(t.text) >= 2 and t.text not in lx.not_entity) \
+        elif t.text[:1].isupper() and (t.text.isupper() and len(t.text) >= 2 and t.text not in lx.not_entity and "." not in t.text) \
                 and not (t.text.lower() in lx.address and k > head_end and _name_word(ctx, k - 1)):  # "Budi SIP"
             k += 1
             org_marker = k
