@@ -18,7 +18,7 @@ from .acronyms import acronym_mentions
 from .mentions import iter_mentions
 from .nicknames import find_nicknames
 from .people import PersonMention, iter_people
-from .quotes import DEMONSTRATIVE, iter_quotes
+from .quotes import demonstrative, iter_quotes
 from .regional import REGION_SUFFIX, attach_bare_types
 from .scene import scene_speakers
 
@@ -419,7 +419,7 @@ def _event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, st
             for k, p in enumerate(people):
                 if sent.start_char <= p.start < sent.end_char and _present(ctx, p, k, pindex, places):
                     participants.append(pindex[k])
-            if DEMONSTRATIVE.match(ctx.text[sent.start_char:sent.end_char]):
+            if demonstrative(ctx.lx).match(ctx.text[sent.start_char:sent.end_char]):
                 # "Hal itu disampaikan dalam apel pagi ...": whoever said what came before was there
                 said = [q for q in quotes if q.end <= sent.start_char and q.speaker]
                 if said:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Lexicon", "lexicon", "norm", "slug", "RULE_FILES"]
+__all__ = ["Lexicon", "lexicon", "norm", "slug", "RULE_FILES", "WORD_LISTS", "word_labels"]
 
 RULE_FILES = ("regions", "agencies", "agency_types", "policies", "titles", "honorifics",
               "speech", "events", "venues", "words")
@@ -86,6 +86,8 @@ class Lexicon:
     not_entity: set[str] = field(default_factory=set)
     not_name: set[str] = field(default_factory=set)
     name_prefixes: dict[str, frozenset[str] | None] = field(default_factory=dict)  # word -> the words it may open
+    lists: dict[str, frozenset[str]] = field(default_factory=dict)  # WORD_LISTS label -> words or phrases
+    _phrase_res: dict[str, re.Pattern] = field(default_factory=dict)
     calendar: set[str] = field(default_factory=set)
     hospitals: set[str] = field(default_factory=set)    # "RSUD", "RSUP": a doctor's title after them names the hospital
     named_units: set[str] = field(default_factory=set)  # lower-case words of units named by a proper name ("puskesmas")
@@ -105,6 +107,16 @@ class Lexicon:
         elif kind == "kota":
             forms += [f"Kota Administrasi {name}"] if "Jakarta" in name else []
         return list(dict.fromkeys(forms))
+
+    def phrases(self, label: str) -> re.Pattern:
+        """``(?:a|b c|...)`` over the phrases of a word list, longest first, any run of spaces between
+        words; case as written in the list (match with ``re.I`` flags added by the caller if needed)."""
+        pat = self._phrase_res.get(label)
+        if pat is None:
+            alts = sorted(self.lists.get(label, ()), key=lambda p: (-len(p), p))
+            pat = self._phrase_res[label] = re.compile(
+                "(?:" + "|".join(r"\s+".join(map(re.escape, a.split())) for a in alts) + ")")
+        return pat
 
     def is_name_word(self, word: str) -> bool:
         """Could ``word`` be part of a person's name (by shape and by the lexicon)?"""
@@ -127,6 +139,10 @@ def _add(index: dict[str, str], form: str, ident: str) -> None:
     if key and key not in index:
         index[key] = ident
 
+
+#: plain word lists of ``words.jsonl`` (``Lexicon.lists``), read by the extractors
+WORD_LISTS = ("SUBJECT_ADVERB", "UNIT_HEAD", "NAME_CONNECTOR", "PLACE_PREP", "UNNAMED_SPEAKER", "VILLAGE_WORD",
+              "DIRECTION", "DEMONSTRATIVE_LEAD", "CONTINUING_LEAD", "NON_PERSON_APPOSITION", "ELSEWHERE_LEAD")
 
 _HEAD_PREFIXES = ("Dis", "Din", "Bap", "Satpol")
 
@@ -194,6 +210,16 @@ def _sub_offices(agency_types: list[dict]) -> list[dict]:
     return out
 
 
+def word_labels() -> frozenset[str]:
+    """Every label ``words.jsonl`` may use."""
+    return frozenset(_WORD_SET_LABELS) | {"CALENDAR", "EVENT_VERB", "NAME_PREFIX", *WORD_LISTS}
+
+
+_WORD_SET_LABELS = ("FUNCTION_WORD", "PRONOUN", "NOT_ENTITY", "NOT_NAME", "EVENT_CUE_BEFORE", "EVENT_CUE_AFTER",
+                    "ATTENDANCE", "ANAPHOR_NOUN", "UNIT_WORD", "WORKS_HEAD", "WORKS_OBJECT", "HOSPITAL",
+                    "NAMED_UNIT", "BALAI_UNIT", "ABBREVIATION")
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The package's lexicon, loaded on first use."""
@@ -254,7 +280,9 @@ def lexicon() -> Lexicon:
             lx.event_verbs[r["pattern"]] = r["noun"]
         elif r["label"] == "NAME_PREFIX":
             lx.name_prefixes[r["pattern"]] = frozenset(r["next"]) if r.get("next") else None
+        elif r["label"] in WORD_LISTS:
+            lx.lists[r["label"]] = lx.lists.get(r["label"], frozenset()) | {r["pattern"]}
         else:
-            known = sorted([*word_sets, "CALENDAR", "EVENT_VERB", "NAME_PREFIX"])
+            known = sorted(word_labels())
             raise ValueError(f"kg/rules/words.jsonl: unknown label {r['label']!r} (known: {', '.join(known)})")
     return lx

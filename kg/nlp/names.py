@@ -17,8 +17,6 @@ __all__ = ["clean_name", "is_hon", "covered", "name_prefix", "name_word", "initi
 
 _NAME_SHAPE = re.compile(r"^[A-Z][a-z]*\.?$|^[A-Z][a-z]+['’-][A-Za-z]+$")  # "M.", "Ma'ruf"
 _DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.)+[A-Z]\.?$")  # inside a name: "B.J", "J.P."
-_NAME_CONNECT = {"bin", "binti", "van", "de", "al", "el"}
-_PLACE_PREPS = {"di", "ke", "dari", "kota", "kabupaten", "provinsi", "wilayah", "daerah"}
 
 
 def is_hon(ctx: DocContext, t: Token) -> bool:
@@ -76,7 +74,7 @@ def name_run(ctx: DocContext, k: int, limit: int = 5) -> int:
             m += 1
             if m < len(doc) and doc[m].text == "." and len(doc[m - 1].text) <= 3:
                 m += 1
-        elif doc[m].text.lower() in _NAME_CONNECT and m > k and name_word(ctx, m + 1):
+        elif doc[m].text.lower() in ctx.lx.lists["NAME_CONNECTOR"] and m > k and name_word(ctx, m + 1):
             m += 1
         else:
             break
@@ -174,6 +172,6 @@ def backward_name(ctx: DocContext, i: int) -> tuple[int, int] | None:
         return None
     if s > 0 and doc[s - 1].text[:1].isupper() and not doc[s - 1].is_punct and doc[s - 1].text.lower() not in ctx.lx.function_words:
         return None
-    if s > 0 and (doc[s - 1].text.lower() in ctx.lx.venue_heads or doc[s - 1].text.lower() in _PLACE_PREPS):
+    if s > 0 and (doc[s - 1].text.lower() in ctx.lx.venue_heads or doc[s - 1].text.lower() in ctx.lx.lists["PLACE_PREP"]):
         return None  # "desa Pareang", "di Sleman": a place, not a person
     return s, e

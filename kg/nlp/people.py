@@ -29,13 +29,13 @@ from .units import SUBDISTRICT_UNITS, direction_end, hospital_name_end, named_al
 
 __all__ = ["PersonMention", "iter_people", "clean_name"]
 
-_ADVERBS = {"juga", "pun", "kembali", "telah", "sudah", "lantas", "langsung", "sempat", "acapkali", "pula",
-            "lalu", "kemudian", "selalu", "terus", "tetap", "akan", "bahkan", "pun", "secara", "tegas", "sendiri",
-            "saat", "itu", "sebelumnya", "mengaku", "pada", "kesempatan", "ini"}
 _ROMAN = re.compile(r"^[IVX]+$")  # "Inspektur Wilayah V Anton": the unit's number ends its name
-_ORG_WORDS = {"divisi", "bidang", "bagian", "seksi", "subbagian", "urusan", "wilayah", "cabang", "sektor",
-              "direktorat", "kedeputian", "biro", "fraksi", "sub"}
-_NON_PERSON_APPOS = re.compile(r"^,?\s*(?:salah\s+(?:satu|seorang)|seorang|warga|tokoh|pemilik|pedagang|ketua\s+rt)\b", re.I)
+
+
+def _non_person(ctx: DocContext, pos: int) -> bool:
+    """Does an apposition at ``pos`` describe someone unnamed ("X, salah satu warga", "seorang pedagang")?"""
+    return re.match(r",?\s*" + ctx.lx.phrases("NON_PERSON_APPOSITION").pattern + r"\b", ctx.text[pos:pos + 40],
+                    re.I) is not None
 
 
 @dataclass(frozen=True)
@@ -194,7 +194,7 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
                 and not (t.text.lower() in lx.address and k > head_end and _name_word(ctx, k - 1)):  # "Budi SIP"
             k += 1
             org_marker = k
-        elif low in _ORG_WORDS:
+        elif low in lx.lists["UNIT_HEAD"]:
             # "Divisi Teknis", "Bidang Pengadaan": a unit of the organization, not a name
             k += 1
             while k < len(doc) and doc[k].text[:1].isupper() and doc[k].text.isalpha() and not _is_hon(ctx, doc[k]) \
@@ -250,7 +250,7 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
             tail = _name_before_degree(ctx, head_end, run_end)  # "... Republik Indonesia Rudi Hartawan, Ak,"
             if tail:
                 name_start, name_end = tail
-        elif ne > ns and not _NON_PERSON_APPOS.match(ctx.text[doc[run_end].idx:doc[run_end].idx + 40]):
+        elif ne > ns and not _non_person(ctx, doc[run_end].idx):
             name_start, name_end, comma_name = ns, ne, True
     if name_start is not None and name_end is not None and name_end > name_start and not comma_name:
         org_end = min(split, name_start)
@@ -339,7 +339,8 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
             # "Seorang warga, Andi Saputra, mengaku ...": no name after the verb, so the subject before it
             m = k
             skipped = 0
-            while m > 0 and (doc[m - 1].text.lower() in _ADVERBS or doc[m - 1].text == ",") and skipped < 3:
+            while m > 0 and (doc[m - 1].text.lower() in lx.lists["SUBJECT_ADVERB"] or doc[m - 1].text == ",") \
+                    and skipped < 3:
                 m -= 1
                 skipped += 1
             if m > 0 and skipped < 3 and doc[m - 1].text.islower() and doc[m - 1].text.isalpha() \
@@ -349,7 +350,7 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
             if back and not any(x in taken for x in range(*back)):
                 cand = back
                 via = "subject"
-        elif tok.text == "," and k > 0 and _NON_PERSON_APPOS.match(ctx.text[tok.idx:tok.idx + 40]):
+        elif tok.text == "," and k > 0 and _non_person(ctx, tok.idx):
             back = _backward_name(ctx, k)
             if back and not any(x in taken for x in range(*back)):
                 cand = back

@@ -22,13 +22,15 @@ from typing import Iterator
 from .context import DocContext, Mention
 from .people import PersonMention
 
-__all__ = ["QuoteCandidate", "find_quote_marks", "iter_quotes", "DEMONSTRATIVE"]
+__all__ = ["QuoteCandidate", "find_quote_marks", "iter_quotes", "demonstrative"]
 
 _OPEN = {"“": "”", "„": "“”", "«": "»", "‹": "›", '"': '"', "″": "″"}
 _CLOSE_ANY = set("”»›")
-DEMONSTRATIVE = re.compile(r"^\W*(?:Hal|Imbauan|Pernyataan|Instruksi|Arahan|Penegasan|Demikian|Begitu|Ajakan|"
-                            r"Harapan|Pesan|Penjelasan|Keterangan|Hal\s+itu)\b")
-_UNNAMED = {"warga", "seorang", "salah", "masyarakat", "petugas", "pengunjung", "sumber", "pihak", "salah satu"}
+
+
+def demonstrative(lx) -> re.Pattern:
+    """A sentence opening on a word that points back to what was said ("Hal itu", "Demikian", "Imbauan")."""
+    return re.compile(r"^\W*" + lx.phrases("DEMONSTRATIVE_LEAD").pattern + r"\b")
 
 
 @dataclass(frozen=True)
@@ -165,7 +167,7 @@ def _after_cue(ctx: DocContext, people: list[PersonMention], close: int, para_en
     ag = _agency_at(agencies, text, after + lead.end())
     if ag:
         return ("agency", ag), cue, ag.end  # "“...,” tulis BKN dalam siaran persnya", "ujar pihak Dinas X"
-    if first in _UNNAMED or (rest[:1].islower() and first not in lx.function_words):
+    if first in lx.lists["UNNAMED_SPEAKER"] or (rest[:1].islower() and first not in lx.function_words):
         return ("none", None), cue, after
     return ("pronoun", None), cue, after
 
@@ -245,9 +247,6 @@ def _direct(ctx: DocContext, people: list[PersonMention], agencies: list[Mention
 _SOURCE = re.compile(r"(?:\s+(?:keterangan|penjelasan|pengakuan|catatan|data|laporan|hasil\s+pemeriksaan))?(?=\s)")
 
 
-#: a sentence's opening words before a passive cue that continue the last speaker ("Lebih lanjut disampaikan, ...")
-_CONTINUING = re.compile(r"^(?:Lebih\s+lanjut|Selanjutnya|Kemudian|Selain\s+itu|Ditambahkan\s+pula|Sementara\s+itu),?\s*$")
-
 #: what may stand between an agency and its speech verb ("KPK juga meminta", "BKN telah menegaskan")
 _ADVERBS = re.compile(r"(?:\s+(?:juga|pun|telah|sudah|kembali|bahkan|masih|sendiri|pula|pun\s+juga))*\s+")
 #: how a sentence may lead up to its subject: nothing, a clause closed by a comma, a dateline's dash, "pihak"
@@ -301,7 +300,7 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
         sp = [p for p in people if ss <= p.start < se]
         toks = [t for t in sent if t.idx < se]
         # 5. "Hal tersebut disampaikan X": what came before is X's statement
-        if DEMONSTRATIVE.match(body) and n > 0:
+        if demonstrative(lx).match(body) and n > 0:
             back = _demonstrative(ctx, sents, n, sp, toks, agencies)
             if back:
                 yield back
@@ -362,7 +361,7 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                 break
             # 4. "Dikatakan X, ..." / "dikatakannya (bahwa) ..."
             lead = t.i == sent.start or (t.i == sent.start + 1 and doc[sent.start].text.lower() in ("seperti", "sebagaimana")) \
-                or bool(_CONTINUING.match(text[ss:t.idx]))
+                or bool(re.fullmatch(lx.phrases("CONTINUING_LEAD").pattern + r",?\s*", text[ss:t.idx]))  # "Lebih lanjut disampaikan, ..."
             # also "Seperti disampaikan X, ..." and "Kata X, ..." (a cue-after word opening its sentence)
             if (low in lx.cue_passive and lead) or (low in lx.cue_after and t.i == sent.start):
                 p = next((p for p in sp if t.idx < _pstart(p) <= t.idx + len(t) + 6), None)
@@ -391,7 +390,7 @@ def _named_next(ctx: DocContext, people: list[PersonMention], close: int):
     text, lx = ctx.text, ctx.lx
     m = re.match(r"[”“\"»›″’]?\s*", text[close:close + 8])
     pos = close + (m.end() if m else 0)
-    if not DEMONSTRATIVE.match(text[pos:pos + 40]):
+    if not demonstrative(lx).match(text[pos:pos + 40]):
         return None
     for w in re.finditer(r"[A-Za-z-]+", text[pos:pos + 60]):
         if w.group(0).lower() in lx.cue_passive:
