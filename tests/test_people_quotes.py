@@ -177,6 +177,20 @@ def test_a_slip_close_to_two_people_merges_with_neither(extract):
     # a closing mark opening a paragraph opens its quotation
     ("Camat Cibinong Andi Saputra membuka rapat.\n”Kami akan terus mengawasi proses pembangunan ini,” ujar Andi.",
      "Andi Saputra", "Kami akan terus"),
+    # a speech read on its author's behalf is the author's
+    ("Sambutan tertulis Gubernur Jawa Barat Budi Santoso yang dibacakan oleh Asisten Pemerintahan Rudi Hartono "
+     "menyampaikan bahwa seluruh ASN wajib menjaga netralitas.", "Budi Santoso", "seluruh ASN wajib"),
+    ("Dalam sambutan Bupati Garut Yanto Wibisono yang dibacakan Sekda Rudi Hartono, disampaikan bahwa seluruh ASN "
+     "wajib menjaga netralitas.", "Yanto Wibisono", "seluruh ASN wajib"),
+    # counter-example: the reader's own words are his
+    ("Asisten Pemerintahan Rudi Hartono membacakan sambutan. Ia menyampaikan bahwa seluruh ASN wajib menjaga "
+     "netralitas.", "Rudi Hartono", "seluruh ASN wajib"),
+    # guests listed after the speaker do not take over his "-nya"; with no one before them, they do
+    ("Bupati Garut Rudi Hartawan membuka rapat. Ia menegaskan bahwa ASN harus netral dalam pemilu. Turut hadir "
+     "Kepala Dinas Sosial Sri Wahyuni. Menurutnya, netralitas adalah kewajiban setiap pegawai.",
+     "Rudi Hartawan", "netralitas adalah kewajiban"),
+    ("Acara ini dihadiri oleh Bupati Garut Rudi Hartawan. Menurutnya, netralitas adalah kewajiban setiap pegawai.",
+     "Rudi Hartawan", "netralitas adalah kewajiban"),
 ])
 def test_statements_and_their_speakers(extract, text, speaker, start):
     assert (speaker, start) in said(extract(DATELINE + text))
@@ -189,3 +203,16 @@ def test_statements_and_their_speakers(extract, text, speaker, start):
 ])
 def test_no_statement(extract, text):
     assert not extract(DATELINE + text).quotes
+
+
+def test_an_office_and_its_holder_named_inside_a_quotation(extract):
+    r = extract(DATELINE + "\"Saya sudah berkoordinasi dengan Kepala Dinas Pendidikan Budi Santoso agar sekolah "
+                "segera diperbaiki,\" kata Bupati Garut Rudi Hartawan.")
+    assert {"Budi Santoso", "Rudi Hartawan"} <= persons(r)
+    assert ("Rudi Hartawan", "Saya sudah berkoordinasi") in said(r)
+
+
+def test_an_office_without_a_name_inside_a_quotation_names_nobody(extract):
+    r = extract(DATELINE + "\"Kami sudah lapor ke Pak Kepala Dinas Pendidikan agar sekolah segera diperbaiki,\" "
+                "kata Bupati Garut Rudi Hartawan.")
+    assert persons(r) == {"Rudi Hartawan"}

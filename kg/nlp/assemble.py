@@ -332,6 +332,7 @@ def assemble(doc: Doc, article: Article) -> DocResult:
     pos_of = {id(p): k for k, p in enumerate(people)}
     timeline: list[tuple[int, str]] = []
     seen_sent = set()
+    guests = re.compile(r"\b" + ctx.lx.phrases("GUEST_LEAD").pattern + r"\b", re.I)
     for k, p in enumerate(people):
         key = pindex.get(k)
         if key is None or ctx.in_quote(p.start) or (p.name is None and p.text[:1].islower()):
@@ -342,6 +343,8 @@ def assemble(doc: Doc, article: Article) -> DocResult:
             seen_sent.add(sid)
             if sent is not None and _PRONOUN_SUBJECT.match(sent.sent.text):
                 continue  # "Ia didampingi X": the subject is still the one before, not X
+            if timeline and sent is not None and guests.search(ctx.text[sent.sent.start_char:p.start]):
+                continue  # "Turut hadir X dan Y": guests listed, not the subject a later "-nya" means
             timeline.append((p.start, key))
     quotes: list[Quote] = []
     last_by_para: dict[int, str | None] = {}

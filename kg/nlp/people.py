@@ -292,13 +292,15 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
               and ctx.texts[m.i].lower() not in lx.event_verbs for k in range(m.i + 1, m.j)}
     i = 0
     while i < len(doc):
-        if i not in ctx.hits or ctx.in_quote(doc[i].idx):
+        if i not in ctx.hits:
             i += 1  # a title phrase starts at a gazetteer hit
             continue
         if i in inside:
             i += 1
             continue
         pm, nxt, derived = _parse_title(ctx, i, mentions)
+        if pm and ctx.in_quote(doc[i].idx) and (pm.name is None or pm.via != "title"):
+            pm = None  # inside a quotation only an office with its holder's name names someone
         if pm:
             if pm.name is None:
                 back = _backward_name(ctx, i)

@@ -338,7 +338,11 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                 subj = [p for p in sp if p.end <= t.idx]
                 pron = re.search(r"\b(?:Ia|Dia|ia|dia|Beliau|beliau|Pihaknya|pihaknya|Dirinya|dirinya)\b(?:\s+\w+){0,2}\s*$",
                                  text[ss:t.idx])
-                if subj and not re.search(r"[.;]", _without_degrees(lx, text[subj[-1].end:t.idx])):
+                read = _READ_FOR.search(text[ss:t.idx])
+                author = next((p for p in subj if read and ss + read.start(1) <= _pstart(p) < ss + read.end(1)), None)
+                if author:
+                    hint = ("person", author)  # "Sambutan tertulis X yang dibacakan oleh Y menyebutkan ...": X's words
+                elif subj and not re.search(r"[.;]", _without_degrees(lx, text[subj[-1].end:t.idx])):
                     hint = ("person", subj[-1])
                 elif pron:
                     hint = ("pronoun", None)
@@ -357,6 +361,12 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
             if cue and t.i > sent.start and (doc[t.i - 1].text == "," or after_pron) and cue not in lx.cue_verbs:
                 p = next((p for p in sp if t.idx < p.start <= t.idx + len(t) + 2), None)
                 hint = ("person", p) if p else ("pronoun", None)
+                read = _READ_FOR.search(text[ss:t.idx])
+                author = next((p for p in sp if read and ss + read.start(1) <= _pstart(p) < ss + read.end(1)), None)
+                if author and cue in lx.cue_passive:  # "Dalam sambutan X yang dibacakan Y, disampaikan bahwa ..."
+                    s0 = _skip(text, t.idx + len(t), se)
+                    yield QuoteCandidate(s0, se, text[s0:se].strip(), False, ("person", author), cue)
+                    break
                 yield QuoteCandidate(ss, se, text[ss:se].strip(), False, hint, cue)
                 break
             # 4. "Dikatakan X, ..." / "dikatakannya (bahwa) ..."
@@ -433,6 +443,8 @@ def _demonstrative(ctx: DocContext, sents, n: int, sp: list[PersonMention], toks
     return None
 
 
+#: a speech read on its author's behalf: the author's mention is group 1
+_READ_FOR = re.compile(r"\b[Ss]ambutan(?:\s+tertulis)?\s+(.{3,120}?)\s+(?:yang\s+)?(?:di)?bacakan\b")
 _WORDISH = re.compile(r"[A-Za-z][A-Za-z.]*")
 _CAPS_DEGREE = re.compile(r"[A-Z]{2,5}\.")  # "X, S.H., MAB., menegaskan": a degree the lexicon lacks
 
