@@ -177,6 +177,9 @@ def test_a_slip_close_to_two_people_merges_with_neither(extract):
     # a closing mark opening a paragraph opens its quotation
     ("Camat Cibinong Andi Saputra membuka rapat.\n”Kami akan terus mengawasi proses pembangunan ini,” ujar Andi.",
      "Andi Saputra", "Kami akan terus"),
+    # counter-example: the same word as a cue after a comma, before a name
+    ("Pemerintah akan menambah anggaran pendidikan tahun depan, nilai Rudi Hartawan.", "Rudi Hartawan",
+     "Pemerintah akan menambah"),
     # a speech read on its author's behalf is the author's
     ("Sambutan tertulis Gubernur Jawa Barat Budi Santoso yang dibacakan oleh Asisten Pemerintahan Rudi Hartono "
      "menyampaikan bahwa seluruh ASN wajib menjaga netralitas.", "Budi Santoso", "seluruh ASN wajib"),
@@ -200,6 +203,8 @@ def test_statements_and_their_speakers(extract, text, speaker, start):
     # an award handed over is no statement; a passive cue with no comma gives no continuing speaker
     "Bupati Serang Yanto Wibisono memberikan penghargaan kepada sepuluh desa terbaik tahun ini.",
     "Dijelaskan dalam laporan itu bahwa anggaran tahun ini difokuskan untuk perbaikan jalan.",
+    # a cue word used as a noun after a comma ("nilai tertinggi" is "the highest score")
+    "Hasil penilaian tahun ini meningkat, nilai tertinggi diraih oleh Dinas Sosial dengan skor 95.",
 ])
 def test_no_statement(extract, text):
     assert not extract(DATELINE + text).quotes

@@ -130,6 +130,16 @@ def _cue_word(lx, word: str) -> str | None:
     return None
 
 
+def _noun_use(lx, texts: list[str], i: int) -> bool:
+    """Is the cue word at ``i`` a noun here, a lower-case word after it that names no speaker (", nilai
+    tertinggi diraih ...": not ", nilai dia" nor ", ujar warga" nor ", tambahnya")?"""
+    nxt = texts[i + 1] if i + 1 < len(texts) else ""
+    low = nxt.lower()
+    return not texts[i].lower().endswith("nya") and nxt.isalpha() and nxt.islower() and low not in lx.pronouns \
+        and low not in lx.anaphor_nouns and low not in lx.lists["UNNAMED_SPEAKER"] \
+        and low not in lx.lists["SUBJECT_ADVERB"] and low not in ("oleh", "salah", "seorang")
+
+
 def _tail_cue(ctx: DocContext, toks, start: int) -> bool:
     """Does a cue after a comma ("..., tambahnya.") make the whole sentence the statement, rather than a
     speech verb inside it ("Pihaknya menargetkan ..., tambahnya.")?"""
@@ -358,7 +368,8 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
             # 3. inverted cue: "..., tambah Pj Wali Kota, bahwa ..." / "..., sambungnya."
             cue = _cue_word(lx, t.text)
             after_pron = re.match(r"^\s+(?:dia|ia|beliau)\s*,", text[t.idx + len(t):t.idx + len(t) + 12])
-            if cue and t.i > sent.start and (doc[t.i - 1].text == "," or after_pron) and cue not in lx.cue_verbs:
+            if cue and t.i > sent.start and (doc[t.i - 1].text == "," or after_pron) and cue not in lx.cue_verbs \
+                    and not _noun_use(lx, ctx.texts, t.i):
                 p = next((p for p in sp if t.idx < p.start <= t.idx + len(t) + 2), None)
                 hint = ("person", p) if p else ("pronoun", None)
                 read = _READ_FOR.search(text[ss:t.idx])
