@@ -137,7 +137,7 @@ def _noun_use(lx, texts: list[str], i: int) -> bool:
     low = nxt.lower()
     return not texts[i].lower().endswith("nya") and nxt.isalpha() and nxt.islower() and low not in lx.pronouns \
         and low not in lx.anaphor_nouns and low not in lx.lists["UNNAMED_SPEAKER"] \
-        and low not in lx.lists["SUBJECT_ADVERB"] and low not in ("oleh", "salah", "seorang")
+        and low not in lx.lists["SUBJECT_ADVERB"] and low not in ("oleh", "salah", "seorang", "bahwa")
 
 
 def _tail_cue(ctx: DocContext, toks, start: int) -> bool:
