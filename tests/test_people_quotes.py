@@ -65,7 +65,15 @@ def test_offices_each_with_a_name_and_its_initials(extract):
     ("Kepala Dinas Sosial Bagas Suharso (BS) menolak berkomentar.", "Bagas Suharso"),
     # counter-example: a body's known short form in brackets is no person's initials
     ("Kepala Badan Kepegawaian Negara (BKN) Rudi Hartawan menolak berkomentar.", "Rudi Hartawan"),
+    # an office whose words the text breaks with a lower-case word: the initials still show the name
+    ("Terlapor lain yaitu Kasubag TU KCD Pendidikan dan kebudayaan Pandeglang Asep Rahmanto (AR) lolos.",
+     "Asep Rahmanto"),
 ])
+
+
+def test_ordinary_words_before_initials_are_no_name(extract):
+    r = extract(DATELINE + "Penilaian dilakukan oleh Tim Penilai Internal (TPI) bersama Pasar Baru (PB) setempat.")
+    assert not persons(r)
 def test_a_name_followed_by_its_initials(extract, text, name):
     r = extract(DATELINE + text)
     assert name in persons(r)

@@ -17,6 +17,7 @@ from typing import Iterator
 
 from .context import DocContext, Mention, name_after_rank
 from .initials import initials_name
+from .vocab import is_common_word as vocab_common
 from .names import (
     clean_name, is_hon as _is_hon, name_prefix as _name_prefix, name_word as _name_word,
     initial_word as _initial_word, name_run as _name_run, skip_hon as _skip_hon,
@@ -281,6 +282,23 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
     return pm, max(org_end, i + 1), derived
 
 
+def _initialled(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
+    """Names followed by their initials anywhere ("... Pandeglang Asep Rahmanto (AR)"): two or three name
+    words, none an ordinary word of the vocabulary, the first opening the initials."""
+    texts = ctx.texts
+    for k, text in enumerate(texts):
+        if text != "(" or k in taken or ctx.in_quote(ctx.doc[k].idx):
+            continue
+        span = initials_name(texts, k, lambda m: m not in taken and _name_word(ctx, m) and not vocab_common(texts[m]),
+                             lambda a: a in ctx.lx.not_entity or bool(ctx.hits_at(k + 1)))
+        if span and span[1] - span[0] >= 2:
+            s, e = span
+            doc = ctx.doc
+            raw = ctx.text[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]
+            taken.update(range(s, e))
+            yield PersonMention(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), raw, raw, via="initials", i=s, j=e)
+
+
 def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMention | Mention]:
     """Person mentions in text order; also yields Agency mentions derived from titles."""
     doc, lx = ctx.doc, ctx.lx
@@ -365,6 +383,7 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
                 found.append(PersonMention(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), raw, name, via=via,
                                            i=s, j=e))
                 taken.update(range(s, e))
+    found.extend(_initialled(ctx, taken))
     # short forms of names already found ("Wahyu" for "Wahyu Hidayat")
     parts: dict[str, str] = {}
     for pm in found:
