@@ -150,6 +150,11 @@ def test_a_title_followed_by_a_comma_and_no_name_has_no_holder(extract):
      "Bahrun Munawar", "Bahrul"),
     ("Kepala Perwakilan Ombudsman Papua, Yakob J.P. Rumbiak, membuka diskusi. Rumbiak menambahkan, laporan "
      "masyarakat akan ditindaklanjuti dengan cepat.", "Yakob J. P. Rumbiak", "Rumbiak"),
+    # a nickname after "Paman"/"Bang"/"Kang" cut from one part of the name; a Balinese birth-order name
+    ("Gubernur Kalimantan Selatan Sahrudin Noor membuka rapat. \"Kita harus menjaga sungai bersama-sama,\" ujar "
+     "Paman Rudin.", "Sahrudin Noor", "Rudin"),
+    ("Bupati Gianyar I Made Wirata membuka rapat. Menurut Pak Made, wisata harus tetap berkelanjutan untuk semua.",
+     "I Made Wirata", "Made"),
 ])
 def test_short_forms_are_one_person(extract, text, full, short):
     r = extract(DATELINE + text)
@@ -176,6 +181,9 @@ def test_a_slip_close_to_two_people_merges_with_neither(extract):
      "untuk perbaikan jalan.", "Budi Santoso", "anggaran tahun ini"),
     ("Wali Kota Cilegon Budi Santoso membuka rapat di Balai Kota. Lebih lanjut disampaikan, anggaran tahun ini "
      "difokuskan untuk perbaikan jalan.", "Budi Santoso", "anggaran tahun ini"),
+    # "Menurut" + an honorific + a short form
+    ("Bupati Gianyar I Made Wirata membuka rapat. Menurut Pak Made, wisata harus tetap berkelanjutan untuk semua.",
+     "I Made Wirata", "wisata harus tetap"),
     # "dirinya" is a pronoun subject
     ("Kepala Dinas Sosial Rina Kartika membuka rapat. Dirinya mengatakan bahwa bantuan sosial akan disalurkan "
      "pekan depan.", "Rina Kartika", "bantuan sosial akan"),

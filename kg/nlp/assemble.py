@@ -220,10 +220,13 @@ def _resolve_people(people: list[PersonMention], nicknames: dict[str, str] | Non
                 if nw == fw[:len(nw)] or nw == fw[-len(nw):] or (len(nw) == 1 and nw[0] in fw) \
                         or _middle_dropped(nw, fw):
                     target = full if target is None else target
-        if target is None and len(n.split()) == 1 and len(n) >= 5:
+        if target is None and len(n.split()) == 1 and len(n) >= 4:
             # "Bahrul" for "Badrul Munir": a one-letter slip in the first or last name of one person only
             near = {full for full in names if canon.get(full) == full and len(full.split()) > 1
                     and any(_damerau1(n, w) for w in (full.split()[0], full.split()[-1]))}
+            # "Birin" for "Sahbirin Noor": a nickname cut from one part of one person's name
+            near = near or {full for full in names if canon.get(full) == full and len(full.split()) > 1
+                            and any(len(w) > len(n) and w.lower().endswith(n.lower()) for w in full.split())}
             target = near.pop() if len(near) == 1 else None
         canon[n] = target or n
     index: dict[int, str] = {}

@@ -325,7 +325,9 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                 if any(t.idx < q.start <= sent.end_char for q in direct):
                     break  # "Menurut X, “...”": the cue of a quotation
                 if low != "menurutnya":
-                    p = next((p for p in sp if s0 <= _pstart(p) <= s0 + 3), None)
+                    p = next((p for p in sp if s0 <= _pstart(p) <= s0 + 3
+                              or s0 < _pstart(p) <= s0 + 24 and all(w.rstrip(".").lower() in lx.address
+                                                                    for w in text[s0:_pstart(p)].split())), None)
                     if p:
                         hint, s0 = ("person", p), p.end
                     elif re.match(r"^\s*(?:dia|ia|beliau)\b", text[s0:s0 + 8]):
