@@ -49,6 +49,18 @@ def test_ordinary_capitalised_words_hold_no_office(extract, text, absent, presen
     assert absent not in persons(r) and present in persons(r)
 
 
+def test_a_common_noun_before_a_speech_verb_is_nobody(extract):
+    r = extract(DATELINE + "Bupati Garut Rudi Hartawan membuka rapat. Petani mengatakan harga pupuk naik. Guru "
+                "menyatakan sekolah rusak berat. Kemarin, Keluarga mengaku belum menerima bantuan.")
+    assert persons(r) == {"Rudi Hartawan"}
+
+
+def test_a_name_that_is_a_common_word_is_still_a_short_form(extract):
+    r = extract(DATELINE + "Kepala Desa Sukamaju Teguh Prasetyo membuka rapat. Teguh mengatakan harga pupuk naik "
+                "tajam bulan ini.")
+    assert persons(r) == {"Teguh Prasetyo"} and ("Teguh Prasetyo", "harga pupuk naik") in said(r)
+
+
 # --- people in lists of "office + name (INITIALS)" -----------------------------------------
 
 def test_offices_each_with_a_name_and_its_initials(extract):

@@ -375,6 +375,8 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
             if back and not any(x in taken for x in range(*back)):
                 cand = back
                 via = "apposition"
+        if cand and cand[1] - cand[0] == 1 and vocab_common(texts[cand[0]], max_proper=0.5, min_seen=5):
+            cand = None  # "Petani mengatakan", "Guru menyatakan": a common noun (a known name's part comes below)
         if cand:
             s, e = cand
             raw = ctx.text[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]

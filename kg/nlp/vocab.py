@@ -63,10 +63,15 @@ def is_root(word: str) -> bool:
     return bool(rec and rec[6])
 
 
-def is_common_word(word: str) -> bool:
-    """Is ``word`` seen in the corpus often enough, and almost never as a proper noun?"""
+def is_common_word(word: str, max_proper: float = _MAX_PROPER, min_seen: int = _MIN_SEEN) -> bool:
+    """Is ``word`` seen in the corpus at least ``min_seen`` times, at most ``max_proper`` of them as a
+    proper noun?
+
+    >>> [is_common_word(w) for w in ("warga", "Budi", "Guru")], is_common_word("Guru", max_proper=0.5)
+    ([True, False, False], True)
+    """
     rec = _record(word.lower())
-    return bool(rec) and rec[_TOTAL] >= _MIN_SEEN and rec[_NNP] <= _MAX_PROPER * rec[_TOTAL]
+    return bool(rec) and rec[_TOTAL] >= min_seen and rec[_NNP] <= max_proper * rec[_TOTAL]
 
 
 @lru_cache(maxsize=4096)
