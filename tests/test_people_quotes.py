@@ -38,11 +38,20 @@ def test_a_derivation_of_a_common_word_is_told_from_a_name(word, derived):
     assert is_derived_word(word) is derived
 
 
+@pytest.mark.parametrize("word,function", [("Kemudian", True), ("Beserta", True), ("Budi", False), ("Warga", False)])
+def test_function_words_of_the_corpus(word, function):
+    from kg.nlp.vocab import is_function_word
+
+    assert is_function_word(word) is function
+
+
 @pytest.mark.parametrize("text,absent,present", [
     ("Rancangan itu Menjadi Undang-Undang setelah disahkan Walikota Bogor Rudi Hartawan kemarin.",
      "Menjadi Undang", "Rudi Hartawan"),
     ("Kegiatan Penguatan Kapasitas ASN dibuka oleh Bupati Serang Yanto Wibisono pada Senin pagi.",
      "Penguatan Kapasitas", "Yanto Wibisono"),
+    # function words the corpus nearly never tags as a name
+    ("Bupati Garut Rudi Hartawan Beserta Jajaran meninjau lokasi banjir.", "Beserta Jajaran", "Rudi Hartawan"),
 ])
 def test_ordinary_capitalised_words_hold_no_office(extract, text, absent, present):
     r = extract(DATELINE + text)

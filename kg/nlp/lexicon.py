@@ -130,8 +130,9 @@ class Lexicon:
             return False
         if low in self.event_heads or low in self.venue_heads or low in self.unit_words:
             return False
-        from .vocab import is_derived_word
-        return not is_derived_word(w)  # "Menjadi", "Kegiatan": a derivation of a common word
+        from .vocab import is_derived_word, is_function_word
+        # "Menjadi", "Kegiatan": a derivation of a common word; "Beserta", "Kemudian": a function word
+        return not is_derived_word(w) and not is_function_word(w)
 
 
 def _add(index: dict[str, str], form: str, ident: str) -> None:

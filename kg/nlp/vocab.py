@@ -13,7 +13,7 @@ import gzip
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["pos_counts", "is_root", "is_derived_word", "is_common_word"]
+__all__ = ["pos_counts", "is_root", "is_derived_word", "is_common_word", "is_function_word"]
 
 _NNP, _TOTAL = 0, 5
 _MIN_SEEN = 3        # a word seen this often in the corpus is judged by its tags
@@ -72,6 +72,17 @@ def is_common_word(word: str, max_proper: float = _MAX_PROPER, min_seen: int = _
     """
     rec = _record(word.lower())
     return bool(rec) and rec[_TOTAL] >= min_seen and rec[_NNP] <= max_proper * rec[_TOTAL]
+
+
+def is_function_word(word: str) -> bool:
+    """Is ``word`` seen at least five times, nearly always tagged as something other than a noun, a verb or an
+    adjective (a preposition, conjunction, adverb, pronoun, numeral, foreign word)?
+
+    >>> [is_function_word(w) for w in ("Beserta", "Kemudian", "Budi", "Warga")]
+    [True, True, False, False]
+    """
+    rec = _record(word.lower())
+    return bool(rec) and rec[_TOTAL] >= 5 and rec[4] >= 0.8 * rec[_TOTAL] and rec[_NNP] <= 0.05 * rec[_TOTAL]
 
 
 @lru_cache(maxsize=4096)
