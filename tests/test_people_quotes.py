@@ -157,6 +157,16 @@ def test_where_the_office_ends_and_the_name_begins(extract, text, name, title):
         assert (name, title) in roles(r)
 
 
+@pytest.mark.parametrize("text,persons_found", [
+    ("Kepala Bidang Pengembangan Karier membuka rapat evaluasi kinerja pegawai.", set()),
+    ("Kepala Bidang Pengembangan Karier Pegawai, Rudi Hartawan, membuka rapat.", {"Rudi Hartawan"}),
+    # counter-example: a one-word name that the corpus knows as a name
+    ("Kepala Bagian Umum H. Bambang membuka rapat evaluasi kinerja pegawai.", {"Bambang"}),
+])
+def test_a_common_word_alone_after_an_office_is_no_name(extract, text, persons_found):
+    assert persons(extract(DATELINE + text)) == persons_found
+
+
 def test_a_title_followed_by_a_comma_and_no_name_has_no_holder(extract):
     r = extract(DATELINE + "Kepala Dinas Pendidikan, bersama jajarannya, meninjau sekolah yang rusak akibat banjir.")
     assert not persons(r) and not r.roles

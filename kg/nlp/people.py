@@ -239,6 +239,9 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
     name_end = _name_run(ctx, name_start) if name_start is not None else None
     if rule in SUBDISTRICT_UNITS and last_hon is None and name_start is not None and name_end == name_start + 1:
         org_marker, name_start = name_end, None  # "Kapolsek Cibinong meninjau ...": the place, no name
+    if last_hon is None and name_start is not None and name_end == name_start + 1 \
+            and vocab_common(ctx.texts[name_start], max_proper=0.5, min_seen=5):
+        name_start = None  # "Kepala Bidang Pengembangan Karier": a common word of the vocabulary is no name alone
     if name_start is not None and name_end == run_end and last_hon is None and unit_named_before_comma(ctx, head_end, name_start, run_end):
         name_start = None  # "Direktur RSUD Labuang Baji, dr. Siti": the words before the comma name the hospital
     if initials:
