@@ -192,6 +192,13 @@ def test_short_forms_are_one_person(extract, text, full, short):
     assert full in persons(r) and short not in persons(r)
 
 
+def test_a_balinese_birth_order_name_alone_is_the_person(extract):
+    r = extract(DATELINE + "Bupati Gianyar I Made Wirata membuka rapat. Made lalu meninjau lokasi banjir bersama warga.")
+    assert persons(r) == {"I Made Wirata"}
+    made = next(e for e in r.entities if e.label == "I Made Wirata")
+    assert len(made.mentions) == 2
+
+
 def test_a_slip_close_to_two_people_merges_with_neither(extract):
     r = extract(DATELINE + "Ketua KPU Rahmat Hidayat dan Ketua Bawaslu Rahmad Santoso membuka rapat. "
                 "Rahmas menyebut pemilu berjalan lancar.")

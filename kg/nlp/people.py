@@ -394,7 +394,8 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
     for pm in found:
         if pm.name and len(pm.name.split()) > 1:
             ws = pm.name.split()
-            for w in (ws[0], ws[-1]):
+            own = ws[1:] if ws[0] in lx.name_prefixes and len(ws) > 2 else ws  # "I Made Wirata": "Made"
+            for w in (own[0], own[-1]):
                 if len(w) > 2:
                     parts.setdefault(w, pm.name)
     for k, text in enumerate(texts):
