@@ -222,6 +222,11 @@ def test_a_slip_close_to_two_people_merges_with_neither(extract):
     # "Menurut" + an honorific + a short form
     ("Bupati Gianyar I Made Wirata membuka rapat. Menurut Pak Made, wisata harus tetap berkelanjutan untuk semua.",
      "I Made Wirata", "wisata harus tetap"),
+    ("Bupati Garut Rudi Hartawan membuka rapat koordinasi. Ditambahkan, seluruh ASN harus menjaga netralitas.",
+     "Rudi Hartawan", "seluruh ASN harus"),
+    # a common misspelling of a speech verb
+    ("Bupati Garut Rudi Hartawan menghimbau seluruh ASN agar menjaga netralitas selama masa kampanye.",
+     "Rudi Hartawan", "seluruh ASN agar"),
     # "dirinya" is a pronoun subject
     ("Kepala Dinas Sosial Rina Kartika membuka rapat. Dirinya mengatakan bahwa bantuan sosial akan disalurkan "
      "pekan depan.", "Rina Kartika", "bantuan sosial akan"),
