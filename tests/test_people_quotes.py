@@ -167,6 +167,18 @@ def test_a_common_word_alone_after_an_office_is_no_name(extract, text, persons_f
     assert persons(extract(DATELINE + text)) == persons_found
 
 
+@pytest.mark.parametrize("text,found", [
+    ("Souvenir dibagikan kepada ibu-ibu anggota Dasa Wisma Melati, Sukamaju.", set()),
+    # a group word before an office: no holder for the bare office, names after it are still people
+    ("Camat Cibinong Andi Saputra membuka rapat. Bupati lalu mengumpulkan para Camat di pendopo.", {"Andi Saputra"}),
+    ("Rapat dihadiri para Kepala Dinas, Rudi Hartawan, dan jajaran.", {"Rudi Hartawan"}),
+])
+def test_an_office_after_a_plural_names_a_group(extract, text, found):
+    r = extract(DATELINE + text)
+    assert persons(r) == found
+    assert not [ro for ro in r.roles if ro.title.startswith(("anggota", "Camat")) and "Cibinong" not in ro.title]
+
+
 def test_a_title_followed_by_a_comma_and_no_name_has_no_holder(extract):
     r = extract(DATELINE + "Kepala Dinas Pendidikan, bersama jajarannya, meninjau sekolah yang rusak akibat banjir.")
     assert not persons(r) and not r.roles

@@ -30,6 +30,7 @@ from .units import SUBDISTRICT_UNITS, direction_end, hospital_name_end, named_al
 
 __all__ = ["PersonMention", "iter_people", "clean_name"]
 
+_REDUPLICATED = re.compile(r"(?:^|\s)(\w+) ?- ?\1$", re.I)  # "ibu-ibu", "bapak-bapak": a plural
 _ROMAN = re.compile(r"^[IVX]+$")  # "Inspektur Wilayah V Anton": the unit's number ends its name
 
 
@@ -285,6 +286,12 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
     return pm, max(org_end, i + 1), derived
 
 
+def _group_before(ctx: DocContext, i: int) -> bool:
+    """Does a group word or a plural stand right before the office at ``i`` ("para", "seluruh", "ibu-ibu")?"""
+    return i > 0 and (ctx.texts[i - 1].lower() in ctx.lx.lists["GROUP_WORD"]
+                      or _REDUPLICATED.search(" ".join(ctx.texts[max(0, i - 3):i])) is not None)
+
+
 def _initialled(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
     """Names followed by their initials anywhere ("... Pandeglang Asep Rahmanto (AR)"): two or three name
     words, none an ordinary word of the vocabulary, the first opening the initials."""
@@ -322,6 +329,8 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
         pm, nxt, derived = _parse_title(ctx, i, mentions)
         if pm and ctx.in_quote(doc[i].idx) and (pm.name is None or pm.via != "title"):
             pm = None  # inside a quotation only an office with its holder's name names someone
+        if pm and _group_before(ctx, i) and (pm.name is None or _REDUPLICATED.match(" ".join(ctx.texts[max(0, i - 3):i]))):
+            pm = None  # "para Camat", "ibu-ibu anggota Dasa Wisma X, ...": a group, not one holder
         if pm:
             if pm.name is None:
                 back = _backward_name(ctx, i)
