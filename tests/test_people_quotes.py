@@ -146,6 +146,9 @@ def test_sentence_ends(extractor, text, n):
 @pytest.mark.parametrize("text,name,title", [
     ("Kegiatan itu dihadiri oleh Inspektur Wilayah V Anton Wibawa.", "Anton Wibawa", "Inspektur Wilayah V"),
     ("Inspektur Daerah Prov. Kalteng Budiman membuka rapat evaluasi.", "Budiman", "Inspektur Daerah Prov Kalteng"),
+    # a field of the office written in lower case inside its name
+    ("Kepala Dinas Pendidikan dan kebudayaan Kota Serang Rudi Hartawan membuka rapat.", "Rudi Hartawan",
+     "Kepala Dinas Pendidikan dan kebudayaan Kota Serang"),
     ("Hadir Asisten Deputi Koordinasi Kebijakan Kementerian Pemberdayaan Aparatur Republik Indonesia Rudi "
      "Hartawan, Ak, serta para kepala dinas.", "Rudi Hartawan", None),
 ])

@@ -169,10 +169,10 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
             k = max(h.j for h in hits)
             org_marker = k
         elif low in ("kota", "kabupaten", "kab", "provinsi", "prov", "bidang", "urusan", "dan", "&", "-", "setempat", "ri"):
-            if low == "dan" and not (k + 1 < len(doc) and doc[k + 1].text[:1].isupper()) \
+            if low == "dan" and not (k + 1 < len(doc) and (doc[k + 1].text[:1].isupper() or _lower_field(ctx, k + 1))) \
                     or low == "dan" and ctx.longest(k + 1, ("TITLE", "ACTING")):
                 break
-            k += 1
+            k += 2 if low == "dan" and _lower_field(ctx, k + 1) else 1
             if low in ("setempat", "ri"):
                 org_marker = k
             elif low in ("kab", "prov") and k < len(doc) and doc[k].text == ".":
@@ -284,6 +284,14 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
     pm = PersonMention(ts, te, ctx.text[ts:te], None, title, rec["id"], org_key, org_label, official, "title-only",
                        start, org_end, ts, te)
     return pm, max(org_end, i + 1), derived
+
+
+def _lower_field(ctx: DocContext, k: int) -> bool:
+    """A field of an office written in lower case inside its name, a capitalised word after it
+    ("Dinas Pendidikan dan kebudayaan Pandeglang")?"""
+    w = ctx.texts[k]
+    return w.islower() and is_unit_word(ctx.lx, w.capitalize()) and k + 1 < len(ctx.texts) \
+        and ctx.texts[k + 1][:1].isupper()
 
 
 def _group_before(ctx: DocContext, i: int) -> bool:
