@@ -205,7 +205,7 @@ def _before_cue(ctx: DocContext, people: list[PersonMention], open_at: int, agen
     subj = [p for p in people if ps <= p.start < ps + tail + m.start()]
     if subj:
         return ("person", subj[-1]), verb
-    ag = _agency_subject(text, ps, ps + tail + m.start(), agencies, people) if verb in lx.cue_verbs else None
+    ag = _agency_subject(text, ps, ps + tail + m.start(), agencies, people, lx.lists["SUBJECT_ADVERB"]) if verb in lx.cue_verbs else None
     if ag:
         return ("agency", ag), verb  # "BKN menegaskan, “...”"
     return ("pronoun", None), verb
@@ -257,8 +257,6 @@ def _direct(ctx: DocContext, people: list[PersonMention], agencies: list[Mention
 _SOURCE = re.compile(r"(?:\s+(?:keterangan|penjelasan|pengakuan|catatan|data|laporan|hasil\s+pemeriksaan))?(?=\s)")
 
 
-#: what may stand between an agency and its speech verb ("KPK juga meminta", "BKN telah menegaskan")
-_ADVERBS = re.compile(r"(?:\s+(?:juga|pun|telah|sudah|kembali|bahkan|masih|sendiri|pula|pun\s+juga))*\s+")
 #: how a sentence may lead up to its subject: nothing, a clause closed by a comma, a dateline's dash, "pihak"
 _SUBJECT_LEAD = re.compile(r"(?:^|[,\u2013\u2014-]|\b[Pp]ihak)$")  # matched on the stripped lead
 
@@ -270,7 +268,7 @@ def _agency_at(agencies: list[Mention], text: str, pos: int, then: str = "") -> 
 
 
 def _agency_subject(text: str, ss: int, verb: int, agencies: list[Mention],
-                    people: list[PersonMention]) -> Mention | None:
+                    people: list[PersonMention], adverbs: frozenset[str]) -> Mention | None:
     """The agency that is the subject of the speech verb at ``verb``: the agency mention just before
     it (nothing but adverbs between), opening its sentence or following a lead closed by a comma
     or a dateline's dash; never an agency inside an office ("Kepala BKN mengatakan")."""
@@ -278,7 +276,8 @@ def _agency_subject(text: str, ss: int, verb: int, agencies: list[Mention],
     if not before:
         return None
     m = max(before, key=lambda m: (m.end, -m.start))
-    if not _ADVERBS.fullmatch(text[m.end:verb]) or not _SUBJECT_LEAD.search(text[ss:m.start].strip()):
+    if not all(w.lower() in adverbs for w in text[m.end:verb].split()) or text[m.end:verb][:1] not in (" ", "\n") \
+            or not _SUBJECT_LEAD.search(text[ss:m.start].strip()):
         return None
     if any(p.start < m.end and m.start < p.end for p in people):
         return None
@@ -358,7 +357,7 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                     hint = ("person", subj[-1])
                 elif pron:
                     hint = ("pronoun", None)
-                elif (ag := _agency_subject(text, ss, t.idx, agencies, people)) and (
+                elif (ag := _agency_subject(text, ss, t.idx, agencies, people, lx.lists["SUBJECT_ADVERB"])) and (
                         low in lx.cue_clause or re.match(r"\s*(?:,|:|bahwa\b)", text[t.idx + len(t):t.idx + len(t) + 8])):
                     hint = ("agency", ag)  # "BKN menegaskan ...", "Pemkab mengusulkan, ..." (not "Pemkab mengusulkan 900 formasi")
                 else:
