@@ -62,7 +62,7 @@ _SUFFIXY = {"award", "awards", "day", "expo", "festival", "summit"}
 
 
 def _middle_dropped(short: list[str], full: list[str]) -> bool:
-    """"Andi Saputra" for "Andi Noto Saputra": the same first and last name, middle names left out."""
+    """"Andi Saputra" for "Andi Prakoso Saputra": the same first and last name, middle names left out."""
     if not 2 <= len(short) < len(full) or short[0] != full[0] or short[-1] != full[-1]:
         return False
     rest = iter(full[1:-1])
@@ -221,7 +221,7 @@ def _resolve_people(people: list[PersonMention], nicknames: dict[str, str] | Non
                         or _middle_dropped(nw, fw):
                     target = full if target is None else target
         if target is None and len(n.split()) == 1 and len(n) >= 4:
-            # "Bahrul" for "Badrul Munir": a one-letter slip in the first or last name of one person only
+            # "Hendri" for "Hendra Gunawan": a one-letter slip in the first or last name of one person only
             near = {full for full in names if canon.get(full) == full and len(full.split()) > 1
                     and any(_damerau1(n, w) for w in (full.split()[0], full.split()[-1]))}
             # "Birin" for "Sahbirin Noor": a nickname cut from one part of one person's name

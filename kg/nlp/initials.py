@@ -33,5 +33,5 @@ def initials_name(texts: list[str], k: int, name_word: Callable[[int], bool],
         if "".join(w[0] for w in texts[s:k]) == acr:
             return s, k  # every word's initial
         if texts[s][0] == acr[0]:
-            best = s  # else the longest run that opens with the first initial ("Endrawati (EN)")
+            best = s  # else the longest run that opens with the first initial ("Kurniasih (KN)")
     return (best, k) if best is not None else None

@@ -61,7 +61,7 @@ def name_word(ctx: DocContext, k: int) -> bool:
 
 
 def initial_word(ctx: DocContext, k: int) -> bool:
-    """A name word, or a place's name that initials after it show to be a person's ("Babar Suharso (BS)")."""
+    """A name word, or a place's name that initials after it show to be a person's ("Pati Sulistyo (PS)")."""
     return name_word(ctx, k) or ctx.lx.is_name_word(ctx.texts[k]) and ctx.texts[k].isalpha() \
         and all(h.label == "PLACE" for b in range(0, 4) for h in ctx.hits.get(k - b, []) if h.j > k)
 

@@ -301,7 +301,7 @@ def _group_before(ctx: DocContext, i: int) -> bool:
 
 
 def _initialled(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
-    """Names followed by their initials anywhere ("... Pandeglang Asep Rahmanto (AR)"): two or three name
+    """Names followed by their initials anywhere ("... Lebak Yusuf Rahmanto (YR)"): two or three name
     words, none an ordinary word of the vocabulary, the first opening the initials."""
     texts = ctx.texts
     for k, text in enumerate(texts):

@@ -23,7 +23,7 @@ __all__ = ["make_nlp", "SPANS_KEY"]
 SPANS_KEY = "kg"
 
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # "B.J", "R.A" before a final "."
-#: "H.Sudirman", "Hj.Aminah", "Dr.Rudi": an honorific glued to the name it opens
+#: "H.Sulaiman", "Hj.Aminah", "Dr.Rudi": an honorific glued to the name it opens
 _GLUED_HONORIFIC = r"(?:(?<=(?<![A-Za-z])H)|(?<=(?<![A-Za-z])Hj)|(?<=(?<![A-Za-z])Dr)|(?<=(?<![A-Za-z])Ir))\.(?=[A-Z][a-z])"
 _OPENERS = set("“\"„«‹‘'(")
 _ENDERS = {".", "!", "?", "…"}
