@@ -18,7 +18,7 @@ from .acronyms import acronym_mentions
 from .mentions import iter_mentions
 from .nicknames import find_nicknames
 from .people import PersonMention, iter_people
-from .quotes import DEMONSTRATIVE, iter_quotes
+from .quotes import demonstrative, iter_quotes
 from .regional import REGION_SUFFIX, attach_bare_types
 from .scene import scene_speakers
 
@@ -61,6 +61,14 @@ _GENERIC_AGENCY_HEADS = {"dinas", "badan", "kantor", "komisi", "dewan", "bagian"
 _SUFFIXY = {"award", "awards", "day", "expo", "festival", "summit"}
 
 
+def _middle_dropped(short: list[str], full: list[str]) -> bool:
+    """"Andi Saputra" for "Andi Prakoso Saputra": the same first and last name, middle names left out."""
+    if not 2 <= len(short) < len(full) or short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    rest = iter(full[1:-1])
+    return all(w in rest for w in short[1:-1])
+
+
 def _expand(label: str, expansions: dict[str, str]) -> set[str]:
     words = []
     for w in re.sub(r"\([^)]*\)", " ", label).split():
@@ -85,7 +93,7 @@ def _merge_keys(mentions: list[Mention], expansions: dict[str, str], lx) -> dict
         unit = lx.agencies.get(key[len("agency:"):], {}).get("local_unit") if key not in national else None
         if kinds.get(key) == "type" or unit:
             prefix = f"agency:{unit}-" if unit else key + "-"
-            regional = [k for k in by_type["Agency"] if k.startswith(prefix) and kinds.get(k) == "regional"]
+            regional = [k for k in by_type["Agency"] if k.startswith(prefix) and kinds.get(k) in ("regional", "derived")]
             if len(regional) == 1:
                 remap[key] = regional[0]
     for key in by_type["Policy"]:
@@ -209,8 +217,17 @@ def _resolve_people(people: list[PersonMention], nicknames: dict[str, str] | Non
             if len(n.split()) < len(full.split()):
                 fw = full.split()
                 nw = n.split()
-                if nw == fw[:len(nw)] or nw == fw[-len(nw):] or (len(nw) == 1 and nw[0] in fw):
+                if nw == fw[:len(nw)] or nw == fw[-len(nw):] or (len(nw) == 1 and nw[0] in fw) \
+                        or _middle_dropped(nw, fw):
                     target = full if target is None else target
+        if target is None and len(n.split()) == 1 and len(n) >= 4:
+            # "Hendri" for "Hendra Gunawan": a one-letter slip in the first or last name of one person only
+            near = {full for full in names if canon.get(full) == full and len(full.split()) > 1
+                    and any(_damerau1(n, w) for w in (full.split()[0], full.split()[-1]))}
+            # "Birin" for "Sahbirin Noor": a nickname cut from one part of one person's name
+            near = near or {full for full in names if canon.get(full) == full and len(full.split()) > 1
+                            and any(len(w) > len(n) and w.lower().endswith(n.lower()) for w in full.split())}
+            target = near.pop() if len(near) == 1 else None
         canon[n] = target or n
     index: dict[int, str] = {}
     data: dict[str, dict] = {}
@@ -318,6 +335,7 @@ def assemble(doc: Doc, article: Article) -> DocResult:
     pos_of = {id(p): k for k, p in enumerate(people)}
     timeline: list[tuple[int, str]] = []
     seen_sent = set()
+    guests = re.compile(r"\b" + ctx.lx.phrases("GUEST_LEAD").pattern + r"\b", re.I)
     for k, p in enumerate(people):
         key = pindex.get(k)
         if key is None or ctx.in_quote(p.start) or (p.name is None and p.text[:1].islower()):
@@ -328,6 +346,8 @@ def assemble(doc: Doc, article: Article) -> DocResult:
             seen_sent.add(sid)
             if sent is not None and _PRONOUN_SUBJECT.match(sent.sent.text):
                 continue  # "Ia didampingi X": the subject is still the one before, not X
+            if timeline and sent is not None and guests.search(ctx.text[sent.sent.start_char:p.start]):
+                continue  # "Turut hadir X dan Y": guests listed, not the subject a later "-nya" means
             timeline.append((p.start, key))
     quotes: list[Quote] = []
     last_by_para: dict[int, str | None] = {}
@@ -405,7 +425,7 @@ def _event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, st
             for k, p in enumerate(people):
                 if sent.start_char <= p.start < sent.end_char and _present(ctx, p, k, pindex, places):
                     participants.append(pindex[k])
-            if DEMONSTRATIVE.match(ctx.text[sent.start_char:sent.end_char]):
+            if demonstrative(ctx.lx).match(ctx.text[sent.start_char:sent.end_char]):
                 # "Hal itu disampaikan dalam apel pagi ...": whoever said what came before was there
                 said = [q for q in quotes if q.end <= sent.start_char and q.speaker]
                 if said:

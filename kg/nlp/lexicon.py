@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Lexicon", "lexicon", "norm", "slug", "RULE_FILES"]
+__all__ = ["Lexicon", "lexicon", "norm", "slug", "RULE_FILES", "WORD_LISTS", "word_labels"]
 
 RULE_FILES = ("regions", "agencies", "agency_types", "policies", "titles", "honorifics",
               "speech", "events", "venues", "words")
@@ -69,6 +69,7 @@ class Lexicon:
     cue_verbs: set[str] = field(default_factory=set)
     cue_passive: set[str] = field(default_factory=set)
     cue_clause: set[str] = field(default_factory=set)  # speech verbs whose complement is what was said
+    cue_phrases: set[str] = field(default_factory=set)  # a verb and its object noun: what follows the noun was said
     event_heads: set[str] = field(default_factory=set)
     lower_event_heads: set[str] = field(default_factory=set)  # may name an event in lower case, given a cue
     event_cue_before: set[str] = field(default_factory=set)
@@ -80,10 +81,13 @@ class Lexicon:
     complete_venues: set[str] = field(default_factory=set)  # ids of heads that name one venue ("Gedung Sate")
     balai_units: set[str] = field(default_factory=set)  # "Balai Besar ...", "Balai Pelaksanaan ...": an office, not a hall
     function_words: set[str] = field(default_factory=set)
+    abbreviations: set[str] = field(default_factory=set)  # a "." after them ends no sentence ("Pj.", "No.", "Kab.")
     pronouns: set[str] = field(default_factory=set)
     not_entity: set[str] = field(default_factory=set)
     not_name: set[str] = field(default_factory=set)
     name_prefixes: dict[str, frozenset[str] | None] = field(default_factory=dict)  # word -> the words it may open
+    lists: dict[str, frozenset[str]] = field(default_factory=dict)  # WORD_LISTS label -> words or phrases
+    _phrase_res: dict[str, re.Pattern] = field(default_factory=dict)
     calendar: set[str] = field(default_factory=set)
     hospitals: set[str] = field(default_factory=set)    # "RSUD", "RSUP": a doctor's title after them names the hospital
     named_units: set[str] = field(default_factory=set)  # lower-case words of units named by a proper name ("puskesmas")
@@ -104,6 +108,16 @@ class Lexicon:
             forms += [f"Kota Administrasi {name}"] if "Jakarta" in name else []
         return list(dict.fromkeys(forms))
 
+    def phrases(self, label: str) -> re.Pattern:
+        """``(?:a|b c|...)`` over the phrases of a word list, longest first, any run of spaces between
+        words; case as written in the list (match with ``re.I`` flags added by the caller if needed)."""
+        pat = self._phrase_res.get(label)
+        if pat is None:
+            alts = sorted(self.lists.get(label, ()), key=lambda p: (-len(p), p))
+            pat = self._phrase_res[label] = re.compile(
+                "(?:" + "|".join(r"\s+".join(map(re.escape, a.split())) for a in alts) + ")")
+        return pat
+
     def is_name_word(self, word: str) -> bool:
         """Could ``word`` be part of a person's name (by shape and by the lexicon)?"""
         w = word.strip(".")
@@ -116,7 +130,9 @@ class Lexicon:
             return False
         if low in self.event_heads or low in self.venue_heads or low in self.unit_words:
             return False
-        return True
+        from .vocab import is_derived_word, is_function_word
+        # "Menjadi", "Kegiatan": a derivation of a common word; "Beserta", "Kemudian": a function word
+        return not is_derived_word(w) and not is_function_word(w)
 
 
 def _add(index: dict[str, str], form: str, ident: str) -> None:
@@ -124,6 +140,11 @@ def _add(index: dict[str, str], form: str, ident: str) -> None:
     if key and key not in index:
         index[key] = ident
 
+
+#: plain word lists of ``words.jsonl`` (``Lexicon.lists``), read by the extractors
+WORD_LISTS = ("SUBJECT_ADVERB", "UNIT_HEAD", "NAME_CONNECTOR", "PLACE_PREP", "UNNAMED_SPEAKER", "VILLAGE_WORD",
+              "DIRECTION", "DEMONSTRATIVE_LEAD", "CONTINUING_LEAD", "NON_PERSON_APPOSITION", "ELSEWHERE_LEAD", "GUEST_LEAD",
+              "GROUP_WORD", "NICKNAME_CUE", "NICKNAME_MODIFIER")
 
 _HEAD_PREFIXES = ("Dis", "Din", "Bap", "Satpol")
 
@@ -145,6 +166,38 @@ def _head_titles(agency_types: list[dict], titles: list[dict]) -> list[dict]:
     return out
 
 
+def _region_codes(rec: dict) -> set[str]:
+    """Short codes a province goes by when fused to a title: its one-word aliases ("Kalbar"), the
+    initials of a name of several words ("SU"), the first two letters of a one-word name ("Ri")."""
+    name = rec["name"]
+    codes = {a.lower() for a in rec.get("aliases", []) if " " not in a and len(a) <= 7}
+    words = name.split()
+    codes.add("".join(w[0] for w in words).lower() if len(words) > 1 else name[:2].lower())
+    return codes
+
+
+def _fused_titles(regions: list[dict], titles: list[dict]) -> list[dict]:
+    """A regional leader's short title fused with the province's code ("Wagubri", "Gubsu", "Wagubkalbar"),
+    from the ``fuse_region`` short forms of a title record: that office of that province."""
+    known = {norm(f) for r in titles for f in [r["pattern"], *r.get("aliases", [])]}
+    provinces = [reg for reg in regions if reg["kind"] == "provinsi"]
+    codes = {reg["id"]: _region_codes(reg) for reg in provinces}
+    shared = {c for reg in provinces for c in codes[reg["id"]]
+              if sum(c in cs for cs in codes.values()) > 1}  # "SU": Sumatera Utara or Sulawesi Utara
+    out = []
+    for t in titles:
+        for short in t.get("fuse_region", ()):
+            for reg in provinces:
+                for code in sorted(codes[reg["id"]] - shared):
+                    fused = short + code
+                    if norm(fused) in known:
+                        continue
+                    known.add(norm(fused))
+                    out.append({**{k: v for k, v in t.items() if k != "fuse_region"}, "pattern": fused, "aliases": [],
+                                "region": reg["id"], "expands": f"{t['pattern']} {reg['name']}"})
+    return out
+
+
 def _sub_offices(agency_types: list[dict]) -> list[dict]:
     """Jakarta's "Suku Dinas" (Sudin): a provincial dinas's office in one administrative city,
     "Sudin Lingkungan Hidup Jakarta Timur" -> Suku Dinas Lingkungan Hidup Kota Administrasi Jakarta Timur."""
@@ -157,6 +210,16 @@ def _sub_offices(agency_types: list[dict]) -> list[dict]:
                     "aliases": [*("Suku " + f for f in forms[1:]), *("Sudin " + f[len("Dinas "):] for f in forms)],
                     "levels": ["kota"]})
     return out
+
+
+def word_labels() -> frozenset[str]:
+    """Every label ``words.jsonl`` may use."""
+    return frozenset(_WORD_SET_LABELS) | {"CALENDAR", "EVENT_VERB", "NAME_PREFIX", *WORD_LISTS}
+
+
+_WORD_SET_LABELS = ("FUNCTION_WORD", "PRONOUN", "NOT_ENTITY", "NOT_NAME", "EVENT_CUE_BEFORE", "EVENT_CUE_AFTER",
+                    "ATTENDANCE", "ANAPHOR_NOUN", "UNIT_WORD", "WORKS_HEAD", "WORKS_OBJECT", "HOSPITAL",
+                    "NAMED_UNIT", "BALAI_UNIT", "ABBREVIATION")
 
 
 @lru_cache(maxsize=1)
@@ -181,7 +244,8 @@ def lexicon() -> Lexicon:
         lx.policies[r["id"]] = r
         for form in [r["pattern"], *r.get("aliases", [])]:
             _add(lx.policy_index, form, r["id"])
-    recs["titles"] = recs["titles"] + _head_titles(recs["agency_types"], recs["titles"])
+    recs["titles"] = recs["titles"] + _head_titles(recs["agency_types"], recs["titles"]) \
+        + _fused_titles(recs["regions"], recs["titles"])
     for r in recs["titles"]:
         forms = [r["pattern"], *r.get("aliases", [])]
         if r["label"] == "ACTING":
@@ -196,7 +260,8 @@ def lexicon() -> Lexicon:
     lx.address = frozenset(lx.degrees | lx.honorifics | lx.ranks)
     for r in recs["speech"]:
         {"CUE_AFTER": lx.cue_after, "CUE_VERB": lx.cue_verbs,
-         "CUE_PASSIVE": lx.cue_passive, "CUE_CLAUSE": lx.cue_clause}[r["label"]].add(r["pattern"].lower())
+         "CUE_PASSIVE": lx.cue_passive, "CUE_CLAUSE": lx.cue_clause,
+         "CUE_PHRASE": lx.cue_phrases}[r["label"]].add(r["pattern"].lower())
     lx.event_heads = {r["pattern"].lower() for r in recs["events"]}
     lx.lower_event_heads = {r["pattern"].lower() for r in recs["events"] if r.get("lower_name")}
     lx.venue_heads = {r["pattern"].lower() for r in recs["venues"]}
@@ -206,7 +271,8 @@ def lexicon() -> Lexicon:
                  "EVENT_CUE_AFTER": lx.event_cue_after, "ATTENDANCE": lx.attendance,
                  "ANAPHOR_NOUN": lx.anaphor_nouns, "UNIT_WORD": lx.unit_words,
                  "WORKS_HEAD": lx.works_heads, "WORKS_OBJECT": lx.works_objects, "HOSPITAL": lx.hospitals,
-                 "NAMED_UNIT": lx.named_units, "BALAI_UNIT": lx.balai_units}
+                 "NAMED_UNIT": lx.named_units, "BALAI_UNIT": lx.balai_units,
+                 "ABBREVIATION": lx.abbreviations}
     for r in recs["words"]:
         if r["label"] in word_sets:
             word_sets[r["label"]].add(r["pattern"])
@@ -216,7 +282,9 @@ def lexicon() -> Lexicon:
             lx.event_verbs[r["pattern"]] = r["noun"]
         elif r["label"] == "NAME_PREFIX":
             lx.name_prefixes[r["pattern"]] = frozenset(r["next"]) if r.get("next") else None
+        elif r["label"] in WORD_LISTS:
+            lx.lists[r["label"]] = lx.lists.get(r["label"], frozenset()) | {r["pattern"]}
         else:
-            known = sorted([*word_sets, "CALENDAR", "EVENT_VERB", "NAME_PREFIX"])
+            known = sorted(word_labels())
             raise ValueError(f"kg/rules/words.jsonl: unknown label {r['label']!r} (known: {', '.join(known)})")
     return lx

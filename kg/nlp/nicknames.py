@@ -6,27 +6,24 @@ from __future__ import annotations
 import re
 
 from .context import DocContext
+from .names import clean_name
 
 __all__ = ["find_nicknames"]
 
-#: between a name and its nickname
-_CUE = re.compile(
-    r"\s*,?\s*(?:atau\s+)?(?:yang\s+)?(?:lebih\s+|biasa\s+|kerap\s+|akrab\s+)*"
-    r"(?:(?:di)?sapa|(?:di)?panggil|disebut|alias|dikenal\s+(?:dengan\s+)?(?:sapaan|panggilan|nama)|"
-    r"dengan\s+(?:sapaan|panggilan))\s+")
 _RUN = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){0,2}[A-Z][\w'’-]*")
 
 
 def find_nicknames(ctx: DocContext, people) -> dict[str, str]:
     """{nickname as the mentions will name it: full name}, from a nickname cue right after a named person."""
-    from .people import clean_name
-
     lx, text = ctx.lx, ctx.text
+    # between a name and its nickname: ", atau yang lebih akrab disapa", " alias", " dengan sapaan"
+    cue_re = re.compile(r"\s*,?\s*(?:atau\s+)?(?:yang\s+)?(?:" + lx.phrases("NICKNAME_MODIFIER").pattern + r"\s+)*"
+                        + lx.phrases("NICKNAME_CUE").pattern + r"\s+")
     out: dict[str, str] = {}
     for p in people:
         if not p.name or len(p.name.split()) < 2:
             continue
-        cue = _CUE.match(text, p.end)
+        cue = cue_re.match(text, p.end)
         if not cue:
             continue
         run = _RUN.match(text, cue.end())

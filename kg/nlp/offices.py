@@ -8,21 +8,30 @@ from .context import DocContext, Mention
 from .lexicon import norm, slug
 from .units import SUBDISTRICT_UNITS, subdistrict_unit
 
-__all__ = ["org_from_rule", "LOCAL_ORG", "LOCAL_WORD"]
+__all__ = ["org_from_rule", "LOCAL_ORG", "LOCAL_WORD", "ORG_RULES"]
 
 LOCAL_ORG = {"desa": "desa", "kecamatan": "kecamatan", "kelurahan": "kelurahan", "distrik": "distrik",
               "kapanewon": "kapanewon", "kemantren": "kemantren"}
 #: the word that names a local unit, and the kind of place it is
 #: a village's own word in its region, used in its name instead of "Desa" ("Gampong Lambaro", "Nagari Koto Baru")
-_VILLAGE_WORDS = {"gampong", "kampung", "nagari", "pekon", "lembang", "nagori", "negeri", "kalurahan"}
 LOCAL_WORD = {"desa": ("Desa", "desa"), "kelurahan": ("Kelurahan", "desa"), "kecamatan": ("Kecamatan", "kecamatan"),
                "distrik": ("Distrik", "kecamatan"), "kapanewon": ("Kapanewon", "kecamatan"),
                "kemantren": ("Kemantren", "kecamatan")}
 
 
+#: rules naming the unit type a police, military or prosecution office heads in the region after it
+_TYPE_ALIAS = {"polres": "Polres", "polresta": "Polresta", "polda": "Polda", "polsek": "Polsek",
+               "kodim": "Kodim", "korem": "Korem", "kodam": "Kodam", "kejari": "Kejari", "kejati": "Kejati"}
+#: every ``org`` value of ``titles.jsonl`` that :func:`org_from_rule` reads; "inside": only the agency
+#: named in the title itself ("Ketua DPRD Kota X", "Panglima TNI"), and a name may follow it directly;
+#: "following": the agency after the title, whose words a name cannot be told from without a cue
+ORG_RULES = frozenset({"following", "inside", "kota", "kabupaten", "provinsi", "daerah", "polri", "kementerian",
+                       "dinas", "badan", "sudin", *LOCAL_ORG, *_TYPE_ALIAS, *SUBDISTRICT_UNITS})
+
+
 def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Mention],
                    local_name: str | None, expands: str | None = None,
-                   unit: str | None = None) -> tuple[str | None, str | None, list[Mention]]:
+                   unit: str | None = None, region: str | None = None) -> tuple[str | None, str | None, list[Mention]]:
     """Organization (key, label) of a title by its rule; derived agency mentions to add."""
     lx, doc = ctx.lx, ctx.doc
     inside = [m for m in mentions if m.type == "Agency" and m.j > i and m.j <= k and m.i >= i - 2]
@@ -42,7 +51,7 @@ def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Men
             alt = [r for r in lx.region_names.get(norm(lx.regions[rid]["name"]), []) if lx.regions[r]["kind"] == kind]
             rid = alt[0] if alt else rid
     elif rule in ("kota", "kabupaten", "provinsi"):
-        rid = ctx.main_region.get(rule)
+        rid = region or ctx.main_region.get(rule)  # "Wagubri": the title names its province
     elif rule == "daerah":
         # "Sekda" alone: the region whose government the article names (else the most named city, regency, province)
         cands = [r for r in (ctx.main_region.get(lvl) for lvl in ("kota", "kabupaten", "provinsi")) if r]
@@ -60,7 +69,7 @@ def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Men
         own = local_name.split()[0]
         if rule == "kelurahan" and own.lower() == "kalurahan":
             rule = "desa"  # "Lurah Kalurahan Caturtunggal": a village of Yogyakarta, not a kelurahan
-        if rule == "desa" and own.lower() in _VILLAGE_WORDS and len(local_name.split()) > 1:
+        if rule == "desa" and own.lower() in lx.lists["VILLAGE_WORD"] and len(local_name.split()) > 1:
             word, local_name = own, local_name.split(None, 1)[1]  # "Keuchik Gampong Lambaro": a gampong's own word
         elif own.lower() == word.lower() and len(local_name.split()) > 1:
             local_name = local_name.split(None, 1)[1]  # "Camat Kecamatan Cibinong": the unit's word repeated
@@ -73,10 +82,8 @@ def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Men
     if unit and regions and unit in lx.agency_types:
         # "Inspektur Kabupaten Garut" heads the Inspektorat Daerah of that regency
         return _regional_unit(ctx, unit, regions[-1].key.split(":", 1)[1], i, k)
-    type_alias = {"polres": "Polres", "polresta": "Polresta", "polda": "Polda", "polsek": "Polsek",
-                  "kodim": "Kodim", "korem": "Korem", "kodam": "Kodam", "kejari": "Kejari", "kejati": "Kejati"}
-    if rule in type_alias and regions:
-        tid = lx.agency_type_index.get(norm(type_alias[rule]))
+    if rule in _TYPE_ALIAS and regions:
+        tid = lx.agency_type_index.get(norm(_TYPE_ALIAS[rule]))
         if tid:
             return _regional_unit(ctx, tid, regions[-1].key.split(":", 1)[1], i, k)
     if rule in SUBDISTRICT_UNITS and not regions and k > i:

@@ -13,25 +13,31 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Iterator
-
-from spacy.tokens import Token
+from typing import Iterator
 
 from .context import DocContext, Mention, name_after_rank
+from .initials import initials_name
+from .vocab import is_common_word as vocab_common
+from .names import (
+    clean_name, is_hon as _is_hon, name_prefix as _name_prefix, name_word as _name_word,
+    initial_word as _initial_word, name_run as _name_run, skip_hon as _skip_hon,
+    skip_degrees as _skip_degrees, is_degree as _is_degree, name_before_degree as _name_before_degree,
+    backward_name as _backward_name,
+)
 from .lexicon import norm
 from .offices import LOCAL_ORG, org_from_rule
-from .units import SUBDISTRICT_UNITS, age_before, direction_end, hospital_name_end, named_alone, list_of_fields, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end, unit_named_before_comma
+from .units import SUBDISTRICT_UNITS, direction_end, hospital_name_end, named_alone, list_of_fields, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end, unit_named_before_comma
 
 __all__ = ["PersonMention", "iter_people", "clean_name"]
 
-_ADVERBS = {"juga", "pun", "kembali", "telah", "sudah", "lantas", "langsung", "sempat", "acapkali", "pula",
-            "lalu", "kemudian", "selalu", "terus", "tetap", "akan", "bahkan", "pun", "secara", "tegas", "sendiri",
-            "saat", "itu", "sebelumnya", "mengaku", "pada", "kesempatan", "ini"}
-_NAME_CONNECT = {"bin", "binti", "van", "de", "al", "el"}
-_ORG_WORDS = {"divisi", "bidang", "bagian", "seksi", "subbagian", "urusan", "wilayah", "cabang", "sektor",
-              "direktorat", "kedeputian", "biro", "fraksi", "sub"}
-_PLACE_PREPS = {"di", "ke", "dari", "kota", "kabupaten", "provinsi", "wilayah", "daerah"}
-_NON_PERSON_APPOS = re.compile(r"^,?\s*(?:salah\s+(?:satu|seorang)|seorang|warga|tokoh|pemilik|pedagang|ketua\s+rt)\b", re.I)
+_REDUPLICATED = re.compile(r"(?:^|\s)(\w+) ?- ?\1$", re.I)  # "ibu-ibu", "bapak-bapak": a plural
+_ROMAN = re.compile(r"^[IVX]+$")  # "Inspektur Wilayah V Anton": the unit's number ends its name
+
+
+def _non_person(ctx: DocContext, pos: int) -> bool:
+    """Does an apposition at ``pos`` describe someone unnamed ("X, salah satu warga", "seorang pedagang")?"""
+    return re.match(r",?\s*" + ctx.lx.phrases("NON_PERSON_APPOSITION").pattern + r"\b", ctx.text[pos:pos + 40],
+                    re.I) is not None
 
 
 @dataclass(frozen=True)
@@ -52,117 +58,6 @@ class PersonMention:
     j: int = 0
     title_start: int | None = None
     title_end: int | None = None
-
-
-def _is_hon(ctx: DocContext, t: Token) -> bool:
-    w = t.text.rstrip(".").lower()
-    return w in ctx.lx.honorifics or w in ctx.lx.ranks
-
-
-def _covered(ctx: DocContext, k: int) -> bool:
-    """Is token k inside a gazetteer name (agency, place, policy, event word)?"""
-    for back in range(0, 6):
-        for h in ctx.hits.get(k - back, []):
-            if h.j > k and h.label in ("PLACE", "AGENCY", "AGENCY_TYPE", "POLICY", "TITLE", "ACTING",
-                                       "VENUE_HEAD", "EVENT_HEAD"):
-                if h.label == "PLACE" and name_after_rank(ctx, h.i, h.j):
-                    continue  # "Kombes Pol Bima Santosa": a name, not the city
-                return True
-    return False
-
-
-def _name_prefix(ctx: DocContext, k: int) -> bool:
-    """Is token k a regional name prefix that opens the name after it ("I Wayan ...", "Lalu ...")?"""
-    if k + 1 >= len(ctx.doc) or ctx.texts[k] not in ctx.lx.name_prefixes:
-        return False
-    allowed = ctx.lx.name_prefixes[ctx.texts[k]]
-    nxt = ctx.texts[k + 1]
-    return (nxt in allowed) if allowed is not None else (nxt not in ctx.lx.name_prefixes and _name_word(ctx, k + 1))
-
-
-def _name_word(ctx: DocContext, k: int) -> bool:
-    if k >= len(ctx.doc):
-        return False
-    if _name_prefix(ctx, k) and not _covered(ctx, k):
-        return True
-    t = ctx.doc[k]
-    if not ctx.lx.is_name_word(t.text) or _covered(ctx, k):
-        return False
-    if t.text.lower() in ctx.lx.honorifics or t.text.lower() in ctx.lx.ranks:
-        return False
-    return t.text.isalpha() or re.match(r"^[A-Z][a-z]*\.?$|^[A-Z][a-z]+['’-][A-Za-z]+$", t.text) is not None
-
-
-def _name_run(ctx: DocContext, k: int, limit: int = 5) -> int:
-    """End of a run of name words from token k (initials "M." allowed)."""
-    doc, m = ctx.doc, k
-    while m < len(doc) and m - k < limit:
-        if _name_word(ctx, m):
-            m += 1
-            if m < len(doc) and doc[m].text == "." and len(doc[m - 1].text) <= 3:
-                m += 1
-        elif doc[m].text.lower() in _NAME_CONNECT and m > k and _name_word(ctx, m + 1):
-            m += 1
-        else:
-            break
-    while m > k and doc[m - 1].text == ".":
-        m -= 1
-    if k < m < len(doc) and re.fullmatch(r"[A-Z]{2,3}", doc[m].text) and doc[m].text.lower() not in ctx.lx.address \
-            and doc[m].text not in ctx.lx.not_entity and not ctx.hits_at(m) and doc[m - 1].text.isalpha() \
-            and not (m + 1 < len(doc) and _name_word(ctx, m + 1)):
-        m += 1  # "M. Yamin HR", "Zulkifli AS": initials after a name (not a degree, not an acronym known here)
-    return m
-
-
-def _skip_hon(ctx: DocContext, k: int) -> int:
-    doc = ctx.doc
-    while k < len(doc) and (_is_hon(ctx, doc[k]) or doc[k].text == "."):
-        if doc[k].text == "." and (k == 0 or not _is_hon(ctx, doc[k - 1])):
-            break
-        k += 1
-    return k
-
-
-def _skip_degrees(ctx: DocContext, k: int) -> int:
-    """Extend over ", ST, MT" / ", M.Si." after a name."""
-    doc, end = ctx.doc, k
-    m = k
-    while m + 1 < len(doc) and doc[m].text == ",":
-        w = doc[m + 1].text.rstrip(".").lower()
-        if w in ctx.lx.degrees:
-            m += 2
-            while m < len(doc) and doc[m].text == ".":
-                m += 1
-            end = m
-        else:
-            break
-    while end < len(doc) and doc[end].text.rstrip(".").lower() in ctx.lx.degrees and doc[end].text[:1].isupper() \
-            and end == k:
-        end += 1
-    return end
-
-
-def clean_name(text: str, honorifics: Iterable[str] = (), degrees: Iterable[str] = ()) -> str:
-    """A name without honorifics, ranks or degrees; capitalised if written in capitals.
-
-    >>> clean_name("Dr. Ir. Wahyu Hidayat, MM", {"dr", "ir"}, {"mm"})
-    'Wahyu Hidayat'
-    """
-    hon, deg = set(honorifics), set(degrees)
-    head = text.split(",")[0]
-    words = [w for w in head.replace(".", ". ").split() if w not in (".",)]
-    out = []
-    for w in words:
-        bare = w.rstrip(".").lower()
-        if not out and bare in hon:
-            continue
-        if bare in deg and out:
-            continue
-        out.append(w)
-    name = " ".join(out).replace(" .", ".")
-    if name.isupper():
-        name = " ".join(p.capitalize() for p in name.split())
-    return name.strip(" ,.")
 
 
 def _title_phrase(ctx: DocContext, i: int) -> tuple[int, int, str, dict] | None:
@@ -216,7 +111,8 @@ def _title_text(ctx: DocContext, i: int, k: int, acting: str) -> str:
             depth += 1
         elif t == ")":
             depth -= 1
-        elif depth == 0 and t not in (",",) and not (t == "." and words and len(words[-1]) <= 3):
+        elif depth == 0 and t not in (",",) and not (t == "." and words and (len(words[-1]) <= 3
+                                                                        or words[-1].lower() in ctx.lx.abbreviations)):
             words.append(t)
         m += 1
     text = " ".join(words)
@@ -251,9 +147,15 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
             org_marker = k = m
     last_hon = None
     first_hon = None
+    initials = None
     while k < len(doc):
         t = doc[k]
         low = t.text.lower()
+        initials = t.text == "(" and k > head_end and initials_name(ctx.texts, k, lambda m: m >= head_end and _initial_word(ctx, m),
+                                                                      lambda a: a in lx.not_entity or any(
+                                                                          h.label in ("AGENCY", "AGENCY_TYPE", "POLICY", "PLACE", "TITLE") for h in ctx.hits_at(k + 1)))
+        if initials:
+            break  # "Kepala Dinas Pertanian Rudi Hartawan (RH)": the words the initials open are the name
         hits = [h for h in ctx.hits_at(k) if h.label in ("AGENCY", "AGENCY_TYPE", "POLICY")
                 or h.label == "PLACE" and not name_after_rank(ctx, h.i, h.j)]
         ment = [m for m in mentions if (m.i == k or m.i < k < m.j and m.type == "Agency") and m.type in ("Agency", "Place")]
@@ -267,12 +169,14 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
             k = max(h.j for h in hits)
             org_marker = k
         elif low in ("kota", "kabupaten", "kab", "provinsi", "prov", "bidang", "urusan", "dan", "&", "-", "setempat", "ri"):
-            if low == "dan" and not (k + 1 < len(doc) and doc[k + 1].text[:1].isupper()) \
+            if low == "dan" and not (k + 1 < len(doc) and (doc[k + 1].text[:1].isupper() or _lower_field(ctx, k + 1))) \
                     or low == "dan" and ctx.longest(k + 1, ("TITLE", "ACTING")):
                 break
-            k += 1
+            k += 2 if low == "dan" and _lower_field(ctx, k + 1) else 1
             if low in ("setempat", "ri"):
                 org_marker = k
+            elif low in ("kab", "prov") and k < len(doc) and doc[k].text == ".":
+                k += 1  # "Inspektur Daerah Prov. Kalteng"
         elif ctx.longest(k, ("TITLE", "ACTING")) and k > head_end:
             if not is_division(ctx, k):
                 break
@@ -288,14 +192,15 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
             if k < len(doc) and doc[k].text == ".":
                 k += 1
             last_hon = k
-        elif t.text[:1].isupper() and (t.text.isupper() and len(t.text) >= 2 and t.text not in lx.not_entity) \
+        elif t.text[:1].isupper() and (t.text.isupper() and len(t.text) >= 2 and t.text not in lx.not_entity and "." not in t.text) \
                 and not (t.text.lower() in lx.address and k > head_end and _name_word(ctx, k - 1)):  # "Budi SIP"
             k += 1
             org_marker = k
-        elif low in _ORG_WORDS:
+        elif low in lx.lists["UNIT_HEAD"]:
             # "Divisi Teknis", "Bidang Pengadaan": a unit of the organization, not a name
             k += 1
             while k < len(doc) and doc[k].text[:1].isupper() and doc[k].text.isalpha() and not _is_hon(ctx, doc[k]) \
+                    and not (k > 0 and _ROMAN.match(doc[k - 1].text)) \
                     and not any(h.label in ("AGENCY", "AGENCY_TYPE", "PLACE") for h in ctx.hits_at(k)) \
                     and not (k + 1 < len(doc) and doc[k + 1].text == "," and k + 2 < len(doc) and not _name_word(ctx, k + 2)):
                 if k + 1 < len(doc) and doc[k + 1].text == ",":
@@ -335,13 +240,22 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
     name_end = _name_run(ctx, name_start) if name_start is not None else None
     if rule in SUBDISTRICT_UNITS and last_hon is None and name_start is not None and name_end == name_start + 1:
         org_marker, name_start = name_end, None  # "Kapolsek Cibinong meninjau ...": the place, no name
+    if last_hon is None and name_start is not None and name_end == name_start + 1 \
+            and vocab_common(ctx.texts[name_start], max_proper=0.5, min_seen=5):
+        name_start = None  # "Kepala Bidang Pengembangan Karier": a common word of the vocabulary is no name alone
     if name_start is not None and name_end == run_end and last_hon is None and unit_named_before_comma(ctx, head_end, name_start, run_end):
         name_start = None  # "Direktur RSUD Labuang Baji, dr. Siti": the words before the comma name the hospital
+    if initials:
+        name_start, name_end = initials
     comma_name = False
     if (name_start is None or name_end == name_start) and run_end < len(doc) and doc[run_end].text == ",":
         ns = _skip_hon(ctx, skip_listed_places(mentions, ctx.texts, run_end) + 1)
         ne = _name_run(ctx, ns)
-        if ne > ns and not _NON_PERSON_APPOS.match(ctx.text[doc[run_end].idx:doc[run_end].idx + 40]):
+        if ne > ns and _is_degree(ctx, ns):
+            tail = _name_before_degree(ctx, head_end, run_end)  # "... Republik Indonesia Rudi Hartawan, Ak,"
+            if tail:
+                name_start, name_end = tail
+        elif ne > ns and not _non_person(ctx, doc[run_end].idx):
             name_start, name_end, comma_name = ns, ne, True
     if name_start is not None and name_end is not None and name_end > name_start and not comma_name:
         org_end = min(split, name_start)
@@ -355,11 +269,11 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
         org_end = max(first_hon, head_end)
     title = _title_text(ctx, start, org_end, acting)
     org_key, org_label, derived = org_from_rule(ctx, rule, head_end, org_end, mentions, local_name,
-                                                 rec.get("expands"), rec.get("unit"))
+                                                 rec.get("expands"), rec.get("unit"), rec.get("region"))
     official = True
     ts, te = doc[start].idx, doc[org_end - 1].idx + len(doc[org_end - 1])
     if name_start is not None and name_end is not None and name_end > name_start:
-        full_end = _skip_degrees(ctx, name_end)
+        full_end = initials[1] + 3 if initials else _skip_degrees(ctx, name_end)
         raw = ctx.text[doc[name_start].idx:doc[name_end - 1].idx + len(doc[name_end - 1])]
         name = clean_name(raw, lx.honorifics | lx.ranks, lx.degrees)
         s = doc[name_start].idx
@@ -372,29 +286,35 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
     return pm, max(org_end, i + 1), derived
 
 
-def _backward_name(ctx: DocContext, i: int) -> tuple[int, int] | None:
-    """A name run that ends just before token i (skipping "," / "selaku" / "sebagai", an age, degrees)."""
-    doc, degrees = ctx.doc, ctx.lx.degrees
-    k = i
+def _lower_field(ctx: DocContext, k: int) -> bool:
+    """A field of an office written in lower case inside its name, a capitalised word after it
+    ("Dinas Pendidikan dan kebudayaan Pandeglang")?"""
+    w = ctx.texts[k]
+    return w.islower() and is_unit_word(ctx.lx, w.capitalize()) and k + 1 < len(ctx.texts) \
+        and ctx.texts[k + 1][:1].isupper()
 
-    def degree(j: int) -> bool:  # "Muhammad Basir, M.Si., menjelaskan": a degree after a comma
-        return doc[j].text.rstrip(".").lower() in degrees and doc[j].text[:1].isupper() and j > 0 \
-            and doc[j - 1].text == ","
 
-    while k > 0 and (doc[k - 1].text.lower() in (",", "selaku", "sebagai") or age_before(ctx.texts, k)
-                     or degree(k - 1) or doc[k - 1].text == "." and k > 1 and degree(k - 2)):
-        k -= 3 if age_before(ctx.texts, k) else 2 if doc[k - 1].text == "." else 1  # "Jumadi (52), mengeluhkan"
-    e = k
-    s = e
-    while s > 0 and _name_word(ctx, s - 1) and e - s < 4:
-        s -= 1
-    if s == e:
-        return None
-    if s > 0 and doc[s - 1].text[:1].isupper() and not doc[s - 1].is_punct and doc[s - 1].text.lower() not in ctx.lx.function_words:
-        return None
-    if s > 0 and (doc[s - 1].text.lower() in ctx.lx.venue_heads or doc[s - 1].text.lower() in _PLACE_PREPS):
-        return None  # "desa Pareang", "di Sleman": a place, not a person
-    return s, e
+def _group_before(ctx: DocContext, i: int) -> bool:
+    """Does a group word or a plural stand right before the office at ``i`` ("para", "seluruh", "ibu-ibu")?"""
+    return i > 0 and (ctx.texts[i - 1].lower() in ctx.lx.lists["GROUP_WORD"]
+                      or _REDUPLICATED.search(" ".join(ctx.texts[max(0, i - 3):i])) is not None)
+
+
+def _initialled(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
+    """Names followed by their initials anywhere ("... Lebak Yusuf Rahmanto (YR)"): two or three name
+    words, none an ordinary word of the vocabulary, the first opening the initials."""
+    texts = ctx.texts
+    for k, text in enumerate(texts):
+        if text != "(" or k in taken or ctx.in_quote(ctx.doc[k].idx):
+            continue
+        span = initials_name(texts, k, lambda m: m not in taken and _name_word(ctx, m) and not vocab_common(texts[m]),
+                             lambda a: a in ctx.lx.not_entity or bool(ctx.hits_at(k + 1)))
+        if span and span[1] - span[0] >= 2:
+            s, e = span
+            doc = ctx.doc
+            raw = ctx.text[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]
+            taken.update(range(s, e))
+            yield PersonMention(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), raw, raw, via="initials", i=s, j=e)
 
 
 def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMention | Mention]:
@@ -408,13 +328,17 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
               and ctx.texts[m.i].lower() not in lx.event_verbs for k in range(m.i + 1, m.j)}
     i = 0
     while i < len(doc):
-        if i not in ctx.hits or ctx.in_quote(doc[i].idx):
+        if i not in ctx.hits:
             i += 1  # a title phrase starts at a gazetteer hit
             continue
         if i in inside:
             i += 1
             continue
         pm, nxt, derived = _parse_title(ctx, i, mentions)
+        if pm and ctx.in_quote(doc[i].idx) and (pm.name is None or pm.via != "title"):
+            pm = None  # inside a quotation only an office with its holder's name names someone
+        if pm and _group_before(ctx, i) and (pm.name is None or _REDUPLICATED.match(" ".join(ctx.texts[max(0, i - 3):i]))):
+            pm = None  # "para Camat", "ibu-ibu anggota Dasa Wisma X, ...": a group, not one holder
         if pm:
             if pm.name is None:
                 back = _backward_name(ctx, i)
@@ -455,7 +379,8 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
             # "Seorang warga, Andi Saputra, mengaku ...": no name after the verb, so the subject before it
             m = k
             skipped = 0
-            while m > 0 and (doc[m - 1].text.lower() in _ADVERBS or doc[m - 1].text == ",") and skipped < 3:
+            while m > 0 and (doc[m - 1].text.lower() in lx.lists["SUBJECT_ADVERB"] or doc[m - 1].text == ",") \
+                    and skipped < 3:
                 m -= 1
                 skipped += 1
             if m > 0 and skipped < 3 and doc[m - 1].text.islower() and doc[m - 1].text.isalpha() \
@@ -465,11 +390,13 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
             if back and not any(x in taken for x in range(*back)):
                 cand = back
                 via = "subject"
-        elif tok.text == "," and k > 0 and _NON_PERSON_APPOS.match(ctx.text[tok.idx:tok.idx + 40]):
+        elif tok.text == "," and k > 0 and _non_person(ctx, tok.idx):
             back = _backward_name(ctx, k)
             if back and not any(x in taken for x in range(*back)):
                 cand = back
                 via = "apposition"
+        if cand and cand[1] - cand[0] == 1 and vocab_common(texts[cand[0]], max_proper=0.5, min_seen=5):
+            cand = None  # "Petani mengatakan", "Guru menyatakan": a common noun (a known name's part comes below)
         if cand:
             s, e = cand
             raw = ctx.text[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]
@@ -478,12 +405,14 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
                 found.append(PersonMention(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), raw, name, via=via,
                                            i=s, j=e))
                 taken.update(range(s, e))
+    found.extend(_initialled(ctx, taken))
     # short forms of names already found ("Wahyu" for "Wahyu Hidayat")
     parts: dict[str, str] = {}
     for pm in found:
         if pm.name and len(pm.name.split()) > 1:
             ws = pm.name.split()
-            for w in (ws[0], ws[-1]):
+            own = ws[1:] if ws[0] in lx.name_prefixes and len(ws) > 2 else ws  # "I Made Wirata": "Made"
+            for w in (own[0], own[-1]):
                 if len(w) > 2:
                     parts.setdefault(w, pm.name)
     for k, text in enumerate(texts):

@@ -9,6 +9,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -20,11 +22,9 @@ __all__ = ["make_nlp", "SPANS_KEY"]
 
 SPANS_KEY = "kg"
 
-_ABBREV = {"dr", "ir", "drs", "dra", "prof", "h", "hj", "pj", "plt", "plh", "pjs", "no", "nomor", "st", "jl",
-           "kab", "prov", "kec", "kel", "rt", "rw", "rp", "dkk", "dll", "dsb", "tsb", "bpk", "sdr", "pol",
-           "inf", "kh", "ust", "tn", "ny", "m", "muh", "moh", "mr", "mrs", "ds", "kp", "ds", "desa", "sp",
-           "s", "a", "b", "c", "d", "e", "f", "g", "i", "j", "k", "l", "n", "o", "p", "q", "r", "t", "u",
-           "v", "w", "x", "y", "z", "apt", "drg", "ns", "lc", "rm", "pdt", "tgk"}
+_INITIALS = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # "B.J", "R.A" before a final "."
+#: "H.Sulaiman", "Hj.Aminah", "Dr.Rudi": an honorific glued to the name it opens
+_GLUED_HONORIFIC = r"(?:(?<=(?<![A-Za-z])H)|(?<=(?<![A-Za-z])Hj)|(?<=(?<![A-Za-z])Dr)|(?<=(?<![A-Za-z])Ir))\.(?=[A-Z][a-z])"
 _OPENERS = set("“\"„«‹‘'(")
 _ENDERS = {".", "!", "?", "…"}
 _CLOSERS = {"”", "\"", ")"}
@@ -52,8 +52,8 @@ def kg_sentences(doc: Doc) -> Doc:
             if tok.isspace():
                 continue
             before = texts[i - 2].lower() if i >= 2 else ""
-            if prev == "." and (before.rstrip(".") in _ABBREV or before in lx.degrees
-                                or before in lx.honorifics or before in lx.ranks):
+            if prev == "." and (before.rstrip(".") in lx.abbreviations or before in lx.degrees
+                                or before in lx.honorifics or before in lx.ranks or _INITIALS.match(before)):
                 continue
             if tok[:1].isupper() or tok[:1].isdigit() or tok[:1] in _OPENERS:
                 starts[i, 0] = 1
@@ -75,7 +75,7 @@ def _make_tokenizer(nlp: Language) -> Tokenizer:
         prefix_search=compile_prefix_regex(d.prefixes).search,
         suffix_search=compile_suffix_regex(list(d.suffixes) + [r"\)", r"\.", r"\]", r",", r"”", r'"']).search,
         infix_finditer=compile_infix_regex(
-            list(d.infixes) + [r"[()\[\]\"“”„«»]", r"(?<=[\w)])[.,;:](?=[\"“”„)(])"]).finditer,
+            list(d.infixes) + [r"[()\[\]\"“”„«»]", r"(?<=[\w)])[.,;:](?=[\"“”„)(])", _GLUED_HONORIFIC]).finditer,
         token_match=None, url_match=None)
 
 

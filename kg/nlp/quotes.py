@@ -22,13 +22,15 @@ from typing import Iterator
 from .context import DocContext, Mention
 from .people import PersonMention
 
-__all__ = ["QuoteCandidate", "find_quote_marks", "iter_quotes", "DEMONSTRATIVE"]
+__all__ = ["QuoteCandidate", "find_quote_marks", "iter_quotes", "demonstrative"]
 
 _OPEN = {"“": "”", "„": "“”", "«": "»", "‹": "›", '"': '"', "″": "″"}
 _CLOSE_ANY = set("”»›")
-DEMONSTRATIVE = re.compile(r"^\W*(?:Hal|Imbauan|Pernyataan|Instruksi|Arahan|Penegasan|Demikian|Begitu|Ajakan|"
-                            r"Harapan|Pesan|Penjelasan|Keterangan|Hal\s+itu)\b")
-_UNNAMED = {"warga", "seorang", "salah", "masyarakat", "petugas", "pengunjung", "sumber", "pihak", "salah satu"}
+
+
+def demonstrative(lx) -> re.Pattern:
+    """A sentence opening on a word that points back to what was said ("Hal itu", "Demikian", "Imbauan")."""
+    return re.compile(r"^\W*" + lx.phrases("DEMONSTRATIVE_LEAD").pattern + r"\b")
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ def find_quote_marks(text: str) -> list[tuple[int, int, bool]]:
             if open_at < 0:
                 if ch in _OPEN:
                     open_at, closer = k, _OPEN[ch]
+                elif ch == "”" and not para[:k].strip():
+                    open_at, closer = k, "”\""  # a closing mark opening a paragraph opens its quotation
             else:
                 if ch in closer or (ch in _CLOSE_ANY and closer not in ('"', "″")):
                     spans.append((base + open_at + 1, base + k, True))
@@ -126,6 +130,16 @@ def _cue_word(lx, word: str) -> str | None:
     return None
 
 
+def _noun_use(lx, texts: list[str], i: int) -> bool:
+    """Is the cue word at ``i`` a noun here, a lower-case word after it that names no speaker (", nilai
+    tertinggi diraih ...": not ", nilai dia" nor ", ujar warga" nor ", tambahnya")?"""
+    nxt = texts[i + 1] if i + 1 < len(texts) else ""
+    low = nxt.lower()
+    return not texts[i].lower().endswith("nya") and nxt.isalpha() and nxt.islower() and low not in lx.pronouns \
+        and low not in lx.anaphor_nouns and low not in lx.lists["UNNAMED_SPEAKER"] \
+        and low not in lx.lists["SUBJECT_ADVERB"] and low not in ("oleh", "salah", "seorang", "bahwa")
+
+
 def _tail_cue(ctx: DocContext, toks, start: int) -> bool:
     """Does a cue after a comma ("..., tambahnya.") make the whole sentence the statement, rather than a
     speech verb inside it ("Pihaknya menargetkan ..., tambahnya.")?"""
@@ -163,7 +177,7 @@ def _after_cue(ctx: DocContext, people: list[PersonMention], close: int, para_en
     ag = _agency_at(agencies, text, after + lead.end())
     if ag:
         return ("agency", ag), cue, ag.end  # "“...,” tulis BKN dalam siaran persnya", "ujar pihak Dinas X"
-    if first in _UNNAMED or (rest[:1].islower() and first not in lx.function_words):
+    if first in lx.lists["UNNAMED_SPEAKER"] or (rest[:1].islower() and first not in lx.function_words):
         return ("none", None), cue, after
     return ("pronoun", None), cue, after
 
@@ -191,7 +205,7 @@ def _before_cue(ctx: DocContext, people: list[PersonMention], open_at: int, agen
     subj = [p for p in people if ps <= p.start < ps + tail + m.start()]
     if subj:
         return ("person", subj[-1]), verb
-    ag = _agency_subject(text, ps, ps + tail + m.start(), agencies, people) if verb in lx.cue_verbs else None
+    ag = _agency_subject(text, ps, ps + tail + m.start(), agencies, people, lx.lists["SUBJECT_ADVERB"]) if verb in lx.cue_verbs else None
     if ag:
         return ("agency", ag), verb  # "BKN menegaskan, “...”"
     return ("pronoun", None), verb
@@ -243,8 +257,6 @@ def _direct(ctx: DocContext, people: list[PersonMention], agencies: list[Mention
 _SOURCE = re.compile(r"(?:\s+(?:keterangan|penjelasan|pengakuan|catatan|data|laporan|hasil\s+pemeriksaan))?(?=\s)")
 
 
-#: what may stand between an agency and its speech verb ("KPK juga meminta", "BKN telah menegaskan")
-_ADVERBS = re.compile(r"(?:\s+(?:juga|pun|telah|sudah|kembali|bahkan|masih|sendiri|pula|pun\s+juga))*\s+")
 #: how a sentence may lead up to its subject: nothing, a clause closed by a comma, a dateline's dash, "pihak"
 _SUBJECT_LEAD = re.compile(r"(?:^|[,\u2013\u2014-]|\b[Pp]ihak)$")  # matched on the stripped lead
 
@@ -256,7 +268,7 @@ def _agency_at(agencies: list[Mention], text: str, pos: int, then: str = "") -> 
 
 
 def _agency_subject(text: str, ss: int, verb: int, agencies: list[Mention],
-                    people: list[PersonMention]) -> Mention | None:
+                    people: list[PersonMention], adverbs: frozenset[str]) -> Mention | None:
     """The agency that is the subject of the speech verb at ``verb``: the agency mention just before
     it (nothing but adverbs between), opening its sentence or following a lead closed by a comma
     or a dateline's dash; never an agency inside an office ("Kepala BKN mengatakan")."""
@@ -264,7 +276,8 @@ def _agency_subject(text: str, ss: int, verb: int, agencies: list[Mention],
     if not before:
         return None
     m = max(before, key=lambda m: (m.end, -m.start))
-    if not _ADVERBS.fullmatch(text[m.end:verb]) or not _SUBJECT_LEAD.search(text[ss:m.start].strip()):
+    if not all(w.lower() in adverbs for w in text[m.end:verb].split()) or text[m.end:verb][:1] not in (" ", "\n") \
+            or not _SUBJECT_LEAD.search(text[ss:m.start].strip()):
         return None
     if any(p.start < m.end and m.start < p.end for p in people):
         return None
@@ -296,7 +309,7 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
         sp = [p for p in people if ss <= p.start < se]
         toks = [t for t in sent if t.idx < se]
         # 5. "Hal tersebut disampaikan X": what came before is X's statement
-        if DEMONSTRATIVE.match(body) and n > 0:
+        if demonstrative(lx).match(body) and n > 0:
             back = _demonstrative(ctx, sents, n, sp, toks, agencies)
             if back:
                 yield back
@@ -311,7 +324,9 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                 if any(t.idx < q.start <= sent.end_char for q in direct):
                     break  # "Menurut X, “...”": the cue of a quotation
                 if low != "menurutnya":
-                    p = next((p for p in sp if s0 <= _pstart(p) <= s0 + 3), None)
+                    p = next((p for p in sp if s0 <= _pstart(p) <= s0 + 3
+                              or s0 < _pstart(p) <= s0 + 24 and all(w.rstrip(".").lower() in lx.address
+                                                                    for w in text[s0:_pstart(p)].split())), None)
                     if p:
                         hint, s0 = ("person", p), p.end
                     elif re.match(r"^\s*(?:dia|ia|beliau)\b", text[s0:s0 + 8]):
@@ -329,33 +344,46 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                     break
             # 2. "X (juga) mengatakan (bahwa) ..."
             as_verb = low in lx.cue_after and any(0 <= t.idx - p.end <= 1 for p in sp)
-            if (low in lx.cue_verbs or as_verb) and t.i > sent.start and not _tail_cue(ctx, toks, sent.start):
+            phrase = ctx.longest(t.i, ("CUE_PHRASE",))  # "memberikan apresiasi kepada ...": said from the noun on
+            if (low in lx.cue_verbs or as_verb or phrase) and t.i > sent.start and not _tail_cue(ctx, toks, sent.start):
                 subj = [p for p in sp if p.end <= t.idx]
-                pron = re.search(r"\b(?:Ia|Dia|ia|dia|Beliau|beliau|Pihaknya|pihaknya)\b(?:\s+\w+){0,2}\s*$",
+                pron = re.search(r"\b(?:Ia|Dia|ia|dia|Beliau|beliau|Pihaknya|pihaknya|Dirinya|dirinya)\b(?:\s+\w+){0,2}\s*$",
                                  text[ss:t.idx])
-                if subj and not re.search(r"[.;]", _without_degrees(lx, text[subj[-1].end:t.idx])):
+                read = _READ_FOR.search(text[ss:t.idx])
+                author = next((p for p in subj if read and ss + read.start(1) <= _pstart(p) < ss + read.end(1)), None)
+                if author:
+                    hint = ("person", author)  # "Sambutan tertulis X yang dibacakan oleh Y menyebutkan ...": X's words
+                elif subj and not re.search(r"[.;]", _without_degrees(lx, text[subj[-1].end:t.idx])):
                     hint = ("person", subj[-1])
                 elif pron:
                     hint = ("pronoun", None)
-                elif (ag := _agency_subject(text, ss, t.idx, agencies, people)) and (
+                elif (ag := _agency_subject(text, ss, t.idx, agencies, people, lx.lists["SUBJECT_ADVERB"])) and (
                         low in lx.cue_clause or re.match(r"\s*(?:,|:|bahwa\b)", text[t.idx + len(t):t.idx + len(t) + 8])):
                     hint = ("agency", ag)  # "BKN menegaskan ...", "Pemkab mengusulkan, ..." (not "Pemkab mengusulkan 900 formasi")
                 else:
                     continue
-                s0 = _skip(text, t.idx + len(t), se)
+                s0 = doc[phrase.j - 1].idx if phrase else _skip(text, t.idx + len(t), se)
                 if len(text[s0:se].split()) >= 4 and text[s0:s0 + 1] not in "“\"":
                     yield QuoteCandidate(s0, se, text[s0:se].strip(), False, hint, low)
                     break
             # 3. inverted cue: "..., tambah Pj Wali Kota, bahwa ..." / "..., sambungnya."
             cue = _cue_word(lx, t.text)
             after_pron = re.match(r"^\s+(?:dia|ia|beliau)\s*,", text[t.idx + len(t):t.idx + len(t) + 12])
-            if cue and t.i > sent.start and (doc[t.i - 1].text == "," or after_pron) and cue not in lx.cue_verbs:
+            if cue and t.i > sent.start and (doc[t.i - 1].text == "," or after_pron) and cue not in lx.cue_verbs \
+                    and not _noun_use(lx, ctx.texts, t.i):
                 p = next((p for p in sp if t.idx < p.start <= t.idx + len(t) + 2), None)
                 hint = ("person", p) if p else ("pronoun", None)
+                read = _READ_FOR.search(text[ss:t.idx])
+                author = next((p for p in sp if read and ss + read.start(1) <= _pstart(p) < ss + read.end(1)), None)
+                if author and cue in lx.cue_passive:  # "Dalam sambutan X yang dibacakan Y, disampaikan bahwa ..."
+                    s0 = _skip(text, t.idx + len(t), se)
+                    yield QuoteCandidate(s0, se, text[s0:se].strip(), False, ("person", author), cue)
+                    break
                 yield QuoteCandidate(ss, se, text[ss:se].strip(), False, hint, cue)
                 break
             # 4. "Dikatakan X, ..." / "dikatakannya (bahwa) ..."
-            lead = t.i == sent.start or (t.i == sent.start + 1 and doc[sent.start].text.lower() in ("seperti", "sebagaimana"))
+            lead = t.i == sent.start or (t.i == sent.start + 1 and doc[sent.start].text.lower() in ("seperti", "sebagaimana")) \
+                or bool(re.fullmatch(lx.phrases("CONTINUING_LEAD").pattern + r",?\s*", text[ss:t.idx]))  # "Lebih lanjut disampaikan, ..."
             # also "Seperti disampaikan X, ..." and "Kata X, ..." (a cue-after word opening its sentence)
             if (low in lx.cue_passive and lead) or (low in lx.cue_after and t.i == sent.start):
                 p = next((p for p in sp if t.idx < _pstart(p) <= t.idx + len(t) + 6), None)
@@ -363,6 +391,15 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                     s0 = _skip(text, p.end, se)
                     if len(text[s0:se].split()) >= 4:
                         yield QuoteCandidate(s0, se, text[s0:se].strip(), False, ("person", p), low)
+                        break
+                # "Kata dia, ...", "Dijelaskan, ...", "Lebih lanjut disampaikan, ...": the last speaker goes on
+                after = t.idx + len(t)
+                pron = None if p else re.match(r"\s+(?:dia|ia|beliau)\s*,", text[after:after + 12]) \
+                    or (low in lx.cue_passive and re.match(r",", text[after:after + 1]))
+                if pron:
+                    s0 = _skip(text, after + pron.end(), se)
+                    if len(text[s0:se].split()) >= 4:
+                        yield QuoteCandidate(s0, se, text[s0:se].strip(), False, ("pronoun", None), low)
                         break
             if low.endswith("nya") and low[:-3] in lx.cue_passive:
                 yield QuoteCandidate(ss, se, text[ss:se].strip(), False, ("pronoun", None), low)
@@ -375,7 +412,7 @@ def _named_next(ctx: DocContext, people: list[PersonMention], close: int):
     text, lx = ctx.text, ctx.lx
     m = re.match(r"[”“\"»›″’]?\s*", text[close:close + 8])
     pos = close + (m.end() if m else 0)
-    if not DEMONSTRATIVE.match(text[pos:pos + 40]):
+    if not demonstrative(lx).match(text[pos:pos + 40]):
         return None
     for w in re.finditer(r"[A-Za-z-]+", text[pos:pos + 60]):
         if w.group(0).lower() in lx.cue_passive:
@@ -418,14 +455,18 @@ def _demonstrative(ctx: DocContext, sents, n: int, sp: list[PersonMention], toks
     return None
 
 
+#: a speech read on its author's behalf: the author's mention is group 1
+_READ_FOR = re.compile(r"\b[Ss]ambutan(?:\s+tertulis)?\s+(.{3,120}?)\s+(?:yang\s+)?(?:di)?bacakan\b")
 _WORDISH = re.compile(r"[A-Za-z][A-Za-z.]*")
+_CAPS_DEGREE = re.compile(r"[A-Z]{2,5}\.")  # "X, S.H., MAB., menegaskan": a degree the lexicon lacks
 
 
 def _without_degrees(lx, between: str) -> str:
     """Words between a name and its cue without the degrees, honorifics and ranks there (", S.H., M.H.,", "dr.")."""
     if "." not in between:
         return between  # nothing to drop that could hide a sentence end
-    return _WORDISH.sub(lambda m: "" if m.group(0).rstrip(".").lower() in lx.address else m.group(0), between)
+    return _WORDISH.sub(lambda m: "" if m.group(0).rstrip(".").lower() in lx.address
+                        or _CAPS_DEGREE.fullmatch(m.group(0)) else m.group(0), between)
 
 
 def _skip(text: str, s: int, limit: int) -> int:

@@ -8,8 +8,6 @@ from .context import DocContext, Mention
 
 __all__ = ["scene_speakers"]
 
-_ELSEWHERE = re.compile(r"^\W*(?:(?:Di\s+tempat\s+|Secara\s+|Dihubungi\s+|Dikonfirmasi\s+)?[Tt]erpisah|"
-                        r"(?:Saat|Ketika)\s+(?:dikonfirmasi|dihubungi|ditemui)|Dikonfirmasi|Dihubungi)\b")
 _LEAD_SENTENCES = 4  # the headline, a subtitle, the lead: the event must be named this early
 
 
@@ -33,7 +31,8 @@ def scene_speakers(ctx: DocContext, by_event: dict[str, list[Mention]], ents: di
     until = next((s for s, key in starts if key != lead and s > lead_start and not ctx.in_quote(s)), len(ctx.text))
     # "Terpisah, ...", "Saat dikonfirmasi, ...": a source elsewhere ends the scene (not "Sementara itu,",
     # which as often gives the next speaker at the same event)
+    elsewhere = re.compile(r"^\W*" + ctx.lx.phrases("ELSEWHERE_LEAD").pattern + r"\b", re.I)
     until = next((sent.start_char for sent in ctx.doc.sents if lead_start < sent.start_char < until
-                  and _ELSEWHERE.match(sent.text)), until)
+                  and elsewhere.match(sent.text)), until)
     said = [q.speaker for q in quotes if q.speaker and lead_start < q.start < until]
     return {lead: said} if said else {}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import Lexicon, norm
+from .lexicon import Lexicon, lexicon, norm
 
 __all__ = ["is_unit_word", "unit_number_end", "direction_end", "local_name_end", "skip_listed_places", "is_division",
            "subdistrict_unit", "SUBDISTRICT_UNITS", "age_before", "list_of_fields",
@@ -39,14 +39,10 @@ def unit_number_end(texts: list[str], k: int) -> int | None:
     return k + 2 if nxt[:1].isupper() and nxt.isalpha() else None
 
 
-_DIRECTIONS = frozenset({"Barat", "Timur", "Utara", "Selatan", "Tengah", "Hulu", "Hilir", "Ilir", "Ulu", "Laut",
-                         "Darat", "Seberang", "Pesisir"})
-
-
 def direction_end(texts: list[str], m: int, limit: int) -> int:
     """A compass or river word after a district's name is part of it, never a person's name
     ("Sekcam Tanjung Karang Barat Andi Saputra": the district is Tanjung Karang Barat)."""
-    while m < limit - 1 and texts[m] in _DIRECTIONS:
+    while m < limit - 1 and texts[m] in lexicon().lists["DIRECTION"]:
         m += 1
     return m
 

@@ -1,0 +1,177 @@
+"""What a person's name looks like in the text: name words (capitalised, not lexicon words, not a
+derivation of a common word, dotted initials inside a name), runs of them, honorifics and degrees
+around them, and the name before an office or a speech verb. Used by :mod:`kg.nlp.people`."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from spacy.tokens import Token
+
+from .context import DocContext, name_after_rank
+from .units import age_before, is_unit_word
+from .vocab import is_common_word as vocab_common
+
+__all__ = ["clean_name", "is_hon", "covered", "name_prefix", "name_word", "initial_word", "name_run", "skip_hon",
+           "skip_degrees", "is_degree", "name_before_degree", "backward_name"]
+
+_NAME_SHAPE = re.compile(r"^[A-Z][a-z]*\.?$|^[A-Z][a-z]+['’-][A-Za-z]+$")  # "M.", "Ma'ruf"
+_DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.)+[A-Z]\.?$")  # inside a name: "B.J", "J.P."
+
+
+def is_hon(ctx: DocContext, t: Token) -> bool:
+    w = t.text.rstrip(".").lower()
+    return w in ctx.lx.honorifics or w in ctx.lx.ranks
+
+
+def covered(ctx: DocContext, k: int) -> bool:
+    """Is token k inside a gazetteer name (agency, place, policy, event word)?"""
+    for back in range(0, 6):
+        for h in ctx.hits.get(k - back, []):
+            if h.j > k and h.label in ("PLACE", "AGENCY", "AGENCY_TYPE", "POLICY", "TITLE", "ACTING",
+                                       "VENUE_HEAD", "EVENT_HEAD"):
+                if h.label == "PLACE" and name_after_rank(ctx, h.i, h.j):
+                    continue  # "Kombes Pol Bima Santosa": a name, not the city
+                return True
+    return False
+
+
+def name_prefix(ctx: DocContext, k: int) -> bool:
+    """Is token k a regional name prefix that opens the name after it ("I Wayan ...", "Lalu ...")?"""
+    if k + 1 >= len(ctx.doc) or ctx.texts[k] not in ctx.lx.name_prefixes:
+        return False
+    allowed = ctx.lx.name_prefixes[ctx.texts[k]]
+    nxt = ctx.texts[k + 1]
+    return (nxt in allowed) if allowed is not None else (nxt not in ctx.lx.name_prefixes and name_word(ctx, k + 1))
+
+
+def name_word(ctx: DocContext, k: int) -> bool:
+    if k >= len(ctx.doc):
+        return False
+    if name_prefix(ctx, k) and not covered(ctx, k):
+        return True
+    t = ctx.doc[k]
+    if _DOTTED_INITIALS.match(t.text):
+        return k > 0 and ctx.texts[k - 1][:1].isupper() and not covered(ctx, k)  # "Markus B.J. Wenda"
+    if not ctx.lx.is_name_word(t.text) or covered(ctx, k):
+        return False
+    if t.text.lower() in ctx.lx.honorifics or t.text.lower() in ctx.lx.ranks:
+        return False
+    return t.text.isalpha() or _NAME_SHAPE.match(t.text) is not None
+
+
+def initial_word(ctx: DocContext, k: int) -> bool:
+    """A name word, or a place's name that initials after it show to be a person's ("Pati Sulistyo (PS)")."""
+    return name_word(ctx, k) or ctx.lx.is_name_word(ctx.texts[k]) and ctx.texts[k].isalpha() \
+        and all(h.label == "PLACE" for b in range(0, 4) for h in ctx.hits.get(k - b, []) if h.j > k)
+
+
+def name_run(ctx: DocContext, k: int, limit: int = 5) -> int:
+    """End of a run of name words from token k (initials "M." allowed)."""
+    doc, m = ctx.doc, k
+    while m < len(doc) and m - k < limit:
+        if name_word(ctx, m):
+            m += 1
+            if m < len(doc) and doc[m].text == "." and len(doc[m - 1].text) <= 3:
+                m += 1
+        elif doc[m].text.lower() in ctx.lx.lists["NAME_CONNECTOR"] and m > k and name_word(ctx, m + 1):
+            m += 1
+        else:
+            break
+    while m > k and doc[m - 1].text == ".":
+        m -= 1
+    if k < m < len(doc) and re.fullmatch(r"[A-Z]{2,3}", doc[m].text) and doc[m].text.lower() not in ctx.lx.address \
+            and doc[m].text not in ctx.lx.not_entity and not ctx.hits_at(m) and doc[m - 1].text.isalpha() \
+            and not (m + 1 < len(doc) and name_word(ctx, m + 1)):
+        m += 1  # "M. Yamin HR", "Zulkifli AS": initials after a name (not a degree, not an acronym known here)
+    return m
+
+
+def skip_hon(ctx: DocContext, k: int) -> int:
+    doc = ctx.doc
+    while k < len(doc) and (is_hon(ctx, doc[k]) or doc[k].text == "."):
+        if doc[k].text == "." and (k == 0 or not is_hon(ctx, doc[k - 1])):
+            break
+        k += 1
+    return k
+
+
+def skip_degrees(ctx: DocContext, k: int) -> int:
+    """Extend over ", ST, MT" / ", M.Si." after a name."""
+    doc, end = ctx.doc, k
+    m = k
+    while m + 1 < len(doc) and doc[m].text == ",":
+        w = doc[m + 1].text.rstrip(".").lower()
+        if w in ctx.lx.degrees:
+            m += 2
+            while m < len(doc) and doc[m].text == ".":
+                m += 1
+            end = m
+        else:
+            break
+    while end < len(doc) and doc[end].text.rstrip(".").lower() in ctx.lx.degrees and doc[end].text[:1].isupper() \
+            and end == k:
+        end += 1
+    return end
+
+
+def clean_name(text: str, honorifics: Iterable[str] = (), degrees: Iterable[str] = ()) -> str:
+    """A name without honorifics, ranks or degrees; capitalised if written in capitals.
+
+    >>> clean_name("Dr. Ir. Wahyu Hidayat, MM", {"dr", "ir"}, {"mm"})
+    'Wahyu Hidayat'
+    """
+    hon, deg = set(honorifics), set(degrees)
+    head = text.split(",")[0]
+    words = [w for w in head.replace(".", ". ").split() if w not in (".",)]
+    out = []
+    for w in words:
+        bare = w.rstrip(".").lower()
+        if not out and bare in hon:
+            continue
+        if bare in deg and out:
+            continue
+        out.append(w)
+    name = " ".join(out).replace(" .", ".")
+    if name.isupper():
+        name = " ".join(p.capitalize() for p in name.split())
+    return name.strip(" ,.")
+
+
+def is_degree(ctx: DocContext, k: int) -> bool:
+    return ctx.texts[k].rstrip(".").lower() in ctx.lx.degrees
+
+
+def name_before_degree(ctx: DocContext, head_end: int, end: int) -> tuple[int, int] | None:
+    """The last two or three name words of an office's words when a degree follows them after a comma:
+    a degree is written after a person's name, never after an office's ("..., Ak,")."""
+    s = end
+    while s > head_end + 1 and end - s < 3 and name_word(ctx, s - 1) and not is_unit_word(ctx.lx, ctx.texts[s - 1]) \
+            and not vocab_common(ctx.texts[s - 1]):
+        s -= 1
+    return (s, end) if end - s >= 2 else None
+
+
+def backward_name(ctx: DocContext, i: int) -> tuple[int, int] | None:
+    """A name run that ends just before token i (skipping "," / "selaku" / "sebagai", an age, degrees)."""
+    doc, degrees = ctx.doc, ctx.lx.degrees
+    k = i
+
+    def degree(j: int) -> bool:  # "Muhammad Basir, M.Si., menjelaskan": a degree after a comma
+        return doc[j].text.rstrip(".").lower() in degrees and doc[j].text[:1].isupper() and j > 0 \
+            and doc[j - 1].text == ","
+
+    while k > 0 and (doc[k - 1].text.lower() in (",", "selaku", "sebagai") or age_before(ctx.texts, k)
+                     or degree(k - 1) or doc[k - 1].text == "." and k > 1 and degree(k - 2)):
+        k -= 3 if age_before(ctx.texts, k) else 2 if doc[k - 1].text == "." else 1  # "Jumadi (52), mengeluhkan"
+    e = k
+    s = e
+    while s > 0 and name_word(ctx, s - 1) and e - s < 4:
+        s -= 1
+    if s == e:
+        return None
+    if s > 0 and doc[s - 1].text[:1].isupper() and not doc[s - 1].is_punct and doc[s - 1].text.lower() not in ctx.lx.function_words:
+        return None
+    if s > 0 and (doc[s - 1].text.lower() in ctx.lx.venue_heads or doc[s - 1].text.lower() in ctx.lx.lists["PLACE_PREP"]):
+        return None  # "desa Pareang", "di Sleman": a place, not a person
+    return s, e

@@ -1,0 +1,297 @@
+"""People, offices and who said what, by error class (issue 13): every sentence and name here is
+invented for these tests. Each table holds cases and counter-examples side by side."""
+from __future__ import annotations
+
+import pytest
+
+DATELINE = "SERANG, Kabarbanten.com - "
+
+
+def persons(r):
+    return {e.label for e in r.entities if e.type == "Person"}
+
+
+def roles(r):
+    """{(person label, title)} of a result."""
+    people = {e.key: e.label for e in r.entities if e.type == "Person"}
+    return {(people.get(ro.person), ro.title) for ro in r.roles}
+
+
+def said(r):
+    """{(speaker label or None, first words of the quote)}."""
+    people = {e.key: e.label for e in r.entities}
+    return {(people.get(q.speaker), " ".join(q.text.split()[:3])) for q in r.quotes}
+
+
+# --- a vocabulary of Indonesian: derived words are not names --------------------------------
+
+@pytest.mark.parametrize("word,derived", [
+    ("Menjadi", True), ("Mewakili", True), ("Kegiatan", True), ("Penguatan", True), ("Dikatakan", True),
+    ("Diharapkan", True), ("Pelaksanaan", True),
+    # names, some of them ordinary root words or shaped like derivations
+    ("Teguh", False), ("Dimas", False), ("Setiawan", False), ("Kurniawan", False), ("Pratama", False),
+    ("Permana", False), ("Rinawati", False), ("Megawati", False), ("Kemal", False), ("Sekretaris", False),
+])
+def test_a_derivation_of_a_common_word_is_told_from_a_name(word, derived):
+    from kg.nlp.vocab import is_derived_word
+
+    assert is_derived_word(word) is derived
+
+
+@pytest.mark.parametrize("word,function", [("Kemudian", True), ("Beserta", True), ("Budi", False), ("Warga", False)])
+def test_function_words_of_the_corpus(word, function):
+    from kg.nlp.vocab import is_function_word
+
+    assert is_function_word(word) is function
+
+
+@pytest.mark.parametrize("text,absent,present", [
+    ("Rancangan itu Menjadi Undang-Undang setelah disahkan Walikota Bogor Rudi Hartawan kemarin.",
+     "Menjadi Undang", "Rudi Hartawan"),
+    ("Kegiatan Penguatan Kapasitas ASN dibuka oleh Bupati Serang Yanto Wibisono pada Senin pagi.",
+     "Penguatan Kapasitas", "Yanto Wibisono"),
+    # function words the corpus nearly never tags as a name
+    ("Bupati Garut Rudi Hartawan Beserta Jajaran meninjau lokasi banjir.", "Beserta Jajaran", "Rudi Hartawan"),
+])
+def test_ordinary_capitalised_words_hold_no_office(extract, text, absent, present):
+    r = extract(DATELINE + text)
+    assert absent not in persons(r) and present in persons(r)
+
+
+def test_a_common_noun_before_a_speech_verb_is_nobody(extract):
+    r = extract(DATELINE + "Bupati Garut Rudi Hartawan membuka rapat. Petani mengatakan harga pupuk naik. Guru "
+                "menyatakan sekolah rusak berat. Kemarin, Keluarga mengaku belum menerima bantuan.")
+    assert persons(r) == {"Rudi Hartawan"}
+
+
+def test_a_name_that_is_a_common_word_is_still_a_short_form(extract):
+    r = extract(DATELINE + "Kepala Desa Sukamaju Teguh Prasetyo membuka rapat. Teguh mengatakan harga pupuk naik "
+                "tajam bulan ini.")
+    assert persons(r) == {"Teguh Prasetyo"} and ("Teguh Prasetyo", "harga pupuk naik") in said(r)
+
+
+# --- people in lists of "office + name (INITIALS)" -----------------------------------------
+
+def test_offices_each_with_a_name_and_its_initials(extract):
+    r = extract(DATELINE + "Panwascam mencatat nama Kepala Dinas Pertanian Rudi Hartawan (RH), Kepala Dinas "
+                "Perindustrian dan Perdagangan Sigit Purnomo (SP) dan Kepala Bidang Umum Dinas Kesehatan Yanto "
+                "Wibisono (YW) ke KASN.")
+    assert {"Rudi Hartawan", "Sigit Purnomo", "Yanto Wibisono"} <= persons(r)
+    assert ("Yanto Wibisono", "Kepala Bidang Umum Dinas Kesehatan") in roles(r)  # not "Umum Yanto Wibisono"
+    assert ("Rudi Hartawan", "Kepala Dinas Pertanian") in roles(r)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Kepala Badan Kepegawaian Daerah (BKD) Wulandari (WL) tidak hadir dalam sidang.", "Wulandari"),
+    ("Kepala Dinas Sosial Bagas Pramudito (BP) menolak berkomentar.", "Bagas Pramudito"),
+    # counter-example: a body's known short form in brackets is no person's initials
+    ("Kepala Badan Kepegawaian Negara (BKN) Rudi Hartawan menolak berkomentar.", "Rudi Hartawan"),
+    # an office whose words the text breaks with a lower-case word: the initials still show the name
+    ("Laporan juga menyebut Kasubag Umum UPT Pendidikan dan kebudayaan Lebak Yusuf Rahmanto (YR) hadir.",
+     "Yusuf Rahmanto"),
+])
+def test_a_name_followed_by_its_initials(extract, text, name):
+    r = extract(DATELINE + text)
+    assert name in persons(r)
+    assert not any(p.endswith(("WL", "BP", "BKN")) for p in persons(r))
+
+
+def test_ordinary_words_before_initials_are_no_name(extract):
+    r = extract(DATELINE + "Penilaian dilakukan oleh Tim Penilai Internal (TPI) bersama Pasar Baru (PB) setempat.")
+    assert not persons(r)
+
+
+# --- titles fused with a province's code ----------------------------------------------------
+
+def test_a_deputy_governor_title_fused_with_the_province_code(extract):
+    r = extract(DATELINE + "Wakil Gubernur Riau (Wagubri) Hendra Wijaya membuka rapat evaluasi. "
+                "\"Kita harus bekerja keras untuk rakyat Riau,\" kata Wagubri.")
+    assert "Wagubri" not in persons(r)
+    assert ("Hendra Wijaya", "Kita harus bekerja") in said(r)
+
+
+def test_a_fused_title_alone_names_its_province():
+    from kg.nlp.lexicon import lexicon
+
+    titles = lexicon().titles
+    assert titles["wagubri"]["id"] == "wakil-gubernur" and titles["wagubri"]["region"] == "provinsi-riau"
+    assert titles["gubkalbar"]["region"] == "provinsi-kalimantan-barat"
+    assert "gubsu" not in titles  # "SU": Sumatera Utara or Sulawesi Utara, so neither
+
+
+# --- abbreviations with a period are not sentence ends ----------------------------------------
+
+@pytest.mark.parametrize("text,name", [
+    ("Kepala Perwakilan Ombudsman Provinsi Papua, Markus B.J. Wenda, membuka diskusi.", "Markus B. J. Wenda"),
+    ("Komandan Kodim 1701 Letkol Inf Yakob J.P. Rumbiak meninjau lokasi banjir.", "Yakob J. P. Rumbiak"),
+    ("Dandim 0501 Mayor Arm. Sigit Purnomo memimpin apel pagi.", "Sigit Purnomo"),
+    ("Hadir Sekda Provinsi Jambi, Dr. H.Santoso,SH,MH, dalam rapat itu.", "Santoso"),
+])
+def test_periods_inside_names_and_ranks(extract, text, name):
+    assert name in persons(extract(DATELINE + text))
+
+
+@pytest.mark.parametrize("text,n", [
+    ("Bupati pulang ke Kab. Bogor. Ia lalu membuka rapat.", 2),
+    ("Camat itu datang ke Pendopo R.A. Kartini bersama warga. Ia lalu pulang.", 2),
+    ("Rapat dimulai pukul 09.00 WIB. Semua peserta hadir.", 2),  # counter-example: a real sentence end
+])
+def test_sentence_ends(extractor, text, n):
+    doc = extractor.nlp(text)
+    assert len(list(doc.sents)) == n
+
+
+# --- the name an office's words run into --------------------------------------------------------
+
+@pytest.mark.parametrize("text,name,title", [
+    ("Kegiatan itu dihadiri oleh Inspektur Wilayah V Anton Sugiharto.", "Anton Sugiharto", "Inspektur Wilayah V"),
+    ("Inspektur Daerah Prov. Kalteng Budiman membuka rapat evaluasi.", "Budiman", "Inspektur Daerah Prov Kalteng"),
+    # a field of the office written in lower case inside its name
+    ("Kepala Dinas Pendidikan dan kebudayaan Kota Serang Rudi Hartawan membuka rapat.", "Rudi Hartawan",
+     "Kepala Dinas Pendidikan dan kebudayaan Kota Serang"),
+    ("Hadir Asisten Deputi Koordinasi Kebijakan Kementerian Pemberdayaan Aparatur Republik Indonesia Rudi "
+     "Hartawan, Ak, serta para kepala dinas.", "Rudi Hartawan", None),
+])
+def test_where_the_office_ends_and_the_name_begins(extract, text, name, title):
+    r = extract(DATELINE + text)
+    assert name in persons(r)
+    assert "Ak" not in persons(r)
+    if title:
+        assert (name, title) in roles(r)
+
+
+@pytest.mark.parametrize("text,persons_found", [
+    ("Kepala Bidang Pengembangan Karier membuka rapat evaluasi kinerja pegawai.", set()),
+    ("Kepala Bidang Pengembangan Karier Pegawai, Rudi Hartawan, membuka rapat.", {"Rudi Hartawan"}),
+    # counter-example: a one-word name that the corpus knows as a name
+    ("Kepala Bagian Umum H. Bambang membuka rapat evaluasi kinerja pegawai.", {"Bambang"}),
+])
+def test_a_common_word_alone_after_an_office_is_no_name(extract, text, persons_found):
+    assert persons(extract(DATELINE + text)) == persons_found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Bingkisan diberikan kepada ibu-ibu anggota Posyandu Melati, Sukamaju.", set()),
+    # a group word before an office: no holder for the bare office, names after it are still people
+    ("Camat Cibinong Andi Saputra membuka rapat. Bupati lalu mengumpulkan para Camat di pendopo.", {"Andi Saputra"}),
+    ("Rapat dihadiri para Kepala Dinas, Rudi Hartawan, dan jajaran.", {"Rudi Hartawan"}),
+])
+def test_an_office_after_a_plural_names_a_group(extract, text, found):
+    r = extract(DATELINE + text)
+    assert persons(r) == found
+    assert not [ro for ro in r.roles if ro.title.startswith(("anggota", "Camat")) and "Cibinong" not in ro.title]
+
+
+def test_a_title_followed_by_a_comma_and_no_name_has_no_holder(extract):
+    r = extract(DATELINE + "Kepala Dinas Pendidikan, bersama jajarannya, meninjau sekolah yang rusak akibat banjir.")
+    assert not persons(r) and not r.roles
+
+
+# --- short forms of one person ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,full,short", [
+    ("Penjabat Gubernur Andi Prakoso Saputra membuka rapat. Andi Saputra meminta ASN netral.",
+     "Andi Prakoso Saputra", "Andi Saputra"),
+    ("Ketua KPU Lebak Hendra Gunawan mengatakan logistik sudah tiba. Hendri menyebut ada dua gudang.",
+     "Hendra Gunawan", "Hendri"),
+    ("Kepala Kantor Pertanahan Sorong, Yakob J.P. Rumbiak, membuka rapat. Rumbiak menambahkan, laporan "
+     "masyarakat akan ditindaklanjuti dengan cepat.", "Yakob J. P. Rumbiak", "Rumbiak"),
+    # a nickname after "Paman"/"Bang"/"Kang" cut from one part of the name; a Balinese birth-order name
+    ("Gubernur Kalimantan Selatan Sahrudin Noor membuka rapat. \"Kita harus menjaga sungai bersama-sama,\" ujar "
+     "Paman Rudin.", "Sahrudin Noor", "Rudin"),
+    ("Bupati Gianyar I Made Wirata membuka rapat. Menurut Pak Made, wisata harus tetap berkelanjutan untuk semua.",
+     "I Made Wirata", "Made"),
+])
+def test_short_forms_are_one_person(extract, text, full, short):
+    r = extract(DATELINE + text)
+    assert full in persons(r) and short not in persons(r)
+
+
+def test_a_balinese_birth_order_name_alone_is_the_person(extract):
+    r = extract(DATELINE + "Bupati Gianyar I Made Wirata membuka rapat. Made lalu meninjau lokasi banjir bersama warga.")
+    assert persons(r) == {"I Made Wirata"}
+    made = next(e for e in r.entities if e.label == "I Made Wirata")
+    assert len(made.mentions) == 2
+
+
+def test_a_slip_close_to_two_people_merges_with_neither(extract):
+    r = extract(DATELINE + "Ketua KPU Rahmat Hidayat dan Ketua Bawaslu Rahmad Santoso membuka rapat. "
+                "Rahmas menyebut pemilu berjalan lancar.")
+    assert {"Rahmat Hidayat", "Rahmad Santoso", "Rahmas"} <= persons(r)
+
+
+# --- who said what ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,speaker,start", [
+    # a verb with its object noun: what follows the noun was said
+    ("Penjabat Gubernur Budi Hartono memberikan apresiasi kepada semua pihak yang telah menjalankan tugas.",
+     "Budi Hartono", "apresiasi kepada semua"),
+    # "Kata dia, ..." opening a sentence: the person last named
+    ("Wakil Gubernur Sulawesi Tengah Rudi Hartono membuka rapat. Kata dia, pencapaian target aplikasi masih "
+     "rendah di banyak daerah.", "Rudi Hartono", "pencapaian target aplikasi"),
+    # "Dijelaskan, ..." / "Lebih lanjut disampaikan, ...": the last speaker goes on
+    ("Wali Kota Cilegon Budi Santoso membuka rapat di Balai Kota. Dijelaskan, anggaran tahun ini difokuskan "
+     "untuk perbaikan jalan.", "Budi Santoso", "anggaran tahun ini"),
+    ("Wali Kota Cilegon Budi Santoso membuka rapat di Balai Kota. Lebih lanjut disampaikan, anggaran tahun ini "
+     "difokuskan untuk perbaikan jalan.", "Budi Santoso", "anggaran tahun ini"),
+    # "Menurut" + an honorific + a short form
+    ("Bupati Gianyar I Made Wirata membuka rapat. Menurut Pak Made, wisata harus tetap berkelanjutan untuk semua.",
+     "I Made Wirata", "wisata harus tetap"),
+    ("Bupati Garut Rudi Hartawan membuka rapat koordinasi. Ditambahkan, seluruh ASN harus menjaga netralitas.",
+     "Rudi Hartawan", "seluruh ASN harus"),
+    # a common misspelling of a speech verb
+    ("Bupati Garut Rudi Hartawan menghimbau seluruh ASN agar menjaga netralitas selama masa kampanye.",
+     "Rudi Hartawan", "seluruh ASN agar"),
+    # "dirinya" is a pronoun subject
+    ("Kepala Dinas Sosial Rina Kartika membuka rapat. Dirinya mengatakan bahwa bantuan sosial akan disalurkan "
+     "pekan depan.", "Rina Kartika", "bantuan sosial akan"),
+    # an unknown degree in capitals between the name and its verb
+    ("Kepala Dinas Perikanan Ambon, Markus J. Latuheru, S.H., MAB., menegaskan bahwa pelelangan ikan harus "
+     "dibenahi.", "Markus J. Latuheru", "pelelangan ikan harus"),
+    # a closing mark opening a paragraph opens its quotation
+    ("Camat Cibinong Andi Saputra membuka rapat.\n”Kami akan terus mengawasi proses pembangunan ini,” ujar Andi.",
+     "Andi Saputra", "Kami akan terus"),
+    # counter-example: the same word as a cue after a comma, before a name
+    ("Pemerintah akan menambah anggaran pendidikan tahun depan, nilai Rudi Hartawan.", "Rudi Hartawan",
+     "Pemerintah akan menambah"),
+    # a speech read on its author's behalf is the author's
+    ("Sambutan tertulis Gubernur Jawa Barat Budi Santoso yang dibacakan oleh Asisten Pemerintahan Rudi Hartono "
+     "menyampaikan bahwa seluruh ASN wajib menjaga netralitas.", "Budi Santoso", "seluruh ASN wajib"),
+    ("Dalam sambutan Bupati Garut Yanto Wibisono yang dibacakan Sekda Rudi Hartono, disampaikan bahwa seluruh ASN "
+     "wajib menjaga netralitas.", "Yanto Wibisono", "seluruh ASN wajib"),
+    # counter-example: the reader's own words are his
+    ("Asisten Pemerintahan Rudi Hartono membacakan sambutan. Ia menyampaikan bahwa seluruh ASN wajib menjaga "
+     "netralitas.", "Rudi Hartono", "seluruh ASN wajib"),
+    # guests listed after the speaker do not take over his "-nya"; with no one before them, they do
+    ("Bupati Garut Rudi Hartawan membuka rapat. Ia menegaskan bahwa ASN harus netral dalam pemilu. Turut hadir "
+     "Kepala Dinas Sosial Sri Wahyuni. Menurutnya, netralitas adalah kewajiban setiap pegawai.",
+     "Rudi Hartawan", "netralitas adalah kewajiban"),
+    ("Acara ini dihadiri oleh Bupati Garut Rudi Hartawan. Menurutnya, netralitas adalah kewajiban setiap pegawai.",
+     "Rudi Hartawan", "netralitas adalah kewajiban"),
+])
+def test_statements_and_their_speakers(extract, text, speaker, start):
+    assert (speaker, start) in said(extract(DATELINE + text))
+
+
+@pytest.mark.parametrize("text", [
+    # an award handed over is no statement; a passive cue with no comma gives no continuing speaker
+    "Bupati Serang Yanto Wibisono memberikan penghargaan kepada sepuluh desa terbaik tahun ini.",
+    "Dijelaskan dalam laporan itu bahwa anggaran tahun ini difokuskan untuk perbaikan jalan.",
+    # a cue word used as a noun after a comma ("nilai tertinggi" is "the highest score")
+    "Skor pelayanan tahun ini naik, nilai tertinggi dicapai Dinas Sosial dengan angka 95.",
+])
+def test_no_statement(extract, text):
+    assert not extract(DATELINE + text).quotes
+
+
+def test_an_office_and_its_holder_named_inside_a_quotation(extract):
+    r = extract(DATELINE + "\"Saya sudah berkoordinasi dengan Kepala Dinas Pendidikan Budi Santoso agar sekolah "
+                "segera diperbaiki,\" kata Bupati Garut Rudi Hartawan.")
+    assert {"Budi Santoso", "Rudi Hartawan"} <= persons(r)
+    assert ("Rudi Hartawan", "Saya sudah berkoordinasi") in said(r)
+
+
+def test_an_office_without_a_name_inside_a_quotation_names_nobody(extract):
+    r = extract(DATELINE + "\"Kami sudah lapor ke Pak Kepala Dinas Pendidikan agar sekolah segera diperbaiki,\" "
+                "kata Bupati Garut Rudi Hartawan.")
+    assert persons(r) == {"Rudi Hartawan"}
