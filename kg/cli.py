@@ -233,8 +233,10 @@ def _engine_option(f):
 @click.option("--list", "list_", is_flag=True, help="List the saved queries and their parameters.")
 @click.option("--endpoint", metavar="URL", help="Ask this SPARQL endpoint instead of a graph file.")
 @click.option("--columns", metavar="A,B,...", help="Show only these columns, in this order.")
+@click.option("--allow-service", is_flag=True,
+              help="Let a query on a graph file call other endpoints with SERVICE (refused by default).")
 @_engine_option
-def query(graph, query, params, fmt, list_, endpoint, columns, engine) -> None:
+def query(graph, query, params, fmt, list_, endpoint, columns, allow_service, engine) -> None:
     """Run a SPARQL query (text, a .rq file or a saved query name) on a graph.
 
     \b
@@ -272,7 +274,7 @@ def query(graph, query, params, fmt, list_, endpoint, columns, engine) -> None:
             from .store import open_store
 
             target = open_store(graph, engine)
-        sol, sq = run(target, query, raw)
+        sol, sq = run(target, query, raw, allow_service=allow_service)
         text = format_solutions(sol, fmt, hide=tuple(raw),
                                 columns=tuple(c.strip() for c in (columns or "").split(",") if c.strip()))
     except KgError as e:
@@ -319,6 +321,9 @@ def serve(graph, host, port, timeout, max_rows, max_memory, writable, union, eng
     click.echo(f"kg serve: {srv.triples} triples ({srv.engine}) at http://{h}:{p}/sparql, query page "
                f"http://{h}:{p}/, {'writable' if writable else 'read-only'}; timeout {timeout:g} s, "
                f"max rows {max_rows}; Ctrl-C stops", err=True)
+    if not srv.isolated:
+        click.echo("kg serve: warning: could not give query workers an empty network namespace; SERVICE and "
+                   "LOAD are refused by the parser alone", err=True)
     try:
         srv.serve_forever()
     except KeyboardInterrupt:

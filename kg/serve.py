@@ -7,9 +7,13 @@ thread waits for the worker's answer until ``timeout`` and then kills it
 (SIGKILL): a runaway query stops using the CPU when its time is up. Workers read
 at most ``max_rows`` solutions; more is refused with 422 rather than cut short.
 
-Refused before any work with a 4xx and a one-line reason: updates (403),
-``SERVICE`` (403), ``file:`` IRIs and dataset parameters naming files (403),
-malformed SPARQL (400), unacceptable formats (406). ``--writable`` turns on the
+Every request is parsed by a real SPARQL parser (:func:`kg.sparql.check`, in the
+worker) and refused before it runs, with a 4xx and a one-line reason: updates (403),
+``SERVICE`` anywhere (403), ``file:`` IRIs and dataset parameters naming files (403),
+undeclared prefixes (400: a query that works here works on any standard endpoint),
+malformed SPARQL (400), unacceptable formats (406). Behind that check the zygote,
+and so every worker, lives in an empty network namespace (Linux): the engine cannot
+reach any address even if a query got past the parser. ``--writable`` turns on the
 SPARQL 1.1 Graph Store Protocol at ``/store`` (also ``/data``); writes are applied
 in the zygote, so every later query sees them.
 """
@@ -81,12 +85,41 @@ def _deny_network(event: str, args) -> None:
         raise PermissionError(f"kg serve: {event} is not allowed while answering a query")
 
 
+def _refusal(checked) -> tuple[int, str, bytes] | None:
+    """Why a parsed request is refused, as an HTTP answer; None when it may run."""
+    from .store import PREFIXES
+
+    def no(status: int, msg: str) -> tuple[int, str, bytes]:
+        return status, "text/plain", (msg + "\n").encode("utf-8")
+
+    if checked.form == "UPDATE":
+        return no(403, "updates (INSERT, DELETE, LOAD, CLEAR, DROP, ...) are refused: this endpoint is read-only")
+    if checked.service:
+        return no(403, "SERVICE is refused: this endpoint does not call other endpoints")
+    if checked.file_iris:
+        return no(403, "file: IRIs are refused: this endpoint does not read files")
+    if checked.undeclared:
+        p = checked.undeclared[0]
+        line = f"PREFIX {p}: <{PREFIXES[p]}>" if p in PREFIXES else f"PREFIX {p}: <...>"
+        return no(400, f"undeclared prefix {p}: in the query; add the line {line!r} (a standard SPARQL endpoint "
+                       "needs every prefix declared)")
+    return None
+
+
 def _answer(store, cfg: ServeConfig, req: dict) -> tuple[int, str, bytes]:
-    """Run one request in a worker: (status, content type, body)."""
+    """Parse, check and run one request in a worker: (status, content type, body)."""
+    from .sparql import check
     from .store import RESULT_FORMATS, serialize_solutions
 
     try:
-        sol = store.execute(req["query"], req["bindings"], max_rows=cfg.max_rows)
+        checked = check(req["query"])
+    except QueryError as e:
+        return 400, "text/plain", f"{e}\n".encode()
+    refused = _refusal(checked)
+    if refused:
+        return refused
+    try:
+        sol = store.execute(checked.text, req["bindings"], max_rows=cfg.max_rows)
     except QueryError as e:
         return 400, "text/plain", f"{e}\n".encode()
     if sol.overflow:
@@ -140,7 +173,21 @@ def _write(store, op: str, graph: str | None, data: bytes | None, fmt: str | Non
     return (201 if op == "PUT" and not had else 204), ""
 
 
+def cut_network() -> bool:
+    """Move this process into a new, empty network namespace (Linux): from then on it, and every
+    process it forks, can reach no address at all, loopback included. True when done."""
+    import ctypes
+
+    try:
+        unshare = ctypes.CDLL(None, use_errno=True).unshare
+    except (OSError, AttributeError):
+        return False
+    new_user, new_net = 0x10000000, 0x40000000  # CLONE_NEWUSER lets a non-root user make the namespace
+    return any(unshare(flags) == 0 for flags in (new_net, new_user | new_net))
+
+
 def _zygote(sock: socket.socket, store, cfg: ServeConfig) -> None:
+    sock.sendall(b"1" if cut_network() else b"0")  # before any query: SERVICE, LOAD or FROM <http:...> reach nothing
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps workers; no zombies
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if store.engine == "rdflib":
@@ -188,6 +235,7 @@ class Server(ThreadingHTTPServer):
             finally:
                 os._exit(0)
         child.close()
+        self.isolated = _recv_exact(ctl, 1) == b"1"
         self.zygote_pid, self._ctl, self._lock = pid, ctl, threading.Lock()
         self._slots = threading.BoundedSemaphore(cfg.workers)
 
@@ -336,22 +384,14 @@ class Handler(BaseHTTPRequestHandler):
 
     def _sparql(self, params: dict) -> None:
         from .query import parse_term
-        from .sparql import scan
 
         if "update" in params:
             return self._err(403, "updates are refused: this endpoint is read-only")
         queries = params.get("query") or []
         if len(queries) != 1 or not queries[0].strip():
             return self._err(400, "give exactly one non-empty 'query' parameter")
-        text = queries[0]
-        info = scan(text)
-        if info["form"] == "UPDATE":
-            return self._err(403, "updates (INSERT, DELETE, LOAD, CLEAR, DROP, ...) are refused: this endpoint "
-                                  "is read-only")
-        if info["service"]:
-            return self._err(403, "SERVICE is refused: this endpoint does not call other endpoints")
         named = params.get("default-graph-uri", []) + params.get("named-graph-uri", [])
-        if info["file_iris"] or any(u.lower().startswith("file:") for u in named):
+        if any(u.lower().startswith("file:") for u in named):
             return self._err(403, "file: IRIs are refused: this endpoint does not read files")
         if named:
             return self._err(400, "default-graph-uri and named-graph-uri are not supported; use GRAPH in the query")
@@ -359,7 +399,8 @@ class Handler(BaseHTTPRequestHandler):
             bindings = {k[1:]: parse_term(v[-1]) for k, v in params.items() if k.startswith("$") and len(k) > 1}
         except KgError as e:
             return self._err(400, str(e))
-        req = {"query": text, "bindings": bindings, "accept": self.headers.get("Accept"),
+        # the query is parsed and checked (SERVICE, updates, file: IRIs, prefixes) in the worker, not here
+        req = {"query": queries[0], "bindings": bindings, "accept": self.headers.get("Accept"),
                "format": params.get("format", []) + params.get("output", []) + params.get("results", [])}
         status, ctype, body = self.server.run_query(req)
         extra = {"X-Kg-Bindings": ",".join(sorted(bindings))} if bindings and status == 200 else {}
@@ -424,7 +465,13 @@ def _page(server: Server) -> bytes:
 
     examples = {q.name: q.text for q in list_saved() if "/" not in q.name}
     data = json.dumps(examples).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    from html import escape
+
+    from .store import PREFIXES
+
+    prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items()) if p in ("kg", "kgd", "xsd"))
     return (_PAGE.replace("%TRIPLES%", f"{server.triples:,}").replace("%ENGINE%", server.engine)
+            .replace("%PREFIXES%", escape(prefixes))
             .replace("%EXAMPLES%", data)).encode("utf-8")
 
 
@@ -436,7 +483,7 @@ text-align:left}pre{white-space:pre-wrap;background:#f4f4f4;padding:.5em}#err{co
 <body><h1>kg SPARQL endpoint</h1>
 <p>%TRIPLES% triples, engine %ENGINE%. Endpoint: <code>/sparql</code> (GET or POST, SPARQL 1.1 Protocol).</p>
 <p><label>Saved query <select id="ex"><option value="">(choose)</option></select></label></p>
-<textarea id="q" rows="14">SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10</textarea>
+<textarea id="q" rows="14">%PREFIXES%SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10</textarea>
 <p><label>Parameters, one <code>name=value</code> per line (sent as <code>$name</code>):<br>
 <textarea id="params" rows="3"></textarea></label></p>
 <p><label>Answer as <select id="fmt"><option value="application/sparql-results+json">table</option>

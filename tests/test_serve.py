@@ -206,10 +206,21 @@ def test_service_and_file_access_are_refused(server, params, message):
     assert status == 403 and message in body
 
 
+@pytest.mark.parametrize("query,status,message", [
+    ("SELECT ?p WHERE { ?p a kg:Person } LIMIT 1", 400, b"undeclared prefix kg: in the query; add the line "
+                                                         b"'PREFIX kg: <https://w3id.org/kgid/ns#>'"),
+    ("SELECT ?p WHERE { ?p a foaf:Person } LIMIT 1", 400, b"undeclared prefix foaf:"),
+    ("PREFIX kg: <https://w3id.org/kgid/ns#> SELECT ?p WHERE { ?p a kg:Person } LIMIT 1", 200, b"results"),
+])
+def test_only_declared_prefixes_as_on_any_standard_endpoint(server, query, status, message):
+    got, _, body = _http(server.url + "/sparql?" + urllib.parse.urlencode({"query": query}))
+    assert got == status and message in body, body
+
+
 def test_malformed_sparql_is_400_with_line_and_column(server):
     with pytest.raises(QueryBadFormed) as e:
         server.wrapper("SELECT ?x WHERE {\n  ?x ?y\n}").query()
-    assert "line 3, column" in str(e.value)
+    assert re.search(r"syntax error at line 2, column \d+", str(e.value))
 
 
 def test_slow_query_is_stopped_and_its_worker_killed(server):
@@ -372,7 +383,7 @@ def test_query_page_in_a_browser_shows_hostile_text_as_text(tmp_path):
             page.on("request", lambda r: seen.append(r.url))
             page.on("dialog", lambda d: d.dismiss())
             page.goto(s.url + "/")
-            page.fill("#q", "SELECT ?name WHERE { ?p a kg:Person ; kg:label ?name }")
+            page.fill("#q", "PREFIX kg: <https://w3id.org/kgid/ns#>\nSELECT ?name WHERE { ?p a kg:Person ; kg:label ?name }")
             page.click("#run")
             page.wait_for_selector("#out table td", timeout=10_000)
             assert page.inner_text("#out table td") == "<img src=x onerror=window.pwned=1>Budi"
@@ -427,3 +438,147 @@ def test_bad_uploads_are_refused_and_the_server_keeps_answering(tmp_path):
         assert _count(s) == 1, "the failed PUT changed nothing"
     finally:
         s.stop()
+
+
+# ---- #16: the read-only guard parses; the engine cannot reach the network ----------------------
+class Listener:
+    """A local HTTP listener that answers like a SPARQL endpoint and records every request."""
+
+    def __init__(self):
+        hits = self.hits = []
+
+        class Record(BaseHTTPRequestHandler):
+            def do_GET(self):
+                hits.append(self.path)
+                body = b'{"head":{"vars":["s"]},"results":{"bindings":[{"s":{"type":"uri","value":"http://x/leak"}}]}}'
+                self.send_response(200)
+                self.send_header("Content-Type", "application/sparql-results+json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_POST = do_GET
+
+            def log_message(self, *a):
+                pass
+
+        self.httpd = HTTPServer(("127.0.0.1", 0), Record)
+        self.url = f"http://127.0.0.1:{self.httpd.server_port}/internal"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def listener():
+    lst = Listener()
+    yield lst
+    lst.close()
+
+
+_SVC = "SERVICE <{u}> {{ ?s ?p ?o }}"
+GUARD = [  # (name, query with {u} for the listener's URL, refused?)
+    ("plain", "SELECT ?s WHERE { " + _SVC + " }", True),
+    ("comment-cr", "SELECT ?s WHERE { # x\r" + _SVC + " }", True),  # the reported bypass
+    ("comment-cr-then-lf", "SELECT ?s WHERE { # x\r" + _SVC + "\n}", True),
+    ("comment-crlf", "SELECT ?s WHERE { # x\r\n" + _SVC + " }", True),
+    ("comment-lf", "SELECT ?s WHERE { # x\n" + _SVC + " }", True),
+    ("escaped-cr-ends-comment", "SELECT ?s WHERE { # x\\u000d" + _SVC + "\n}", True),
+    ("escaped-keyword", "SELECT ?s WHERE { \\u0053ERVICE <{u}> {{ ?s ?p ?o }} }", True),
+    ("lower-case", "select ?s where { service <{u}> {{ ?s ?p ?o }} }", True),
+    ("silent", "SELECT ?s WHERE { SERVICE SILENT <{u}> {{ ?s ?p ?o }} }", True),
+    ("in-optional", "SELECT ?s WHERE { ?a ?b ?c OPTIONAL { " + _SVC + " } }", True),
+    ("in-union", "SELECT ?s WHERE { { ?s ?p ?o } UNION { " + _SVC + " } }", True),
+    ("in-subquery", "SELECT ?s WHERE { { SELECT ?s WHERE { " + _SVC + " } } }", True),
+    ("in-exists", "SELECT ?s WHERE { ?s ?p ?o FILTER EXISTS { SERVICE <{u}> {{ ?a ?b ?c }} } }", True),
+    ("in-ask", "ASK { " + _SVC + " }", True),
+    ("load", "LOAD <{u}>", True),
+    ("insert-data", "INSERT DATA {{ <https://e.org/a> <https://e.org/b> 'c' }}", True),
+    ("load-after-an-update", "CLEAR DEFAULT ; LOAD <{u}>", True),
+    # counter-examples: the same words where they are not code must stay allowed
+    ("u2028-does-not-end-a-comment", "SELECT ?s WHERE { ?s ?p ?o # x\u2028" + _SVC + "\n} LIMIT 1", False),
+    ("u0085-does-not-end-a-comment", "SELECT ?s WHERE { ?s ?p ?o # x\u0085" + _SVC + "\n} LIMIT 1", False),
+    ("hash-in-iri-and-string", "SELECT ?s WHERE {{ ?s <https://w3id.org/kgid/ns#label> ?o FILTER(?o != \"# SERVICE <{u}> {{}}\") }} LIMIT 1", False),
+    ("cr-in-long-string", "SELECT ?s WHERE {{ ?s ?p ?o FILTER(?o != \"\"\"a\rb # SERVICE <{u}>\"\"\") }} LIMIT 1", False),
+    ("comment-at-end", "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1 # " + _SVC, False),
+]
+
+
+def _send(server, query: str, how: str):
+    if how == "get":
+        return _http(server.url + "/sparql?" + urllib.parse.urlencode({"query": query}))
+    if how == "form":
+        return _http(server.url + "/sparql", urllib.parse.urlencode({"query": query}).encode(),
+                     {"Content-Type": "application/x-www-form-urlencoded"})
+    return _http(server.url + "/sparql", query.encode("utf-8"), {"Content-Type": "application/sparql-query"})
+
+
+@pytest.mark.parametrize("how", ["get", "form", "body"])
+@pytest.mark.parametrize("name,template,refused", GUARD, ids=[g[0] for g in GUARD])
+def test_service_load_and_updates_never_reach_the_network(server, listener, name, template, refused, how):
+    query = template.replace("{u}", listener.url).replace("{{", "{").replace("}}", "}")
+    before = len(listener.hits)
+    status, _, body = _send(server, query, how)
+    assert len(listener.hits) == before, f"the server contacted {listener.url}"
+    if refused:
+        assert status == 403 and (b"SERVICE is refused" in body or b"read-only" in body), (status, body)
+    else:
+        assert status == 200, body
+
+
+def test_the_listener_records_what_an_unguarded_engine_fetches(listener):
+    """The check above can fail: Oxigraph itself does fetch a SERVICE URL."""
+    import pyoxigraph as ox
+
+    before = len(listener.hits)
+    rows = list(ox.Store().query(GUARD[1][1].replace("{u}", listener.url).replace("{{", "{").replace("}}", "}")))
+    assert len(listener.hits) == before + 1 and rows
+
+
+@pytest.mark.parametrize("cut", [True, False])
+def test_a_worker_without_network_cannot_fetch_even_past_the_parser(listener, cut):
+    from kg.serve import cut_network
+
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the query runs in a forked child, as kg serve's workers do
+        os.close(r)
+        try:
+            import pyoxigraph as ox
+
+            ok = cut_network() if cut else True
+            try:
+                list(ox.Store().query(f"SELECT ?s WHERE {{ SERVICE <{listener.url}> {{ ?s ?p ?o }} }}"))
+                out = b"fetched"
+            except OSError:
+                out = b"no network"
+            os.write(w, out if ok else b"cannot cut")
+        finally:
+            os._exit(0)
+    os.close(w)
+    with os.fdopen(r, "rb") as f:
+        said = f.read()
+    os.waitpid(pid, 0)
+    if said == b"cannot cut":
+        pytest.skip("this kernel gives no unprivileged network namespaces")
+    assert said == (b"no network" if cut else b"fetched")
+
+
+@pytest.mark.parametrize("name,template,refused", [g for g in GUARD if g[2] and "SERVICE" in g[1]][:6],
+                         ids=[g[0] for g in GUARD if g[2] and "SERVICE" in g[1]][:6])
+@pytest.mark.parametrize("allow", [False, True])
+def test_kg_query_on_a_graph_file_calls_service_only_when_allowed(seeds_build, listener, name, template, refused,
+                                                                  allow):
+    out, _ = seeds_build
+    query = template.replace("{u}", listener.url).replace("{{", "{").replace("}}", "}")
+    before = len(listener.hits)
+    r = CliRunner().invoke(main, ["query", str(out / "graph.ttl"), query, "--format", "csv"]
+                           + (["--allow-service"] if allow else []))
+    if allow and "\\u" not in template:
+        assert r.exit_code == 0 and "http://x/leak" in r.output, r.output
+        assert len(listener.hits) > before
+    elif not allow:
+        assert r.exit_code == 2 and "--allow-service" in r.output, r.output
+        assert len(listener.hits) == before
