@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import signal
 import socket
 import struct
@@ -31,11 +32,14 @@ import urllib.parse
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from .admission import Admission
 from .errors import KgError, QueryError
 from .query import BY_FORM, negotiate
 
 __all__ = ["ServeConfig", "Server", "make_server"]
 
+RETRY_AFTER = 2  #: seconds, in every 503 for a full server
+_LENGTH = re.compile(r"[0-9]{1,18}")
 _RDF_IN = {"text/turtle": "ttl", "application/x-turtle": "ttl", "application/n-triples": "nt",
            "application/n-quads": "nq", "application/trig": "trig", "application/ld+json": "jsonld",
            "application/rdf+xml": "rdf"}
@@ -53,7 +57,13 @@ class ServeConfig:
     max_bytes: int = 100 * 2**20
     max_request: int = 2**20
     max_upload: int = 256 * 2**20
-    workers: int = 4
+    workers: int = 8
+    queue: int = 32  #: queries waiting for a worker; more are refused (503)
+    queue_wait: float = 5.0  #: seconds a query waits for a worker before 503
+    client_queries: int = 2  #: queries one address may run or wait for at once
+    client_connections: int = 16  #: connections (threads) one address may hold
+    max_connections: int = 128  #: connections (threads) in all
+    idle_timeout: float = 10.0  #: seconds a connection may stay silent (idle, mid-header or mid-body)
     max_memory_mb: int = 2048
     engine: str | None = None
     writable: bool = False
@@ -218,9 +228,14 @@ def _zygote(sock: socket.socket, store, cfg: ServeConfig) -> None:
 
 
 class Server(ThreadingHTTPServer):
-    """The HTTP server; ``close()`` stops it and its zygote."""
+    """The HTTP server; ``close()`` stops it and its zygote.
+
+    One thread per connection, at most ``cfg.max_connections`` of them (:class:`kg.admission.Admission`);
+    a connection over a limit is answered 503 with ``Retry-After`` and closed at once.
+    """
 
     daemon_threads = True
+    request_queue_size = 128
 
     def __init__(self, cfg: ServeConfig, store):
         self.cfg, self.triples, self.engine = cfg, len(store), store.engine
@@ -237,13 +252,38 @@ class Server(ThreadingHTTPServer):
         child.close()
         self.isolated = _recv_exact(ctl, 1) == b"1"
         self.zygote_pid, self._ctl, self._lock = pid, ctl, threading.Lock()
-        self._slots = threading.BoundedSemaphore(cfg.workers)
+        self.admission = Admission(cfg.workers, cfg.queue, cfg.client_queries, cfg.client_connections,
+                                   cfg.max_connections, cfg.queue_wait)
 
-    def run_query(self, req: dict) -> tuple[int, str, bytes]:
-        """Run ``req`` in a fresh worker; kill it when ``cfg.timeout`` has passed."""
+    def process_request(self, request, client_address):
+        why = self.admission.connect(client_address[0])
+        if why is None:
+            return super().process_request(request, client_address)
+        try:  # answered from the accepting thread: a few bytes, with a short timeout
+            request.settimeout(0.5)
+            body = f"server busy: {why}; retry later\n".encode()
+            request.sendall(b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: %d\r\nConnection: close\r\n"
+                            b"Content-Type: text/plain; charset=utf-8\r\nContent-Length: %d\r\n\r\n%s"
+                            % (RETRY_AFTER, len(body), body))
+        except OSError:
+            pass
+        self.shutdown_request(request)
+
+    def process_request_thread(self, request, client_address):
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.admission.disconnect(client_address[0])
+
+    def run_query(self, req: dict, client: str = "") -> tuple[int, str, bytes]:
+        """Run ``req`` in a fresh worker when one is free; kill it when ``cfg.timeout`` has passed."""
+        with self.admission.query(client) as why:
+            if why is not None:
+                return 503, "text/plain", f"server busy: {why}; retry later\n".encode()
+            return self._run(req)
+
+    def _run(self, req: dict) -> tuple[int, str, bytes]:
         deadline = time.monotonic() + self.cfg.timeout
-        if not self._slots.acquire(timeout=self.cfg.timeout):
-            return 503, "text/plain", b"server busy: every query worker is in use\n"
         a, b = socket.socketpair()
         try:
             try:
@@ -267,7 +307,6 @@ class Server(ThreadingHTTPServer):
                                            f"{self.cfg.max_memory_mb} MB memory allowance?)\n").encode()
         finally:
             a.close()
-            self._slots.release()
 
     def write(self, op: str, graph: str | None, data: bytes | None, fmt: str | None) -> tuple[int, str]:
         with self._lock:
@@ -294,33 +333,67 @@ class Handler(BaseHTTPRequestHandler):
         sys.stderr.write(("%s - " % self.address_string() + fmt % args).encode("ascii", "backslashreplace")
                          .decode().translate({i: "?" for i in range(32)}) + "\n")
 
+    def setup(self):
+        self.timeout = self.server.cfg.idle_timeout  # idle, mid-header and mid-body: the socket's read timeout
+        super().setup()
+
+    def parse_request(self) -> bool:
+        self._consumed = False  # whether this request's body has been read
+        return super().parse_request()
+
     def _reply(self, status: int, ctype: str, body: bytes, extra: dict | None = None) -> None:
         if ctype == "text/plain":
             ctype = "text/plain; charset=utf-8"
+        if not self._consumed and (self.headers.get("Transfer-Encoding") or
+                                   (self.headers.get("Content-Length") or "0").strip() != "0"):
+            self.close_connection = True  # an unread body must never be read as the next request
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept")
         self.send_header("Access-Control-Allow-Origin", "*")
         self.send_header("Access-Control-Expose-Headers", "X-Kg-Bindings")
         self.send_header("X-Content-Type-Options", "nosniff")
         if not ctype.startswith("text/html"):
             self.send_header("Content-Security-Policy", "default-src 'none'; sandbox")
+        if status == 503 and body.startswith(b"server busy"):
+            self.send_header("Retry-After", str(RETRY_AFTER))
         for k, v in (extra or {}).items():
             self.send_header(k, v)
+        if self.close_connection:
+            self.send_header("Connection", "close")
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def _err(self, status: int, msg: str) -> None:
-        self._reply(status, "text/plain", (msg.rstrip() + "\n").encode("utf-8"))
+    def _err(self, status: int, msg: str, extra: dict | None = None) -> None:
+        self._reply(status, "text/plain", (msg.rstrip() + "\n").encode("utf-8"), extra)
 
     def _body(self, limit: int) -> bytes | None:
-        n = int(self.headers.get("Content-Length") or 0)
+        """The request body, or None after answering why not (411, 400, 413) or when the client went away."""
+        if self.headers.get("Transfer-Encoding"):
+            return self._err(411, "chunked request bodies are not accepted; send the body with a Content-Length")
+        lengths = self.headers.get_all("Content-Length") or ["0"]
+        if len(set(lengths)) != 1 or not _LENGTH.fullmatch(lengths[0].strip()):
+            return self._err(400, f"bad Content-Length {', '.join(lengths)!r}; give one number of bytes")
+        n = int(lengths[0])
         if n > limit:
-            self._err(413, f"request body over {limit} bytes")
+            return self._err(413, f"request body over {limit} bytes")
+        try:
+            body = self.rfile.read(n)
+        except OSError:  # timed out or reset mid-body
+            body = b""
+        if len(body) < n:
             self.close_connection = True
             return None
-        return self.rfile.read(n)
+        self._consumed = True
+        return body
+
+    def _not_allowed(self, path: str) -> None:
+        if path not in ("/", "/sparql", "/query", "/store", "/data"):
+            return self._err(404, f"no such path {path!r}; the endpoint is /sparql, the query page /")
+        allow = "GET, HEAD, PUT, POST, DELETE, OPTIONS" if path in ("/store", "/data") else "GET, HEAD, POST, OPTIONS"
+        self._err(405, f"{self.command} is not allowed on {path}; allowed: {allow}", {"Allow": allow})
 
     def do_OPTIONS(self):
         self.send_response(204)
@@ -369,17 +442,20 @@ class Handler(BaseHTTPRequestHandler):
                                   "or application/sparql-query")
         self._sparql(params)
 
+    def do_PATCH(self):
+        self._not_allowed(urllib.parse.urlsplit(self.path).path)
+
     def do_PUT(self):
         url = urllib.parse.urlsplit(self.path)
         if url.path not in ("/store", "/data"):
-            return self._err(405, "PUT is only for the Graph Store Protocol at /store")
+            return self._not_allowed(url.path)
         self._gsp("PUT", urllib.parse.parse_qs(url.query, keep_blank_values=True),
                   (self.headers.get("Content-Type") or "").split(";")[0].strip().lower())
 
     def do_DELETE(self):
         url = urllib.parse.urlsplit(self.path)
         if url.path not in ("/store", "/data"):
-            return self._err(405, "DELETE is only for the Graph Store Protocol at /store")
+            return self._not_allowed(url.path)
         self._gsp("DELETE", urllib.parse.parse_qs(url.query, keep_blank_values=True), None)
 
     def _sparql(self, params: dict) -> None:
@@ -402,7 +478,7 @@ class Handler(BaseHTTPRequestHandler):
         # the query is parsed and checked (SERVICE, updates, file: IRIs, prefixes) in the worker, not here
         req = {"query": queries[0], "bindings": bindings, "accept": self.headers.get("Accept"),
                "format": params.get("format", []) + params.get("output", []) + params.get("results", [])}
-        status, ctype, body = self.server.run_query(req)
+        status, ctype, body = self.server.run_query(req, self.client_address[0])
         extra = {"X-Kg-Bindings": ",".join(sorted(bindings))} if bindings and status == 200 else {}
         self._reply(status, ctype, body, extra)
 
@@ -417,7 +493,7 @@ class Handler(BaseHTTPRequestHandler):
                     "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
             req = {"query": text, "bindings": {"g": ("iri", graph, None, None)} if graph else {},
                    "accept": self.headers.get("Accept"), "format": []}
-            return self._reply(*self.server.run_query(req))
+            return self._reply(*self.server.run_query(req, self.client_address[0]))
         if not self.server.cfg.writable:
             return self._err(403, "this endpoint is read-only; start kg serve with --writable to accept "
                                   "Graph Store Protocol writes")
@@ -443,6 +519,8 @@ def make_server(cfg: ServeConfig) -> Server:
 
     if cfg.timeout <= 0:
         raise QueryError(f"--timeout must be positive, not {cfg.timeout}")
+    if not 0 <= cfg.port <= 65535:
+        raise QueryError(f"--port {cfg.port} is not a TCP port; give 1-65535 (or 0 for any free port)")
     store = open_store(cfg.graph, cfg.engine)
     if cfg.union_default_graph:
         store.union_default_graph = True

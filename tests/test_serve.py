@@ -582,3 +582,147 @@ def test_kg_query_on_a_graph_file_calls_service_only_when_allowed(seeds_build, l
     elif not allow:
         assert r.exit_code == 2 and "--allow-service" in r.output, r.output
         assert len(listener.hits) == before
+
+
+# ---- #16: request bodies, timeouts and limits ------------------------------------------------------
+def _raw(port: int, data: bytes, source: str = "127.0.0.1", wait: float = 30) -> bytes:
+    """Send ``data`` on one connection and read until the server closes it (or ``wait`` passes)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=wait, source_address=(source, 0)) as s:
+        s.sendall(data)
+        chunks = []
+        try:
+            while True:
+                c = s.recv(65536)
+                if not c:
+                    break
+                chunks.append(c)
+        except OSError:  # a reset after the answer, or the wait is over
+            pass
+    return b"".join(chunks)
+
+
+ASK = b"ASK { ?s ?p ?o }"
+SMUGGLED = b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n\r\n"
+
+
+@pytest.mark.parametrize("headers,body,status", [
+    (b"Content-Length: -1\r\n", ASK, b"400"),
+    (b"Content-Length: abc\r\n", ASK, b"400"),
+    (b"Content-Length: +16\r\n", ASK, b"400"),
+    (b"Content-Length: 16\r\nContent-Length: 17\r\n", ASK, b"400"),
+    (b"Content-Length: 104857600\r\n", ASK, b"413"),
+    (b"Content-Length: 1048577\r\n", ASK, b"413"),
+    (b"Transfer-Encoding: chunked\r\n", b"10\r\n" + ASK + b"\r\n0\r\n\r\n", b"411"),
+    (b"Transfer-Encoding: chunked\r\nContent-Length: 16\r\n", ASK, b"411"),
+    (b"Content-Length: 16\r\n", ASK, b"200"),  # counter-example: a right length is answered
+])
+def test_request_bodies_are_framed_strictly_and_nothing_is_read_twice(server, headers, body, status):
+    head = b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n" + headers + b"\r\n"
+    out = _raw(server.port, head + body + SMUGGLED)
+    assert out.startswith(b"HTTP/1.1 " + status), out[:200]
+    assert b"Traceback" not in out
+    answers = out.count(b"HTTP/1.1 ")
+    if status == b"200":  # the second request on the connection is a request of its own
+        assert answers == 2
+    else:
+        assert answers == 1 and b"Connection: close" in out, out
+
+
+def test_a_body_over_one_mebibyte_is_refused_before_it_is_read(server):
+    head = (b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+            b"Content-Length: %d\r\n\r\n" % (2**20 + 1))
+    with socket.create_connection(("127.0.0.1", server.port), timeout=30) as s:
+        s.sendall(head)  # and no body at all: the answer must not wait for it
+        assert s.recv(200).startswith(b"HTTP/1.1 413")
+
+
+def test_silent_half_sent_and_short_bodied_connections_are_closed(server):
+    """Each of these used to hold a thread for good; the server's idle timeout is 10 s."""
+    socks = [socket.create_connection(("127.0.0.1", server.port), timeout=60) for _ in range(3)]
+    socks[1].sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n")  # headers never end
+    socks[2].sendall(b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                     b"Content-Length: 100\r\n\r\nASK")  # 97 bytes never come
+    try:
+        for s in socks:
+            while s.recv(65536):  # an answer, if any, then the close
+                pass
+    finally:
+        for s in socks:
+            s.close()
+
+
+def test_connections_over_the_per_address_limit_get_503_with_retry_after(server):
+    idle = [socket.create_connection(("127.0.0.1", server.port), timeout=30, source_address=("127.0.0.9", 0))
+            for _ in range(16)]
+    try:
+        out = _raw(server.port, b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n\r\n", "127.0.0.9")
+        assert out.startswith(b"HTTP/1.1 503") and b"Retry-After: 2" in out and b"too many connections" in out
+        out = _raw(server.port, b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                   "127.0.0.10")
+        assert out.startswith(b"HTTP/1.1 200"), "another address is still served"
+    finally:
+        for s in idle:
+            s.close()
+
+
+def test_deep_nesting_is_a_clear_400(server):
+    deep = "SELECT * WHERE " + "{ " * 10_000 + "?s ?p ?o" + " }" * 10_000
+    status, _, body = _http(server.url + "/sparql", deep.encode(), {"Content-Type": "application/sparql-query"})
+    assert status == 400 and b"nests too deeply" in body
+    assert _count(server) > 0, "the server still answers"
+
+
+def _ask_from(port: int, source: str, query: str, out: list) -> None:
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60, source_address=(source, 0))
+    try:
+        conn.request("GET", "/sparql?" + urllib.parse.urlencode({"query": query}))
+        r = conn.getresponse()
+        out.append((r.status, r.getheader("Retry-After"), r.read()))
+    finally:
+        conn.close()
+
+
+def test_a_client_running_a_runaway_query_cannot_take_every_worker(seeds_build, tmp_path):
+    out, _ = seeds_build
+    s = Running(out / "graph.ttl", tmp_path, "--workers", "2", "--per-client", "1", "--timeout", "4")
+    try:
+        slow: list = []
+        t = threading.Thread(target=_ask_from, args=(s.port, "127.0.0.2", SLOW, slow))
+        t.start()
+        time.sleep(0.5)  # let the runaway query take its worker
+        second: list = []
+        _ask_from(s.port, "127.0.0.2", "ASK { ?s ?p ?o }", second)
+        other: list = []
+        _ask_from(s.port, "127.0.0.3", "ASK { ?s ?p ?o }", other)
+        assert t.is_alive(), "the runaway query was still running"
+        t.join()
+        assert second[0][0] == 503 and second[0][1] == "2" and b"your address already runs" in second[0][2]
+        assert other[0][0] == 200 and b"true" in other[0][2]
+        assert slow[0][0] == 503 and b"stopped after 4 s" in slow[0][2]
+    finally:
+        s.stop()
+
+
+@pytest.mark.parametrize("method,path,status,allow", [
+    ("PUT", "/sparql", 405, "GET, HEAD, POST, OPTIONS"),
+    ("DELETE", "/sparql", 405, "GET, HEAD, POST, OPTIONS"),
+    ("PATCH", "/store", 405, "GET, HEAD, PUT, POST, DELETE, OPTIONS"),
+    ("PUT", "/nowhere", 404, None),
+])
+def test_405_names_the_allowed_methods(server, method, path, status, allow):
+    got, headers, _ = _http(server.url + path, b"x", {"Content-Type": "text/turtle"}, method=method)
+    assert got == status and headers.get("Allow") == allow
+
+
+def test_negotiated_answers_say_vary_accept(server):
+    _, headers, _ = _http(server.url + "/sparql?" + urllib.parse.urlencode({"query": "ASK {}"}))
+    assert headers.get("Vary") == "Accept"
+
+
+@pytest.mark.parametrize("port", ["99999", "-1", "http"])
+def test_a_bad_port_is_a_clean_error(seeds_build, port):
+    out, _ = seeds_build
+    r = CliRunner().invoke(main, ["serve", str(out / "graph.ttl"), "--port", port])
+    assert r.exit_code == 2 and "--port" in r.output and "Traceback" not in r.output
