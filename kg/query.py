@@ -20,6 +20,7 @@ __all__ = ["Param", "SavedQuery", "saved_query", "list_saved", "parse_term", "bi
            "run", "checked_local", "Endpoint", "format_solutions", "sentence_around", "negotiate", "FORMATS", "BY_FORM"]
 
 FORMATS = ("table", "csv", "tsv", "json")
+CONSTRUCT_FORMATS = ("table", "json")
 XSD = "http://www.w3.org/2001/XMLSchema#"
 KG_NS = PREFIXES["kg"]
 CLASSES = ("Person", "Agency", "Policy", "Event", "Place")
@@ -194,16 +195,22 @@ def bind_params(sq: SavedQuery | None, raw: dict[str, str]) -> dict[str, tuple]:
 
 
 def resolve(spec: str) -> tuple[str, SavedQuery | None]:
-    """QUERY as given on the command line -> (SPARQL text, saved query or None)."""
+    """QUERY as given on the command line -> (SPARQL text, saved query or None).
+
+    An existing file wins, then a saved query name (``facts/quotes`` too), then a path-like
+    name (``.rq``, ``.sparql`` or with a folder) that must be a file, then SPARQL text.
+    """
     from .sparql import saved_queries
 
-    if spec.endswith((".rq", ".sparql")) or os.path.sep in spec and not re.search(r"[{}]", spec):
+    names = saved_queries()
+    looks_like_file = spec.endswith((".rq", ".sparql")) or os.path.sep in spec and not re.search(r"[{}\s]", spec)
+    if looks_like_file and (os.path.isfile(spec) or spec not in names):
         try:
             with open(spec, encoding="utf-8") as f:
                 return f.read(), None
         except OSError as e:
-            raise QueryError(f"{spec}: cannot read query file ({e.strerror})") from None
-    names = saved_queries()
+            raise QueryError(f"{spec}: cannot read query file ({e.strerror}); saved queries: "
+                             f"{', '.join(sorted(names))}") from None
     if spec in names:
         sq = saved_query(spec)
         return sq.text, sq
@@ -384,6 +391,9 @@ def format_solutions(sol: Solutions, fmt: str = "table", hide: tuple[str, ...] =
 
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}")
+    if sol.form == "CONSTRUCT" and fmt not in CONSTRUCT_FORMATS:
+        raise QueryError(f"--format {fmt} is for SELECT and ASK answers; a CONSTRUCT or DESCRIBE answer is a graph: "
+                         f"valid: {', '.join(CONSTRUCT_FORMATS)} (table prints Turtle, json prints JSON-LD)")
     if sol.form == "CONSTRUCT":
         return serialize_solutions(sol, "jsonld" if fmt == "json" else "turtle").decode("utf-8")
     if sol.form == "SELECT" and columns:

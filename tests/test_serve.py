@@ -726,3 +726,13 @@ def test_a_bad_port_is_a_clean_error(seeds_build, port):
     out, _ = seeds_build
     r = CliRunner().invoke(main, ["serve", str(out / "graph.ttl"), "--port", port])
     assert r.exit_code == 2 and "--port" in r.output and "Traceback" not in r.output
+
+
+def test_kg_query_endpoint_declares_the_prefixes_it_lets_you_omit(server, local):
+    q = "SELECT ?p ?name WHERE { ?p a kg:Person ; kg:label ?name } ORDER BY ?p"
+    status, _, _ = _http(server.url + "/sparql?" + urllib.parse.urlencode({"query": q}))
+    assert status == 400, "the endpoint itself needs declared prefixes"
+    r = CliRunner().invoke(main, ["query", "--endpoint", server.url + "/sparql", q, "--format", "json"])
+    assert r.exit_code == 0, r.output
+    got = [(b["p"]["value"], b["name"]["value"]) for b in json.loads(r.output)["results"]["bindings"]]
+    assert got and got == _local_persons(local)
