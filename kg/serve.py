@@ -33,6 +33,7 @@ import threading
 import time
 import urllib.parse
 from dataclasses import dataclass
+from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from .admission import Admission
@@ -422,9 +423,10 @@ class Handler(BaseHTTPRequestHandler):
         if url.path in ("/store", "/data"):
             return self._gsp("GET", params, None)
         if url.path == "/" and "query" not in params:
-            return self._reply(200, "text/html; charset=utf-8", _page(self.server), {
-                "Content-Security-Policy": "default-src 'none'; script-src 'unsafe-inline'; "
-                "style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'"})
+            return self._reply(200, "text/html; charset=utf-8", _page(self.server), {"Content-Security-Policy": PAGE_CSP})
+        if url.path.lstrip("/") in ASSETS:
+            name = url.path.lstrip("/")
+            return self._reply(200, ASSETS[name], asset(name), {"Cache-Control": "max-age=3600"})
         if url.path not in ("/", "/sparql", "/query"):
             return self._err(404, f"no such path {url.path!r}; the endpoint is /sparql, the query page /")
         self._sparql(params)
@@ -547,79 +549,36 @@ def make_server(cfg: ServeConfig) -> Server:
         raise QueryError(f"cannot listen on {cfg.host}:{cfg.port}: {e.strerror}") from None
 
 
+#: the query page's files, served from kg/templates: name -> media type
+ASSETS = {"yasgui.min.js": "text/javascript; charset=utf-8", "yasgui.min.css": "text/css; charset=utf-8",
+          "query.js": "text/javascript; charset=utf-8"}
+YASGUI_VERSION = "@zazuko/yasgui 4.6.2"
+PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            "font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'")
+
+
+@lru_cache(maxsize=None)
+def asset(name: str) -> bytes:
+    """A file of the query page (kg/templates), as bytes."""
+    from importlib import resources
+
+    return resources.files("kg").joinpath("templates", name).read_bytes()
+
+
 def _page(server: Server) -> bytes:
-    """The query page at ``/``: one file, no network; answers are shown with textContent only."""
+    """The query page at ``/``: YASGUI (vendored, served from here) on ``/sparql``, the saved
+    queries as examples and kg's prefixes declared in the first query; nothing from elsewhere."""
     import json
 
     from .query import list_saved
-
-    examples = {q.name: q.text for q in list_saved() if "/" not in q.name}
-    data = json.dumps(examples).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    from html import escape
-
     from .store import PREFIXES
 
-    prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items()) if p in ("kg", "kgd", "xsd"))
-    return (_PAGE.replace("%TRIPLES%", f"{server.triples:,}").replace("%ENGINE%", server.engine)
-            .replace("%PREFIXES%", escape(prefixes))
-            .replace("%EXAMPLES%", data)).encode("utf-8")
+    def safe(obj) -> str:
+        return json.dumps(obj).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
-
-_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>kg SPARQL</title>
-<style>body{font:14px system-ui,sans-serif;margin:1.5em;max-width:80em}textarea{width:100%;font:13px monospace}
-table{border-collapse:collapse;margin-top:1em}td,th{border:1px solid #bbb;padding:2px 6px;vertical-align:top;
-text-align:left}pre{white-space:pre-wrap;background:#f4f4f4;padding:.5em}#err{color:#a00}</style></head>
-<body><h1>kg SPARQL endpoint</h1>
-<p>%TRIPLES% triples, engine %ENGINE%. Endpoint: <code>/sparql</code> (GET or POST, SPARQL 1.1 Protocol).</p>
-<p><label>Saved query <select id="ex"><option value="">(choose)</option></select></label></p>
-<textarea id="q" rows="14">%PREFIXES%SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10</textarea>
-<p><label>Parameters, one <code>name=value</code> per line (sent as <code>$name</code>):<br>
-<textarea id="params" rows="3"></textarea></label></p>
-<p><label>Answer as <select id="fmt"><option value="application/sparql-results+json">table</option>
-<option>text/csv</option><option>text/tab-separated-values</option><option>application/sparql-results+xml</option>
-<option>text/turtle</option><option>application/ld+json</option></select></label>
-<button id="run">Run</button> <span id="status"></span></p>
-<div id="err"></div><div id="out"></div>
-<script type="application/json" id="examples">%EXAMPLES%</script>
-<script>
-"use strict";
-const $ = id => document.getElementById(id);
-const examples = JSON.parse($("examples").textContent);
-for (const name of Object.keys(examples)) {
-  const o = document.createElement("option"); o.value = name; o.textContent = name; $("ex").appendChild(o);
-}
-$("ex").onchange = () => { if (examples[$("ex").value]) $("q").value = examples[$("ex").value]; };
-function cell(b) { return b === undefined ? "" : b.value; }
-$("run").onclick = async () => {
-  $("err").textContent = ""; $("out").textContent = ""; $("status").textContent = "running...";
-  const form = new URLSearchParams({query: $("q").value});
-  for (const line of $("params").value.split("\\n")) {
-    const i = line.indexOf("=");
-    if (i > 0) form.append("$" + line.slice(0, i).trim(), line.slice(i + 1).trim());
-  }
-  let accept = $("fmt").value;
-  if (/^\\s*(PREFIX[^\\n]*\\n\\s*)*(CONSTRUCT|DESCRIBE)/i.test($("q").value) && accept.includes("sparql-results+json"))
-    accept = "text/turtle";
-  const t0 = performance.now();
-  try {
-    const r = await fetch("sparql", {method: "POST", body: form, headers: {Accept: accept}});
-    const text = await r.text();
-    $("status").textContent = r.status + " in " + Math.round(performance.now() - t0) + " ms";
-    if (!r.ok) { $("err").textContent = text; return; }
-    if (!(r.headers.get("Content-Type") || "").includes("sparql-results+json")) {
-      const pre = document.createElement("pre"); pre.textContent = text; $("out").appendChild(pre); return;
-    }
-    const data = JSON.parse(text);
-    if ("boolean" in data) { $("out").textContent = String(data.boolean); return; }
-    const table = document.createElement("table"), head = table.insertRow();
-    for (const v of data.head.vars) { const th = document.createElement("th"); th.textContent = v; head.appendChild(th); }
-    for (const b of data.results.bindings) {
-      const tr = table.insertRow();
-      for (const v of data.head.vars) tr.insertCell().textContent = cell(b[v]);
-    }
-    $("out").appendChild(table);
-  } catch (e) { $("err").textContent = String(e); $("status").textContent = ""; }
-};
-</script></body></html>
-"""
+    examples = {q.name: q.text for q in list_saved() if "/" not in q.name}
+    prefixes = {p: ns for p, ns in sorted(PREFIXES.items()) if p in ("kg", "kgd", "xsd")}
+    page = asset("query.html").decode("utf-8")
+    return (page.replace("%TRIPLES%", f"{server.triples:,}").replace("%ENGINE%", server.engine)
+            .replace("%YASGUI_VERSION%", YASGUI_VERSION).replace("%PREFIXES%", safe(prefixes))
+            .replace("%EXAMPLES%", safe(examples))).encode("utf-8")

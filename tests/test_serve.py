@@ -259,13 +259,19 @@ def test_cors_and_content_negotiation(server):
 
 
 def test_query_page_works_offline(server):
+    from kg.serve import ASSETS
+
     status, headers, body = _http(server.url + "/")
     page = body.decode()
     assert status == 200 and headers["Content-Type"].startswith("text/html")
-    assert "connect-src 'self'" in headers["Content-Security-Policy"]
-    assert not re.search(r"\b(?:src|href|action)\s*=|<link|@import|url\(", page), "nothing is loaded from elsewhere"
-    assert re.findall(r"fetch\(([^,]*),", page) == ['"sparql"']
-    assert "said_about" in page
+    csp = headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "connect-src 'self'" in csp and "unsafe-eval" not in csp
+    assert sorted(re.findall(r'(?:src|href)="([^"]*)"', page)) == sorted(ASSETS), "only our own files are loaded"
+    assert "said_about" in page and "https://w3id.org/kgid/ns#" in page
+    for name, ctype in ASSETS.items():
+        status, headers, body = _http(server.url + "/" + name)
+        assert status == 200 and headers["Content-Type"] == ctype and len(body) > 500
+        assert b"sourceMappingURL" not in body
 
 
 def test_query_endpoint_with_parameters_matches_local(server, local):
@@ -367,7 +373,7 @@ def test_a_query_over_its_memory_allowance_dies_alone(seeds_build, tmp_path):
 
 @pytest.mark.browser
 @pytest.mark.skipif(not os.path.exists("/usr/bin/chromium"), reason="/usr/bin/chromium not installed")
-def test_query_page_in_a_browser_shows_hostile_text_as_text(tmp_path):
+def test_query_page_in_a_browser_runs_a_saved_query_shows_text_and_downloads_csv(tmp_path):
     sync_api = pytest.importorskip("playwright.sync_api")
     g = tmp_path / "hostile.ttl"
     g.write_text('@prefix kg: <https://w3id.org/kgid/ns#> .\n<https://w3id.org/kgid/id/person/x> a kg:Person ; '
@@ -378,19 +384,26 @@ def test_query_page_in_a_browser_shows_hostile_text_as_text(tmp_path):
     try:
         with sync_api.sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
-            page = browser.new_page()
+            page = browser.new_page(accept_downloads=True)
             seen = []
             page.on("request", lambda r: seen.append(r.url))
             page.on("dialog", lambda d: d.dismiss())
             page.goto(s.url + "/")
-            page.fill("#q", "PREFIX kg: <https://w3id.org/kgid/ns#>\nSELECT ?name WHERE { ?p a kg:Person ; kg:label ?name }")
-            page.click("#run")
-            page.wait_for_selector("#out table td", timeout=10_000)
-            assert page.inner_text("#out table td") == "<img src=x onerror=window.pwned=1>Budi"
-            assert page.evaluate("window.pwned") is None and page.query_selector("#out img") is None
+            page.wait_for_selector(".yasqe", timeout=30_000)
+            assert "PREFIX kg: <https://w3id.org/kgid/ns#>" in page.evaluate("window.kgYasgui.getTab().getQuery()")
             page.select_option("#ex", "quotes_by")
-            assert "kg:said" in page.input_value("#q")
-            assert all(u.startswith(s.url) for u in seen), seen
+            assert "kg:said" in page.evaluate("window.kgYasgui.getTab().getQuery()")
+            page.evaluate("() => { window.kgYasgui.getTab().setQuery('PREFIX kg: <https://w3id.org/kgid/ns#>\\n"
+                          "SELECT ?name WHERE { ?p a kg:Person ; kg:label ?name }'); }")
+            page.click(".yasqe_queryButton")
+            page.wait_for_selector(".yasr table td", timeout=30_000)
+            assert "<img src=x onerror=window.pwned=1>Budi" in page.inner_text(".yasr table")
+            assert page.evaluate("window.pwned") is None and page.query_selector(".yasr img") is None
+            with page.expect_download(timeout=30_000) as dl:
+                page.click(".yasr_downloadIcon")
+            rows = list(csv.reader(io.StringIO(open(dl.value.path(), encoding="utf-8").read())))
+            assert rows == [["name"], ["<img src=x onerror=window.pwned=1>Budi"]]
+            assert all(u.startswith(s.url) or u.startswith("blob:") for u in seen), seen
             browser.close()
     finally:
         s.stop()
