@@ -171,7 +171,10 @@ def check(text: str) -> Checked:
             try:
                 tree, form = parseUpdate(text), "UPDATE"
             except ParseException:
-                raise QueryError(f"SPARQL syntax error at line {e.lineno}, column {e.col}: {e.msg}") from None
+                near = e.line[e.col - 1:e.col + 29].strip()
+                where = f"near {near!r}" if near else "at the end of the query"
+                raise QueryError(f"SPARQL syntax error at line {e.lineno}, column {e.col}, {where}: "
+                                 f"{e.msg.replace('Expected ', 'expected ')}") from None
         nodes = list(_nodes(tree))
     except QueryError:
         raise
