@@ -33,12 +33,12 @@ import threading
 import time
 import urllib.parse
 from dataclasses import dataclass
-from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from .admission import Admission
 from .errors import KgError, QueryError
 from .query import BY_FORM, negotiate
+from .serve_page import ASSETS, PAGE_CSP, asset, page
 
 __all__ = ["ServeConfig", "Server", "make_server"]
 
@@ -423,7 +423,8 @@ class Handler(BaseHTTPRequestHandler):
         if url.path in ("/store", "/data"):
             return self._gsp("GET", params, None)
         if url.path == "/" and "query" not in params:
-            return self._reply(200, "text/html; charset=utf-8", _page(self.server), {"Content-Security-Policy": PAGE_CSP})
+            return self._reply(200, "text/html; charset=utf-8", page(self.server.triples, self.server.engine),
+                               {"Content-Security-Policy": PAGE_CSP})
         if url.path.lstrip("/") in ASSETS:
             name = url.path.lstrip("/")
             return self._reply(200, ASSETS[name], asset(name), {"Cache-Control": "max-age=3600"})
@@ -547,38 +548,3 @@ def make_server(cfg: ServeConfig) -> Server:
         return Server(cfg, store)
     except OSError as e:
         raise QueryError(f"cannot listen on {cfg.host}:{cfg.port}: {e.strerror}") from None
-
-
-#: the query page's files, served from kg/templates: name -> media type
-ASSETS = {"yasgui.min.js": "text/javascript; charset=utf-8", "yasgui.min.css": "text/css; charset=utf-8",
-          "query.js": "text/javascript; charset=utf-8"}
-YASGUI_VERSION = "@zazuko/yasgui 4.6.2"
-PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-            "font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'")
-
-
-@lru_cache(maxsize=None)
-def asset(name: str) -> bytes:
-    """A file of the query page (kg/templates), as bytes."""
-    from importlib import resources
-
-    return resources.files("kg").joinpath("templates", name).read_bytes()
-
-
-def _page(server: Server) -> bytes:
-    """The query page at ``/``: YASGUI (vendored, served from here) on ``/sparql``, the saved
-    queries as examples and kg's prefixes declared in the first query; nothing from elsewhere."""
-    import json
-
-    from .query import list_saved
-    from .store import PREFIXES
-
-    def safe(obj) -> str:
-        return json.dumps(obj).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-    examples = {q.name: q.text for q in list_saved() if "/" not in q.name}
-    prefixes = {p: ns for p, ns in sorted(PREFIXES.items()) if p in ("kg", "kgd", "xsd")}
-    page = asset("query.html").decode("utf-8")
-    return (page.replace("%TRIPLES%", f"{server.triples:,}").replace("%ENGINE%", server.engine)
-            .replace("%YASGUI_VERSION%", YASGUI_VERSION).replace("%PREFIXES%", safe(prefixes))
-            .replace("%EXAMPLES%", safe(examples))).encode("utf-8")

@@ -259,7 +259,7 @@ def test_cors_and_content_negotiation(server):
 
 
 def test_query_page_works_offline(server):
-    from kg.serve import ASSETS
+    from kg.serve_page import ASSETS
 
     status, headers, body = _http(server.url + "/")
     page = body.decode()
