@@ -749,3 +749,70 @@ def test_kg_query_endpoint_declares_the_prefixes_it_lets_you_omit(server, local)
     assert r.exit_code == 0, r.output
     got = [(b["p"]["value"], b["name"]["value"]) for b in json.loads(r.output)["results"]["bindings"]]
     assert got and got == _local_persons(local)
+
+
+# ---- #17: saved queries through kg query --endpoint against Oxigraph's own server ----------------
+@pytest.fixture(scope="module")
+def oxigraph_server(seeds_build, tmp_path_factory):
+    import shutil
+
+    exe = shutil.which("oxigraph") or str(__import__("pathlib").Path(sys.executable).with_name("oxigraph"))
+    if not os.path.exists(exe):
+        pytest.skip("the Oxigraph server (pip install oxigraph) is not installed")
+    out, _ = seeds_build
+    port = _free_port()
+    log = open(tmp_path_factory.mktemp("oxigraph") / "server.log", "w")
+    proc = subprocess.Popen([exe, "serve", "--bind", f"127.0.0.1:{port}"], stdout=log, stderr=log)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        r = CliRunner().invoke(main, ["push", str(out / "graph.ttl"), "--endpoint", url + "/store"])
+        assert r.exit_code == 0, r.output
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()
+
+
+def _unbound_saved():
+    from kg.query import list_saved
+
+    return [q.name for q in list_saved() if not any(p.required for p in q.params)]
+
+
+def _cell(t):
+    """A term's parts; a GROUP_CONCAT list ("a; b") as its sorted items: SPARQL leaves its order open,
+    and two stores loaded in a different order list the same items differently."""
+    parts = term_parts(t)
+    if parts and parts[0] == "literal" and "; " in parts[1]:
+        return parts[:1] + ("; ".join(sorted(parts[1].split("; "))),) + parts[2:]
+    return parts
+
+
+def _rows(sol):
+    if sol.form == "ASK":
+        return sol.boolean
+    if sol.form == "CONSTRUCT":
+        return sorted(tuple(term_parts(t) for t in tr) for tr in sol.triples)
+    return sol.vars, sorted((tuple(_cell(t) for t in row) for row in sol.rows), key=repr)
+
+
+@pytest.mark.parametrize("name", _unbound_saved())
+def test_saved_queries_answer_the_same_on_an_oxigraph_server(oxigraph_server, local, name):
+    remote, _ = run(Endpoint(oxigraph_server + "/query"), name)
+    here, _ = run(local, name)
+    assert _rows(remote) == _rows(here)
+
+
+def test_an_ad_hoc_query_with_undeclared_kg_prefixes_runs_on_an_oxigraph_server(oxigraph_server, local):
+    q = "SELECT ?p ?name WHERE { ?p a kg:Person ; kg:label ?name } ORDER BY ?p"
+    r = CliRunner().invoke(main, ["query", "--endpoint", oxigraph_server + "/query", q, "--format", "json"])
+    assert r.exit_code == 0, r.output
+    got = [(b["p"]["value"], b["name"]["value"]) for b in json.loads(r.output)["results"]["bindings"]]
+    assert got and got == _local_persons(local)
