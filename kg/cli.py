@@ -323,8 +323,10 @@ def _engine_option(f):
 @click.option("--list", "list_", is_flag=True, help="List the saved queries and their parameters.")
 @click.option("--endpoint", metavar="URL", help="Ask this SPARQL endpoint instead of a graph file.")
 @click.option("--columns", metavar="A,B,...", help="Show only these columns, in this order.")
+@click.option("--allow-service", is_flag=True,
+              help="Let a query on a graph file call other endpoints with SERVICE (refused by default).")
 @_engine_option
-def query(graph, query, params, fmt, list_, endpoint, columns, engine) -> None:
+def query(graph, query, params, fmt, list_, endpoint, columns, allow_service, engine) -> None:
     """Run a SPARQL query (text, a .rq file or a saved query name) on a graph.
 
     \b
@@ -362,7 +364,7 @@ def query(graph, query, params, fmt, list_, endpoint, columns, engine) -> None:
             from .store import open_store
 
             target = open_store(graph, engine)
-        sol, sq = run(target, query, raw)
+        sol, sq = run(target, query, raw, allow_service=allow_service)
         text = format_solutions(sol, fmt, hide=tuple(raw),
                                 columns=tuple(c.strip() for c in (columns or "").split(",") if c.strip()))
     except KgError as e:
@@ -376,17 +378,21 @@ def query(graph, query, params, fmt, list_, endpoint, columns, engine) -> None:
 @main.command()
 @click.argument("graph", type=click.Path())
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
-@click.option("--port", default=7878, show_default=True, type=int)
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="TCP port (0: any free one).")
 @click.option("--timeout", default=30.0, show_default=True, type=float, help="Seconds before a query is stopped.")
 @click.option("--max-rows", default=100_000, show_default=True, type=int,
               help="Largest answer, in rows or triples; larger ones are refused (422).")
 @click.option("--max-memory", default=2048, show_default=True, type=int,
               help="MB a query may allocate (beyond the shared graph) before its worker dies.")
+@click.option("--workers", default=8, show_default=True, type=click.IntRange(min=1),
+              help="Queries run at once (one process each); more wait in a bounded queue.")
+@click.option("--per-client", default=2, show_default=True, type=click.IntRange(min=1),
+              help="Queries one client address may run or wait for at once; more get 503 + Retry-After.")
 @click.option("--writable", is_flag=True, help="Accept SPARQL 1.1 Graph Store Protocol writes at /store.")
 @click.option("--union-default-graph", "union", is_flag=True,
               help="Queries see all graphs as the default graph (as Oxigraph's flag of that name).")
 @_engine_option
-def serve(graph, host, port, timeout, max_rows, max_memory, writable, union, engine) -> None:
+def serve(graph, host, port, timeout, max_rows, max_memory, workers, per_client, writable, union, engine) -> None:
     """Serve a graph as a SPARQL 1.1 Protocol endpoint (read-only unless --writable).
 
     \b
@@ -397,7 +403,8 @@ def serve(graph, host, port, timeout, max_rows, max_memory, writable, union, eng
     from .serve import ServeConfig, make_server
 
     cfg = ServeConfig(graph, host=host, port=port, timeout=timeout, max_rows=max_rows, writable=writable,
-                      engine=engine, max_memory_mb=max_memory, union_default_graph=union)
+                      engine=engine, max_memory_mb=max_memory, union_default_graph=union, workers=workers,
+                      client_queries=per_client)
     import signal
 
     try:
@@ -409,6 +416,9 @@ def serve(graph, host, port, timeout, max_rows, max_memory, writable, union, eng
     click.echo(f"kg serve: {srv.triples} triples ({srv.engine}) at http://{h}:{p}/sparql, query page "
                f"http://{h}:{p}/, {'writable' if writable else 'read-only'}; timeout {timeout:g} s, "
                f"max rows {max_rows}; Ctrl-C stops", err=True)
+    if not srv.isolated:
+        click.echo("kg serve: warning: could not give query workers an empty network namespace; SERVICE and "
+                   "LOAD are refused by the parser alone", err=True)
     try:
         srv.serve_forever()
     except KeyboardInterrupt:

@@ -17,9 +17,10 @@ from .errors import QueryError
 from .store import ENGINES, PREFIXES, Solutions, nt_term, term_parts
 
 __all__ = ["Param", "SavedQuery", "saved_query", "list_saved", "parse_term", "bind_params", "resolve", "expand_title",
-           "run", "Endpoint", "format_solutions", "sentence_around", "negotiate", "FORMATS", "BY_FORM"]
+           "run", "checked_local", "Endpoint", "format_solutions", "sentence_around", "negotiate", "FORMATS", "BY_FORM"]
 
 FORMATS = ("table", "csv", "tsv", "json")
+CONSTRUCT_FORMATS = ("table", "json")
 XSD = "http://www.w3.org/2001/XMLSchema#"
 KG_NS = PREFIXES["kg"]
 CLASSES = ("Person", "Agency", "Policy", "Event", "Place")
@@ -194,16 +195,22 @@ def bind_params(sq: SavedQuery | None, raw: dict[str, str]) -> dict[str, tuple]:
 
 
 def resolve(spec: str) -> tuple[str, SavedQuery | None]:
-    """QUERY as given on the command line -> (SPARQL text, saved query or None)."""
+    """QUERY as given on the command line -> (SPARQL text, saved query or None).
+
+    An existing file wins, then a saved query name (``facts/quotes`` too), then a path-like
+    name (``.rq``, ``.sparql`` or with a folder) that must be a file, then SPARQL text.
+    """
     from .sparql import saved_queries
 
-    if spec.endswith((".rq", ".sparql")) or os.path.sep in spec and not re.search(r"[{}]", spec):
+    names = saved_queries()
+    looks_like_file = spec.endswith((".rq", ".sparql")) or os.path.sep in spec and not re.search(r"[{}\s]", spec)
+    if looks_like_file and (os.path.isfile(spec) or spec not in names):
         try:
             with open(spec, encoding="utf-8") as f:
                 return f.read(), None
         except OSError as e:
-            raise QueryError(f"{spec}: cannot read query file ({e.strerror})") from None
-    names = saved_queries()
+            raise QueryError(f"{spec}: cannot read query file ({e.strerror}); saved queries: "
+                             f"{', '.join(sorted(names))}") from None
     if spec in names:
         sq = saved_query(spec)
         return sq.text, sq
@@ -247,15 +254,35 @@ def _quote_sentences(sol: Solutions) -> Solutions:
 _POST = {"quote_source": _quote_sentences}
 
 
-def run(target, spec: str, params: dict[str, str] | None = None, max_rows: int | None = None):
+def checked_local(text: str, allow_service: bool = False) -> str:
+    """The text to run on a local graph: parsed first, updates refused, and ``SERVICE`` (a call
+    to another endpoint, made from this machine) refused unless ``allow_service``."""
+    from .sparql import check
+
+    if allow_service:  # the engine itself still refuses updates: they do not parse as queries
+        return text
+    checked = check(text)
+    if checked.form == "UPDATE":
+        raise QueryError("this is a SPARQL update; kg query only reads (the graph is read-only here)")
+    if checked.service:
+        raise QueryError("the query calls another endpoint with SERVICE; kg query makes no network calls "
+                         "unless given --allow-service")
+    return checked.text
+
+
+def run(target, spec: str, params: dict[str, str] | None = None, max_rows: int | None = None,
+        allow_service: bool = False):
     """Run QUERY ``spec`` on ``target`` (a :class:`kg.store.Store` or :class:`Endpoint`).
 
+    Queries that are not saved ones are checked first on a local store (:func:`checked_local`).
     Returns ``(Solutions, SavedQuery or None)``.
     """
     text, sq = resolve(spec)
     bindings = bind_params(sq, params or {})
     if sq is not None:
         text = sq.text_for(getattr(target, "engine", None))
+    elif not isinstance(target, Endpoint):
+        text = checked_local(text, allow_service)
     sol = target.execute(text, bindings, max_rows=max_rows)
     if sq is not None and sq.name in _POST and sol.form == "SELECT":
         sol = _POST[sq.name](sol)
@@ -265,6 +292,8 @@ def run(target, spec: str, params: dict[str, str] | None = None, max_rows: int |
 class Endpoint:
     """A remote SPARQL 1.1 endpoint with the same ``execute`` as a store.
 
+    The query is sent as any standard endpoint reads it: the prefixes a local query may use
+    without declaring them (:data:`kg.store.PREFIXES`) are declared in its text.
     Bindings travel as RDF4J-style ``$name`` request parameters (N-Triples terms);
     ``kg serve`` applies them and says so in an ``X-Kg-Bindings`` header, and
     this client refuses answers from endpoints that do not confirm them, rather
@@ -282,12 +311,13 @@ class Endpoint:
         import urllib.parse
         import urllib.request
 
-        from .sparql import query_form
+        from .sparql import check, declare
 
-        form = query_form(sparql)
+        checked = check(sparql)
+        form = checked.form
         if form == "UPDATE":
             raise QueryError("this is a SPARQL update; kg query only reads")
-        fields = [("query", sparql)] + [("$" + k, nt_term(term_parts(v) if type(v) is tuple else _parts(v)))
+        fields = [("query", declare(checked, PREFIXES))] + [("$" + k, nt_term(term_parts(v) if type(v) is tuple else _parts(v)))
                                         for k, v in (bindings or {}).items()]
         accept = "application/n-triples" if form in ("CONSTRUCT", "DESCRIBE") else "application/sparql-results+json"
         req = urllib.request.Request(self.url, data=urllib.parse.urlencode(fields).encode(), method="POST",
@@ -361,6 +391,9 @@ def format_solutions(sol: Solutions, fmt: str = "table", hide: tuple[str, ...] =
 
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}")
+    if sol.form == "CONSTRUCT" and fmt not in CONSTRUCT_FORMATS:
+        raise QueryError(f"--format {fmt} is for SELECT and ASK answers; a CONSTRUCT or DESCRIBE answer is a graph: "
+                         f"valid: {', '.join(CONSTRUCT_FORMATS)} (table prints Turtle, json prints JSON-LD)")
     if sol.form == "CONSTRUCT":
         return serialize_solutions(sol, "jsonld" if fmt == "json" else "turtle").decode("utf-8")
     if sol.form == "SELECT" and columns:

@@ -4,12 +4,18 @@ Queries never run in the HTTP process. At start-up, before any thread exists, th
 server forks a *zygote* that holds the loaded store; every query is run by a
 worker forked from the zygote (copy-on-write, so forking is cheap). The HTTP
 thread waits for the worker's answer until ``timeout`` and then kills it
-(SIGKILL): a runaway query stops using the CPU when its time is up. Workers read
+(SIGKILL): a runaway query stops using the CPU when its time is up. A query still
+running after ``LONG_QUERY`` seconds drops to the lowest CPU priority, so short
+queries keep their speed while long ones run. Workers read
 at most ``max_rows`` solutions; more is refused with 422 rather than cut short.
 
-Refused before any work with a 4xx and a one-line reason: updates (403),
-``SERVICE`` (403), ``file:`` IRIs and dataset parameters naming files (403),
-malformed SPARQL (400), unacceptable formats (406). ``--writable`` turns on the
+Every request is parsed by a real SPARQL parser (:func:`kg.sparql.check`, in the
+worker) and refused before it runs, with a 4xx and a one-line reason: updates (403),
+``SERVICE`` anywhere (403), ``file:`` IRIs and dataset parameters naming files (403),
+undeclared prefixes (400: a query that works here works on any standard endpoint),
+malformed SPARQL (400), unacceptable formats (406). Behind that check the zygote,
+and so every worker, lives in an empty network namespace (Linux): the engine cannot
+reach any address even if a query got past the parser. ``--writable`` turns on the
 SPARQL 1.1 Graph Store Protocol at ``/store`` (also ``/data``); writes are applied
 in the zygote, so every later query sees them.
 """
@@ -17,6 +23,8 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
+import select
 import signal
 import socket
 import struct
@@ -27,11 +35,16 @@ import urllib.parse
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from .admission import Admission
 from .errors import KgError, QueryError
 from .query import BY_FORM, negotiate
+from .serve_page import ASSETS, PAGE_CSP, asset, page
 
 __all__ = ["ServeConfig", "Server", "make_server"]
 
+RETRY_AFTER = 2  #: seconds, in every 503 for a full server
+LONG_QUERY = 0.5  #: seconds after which a query's worker runs at the lowest CPU priority (nice 19)
+_LENGTH = re.compile(r"[0-9]{1,18}")
 _RDF_IN = {"text/turtle": "ttl", "application/x-turtle": "ttl", "application/n-triples": "nt",
            "application/n-quads": "nq", "application/trig": "trig", "application/ld+json": "jsonld",
            "application/rdf+xml": "rdf"}
@@ -49,7 +62,13 @@ class ServeConfig:
     max_bytes: int = 100 * 2**20
     max_request: int = 2**20
     max_upload: int = 256 * 2**20
-    workers: int = 4
+    workers: int = 8
+    queue: int = 32  #: queries waiting for a worker; more are refused (503)
+    queue_wait: float = 5.0  #: seconds a query waits for a worker before 503
+    client_queries: int = 2  #: queries one address may run or wait for at once
+    client_connections: int = 16  #: connections (threads) one address may hold
+    max_connections: int = 128  #: connections (threads) in all
+    idle_timeout: float = 10.0  #: seconds a connection may stay silent (idle, mid-header or mid-body)
     max_memory_mb: int = 2048
     engine: str | None = None
     writable: bool = False
@@ -81,12 +100,41 @@ def _deny_network(event: str, args) -> None:
         raise PermissionError(f"kg serve: {event} is not allowed while answering a query")
 
 
+def _refusal(checked) -> tuple[int, str, bytes] | None:
+    """Why a parsed request is refused, as an HTTP answer; None when it may run."""
+    from .store import PREFIXES
+
+    def no(status: int, msg: str) -> tuple[int, str, bytes]:
+        return status, "text/plain", (msg + "\n").encode("utf-8")
+
+    if checked.form == "UPDATE":
+        return no(403, "updates (INSERT, DELETE, LOAD, CLEAR, DROP, ...) are refused: this endpoint is read-only")
+    if checked.service:
+        return no(403, "SERVICE is refused: this endpoint does not call other endpoints")
+    if checked.file_iris:
+        return no(403, "file: IRIs are refused: this endpoint does not read files")
+    if checked.undeclared:
+        p = checked.undeclared[0]
+        line = f"PREFIX {p}: <{PREFIXES[p]}>" if p in PREFIXES else f"PREFIX {p}: <...>"
+        return no(400, f"undeclared prefix {p}: in the query; add the line {line!r} (a standard SPARQL endpoint "
+                       "needs every prefix declared)")
+    return None
+
+
 def _answer(store, cfg: ServeConfig, req: dict) -> tuple[int, str, bytes]:
-    """Run one request in a worker: (status, content type, body)."""
+    """Parse, check and run one request in a worker: (status, content type, body)."""
+    from .sparql import check
     from .store import RESULT_FORMATS, serialize_solutions
 
     try:
-        sol = store.execute(req["query"], req["bindings"], max_rows=cfg.max_rows)
+        checked = check(req["query"])
+    except QueryError as e:
+        return 400, "text/plain", f"{e}\n".encode()
+    refused = _refusal(checked)
+    if refused:
+        return refused
+    try:
+        sol = store.execute(checked.text, req["bindings"], max_rows=cfg.max_rows)
     except QueryError as e:
         return 400, "text/plain", f"{e}\n".encode()
     if sol.overflow:
@@ -140,7 +188,24 @@ def _write(store, op: str, graph: str | None, data: bytes | None, fmt: str | Non
     return (201 if op == "PUT" and not had else 204), ""
 
 
+def cut_network() -> bool:
+    """Move this process into a new, empty network namespace (Linux): from then on it, and every
+    process it forks, can reach no address at all, loopback included. True when done."""
+    import ctypes
+
+    try:
+        unshare = ctypes.CDLL(None, use_errno=True).unshare
+    except (OSError, AttributeError):
+        return False
+    new_user, new_net = 0x10000000, 0x40000000  # CLONE_NEWUSER lets a non-root user make the namespace
+    return any(unshare(flags) == 0 for flags in (new_net, new_user | new_net))
+
+
 def _zygote(sock: socket.socket, store, cfg: ServeConfig) -> None:
+    from .sparql import check
+
+    check("PREFIX a: <b:> SELECT ?s { ?s a:p ?o FILTER(?o > 1) } LIMIT 1")  # load and warm the parser once, here
+    sock.sendall(b"1" if cut_network() else b"0")  # before any query: SERVICE, LOAD or FROM <http:...> reach nothing
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps workers; no zombies
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if store.engine == "rdflib":
@@ -171,9 +236,14 @@ def _zygote(sock: socket.socket, store, cfg: ServeConfig) -> None:
 
 
 class Server(ThreadingHTTPServer):
-    """The HTTP server; ``close()`` stops it and its zygote."""
+    """The HTTP server; ``close()`` stops it and its zygote.
+
+    One thread per connection, at most ``cfg.max_connections`` of them (:class:`kg.admission.Admission`);
+    a connection over a limit is answered 503 with ``Retry-After`` and closed at once.
+    """
 
     daemon_threads = True
+    request_queue_size = 128
 
     def __init__(self, cfg: ServeConfig, store):
         self.cfg, self.triples, self.engine = cfg, len(store), store.engine
@@ -188,14 +258,40 @@ class Server(ThreadingHTTPServer):
             finally:
                 os._exit(0)
         child.close()
+        self.isolated = _recv_exact(ctl, 1) == b"1"
         self.zygote_pid, self._ctl, self._lock = pid, ctl, threading.Lock()
-        self._slots = threading.BoundedSemaphore(cfg.workers)
+        self.admission = Admission(cfg.workers, cfg.queue, cfg.client_queries, cfg.client_connections,
+                                   cfg.max_connections, cfg.queue_wait)
 
-    def run_query(self, req: dict) -> tuple[int, str, bytes]:
-        """Run ``req`` in a fresh worker; kill it when ``cfg.timeout`` has passed."""
+    def process_request(self, request, client_address):
+        why = self.admission.connect(client_address[0])
+        if why is None:
+            return super().process_request(request, client_address)
+        try:  # answered from the accepting thread: a few bytes, with a short timeout
+            request.settimeout(0.5)
+            body = f"server busy: {why}; retry later\n".encode()
+            request.sendall(b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: %d\r\nConnection: close\r\n"
+                            b"Content-Type: text/plain; charset=utf-8\r\nContent-Length: %d\r\n\r\n%s"
+                            % (RETRY_AFTER, len(body), body))
+        except OSError:
+            pass
+        self.shutdown_request(request)
+
+    def process_request_thread(self, request, client_address):
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.admission.disconnect(client_address[0])
+
+    def run_query(self, req: dict, client: str = "") -> tuple[int, str, bytes]:
+        """Run ``req`` in a fresh worker when one is free; kill it when ``cfg.timeout`` has passed."""
+        with self.admission.query(client) as why:
+            if why is not None:
+                return 503, "text/plain", f"server busy: {why}; retry later\n".encode()
+            return self._run(req)
+
+    def _run(self, req: dict) -> tuple[int, str, bytes]:
         deadline = time.monotonic() + self.cfg.timeout
-        if not self._slots.acquire(timeout=self.cfg.timeout):
-            return 503, "text/plain", b"server busy: every query worker is in use\n"
         a, b = socket.socketpair()
         try:
             try:
@@ -208,6 +304,11 @@ class Server(ThreadingHTTPServer):
                 b.close()
             try:
                 _send(a, pickle.dumps(req))
+                if not select.select([a], [], [], min(LONG_QUERY, self.cfg.timeout))[0]:
+                    try:  # a long query yields the CPU to the short ones that come after it
+                        os.setpriority(os.PRIO_PROCESS, pid, 19)
+                    except OSError:
+                        pass
                 a.settimeout(max(0.01, deadline - time.monotonic()))
                 return pickle.loads(_recv(a))
             except socket.timeout:
@@ -219,7 +320,6 @@ class Server(ThreadingHTTPServer):
                                            f"{self.cfg.max_memory_mb} MB memory allowance?)\n").encode()
         finally:
             a.close()
-            self._slots.release()
 
     def write(self, op: str, graph: str | None, data: bytes | None, fmt: str | None) -> tuple[int, str]:
         with self._lock:
@@ -246,33 +346,67 @@ class Handler(BaseHTTPRequestHandler):
         sys.stderr.write(("%s - " % self.address_string() + fmt % args).encode("ascii", "backslashreplace")
                          .decode().translate({i: "?" for i in range(32)}) + "\n")
 
+    def setup(self):
+        self.timeout = self.server.cfg.idle_timeout  # idle, mid-header and mid-body: the socket's read timeout
+        super().setup()
+
+    def parse_request(self) -> bool:
+        self._consumed = False  # whether this request's body has been read
+        return super().parse_request()
+
     def _reply(self, status: int, ctype: str, body: bytes, extra: dict | None = None) -> None:
         if ctype == "text/plain":
             ctype = "text/plain; charset=utf-8"
+        if not self._consumed and (self.headers.get("Transfer-Encoding") or
+                                   (self.headers.get("Content-Length") or "0").strip() != "0"):
+            self.close_connection = True  # an unread body must never be read as the next request
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept")
         self.send_header("Access-Control-Allow-Origin", "*")
         self.send_header("Access-Control-Expose-Headers", "X-Kg-Bindings")
         self.send_header("X-Content-Type-Options", "nosniff")
         if not ctype.startswith("text/html"):
             self.send_header("Content-Security-Policy", "default-src 'none'; sandbox")
+        if status == 503 and body.startswith(b"server busy"):
+            self.send_header("Retry-After", str(RETRY_AFTER))
         for k, v in (extra or {}).items():
             self.send_header(k, v)
+        if self.close_connection:
+            self.send_header("Connection", "close")
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def _err(self, status: int, msg: str) -> None:
-        self._reply(status, "text/plain", (msg.rstrip() + "\n").encode("utf-8"))
+    def _err(self, status: int, msg: str, extra: dict | None = None) -> None:
+        self._reply(status, "text/plain", (msg.rstrip() + "\n").encode("utf-8"), extra)
 
     def _body(self, limit: int) -> bytes | None:
-        n = int(self.headers.get("Content-Length") or 0)
+        """The request body, or None after answering why not (411, 400, 413) or when the client went away."""
+        if self.headers.get("Transfer-Encoding"):
+            return self._err(411, "chunked request bodies are not accepted; send the body with a Content-Length")
+        lengths = self.headers.get_all("Content-Length") or ["0"]
+        if len(set(lengths)) != 1 or not _LENGTH.fullmatch(lengths[0].strip()):
+            return self._err(400, f"bad Content-Length {', '.join(lengths)!r}; give one number of bytes")
+        n = int(lengths[0])
         if n > limit:
-            self._err(413, f"request body over {limit} bytes")
+            return self._err(413, f"request body over {limit} bytes")
+        try:
+            body = self.rfile.read(n)
+        except OSError:  # timed out or reset mid-body
+            body = b""
+        if len(body) < n:
             self.close_connection = True
             return None
-        return self.rfile.read(n)
+        self._consumed = True
+        return body
+
+    def _not_allowed(self, path: str) -> None:
+        if path not in ("/", "/sparql", "/query", "/store", "/data"):
+            return self._err(404, f"no such path {path!r}; the endpoint is /sparql, the query page /")
+        allow = "GET, HEAD, PUT, POST, DELETE, OPTIONS" if path in ("/store", "/data") else "GET, HEAD, POST, OPTIONS"
+        self._err(405, f"{self.command} is not allowed on {path}; allowed: {allow}", {"Allow": allow})
 
     def do_OPTIONS(self):
         self.send_response(204)
@@ -289,9 +423,11 @@ class Handler(BaseHTTPRequestHandler):
         if url.path in ("/store", "/data"):
             return self._gsp("GET", params, None)
         if url.path == "/" and "query" not in params:
-            return self._reply(200, "text/html; charset=utf-8", _page(self.server), {
-                "Content-Security-Policy": "default-src 'none'; script-src 'unsafe-inline'; "
-                "style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'"})
+            return self._reply(200, "text/html; charset=utf-8", page(self.server.triples, self.server.engine),
+                               {"Content-Security-Policy": PAGE_CSP})
+        if url.path.lstrip("/") in ASSETS:
+            name = url.path.lstrip("/")
+            return self._reply(200, ASSETS[name], asset(name), {"Cache-Control": "max-age=3600"})
         if url.path not in ("/", "/sparql", "/query"):
             return self._err(404, f"no such path {url.path!r}; the endpoint is /sparql, the query page /")
         self._sparql(params)
@@ -321,37 +457,32 @@ class Handler(BaseHTTPRequestHandler):
                                   "or application/sparql-query")
         self._sparql(params)
 
+    def do_PATCH(self):
+        self._not_allowed(urllib.parse.urlsplit(self.path).path)
+
     def do_PUT(self):
         url = urllib.parse.urlsplit(self.path)
         if url.path not in ("/store", "/data"):
-            return self._err(405, "PUT is only for the Graph Store Protocol at /store")
+            return self._not_allowed(url.path)
         self._gsp("PUT", urllib.parse.parse_qs(url.query, keep_blank_values=True),
                   (self.headers.get("Content-Type") or "").split(";")[0].strip().lower())
 
     def do_DELETE(self):
         url = urllib.parse.urlsplit(self.path)
         if url.path not in ("/store", "/data"):
-            return self._err(405, "DELETE is only for the Graph Store Protocol at /store")
+            return self._not_allowed(url.path)
         self._gsp("DELETE", urllib.parse.parse_qs(url.query, keep_blank_values=True), None)
 
     def _sparql(self, params: dict) -> None:
         from .query import parse_term
-        from .sparql import scan
 
         if "update" in params:
             return self._err(403, "updates are refused: this endpoint is read-only")
         queries = params.get("query") or []
         if len(queries) != 1 or not queries[0].strip():
             return self._err(400, "give exactly one non-empty 'query' parameter")
-        text = queries[0]
-        info = scan(text)
-        if info["form"] == "UPDATE":
-            return self._err(403, "updates (INSERT, DELETE, LOAD, CLEAR, DROP, ...) are refused: this endpoint "
-                                  "is read-only")
-        if info["service"]:
-            return self._err(403, "SERVICE is refused: this endpoint does not call other endpoints")
         named = params.get("default-graph-uri", []) + params.get("named-graph-uri", [])
-        if info["file_iris"] or any(u.lower().startswith("file:") for u in named):
+        if any(u.lower().startswith("file:") for u in named):
             return self._err(403, "file: IRIs are refused: this endpoint does not read files")
         if named:
             return self._err(400, "default-graph-uri and named-graph-uri are not supported; use GRAPH in the query")
@@ -359,9 +490,10 @@ class Handler(BaseHTTPRequestHandler):
             bindings = {k[1:]: parse_term(v[-1]) for k, v in params.items() if k.startswith("$") and len(k) > 1}
         except KgError as e:
             return self._err(400, str(e))
-        req = {"query": text, "bindings": bindings, "accept": self.headers.get("Accept"),
+        # the query is parsed and checked (SERVICE, updates, file: IRIs, prefixes) in the worker, not here
+        req = {"query": queries[0], "bindings": bindings, "accept": self.headers.get("Accept"),
                "format": params.get("format", []) + params.get("output", []) + params.get("results", [])}
-        status, ctype, body = self.server.run_query(req)
+        status, ctype, body = self.server.run_query(req, self.client_address[0])
         extra = {"X-Kg-Bindings": ",".join(sorted(bindings))} if bindings and status == 200 else {}
         self._reply(status, ctype, body, extra)
 
@@ -376,7 +508,7 @@ class Handler(BaseHTTPRequestHandler):
                     "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
             req = {"query": text, "bindings": {"g": ("iri", graph, None, None)} if graph else {},
                    "accept": self.headers.get("Accept"), "format": []}
-            return self._reply(*self.server.run_query(req))
+            return self._reply(*self.server.run_query(req, self.client_address[0]))
         if not self.server.cfg.writable:
             return self._err(403, "this endpoint is read-only; start kg serve with --writable to accept "
                                   "Graph Store Protocol writes")
@@ -402,6 +534,8 @@ def make_server(cfg: ServeConfig) -> Server:
 
     if cfg.timeout <= 0:
         raise QueryError(f"--timeout must be positive, not {cfg.timeout}")
+    if not 0 <= cfg.port <= 65535:
+        raise QueryError(f"--port {cfg.port} is not a TCP port; give 1-65535 (or 0 for any free port)")
     store = open_store(cfg.graph, cfg.engine)
     if cfg.union_default_graph:
         store.union_default_graph = True
@@ -414,75 +548,3 @@ def make_server(cfg: ServeConfig) -> Server:
         return Server(cfg, store)
     except OSError as e:
         raise QueryError(f"cannot listen on {cfg.host}:{cfg.port}: {e.strerror}") from None
-
-
-def _page(server: Server) -> bytes:
-    """The query page at ``/``: one file, no network; answers are shown with textContent only."""
-    import json
-
-    from .query import list_saved
-
-    examples = {q.name: q.text for q in list_saved() if "/" not in q.name}
-    data = json.dumps(examples).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return (_PAGE.replace("%TRIPLES%", f"{server.triples:,}").replace("%ENGINE%", server.engine)
-            .replace("%EXAMPLES%", data)).encode("utf-8")
-
-
-_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>kg SPARQL</title>
-<style>body{font:14px system-ui,sans-serif;margin:1.5em;max-width:80em}textarea{width:100%;font:13px monospace}
-table{border-collapse:collapse;margin-top:1em}td,th{border:1px solid #bbb;padding:2px 6px;vertical-align:top;
-text-align:left}pre{white-space:pre-wrap;background:#f4f4f4;padding:.5em}#err{color:#a00}</style></head>
-<body><h1>kg SPARQL endpoint</h1>
-<p>%TRIPLES% triples, engine %ENGINE%. Endpoint: <code>/sparql</code> (GET or POST, SPARQL 1.1 Protocol).</p>
-<p><label>Saved query <select id="ex"><option value="">(choose)</option></select></label></p>
-<textarea id="q" rows="14">SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10</textarea>
-<p><label>Parameters, one <code>name=value</code> per line (sent as <code>$name</code>):<br>
-<textarea id="params" rows="3"></textarea></label></p>
-<p><label>Answer as <select id="fmt"><option value="application/sparql-results+json">table</option>
-<option>text/csv</option><option>text/tab-separated-values</option><option>application/sparql-results+xml</option>
-<option>text/turtle</option><option>application/ld+json</option></select></label>
-<button id="run">Run</button> <span id="status"></span></p>
-<div id="err"></div><div id="out"></div>
-<script type="application/json" id="examples">%EXAMPLES%</script>
-<script>
-"use strict";
-const $ = id => document.getElementById(id);
-const examples = JSON.parse($("examples").textContent);
-for (const name of Object.keys(examples)) {
-  const o = document.createElement("option"); o.value = name; o.textContent = name; $("ex").appendChild(o);
-}
-$("ex").onchange = () => { if (examples[$("ex").value]) $("q").value = examples[$("ex").value]; };
-function cell(b) { return b === undefined ? "" : b.value; }
-$("run").onclick = async () => {
-  $("err").textContent = ""; $("out").textContent = ""; $("status").textContent = "running...";
-  const form = new URLSearchParams({query: $("q").value});
-  for (const line of $("params").value.split("\\n")) {
-    const i = line.indexOf("=");
-    if (i > 0) form.append("$" + line.slice(0, i).trim(), line.slice(i + 1).trim());
-  }
-  let accept = $("fmt").value;
-  if (/^\\s*(PREFIX[^\\n]*\\n\\s*)*(CONSTRUCT|DESCRIBE)/i.test($("q").value) && accept.includes("sparql-results+json"))
-    accept = "text/turtle";
-  const t0 = performance.now();
-  try {
-    const r = await fetch("sparql", {method: "POST", body: form, headers: {Accept: accept}});
-    const text = await r.text();
-    $("status").textContent = r.status + " in " + Math.round(performance.now() - t0) + " ms";
-    if (!r.ok) { $("err").textContent = text; return; }
-    if (!(r.headers.get("Content-Type") || "").includes("sparql-results+json")) {
-      const pre = document.createElement("pre"); pre.textContent = text; $("out").appendChild(pre); return;
-    }
-    const data = JSON.parse(text);
-    if ("boolean" in data) { $("out").textContent = String(data.boolean); return; }
-    const table = document.createElement("table"), head = table.insertRow();
-    for (const v of data.head.vars) { const th = document.createElement("th"); th.textContent = v; head.appendChild(th); }
-    for (const b of data.results.bindings) {
-      const tr = table.insertRow();
-      for (const v of data.head.vars) tr.insertCell().textContent = cell(b[v]);
-    }
-    $("out").appendChild(table);
-  } catch (e) { $("err").textContent = String(e); $("status").textContent = ""; }
-};
-</script></body></html>
-"""

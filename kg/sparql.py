@@ -1,13 +1,15 @@
 """Saved SPARQL (``kg/queries/**/*.rq``): loaded and prepared once, run with bindings.
 
 Values go in through ``initBindings``, never through string formatting. This
-module imports rdflib only, never spaCy. It also has a small SPARQL lexer
-(:func:`scan`, :func:`query_form`) that tells queries from updates and finds
-``SERVICE`` calls and ``file:`` IRIs without running anything.
+module imports rdflib only, never spaCy. :func:`check` parses any SPARQL request with
+rdflib's grammar (nothing is run) and says whether it is an update, calls ``SERVICE``,
+names ``file:`` IRIs or uses undeclared prefixes: the read-only guard of ``kg serve``
+and ``kg query``.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -21,7 +23,8 @@ if TYPE_CHECKING:  # rdflib's SPARQL engine is imported only when a query is pre
 from .errors import QueryError
 from .ns import PREFIXES
 
-__all__ = ["query_text", "prepared", "run", "saved_queries", "query_form", "scan"]
+__all__ = ["query_text", "prepared", "run", "saved_queries", "query_form", "check", "canonical", "declare",
+           "Checked", "PARSE_DEPTH"]
 
 
 def _root():
@@ -81,58 +84,133 @@ def run(g: Graph, name: str, **bindings):
     return g.query(prepared(name), initBindings=bindings or None)
 
 
-# --- a small lexer: enough to classify a request without executing it --------
-_LEX = re.compile(r"""
-    (?P<comment>\#[^\n]*)
-  | (?P<string>"{3}(?:[^"\\]|\\.|"(?!""))*"{3}|'{3}(?:[^'\\]|\\.|'(?!''))*'{3}
-              |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$][A-Za-z0-9_\u00b7\u00c0-\uffff]+)
-  | (?P<word>[A-Za-z_\u00c0-\uffff][A-Za-z0-9_.\-\u00b7\u00c0-\uffff]*(?::[^\s{}()<>,;"']*)?
-            |:[^\s{}()<>,;"']*)
-""", re.X)
-_UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
-_FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
+# --- the read-only check: a real SPARQL parser, not a lexer --------------------------------------
+#: Python frames the parser may use; rdflib's grammar recurses once per nesting level and once per
+#: triple pattern of a group: the default (1,000) refuses 40 nested groups or 300 triple patterns; this
+#: allows a few hundred of either (not 1,000 patterns in one group), and refuses 10,000 nested groups
+#: in well under a second.
+PARSE_DEPTH = 10_000
+_FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
 
 
-def scan(text: str) -> dict:
-    """What a SPARQL request does, from its tokens (comments, strings and IRIs skipped).
+@dataclass(frozen=True)
+class Checked:
+    """What a SPARQL request does, read from its parse tree (nothing is run).
 
-    Returns ``{"form": ..., "service": bool, "file_iris": [...]}``; form is
-    SELECT, ASK, CONSTRUCT, DESCRIBE, UPDATE, or None when no form keyword is found.
-
-    >>> scan('PREFIX ex: <http://e/#> SELECT * { ?s ex:SERVICE "SERVICE" } # SERVICE')["service"]
-    False
-    >>> r = scan("select * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
-    >>> r["form"], r["service"]
-    ('SELECT', True)
-    >>> scan("INSERT DATA { <a:b> <a:c> 'x' }")["form"]
-    'UPDATE'
-    >>> scan("SELECT * FROM <FILE:///etc/passwd> { ?s ?p ?o }")["file_iris"]
-    ['<FILE:///etc/passwd>']
+    ``text`` is the text that was parsed: run that one, so that what was checked is what runs.
     """
-    form = None
-    service = False
-    files: list[str] = []
-    for m in _LEX.finditer(text):
-        kind, tok = m.lastgroup, m.group()
-        if kind == "iri" and tok[1:].lower().startswith("file:"):
-            files.append(tok)
-        elif kind == "word" and ":" not in tok:
-            up = tok.upper()
-            if form is None and up in _FORMS:
-                form = up
-            elif form is None and up in _UPDATE_WORDS:
-                form = "UPDATE"
-            elif up == "SERVICE":
-                service = True
-    return {"form": form, "service": service, "file_iris": files}
+
+    text: str
+    form: str  #: SELECT, ASK, CONSTRUCT, DESCRIBE or UPDATE
+    service: bool = False  #: a SERVICE anywhere (OPTIONAL, UNION, subquery, EXISTS, ...)
+    file_iris: tuple[str, ...] = ()
+    undeclared: tuple[str, ...] = ()  #: prefixes used without a PREFIX declaration
 
 
-def query_form(text: str) -> str | None:
-    """SELECT, ASK, CONSTRUCT, DESCRIBE, UPDATE, or None.
+def canonical(text: str) -> str:
+    r"""``text`` as every SPARQL parser reads it: ``\u`` escapes expanded first (SPARQL 1.1,
+    section 19.2), then ``\r\n`` and ``\r`` written as ``\n`` (a comment ends at either).
+
+    Parsers disagree on both (rdflib ends a comment only at ``\n``, Oxigraph also at ``\r``, and
+    only rdflib expands escapes outside strings), so the guard and the engine get this one text.
+
+    >>> canonical("SELECT * { # x\rSERVICE <http://e/> {} }")
+    'SELECT * { # x\nSERVICE <http://e/> {} }'
+    >>> canonical(r"\u0053ELECT * {}")
+    'SELECT * {}'
+    """
+    from rdflib.plugins.sparql.parser import expandUnicodeEscapes as expand
+
+    try:
+        out = expand(text)
+    except ValueError:
+        raise QueryError("a \\u escape names no Unicode character") from None
+    if expand(out) != out:  # rdflib would expand again what the engine reads as written
+        raise QueryError("a \\u escape spells another \\u escape; write the character itself")
+    return out.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _nodes(tree):
+    """Every node of an rdflib parse tree, without recursion (trees can be deep)."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node, dict):  # CompValue
+            stack.extend(dict.values(node))
+        elif isinstance(node, (list, tuple)) or type(node).__name__ == "ParseResults":
+            stack.extend(list(node))
+
+
+def check(text: str) -> Checked:
+    """Parse ``text`` with rdflib's SPARQL 1.1 grammar and say what it does.
+
+    Raises :class:`QueryError` (with line and column) when it parses neither as a query nor
+    as an update, or nests too deeply for the parser.
+
+    >>> c = check("SELECT * { ?s <http://e/p> 'SERVICE' OPTIONAL { SERVICE <http://e/> {} } }")
+    >>> c.form, c.service, check("select * { ?s kg:p 1 }").undeclared
+    ('SELECT', True, ('kg',))
+    >>> check("LOAD <http://e/x>").form
+    'UPDATE'
+    """
+    import sys
+
+    from pyparsing import ParseException
+    from rdflib import URIRef
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    text = canonical(text)
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, PARSE_DEPTH))
+    try:
+        try:
+            tree = parseQuery(text)
+            form = _FORMS.get(getattr(tree[1], "name", ""), "SELECT")
+        except ParseException as e:
+            try:
+                tree, form = parseUpdate(text), "UPDATE"
+            except ParseException:
+                near = e.line[e.col - 1:e.col + 29].strip()
+                where = f"near {near!r}" if near else "at the end of the query"
+                raise QueryError(f"SPARQL syntax error at line {e.lineno}, column {e.col}, {where}: "
+                                 f"{e.msg.replace('Expected ', 'expected ')}") from None
+        nodes = list(_nodes(tree))
+    except QueryError:
+        raise
+    except RecursionError:
+        raise QueryError("the query nests too deeply, or has too many triple patterns in one group, for the "
+                         "SPARQL parser; split it") from None
+    except Exception as e:  # noqa: BLE001 - rdflib's parse actions raise other kinds (e.g. on some SERVICE forms)
+        raise QueryError(f"SPARQL syntax error: the parser could not read the query ({type(e).__name__})") from None
+    finally:
+        sys.setrecursionlimit(limit)
+    names = [getattr(n, "name", None) for n in nodes]
+    declared = {n.get("prefix") or "" for n, name in zip(nodes, names) if name == "PrefixDecl"}
+    used = {n.get("prefix") or "" for n, name in zip(nodes, names) if name == "pname"}
+    files = sorted({str(n) for n in nodes if isinstance(n, URIRef) and str(n)[:5].lower() == "file:"})
+    return Checked(text, form, "ServiceGraphPattern" in names, tuple(files), tuple(sorted(used - declared)))
+
+
+def declare(checked: Checked, prefixes: dict[str, str]) -> str:
+    """The checked text with a PREFIX line for each prefix it uses from ``prefixes`` without declaring it,
+    so that any standard endpoint reads it; an undeclared prefix not in ``prefixes`` is a QueryError.
+
+    >>> declare(check("SELECT * { ?s a kg:Person }"), {"kg": "https://w3id.org/kgid/ns#"}).splitlines()[0]
+    'PREFIX kg: <https://w3id.org/kgid/ns#>'
+    """
+    unknown = [p for p in checked.undeclared if p not in prefixes]
+    if unknown:
+        raise QueryError(f"unknown prefix {unknown[0]}: (declare it with PREFIX {unknown[0]}: <...>); "
+                         f"known without a declaration: {', '.join(sorted(prefixes))}")
+    lines = [f"PREFIX {p}: <{prefixes[p]}>\n" for p in checked.undeclared]
+    return "".join(lines) + checked.text
+
+
+def query_form(text: str) -> str:
+    """SELECT, ASK, CONSTRUCT, DESCRIBE or UPDATE, from the parse tree.
 
     >>> query_form("# SELECT in a comment\\nPREFIX kg: <https://w3id.org/kgid/ns#> ASK { ?s ?p ?o }")
     'ASK'
     """
-    return scan(text)["form"]
+    return check(text).form

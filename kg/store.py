@@ -280,12 +280,10 @@ class Store:
         """Run ``sparql`` with ``bindings`` (variable name -> term or Python value).
 
         Rows beyond ``max_rows`` are not read; ``overflow`` says there were more.
-        Syntax errors raise :class:`QueryError` with the line and column.
+        Syntax errors raise :class:`QueryError` with the line and column; updates do not parse
+        as queries (querying is read-only). Nothing here refuses ``SERVICE``: callers that take
+        queries from others check them first (:func:`kg.sparql.check`).
         """
-        from .sparql import query_form
-
-        if query_form(sparql) == "UPDATE":
-            raise QueryError("this is a SPARQL update; querying is read-only (updates are refused)")
         bindings = {k.lstrip("?$"): v for k, v in (bindings or {}).items() if v is not None}
         if self.engine == "oxigraph":
             return self._execute_ox(sparql, bindings, max_rows)

@@ -423,3 +423,34 @@ def test_engine_variants_are_not_listed_but_run_on_their_engine():
     sq = saved_query("co_mentioned")
     assert "co_mentioned.rdflib" not in saved_queries()
     assert sq.text_for("rdflib") != sq.text == sq.text_for("oxigraph")
+
+
+# ---- #17 papercuts -----------------------------------------------------------------------------
+@pytest.mark.parametrize("spec,header", [
+    ("facts/quotes", "q,speaker,text,direct,source,start,end"),
+    ("facts/roles", None),
+    ("officials_by_agency", None),
+])
+def test_saved_queries_in_subfolders_are_addressable(cli, seeds_build, spec, header):
+    out, _ = seeds_build
+    r = cli.invoke(main, ["query", str(out / "graph.ttl"), spec, "--format", "csv"])
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines()[0] == header if header else r.stdout.strip()
+
+
+def test_a_missing_query_file_still_says_so(cli, seeds_build, tmp_path):
+    out, _ = seeds_build
+    r = cli.invoke(main, ["query", str(out / "graph.ttl"), str(tmp_path / "nope" / "q.rq")])
+    assert r.exit_code == 2 and "cannot read query file" in r.stderr
+
+
+@pytest.mark.parametrize("fmt,ok", [("csv", False), ("tsv", False), ("json", True), ("table", True)])
+def test_construct_takes_only_graph_formats(cli, seeds_build, fmt, ok):
+    out, _ = seeds_build
+    q = "CONSTRUCT { ?p kg:label ?n } WHERE { ?p a kg:Person ; kg:label ?n }"
+    r = cli.invoke(main, ["query", str(out / "graph.ttl"), q, "--format", fmt])
+    if ok:
+        assert r.exit_code == 0 and "kgid" in r.stdout
+    else:
+        assert r.exit_code == 2 and f"--format {fmt} is for SELECT and ASK" in r.stderr
+        assert "valid: table, json" in r.stderr

@@ -206,10 +206,21 @@ def test_service_and_file_access_are_refused(server, params, message):
     assert status == 403 and message in body
 
 
+@pytest.mark.parametrize("query,status,message", [
+    ("SELECT ?p WHERE { ?p a kg:Person } LIMIT 1", 400, b"undeclared prefix kg: in the query; add the line "
+                                                         b"'PREFIX kg: <https://w3id.org/kgid/ns#>'"),
+    ("SELECT ?p WHERE { ?p a foaf:Person } LIMIT 1", 400, b"undeclared prefix foaf:"),
+    ("PREFIX kg: <https://w3id.org/kgid/ns#> SELECT ?p WHERE { ?p a kg:Person } LIMIT 1", 200, b"results"),
+])
+def test_only_declared_prefixes_as_on_any_standard_endpoint(server, query, status, message):
+    got, _, body = _http(server.url + "/sparql?" + urllib.parse.urlencode({"query": query}))
+    assert got == status and message in body, body
+
+
 def test_malformed_sparql_is_400_with_line_and_column(server):
     with pytest.raises(QueryBadFormed) as e:
         server.wrapper("SELECT ?x WHERE {\n  ?x ?y\n}").query()
-    assert "line 3, column" in str(e.value)
+    assert re.search(r"syntax error at line 2, column \d+", str(e.value))
 
 
 def test_slow_query_is_stopped_and_its_worker_killed(server):
@@ -248,13 +259,19 @@ def test_cors_and_content_negotiation(server):
 
 
 def test_query_page_works_offline(server):
+    from kg.serve_page import ASSETS
+
     status, headers, body = _http(server.url + "/")
     page = body.decode()
     assert status == 200 and headers["Content-Type"].startswith("text/html")
-    assert "connect-src 'self'" in headers["Content-Security-Policy"]
-    assert not re.search(r"\b(?:src|href|action)\s*=|<link|@import|url\(", page), "nothing is loaded from elsewhere"
-    assert re.findall(r"fetch\(([^,]*),", page) == ['"sparql"']
-    assert "said_about" in page
+    csp = headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "connect-src 'self'" in csp and "unsafe-eval" not in csp
+    assert sorted(re.findall(r'(?:src|href)="([^"]*)"', page)) == sorted(ASSETS), "only our own files are loaded"
+    assert "said_about" in page and "https://w3id.org/kgid/ns#" in page
+    for name, ctype in ASSETS.items():
+        status, headers, body = _http(server.url + "/" + name)
+        assert status == 200 and headers["Content-Type"] == ctype and len(body) > 500
+        assert b"sourceMappingURL" not in body
 
 
 def test_query_endpoint_with_parameters_matches_local(server, local):
@@ -356,7 +373,7 @@ def test_a_query_over_its_memory_allowance_dies_alone(seeds_build, tmp_path):
 
 @pytest.mark.browser
 @pytest.mark.skipif(not os.path.exists("/usr/bin/chromium"), reason="/usr/bin/chromium not installed")
-def test_query_page_in_a_browser_shows_hostile_text_as_text(tmp_path):
+def test_query_page_in_a_browser_runs_a_saved_query_shows_text_and_downloads_csv(tmp_path):
     sync_api = pytest.importorskip("playwright.sync_api")
     g = tmp_path / "hostile.ttl"
     g.write_text('@prefix kg: <https://w3id.org/kgid/ns#> .\n<https://w3id.org/kgid/id/person/x> a kg:Person ; '
@@ -367,19 +384,26 @@ def test_query_page_in_a_browser_shows_hostile_text_as_text(tmp_path):
     try:
         with sync_api.sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
-            page = browser.new_page()
+            page = browser.new_page(accept_downloads=True)
             seen = []
             page.on("request", lambda r: seen.append(r.url))
             page.on("dialog", lambda d: d.dismiss())
             page.goto(s.url + "/")
-            page.fill("#q", "SELECT ?name WHERE { ?p a kg:Person ; kg:label ?name }")
-            page.click("#run")
-            page.wait_for_selector("#out table td", timeout=10_000)
-            assert page.inner_text("#out table td") == "<img src=x onerror=window.pwned=1>Budi"
-            assert page.evaluate("window.pwned") is None and page.query_selector("#out img") is None
+            page.wait_for_selector(".yasqe", timeout=30_000)
+            assert "PREFIX kg: <https://w3id.org/kgid/ns#>" in page.evaluate("window.kgYasgui.getTab().getQuery()")
             page.select_option("#ex", "quotes_by")
-            assert "kg:said" in page.input_value("#q")
-            assert all(u.startswith(s.url) for u in seen), seen
+            assert "kg:said" in page.evaluate("window.kgYasgui.getTab().getQuery()")
+            page.evaluate("() => { window.kgYasgui.getTab().setQuery('PREFIX kg: <https://w3id.org/kgid/ns#>\\n"
+                          "SELECT ?name WHERE { ?p a kg:Person ; kg:label ?name }'); }")
+            page.click(".yasqe_queryButton")
+            page.wait_for_selector(".yasr table td", timeout=30_000)
+            assert "<img src=x onerror=window.pwned=1>Budi" in page.inner_text(".yasr table")
+            assert page.evaluate("window.pwned") is None and page.query_selector(".yasr img") is None
+            with page.expect_download(timeout=30_000) as dl:
+                page.click(".yasr_downloadIcon")
+            rows = list(csv.reader(io.StringIO(open(dl.value.path(), encoding="utf-8").read())))
+            assert rows == [["name"], ["<img src=x onerror=window.pwned=1>Budi"]]
+            assert all(u.startswith(s.url) or u.startswith("blob:") for u in seen), seen
             browser.close()
     finally:
         s.stop()
@@ -427,3 +451,368 @@ def test_bad_uploads_are_refused_and_the_server_keeps_answering(tmp_path):
         assert _count(s) == 1, "the failed PUT changed nothing"
     finally:
         s.stop()
+
+
+# ---- #16: the read-only guard parses; the engine cannot reach the network ----------------------
+class Listener:
+    """A local HTTP listener that answers like a SPARQL endpoint and records every request."""
+
+    def __init__(self):
+        hits = self.hits = []
+
+        class Record(BaseHTTPRequestHandler):
+            def do_GET(self):
+                hits.append(self.path)
+                body = b'{"head":{"vars":["s"]},"results":{"bindings":[{"s":{"type":"uri","value":"http://x/leak"}}]}}'
+                self.send_response(200)
+                self.send_header("Content-Type", "application/sparql-results+json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_POST = do_GET
+
+            def log_message(self, *a):
+                pass
+
+        self.httpd = HTTPServer(("127.0.0.1", 0), Record)
+        self.url = f"http://127.0.0.1:{self.httpd.server_port}/internal"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def listener():
+    lst = Listener()
+    yield lst
+    lst.close()
+
+
+_SVC = "SERVICE <{u}> {{ ?s ?p ?o }}"
+GUARD = [  # (name, query with {u} for the listener's URL, refused?)
+    ("plain", "SELECT ?s WHERE { " + _SVC + " }", True),
+    ("comment-cr", "SELECT ?s WHERE { # x\r" + _SVC + " }", True),  # the reported bypass
+    ("comment-cr-then-lf", "SELECT ?s WHERE { # x\r" + _SVC + "\n}", True),
+    ("comment-crlf", "SELECT ?s WHERE { # x\r\n" + _SVC + " }", True),
+    ("comment-lf", "SELECT ?s WHERE { # x\n" + _SVC + " }", True),
+    ("escaped-cr-ends-comment", "SELECT ?s WHERE { # x\\u000d" + _SVC + "\n}", True),
+    ("escaped-keyword", "SELECT ?s WHERE { \\u0053ERVICE <{u}> {{ ?s ?p ?o }} }", True),
+    ("lower-case", "select ?s where { service <{u}> {{ ?s ?p ?o }} }", True),
+    ("silent", "SELECT ?s WHERE { SERVICE SILENT <{u}> {{ ?s ?p ?o }} }", True),
+    ("in-optional", "SELECT ?s WHERE { ?a ?b ?c OPTIONAL { " + _SVC + " } }", True),
+    ("in-union", "SELECT ?s WHERE { { ?s ?p ?o } UNION { " + _SVC + " } }", True),
+    ("in-subquery", "SELECT ?s WHERE { { SELECT ?s WHERE { " + _SVC + " } } }", True),
+    ("in-exists", "SELECT ?s WHERE { ?s ?p ?o FILTER EXISTS { SERVICE <{u}> {{ ?a ?b ?c }} } }", True),
+    ("in-ask", "ASK { " + _SVC + " }", True),
+    ("load", "LOAD <{u}>", True),
+    ("insert-data", "INSERT DATA {{ <https://e.org/a> <https://e.org/b> 'c' }}", True),
+    ("load-after-an-update", "CLEAR DEFAULT ; LOAD <{u}>", True),
+    # counter-examples: the same words where they are not code must stay allowed
+    ("u2028-does-not-end-a-comment", "SELECT ?s WHERE { ?s ?p ?o # x\u2028" + _SVC + "\n} LIMIT 1", False),
+    ("u0085-does-not-end-a-comment", "SELECT ?s WHERE { ?s ?p ?o # x\u0085" + _SVC + "\n} LIMIT 1", False),
+    ("hash-in-iri-and-string", "SELECT ?s WHERE {{ ?s <https://w3id.org/kgid/ns#label> ?o FILTER(?o != \"# SERVICE <{u}> {{}}\") }} LIMIT 1", False),
+    ("cr-in-long-string", "SELECT ?s WHERE {{ ?s ?p ?o FILTER(?o != \"\"\"a\rb # SERVICE <{u}>\"\"\") }} LIMIT 1", False),
+    ("comment-at-end", "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1 # " + _SVC, False),
+]
+
+
+def _send(server, query: str, how: str):
+    if how == "get":
+        return _http(server.url + "/sparql?" + urllib.parse.urlencode({"query": query}))
+    if how == "form":
+        return _http(server.url + "/sparql", urllib.parse.urlencode({"query": query}).encode(),
+                     {"Content-Type": "application/x-www-form-urlencoded"})
+    return _http(server.url + "/sparql", query.encode("utf-8"), {"Content-Type": "application/sparql-query"})
+
+
+@pytest.mark.parametrize("how", ["get", "form", "body"])
+@pytest.mark.parametrize("name,template,refused", GUARD, ids=[g[0] for g in GUARD])
+def test_service_load_and_updates_never_reach_the_network(server, listener, name, template, refused, how):
+    query = template.replace("{u}", listener.url).replace("{{", "{").replace("}}", "}")
+    before = len(listener.hits)
+    status, _, body = _send(server, query, how)
+    assert len(listener.hits) == before, f"the server contacted {listener.url}"
+    if refused:
+        assert status == 403 and (b"SERVICE is refused" in body or b"read-only" in body), (status, body)
+    else:
+        assert status == 200, body
+
+
+def test_the_listener_records_what_an_unguarded_engine_fetches(listener):
+    """The check above can fail: Oxigraph itself does fetch a SERVICE URL."""
+    import pyoxigraph as ox
+
+    before = len(listener.hits)
+    rows = list(ox.Store().query(GUARD[1][1].replace("{u}", listener.url).replace("{{", "{").replace("}}", "}")))
+    assert len(listener.hits) == before + 1 and rows
+
+
+@pytest.mark.parametrize("cut", [True, False])
+def test_a_worker_without_network_cannot_fetch_even_past_the_parser(listener, cut):
+    from kg.serve import cut_network
+
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the query runs in a forked child, as kg serve's workers do
+        os.close(r)
+        try:
+            import pyoxigraph as ox
+
+            ok = cut_network() if cut else True
+            try:
+                list(ox.Store().query(f"SELECT ?s WHERE {{ SERVICE <{listener.url}> {{ ?s ?p ?o }} }}"))
+                out = b"fetched"
+            except OSError:
+                out = b"no network"
+            os.write(w, out if ok else b"cannot cut")
+        finally:
+            os._exit(0)
+    os.close(w)
+    with os.fdopen(r, "rb") as f:
+        said = f.read()
+    os.waitpid(pid, 0)
+    if said == b"cannot cut":
+        pytest.skip("this kernel gives no unprivileged network namespaces")
+    assert said == (b"no network" if cut else b"fetched")
+
+
+@pytest.mark.parametrize("name,template,refused", [g for g in GUARD if g[2] and "SERVICE" in g[1]][:6],
+                         ids=[g[0] for g in GUARD if g[2] and "SERVICE" in g[1]][:6])
+@pytest.mark.parametrize("allow", [False, True])
+def test_kg_query_on_a_graph_file_calls_service_only_when_allowed(seeds_build, listener, name, template, refused,
+                                                                  allow):
+    out, _ = seeds_build
+    query = template.replace("{u}", listener.url).replace("{{", "{").replace("}}", "}")
+    before = len(listener.hits)
+    r = CliRunner().invoke(main, ["query", str(out / "graph.ttl"), query, "--format", "csv"]
+                           + (["--allow-service"] if allow else []))
+    if allow and "\\u" not in template:
+        assert r.exit_code == 0 and "http://x/leak" in r.output, r.output
+        assert len(listener.hits) > before
+    elif not allow:
+        assert r.exit_code == 2 and "--allow-service" in r.output, r.output
+        assert len(listener.hits) == before
+
+
+# ---- #16: request bodies, timeouts and limits ------------------------------------------------------
+def _raw(port: int, data: bytes, source: str = "127.0.0.1", wait: float = 30) -> bytes:
+    """Send ``data`` on one connection and read until the server closes it (or ``wait`` passes)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=wait, source_address=(source, 0)) as s:
+        s.sendall(data)
+        chunks = []
+        try:
+            while True:
+                c = s.recv(65536)
+                if not c:
+                    break
+                chunks.append(c)
+        except OSError:  # a reset after the answer, or the wait is over
+            pass
+    return b"".join(chunks)
+
+
+ASK = b"ASK { ?s ?p ?o }"
+SMUGGLED = b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n\r\n"
+
+
+@pytest.mark.parametrize("headers,body,status", [
+    (b"Content-Length: -1\r\n", ASK, b"400"),
+    (b"Content-Length: abc\r\n", ASK, b"400"),
+    (b"Content-Length: +16\r\n", ASK, b"400"),
+    (b"Content-Length: 16\r\nContent-Length: 17\r\n", ASK, b"400"),
+    (b"Content-Length: 104857600\r\n", ASK, b"413"),
+    (b"Content-Length: 1048577\r\n", ASK, b"413"),
+    (b"Transfer-Encoding: chunked\r\n", b"10\r\n" + ASK + b"\r\n0\r\n\r\n", b"411"),
+    (b"Transfer-Encoding: chunked\r\nContent-Length: 16\r\n", ASK, b"411"),
+    (b"Content-Length: 16\r\n", ASK, b"200"),  # counter-example: a right length is answered
+])
+def test_request_bodies_are_framed_strictly_and_nothing_is_read_twice(server, headers, body, status):
+    head = b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n" + headers + b"\r\n"
+    out = _raw(server.port, head + body + SMUGGLED)
+    assert out.startswith(b"HTTP/1.1 " + status), out[:200]
+    assert b"Traceback" not in out
+    answers = out.count(b"HTTP/1.1 ")
+    if status == b"200":  # the second request on the connection is a request of its own
+        assert answers == 2
+    else:
+        assert answers == 1 and b"Connection: close" in out, out
+
+
+def test_a_body_over_one_mebibyte_is_refused_before_it_is_read(server):
+    head = (b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+            b"Content-Length: %d\r\n\r\n" % (2**20 + 1))
+    with socket.create_connection(("127.0.0.1", server.port), timeout=30) as s:
+        s.sendall(head)  # and no body at all: the answer must not wait for it
+        assert s.recv(200).startswith(b"HTTP/1.1 413")
+
+
+def test_silent_half_sent_and_short_bodied_connections_are_closed(server):
+    """Each of these used to hold a thread for good; the server's idle timeout is 10 s."""
+    socks = [socket.create_connection(("127.0.0.1", server.port), timeout=60) for _ in range(3)]
+    socks[1].sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n")  # headers never end
+    socks[2].sendall(b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                     b"Content-Length: 100\r\n\r\nASK")  # 97 bytes never come
+    try:
+        for s in socks:
+            while s.recv(65536):  # an answer, if any, then the close
+                pass
+    finally:
+        for s in socks:
+            s.close()
+
+
+def test_connections_over_the_per_address_limit_get_503_with_retry_after(server):
+    idle = [socket.create_connection(("127.0.0.1", server.port), timeout=30, source_address=("127.0.0.9", 0))
+            for _ in range(16)]
+    try:
+        out = _raw(server.port, b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n\r\n", "127.0.0.9")
+        assert out.startswith(b"HTTP/1.1 503") and b"Retry-After: 2" in out and b"too many connections" in out
+        out = _raw(server.port, b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                   "127.0.0.10")
+        assert out.startswith(b"HTTP/1.1 200"), "another address is still served"
+    finally:
+        for s in idle:
+            s.close()
+
+
+def test_deep_nesting_is_a_clear_400(server):
+    deep = "SELECT * WHERE " + "{ " * 10_000 + "?s ?p ?o" + " }" * 10_000
+    status, _, body = _http(server.url + "/sparql", deep.encode(), {"Content-Type": "application/sparql-query"})
+    assert status == 400 and b"nests too deeply" in body
+    assert _count(server) > 0, "the server still answers"
+
+
+def _ask_from(port: int, source: str, query: str, out: list) -> None:
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60, source_address=(source, 0))
+    try:
+        conn.request("GET", "/sparql?" + urllib.parse.urlencode({"query": query}))
+        r = conn.getresponse()
+        out.append((r.status, r.getheader("Retry-After"), r.read()))
+    finally:
+        conn.close()
+
+
+def test_a_client_running_a_runaway_query_cannot_take_every_worker(seeds_build, tmp_path):
+    out, _ = seeds_build
+    s = Running(out / "graph.ttl", tmp_path, "--workers", "2", "--per-client", "1", "--timeout", "4")
+    try:
+        slow: list = []
+        t = threading.Thread(target=_ask_from, args=(s.port, "127.0.0.2", SLOW, slow))
+        t.start()
+        time.sleep(0.5)  # let the runaway query take its worker
+        second: list = []
+        _ask_from(s.port, "127.0.0.2", "ASK { ?s ?p ?o }", second)
+        other: list = []
+        _ask_from(s.port, "127.0.0.3", "ASK { ?s ?p ?o }", other)
+        assert t.is_alive(), "the runaway query was still running"
+        t.join()
+        assert second[0][0] == 503 and second[0][1] == "2" and b"your address already runs" in second[0][2]
+        assert other[0][0] == 200 and b"true" in other[0][2]
+        assert slow[0][0] == 503 and b"stopped after 4 s" in slow[0][2]
+    finally:
+        s.stop()
+
+
+@pytest.mark.parametrize("method,path,status,allow", [
+    ("PUT", "/sparql", 405, "GET, HEAD, POST, OPTIONS"),
+    ("DELETE", "/sparql", 405, "GET, HEAD, POST, OPTIONS"),
+    ("PATCH", "/store", 405, "GET, HEAD, PUT, POST, DELETE, OPTIONS"),
+    ("PUT", "/nowhere", 404, None),
+])
+def test_405_names_the_allowed_methods(server, method, path, status, allow):
+    got, headers, _ = _http(server.url + path, b"x", {"Content-Type": "text/turtle"}, method=method)
+    assert got == status and headers.get("Allow") == allow
+
+
+def test_negotiated_answers_say_vary_accept(server):
+    _, headers, _ = _http(server.url + "/sparql?" + urllib.parse.urlencode({"query": "ASK {}"}))
+    assert headers.get("Vary") == "Accept"
+
+
+@pytest.mark.parametrize("port", ["99999", "-1", "http"])
+def test_a_bad_port_is_a_clean_error(seeds_build, port):
+    out, _ = seeds_build
+    r = CliRunner().invoke(main, ["serve", str(out / "graph.ttl"), "--port", port])
+    assert r.exit_code == 2 and "--port" in r.output and "Traceback" not in r.output
+
+
+def test_kg_query_endpoint_declares_the_prefixes_it_lets_you_omit(server, local):
+    q = "SELECT ?p ?name WHERE { ?p a kg:Person ; kg:label ?name } ORDER BY ?p"
+    status, _, _ = _http(server.url + "/sparql?" + urllib.parse.urlencode({"query": q}))
+    assert status == 400, "the endpoint itself needs declared prefixes"
+    r = CliRunner().invoke(main, ["query", "--endpoint", server.url + "/sparql", q, "--format", "json"])
+    assert r.exit_code == 0, r.output
+    got = [(b["p"]["value"], b["name"]["value"]) for b in json.loads(r.output)["results"]["bindings"]]
+    assert got and got == _local_persons(local)
+
+
+# ---- #17: saved queries through kg query --endpoint against Oxigraph's own server ----------------
+@pytest.fixture(scope="module")
+def oxigraph_server(seeds_build, tmp_path_factory):
+    import shutil
+
+    exe = shutil.which("oxigraph") or str(__import__("pathlib").Path(sys.executable).with_name("oxigraph"))
+    if not os.path.exists(exe):
+        pytest.skip("the Oxigraph server (pip install oxigraph) is not installed")
+    out, _ = seeds_build
+    port = _free_port()
+    log = open(tmp_path_factory.mktemp("oxigraph") / "server.log", "w")
+    proc = subprocess.Popen([exe, "serve", "--bind", f"127.0.0.1:{port}"], stdout=log, stderr=log)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        r = CliRunner().invoke(main, ["push", str(out / "graph.ttl"), "--endpoint", url + "/store"])
+        assert r.exit_code == 0, r.output
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()
+
+
+def _unbound_saved():
+    from kg.query import list_saved
+
+    return [q.name for q in list_saved() if not any(p.required for p in q.params)]
+
+
+def _cell(t):
+    """A term's parts; a GROUP_CONCAT list ("a; b") as its sorted items: SPARQL leaves its order open,
+    and two stores loaded in a different order list the same items differently."""
+    parts = term_parts(t)
+    if parts and parts[0] == "literal" and "; " in parts[1]:
+        return parts[:1] + ("; ".join(sorted(parts[1].split("; "))),) + parts[2:]
+    return parts
+
+
+def _rows(sol):
+    if sol.form == "ASK":
+        return sol.boolean
+    if sol.form == "CONSTRUCT":
+        return sorted(tuple(term_parts(t) for t in tr) for tr in sol.triples)
+    return sol.vars, sorted((tuple(_cell(t) for t in row) for row in sol.rows), key=repr)
+
+
+@pytest.mark.parametrize("name", _unbound_saved())
+def test_saved_queries_answer_the_same_on_an_oxigraph_server(oxigraph_server, local, name):
+    remote, _ = run(Endpoint(oxigraph_server + "/query"), name)
+    here, _ = run(local, name)
+    assert _rows(remote) == _rows(here)
+
+
+def test_an_ad_hoc_query_with_undeclared_kg_prefixes_runs_on_an_oxigraph_server(oxigraph_server, local):
+    q = "SELECT ?p ?name WHERE { ?p a kg:Person ; kg:label ?name } ORDER BY ?p"
+    r = CliRunner().invoke(main, ["query", "--endpoint", oxigraph_server + "/query", q, "--format", "json"])
+    assert r.exit_code == 0, r.output
+    got = [(b["p"]["value"], b["name"]["value"]) for b in json.loads(r.output)["results"]["bindings"]]
+    assert got and got == _local_persons(local)
