@@ -85,7 +85,7 @@ def _merge_keys(mentions: list[Mention], expansions: dict[str, str], lx) -> dict
         unit = lx.agencies.get(key[len("agency:"):], {}).get("local_unit") if key not in national else None
         if kinds.get(key) == "type" or unit:
             prefix = f"agency:{unit}-" if unit else key + "-"
-            regional = [k for k in by_type["Agency"] if k.startswith(prefix) and kinds.get(k) == "regional"]
+            regional = [k for k in by_type["Agency"] if k.startswith(prefix) and kinds.get(k) in ("regional", "office")]
             if len(regional) == 1:
                 remap[key] = regional[0]
     for key in by_type["Policy"]:

@@ -179,6 +179,61 @@ def _after_unit(ctx: DocContext, k: int, levels: list[str] | None) -> tuple[int,
     return k, None
 
 
+def _named_office(ctx: DocContext, k: int, tid: str) -> int | None:
+    """End of the town or qualifier naming a vertical office ("Lapas Narkotika Langkat", "Rutan Tanjung
+    Pura", "KCD Pendidikan dan Kebudayaan Serang-Cilegon"): capitalised words up to the first region
+    (joined by "-" to a second one) or to two words. A longer capitalised run goes on with a person's
+    name ("Lapas Balige Budi Santoso"), so only its first word is the town. A lower-case word is the
+    town only as an item of a list of such offices ("Lapas Langkat, Lapas sibuhuan, dan ...")."""
+    texts, lx = ctx.texts, ctx.lx
+    e = k
+    while e < len(texts) and e - k < 5:
+        w = texts[e]
+        reg = _region_at(ctx, e) if w[:1].isupper() else None
+        if reg:
+            e = reg[0]
+            if e + 1 < len(texts) and texts[e] == "-" and texts[e + 1][:1].isupper():
+                e = (_region_at(ctx, e + 1) or (e + 2, None))[0]  # "Serang-Cilegon"
+            return e
+        if w[:1].isupper() and w.isalpha() and w.lower() not in lx.function_words and w.lower() not in lx.calendar \
+                and not ctx.hits_at(e, "TITLE") and not ctx.hits_at(e, "AGENCY_TYPE"):
+            e += 1
+            if e + 1 < len(texts) and texts[e] == "-" and texts[e + 1].isalpha():
+                e += 2  # "Siborong-borong"
+        elif w == "dan" and e > k and e + 1 < len(texts) and texts[e + 1].isalpha() \
+                and texts[e + 1].lower() not in lx.function_words:
+            e += 2  # "Pendidikan dan kebudayaan ...": the fields of a branch office
+        else:
+            break
+    if e == k:
+        prev, nxt = texts[k - 2] if k >= 2 else "", texts[k + 1] if k + 1 < len(texts) else ""
+        w = texts[k] if k < len(texts) else ""
+        listed = prev in (",", "dan") and nxt in (",", "dan", ".") and any(
+            h.id == tid for x in range(max(0, k - 30), k - 1) for h in ctx.hits_at(x, "AGENCY_TYPE"))
+        return k + 1 if listed and w.isalpha() and w.islower() and w not in lx.function_words else None
+    if e - k > 2 and not any(texts[x] in ("-", "dan") for x in range(k, e)):
+        return k + 1
+    return e
+
+
+def _named_office_mentions(ctx: DocContext, i: int, k: int, end: int, rec: dict) -> list[Mention]:
+    """The office over ``i:end`` named by the words ``k:end`` after its type, and the regions in them."""
+    name = " ".join(ctx.text[ctx.doc[k].idx:ctx.doc[end - 1].idx + len(ctx.doc[end - 1])].split())
+    name = name[0].upper() + name[1:]
+    forms = [a for a in rec.get("aliases", []) if a[:1].isupper()]
+    out = [make_mention(ctx, i, end, "Agency", f"agency:{rec['id']}-{slug(name)}", f"{rec['pattern']} {name}",
+                        tuple(f"{a} {name}" for a in forms), kind="office")]
+    x = k
+    while x < end:
+        reg = _region_at(ctx, x) if ctx.texts[x][:1].isupper() else None
+        if reg and reg[0] <= end:
+            out.append(_place_mention(ctx, x, reg[0], reg[1]))
+            x = reg[0]
+        else:
+            x += 1
+    return out
+
+
 def _agency(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     doc, lx = ctx.doc, ctx.lx
     nat = ctx.longest(i, ("AGENCY",))
@@ -198,6 +253,8 @@ def _agency(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
                     out.append(_place_mention(ctx, s, end, rid))
                     break
             return end, out
+        elif rec.get("named") and end < len(doc) and (named := _named_office(ctx, end, typ.id)):
+            return named, _named_office_mentions(ctx, i, end, named, rec)
         else:
             end, bare = paren_end(ctx, typ.j) or typ.j, rec.get("bare", {}).get(doc[i].text)  # "BPD" alone: the village's
             return end, [make_mention(ctx, i, end, "Agency", f"agency:{slug(bare or typ.id)}", bare or rec["pattern"], kind="type")]
