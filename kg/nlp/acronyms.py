@@ -118,6 +118,13 @@ def acronym_mentions(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
                                "Agency", key, rec["pattern"], (acr, long_form), rec.get("kind"), None, s, aj + 1))
             ctx.acronyms.setdefault(acr, ("Agency", key, rec["pattern"]))
             continue
+        tid = lx.agency_type_index.get(norm(long_form))  # "BKPP (Badan Kepegawaian, Pendidikan, dan Pelatihan)"
+        if tid:
+            key = f"agency:{tid}"
+            out.append(Mention(lf_start, doc[aj].idx + len(doc[aj]), ctx.text[lf_start:doc[aj].idx + len(doc[aj])],
+                               "Agency", key, lx.agency_types[tid]["pattern"], (acr, long_form), "type", None, s, aj + 1))
+            ctx.acronyms.setdefault(acr, ("Agency", key, lx.agency_types[tid]["pattern"]))
+            continue
         before = doc[s - 1].text.lower() if s > 0 else ""
         if before in ("tim", "satgas", "satuan", "panitia", "komite"):
             head = "tim"

@@ -68,6 +68,25 @@ def _expand(label: str, expansions: dict[str, str]) -> set[str]:
     return set(words)
 
 
+def _merged_offices(keys: set[str], kinds: dict, labels: dict[str, str], remap: dict[str, str], lx) -> dict[str, str]:
+    """A region has one office per field: "Dinas Kominfo X" and "Dinas Komunikasi, Informatika, Persandian dan
+    Statistik X" named in one article are one office, the one whose fields hold the other's."""
+    fields: dict[str, tuple[str, str, frozenset[str]]] = {}
+    for key in keys:
+        m = REGION_SUFFIX.search(key)
+        if kinds.get(key) != "regional" or key in remap or not m or m.group(1) not in lx.regions:
+            continue
+        words = norm(labels[key]).split()
+        region = set(norm(lx.regions[m.group(1)]["pattern"]).split())
+        fields[key] = (m.group(1), words[0], frozenset(w for w in words[1:] if w not in region and w != "dan"))
+    out = {}
+    for key, (rid, head, ws) in fields.items():
+        wider = [k for k, (r, h, w) in fields.items() if k != key and r == rid and h == head and ws and ws < w]
+        if len(wider) == 1:
+            out[key] = wider[0]
+    return out
+
+
 def _merge_keys(mentions: list[Mention], expansions: dict[str, str], lx) -> dict[str, str]:
     """Within-document merges: bare agency types (and a national body named bare, such as
     "Bawaslu", whose one regional unit the article names) into their regional unit, bare
@@ -103,6 +122,7 @@ def _merge_keys(mentions: list[Mention], expansions: dict[str, str], lx) -> dict
     for keys in regional.values():
         for k in keys[1:]:
             remap[k] = keys[0]
+    remap.update(_merged_offices(by_type["Agency"], kinds, labels, remap, lx))
     events = sorted(by_type["Event"], key=lambda k: (len(labels[k]), k))
     # one article, one "Apel ...": event names with the same head word are one event
     heads: dict[str, list[str]] = defaultdict(list)
@@ -282,6 +302,7 @@ def assemble(doc: Doc, article: Article) -> DocResult:
                 mentions.append(Mention(s, e, raw, "Place", dateline_key, label, (), "lainnya"))
     mentions, attached = attach_bare_types(ctx, mentions)  # "Inspektorat" in an article about one regency
     remap = {**attached, **_merge_keys(mentions, ctx.expansions, lx)}
+    remap = {k: remap.get(v, v) for k, v in remap.items()}  # "Dinas Kominfo" -> its regional unit -> the merged office
     ents = _entities(mentions, remap, article.text)
     pindex, pdata = _resolve_people(people, find_nicknames(ctx, people))
     # roles (and the agencies they imply)

@@ -279,6 +279,47 @@ def _agency(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     return None
 
 
+_SECTIONS = {"biro": ("provinsi",), "bagian": ("kabupaten", "kota")}  # where each sits in a Sekretariat Daerah
+
+
+def _section_unit(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
+    """A section of a regional secretariat named by its field: "Biro Organisasi Setda Provinsi X", "Bagian
+    Hukum Sekretariat Daerah Kabupaten Y"; named bare ("Kepala Biro Organisasi Budi"), the section of the
+    secretariat of the article's province (Biro) or regency/city (Bagian), else of none."""
+    from .units import is_unit_word
+
+    texts, lx = ctx.texts, ctx.lx
+    levels = _SECTIONS.get(texts[i].lower())
+    if not levels or not texts[i][:1].isupper():
+        return None
+    k = i + 1
+    while k < len(texts) and k - i < 8 and not ctx.hits_at(k, "AGENCY_TYPE") and (is_unit_word(lx, texts[k]) or texts[k] == "/" and k > i + 1
+                                            or texts[k] in ("dan", ",") and k + 1 < len(texts) and is_unit_word(lx, texts[k + 1])
+                                            or texts[k] == "Pemerintah" and k > i + 1 and any(  # "Pengadaan Barang/Jasa Pemerintah"
+                                                h.id == "sekretariat-daerah" for h in ctx.hits_at(k + 1, "AGENCY_TYPE"))):
+        k += 1
+    while k > i + 1 and texts[k - 1] in ("/", "dan", ","):
+        k -= 1
+    if k == i + 1:
+        return None
+    field = " ".join(ctx.text[ctx.doc[i + 1].idx:ctx.doc[k - 1].idx + len(ctx.doc[k - 1])].split())
+    head = texts[i].capitalize()
+    got = _agency(ctx, k) if ctx.longest(k, ("AGENCY_TYPE",)) else None
+    if got and got[1][0].key.startswith("agency:sekretariat-daerah-"):
+        parent = got[1][0]
+        label = f"{head} {field} {parent.label}"
+        aliases = tuple(f"{head} {field} {a}" for a in (" ".join(parent.text.split()), *parent.aliases))
+        return got[0], [make_mention(ctx, i, got[0], "Agency", f"agency:{slug(label)}", label, aliases, "unit"),
+                        *got[1][1:]]
+    rid = next((ctx.main_region[lvl] for lvl in levels if lvl in ctx.main_region), None)
+    if rid is None:
+        return k, [make_mention(ctx, i, k, "Agency", f"agency:{slug(head + ' ' + field)}", f"{head} {field}", (), "unit")]
+    reg = lx.regions[rid]
+    label = f"{head} {field} Sekretariat Daerah {reg['pattern']}"
+    aliases = (f"{head} {field}", f"{head} {field} Setda {reg['name']}", f"{head} {field} Sekretariat Daerah {reg['name']}")
+    return k, [make_mention(ctx, i, k, "Agency", f"agency:{slug(label)}", label, aliases, "unit")]
+
+
 _BODY_HEADS = {"satgas", "tim", "komite", "pansus", "panitia", "panja", "satuan tugas", "gugus tugas", "forum",
                "kantor regional", "kanreg"}
 
@@ -433,7 +474,7 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
         if i not in ctx.hits and not texts[i][:1].isupper() and texts[i].lower() not in _GOV_STARTS:
             i += 1  # nothing below starts at a lower-case word without a gazetteer hit
             continue
-        got = _government(ctx, i) or _agency(ctx, i) or _named_body(ctx, i)
+        got = _government(ctx, i) or _section_unit(ctx, i) or _agency(ctx, i) or _named_body(ctx, i)
         if got:
             end, ms = got
             unit = _commission_unit(ctx, i - 2, ms) if i >= 2 else None
