@@ -16,7 +16,7 @@ from typing import Iterator
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention, name_after_rank, paren_end
 from .lexicon import norm, slug
 from .events import iter_events
-from .lists import elided_units
+from .lists import elided_units, merged_office_end
 from .regulations import named_inside, policy_at
 
 __all__ = ["iter_mentions", "AGENCY_HEADS", "POLICY_HEADS", "regional_aliases", "government_aliases"]
@@ -234,10 +234,38 @@ def _named_office_mentions(ctx: DocContext, i: int, k: int, end: int, rec: dict)
     return out
 
 
+def _cap_run_end(ctx: DocContext, k: int, limit: int = 4) -> int:
+    """End of up to ``limit`` capitalised words from ``k`` that are no function words."""
+    e = k
+    while e < len(ctx.texts) and e - k < limit and ctx.texts[e][:1].isupper() and ctx.texts[e].isalpha() \
+            and ctx.texts[e].lower() not in ctx.lx.function_words:
+        e += 1
+    return e
+
+
+def _merged_office(ctx: DocContext, i: int, k: int) -> tuple[int, list[Mention]]:
+    """One office over ``i:k`` whose name lists its fields, in the region after it (or the article's)."""
+    name = " ".join(ctx.text[ctx.doc[i].idx:ctx.doc[k - 1].idx + len(ctx.doc[k - 1])].split())
+    end, rid = _after_unit(ctx, k, None)
+    if rid is None:
+        end = paren_end(ctx, k) or k
+        rid = next((ctx.main_region[lvl] for lvl in ("kabupaten", "kota", "provinsi") if lvl in ctx.main_region), None)
+    if rid is None:
+        return end, [make_mention(ctx, i, end, "Agency", f"agency:{slug(name)}", name, (), "unit")]
+    reg = ctx.lx.regions[rid]
+    return end, [make_mention(ctx, i, end, "Agency", f"agency:{slug(name)}-{rid}", unit_name(name, reg["pattern"]),
+                              (name, unit_name(name, reg["name"])), "regional")]
+
+
 def _agency(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     doc, lx = ctx.doc, ctx.lx
     nat = ctx.longest(i, ("AGENCY",))
     typ = ctx.longest(i, ("AGENCY_TYPE",))
+    if ctx.texts[i] in ("Dinas", "Badan") and (not nat or typ and typ.j >= nat.j):
+        j = typ.j if typ else _cap_run_end(ctx, i + 1)
+        merged = merged_office_end(ctx, i, j)  # "Dinas Sosial, Pemberdayaan Masyarakat dan Desa"
+        if merged:
+            return _merged_office(ctx, i, merged)
     if typ and (not nat or typ.j >= nat.j):
         rec = lx.agency_types[typ.id]
         end, rid = _after_unit(ctx, typ.j, rec.get("levels"))
