@@ -14,7 +14,7 @@ from importlib import resources
 
 __all__ = ["Lexicon", "lexicon", "norm", "slug", "RULE_FILES"]
 
-RULE_FILES = ("regions", "agencies", "agency_types", "policies", "titles", "honorifics",
+RULE_FILES = ("regions", "agencies", "agency_types", "agency_parts", "policies", "titles", "honorifics",
               "speech", "events", "venues", "words")
 
 
@@ -57,6 +57,8 @@ class Lexicon:
     agency_index: dict[str, str] = field(default_factory=dict)        # norm(form) -> agency id
     agency_types: dict[str, dict] = field(default_factory=dict)
     agency_type_index: dict[str, str] = field(default_factory=dict)
+    agency_parts: dict[str, dict] = field(default_factory=dict)       # norm(form) -> a ministry's unit ("Itjen")
+    kanwil_of: dict[str, str] = field(default_factory=dict)           # ministry id -> its regional office type id
     policies: dict[str, dict] = field(default_factory=dict)
     policy_index: dict[str, str] = field(default_factory=dict)
     titles: dict[str, dict] = field(default_factory=dict)             # norm(form) -> record
@@ -177,6 +179,10 @@ def lexicon() -> Lexicon:
         lx.agency_types[r["id"]] = r
         for form in [r["pattern"], *r.get("aliases", [])]:
             _add(lx.agency_type_index, form, r["id"])
+    for r in recs["agency_parts"]:
+        for form in [r["pattern"], *r.get("aliases", [])]:
+            lx.agency_parts[norm(form)] = r
+    lx.kanwil_of = {r["parent"]: r["id"] for r in recs["agency_types"] if r.get("parent")}
     for r in recs["policies"]:
         lx.policies[r["id"]] = r
         for form in [r["pattern"], *r.get("aliases", [])]:

@@ -307,6 +307,49 @@ def _agency(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     return None
 
 
+def _ministry_part(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
+    """A ministry's unit (``agency_parts.jsonl``) named before the ministry: "Itjen Kemenkumham",
+    "Sekretariat Jenderal Kementerian X"; a regional one ("Kanwil Kemenkumham Sumut") with its region,
+    keyed as the ministry's regional office type where the rules name one. Only where it is longer
+    than any office type read at ``i``."""
+    texts, lx = ctx.texts, ctx.lx
+    for n in (2, 1):
+        part = lx.agency_parts.get(norm(" ".join(texts[i:i + n]))) if texts[i][:1].isupper() else None
+        if part:
+            break
+    else:
+        return None
+    nat = ctx.longest(i + n, ("AGENCY",))
+    if not nat or lx.agencies[nat.id].get("kind") != "kementerian":
+        return None
+    end = nat.j + (nat.j < len(texts) and texts[nat.j] == "RI")
+    head, rec = part["pattern"], lx.agencies[nat.id]
+    forms = [rec["pattern"], *[a for a in rec.get("aliases", []) if a[:1].isupper()][:3]]
+    typ = ctx.longest(i, ("AGENCY_TYPE",))
+    if part.get("regional"):
+        e2, rid = _after_unit(ctx, end, ["provinsi"])
+        if rid is None or (typ and typ.j >= e2):
+            return None
+        reg = lx.regions[rid]
+        tid = lx.kanwil_of.get(nat.id)
+        key = f"agency:{tid}-{rid}" if tid else f"agency:{part['id']}-{nat.id}-{rid}"
+        label = f"{head} {rec['pattern']} {reg['name']}"
+        aliases = tuple(f"{h} {f} {r}" for h in (head, *part.get("aliases", [])) for f in forms
+                        for r in (reg["name"], reg["pattern"], *reg.get("aliases", [])[:1]))
+        out = [make_mention(ctx, i, e2, "Agency", key, label, aliases, "regional")]
+        for s in range(end, e2):
+            reg_hit = _region_at(ctx, s)
+            if reg_hit and reg_hit[0] == e2:
+                out.append(_place_mention(ctx, s, e2, rid))
+                break
+        return e2, out
+    if typ and typ.j >= end:
+        return None
+    label = f"{head} {rec['pattern']}"
+    aliases = tuple(f"{h} {f}" for h in (head, *part.get("aliases", [])) for f in forms)
+    return end, [make_mention(ctx, i, end, "Agency", f"agency:{part['id']}-{nat.id}", label, aliases, "unit")]
+
+
 _SECTIONS = {"biro": ("provinsi",), "bagian": ("kabupaten", "kota")}  # where each sits in a Sekretariat Daerah
 
 
@@ -364,6 +407,8 @@ def _named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     end = k
     while end < len(doc) and end - k < 8 and (is_cap(doc[end]) or is_acronym(doc[end]) or doc[end].text.isdigit()) \
             and doc[end].text.lower() not in ctx.lx.calendar and doc[end].text.lower() not in ctx.lx.function_words:
+        if end > k and (ctx.longest(end, ("AGENCY", "AGENCY_TYPE")) or _ministry_part(ctx, end)):
+            break  # "Tim Penilai Internal Inspektorat Jenderal Kemenkumham": the body's parent is named apart
         reg = _region_at(ctx, end) if end > k and head in ("kantor regional", "kanreg") else None
         if reg:
             end = reg[0]  # "Kantor Regional XI BKN Manado": the office's city ends its name
@@ -485,6 +530,8 @@ def _venue(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     if end == h.j and h.id not in ctx.lx.complete_venues:  # "Gedung Sate" names one building; "Gedung" alone none
         return None
     text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
+    if norm(text) in ctx.lx.agency_parts:
+        return None  # "tim dari Kantor Wilayah": an office named bare, not a building
     label = text[0].upper() + text[1:]
     if balai and end - h.j >= 2:
         # "Balai Pelaksanaan Jalan Nasional Sumatera Barat": a ministry's technical office, not a hall
@@ -502,7 +549,7 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
         if i not in ctx.hits and not texts[i][:1].isupper() and texts[i].lower() not in _GOV_STARTS:
             i += 1  # nothing below starts at a lower-case word without a gazetteer hit
             continue
-        got = _government(ctx, i) or _section_unit(ctx, i) or _agency(ctx, i) or _named_body(ctx, i)
+        got = _government(ctx, i) or _section_unit(ctx, i) or _ministry_part(ctx, i) or _agency(ctx, i) or _named_body(ctx, i)
         if got:
             end, ms = got
             unit = _commission_unit(ctx, i - 2, ms) if i >= 2 else None
