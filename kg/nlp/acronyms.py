@@ -82,6 +82,14 @@ def _long_form_before(ctx: DocContext, i: int, acr: str) -> tuple[int, int] | No
     return None
 
 
+def _initials_of(acr: str, long_form: str) -> bool:
+    """Is the short form one capital per word, the first opening the name ("Budi Santoso (BS)", or with a
+    slip, "(BU)")? News writes a person's initials so; a program's short form takes more letters."""
+    words = long_form.split()
+    return 2 <= len(words) <= 4 and acr.isalpha() and acr.isupper() and len(acr) == len(words) \
+        and acr[0] == words[0][0] and all(w[:1].isupper() and w[1:].islower() for w in words)
+
+
 def acronym_mentions(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """Entities defined as "Long Form (ACR)" and later mentions of the bare acronym."""
     from .events import ELECTIONS
@@ -137,7 +145,7 @@ def acronym_mentions(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
             etype = "Agency"
         elif head in lx.event_heads or norm(long_form) in ELECTIONS:
             etype = "Event"
-        elif head in POLICY_HEADS or len(long_form.split()) >= 2:
+        elif head in POLICY_HEADS or len(long_form.split()) >= 2 and not _initials_of(acr, long_form):
             etype = "Policy"
         else:
             continue

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from .context import DocContext, Mention, is_acronym, is_cap, make_mention, name_after_rank, paren_end
+from .context import DocContext, Hit, Mention, is_acronym, is_cap, make_mention, name_after_rank, paren_end
 from .lexicon import norm, slug
 from .events import iter_events
 from .lists import elided_units, merged_office_end
@@ -58,6 +58,8 @@ def _region_at(ctx: DocContext, i: int, kind: str | None = None) -> tuple[int, s
     if not hs:
         return None
     j = max(h.j for h in hs)
+    if _initialled(ctx.texts, i, j):
+        return None  # "Kepala Dinas X Babar Suharso (BS)": a person's first name, not Bangka Barat
     ids = [h.id for h in hs if h.j == j]
     if kind:
         same = [r for r in ids if ctx.lx.regions[r]["kind"] == kind]
@@ -68,6 +70,17 @@ def _region_at(ctx: DocContext, i: int, kind: str | None = None) -> tuple[int, s
     if len(ids) > 1:
         rid = ctx.region_pref.get(norm(ctx.lx.regions[rid]["name"]), rid) if not kind else rid
     return j, rid
+
+
+def _initialled(texts: list[str], i: int, j: int) -> bool:
+    """Do the words from ``i`` (a region's name up to ``j``), with the capitalised words after them, spell
+    the initials in brackets that follow ("Babar Suharso (BS)")? Then they name a person."""
+    e = j
+    while e < len(texts) and e - j < 3 and texts[e][:1].isupper() and texts[e].isalpha() and not texts[e].isupper():
+        e += 1
+    if e == j or e + 2 >= len(texts) or texts[e] != "(" or texts[e + 2] != ")":
+        return False
+    return texts[e + 1].isupper() and texts[e + 1] == "".join(w[0] for w in texts[i:e])
 
 
 def _place_mention(ctx: DocContext, i: int, j: int, rid: str) -> Mention:
@@ -216,6 +229,28 @@ def _named_office(ctx: DocContext, k: int, tid: str) -> int | None:
     return e
 
 
+def _numbered_unit(ctx: DocContext, k: int) -> tuple[int, str] | None:
+    """(end, name) of a military unit's number and name: "Korem 161/Wira Sakti", "Korem 161 Wira Sakti
+    Kupang" (the city after the name is where it sits, not its name), "Kodim 0809/Kediri", "Kodam IX/Udayana"."""
+    texts, lx = ctx.texts, ctx.lx
+    if k >= len(texts) or not (texts[k].isdigit() or _ROMAN.fullmatch(texts[k])):
+        return None
+    num, e = texts[k], k + 1
+    slash = e < len(texts) and texts[e] == "/"
+    e += slash
+    s = e
+    reg = _region_at(ctx, e) if slash else None
+    if reg:
+        e = reg[0]
+    else:
+        while e < len(texts) and e - s < 3 and (texts[e][:1].isupper() or texts[e].isupper()) and texts[e].isalpha() \
+                and texts[e].lower() not in lx.function_words and not _region_at(ctx, e) and not ctx.hits_at(e, "TITLE"):
+            e += 1
+    if e == s:
+        return (k + 1, num) if not slash else None
+    return e, f"{num}/{' '.join(texts[s:e])}"
+
+
 def _named_office_mentions(ctx: DocContext, i: int, k: int, end: int, rec: dict) -> list[Mention]:
     """The office over ``i:end`` named by the words ``k:end`` after its type, and the regions in them."""
     name = " ".join(ctx.text[ctx.doc[k].idx:ctx.doc[end - 1].idx + len(ctx.doc[end - 1])].split())
@@ -257,10 +292,34 @@ def _merged_office(ctx: DocContext, i: int, k: int) -> tuple[int, list[Mention]]
                               (name, unit_name(name, reg["name"])), "regional")]
 
 
+def _misspelt_ministry(ctx: DocContext, i: int) -> tuple[int, str] | None:
+    """(end, agency id) of a ministry's name with a typing slip ("Kementerian ... dan Refromasi Birokrasi"):
+    the longest capitalised run after "Kementerian" within two letters of a known form of as many words."""
+    import difflib
+
+    texts, lx = ctx.texts, ctx.lx
+    if texts[i] not in ("Kementerian", "Kementrian") or ctx.longest(i, ("AGENCY",)):
+        return None
+    e = i + 1
+    while e < len(texts) and e - i < 10 and (texts[e][:1].isupper() and texts[e].isalpha() or texts[e] in ("dan", "&")):
+        e += 1
+    for end in range(e, i + 2, -1):
+        form = norm(" ".join(texts[i:end]))
+        n = len(form.split())
+        for key, ident in lx.agency_index.items():
+            if len(key.split()) == n and abs(len(key) - len(form)) <= 2 \
+                    and difflib.SequenceMatcher(None, key, form).ratio() >= 1 - 4 / (len(key) + len(form)):
+                return end, ident
+    return None
+
+
 def _agency(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     doc, lx = ctx.doc, ctx.lx
     nat = ctx.longest(i, ("AGENCY",))
     typ = ctx.longest(i, ("AGENCY_TYPE",))
+    slip = _misspelt_ministry(ctx, i) if not nat and not typ else None
+    if slip:
+        nat = Hit(i, slip[0], "AGENCY", slip[1])
     if ctx.texts[i] in ("Dinas", "Badan") and (not nat or typ and typ.j >= nat.j):
         j = typ.j if typ else _cap_run_end(ctx, i + 1)
         merged = merged_office_end(ctx, i, j)  # "Dinas Sosial, Pemberdayaan Masyarakat dan Desa"
@@ -281,6 +340,10 @@ def _agency(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
                     out.append(_place_mention(ctx, s, end, rid))
                     break
             return end, out
+        elif rec.get("numbered") and (unit := _numbered_unit(ctx, end)):
+            name, forms = unit[1], [a for a in rec.get("aliases", []) if a[:1].isupper()]
+            return unit[0], [make_mention(ctx, i, unit[0], "Agency", f"agency:{typ.id}-{slug(name)}",
+                                          f"{rec['pattern']} {name}", tuple(f"{a} {name}" for a in forms), "office")]
         elif rec.get("named") and end < len(doc) and (named := _named_office(ctx, end, typ.id)):
             return named, _named_office_mentions(ctx, i, end, named, rec)
         else:
