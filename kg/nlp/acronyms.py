@@ -92,7 +92,6 @@ def _initials_of(acr: str, long_form: str) -> bool:
 
 def acronym_mentions(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """Entities defined as "Long Form (ACR)" and later mentions of the bare acronym."""
-    from .events import ELECTIONS
     from .mentions import AGENCY_HEADS, POLICY_HEADS
 
     doc, lx = ctx.doc, ctx.lx
@@ -143,7 +142,7 @@ def acronym_mentions(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
                 continue
         elif head in AGENCY_HEADS:
             etype = "Agency"
-        elif head in lx.event_heads or norm(long_form) in ELECTIONS:
+        elif head in lx.event_heads or norm(long_form) in lx.elections:
             etype = "Event"
         elif head in POLICY_HEADS or len(long_form.split()) >= 2 and not _initials_of(acr, long_form):
             etype = "Policy"

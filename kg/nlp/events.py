@@ -6,55 +6,30 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..dates import DAYS
 from .acronyms import fits
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
 from .lexicon import slug
 from .works import iter_works
 
-__all__ = ["iter_events", "ELECTIONS", "SUFFIX_HEADS"]
+__all__ = ["iter_events"]
 
-ELECTIONS = {"pemilu": "Pemilu", "pemilihan umum": "Pemilu", "pilkada": "Pilkada",
-             "pemilihan kepala daerah": "Pilkada", "pilpres": "Pilpres", "pileg": "Pileg",
-             "pilkades": "Pilkades", "pilgub": "Pilgub", "pilbup": "Pilbup", "pilwalkot": "Pilwalkot",
-             "pemilihan serentak": "Pilkada"}  # the election body's name for the regional elections
-
-SUFFIX_HEADS = {"award", "awards", "expo", "summit", "festival", "fair", "cup", "week", "day"}
-
-LOWER_EVENT_MODIFIERS = {"pagi", "siaga", "gelar", "pergeseran", "pasukan", "kerja", "koordinasi", "paripurna",
-                         "akbar", "gabungan", "bendera", "kesadaran", "bersama", "mahasiswa"}
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
-_PLANNED = {"untuk", "akan", "agar", "supaya", "segera", "berencana", "rencananya", "diminta", "diharapkan"}
-# "dirangkaikan dengan penandatanganan pakta integritas": a happening joined to the one just told
-# (not "ditandai dengan pengguntingan pita": that marks the same happening)
-_LINKED = {"dirangkai", "dirangkaikan", "dilanjutkan"}
-# words after which the object of an event verb is no longer its name ("pejabat lingkup Pemkab", "aplikasi bernama X")
-_OBJECT_STOPS = {"lingkup", "bernama", "berjudul", "yakni", "yaitu"}
-# records named after a happening: "berita acara", "hasil evaluasi", "naskah deklarasi", "piagam pencanangan"
-_RECORDS = {"berita", "hasil", "naskah", "piagam", "laporan", "dokumen"}
-# generic words before an event's own name ("kegiatan sosialisasi ...", "acara pisah sambut ...")
-_WRAPPERS = {"kegiatan", "acara"}
-_TIME_NOUNS = {"pekan", "minggu", "bulan", "tahun", "hari", "besok", "lusa", "kemarin", "nanti"}  # "... pekan depan"
-# the word before an event word that makes it a body ("pengurus Forum ...") or a finding ("hasil evaluasi ...")
-_NOT_HAPPENING = {"tim", "satgas", "satuan", "pengurus", "kepengurusan", "anggota", "ketua", "sekretariat",
-                  "hasil", "laporan", "nilai", "inspektur", "pembina", "komandan", "berita",  # "berita acara"
-                  "panitia", "komite"}  # "Panitia Pemilihan Kepala Desa": a committee
 # a verb after "acara"/"kegiatan" tells what the activity did, not what it is ("acara berjalan lancar")
 _VERBISH = re.compile(r"^(?:me[mnlrw]|ber|ter)[a-z]{3,}$")
 
 
+def _words(ctx: DocContext, label: str) -> frozenset[str]:
+    """One word group of ``kg/rules/event_words.jsonl`` (``PLANNED``, ``WRAPPER``, ``NOT_HAPPENING``, ...)."""
+    return ctx.lx.event_words.get(label, frozenset())
 
 
-
-
-
-
-
-
-def _linked(texts: list[str], i: int) -> bool:
+def _linked(ctx: DocContext, i: int) -> bool:
     """Is the event word at ``i`` joined to a happening just told ("dirangkaikan dengan ...")?"""
+    texts, linked = ctx.texts, _words(ctx, "LINKED")
     before = texts[i - 1].lower() if i > 0 else ""
-    return before in _LINKED or before == "dengan" and i >= 2 and texts[i - 2].lower() in _LINKED
+    return before in linked or before == "dengan" and i >= 2 and texts[i - 2].lower() in linked
 
 
 def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
@@ -71,9 +46,9 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
             break  # "kirab budaya memperingati hari jadi": the verb goes on with the sentence
         if end > k and w.isalpha() and w.isupper() and len(w) >= 2:
             end += 1  # "sosialisasi netralitas ASN", "bimtek pengelolaan SPBE": a short form inside the name
-        elif w.isalpha() and w.islower() and w not in lx.function_words and w not in lx.cue_verbs and w not in _TIME_NOUNS \
+        elif w.isalpha() and w.islower() and w not in lx.function_words and w not in lx.cue_verbs and w not in _words(ctx, "TIME_NOUN") \
                 and w not in lx.event_cue_after and (w not in lx.event_heads or end == k
-                                                     or texts[end - 1] in _RECORDS):
+                                                     or texts[end - 1] in _words(ctx, "RECORD")):
             end += 1  # "rapat evaluasi ...": an event word right after the head qualifies it
         elif w == "dan" and end > k and end + 1 < len(texts) and texts[end + 1].isalpha() \
                 and texts[end + 1].islower() and texts[end + 1] not in lx.function_words:
@@ -88,9 +63,9 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
     after = texts[end].lower() if end < len(texts) else ""
     if after in ("akan", "sudah", "telah", "juga") and end + 1 < len(texts):
         after = texts[end + 1].lower()  # "sosialisasi netralitas ASN akan digelar pekan depan"
-    planned = i >= 2 and texts[i - 2].lower() in _PLANNED  # "meminta ... untuk menggelar pasar murah": not (yet) held
-    if before in lx.event_cue_before and not planned or after in lx.event_cue_after or _linked(texts, i) \
-            or before in _WRAPPERS:
+    planned = i >= 2 and texts[i - 2].lower() in _words(ctx, "PLANNED")  # "meminta ... untuk menggelar pasar murah": not (yet) held
+    if before in lx.event_cue_before and not planned or after in lx.event_cue_after or _linked(ctx, i) \
+            or before in _words(ctx, "WRAPPER"):
         return end
     return k
 
@@ -120,11 +95,11 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         return None
     head = doc[i:h.j].text.lower()
     lower_head = not is_cap(doc[i])
-    if head in SUFFIX_HEADS:
+    if head in _words(ctx, "SUFFIX_HEAD"):
         return None
     end = h.j
     lowers = 0
-    if head in _WRAPPERS and lower_head and ctx.longest(h.j, ("EVENT_HEAD",)):
+    if head in _words(ctx, "WRAPPER") and lower_head and ctx.longest(h.j, ("EVENT_HEAD",)):
         inner = _event(ctx, h.j)  # "kegiatan pelatihan menjahit", "acara pisah sambut": the inner word names it
         if inner:
             m = inner[1]
@@ -174,7 +149,7 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             end += 2  # "Rapat Paripurna dalam rangka Penyampaian Nota Pengantar ...": its agenda names it
             # (not "... dalam rangka HUT ke-79 RI": the anniversary is a happening of its own)
         elif end - h.j == lowers and lowers < 2 and tl.isalpha() and not is_cap(t) and (
-                tl in LOWER_EVENT_MODIFIERS or (lower_head and end + 1 < len(doc) and (is_cap(doc[end + 1]) or is_acronym(doc[end + 1])))) \
+                tl in _words(ctx, "LOWER_MODIFIER") or (lower_head and end + 1 < len(doc) and (is_cap(doc[end + 1]) or is_acronym(doc[end + 1])))) \
                 and tl not in lx.function_words and tl not in lx.cue_verbs:
             end += 1
             lowers += 1
@@ -193,23 +168,23 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     elif lower_ok and lower_head and h.j < len(doc) and doc[h.j].text == "(" and end == paren_end(ctx, h.j):
         # "bimbingan teknis (bimtek) pengelolaan keuangan desa": the name goes on after its short form
         end = _lower_name_end(ctx, i, end)
-    if end == h.j and head not in ELECTIONS and (lower_head or len(head.split()) == 1) \
+    if end == h.j and head not in ctx.lx.elections and (lower_head or len(head.split()) == 1) \
             and not (lower_ok and " " in head and i > 1 and (ctx.texts[i - 1].lower() in lx.event_cue_before
-                                                             and ctx.texts[i - 2].lower() not in _PLANNED
-                                                             or _linked(ctx.texts, i) or ctx.texts[i - 1] in _WRAPPERS)):
+                                                             and ctx.texts[i - 2].lower() not in _words(ctx, "PLANNED")
+                                                             or _linked(ctx, i) or ctx.texts[i - 1] in _words(ctx, "WRAPPER"))):
         return None  # but "memimpin rapat koordinasi bersama ...": a two-word head after an event verb
-    if i > 0 and doc[i - 1].text.lower() in _NOT_HAPPENING:
+    if i > 0 and doc[i - 1].text.lower() in _words(ctx, "NOT_HAPPENING"):
         return None  # "pengurus Forum Anak Daerah", "hasil evaluasi SAKIP": a body or a finding, not a happening
     text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     label = re.sub(r"\s*\([^)]*\)", "", text)
     label = label[0].upper() + label[1:]
     key = f"event:{slug(label)}"
-    if head in ELECTIONS:
+    if head in ctx.lx.elections:
         year = next((t.text for t in doc[i:end] if _YEAR.match(t.text)), None)
         if year is None:
             sent = doc[i].sent
             year = next((t.text for t in sent if _YEAR.match(t.text)), None)
-        base = ELECTIONS[head]
+        base = ctx.lx.elections[head]
         label = f"{base} {year}" if year else base
         key = f"event:{slug(label)}"
         end = max(end, h.j)
@@ -225,7 +200,7 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
 
 def _suffix_event(ctx: DocContext, i: int) -> tuple[int, int, Mention] | None:
     doc = ctx.doc
-    if doc[i].text.lower() not in SUFFIX_HEADS or not is_cap(doc[i]):
+    if doc[i].text.lower() not in _words(ctx, "SUFFIX_HEAD") or not is_cap(doc[i]):
         return None
     s = i
     while s - 1 >= 0 and (is_cap(doc[s - 1]) or is_acronym(doc[s - 1])) and doc[s - 1].text.lower() not in ctx.lx.function_words \
@@ -247,7 +222,8 @@ def _suffix_event(ctx: DocContext, i: int) -> tuple[int, int, Mention] | None:
 
 
 
-_DATE_HINT = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\b(?:Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu)\b")
+# a date in brackets or a day's name (kg.dates.DAYS, the one list of them)
+_DATE_HINT = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\b(?:" + "|".join(re.escape(d.capitalize()) for d in DAYS) + r")\b")
 
 
 def _verb_events(ctx: DocContext, named: list[Mention], names: dict[int, int]) -> list[Mention]:
@@ -274,7 +250,7 @@ def _verb_events(ctx: DocContext, named: list[Mention], names: dict[int, int]) -
                     end = max(j for j in range(k + 1, end) if texts[j] == "(")  # not its short form in brackets
                     break
             elif (t.isalpha() or t.isdigit()) and tl not in lx.function_words and tl not in lx.calendar \
-                    and tl not in lx.cue_verbs and tl not in lx.event_verbs and tl not in _OBJECT_STOPS:
+                    and tl not in lx.cue_verbs and tl not in lx.event_verbs and tl not in _words(ctx, "OBJECT_STOP"):
                 end += 1
             elif tl == "dan" and end > k + 1 and end + 1 < sent.end and texts[end + 1].isalpha() \
                     and texts[end + 1].lower() not in lx.function_words:
@@ -290,13 +266,11 @@ def _verb_events(ctx: DocContext, named: list[Mention], names: dict[int, int]) -
     return out
 
 
-_ROUND = {"tahap", "angkatan", "gelombang", "periode", "ke", "formasi"}
-
-
-def _held(texts: list[str], j: int, end: int) -> bool:
+def _held(ctx: DocContext, j: int, end: int) -> bool:
     """Does an event name that opens with a program's name (ending at ``j``) tell one round of it
     ("Seleksi CPNS Tahap II", "PPDB Gelombang 2"), not the program ("Proyek Strategis Nasional")?"""
-    return end > j and (_YEAR.match(texts[j]) is not None or texts[j].lower() in _ROUND)
+    texts = ctx.texts
+    return end > j and (_YEAR.match(texts[j]) is not None or texts[j].lower() in _words(ctx, "ROUND"))
 
 
 def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
@@ -309,11 +283,11 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
     # "Proyek Strategis Nasional", "Gerakan Nasional Revolusi Mental": a program's name, not a happening
     policy_starts = {m.i: m.j for m in found if m.type == "Policy"}
     while i < len(doc):
-        if i in inside or (i not in ctx.hits and texts[i].lower() not in SUFFIX_HEADS):
+        if i in inside or (i not in ctx.hits and texts[i].lower() not in _words(ctx, "SUFFIX_HEAD")):
             i += 1  # an event starts at a gazetteer hit or ends at a suffix head
             continue
         ev = _event(ctx, i)
-        if ev and i in policy_starts and not _held(texts, policy_starts[i], ev[0]):
+        if ev and i in policy_starts and not _held(ctx, policy_starts[i], ev[0]):
             ev = None
         if ev:
             end, m = ev

@@ -15,7 +15,7 @@ from importlib import resources
 __all__ = ["Lexicon", "lexicon", "norm", "slug", "RULE_FILES"]
 
 RULE_FILES = ("regions", "agencies", "agency_types", "agency_parts", "policies", "titles", "honorifics",
-              "speech", "events", "venues", "words")
+              "speech", "events", "event_words", "venues", "words")
 
 
 def norm(s: str) -> str:
@@ -78,6 +78,9 @@ class Lexicon:
     attendance: set[str] = field(default_factory=set)
     anaphor_nouns: set[str] = field(default_factory=set)
     event_verbs: dict[str, str] = field(default_factory=dict)  # "melantik" -> "Pelantikan"  # "kata politikus itu": the person last named  # "turut hadir": the persons named were at the event
+    event_words: dict[str, frozenset[str]] = field(default_factory=dict)  # label -> words (event_words.jsonl)
+    elections: dict[str, str] = field(default_factory=dict)   # "pemilihan kepala daerah" -> "Pilkada"
+    local_kinds: dict[str, str] = field(default_factory=dict)  # "dusun" -> "desa": venue words naming a village or district
     venue_heads: set[str] = field(default_factory=set)
     complete_venues: set[str] = field(default_factory=set)  # ids of heads that name one venue ("Gedung Sate")
     balai_units: set[str] = field(default_factory=set)  # "Balai Besar ...", "Balai Pelaksanaan ...": an office, not a hall
@@ -205,6 +208,13 @@ def lexicon() -> Lexicon:
          "CUE_PASSIVE": lx.cue_passive, "CUE_CLAUSE": lx.cue_clause}[r["label"]].add(r["pattern"].lower())
     lx.event_heads = {r["pattern"].lower() for r in recs["events"]}
     lx.lower_event_heads = {r["pattern"].lower() for r in recs["events"] if r.get("lower_name")}
+    groups: dict[str, set[str]] = {}
+    for r in recs["event_words"]:
+        groups.setdefault(r["label"], set()).add(r["pattern"])
+        if r["label"] == "ELECTION":
+            lx.elections[r["pattern"]] = r["name"]
+    lx.event_words = {label: frozenset(ws) for label, ws in groups.items()}
+    lx.local_kinds = {r["pattern"].lower(): r["local"] for r in recs["venues"] if r.get("local")}
     lx.venue_heads = {r["pattern"].lower() for r in recs["venues"]}
     lx.complete_venues = {r["id"] for r in recs["venues"] if r.get("complete")}
     word_sets = {"FUNCTION_WORD": lx.function_words, "PRONOUN": lx.pronouns, "NOT_ENTITY": lx.not_entity,

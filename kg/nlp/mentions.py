@@ -37,9 +37,6 @@ _GOV = {"pemprov": "provinsi", "pemkab": "kabupaten", "pemkot": "kota", "pemko":
 _GOV_STARTS = {"pemerintah", "pemdes", *_GOV}
 _KIND_WORDS = {"provinsi": "provinsi", "prov": "provinsi", "kabupaten": "kabupaten", "kab": "kabupaten",
                "kota": "kota"}
-_LOCAL_KINDS = {"desa": "desa", "kelurahan": "desa", "kecamatan": "kecamatan", "dusun": "desa",
-                "kampung": "desa", "nagari": "desa", "gampong": "desa", "distrik": "kecamatan",
-                "kapanewon": "kecamatan", "kemantren": "kecamatan"}
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
@@ -95,7 +92,7 @@ def _place_mention(ctx: DocContext, i: int, j: int, rid: str) -> Mention:
 def _local_name(ctx: DocContext, k: int, limit: int = 3) -> int:
     """End of a capitalised run of up to ``limit`` tokens naming a village or district."""
     doc, m = ctx.doc, k
-    while m < len(doc) and m - k < limit and is_cap(doc[m]) and doc[m].text.lower() not in _LOCAL_KINDS \
+    while m < len(doc) and m - k < limit and is_cap(doc[m]) and doc[m].text.lower() not in ctx.lx.local_kinds \
             and doc[m].text.lower() not in ctx.lx.function_words and not doc[m].is_punct:
         if ctx.hits_at(m, "PLACE") and m > k:
             break
@@ -567,12 +564,12 @@ def _venue(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     if any(t.j > i for k in range(max(0, i - 3), i) for t in ctx.hits_at(k, "TITLE")):
         return None  # "Kepala Distrik Wamena Kota X": part of an office, the person's parse names the unit
     head = doc[i:h.j].text.lower()
-    if head in _LOCAL_KINDS:
+    if head in ctx.lx.local_kinds:
         end = _local_name(ctx, h.j)
         if end == h.j or not is_cap(doc[h.j]):
             return None
         name = ctx.text[doc[h.j].idx:doc[end - 1].idx + len(doc[end - 1])]
-        kind = _LOCAL_KINDS[head]
+        kind = ctx.lx.local_kinds[head]
         label = f"{head.capitalize()} {name}"
         return end, make_mention(ctx, i, end, "Place", f"place:{head}-{slug(name)}", label, (name,), kind)
     if (not (is_cap(doc[h.j]) or is_acronym(doc[h.j])) or doc[h.j].text.lower() in ctx.lx.calendar) \
