@@ -186,6 +186,10 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             year = next((t.text for t in sent if _YEAR.match(t.text)), None)
         base = ctx.lx.elections[head]
         label = f"{base} {year}" if year else base
+        before = ctx.texts[i - 1] if i > 0 else ""
+        if not year and before.isalpha() and before.islower() and before not in lx.function_words \
+                and before not in lx.event_cue_before and before not in _words(ctx, "ELECTION_CUE"):
+            return None  # "pidana pemilu", "penyelenggara Pemilu": a word about elections, no election told
         key = f"event:{slug(label)}"
         end = max(end, h.j)
         return end, make_mention(ctx, i, end, "Event", key, label, (text,), "election")

@@ -203,6 +203,10 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         if t.lower() in ("nomor", "no", "nomer") or t in (".", ":") and num is None:
             k += 1
             continue
+        glued = re.fullmatch(r"(?i)no\.(\d+)", t) if num is None else None
+        if glued:  # "UU No.1 Tahun 2015": the number written onto its word
+            num, k = glued.group(1), k + 1
+            continue
         if num is None and doc[k - 1].text.lower() in ("nomor", "no", "nomer", ".", ":") and (
                 t[:1].isdigit() or t[:1].isalpha() and k + 1 < len(doc) and doc[k + 1].text == "/"
                 and not doc[k].whitespace_):  # "Nomor B/123/M.SM.00.00/2024"
@@ -231,7 +235,7 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         k = end_code
     if num and (year or "/" in num):
         end = k
-        if end < len(doc) and doc[end].text == "tentang":
+        if end < len(doc) and doc[end].text.lower() == "tentang":
             full = _subject_end(ctx, end)
             if full == end:
                 full = None
