@@ -70,6 +70,23 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
     return k
 
 
+def _listed_end(ctx: DocContext, k: int) -> int | None:
+    """End of a list that goes on at the comma ``k`` ("ASN, TNI dan Polri") when it names short forms
+    or single capitalised words and closes with "dan"/"serta" before any other punctuation, else None."""
+    texts = ctx.texts
+    x = k
+    while x + 1 < len(texts) and x - k < 8:
+        nxt = texts[x + 1]
+        if not (nxt[:1].isupper() and nxt.isalpha() and nxt.lower() not in ctx.lx.function_words):
+            return None
+        if texts[x] in ("dan", "serta"):
+            return x + 2
+        if x + 2 >= len(texts) or texts[x + 2] not in (",", "dan", "serta"):
+            return None
+        x += 2
+    return None
+
+
 def short_form(text: str) -> str | None:
     """The name with each defined long form replaced by its short form: "Musyawarah Perencanaan
     Pembangunan (Musrenbang) Rencana Kerja Pemerintah Daerah (RKPD) Tahun 2025" -> "Musrenbang RKPD
@@ -132,6 +149,8 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             end += 2
         elif t.text == "(" and paren_end(ctx, end):
             end = paren_end(ctx, end)
+        elif tl == "," and end > h.j and (listed := _listed_end(ctx, end)):
+            end = listed  # "Deklarasi Netralitas ASN, TNI dan Polri": a list inside the name
         elif tl in ("dan", "&") and end + 1 < len(doc) and is_cap(doc[end + 1]) and (
                 end > h.j or head.startswith("pemilihan ") and doc[end + 1].text == "Wakil"):
             end += 1  # "Pemilihan Bupati dan Wakil Bupati Sleman"
