@@ -87,6 +87,18 @@ def _listed_end(ctx: DocContext, k: int) -> int | None:
     return None
 
 
+def _points_back(ctx: DocContext, end: int) -> bool:
+    """Does "ini"/"tersebut" close the event name ending at ``end``, right after it or after a few words of
+    the same clause ("Evaluasi ... menuju WBK ini")?"""
+    texts = ctx.texts
+    for x in range(end, min(len(texts), end + 4)):
+        if texts[x] in ("ini", "tersebut"):
+            return True
+        if not texts[x].isalnum() or texts[x].lower() in ctx.lx.cue_verbs:
+            return False
+    return False
+
+
 def short_form(text: str) -> str | None:
     """The name with each defined long form replaced by its short form: "Musyawarah Perencanaan
     Pembangunan (Musrenbang) Rencana Kerja Pemerintah Daerah (RKPD) Tahun 2025" -> "Musrenbang RKPD
@@ -323,6 +335,11 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
                                   (m.label, *m.aliases, *m2.aliases), m2.kind, None, m.i, e2)
                     i = e2
                     continue
+            prior = [x for x in named if x.kind != "election" and x.key != m.key]
+            if prior and m.kind != "election" and _points_back(ctx, end):
+                # "pelaksanaan Evaluasi Penilaian ... ini": another name of the happening told before
+                p = prior[-1]
+                m = Mention(m.start, m.end, m.text, m.type, p.key, p.label, (m.label, *m.aliases), p.kind, None, m.i, m.j)
             named.append(m)
             yield m
             i = max(end, i + 1)
