@@ -145,8 +145,9 @@ def _merge_keys(mentions: list[Mention], expansions: dict[str, str], lx) -> dict
             continue
         if key in remap:
             continue
+        launch = lx.event_words.get("LAUNCH", frozenset())  # "Peluncuran KIPP 2022" is not the competition itself
         longer = [k for k in events if k != key and kinds.get(k) != "election" and len(words[k]) > len(words[key])
-                  and words[key] <= words[k]]
+                  and words[key] <= words[k] and labels[k].split()[0].lower() not in launch]
         if len(longer) == 1 or (longer and all(remap.get(k, k) == remap.get(longer[0], longer[0]) for k in longer)):
             remap[key] = remap.get(longer[-1], longer[-1])
     return remap
@@ -431,6 +432,13 @@ def _event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, st
                 said = [q for q in quotes if q.end <= sent.start_char and q.speaker]
                 if said:
                     participants.append(said[-1].speaker)
+        year = re.search(r"\b((?:19|20)\d\d)\b", ents[key]["label"] or "")
+        if date is None and article.date is None and year and ms:
+            # an undated article: "peluncuran KIPP 2022 ..., Kamis (24/2)" is dated in the year it names
+            span = doc.char_span(ms[0].start, ms[0].end, alignment_mode="expand")
+            sent = span.sent if span is not None else None
+            found = find_dates(article.text[sent.start_char:sent.end_char], ref=f"{year.group(1)}-12-31") if sent else []
+            date = next((d.iso for d in found if d.iso and d.iso.startswith(year.group(1))), None)
         if date is None and ents[key].get("kind") != "election" and not ahead:
             date = story_date
         if place is None and ents[key].get("kind") != "election":
