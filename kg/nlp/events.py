@@ -148,6 +148,10 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         tl = t.text.lower()
         if tl in lx.calendar and not (head == "apel" and end == h.j) or lower_head and ctx.longest(end, ("TITLE", "ACTING")):
             break  # "... inspektur upacara Gubernur X": an office after a lower-case event word opens a name
+        named = ctx.longest(end, ("POLICY",)) if is_cap(t) and end - i < 4 else None
+        if named and named.j - end > 1:
+            end = named.j  # "seleksi Pegawai Pemerintah dengan Perjanjian Kerja": a programme's whole name
+            continue
         if (is_cap(t) or is_acronym(t)) and (tl not in lx.function_words
                                              or tl == "tahun" and doc[end - 1].text.lower() == "ulang"
                                              or tl in ("baru", "luar") and end > h.j and is_cap(doc[end - 1])):
