@@ -70,6 +70,29 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
     return k
 
 
+def _in_office(ctx: DocContext, i: int) -> bool:
+    """Is the capitalised event word at ``i`` part of an office's title ("Asisten Deputi Koordinasi
+    Pelaksanaan Kebijakan dan Evaluasi ...", "Kepala Bidang Pelatihan")? An office title ends at most
+    eight words before it, and only fields of government and "dan" stand between."""
+    from .units import is_unit_word
+
+    texts = ctx.texts
+    if not texts[i][:1].isupper():
+        return False
+    for k in range(max(0, i - 8), i):
+        for h in ctx.hits_at(k, "TITLE"):
+            if h.j <= i and all(is_unit_word(ctx.lx, texts[x]) or texts[x] in ("dan", ",") for x in range(h.j, i)):
+                return True
+    return False
+
+
+def _enumerated(ctx: DocContext, i: int, end: int) -> bool:
+    """Is the lower-case activity ``i:end`` one item of a list of activities ("koordinasi, ..., penguatan
+    SDM, pengembangan ...")? A comma before it and a comma or "dan"/"hingga" after it."""
+    texts = ctx.texts
+    return i > 0 and texts[i - 1] == "," and end < len(texts) and texts[end] in (",", "dan", "hingga", "serta")
+
+
 def _listed_end(ctx: DocContext, k: int) -> int | None:
     """End of a list that goes on at the comma ``k`` ("ASN, TNI dan Polri") when it names short forms
     or single capitalised words and closes with "dan"/"serta" before any other punctuation, else None."""
@@ -208,6 +231,8 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
                                                              and ctx.texts[i - 2].lower() not in _words(ctx, "PLANNED")
                                                              or _linked(ctx, i) or ctx.texts[i - 1] in _words(ctx, "WRAPPER"))):
         return None  # but "memimpin rapat koordinasi bersama ...": a two-word head after an event verb
+    if _in_office(ctx, i) or lower_head and _enumerated(ctx, i, end):
+        return None  # "Asisten Deputi ... Kebijakan dan Evaluasi Reformasi Birokrasi": an office's field
     if i > 0 and doc[i - 1].text.lower() in _words(ctx, "NOT_HAPPENING"):
         return None  # "pengurus Forum Anak Daerah", "hasil evaluasi SAKIP": a body or a finding, not a happening
     text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
