@@ -1,0 +1,170 @@
+"""Agencies, events and policies, class by class (issue 13): Indonesian sentences written for these
+tests, with the expected extraction and a counter-example beside each rule. Every name is invented."""
+from __future__ import annotations
+
+import pytest
+
+DATELINE = "SEMARANG, Warta Daerah - "
+
+
+def labels(r, etype):
+    return {e.label for e in r.entities if e.type == etype}
+
+
+def names(r, etype):
+    """Labels and aliases, lower case: what a reader could find the entity by."""
+    return {n.lower() for e in r.entities if e.type == etype for n in (e.label, *e.aliases)}
+
+
+# --- agencies ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,expected", [
+    # vertical offices named by a town that is no region, with a qualifier before it
+    ("Tim memeriksa Lapas Narkotika Karanganyar dan Rutan Wonosari, Selasa (3/2/2026).",
+     {"Lembaga Pemasyarakatan Narkotika Karanganyar", "Rumah Tahanan Negara Wonosari"}),
+    ("Petugas Rudenim Tanjung Uban memulangkan dua warga asing.", {"Rumah Detensi Imigrasi Tanjung Uban"}),
+    ("Kepala Subbagian Umum KCD Pendidikan Bogor-Depok Rina Lestari hadir.",
+     {"Kantor Cabang Dinas Pendidikan Bogor-Depok"}),
+    # a town followed by a person's name: only the first word is the town
+    ("Petugas Lapas Cipinang Budi Santoso Wijaya menerima tamu.", {"Lembaga Pemasyarakatan Cipinang"}),
+    # military units by number and name
+    ("Kepala Staf Korem 072/Pamungkas hadir di lokasi.", {"Komando Resor Militer 072/Pamungkas"}),
+    # a section of the regional secretariat, named with its parent
+    ("Kepala Biro Organisasi Setda Provinsi Jambi Maya Sari membuka acara.",
+     {"Biro Organisasi Sekretariat Daerah Provinsi Jambi"}),
+    # a ministry's regional office and inspectorate named before the ministry
+    ("Kanwil Kementerian Agama Jawa Tengah menerima Itjen Kementerian Keuangan.",
+     {"Kantor Wilayah Kementerian Agama Jawa Tengah", "Inspektorat Jenderal Kementerian Keuangan"}),
+    # one office whose name lists its fields, spelt by its short form
+    ("Kepala Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak (Dinsos-P3A) Kabupaten Purworejo "
+     "Ani Rahayu menyampaikan laporan.",
+     {"Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten Purworejo"}),
+    # a ministry's name with a typing slip
+    ("Surat itu dikirim ke Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrsi.",
+     {"Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi"}),
+])
+def test_agencies_named(extract, sentence, expected):
+    got = labels(extract(DATELINE + sentence), "Agency")
+    assert expected <= got, got
+
+
+@pytest.mark.parametrize("sentence,absent", [
+    # a list of three offices, each with its own head word, is three offices
+    ("Dinas Pendidikan, Dinas Kesehatan dan Dinas Sosial Kabupaten Purworejo menerima penghargaan.",
+     {"Dinas Pendidikan, Dinas Kesehatan dan Dinas Sosial Kabupaten Purworejo"}),
+    # "Lapas" with no town is no named office
+    ("Kondisi Lapas tersebut sudah penuh, kata petugas.", {"Lembaga Pemasyarakatan Tersebut"}),
+    # a task force's name stops at its parent agency
+    ("Tim Penilai Internal Itjen Kementerian Keuangan datang hari ini.",
+     {"Tim Penilai Internal Itjen Kementerian Keuangan"}),
+    # an unknown ministry is not read as a known one
+    ("Ia menyebut Kementerian Kebahagiaan Nasional sebagai lelucon.", {"Kementerian Kesehatan"}),
+])
+def test_agencies_not_named(extract, sentence, absent):
+    got = labels(extract(DATELINE + sentence), "Agency")
+    assert not absent & got, got
+
+
+def test_merged_office_and_list_in_one_article(extract):
+    text = DATELINE + ("Pemerintah Kabupaten Purworejo memberi nilai kepada Dinas Penanaman Modal, Pelayanan "
+                       "Perizinan Terpadu Satu Pintu dan Tenaga Kerja. Dinas Pendidikan, Kesehatan dan Sosial "
+                       "juga dinilai.")
+    got = labels(extract(text), "Agency")
+    assert "Dinas Penanaman Modal, Pelayanan Perizinan Terpadu Satu Pintu dan Tenaga Kerja Kabupaten Purworejo" in got
+    assert not any(g.startswith("Dinas Pendidikan, ") for g in got), got
+
+
+def test_one_office_per_field_and_region(extract):
+    text = DATELINE + ("Dinas Komunikasi, Informatika, Persandian dan Statistik Provinsi Jawa Tengah menggelar "
+                       "pelatihan. Kepala Dinas Kominfo Jawa Tengah Rudi Hartono membuka acara itu.")
+    got = [e.label for e in extract(text).entities if e.type == "Agency" and e.label.startswith("Dinas Kom")]
+    assert got == ["Dinas Komunikasi, Informatika, Persandian dan Statistik Provinsi Jawa Tengah"], got
+
+
+def test_initials_make_a_person_not_a_region_or_policy(extract):
+    r = extract(DATELINE + "Bawaslu melaporkan Kepala Dinas Perhubungan Tegal Wirawan (TW) dan Kepala Desa Agus "
+                           "Salim (AS) ke Badan Kepegawaian Negara.")
+    assert not {"Agus Salim", "Tegal Wirawan"} & labels(r, "Policy")
+    assert "Dinas Perhubungan Kota Tegal" not in labels(r, "Agency")
+    assert "Dinas Perhubungan Kabupaten Tegal" not in labels(r, "Agency")
+
+
+# --- events -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a list of short forms inside the name
+    ("Bupati menghadiri Deklarasi Netralitas ASN, TNI dan Polri di Aula Merapi, Senin (2/3/2026).",
+     "deklarasi netralitas asn, tni dan polri"),
+    # the longest election name wins
+    ("Petugas bersiap menghadapi pemilu kepala daerah 2029 di wilayahnya.", "pilkada 2029"),
+    # an event name takes a programme's whole name
+    ("Sebanyak 300 pelamar mengikuti seleksi Pegawai Pemerintah dengan Perjanjian Kerja di Gedung Serbaguna, "
+     "Rabu (4/3/2026).", "seleksi pegawai pemerintah dengan perjanjian kerja"),
+    # new activity heads, also misspelt
+    ("Camat memimpin rapat kordinasi lintas sektor di Pendopo Kecamatan, Kamis (5/3/2026).",
+     "rapat kordinasi lintas sektor"),
+    ("Dinas Kesehatan menggelar Diskusi Publik Generasi Sehat di Hotel Candi Baru, Jumat (6/3/2026).",
+     "diskusi publik generasi sehat"),
+])
+def test_events_named(extract, sentence, expected):
+    got = names(extract(DATELINE + sentence), "Event")
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("sentence,absent", [
+    # a word about elections tells no election
+    ("Bawaslu menyatakan tidak ada unsur pidana pemilu dalam kasus itu.", "pemilu"),
+    ("Ia berterima kasih kepada penyelenggara Pemilu dan aparat keamanan.", "pemilu"),
+    # an event word inside an office's title
+    ("Kepala Bidang Pelatihan dan Evaluasi Kinerja Rina Marlina membuka acara.", "evaluasi kinerja"),
+    ("Asisten Deputi Koordinasi Kebijakan dan Evaluasi Pelayanan Publik Dodi Saputra hadir.",
+     "evaluasi pelayanan publik"),
+    # one item of a lower-case list of activities
+    ("Tahapannya meliputi pendataan, penguatan SDM, dan pengembangan aplikasi.", "penguatan sdm"),
+    # a project of the region is a programme
+    ("Gubernur menetapkan 9 Proyek Strategis Daerah Provinsi Jawa Tengah Tahun 2026.",
+     "proyek strategis daerah provinsi jawa tengah tahun 2026"),
+])
+def test_events_not_named(extract, sentence, absent):
+    got = names(extract(DATELINE + sentence), "Event")
+    assert absent not in got, got
+
+
+def test_election_with_a_cue_is_an_event(extract):
+    got = names(extract(DATELINE + "Semua pihak diminta menjaga kondusivitas menjelang Pemilu 2029."), "Event")
+    assert "pemilu 2029" in got, got
+
+
+def test_event_named_again_with_ini_is_one_event(extract):
+    text = DATELINE + ("Tim menggelar desk evaluasi pembangunan Zona Integritas di Aula Kartini, Rabu (4/3/2026). "
+                       "Pada pelaksanaan Evaluasi Penilaian Pembangunan Zona Integritas ini, tim memeriksa dokumen.")
+    events = [e for e in extract(text).entities if e.type == "Event"]
+    assert len(events) == 1, [e.label for e in events]
+
+
+def test_a_launch_is_not_what_it_launches(extract):
+    text = DATELINE + ("Kementerian Dalam Negeri kembali menggelar Kompetisi Inovasi Daerah (KID) tahun ini. "
+                       "Hal itu disampaikan dalam acara peluncuran KID 2026, Kamis (5/3/2026).")
+    got = labels(extract(text), "Event")
+    assert {"Kompetisi Inovasi Daerah", "Peluncuran KID 2026"} <= got, got
+
+
+def test_undated_article_dates_an_event_in_the_year_it_names(extract):
+    text = "Warta Daerah - Menteri membuka acara peluncuran KID 2026 secara daring, Kamis (5/3)."
+    r = extract(text)
+    events = {e.key: e.label for e in r.entities if e.type == "Event"}
+    dates = {events[x.event]: x.date for x in r.events}
+    assert dates.get("Peluncuran KID 2026") == "2026-03-05", dates
+
+
+# --- policies ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Aturan itu tertuang dalam Peraturan Bupati Purworejo Nomor 12.3/45 Tahun 2026 tentang Penataan Pasar.",
+     "peraturan bupati purworejo nomor 12.3/45 tahun 2026"),
+    ("Hal itu diatur dalam UU No.5 Tahun 2014 Tentang Aparatur Sipil Negara.", "uu no.5 tahun 2014"),
+    ("Gubernur menetapkan 9 Proyek Strategis Daerah tahun ini.", "proyek strategis daerah"),
+])
+def test_policies_named(extract, sentence, expected):
+    got = names(extract(DATELINE + sentence), "Policy")
+    assert expected in got, got
