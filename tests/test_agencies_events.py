@@ -34,7 +34,7 @@ def names(r, etype):
      {"Biro Organisasi Sekretariat Daerah Provinsi Jambi"}),
     # a ministry's regional office and inspectorate named before the ministry
     ("Kanwil Kementerian Agama Jawa Tengah menerima Itjen Kementerian Keuangan.",
-     {"Kantor Wilayah Kementerian Agama Jawa Tengah", "Inspektorat Jenderal Kementerian Keuangan"}),
+     {"Kantor Wilayah Kementerian Agama Provinsi Jawa Tengah", "Inspektorat Jenderal Kementerian Keuangan"}),
     # one office whose name lists its fields, spelt by its short form
     ("Kepala Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak (Dinsos-P3A) Kabupaten Purworejo "
      "Ani Rahayu menyampaikan laporan.",
@@ -168,3 +168,9 @@ def test_undated_article_dates_an_event_in_the_year_it_names(extract):
 def test_policies_named(extract, sentence, expected):
     got = names(extract(DATELINE + sentence), "Policy")
     assert expected in got, got
+
+
+def test_kanwil_before_a_ministry_form_the_rules_do_not_join(extract):
+    """"Kanwil" + a ministry named in a form the office types do not list: the ministry's regional office."""
+    got = labels(extract(DATELINE + "Kantor Wilayah Kementerian Hukum dan HAM Jawa Tengah menggelar rapat."), "Agency")
+    assert "Kantor Wilayah Kementerian Hukum dan Hak Asasi Manusia Provinsi Jawa Tengah" in got, got

@@ -241,8 +241,11 @@ def _numbered_unit(ctx: DocContext, k: int) -> tuple[int, str] | None:
         e = reg[0]
     else:
         while e < len(texts) and e - s < 3 and (texts[e][:1].isupper() or texts[e].isupper()) and texts[e].isalpha() \
-                and texts[e].lower() not in lx.function_words and not _region_at(ctx, e) and not ctx.hits_at(e, "TITLE"):
+                and texts[e].lower() not in lx.function_words and texts[e].lower().rstrip(".") not in lx.address \
+                and not _region_at(ctx, e) and not ctx.hits_at(e, "TITLE"):
             e += 1
+        if e - s == 3 and e < len(texts) and texts[e][:1].isupper():
+            e = s + 1  # "Koramil 0817/Cibinong Asep Kurnia Saputra": a name goes on after the place
     if e == s:
         return (k + 1, num) if not slash else None
     return e, f"{num}/{' '.join(texts[s:e])}"
@@ -386,6 +389,8 @@ def _ministry_part(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     head, rec = part["pattern"], lx.agencies[nat.id]
     forms = [rec["pattern"], *[a for a in rec.get("aliases", []) if a[:1].isupper()][:3]]
     typ = ctx.longest(i, ("AGENCY_TYPE",))
+    if typ and typ.j >= nat.j:
+        return None  # "Kanwil DJPb Kalbar": an office type the rules name whole
     if part.get("regional"):
         e2, rid = _after_unit(ctx, end, ["provinsi"])
         if rid is None or (typ and typ.j >= e2):
@@ -393,7 +398,7 @@ def _ministry_part(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
         reg = lx.regions[rid]
         tid = lx.kanwil_of.get(nat.id)
         key = f"agency:{tid}-{rid}" if tid else f"agency:{part['id']}-{nat.id}-{rid}"
-        label = f"{head} {rec['pattern']} {reg['name']}"
+        label = f"{head} {rec['pattern']} {reg['pattern']}"
         aliases = tuple(f"{h} {f} {r}" for h in (head, *part.get("aliases", [])) for f in forms
                         for r in (reg["name"], reg["pattern"], *reg.get("aliases", [])[:1]))
         out = [make_mention(ctx, i, e2, "Agency", key, label, aliases, "regional")]
@@ -467,7 +472,8 @@ def _named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     end = k
     while end < len(doc) and end - k < 8 and (is_cap(doc[end]) or is_acronym(doc[end]) or doc[end].text.isdigit()) \
             and doc[end].text.lower() not in ctx.lx.calendar and doc[end].text.lower() not in ctx.lx.function_words:
-        if end > k and (ctx.longest(end, ("AGENCY", "AGENCY_TYPE")) or _ministry_part(ctx, end)):
+        if end > k and head not in ("kantor regional", "kanreg") \
+                and (ctx.longest(end, ("AGENCY", "AGENCY_TYPE")) or _ministry_part(ctx, end)):
             break  # "Tim Penilai Internal Inspektorat Jenderal Kemenkumham": the body's parent is named apart
         reg = _region_at(ctx, end) if end > k and head in ("kantor regional", "kanreg") else None
         if reg:
