@@ -174,3 +174,15 @@ def test_kanwil_before_a_ministry_form_the_rules_do_not_join(extract):
     """"Kanwil" + a ministry named in a form the office types do not list: the ministry's regional office."""
     got = labels(extract(DATELINE + "Kantor Wilayah Kementerian Hukum dan HAM Jawa Tengah menggelar rapat."), "Agency")
     assert "Kantor Wilayah Kementerian Hukum dan Hak Asasi Manusia Provinsi Jawa Tengah" in got, got
+
+
+def test_secretariats_are_not_merged_as_one_office(extract):
+    text = DATELINE + ("Sekretariat Daerah Kabupaten Purworejo dan Sekretariat DPRD Kabupaten Purworejo "
+                       "menandatangani kesepakatan.")
+    got = labels(extract(text), "Agency")
+    assert {"Sekretariat Daerah Kabupaten Purworejo", "Sekretariat Dewan Perwakilan Rakyat Daerah Kabupaten Purworejo"} <= got, got
+
+
+def test_biro_with_its_parent_written_short(extract):
+    got = labels(extract(DATELINE + "Biro Hukum Setda Prov. Jateng menyusun rancangan itu."), "Agency")
+    assert "Biro Hukum Sekretariat Daerah Provinsi Jawa Tengah" in got, got

@@ -77,6 +77,8 @@ def _merged_offices(keys: set[str], kinds: dict, labels: dict[str, str], remap: 
         if kinds.get(key) != "regional" or key in remap or not m or m.group(1) not in lx.regions:
             continue
         words = norm(labels[key]).split()
+        if words[0] not in ("dinas", "badan"):
+            continue  # not "Sekretariat Daerah" into "Sekretariat DPRD": only offices named by their fields
         region = set(norm(lx.regions[m.group(1)]["pattern"]).split())
         fields[key] = (m.group(1), words[0], frozenset(w for w in words[1:] if w not in region and w != "dan"))
     out = {}

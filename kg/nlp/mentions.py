@@ -171,7 +171,7 @@ def _after_unit(ctx: DocContext, k: int, levels: list[str] | None) -> tuple[int,
         k += 2  # "Lapas Kelas IIA Kendari", "Kantor Imigrasi Kelas I TPI Pekanbaru": the office's class
         if k < len(doc) and doc[k].text in ("TPI", "Khusus", "Non", "Non-TPI"):
             k += 1
-    if k < len(doc) and doc[k].text.lower() in ("perwakilan", "provinsi", "kabupaten", "kota", "kab") \
+    if k < len(doc) and doc[k].text.lower() in ("perwakilan", "provinsi", "kabupaten", "kota", "kab", "prov") \
             and not ctx.hits_at(k, "PLACE"):
         kind = _KIND_WORDS.get(doc[k].text.lower())
         reg = _region_at(ctx, k + 1 + (1 if k + 1 < len(doc) and doc[k + 1].text == "." else 0), kind)
