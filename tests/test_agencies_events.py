@@ -186,3 +186,25 @@ def test_secretariats_are_not_merged_as_one_office(extract):
 def test_biro_with_its_parent_written_short(extract):
     got = labels(extract(DATELINE + "Biro Hukum Setda Prov. Jateng menyusun rancangan itu."), "Agency")
     assert "Biro Hukum Sekretariat Daerah Provinsi Jawa Tengah" in got, got
+
+
+@pytest.mark.parametrize("sentence,expected,absent", [
+    # an activity in lower case with no event verb: a venue right after it makes it a happening ...
+    ("Para camat mengikuti pula bimtek pengelolaan arsip di Aula Bappeda, Selasa (3/3/2026).",
+     "bimtek pengelolaan arsip", None),
+    # ... and so does a theme
+    ("Sebelumnya, sosialisasi keselamatan kerja bertema “Aman Bekerja” diikuti 80 pegawai.",
+     "sosialisasi keselamatan kerja", None),
+    # a word about such activities, with no venue, date or theme, is none
+    ("Menurutnya, pelatihan kepemimpinan sangat penting bagi pegawai muda.", None, "pelatihan kepemimpinan"),
+    # what marked a ceremony is part of it
+    ("Peresmian Pasar Rakyat Sukamaju ditandai penandatanganan prasasti oleh bupati, Jumat (6/3/2026).",
+     "peresmian pasar rakyat sukamaju", "penandatanganan prasasti"),
+])
+def test_activity_becomes_an_event_by_its_scene(extract, sentence, expected, absent):
+    r = extract(DATELINE + sentence)
+    got = names(r, "Event")
+    if expected:
+        assert expected in got, got
+    if absent:
+        assert absent not in {e.label.lower() for e in r.entities if e.type == "Event"}, got

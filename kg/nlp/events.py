@@ -42,7 +42,8 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
     end = k
     while end < len(texts) and end - k < 5:
         w = texts[end]
-        if end > k and _VERBISH.match(w) and w.startswith("me") and w not in lx.event_heads:
+        if end > k and (_VERBISH.match(w) and w.startswith("me") and w not in lx.event_heads
+                        or w in _words(ctx, "THEME")):
             break  # "kirab budaya memperingati hari jadi": the verb goes on with the sentence
         if end > k and w.isalpha() and w.isupper() and len(w) >= 2:
             end += 1  # "sosialisasi netralitas ASN", "bimtek pengelolaan SPBE": a short form inside the name
@@ -65,9 +66,31 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
         after = texts[end + 1].lower()  # "sosialisasi netralitas ASN akan digelar pekan depan"
     planned = i >= 2 and texts[i - 2].lower() in _words(ctx, "PLANNED")  # "meminta ... untuk menggelar pasar murah": not (yet) held
     if before in lx.event_cue_before and not planned or after in lx.event_cue_after or _linked(ctx, i) \
-            or before in _words(ctx, "WRAPPER"):
+            or before in _words(ctx, "WRAPPER") or not planned and _scene_after(ctx, end):
         return end
     return k
+
+
+def _scene_after(ctx: DocContext, end: int) -> bool:
+    """Does the sentence give the activity ending at ``end`` a venue right after it ("di Aula X",
+    "bertempat di ..."), a theme ("bertema ..."), or a date before the sentence ends, or does the next
+    sentence pick it up ("Kegiatan ini ...")? Then it is a happening, not a word about one."""
+    texts, doc = ctx.texts, ctx.doc
+    if end >= len(texts) or ctx.in_quote(doc[end].idx):
+        return False
+    nxt = [t.lower() for t in texts[end:end + 3]]
+    if nxt and nxt[0] in _words(ctx, "THEME"):
+        return True
+    at = 2 if nxt[:2] == ["bertempat", "di"] else 1 if nxt[:1] == ["di"] else 0
+    if at and end + at < len(texts) and (ctx.hits_at(end + at, "VENUE_HEAD") or ctx.hits_at(end + at, "PLACE")):
+        return True
+    sent = doc[end].sent
+    if _DATE_HINT.search(ctx.text[doc[end].idx:sent.end_char]):
+        return True
+    if sent.end + 1 < len(texts) and texts[sent.end].lower() in _words(ctx, "WRAPPER") \
+            and texts[sent.end + 1].lower() in ("ini", "tersebut"):
+        return True
+    return False
 
 
 def _in_office(ctx: DocContext, i: int) -> bool:
@@ -108,6 +131,14 @@ def _listed_end(ctx: DocContext, k: int) -> int | None:
             return None
         x += 2
     return None
+
+
+def _marks(ctx: DocContext, i: int) -> bool:
+    """Is the activity at ``i`` what marked the happening just told ("... ditandai (dengan)
+    penandatanganan prasasti")? Then it is part of that happening, not one of its own."""
+    texts, marks = ctx.texts, _words(ctx, "MARKED_BY")
+    before = texts[i - 1].lower() if i > 0 else ""
+    return before in marks or before == "dengan" and i >= 2 and texts[i - 2].lower() in marks
 
 
 def _points_back(ctx: DocContext, end: int) -> bool:
@@ -365,7 +396,7 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
                     i = e2
                     continue
             prior = [x for x in named if x.kind != "election" and x.key != m.key]
-            if prior and m.kind != "election" and _points_back(ctx, end):
+            if prior and m.kind != "election" and (_points_back(ctx, end) or _marks(ctx, i)):
                 # "pelaksanaan Evaluasi Penilaian ... ini": another name of the happening told before
                 p = prior[-1]
                 m = Mention(m.start, m.end, m.text, m.type, p.key, p.label, (m.label, *m.aliases), p.kind, None, m.i, m.j)
