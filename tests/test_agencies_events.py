@@ -208,3 +208,25 @@ def test_activity_becomes_an_event_by_its_scene(extract, sentence, expected, abs
         assert expected in got, got
     if absent:
         assert absent not in {e.label.lower() for e in r.entities if e.type == "Event"}, got
+
+
+# --- places -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,place", [
+    # a town given with its province's short form and the outlet
+    ("Muntok, Babel, (Warta) - Pemerintah kabupaten meraih penghargaan pelayanan publik tahun ini.", "Muntok"),
+    # a title with a hyphenated word is no dateline; the dateline is the next line
+    ("Gerakan Anti-Pungli, Warga Diminta Melapor\n\nMANOKWARI - Pemerintah daerah membuka layanan pengaduan baru.",
+     "MANOKWARI"),
+])
+def test_datelines(text, place):
+    from kg.layout import parse_article
+
+    a = parse_article("t.txt", text)
+    assert a.dateline and a.text[a.dateline[0]:a.dateline[1]] == place
+
+
+def test_a_puskesmas_is_a_public_body_not_a_place(extract):
+    r = extract(DATELINE + "Puskesmas Sukamaju meraih nilai tertinggi dalam penilaian pelayanan publik.")
+    assert "Puskesmas Sukamaju" in labels(r, "Agency")
+    assert "Puskesmas Sukamaju" not in labels(r, "Place")

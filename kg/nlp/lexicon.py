@@ -83,6 +83,7 @@ class Lexicon:
     local_kinds: dict[str, str] = field(default_factory=dict)  # "dusun" -> "desa": venue words naming a village or district
     venue_heads: set[str] = field(default_factory=set)
     complete_venues: set[str] = field(default_factory=set)  # ids of heads that name one venue ("Gedung Sate")
+    agency_venues: set[str] = field(default_factory=set)  # ids of heads that name a public body, not a place ("Puskesmas")
     balai_units: set[str] = field(default_factory=set)  # "Balai Besar ...", "Balai Pelaksanaan ...": an office, not a hall
     function_words: set[str] = field(default_factory=set)
     pronouns: set[str] = field(default_factory=set)
@@ -217,6 +218,7 @@ def lexicon() -> Lexicon:
     lx.local_kinds = {r["pattern"].lower(): r["local"] for r in recs["venues"] if r.get("local")}
     lx.venue_heads = {r["pattern"].lower() for r in recs["venues"]}
     lx.complete_venues = {r["id"] for r in recs["venues"] if r.get("complete")}
+    lx.agency_venues = {r["id"] for r in recs["venues"] if r.get("agency")}
     word_sets = {"FUNCTION_WORD": lx.function_words, "PRONOUN": lx.pronouns, "NOT_ENTITY": lx.not_entity,
                  "NOT_NAME": lx.not_name, "EVENT_CUE_BEFORE": lx.event_cue_before,
                  "EVENT_CUE_AFTER": lx.event_cue_after, "ATTENDANCE": lx.attendance,

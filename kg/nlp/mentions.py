@@ -599,7 +599,7 @@ def _venue(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     if norm(text) in ctx.lx.agency_parts:
         return None  # "tim dari Kantor Wilayah": an office named bare, not a building
     label = text[0].upper() + text[1:]
-    if balai and end - h.j >= 2:
+    if balai and end - h.j >= 2 or h.id in ctx.lx.agency_venues:
         # "Balai Pelaksanaan Jalan Nasional Sumatera Barat": a ministry's technical office, not a hall
         return end, make_mention(ctx, i, end, "Agency", f"agency:{slug(label)}", label, (), "unit")
     return end, make_mention(ctx, i, end, "Place", f"place:{slug(label)}", label, (), "venue")
