@@ -230,3 +230,17 @@ def test_a_puskesmas_is_a_public_body_not_a_place(extract):
     r = extract(DATELINE + "Puskesmas Sukamaju meraih nilai tertinggi dalam penilaian pelayanan publik.")
     assert "Puskesmas Sukamaju" in labels(r, "Agency")
     assert "Puskesmas Sukamaju" not in labels(r, "Place")
+
+
+def test_a_draft_stage_before_a_plan_is_no_policy(extract):
+    text = DATELINE + "Dokumen itu disusun berdasarkan Rancangan Teknokratik (Rantek) RPJMD Kabupaten Purworejo."
+    got = labels(extract(text), "Policy")
+    assert "Rancangan Teknokratik" not in got, got
+    assert any("Rencana Pembangunan Jangka Menengah Daerah" in g for g in got), got
+
+
+def test_policy_names_equal_but_for_function_words_are_one(extract):
+    text = DATELINE + ("Unit itu menuju Wilayah Bebas dari Korupsi (WBK) tahun ini, sesuai Peraturan Menteri PANRB "
+                       "Nomor 90 Tahun 2021 tentang Pembangunan Zona Integritas Menuju Wilayah Bebas dari Korupsi (WBK).")
+    got = [e.label for e in extract(text).entities if e.type == "Policy" and e.label.startswith("Wilayah Bebas")]
+    assert got == ["Wilayah Bebas dari Korupsi"], got

@@ -148,6 +148,8 @@ def acronym_mentions(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
             etype = "Policy"
         else:
             continue
+        if etype == "Policy" and doc[aj].text == ")" and any(m.type == "Policy" and m.i == aj + 1 for m in mentions):
+            continue  # "Rancangan Awal (Ranwal) RPJMD ...": a stage of the plan named next, not a policy
         label = " ".join(long_form.split())
         label = label[0].upper() + label[1:]
         key = f"{etype.lower()}:{slug(label)}"

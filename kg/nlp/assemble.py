@@ -89,6 +89,25 @@ def _merged_offices(keys: set[str], kinds: dict, labels: dict[str, str], remap: 
     return out
 
 
+def _same_names(keys: set[str], labels: dict[str, str], remap: dict[str, str], lx) -> dict[str, str]:
+    """Names equal once function words and "RI"/"Republik Indonesia" are dropped are one entity
+    ("Wilayah Bebas dari Korupsi" from the rules and from a definition); the rules' key wins."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(keys):
+        if key in remap:
+            continue
+        words = [w for w in norm(labels[key]).split() if w not in lx.function_words and w != "ri"]
+        text = " ".join(words).replace("republik indonesia", "").strip()
+        groups[text].append(key)
+    out = {}
+    for text, ks in groups.items():
+        if len(ks) > 1 and text:
+            known = [k for k in ks if k.split(":", 1)[1] in lx.policies or k.split(":", 1)[1] in lx.agencies]
+            target = (known or ks)[0]
+            out.update({k: target for k in ks if k != target})
+    return out
+
+
 def _merge_keys(mentions: list[Mention], expansions: dict[str, str], lx) -> dict[str, str]:
     """Within-document merges: bare agency types (and a national body named bare, such as
     "Bawaslu", whose one regional unit the article names) into their regional unit, bare
@@ -125,6 +144,8 @@ def _merge_keys(mentions: list[Mention], expansions: dict[str, str], lx) -> dict
         for k in keys[1:]:
             remap[k] = keys[0]
     remap.update(_merged_offices(by_type["Agency"], kinds, labels, remap, lx))
+    for etype in ("Policy", "Agency"):
+        remap.update(_same_names(by_type[etype], labels, remap, lx))
     events = sorted(by_type["Event"], key=lambda k: (len(labels[k]), k))
     # one article, one "Apel ...": event names with the same head word are one event
     heads: dict[str, list[str]] = defaultdict(list)
