@@ -328,6 +328,8 @@ def _agency(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     if typ and (not nat or typ.j >= nat.j):
         rec = lx.agency_types[typ.id]
         end, rid = _after_unit(ctx, typ.j, rec.get("levels"))
+        if rec.get("town"):  # "Panwaslu Kecamatan Sleman": named by its district, never a regency's office
+            end, rid = paren_end(ctx, typ.j) or typ.j, None
         if rid is None and nat and nat.j == typ.j:
             typ = None  # "Bawaslu" alone is the national body
         elif rid is not None:
