@@ -472,8 +472,14 @@ def _named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     if head not in _BODY_HEADS or not is_cap(doc[i]):
         return None
     end = k
-    while end < len(doc) and end - k < 8 and (is_cap(doc[end]) or is_acronym(doc[end]) or doc[end].text.isdigit()) \
-            and doc[end].text.lower() not in ctx.lx.calendar and doc[end].text.lower() not in ctx.lx.function_words:
+    while end < len(doc) and end - k < 10:
+        p = paren_end(ctx, end) if end > k and doc[end].text == "(" else None
+        if p and p < len(doc) and is_cap(doc[p]) and doc[p].text.lower() not in ctx.lx.function_words:
+            end = p  # "Tim Penilai Internal (TPI) Pembangunan Zona Integritas": the name goes on after its short form
+            continue
+        if not (is_cap(doc[end]) or is_acronym(doc[end]) or doc[end].text.isdigit()) \
+                or doc[end].text.lower() in ctx.lx.calendar or doc[end].text.lower() in ctx.lx.function_words:
+            break
         if end > k and head not in ("kantor regional", "kanreg") \
                 and (ctx.longest(end, ("AGENCY", "AGENCY_TYPE")) or _ministry_part(ctx, end)):
             break  # "Tim Penilai Internal Inspektorat Jenderal Kemenkumham": the body's parent is named apart
@@ -484,8 +490,10 @@ def _named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
         end += 1
     if end == k or head == "forum":
         return None
-    text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
-    return end, [make_mention(ctx, i, end, "Agency", f"agency:{slug(text)}", text, kind="body")]
+    surface = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
+    text = re.sub(r"\s*\([^)]*\)", "", surface)
+    return end, [make_mention(ctx, i, end, "Agency", f"agency:{slug(text)}", text, (surface,) if surface != text else (),
+                              kind="body")]
 
 
 def unit_name(unit: str, region: str) -> str:
