@@ -244,3 +244,28 @@ def test_policy_names_equal_but_for_function_words_are_one(extract):
                        "Nomor 90 Tahun 2021 tentang Pembangunan Zona Integritas Menuju Wilayah Bebas dari Korupsi (WBK).")
     got = [e.label for e in extract(text).entities if e.type == "Policy" and e.label.startswith("Wilayah Bebas")]
     assert got == ["Wilayah Bebas dari Korupsi"], got
+
+
+@pytest.mark.parametrize("sentence,expected,absent", [
+    ("Bupati mencanangkan gerakan “satu desa, satu embung” atau “one village, one pond” tahun ini.",
+     "satu desa, satu embung", None),
+    # a quotation after a speech verb names no programme
+    ("Bupati mengatakan “satu desa harus punya embung” kepada warga.", None, "satu desa harus punya embung"),
+])
+def test_programme_named_by_a_quoted_title(extract, sentence, expected, absent):
+    got = names(extract(DATELINE + sentence), "Policy")
+    if expected:
+        assert expected in got and "one village, one pond" in got, got
+    if absent:
+        assert absent not in got, got
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Temuan itu berasal dari Panwaslu Kecamatan (Panwascam) Mlati dan diteruskan ke Bawaslu.",
+     "Panitia Pengawas Pemilu Kecamatan Mlati"),
+    ("Gubernur membentuk Tim Penilai Internal (TPI) Reformasi Birokrasi pada awal tahun.",
+     "Tim Penilai Internal Reformasi Birokrasi"),
+])
+def test_bodies_named_by_their_district_or_across_a_short_form(extract, sentence, expected):
+    got = labels(extract(DATELINE + sentence), "Agency")
+    assert expected in got, got

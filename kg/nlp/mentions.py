@@ -17,7 +17,7 @@ from .context import DocContext, Hit, Mention, is_acronym, is_cap, make_mention,
 from .lexicon import norm, slug
 from .events import iter_events
 from .lists import elided_units, merged_office_end
-from .regulations import named_inside, policy_at
+from .regulations import named_inside, policy_at, quoted_policies
 
 __all__ = ["iter_mentions", "AGENCY_HEADS", "POLICY_HEADS", "regional_aliases", "government_aliases"]
 
@@ -210,8 +210,8 @@ def _named_office(ctx: DocContext, k: int, tid: str) -> int | None:
             e += 1
             if e + 1 < len(texts) and texts[e] == "-" and texts[e + 1].isalpha():
                 e += 2  # "Siborong-borong"
-        elif w == "dan" and e > k and e + 1 < len(texts) and texts[e + 1].isalpha() \
-                and texts[e + 1].lower() not in lx.function_words:
+        elif w == "dan" and e > k and e + 2 < len(texts) and texts[e + 1].isalpha() \
+                and texts[e + 1].lower() not in lx.function_words and texts[e + 2][:1].isupper():
             e += 2  # "Pendidikan dan kebudayaan ...": the fields of a branch office
         else:
             break
@@ -679,5 +679,6 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
             found.append(make_mention(ctx, i, i + 1, "Place", "place:indonesia", "Indonesia", (), "negara"))
         i += 1
     found += elided_units(ctx, found)  # "Dinas Sosial, Kesehatan dan Dinas Pendidikan"
+    found += quoted_policies(ctx)  # kebijakan “satu instansi, satu inovasi”
     yield from found
     yield from iter_events(ctx, found)

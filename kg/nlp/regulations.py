@@ -15,7 +15,7 @@ from .context import DocContext, Mention, is_acronym, is_cap, make_mention, pare
 from .events import short_form
 from .lexicon import slug
 
-__all__ = ["policy_at", "named_inside"]
+__all__ = ["policy_at", "named_inside", "quoted_policies"]
 
 _REG_HEADS = re.compile(
     r"^(?:Rancangan|Peraturan|Permen\w*|Permendagri|Perpres|PP|Perda|Pergub|Perbup|Perwal|Perkada|UU|Undang-[Uu]ndang|"
@@ -305,4 +305,28 @@ def named_inside(ctx: DocContext, i: int, end: int) -> list[Mention]:
             k = got[0]
         else:
             k += 1
+    return out
+
+
+def quoted_policies(ctx: DocContext) -> list[Mention]:
+    """Programmes and principles named by a quoted title after their kind: kebijakan “one agency, one
+    innovation”, gerakan “Jumat Bersih” (``QUOTED_POLICY_HEAD`` in ``event_words.jsonl``); a second
+    title after "atau" is another name of it."""
+    heads = ctx.lx.event_words.get("QUOTED_POLICY_HEAD", frozenset())
+    text, out = ctx.text, []
+    spans = ctx.quote_spans
+    for n, (s, e) in enumerate(spans):
+        before = text[max(0, s - 40):max(0, s - 1)].split()
+        inner = text[s:e].strip(" ,.")
+        if not before or before[-1].lower() not in heads or not 2 <= len(inner.split()) <= 8 or re.search(r"[.!?]", inner):
+            continue
+        span = ctx.doc.char_span(s, s + len(text[s:e].rstrip(" ,.")), alignment_mode="expand")
+        if span is None:
+            continue
+        label = inner[0].upper() + inner[1:]
+        aliases = [inner]
+        if n + 1 < len(spans) and text[e:spans[n + 1][0]].strip(" “”\"‘’'") == "atau":
+            aliases.append(text[spans[n + 1][0]:spans[n + 1][1]].strip(" ,."))  # “..” atau “..”: one more name
+        out.append(make_mention(ctx, span.start, span.end, "Policy", f"policy:{slug(label)}", label,
+                                tuple(aliases), "program"))
     return out
