@@ -269,3 +269,10 @@ def test_programme_named_by_a_quoted_title(extract, sentence, expected, absent):
 def test_bodies_named_by_their_district_or_across_a_short_form(extract, sentence, expected):
     got = labels(extract(DATELINE + sentence), "Agency")
     assert expected in got, got
+
+
+def test_a_short_title_before_its_field_is_no_region(extract):
+    r = extract(DATELINE + "Karo Humas Setda Provinsi Jawa Tengah Budi Santoso mengatakan laporan sudah dikirim.")
+    assert "Kabupaten Karo" not in labels(r, "Place")
+    r = extract("MEDAN, Warta - Warga Karo menanam kopi di lereng gunung.")
+    assert "Kabupaten Karo" in labels(r, "Place")

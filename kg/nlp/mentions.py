@@ -57,6 +57,9 @@ def _region_at(ctx: DocContext, i: int, kind: str | None = None) -> tuple[int, s
     j = max(h.j for h in hs)
     if _initialled(ctx.texts, i, j):
         return None  # "Kepala Dinas X Babar Suharso (BS)": a person's first name, not Bangka Barat
+    if j == i + 1 and j < len(ctx.texts) and _field_word(ctx, j) and not ctx.texts[i].isupper() \
+            and (i == 0 or ctx.texts[i - 1].lower() not in _KIND_WORDS):
+        return None  # "Karo Humas" (Kepala Biro Humas): an office's short title before its field, not Karo
     ids = [h.id for h in hs if h.j == j]
     if kind:
         same = [r for r in ids if ctx.lx.regions[r]["kind"] == kind]
@@ -67,6 +70,13 @@ def _region_at(ctx: DocContext, i: int, kind: str | None = None) -> tuple[int, s
     if len(ids) > 1:
         rid = ctx.region_pref.get(norm(ctx.lx.regions[rid]["name"]), rid) if not kind else rid
     return j, rid
+
+
+def _field_word(ctx: DocContext, k: int) -> bool:
+    """Is the token at ``k`` a capitalised field of government ("Humas", "Hukum", "Organisasi") and no region?"""
+    from .units import is_unit_word
+
+    return is_unit_word(ctx.lx, ctx.texts[k]) and not ctx.hits_at(k, "PLACE")
 
 
 def _initialled(texts: list[str], i: int, j: int) -> bool:
