@@ -43,7 +43,7 @@ _PATTERNS = [
     # 2025-09-26
     ("ymd", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")),
     # 29/9/2023, 06-02-2024, (27/11), 29.9.2023
-    ("dmy", re.compile(r"(?<![\d/])(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})(?:[/.-](?P<y>\d{4}|\d{2}))?(?![\d/]|[.-]\d)")),
+    ("dmy", re.compile(r"(?<![\d/])(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})(?:[/.-] ?(?P<y>\d{4}|\d{2}))?(?![\d/]|[.-]\d)")),
     # 18 November 2024, 6 March 2019, 27 Nov
     ("dMy", re.compile(r"\b(?P<d>\d{1,2})\s+(?P<mn>" + _MONTH_RE + r")\.?(?:,?\s+(?:tahun\s+)?(?P<y>\d{4}))?\b", re.I)),
     # Selasa lalu, Senin depan, hari Selasa lalu
@@ -118,6 +118,9 @@ def find_dates(text: str, ref: str | None = None) -> list[DateMention]:
                     iso = None
                 if iso is None and y is not None:
                     continue
+                if iso and not explicit and refd and iso < refd.isoformat() \
+                        and re.match(r"\s*(?:mendatang|nanti|yang akan datang)\b", text[e:e + 20], re.I):
+                    iso = iso_date(y + 1, month, int(m.group("d")))  # "5 Januari mendatang", told in December
             elif kind == "rel" and refd:
                 target = DAYS[m.group("day").lower()]
                 direction = m.group("dir").lower()

@@ -276,3 +276,15 @@ def test_a_short_title_before_its_field_is_no_region(extract):
     assert "Kabupaten Karo" not in labels(r, "Place")
     r = extract("MEDAN, Warta - Warga Karo menanam kopi di lereng gunung.")
     assert "Kabupaten Karo" in labels(r, "Place")
+
+
+@pytest.mark.parametrize("text,ref,iso", [
+    ("Rapat digelar 5 Januari mendatang.", "2026-12-20", "2027-01-05"),  # the next such date after the story's day
+    ("Rapat digelar 27 November mendatang.", "2026-11-20", "2026-11-27"),
+    ("Rapat digelar 5 Januari lalu.", "2026-12-20", "2026-01-05"),
+    ("Tim datang Jumat (15/05/ 2026) pagi.", None, "2026-05-15"),  # a space inside the date
+])
+def test_event_dates(text, ref, iso):
+    from kg.dates import find_dates
+
+    assert [d.iso for d in find_dates(text, ref=ref) if d.iso] == [iso]
