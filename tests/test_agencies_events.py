@@ -288,3 +288,16 @@ def test_event_dates(text, ref, iso):
     from kg.dates import find_dates
 
     assert [d.iso for d in find_dates(text, ref=ref) if d.iso] == [iso]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Bappeda menggelar Evaluasi Pemanfaatan Data Desa dalam Penyusunan Rencana Kerja di Aula Bappeda, "
+     "Senin (2/3/2026).", "evaluasi pemanfaatan data desa dalam penyusunan rencana kerja"),
+])
+def test_event_name_runs_across_dalam(extract, sentence, expected):
+    assert expected in names(extract(DATELINE + sentence), "Event")
+
+
+def test_event_name_stops_before_a_venue_after_dalam(extract):
+    got = names(extract(DATELINE + "Rapat Koordinasi Stunting dalam Gedung Serbaguna, Senin (2/3/2026)."), "Event")
+    assert not any("gedung" in g for g in got), got
