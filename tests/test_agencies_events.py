@@ -301,3 +301,9 @@ def test_event_name_runs_across_dalam(extract, sentence, expected):
 def test_event_name_stops_before_a_venue_after_dalam(extract):
     got = names(extract(DATELINE + "Rapat Koordinasi Stunting dalam Gedung Serbaguna, Senin (2/3/2026)."), "Event")
     assert not any("gedung" in g for g in got), got
+
+
+def test_republik_indonesia_after_a_body_is_the_same_body(extract):
+    r = extract(DATELINE + "Badan Kepegawaian Negara Republik Indonesia menerbitkan surat. BKN juga mengawasi seleksi.")
+    assert [e.label for e in r.entities if e.type == "Agency"] == ["Badan Kepegawaian Negara"]
+    assert "Indonesia" not in labels(r, "Place")

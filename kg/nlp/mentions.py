@@ -369,6 +369,8 @@ def _agency(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
             end = p
         if end < len(doc) and doc[end].text in ("RI",):
             end += 1
+        elif end + 1 < len(doc) and doc[end].text == "Republik" and doc[end + 1].text == "Indonesia":
+            end += 2  # "Badan Kepegawaian Negara Republik Indonesia": the same body
         if rec.get("kind") not in ("kementerian", "legislatif", "yudikatif", "pemerintah", "militer", "bumn", "perguruan-tinggi"):
             e2, rid = _after_unit(ctx, end, None)
             if rid is not None:
