@@ -307,3 +307,22 @@ def test_republik_indonesia_after_a_body_is_the_same_body(extract):
     r = extract(DATELINE + "Badan Kepegawaian Negara Republik Indonesia menerbitkan surat. BKN juga mengawasi seleksi.")
     assert [e.label for e in r.entities if e.type == "Agency"] == ["Badan Kepegawaian Negara"]
     assert "Indonesia" not in labels(r, "Place")
+
+
+@pytest.mark.parametrize("sentence,expected,absent", [
+    # an instrument held somewhere on some day is a happening too ...
+    ("Evaluasi SAKIP digelar di Aula Bappeda, Selasa (3/3/2026), dihadiri seluruh kepala OPD.",
+     "evaluasi sakip", None),
+    # ... not when only its result is told
+    ("Pemkab meraih predikat A dalam Evaluasi SAKIP tahun ini.", None, "evaluasi sakip"),
+    # a capitalised short form of a meeting goes on in lower case
+    ("Wakil Bupati memimpin Rakor pengendalian inflasi daerah di Ruang Rapat Bupati, Senin (2/3/2026).",
+     "rakor pengendalian inflasi daerah", None),
+    ("Kegiatan FGD penyusunan RPJMD digelar di Hotel Patra, Kamis (5/3/2026).", "fgd penyusunan rpjmd", None),
+])
+def test_instruments_and_short_forms_as_events(extract, sentence, expected, absent):
+    got = names(extract(DATELINE + sentence), "Event")
+    if expected:
+        assert expected in got, got
+    if absent:
+        assert absent not in got, got

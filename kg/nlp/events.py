@@ -71,6 +71,14 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
     return k
 
 
+def _own_scene(ctx: DocContext, end: int) -> bool:
+    """Is the name ending at ``end`` told as held: a verb of holding right after it ("digelar",
+    "berlangsung") or a venue, theme or date in its sentence (:func:`_scene_after`)?"""
+    texts = ctx.texts
+    after = texts[end].lower() if end < len(texts) else ""
+    return after in ctx.lx.event_cue_after or _scene_after(ctx, end)
+
+
 def _scene_after(ctx: DocContext, end: int) -> bool:
     """Does the sentence give the activity ending at ``end`` a venue right after it ("di Aula X",
     "bertempat di ..."), a theme ("bertema ..."), or a date before the sentence ends, or does the next
@@ -250,7 +258,8 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             break
     while end > h.j and doc[end - 1].text in ("(", "-", "dan"):
         end -= 1
-    lower_ok = head in lx.lower_event_heads and (lower_head or i == 0 or not ctx.texts[i - 1][:1].isalnum())
+    lower_ok = head in lx.lower_event_heads and (lower_head or i == 0 or not ctx.texts[i - 1][:1].isalnum()
+                                                 or head in lx.abbrev_event_heads)  # "Rakor pengendalian inflasi"
     if end == h.j and lower_ok:
         # lower case, or capitalised only because a sentence or the text after the dateline starts there
         end = _lower_name_end(ctx, i, h.j)
@@ -386,8 +395,8 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
             i += 1  # an event starts at a gazetteer hit or ends at a suffix head
             continue
         ev = _event(ctx, i)
-        if ev and i in policy_starts and not _held(ctx, policy_starts[i], ev[0]):
-            ev = None
+        if ev and i in policy_starts and not _held(ctx, policy_starts[i], ev[0]) and not _own_scene(ctx, ev[0]):
+            ev = None  # "Evaluasi SAKIP" is an instrument, unless it is held somewhere, some day
         if ev:
             end, m = ev
             # "Rapat dengar pendapat atau hearing Komisi B": two names of one event

@@ -73,6 +73,7 @@ class Lexicon:
     cue_clause: set[str] = field(default_factory=set)  # speech verbs whose complement is what was said
     event_heads: set[str] = field(default_factory=set)
     lower_event_heads: set[str] = field(default_factory=set)  # may name an event in lower case, given a cue
+    abbrev_event_heads: set[str] = field(default_factory=set)  # short forms always written capitalised ("Rakor", "FGD")
     event_cue_before: set[str] = field(default_factory=set)
     event_cue_after: set[str] = field(default_factory=set)
     attendance: set[str] = field(default_factory=set)
@@ -209,6 +210,7 @@ def lexicon() -> Lexicon:
          "CUE_PASSIVE": lx.cue_passive, "CUE_CLAUSE": lx.cue_clause}[r["label"]].add(r["pattern"].lower())
     lx.event_heads = {r["pattern"].lower() for r in recs["events"]}
     lx.lower_event_heads = {r["pattern"].lower() for r in recs["events"] if r.get("lower_name")}
+    lx.abbrev_event_heads = {r["pattern"].lower() for r in recs["events"] if r.get("abbrev")}
     groups: dict[str, set[str]] = {}
     for r in recs["event_words"]:
         groups.setdefault(r["label"], set()).add(r["pattern"])
