@@ -326,3 +326,24 @@ def test_instruments_and_short_forms_as_events(extract, sentence, expected, abse
         assert expected in got, got
     if absent:
         assert absent not in got, got
+
+
+@pytest.mark.parametrize("sentence,expected,absent", [
+    # planned, with its date: an event dated ahead
+    ("Pemerintah akan menggelar pelatihan kewirausahaan bagi pemuda pada 20 Mei 2026.",
+     "pelatihan kewirausahaan", None),
+    # planned with no date or venue: none yet
+    ("Bupati meminta camat untuk menggelar sosialisasi di setiap desa.", None, "sosialisasi"),
+    # held at a body's premises
+    ("Peserta seminar nasional ketahanan pangan di Universitas Diponegoro berasal dari 10 provinsi.",
+     "seminar nasional ketahanan pangan", None),
+    # the day a remark about an activity was made does not make the activity a happening
+    ("Menurutnya, pelatihan kepemimpinan penting bagi pegawai, kata dia pada 2 Maret 2026.",
+     None, "pelatihan kepemimpinan"),
+])
+def test_scene_of_lower_case_activities(extract, sentence, expected, absent):
+    got = names(extract(DATELINE + sentence), "Event")
+    if expected:
+        assert expected in got, got
+    if absent:
+        assert not any(g.startswith(absent) for g in got), got

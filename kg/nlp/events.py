@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..dates import DAYS
+from ..dates import DAYS, find_dates
 from .acronyms import fits
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
 from .lexicon import slug
@@ -66,7 +66,7 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
         after = texts[end + 1].lower()  # "sosialisasi netralitas ASN akan digelar pekan depan"
     planned = i >= 2 and texts[i - 2].lower() in _words(ctx, "PLANNED")  # "meminta ... untuk menggelar pasar murah": not (yet) held
     if before in lx.event_cue_before and not planned or after in lx.event_cue_after or _linked(ctx, i) \
-            or before in _words(ctx, "WRAPPER") or not planned and _scene_after(ctx, end):
+            or before in _words(ctx, "WRAPPER") or _scene_after(ctx, end):  # "akan menggelar X pada 20 Mei"
         return end
     return k
 
@@ -90,11 +90,16 @@ def _scene_after(ctx: DocContext, end: int) -> bool:
     if nxt and nxt[0] in _words(ctx, "THEME"):
         return True
     at = 2 if nxt[:2] == ["bertempat", "di"] else 1 if nxt[:1] == ["di"] else 0
-    if at and end + at < len(texts) and (ctx.hits_at(end + at, "VENUE_HEAD") or ctx.hits_at(end + at, "PLACE")):
-        return True
+    if at and end + at < len(texts) and texts[end + at][:1].isupper() and any(
+            ctx.hits_at(end + at, lab) for lab in ("VENUE_HEAD", "PLACE", "AGENCY", "AGENCY_TYPE")):
+        return True  # "di Aula X", "di Kota Y", "di Universitas Z"
     sent = doc[end].sent
-    if _DATE_HINT.search(ctx.text[doc[end].idx:sent.end_char]):
-        return True
+    stop = min(sent.end, end + 16)
+    told = any(texts[x].lower() in ctx.lx.cue_after or texts[x].lower() in ctx.lx.cue_verbs
+               for x in range(max(sent.start, end - 12), stop))
+    rest = ctx.text[doc[end].idx:doc[stop - 1].idx + len(doc[stop - 1])]
+    if not told and (_DATE_HINT.search(rest) or any(d.kind in ("dMy", "dmy") and d.iso for d in find_dates(rest))):
+        return True  # "..., Senin (2/3)", "pada 20 Mei mendatang"; not the day something was said about it
     if sent.end + 1 < len(texts) and texts[sent.end].lower() in _words(ctx, "WRAPPER") \
             and texts[sent.end + 1].lower() in ("ini", "tersebut"):
         return True
