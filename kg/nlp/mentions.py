@@ -313,14 +313,31 @@ def _misspelt_ministry(ctx: DocContext, i: int) -> tuple[int, str] | None:
     e = i + 1
     while e < len(texts) and e - i < 10 and (texts[e][:1].isupper() and texts[e].isalpha() or texts[e] in ("dan", "&")):
         e += 1
+    ministries = _ministry_forms(lx)
     for end in range(e, i + 2, -1):
         form = norm(" ".join(texts[i:end]))
-        n = len(form.split())
-        for key, ident in lx.agency_index.items():
-            if len(key.split()) == n and abs(len(key) - len(form)) <= 2 \
-                    and difflib.SequenceMatcher(None, key, form).ratio() >= 1 - 4 / (len(key) + len(form)):
+        for key, ident in ministries.get(len(form.split()), ()):
+            if abs(len(key) - len(form)) > 2:
+                continue
+            sm, least = difflib.SequenceMatcher(None, key, form), 1 - 4 / (len(key) + len(form))
+            if sm.quick_ratio() >= least and sm.ratio() >= least:
                 return end, ident
     return None
+
+
+_MINISTRY_FORMS: dict[int, dict[int, list[tuple[str, str]]]] = {}  # id(lexicon) -> its ministry forms
+
+
+def _ministry_forms(lx) -> dict[int, list[tuple[str, str]]]:
+    """Known forms opening with "kementerian", by number of words: (form, agency id); made once per lexicon."""
+    out = _MINISTRY_FORMS.get(id(lx))
+    if out is None:
+        out = {}
+        for key, ident in lx.agency_index.items():
+            if key.startswith(("kementerian ", "kementrian ")):
+                out.setdefault(len(key.split()), []).append((key, ident))
+        _MINISTRY_FORMS[id(lx)] = out
+    return out
 
 
 def _agency(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
@@ -390,8 +407,10 @@ def _ministry_part(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     keyed as the ministry's regional office type where the rules name one. Only where it is longer
     than any office type read at ``i``."""
     texts, lx = ctx.texts, ctx.lx
+    if not texts[i][:1].isupper() or not any(k.startswith(texts[i].lower()) for k in lx.agency_parts):
+        return None
     for n in (2, 1):
-        part = lx.agency_parts.get(norm(" ".join(texts[i:i + n]))) if texts[i][:1].isupper() else None
+        part = lx.agency_parts.get(norm(" ".join(texts[i:i + n])))
         if part:
             break
     else:
