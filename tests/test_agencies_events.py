@@ -347,3 +347,9 @@ def test_scene_of_lower_case_activities(extract, sentence, expected, absent):
         assert expected in got, got
     if absent:
         assert not any(g.startswith(absent) for g in got), got
+
+
+def test_a_system_named_with_its_owner_names_the_owner(extract):
+    r = extract(DATELINE + "Semua tes memakai CAT BKN sehingga tidak ada penilaian manual.")
+    assert "Badan Kepegawaian Negara" in labels(r, "Agency")
+    assert "Computer Assisted Test" in labels(r, "Policy")

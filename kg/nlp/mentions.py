@@ -676,6 +676,11 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
             found.append(m)
             if m.kind == "regulation":
                 found.extend(named_inside(ctx, i + 1, end))
+            else:
+                owner = next((h for k in range(i + 1, end) for h in ctx.hits_at(k, "AGENCY") if h.j == end), None)
+                if owner:  # "CAT BKN": the body whose system it is is named too
+                    got = _agency(ctx, owner.i)
+                    found.extend(got[1] if got and got[0] <= end else [])
             i = end
             continue
         ven = _venue(ctx, i)
