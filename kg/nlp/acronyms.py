@@ -92,9 +92,8 @@ def _initials_of(acr: str, long_form: str) -> bool:
 
 def acronym_mentions(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """Entities defined as "Long Form (ACR)" and later mentions of the bare acronym."""
-    from .mentions import AGENCY_HEADS, POLICY_HEADS
-
     doc, lx = ctx.doc, ctx.lx
+    agency_heads, policy_heads = lx.mention_words["AGENCY_HEAD"], lx.mention_words["POLICY_HEAD"]
     out: list[Mention] = []
     for s, e, ai, aj, long_form, acr in find_acronyms(ctx):
         if acr in lx.not_entity:
@@ -136,15 +135,15 @@ def acronym_mentions(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
         if before in ("tim", "satgas", "satuan", "panitia", "komite"):
             head = "tim"
         if not long_form[:1].isupper():
-            if head in POLICY_HEADS:
+            if head in policy_heads:
                 etype = "Policy"
             else:
                 continue
-        elif head in AGENCY_HEADS:
+        elif head in agency_heads:
             etype = "Agency"
         elif head in lx.event_heads or norm(long_form) in lx.elections:
             etype = "Event"
-        elif head in POLICY_HEADS or len(long_form.split()) >= 2 and not _initials_of(acr, long_form):
+        elif head in policy_heads or len(long_form.split()) >= 2 and not _initials_of(acr, long_form):
             etype = "Policy"
         else:
             continue

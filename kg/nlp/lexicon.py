@@ -15,7 +15,7 @@ from importlib import resources
 __all__ = ["Lexicon", "lexicon", "norm", "slug", "RULE_FILES"]
 
 RULE_FILES = ("regions", "agencies", "agency_types", "agency_parts", "policies", "titles", "honorifics",
-              "speech", "events", "event_words", "venues", "words")
+              "speech", "events", "event_words", "mention_words", "venues", "words")
 
 
 def norm(s: str) -> str:
@@ -80,6 +80,7 @@ class Lexicon:
     anaphor_nouns: set[str] = field(default_factory=set)
     event_verbs: dict[str, str] = field(default_factory=dict)  # "melantik" -> "Pelantikan"  # "kata politikus itu": the person last named  # "turut hadir": the persons named were at the event
     event_words: dict[str, frozenset[str]] = field(default_factory=dict)  # label -> words (event_words.jsonl)
+    mention_words: dict[str, frozenset[str]] = field(default_factory=dict)  # label -> words (mention_words.jsonl)
     elections: dict[str, str] = field(default_factory=dict)   # "pemilihan kepala daerah" -> "Pilkada"
     local_kinds: dict[str, str] = field(default_factory=dict)  # "dusun" -> "desa": venue words naming a village or district
     venue_heads: set[str] = field(default_factory=set)
@@ -217,6 +218,10 @@ def lexicon() -> Lexicon:
         if r["label"] == "ELECTION":
             lx.elections[r["pattern"]] = r["name"]
     lx.event_words = {label: frozenset(ws) for label, ws in groups.items()}
+    groups = {}
+    for r in recs["mention_words"]:
+        groups.setdefault(r["label"], set()).add(r["pattern"])
+    lx.mention_words = {label: frozenset(ws) for label, ws in groups.items()}
     lx.local_kinds = {r["pattern"].lower(): r["local"] for r in recs["venues"] if r.get("local")}
     lx.venue_heads = {r["pattern"].lower() for r in recs["venues"]}
     lx.complete_venues = {r["id"] for r in recs["venues"] if r.get("complete")}

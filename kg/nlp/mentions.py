@@ -19,20 +19,8 @@ from .events import iter_events
 from .lists import elided_units, merged_office_end
 from .regulations import named_inside, policy_at, quoted_policies
 
-__all__ = ["iter_mentions", "AGENCY_HEADS", "POLICY_HEADS", "regional_aliases", "government_aliases"]
+__all__ = ["iter_mentions", "regional_aliases", "government_aliases"]
 
-AGENCY_HEADS = {"kementerian", "kementrian", "badan", "dinas", "komisi", "dewan", "lembaga", "inspektorat",
-                "pemerintah", "kepolisian", "satuan", "direktorat", "sekretariat", "kantor", "majelis",
-                "mahkamah", "ombudsman", "kejaksaan", "pengadilan", "balai", "unit", "biro", "bagian", "tim",
-                "satgas", "korps", "perusahaan", "bank", "kedeputian", "deputi", "bidang", "otorita",
-                "pusat", "universitas", "institut", "politeknik", "rumah", "kelompok", "forum", "asosiasi",
-                "aparat", "aparatur"}
-POLICY_HEADS = {"sistem", "program", "peraturan", "undang", "undang-undang", "rencana", "standar", "zona",
-                "penerimaan", "pegawai", "monitoring", "indeks", "penilaian", "reformasi", "road", "roadmap",
-                "laporan", "surat", "anggaran", "rancangan", "dana", "kartu", "bantuan", "kebijakan",
-                "manajemen", "pola", "aplikasi", "portal", "layanan", "computer", "mal", "gerakan", "strategi",
-                "instruksi", "keputusan", "pedoman", "prinsip", "nilai", "budaya", "pakta", "maklumat",
-                "wilayah", "smart", "satu", "tanggung", "analisis", "computer", "sertifikasi", "pelayanan"}
 _GOV = {"pemprov": "provinsi", "pemkab": "kabupaten", "pemkot": "kota", "pemko": "kota", "pemda": None}
 _GOV_STARTS = {"pemerintah", "pemdes", *_GOV}
 _KIND_WORDS = {"provinsi": "provinsi", "prov": "provinsi", "kabupaten": "kabupaten", "kab": "kabupaten",
@@ -489,18 +477,15 @@ def _section_unit(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     return k, [make_mention(ctx, i, k, "Agency", f"agency:{slug(label)}", label, aliases, "unit")]
 
 
-_BODY_HEADS = {"satgas", "tim", "komite", "pansus", "panitia", "panja", "satuan tugas", "gugus tugas", "forum",
-               "kantor regional", "kanreg"}
-
-
 def _named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     """A task force or committee named by a capitalised run: "Satgas Netralitas ASN"."""
     doc = ctx.doc
     k = i + 1
     head = doc[i].text.lower()
-    if k < len(doc) and f"{head} {doc[k].text.lower()}" in _BODY_HEADS:
+    bodies = ctx.lx.mention_words["BODY_HEAD"]  # "satgas", "tim", "kantor regional": kg/rules/mention_words.jsonl
+    if k < len(doc) and f"{head} {doc[k].text.lower()}" in bodies:
         head, k = f"{head} {doc[k].text.lower()}", k + 1
-    if head not in _BODY_HEADS or not is_cap(doc[i]):
+    if head not in bodies or not is_cap(doc[i]):
         return None
     end = k
     while end < len(doc) and end - k < 10:
@@ -575,18 +560,15 @@ def _commission_unit(ctx: DocContext, i: int, parents: list[Mention]) -> Mention
     return None
 
 
-_UNIT_WORDS = {"bidang", "deputi", "kedeputian", "asdep", "direktorat", "biro", "bagian", "subbagian", "seksi", "unit"}
-
-
 def _unit_named_after(ctx: DocContext, i: int) -> bool:
     """Does a policy name at i name a unit instead ("Deputi RB Kunwas", "Bagian Organisasi dan RB",
     "Kedeputian Bidang Reformasi Birokrasi")? A unit word or the end of an office's title is before it."""
     if i == 0:
         return False
-    prev = ctx.texts[i - 1].lower()
-    if prev in _UNIT_WORDS:
+    prev, units = ctx.texts[i - 1].lower(), ctx.lx.mention_words["UNIT_BEFORE"]
+    if prev in units:
         return True
-    if prev == "dan" and i >= 2 and any(ctx.texts[k].lower() in _UNIT_WORDS for k in range(max(0, i - 4), i - 1)):
+    if prev == "dan" and i >= 2 and any(ctx.texts[k].lower() in units for k in range(max(0, i - 4), i - 1)):
         return True
     if any(h.j == i for k in range(max(0, i - 4), i) for h in ctx.hits_at(k, "TITLE")):
         return True

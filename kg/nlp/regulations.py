@@ -17,9 +17,6 @@ from .lexicon import slug
 
 __all__ = ["policy_at", "named_inside", "quoted_policies"]
 
-_REG_HEADS = re.compile(
-    r"^(?:Rancangan|Peraturan|Permen\w*|Permendagri|Perpres|PP|Perda|Pergub|Perbup|Perwal|Perkada|UU|Undang-[Uu]ndang|"
-    r"Keputusan|Kepmen\w*|Keppres|Inpres|Instruksi|Surat|SE|Perka|Perkap|Perkapolri|Perkaban|Perban|Raperda|RUU)$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # a number code written without spaces: "800/45/BKPSDM/2024", "188.45/12/KPTS/2024", "5/2024"
 _CODE_PART = re.compile(r"^[A-Za-z0-9.\-/]+$")
@@ -28,17 +25,12 @@ _VERBISH = re.compile(r"^(?:me[mnlrwy]|ber|ter|di(?!siplin|gital))[a-z]{3,}$")
 # the small words inside a regulation's subject (not "di", "pada", "antara", "dalam": a venue, a date
 # or the parties follow those)
 _JOINERS = {"atas", "dan", "serta", "secara", "tentang", "bagi", "yang"}
-# words that name a government system by the name after them ("Portal Satu Data Kabupaten X", "aplikasi SIDAK")
-_SYSTEM_HEADS = {"portal", "aplikasi", "platform"}
-# commercial services named the same way are not government systems ("melalui aplikasi WhatsApp")
-_COMMERCIAL = {"whatsapp", "zoom", "google", "instagram", "facebook", "youtube", "tiktok", "telegram", "twitter",
-               "gojek", "grab", "shopee", "tokopedia", "microsoft", "android", "ios", "play", "app", "x"}
-# lower-case words before a program's own name ("program Kios Pangan Murah", "inovasi SiGap")
-_PROGRAM_HEADS = {"program", "inovasi"}
-_NOT_SYSTEM = {"ini", "itu", "tersebut", "kita", "kami", "saya", "anda", "mereka", "berita", "online", "web", "resmi",
-               "tahun", "prioritas", "unggulan", "strategis", "kerja", "pemerintah", "nasional", "daerah",
-               # a university's study programme is no government program ("program Studi Ilmu Pemerintahan")
-               "studi", "magister", "doktor", "sarjana", "pascasarjana", "diploma", "s1", "s2", "s3", "d3", "d4"}
+def _reg_head(ctx: DocContext, word: str) -> bool:
+    """Does ``word`` open a regulation's or a letter's name ("Peraturan", "Perbup", "PermenPANRB", "SE")?"""
+    words = ctx.lx.mention_words
+    return word in words["REG_HEAD"] or word.startswith(tuple(words["REG_HEAD_PREFIX"])) and word.isalnum()
+
+
 _NAMED_LAW_HEADS = {"uu", "undang", "undang-undang", "perda", "raperda", "ruu"}
 _KINDS = {"uu": "uu", "undang-undang": "uu", "undang": "uu", "pp": "pp", "perpres": "perpres", "perda": "perda",
           "inpres": "inpres", "keppres": "keppres"}
@@ -86,10 +78,11 @@ def _system(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     """A government system named after a system word: "Portal Satu Data Kabupaten Sleman" (also
     "Portal Satu Data"), "aplikasi SIDAK" (also "SIDAK"). Not a known policy's name alone, not an
     agency or a region alone, not a commercial service."""
-    doc, texts = ctx.doc, ctx.texts
-    if texts[i].lower() in _SYSTEM_HEADS and is_cap(doc[i]):
+    doc, texts, words = ctx.doc, ctx.texts, ctx.lx.mention_words  # kg/rules/mention_words.jsonl
+    systems, programs = words["SYSTEM_HEAD"], words["PROGRAM_HEAD"]
+    if texts[i].lower() in systems and is_cap(doc[i]):
         s = i
-    elif i > 0 and texts[i - 1] in _SYSTEM_HEADS | _PROGRAM_HEADS and is_cap(doc[i]):
+    elif i > 0 and texts[i - 1] in systems | programs and is_cap(doc[i]):
         s = i - 1  # "aplikasi SIDAK": the mention starts at the lower-case system word
     else:
         return None
@@ -103,7 +96,7 @@ def _system(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             end += 1
         elif t == "-" and end > k and end + 1 < len(doc) and any(c.isupper() for c in texts[end + 1]):
             end += 1
-        elif t == "dan" and end > k and end + 1 < len(doc) and is_cap(doc[end + 1]) and texts[s] not in _PROGRAM_HEADS:
+        elif t == "dan" and end > k and end + 1 < len(doc) and is_cap(doc[end + 1]) and texts[s] not in programs:
             end += 1
         else:
             break
@@ -113,7 +106,7 @@ def _system(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     lx = ctx.lx
     dated = first in lx.calendar and not (end - k >= 2 and texts[k + 1].lower() not in lx.calendar
                                           and not texts[k + 1].isdigit())  # not "program Jumat Berkah"
-    if end == k or first in _COMMERCIAL or first in _NOT_SYSTEM or first in lx.pronouns or dated \
+    if end == k or first in words["COMMERCIAL"] or first in words["NOT_SYSTEM"] or first in lx.pronouns or dated \
             or first in lx.honorifics or ctx.longest(k, ("HONORIFIC", "RANK", "ACTING")):
         return None  # "aplikasi Ini", "Platform Kita Bisa", "Portal Berita X"
     known = ctx.longest(k, ("POLICY",))
@@ -122,7 +115,7 @@ def _system(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     name = " ".join(ctx.text[doc[k].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     if end - k == 1 and f"({name})" in ctx.text:
         return None  # "program TSP": a short form the text defines, named through its definition
-    if texts[s] in _PROGRAM_HEADS:  # "program Kios Pangan Murah": the program is named by its name alone
+    if texts[s] in programs:  # "program Kios Pangan Murah": the program is named by its name alone
         return end, make_mention(ctx, s, end, "Policy", f"policy:{slug(name)}", name, (f"{texts[s]} {name}",),
                                  kind="program")
     head = texts[s].capitalize()
@@ -164,7 +157,7 @@ def _subject_end(ctx: DocContext, k: int) -> int:
             end += 1
         elif t == "(" and paren_end(ctx, end):
             end = paren_end(ctx, end)
-        elif t.lower() in _JOINERS and nxt is not None and _REG_HEADS.match(nxt.text):
+        elif t.lower() in _JOINERS and nxt is not None and _reg_head(ctx, nxt.text):
             break  # "tentang PKWT dan UU 6/2014 ...": another regulation
         elif t.lower() in _JOINERS and end > k + 1 and nxt is not None and (
                 is_cap(nxt) or nxt.text.isdigit() or lowers and nxt.text.isalpha() and nxt.text.islower()
@@ -187,7 +180,7 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         return None
     split_uu = doc[i].text == "Undang" and i + 2 < len(doc) and doc[i + 1].text == "-" \
         and doc[i + 2].text.lower() == "undang"  # "Undang-Undang" as three tokens
-    if not (_REG_HEADS.match(doc[i].text) or split_uu):
+    if not (_reg_head(ctx, doc[i].text) or split_uu):
         return None
     if doc[i].text == "Rancangan" and not (i + 1 < len(doc) and re.match(r"^(?:Peraturan|Undang)", doc[i + 1].text)):
         return None
