@@ -353,3 +353,11 @@ def test_a_system_named_with_its_owner_names_the_owner(extract):
     r = extract(DATELINE + "Semua tes memakai CAT BKN sehingga tidak ada penilaian manual.")
     assert "Badan Kepegawaian Negara" in labels(r, "Agency")
     assert "Computer Assisted Test" in labels(r, "Policy")
+
+
+def test_offices_listed_without_their_head_word(extract):
+    text = DATELINE + ("Pemerintah Kabupaten Purworejo meminta Dinas Pendidikan, Kesehatan dan Sosial bekerja sama "
+                       "dengan Kodim 0708/Purworejo.")
+    got = labels(extract(text), "Agency")
+    assert {"Dinas Pendidikan Kabupaten Purworejo", "Dinas Kesehatan Kabupaten Purworejo",
+            "Dinas Sosial Kabupaten Purworejo"} <= got, got

@@ -16,7 +16,7 @@ def elided_units(ctx: DocContext, found: list[Mention]) -> list[Mention]:
     (or before) an item that has it."""
     lx, texts = ctx.lx, ctx.texts
     agencies = [m for m in found if m.type == "Agency" and texts[m.i] in ("Dinas", "Badan")]
-    if len(agencies) < 2:
+    if not agencies:
         return []
     covered = {k for m in found for k in range(m.i, m.j)}
     out: list[Mention] = []
@@ -24,22 +24,35 @@ def elided_units(ctx: DocContext, found: list[Mention]) -> list[Mention]:
         s = m.j + 1
         if m.j >= len(texts) or texts[m.j] != "," or s >= len(texts) or s in covered or not texts[s][:1].isupper():
             continue
-        e = s
-        while e < len(texts) and e - s < _MAX_ITEM and texts[e] not in (",", ".", ";") and e not in covered \
-                and "\n" not in texts[e]:
-            e += 1
-        for end in range(e, s, -1):  # the longest run that names an office type
-            if texts[end - 1] == "dan":
-                continue
-            tid = lx.agency_type_index.get(norm(f"{texts[m.i]} " + " ".join(texts[s:end])))
-            if tid:
-                rec = lx.agency_types[tid]
-                out.append(make_mention(ctx, s, end, "Agency", f"agency:{tid}", rec["pattern"],
-                                        (" ".join(ctx.text[ctx.doc[s].idx:ctx.doc[end - 1].idx + len(ctx.doc[end - 1])].split()),),
-                                        "type"))
-                covered.update(range(s, end))
-                break
+        while s is not None:
+            s = _elided_item(ctx, texts[m.i], s, covered, out)  # "Dinas Pendidikan, Kesehatan dan Sosial"
     return out
+
+
+def _elided_item(ctx: DocContext, head: str, s: int, covered: set[int], out: list[Mention]) -> int | None:
+    """Read the list item at ``s`` as ``head`` + an office type; return where the next item starts
+    (after "," or "dan"), else None."""
+    lx, texts = ctx.lx, ctx.texts
+    e = s
+    while e < len(texts) and e - s < _MAX_ITEM and texts[e] not in (",", ".", ";") and e not in covered \
+            and "\n" not in texts[e]:
+        e += 1
+    for end in range(e, s, -1):  # the longest run that names an office type
+        if texts[end - 1] == "dan":
+            continue
+        tid = lx.agency_type_index.get(norm(f"{head} " + " ".join(texts[s:end])))
+        if tid:
+            rec = lx.agency_types[tid]
+            out.append(make_mention(ctx, s, end, "Agency", f"agency:{tid}", rec["pattern"],
+                                    (" ".join(ctx.text[ctx.doc[s].idx:ctx.doc[end - 1].idx + len(ctx.doc[end - 1])].split()),),
+                                    "type"))
+            covered.update(range(s, end))
+            nxt = end + 1
+            if end < len(texts) and texts[end] in (",", "dan") and nxt < len(texts) and texts[nxt][:1].isupper() \
+                    and nxt not in covered:
+                return nxt
+            return None
+    return None
 
 
 def merged_office_end(ctx: DocContext, i: int, j: int) -> int | None:
