@@ -361,3 +361,14 @@ def test_offices_listed_without_their_head_word(extract):
     got = labels(extract(text), "Agency")
     assert {"Dinas Pendidikan Kabupaten Purworejo", "Dinas Kesehatan Kabupaten Purworejo",
             "Dinas Sosial Kabupaten Purworejo"} <= got, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("BANDA ACEH, Warta - Apel diikuti personel Kodam Iskandar Muda dan Polda Aceh, Senin (2/3/2026).",
+     "Komando Daerah Militer Iskandar Muda"),
+    # a section named beside a Biro belongs to the province's secretariat, not to a city named in passing
+    ("BANDA ACEH, Warta - Pemerintah Aceh menggelar rapat bersama Biro Umum dan Bagian Protokol di Lapangan "
+     "Blang Padang.", "Bagian Protokol Sekretariat Daerah Provinsi Aceh"),
+])
+def test_military_command_by_name_and_section_beside_a_biro(extract, text, expected):
+    assert expected in labels(extract(text), "Agency")

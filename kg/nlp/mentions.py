@@ -228,6 +228,14 @@ def _numbered_unit(ctx: DocContext, k: int) -> tuple[int, str] | None:
     """(end, name) of a military unit's number and name: "Korem 161/Wira Sakti", "Korem 161 Wira Sakti
     Kupang" (the city after the name is where it sits, not its name), "Kodim 0809/Kediri", "Kodam IX/Udayana"."""
     texts, lx = ctx.texts, ctx.lx
+    if k < len(texts) and texts[k][:1].isupper() and texts[k].isalpha() and not _ROMAN.fullmatch(texts[k]) \
+            and texts[k].lower() not in lx.function_words and texts[k].lower().rstrip(".") not in lx.address \
+            and not ctx.hits.get(k):
+        e = k + 1  # "Kodam Iskandar Muda": named without a number
+        while e < len(texts) and e - k < 2 and texts[e][:1].isupper() and texts[e].isalpha() and not ctx.hits.get(e) \
+                and texts[e].lower() not in lx.function_words:
+            e += 1
+        return (e, " ".join(texts[k:e])) if e == len(texts) or not texts[e][:1].isupper() else None
     if k >= len(texts) or not (texts[k].isdigit() or _ROMAN.fullmatch(texts[k])):
         return None
     num, e = texts[k], k + 1
@@ -468,7 +476,12 @@ def _section_unit(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
         aliases = tuple(f"{head} {field} {a}" for a in (" ".join(parent.text.split()), *parent.aliases))
         return got[0], [make_mention(ctx, i, got[0], "Agency", f"agency:{slug(label)}", label, aliases, "unit"),
                         *got[1][1:]]
-    rid = next((ctx.main_region[lvl] for lvl in levels if lvl in ctx.main_region), None)
+    sent = ctx.doc[i].sent
+    if head == "Bagian" and any(t.lower() == "biro" for t in texts[sent.start:sent.end]):
+        levels = _SECTIONS["biro"]  # "Biro Umum dan Bagian Protokol": a part of the province's secretariat
+    dateline = ctx.main_region.get("dateline")
+    rid = dateline if dateline and lx.regions[dateline]["kind"] in levels else \
+        next((ctx.main_region[lvl] for lvl in levels if lvl in ctx.main_region), None)
     if rid is None:
         return k, [make_mention(ctx, i, k, "Agency", f"agency:{slug(head + ' ' + field)}", f"{head} {field}", (), "unit")]
     reg = lx.regions[rid]
