@@ -372,3 +372,8 @@ def test_offices_listed_without_their_head_word(extract):
 ])
 def test_military_command_by_name_and_section_beside_a_biro(extract, text, expected):
     assert expected in labels(extract(text), "Agency")
+
+
+def test_a_passive_verb_ends_a_lower_case_name(extract):
+    got = names(extract(DATELINE + "Sosialisasi dijadwalkan berlangsung di Aula Merapi, Senin (2/3/2026)."), "Event")
+    assert not any("dijadwalkan" in g for g in got), got

@@ -16,6 +16,8 @@ __all__ = ["iter_events"]
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
+# a passive verb ends a lower-case name ("penandatanganan dijadwalkan ...", "sosialisasi diikuti ...")
+_PASSIVE = re.compile(r"^di[a-z]{3,}(?:kan|i)$")
 # a verb after "acara"/"kegiatan" tells what the activity did, not what it is ("acara berjalan lancar")
 _VERBISH = re.compile(r"^(?:me[mnlrw]|ber|ter)[a-z]{3,}$")
 
@@ -42,8 +44,8 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
     end = k
     while end < len(texts) and end - k < 5:
         w = texts[end]
-        if end > k and (_VERBISH.match(w) and w.startswith("me") and w not in lx.event_heads
-                        or w in _words(ctx, "THEME")):
+        if end > k and _VERBISH.match(w) and w.startswith("me") and w not in lx.event_heads \
+                or w in _words(ctx, "THEME") or _PASSIVE.match(w):
             break  # "kirab budaya memperingati hari jadi": the verb goes on with the sentence
         if end > k and w.isalpha() and w.isupper() and len(w) >= 2:
             end += 1  # "sosialisasi netralitas ASN", "bimtek pengelolaan SPBE": a short form inside the name
