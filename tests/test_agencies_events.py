@@ -377,3 +377,16 @@ def test_military_command_by_name_and_section_beside_a_biro(extract, text, expec
 def test_a_passive_verb_ends_a_lower_case_name(extract):
     got = names(extract(DATELINE + "Sosialisasi dijadwalkan berlangsung di Aula Merapi, Senin (2/3/2026)."), "Event")
     assert not any("dijadwalkan" in g for g in got), got
+
+
+@pytest.mark.parametrize("text,town", [
+    ("JAKARTA, Warta - Menteri meninjau pasar di Wamena, Papua Pegunungan, Selasa (3/3/2026).", "Wamena"),
+    ("JAKARTA, Warta - Rapat digelar di Labuan Bajo, Manggarai Barat.", "Labuan Bajo"),
+    ("JAKARTA, Warta - Surat dari Budi, Sleman, diterima panitia.", None),  # "dari" may open a person
+])
+def test_town_placed_by_the_region_after_it(extract, text, town):
+    got = labels(extract(text), "Place")
+    if town:
+        assert town in got, got
+    else:
+        assert "Budi" not in got, got

@@ -78,6 +78,23 @@ def _initialled(texts: list[str], i: int, j: int) -> bool:
     return texts[e + 1].isupper() and texts[e + 1] == "".join(w[0] for w in texts[i:e])
 
 
+def _town_before_region(ctx: DocContext, i: int) -> Mention | None:
+    """A town the gazetteer does not know, placed by the region after it: "di Wamena, Papua Pegunungan",
+    "ke Labuan Bajo, Manggarai Barat" ("di"/"ke" before it, a known region after the comma; not "dari": a person
+    may follow it)."""
+    texts, lx = ctx.texts, ctx.lx
+    if i == 0 or texts[i - 1].lower() not in ("di", "ke") or ctx.hits.get(i):
+        return None
+    e = i
+    while e < len(texts) and e - i < 3 and texts[e][:1].isupper() and texts[e].isalpha() and not ctx.hits.get(e) \
+            and texts[e].lower() not in lx.function_words and texts[e].lower() not in lx.calendar:
+        e += 1
+    if e == i or e + 1 >= len(texts) or texts[e] != "," or not _region_at(ctx, e + 1):
+        return None
+    name = " ".join(texts[i:e])
+    return make_mention(ctx, i, e, "Place", f"place:{slug(name)}", name, (), "lainnya")
+
+
 def _place_mention(ctx: DocContext, i: int, j: int, rid: str) -> Mention:
     rec = ctx.lx.regions[rid]
     span = ctx.doc[i:j]
@@ -699,6 +716,11 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
                     continue
                 k += 1
             i = end
+            continue
+        town = _town_before_region(ctx, i)
+        if town:
+            found.append(town)
+            i = town.j
             continue
         reg = _region_at(ctx, i)
         if reg and not name_after_rank(ctx, i, reg[0]):
