@@ -14,7 +14,7 @@ _LINKS = {"dan", "di", "dari", "ke", "pada", "yang", "untuk", "dengan", "serta",
 def elided_units(ctx: DocContext, found: list[Mention]) -> list[Mention]:
     """Agency mentions for list items that name an office type without its "Dinas"/"Badan", right after
     (or before) an item that has it."""
-    lx, texts = ctx.lx, ctx.texts
+    texts = ctx.texts
     agencies = [m for m in found if m.type == "Agency" and texts[m.i] in ("Dinas", "Badan")]
     if not agencies:
         return []
