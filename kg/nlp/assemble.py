@@ -19,6 +19,7 @@ from .mentions import iter_mentions
 from .nicknames import find_nicknames
 from .people import PersonMention, iter_people
 from .quotes import DEMONSTRATIVE, iter_quotes
+from .merges import merged_offices, same_names
 from .regional import REGION_SUFFIX, attach_bare_types
 from .scene import scene_speakers
 
@@ -68,46 +69,6 @@ def _expand(label: str, expansions: dict[str, str]) -> set[str]:
     return set(words)
 
 
-def _merged_offices(keys: set[str], kinds: dict, labels: dict[str, str], remap: dict[str, str], lx) -> dict[str, str]:
-    """A region has one office per field: "Dinas Kominfo X" and "Dinas Komunikasi, Informatika, Persandian dan
-    Statistik X" named in one article are one office, the one whose fields hold the other's."""
-    fields: dict[str, tuple[str, str, frozenset[str]]] = {}
-    for key in keys:
-        m = REGION_SUFFIX.search(key)
-        if kinds.get(key) != "regional" or key in remap or not m or m.group(1) not in lx.regions:
-            continue
-        words = norm(labels[key]).split()
-        if words[0] not in ("dinas", "badan"):
-            continue  # not "Sekretariat Daerah" into "Sekretariat DPRD": only offices named by their fields
-        region = set(norm(lx.regions[m.group(1)]["pattern"]).split())
-        fields[key] = (m.group(1), words[0], frozenset(w for w in words[1:] if w not in region and w != "dan"))
-    out = {}
-    for key, (rid, head, ws) in fields.items():
-        wider = [k for k, (r, h, w) in fields.items() if k != key and r == rid and h == head and ws and ws < w]
-        if len(wider) == 1:
-            out[key] = wider[0]
-    return out
-
-
-def _same_names(keys: set[str], labels: dict[str, str], remap: dict[str, str], lx) -> dict[str, str]:
-    """Names equal once function words and "RI"/"Republik Indonesia" are dropped are one entity
-    ("Wilayah Bebas dari Korupsi" from the rules and from a definition); the rules' key wins."""
-    groups: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(keys):
-        if key in remap:
-            continue
-        words = [w for w in norm(labels[key]).split() if w not in lx.function_words and w != "ri"]
-        text = " ".join(words).replace("republik indonesia", "").strip()
-        groups[text].append(key)
-    out = {}
-    for text, ks in groups.items():
-        if len(ks) > 1 and text:
-            known = [k for k in ks if k.split(":", 1)[1] in lx.policies or k.split(":", 1)[1] in lx.agencies]
-            target = (known or ks)[0]
-            out.update({k: target for k in ks if k != target})
-    return out
-
-
 def _merge_keys(mentions: list[Mention], expansions: dict[str, str], lx) -> dict[str, str]:
     """Within-document merges: bare agency types (and a national body named bare, such as
     "Bawaslu", whose one regional unit the article names) into their regional unit, bare
@@ -143,9 +104,9 @@ def _merge_keys(mentions: list[Mention], expansions: dict[str, str], lx) -> dict
     for keys in regional.values():
         for k in keys[1:]:
             remap[k] = keys[0]
-    remap.update(_merged_offices(by_type["Agency"], kinds, labels, remap, lx))
+    remap.update(merged_offices(by_type["Agency"], kinds, labels, remap, lx))
     for etype in ("Policy", "Agency"):
-        remap.update(_same_names(by_type[etype], labels, remap, lx))
+        remap.update(same_names(by_type[etype], labels, remap, lx))
     events = sorted(by_type["Event"], key=lambda k: (len(labels[k]), k))
     # one article, one "Apel ...": event names with the same head word are one event
     heads: dict[str, list[str]] = defaultdict(list)
