@@ -390,3 +390,17 @@ def test_town_placed_by_the_region_after_it(extract, text, town):
         assert town in got, got
     else:
         assert "Budi" not in got, got
+
+
+@pytest.mark.parametrize("sentence,expected,absent", [
+    ("Hal itu diatur dalam undang-undang ASN yang baru.", "Undang-Undang Aparatur Sipil Negara", None),
+    ("Pegawai diminta menerapkan budaya kerja berakhlak dalam melayani warga.", "BerAKHLAK", None),
+    # "berakhlak" alone is an ordinary word
+    ("Ia dikenal sebagai pribadi yang berakhlak baik.", None, "BerAKHLAK"),
+])
+def test_policies_in_lower_case(extract, sentence, expected, absent):
+    got = labels(extract(DATELINE + sentence), "Policy")
+    if expected:
+        assert expected in got, got
+    if absent:
+        assert absent not in got, got

@@ -52,8 +52,9 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
     found: list[Mention] = []
     texts = ctx.texts
     while i < len(doc):
-        if i not in ctx.hits and not texts[i][:1].isupper() and texts[i].lower() not in GOV_STARTS:
-            i += 1  # nothing below starts at a lower-case word without a gazetteer hit
+        if i not in ctx.hits and not texts[i][:1].isupper() and texts[i].lower() not in GOV_STARTS \
+                and texts[i] != "undang":  # "undang-undang ASN": a law in lower case
+            i += 1  # nothing else below starts at a lower-case word without a gazetteer hit
             continue
         got = government_at(ctx, i) or section_unit(ctx, i) or ministry_part(ctx, i) or agency_at(ctx, i) or named_body(ctx, i)
         if got:

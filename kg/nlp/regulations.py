@@ -13,7 +13,7 @@ import re
 
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
 from .events import short_form
-from .lexicon import slug
+from .lexicon import norm, slug
 
 __all__ = ["policy_at", "named_inside", "quoted_policies"]
 
@@ -38,9 +38,24 @@ _PERATURAN_OF = {"pemerintah": "pp", "presiden": "perpres", "daerah": "perda", "
                  "bupati": "perbup", "wali": "perwal", "walikota": "perwal"}
 
 
+def _lower_law(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
+    """A law the rules know, written in lower case: "undang-undang ASN", "undang-undang Desa"."""
+    texts, lx = ctx.texts, ctx.lx
+    if texts[i] != "undang" or i + 3 >= len(texts) or texts[i + 1] != "-" or texts[i + 2].lower() != "undang":
+        return None
+    pid = lx.policy_index.get(norm(f"Undang-Undang {texts[i + 3]}"))
+    if pid is None:
+        return None
+    rec = lx.policies[pid]
+    return i + 4, make_mention(ctx, i, i + 4, "Policy", f"policy:{pid}", rec["pattern"], (), rec.get("kind"))
+
+
 def policy_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     """(end, mention) of a policy named at token ``i`` (or, for "aplikasi X", at the word before)."""
     doc, lx = ctx.doc, ctx.lx
+    law = _lower_law(ctx, i)
+    if law:
+        return law
     named = _system(ctx, i)
     if named:
         return named
