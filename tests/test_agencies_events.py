@@ -404,3 +404,4 @@ def test_policies_in_lower_case(extract, sentence, expected, absent):
         assert expected in got, got
     if absent:
         assert absent not in got, got
+

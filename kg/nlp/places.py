@@ -66,8 +66,9 @@ def town_before_region(ctx: DocContext, i: int) -> Mention | None:
     while e < len(texts) and e - i < 3 and texts[e][:1].isupper() and texts[e].isalpha() and not ctx.hits.get(e) \
             and texts[e].lower() not in lx.function_words and texts[e].lower() not in lx.calendar:
         e += 1
-    if e == i or e + 1 >= len(texts) or texts[e] != "," or not region_at(ctx, e + 1):
-        return None
+    if e == i or e + 1 >= len(texts) or texts[e] != "," or not region_at(ctx, e + 1) \
+            or texts[i].lower() in lx.event_words.get("WORKS_PLACE", ()):
+        return None  # not "di Jalan Merdeka, Bandung": a street or a neighbourhood unit
     name = " ".join(texts[i:e])
     return make_mention(ctx, i, e, "Place", f"place:{slug(name)}", name, (), "lainnya")
 
