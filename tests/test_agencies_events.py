@@ -405,3 +405,10 @@ def test_policies_in_lower_case(extract, sentence, expected, absent):
     if absent:
         assert absent not in got, got
 
+
+
+def test_another_happening_named_with_ini_is_not_merged(extract):
+    text = DATELINE + ("Bupati memimpin Apel Pagi di halaman Kantor Bupati, Senin (2/3/2026). Dalam Rapat Paripurna "
+                       "DPRD Kabupaten Purworejo ini, bupati menyampaikan laporan.")
+    got = {e.label for e in extract(text).entities if e.type == "Event"}
+    assert len(got) == 2, got

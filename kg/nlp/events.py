@@ -415,10 +415,12 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
                                   (m.label, *m.aliases, *m2.aliases), m2.kind, None, m.i, e2)
                     i = e2
                     continue
+            head_word = m.label.split()[0].lower()
             prior = [x for x in named if x.kind != "election" and x.key != m.key]
-            if prior and m.kind != "election" and (_points_back(ctx, end) or _marks(ctx, i)):
+            back = [x for x in prior if head_word in x.label.lower().split()]  # "desk evaluasi" ... "Evaluasi ... ini"
+            if m.kind != "election" and (back and _points_back(ctx, end) or prior and _marks(ctx, i)):
                 # "pelaksanaan Evaluasi Penilaian ... ini": another name of the happening told before
-                p = prior[-1]
+                p = (back or prior)[-1]
                 m = Mention(m.start, m.end, m.text, m.type, p.key, p.label, (m.label, *m.aliases), p.kind, None, m.i, m.j)
             named.append(m)
             yield m
