@@ -172,7 +172,7 @@ def _numbered_unit(ctx: DocContext, k: int) -> tuple[int, str] | None:
                 and not region_at(ctx, e) and not ctx.hits_at(e, "TITLE"):
             e += 1
         if e - s == 3 and e < len(texts) and texts[e][:1].isupper():
-            e = s + 1  # "Koramil 0817/Cibinong Asep Kurnia Saputra": a name goes on after the place
+            e = s + 1  # "Koramil 0912/Sukamaju Yudi Pranata": a name goes on after the place
     if e == s:
         return (k + 1, num) if not slash else None
     return e, f"{num}/{' '.join(texts[s:e])}"
@@ -432,7 +432,7 @@ def named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
             break
         if end > k and head not in ("kantor regional", "kanreg") \
                 and (ctx.longest(end, ("AGENCY", "AGENCY_TYPE")) or ministry_part(ctx, end)):
-            break  # "Tim Penilai Internal Inspektorat Jenderal Kemenkumham": the body's parent is named apart
+            break  # "Tim Penilai Internal Inspektorat Jenderal Kemenkes": the body's parent is named apart
         reg = region_at(ctx, end) if end > k and head in ("kantor regional", "kanreg") else None
         if reg:
             end = reg[0]  # "Kantor Regional XI BKN Manado": the office's city ends its name

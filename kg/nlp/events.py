@@ -250,7 +250,7 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         elif tl in ("dalam", "terhadap") and end > h.j and end + 1 < len(doc) and is_cap(doc[end + 1]) \
                 and doc[end + 1].text.lower() not in lx.calendar and not any(
                     ctx.hits_at(end + 1, lab) for lab in ("EVENT_HEAD", "VENUE_HEAD", "PLACE", "TITLE", "ACTING")):
-            end += 1  # "Evaluasi Pemanfaatan Data Sektoral dalam Penyusunan Perencanaan ...": one name
+            end += 1  # "Evaluasi Penggunaan Anggaran dalam Penyusunan Program ...": one name
         elif tl == "dalam" and end + 2 < len(doc) and doc[end + 1].text == "rangka" \
                 and is_cap(doc[end + 2]) and doc[end + 2].text.lower() not in lx.calendar \
                 and not ctx.longest(end + 2, ("EVENT_HEAD",)):

@@ -21,7 +21,7 @@ def region_at(ctx: DocContext, i: int, kind: str | None = None) -> tuple[int, st
         return None
     j = max(h.j for h in hs)
     if _initialled(ctx.texts, i, j):
-        return None  # "Kepala Dinas X Babar Suharso (BS)": a person's first name, not Bangka Barat
+        return None  # "Kepala Dinas X Pati Sulistyo (PS)": a person's first name, not Bangka Barat
     if j == i + 1 and j < len(ctx.texts) and _field_word(ctx, j) and not ctx.texts[i].isupper() \
             and (i == 0 or ctx.texts[i - 1].lower() not in KIND_WORDS):
         return None  # "Karo Humas" (Kepala Biro Humas): an office's short title before its field, not Karo
@@ -46,7 +46,7 @@ def _field_word(ctx: DocContext, k: int) -> bool:
 
 def _initialled(texts: list[str], i: int, j: int) -> bool:
     """Do the words from ``i`` (a region's name up to ``j``), with the capitalised words after them, spell
-    the initials in brackets that follow ("Babar Suharso (BS)")? Then they name a person."""
+    the initials in brackets that follow ("Pati Sulistyo (PS)")? Then they name a person."""
     e = j
     while e < len(texts) and e - j < 3 and texts[e][:1].isupper() and texts[e].isalpha() and not texts[e].isupper():
         e += 1

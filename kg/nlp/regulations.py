@@ -225,7 +225,7 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
                 break
             num = code
             if len(parts) > 1 and k + 1 < len(doc) and doc[k].text.lower() == "tahun" and _YEAR.match(doc[k + 1].text):
-                year, k = doc[k + 1].text, k + 2  # "Nomor 100.3.3.1/102 Tahun 2025": a code and then its year
+                year, k = doc[k + 1].text, k + 2  # "Nomor 100.3.1/45 Tahun 2024": a code and then its year
                 break
             if len(parts) > 1:
                 break  # "100.3.3.2/1234/SJ": a code without its year
