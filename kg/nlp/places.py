@@ -21,7 +21,7 @@ def region_at(ctx: DocContext, i: int, kind: str | None = None) -> tuple[int, st
         return None
     j = max(h.j for h in hs)
     if _initialled(ctx.texts, i, j):
-        return None  # "Kepala Dinas X Pati Sulistyo (PS)": a person's first name, not Bangka Barat
+        return None  # "Kepala Dinas X Pati Sulistyo (PS)": a person's first name, not the regency of Pati
     if j == i + 1 and j < len(ctx.texts) and _field_word(ctx, j) and not ctx.texts[i].isupper() \
             and (i == 0 or ctx.texts[i - 1].lower() not in KIND_WORDS):
         return None  # "Karo Humas" (Kepala Biro Humas): an office's short title before its field, not Karo
