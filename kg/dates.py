@@ -46,7 +46,7 @@ _PATTERNS = [
     # 2025-09-26
     ("ymd", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")),
     # 29/9/2023, 06-02-2024, (27/11), 29.9.2023
-    ("dmy", re.compile(r"(?<![\d/])(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})(?:[/.-](?P<y>\d{4}|\d{2}))?(?![\d/]|[.-]\d)")),
+    ("dmy", re.compile(r"(?<![\d/])(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})(?:[/.-] ?(?P<y>\d{4}|\d{2}))?(?![\d/]|[.-]\d)")),
     # 18 November 2024, 6 March 2019, 27 Nov
     ("dMy", re.compile(r"\b(?P<d>\d{1,2})\s+(?P<mn>" + _MONTH_RE + r")\.?(?:,?\s+(?:tahun\s+)?(?P<y>\d{4}))?\b", re.I)),
     # Selasa lalu, Senin depan, hari Selasa lalu
@@ -98,13 +98,15 @@ def _year(raw: str | None, refd: _dt.date | None) -> int | None:
 _WEEKDAY_BEFORE = re.compile(r"(?<!\w)(" + _DAY_RE + r")\s*,?\s*\(?\s*$", re.I)
 # ") lalu", " kemarin" just after a date: it lies in the past of the reference date
 _PAST_AFTER = re.compile(r"\s*\)?\s*(?:lalu|kemarin)\b", re.I)
+#: "5 Januari mendatang": a date still to come, never before the reference
+_FUTURE_AFTER = re.compile(r"\s*\)?\s*(?:mendatang|nanti|yang akan datang)\b", re.I)
 
 
 def _resolve(day: int, month: int, year: int, explicit: bool, refd: _dt.date | None, weekday: int | None,
-             past: bool) -> str | None:
+             past: bool, future: bool = False) -> str | None:
     """The date meant by ``day``/``month`` (and ``year`` when ``explicit``), given the
     reference date ``refd``, the ``weekday`` the text names (0 = Senin) and whether
-    the text says it is ``past`` ("lalu").
+    the text says it is ``past`` ("lalu") or ``future`` ("mendatang").
 
     Without a stated year the year is the one that puts the date nearest to the
     reference (``(29/12)`` in an article of 3 January 2024 is 2023-12-29). A named
@@ -117,6 +119,8 @@ def _resolve(day: int, month: int, year: int, explicit: bool, refd: _dt.date | N
     ('2023-12-29', '2023-12-29')
     >>> _resolve(29, 12, 2023, True, None, 6, False)   # 29/12/2023 was a Friday: the Sunday nearest to it
     '2023-12-31'
+    >>> _resolve(5, 1, 2024, False, _dt.date(2024, 6, 20), None, False, True)   # "5 Januari mendatang"
+    '2025-01-05'
     """
     years = (year,) if explicit or refd is None else (year - 1, year, year + 1)
     stated = [d for d in (_safe_date(y, month, day) for y in years) if d is not None]
@@ -128,6 +132,8 @@ def _resolve(day: int, month: int, year: int, explicit: bool, refd: _dt.date | N
                     if (d + _dt.timedelta(days=k)).weekday() == weekday]
     if past and refd is not None:
         fits = [d for d in fits if d <= refd]
+    if future and refd is not None and not explicit:
+        fits = [d for d in fits if d >= refd]
     if not fits:
         return None
     if refd is None or explicit:
@@ -175,8 +181,9 @@ def find_dates(text: str, ref: str | None = None) -> list[DateMention]:
                 if y is not None:
                     wd = _WEEKDAY_BEFORE.search(before)
                     past = bool(_PAST_AFTER.match(text, e)) and refd is not None
+                    future = bool(_FUTURE_AFTER.match(text, e)) and refd is not None
                     iso = _resolve(int(m.group("d")), month, y, explicit, refd,
-                                   DAYS[wd.group(1).lower()] if wd else None, past)
+                                   DAYS[wd.group(1).lower()] if wd else None, past, future)
             elif kind == "rel" and refd:
                 target = DAYS[m.group("day").lower()]
                 direction = m.group("dir").lower()

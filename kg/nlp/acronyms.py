@@ -82,12 +82,18 @@ def _long_form_before(ctx: DocContext, i: int, acr: str) -> tuple[int, int] | No
     return None
 
 
+def _initials_of(acr: str, long_form: str) -> bool:
+    """Is the short form one capital per word, the first opening the name ("Budi Santoso (BS)", or with a
+    slip, "(BU)")? News writes a person's initials so; a program's short form takes more letters."""
+    words = long_form.split()
+    return 2 <= len(words) <= 4 and acr.isalpha() and acr.isupper() and len(acr) == len(words) \
+        and acr[0] == words[0][0] and all(w[:1].isupper() and w[1:].islower() for w in words)
+
+
 def acronym_mentions(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """Entities defined as "Long Form (ACR)" and later mentions of the bare acronym."""
-    from .events import ELECTIONS
-    from .mentions import AGENCY_HEADS, POLICY_HEADS
-
     doc, lx = ctx.doc, ctx.lx
+    agency_heads, policy_heads = lx.mention_words["AGENCY_HEAD"], lx.mention_words["POLICY_HEAD"]
     out: list[Mention] = []
     for s, e, ai, aj, long_form, acr in find_acronyms(ctx):
         if acr in lx.not_entity:
@@ -118,22 +124,31 @@ def acronym_mentions(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
                                "Agency", key, rec["pattern"], (acr, long_form), rec.get("kind"), None, s, aj + 1))
             ctx.acronyms.setdefault(acr, ("Agency", key, rec["pattern"]))
             continue
+        tid = lx.agency_type_index.get(norm(long_form))  # "BKPP (Badan Kepegawaian, Pendidikan, dan Pelatihan)"
+        if tid:
+            key = f"agency:{tid}"
+            out.append(Mention(lf_start, doc[aj].idx + len(doc[aj]), ctx.text[lf_start:doc[aj].idx + len(doc[aj])],
+                               "Agency", key, lx.agency_types[tid]["pattern"], (acr, long_form), "type", None, s, aj + 1))
+            ctx.acronyms.setdefault(acr, ("Agency", key, lx.agency_types[tid]["pattern"]))
+            continue
         before = doc[s - 1].text.lower() if s > 0 else ""
         if before in ("tim", "satgas", "satuan", "panitia", "komite"):
             head = "tim"
         if not long_form[:1].isupper():
-            if head in POLICY_HEADS:
+            if head in policy_heads:
                 etype = "Policy"
             else:
                 continue
-        elif head in AGENCY_HEADS:
+        elif head in agency_heads:
             etype = "Agency"
-        elif head in lx.event_heads or norm(long_form) in ELECTIONS:
+        elif head in lx.event_heads or norm(long_form) in lx.elections:
             etype = "Event"
-        elif head in POLICY_HEADS or len(long_form.split()) >= 2:
+        elif head in policy_heads or len(long_form.split()) >= 2 and not _initials_of(acr, long_form):
             etype = "Policy"
         else:
             continue
+        if etype == "Policy" and doc[aj].text == ")" and any(m.type == "Policy" and m.i == aj + 1 for m in mentions):
+            continue  # "Rancangan Awal (Ranwal) RPJMD ...": a stage of the plan named next, not a policy
         label = " ".join(long_form.split())
         label = label[0].upper() + label[1:]
         key = f"{etype.lower()}:{slug(label)}"

@@ -19,6 +19,7 @@ from .mentions import iter_mentions
 from .nicknames import find_nicknames
 from .people import PersonMention, iter_people
 from .quotes import demonstrative, iter_quotes
+from .merges import merged_offices, same_names
 from .regional import REGION_SUFFIX, attach_bare_types
 from .scene import scene_speakers
 
@@ -93,7 +94,7 @@ def _merge_keys(mentions: list[Mention], expansions: dict[str, str], lx) -> dict
         unit = lx.agencies.get(key[len("agency:"):], {}).get("local_unit") if key not in national else None
         if kinds.get(key) == "type" or unit:
             prefix = f"agency:{unit}-" if unit else key + "-"
-            regional = [k for k in by_type["Agency"] if k.startswith(prefix) and kinds.get(k) in ("regional", "derived")]
+            regional = [k for k in by_type["Agency"] if k.startswith(prefix) and kinds.get(k) in ("regional", "derived", "office")]
             if len(regional) == 1:
                 remap[key] = regional[0]
     for key in by_type["Policy"]:
@@ -111,6 +112,9 @@ def _merge_keys(mentions: list[Mention], expansions: dict[str, str], lx) -> dict
     for keys in regional.values():
         for k in keys[1:]:
             remap[k] = keys[0]
+    remap.update(merged_offices(by_type["Agency"], kinds, labels, remap, lx))
+    for etype in ("Policy", "Agency"):
+        remap.update(same_names(by_type[etype], labels, remap, lx))
     events = sorted(by_type["Event"], key=lambda k: (len(labels[k]), k))
     # one article, one "Apel ...": event names with the same head word are one event
     heads: dict[str, list[str]] = defaultdict(list)
@@ -133,8 +137,9 @@ def _merge_keys(mentions: list[Mention], expansions: dict[str, str], lx) -> dict
             continue
         if key in remap:
             continue
+        launch = lx.event_words.get("LAUNCH", frozenset())  # "Peluncuran KIPP 2022" is not the competition itself
         longer = [k for k in events if k != key and kinds.get(k) != "election" and len(words[k]) > len(words[key])
-                  and words[key] <= words[k]]
+                  and words[key] <= words[k] and labels[k].split()[0].lower() not in launch]
         if len(longer) == 1 or (longer and all(remap.get(k, k) == remap.get(longer[0], longer[0]) for k in longer)):
             remap[key] = remap.get(longer[-1], longer[-1])
     return remap
@@ -299,6 +304,7 @@ def assemble(doc: Doc, article: Article) -> DocResult:
                 mentions.append(Mention(s, e, raw, "Place", dateline_key, label, (), "lainnya"))
     mentions, attached = attach_bare_types(ctx, mentions)  # "Inspektorat" in an article about one regency
     remap = {**attached, **_merge_keys(mentions, ctx.expansions, lx)}
+    remap = {k: remap.get(v, v) for k, v in remap.items()}  # "Dinas Kominfo" -> its regional unit -> the merged office
     ents = _entities(mentions, remap, article.text)
     pindex, pdata = _resolve_people(people, find_nicknames(ctx, people))
     # roles (and the agencies they imply)
@@ -430,6 +436,13 @@ def _event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, st
                 said = [q for q in quotes if q.end <= sent.start_char and q.speaker]
                 if said:
                     participants.append(said[-1].speaker)
+        year = re.search(r"\b((?:19|20)\d\d)\b", ents[key]["label"] or "")
+        if date is None and article.date is None and year and ms:
+            # an undated article: "peluncuran KIPP 2022 ..., Kamis (24/2)" is dated in the year it names
+            span = doc.char_span(ms[0].start, ms[0].end, alignment_mode="expand")
+            sent = span.sent if span is not None else None
+            found = find_dates(article.text[sent.start_char:sent.end_char], ref=f"{year.group(1)}-12-31") if sent else []
+            date = next((d.iso for d in found if d.iso and d.iso.startswith(year.group(1))), None)
         if date is None and ents[key].get("kind") != "election" and not ahead:
             date = story_date
         if place is None and ents[key].get("kind") != "election":

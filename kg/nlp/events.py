@@ -6,55 +6,32 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..dates import DAYS, find_dates
 from .acronyms import fits
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
 from .lexicon import slug
 from .works import iter_works
 
-__all__ = ["iter_events", "ELECTIONS", "SUFFIX_HEADS"]
+__all__ = ["iter_events"]
 
-ELECTIONS = {"pemilu": "Pemilu", "pemilihan umum": "Pemilu", "pilkada": "Pilkada",
-             "pemilihan kepala daerah": "Pilkada", "pilpres": "Pilpres", "pileg": "Pileg",
-             "pilkades": "Pilkades", "pilgub": "Pilgub", "pilbup": "Pilbup", "pilwalkot": "Pilwalkot",
-             "pemilihan serentak": "Pilkada"}  # the election body's name for the regional elections
-
-SUFFIX_HEADS = {"award", "awards", "expo", "summit", "festival", "fair", "cup", "week", "day"}
-
-LOWER_EVENT_MODIFIERS = {"pagi", "siaga", "gelar", "pergeseran", "pasukan", "kerja", "koordinasi", "paripurna",
-                         "akbar", "gabungan", "bendera", "kesadaran", "bersama", "mahasiswa"}
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
-_PLANNED = {"untuk", "akan", "agar", "supaya", "segera", "berencana", "rencananya", "diminta", "diharapkan"}
-# "dirangkaikan dengan penandatanganan pakta integritas": a happening joined to the one just told
-# (not "ditandai dengan pengguntingan pita": that marks the same happening)
-_LINKED = {"dirangkai", "dirangkaikan", "dilanjutkan"}
-# words after which the object of an event verb is no longer its name ("pejabat lingkup Pemkab", "aplikasi bernama X")
-_OBJECT_STOPS = {"lingkup", "bernama", "berjudul", "yakni", "yaitu"}
-# records named after a happening: "berita acara", "hasil evaluasi", "naskah deklarasi", "piagam pencanangan"
-_RECORDS = {"berita", "hasil", "naskah", "piagam", "laporan", "dokumen"}
-# generic words before an event's own name ("kegiatan sosialisasi ...", "acara pisah sambut ...")
-_WRAPPERS = {"kegiatan", "acara"}
-_TIME_NOUNS = {"pekan", "minggu", "bulan", "tahun", "hari", "besok", "lusa", "kemarin", "nanti"}  # "... pekan depan"
-# the word before an event word that makes it a body ("pengurus Forum ...") or a finding ("hasil evaluasi ...")
-_NOT_HAPPENING = {"tim", "satgas", "satuan", "pengurus", "kepengurusan", "anggota", "ketua", "sekretariat",
-                  "hasil", "laporan", "nilai", "inspektur", "pembina", "komandan", "berita",  # "berita acara"
-                  "panitia", "komite"}  # "Panitia Pemilihan Kepala Desa": a committee
+# a passive verb ends a lower-case name ("penandatanganan dijadwalkan ...", "sosialisasi diikuti ...")
+_PASSIVE = re.compile(r"^di[a-z]{3,}(?:kan|i)$")
 # a verb after "acara"/"kegiatan" tells what the activity did, not what it is ("acara berjalan lancar")
 _VERBISH = re.compile(r"^(?:me[mnlrw]|ber|ter)[a-z]{3,}$")
 
 
+def _words(ctx: DocContext, label: str) -> frozenset[str]:
+    """One word group of ``kg/rules/event_words.jsonl`` (``PLANNED``, ``WRAPPER``, ``NOT_HAPPENING``, ...)."""
+    return ctx.lx.event_words.get(label, frozenset())
 
 
-
-
-
-
-
-
-def _linked(texts: list[str], i: int) -> bool:
+def _linked(ctx: DocContext, i: int) -> bool:
     """Is the event word at ``i`` joined to a happening just told ("dirangkaikan dengan ...")?"""
+    texts, linked = ctx.texts, _words(ctx, "LINKED")
     before = texts[i - 1].lower() if i > 0 else ""
-    return before in _LINKED or before == "dengan" and i >= 2 and texts[i - 2].lower() in _LINKED
+    return before in linked or before == "dengan" and i >= 2 and texts[i - 2].lower() in linked
 
 
 def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
@@ -67,13 +44,14 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
     end = k
     while end < len(texts) and end - k < 5:
         w = texts[end]
-        if end > k and _VERBISH.match(w) and w.startswith("me") and w not in lx.event_heads:
+        if end > k and _VERBISH.match(w) and w.startswith("me") and w not in lx.event_heads \
+                or w in _words(ctx, "THEME") or _PASSIVE.match(w):
             break  # "kirab budaya memperingati hari jadi": the verb goes on with the sentence
         if end > k and w.isalpha() and w.isupper() and len(w) >= 2:
             end += 1  # "sosialisasi netralitas ASN", "bimtek pengelolaan SPBE": a short form inside the name
-        elif w.isalpha() and w.islower() and w not in lx.function_words and w not in lx.cue_verbs and w not in _TIME_NOUNS \
+        elif w.isalpha() and w.islower() and w not in lx.function_words and w not in lx.cue_verbs and w not in _words(ctx, "TIME_NOUN") \
                 and w not in lx.event_cue_after and (w not in lx.event_heads or end == k
-                                                     or texts[end - 1] in _RECORDS):
+                                                     or texts[end - 1] in _words(ctx, "RECORD")):
             end += 1  # "rapat evaluasi ...": an event word right after the head qualifies it
         elif w == "dan" and end > k and end + 1 < len(texts) and texts[end + 1].isalpha() \
                 and texts[end + 1].islower() and texts[end + 1] not in lx.function_words:
@@ -88,11 +66,106 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
     after = texts[end].lower() if end < len(texts) else ""
     if after in ("akan", "sudah", "telah", "juga") and end + 1 < len(texts):
         after = texts[end + 1].lower()  # "sosialisasi netralitas ASN akan digelar pekan depan"
-    planned = i >= 2 and texts[i - 2].lower() in _PLANNED  # "meminta ... untuk menggelar pasar murah": not (yet) held
-    if before in lx.event_cue_before and not planned or after in lx.event_cue_after or _linked(texts, i) \
-            or before in _WRAPPERS:
+    planned = i >= 2 and texts[i - 2].lower() in _words(ctx, "PLANNED")  # "meminta ... untuk menggelar pasar murah": not (yet) held
+    if before in lx.event_cue_before and not planned or after in lx.event_cue_after or _linked(ctx, i) \
+            or before in _words(ctx, "WRAPPER") or _scene_after(ctx, end):  # "akan menggelar X pada 20 Mei"
         return end
     return k
+
+
+def _own_scene(ctx: DocContext, end: int) -> bool:
+    """Is the name ending at ``end`` told as held: a verb of holding right after it ("digelar",
+    "berlangsung") or a venue, theme or date in its sentence (:func:`_scene_after`)?"""
+    texts = ctx.texts
+    after = texts[end].lower() if end < len(texts) else ""
+    return after in ctx.lx.event_cue_after or _scene_after(ctx, end)
+
+
+def _scene_after(ctx: DocContext, end: int) -> bool:
+    """Does the sentence give the activity ending at ``end`` a venue right after it ("di Aula X",
+    "bertempat di ..."), a theme ("bertema ..."), or a date before the sentence ends, or does the next
+    sentence pick it up ("Kegiatan ini ...")? Then it is a happening, not a word about one."""
+    texts, doc = ctx.texts, ctx.doc
+    if end >= len(texts) or ctx.in_quote(doc[end].idx):
+        return False
+    nxt = [t.lower() for t in texts[end:end + 3]]
+    if nxt and nxt[0] in _words(ctx, "THEME"):
+        return True
+    at = 2 if nxt[:2] == ["bertempat", "di"] else 1 if nxt[:1] == ["di"] else 0
+    if at and end + at < len(texts) and texts[end + at][:1].isupper() and any(
+            ctx.hits_at(end + at, lab) for lab in ("VENUE_HEAD", "PLACE", "AGENCY", "AGENCY_TYPE")):
+        return True  # "di Aula X", "di Kota Y", "di Universitas Z"
+    sent = doc[end].sent
+    stop = min(sent.end, end + 16)
+    told = any(texts[x].lower() in ctx.lx.cue_after or texts[x].lower() in ctx.lx.cue_verbs
+               for x in range(max(sent.start, end - 12), stop))
+    rest = ctx.text[doc[end].idx:doc[stop - 1].idx + len(doc[stop - 1])]
+    if not told and (_DATE_HINT.search(rest) or any(d.kind in ("dMy", "dmy") and d.iso for d in find_dates(rest))):
+        return True  # "..., Senin (2/3)", "pada 20 Mei mendatang"; not the day something was said about it
+    if sent.end + 1 < len(texts) and texts[sent.end].lower() in _words(ctx, "WRAPPER") \
+            and texts[sent.end + 1].lower() in ("ini", "tersebut"):
+        return True
+    return False
+
+
+def _in_office(ctx: DocContext, i: int) -> bool:
+    """Is the capitalised event word at ``i`` part of an office's title ("Asisten Deputi Koordinasi
+    Pelaksanaan Kebijakan dan Evaluasi ...", "Kepala Bidang Pelatihan")? An office title ends at most
+    eight words before it, and only fields of government and "dan" stand between."""
+    from .units import is_unit_word
+
+    texts = ctx.texts
+    if not texts[i][:1].isupper():
+        return False
+    for k in range(max(0, i - 8), i):
+        for h in ctx.hits_at(k, "TITLE"):
+            if h.j <= i and all(is_unit_word(ctx.lx, texts[x]) or texts[x] in ("dan", ",") for x in range(h.j, i)):
+                return True
+    return False
+
+
+def _enumerated(ctx: DocContext, i: int, end: int) -> bool:
+    """Is the lower-case activity ``i:end`` one item of a list of activities ("koordinasi, ..., penguatan
+    SDM, pengembangan ...")? A comma before it and a comma or "dan"/"hingga" after it."""
+    texts = ctx.texts
+    return i > 0 and texts[i - 1] == "," and end < len(texts) and texts[end] in (",", "dan", "hingga", "serta")
+
+
+def _listed_end(ctx: DocContext, k: int) -> int | None:
+    """End of a list that goes on at the comma ``k`` ("ASN, TNI dan Polri") when it names short forms
+    or single capitalised words and closes with "dan"/"serta" before any other punctuation, else None."""
+    texts = ctx.texts
+    x = k
+    while x + 1 < len(texts) and x - k < 8:
+        nxt = texts[x + 1]
+        if not (nxt[:1].isupper() and nxt.isalpha() and nxt.lower() not in ctx.lx.function_words):
+            return None
+        if texts[x] in ("dan", "serta"):
+            return x + 2
+        if x + 2 >= len(texts) or texts[x + 2] not in (",", "dan", "serta"):
+            return None
+        x += 2
+    return None
+
+
+def _marks(ctx: DocContext, i: int) -> bool:
+    """Is the activity at ``i`` what marked the happening just told ("... ditandai (dengan)
+    penandatanganan prasasti")? Then it is part of that happening, not one of its own."""
+    texts, marks = ctx.texts, _words(ctx, "MARKED_BY")
+    before = texts[i - 1].lower() if i > 0 else ""
+    return before in marks or before == "dengan" and i >= 2 and texts[i - 2].lower() in marks
+
+
+def _points_back(ctx: DocContext, end: int) -> bool:
+    """Does "ini"/"tersebut" close the event name ending at ``end``, right after it or after a few words of
+    the same clause ("Evaluasi ... menuju WBK ini")?"""
+    texts = ctx.texts
+    for x in range(end, min(len(texts), end + 4)):
+        if texts[x] in ("ini", "tersebut"):
+            return True
+        if not texts[x].isalnum() or texts[x].lower() in ctx.lx.cue_verbs:
+            return False
+    return False
 
 
 def short_form(text: str) -> str | None:
@@ -120,11 +193,11 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         return None
     head = doc[i:h.j].text.lower()
     lower_head = not is_cap(doc[i])
-    if head in SUFFIX_HEADS:
+    if head in _words(ctx, "SUFFIX_HEAD"):
         return None
     end = h.j
     lowers = 0
-    if head in _WRAPPERS and lower_head and ctx.longest(h.j, ("EVENT_HEAD",)):
+    if head in _words(ctx, "WRAPPER") and lower_head and ctx.longest(h.j, ("EVENT_HEAD",)):
         inner = _event(ctx, h.j)  # "kegiatan pelatihan menjahit", "acara pisah sambut": the inner word names it
         if inner:
             m = inner[1]
@@ -144,6 +217,10 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         tl = t.text.lower()
         if tl in lx.calendar and not (head == "apel" and end == h.j) or lower_head and ctx.longest(end, ("TITLE", "ACTING")):
             break  # "... inspektur upacara Gubernur X": an office after a lower-case event word opens a name
+        named = ctx.longest(end, ("POLICY",)) if is_cap(t) and end - i < 4 else None
+        if named and named.j - end > 1:
+            end = named.j  # "seleksi Pegawai Pemerintah dengan Perjanjian Kerja": a programme's whole name
+            continue
         if (is_cap(t) or is_acronym(t)) and (tl not in lx.function_words
                                              or tl == "tahun" and doc[end - 1].text.lower() == "ulang"
                                              or tl in ("baru", "luar") and end > h.j and is_cap(doc[end - 1])):
@@ -157,6 +234,8 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             end += 2
         elif t.text == "(" and paren_end(ctx, end):
             end = paren_end(ctx, end)
+        elif tl == "," and end > h.j and (listed := _listed_end(ctx, end)):
+            end = listed  # "Deklarasi Netralitas ASN, TNI dan Polri": a list inside the name
         elif tl in ("dan", "&") and end + 1 < len(doc) and is_cap(doc[end + 1]) and (
                 end > h.j or head.startswith("pemilihan ") and doc[end + 1].text == "Wakil"):
             end += 1  # "Pemilihan Bupati dan Wakil Bupati Sleman"
@@ -168,13 +247,17 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         elif tl == "tentang" and end > h.j and end + 1 < len(doc) and (is_cap(doc[end + 1]) or is_acronym(doc[end + 1])) \
                 and not ctx.longest(end + 1, ("EVENT_HEAD",)):
             end += 1  # "Rapat Paripurna Penetapan Raperda tentang APBD Tahun Anggaran 2025"
+        elif tl in ("dalam", "terhadap") and end > h.j and end + 1 < len(doc) and is_cap(doc[end + 1]) \
+                and doc[end + 1].text.lower() not in lx.calendar and not any(
+                    ctx.hits_at(end + 1, lab) for lab in ("EVENT_HEAD", "VENUE_HEAD", "PLACE", "TITLE", "ACTING")):
+            end += 1  # "Evaluasi Penggunaan Anggaran dalam Penyusunan Program ...": one name
         elif tl == "dalam" and end + 2 < len(doc) and doc[end + 1].text == "rangka" \
                 and is_cap(doc[end + 2]) and doc[end + 2].text.lower() not in lx.calendar \
                 and not ctx.longest(end + 2, ("EVENT_HEAD",)):
             end += 2  # "Rapat Paripurna dalam rangka Penyampaian Nota Pengantar ...": its agenda names it
             # (not "... dalam rangka HUT ke-79 RI": the anniversary is a happening of its own)
         elif end - h.j == lowers and lowers < 2 and tl.isalpha() and not is_cap(t) and (
-                tl in LOWER_EVENT_MODIFIERS or (lower_head and end + 1 < len(doc) and (is_cap(doc[end + 1]) or is_acronym(doc[end + 1])))) \
+                tl in _words(ctx, "LOWER_MODIFIER") or (lower_head and end + 1 < len(doc) and (is_cap(doc[end + 1]) or is_acronym(doc[end + 1])))) \
                 and tl not in lx.function_words and tl not in lx.cue_verbs:
             end += 1
             lowers += 1
@@ -182,7 +265,8 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             break
     while end > h.j and doc[end - 1].text in ("(", "-", "dan"):
         end -= 1
-    lower_ok = head in lx.lower_event_heads and (lower_head or i == 0 or not ctx.texts[i - 1][:1].isalnum())
+    lower_ok = head in lx.lower_event_heads and (lower_head or i == 0 or not ctx.texts[i - 1][:1].isalnum()
+                                                 or head in lx.abbrev_event_heads)  # "Rakor pengendalian inflasi"
     if end == h.j and lower_ok:
         # lower case, or capitalised only because a sentence or the text after the dateline starts there
         end = _lower_name_end(ctx, i, h.j)
@@ -193,24 +277,30 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     elif lower_ok and lower_head and h.j < len(doc) and doc[h.j].text == "(" and end == paren_end(ctx, h.j):
         # "bimbingan teknis (bimtek) pengelolaan keuangan desa": the name goes on after its short form
         end = _lower_name_end(ctx, i, end)
-    if end == h.j and head not in ELECTIONS and (lower_head or len(head.split()) == 1) \
+    if end == h.j and head not in ctx.lx.elections and (lower_head or len(head.split()) == 1) \
             and not (lower_ok and " " in head and i > 1 and (ctx.texts[i - 1].lower() in lx.event_cue_before
-                                                             and ctx.texts[i - 2].lower() not in _PLANNED
-                                                             or _linked(ctx.texts, i) or ctx.texts[i - 1] in _WRAPPERS)):
+                                                             and ctx.texts[i - 2].lower() not in _words(ctx, "PLANNED")
+                                                             or _linked(ctx, i) or ctx.texts[i - 1] in _words(ctx, "WRAPPER"))):
         return None  # but "memimpin rapat koordinasi bersama ...": a two-word head after an event verb
-    if i > 0 and doc[i - 1].text.lower() in _NOT_HAPPENING:
+    if _in_office(ctx, i) or lower_head and _enumerated(ctx, i, end):
+        return None  # "Asisten Deputi ... Kebijakan dan Evaluasi Reformasi Birokrasi": an office's field
+    if i > 0 and doc[i - 1].text.lower() in _words(ctx, "NOT_HAPPENING"):
         return None  # "pengurus Forum Anak Daerah", "hasil evaluasi SAKIP": a body or a finding, not a happening
     text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     label = re.sub(r"\s*\([^)]*\)", "", text)
     label = label[0].upper() + label[1:]
     key = f"event:{slug(label)}"
-    if head in ELECTIONS:
+    if head in ctx.lx.elections:
         year = next((t.text for t in doc[i:end] if _YEAR.match(t.text)), None)
         if year is None:
             sent = doc[i].sent
             year = next((t.text for t in sent if _YEAR.match(t.text)), None)
-        base = ELECTIONS[head]
+        base = ctx.lx.elections[head]
         label = f"{base} {year}" if year else base
+        before = ctx.texts[i - 1] if i > 0 else ""
+        if not year and before.isalpha() and before.islower() and before not in lx.function_words \
+                and before not in lx.event_cue_before and before not in _words(ctx, "ELECTION_CUE"):
+            return None  # "pidana pemilu", "penyelenggara Pemilu": a word about elections, no election told
         key = f"event:{slug(label)}"
         end = max(end, h.j)
         return end, make_mention(ctx, i, end, "Event", key, label, (text,), "election")
@@ -225,7 +315,7 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
 
 def _suffix_event(ctx: DocContext, i: int) -> tuple[int, int, Mention] | None:
     doc = ctx.doc
-    if doc[i].text.lower() not in SUFFIX_HEADS or not is_cap(doc[i]):
+    if doc[i].text.lower() not in _words(ctx, "SUFFIX_HEAD") or not is_cap(doc[i]):
         return None
     s = i
     while s - 1 >= 0 and (is_cap(doc[s - 1]) or is_acronym(doc[s - 1])) and doc[s - 1].text.lower() not in ctx.lx.function_words \
@@ -247,7 +337,8 @@ def _suffix_event(ctx: DocContext, i: int) -> tuple[int, int, Mention] | None:
 
 
 
-_DATE_HINT = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\b(?:Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu)\b")
+# a date in brackets or a day's name (kg.dates.DAYS, the one list of them)
+_DATE_HINT = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\b(?:" + "|".join(re.escape(d.capitalize()) for d in DAYS) + r")\b")
 
 
 def _verb_events(ctx: DocContext, named: list[Mention], names: dict[int, int]) -> list[Mention]:
@@ -274,7 +365,7 @@ def _verb_events(ctx: DocContext, named: list[Mention], names: dict[int, int]) -
                     end = max(j for j in range(k + 1, end) if texts[j] == "(")  # not its short form in brackets
                     break
             elif (t.isalpha() or t.isdigit()) and tl not in lx.function_words and tl not in lx.calendar \
-                    and tl not in lx.cue_verbs and tl not in lx.event_verbs and tl not in _OBJECT_STOPS:
+                    and tl not in lx.cue_verbs and tl not in lx.event_verbs and tl not in _words(ctx, "OBJECT_STOP"):
                 end += 1
             elif tl == "dan" and end > k + 1 and end + 1 < sent.end and texts[end + 1].isalpha() \
                     and texts[end + 1].lower() not in lx.function_words:
@@ -290,13 +381,11 @@ def _verb_events(ctx: DocContext, named: list[Mention], names: dict[int, int]) -
     return out
 
 
-_ROUND = {"tahap", "angkatan", "gelombang", "periode", "ke", "formasi"}
-
-
-def _held(texts: list[str], j: int, end: int) -> bool:
+def _held(ctx: DocContext, j: int, end: int) -> bool:
     """Does an event name that opens with a program's name (ending at ``j``) tell one round of it
     ("Seleksi CPNS Tahap II", "PPDB Gelombang 2"), not the program ("Proyek Strategis Nasional")?"""
-    return end > j and (_YEAR.match(texts[j]) is not None or texts[j].lower() in _ROUND)
+    texts = ctx.texts
+    return end > j and (_YEAR.match(texts[j]) is not None or texts[j].lower() in _words(ctx, "ROUND"))
 
 
 def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
@@ -309,12 +398,12 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
     # "Proyek Strategis Nasional", "Gerakan Nasional Revolusi Mental": a program's name, not a happening
     policy_starts = {m.i: m.j for m in found if m.type == "Policy"}
     while i < len(doc):
-        if i in inside or (i not in ctx.hits and texts[i].lower() not in SUFFIX_HEADS):
+        if i in inside or (i not in ctx.hits and texts[i].lower() not in _words(ctx, "SUFFIX_HEAD")):
             i += 1  # an event starts at a gazetteer hit or ends at a suffix head
             continue
         ev = _event(ctx, i)
-        if ev and i in policy_starts and not _held(texts, policy_starts[i], ev[0]):
-            ev = None
+        if ev and i in policy_starts and not _held(ctx, policy_starts[i], ev[0]) and not _own_scene(ctx, ev[0]):
+            ev = None  # "Evaluasi SAKIP" is an instrument, unless it is held somewhere, some day
         if ev:
             end, m = ev
             # "Rapat dengar pendapat atau hearing Komisi B": two names of one event
@@ -326,6 +415,13 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
                                   (m.label, *m.aliases, *m2.aliases), m2.kind, None, m.i, e2)
                     i = e2
                     continue
+            head_word = m.label.split()[0].lower()
+            prior = [x for x in named if x.kind != "election" and x.key != m.key]
+            back = [x for x in prior if head_word in x.label.lower().split()]  # "desk evaluasi" ... "Evaluasi ... ini"
+            if m.kind != "election" and (back and _points_back(ctx, end) or prior and _marks(ctx, i)):
+                # "pelaksanaan Evaluasi Penilaian ... ini": another name of the happening told before
+                p = (back or prior)[-1]
+                m = Mention(m.start, m.end, m.text, m.type, p.key, p.label, (m.label, *m.aliases), p.kind, None, m.i, m.j)
             named.append(m)
             yield m
             i = max(end, i + 1)

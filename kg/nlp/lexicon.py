@@ -14,8 +14,8 @@ from importlib import resources
 
 __all__ = ["Lexicon", "lexicon", "norm", "slug", "RULE_FILES", "WORD_LISTS", "word_labels"]
 
-RULE_FILES = ("regions", "agencies", "agency_types", "policies", "titles", "honorifics",
-              "speech", "events", "venues", "words")
+RULE_FILES = ("regions", "agencies", "agency_types", "agency_parts", "policies", "titles", "honorifics",
+              "speech", "events", "event_words", "mention_words", "venues", "words")
 
 
 def norm(s: str) -> str:
@@ -57,6 +57,8 @@ class Lexicon:
     agency_index: dict[str, str] = field(default_factory=dict)        # norm(form) -> agency id
     agency_types: dict[str, dict] = field(default_factory=dict)
     agency_type_index: dict[str, str] = field(default_factory=dict)
+    agency_parts: dict[str, dict] = field(default_factory=dict)       # norm(form) -> a ministry's unit ("Itjen")
+    kanwil_of: dict[str, str] = field(default_factory=dict)           # ministry id -> its regional office type id
     policies: dict[str, dict] = field(default_factory=dict)
     policy_index: dict[str, str] = field(default_factory=dict)
     titles: dict[str, dict] = field(default_factory=dict)             # norm(form) -> record
@@ -72,13 +74,19 @@ class Lexicon:
     cue_phrases: set[str] = field(default_factory=set)  # a verb and its object noun: what follows the noun was said
     event_heads: set[str] = field(default_factory=set)
     lower_event_heads: set[str] = field(default_factory=set)  # may name an event in lower case, given a cue
+    abbrev_event_heads: set[str] = field(default_factory=set)  # short forms always written capitalised ("Rakor", "FGD")
     event_cue_before: set[str] = field(default_factory=set)
     event_cue_after: set[str] = field(default_factory=set)
     attendance: set[str] = field(default_factory=set)
     anaphor_nouns: set[str] = field(default_factory=set)
     event_verbs: dict[str, str] = field(default_factory=dict)  # "melantik" -> "Pelantikan"  # "kata politikus itu": the person last named  # "turut hadir": the persons named were at the event
+    event_words: dict[str, frozenset[str]] = field(default_factory=dict)  # label -> words (event_words.jsonl)
+    mention_words: dict[str, frozenset[str]] = field(default_factory=dict)  # label -> words (mention_words.jsonl)
+    elections: dict[str, str] = field(default_factory=dict)   # "pemilihan kepala daerah" -> "Pilkada"
+    local_kinds: dict[str, str] = field(default_factory=dict)  # "dusun" -> "desa": venue words naming a village or district
     venue_heads: set[str] = field(default_factory=set)
     complete_venues: set[str] = field(default_factory=set)  # ids of heads that name one venue ("Gedung Sate")
+    agency_venues: set[str] = field(default_factory=set)  # ids of heads that name a public body, not a place ("Puskesmas")
     balai_units: set[str] = field(default_factory=set)  # "Balai Besar ...", "Balai Pelaksanaan ...": an office, not a hall
     function_words: set[str] = field(default_factory=set)
     abbreviations: set[str] = field(default_factory=set)  # a "." after them ends no sentence ("Pj.", "No.", "Kab.")
@@ -240,6 +248,10 @@ def lexicon() -> Lexicon:
         lx.agency_types[r["id"]] = r
         for form in [r["pattern"], *r.get("aliases", [])]:
             _add(lx.agency_type_index, form, r["id"])
+    for r in recs["agency_parts"]:
+        for form in [r["pattern"], *r.get("aliases", [])]:
+            lx.agency_parts[norm(form)] = r
+    lx.kanwil_of = {r["parent"]: r["id"] for r in recs["agency_types"] if r.get("parent")}
     for r in recs["policies"]:
         lx.policies[r["id"]] = r
         for form in [r["pattern"], *r.get("aliases", [])]:
@@ -264,8 +276,21 @@ def lexicon() -> Lexicon:
          "CUE_PHRASE": lx.cue_phrases}[r["label"]].add(r["pattern"].lower())
     lx.event_heads = {r["pattern"].lower() for r in recs["events"]}
     lx.lower_event_heads = {r["pattern"].lower() for r in recs["events"] if r.get("lower_name")}
+    lx.abbrev_event_heads = {r["pattern"].lower() for r in recs["events"] if r.get("abbrev")}
+    groups: dict[str, set[str]] = {}
+    for r in recs["event_words"]:
+        groups.setdefault(r["label"], set()).add(r["pattern"])
+        if r["label"] == "ELECTION":
+            lx.elections[r["pattern"]] = r["name"]
+    lx.event_words = {label: frozenset(ws) for label, ws in groups.items()}
+    groups = {}
+    for r in recs["mention_words"]:
+        groups.setdefault(r["label"], set()).add(r["pattern"])
+    lx.mention_words = {label: frozenset(ws) for label, ws in groups.items()}
+    lx.local_kinds = {r["pattern"].lower(): r["local"] for r in recs["venues"] if r.get("local")}
     lx.venue_heads = {r["pattern"].lower() for r in recs["venues"]}
     lx.complete_venues = {r["id"] for r in recs["venues"] if r.get("complete")}
+    lx.agency_venues = {r["id"] for r in recs["venues"] if r.get("agency")}
     word_sets = {"FUNCTION_WORD": lx.function_words, "PRONOUN": lx.pronouns, "NOT_ENTITY": lx.not_entity,
                  "NOT_NAME": lx.not_name, "EVENT_CUE_BEFORE": lx.event_cue_before,
                  "EVENT_CUE_AFTER": lx.event_cue_after, "ATTENDANCE": lx.attendance,

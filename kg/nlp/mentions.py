@@ -1,303 +1,23 @@
 """Mentions of agencies, policies, places and events: pure generators over a
 :class:`~kg.nlp.context.DocContext` that yield :class:`~kg.nlp.context.Mention`.
 
-Names are built the way Indonesian government names are built:
-``Pemerintah Kota (Pemkot) Malang``, ``Pemkab X``, ``<dinas/badan type> <region>``,
-``<national body> <region>``, acronyms the text defines in either direction,
-regulations by number (``Permen PANRB Nomor 3 Tahun 2023``), venues after a
-venue word (``Hotel``, ``Balai Kota``, ``Aula``), villages and districts, and
-events after an event word (``Rapat Koordinasi``, ``Apel``, ``Pemilu``).
+Names are built the way Indonesian government names are built (``kg/nlp/agencies.py``:
+``Pemerintah Kota (Pemkot) Malang``, ``<dinas/badan type> <region>``; ``kg/nlp/places.py``:
+regions, towns and venues; ``kg/nlp/regulations.py``: regulations by number and programmes;
+``kg/nlp/events.py``: events after an event word), left to right, longest first.
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
-from .context import DocContext, Mention, is_acronym, is_cap, make_mention, name_after_rank, paren_end
-from .lexicon import norm, slug
+from .agencies import GOV_STARTS, agency_at, commission_unit, government_at, ministry_part, named_body, section_unit
+from .context import DocContext, Mention, make_mention, name_after_rank
 from .events import iter_events
 from .lists import elided_units
-from .regulations import named_inside, policy_at
+from .places import place_mention, region_at, town_before_region, venue_at
+from .regulations import named_inside, policy_at, quoted_policies
 
-__all__ = ["iter_mentions", "AGENCY_HEADS", "POLICY_HEADS", "regional_aliases", "government_aliases"]
-
-AGENCY_HEADS = {"kementerian", "kementrian", "badan", "dinas", "komisi", "dewan", "lembaga", "inspektorat",
-                "pemerintah", "kepolisian", "satuan", "direktorat", "sekretariat", "kantor", "majelis",
-                "mahkamah", "ombudsman", "kejaksaan", "pengadilan", "balai", "unit", "biro", "bagian", "tim",
-                "satgas", "korps", "perusahaan", "bank", "kedeputian", "deputi", "bidang", "otorita",
-                "pusat", "universitas", "institut", "politeknik", "rumah", "kelompok", "forum", "asosiasi",
-                "aparat", "aparatur"}
-POLICY_HEADS = {"sistem", "program", "peraturan", "undang", "undang-undang", "rencana", "standar", "zona",
-                "penerimaan", "pegawai", "monitoring", "indeks", "penilaian", "reformasi", "road", "roadmap",
-                "laporan", "surat", "anggaran", "rancangan", "dana", "kartu", "bantuan", "kebijakan",
-                "manajemen", "pola", "aplikasi", "portal", "layanan", "computer", "mal", "gerakan", "strategi",
-                "instruksi", "keputusan", "pedoman", "prinsip", "nilai", "budaya", "pakta", "maklumat",
-                "wilayah", "smart", "satu", "tanggung", "analisis", "computer", "sertifikasi", "pelayanan"}
-_GOV = {"pemprov": "provinsi", "pemkab": "kabupaten", "pemkot": "kota", "pemko": "kota", "pemda": None}
-_GOV_STARTS = {"pemerintah", "pemdes", *_GOV}
-_KIND_WORDS = {"provinsi": "provinsi", "prov": "provinsi", "kabupaten": "kabupaten", "kab": "kabupaten",
-               "kota": "kota"}
-_LOCAL_KINDS = {"desa": "desa", "kelurahan": "desa", "kecamatan": "kecamatan", "dusun": "desa",
-                "kampung": "desa", "nagari": "desa", "gampong": "desa", "distrik": "kecamatan",
-                "kapanewon": "kecamatan", "kemantren": "kecamatan"}
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
-_ROMAN = re.compile(r"^[IVXLC]+$")
-
-
-
-
-
-
-
-
-def _region_at(ctx: DocContext, i: int, kind: str | None = None) -> tuple[int, str] | None:
-    """(end, region id) of a region named at token ``i``."""
-    if i >= len(ctx.doc):
-        return None
-    hs = [h for h in ctx.hits_at(i, "PLACE") if h.id in ctx.lx.regions]
-    if not hs:
-        return None
-    j = max(h.j for h in hs)
-    ids = [h.id for h in hs if h.j == j]
-    if kind:
-        same = [r for r in ids if ctx.lx.regions[r]["kind"] == kind]
-        if same:
-            return j, same[0]
-    before = ctx.doc[i - 1].text if i else ""
-    rid = ctx.region_id(ids, before)
-    if len(ids) > 1:
-        rid = ctx.region_pref.get(norm(ctx.lx.regions[rid]["name"]), rid) if not kind else rid
-    return j, rid
-
-
-def _place_mention(ctx: DocContext, i: int, j: int, rid: str) -> Mention:
-    rec = ctx.lx.regions[rid]
-    span = ctx.doc[i:j]
-    return Mention(span.start_char, span.end_char, ctx.text[span.start_char:span.end_char], "Place",
-                   f"place:{rid}", rec["pattern"], (rec["name"],), rec["kind"], rec.get("province"), i, j)
-
-
-
-
-def _local_name(ctx: DocContext, k: int, limit: int = 3) -> int:
-    """End of a capitalised run of up to ``limit`` tokens naming a village or district."""
-    doc, m = ctx.doc, k
-    while m < len(doc) and m - k < limit and is_cap(doc[m]) and doc[m].text.lower() not in _LOCAL_KINDS \
-            and doc[m].text.lower() not in ctx.lx.function_words and not doc[m].is_punct:
-        if ctx.hits_at(m, "PLACE") and m > k:
-            break
-        m += 1
-    return m
-
-
-def _government(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
-    doc, lx = ctx.doc, ctx.lx
-    low = doc[i].text.lower()
-    k = i + 1
-    kind = None
-    if low == "pemerintah" and k < len(doc):
-        w = doc[k].text.lower()
-        if w in ("provinsi", "kabupaten", "kota"):
-            kind = w
-            p = paren_end(ctx, k + 1)
-            reg = _region_at(ctx, p, kind) if p else _region_at(ctx, k, kind)
-            if reg is None and p is None:
-                reg = _region_at(ctx, k + 1, kind)
-            if reg is None:
-                return None
-            end, rid = reg
-        elif w in ("desa", "kelurahan"):
-            end = _local_name(ctx, k + 1)
-            if end == k + 1:
-                return None
-            name = ctx.text[doc[k + 1].idx:doc[end - 1].idx + len(doc[end - 1])]
-            label = f"Pemerintah {w.capitalize()} {name}"
-            place = make_mention(ctx, k, end, "Place", f"place:{w}-{slug(name)}", f"{w.capitalize()} {name}",
-                             (name,), "desa")
-            return end, [make_mention(ctx, i, end, "Agency", f"agency:pemerintah-{w}-{slug(name)}", label), place]
-        else:
-            return None
-    elif low in _GOV or low == "pemdes":
-        if low == "pemdes":
-            end = _local_name(ctx, k)
-            if end == k:
-                return None
-            name = ctx.text[doc[k].idx:doc[end - 1].idx + len(doc[end - 1])]
-            return end, [make_mention(ctx, i, end, "Agency", f"agency:pemerintah-desa-{slug(name)}",
-                                  f"Pemerintah Desa {name}")]
-        kind = _GOV[low]
-        reg = _region_at(ctx, k, kind)
-        if reg is None:
-            main = ctx.main_region.get(kind) if kind else (ctx.main_region.get("kabupaten") or ctx.main_region.get("kota"))
-            if not main or doc[i].text != doc[i].text.capitalize():
-                return None
-            rec = lx.regions[main]
-            return i + 1, [make_mention(ctx, i, i + 1, "Agency", f"agency:pemerintah-{main}", f"Pemerintah {rec['pattern']}")]
-        end, rid = reg
-    else:
-        return None
-    rec = lx.regions[rid]
-    out = [make_mention(ctx, i, end, "Agency", f"agency:pemerintah-{rid}", f"Pemerintah {rec['pattern']}",
-                    government_aliases(rec))]
-    start = end - 1
-    while start > i and ctx.hits_at(start, "PLACE") == [] and doc[start].text != ")":
-        start -= 1
-    reg2 = _region_at(ctx, start)
-    if reg2 and reg2[0] == end:
-        out.append(_place_mention(ctx, start, end, rid))
-    return end, out
-
-
-_CLASS = re.compile(r"(?:I{1,3}|IV)[AB]?")
-
-
-def _after_unit(ctx: DocContext, k: int, levels: list[str] | None) -> tuple[int, str | None]:
-    """Skip an optional "(ACR)" and "Perwakilan"; return (end, region id) of a region that follows."""
-    doc = ctx.doc
-    p = paren_end(ctx, k)
-    if p:
-        k = p
-    if k + 1 < len(doc) and doc[k].text.lower() == "kelas" and _CLASS.fullmatch(doc[k + 1].text):
-        k += 2  # "Lapas Kelas IIA Kendari", "Kantor Imigrasi Kelas I TPI Pekanbaru": the office's class
-        if k < len(doc) and doc[k].text in ("TPI", "Khusus", "Non", "Non-TPI"):
-            k += 1
-    if k < len(doc) and doc[k].text.lower() in ("perwakilan", "provinsi", "kabupaten", "kota", "kab") \
-            and not ctx.hits_at(k, "PLACE"):
-        kind = _KIND_WORDS.get(doc[k].text.lower())
-        reg = _region_at(ctx, k + 1 + (1 if k + 1 < len(doc) and doc[k + 1].text == "." else 0), kind)
-        if reg:
-            return reg
-    reg = _region_at(ctx, k)
-    if reg:
-        return reg
-    if k < len(doc) and doc[k].text.lower() == "setempat":
-        for lvl in (levels or ["kabupaten", "kota", "provinsi"]):
-            if lvl in ctx.main_region:
-                return k + 1, ctx.main_region[lvl]
-        if "dateline" in ctx.main_region:
-            return k + 1, ctx.main_region["dateline"]
-    return k, None
-
-
-def _agency(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
-    doc, lx = ctx.doc, ctx.lx
-    nat = ctx.longest(i, ("AGENCY",))
-    typ = ctx.longest(i, ("AGENCY_TYPE",))
-    if typ and (not nat or typ.j >= nat.j):
-        rec = lx.agency_types[typ.id]
-        end, rid = _after_unit(ctx, typ.j, rec.get("levels"))
-        if rid is None and nat and nat.j == typ.j:
-            typ = None  # "Bawaslu" alone is the national body
-        elif rid is not None:
-            reg = lx.regions[rid]
-            out = [make_mention(ctx, i, end, "Agency", f"agency:{typ.id}-{rid}", unit_name(rec['pattern'], reg['pattern']),
-                            regional_aliases(rec, reg), kind="regional")]
-            for s in range(typ.j, end):
-                reg_hit = _region_at(ctx, s)
-                if reg_hit and reg_hit[0] == end:
-                    out.append(_place_mention(ctx, s, end, rid))
-                    break
-            return end, out
-        else:
-            end, bare = paren_end(ctx, typ.j) or typ.j, rec.get("bare", {}).get(doc[i].text)  # "BPD" alone: the village's
-            return end, [make_mention(ctx, i, end, "Agency", f"agency:{slug(bare or typ.id)}", bare or rec["pattern"], kind="type")]
-    if nat:
-        rec = lx.agencies[nat.id]
-        end = nat.j
-        p = paren_end(ctx, end)
-        if p:
-            end = p
-        if end < len(doc) and doc[end].text in ("RI",):
-            end += 1
-        if rec.get("kind") not in ("kementerian", "legislatif", "yudikatif", "pemerintah", "militer", "bumn", "perguruan-tinggi"):
-            e2, rid = _after_unit(ctx, end, None)
-            if rid is not None:
-                reg, uid = lx.regions[rid], rec.get("local_unit")  # "Ombudsman Kalsel": its provincial office
-                urec = lx.agency_types.get(uid) if uid else None
-                if not urec or reg["kind"] not in urec.get("levels", ()):
-                    uid, urec = nat.id, rec
-                return e2, [make_mention(ctx, i, e2, "Agency", f"agency:{uid}-{rid}",
-                                     unit_name(urec['pattern'], reg['pattern']), regional_aliases(urec, reg), kind="regional")]
-        return end, [make_mention(ctx, i, end, "Agency", f"agency:{nat.id}", rec["pattern"], kind=rec.get("kind"))]
-    return None
-
-
-_BODY_HEADS = {"satgas", "tim", "komite", "pansus", "panitia", "panja", "satuan tugas", "gugus tugas", "forum",
-               "kantor regional", "kanreg"}
-
-
-def _named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
-    """A task force or committee named by a capitalised run: "Satgas Netralitas ASN"."""
-    doc = ctx.doc
-    k = i + 1
-    head = doc[i].text.lower()
-    if k < len(doc) and f"{head} {doc[k].text.lower()}" in _BODY_HEADS:
-        head, k = f"{head} {doc[k].text.lower()}", k + 1
-    if head not in _BODY_HEADS or not is_cap(doc[i]):
-        return None
-    end = k
-    while end < len(doc) and end - k < 8 and (is_cap(doc[end]) or is_acronym(doc[end]) or doc[end].text.isdigit()) \
-            and doc[end].text.lower() not in ctx.lx.calendar and doc[end].text.lower() not in ctx.lx.function_words:
-        reg = _region_at(ctx, end) if end > k and head in ("kantor regional", "kanreg") else None
-        if reg:
-            end = reg[0]  # "Kantor Regional XI BKN Manado": the office's city ends its name
-            break
-        end += 1
-    if end == k or head == "forum":
-        return None
-    text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
-    return end, [make_mention(ctx, i, end, "Agency", f"agency:{slug(text)}", text, kind="body")]
-
-
-def unit_name(unit: str, region: str) -> str:
-    """A regional unit's name: "Dinas Sosial" + "Kota Bogor"; one "Kota" where both have it
-    ("Kepolisian Resor Kota" + "Kota Bogor" -> "Kepolisian Resor Kota Bogor").
-
-    >>> unit_name("Kepolisian Resor Kota", "Kota Bogor")
-    'Kepolisian Resor Kota Bogor'
-    >>> unit_name("Dewan Perwakilan Rakyat Kabupaten/Kota", "Kabupaten Jayawijaya")   # the level it is
-    'Dewan Perwakilan Rakyat Kabupaten Jayawijaya'
-    """
-    u, r = unit.split(), region.split()
-    if u and r and u[-1].lower() == r[0].lower() and len(r) > 1:
-        r = r[1:]
-    elif u and len(r) > 1 and "/" in u[-1] and r[0].lower() in u[-1].lower().split("/"):
-        u = u[:-1]
-    return " ".join(u + r)
-
-
-def regional_aliases(rec: dict, reg: dict) -> tuple[str, ...]:
-    """Other names of a regional unit: "Polres Karo", "Kepolisian Resor Karo", "Polres Kabupaten Karo"."""
-    names = [rec["pattern"], *[a for a in rec.get("aliases", []) if a[:1].isupper()][:2]]
-    forms = {unit_name(n, reg['name']) for n in names} | {unit_name(n, reg['pattern']) for n in names}
-    forms |= {unit_name(n, a) for n in names[1:] for a in reg.get("aliases", [])[:2]}
-    return tuple(sorted(forms))
-
-
-def government_aliases(reg: dict) -> tuple[str, ...]:
-    """Other names of a regional government: "Pemkot Malang", "Pemprov Jatim", "Pemerintah Provinsi Jatim"."""
-    short = {"kota": "Pemkot", "kabupaten": "Pemkab", "provinsi": "Pemprov"}.get(reg["kind"], "Pemda")
-    forms = {f"{short} {reg['name']}", f"Pemerintah {reg['pattern']}"}
-    forms |= {f"{short} {a}" for a in reg.get("aliases", [])[:2]}
-    return tuple(sorted(forms))
-
-
-def _commission_unit(ctx: DocContext, i: int, parents: list[Mention]) -> Mention | None:
-    """"Komisi 3 DPRD X": a named unit right before an agency."""
-    doc = ctx.doc
-    if doc[i].text.lower() not in ("komisi", "fraksi") or i + 2 >= len(doc):
-        return None
-    num = doc[i + 1].text
-    if not (num.isdigit() or _ROMAN.match(num) or num in ("A", "B", "C", "D", "E")):
-        return None
-    for m in parents:
-        if m.i == i + 2 and m.type == "Agency":
-            label = f"{doc[i].text.capitalize()} {num} {m.label}"
-            return make_mention(ctx, i, m.j, "Agency", f"{m.key}-{doc[i].text.lower()}-{num.lower()}", label)
-    return None
-
-
-_UNIT_WORDS = {"bidang", "deputi", "kedeputian", "asdep", "direktorat", "biro", "bagian", "subbagian", "seksi", "unit"}
+__all__ = ["iter_mentions"]
 
 
 def _unit_named_after(ctx: DocContext, i: int) -> bool:
@@ -305,10 +25,10 @@ def _unit_named_after(ctx: DocContext, i: int) -> bool:
     "Kedeputian Bidang Reformasi Birokrasi")? A unit word or the end of an office's title is before it."""
     if i == 0:
         return False
-    prev = ctx.texts[i - 1].lower()
-    if prev in _UNIT_WORDS:
+    prev, units = ctx.texts[i - 1].lower(), ctx.lx.mention_words["UNIT_BEFORE"]
+    if prev in units:
         return True
-    if prev == "dan" and i >= 2 and any(ctx.texts[k].lower() in _UNIT_WORDS for k in range(max(0, i - 4), i - 1)):
+    if prev == "dan" and i >= 2 and any(ctx.texts[k].lower() in units for k in range(max(0, i - 4), i - 1)):
         return True
     if any(h.j == i for k in range(max(0, i - 4), i) for h in ctx.hits_at(k, "TITLE")):
         return True
@@ -325,47 +45,6 @@ def _unit_named_after(ctx: DocContext, i: int) -> bool:
     return False
 
 
-def _venue(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
-    doc = ctx.doc
-    h = ctx.longest(i, ("VENUE_HEAD",))
-    if not h or h.j >= len(doc):
-        return None
-    if any(t.j > i for k in range(max(0, i - 3), i) for t in ctx.hits_at(k, "TITLE")):
-        return None  # "Kepala Distrik Wamena Kota X": part of an office, the person's parse names the unit
-    head = doc[i:h.j].text.lower()
-    if head in _LOCAL_KINDS:
-        end = _local_name(ctx, h.j)
-        if end == h.j or not is_cap(doc[h.j]):
-            return None
-        name = ctx.text[doc[h.j].idx:doc[end - 1].idx + len(doc[end - 1])]
-        kind = _LOCAL_KINDS[head]
-        label = f"{head.capitalize()} {name}"
-        return end, make_mention(ctx, i, end, "Place", f"place:{head}-{slug(name)}", label, (name,), kind)
-    if (not (is_cap(doc[h.j]) or is_acronym(doc[h.j])) or doc[h.j].text.lower() in ctx.lx.calendar) \
-            and h.id not in ctx.lx.complete_venues:
-        return None
-    balai = head == "balai" and doc[h.j].text.lower() in ctx.lx.balai_units  # "Balai Besar ...": a ministry's office
-    end = h.j + balai
-    while end < len(doc) and end - i < 9:
-        t = doc[end]
-        region = ctx.longest(end, ("PLACE",))
-        if region and is_cap(t):
-            end = region.j  # "Meuligoe Bupati Aceh Besar": a region's name may hold a lower-case word
-        elif (is_cap(t) or is_acronym(t) or t.text.isdigit()) and t.text.lower() not in ctx.lx.calendar \
-                and t.text.lower() not in ctx.lx.function_words and t.text not in ctx.lx.not_entity:
-            end += 1
-        else:
-            break
-    if end == h.j and h.id not in ctx.lx.complete_venues:  # "Gedung Sate" names one building; "Gedung" alone none
-        return None
-    text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
-    label = text[0].upper() + text[1:]
-    if balai and end - h.j >= 2:
-        # "Balai Pelaksanaan Jalan Nasional Sumatera Barat": a ministry's technical office, not a hall
-        return end, make_mention(ctx, i, end, "Agency", f"agency:{slug(label)}", label, (), "unit")
-    return end, make_mention(ctx, i, end, "Place", f"place:{slug(label)}", label, (), "venue")
-
-
 def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
     """Agency, Policy and Place mentions (left to right, longest first), then Event mentions."""
     doc = ctx.doc
@@ -373,20 +52,21 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
     found: list[Mention] = []
     texts = ctx.texts
     while i < len(doc):
-        if i not in ctx.hits and not texts[i][:1].isupper() and texts[i].lower() not in _GOV_STARTS:
-            i += 1  # nothing below starts at a lower-case word without a gazetteer hit
+        if i not in ctx.hits and not texts[i][:1].isupper() and texts[i].lower() not in GOV_STARTS \
+                and texts[i] != "undang":  # "undang-undang ASN": a law in lower case
+            i += 1  # nothing else below starts at a lower-case word without a gazetteer hit
             continue
-        got = _government(ctx, i) or _agency(ctx, i) or _named_body(ctx, i)
+        got = government_at(ctx, i) or section_unit(ctx, i) or ministry_part(ctx, i) or agency_at(ctx, i) or named_body(ctx, i)
         if got:
             end, ms = got
-            unit = _commission_unit(ctx, i - 2, ms) if i >= 2 else None
+            unit = commission_unit(ctx, i - 2, ms) if i >= 2 else None
             if unit:
                 found.append(unit)
             found.extend(ms)
             i = end
             continue
         pol = policy_at(ctx, i) if not _unit_named_after(ctx, i) else None
-        ven = _venue(ctx, i) if pol else None
+        ven = venue_at(ctx, i) if pol else None
         program = None
         if ven and ven[0] > pol[0]:
             # "Mal Pelayanan Publik Kabupaten Sleman": the venue, and the program it is a site of
@@ -396,9 +76,14 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
             found.append(m)
             if m.kind == "regulation":
                 found.extend(named_inside(ctx, i + 1, end))
+            else:
+                owner = next((h for k in range(i + 1, end) for h in ctx.hits_at(k, "AGENCY") if h.j == end), None)
+                if owner:  # "CAT BKN": the body whose system it is is named too
+                    got = agency_at(ctx, owner.i)
+                    found.extend(got[1] if got and got[0] <= end else [])
             i = end
             continue
-        ven = _venue(ctx, i)
+        ven = venue_at(ctx, i)
         if ven:
             end, m = ven
             found.append(m)
@@ -407,28 +92,34 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
             # a region or an agency named inside a venue is mentioned too ("Balai Kota Malang", "Gedung KPU")
             k = i + 1
             while k < end:
-                got = _agency(ctx, k)
+                got = agency_at(ctx, k)
                 if got and got[0] <= end:
                     found.extend(got[1])
                     k = got[0]
                     continue
-                reg = _region_at(ctx, k)
+                reg = region_at(ctx, k)
                 if reg and reg[0] <= end:
-                    found.append(_place_mention(ctx, k, reg[0], reg[1]))
+                    found.append(place_mention(ctx, k, reg[0], reg[1]))
                     k = reg[0]
                     continue
                 k += 1
             i = end
             continue
-        reg = _region_at(ctx, i)
+        town = town_before_region(ctx, i)
+        if town:
+            found.append(town)
+            i = town.j
+            continue
+        reg = region_at(ctx, i)
         if reg and not name_after_rank(ctx, i, reg[0]):
             end, rid = reg
-            found.append(_place_mention(ctx, i, end, rid))
+            found.append(place_mention(ctx, i, end, rid))
             i = end
             continue
         if doc[i].text == "Indonesia" and (i == 0 or doc[i - 1].text not in ("Republik", "Negara")):
             found.append(make_mention(ctx, i, i + 1, "Place", "place:indonesia", "Indonesia", (), "negara"))
         i += 1
     found += elided_units(ctx, found)  # "Dinas Sosial, Kesehatan dan Dinas Pendidikan"
+    found += quoted_policies(ctx)  # kebijakan “satu instansi, satu inovasi”
     yield from found
     yield from iter_events(ctx, found)

@@ -58,7 +58,7 @@ def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Men
         govs = {m.key for m in mentions if m.type == "Agency"}
         rid = next((r for r in cands if f"agency:pemerintah-{r}" in govs), cands[0] if cands else None)
     if rule in ("kota", "kabupaten", "provinsi", "daerah") and rid:
-        from .mentions import government_aliases
+        from .agencies import government_aliases
         rec = lx.regions[rid]
         key, label = f"agency:pemerintah-{rid}", f"Pemerintah {rec['pattern']}"
         derived = [Mention(doc[i].idx, doc[k - 1].idx + len(doc[k - 1]), ctx.text[doc[i].idx:doc[k - 1].idx + len(doc[k - 1])],
@@ -112,7 +112,7 @@ def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Men
 
 def _regional_unit(ctx: DocContext, tid: str, rid: str, i: int, k: int):
     """(key, label, [mention over tokens i:k]) of the office of type ``tid`` in region ``rid``."""
-    from .mentions import regional_aliases, unit_name
+    from .agencies import regional_aliases, unit_name
 
     doc, rec, reg = ctx.doc, ctx.lx.agency_types[tid], ctx.lx.regions[rid]
     key, label = f"agency:{tid}-{rid}", unit_name(rec["pattern"], reg["pattern"])

@@ -30,7 +30,7 @@ def attach_bare_types(ctx: DocContext, mentions: list[Mention]) -> tuple[list[Me
 
     A type is attached only where the article names no unit of that type with its region (those
     are merged later), and only at a level the type exists at."""
-    from .mentions import regional_aliases, unit_name
+    from .agencies import regional_aliases, unit_name
 
     lx = ctx.lx
     bare = {m.key for m in mentions if m.type == "Agency" and m.kind == "type" and m.key[len("agency:"):] in lx.agency_types}

@@ -13,13 +13,10 @@ import re
 
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
 from .events import short_form
-from .lexicon import slug
+from .lexicon import norm, slug
 
-__all__ = ["policy_at", "named_inside"]
+__all__ = ["policy_at", "named_inside", "quoted_policies"]
 
-_REG_HEADS = re.compile(
-    r"^(?:Rancangan|Peraturan|Permen\w*|Permendagri|Perpres|PP|Perda|Pergub|Perbup|Perwal|Perkada|UU|Undang-[Uu]ndang|"
-    r"Keputusan|Kepmen\w*|Keppres|Inpres|Instruksi|Surat|SE|Perka|Perkap|Perkapolri|Perkaban|Perban|Raperda|RUU)$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # a number code written without spaces: "800/45/BKPSDM/2024", "188.45/12/KPTS/2024", "5/2024"
 _CODE_PART = re.compile(r"^[A-Za-z0-9.\-/]+$")
@@ -28,17 +25,12 @@ _VERBISH = re.compile(r"^(?:me[mnlrwy]|ber|ter|di(?!siplin|gital))[a-z]{3,}$")
 # the small words inside a regulation's subject (not "di", "pada", "antara", "dalam": a venue, a date
 # or the parties follow those)
 _JOINERS = {"atas", "dan", "serta", "secara", "tentang", "bagi", "yang"}
-# words that name a government system by the name after them ("Portal Satu Data Kabupaten X", "aplikasi SIDAK")
-_SYSTEM_HEADS = {"portal", "aplikasi", "platform"}
-# commercial services named the same way are not government systems ("melalui aplikasi WhatsApp")
-_COMMERCIAL = {"whatsapp", "zoom", "google", "instagram", "facebook", "youtube", "tiktok", "telegram", "twitter",
-               "gojek", "grab", "shopee", "tokopedia", "microsoft", "android", "ios", "play", "app", "x"}
-# lower-case words before a program's own name ("program Kios Pangan Murah", "inovasi SiGap")
-_PROGRAM_HEADS = {"program", "inovasi"}
-_NOT_SYSTEM = {"ini", "itu", "tersebut", "kita", "kami", "saya", "anda", "mereka", "berita", "online", "web", "resmi",
-               "tahun", "prioritas", "unggulan", "strategis", "kerja", "pemerintah", "nasional", "daerah",
-               # a university's study programme is no government program ("program Studi Ilmu Pemerintahan")
-               "studi", "magister", "doktor", "sarjana", "pascasarjana", "diploma", "s1", "s2", "s3", "d3", "d4"}
+def _reg_head(ctx: DocContext, word: str) -> bool:
+    """Does ``word`` open a regulation's or a letter's name ("Peraturan", "Perbup", "PermenPANRB", "SE")?"""
+    words = ctx.lx.mention_words
+    return word in words["REG_HEAD"] or word.startswith(tuple(words["REG_HEAD_PREFIX"])) and word.isalnum()
+
+
 _NAMED_LAW_HEADS = {"uu", "undang", "undang-undang", "perda", "raperda", "ruu"}
 _KINDS = {"uu": "uu", "undang-undang": "uu", "undang": "uu", "pp": "pp", "perpres": "perpres", "perda": "perda",
           "inpres": "inpres", "keppres": "keppres"}
@@ -46,9 +38,24 @@ _PERATURAN_OF = {"pemerintah": "pp", "presiden": "perpres", "daerah": "perda", "
                  "bupati": "perbup", "wali": "perwal", "walikota": "perwal"}
 
 
+def _lower_law(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
+    """A law the rules know, written in lower case: "undang-undang ASN", "undang-undang Desa"."""
+    texts, lx = ctx.texts, ctx.lx
+    if texts[i] != "undang" or i + 3 >= len(texts) or texts[i + 1] != "-" or texts[i + 2].lower() != "undang":
+        return None
+    pid = lx.policy_index.get(norm(f"Undang-Undang {texts[i + 3]}"))
+    if pid is None:
+        return None
+    rec = lx.policies[pid]
+    return i + 4, make_mention(ctx, i, i + 4, "Policy", f"policy:{pid}", rec["pattern"], (), rec.get("kind"))
+
+
 def policy_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     """(end, mention) of a policy named at token ``i`` (or, for "aplikasi X", at the word before)."""
     doc, lx = ctx.doc, ctx.lx
+    law = _lower_law(ctx, i)
+    if law:
+        return law
     named = _system(ctx, i)
     if named:
         return named
@@ -86,10 +93,11 @@ def _system(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     """A government system named after a system word: "Portal Satu Data Kabupaten Sleman" (also
     "Portal Satu Data"), "aplikasi SIDAK" (also "SIDAK"). Not a known policy's name alone, not an
     agency or a region alone, not a commercial service."""
-    doc, texts = ctx.doc, ctx.texts
-    if texts[i].lower() in _SYSTEM_HEADS and is_cap(doc[i]):
+    doc, texts, words = ctx.doc, ctx.texts, ctx.lx.mention_words  # kg/rules/mention_words.jsonl
+    systems, programs = words["SYSTEM_HEAD"], words["PROGRAM_HEAD"]
+    if texts[i].lower() in systems and is_cap(doc[i]):
         s = i
-    elif i > 0 and texts[i - 1] in _SYSTEM_HEADS | _PROGRAM_HEADS and is_cap(doc[i]):
+    elif i > 0 and texts[i - 1] in systems | programs and is_cap(doc[i]):
         s = i - 1  # "aplikasi SIDAK": the mention starts at the lower-case system word
     else:
         return None
@@ -103,7 +111,7 @@ def _system(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             end += 1
         elif t == "-" and end > k and end + 1 < len(doc) and any(c.isupper() for c in texts[end + 1]):
             end += 1
-        elif t == "dan" and end > k and end + 1 < len(doc) and is_cap(doc[end + 1]) and texts[s] not in _PROGRAM_HEADS:
+        elif t == "dan" and end > k and end + 1 < len(doc) and is_cap(doc[end + 1]) and texts[s] not in programs:
             end += 1
         else:
             break
@@ -113,7 +121,7 @@ def _system(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     lx = ctx.lx
     dated = first in lx.calendar and not (end - k >= 2 and texts[k + 1].lower() not in lx.calendar
                                           and not texts[k + 1].isdigit())  # not "program Jumat Berkah"
-    if end == k or first in _COMMERCIAL or first in _NOT_SYSTEM or first in lx.pronouns or dated \
+    if end == k or first in words["COMMERCIAL"] or first in words["NOT_SYSTEM"] or first in lx.pronouns or dated \
             or first in lx.honorifics or ctx.longest(k, ("HONORIFIC", "RANK", "ACTING")):
         return None  # "aplikasi Ini", "Platform Kita Bisa", "Portal Berita X"
     known = ctx.longest(k, ("POLICY",))
@@ -122,7 +130,7 @@ def _system(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     name = " ".join(ctx.text[doc[k].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     if end - k == 1 and f"({name})" in ctx.text:
         return None  # "program TSP": a short form the text defines, named through its definition
-    if texts[s] in _PROGRAM_HEADS:  # "program Kios Pangan Murah": the program is named by its name alone
+    if texts[s] in programs:  # "program Kios Pangan Murah": the program is named by its name alone
         return end, make_mention(ctx, s, end, "Policy", f"policy:{slug(name)}", name, (f"{texts[s]} {name}",),
                                  kind="program")
     head = texts[s].capitalize()
@@ -164,7 +172,7 @@ def _subject_end(ctx: DocContext, k: int) -> int:
             end += 1
         elif t == "(" and paren_end(ctx, end):
             end = paren_end(ctx, end)
-        elif t.lower() in _JOINERS and nxt is not None and _REG_HEADS.match(nxt.text):
+        elif t.lower() in _JOINERS and nxt is not None and _reg_head(ctx, nxt.text):
             break  # "tentang PKWT dan UU 6/2014 ...": another regulation
         elif t.lower() in _JOINERS and end > k + 1 and nxt is not None and (
                 is_cap(nxt) or nxt.text.isdigit() or lowers and nxt.text.isalpha() and nxt.text.islower()
@@ -187,7 +195,7 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         return None
     split_uu = doc[i].text == "Undang" and i + 2 < len(doc) and doc[i + 1].text == "-" \
         and doc[i + 2].text.lower() == "undang"  # "Undang-Undang" as three tokens
-    if not (_REG_HEADS.match(doc[i].text) or split_uu):
+    if not (_reg_head(ctx, doc[i].text) or split_uu):
         return None
     if doc[i].text == "Rancangan" and not (i + 1 < len(doc) and re.match(r"^(?:Peraturan|Undang)", doc[i + 1].text)):
         return None
@@ -203,6 +211,10 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         if t.lower() in ("nomor", "no", "nomer") or t in (".", ":") and num is None:
             k += 1
             continue
+        glued = re.fullmatch(r"(?i)no\.(\d+)", t) if num is None else None
+        if glued:  # "UU No.1 Tahun 2015": the number written onto its word
+            num, k = glued.group(1), k + 1
+            continue
         if num is None and doc[k - 1].text.lower() in ("nomor", "no", "nomer", ".", ":") and (
                 t[:1].isdigit() or t[:1].isalpha() and k + 1 < len(doc) and doc[k + 1].text == "/"
                 and not doc[k].whitespace_):  # "Nomor B/123/M.SM.00.00/2024"
@@ -212,6 +224,9 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
                 num, year = "/".join(parts[:-1]), parts[-1]  # "5/2024", "800/45/BKPSDM/2024"
                 break
             num = code
+            if len(parts) > 1 and k + 1 < len(doc) and doc[k].text.lower() == "tahun" and _YEAR.match(doc[k + 1].text):
+                year, k = doc[k + 1].text, k + 2  # "Nomor 100.3.1/45 Tahun 2024": a code and then its year
+                break
             if len(parts) > 1:
                 break  # "100.3.3.2/1234/SJ": a code without its year
             continue
@@ -231,7 +246,7 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         k = end_code
     if num and (year or "/" in num):
         end = k
-        if end < len(doc) and doc[end].text == "tentang":
+        if end < len(doc) and doc[end].text.lower() == "tentang":
             full = _subject_end(ctx, end)
             if full == end:
                 full = None
@@ -298,4 +313,28 @@ def named_inside(ctx: DocContext, i: int, end: int) -> list[Mention]:
             k = got[0]
         else:
             k += 1
+    return out
+
+
+def quoted_policies(ctx: DocContext) -> list[Mention]:
+    """Programmes and principles named by a quoted title after their kind: kebijakan “one agency, one
+    innovation”, gerakan “Jumat Bersih” (``QUOTED_POLICY_HEAD`` in ``event_words.jsonl``); a second
+    title after "atau" is another name of it."""
+    heads = ctx.lx.event_words.get("QUOTED_POLICY_HEAD", frozenset())
+    text, out = ctx.text, []
+    spans = ctx.quote_spans
+    for n, (s, e) in enumerate(spans):
+        before = text[max(0, s - 40):max(0, s - 1)].split()
+        inner = text[s:e].strip(" ,.")
+        if not before or before[-1].lower() not in heads or not 2 <= len(inner.split()) <= 8 or re.search(r"[.!?]", inner):
+            continue
+        span = ctx.doc.char_span(s, s + len(text[s:e].rstrip(" ,.")), alignment_mode="expand")
+        if span is None:
+            continue
+        label = inner[0].upper() + inner[1:]
+        aliases = [inner]
+        if n + 1 < len(spans) and text[e:spans[n + 1][0]].strip(" “”\"‘’'") == "atau":
+            aliases.append(text[spans[n + 1][0]:spans[n + 1][1]].strip(" ,."))  # “..” atau “..”: one more name
+        out.append(make_mention(ctx, span.start, span.end, "Policy", f"policy:{slug(label)}", label,
+                                tuple(aliases), "program"))
     return out

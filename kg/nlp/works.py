@@ -9,20 +9,14 @@ from .lexicon import slug
 
 __all__ = ["iter_works"]
 
-_PROJECT = {"proyek", "kegiatan", "pelaksanaan", "pekerjaan"}
-# verbs that do or see the works (not "pada", "dalam": "APBD difokuskan pada pembangunan jalan" is a plan)
-_DOING = {"meninjau", "meresmikan", "melaksanakan", "mengerjakan", "memantau", "mengecek", "menyelesaikan",
-          "memulai", "melanjutkan", "mengawasi", "menggarap", "melakukan", "merampungkan", "menyidak"}
-_LOCAL = {"rt", "rw", "dusun", "desa", "kampung", "kelurahan", "jalan", "jl", "kecamatan", "lingkungan", "gang",
-          "nagari", "gampong", "pekon", "jorong", "banjar"}
-
-
 def iter_works(ctx: DocContext, taken: set[int]) -> list[Mention]:
     """Works events outside the tokens ``taken`` by other names."""
     lx, texts = ctx.lx, ctx.texts
     out: list[Mention] = []
     seen: dict[str, tuple[str, str]] = {}  # the thing built -> (key, label) of its first mention
     heads, objects, done = lx.works_heads, lx.works_objects, 0
+    words = lx.event_words  # "proyek", "meninjau", "dusun": kg/rules/event_words.jsonl
+    project, doing, local = words["WORKS_PROJECT"], words["WORKS_DOING"], words["WORKS_PLACE"]
     for k in [k for k, t in enumerate(texts[:-1]) if t.lower() in heads]:  # one pass of set lookups
         if k < done or k in taken or k + 1 in taken or not texts[k + 1].islower() or texts[k + 1] not in objects:
             continue  # "Pembangunan Gedung DPRD": a capitalised name is not told here
@@ -30,15 +24,15 @@ def iter_works(ctx: DocContext, taken: set[int]) -> list[Mention]:
         while end < len(texts) and end - k < 6 and texts[end].isalpha() and texts[end].islower() \
                 and texts[end] not in lx.function_words and texts[end] not in lx.cue_verbs:
             end += 1
-        start = k - 1 if k > 0 and texts[k - 1].lower() in _PROJECT else k
+        start = k - 1 if k > 0 and texts[k - 1].lower() in project else k
         before = texts[start - 1].lower() if start > 0 else ""
         at = [t.lower() for t in texts[end:end + 3]] + ["", "", ""]
         word, _, number = at[1].partition(".")
         # "di RW 03", "di RW.03", "di Dusun Krajan"; not "di desa-desa"
         nxt = texts[end + 2][:1] if end + 2 < len(texts) else ""
-        named_place = at[0] == "di" and word in _LOCAL and (number != "" or nxt.isupper() or nxt.isdigit())
+        named_place = at[0] == "di" and word in local and (number != "" or nxt.isupper() or nxt.isdigit())
         done = end
-        if start == k and before not in _DOING and not named_place:
+        if start == k and before not in doing and not named_place:
             continue
         name = " ".join(ctx.text[ctx.doc[k].idx:ctx.doc[end - 1].idx + len(ctx.doc[end - 1])].split())
         label = name[0].upper() + name[1:]

@@ -1,0 +1,494 @@
+"""Agencies named in the text: regional governments (``Pemkot Malang``), national bodies and regional
+offices (``<type> <region>``), vertical offices named by a town or a number (``Lapas Narkotika X``,
+``Korem 161/Wira Sakti``), one office whose name lists its fields, a ministry's parts (``Itjen``,
+``Kanwil``), sections of a regional secretariat (``Biro``, ``Bagian``) and task forces."""
+from __future__ import annotations
+
+import re
+
+from .context import DocContext, Hit, Mention, is_acronym, is_cap, make_mention, paren_end
+from .lexicon import norm, slug
+from .lists import merged_office_end
+from .places import KIND_WORDS, local_name, place_mention, region_at
+
+__all__ = ["government_at", "agency_at", "section_unit", "ministry_part", "named_body", "commission_unit",
+           "unit_name", "regional_aliases", "government_aliases", "GOV_STARTS"]
+
+_GOV = {"pemprov": "provinsi", "pemkab": "kabupaten", "pemkot": "kota", "pemko": "kota", "pemda": None}
+GOV_STARTS = {"pemerintah", "pemdes", *_GOV}
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def government_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
+    doc, lx = ctx.doc, ctx.lx
+    low = doc[i].text.lower()
+    k = i + 1
+    kind = None
+    if low == "pemerintah" and k < len(doc):
+        w = doc[k].text.lower()
+        if w in ("provinsi", "kabupaten", "kota"):
+            kind = w
+            p = paren_end(ctx, k + 1)
+            reg = region_at(ctx, p, kind) if p else region_at(ctx, k, kind)
+            if reg is None and p is None:
+                reg = region_at(ctx, k + 1, kind)
+            if reg is None:
+                return None
+            end, rid = reg
+        elif w in ("desa", "kelurahan"):
+            end = local_name(ctx, k + 1)
+            if end == k + 1:
+                return None
+            name = ctx.text[doc[k + 1].idx:doc[end - 1].idx + len(doc[end - 1])]
+            label = f"Pemerintah {w.capitalize()} {name}"
+            place = make_mention(ctx, k, end, "Place", f"place:{w}-{slug(name)}", f"{w.capitalize()} {name}",
+                             (name,), "desa")
+            return end, [make_mention(ctx, i, end, "Agency", f"agency:pemerintah-{w}-{slug(name)}", label), place]
+        else:
+            return None
+    elif low in _GOV or low == "pemdes":
+        if low == "pemdes":
+            end = local_name(ctx, k)
+            if end == k:
+                return None
+            name = ctx.text[doc[k].idx:doc[end - 1].idx + len(doc[end - 1])]
+            return end, [make_mention(ctx, i, end, "Agency", f"agency:pemerintah-desa-{slug(name)}",
+                                  f"Pemerintah Desa {name}")]
+        kind = _GOV[low]
+        reg = region_at(ctx, k, kind)
+        if reg is None:
+            main = ctx.main_region.get(kind) if kind else (ctx.main_region.get("kabupaten") or ctx.main_region.get("kota"))
+            if not main or doc[i].text != doc[i].text.capitalize():
+                return None
+            rec = lx.regions[main]
+            return i + 1, [make_mention(ctx, i, i + 1, "Agency", f"agency:pemerintah-{main}", f"Pemerintah {rec['pattern']}")]
+        end, rid = reg
+    else:
+        return None
+    rec = lx.regions[rid]
+    out = [make_mention(ctx, i, end, "Agency", f"agency:pemerintah-{rid}", f"Pemerintah {rec['pattern']}",
+                    government_aliases(rec))]
+    start = end - 1
+    while start > i and ctx.hits_at(start, "PLACE") == [] and doc[start].text != ")":
+        start -= 1
+    reg2 = region_at(ctx, start)
+    if reg2 and reg2[0] == end:
+        out.append(place_mention(ctx, start, end, rid))
+    return end, out
+
+
+_CLASS = re.compile(r"(?:I{1,3}|IV)[AB]?")
+
+
+def _after_unit(ctx: DocContext, k: int, levels: list[str] | None) -> tuple[int, str | None]:
+    """Skip an optional "(ACR)" and "Perwakilan"; return (end, region id) of a region that follows."""
+    doc = ctx.doc
+    p = paren_end(ctx, k)
+    if p:
+        k = p
+    if k + 1 < len(doc) and doc[k].text.lower() == "kelas" and _CLASS.fullmatch(doc[k + 1].text):
+        k += 2  # "Lapas Kelas IIA Kendari", "Kantor Imigrasi Kelas I TPI Pekanbaru": the office's class
+        if k < len(doc) and doc[k].text in ("TPI", "Khusus", "Non", "Non-TPI"):
+            k += 1
+    if k < len(doc) and doc[k].text.lower() in ("perwakilan", "provinsi", "kabupaten", "kota", "kab", "prov") \
+            and not ctx.hits_at(k, "PLACE"):
+        kind = KIND_WORDS.get(doc[k].text.lower())
+        reg = region_at(ctx, k + 1 + (1 if k + 1 < len(doc) and doc[k + 1].text == "." else 0), kind)
+        if reg:
+            return reg
+    reg = region_at(ctx, k)
+    if reg:
+        return reg
+    if k < len(doc) and doc[k].text.lower() == "setempat":
+        for lvl in (levels or ["kabupaten", "kota", "provinsi"]):
+            if lvl in ctx.main_region:
+                return k + 1, ctx.main_region[lvl]
+        if "dateline" in ctx.main_region:
+            return k + 1, ctx.main_region["dateline"]
+    return k, None
+
+
+def _named_office(ctx: DocContext, k: int, tid: str) -> int | None:
+    """End of the town or qualifier naming a vertical office ("Lapas Narkotika Langkat", "Rutan Tanjung
+    Pura", "KCD Pendidikan dan Kebudayaan Serang-Cilegon"): capitalised words up to the first region
+    (joined by "-" to a second one) or to two words. A longer capitalised run goes on with a person's
+    name ("Lapas Balige Budi Santoso"), so only its first word is the town. A lower-case word is the
+    town only as an item of a list of such offices ("Lapas Langkat, Lapas sibuhuan, dan ...")."""
+    texts, lx = ctx.texts, ctx.lx
+    e = k
+    while e < len(texts) and e - k < 5:
+        w = texts[e]
+        reg = region_at(ctx, e) if w[:1].isupper() else None
+        if reg:
+            e = reg[0]
+            if e + 1 < len(texts) and texts[e] == "-" and texts[e + 1][:1].isupper():
+                e = (region_at(ctx, e + 1) or (e + 2, None))[0]  # "Serang-Cilegon"
+            return e
+        if w[:1].isupper() and w.isalpha() and w.lower() not in lx.function_words and w.lower() not in lx.calendar \
+                and not ctx.hits_at(e, "TITLE") and not ctx.hits_at(e, "AGENCY_TYPE"):
+            e += 1
+            if e + 1 < len(texts) and texts[e] == "-" and texts[e + 1].isalpha():
+                e += 2  # "Siborong-borong"
+        elif w == "dan" and e > k and e + 2 < len(texts) and texts[e + 1].isalpha() \
+                and texts[e + 1].lower() not in lx.function_words and texts[e + 2][:1].isupper():
+            e += 2  # "Pendidikan dan kebudayaan ...": the fields of a branch office
+        else:
+            break
+    if e == k:
+        prev, nxt = texts[k - 2] if k >= 2 else "", texts[k + 1] if k + 1 < len(texts) else ""
+        w = texts[k] if k < len(texts) else ""
+        listed = prev in (",", "dan") and nxt in (",", "dan", ".") and any(
+            h.id == tid for x in range(max(0, k - 30), k - 1) for h in ctx.hits_at(x, "AGENCY_TYPE"))
+        return k + 1 if listed and w.isalpha() and w.islower() and w not in lx.function_words else None
+    if e - k > 2 and not any(texts[x] in ("-", "dan") for x in range(k, e)):
+        return k + 1
+    return e
+
+
+def _numbered_unit(ctx: DocContext, k: int) -> tuple[int, str] | None:
+    """(end, name) of a military unit's number and name: "Korem 161/Wira Sakti", "Korem 161 Wira Sakti
+    Kupang" (the city after the name is where it sits, not its name), "Kodim 0809/Kediri", "Kodam IX/Udayana"."""
+    texts, lx = ctx.texts, ctx.lx
+    if k < len(texts) and texts[k][:1].isupper() and texts[k].isalpha() and not _ROMAN.fullmatch(texts[k]) \
+            and texts[k].lower() not in lx.function_words and texts[k].lower().rstrip(".") not in lx.address \
+            and not ctx.hits.get(k):
+        e = k + 1  # "Kodam Iskandar Muda": named without a number
+        while e < len(texts) and e - k < 2 and texts[e][:1].isupper() and texts[e].isalpha() and not ctx.hits.get(e) \
+                and texts[e].lower() not in lx.function_words:
+            e += 1
+        return (e, " ".join(texts[k:e])) if e == len(texts) or not texts[e][:1].isupper() else None
+    if k >= len(texts) or not (texts[k].isdigit() or _ROMAN.fullmatch(texts[k])):
+        return None
+    num, e = texts[k], k + 1
+    slash = e < len(texts) and texts[e] == "/"
+    e += slash
+    s = e
+    reg = region_at(ctx, e) if slash else None
+    if reg:
+        e = reg[0]
+    else:
+        while e < len(texts) and e - s < 3 and (texts[e][:1].isupper() or texts[e].isupper()) and texts[e].isalpha() \
+                and texts[e].lower() not in lx.function_words and texts[e].lower().rstrip(".") not in lx.address \
+                and not region_at(ctx, e) and not ctx.hits_at(e, "TITLE"):
+            e += 1
+        if e - s == 3 and e < len(texts) and texts[e][:1].isupper():
+            e = s + 1  # "Koramil 0912/Sukamaju Yudi Pranata": a name goes on after the place
+    if e == s:
+        return (k + 1, num) if not slash else None
+    return e, f"{num}/{' '.join(texts[s:e])}"
+
+
+def _named_office_mentions(ctx: DocContext, i: int, k: int, end: int, rec: dict) -> list[Mention]:
+    """The office over ``i:end`` named by the words ``k:end`` after its type, and the regions in them."""
+    name = " ".join(ctx.text[ctx.doc[k].idx:ctx.doc[end - 1].idx + len(ctx.doc[end - 1])].split())
+    name = name[0].upper() + name[1:]
+    forms = [a for a in rec.get("aliases", []) if a[:1].isupper()]
+    out = [make_mention(ctx, i, end, "Agency", f"agency:{rec['id']}-{slug(name)}", f"{rec['pattern']} {name}",
+                        tuple(f"{a} {name}" for a in forms), kind="office")]
+    x = k
+    while x < end:
+        reg = region_at(ctx, x) if ctx.texts[x][:1].isupper() else None
+        if reg and reg[0] <= end:
+            out.append(place_mention(ctx, x, reg[0], reg[1]))
+            x = reg[0]
+        else:
+            x += 1
+    return out
+
+
+def _cap_run_end(ctx: DocContext, k: int, limit: int = 4) -> int:
+    """End of up to ``limit`` capitalised words from ``k`` that are no function words."""
+    e = k
+    while e < len(ctx.texts) and e - k < limit and ctx.texts[e][:1].isupper() and ctx.texts[e].isalpha() \
+            and ctx.texts[e].lower() not in ctx.lx.function_words:
+        e += 1
+    return e
+
+
+def _merged_office(ctx: DocContext, i: int, k: int) -> tuple[int, list[Mention]]:
+    """One office over ``i:k`` whose name lists its fields, in the region after it (or the article's)."""
+    name = " ".join(ctx.text[ctx.doc[i].idx:ctx.doc[k - 1].idx + len(ctx.doc[k - 1])].split())
+    end, rid = _after_unit(ctx, k, None)
+    if rid is None:
+        end = paren_end(ctx, k) or k
+        rid = next((ctx.main_region[lvl] for lvl in ("kabupaten", "kota", "provinsi") if lvl in ctx.main_region), None)
+    if rid is None:
+        return end, [make_mention(ctx, i, end, "Agency", f"agency:{slug(name)}", name, (), "unit")]
+    reg = ctx.lx.regions[rid]
+    return end, [make_mention(ctx, i, end, "Agency", f"agency:{slug(name)}-{rid}", unit_name(name, reg["pattern"]),
+                              (name, unit_name(name, reg["name"])), "regional")]
+
+
+def _misspelt_ministry(ctx: DocContext, i: int) -> tuple[int, str] | None:
+    """(end, agency id) of a ministry's name with a typing slip ("Kementerian ... dan Refromasi Birokrasi"):
+    the longest capitalised run after "Kementerian" within two letters of a known form of as many words."""
+    import difflib
+
+    texts, lx = ctx.texts, ctx.lx
+    if texts[i] not in ("Kementerian", "Kementrian") or ctx.longest(i, ("AGENCY",)):
+        return None
+    e = i + 1
+    while e < len(texts) and e - i < 10 and (texts[e][:1].isupper() and texts[e].isalpha() or texts[e] in ("dan", "&")):
+        e += 1
+    ministries = _ministry_forms(lx)
+    for end in range(e, i + 2, -1):
+        form = norm(" ".join(texts[i:end]))
+        for key, ident in ministries.get(len(form.split()), ()):
+            if abs(len(key) - len(form)) > 2:
+                continue
+            sm, least = difflib.SequenceMatcher(None, key, form), 1 - 4 / (len(key) + len(form))
+            if sm.quick_ratio() >= least and sm.ratio() >= least:
+                return end, ident
+    return None
+
+
+_MINISTRY_FORMS: dict[int, dict[int, list[tuple[str, str]]]] = {}  # id(lexicon) -> its ministry forms
+
+
+def _ministry_forms(lx) -> dict[int, list[tuple[str, str]]]:
+    """Known forms opening with "kementerian", by number of words: (form, agency id); made once per lexicon."""
+    out = _MINISTRY_FORMS.get(id(lx))
+    if out is None:
+        out = {}
+        for key, ident in lx.agency_index.items():
+            if key.startswith(("kementerian ", "kementrian ")):
+                out.setdefault(len(key.split()), []).append((key, ident))
+        _MINISTRY_FORMS[id(lx)] = out
+    return out
+
+
+def agency_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
+    doc, lx = ctx.doc, ctx.lx
+    nat = ctx.longest(i, ("AGENCY",))
+    typ = ctx.longest(i, ("AGENCY_TYPE",))
+    slip = _misspelt_ministry(ctx, i) if not nat and not typ else None
+    if slip:
+        nat = Hit(i, slip[0], "AGENCY", slip[1])
+    if ctx.texts[i] in ("Dinas", "Badan") and (not nat or typ and typ.j >= nat.j):
+        j = typ.j if typ else _cap_run_end(ctx, i + 1)
+        merged = merged_office_end(ctx, i, j)  # "Dinas Sosial, Pemberdayaan Masyarakat dan Desa"
+        if merged:
+            return _merged_office(ctx, i, merged)
+    if typ and (not nat or typ.j >= nat.j):
+        rec = lx.agency_types[typ.id]
+        end, rid = _after_unit(ctx, typ.j, rec.get("levels"))
+        if rec.get("town"):  # "Panwaslu Kecamatan Sleman": named by its district, never a regency's office
+            end, rid = paren_end(ctx, typ.j) or typ.j, None
+        if rid is None and nat and nat.j == typ.j:
+            typ = None  # "Bawaslu" alone is the national body
+        elif rid is not None:
+            reg = lx.regions[rid]
+            out = [make_mention(ctx, i, end, "Agency", f"agency:{typ.id}-{rid}", unit_name(rec['pattern'], reg['pattern']),
+                            regional_aliases(rec, reg), kind="regional")]
+            for s in range(typ.j, end):
+                reg_hit = region_at(ctx, s)
+                if reg_hit and reg_hit[0] == end:
+                    out.append(place_mention(ctx, s, end, rid))
+                    break
+            return end, out
+        elif rec.get("numbered") and (unit := _numbered_unit(ctx, end)):
+            name, forms = unit[1], [a for a in rec.get("aliases", []) if a[:1].isupper()]
+            return unit[0], [make_mention(ctx, i, unit[0], "Agency", f"agency:{typ.id}-{slug(name)}",
+                                          f"{rec['pattern']} {name}", tuple(f"{a} {name}" for a in forms), "office")]
+        elif rec.get("named") and end < len(doc) and (named := _named_office(ctx, end, typ.id)):
+            return named, _named_office_mentions(ctx, i, end, named, rec)
+        else:
+            end, bare = paren_end(ctx, typ.j) or typ.j, rec.get("bare", {}).get(doc[i].text)  # "BPD" alone: the village's
+            return end, [make_mention(ctx, i, end, "Agency", f"agency:{slug(bare or typ.id)}", bare or rec["pattern"], kind="type")]
+    if nat:
+        rec = lx.agencies[nat.id]
+        end = nat.j
+        p = paren_end(ctx, end)
+        if p:
+            end = p
+        if end < len(doc) and doc[end].text in ("RI",):
+            end += 1
+        elif end + 1 < len(doc) and doc[end].text == "Republik" and doc[end + 1].text == "Indonesia":
+            end += 2  # "Badan Kepegawaian Negara Republik Indonesia": the same body
+        if rec.get("kind") not in ("kementerian", "legislatif", "yudikatif", "pemerintah", "militer", "bumn", "perguruan-tinggi"):
+            e2, rid = _after_unit(ctx, end, None)
+            if rid is not None:
+                reg, uid = lx.regions[rid], rec.get("local_unit")  # "Ombudsman Kalsel": its provincial office
+                urec = lx.agency_types.get(uid) if uid else None
+                if not urec or reg["kind"] not in urec.get("levels", ()):
+                    uid, urec = nat.id, rec
+                return e2, [make_mention(ctx, i, e2, "Agency", f"agency:{uid}-{rid}",
+                                     unit_name(urec['pattern'], reg['pattern']), regional_aliases(urec, reg), kind="regional")]
+        return end, [make_mention(ctx, i, end, "Agency", f"agency:{nat.id}", rec["pattern"], kind=rec.get("kind"))]
+    return None
+
+
+def ministry_part(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
+    """A ministry's unit (``agency_parts.jsonl``) named before the ministry: "Itjen Kemenkumham",
+    "Sekretariat Jenderal Kementerian X"; a regional one ("Kanwil Kemenkumham Sumut") with its region,
+    keyed as the ministry's regional office type where the rules name one. Only where it is longer
+    than any office type read at ``i``."""
+    texts, lx = ctx.texts, ctx.lx
+    if not texts[i][:1].isupper() or not any(k.startswith(texts[i].lower()) for k in lx.agency_parts):
+        return None
+    for n in (2, 1):
+        part = lx.agency_parts.get(norm(" ".join(texts[i:i + n])))
+        if part:
+            break
+    else:
+        return None
+    nat = ctx.longest(i + n, ("AGENCY",))
+    if not nat or lx.agencies[nat.id].get("kind") != "kementerian":
+        return None
+    end = nat.j + (nat.j < len(texts) and texts[nat.j] == "RI")
+    head, rec = part["pattern"], lx.agencies[nat.id]
+    forms = [rec["pattern"], *[a for a in rec.get("aliases", []) if a[:1].isupper()][:3]]
+    typ = ctx.longest(i, ("AGENCY_TYPE",))
+    if typ and typ.j >= nat.j:
+        return None  # "Kanwil DJPb Kalbar": an office type the rules name whole
+    if part.get("regional"):
+        e2, rid = _after_unit(ctx, end, ["provinsi"])
+        if rid is None or (typ and typ.j >= e2):
+            return None
+        reg = lx.regions[rid]
+        tid = lx.kanwil_of.get(nat.id)
+        key = f"agency:{tid}-{rid}" if tid else f"agency:{part['id']}-{nat.id}-{rid}"
+        label = f"{head} {rec['pattern']} {reg['pattern']}"
+        aliases = tuple(f"{h} {f} {r}" for h in (head, *part.get("aliases", [])) for f in forms
+                        for r in (reg["name"], reg["pattern"], *reg.get("aliases", [])[:1]))
+        out = [make_mention(ctx, i, e2, "Agency", key, label, aliases, "regional")]
+        for s in range(end, e2):
+            reg_hit = region_at(ctx, s)
+            if reg_hit and reg_hit[0] == e2:
+                out.append(place_mention(ctx, s, e2, rid))
+                break
+        return e2, out
+    if typ and typ.j >= end:
+        return None
+    label = f"{head} {rec['pattern']}"
+    aliases = tuple(f"{h} {f}" for h in (head, *part.get("aliases", [])) for f in forms)
+    return end, [make_mention(ctx, i, end, "Agency", f"agency:{part['id']}-{nat.id}", label, aliases, "unit")]
+
+
+_SECTIONS = {"biro": ("provinsi",), "bagian": ("kabupaten", "kota")}  # where each sits in a Sekretariat Daerah
+
+
+def section_unit(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
+    """A section of a regional secretariat named by its field: "Biro Organisasi Setda Provinsi X", "Bagian
+    Hukum Sekretariat Daerah Kabupaten Y"; named bare ("Kepala Biro Organisasi Budi"), the section of the
+    secretariat of the article's province (Biro) or regency/city (Bagian), else of none."""
+    from .units import is_unit_word
+
+    texts, lx = ctx.texts, ctx.lx
+    levels = _SECTIONS.get(texts[i].lower())
+    if not levels or not texts[i][:1].isupper():
+        return None
+    k = i + 1
+    while k < len(texts) and k - i < 8 and not ctx.hits_at(k, "AGENCY_TYPE") and (is_unit_word(lx, texts[k]) or texts[k] == "/" and k > i + 1
+                                            or texts[k] in ("dan", ",") and k + 1 < len(texts) and is_unit_word(lx, texts[k + 1])
+                                            or texts[k] == "Pemerintah" and k > i + 1 and any(  # "Pengadaan Barang/Jasa Pemerintah"
+                                                h.id == "sekretariat-daerah" for h in ctx.hits_at(k + 1, "AGENCY_TYPE"))):
+        k += 1
+    while k > i + 1 and texts[k - 1] in ("/", "dan", ","):
+        k -= 1
+    if k == i + 1:
+        return None
+    field = " ".join(ctx.text[ctx.doc[i + 1].idx:ctx.doc[k - 1].idx + len(ctx.doc[k - 1])].split())
+    head = texts[i].capitalize()
+    got = agency_at(ctx, k) if ctx.longest(k, ("AGENCY_TYPE",)) else None
+    if got and got[1][0].key.startswith("agency:sekretariat-daerah-"):
+        parent = got[1][0]
+        label = f"{head} {field} {parent.label}"
+        aliases = tuple(f"{head} {field} {a}" for a in (" ".join(parent.text.split()), *parent.aliases))
+        return got[0], [make_mention(ctx, i, got[0], "Agency", f"agency:{slug(label)}", label, aliases, "unit"),
+                        *got[1][1:]]
+    sent = ctx.doc[i].sent
+    if head == "Bagian" and any(t.lower() == "biro" for t in texts[sent.start:sent.end]):
+        levels = _SECTIONS["biro"]  # "Biro Umum dan Bagian Protokol": a part of the province's secretariat
+    dateline = ctx.main_region.get("dateline")
+    rid = dateline if dateline and lx.regions[dateline]["kind"] in levels else \
+        next((ctx.main_region[lvl] for lvl in levels if lvl in ctx.main_region), None)
+    if rid is None:
+        return k, [make_mention(ctx, i, k, "Agency", f"agency:{slug(head + ' ' + field)}", f"{head} {field}", (), "unit")]
+    reg = lx.regions[rid]
+    label = f"{head} {field} Sekretariat Daerah {reg['pattern']}"
+    aliases = (f"{head} {field}", f"{head} {field} Setda {reg['name']}", f"{head} {field} Sekretariat Daerah {reg['name']}")
+    return k, [make_mention(ctx, i, k, "Agency", f"agency:{slug(label)}", label, aliases, "unit")]
+
+
+def named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
+    """A task force or committee named by a capitalised run: "Satgas Netralitas ASN"."""
+    doc = ctx.doc
+    k = i + 1
+    head = doc[i].text.lower()
+    bodies = ctx.lx.mention_words["BODY_HEAD"]  # "satgas", "tim", "kantor regional": kg/rules/mention_words.jsonl
+    if k < len(doc) and f"{head} {doc[k].text.lower()}" in bodies:
+        head, k = f"{head} {doc[k].text.lower()}", k + 1
+    if head not in bodies or not is_cap(doc[i]):
+        return None
+    end = k
+    while end < len(doc) and end - k < 10:
+        p = paren_end(ctx, end) if end > k and doc[end].text == "(" else None
+        if p and p < len(doc) and is_cap(doc[p]) and doc[p].text.lower() not in ctx.lx.function_words:
+            end = p  # "Tim Penilai Internal (TPI) Pembangunan Zona Integritas": the name goes on after its short form
+            continue
+        if not (is_cap(doc[end]) or is_acronym(doc[end]) or doc[end].text.isdigit()) \
+                or doc[end].text.lower() in ctx.lx.calendar or doc[end].text.lower() in ctx.lx.function_words:
+            break
+        if end > k and head not in ("kantor regional", "kanreg") \
+                and (ctx.longest(end, ("AGENCY", "AGENCY_TYPE")) or ministry_part(ctx, end)):
+            break  # "Tim Penilai Internal Inspektorat Jenderal Kemenkes": the body's parent is named apart
+        reg = region_at(ctx, end) if end > k and head in ("kantor regional", "kanreg") else None
+        if reg:
+            end = reg[0]  # "Kantor Regional XI BKN Manado": the office's city ends its name
+            break
+        end += 1
+    if end == k or head == "forum":
+        return None
+    surface = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
+    text = re.sub(r"\s*\([^)]*\)", "", surface)
+    return end, [make_mention(ctx, i, end, "Agency", f"agency:{slug(text)}", text, (surface,) if surface != text else (),
+                              kind="body")]
+
+
+def unit_name(unit: str, region: str) -> str:
+    """A regional unit's name: "Dinas Sosial" + "Kota Bogor"; one "Kota" where both have it
+    ("Kepolisian Resor Kota" + "Kota Bogor" -> "Kepolisian Resor Kota Bogor").
+
+    >>> unit_name("Kepolisian Resor Kota", "Kota Bogor")
+    'Kepolisian Resor Kota Bogor'
+    >>> unit_name("Dewan Perwakilan Rakyat Kabupaten/Kota", "Kabupaten Jayawijaya")   # the level it is
+    'Dewan Perwakilan Rakyat Kabupaten Jayawijaya'
+    """
+    u, r = unit.split(), region.split()
+    if u and r and u[-1].lower() == r[0].lower() and len(r) > 1:
+        r = r[1:]
+    elif u and len(r) > 1 and "/" in u[-1] and r[0].lower() in u[-1].lower().split("/"):
+        u = u[:-1]
+    return " ".join(u + r)
+
+
+def regional_aliases(rec: dict, reg: dict) -> tuple[str, ...]:
+    """Other names of a regional unit: "Polres Karo", "Kepolisian Resor Karo", "Polres Kabupaten Karo"."""
+    names = [rec["pattern"], *[a for a in rec.get("aliases", []) if a[:1].isupper()][:2]]
+    forms = {unit_name(n, reg['name']) for n in names} | {unit_name(n, reg['pattern']) for n in names}
+    forms |= {unit_name(n, a) for n in names[1:] for a in reg.get("aliases", [])[:2]}
+    return tuple(sorted(forms))
+
+
+def government_aliases(reg: dict) -> tuple[str, ...]:
+    """Other names of a regional government: "Pemkot Malang", "Pemprov Jatim", "Pemerintah Provinsi Jatim"."""
+    short = {"kota": "Pemkot", "kabupaten": "Pemkab", "provinsi": "Pemprov"}.get(reg["kind"], "Pemda")
+    forms = {f"{short} {reg['name']}", f"Pemerintah {reg['pattern']}"}
+    forms |= {f"{short} {a}" for a in reg.get("aliases", [])[:2]}
+    return tuple(sorted(forms))
+
+
+def commission_unit(ctx: DocContext, i: int, parents: list[Mention]) -> Mention | None:
+    """"Komisi 3 DPRD X": a named unit right before an agency."""
+    doc = ctx.doc
+    if doc[i].text.lower() not in ("komisi", "fraksi") or i + 2 >= len(doc):
+        return None
+    num = doc[i + 1].text
+    if not (num.isdigit() or _ROMAN.match(num) or num in ("A", "B", "C", "D", "E")):
+        return None
+    for m in parents:
+        if m.i == i + 2 and m.type == "Agency":
+            label = f"{doc[i].text.capitalize()} {num} {m.label}"
+            return make_mention(ctx, i, m.j, "Agency", f"{m.key}-{doc[i].text.lower()}-{num.lower()}", label)
+    return None

@@ -1,0 +1,50 @@
+"""Within-document merges of agencies and policies named in two ways: one office per field and region
+(the office whose fields hold another's), and names equal once function words and "RI" are dropped."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .lexicon import norm
+from .regional import REGION_SUFFIX
+
+__all__ = ["merged_offices", "same_names"]
+
+
+def merged_offices(keys: set[str], kinds: dict, labels: dict[str, str], remap: dict[str, str], lx) -> dict[str, str]:
+    """A region has one office per field: "Dinas Kominfo X" and "Dinas Komunikasi, Informatika, Persandian dan
+    Statistik X" named in one article are one office, the one whose fields hold the other's."""
+    fields: dict[str, tuple[str, str, frozenset[str]]] = {}
+    for key in keys:
+        m = REGION_SUFFIX.search(key)
+        if kinds.get(key) != "regional" or key in remap or not m or m.group(1) not in lx.regions:
+            continue
+        words = norm(labels[key]).split()
+        if words[0] not in ("dinas", "badan"):
+            continue  # not "Sekretariat Daerah" into "Sekretariat DPRD": only offices named by their fields
+        region = set(norm(lx.regions[m.group(1)]["pattern"]).split())
+        fields[key] = (m.group(1), words[0], frozenset(w for w in words[1:] if w not in region and w != "dan"))
+    out = {}
+    for key, (rid, head, ws) in fields.items():
+        wider = [k for k, (r, h, w) in fields.items() if k != key and r == rid and h == head and ws and ws < w]
+        if len(wider) == 1:
+            out[key] = wider[0]
+    return out
+
+
+def same_names(keys: set[str], labels: dict[str, str], remap: dict[str, str], lx) -> dict[str, str]:
+    """Names equal once function words and "RI"/"Republik Indonesia" are dropped are one entity
+    ("Wilayah Bebas dari Korupsi" from the rules and from a definition); the rules' key wins."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(keys):
+        if key in remap:
+            continue
+        words = [w for w in norm(labels[key]).split() if w not in lx.function_words and w != "ri"]
+        text = " ".join(words).replace("republik indonesia", "").strip()
+        groups[text].append(key)
+    out = {}
+    for text, ks in groups.items():
+        if len(ks) > 1 and text:
+            known = [k for k in ks if k.split(":", 1)[1] in lx.policies or k.split(":", 1)[1] in lx.agencies]
+            target = (known or ks)[0]
+            out.update({k: target for k in ks if k != target})
+    return out

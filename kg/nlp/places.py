@@ -1,0 +1,137 @@
+"""Places in the text: regions from the gazetteer (with the readings that make a region's name no
+region: a person's initials after it, an office's field right after a short title), towns placed by a
+known region after them, villages and districts, and venues after a venue word (``Hotel``, ``Aula``)."""
+from __future__ import annotations
+
+from .context import DocContext, Mention, is_acronym, is_cap, make_mention
+from .lexicon import norm, slug
+
+__all__ = ["region_at", "place_mention", "local_name", "town_before_region", "venue_at", "KIND_WORDS"]
+
+KIND_WORDS = {"provinsi": "provinsi", "prov": "provinsi", "kabupaten": "kabupaten", "kab": "kabupaten",
+              "kota": "kota"}
+
+
+def region_at(ctx: DocContext, i: int, kind: str | None = None) -> tuple[int, str] | None:
+    """(end, region id) of a region named at token ``i``."""
+    if i >= len(ctx.doc):
+        return None
+    hs = [h for h in ctx.hits_at(i, "PLACE") if h.id in ctx.lx.regions]
+    if not hs:
+        return None
+    j = max(h.j for h in hs)
+    if _initialled(ctx.texts, i, j):
+        return None  # "Kepala Dinas X Pati Sulistyo (PS)": a person's first name, not the regency of Pati
+    if j == i + 1 and j < len(ctx.texts) and _field_word(ctx, j) and not ctx.texts[i].isupper() \
+            and (i == 0 or ctx.texts[i - 1].lower() not in KIND_WORDS):
+        return None  # "Karo Humas" (Kepala Biro Humas): an office's short title before its field, not Karo
+    ids = [h.id for h in hs if h.j == j]
+    if kind:
+        same = [r for r in ids if ctx.lx.regions[r]["kind"] == kind]
+        if same:
+            return j, same[0]
+    before = ctx.doc[i - 1].text if i else ""
+    rid = ctx.region_id(ids, before)
+    if len(ids) > 1:
+        rid = ctx.region_pref.get(norm(ctx.lx.regions[rid]["name"]), rid) if not kind else rid
+    return j, rid
+
+
+def _field_word(ctx: DocContext, k: int) -> bool:
+    """Is the token at ``k`` a capitalised field of government ("Humas", "Hukum", "Organisasi") and no region?"""
+    from .units import is_unit_word
+
+    return is_unit_word(ctx.lx, ctx.texts[k]) and not ctx.hits_at(k, "PLACE")
+
+
+def _initialled(texts: list[str], i: int, j: int) -> bool:
+    """Do the words from ``i`` (a region's name up to ``j``), with the capitalised words after them, spell
+    the initials in brackets that follow ("Pati Sulistyo (PS)")? Then they name a person."""
+    e = j
+    while e < len(texts) and e - j < 3 and texts[e][:1].isupper() and texts[e].isalpha() and not texts[e].isupper():
+        e += 1
+    if e == j or e + 2 >= len(texts) or texts[e] != "(" or texts[e + 2] != ")":
+        return False
+    return texts[e + 1].isupper() and texts[e + 1] == "".join(w[0] for w in texts[i:e])
+
+
+def town_before_region(ctx: DocContext, i: int) -> Mention | None:
+    """A town the gazetteer does not know, placed by the region after it: "di Wamena, Papua Pegunungan",
+    "ke Labuan Bajo, Manggarai Barat" ("di"/"ke" before it, a known region after the comma; not "dari": a person
+    may follow it)."""
+    texts, lx = ctx.texts, ctx.lx
+    if i == 0 or texts[i - 1].lower() not in ("di", "ke") or ctx.hits.get(i):
+        return None
+    e = i
+    while e < len(texts) and e - i < 3 and texts[e][:1].isupper() and texts[e].isalpha() and not ctx.hits.get(e) \
+            and texts[e].lower() not in lx.function_words and texts[e].lower() not in lx.calendar:
+        e += 1
+    if e == i or e + 1 >= len(texts) or texts[e] != "," or not region_at(ctx, e + 1) \
+            or texts[i].lower() in lx.event_words.get("WORKS_PLACE", ()):
+        return None  # not "di Jalan Merdeka, Bandung": a street or a neighbourhood unit
+    name = " ".join(texts[i:e])
+    return make_mention(ctx, i, e, "Place", f"place:{slug(name)}", name, (), "lainnya")
+
+
+def place_mention(ctx: DocContext, i: int, j: int, rid: str) -> Mention:
+    rec = ctx.lx.regions[rid]
+    span = ctx.doc[i:j]
+    return Mention(span.start_char, span.end_char, ctx.text[span.start_char:span.end_char], "Place",
+                   f"place:{rid}", rec["pattern"], (rec["name"],), rec["kind"], rec.get("province"), i, j)
+
+
+
+
+def local_name(ctx: DocContext, k: int, limit: int = 3) -> int:
+    """End of a capitalised run of up to ``limit`` tokens naming a village or district."""
+    doc, m = ctx.doc, k
+    while m < len(doc) and m - k < limit and is_cap(doc[m]) and doc[m].text.lower() not in ctx.lx.local_kinds \
+            and doc[m].text.lower() not in ctx.lx.function_words and not doc[m].is_punct:
+        if ctx.hits_at(m, "PLACE") and m > k:
+            break
+        m += 1
+    return m
+
+
+
+def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
+    doc = ctx.doc
+    h = ctx.longest(i, ("VENUE_HEAD",))
+    if not h or h.j >= len(doc):
+        return None
+    if any(t.j > i for k in range(max(0, i - 3), i) for t in ctx.hits_at(k, "TITLE")):
+        return None  # "Kepala Distrik Wamena Kota X": part of an office, the person's parse names the unit
+    head = doc[i:h.j].text.lower()
+    if head in ctx.lx.local_kinds:
+        end = local_name(ctx, h.j)
+        if end == h.j or not is_cap(doc[h.j]):
+            return None
+        name = ctx.text[doc[h.j].idx:doc[end - 1].idx + len(doc[end - 1])]
+        kind = ctx.lx.local_kinds[head]
+        label = f"{head.capitalize()} {name}"
+        return end, make_mention(ctx, i, end, "Place", f"place:{head}-{slug(name)}", label, (name,), kind)
+    if (not (is_cap(doc[h.j]) or is_acronym(doc[h.j])) or doc[h.j].text.lower() in ctx.lx.calendar) \
+            and h.id not in ctx.lx.complete_venues:
+        return None
+    balai = head == "balai" and doc[h.j].text.lower() in ctx.lx.balai_units  # "Balai Besar ...": a ministry's office
+    end = h.j + balai
+    while end < len(doc) and end - i < 9:
+        t = doc[end]
+        region = ctx.longest(end, ("PLACE",))
+        if region and is_cap(t):
+            end = region.j  # "Meuligoe Bupati Aceh Besar": a region's name may hold a lower-case word
+        elif (is_cap(t) or is_acronym(t) or t.text.isdigit()) and t.text.lower() not in ctx.lx.calendar \
+                and t.text.lower() not in ctx.lx.function_words and t.text not in ctx.lx.not_entity:
+            end += 1
+        else:
+            break
+    if end == h.j and h.id not in ctx.lx.complete_venues:  # "Gedung Sate" names one building; "Gedung" alone none
+        return None
+    text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
+    if norm(text) in ctx.lx.agency_parts:
+        return None  # "tim dari Kantor Wilayah": an office named bare, not a building
+    label = text[0].upper() + text[1:]
+    if balai and end - h.j >= 2 or h.id in ctx.lx.agency_venues:
+        # "Balai Pelaksanaan Jalan Nasional Sumatera Barat": a ministry's technical office, not a hall
+        return end, make_mention(ctx, i, end, "Agency", f"agency:{slug(label)}", label, (), "unit")
+    return end, make_mention(ctx, i, end, "Place", f"place:{slug(label)}", label, (), "venue")

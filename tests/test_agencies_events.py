@@ -1,0 +1,414 @@
+"""Agencies, events and policies, class by class (issue 13): Indonesian sentences written for these
+tests, with the expected extraction and a counter-example beside each rule. Every name is invented."""
+from __future__ import annotations
+
+import pytest
+
+DATELINE = "SEMARANG, Warta Daerah - "
+
+
+def labels(r, etype):
+    return {e.label for e in r.entities if e.type == etype}
+
+
+def names(r, etype):
+    """Labels and aliases, lower case: what a reader could find the entity by."""
+    return {n.lower() for e in r.entities if e.type == etype for n in (e.label, *e.aliases)}
+
+
+# --- agencies ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,expected", [
+    # vertical offices named by a town that is no region, with a qualifier before it
+    ("Tim memeriksa Lapas Narkotika Karanganyar dan Rutan Wonosari, Selasa (3/2/2026).",
+     {"Lembaga Pemasyarakatan Narkotika Karanganyar", "Rumah Tahanan Negara Wonosari"}),
+    ("Petugas Rudenim Tanjung Uban memulangkan dua warga asing.", {"Rumah Detensi Imigrasi Tanjung Uban"}),
+    ("Kepala Subbagian Umum KCD Pendidikan Bogor-Depok Rina Lestari hadir.",
+     {"Kantor Cabang Dinas Pendidikan Bogor-Depok"}),
+    # a town followed by a person's name: only the first word is the town
+    ("Petugas Lapas Cipinang Budi Santoso Wijaya menerima tamu.", {"Lembaga Pemasyarakatan Cipinang"}),
+    # military units by number and name
+    ("Kepala Staf Korem 072/Pamungkas hadir di lokasi.", {"Komando Resor Militer 072/Pamungkas"}),
+    # a section of the regional secretariat, named with its parent
+    ("Kepala Biro Organisasi Setda Provinsi Jambi Maya Sari membuka acara.",
+     {"Biro Organisasi Sekretariat Daerah Provinsi Jambi"}),
+    # a ministry's regional office and inspectorate named before the ministry
+    ("Kanwil Kementerian Agama Jawa Tengah menerima Itjen Kementerian Keuangan.",
+     {"Kantor Wilayah Kementerian Agama Provinsi Jawa Tengah", "Inspektorat Jenderal Kementerian Keuangan"}),
+    # one office whose name lists its fields, spelt by its short form
+    ("Kepala Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak (Dinsos-P3A) Kabupaten Purworejo "
+     "Ani Rahayu menyampaikan laporan.",
+     {"Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten Purworejo"}),
+    # a ministry's name with a typing slip
+    ("Surat itu dikirim ke Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrsi.",
+     {"Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi"}),
+])
+def test_agencies_named(extract, sentence, expected):
+    got = labels(extract(DATELINE + sentence), "Agency")
+    assert expected <= got, got
+
+
+@pytest.mark.parametrize("sentence,absent", [
+    # a list of three offices, each with its own head word, is three offices
+    ("Dinas Pendidikan, Dinas Kesehatan dan Dinas Sosial Kabupaten Purworejo menerima penghargaan.",
+     {"Dinas Pendidikan, Dinas Kesehatan dan Dinas Sosial Kabupaten Purworejo"}),
+    # "Lapas" with no town is no named office
+    ("Kondisi Lapas tersebut sudah penuh, kata petugas.", {"Lembaga Pemasyarakatan Tersebut"}),
+    # a task force's name stops at its parent agency
+    ("Tim Penilai Internal Itjen Kementerian Keuangan datang hari ini.",
+     {"Tim Penilai Internal Itjen Kementerian Keuangan"}),
+    # an unknown ministry is not read as a known one
+    ("Ia menyebut Kementerian Kebahagiaan Nasional sebagai lelucon.", {"Kementerian Kesehatan"}),
+])
+def test_agencies_not_named(extract, sentence, absent):
+    got = labels(extract(DATELINE + sentence), "Agency")
+    assert not absent & got, got
+
+
+def test_merged_office_and_list_in_one_article(extract):
+    text = DATELINE + ("Pemerintah Kabupaten Purworejo memberi nilai kepada Dinas Penanaman Modal, Pelayanan "
+                       "Perizinan Terpadu Satu Pintu dan Tenaga Kerja. Dinas Pendidikan, Kesehatan dan Sosial "
+                       "juga dinilai.")
+    got = labels(extract(text), "Agency")
+    assert "Dinas Penanaman Modal, Pelayanan Perizinan Terpadu Satu Pintu dan Tenaga Kerja Kabupaten Purworejo" in got
+    assert not any(g.startswith("Dinas Pendidikan, ") for g in got), got
+
+
+def test_one_office_per_field_and_region(extract):
+    text = DATELINE + ("Dinas Komunikasi, Informatika, Persandian dan Statistik Provinsi Jawa Tengah menggelar "
+                       "pelatihan. Kepala Dinas Kominfo Jawa Tengah Rudi Hartono membuka acara itu.")
+    got = [e.label for e in extract(text).entities if e.type == "Agency" and e.label.startswith("Dinas Kom")]
+    assert got == ["Dinas Komunikasi, Informatika, Persandian dan Statistik Provinsi Jawa Tengah"], got
+
+
+def test_initials_make_a_person_not_a_region_or_policy(extract):
+    r = extract(DATELINE + "Bawaslu melaporkan Kepala Dinas Perhubungan Tegal Wirawan (TW) dan Kepala Desa Agus "
+                           "Salim (AS) ke Badan Kepegawaian Negara.")
+    assert not {"Agus Salim", "Tegal Wirawan"} & labels(r, "Policy")
+    assert "Dinas Perhubungan Kota Tegal" not in labels(r, "Agency")
+    assert "Dinas Perhubungan Kabupaten Tegal" not in labels(r, "Agency")
+
+
+# --- events -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a list of short forms inside the name
+    ("Bupati menghadiri Deklarasi Netralitas ASN, TNI dan Polri di Aula Merapi, Senin (2/3/2026).",
+     "deklarasi netralitas asn, tni dan polri"),
+    # the longest election name wins
+    ("Petugas bersiap menghadapi pemilu kepala daerah 2029 di wilayahnya.", "pilkada 2029"),
+    # an event name takes a programme's whole name
+    ("Sebanyak 300 pelamar mengikuti seleksi Pegawai Pemerintah dengan Perjanjian Kerja di Gedung Serbaguna, "
+     "Rabu (4/3/2026).", "seleksi pegawai pemerintah dengan perjanjian kerja"),
+    # new activity heads, also misspelt
+    ("Camat memimpin rapat kordinasi lintas sektor di Pendopo Kecamatan, Kamis (5/3/2026).",
+     "rapat kordinasi lintas sektor"),
+    ("Dinas Kesehatan menggelar Diskusi Publik Generasi Sehat di Hotel Candi Baru, Jumat (6/3/2026).",
+     "diskusi publik generasi sehat"),
+])
+def test_events_named(extract, sentence, expected):
+    got = names(extract(DATELINE + sentence), "Event")
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("sentence,absent", [
+    # a word about elections tells no election
+    ("Bawaslu menyatakan tidak ada unsur pidana pemilu dalam kasus itu.", "pemilu"),
+    ("Ia berterima kasih kepada penyelenggara Pemilu dan aparat keamanan.", "pemilu"),
+    # an event word inside an office's title
+    ("Kepala Bidang Pelatihan dan Evaluasi Kinerja Rina Marlina membuka acara.", "evaluasi kinerja"),
+    ("Asisten Deputi Koordinasi Kebijakan dan Evaluasi Pelayanan Publik Dodi Saputra hadir.",
+     "evaluasi pelayanan publik"),
+    # one item of a lower-case list of activities
+    ("Tahapannya meliputi pendataan, penguatan SDM, dan pengembangan aplikasi.", "penguatan sdm"),
+    # a project of the region is a programme
+    ("Gubernur menetapkan 9 Proyek Strategis Daerah Provinsi Jawa Tengah Tahun 2026.",
+     "proyek strategis daerah provinsi jawa tengah tahun 2026"),
+])
+def test_events_not_named(extract, sentence, absent):
+    got = names(extract(DATELINE + sentence), "Event")
+    assert absent not in got, got
+
+
+def test_election_with_a_cue_is_an_event(extract):
+    got = names(extract(DATELINE + "Semua pihak diminta menjaga kondusivitas menjelang Pemilu 2029."), "Event")
+    assert "pemilu 2029" in got, got
+
+
+def test_event_named_again_with_ini_is_one_event(extract):
+    text = DATELINE + ("Tim menggelar desk evaluasi pembangunan Zona Integritas di Aula Kartini, Rabu (4/3/2026). "
+                       "Pada pelaksanaan Evaluasi Penilaian Pembangunan Zona Integritas ini, tim memeriksa dokumen.")
+    events = [e for e in extract(text).entities if e.type == "Event"]
+    assert len(events) == 1, [e.label for e in events]
+
+
+def test_a_launch_is_not_what_it_launches(extract):
+    text = DATELINE + ("Kementerian Dalam Negeri kembali menggelar Kompetisi Inovasi Daerah (KID) tahun ini. "
+                       "Hal itu disampaikan dalam acara peluncuran KID 2026, Kamis (5/3/2026).")
+    got = labels(extract(text), "Event")
+    assert {"Kompetisi Inovasi Daerah", "Peluncuran KID 2026"} <= got, got
+
+
+def test_undated_article_dates_an_event_in_the_year_it_names(extract):
+    text = "Warta Daerah - Menteri membuka acara peluncuran KID 2026 secara daring, Kamis (5/3)."
+    r = extract(text)
+    events = {e.key: e.label for e in r.entities if e.type == "Event"}
+    dates = {events[x.event]: x.date for x in r.events}
+    assert dates.get("Peluncuran KID 2026") == "2026-03-05", dates
+
+
+# --- policies ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Aturan itu tertuang dalam Peraturan Bupati Purworejo Nomor 12.3/45 Tahun 2026 tentang Penataan Pasar.",
+     "peraturan bupati purworejo nomor 12.3/45 tahun 2026"),
+    ("Hal itu diatur dalam UU No.5 Tahun 2014 Tentang Aparatur Sipil Negara.", "uu no.5 tahun 2014"),
+    ("Gubernur menetapkan 9 Proyek Strategis Daerah tahun ini.", "proyek strategis daerah"),
+])
+def test_policies_named(extract, sentence, expected):
+    got = names(extract(DATELINE + sentence), "Policy")
+    assert expected in got, got
+
+
+def test_kanwil_before_a_ministry_form_the_rules_do_not_join(extract):
+    """"Kanwil" + a ministry named in a form the office types do not list: the ministry's regional office."""
+    got = labels(extract(DATELINE + "Kantor Wilayah Kementerian Hukum dan HAM Jawa Tengah menggelar rapat."), "Agency")
+    assert "Kantor Wilayah Kementerian Hukum dan Hak Asasi Manusia Provinsi Jawa Tengah" in got, got
+
+
+def test_secretariats_are_not_merged_as_one_office(extract):
+    text = DATELINE + ("Sekretariat Daerah Kabupaten Purworejo dan Sekretariat DPRD Kabupaten Purworejo "
+                       "menandatangani kesepakatan.")
+    got = labels(extract(text), "Agency")
+    assert {"Sekretariat Daerah Kabupaten Purworejo", "Sekretariat Dewan Perwakilan Rakyat Daerah Kabupaten Purworejo"} <= got, got
+
+
+def test_biro_with_its_parent_written_short(extract):
+    got = labels(extract(DATELINE + "Biro Hukum Setda Prov. Jateng menyusun rancangan itu."), "Agency")
+    assert "Biro Hukum Sekretariat Daerah Provinsi Jawa Tengah" in got, got
+
+
+@pytest.mark.parametrize("sentence,expected,absent", [
+    # an activity in lower case with no event verb: a venue right after it makes it a happening ...
+    ("Para camat mengikuti pula bimtek pengelolaan arsip di Aula Bappeda, Selasa (3/3/2026).",
+     "bimtek pengelolaan arsip", None),
+    # ... and so does a theme
+    ("Sebelumnya, sosialisasi keselamatan kerja bertema “Aman Bekerja” diikuti 80 pegawai.",
+     "sosialisasi keselamatan kerja", None),
+    # a word about such activities, with no venue, date or theme, is none
+    ("Menurutnya, pelatihan kepemimpinan sangat penting bagi pegawai muda.", None, "pelatihan kepemimpinan"),
+    # what marked a ceremony is part of it
+    ("Peresmian Pasar Rakyat Sukamaju ditandai penandatanganan prasasti oleh bupati, Jumat (6/3/2026).",
+     "peresmian pasar rakyat sukamaju", "penandatanganan prasasti"),
+])
+def test_activity_becomes_an_event_by_its_scene(extract, sentence, expected, absent):
+    r = extract(DATELINE + sentence)
+    got = names(r, "Event")
+    if expected:
+        assert expected in got, got
+    if absent:
+        assert absent not in {e.label.lower() for e in r.entities if e.type == "Event"}, got
+
+
+# --- places -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,place", [
+    # a town given with its province's short form and the outlet
+    ("Muntok, Babel, (Warta) - Pemerintah kabupaten meraih penghargaan pelayanan publik tahun ini.", "Muntok"),
+    # a title with a hyphenated word is no dateline; the dateline is the next line
+    ("Gerakan Anti-Pungli, Warga Diminta Melapor\n\nMANOKWARI - Pemerintah daerah membuka layanan pengaduan baru.",
+     "MANOKWARI"),
+])
+def test_datelines(text, place):
+    from kg.layout import parse_article
+
+    a = parse_article("t.txt", text)
+    assert a.dateline and a.text[a.dateline[0]:a.dateline[1]] == place
+
+
+def test_a_puskesmas_is_a_public_body_not_a_place(extract):
+    r = extract(DATELINE + "Puskesmas Sukamaju meraih nilai tertinggi dalam penilaian pelayanan publik.")
+    assert "Puskesmas Sukamaju" in labels(r, "Agency")
+    assert "Puskesmas Sukamaju" not in labels(r, "Place")
+
+
+def test_a_draft_stage_before_a_plan_is_no_policy(extract):
+    text = DATELINE + "Dokumen itu disusun berdasarkan Rancangan Teknokratik (Rantek) RPJMD Kabupaten Purworejo."
+    got = labels(extract(text), "Policy")
+    assert "Rancangan Teknokratik" not in got, got
+    assert any("Rencana Pembangunan Jangka Menengah Daerah" in g for g in got), got
+
+
+def test_policy_names_equal_but_for_function_words_are_one(extract):
+    text = DATELINE + ("Unit itu menuju Wilayah Bebas dari Korupsi (WBK) tahun ini, sesuai Peraturan Menteri PANRB "
+                       "Nomor 90 Tahun 2021 tentang Pembangunan Zona Integritas Menuju Wilayah Bebas dari Korupsi (WBK).")
+    got = [e.label for e in extract(text).entities if e.type == "Policy" and e.label.startswith("Wilayah Bebas")]
+    assert got == ["Wilayah Bebas dari Korupsi"], got
+
+
+@pytest.mark.parametrize("sentence,expected,absent", [
+    ("Bupati mencanangkan gerakan “satu desa, satu embung” atau “one village, one pond” tahun ini.",
+     "satu desa, satu embung", None),
+    # a quotation after a speech verb names no programme
+    ("Bupati mengatakan “satu desa harus punya embung” kepada warga.", None, "satu desa harus punya embung"),
+])
+def test_programme_named_by_a_quoted_title(extract, sentence, expected, absent):
+    got = names(extract(DATELINE + sentence), "Policy")
+    if expected:
+        assert expected in got and "one village, one pond" in got, got
+    if absent:
+        assert absent not in got, got
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Temuan itu berasal dari Panwaslu Kecamatan (Panwascam) Mlati dan diteruskan ke Bawaslu.",
+     "Panitia Pengawas Pemilu Kecamatan Mlati"),
+    ("Gubernur membentuk Tim Penilai Internal (TPI) Reformasi Birokrasi pada awal tahun.",
+     "Tim Penilai Internal Reformasi Birokrasi"),
+])
+def test_bodies_named_by_their_district_or_across_a_short_form(extract, sentence, expected):
+    got = labels(extract(DATELINE + sentence), "Agency")
+    assert expected in got, got
+
+
+def test_a_short_title_before_its_field_is_no_region(extract):
+    r = extract(DATELINE + "Karo Humas Setda Provinsi Jawa Tengah Budi Santoso mengatakan laporan sudah dikirim.")
+    assert "Kabupaten Karo" not in labels(r, "Place")
+    r = extract("MEDAN, Warta - Warga Karo menanam kopi di lereng gunung.")
+    assert "Kabupaten Karo" in labels(r, "Place")
+
+
+@pytest.mark.parametrize("text,ref,iso", [
+    ("Rapat digelar 5 Januari mendatang.", "2026-12-20", "2027-01-05"),  # the next such date after the story's day
+    ("Rapat digelar 27 November mendatang.", "2026-11-20", "2026-11-27"),
+    ("Rapat digelar 5 Januari lalu.", "2026-12-20", "2026-01-05"),
+    ("Tim datang Jumat (15/05/ 2026) pagi.", None, "2026-05-15"),  # a space inside the date
+])
+def test_event_dates(text, ref, iso):
+    from kg.dates import find_dates
+
+    assert [d.iso for d in find_dates(text, ref=ref) if d.iso] == [iso]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Bappeda menggelar Evaluasi Pemanfaatan Data Desa dalam Penyusunan Rencana Kerja di Aula Bappeda, "
+     "Senin (2/3/2026).", "evaluasi pemanfaatan data desa dalam penyusunan rencana kerja"),
+])
+def test_event_name_runs_across_dalam(extract, sentence, expected):
+    assert expected in names(extract(DATELINE + sentence), "Event")
+
+
+def test_event_name_stops_before_a_venue_after_dalam(extract):
+    got = names(extract(DATELINE + "Rapat Koordinasi Stunting dalam Gedung Serbaguna, Senin (2/3/2026)."), "Event")
+    assert not any("gedung" in g for g in got), got
+
+
+def test_republik_indonesia_after_a_body_is_the_same_body(extract):
+    r = extract(DATELINE + "Badan Kepegawaian Negara Republik Indonesia menerbitkan surat. BKN juga mengawasi seleksi.")
+    assert [e.label for e in r.entities if e.type == "Agency"] == ["Badan Kepegawaian Negara"]
+    assert "Indonesia" not in labels(r, "Place")
+
+
+@pytest.mark.parametrize("sentence,expected,absent", [
+    # an instrument held somewhere on some day is a happening too ...
+    ("Evaluasi SAKIP digelar di Aula Bappeda, Selasa (3/3/2026), dihadiri seluruh kepala OPD.",
+     "evaluasi sakip", None),
+    # ... not when only its result is told
+    ("Pemkab meraih predikat A dalam Evaluasi SAKIP tahun ini.", None, "evaluasi sakip"),
+    # a capitalised short form of a meeting goes on in lower case
+    ("Wakil Bupati memimpin Rakor pengendalian inflasi daerah di Ruang Rapat Bupati, Senin (2/3/2026).",
+     "rakor pengendalian inflasi daerah", None),
+    ("Kegiatan FGD penyusunan RPJMD digelar di Hotel Patra, Kamis (5/3/2026).", "fgd penyusunan rpjmd", None),
+])
+def test_instruments_and_short_forms_as_events(extract, sentence, expected, absent):
+    got = names(extract(DATELINE + sentence), "Event")
+    if expected:
+        assert expected in got, got
+    if absent:
+        assert absent not in got, got
+
+
+@pytest.mark.parametrize("sentence,expected,absent", [
+    # planned, with its date: an event dated ahead
+    ("Pemerintah akan menggelar pelatihan kewirausahaan bagi pemuda pada 20 Mei 2026.",
+     "pelatihan kewirausahaan", None),
+    # planned with no date or venue: none yet
+    ("Bupati meminta camat untuk menggelar sosialisasi di setiap desa.", None, "sosialisasi"),
+    # held at a body's premises
+    ("Peserta seminar nasional ketahanan pangan di Universitas Diponegoro berasal dari 10 provinsi.",
+     "seminar nasional ketahanan pangan", None),
+    # the day a remark about an activity was made does not make the activity a happening
+    ("Menurutnya, pelatihan kepemimpinan penting bagi pegawai, kata dia pada 2 Maret 2026.",
+     None, "pelatihan kepemimpinan"),
+])
+def test_scene_of_lower_case_activities(extract, sentence, expected, absent):
+    got = names(extract(DATELINE + sentence), "Event")
+    if expected:
+        assert expected in got, got
+    if absent:
+        assert not any(g.startswith(absent) for g in got), got
+
+
+def test_a_system_named_with_its_owner_names_the_owner(extract):
+    r = extract(DATELINE + "Semua tes memakai CAT BKN sehingga tidak ada penilaian manual.")
+    assert "Badan Kepegawaian Negara" in labels(r, "Agency")
+    assert "Computer Assisted Test" in labels(r, "Policy")
+
+
+def test_offices_listed_without_their_head_word(extract):
+    text = DATELINE + ("Pemerintah Kabupaten Purworejo meminta Dinas Pendidikan, Kesehatan dan Sosial bekerja sama "
+                       "dengan Kodim 0708/Purworejo.")
+    got = labels(extract(text), "Agency")
+    assert {"Dinas Pendidikan Kabupaten Purworejo", "Dinas Kesehatan Kabupaten Purworejo",
+            "Dinas Sosial Kabupaten Purworejo"} <= got, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("BANDA ACEH, Warta - Apel diikuti personel Kodam Iskandar Muda dan Polda Aceh, Senin (2/3/2026).",
+     "Komando Daerah Militer Iskandar Muda"),
+    # a section named beside a Biro belongs to the province's secretariat, not to a city named in passing
+    ("BANDA ACEH, Warta - Pemerintah Aceh menggelar rapat bersama Biro Umum dan Bagian Protokol di Lapangan "
+     "Blang Padang.", "Bagian Protokol Sekretariat Daerah Provinsi Aceh"),
+])
+def test_military_command_by_name_and_section_beside_a_biro(extract, text, expected):
+    assert expected in labels(extract(text), "Agency")
+
+
+def test_a_passive_verb_ends_a_lower_case_name(extract):
+    got = names(extract(DATELINE + "Sosialisasi dijadwalkan berlangsung di Aula Merapi, Senin (2/3/2026)."), "Event")
+    assert not any("dijadwalkan" in g for g in got), got
+
+
+@pytest.mark.parametrize("text,town", [
+    ("JAKARTA, Warta - Menteri meninjau pasar di Wamena, Papua Pegunungan, Selasa (3/3/2026).", "Wamena"),
+    ("JAKARTA, Warta - Rapat digelar di Labuan Bajo, Manggarai Barat.", "Labuan Bajo"),
+    ("JAKARTA, Warta - Surat dari Budi, Sleman, diterima panitia.", None),  # "dari" may open a person
+])
+def test_town_placed_by_the_region_after_it(extract, text, town):
+    got = labels(extract(text), "Place")
+    if town:
+        assert town in got, got
+    else:
+        assert "Budi" not in got, got
+
+
+@pytest.mark.parametrize("sentence,expected,absent", [
+    ("Hal itu diatur dalam undang-undang ASN yang baru.", "Undang-Undang Aparatur Sipil Negara", None),
+    ("Pegawai diminta menerapkan budaya kerja berakhlak dalam melayani warga.", "BerAKHLAK", None),
+    # "berakhlak" alone is an ordinary word
+    ("Ia dikenal sebagai pribadi yang berakhlak baik.", None, "BerAKHLAK"),
+])
+def test_policies_in_lower_case(extract, sentence, expected, absent):
+    got = labels(extract(DATELINE + sentence), "Policy")
+    if expected:
+        assert expected in got, got
+    if absent:
+        assert absent not in got, got
+
+
+
+def test_another_happening_named_with_ini_is_not_merged(extract):
+    text = DATELINE + ("Bupati memimpin Apel Pagi di halaman Kantor Bupati, Senin (2/3/2026). Dalam Rapat Paripurna "
+                       "DPRD Kabupaten Purworejo ini, bupati menyampaikan laporan.")
+    got = {e.label for e in extract(text).entities if e.type == "Event"}
+    assert len(got) == 2, got
