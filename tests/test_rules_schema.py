@@ -16,13 +16,19 @@ from kg.nlp.lexicon import RULE_FILES, word_labels
 SCHEMA = {
     "regions": ({"PLACE"}, {"kind", "name", "province", "aliases"}),
     "agencies": ({"AGENCY"}, {"aliases", "kind", "local_unit"}),
-    "agency_types": ({"AGENCY_TYPE"}, {"aliases", "levels", "bare"}),
+    "agency_types": ({"AGENCY_TYPE"}, {"aliases", "levels", "bare", "named", "town", "numbered", "parent"}),
+    "agency_parts": ({"AGENCY_PART"}, {"aliases", "regional"}),
     "policies": ({"POLICY"}, {"aliases", "kind"}),
     "titles": ({"TITLE", "ACTING"}, {"aliases", "org", "unit", "expands", "fuse_region"}),
     "honorifics": ({"HONORIFIC", "RANK", "DEGREE"}, set()),
     "speech": ({"CUE_AFTER", "CUE_VERB", "CUE_PASSIVE", "CUE_CLAUSE", "CUE_PHRASE"}, set()),
-    "events": ({"EVENT_HEAD"}, {"lower_name"}),
-    "venues": ({"VENUE_HEAD"}, {"complete"}),
+    "events": ({"EVENT_HEAD"}, {"lower_name", "abbrev"}),
+    "event_words": ({"ELECTION", "ELECTION_CUE", "LAUNCH", "LINKED", "LOWER_MODIFIER", "MARKED_BY", "NOT_HAPPENING",
+                     "OBJECT_STOP", "PLANNED", "QUOTED_POLICY_HEAD", "RECORD", "ROUND", "SUFFIX_HEAD", "THEME",
+                     "TIME_NOUN", "WORKS_DOING", "WORKS_PLACE", "WORKS_PROJECT", "WRAPPER"}, {"name"}),
+    "mention_words": ({"AGENCY_HEAD", "BODY_HEAD", "COMMERCIAL", "NOT_SYSTEM", "POLICY_HEAD", "PROGRAM_HEAD",
+                       "REG_HEAD", "REG_HEAD_PREFIX", "SYSTEM_HEAD", "UNIT_BEFORE"}, set()),
+    "venues": ({"VENUE_HEAD"}, {"complete", "local", "agency"}),
     "words": (set(word_labels()), {"next", "noun"}),
 }
 
@@ -70,8 +76,11 @@ def test_org_values_are_read_and_references_resolve():
             assert r.get("org", "following") in ORG_RULES, f"titles.jsonl: no code reads org {r.get('org')!r}"
         assert r.get("unit") is None or r["unit"] in types, r
         assert all(isinstance(s, str) and s.isalpha() for s in r.get("fuse_region", ())), r
+    agencies = {r["id"] for r in records("agencies")}
     for r in records("agencies"):
         assert r.get("local_unit") is None or r["local_unit"] in types, r
+    for r in records("agency_types"):
+        assert r.get("parent") is None or r["parent"] in agencies, r
     for r in records("regions"):
         assert r["province"] is None or r["province"] in regions, r
 
