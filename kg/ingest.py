@@ -146,7 +146,7 @@ def _walk(root: Path) -> Iterator[Path]:
         subfolders = []
         for entry in entries:
             p = Path(entry.path)
-            suffix_ok = p.suffix.lower() in SUFFIXES and p.name != CORRECTIONS_FILE
+            suffix_ok = _suffix(p) in SUFFIXES and p.name != CORRECTIONS_FILE
             try:
                 is_dir = entry.is_dir()
                 is_file = entry.is_file()
