@@ -1,0 +1,119 @@
+"""What the browser page shows, read from an Oxigraph store with saved SPARQL.
+
+The page never re-parses ``graph.ttl`` with rdflib: :func:`open_source` loads the
+file into Oxigraph (or wraps an rdflib graph already in memory), and :func:`read`
+runs the saved queries in ``kg/queries/page/`` (plus ``facts/entities``,
+``facts/aliases``, ``facts/about``, ``facts/participants`` and ``quote_source``)
+to build plain records: documents, entities, quotes, offices and event reports.
+
+Every list is sorted, so the same graph gives the same records whatever the
+hash seed.
+"""
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .sparql import query_text
+from .store import Store, open_store
+
+__all__ = ["ENTITY_TYPES", "PageData", "open_source", "read"]
+
+#: Entity classes, in the order that decides a node's type when it has two.
+ENTITY_TYPES = ("Person", "Agency", "Policy", "Event", "Place")
+_KG = "https://w3id.org/kgid/ns#"
+
+
+@dataclass
+class PageData:
+    """Records keyed by IRI: ``docs``, ``ents``, ``quotes``, ``roles``, ``reports``."""
+
+    docs: dict[str, dict] = field(default_factory=dict)
+    ents: dict[str, dict] = field(default_factory=dict)
+    quotes: dict[str, dict] = field(default_factory=dict)
+    roles: dict[str, dict] = field(default_factory=dict)
+    reports: dict[str, dict] = field(default_factory=dict)
+
+
+def open_source(source) -> Store:
+    """A store for ``source``: a graph file path, a :class:`Store`, or an rdflib graph."""
+    if isinstance(source, Store):
+        return source
+    if isinstance(source, (str, os.PathLike)):
+        return open_store(str(source))
+    store = Store("oxigraph")
+    store.add_graph(source)
+    return store
+
+
+def _rows(store: Store, name: str):
+    sol = store.execute(query_text(name))
+    for row in sol.rows:
+        yield {v: (None if t is None else t.value if hasattr(t, "value") else str(t)) for v, t in zip(sol.vars, row)}
+
+
+def _bool(value) -> bool:
+    return value in ("true", "1")
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def read(store: Store) -> PageData:
+    """Every record the page needs, from ``store`` (see the module docstring)."""
+    from .query import sentence_around
+
+    data = PageData()
+    for r in _rows(store, "page/documents"):
+        data.docs.setdefault(r["doc"], {"id": r["doc"], "source": r["source"], "title": r["title"] or "",
+                                        "date": (r["date"] or "")[:10], "url": r["url"] or ""})
+    rank = {_KG + t: i for i, t in enumerate(ENTITY_TYPES)}
+    for r in _rows(store, "facts/entities"):
+        old = data.ents.get(r["e"])
+        if old is None or rank[r["type"]] < rank[_KG + old["type"]]:
+            data.ents[r["e"]] = {"id": r["e"], "type": r["type"][len(_KG):], "label": " ".join(r["label"].split()),
+                                 "aliases": [], "official": _bool(r["official"]), "docs": []}
+    for r in _rows(store, "facts/aliases"):
+        if r["e"] in data.ents and r["alias"] not in data.ents[r["e"]]["aliases"]:
+            data.ents[r["e"]]["aliases"].append(r["alias"])
+    for r in _rows(store, "page/mentions"):
+        if r["e"] in data.ents and r["doc"] in data.docs:
+            data.ents[r["e"]]["docs"].append(r["doc"])
+    about = defaultdict(list)
+    for r in _rows(store, "facts/about"):
+        if r["about"] in data.ents:
+            about[r["q"]].append(r["about"])
+    for r in _rows(store, "page/quotes"):
+        if r["q"] in data.quotes or r["doc"] not in data.docs:
+            continue
+        data.quotes[r["q"]] = {
+            "id": r["q"], "text": r["text"], "direct": _bool(r["direct"]), "doc": r["doc"],
+            "speaker": r["speaker"] if r["speaker"] in data.ents else None, "start": _int(r["start"]),
+            "end": _int(r["end"]), "cue": r["cue"] or "", "about": sorted(set(about.get(r["q"], ()))),
+            "date": data.docs[r["doc"]]["date"], "context": ""}
+    for r in _rows(store, "quote_source"):
+        q = data.quotes.get(r["quote"])
+        if q is not None and r["span"] is not None:
+            q["context"] = sentence_around(r["before"] or "", r["span"], r["after"] or "")
+    for r in _rows(store, "page/roles"):
+        if r["role"] not in data.roles and r["person"] in data.ents:
+            data.roles[r["role"]] = {"id": r["role"], "person": r["person"], "title": " ".join(r["title"].split()),
+                                     "org": r["org"] if r["org"] in data.ents else None,
+                                     "doc": r["doc"] if r["doc"] in data.docs else None,
+                                     "date": (r["date"] or data.docs.get(r["doc"], {}).get("date", ""))[:10]}
+    for r in _rows(store, "page/reports"):
+        if r["rep"] not in data.reports and r["event"] in data.ents:
+            data.reports[r["rep"]] = {"id": r["rep"], "event": r["event"],
+                                      "doc": r["doc"] if r["doc"] in data.docs else None,
+                                      "date": (r["date"] or "")[:10],
+                                      "place": r["place"] if r["place"] in data.ents else None, "participants": []}
+    for r in _rows(store, "facts/participants"):
+        rep = data.reports.get(r["rep"])
+        if rep is not None and r["person"] in data.ents and r["person"] not in rep["participants"]:
+            rep["participants"].append(r["person"])
+    return data
