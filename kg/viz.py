@@ -217,11 +217,13 @@ def build_network(G: nx.DiGraph, seed: int = 7, limit: int = DEFAULT_LIMIT):
 def records(G: nx.DiGraph, data: PageData) -> dict:
     """The page's tables for the nodes of ``G``: documents, entities, quotes, offices, event reports.
 
-    Rows refer to each other by position. Each quote lists the offices its
+    Rows refer to each other by position; the documents quoted are always listed
+    (a quote's date and source are its document's). Each quote lists the offices its
     speaker held at its date (``roles``): those its document states, else the
     latest stated on or before that date.
     """
-    docs = [d for d in data.docs.values() if d["id"] in G]
+    cited = {q["doc"] for q in data.quotes.values() if q["id"] in G}
+    docs = [d for d in data.docs.values() if d["id"] in G or d["id"] in cited]
     ents = [e for e in data.ents.values() if e["id"] in G]
     di, ei = {d["id"]: i for i, d in enumerate(docs)}, {e["id"]: i for i, e in enumerate(ents)}
     roles = sorted((r for r in data.roles.values() if r["person"] in ei),
@@ -247,7 +249,8 @@ def records(G: nx.DiGraph, data: PageData) -> dict:
         "ents": [{"id": e["id"], "type": e["type"], "label": e["label"], "aliases": e["aliases"],
                   "official": e["official"], "docs": [di[d] for d in e["docs"] if d in di]} for e in ents],
         "quotes": out_q,
-        "roles": [{"p": ei[r["person"]], "title": r["title"], "org": ei.get(r["org"], -1), "d": di.get(r["doc"], -1),
+        "roles": [{"p": ei[r["person"]], "title": r["title"], "forms": list(r["forms"]), "org": ei.get(r["org"], -1),
+                   "d": di.get(r["doc"], -1),
                    "date": r["date"]} for r in roles],
         "reports": [{"e": ei[r["event"]], "d": di.get(r["doc"], -1), "date": r["date"], "place": ei.get(r["place"], -1),
                      "parts": [ei[p] for p in r["participants"] if p in ei]}

@@ -12,13 +12,15 @@ hash seed.
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .sparql import query_text
 from .store import Store, open_store
 
-__all__ = ["ENTITY_TYPES", "PageData", "open_source", "read"]
+__all__ = ["ENTITY_TYPES", "PageData", "open_source", "read", "title_forms"]
 
 #: Entity classes, in the order that decides a node's type when it has two.
 ENTITY_TYPES = ("Person", "Agency", "Policy", "Event", "Place")
@@ -64,6 +66,39 @@ def _int(value) -> int | None:
         return None
 
 
+@lru_cache(maxsize=1)
+def _title_words() -> tuple[tuple[re.Pattern, str], ...]:
+    """(word-bounded pattern, other form) for every title and its short forms in kg/rules/titles.jsonl."""
+    from .nlp.lexicon import lexicon  # the rule files only; spaCy is not imported
+
+    pairs = []
+    for rec in lexicon().records.get("titles", []):
+        forms = [rec["pattern"], *rec.get("aliases", [])] if isinstance(rec.get("pattern"), str) else []
+        for a in forms:
+            for b in forms:
+                if a != b and not a.endswith(".") and not b.endswith("."):
+                    pairs.append((re.compile(rf"(?<!\w){re.escape(a)}(?!\w)", re.I), b))
+    return tuple(pairs)
+
+
+@lru_cache(maxsize=4096)
+def title_forms(title: str) -> tuple[str, ...]:
+    """Other spellings of an office title, with short and long forms swapped (for the page's search).
+
+    >>> "Sekda Kota Malang" in title_forms("Sekretaris Daerah Kota Malang")
+    True
+    >>> "Penjabat Wali Kota Malang" in title_forms("Pj Wali Kota Malang")
+    True
+    """
+    out = []
+    for pattern, other in _title_words():
+        if pattern.search(title):
+            form = pattern.sub(other, title)
+            if form != title and form not in out:
+                out.append(form)
+    return tuple(out)
+
+
 def read(store: Store) -> PageData:
     """Every record the page needs, from ``store`` (see the module docstring)."""
     from .query import sentence_around
@@ -102,7 +137,8 @@ def read(store: Store) -> PageData:
             q["context"] = sentence_around(r["before"] or "", r["span"], r["after"] or "")
     for r in _rows(store, "page/roles"):
         if r["role"] not in data.roles and r["person"] in data.ents:
-            data.roles[r["role"]] = {"id": r["role"], "person": r["person"], "title": " ".join(r["title"].split()),
+            title = " ".join(r["title"].split())
+            data.roles[r["role"]] = {"id": r["role"], "person": r["person"], "title": title, "forms": title_forms(title),
                                      "org": r["org"] if r["org"] in data.ents else None,
                                      "doc": r["doc"] if r["doc"] in data.docs else None,
                                      "date": (r["date"] or data.docs.get(r["doc"], {}).get("date", ""))[:10]}

@@ -196,7 +196,7 @@ ents.forEach(function (e) {
 });
 roles.forEach(function (r) {
   var show = r.title + " \u2014 " + ents[r.p].label + (r.org >= 0 && norm(r.title).indexOf(norm(ents[r.org].label)) < 0 ? " (" + ents[r.org].label + ")" : "");
-  index.push({ n: norm(r.title), show: show, group: "Office", id: ents[r.p].id });
+  [r.title].concat(r.forms).forEach(function (t) { index.push({ n: norm(t), show: show, group: "Office", id: ents[r.p].id }); });
 });
 docs.forEach(function (d) {
   index.push({ n: norm(d.title + " " + d.source), show: (d.title || d.source) + (d.date ? " (" + d.date + ")" : ""), group: "Document", id: d.id });
