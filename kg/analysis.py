@@ -494,9 +494,14 @@ def write_report(result: dict, out: str | os.PathLike, top: int = 10) -> list[Pa
              "", "Components (sizes, largest first): " + "; ".join(
                  f"{k.replace('_', '-')} {v[:8]}{' …' if len(v) > 8 else ''}" for k, v in result["components"].items()),
              "", "## Most central entities (PageRank in the co-mention graph)", "",
-             "| entity | type | degree | betweenness | PageRank | community |", "|---|---|---|---|---|---|"]
-    lines += [f"| {_md(v['label'])} | {v['type']} | {v['degree']:.3f} | {v['betweenness']:.3f} | {v['pagerank']:.4f} "
-              f"| {v['community']} |" for _, v in sc[:top]]
+             "The measures come from two graphs, named in each column: PageRank, betweenness and community "
+             f"from the co-mention graph (entities named in the same {result['scope']}), degree from the "
+             "who-said-what graph (speaker, quote, what it is about), where an entity no quote involves has "
+             "degree 0 however central it is in the co-mention graph.", "",
+             "| entity | type | PageRank (co-mention) | betweenness (co-mention) | community (co-mention) "
+             "| degree (who-said-what) |", "|---|---|---|---|---|---|"]
+    lines += [f"| {_md(v['label'])} | {v['type']} | {v['pagerank']:.4f} | {v['betweenness']:.3f} | {v['community']} "
+              f"| {v['degree']:.3f} |" for _, v in sc[:top]]
     lines += ["", "## Most-quoted officials", "", "| official | quotes | direct | reported |", "|---|---|---|---|"]
     lines += [f"| {_md(v['label'])} | {v['quotes']} | {v['direct']} | {v['reported']} |"
               for v in list(result["most_quoted"].values())[:top]]
