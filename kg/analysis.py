@@ -210,7 +210,7 @@ def affiliation(g: Graph) -> nx.DiGraph:
 
 def pagerank(G: nx.Graph, alpha: float = 0.85, weight: str | None = "weight", tol: float = 1.0e-10,
              max_iter: int = 500) -> dict:
-    """PageRank by power iteration, in pure Python (networkx's own needs SciPy).
+    """PageRank by power iteration with numpy arrays (networkx's own needs SciPy).
 
     Same definition as :func:`networkx.pagerank`: an undirected edge counts both
     ways, a node with no out-edges spreads its rank evenly; missing weights are 1.
@@ -222,31 +222,32 @@ def pagerank(G: nx.Graph, alpha: float = 0.85, weight: str | None = "weight", to
     >>> r = pagerank(nx.star_graph(3)); round(r[0], 3), round(r[1], 3)
     (0.48, 0.173)
     """
+    import numpy as np
+
     n = len(G)
     if n == 0:
         return {}
     nodes = list(G)
     index = {v: i for i, v in enumerate(nodes)}
-    out: list[list[tuple[int, float]]] = [[] for _ in nodes]
+    src, dst, wts = [], [], []
     for u, v, d in G.edges(data=True):
         w = float(d.get(weight, 1.0)) if weight else 1.0
-        out[index[u]].append((index[v], w))
+        src.append(index[u]), dst.append(index[v]), wts.append(w)
         if not G.is_directed():
-            out[index[v]].append((index[u], w))
-    total = [sum(w for _, w in row) for row in out]
-    rank = [1.0 / n] * n
+            src.append(index[v]), dst.append(index[u]), wts.append(w)
+    src, dst, wts = np.array(src, dtype=np.int64), np.array(dst, dtype=np.int64), np.array(wts, dtype=float)
+    total = np.bincount(src, weights=wts, minlength=n)
+    dangling = total == 0
+    share_w = wts / np.where(dangling, 1.0, total)[src]
+    rank = np.full(n, 1.0 / n)
     for _ in range(max_iter):
-        dangling = alpha * sum(rank[i] for i in range(n) if total[i] == 0) / n
-        new = [(1.0 - alpha) / n + dangling] * n
-        for i, row in enumerate(out):
-            if total[i]:
-                share = alpha * rank[i] / total[i]
-                for j, w in row:
-                    new[j] += share * w
-        rank, err = new, sum(abs(a - b) for a, b in zip(new, rank))
+        new = (1.0 - alpha) / n + alpha * rank[dangling].sum() / n + alpha * np.bincount(
+            dst, weights=rank[src] * share_w, minlength=n)
+        err = float(np.abs(new - rank).sum())
+        rank = new
         if err < n * tol:
             break
-    return {v: rank[i] for i, v in enumerate(nodes)}
+    return {v: float(rank[i]) for i, v in enumerate(nodes)}
 
 
 def centrality(G: nx.Graph, seed: int = 42) -> dict:

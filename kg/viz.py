@@ -48,15 +48,18 @@ TYPES = {"Person": ("#E69F00", "dot"), "Agency": ("#0072B2", "dot"), "Policy": (
 #: Edges of :func:`page_graph`: person said quote, quote about entity, person holds (office in)
 #: agency, person attended event, document mentions entity.
 RELATIONS = ("said", "about", "holds", "attended", "mentions")
-#: Edges the page draws: speaker spoke about a topic (weight: quotes), and the last three above.
-LINKS = ("spoke about", "holds", "attended", "mentions")
+#: Edges the page draws: speaker spoke about a topic (weight: quotes), holds, attended. Documents
+#: are not drawn: they are in every quote's row and panel.
+LINKS = ("spoke about", "holds", "attended")
 #: Node types the page shows first; the others are a click away in its legend.
 SHOWN_TYPES = ("Person", "Agency", "Policy", "Event")
 #: Above this many nodes the page first shows only this many, the most central.
 DEFAULT_LIMIT = 300
 _SCRIPTS = ("page.js", "panels.js", "table.js")
+_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 _ASPECT = 1.8  # the graph pane is about this much wider than tall at 1400x900
 _FONT = 14  # label size in px at zoom 1
+_SPREAD = 150  # labels of at most this many nodes (the most central) are moved apart
 
 
 def safe_json(value) -> str:
@@ -69,12 +72,11 @@ def safe_json(value) -> str:
     --------
     >>> s = safe_json({"t": "</script><img src=x onerror='a()'>&\\u2028"})
     >>> s
-    '{"t": "\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=\\'a()\\'\\\\u003e\\\\u0026\\\\u2028"}'
+    '{"t":"\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=\\'a()\\'\\\\u003e\\\\u0026\\\\u2028"}'
     >>> json.loads(s)["t"] == "</script><img src=x onerror='a()'>&\\u2028"
     True
     """
-    text = json.dumps(value, ensure_ascii=True, allow_nan=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return json.dumps(value, ensure_ascii=True, allow_nan=False, separators=(",", ":")).translate(_ESCAPES)
 
 
 def _short(text: str, n: int = 40) -> str:
@@ -95,7 +97,7 @@ def page_graph(data: PageData) -> nx.DiGraph:
     for e in data.ents.values():
         G.add_node(e["id"], type=e["type"], name=e["label"], label=_short(e["label"], 22), names=[e["label"], *e["aliases"]])
     for q in data.quotes.values():
-        G.add_node(q["id"], type="Quote", name=q["text"], label="“" + _short(q["text"], 32) + "”", names=[q["text"]])
+        G.add_node(q["id"], type="Quote", name=q["text"], names=[])
         if q["speaker"]:
             G.add_edge(q["speaker"], q["id"], rel="said")
         for t in q["about"]:
@@ -177,40 +179,42 @@ def _links(G: nx.DiGraph) -> dict[tuple[str, str, str], int]:
 
 
 def build_network(G: nx.DiGraph, seed: int = 7, limit: int = DEFAULT_LIMIT):
-    """A :class:`pyvis.network.Network` of ``G`` without its quotes, positioned and sized.
+    """A :class:`pyvis.network.Network` of ``G`` without its quotes and documents, positioned and sized.
 
-    Size grows with PageRank (undirected, weighted by quotes); ``rank`` is each
-    node's place in that order, the types of :data:`SHOWN_TYPES` first. The
-    ``limit`` nodes shown first are moved apart until their labels do not overlap.
+    Size grows with PageRank (undirected, weighted by quotes, documents and their
+    mentions included though not drawn); ``rank`` is each
+    node's place in that order, the types of :data:`SHOWN_TYPES` first. Of the
+    ``limit`` nodes shown first, the most central 150 are moved apart until their
+    labels do not overlap. Edges carry ``kgRel`` and ``kgWeight`` (quotes); the
+    page gives them width and tooltip, and nodes their tooltip.
     """
     from pyvis.network import Network
 
     from .analysis import pagerank
 
-    nodes = [v for v, t in G.nodes(data="type") if t != "Quote"]
+    nodes = [v for v, t in G.nodes(data="type") if t not in ("Quote", "Document")]
+    docs = [v for v, t in G.nodes(data="type") if t == "Document"]
     links = _links(G)
-    U = nx.Graph()
-    U.add_nodes_from(nodes)
+    U = nx.Graph()  # documents and their mentions shape the ranks and the layout; they are not drawn
+    U.add_nodes_from(nodes + docs)
     for (u, v, _), w in links.items():
         U.add_edge(u, v, weight=U.edges[u, v]["weight"] + w if U.has_edge(u, v) else w)
-    pr = pagerank(U)
+    U.add_edges_from(((u, v) for u, v, r in G.edges(data="rel") if r == "mentions" and v in U), weight=1)
+    pr = pagerank(U, tol=1e-7)  # enough to rank and size nodes
     order = sorted(nodes, key=lambda v: (G.nodes[v]["type"] not in SHOWN_TYPES, -pr[v], G.nodes[v]["name"], v))
-    top = max(pr.values(), default=1.0) or 1.0
+    top = max((pr[v] for v in nodes), default=1.0) or 1.0
     size = {v: round(6 + 16 * math.sqrt(pr[v] / top), 1) for v in order}
-    first = [v for v in order[:limit or len(order)] if G.nodes[v]["type"] in SHOWN_TYPES]
+    first = [v for v in order[:min(limit or len(order), _SPREAD)] if G.nodes[v]["type"] in SHOWN_TYPES]
     boxes = {v: label_box(0.0, 0.0, size[v], G.nodes[v]["label"], font=_FONT) for v in first}
-    pos = readable_layout(U, order, boxes, seed=seed, aspect=_ASPECT)
+    pos = readable_layout(U, order + sorted(docs, key=lambda d: (-pr[d], d)), boxes, seed=seed, aspect=_ASPECT)
     net = Network(directed=True)
     for i, v in enumerate(order):
         a = G.nodes[v]
         colour, shape = TYPES[a["type"]]
         net.add_node(v, label=a["label"], shape=shape, color=colour, size=size[v], x=round(pos[v][0], 1),
-                     y=round(pos[v][1], 1), title=f"{a['type']}: {_short(a['name'], 200)}", kgType=a["type"],
-                     kgName=a["name"], rank=i)
-    for i, ((u, v, rel), w) in enumerate(links.items()):
-        net.add_edge(u, v, id=f"e{i}", title=f"{G.nodes[u]['name']} {rel} {G.nodes[v]['name']}"
-                     + (f": {w} quote{'s' if w != 1 else ''}" if rel == "spoke about" else ""), kgRel=rel,
-                     width=round(1 + 2 * math.log2(w), 2), kgWeight=w)
+                     y=round(pos[v][1], 1), kgType=a["type"], rank=i)
+    # pyvis's add_edge looks for a duplicate among all edges first (quadratic); these are unique
+    net.edges.extend({"from": u, "to": v, "kgRel": rel, "kgWeight": w} for (u, v, rel), w in links.items())
     return net
 
 

@@ -3,8 +3,10 @@
 The page never re-parses ``graph.ttl`` with rdflib: :func:`open_source` loads the
 file into Oxigraph (or wraps an rdflib graph already in memory), and :func:`read`
 runs the saved queries in ``kg/queries/page/`` (plus ``facts/entities``,
-``facts/aliases``, ``facts/about``, ``facts/participants`` and ``quote_source``)
-to build plain records: documents, entities, quotes, offices and event reports.
+``facts/aliases``, ``facts/about`` and ``facts/participants``) to build plain
+records: documents, entities, quotes, offices and event reports. The sentence
+around a quote is cut from its document's text as ``quote_source`` does
+(:func:`kg.query.sentence_around`, 300 characters either side).
 
 Every list is sorted, so the same graph gives the same records whatever the
 hash seed.
@@ -18,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .sparql import query_text
+from .errors import GraphFileError
 from .store import Store, open_store
 
 __all__ = ["ENTITY_TYPES", "PageData", "open_source", "read", "title_forms"]
@@ -38,15 +41,59 @@ class PageData:
     reports: dict[str, dict] = field(default_factory=dict)
 
 
+#: Subjects the page never reads: ``kg:Mention`` nodes (more than half of a graph's triples).
+_SKIPPED = "<https://w3id.org/kgid/id/mention/"
+_CHUNK = 1 << 21
+
+
 def open_source(source) -> Store:
-    """A store for ``source``: a graph file path, a :class:`Store`, or an rdflib graph."""
+    """A store for ``source``: a graph file path, a :class:`Store`, or an rdflib graph.
+
+    A Turtle or N-Triples file is loaded without its ``kg:Mention`` blocks
+    (:func:`_page_chunks`), in pieces, so the store holds only what the page reads.
+    """
     if isinstance(source, Store):
         return source
     if isinstance(source, (str, os.PathLike)):
-        return open_store(str(source))
+        path = str(source)
+        if not path.endswith((".ttl", ".nt")) or not os.path.isfile(path):
+            return open_store(path)
+        store = Store("oxigraph")
+        try:
+            for chunk in _page_chunks(path):
+                store.load(data=chunk, fmt="ttl")
+        except GraphFileError:  # not written one statement per line: load it whole
+            return open_store(path)
+        return store
     store = Store("oxigraph")
     store.add_graph(source)
     return store
+
+
+def _page_chunks(path: str):
+    """Pieces of a graph file as kg writes it (one triple per line, each subject's block
+    starting in column 0 and ending with `` .``), each with the file's prefixes, without
+    the blocks whose subject is a mention.
+    """
+    head, part, size, skip = [], [], 0, False
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if skip:
+                skip = not line.rstrip().endswith(" .")
+                continue
+            if line.startswith(_SKIPPED):
+                skip = not line.rstrip().endswith(" .")
+                continue
+            if line.startswith(("@prefix", "PREFIX", "@base", "BASE")):
+                head.append(line)
+                continue
+            part.append(line)
+            size += len(line)
+            if size > _CHUNK and line.rstrip().endswith(" ."):
+                yield "".join(head + part)
+                part, size = [], 0
+    if part:
+        yield "".join(head + part)
 
 
 def _rows(store: Store, name: str):
@@ -131,10 +178,11 @@ def read(store: Store) -> PageData:
             "speaker": r["speaker"] if r["speaker"] in data.ents else None, "start": _int(r["start"]),
             "end": _int(r["end"]), "cue": r["cue"] or "", "about": sorted(set(about.get(r["q"], ()))),
             "date": data.docs[r["doc"]]["date"], "context": ""}
-    for r in _rows(store, "quote_source"):
-        q = data.quotes.get(r["quote"])
-        if q is not None and r["span"] is not None:
-            q["context"] = sentence_around(r["before"] or "", r["span"], r["after"] or "")
+    texts = {r["doc"]: r["text"] for r in _rows(store, "page/texts")}
+    for q in data.quotes.values():
+        text, a, b = texts.get(q["doc"]), q["start"], q["end"]
+        if text is not None and a is not None and b is not None and 0 <= a <= b <= len(text):
+            q["context"] = sentence_around(text[max(0, a - 300):a], text[a:b], text[b:b + 300])
     for r in _rows(store, "page/roles"):
         if r["role"] not in data.roles and r["person"] in data.ents:
             title = " ".join(r["title"].split())

@@ -25,8 +25,9 @@ def layout(G: nx.Graph, order: list, core: int = 300, seed: int = 7, spacing: fl
     the rest placed around the neighbour that reaches them first, block by block.
 
     networkx's spring layout needs SciPy above 500 nodes and is quadratic in memory,
-    so it only ever sees ``core`` nodes at once; other nodes go on a sunflower spiral
-    around their neighbour (breadth first), and parts not reached start a new block.
+    so it only ever sees the first ``core`` nodes; other nodes go on a sunflower spiral
+    around their neighbour (breadth first), and parts not reached start a new block,
+    its first ``core`` nodes on a sunflower spiral too.
     ``aspect`` stretches each spring block sideways (the page's graph is wider than tall).
     """
     unplaced, pos, blocks = set(G), {}, []
@@ -45,7 +46,11 @@ def layout(G: nx.Graph, order: list, core: int = 300, seed: int = 7, spacing: fl
         H.add_nodes_from(seeds_)
         H.add_edges_from(G.subgraph(seeds_).edges(data=True))
         radius = spacing * math.sqrt(len(H))
-        raw = nx.spring_layout(H, seed=seed) if len(H) > 1 else {seeds_[0]: (0.0, 0.0)}
+        if blocks and len(H) > 1:  # only the first block is worth a spring layout: the rest on a spiral
+            raw = {v: (math.sqrt((i + 0.5) / len(H)) * math.cos(i * _GOLDEN),
+                       math.sqrt((i + 0.5) / len(H)) * math.sin(i * _GOLDEN)) for i, v in enumerate(seeds_)}
+        else:
+            raw = nx.spring_layout(H, seed=seed) if len(H) > 1 else {seeds_[0]: (0.0, 0.0)}
         block = {v: (float(x) * radius * aspect, float(y) * radius) for v, (x, y) in raw.items()}
         children: dict = defaultdict(int)
         todo = deque(sorted(seeds_, key=rank.get))
@@ -85,7 +90,7 @@ def label_box(x: float, y: float, size: float, label: str, pad: float = 4.0,
     return x - half, y - size - pad, x + half, y + size + LINE_H * k + pad
 
 
-def spread_labels(pos: dict, boxes: dict, rounds: int = 200, aspect: float = 1.0) -> dict:
+def spread_labels(pos: dict, boxes: dict, rounds: int = 80, aspect: float = 1.0) -> dict:
     """Positions moved so that no two ``boxes`` (node → ``(left, top, right, bottom)`` offsets
     from the node's position, as :func:`label_box` gives at (0, 0)) overlap.
 
@@ -114,10 +119,11 @@ def extent(pos: dict, boxes: dict) -> tuple[float, float, float, float]:
 
 def _push_apart(pos: dict, boxes: dict, rounds: int) -> dict:
     """Each round sweeps the nodes by left edge and pushes every overlapping pair
-    apart along the axis where they overlap least, half each way."""
+    apart along the axis where they overlap least, half each way; after 20 rounds
+    that still moved something, each round also spreads all of them 3 % wider."""
     pos = dict(pos)
     nodes = sorted(boxes, key=str)
-    for _ in range(rounds):
+    for r in range(rounds):
         moved = False
         nodes.sort(key=lambda v: (pos[v][0] + boxes[v][0], str(v)))
         for i, u in enumerate(nodes):
@@ -143,16 +149,21 @@ def _push_apart(pos: dict, boxes: dict, rounds: int) -> dict:
                 ul, ut, ur, ub = ux + boxes[u][0], uy + boxes[u][1], ux + boxes[u][2], uy + boxes[u][3]
         if not moved:
             break
+        if r >= 20:  # a crowd that keeps pushing back: give everyone a little more room
+            cx = sum(pos[v][0] for v in nodes) / len(nodes)
+            cy = sum(pos[v][1] for v in nodes) / len(nodes)
+            for v in nodes:
+                pos[v] = (cx + (pos[v][0] - cx) * 1.03, cy + (pos[v][1] - cy) * 1.03)
     return pos
 
 
 def readable_layout(G: nx.Graph, order: list, boxes: dict, *, seed: int = 7, aspect: float = 1.8,
                     tries: tuple = ((30.0, 1.8), (40.0, 1.8), (30.0, 2.5), (50.0, 1.8))) -> dict:
     """:func:`layout` then :func:`spread_labels`, keeping the most compact of ``tries``
-    (``(spacing, stretch)`` pairs; only the first when there are over 150 boxes):
+    (``(spacing, stretch)`` pairs; only the first when there are over 80 boxes):
     the one whose boxes fit a pane of shape ``aspect`` at the largest zoom."""
     best, best_size = None, math.inf
-    for spacing, stretch in tries if len(boxes) <= 150 else tries[:1]:
+    for spacing, stretch in tries if len(boxes) <= 80 else tries[:1]:
         pos = spread_labels(layout(G, order, seed=seed, spacing=spacing, aspect=stretch), boxes, aspect=aspect)
         if not boxes:
             return pos

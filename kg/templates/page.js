@@ -60,7 +60,13 @@ var heading = D.heading || "kg graph";
 document.title = heading;
 $("kg-heading").textContent = heading;
 
-/* ---- the network ---- */
+/* ---- the network: tooltips and edge widths made here, not shipped ---- */
+D.nodes.forEach(function (n) { n.kgName = nodeName(n.id); n.title = n.kgType + ": " + n.kgName; });
+D.edges.forEach(function (e, i) {
+  e.id = "e" + i;
+  e.width = 1 + 2 * Math.log2(e.kgWeight);
+  e.title = nodeName(e.from) + " " + e.kgRel + " " + nodeName(e.to) + (e.kgRel === "spoke about" ? ": " + plural(e.kgWeight, "quote") : "");
+});
 var nodes = new vis.DataSet(D.nodes);
 var edges = new vis.DataSet(D.edges);
 var active = null;  // node ids the table's filters leave, or null when no filter is set

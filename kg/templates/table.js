@@ -265,7 +265,10 @@ $("kg-timeline-clear").addEventListener("click", function () { state.f.from = ""
 setupFilters();
 datalists();
 network.fit({ animation: false });
-if (network.getScale() < 0.75) { network.moveTo({ scale: 0.75, animation: false }); }
+if (network.getScale() < 0.75) {  // too small to read: the most central node at a readable zoom
+  var hub = D.nodes.filter(function (n) { return n.rank === 0; })[0];
+  network.moveTo({ position: hub ? { x: hub.x, y: hub.y } : undefined, scale: 0.75, animation: false });
+}
 loadState();
 status();
 network.once("afterDrawing", function () { document.body.dataset.ready = "1"; });
