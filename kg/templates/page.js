@@ -64,10 +64,12 @@ $("kg-heading").textContent = heading;
 D.nodes.forEach(function (n) { n.kgName = nodeName(n.id); n.title = n.kgType + ": " + n.kgName; });
 D.edges.forEach(function (e, i) {
   e.id = "e" + i;
-  e.width = 1 + 2 * Math.log2(e.kgWeight);
+  e.width = Math.min(8, 1 + 1.5 * Math.log2(e.kgWeight));
   e.title = nodeName(e.from) + " " + e.kgRel + " " + nodeName(e.to) + (e.kgRel === "spoke about" ? ": " + plural(e.kgWeight, "quote") : "");
 });
 var nodes = new vis.DataSet(D.nodes);
+var nodeById = {};  // the same objects, without DataSet.get's copy (filters run over every edge)
+D.nodes.forEach(function (n) { nodeById[n.id] = n; });
 var edges = new vis.DataSet(D.edges);
 var active = null;  // node ids the table's filters leave, or null when no filter is set
 function shown(n) {
@@ -78,7 +80,7 @@ function shown(n) {
 }
 var nodeView = new vis.DataView(nodes, { filter: shown });
 var edgeView = new vis.DataView(edges, {
-  filter: function (e) { return state.links[e.kgRel] === true && shown(nodes.get(e.from)) && shown(nodes.get(e.to)); }
+  filter: function (e) { return state.links[e.kgRel] === true && shown(nodeById[e.from]) && shown(nodeById[e.to]); }
 });
 var network = new vis.Network($("kg-network"), { nodes: nodeView, edges: edgeView }, D.options);
 var limited = D.limit > 0 && D.nodes.length > D.limit;
@@ -103,10 +105,10 @@ function addQuoteNodes(list) {
   var add = [], links = [], placed = {};
   list.forEach(function (i) {
     var q = quotes[i];
-    if (nodes.get(q.id) || placed[q.id]) { return; }
+    if (nodeById[q.id] || placed[q.id]) { return; }
     placed[q.id] = 1;
     var anchor = q.s >= 0 ? ents[q.s].id : (q.about.length ? ents[q.about[0]].id : null);
-    var p = anchor && nodes.get(anchor) ? nodes.get(anchor) : { x: 0, y: 0 };
+    var p = anchor && nodeById[anchor] ? nodeById[anchor] : { x: 0, y: 0 };
     var k = (anchor ? (ringCount[anchor] = (ringCount[anchor] || 0) + 1) : ++ringCount[""]);
     var r = 60 + 18 * Math.sqrt(k), a = k * 2.39996323;
     add.push({ id: q.id, label: quoteLabel(q).slice(0, 34), shape: "diamond", color: QUOTE_COLOR, size: 7,
@@ -115,6 +117,7 @@ function addQuoteNodes(list) {
     if (q.s >= 0) { links.push({ id: "qs" + i, from: ents[q.s].id, to: q.id, kgRel: "said", title: "said" }); }
     q.about.forEach(function (t) { links.push({ id: "qa" + i + "_" + t, from: q.id, to: ents[t].id, kgRel: "about", title: "about" }); });
   });
+  add.forEach(function (n) { nodeById[n.id] = n; });
   nodes.add(add);
   edges.add(links);
   state.links.said = true; state.links.about = true;

@@ -17,7 +17,7 @@ var CSV_COLUMNS = COLUMNS.concat([
   { key: "url", name: "URL", value: function (q) { return q.d >= 0 ? docs[q.d].url : ""; } },
   { key: "id", name: "Quote IRI", value: function (q) { return q.id; } }
 ]);
-var rowsNow = [], rowSel = {};
+var rowsNow = [], rowSel = {}, lastSig = null;
 
 /* the filter inputs: names typed or picked from lists, dates, kind, words */
 function fillList(id, idxs) {
@@ -125,6 +125,14 @@ function applyFilters() {
   rowsNow.sort(function (a, b) {
     return (keyOf[a] < keyOf[b] ? -dir : keyOf[a] > keyOf[b] ? dir : 0) || (quotes[a].date < quotes[b].date ? 1 : quotes[a].date > quotes[b].date ? -1 : a - b);
   });
+  var sig = JSON.stringify([f.speaker, f.agency, f.topic, f.doc, f.from, f.to, f.kind, f.qn]);
+  if (sig === lastSig) {  // the graph's part is unchanged
+    renderTable();
+    renderTimeline(sel);
+    saveState();
+    return;
+  }
+  lastSig = sig;
   if (filtering()) {  // the graph keeps the nodes the remaining quotes involve
     active = {};
     graphRows.forEach(function (i) {
