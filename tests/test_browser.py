@@ -445,3 +445,19 @@ def test_generated_corpus_page(opened, generated_build):
     o.js("() => kgPage.unselect()")  # as a click on the empty canvas does
     assert set(o.rows()) == want and want
     assert o.clean()
+
+
+def test_table_rows_select_their_speaker_and_topics_in_the_graph(opened, seeds_build):
+    out, _ = seeds_build
+    o = opened(out / "graph.html")
+    rows = o.page.locator("#kg-table tbody tr")
+    first = o.js("() => { const q = kgPage.rows()[0]; return q; }")
+    rows.first.click()
+    want = o.js("""id => { const q = kgPage.quote(id);
+        return [q.s >= 0 ? kgPage.ents[q.s].id : null].concat(q.about.map(t => kgPage.ents[t].id)).filter(Boolean); }""", first)
+    assert want and sorted(o.js("kgPage.network.getSelectedNodes()")) == sorted(want)
+    assert o.page.locator("#kg-details").get_attribute("data-node") == first  # and its panel opens
+    rows.nth(1).click(modifiers=["Control"])
+    assert len(o.js("kgPage.network.getSelectedNodes()")) >= len(want)
+    assert o.page.locator("#kg-table tbody tr.kg-row-selected").count() == 2
+    assert o.clean()

@@ -1,5 +1,5 @@
 /* kg page, part 3: the quote table (filters, sort, selection, CSV) and the timeline strip. */
-var ROWS_SHOWN = 500;
+var ROWS_SHOWN = 200;
 function speakerOf(q) { return q.s >= 0 ? ents[q.s].label : ""; }
 function joined(list, f) { return list.map(f).join("; "); }
 var COLUMNS = [
@@ -17,7 +17,7 @@ var CSV_COLUMNS = COLUMNS.concat([
   { key: "url", name: "URL", value: function (q) { return q.d >= 0 ? docs[q.d].url : ""; } },
   { key: "id", name: "Quote IRI", value: function (q) { return q.id; } }
 ]);
-var rowsNow = [], rowSel = {}, lastSig = null;
+var rowsNow = [], rowSel = {}, lastSig = null, sortKeys = {};
 
 /* the filter inputs: names typed or picked from lists, dates, kind, words */
 function fillList(id, idxs) {
@@ -120,8 +120,8 @@ function applyFilters() {
     if (!sel || sel[i] === 1) { rowsNow.push(i); }
   });
   var col = COLUMNS.filter(function (c) { return c.key === state.sort; })[0] || COLUMNS[0], dir = state.desc ? -1 : 1;
-  var keyOf = {};
-  rowsNow.forEach(function (i) { keyOf[i] = norm(col.value(quotes[i])); });
+  var keyOf = sortKeys[col.key] = sortKeys[col.key] || {};  // made once per column and quote
+  rowsNow.forEach(function (i) { if (keyOf[i] === undefined) { keyOf[i] = col.key === "date" ? quotes[i].date : norm(col.value(quotes[i])); } });
   rowsNow.sort(function (a, b) {
     return (keyOf[a] < keyOf[b] ? -dir : keyOf[a] > keyOf[b] ? dir : 0) || (quotes[a].date < quotes[b].date ? 1 : quotes[a].date > quotes[b].date ? -1 : a - b);
   });
@@ -285,4 +285,5 @@ window.kgPage = { network: network, nodes: nodes, edges: edges, nodeView: nodeVi
                   csv: csvText, applyFilters: applyFilters, expand: expand, showAllQuotes: showAllQuotes, ents: ents,
                   unselect: unselect,
                   docs: docs, quoteIds: function () { return quotes.map(function (q) { return q.id; }); },
-                  quoteDate: function (id) { return quotes[quoteAt[id]].date; } };
+                  quoteDate: function (id) { return quotes[quoteAt[id]].date; },
+                  quote: function (id) { return quotes[quoteAt[id]]; } };
