@@ -116,10 +116,12 @@ def _int(value) -> int | None:
 @lru_cache(maxsize=1)
 def _title_words() -> tuple[tuple[re.Pattern, str], ...]:
     """(word-bounded pattern, other form) for every title and its short forms in kg/rules/titles.jsonl."""
-    from .nlp.lexicon import lexicon  # the rule files only; spaCy is not imported
+    import json
+    from importlib import resources
 
+    text = resources.files("kg").joinpath("rules/titles.jsonl").read_text(encoding="utf-8")
     pairs = []
-    for rec in lexicon().records.get("titles", []):
+    for rec in (json.loads(line) for line in text.splitlines() if line.strip()):
         forms = [rec["pattern"], *rec.get("aliases", [])] if isinstance(rec.get("pattern"), str) else []
         for a in forms:
             for b in forms:

@@ -1,6 +1,6 @@
 /* kg page, part 2: the details panel of a person, agency, topic, event, place, document or quote,
  * and the "correct this" lines for the corrections file. */
-var QUOTES_SHOWN = 30;
+var QUOTES_SHOWN = 30, COUNTS_SHOWN = 20;
 
 function button(text, onclick, cls) {
   var b = el("button", text, cls || "kg-link");
@@ -112,8 +112,11 @@ function countList(panel, title, counts) {  // [[entity index, count]] as button
   section(panel, title);
   var ul = el("ul", null, "kg-counts");
   counts.sort(function (a, b) { return b[1] - a[1] || (ents[a[0]].label < ents[b[0]].label ? -1 : 1); });
-  counts.forEach(function (c) { var li = el("li"); li.appendChild(entButton(c[0])); li.appendChild(el("span", " " + c[1])); ul.appendChild(li); });
+  counts.slice(0, COUNTS_SHOWN).forEach(function (c) {
+    var li = el("li"); li.appendChild(entButton(c[0])); li.appendChild(el("span", " " + c[1])); ul.appendChild(li);
+  });
   panel.appendChild(ul);
+  if (counts.length > COUNTS_SHOWN) { panel.appendChild(el("p", "and " + (counts.length - COUNTS_SHOWN) + " more (the quote table lists them all)", "kg-hint")); }
 }
 function tally(list, key) {
   var c = {};
