@@ -437,13 +437,14 @@ def write_scores(g: Graph, result: dict) -> int:
     return n
 
 
-def write_text(path: Path, text: str) -> Path:
-    """Write ``text`` to ``path`` atomically (temporary file, then rename), readable as the umask allows."""
+def write_text(path: Path, text) -> Path:
+    """Write ``text`` (a string, or strings one after another) to ``path`` atomically
+    (temporary file, then rename), readable as the umask allows."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+            f.writelines([text] if isinstance(text, str) else text)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are ordinary files

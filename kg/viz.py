@@ -39,7 +39,7 @@ from .viz_data import PageData, open_source, read
 from .viz_layout import label_box, layout, readable_layout
 
 __all__ = ["TYPES", "RELATIONS", "LINKS", "SHOWN_TYPES", "DEFAULT_LIMIT", "safe_json", "page_graph", "find_node",
-           "select", "layout", "build_network", "records", "render", "write_page"]
+           "select", "layout", "build_network", "records", "render", "render_chunks", "write_page"]
 
 #: Node types: (colour, vis-network shape). Okabe-Ito colours.
 TYPES = {"Person": ("#E69F00", "dot"), "Agency": ("#0072B2", "dot"), "Policy": ("#009E73", "dot"),
@@ -57,6 +57,7 @@ SHOWN_TYPES = ("Person", "Agency", "Policy", "Event")
 DEFAULT_LIMIT = 300
 _SCRIPTS = ("page.js", "panels.js", "table.js")
 _ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+_ENCODER = json.JSONEncoder(ensure_ascii=True, allow_nan=False, separators=(",", ":"))
 _ASPECT = 1.8  # the graph pane is about this much wider than tall at 1400x900
 _FONT = 14  # label size in px at zoom 1
 _SPREAD = 150  # labels of at most this many nodes (the most central) are moved apart
@@ -76,7 +77,7 @@ def safe_json(value) -> str:
     >>> json.loads(s)["t"] == "</script><img src=x onerror='a()'>&\\u2028"
     True
     """
-    return json.dumps(value, ensure_ascii=True, allow_nan=False, separators=(",", ":")).translate(_ESCAPES)
+    return _ENCODER.encode(value).translate(_ESCAPES)
 
 
 def _short(text: str, n: int = 40) -> str:
@@ -275,11 +276,28 @@ def _sha256(text: str) -> str:
     return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
+def _json_pieces(value, size: int = 1 << 16):
+    """:func:`safe_json` of ``value`` in pieces of about ``size`` encoder chunks."""
+    batch = []
+    for chunk in _ENCODER.iterencode(value):
+        batch.append(chunk)
+        if len(batch) >= size:
+            yield "".join(batch).translate(_ESCAPES)
+            batch = []
+    yield "".join(batch).translate(_ESCAPES)
+
+
 def render(net, tables: dict, *, heading: str = "kg: who said what", limit: int = DEFAULT_LIMIT) -> str:
     """The page's HTML for a pyvis network (from :func:`build_network`) and its ``tables``
-    (from :func:`records`). Only our template is used; every value goes in through
-    :func:`safe_json`.
+    (from :func:`records`). Only our template is used; every value goes in as
+    :func:`safe_json` writes it.
     """
+    return "".join(render_chunks(net, tables, heading=heading, limit=limit))
+
+
+def render_chunks(net, tables: dict, *, heading: str = "kg: who said what", limit: int = DEFAULT_LIMIT):
+    """:func:`render` piece by piece (the data block as the JSON encoder makes it), to write
+    a large page without holding it whole."""
     if not isinstance(limit, int) or limit < 0:
         raise InputError(f"limit must be a whole number, 0 or more (0 shows every node), not {limit!r}")
     nodes, edges = list(net.nodes), list(net.edges)
@@ -305,9 +323,10 @@ def render(net, tables: dict, *, heading: str = "kg: who said what", limit: int 
     app_js = "(function () {\n\"use strict\";\n" + "\n".join(_asset(n) for n in _SCRIPTS) + "\n}());\n"
     csp = (f"default-src 'none'; script-src 'sha256-{_sha256(vis_js)}' 'sha256-{_sha256(app_js)}'; "
            "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
-    parts = {"csp": csp, "vis_css": _asset("vis-network.css"), "data": safe_json(data), "vis_js": vis_js,
-             "app_js": app_js}
-    return re.sub(r"\{\{kg:(\w+)\}\}", lambda m: parts[m.group(1)], _asset("page.html"))
+    parts = {"csp": (csp,), "vis_css": (_asset("vis-network.css"),), "vis_js": (vis_js,), "app_js": (app_js,),
+             "data": _json_pieces(data)}
+    for i, piece in enumerate(re.split(r"\{\{kg:(\w+)\}\}", _asset("page.html"))):
+        yield from parts[piece] if i % 2 else (piece,)
 
 
 def write_page(source, path: str | os.PathLike, *, focus: str | None = None, hops: int = 1,
@@ -328,5 +347,6 @@ def write_page(source, path: str | os.PathLike, *, focus: str | None = None, hop
                 f"said about {about}" if about else "",
                 ", ".join([types] if isinstance(types, str) else types) if types else ""]
         heading = "kg: who said what" + "".join(f" · {v}" for v in view if v)
-    html = render(build_network(G, seed=seed, limit=limit), records(G, data), heading=heading, limit=limit)
-    return write_text(Path(path), html)
+    net, tables = build_network(G, seed=seed, limit=limit), records(G, data)
+    del data, G
+    return write_text(Path(path), render_chunks(net, tables, heading=heading, limit=limit))
