@@ -1,7 +1,17 @@
-"""Time to build the browser page (kg.viz.write_page) for synthetic graphs.
+"""Time to build the browser page (kg.viz.write_page), and what the page adds to ``kg build``.
 
     .venv/bin/python bench/bench_viz.py                 # 2,000 and 10,000 page nodes
     .venv/bin/python bench/bench_viz.py --sizes 500 2000 --browser
+    .venv/bin/python bench/bench_viz.py --build /tmp/corpus2000 --browser
+    .venv/bin/python bench/bench_viz.py --build /tmp/real --real seeds /my/texts --count 1000
+
+With ``--build CORPUS`` it runs ``kg build CORPUS`` and ``kg build --no-page CORPUS``
+in fresh processes (alternating, ``--repeat`` times, a fresh output folder each)
+and prints wall time, CPU time and peak RSS of each and the ratios; with
+``--real DIR...`` it first writes CORPUS from the .txt files under those folders,
+``--count`` articles, each copy made unique by a last line. With ``--browser`` it
+also opens the built page in headless Chromium and times the first drawing, a
+table filter, a search, and selecting the most central node.
 
 Graphs are synthetic but shaped like kg output (documents, people, agencies,
 policies, events, places, quotes, offices, event reports, mentions), made with a
@@ -98,19 +108,21 @@ def synthetic_graph(n: int, seed: int = 0) -> Graph:
 
 
 def bench(n: int, out: Path, browser: bool) -> dict:
-    from kg.viz import build_network, page_graph, render
+    from kg.viz import build_network, page_graph, records, render
+    from kg.viz_data import open_source, read
 
     g = synthetic_graph(n)
     t0 = time.perf_counter()
-    G = page_graph(g)
+    data = read(open_source(g))
+    G = page_graph(data)
     t1 = time.perf_counter()
     net = build_network(G)
     t2 = time.perf_counter()
-    html = render(net, dict(G.nodes(data="details")))
+    html = render(net, records(G, data))
     t3 = time.perf_counter()
     path = out / f"page-{n}.html"
     path.write_text(html, encoding="utf-8")
-    row = {"nodes": len(G), "edges": G.number_of_edges(), "page_graph": t1 - t0, "network+layout": t2 - t1,
+    row = {"nodes": len(G), "edges": G.number_of_edges(), "read+page_graph": t1 - t0, "network+layout": t2 - t1,
            "html": t3 - t2, "total": t3 - t0, "MB": len(html.encode()) / 1e6}
     if browser:
         row.update(open_in_browser(path))
@@ -137,11 +149,100 @@ def open_in_browser(path: Path) -> dict:
     return {"browser_first_draw": first, "browser_show_all": all_, "shown_after_all": shown}
 
 
+def real_corpus(folders: list[str], out: Path, count: int) -> Path:
+    """``count`` articles in ``out`` made from the .txt files under ``folders``, cycled, each copy unique."""
+    texts = sorted(p for f in folders for p in Path(f).rglob("*.txt"))
+    if not texts:
+        raise SystemExit(f"no .txt files under {', '.join(folders)}")
+    out.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        src = texts[i % len(texts)]
+        text = src.read_text(encoding="utf-8").rstrip("\n")
+        (out / f"{i:05d}_{src.stem}.txt").write_text(f"{text}\n\nSalinan nomor {i}.\n", encoding="utf-8")
+    return out
+
+
+def timed_build(corpus: Path, out: Path, page: bool) -> dict:
+    """One ``kg build`` in a fresh process: wall and CPU seconds and peak RSS (its own rusage)."""
+    import os
+    import shutil
+    import subprocess
+
+    shutil.rmtree(out, ignore_errors=True)
+    kg = str(Path(sys.executable).with_name("kg"))
+    t = time.perf_counter()
+    proc = subprocess.Popen([kg, "build", str(corpus), "--out", str(out)] + ([] if page else ["--no-page"]),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"kg build failed ({proc.returncode}) on {corpus}")
+    return {"wall_s": time.perf_counter() - t, "cpu_s": ru.ru_utime + ru.ru_stime, "peak_rss_mib": ru.ru_maxrss / 1024}
+
+
+def browser_page(path: Path) -> dict:
+    """Seconds to first drawing, to answer a table filter and a search, and to select the top node."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = b.new_page(viewport={"width": 1400, "height": 900})
+        t = time.perf_counter()
+        page.goto(path.as_uri())
+        page.wait_for_function("document.body.dataset.ready === '1'", timeout=600_000)
+        row = {"first_draw_s": time.perf_counter() - t}
+        row.update(page.evaluate("""() => {
+            const ms = f => { const t = performance.now(); f(); return (performance.now() - t) / 1000; };
+            const top = kgPage.nodes.get().sort((a, b) => a.rank - b.rank)[0];
+            const topic = kgPage.nodes.get({filter: n => n.kgType === 'Policy'})[0];
+            return {
+              filter_topic_s: ms(() => { kgPage.state.f.topic = kgPage.ents.findIndex(e => e.id === topic.id); kgPage.applyFilters(); }),
+              filter_words_s: ms(() => { kgPage.state.f.q = 'program'; kgPage.applyFilters(); }),
+              clear_s: ms(() => { kgPage.state.f.topic = -1; kgPage.state.f.q = ''; kgPage.applyFilters(); }),
+              search_s: ms(() => kgPage.search('kepala')),
+              select_top_s: ms(() => kgPage.reveal(top.id)),
+              rows: kgPage.rows().length, nodes: kgPage.nodes.length };
+        }"""))
+        b.close()
+    return row
+
+
+def bench_build(args) -> None:
+    corpus = Path(args.build)
+    if args.real:
+        real_corpus(args.real, corpus, args.count)
+    runs: dict = {"page": [], "no-page": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(args.repeat):
+            for page in (False, True):
+                row = timed_build(corpus, Path(tmp) / "out", page)
+                runs["page" if page else "no-page"].append(row)
+                print(f"kg build {'' if page else '--no-page '}{corpus}: " + ", ".join(
+                    f"{k} {v:.2f}" for k, v in row.items()), flush=True)
+            if args.browser and Path(CHROMIUM).exists():
+                print("page in chromium: " + ", ".join(
+                    f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
+                    for k, v in browser_page(Path(tmp) / "out" / "graph.html").items()), flush=True)
+                size = (Path(tmp) / "out" / "graph.html").stat().st_size
+                print(f"graph.html: {size / 1e6:.1f} MB", flush=True)
+    best = {k: {m: min(r[m] for r in v) for m in v[0]} for k, v in runs.items()}
+    print("best of {}: page/no-page wall {:.2f}x, CPU {:.2f}x; peak RSS {:.0f} MiB with page, {:.0f} MiB without".format(
+        args.repeat, best["page"]["wall_s"] / best["no-page"]["wall_s"], best["page"]["cpu_s"] / best["no-page"]["cpu_s"],
+        best["page"]["peak_rss_mib"], best["no-page"]["peak_rss_mib"]))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000])
     ap.add_argument("--browser", action="store_true", help="also time the page in headless chromium")
+    ap.add_argument("--build", metavar="CORPUS", help="time kg build with and without the page on this folder")
+    ap.add_argument("--real", nargs="+", metavar="DIR", help="first write CORPUS from the .txt files under these")
+    ap.add_argument("--count", type=int, default=1000, help="articles to write with --real (default 1000)")
+    ap.add_argument("--repeat", type=int, default=2, help="builds of each kind with --build (default 2)")
     args = ap.parse_args()
+    if args.build:
+        bench_build(args)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             row = bench(n, Path(tmp), args.browser and Path(CHROMIUM).exists())

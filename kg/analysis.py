@@ -33,7 +33,7 @@ from .ns import KG
 
 __all__ = ["ENTITY_CLASSES", "EXAMPLE", "sentences", "who_said_what", "co_mention", "affiliation", "pagerank",
            "centrality", "communities", "components", "top_speakers", "most_quoted", "analyze",
-           "write_scores", "write_report"]
+           "write_scores", "write_report", "write_text"]
 
 #: Entity classes scored by :func:`analyze`, by type name.
 ENTITY_CLASSES = {"Person": KG.Person, "Agency": KG.Agency, "Policy": KG.Policy, "Event": KG.Event,
@@ -210,7 +210,7 @@ def affiliation(g: Graph) -> nx.DiGraph:
 
 def pagerank(G: nx.Graph, alpha: float = 0.85, weight: str | None = "weight", tol: float = 1.0e-10,
              max_iter: int = 500) -> dict:
-    """PageRank by power iteration, in pure Python (networkx's own needs SciPy).
+    """PageRank by power iteration with numpy arrays (networkx's own needs SciPy).
 
     Same definition as :func:`networkx.pagerank`: an undirected edge counts both
     ways, a node with no out-edges spreads its rank evenly; missing weights are 1.
@@ -222,31 +222,32 @@ def pagerank(G: nx.Graph, alpha: float = 0.85, weight: str | None = "weight", to
     >>> r = pagerank(nx.star_graph(3)); round(r[0], 3), round(r[1], 3)
     (0.48, 0.173)
     """
+    import numpy as np
+
     n = len(G)
     if n == 0:
         return {}
     nodes = list(G)
     index = {v: i for i, v in enumerate(nodes)}
-    out: list[list[tuple[int, float]]] = [[] for _ in nodes]
+    src, dst, wts = [], [], []
     for u, v, d in G.edges(data=True):
         w = float(d.get(weight, 1.0)) if weight else 1.0
-        out[index[u]].append((index[v], w))
+        src.append(index[u]), dst.append(index[v]), wts.append(w)
         if not G.is_directed():
-            out[index[v]].append((index[u], w))
-    total = [sum(w for _, w in row) for row in out]
-    rank = [1.0 / n] * n
+            src.append(index[v]), dst.append(index[u]), wts.append(w)
+    src, dst, wts = np.array(src, dtype=np.int64), np.array(dst, dtype=np.int64), np.array(wts, dtype=float)
+    total = np.bincount(src, weights=wts, minlength=n)
+    dangling = total == 0
+    share_w = wts / np.where(dangling, 1.0, total)[src]
+    rank = np.full(n, 1.0 / n)
     for _ in range(max_iter):
-        dangling = alpha * sum(rank[i] for i in range(n) if total[i] == 0) / n
-        new = [(1.0 - alpha) / n + dangling] * n
-        for i, row in enumerate(out):
-            if total[i]:
-                share = alpha * rank[i] / total[i]
-                for j, w in row:
-                    new[j] += share * w
-        rank, err = new, sum(abs(a - b) for a, b in zip(new, rank))
+        new = (1.0 - alpha) / n + alpha * rank[dangling].sum() / n + alpha * np.bincount(
+            dst, weights=rank[src] * share_w, minlength=n)
+        err = float(np.abs(new - rank).sum())
+        rank = new
         if err < n * tol:
             break
-    return {v: rank[i] for i, v in enumerate(nodes)}
+    return {v: float(rank[i]) for i, v in enumerate(nodes)}
 
 
 def centrality(G: nx.Graph, seed: int = 42) -> dict:
@@ -436,12 +437,17 @@ def write_scores(g: Graph, result: dict) -> int:
     return n
 
 
-def _atomic_text(path: Path, text: str) -> Path:
+def write_text(path: Path, text) -> Path:
+    """Write ``text`` (a string, or strings one after another) to ``path`` atomically
+    (temporary file, then rename), readable as the umask allows."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+            f.writelines([text] if isinstance(text, str) else text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are ordinary files
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
@@ -481,7 +487,7 @@ def write_report(result: dict, out: str | os.PathLike, top: int = 10) -> list[Pa
                             "person label quotes direct reported"),
         "affiliations.csv": (result["affiliations"], "person person_label office documents"),
     }
-    written = [_atomic_text(out / name, _csv(rows, cols.split())) for name, (rows, cols) in tables.items()]
+    written = [write_text(out / name, _csv(rows, cols.split())) for name, (rows, cols) in tables.items()]
     s = result["summary"]
     lines = ["# Who said what: network analysis", "",
              f"{s['entities']} entities, {s['quotes']} quotes. Co-mention scope: {result['scope']}; "
@@ -490,9 +496,14 @@ def write_report(result: dict, out: str | os.PathLike, top: int = 10) -> list[Pa
              "", "Components (sizes, largest first): " + "; ".join(
                  f"{k.replace('_', '-')} {v[:8]}{' …' if len(v) > 8 else ''}" for k, v in result["components"].items()),
              "", "## Most central entities (PageRank in the co-mention graph)", "",
-             "| entity | type | degree | betweenness | PageRank | community |", "|---|---|---|---|---|---|"]
-    lines += [f"| {_md(v['label'])} | {v['type']} | {v['degree']:.3f} | {v['betweenness']:.3f} | {v['pagerank']:.4f} "
-              f"| {v['community']} |" for _, v in sc[:top]]
+             "The measures come from two graphs, named in each column: PageRank, betweenness and community "
+             f"from the co-mention graph (entities named in the same {result['scope']}), degree from the "
+             "who-said-what graph (speaker, quote, what it is about), where an entity no quote involves has "
+             "degree 0 however central it is in the co-mention graph.", "",
+             "| entity | type | PageRank (co-mention) | betweenness (co-mention) | community (co-mention) "
+             "| degree (who-said-what) |", "|---|---|---|---|---|---|"]
+    lines += [f"| {_md(v['label'])} | {v['type']} | {v['pagerank']:.4f} | {v['betweenness']:.3f} | {v['community']} "
+              f"| {v['degree']:.3f} |" for _, v in sc[:top]]
     lines += ["", "## Most-quoted officials", "", "| official | quotes | direct | reported |", "|---|---|---|---|"]
     lines += [f"| {_md(v['label'])} | {v['quotes']} | {v['direct']} | {v['reported']} |"
               for v in list(result["most_quoted"].values())[:top]]
@@ -507,5 +518,5 @@ def write_report(result: dict, out: str | os.PathLike, top: int = 10) -> list[Pa
               for i, c in enumerate(result["communities"]) if len(c) > 1]
     lines += ["", "## People linking agencies (offices in more than one)", ""]
     lines += [f"- {_md(v['label'])}: {_md(', '.join(v['agencies']))}" for v in result["bridges"].values()] or ["- none"]
-    written.insert(0, _atomic_text(out / "report.md", "\n".join(lines) + "\n"))
+    written.insert(0, write_text(out / "report.md", "\n".join(lines) + "\n"))
     return written

@@ -183,9 +183,6 @@ def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, *, page: b
         except ImportError:
             write_page = None
         if write_page is not None:
-            from rdflib import Graph
-
-            g = Graph().parse(graph, format="turtle")
-            report.outputs.append(str(write_page(g, out / "graph.html")))
+            report.outputs.append(str(write_page(graph, out / "graph.html")))
     report.seconds = time.perf_counter() - t0
     return report

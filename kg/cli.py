@@ -300,8 +300,7 @@ def viz(graph: str, out: str, focus: str | None, hops: int, about: str | None, t
 
     kinds = [t.strip() for t in types.split(",") if t.strip()] if types else None
     try:
-        g = _load_graph(graph)
-        path = write_page(g, out, focus=focus, hops=hops, about=about, types=kinds, limit=limit)
+        path = write_page(graph, out, focus=focus, hops=hops, about=about, types=kinds, limit=limit)
     except KgError as e:
         _fail(e)
     click.echo(f"wrote {path}")

@@ -1,18 +1,22 @@
-"""Viz stage: the RDF graph as a self-contained, offline browser page.
+"""Viz stage: the graph as a self-contained, offline browser page that answers "who said what".
 
-pyvis builds the network (nodes, edges, colours, sizes, positions); the page is our
-own template (``kg/templates/page.html``) with vis-network's JS and CSS inlined from
-``kg/templates/`` (copied from pyvis 0.3.2's bundled vis-network 9.1.2), so the page
-requests nothing from the network and works from ``file://``.
+The records come from an Oxigraph store (:mod:`kg.viz_data`; never an rdflib
+re-parse of ``graph.ttl``). networkx computes the drawn network -- people,
+agencies, policies, events, places and documents, with "spoke about" edges
+weighted by the number of quotes -- its PageRank and a seeded layout
+(:mod:`kg.viz_layout`); pyvis builds the network; the page is our own template
+(``kg/templates/page.html``) with vis-network's JS and CSS inlined from
+``kg/templates/`` (pyvis 0.3.2's bundled vis-network 9.1.2), so the page requests
+nothing and works from ``file://``. Quotes are not drawn until asked for; they
+live in the page's quote table and panels (``kg/templates/*.js``).
 
-Safety: all data (labels, titles, quote text) goes into one ``<script
-type="application/json">`` block through :func:`safe_json` (``<``, ``>``, ``&`` and
-every non-ASCII character escaped), and the page script shows text with
-``textContent`` only. A Content-Security-Policy allows just the two page scripts (by
-hash), no network and no inline event handlers.
+Safety: all data goes into one ``<script type="application/json">`` block through
+:func:`safe_json` (``<``, ``>``, ``&`` and every non-ASCII character escaped), and
+the page script shows text with ``textContent`` only. A Content-Security-Policy
+allows just the two page scripts (by hash), no network and no inline handlers.
 
-Layout is computed here with networkx (physics is off in the browser); past
-``limit`` nodes the page first shows the ``limit`` most central ones and says so.
+Determinism: every list is sorted and the layout sees nodes in rank order, so the
+same graph gives a byte-identical page whatever ``PYTHONHASHSEED`` is.
 """
 from __future__ import annotations
 
@@ -23,32 +27,40 @@ import json
 import math
 import os
 import re
-import tempfile
-from collections import defaultdict, deque
+from collections import defaultdict
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import networkx as nx
-from rdflib import RDF, Graph
 
 from .errors import InputError, KgError
-from .ns import KG
+from .viz_data import PageData, open_source, read
+from .viz_layout import label_box, layout, readable_layout
 
-__all__ = ["TYPES", "RELATIONS", "DEFAULT_LIMIT", "safe_json", "page_graph", "find_node", "select", "layout",
-           "build_network", "render", "write_page"]
+__all__ = ["TYPES", "RELATIONS", "LINKS", "SHOWN_TYPES", "DEFAULT_LIMIT", "safe_json", "page_graph", "find_node",
+           "select", "layout", "build_network", "records", "render", "render_chunks", "write_page"]
 
-#: Node types shown on the page: (colour, vis-network shape). Okabe-Ito colours.
+#: Node types: (colour, vis-network shape). Okabe-Ito colours.
 TYPES = {"Person": ("#E69F00", "dot"), "Agency": ("#0072B2", "dot"), "Policy": ("#009E73", "dot"),
          "Event": ("#CC79A7", "dot"), "Place": ("#56B4E9", "dot"), "Quote": ("#D55E00", "diamond"),
          "Document": ("#8C8C8C", "square")}
-#: Edge labels: person said quote, quote about entity, person holds (office in) agency,
-#: person attended event, document mentions entity.
+#: Edges of :func:`page_graph`: person said quote, quote about entity, person holds (office in)
+#: agency, person attended event, document mentions entity.
 RELATIONS = ("said", "about", "holds", "attended", "mentions")
+#: Edges the page draws: speaker spoke about a topic (weight: quotes), holds, attended. Documents
+#: are not drawn: they are in every quote's row and panel.
+LINKS = ("spoke about", "holds", "attended")
+#: Node types the page shows first; the others are a click away in its legend.
+SHOWN_TYPES = ("Person", "Agency", "Policy", "Event")
 #: Above this many nodes the page first shows only this many, the most central.
 DEFAULT_LIMIT = 300
-_ENTITY = {KG.Person: "Person", KG.Agency: "Agency", KG.Policy: "Policy", KG.Event: "Event", KG.Place: "Place"}
-_GOLDEN = math.pi * (3.0 - math.sqrt(5.0))
+_SCRIPTS = ("page.js", "panels.js", "table.js")
+_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+_ENCODER = json.JSONEncoder(ensure_ascii=True, allow_nan=False, separators=(",", ":"))
+_ASPECT = 1.8  # the graph pane is about this much wider than tall at 1400x900
+_FONT = 14  # label size in px at zoom 1
+_SPREAD = 150  # labels of at most this many nodes (the most central) are moved apart
 
 
 def safe_json(value) -> str:
@@ -61,12 +73,11 @@ def safe_json(value) -> str:
     --------
     >>> s = safe_json({"t": "</script><img src=x onerror='a()'>&\\u2028"})
     >>> s
-    '{"t": "\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=\\'a()\\'\\\\u003e\\\\u0026\\\\u2028"}'
+    '{"t":"\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=\\'a()\\'\\\\u003e\\\\u0026\\\\u2028"}'
     >>> json.loads(s)["t"] == "</script><img src=x onerror='a()'>&\\u2028"
     True
     """
-    text = json.dumps(value, ensure_ascii=True, allow_nan=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return _ENCODER.encode(value).translate(_ESCAPES)
 
 
 def _short(text: str, n: int = 40) -> str:
@@ -74,106 +85,33 @@ def _short(text: str, n: int = 40) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def _s(value) -> str:
-    return "" if value is None else str(value)
+def page_graph(data: PageData) -> nx.DiGraph:
+    """Documents, entities and quotes as a networkx graph with labelled edges.
 
-
-def page_graph(g: Graph) -> nx.DiGraph:
-    """The graph the page draws: documents, entities and quotes, with labelled edges.
-
-    Nodes carry ``type``, ``name`` (full label), ``label`` (short), ``names`` (label
-    and aliases, for matching) and ``details`` (the side panel: heading, text, rows,
-    lists). Edges carry ``rel`` (one of :data:`RELATIONS`) and ``title``.
+    Nodes carry ``type``, ``name`` (full label), ``label`` (short) and ``names``
+    (label and aliases, for matching). Edges carry ``rel`` (one of :data:`RELATIONS`).
     """
     G = nx.DiGraph()
-    docs = {}
-    for d in sorted(g.subjects(RDF.type, KG.Document)):
-        title, source = _s(g.value(d, KG.title)), _s(g.value(d, KG.source))
-        docs[d] = {"title": title or source, "source": source, "date": _s(g.value(d, KG.date))}
-        rows = [["Source file", source], ["Date", docs[d]["date"]],
-                ["Authors", ", ".join(sorted(map(str, g.objects(d, KG.author))))],
-                ["Editors", ", ".join(sorted(map(str, g.objects(d, KG.editor))))]]
-        G.add_node(str(d), type="Document", name=title or source, label=_short(title or source), names=[title, source],
-                   details={"heading": title or source, "rows": [r for r in rows if r[1]]})
-    types = {}
-    for cls, name in _ENTITY.items():
-        for e in g.subjects(RDF.type, cls):
-            types.setdefault(e, name)
-    quotes_of: dict = defaultdict(lambda: [0, 0])
-    said_about: dict = defaultdict(int)
-    for q in g.subjects(RDF.type, KG.Quote):
-        direct = g.value(q, KG.isDirect)
-        for p in g.objects(q, KG.speaker):
-            quotes_of[p][0 if direct is not None and direct.toPython() else 1] += 1
-        for t in g.objects(q, KG.about):
-            said_about[t] += 1
-    offices: dict = defaultdict(list)
-    holds: dict = defaultdict(set)
-    for role in g.subjects(RDF.type, KG.Role):
-        person, org, doc = g.value(role, KG.holder), g.value(role, KG.organization), g.value(role, KG.inDocument)
-        title = " ".join(_s(g.value(role, KG.roleTitle)).split())
-        org_name = _s(g.value(org, KG.label)) if org is not None else ""
-        where = ", ".join(x for x in (_s(g.value(role, KG.date)), docs.get(doc, {}).get("source", "")) if x)
-        offices[person].append(f"{title}" + (f" — {org_name}" if org_name else "") + (f" ({where})" if where else ""))
-        if org is not None:
-            holds[(person, org)].add(title)
-    attended: dict = defaultdict(set)
-    reports: dict = defaultdict(list)
-    for rep in g.subjects(RDF.type, KG.EventReport):
-        ev, doc, place = g.value(rep, KG.reportsEvent), g.value(rep, KG.inDocument), g.value(rep, KG.place)
-        reports[ev].append(", ".join(x for x in (_s(g.value(rep, KG.date)), _s(g.value(place, KG.label)) if place else "",
-                                                  docs.get(doc, {}).get("source", "")) if x))
-        for p in g.objects(rep, KG.participant):
-            attended[(p, ev)].add(doc)
-    for e in sorted(types):
-        t, label = types[e], _s(g.value(e, KG.label)) or str(e)
-        aliases = sorted(map(str, g.objects(e, KG.alias)))
-        in_docs = sorted(docs[d]["title"] for d in g.objects(e, KG.mentionedIn) if d in docs)
-        rows = [["Also written", "; ".join(aliases)]]
-        lists = []
-        if t == "Person":
-            official = g.value(e, KG.isOfficial)
-            d, r = quotes_of.get(e, (0, 0))
-            rows += [["Official", "yes" if official is not None and official.toPython() else "no"],
-                     ["Quotes", f"{d + r} ({d} direct, {r} reported)"]]
-            lists.append(["Offices", sorted(offices.get(e, [])) or ["none stated"]])
-        else:
-            rows.append(["Quotes about it", str(said_about.get(e, 0))])
-            if t == "Event" and reports.get(e):
-                lists.append(["Reports (date, place, source)", sorted(reports[e])])
-        lists.append(["Documents", in_docs])
-        G.add_node(str(e), type=t, name=label, label=_short(label), names=[label] + aliases,
-                   details={"heading": label, "rows": [x for x in rows if x[1]], "lists": [x for x in lists if x[1]]})
-    for q in sorted(g.subjects(RDF.type, KG.Quote)):
-        text, doc = _s(g.value(q, KG.text)), g.value(q, KG.inDocument)
-        speaker = g.value(q, KG.speaker)
-        who = _s(g.value(speaker, KG.label)) if speaker is not None else ""
-        direct = g.value(q, KG.isDirect)
-        direct = direct is not None and direct.toPython()
-        info = docs.get(doc, {})
-        about = sorted(_s(g.value(t, KG.label)) or str(t) for t in g.objects(q, KG.about))
-        rows = [["Speaker", who or "unknown"], ["Document", info.get("title", "")], ["Source file", info.get("source", "")],
-                ["Date", info.get("date", "")], ["Offsets", f"{_s(g.value(q, KG.start))}–{_s(g.value(q, KG.end))}"],
-                ["Kind", "direct quote" if direct else "reported statement"], ["Cue", _s(g.value(q, KG.cue))],
-                ["About", "; ".join(about)]]
-        G.add_node(str(q), type="Quote", name=text, label="“" + _short(text, 32) + "”", names=[text],
-                   details={"heading": ("Quote" if direct else "Statement") + (f" by {who}" if who else ""),
-                            "text": text, "rows": [r for r in rows if r[1]]})
-        if speaker is not None and str(speaker) in G:
-            G.add_edge(str(speaker), str(q), rel="said", title=f"{who} said")
-        for t in sorted(g.objects(q, KG.about)):
-            if str(t) in G:
-                G.add_edge(str(q), str(t), rel="about", title=f"about {G.nodes[str(t)]['name']}")
-    for (p, org), titles in sorted(holds.items()):
-        if str(p) in G and str(org) in G:
-            G.add_edge(str(p), str(org), rel="holds", title="; ".join(sorted(titles)))
-    for (p, ev), _ in sorted(attended.items()):
-        if str(p) in G and str(ev) in G:
-            G.add_edge(str(p), str(ev), rel="attended", title=f"{G.nodes[str(p)]['name']} attended")
-    for e in sorted(types):
-        for d in sorted(g.objects(e, KG.mentionedIn)):
-            if str(d) in G:
-                G.add_edge(str(d), str(e), rel="mentions", title=f"mentions {G.nodes[str(e)]['name']}")
+    for d in data.docs.values():
+        name = d["title"] or d["source"]
+        G.add_node(d["id"], type="Document", name=name, label=_short(name), names=[d["title"], d["source"]])
+    for e in data.ents.values():
+        G.add_node(e["id"], type=e["type"], name=e["label"], label=_short(e["label"], 22), names=[e["label"], *e["aliases"]])
+    for q in data.quotes.values():
+        G.add_node(q["id"], type="Quote", name=q["text"], names=[])
+        if q["speaker"]:
+            G.add_edge(q["speaker"], q["id"], rel="said")
+        for t in q["about"]:
+            G.add_edge(q["id"], t, rel="about")
+    for r in data.roles.values():
+        if r["org"]:
+            G.add_edge(r["person"], r["org"], rel="holds")
+    for rep in data.reports.values():
+        for p in rep["participants"]:
+            G.add_edge(p, rep["event"], rel="attended")
+    for e in data.ents.values():
+        for d in e["docs"]:
+            G.add_edge(d, e["id"], rel="mentions")
     return G
 
 
@@ -226,88 +164,103 @@ def select(G: nx.DiGraph, *, focus: str | None = None, hops: int = 1, about: str
         if bad:
             raise InputError(f"unknown node type {bad[0]!r}; valid types: {', '.join(TYPES)}")
         keep &= {v for v, t in G.nodes(data="type") if t in types}
-    return G.subgraph(keep).copy()
+    return G.subgraph([v for v in G if v in keep]).copy()
 
 
-def layout(G: nx.Graph, order: list, core: int = 300, seed: int = 7, spacing: float = 70.0) -> dict:
-    """Positions in pixels: spring layout for the top ``core`` nodes of ``order``,
-    the rest placed around the neighbour that reaches them first, block by block.
-
-    networkx's spring layout needs SciPy above 500 nodes and is quadratic in memory,
-    so it only ever sees ``core`` nodes at once; other nodes go on a sunflower spiral
-    around their neighbour (breadth first), and parts not reached start a new block.
-    """
-    unplaced, pos, blocks = set(G), {}, []
-    rank = {v: i for i, v in enumerate(order)}
-    queue_order = iter(order)
-    while unplaced:
-        seeds_ = []
-        for v in queue_order:
-            if v in unplaced:
-                seeds_.append(v)
-                if len(seeds_) >= core:
-                    break
-        if not seeds_:
-            seeds_ = sorted(unplaced, key=str)[:core]
-        H = G.subgraph(seeds_)
-        radius = spacing * math.sqrt(len(H))
-        raw = nx.spring_layout(H, seed=seed) if len(H) > 1 else {seeds_[0]: (0.0, 0.0)}
-        block = {v: (float(x) * radius, float(y) * radius) for v, (x, y) in raw.items()}
-        children: dict = defaultdict(int)
-        todo = deque(sorted(seeds_, key=rank.get))
-        while todo:
-            u = todo.popleft()
-            for v in sorted(G[u], key=lambda v: rank.get(v, len(rank))):
-                if v in unplaced and v not in block:
-                    i = children[u]
-                    children[u] += 1
-                    r, a = spacing * 0.6 * math.sqrt(i + 1), i * _GOLDEN + rank[u]
-                    block[v] = (block[u][0] + r * math.cos(a), block[u][1] + r * math.sin(a))
-                    todo.append(v)
-        unplaced -= set(block)
-        blocks.append(block)
-    # shelf-pack the blocks: the first (most central) at the origin, the rest in rows below
-    boxes = []
-    for block in blocks:
-        xs, ys = [p[0] for p in block.values()], [p[1] for p in block.values()]
-        boxes.append((min(xs), min(ys), max(xs) - min(xs) + spacing, max(ys) - min(ys) + spacing))
-    width = max(boxes[0][2], math.sqrt(sum(b[2] * b[3] for b in boxes))) if boxes else 0
-    x = y = row = 0.0
-    for i, (block, (bx, by, bw, bh)) in enumerate(zip(blocks, boxes)):
-        if i and x + bw > width:
-            x, y, row = 0.0, y + row, 0.0
-        for v, (px, py) in block.items():
-            pos[v] = (px - bx + x, py - by + y)
-        x, row = x + bw, max(row, bh)
-    return pos
+def _links(G: nx.DiGraph) -> dict[tuple[str, str, str], int]:
+    """``(from, to, link) -> weight`` of the drawn network (see :data:`LINKS`)."""
+    links: dict = defaultdict(int)
+    for q, t in sorted((u, v) for u, v, r in G.edges(data="rel") if r == "about"):
+        for s in sorted(u for u, _, r in G.in_edges(q, data="rel") if r == "said"):
+            links[(s, t, "spoke about")] += 1
+    for u, v, r in G.edges(data="rel"):
+        if r in LINKS:
+            links[(u, v, r)] = 1
+    return dict(sorted(links.items(), key=lambda kv: (LINKS.index(kv[0][2]), kv[0][0], kv[0][1])))
 
 
-def build_network(G: nx.DiGraph, seed: int = 7):
-    """A :class:`pyvis.network.Network` of the page graph, positioned and sized.
+def build_network(G: nx.DiGraph, seed: int = 7, limit: int = DEFAULT_LIMIT):
+    """A :class:`pyvis.network.Network` of ``G`` without its quotes and documents, positioned and sized.
 
-    Size grows with PageRank (undirected); ``rank`` is each node's place in that
-    order (0 = most central), used by the page's top-N view.
+    Size grows with PageRank (undirected, weighted by quotes, documents and their
+    mentions included though not drawn); ``rank`` is each
+    node's place in that order, the types of :data:`SHOWN_TYPES` first. Of the
+    ``limit`` nodes shown first, the most central 150 are moved apart until their
+    labels do not overlap. Edges carry ``kgRel`` and ``kgWeight`` (quotes); the
+    page gives them width and tooltip, and nodes their tooltip.
     """
     from pyvis.network import Network
 
     from .analysis import pagerank
 
-    U = G.to_undirected(as_view=True)
-    pr = pagerank(U, weight=None)
-    order = sorted(G, key=lambda v: (-pr[v], G.nodes[v]["name"], v))
-    pos = layout(U, order, seed=seed)
-    top = max(pr.values(), default=1.0) or 1.0
+    nodes = [v for v, t in G.nodes(data="type") if t not in ("Quote", "Document")]
+    docs = [v for v, t in G.nodes(data="type") if t == "Document"]
+    links = _links(G)
+    U = nx.Graph()  # documents and their mentions shape the ranks and the layout; they are not drawn
+    U.add_nodes_from(nodes + docs)
+    for (u, v, _), w in links.items():
+        U.add_edge(u, v, weight=U.edges[u, v]["weight"] + w if U.has_edge(u, v) else w)
+    U.add_edges_from(((u, v) for u, v, r in G.edges(data="rel") if r == "mentions" and v in U), weight=1)
+    pr = pagerank(U, tol=1e-7)  # enough to rank and size nodes
+    order = sorted(nodes, key=lambda v: (G.nodes[v]["type"] not in SHOWN_TYPES, -pr[v], G.nodes[v]["name"], v))
+    top = max((pr[v] for v in nodes), default=1.0) or 1.0
+    size = {v: round(6 + 16 * math.sqrt(pr[v] / top), 1) for v in order}
+    first = [v for v in order[:min(limit or len(order), _SPREAD)] if G.nodes[v]["type"] in SHOWN_TYPES]
+    boxes = {v: label_box(0.0, 0.0, size[v], G.nodes[v]["label"], font=_FONT) for v in first}
+    pos = readable_layout(U, order + sorted(docs, key=lambda d: (-pr[d], d)), boxes, seed=seed, aspect=_ASPECT)
     net = Network(directed=True)
     for i, v in enumerate(order):
         a = G.nodes[v]
         colour, shape = TYPES[a["type"]]
-        net.add_node(v, label=a["label"], shape=shape, color=colour, size=round(8 + 30 * math.sqrt(pr[v] / top), 1),
-                     x=round(pos[v][0], 1), y=round(pos[v][1], 1), title=f"{a['type']}: {_short(a['name'], 200)}",
-                     kgType=a["type"], kgName=a["name"] if a["type"] != "Quote" else a["label"], rank=i,
-                     kgFind=" ".join(n for n in a["names"] if n).casefold())
-    for i, (u, v, d) in enumerate(sorted(G.edges(data=True), key=lambda e: (RELATIONS.index(e[2]["rel"]), e[0], e[1]))):
-        net.add_edge(u, v, id=f"e{i}", label=d["rel"], title=d["title"], kgRel=d["rel"])
+        net.add_node(v, label=a["label"], shape=shape, color=colour, size=size[v], x=round(pos[v][0], 1),
+                     y=round(pos[v][1], 1), kgType=a["type"], rank=i)
+    # pyvis's add_edge looks for a duplicate among all edges first (quadratic); these are unique
+    net.edges.extend({"from": u, "to": v, "kgRel": rel, "kgWeight": w} for (u, v, rel), w in links.items())
     return net
+
+
+def records(G: nx.DiGraph, data: PageData) -> dict:
+    """The page's tables for the nodes of ``G``: documents, entities, quotes, offices, event reports.
+
+    Rows refer to each other by position; the documents quoted are always listed
+    (a quote's date and source are its document's). Each quote lists the offices its
+    speaker held at its date (``roles``): those its document states, else the
+    latest stated on or before that date.
+    """
+    cited = {q["doc"] for q in data.quotes.values() if q["id"] in G}
+    docs = [d for d in data.docs.values() if d["id"] in G or d["id"] in cited]
+    ents = [e for e in data.ents.values() if e["id"] in G]
+    di, ei = {d["id"]: i for i, d in enumerate(docs)}, {e["id"]: i for i, e in enumerate(ents)}
+    roles = sorted((r for r in data.roles.values() if r["person"] in ei),
+                   key=lambda r: (r["person"], r["date"], r["title"], r["id"]))
+    by_person = defaultdict(list)
+    for i, r in enumerate(roles):
+        by_person[r["person"]].append(i)
+    quotes = sorted((q for q in data.quotes.values() if q["id"] in G),
+                    key=lambda q: (q["date"], data.docs[q["doc"]]["source"], q["start"] or 0, q["id"]))
+    out_q = []
+    for q in quotes:
+        mine = by_person.get(q["speaker"], [])
+        held = [i for i in mine if roles[i]["doc"] == q["doc"]]
+        if not held and q["date"]:
+            dated = [i for i in mine if roles[i]["date"] and roles[i]["date"] <= q["date"]]
+            last = max((roles[i]["date"] for i in dated), default=None)
+            held = [i for i in dated if roles[i]["date"] == last]
+        out_q.append({"id": q["id"], "text": q["text"], "direct": q["direct"], "s": ei.get(q["speaker"], -1),
+                      "d": di.get(q["doc"], -1), "about": [ei[t] for t in q["about"] if t in ei], "ctx": q["context"],
+                      "cue": q["cue"], "start": q["start"], "end": q["end"], "roles": held})
+    return {
+        "docs": [{k: d[k] for k in ("id", "source", "title", "date", "url")} for d in docs],
+        "ents": [{"id": e["id"], "type": e["type"], "label": e["label"], "aliases": e["aliases"],
+                  "official": e["official"], "docs": [di[d] for d in e["docs"] if d in di]} for e in ents],
+        "quotes": out_q,
+        "roles": [{"p": ei[r["person"]], "title": r["title"], "forms": list(r["forms"]), "org": ei.get(r["org"], -1),
+                   "d": di.get(r["doc"], -1),
+                   "date": r["date"]} for r in roles],
+        "reports": [{"e": ei[r["event"]], "d": di.get(r["doc"], -1), "date": r["date"], "place": ei.get(r["place"], -1),
+                     "parts": [ei[p] for p in r["participants"] if p in ei]}
+                    for r in data.reports.values() if r["event"] in ei],
+    }
 
 
 @lru_cache(maxsize=None)
@@ -323,12 +276,28 @@ def _sha256(text: str) -> str:
     return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
-def render(net, details: dict, *, heading: str = "kg: who said what", limit: int = DEFAULT_LIMIT) -> str:
-    """The page's HTML for a pyvis network (from :func:`build_network`).
+def _json_pieces(value, size: int = 1 << 16):
+    """:func:`safe_json` of ``value`` in pieces of about ``size`` encoder chunks."""
+    batch = []
+    for chunk in _ENCODER.iterencode(value):
+        batch.append(chunk)
+        if len(batch) >= size:
+            yield "".join(batch).translate(_ESCAPES)
+            batch = []
+    yield "".join(batch).translate(_ESCAPES)
 
-    ``details`` maps node ids to their side-panel content. Only our template is
-    used; every value goes in through :func:`safe_json`.
+
+def render(net, tables: dict, *, heading: str = "kg: who said what", limit: int = DEFAULT_LIMIT) -> str:
+    """The page's HTML for a pyvis network (from :func:`build_network`) and its ``tables``
+    (from :func:`records`). Only our template is used; every value goes in as
+    :func:`safe_json` writes it.
     """
+    return "".join(render_chunks(net, tables, heading=heading, limit=limit))
+
+
+def render_chunks(net, tables: dict, *, heading: str = "kg: who said what", limit: int = DEFAULT_LIMIT):
+    """:func:`render` piece by piece (the data block as the JSON encoder makes it), to write
+    a large page without holding it whole."""
     if not isinstance(limit, int) or limit < 0:
         raise InputError(f"limit must be a whole number, 0 or more (0 shows every node), not {limit!r}")
     nodes, edges = list(net.nodes), list(net.edges)
@@ -336,51 +305,48 @@ def render(net, details: dict, *, heading: str = "kg: who said what", limit: int
     type_count: dict = defaultdict(int)
     for n in nodes:
         type_count[n["kgType"]] += 1
-    rel_count: dict = defaultdict(int)
+    type_count["Quote"] = len(tables.get("quotes", ()))
+    link_count: dict = defaultdict(int)
     for e in edges:
-        rel_count[e["kgRel"]] += 1
+        link_count[e["kgRel"]] += 1
     options = {"physics": {"enabled": False}, "layout": {"improvedLayout": False},
-               "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large},
-               "nodes": {"font": {"size": 12}, "borderWidth": 1},
-               "edges": {"smooth": False, "font": {"size": 9, "align": "middle", "color": "#555"},
-                         "color": {"color": "#bbbbbb", "highlight": "#333333", "hover": "#666666"},
+               "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large, "hideEdgesOnZoom": large,
+                               "multiselect": True},
+               "nodes": {"font": {"size": _FONT}, "borderWidth": 1},
+               "edges": {"smooth": False, "color": {"color": "#bbbbbb", "highlight": "#333333", "hover": "#666666"},
                          "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}}}
-    data = {"heading": heading, "nodes": nodes, "edges": edges, "details": {n["id"]: details[n["id"]] for n in nodes},
-            "types": [{"name": t, "color": TYPES[t][0], "count": type_count[t]} for t in TYPES if type_count[t]],
-            "relations": [{"name": r, "count": rel_count[r]} for r in RELATIONS if rel_count[r]],
-            "limit": limit, "options": options}
-    vis_js, app_js = _asset("vis-network.min.js"), _asset("page.js")
+    data = {"heading": heading, "nodes": nodes, "edges": edges, "limit": limit, "options": options,
+            "types": [{"name": t, "color": TYPES[t][0], "count": type_count[t], "shown": t in SHOWN_TYPES}
+                      for t in TYPES if type_count[t]],
+            "links": [{"name": r, "count": link_count[r]} for r in LINKS if link_count[r]], **tables}
+    vis_js = _asset("vis-network.min.js")
+    app_js = "(function () {\n\"use strict\";\n" + "\n".join(_asset(n) for n in _SCRIPTS) + "\n}());\n"
     csp = (f"default-src 'none'; script-src 'sha256-{_sha256(vis_js)}' 'sha256-{_sha256(app_js)}'; "
            "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
-    parts = {"csp": csp, "vis_css": _asset("vis-network.css"), "data": safe_json(data), "vis_js": vis_js,
-             "app_js": app_js}
-    return re.sub(r"\{\{kg:(\w+)\}\}", lambda m: parts[m.group(1)], _asset("page.html"))
+    parts = {"csp": (csp,), "vis_css": (_asset("vis-network.css"),), "vis_js": (vis_js,), "app_js": (app_js,),
+             "data": _json_pieces(data)}
+    for i, piece in enumerate(re.split(r"\{\{kg:(\w+)\}\}", _asset("page.html"))):
+        yield from parts[piece] if i % 2 else (piece,)
 
 
-def write_page(g: Graph, path: str | os.PathLike, *, focus: str | None = None, hops: int = 1,
+def write_page(source, path: str | os.PathLike, *, focus: str | None = None, hops: int = 1,
                about: str | None = None, types=None, limit: int = DEFAULT_LIMIT, heading: str | None = None,
                seed: int = 7) -> Path:
-    """Write the browser page for ``g`` to ``path`` atomically; returns the path.
+    """Write the browser page for ``source`` to ``path`` atomically; returns the path.
 
-    See :func:`select` for ``focus``/``hops``/``about``/``types`` and :func:`render`
-    for ``limit`` (0 shows every node at once).
+    ``source``: a graph file (loaded into Oxigraph), a :class:`kg.store.Store` or an
+    rdflib graph. See :func:`select` for ``focus``/``hops``/``about``/``types`` and
+    :func:`render` for ``limit`` (0 shows every node at once).
     """
-    G = select(page_graph(g), focus=focus, hops=hops, about=about, types=types)
+    from .analysis import write_text
+
+    data = read(open_source(source))
+    G = select(page_graph(data), focus=focus, hops=hops, about=about, types=types)
     if heading is None:
         view = [f"around {focus} ({hops} hop{'s' if hops != 1 else ''})" if focus else "",
                 f"said about {about}" if about else "",
                 ", ".join([types] if isinstance(types, str) else types) if types else ""]
         heading = "kg: who said what" + "".join(f" · {v}" for v in view if v)
-    html = render(build_network(G, seed=seed), dict(G.nodes(data="details")), heading=heading, limit=limit)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(html)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path
+    net, tables = build_network(G, seed=seed, limit=limit), records(G, data)
+    del data, G
+    return write_text(Path(path), render_chunks(net, tables, heading=heading, limit=limit))

@@ -261,7 +261,13 @@ def test_cli_analyze_writes_report_and_scored_graph(seeds_build, tmp_path):
     g = Graph().parse(tmp_path / "a" / "graph.analyzed.ttl", format="turtle")
     ents = {s for c in A.ENTITY_CLASSES.values() for s in g.subjects(RDF.type, c)}
     assert ents and all(g.value(e, KG.pagerank) is not None and g.value(e, KG.community) is not None for e in ents)
-    assert (tmp_path / "a" / "report.md").read_text(encoding="utf-8").startswith("# Who said what")
+    md = (tmp_path / "a" / "report.md").read_text(encoding="utf-8")
+    assert md.startswith("# Who said what")
+    # one table, two graphs: every measure's column says which graph it comes from
+    head = next(line for line in md.splitlines() if line.startswith("| entity | type | PageRank"))
+    cols = [c.strip() for c in head.strip("|").split("|")][2:]
+    assert cols and all(c.endswith(("(co-mention)", "(who-said-what)")) for c in cols)
+    assert "degree from the who-said-what graph" in md
 
 
 def test_cli_analyze_missing_graph_is_one_line(tmp_path):

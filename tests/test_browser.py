@@ -1,22 +1,27 @@
 """The page in a real headless Chromium (Debian's chromium through playwright).
 
 Every page is opened from file:// with all other requests recorded and refused.
+What the page shows is compared with the saved queries run through ``kg query``.
 """
 from __future__ import annotations
 
+import csv
 import importlib.util
+import io
 import json
+import re
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, Graph, URIRef
-
-from kg.ns import KG
+from click.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
+#: Articles in the generated corpus (a build of 2,000 took 100-220 s wall on the shared test machine;
+#: 500 build in about 40 s).
+GENERATED = 500
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} not installed (apt-get install chromium)")]
@@ -32,6 +37,24 @@ def _load(name: str, path: Path):
 tv = _load("kg_test_viz_helpers", ROOT / "tests" / "test_viz.py")
 
 
+#: Every quote with what the CSV shows of it.
+QUOTES = """SELECT ?quote ?text ?direct ?speakerLabel ?date ?source WHERE {
+  ?quote a kg:Quote ; kg:text ?text ; kg:isDirect ?direct ; kg:inDocument ?doc . ?doc kg:source ?source .
+  OPTIONAL { ?doc kg:date ?date } OPTIONAL { ?quote kg:speaker/kg:label ?speakerLabel } }"""
+
+
+def kg_query(graph: Path, name: str, **params) -> list[dict]:
+    """Rows of a saved query, through the CLI as a user runs it (CSV output)."""
+    from kg.cli import main
+
+    args = ["query", str(graph), name, "--format", "csv"]
+    for k, v in params.items():
+        args += ["--param", f"{k}={v}"]
+    r = CliRunner().invoke(main, args)
+    assert r.exit_code == 0, r.output
+    return list(csv.DictReader(io.StringIO(r.stdout)))
+
+
 @pytest.fixture(scope="module")
 def browser():
     sync_api = pytest.importorskip("playwright.sync_api")
@@ -44,20 +67,20 @@ def browser():
 class Opened:
     """A page opened from file:// with what it asked for and what it complained about."""
 
-    def __init__(self, browser, path: Path):
-        self.context = browser.new_context(viewport={"width": 1400, "height": 900})
+    def __init__(self, browser, url: str, downloads: bool = False):
+        self.context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=downloads)
         self.page = self.context.new_page()
         self.outside, self.errors, self.dialogs = [], [], []
         self.context.route("**/*", self._route)
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("dialog", self._dialog)
-        self.page.goto(path.as_uri())
-        self.page.wait_for_function("document.body.dataset.ready === '1'", timeout=120_000)
+        self.page.goto(url)
+        self.page.wait_for_function("() => document.body.dataset.ready === '1'", timeout=120_000)
 
     def _route(self, route):
         url = route.request.url
-        if url.startswith(("file://", "data:")):
+        if url.startswith(("file://", "data:", "blob:")):
             route.continue_()
         else:
             self.outside.append(url)
@@ -70,20 +93,18 @@ class Opened:
     def js(self, expr: str, arg=None):
         return self.page.evaluate(expr, arg)
 
-    def shown(self) -> tuple[int, int]:
-        return tuple(self.js("[kgPage.network.body.nodeIndices.length, kgPage.network.body.edgeIndices.length]"))
+    def panel_quotes(self) -> list[str]:
+        """Texts of every quote in the details panel, after "show more" until all are listed."""
+        more = self.page.locator("#kg-details .kg-more").first
+        while more.count() and more.is_visible():
+            more.click()
+        return self.page.locator("#kg-details li.kg-q .kg-quote-text").all_text_contents()
 
-    def click_node(self, node_id: str) -> bool:
-        """Click where the node is drawn; False if another node covers that spot."""
-        dom = self.js("""id => { const n = kgPage.network;
-            n.focus(id, {scale: 1.5, animation: false}); n.redraw();
-            const p = n.canvasToDOM(n.getPositions([id])[id]);
-            return n.getNodeAt(p) === id ? p : null; }""", node_id)
-        if dom is None:
-            return False
-        box = self.page.locator("#kg-network canvas").bounding_box()
-        self.page.mouse.click(box["x"] + dom["x"], box["y"] + dom["y"])
-        return True
+    def rows(self) -> list[str]:
+        return self.js("kgPage.rows()")
+
+    def clean(self) -> bool:
+        return self.outside == [] and self.errors == [] and self.dialogs == []
 
     def close(self):
         self.context.close()
@@ -93,8 +114,8 @@ class Opened:
 def opened(browser):
     pages = []
 
-    def open_(path):
-        o = Opened(browser, Path(path))
+    def open_(path, downloads=False):
+        o = Opened(browser, path if isinstance(path, str) else Path(path).as_uri(), downloads)
         pages.append(o)
         return o
 
@@ -103,49 +124,247 @@ def opened(browser):
         o.close()
 
 
-def test_seeds_page_offline_counts_and_quote_click(opened, seeds_build, seeds_graph):
+@pytest.fixture(scope="session")
+def generated_build(tmp_path_factory):
+    """``kg build`` of GENERATED articles from bench/gen_corpus.py (folder, graph.ttl, graph.html)."""
+    from kg.build import build
+
+    gen = _load("kg_gen_corpus", ROOT / "bench" / "gen_corpus.py")
+    src = tmp_path_factory.mktemp("generated-src")
+    out = tmp_path_factory.mktemp("generated-out")
+    gen.write_corpus(src, GENERATED, seed=1)
+    build([src], out)
+    return out
+
+
+def ids(o: Opened, kind: str) -> dict[str, str]:
+    """label -> IRI of the page's entities of one type."""
+    return o.js("k => Object.fromEntries(kgPage.ents.filter(e => e.type === k).map(e => [e.label, e.id]))", kind)
+
+
+# ---- the seeds page ---------------------------------------------------------------------------
+
+def test_seeds_page_opens_offline_with_people_agencies_and_topics(opened, seeds_build, seeds_graph):
     out, _ = seeds_build
     o = opened(out / "graph.html")
-    exp = tv.expected_counts(seeds_graph)
-    assert o.shown() == (exp["nodes"], exp["edges"])
-    assert o.js("document.getElementById('kg-status').textContent") == (
-        f"{exp['nodes']} of {exp['nodes']} nodes, {exp['edges']} of {exp['edges']} edges shown")
-    quotes = o.js("kgPage.nodes.get({filter: n => n.kgType === 'Quote'}).map(n => n.id)")
-    assert sorted(quotes) == sorted(map(str, seeds_graph.subjects(RDF.type, KG.Quote)))
-    clicked = next((q for q in quotes if o.click_node(q)), None)
-    assert clicked is not None, "no quote node could be clicked"
-    o.page.wait_for_function("document.getElementById('kg-details').dataset.node !== undefined")
-    text = str(seeds_graph.value(URIRef(clicked), KG.text))
-    assert o.page.locator("#kg-details .kg-quote-text").text_content() == text
+    shown = set(o.js("kgPage.nodeView.get().map(n => n.kgType)"))
+    assert shown == set(tv.viz.SHOWN_TYPES)
+    assert o.js("kgPage.nodes.get({filter: n => n.kgType === 'Quote'}).length") == 0  # quotes on demand
+    quotes = len(list(seeds_graph.query("PREFIX kg: <https://w3id.org/kgid/ns#> SELECT ?q { ?q a kg:Quote }")))
+    assert len(o.rows()) == quotes
+    assert o.page.locator("#kg-f-count").text_content().startswith(f"{quotes} quotes")
+    assert o.clean()
+
+
+def test_seeds_labels_do_not_overlap_at_the_default_zoom(opened, seeds_build):
+    out, _ = seeds_build
+    o = opened(out / "graph.html")
+    assert o.js("kgPage.network.getScale()") >= 0.7  # labels at a size that can be read (14 px font)
+    # vis-network measures a node's box when it draws it: draw them all, then read the boxes
+    boxes = o.js("""() => { const n = kgPage.network, view = [n.getViewPosition(), n.getScale()];
+        n.fit({animation: false}); n.redraw();
+        const out = n.body.nodeIndices.map(id => { const b = n.getBoundingBox(id);
+            return [b.left, b.top, b.right, b.bottom, n.body.nodes[id].labelModule.size.width > 0]; });
+        n.moveTo({position: view[0], scale: view[1], animation: false});
+        return out; }""")
+    assert len(boxes) > 20 and all(b[4] for b in boxes)  # every node has its label
+    clash = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:] if tv.boxes_overlap(a[:4], b[:4])]
+    assert clash == []
+
+
+def test_person_panel_lists_their_quotes_as_kg_query_quotes_by(opened, seeds_build):
+    out, _ = seeds_build
+    o = opened(out / "graph.html")
+    people = ids(o, "Person")
+    rows = kg_query(out / "graph.ttl", "quotes_by", person="Wahyu Hidayat")
+    assert {r["speakerLabel"] for r in rows} == {"Wahyu Hidayat"} and len(rows) > 5
+    o.js("id => kgPage.reveal(id)", people["Wahyu Hidayat"])
+    assert o.page.locator("#kg-details h2").first.text_content() == "Wahyu Hidayat"
+    got = o.panel_quotes()
+    assert sorted(got) == sorted(r["text"] for r in rows)
+    dates = o.page.locator("#kg-details li.kg-q .kg-date").all_text_contents()
+    assert dates == sorted(dates, reverse=True)  # newest first
+    first = o.page.locator("#kg-details li.kg-q").first
+    assert "Penjabat Wali Kota Malang" in first.locator(".kg-office").text_content()
+    assert re.search(r"\d{3}_[0-9a-f]{16}\.txt", first.text_content())  # the article's source file
+    first.locator(".kg-show-sentence").click()
+    sentence = first.locator(".kg-context").text_content()
+    assert first.locator(".kg-quote-text").text_content() in sentence and first.locator(".kg-context mark").count() == 1
+    assert set(o.rows()) == {r["quote"] for r in rows} | set(o.rows())  # the table lists at least their quotes
+    assert o.clean()
+
+
+def test_topic_and_date_filter_equal_kg_query_said_about(opened, seeds_build):
+    out, _ = seeds_build
+    o = opened(out / "graph.html")
+    frm, to = "2024-01-01", "2024-12-31"
+    o.page.fill("#kg-f-topic", "Netralitas ASN")
+    o.page.dispatch_event("#kg-f-topic", "change")
+    o.page.fill("#kg-f-from", frm)
+    o.page.dispatch_event("#kg-f-from", "change")
+    o.page.fill("#kg-f-to", to)
+    o.page.dispatch_event("#kg-f-to", "change")
+    rows = kg_query(out / "graph.ttl", "said_about", topic="Netralitas ASN")
+    want = {r["quote"] for r in rows if "Netralitas ASN" in r["about"].split("; ") and frm <= r["date"] <= to}
+    assert want and set(o.rows()) == want
+    shown = o.page.locator("#kg-table tbody tr").evaluate_all("rs => rs.map(r => r.dataset.quote)")
+    assert set(shown) == want
+    bars = o.js("[...document.querySelectorAll('#kg-timeline .kg-bar')].filter(b => !b.classList.contains('kg-out'))"
+                ".reduce((n, b) => n + Number(b.dataset.count), 0)")
+    assert bars == len(want)
+    assert o.clean()
+
+
+def test_timeline_brush_filters_table_and_graph(opened, seeds_build):
+    out, _ = seeds_build
+    o = opened(out / "graph.html")
+    bars = o.page.locator("#kg-timeline .kg-bar")
+    counts = bars.evaluate_all("bs => bs.map(b => [b.dataset.month, Number(b.dataset.count)])")
+    busy = [i for i, (_, n) in enumerate(counts) if n]
+    a, b = busy[-2], busy[-1]
+    bars.nth(a).hover()
+    o.page.mouse.down()
+    bars.nth(b).hover()
+    o.page.mouse.up()
+    assert o.page.input_value("#kg-f-from") == counts[a][0] + "-01"
+    assert o.page.input_value("#kg-f-to").startswith(counts[b][0])
+    dates = o.js("kgPage.rows().map(id => kgPage.quoteDate(id))")
+    assert len(dates) == sum(n for _, n in counts[a:b + 1]) and all(counts[a][0] <= d[:7] <= counts[b][0] for d in dates)
+    assert o.js("kgPage.nodeView.length") < o.js("kgPage.nodes.get({filter: n => kgPage.state.types[n.kgType]}).length")
+    assert o.clean()
+
+
+@pytest.mark.parametrize("typed, group", [("Sekda", "Offices"), ("pj wali kota malang", "Offices"),
+                                          ("BKN", "Agencies"), ("netralitas asn", "Policies"),
+                                          ("akmal", "People"), ("AKMAL MALIK", "People")])
+def test_search_finds_offices_acronyms_and_names_grouped_and_enter_opens_the_best(opened, seeds_build, typed, group):
+    out, _ = seeds_build
+    o = opened(out / "graph.html")
+    o.page.fill("#kg-find", typed)
+    groups = o.page.locator("#kg-select optgroup").evaluate_all("gs => gs.map(g => g.label.split(' (')[0])")
+    assert group in groups
+    best = o.js("q => kgPage.search(q)[0]", typed)
+    o.page.press("#kg-find", "Enter")
+    assert o.page.locator("#kg-details").get_attribute("data-node") == best["id"]
+    heading = o.page.locator("#kg-details h2").first.text_content()
+    if group == "Offices":  # the office's holder opens
+        holders = kg_query(out / "graph.ttl", "office_holders", office=typed)
+        assert best["group"] == "Office" and heading in {r["personLabel"] for r in holders}
+        assert o.page.locator("#kg-details").text_content().count("Offices") == 1
+    assert o.clean()
+
+
+def test_accents_and_case_do_not_matter_in_search(opened, seeds_build):
+    out, _ = seeds_build
+    o = opened(out / "graph.html")
+    assert o.js("kgPage.search('AKMÁL MÀLIK')[0].show") == o.js("kgPage.search('akmal malik')[0].show") == "Akmal Malik"
+    assert o.js("kgPage.search('zzqx').length") == 0
+
+
+def test_shared_url_restores_the_view(opened, seeds_build):
+    out, _ = seeds_build
+    o = opened(out / "graph.html")
+    people = ids(o, "Person")
+    o.js("id => kgPage.reveal(id)", people["Wahyu Hidayat"])
+    o.page.select_option("#kg-f-kind", "direct")
+    o.page.fill("#kg-f-q", "ASN")
+    o.page.wait_for_function("() => kgPage.state.f.q === 'ASN'")
+    o.page.locator("#kg-table th[data-key='speaker']").click()
+    o.page.fill("#kg-find", "sekda")
+    url = o.js("location.href")
+    view = lambda p: p.js("""() => [document.getElementById('kg-details').dataset.node,
+        document.querySelector('#kg-details h2').textContent, kgPage.rows(), kgPage.state.f.kind, kgPage.state.f.q,
+        kgPage.state.sort, kgPage.state.desc, document.getElementById('kg-find').value,
+        document.getElementById('kg-select').options.length, kgPage.nodeView.getIds().sort()]""")
+    before = view(o)
+    assert "#" in url and before[0] == people["Wahyu Hidayat"] and before[2] and before[3:7] == ["direct", "ASN", "speaker", False]
+    again = opened(url)
+    assert view(again) == before
+    assert again.page.input_value("#kg-f-q") == "ASN" and again.page.input_value("#kg-f-kind") == "direct"
+    assert o.clean() and again.clean()
+
+
+def test_export_csv_equals_the_rows_shown(opened, seeds_build, seeds_graph):
+    out, _ = seeds_build
+    o = opened(out / "graph.html", downloads=True)
+    o.page.select_option("#kg-f-kind", "reported")
+    with o.page.expect_download() as dl:
+        o.page.click("#kg-f-csv")
+    text = Path(dl.value.path()).read_text(encoding="utf-8-sig")
+    table = list(csv.DictReader(io.StringIO(text)))
+    assert [r["Quote IRI"] for r in table] == o.rows() and table
+    facts = {r["quote"]: r for r in kg_query(out / "graph.ttl", QUOTES)}
+    for r in table:
+        f = facts[r["Quote IRI"]]
+        text = f["text"]
+        assert r["Quote"] == ("'" + text if text[:1] in "=+-@\t\r" else text)
+        assert r["Kind"] == "reported" and f["direct"] == "false"
+        assert r["Speaker"] == f["speakerLabel"] and r["Date"] == f["date"] and r["Source file"] == f["source"]
+    assert o.clean()
+
+
+def test_correct_this_gives_the_exact_corrections_line(opened, seeds_build):
+    out, _ = seeds_build
+    o = opened(out / "graph.html")
+    people = ids(o, "Person")
+    o.js("id => kgPage.reveal(id)", people["Akmal Malik"])
+    item = o.page.locator("#kg-details li.kg-q").first
+    text = item.locator(".kg-quote-text").text_content()
+    source = re.search(r"\d{3}_[0-9a-f]{16}\.txt", item.text_content()).group(0)
+    item.locator(".kg-correct").click()
+    item.locator(".kg-to").fill("Wahyu Hidayat")
+    item.locator(".kg-reviewer").fill("redaksi")
+    line = item.locator(".kg-line").input_value()
+    d = json.loads(line)
+    assert list(d) == ["op", "document", "quote", "to", "by", "at"]
+    assert d["op"] == "speaker" and d["document"] == source and d["to"] == "Wahyu Hidayat" and d["by"] == "redaksi"
+    assert text.startswith(d["quote"]) and len(d["quote"].split()) == min(8, len(text.split()))
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", d["at"])
+    assert line == json.dumps(d, ensure_ascii=False)  # the form of the corrections file
+    item.locator(".kg-copy").click()
+    o.page.wait_for_function("() => document.querySelector('#kg-details .kg-copy').textContent === 'Copied'")
+    panel = o.page.locator("#kg-details > .kg-fix")
+    o.page.locator("#kg-details > .kg-tools .kg-correct").click()
+    panel.locator(".kg-other").fill("Wahyu Hidayat")
+    panel.locator(".kg-kept").fill("Akmal Malik")
+    merge = json.loads(panel.locator(".kg-line").input_value())
+    assert merge == {"op": "merge", "entities": ["Akmal Malik", "Wahyu Hidayat"], "label": "Akmal Malik", "by": "redaksi",
+                     "at": d["at"]}
+    panel.locator(".kg-op").select_option("reject")
+    assert json.loads(panel.locator(".kg-line").input_value()) == {
+        "op": "reject", "entity": people["Akmal Malik"], "by": "redaksi", "at": d["at"]}
+    assert o.clean()
+
+
+def test_document_topic_and_event_panels(opened, seeds_build):
+    out, _ = seeds_build
+    o = opened(out / "graph.html")
+    doc = o.js("kgPage.docs.filter(d => d.quotes.length)[0]")
+    o.js("id => kgPage.reveal(id)", doc["id"])
     panel = o.page.locator("#kg-details").text_content()
-    speaker = seeds_graph.value(seeds_graph.value(URIRef(clicked), KG.speaker), KG.label)
-    start, end = seeds_graph.value(URIRef(clicked), KG.start), seeds_graph.value(URIRef(clicked), KG.end)
-    assert f"{start}–{end}" in panel and (speaker is None or str(speaker) in panel)
-    assert o.outside == [] and o.errors == [] and o.dialogs == []
+    assert doc["title"] in panel and doc["source"] in panel and "People quoted" in panel
+    assert len(o.panel_quotes()) == len(doc["quotes"])
+    topic = ids(o, "Policy")["Netralitas ASN"]
+    o.js("id => kgPage.reveal(id)", topic)
+    assert "Who spoke about it" in o.page.locator("#kg-details").text_content()
+    speakers = o.page.locator("#kg-details ul.kg-counts").first.locator("li").all_text_contents()
+    rows = kg_query(out / "graph.ttl", "said_about", topic="Netralitas ASN")
+    about = [r for r in rows if "Netralitas ASN" in r["about"].split("; ")]
+    assert sum(int(s.rsplit(" ", 1)[1]) for s in speakers) == len(about)
+    o.js("id => kgPage.expand(id)", topic)
+    assert o.js("kgPage.nodeView.get({filter: n => n.kgType === 'Quote'}).length") == len(about)
+    assert o.clean()
 
 
-def test_seeds_page_menu_filters_and_finds(opened, seeds_build, seeds_graph):
-    out, _ = seeds_build
-    o = opened(out / "graph.html")
-    exp = tv.expected_counts(seeds_graph)
-    quotes = len(list(seeds_graph.subjects(RDF.type, KG.Quote)))
-    o.page.locator("#kg-legend input[data-name='Quote']").uncheck()
-    assert o.shown() == (exp["nodes"] - quotes, exp["edges"] - exp["said"] - exp["about"])
-    o.page.locator("#kg-relations input[data-name='mentions']").uncheck()
-    assert o.shown()[1] == exp["edges"] - exp["said"] - exp["about"] - exp["mentions"]
-    person = sorted(seeds_graph.subjects(RDF.type, KG.Person))[0]
-    label = str(seeds_graph.value(person, KG.label))
-    o.page.fill("#kg-find", label.lower())
-    o.page.select_option("#kg-select", str(person))
-    assert o.page.locator("#kg-details h2").first.text_content() == label
-    assert "Offices" in o.page.locator("#kg-details").text_content()
-    assert o.errors == [] and o.outside == []
-
+# ---- hostile text ---------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
 def hostile_page(tmp_path_factory):
     """A page built from an article written to carry the payloads, plus hostile names."""
+    from rdflib import RDF, Graph
+
     from kg.build import build
+    from kg.ns import KG
     from kg.viz import write_page
 
     src = tmp_path_factory.mktemp("hostile-src")
@@ -162,53 +381,83 @@ def hostile_page(tmp_path_factory):
         f"Menurutnya, sistem merit {in_doc} harus dijalankan oleh seluruh instansi.\n", encoding="utf-8")
     build([src], out)
     g = Graph().parse(out / "graph.ttl", format="turtle")
-    titles = {str(t) for t in g.objects(None, KG.title)}  # the headline rules may or may not take it
     quotes = [str(g.value(q, KG.text)) for q in g.subjects(RDF.type, KG.Quote)]
-    docs = [str(g.value(d, KG.text)) for d in g.subjects(RDF.type, KG.Document)]
-    assert any(in_doc in t and title in t for t in docs)  # the document text is kept exactly as read
-    assert any(tv.PAYLOADS[0] in t and tv.PAYLOADS[1] in t for t in quotes)  # and quotes carry the payloads
-    assert titles <= {title}
-    g += tv.hostile_graph()  # names, aliases, role titles and a cue carrying the payloads too
+    assert any(tv.PAYLOADS[0] in t and tv.PAYLOADS[1] in t for t in quotes)  # quotes carry the payloads
+    g += tv.hostile_graph()  # names, aliases, role titles, a cue and a javascript: URL carrying payloads too
     return g, write_page(g, out / "hostile.html", heading=p), p
 
 
-def test_hostile_page_runs_no_script_and_injects_nothing(opened, hostile_page):
+def test_hostile_text_stays_inert_in_every_panel_the_table_and_search(opened, hostile_page):
     g, path, p = hostile_page
-    o = opened(path)
-    ids = o.js("kgPage.nodes.getIds()")
-    assert len(ids) == len(tv.viz.page_graph(g))
-    for node_id in ids:  # every node's details panel, with all its text
+    o = opened(path, downloads=True)
+    node_ids = o.js("kgPage.ents.map(e => e.id).concat(kgPage.docs.map(d => d.id), kgPage.quoteIds())")
+    for node_id in node_ids:  # every panel, with every sentence and correction form opened
         o.js("id => kgPage.reveal(id)", node_id)
-        o.page.mouse.move(700, 450)  # hover at the centre: a tooltip may open
-    o.page.wait_for_timeout(500)
-    o.page.fill("#kg-find", "<script")  # the find list shows hostile labels too
+        o.js("""() => document.querySelectorAll('#kg-details .kg-show-sentence, #kg-details .kg-correct')
+                .forEach(b => b.click())""")
+        o.page.mouse.move(700, 300)  # hover in the graph: a tooltip may open
+    o.js("() => kgPage.showAllQuotes(true)")
+    o.js("() => kgPage.unselect()")
+    o.page.fill("#kg-find", "<script")
     assert o.page.locator("#kg-select option").count() >= 1
-    o.js("id => kgPage.reveal(id)", "https://w3id.org/kgid/id/q1")
-    assert o.page.locator("#kg-details .kg-quote-text").text_content() == p
+    o.page.fill("#kg-f-q", "<img")
+    o.page.wait_for_function("() => kgPage.state.f.q === '<img'")
+    assert len(o.rows()) >= 1 and "<img" in o.page.locator("#kg-table tbody").text_content()
+    o.page.click("#kg-table tbody tr")
+    o.js("id => kgPage.reveal(id)", tv.D + "q1")
+    assert o.page.locator("#kg-details .kg-quote-text").first.text_content() == p
     assert o.page.locator("#kg-heading").text_content() == p
+    with o.page.expect_download():
+        o.page.click("#kg-f-csv")
     assert o.js("typeof window.__pwned") == "undefined"
-    assert o.dialogs == []
     assert o.js("document.scripts.length") == 3
-    assert o.js("document.querySelectorAll('img, svg, a, iframe, object, embed, [onerror], [onload]').length") == 0
-    assert o.outside == [] and o.errors == []
+    assert o.js("document.querySelectorAll('img, svg, iframe, object, embed, [onerror], [onload]').length") == 0
+    assert o.js("[...document.querySelectorAll('a')].filter(a => !/^https?:$/.test(a.protocol)).length") == 0
+    assert "javascript:window.__pwned=9" in o.page.locator("body").text_content()  # shown as text
+    assert o.clean()
 
 
-def test_large_page_shows_top_n_then_everything(opened, tmp_path):
-    bench = _load("kg_bench_viz", ROOT / "bench" / "bench_viz.py")
-    from kg.viz import DEFAULT_LIMIT, write_page
+# ---- a generated corpus ------------------------------------------------------------------------
 
-    path = write_page(bench.synthetic_graph(2000), tmp_path / "big.html")
-    o = opened(path)
+def test_generated_corpus_page(opened, generated_build):
+    out = generated_build
+    o = opened(out / "graph.html")
     data = json.loads(o.js("document.getElementById('kg-data').textContent"))
-    assert len(data["nodes"]) == 2000
-    nodes, edges = o.shown()
-    assert nodes == DEFAULT_LIMIT and edges < len(data["edges"])
-    banner = o.page.locator("#kg-banner-text").text_content()
-    assert "2000 nodes" in banner and f"the {DEFAULT_LIMIT} most central" in banner
-    o.page.click("#kg-toggle-all")
-    assert o.shown() == (2000, len(data["edges"]))
-    ranked = [n["id"] for n in sorted(data["nodes"], key=lambda n: n["rank"])]
-    clicked = next((v for v in ranked[:50] if o.click_node(v)), None)  # the first one not covered by another
-    assert clicked is not None
-    o.page.wait_for_function("id => document.getElementById('kg-details').dataset.node === id", arg=clicked)
-    assert o.errors == [] and o.outside == []
+    assert set(o.js("kgPage.nodeView.get().map(n => n.kgType)")) <= set(tv.viz.SHOWN_TYPES)
+    if len(data["nodes"]) > data["limit"]:
+        assert o.js("kgPage.nodeView.length") <= data["limit"]
+        assert f"{len(data['nodes'])} nodes" in o.page.locator("#kg-banner-text").text_content()
+    top = min((n for n in data["nodes"] if n["kgType"] == "Person"), key=lambda n: n["rank"])
+    name = next(e["label"] for e in data["ents"] if e["id"] == top["id"])
+    o.page.fill("#kg-find", name.lower())
+    o.page.press("#kg-find", "Enter")
+    assert o.page.locator("#kg-details h2").first.text_content() == name
+    rows = [r for r in kg_query(out / "graph.ttl", "quotes_by", person=name) if r["speaker"] == top["id"]]
+    assert sorted(o.panel_quotes()) == sorted(r["text"] for r in rows)
+    topic = max((e for e in data["ents"] if e["type"] == "Policy"),
+                key=lambda e: sum(data["ents"].index(e) in q["about"] for q in data["quotes"]))
+    o.page.fill("#kg-f-topic", topic["label"])
+    o.page.dispatch_event("#kg-f-topic", "change")
+    said = kg_query(out / "graph.ttl", "said_about", topic=topic["label"])
+    want = {r["quote"] for r in said if topic["label"] in r["about"].split("; ")}
+    involved = set(o.js("kgPage.rows()"))
+    assert involved <= want  # the person stays selected: their quotes about the topic
+    o.js("() => kgPage.unselect()")  # as a click on the empty canvas does
+    assert set(o.rows()) == want and want
+    assert o.clean()
+
+
+def test_table_rows_select_their_speaker_and_topics_in_the_graph(opened, seeds_build):
+    out, _ = seeds_build
+    o = opened(out / "graph.html")
+    rows = o.page.locator("#kg-table tbody tr")
+    first = o.js("() => { const q = kgPage.rows()[0]; return q; }")
+    rows.first.click()
+    want = o.js("""id => { const q = kgPage.quote(id);
+        return [q.s >= 0 ? kgPage.ents[q.s].id : null].concat(q.about.map(t => kgPage.ents[t].id)).filter(Boolean); }""", first)
+    assert want and sorted(o.js("kgPage.network.getSelectedNodes()")) == sorted(want)
+    assert o.page.locator("#kg-details").get_attribute("data-node") == first  # and its panel opens
+    rows.nth(1).click(modifiers=["Control"])
+    assert len(o.js("kgPage.network.getSelectedNodes()")) >= len(want)
+    assert o.page.locator("#kg-table tbody tr.kg-row-selected").count() == 2
+    assert o.clean()

@@ -4,16 +4,23 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import re
+import subprocess
+import sys
+from collections import Counter
 from html.parser import HTMLParser
 
 import networkx as nx
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph
+from rdflib import RDF, Graph
 
 from kg import viz
 from kg.errors import InputError
+from kg.ns import KG
+from kg.viz_data import open_source, read, title_forms
+from kg.viz_layout import label_box, layout, spread_labels
 
 PRE = """@prefix kg: <https://w3id.org/kgid/ns#> . @prefix d: <https://w3id.org/kgid/id/> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
@@ -55,7 +62,7 @@ def hostile_graph() -> Graph:
     lit = json.dumps(p)  # a valid Turtle string literal
     return Graph().parse(format="turtle", data=PRE + f"""
     d:doc a kg:Document ; kg:source {lit} ; kg:title {lit} ; kg:date "2024-02-06"^^xsd:date ; kg:text "x" ;
-        kg:author {lit} .
+        kg:author {lit} ; <https://schema.org/url> "javascript:window.__pwned=9" .
     d:ani a kg:Person ; kg:label {lit} ; kg:alias {json.dumps("href " + p)} ; kg:isOfficial true ;
         kg:mentionedIn d:doc ; kg:holdsRole d:r1 .
     d:bkn a kg:Agency ; kg:label {json.dumps("BKN " + p)} ; kg:mentionedIn d:doc .
@@ -67,7 +74,8 @@ def hostile_graph() -> Graph:
 
 
 HAND = Graph().parse(format="turtle", data=PRE + """
-d:doc a kg:Document ; kg:source "a.txt" ; kg:title "Rapat BKN" ; kg:date "2024-02-06"^^xsd:date ; kg:text "..." .
+d:doc a kg:Document ; kg:source "a.txt" ; kg:title "Rapat BKN" ; kg:date "2024-02-06"^^xsd:date ; kg:text "..." ;
+    <https://schema.org/url> "https://example.org/berita/rapat-bkn" .
 d:ani a kg:Person ; kg:label "Ani Wibowo" ; kg:alias "Ani" ; kg:isOfficial true ; kg:mentionedIn d:doc ;
     kg:holdsRole d:r1 .
 d:anita a kg:Person ; kg:label "Anita" ; kg:alias "Ani" ; kg:mentionedIn d:doc .
@@ -126,23 +134,63 @@ def test_safe_json_cannot_end_a_script_block(text):
     assert json.loads(s) == {"t": text, "k": [text]}
 
 
+def graph_of(g) -> "nx.DiGraph":
+    return viz.page_graph(read(open_source(g)))
+
+
 def test_page_graph_counts_equal_the_rdf(seeds_graph):
-    G = viz.page_graph(seeds_graph)
+    G = graph_of(seeds_graph)
     exp = expected_counts(seeds_graph)
     assert len(G) == exp["nodes"] and G.number_of_edges() == exp["edges"]
     for rel in viz.RELATIONS:
         assert sum(1 for *_, r in G.edges(data="rel") if r == rel) == exp[rel], rel
 
 
-def test_build_writes_the_page_with_every_node_and_edge(seeds_build, seeds_graph):
+SPOKE = """SELECT DISTINCT ?s ?t WHERE { ?q a kg:Quote ; kg:speaker ?s ; kg:about ?t .
+           VALUES ?c { kg:Person kg:Agency } ?s a ?c . VALUES ?k { kg:Person kg:Agency kg:Policy kg:Event kg:Place } ?t a ?k }"""
+
+
+def test_build_writes_the_page_with_every_entity_document_and_quote(seeds_build, seeds_graph):
     out, report = seeds_build
-    html = (out / "graph.html").read_text(encoding="utf-8")
-    assert str(out / "graph.html") in report.outputs
-    data = page_data(html)
+    data = page_data((out / "graph.html").read_text(encoding="utf-8"))
     exp = expected_counts(seeds_graph)
-    assert len(data["nodes"]) == exp["nodes"] and len(data["edges"]) == exp["edges"]
-    assert {e["label"] for e in data["edges"]} == set(viz.RELATIONS)
-    assert {t["name"] for t in data["types"]} == set(viz.TYPES)
+    quotes = len(list(seeds_graph.subjects(RDF.type, KG.Quote)))
+    assert str(out / "graph.html") in report.outputs
+    docs = len(list(seeds_graph.subjects(RDF.type, KG.Document)))
+    assert len(data["nodes"]) == exp["nodes"] - quotes - docs == len(data["ents"]) and len(data["docs"]) == docs
+    assert {n["id"] for n in data["nodes"]} == {x["id"] for x in data["ents"]}  # documents: in rows and panels
+    assert len(data["quotes"]) == quotes
+    links = Counter(e["kgRel"] for e in data["edges"])
+    spoke = len(list(seeds_graph.query("PREFIX kg: <https://w3id.org/kgid/ns#>\n" + SPOKE)))
+    assert links == {"spoke about": spoke, "holds": exp["holds"], "attended": exp["attended"]}
+    weights = sum(e["kgWeight"] for e in data["edges"] if e["kgRel"] == "spoke about")
+    assert weights == sum(len(q["about"]) for q in data["quotes"] if q["s"] >= 0)
+    assert {t["name"] for t in data["types"] if t["shown"]} == set(viz.SHOWN_TYPES)
+
+
+def test_the_page_never_parses_the_graph_with_rdflib(seeds_build, tmp_path, monkeypatch):
+    import rdflib
+
+    def refuse(*a, **k):
+        raise AssertionError("rdflib parse called")
+
+    monkeypatch.setattr(rdflib.Graph, "parse", refuse)
+    out, _ = seeds_build
+    path = viz.write_page(out / "graph.ttl", tmp_path / "p.html")
+    assert len(page_data(path.read_text(encoding="utf-8"))["quotes"]) > 0
+
+
+def test_page_is_byte_identical_whatever_the_hash_seed(seeds_build, tmp_path):
+    out, _ = seeds_build
+    pages = []
+    for seed in ("1", "4242"):
+        path = tmp_path / f"p{seed}.html"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "kg.cli", "viz", str(out / "graph.ttl"), "--out", str(path)],
+                       env=env, check=True, capture_output=True)
+        pages.append(path.read_bytes())
+    assert pages[0] == pages[1]
+    assert pages[0] == (out / "graph.html").read_bytes()
 
 
 def test_page_requests_nothing(seeds_build):
@@ -168,10 +216,14 @@ def test_csp_allows_exactly_the_page_scripts(seeds_build):
     assert "default-src 'none'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
 
 
+def render_graph(g, **kw) -> str:
+    data = read(open_source(g))
+    G = viz.page_graph(data)
+    return viz.render(viz.build_network(G), viz.records(G, data), **kw)
+
+
 def test_hostile_text_stays_data():
-    g = hostile_graph()
-    html = viz.render(viz.build_network(viz.page_graph(g)), dict(viz.page_graph(g).nodes(data="details")),
-                      heading=" ".join(PAYLOADS))
+    html = render_graph(hostile_graph(), heading=" ".join(PAYLOADS))
     tags = parse(html)
     assert [t for t, _ in tags.tags if t == "script"] == ["script"] * 3
     assert not [t for t, _ in tags.tags if t in ("img", "a", "svg", "iframe")]
@@ -179,24 +231,52 @@ def test_hostile_text_stays_data():
     data = page_data(html)
     p = " ".join(PAYLOADS)
     assert data["heading"] == p
-    quote = data["details"][D + "q1"]
-    assert quote["text"] == p and ["Cue", p] in quote["rows"]
-    person = data["details"][D + "ani"]
-    assert person["heading"] == p and any(p in item for item in dict(person["lists"])["Offices"])
+    assert [q["text"] for q in data["quotes"]] == [p] and data["quotes"][0]["cue"] == p
+    person = next(e for e in data["ents"] if e["id"] == D + "ani")
+    assert person["label"] == " ".join(p.split()) and [r["title"] for r in data["roles"]] == [" ".join(p.split())]
+    assert data["docs"][0]["url"] == "javascript:window.__pwned=9"
 
 
-def test_quote_and_person_details():
-    G = viz.page_graph(HAND)
-    q = G.nodes[D + "q1"]["details"]
-    assert q["text"] == "Netralitas ASN harga mati."
-    rows = dict(q["rows"])
-    assert rows == {"Speaker": "Ani Wibowo", "Document": "Rapat BKN", "Source file": "a.txt", "Date": "2024-02-06",
-                    "Offsets": "100–126", "Kind": "direct quote", "Cue": "kata", "About": "Netralitas ASN"}
-    p = G.nodes[D + "ani"]["details"]
-    assert dict(p["rows"])["Quotes"] == "2 (1 direct, 1 reported)"
-    assert dict(p["lists"])["Offices"] == ["Kepala — Badan Kepegawaian Negara (2024-02-06, a.txt)"]
-    rels = sorted((u[len(D):], v[len(D):], r) for u, v, r in G.edges(data="rel") if r in ("holds", "attended"))
-    assert rels == [("ani", "bkn", "holds"), ("ani", "rak", "attended")]
+def test_quote_records_carry_office_agency_topic_and_sentence():
+    data = page_data(render_graph(HAND))
+    ents = [e["label"] for e in data["ents"]]
+    by_text = {q["text"]: q for q in data["quotes"]}
+    q1 = by_text["Netralitas ASN harga mati."]
+    assert ents[q1["s"]] == "Ani Wibowo" and [ents[t] for t in q1["about"]] == ["Netralitas ASN"]
+    assert [(data["roles"][r]["title"], ents[data["roles"][r]["org"]]) for r in q1["roles"]] == [
+        ("Kepala", "Badan Kepegawaian Negara")]
+    assert q1["direct"] is True and q1["cue"] == "kata" and (q1["start"], q1["end"]) == (100, 126)
+    assert data["docs"][q1["d"]] == {"id": D + "doc", "source": "a.txt", "title": "Rapat BKN", "date": "2024-02-06",
+                                     "url": "https://example.org/berita/rapat-bkn"}
+    q3 = by_text["Rapat berjalan lancar."]
+    assert ents[q3["s"]] == "Anita" and q3["roles"] == []  # holds no office
+    assert [q["text"] for q in data["quotes"]] == sorted(by_text, key=lambda t: by_text[t]["start"])
+    rep = data["reports"][0]
+    assert ents[rep["e"]] == "Rapat Koordinasi" and ents[rep["place"]] == "Kota Malang"
+    assert [ents[p] for p in rep["parts"]] == ["Ani Wibowo"]
+
+
+def test_quote_sentence_comes_from_the_document_text(seeds_build):
+    out, _ = seeds_build
+    data = page_data((out / "graph.html").read_text(encoding="utf-8"))
+    assert all(q["text"] in q["ctx"] for q in data["quotes"])
+    assert sum(q["ctx"] != q["text"] for q in data["quotes"]) > len(data["quotes"]) // 2
+
+
+@pytest.mark.parametrize("title, form", [
+    ("Sekretaris Daerah Kota Malang", "Sekda Kota Malang"),
+    ("Pj Wali Kota Malang", "Penjabat Wali Kota Malang"),
+    ("Penjabat Wali Kota Malang", "Pj Wali Kota Malang"),
+    ("Wakil Presiden", "Wapres"),
+])
+def test_office_titles_get_their_short_and_long_forms(title, form):
+    assert form in title_forms(title)
+
+
+@pytest.mark.parametrize("title", ["Kepala Desa Sukamaju", "Sekdanya", ""])
+def test_office_titles_without_a_known_form_get_none_new(title):
+    assert all(f != title for f in title_forms(title))
+    assert not [f for f in title_forms(title) if "Sekretaris Daerah" in f]
 
 
 @pytest.mark.parametrize("kwargs, nodes", [
@@ -209,7 +289,7 @@ def test_quote_and_person_details():
     ({"types": "Place"}, {"mlg"}),
 ])
 def test_views(kwargs, nodes):
-    G = viz.select(viz.page_graph(HAND), **kwargs)
+    G = viz.select(graph_of(HAND), **kwargs)
     assert {v[len(D):] for v in G} == nodes
 
 
@@ -222,7 +302,7 @@ def test_views(kwargs, nodes):
 ])
 def test_view_errors_name_the_choices(kwargs, message):
     with pytest.raises(InputError, match=re.escape(message)):
-        viz.select(viz.page_graph(HAND), **kwargs)
+        viz.select(graph_of(HAND), **kwargs)
 
 
 def test_layout_is_deterministic_and_scales_past_networkx_spring_limit():
@@ -235,22 +315,54 @@ def test_layout_is_deterministic_and_scales_past_networkx_spring_limit():
 
 
 def test_size_follows_rank_and_limit_is_passed(seeds_graph):
-    net = viz.build_network(viz.page_graph(seeds_graph))
+    net = viz.build_network(graph_of(seeds_graph))
     ranks = [n["rank"] for n in net.nodes]
     assert sorted(ranks) == list(range(len(ranks)))
     by_rank = sorted(net.nodes, key=lambda n: n["rank"])
-    assert all(a["size"] >= b["size"] for a, b in zip(by_rank, by_rank[1:]))
-    html = viz.render(net, dict(viz.page_graph(seeds_graph).nodes(data="details")), limit=25)
+    shown = [n for n in by_rank if n["kgType"] in viz.SHOWN_TYPES]
+    assert by_rank[:len(shown)] == shown  # people, agencies and topics first
+    assert all(a["size"] >= b["size"] for a, b in zip(shown, shown[1:]))
+    html = viz.render(net, {}, limit=25)
     data = page_data(html)
     assert data["limit"] == 25 and data["options"]["interaction"]["hideEdgesOnDrag"] is True
     with pytest.raises(InputError, match="limit must be"):
         viz.render(net, {}, limit=-1)
 
 
-def test_write_page_is_atomic_and_returns_the_path(tmp_path):
-    path = viz.write_page(HAND, tmp_path / "sub" / "p.html", focus="bkn")
+def boxes_overlap(a, b) -> bool:
+    return min(a[2], b[2]) - max(a[0], b[0]) > 0.01 and min(a[3], b[3]) - max(a[1], b[1]) > 0.01
+
+
+@pytest.mark.parametrize("n, edges", [(2, 1), (40, 60), (80, 160)])
+def test_spread_labels_leaves_no_two_label_boxes_overlapping(n, edges):
+    G = nx.gnm_random_graph(n, edges, seed=n)
+    order = sorted(G, key=lambda v: (-G.degree(v), v))
+    boxes = {v: label_box(0.0, 0.0, 6 + v % 9, f"Nama Orang Nomor {v}" * (1 + v % 2)) for v in G}
+    before = layout(G, order, spacing=30.0)
+    pos = spread_labels(before, boxes, aspect=1.8)
+    placed = [tuple(p + o for p, o in zip(pos[v] * 2, boxes[v])) for v in G]
+    assert not [(a, b) for i, a in enumerate(placed) for b in placed[i + 1:] if boxes_overlap(a, b)]
+    tight = [tuple(p + o for p, o in zip(before[v] * 2, boxes[v])) for v in G]
+    assert n < 40 or [(a, b) for i, a in enumerate(tight) for b in tight[i + 1:] if boxes_overlap(a, b)]  # had some
+
+
+def test_seeds_labels_shown_first_do_not_overlap(seeds_graph):
+    net = viz.build_network(graph_of(seeds_graph))
+    first = [n for n in net.nodes if n["kgType"] in viz.SHOWN_TYPES and n["rank"] < viz.DEFAULT_LIMIT]
+    placed = [label_box(n["x"], n["y"], n["size"], n["label"], pad=0.0, font=14) for n in first]
+    assert len(first) > 20
+    assert not [(a, b) for i, a in enumerate(placed) for b in placed[i + 1:] if boxes_overlap(a, b)]
+
+
+def test_write_page_is_atomic_readable_and_returns_the_path(tmp_path):
+    old = os.umask(0o022)
+    try:
+        path = viz.write_page(HAND, tmp_path / "sub" / "p.html", focus="bkn")
+    finally:
+        os.umask(old)
     assert path == tmp_path / "sub" / "p.html"
     assert [p.name for p in path.parent.iterdir()] == ["p.html"]
+    assert path.stat().st_mode & 0o777 == 0o644
     assert page_data(path.read_text(encoding="utf-8"))["heading"] == "kg: who said what · around bkn (1 hop)"
 
 
@@ -262,7 +374,8 @@ def test_cli_viz(seeds_build, tmp_path):
                                   "--types", "Person, Quote", "--limit", "0"])
     assert r.exit_code == 0, r.output
     data = page_data((tmp_path / "p.html").read_text(encoding="utf-8"))
-    assert {n["kgType"] for n in data["nodes"]} == {"Person", "Quote"} and data["limit"] == 0
+    assert {n["kgType"] for n in data["nodes"]} == {"Person"} and data["limit"] == 0
+    assert data["quotes"] and all(q["about"] == [] and data["docs"][q["d"]]["source"] for q in data["quotes"])
     r = CliRunner().invoke(main, ["viz", str(out / "graph.ttl"), "--out", str(tmp_path / "q.html"),
                                   "--focus", "no such name at all"])
     assert r.exit_code == 2 and "no such name at all" in r.output and len(r.output.strip().splitlines()) == 1

@@ -1,0 +1,205 @@
+"""What the browser page shows, read from an Oxigraph store with saved SPARQL.
+
+The page never re-parses ``graph.ttl`` with rdflib: :func:`open_source` loads the
+file into Oxigraph (or wraps an rdflib graph already in memory), and :func:`read`
+runs the saved queries in ``kg/queries/page/`` (plus ``facts/entities``,
+``facts/aliases``, ``facts/about`` and ``facts/participants``) to build plain
+records: documents, entities, quotes, offices and event reports. The sentence
+around a quote is cut from its document's text as ``quote_source`` does
+(:func:`kg.query.sentence_around`, 300 characters either side).
+
+Every list is sorted, so the same graph gives the same records whatever the
+hash seed.
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .sparql import query_text
+from .errors import GraphFileError
+from .store import Store, open_store
+
+__all__ = ["ENTITY_TYPES", "PageData", "open_source", "read", "title_forms"]
+
+#: Entity classes, in the order that decides a node's type when it has two.
+ENTITY_TYPES = ("Person", "Agency", "Policy", "Event", "Place")
+_KG = "https://w3id.org/kgid/ns#"
+
+
+@dataclass
+class PageData:
+    """Records keyed by IRI: ``docs``, ``ents``, ``quotes``, ``roles``, ``reports``."""
+
+    docs: dict[str, dict] = field(default_factory=dict)
+    ents: dict[str, dict] = field(default_factory=dict)
+    quotes: dict[str, dict] = field(default_factory=dict)
+    roles: dict[str, dict] = field(default_factory=dict)
+    reports: dict[str, dict] = field(default_factory=dict)
+
+
+#: Subjects the page never reads: ``kg:Mention`` nodes (more than half of a graph's triples).
+_SKIPPED = "<https://w3id.org/kgid/id/mention/"
+_CHUNK = 1 << 21
+
+
+def open_source(source) -> Store:
+    """A store for ``source``: a graph file path, a :class:`Store`, or an rdflib graph.
+
+    A Turtle or N-Triples file is loaded without its ``kg:Mention`` blocks
+    (:func:`_page_chunks`), in pieces, so the store holds only what the page reads.
+    """
+    if isinstance(source, Store):
+        return source
+    if isinstance(source, (str, os.PathLike)):
+        path = str(source)
+        if not path.endswith((".ttl", ".nt")) or not os.path.isfile(path):
+            return open_store(path)
+        store = Store("oxigraph")
+        try:
+            for chunk in _page_chunks(path):
+                store.load(data=chunk, fmt="ttl")
+        except GraphFileError:  # not written one statement per line: load it whole
+            return open_store(path)
+        return store
+    store = Store("oxigraph")
+    store.add_graph(source)
+    return store
+
+
+def _page_chunks(path: str):
+    """Pieces of a graph file as kg writes it (one triple per line, each subject's block
+    starting in column 0 and ending with `` .``), each with the file's prefixes, without
+    the blocks whose subject is a mention.
+    """
+    head, part, size, skip = [], [], 0, False
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if skip:
+                skip = not line.rstrip().endswith(" .")
+                continue
+            if line.startswith(_SKIPPED):
+                skip = not line.rstrip().endswith(" .")
+                continue
+            if line.startswith(("@prefix", "PREFIX", "@base", "BASE")):
+                head.append(line)
+                continue
+            part.append(line)
+            size += len(line)
+            if size > _CHUNK and line.rstrip().endswith(" ."):
+                yield "".join(head + part)
+                part, size = [], 0
+    if part:
+        yield "".join(head + part)
+
+
+def _rows(store: Store, name: str):
+    sol = store.execute(query_text(name))
+    for row in sol.rows:
+        yield {v: (None if t is None else t.value if hasattr(t, "value") else str(t)) for v, t in zip(sol.vars, row)}
+
+
+def _bool(value) -> bool:
+    return value in ("true", "1")
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> tuple[tuple[re.Pattern, str], ...]:
+    """(word-bounded pattern, other form) for every title and its short forms in kg/rules/titles.jsonl."""
+    import json
+    from importlib import resources
+
+    text = resources.files("kg").joinpath("rules/titles.jsonl").read_text(encoding="utf-8")
+    pairs = []
+    for rec in (json.loads(line) for line in text.splitlines() if line.strip()):
+        forms = [rec["pattern"], *rec.get("aliases", [])] if isinstance(rec.get("pattern"), str) else []
+        for a in forms:
+            for b in forms:
+                if a != b and not a.endswith(".") and not b.endswith("."):
+                    pairs.append((re.compile(rf"(?<!\w){re.escape(a)}(?!\w)", re.I), b))
+    return tuple(pairs)
+
+
+@lru_cache(maxsize=4096)
+def title_forms(title: str) -> tuple[str, ...]:
+    """Other spellings of an office title, with short and long forms swapped (for the page's search).
+
+    >>> "Sekda Kota Malang" in title_forms("Sekretaris Daerah Kota Malang")
+    True
+    >>> "Penjabat Wali Kota Malang" in title_forms("Pj Wali Kota Malang")
+    True
+    """
+    out = []
+    for pattern, other in _title_words():
+        if pattern.search(title):
+            form = pattern.sub(other, title)
+            if form != title and form not in out:
+                out.append(form)
+    return tuple(out)
+
+
+def read(store: Store) -> PageData:
+    """Every record the page needs, from ``store`` (see the module docstring)."""
+    from .query import sentence_around
+
+    data = PageData()
+    for r in _rows(store, "page/documents"):
+        data.docs.setdefault(r["doc"], {"id": r["doc"], "source": r["source"], "title": r["title"] or "",
+                                        "date": (r["date"] or "")[:10], "url": r["url"] or ""})
+    rank = {_KG + t: i for i, t in enumerate(ENTITY_TYPES)}
+    for r in _rows(store, "facts/entities"):
+        old = data.ents.get(r["e"])
+        if old is None or rank[r["type"]] < rank[_KG + old["type"]]:
+            data.ents[r["e"]] = {"id": r["e"], "type": r["type"][len(_KG):], "label": " ".join(r["label"].split()),
+                                 "aliases": [], "official": _bool(r["official"]), "docs": []}
+    for r in _rows(store, "facts/aliases"):
+        if r["e"] in data.ents and r["alias"] not in data.ents[r["e"]]["aliases"]:
+            data.ents[r["e"]]["aliases"].append(r["alias"])
+    for r in _rows(store, "page/mentions"):
+        if r["e"] in data.ents and r["doc"] in data.docs:
+            data.ents[r["e"]]["docs"].append(r["doc"])
+    about = defaultdict(list)
+    for r in _rows(store, "facts/about"):
+        if r["about"] in data.ents:
+            about[r["q"]].append(r["about"])
+    for r in _rows(store, "page/quotes"):
+        if r["q"] in data.quotes or r["doc"] not in data.docs:
+            continue
+        data.quotes[r["q"]] = {
+            "id": r["q"], "text": r["text"], "direct": _bool(r["direct"]), "doc": r["doc"],
+            "speaker": r["speaker"] if r["speaker"] in data.ents else None, "start": _int(r["start"]),
+            "end": _int(r["end"]), "cue": r["cue"] or "", "about": sorted(set(about.get(r["q"], ()))),
+            "date": data.docs[r["doc"]]["date"], "context": ""}
+    texts = {r["doc"]: r["text"] for r in _rows(store, "page/texts")}
+    for q in data.quotes.values():
+        text, a, b = texts.get(q["doc"]), q["start"], q["end"]
+        if text is not None and a is not None and b is not None and 0 <= a <= b <= len(text):
+            q["context"] = sentence_around(text[max(0, a - 300):a], text[a:b], text[b:b + 300])
+    for r in _rows(store, "page/roles"):
+        if r["role"] not in data.roles and r["person"] in data.ents:
+            title = " ".join(r["title"].split())
+            data.roles[r["role"]] = {"id": r["role"], "person": r["person"], "title": title, "forms": title_forms(title),
+                                     "org": r["org"] if r["org"] in data.ents else None,
+                                     "doc": r["doc"] if r["doc"] in data.docs else None,
+                                     "date": (r["date"] or data.docs.get(r["doc"], {}).get("date", ""))[:10]}
+    for r in _rows(store, "page/reports"):
+        if r["rep"] not in data.reports and r["event"] in data.ents:
+            data.reports[r["rep"]] = {"id": r["rep"], "event": r["event"],
+                                      "doc": r["doc"] if r["doc"] in data.docs else None,
+                                      "date": (r["date"] or "")[:10],
+                                      "place": r["place"] if r["place"] in data.ents else None, "participants": []}
+    for r in _rows(store, "facts/participants"):
+        rep = data.reports.get(r["rep"])
+        if rep is not None and r["person"] in data.ents and r["person"] not in rep["participants"]:
+            rep["participants"].append(r["person"])
+    return data
