@@ -26,7 +26,7 @@ from .names import (
 )
 from .lexicon import norm
 from .offices import LOCAL_ORG, org_from_rule
-from .units import SUBDISTRICT_UNITS, direction_end, hospital_name_end, named_alone, list_of_fields, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end, unit_named_before_comma
+from .units import SUBDISTRICT_UNITS, direction_end, hospital_name_end, named_alone, list_of_fields, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end, unit_named_before_comma, region_named_before_comma
 
 __all__ = ["PersonMention", "iter_people", "clean_name"]
 
@@ -245,6 +245,9 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
         name_start = None  # "Kepala Bidang Pengembangan Karier": a common word of the vocabulary is no name alone
     if name_start is not None and name_end == run_end and last_hon is None and unit_named_before_comma(ctx, head_end, name_start, run_end):
         name_start = None  # "Direktur RSUD Labuang Baji, dr. Siti": the words before the comma name the hospital
+    if name_start is not None and name_end == run_end and last_hon is None \
+            and region_named_before_comma(ctx, rule, name_start, run_end):
+        name_start = None  # "Bupati Karangsari, H. Agus Salim": the words before the comma name the region
     if initials:
         name_start, name_end = initials
     comma_name = False
