@@ -204,6 +204,16 @@ def _resolve_people(people: list[PersonMention], nicknames: dict[str, str] | Non
         if nick in known and full in known:
             canon[nick] = full
     names = sorted({p.name for p in named}, key=lambda n: (-len(n.split()), -len(n), n))
+    heads: dict[str, set[str]] = defaultdict(set)
+    for p in named:
+        if p.head:
+            heads[p.name].add(p.head)
+
+    def other_office(a: str, b: str) -> bool:
+        """Do two names that differ by a letter each hold their own office ("anggota DPRD I Ketut Arsana",
+        "Kepala Bidang I Ketut Arsani")? Then they are two people, not a slip."""
+        return bool(heads[a]) and bool(heads[b]) and not heads[a] & heads[b]
+
     for n in names:
         if n in canon:
             continue
@@ -211,7 +221,7 @@ def _resolve_people(people: list[PersonMention], nicknames: dict[str, str] | Non
         for full in names:
             if full == n or full not in canon or canon[full] != full:
                 continue
-            if _similar_names(n, full):
+            if _similar_names(n, full) and not other_office(n, full):
                 target = full
                 break
             if len(n.split()) < len(full.split()):
@@ -223,7 +233,7 @@ def _resolve_people(people: list[PersonMention], nicknames: dict[str, str] | Non
         if target is None and len(n.split()) == 1 and len(n) >= 4:
             # "Hendri" for "Hendra Gunawan": a one-letter slip in the first or last name of one person only
             near = {full for full in names if canon.get(full) == full and len(full.split()) > 1
-                    and any(_damerau1(n, w) for w in (full.split()[0], full.split()[-1]))}
+                    and any(_damerau1(n, w) for w in (full.split()[0], full.split()[-1])) and not other_office(n, full)}
             # "Birin" for "Sahbirin Noor": a nickname cut from one part of one person's name
             near = near or {full for full in names if canon.get(full) == full and len(full.split()) > 1
                             and any(len(w) > len(n) and w.lower().endswith(n.lower()) for w in full.split())}
