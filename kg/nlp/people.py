@@ -303,6 +303,11 @@ def _group_before(ctx: DocContext, i: int) -> bool:
                       or _REDUPLICATED.search(" ".join(ctx.texts[max(0, i - 3):i])) is not None)
 
 
+def _org_form_before(ctx: DocContext, s: int) -> bool:
+    """Does a company's or a body's form stand before ``s`` ("PT Tirta Anugrah Wibawa (TAW)")?"""
+    return s > 0 and ctx.texts[s - 1].rstrip(".").lower() in ctx.lx.lists["ORG_FORM"]
+
+
 def _initialled(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
     """Names followed by their initials anywhere ("... Lebak Yusuf Rahmanto (YR)"): two or three name
     words, none an ordinary word of the vocabulary, the first opening the initials."""
@@ -312,7 +317,7 @@ def _initialled(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
             continue
         span = initials_name(texts, k, lambda m: m not in taken and _name_word(ctx, m) and not vocab_common(texts[m]),
                              lambda a: a in ctx.lx.not_entity or bool(ctx.hits_at(k + 1)))
-        if span and span[1] - span[0] >= 2:
+        if span and span[1] - span[0] >= 2 and not _org_form_before(ctx, span[0]):
             s, e = span
             doc = ctx.doc
             raw = ctx.text[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]
