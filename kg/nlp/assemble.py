@@ -62,11 +62,12 @@ _SUFFIXY = {"award", "awards", "day", "expo", "festival", "summit"}
 
 
 def _middle_dropped(short: list[str], full: list[str]) -> bool:
-    """"Andi Saputra" for "Andi Prakoso Saputra": the same first and last name, middle names left out."""
-    if not 2 <= len(short) < len(full) or short[0] != full[0] or short[-1] != full[-1]:
+    """"Andi Saputra" for "Andi Prakoso Saputra", "Ngurah Darmawan" for "I Gusti Ngurah Putu Darmawan":
+    the same last name, the short form's words in the full name in order, others left out."""
+    if not 2 <= len(short) < len(full) or short[-1] != full[-1]:
         return False
-    rest = iter(full[1:-1])
-    return all(w in rest for w in short[1:-1])
+    rest = iter(full[:-1])
+    return all(w in rest for w in short[:-1])
 
 
 def _expand(label: str, expansions: dict[str, str]) -> set[str]:
