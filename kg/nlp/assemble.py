@@ -237,7 +237,8 @@ def _resolve_people(people: list[PersonMention], nicknames: dict[str, str] | Non
                     and any(_damerau1(n, w) for w in (full.split()[0], full.split()[-1])) and not other_office(n, full)}
             # "Birin" for "Sahbirin Noor": a nickname cut from one part of one person's name
             near = near or {full for full in names if canon.get(full) == full and len(full.split()) > 1
-                            and any(len(w) > len(n) and w.lower().endswith(n.lower()) for w in full.split())}
+                            and any(len(w) > len(n) and w.lower().endswith(n.lower()) for w in full.split())
+                            and not other_office(n, full)}
             target = near.pop() if len(near) == 1 else None
         canon[n] = target or n
     index: dict[int, str] = {}
