@@ -1,4 +1,4 @@
-"""Held-out articles: 15 invented regional news articles (``tests/data/heldout``) that no rule was
+"""Held-out articles: 17 invented regional news articles (``tests/data/heldout``) that no rule was
 written against, with gold people and quotations. They hold counter-examples to the people and
 speech rules (names a letter apart, a first name that is a city's, a region unknown to the
 gazetteer before a comma, a company's initials, a nickname that is another person, speakers
@@ -137,6 +137,7 @@ def test_the_scorer_counts_a_wrong_speaker():
     ("h10.txt", "Cibening", False),
     ("h10.txt", "Dedi Supriadi", True),
     ("h11.txt", "Hulu", False),               # "Ketua PGRI Samarinda Hulu, Hj. Mawar Sari"
+    ("h17.txt", "Lombok Raya", False),        # "Bupati Lombok Raya, H. Lalu Fathurrahman": a Sasak name after the comma
     ("h14.txt", "Yanto", True),               # "Ketua RT 03, Yanto": not a nickname of Suryanto
     ("h14.txt", "Kembali", False),            # "Sekdes Tegalrejo Kembali mengingatkan": a word, not a name
 ])

@@ -246,7 +246,7 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
     if name_start is not None and name_end == run_end and last_hon is None and unit_named_before_comma(ctx, head_end, name_start, run_end):
         name_start = None  # "Direktur RSUD Labuang Baji, dr. Siti": the words before the comma name the hospital
     if name_start is not None and name_end == run_end and last_hon is None \
-            and region_named_before_comma(ctx, rule, name_start, run_end):
+            and region_named_before_comma(ctx, rule, name_start, run_end, lambda j: _name_word(ctx, j)):
         name_start = None  # "Bupati Karangsari, H. Agus Salim": the words before the comma name the region
     if initials:
         name_start, name_end = initials

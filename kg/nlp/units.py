@@ -147,12 +147,13 @@ REGION_RULES = frozenset({"provinsi", "kabupaten", "kota", "kecamatan", "kelurah
                           "polda", "polres", "polresta", "polsek", "kodim", "korem", "kodam", "koramil"})
 
 
-def region_named_before_comma(ctx, rule: str, s: int, e: int) -> bool:
+def region_named_before_comma(ctx, rule: str, s: int, e: int, name_word) -> bool:
     """Do the capitalised words ``s:e`` after a regional office name its region, the holder coming after
     the comma at ``e`` ("Bupati Karangsari, H. Agus Salim", "Gubernur Kalimantan Raya, Syahrani Mahdi")?
     After other offices only where an honorific opens the name after the comma.
     Not when a word of them stands alone elsewhere in the text, as a name does ("Bupati Sutrisno, ...
-    kata Sutrisno"), nor when a title, a place or an agency follows the comma (a list of officials)."""
+    kata Sutrisno"), nor when a title, a place or an agency follows the comma (a list of officials).
+    ``name_word(j)``: could token ``j`` be a word of a person's name?"""
     texts = ctx.texts
     if not 0 < e - s <= 3 or e + 1 >= len(texts) or texts[e] != ",":
         return False
@@ -162,7 +163,7 @@ def region_named_before_comma(ctx, rule: str, s: int, e: int) -> bool:
     while k < len(texts) and (texts[k] == "." or texts[k].rstrip(".").lower() in ctx.lx.address):
         k += 1  # "H.", "Hj.", "dr."
     def name(j: int) -> bool:
-        return j < len(texts) and ctx.lx.is_name_word(texts[j]) and not ctx.hits_at(j)
+        return j < len(texts) and name_word(j) and not ctx.hits_at(j)
     if rule not in REGION_RULES:
         return k > e + 1 and name(k)  # "Ketua PGRI Samarinda Hulu, Hj. Mawar Sari": any office, an honorific after the comma
     return name(k) and (k > e + 1 or name(k + 1))  # an honorific and a name, or a name of two words
