@@ -128,6 +128,8 @@ def test_the_scorer_counts_a_wrong_speaker():
 
 @pytest.mark.parametrize("doc,label,is_person", [
     ("h01.txt", "Hendri Wijaya", True),       # a letter from "Hendra Saputra": another person
+    ("h02.txt", "Medan Sihombing", True),     # "Bupati Toba Raya, Medan Sihombing, S.H.": a city's name as a first name
+    ("h02.txt", "Raya", False),
     ("h03.txt", "I Ketut Arsani", True),      # a letter from "I Ketut Arsana", each with an office
     ("h08.txt", "Karangsari", False),         # "Bupati Karangsari, H. Agus Salim": the regency
     ("h08.txt", "Agus Salim", True),

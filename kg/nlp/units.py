@@ -163,7 +163,7 @@ def region_named_before_comma(ctx, rule: str, s: int, e: int, name_word) -> bool
     while k < len(texts) and (texts[k] == "." or texts[k].rstrip(".").lower() in ctx.lx.address):
         k += 1  # "H.", "Hj.", "dr."
     def name(j: int) -> bool:
-        return j < len(texts) and name_word(j) and not ctx.hits_at(j)
+        return j < len(texts) and name_word(j)
     if rule not in REGION_RULES:
         return k > e + 1 and name(k)  # "Ketua PGRI Samarinda Hulu, Hj. Mawar Sari": any office, an honorific after the comma
     return name(k) and (k > e + 1 or name(k + 1))  # an honorific and a name, or a name of two words
