@@ -245,6 +245,9 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
         name_start = None  # "Kepala Bidang Pengembangan Karier": a common word of the vocabulary is no name alone
     if name_start is not None and name_end == run_end and last_hon is None and unit_named_before_comma(ctx, head_end, name_start, run_end):
         name_start = None  # "Direktur RSUD Labuang Baji, dr. Siti": the words before the comma name the hospital
+    if name_start is not None and name_end == name_start + 1 and last_hon is None and name_start > head_end \
+            and ctx.texts[name_start] in lx.lists["DIRECTION"]:
+        name_start = None  # "Kepala Dinas ... Kota Ambon Timur, X": a direction after a place ends the place's name
     if name_start is not None and name_end == run_end and last_hon is None \
             and region_named_before_comma(ctx, rule, name_start, run_end, lambda j: _name_word(ctx, j) or _place_first_name(ctx, j)):
         name_start = None  # "Bupati Karangsari, H. Agus Salim": the words before the comma name the region
@@ -254,7 +257,7 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
     if (name_start is None or name_end == name_start) and run_end < len(doc) and doc[run_end].text == ",":
         ns = _skip_hon(ctx, skip_listed_places(mentions, ctx.texts, run_end) + 1)
         ne = _name_run(ctx, ns)
-        if ne == ns and _place_first_name(ctx, ns):
+        if ne == ns and (_place_first_name(ctx, ns) or _word_first_name(ctx, ns)):
             ne = _name_run(ctx, ns + 1)  # "Bupati Toba Raya, Medan Sihombing, S.H.": a city's name as a first name
         if ne > ns and _is_degree(ctx, ns):
             tail = _name_before_degree(ctx, head_end, run_end)  # "... Republik Indonesia Rudi Hartawan, Ak,"
@@ -298,6 +301,15 @@ def _place_first_name(ctx: DocContext, k: int) -> bool:
     return k + 2 < len(texts) and texts[k].isalpha() and ctx.lx.is_name_word(texts[k]) \
         and ctx.hits_at(k) and all(h.label == "PLACE" and h.j == k + 1 for h in ctx.hits_at(k)) \
         and _name_word(ctx, k + 1) and texts[k + 2] == ","
+
+
+def _word_first_name(ctx: DocContext, k: int) -> bool:
+    """Is the common word at ``k`` a person's first name, a surname that is no common word and a comma
+    after it ("Sekretaris Bappeda, Harapan Tambunan, menyampaikan")? Only after an office and a comma."""
+    texts = ctx.texts
+    return k + 2 < len(texts) and texts[k].isalpha() and texts[k][:1].isupper() and not ctx.hits_at(k) \
+        and texts[k].lower() not in ctx.lx.function_words and texts[k].lower() not in ctx.lx.not_name \
+        and _name_word(ctx, k + 1) and not vocab_common(texts[k + 1]) and texts[k + 2] == ","
 
 
 def _lower_field(ctx: DocContext, k: int) -> bool:
