@@ -166,8 +166,13 @@ def backward_name(ctx: DocContext, i: int) -> tuple[int, int] | None:
         k -= 3 if age_before(ctx.texts, k) else 2 if doc[k - 1].text == "." else 1  # "Jumadi (52), mengeluhkan"
     e = k
     s = e
-    while s > 0 and name_word(ctx, s - 1) and e - s < 4:
-        s -= 1
+    while s > 0 and e - s < 4:
+        if name_word(ctx, s - 1):
+            s -= 1
+        elif s < e and s > 1 and ctx.texts[s - 1].lower() in ctx.lx.lists["NAME_CONNECTOR"] and name_word(ctx, s - 2):
+            s -= 2  # "Rugun br Simbolon", "Ahmad bin Yusuf"
+        else:
+            break
     if s == e:
         return None
     if s > 0 and doc[s - 1].text[:1].isupper() and not doc[s - 1].is_punct and doc[s - 1].text.lower() not in ctx.lx.function_words:
