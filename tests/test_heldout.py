@@ -152,3 +152,18 @@ def test_heldout_people(heldout, doc, label, is_person):
     facts, _ = heldout
     labels = {e["label"] for e in facts["entities"] if e["type"] == "Person" and doc in e["documents"]}
     assert (label in labels) is is_person
+
+
+@pytest.mark.parametrize("doc,words,speaker", [
+    ("h01.txt", "paket itu berasal dari donasi", "Rina Marlina"),       # "Dijelaskan," after a new speaker
+    ("h02.txt", "Jabatan ini amanah", "Medan Sihombing"),               # "ujar Medan": a city's name as a first name
+    ("h04.txt", "netralitas adalah bagian dari integritas", "Andi Muhammad Arfah"),  # "Ia" after another's quote
+    ("h14.txt", "Kami tidak mau menunggu bantuan", "Yanto"),            # a closing mark opening the paragraph
+    ("h16.txt", "pemeriksaan instalasi listrik rumah warga", "Kasih Purnamasari"),  # "Dirinya mengatakan"
+    ("h22.txt", "sudah mempersiapkan diri sejak", "Dewi Anggraini"),    # "Ia" after a subject with an apposition
+])
+def test_heldout_speakers(heldout, doc, words, speaker):
+    facts, _ = heldout
+    labels = {e["id"]: e["label"] for e in facts["entities"]}
+    said = [labels.get(q["speaker"]) for q in facts["quotes"] if q["document"] == doc and words in q["text"]]
+    assert said == [speaker]

@@ -312,6 +312,25 @@ def _word_first_name(ctx: DocContext, k: int) -> bool:
         and _name_word(ctx, k + 1) and not vocab_common(texts[k + 1]) and texts[k + 2] == ","
 
 
+def _before_apposition(ctx: DocContext, m: int) -> tuple[int, int] | None:
+    """The name before a lower-case apposition that ends at the comma before ``m`` ("Ns. Dewi Anggraini,
+    S.Kep., perawat dari RSUD X, mengaku ..."): (start, end) or None."""
+    texts = ctx.texts
+    if m < 2 or texts[m - 1] != ",":
+        return None
+    for c in range(m - 2, max(0, m - 10), -1):
+        if texts[c] == "." and c > 0 and (len(texts[c - 1]) <= 3 or texts[c - 1].lower() in ctx.lx.abbreviations):
+            continue  # "dr.", "S.Kep."
+        if texts[c] in (".", ";", "“", "”", '"'):
+            return None
+        if texts[c] == ",":
+            first = texts[c + 1]
+            if first.islower() and first.isalpha() and first not in ctx.lx.function_words:
+                return _backward_name(ctx, c + 1)
+            return None
+    return None
+
+
 def _lower_field(ctx: DocContext, k: int) -> bool:
     """A field of an office written in lower case inside its name, a capitalised word after it
     ("Dinas Pendidikan dan kebudayaan Pandeglang")?"""
@@ -417,7 +436,7 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
             if m > 0 and skipped < 3 and doc[m - 1].text.islower() and doc[m - 1].text.isalpha() \
                     and doc[m - 1].text not in lx.function_words and m - 1 > 0 and _name_word(ctx, m - 2):
                 m -= 1
-            back = _backward_name(ctx, m)
+            back = _backward_name(ctx, m) or _before_apposition(ctx, k)
             if back and not any(x in taken for x in range(*back)):
                 cand = back
                 via = "subject"
