@@ -1,4 +1,4 @@
-"""Held-out articles: 23 invented regional news articles (``tests/data/heldout``) that no rule was
+"""Held-out articles: 25 invented regional news articles (``tests/data/heldout``) that no rule was
 written against, with gold people and quotations. They hold counter-examples to the people and
 speech rules (names a letter apart, a first name that is a city's, a region unknown to the
 gazetteer before a comma, a company's initials, a nickname that is another person, speakers
@@ -146,6 +146,8 @@ def test_the_scorer_counts_a_wrong_speaker():
     ("h19.txt", "Untung", True),              # "Ketua Kelompok Nelayan Bahari, Untung, mengatakan"
     ("h23.txt", "Rugun br Simbolon", True),   # a Batak "br" (boru) inside a name, in lower case
     ("h23.txt", "Simbolon", False),
+    ("h24.txt", "M. Yusuf Al-Amin", True),    # "Kol. Inf. H.M. Yusuf Al-Amin": a rank, initials opening a name, a hyphen
+    ("h24.txt", "Amin", False),
     ("h14.txt", "Kembali", False),            # "Sekdes Tegalrejo Kembali mengingatkan": a word, not a name
 ])
 def test_heldout_people(heldout, doc, label, is_person):
