@@ -1,4 +1,4 @@
-"""Held-out articles: 25 invented regional news articles (``tests/data/heldout``) that no rule was
+"""Held-out articles: 27 invented regional news articles (``tests/data/heldout``) that no rule was
 written against, with gold people and quotations. They hold counter-examples to the people and
 speech rules (names a letter apart, a first name that is a city's, a region unknown to the
 gazetteer before a comma, a company's initials, a nickname that is another person, speakers
@@ -148,6 +148,8 @@ def test_the_scorer_counts_a_wrong_speaker():
     ("h23.txt", "Simbolon", False),
     ("h24.txt", "M. Yusuf Al-Amin", True),    # "Kol. Inf. H.M. Yusuf Al-Amin": a rank, initials opening a name, a hyphen
     ("h24.txt", "Amin", False),
+    ("h26.txt", "Wonosari Kidul", False),     # "Bupati Wonosari Kidul, Sutrisno, memberikan": a one-word name
+    ("h26.txt", "Sutrisno", True),
     ("h14.txt", "Kembali", False),            # "Sekdes Tegalrejo Kembali mengingatkan": a word, not a name
 ])
 def test_heldout_people(heldout, doc, label, is_person):

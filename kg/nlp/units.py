@@ -166,7 +166,8 @@ def region_named_before_comma(ctx, rule: str, s: int, e: int, name_word) -> bool
         return j < len(texts) and name_word(j)
     if rule not in REGION_RULES:
         return k > e + 1 and name(k)  # "Ketua PGRI Samarinda Hulu, Hj. Mawar Sari": any office, an honorific after the comma
-    return name(k) and (k > e + 1 or name(k + 1))  # an honorific and a name, or a name of two words
+    # an honorific and a name, a name of two words, or one word closed by a comma ("Bupati X, Sutrisno, ...")
+    return name(k) and (k > e + 1 or name(k + 1) or texts[k + 1:k + 2] == [","])
 
 
 def _alone(texts: list[str], k: int) -> bool:
