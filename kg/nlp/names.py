@@ -187,8 +187,9 @@ def backward_name(ctx: DocContext, i: int) -> tuple[int, int] | None:
             break
     if s == e:
         return None
-    if s > 0 and doc[s - 1].text[:1].isupper() and not doc[s - 1].is_punct and doc[s - 1].text.lower() not in ctx.lx.function_words:
-        return None
+    if s > 0 and doc[s - 1].text[:1].isupper() and not doc[s - 1].is_punct and doc[s - 1].text.lower() not in ctx.lx.function_words \
+            and not (is_hon(ctx, doc[s - 1]) and not (s > 1 and name_word(ctx, s - 2))):
+        return None  # but "Mbok Sukarmi, mengaku": an honorific may open the name ("Ridwan Daeng Sikki": not inside it)
     if s > 0 and (doc[s - 1].text.lower() in ctx.lx.venue_heads or doc[s - 1].text.lower() in ctx.lx.lists["PLACE_PREP"]):
         return None  # "desa Pareang", "di Sleman": a place, not a person
     return s, e
