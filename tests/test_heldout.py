@@ -1,4 +1,4 @@
-"""Held-out articles: 27 invented regional news articles (``tests/data/heldout``) that no rule was
+"""Held-out articles: 29 invented regional news articles (``tests/data/heldout``) that no rule was
 written against, with gold people and quotations. They hold counter-examples to the people and
 speech rules (names a letter apart, a first name that is a city's, a region unknown to the
 gazetteer before a comma, a company's initials, a nickname that is another person, speakers
@@ -171,3 +171,15 @@ def test_heldout_speakers(heldout, doc, words, speaker):
     labels = {e["id"]: e["label"] for e in facts["entities"]}
     said = [labels.get(q["speaker"]) for q in facts["quotes"] if q["document"] == doc and words in q["text"]]
     assert said == [speaker]
+
+
+@pytest.mark.parametrize("sentence,people", [
+    ("Bupati Karangsari, H. Agus Salim, S.E., meresmikan pasar.", {"Agus Salim"}),
+    ("Bupati Wonosari Kidul, Sutrisno, meresmikan pasar.", {"Sutrisno"}),
+    # counter-examples: a list of officials after a known place, and a name used alone later
+    ("Turut hadir Bupati Sleman Budi Santoso, dr. Ratna Dewi, dan Camat Depok.", {"Budi Santoso"}),
+    ("Bupati Sutrisno, Heri Susanto dan Paiman hadir. Sutrisno mengatakan pasar dibuka besok pagi.", {"Sutrisno"}),
+])
+def test_region_or_name_before_a_comma(extract, sentence, people):
+    r = extract("Pasar Baru Diresmikan\n\nSLEMAN, KABARJOGJA.ID – " + sentence)
+    assert people <= {e.label for e in r.entities if e.type == "Person"}

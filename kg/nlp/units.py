@@ -150,22 +150,22 @@ REGION_RULES = frozenset({"provinsi", "kabupaten", "kota", "kecamatan", "kelurah
 def region_named_before_comma(ctx, rule: str, s: int, e: int, name_word) -> bool:
     """Do the capitalised words ``s:e`` after a regional office name its region, the holder coming after
     the comma at ``e`` ("Bupati Karangsari, H. Agus Salim", "Gubernur Kalimantan Raya, Syahrani Mahdi")?
-    After other offices only where an honorific opens the name after the comma.
     Not when a word of them stands alone elsewhere in the text, as a name does ("Bupati Sutrisno, ...
     kata Sutrisno"), nor when a title, a place or an agency follows the comma (a list of officials).
     ``name_word(j)``: could token ``j`` be a word of a person's name?"""
     texts = ctx.texts
-    if not 0 < e - s <= 3 or e + 1 >= len(texts) or texts[e] != ",":
-        return False
+    if rule not in REGION_RULES or not 0 < e - s <= 3 or e + 1 >= len(texts) or texts[e] != ",":
+        return False  # not "Kepala Dinas Kesehatan Sleman Budi Santoso, dr. Ratna Dewi, dan ...": a list of people
     if any(_alone(texts, j) for j in range(s, e)):
         return False
+    if e - s > 1 and any(h.label == "PLACE" and h.j == s for b in range(1, 4) for h in ctx.hits.get(s - b, [])) \
+            and not all(texts[j] in ctx.lx.lists["DIRECTION"] for j in range(s, e)):
+        return False  # "Bupati Sleman Budi Santoso, dr. Ratna Dewi": after a known place, two words are a name
     k = e + 1
     while k < len(texts) and (texts[k] == "." or texts[k].rstrip(".").lower() in ctx.lx.address):
         k += 1  # "H.", "Hj.", "dr."
     def name(j: int) -> bool:
         return j < len(texts) and name_word(j)
-    if rule not in REGION_RULES:
-        return k > e + 1 and name(k)  # "Ketua PGRI Samarinda Hulu, Hj. Mawar Sari": any office, an honorific after the comma
     # an honorific and a name, a name of two words, or one word closed by a comma ("Bupati X, Sutrisno, ...")
     return name(k) and (k > e + 1 or name(k + 1) or texts[k + 1:k + 2] == [","])
 
