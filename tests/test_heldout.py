@@ -183,3 +183,9 @@ def test_heldout_speakers(heldout, doc, words, speaker):
 def test_region_or_name_before_a_comma(extract, sentence, people):
     r = extract("Pasar Baru Diresmikan\n\nSLEMAN, KABARJOGJA.ID – " + sentence)
     assert people <= {e.label for e in r.entities if e.type == "Person"}
+
+
+@pytest.mark.parametrize("doc,label", [("h02.txt", "Darwin Situmorang"), ("h13.txt", "Rudi Hartono Siregar")])
+def test_a_name_with_its_initials_is_no_policy(heldout, doc, label):
+    facts, _ = heldout
+    assert {e["type"] for e in facts["entities"] if e["label"] == label and doc in e["documents"]} == {"Person"}

@@ -288,6 +288,10 @@ def assemble(doc: Doc, article: Article) -> DocResult:
         else:
             mentions.append(x)
     people.sort(key=lambda p: p.start)
+    # "Kepala Bagian Umum, Darwin Situmorang (DS)": a person's name defined by its initials is no policy or agency
+    starts = {p.start for p in people if p.name}
+    initialled = {m.key for m in mentions if m.type in ("Policy", "Agency") and m.kind == "acronym" and m.start in starts}
+    mentions = [m for m in mentions if m.key not in initialled]
     # "Lurah Manggarai", "Camat Sleman": the local unit's name, not the region of the same name
     local = [m for m in mentions if m.type == "Place" and m.kind in ("desa", "kecamatan")]
     mentions = [m for m in mentions if not (m.type == "Place" and m.kind in ("kabupaten", "kota", "provinsi")
