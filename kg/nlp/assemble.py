@@ -63,11 +63,12 @@ _SUFFIXY = {"award", "awards", "day", "expo", "festival", "summit"}
 
 
 def _middle_dropped(short: list[str], full: list[str]) -> bool:
-    """"Andi Saputra" for "Andi Prakoso Saputra": the same first and last name, middle names left out."""
-    if not 2 <= len(short) < len(full) or short[0] != full[0] or short[-1] != full[-1]:
+    """"Andi Saputra" for "Andi Prakoso Saputra", "Ngurah Darmawan" for "I Gusti Ngurah Putu Darmawan":
+    the same last name, the short form's words in the full name in order, others left out."""
+    if not 2 <= len(short) < len(full) or short[-1] != full[-1]:
         return False
-    rest = iter(full[1:-1])
-    return all(w in rest for w in short[1:-1])
+    rest = iter(full[:-1])
+    return all(w in rest for w in short[:-1])
 
 
 def _expand(label: str, expansions: dict[str, str]) -> set[str]:
@@ -209,6 +210,16 @@ def _resolve_people(people: list[PersonMention], nicknames: dict[str, str] | Non
         if nick in known and full in known:
             canon[nick] = full
     names = sorted({p.name for p in named}, key=lambda n: (-len(n.split()), -len(n), n))
+    heads: dict[str, set[str]] = defaultdict(set)
+    for p in named:
+        if p.head:
+            heads[p.name].add(p.head)
+
+    def other_office(a: str, b: str) -> bool:
+        """Do two names that differ by a letter each hold their own office ("anggota DPRD I Ketut Arsana",
+        "Kepala Bidang I Ketut Arsani")? Then they are two people, not a slip."""
+        return bool(heads[a]) and bool(heads[b]) and not heads[a] & heads[b]
+
     for n in names:
         if n in canon:
             continue
@@ -216,7 +227,7 @@ def _resolve_people(people: list[PersonMention], nicknames: dict[str, str] | Non
         for full in names:
             if full == n or full not in canon or canon[full] != full:
                 continue
-            if _similar_names(n, full):
+            if _similar_names(n, full) and not other_office(n, full):
                 target = full
                 break
             if len(n.split()) < len(full.split()):
@@ -228,10 +239,11 @@ def _resolve_people(people: list[PersonMention], nicknames: dict[str, str] | Non
         if target is None and len(n.split()) == 1 and len(n) >= 4:
             # "Hendri" for "Hendra Gunawan": a one-letter slip in the first or last name of one person only
             near = {full for full in names if canon.get(full) == full and len(full.split()) > 1
-                    and any(_damerau1(n, w) for w in (full.split()[0], full.split()[-1]))}
+                    and any(_damerau1(n, w) for w in (full.split()[0], full.split()[-1])) and not other_office(n, full)}
             # "Birin" for "Sahbirin Noor": a nickname cut from one part of one person's name
             near = near or {full for full in names if canon.get(full) == full and len(full.split()) > 1
-                            and any(len(w) > len(n) and w.lower().endswith(n.lower()) for w in full.split())}
+                            and any(len(w) > len(n) and w.lower().endswith(n.lower()) for w in full.split())
+                            and not other_office(n, full)}
             target = near.pop() if len(near) == 1 else None
         canon[n] = target or n
     index: dict[int, str] = {}
@@ -281,6 +293,10 @@ def assemble(doc: Doc, article: Article) -> DocResult:
         else:
             mentions.append(x)
     people.sort(key=lambda p: p.start)
+    # "Kepala Bagian Umum, Darwin Situmorang (DS)": a person's name defined by its initials is no policy or agency
+    starts = {p.start for p in people if p.name}
+    initialled = {m.key for m in mentions if m.type in ("Policy", "Agency") and m.kind == "acronym" and m.start in starts}
+    mentions = [m for m in mentions if m.key not in initialled]
     # "Lurah Manggarai", "Camat Sleman": the local unit's name, not the region of the same name
     local = [m for m in mentions if m.type == "Place" and m.kind in ("desa", "kecamatan")]
     mentions = [m for m in mentions if not (m.type == "Place" and m.kind in ("kabupaten", "kota", "provinsi")

@@ -52,7 +52,10 @@ def name_word(ctx: DocContext, k: int) -> bool:
         return True
     t = ctx.doc[k]
     if _DOTTED_INITIALS.match(t.text):
-        return k > 0 and ctx.texts[k - 1][:1].isupper() and not covered(ctx, k)  # "Markus B.J. Wenda"
+        nxt = k + 2 if k + 1 < len(ctx.texts) and ctx.texts[k + 1] == "." else k + 1
+        opens = k > 0 and ctx.texts[k - 1] in (".", ",") and nxt < len(ctx.texts) and ctx.texts[nxt][:1].isupper() \
+            and ctx.lx.is_name_word(ctx.texts[nxt])  # "Kol. Inf. H.M. Yusuf": initials opening a name
+        return (k > 0 and ctx.texts[k - 1][:1].isupper() or opens) and not covered(ctx, k)  # "Markus B.J. Wenda"
     if not ctx.lx.is_name_word(t.text) or covered(ctx, k):
         return False
     if t.text.lower() in ctx.lx.honorifics or t.text.lower() in ctx.lx.ranks:
@@ -74,8 +77,10 @@ def name_run(ctx: DocContext, k: int, limit: int = 5) -> int:
             m += 1
             if m < len(doc) and doc[m].text == "." and len(doc[m - 1].text) <= 3:
                 m += 1
-        elif doc[m].text.lower() in ctx.lx.lists["NAME_CONNECTOR"] and m > k and name_word(ctx, m + 1):
+        elif doc[m].text.lower() in ctx.lx.lists["NAME_CONNECTOR"] and m > k and (name_word(ctx, m + 1) or _hyphen(ctx, m + 1)):
             m += 1
+        elif m > k and _hyphen(ctx, m):
+            m += 2  # "Yusuf Al-Amin": a hyphen inside a name, with the word after it
         else:
             break
     while m > k and doc[m - 1].text == ".":
@@ -85,6 +90,13 @@ def name_run(ctx: DocContext, k: int, limit: int = 5) -> int:
             and not (m + 1 < len(doc) and name_word(ctx, m + 1)):
         m += 1  # "M. Yamin HR", "Zulkifli AS": initials after a name (not a degree, not an acronym known here)
     return m
+
+
+def _hyphen(ctx: DocContext, m: int) -> bool:
+    """Is token ``m`` a hyphen joining two words of a name with no space ("Al-Amin")?"""
+    doc = ctx.doc
+    return 0 < m < len(doc) - 1 and doc[m].text == "-" and not doc[m - 1].whitespace_ and not doc[m].whitespace_ \
+        and name_word(ctx, m + 1)
 
 
 def skip_hon(ctx: DocContext, k: int) -> int:
@@ -166,12 +178,18 @@ def backward_name(ctx: DocContext, i: int) -> tuple[int, int] | None:
         k -= 3 if age_before(ctx.texts, k) else 2 if doc[k - 1].text == "." else 1  # "Jumadi (52), mengeluhkan"
     e = k
     s = e
-    while s > 0 and name_word(ctx, s - 1) and e - s < 4:
-        s -= 1
+    while s > 0 and e - s < 4:
+        if name_word(ctx, s - 1):
+            s -= 1
+        elif s < e and s > 1 and ctx.texts[s - 1].lower() in ctx.lx.lists["NAME_CONNECTOR"] and name_word(ctx, s - 2):
+            s -= 2  # "Rugun br Simbolon", "Ahmad bin Yusuf"
+        else:
+            break
     if s == e:
         return None
-    if s > 0 and doc[s - 1].text[:1].isupper() and not doc[s - 1].is_punct and doc[s - 1].text.lower() not in ctx.lx.function_words:
-        return None
+    if s > 0 and doc[s - 1].text[:1].isupper() and not doc[s - 1].is_punct and doc[s - 1].text.lower() not in ctx.lx.function_words \
+            and not (is_hon(ctx, doc[s - 1]) and not (s > 1 and name_word(ctx, s - 2))):
+        return None  # but "Mbok Sukarmi, mengaku": an honorific may open the name ("Ridwan Daeng Sikki": not inside it)
     if s > 0 and (doc[s - 1].text.lower() in ctx.lx.venue_heads or doc[s - 1].text.lower() in ctx.lx.lists["PLACE_PREP"]):
         return None  # "desa Pareang", "di Sleman": a place, not a person
     return s, e

@@ -26,7 +26,7 @@ from .names import (
 )
 from .lexicon import norm
 from .offices import LOCAL_ORG, org_from_rule
-from .units import SUBDISTRICT_UNITS, direction_end, hospital_name_end, named_alone, list_of_fields, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end, unit_named_before_comma
+from .units import SUBDISTRICT_UNITS, direction_end, hospital_name_end, named_alone, list_of_fields, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end, unit_named_before_comma, region_named_before_comma
 
 __all__ = ["PersonMention", "iter_people", "clean_name"]
 
@@ -245,12 +245,20 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
         name_start = None  # "Kepala Bidang Pengembangan Karier": a common word of the vocabulary is no name alone
     if name_start is not None and name_end == run_end and last_hon is None and unit_named_before_comma(ctx, head_end, name_start, run_end):
         name_start = None  # "Direktur RSUD Labuang Baji, dr. Siti": the words before the comma name the hospital
+    if name_start is not None and name_end == name_start + 1 and last_hon is None and name_start > head_end \
+            and ctx.texts[name_start] in lx.lists["DIRECTION"]:
+        name_start = None  # "Kepala Dinas ... Kota Ambon Timur, X": a direction after a place ends the place's name
+    if name_start is not None and name_end == run_end and last_hon is None \
+            and region_named_before_comma(ctx, rule, name_start, run_end, lambda j: _name_word(ctx, j) or _place_first_name(ctx, j)):
+        name_start = None  # "Bupati Karangsari, H. Agus Salim": the words before the comma name the region
     if initials:
         name_start, name_end = initials
     comma_name = False
     if (name_start is None or name_end == name_start) and run_end < len(doc) and doc[run_end].text == ",":
         ns = _skip_hon(ctx, skip_listed_places(mentions, ctx.texts, run_end) + 1)
         ne = _name_run(ctx, ns)
+        if ne == ns and (_place_first_name(ctx, ns) or _word_first_name(ctx, ns)):
+            ne = _name_run(ctx, ns + 1)  # "Bupati Toba Raya, Medan Sihombing, S.H.": a city's name as a first name
         if ne > ns and _is_degree(ctx, ns):
             tail = _name_before_degree(ctx, head_end, run_end)  # "... Republik Indonesia Rudi Hartawan, Ak,"
             if tail:
@@ -286,6 +294,43 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
     return pm, max(org_end, i + 1), derived
 
 
+def _place_first_name(ctx: DocContext, k: int) -> bool:
+    """Is the one-word place name at ``k`` a person's first name, a name word and a comma after it
+    ("..., Medan Sihombing, S.H.")? Only where a name is expected (after an office and a comma)."""
+    texts = ctx.texts
+    return k + 2 < len(texts) and texts[k].isalpha() and ctx.lx.is_name_word(texts[k]) \
+        and ctx.hits_at(k) and all(h.label == "PLACE" and h.j == k + 1 for h in ctx.hits_at(k)) \
+        and _name_word(ctx, k + 1) and texts[k + 2] == ","
+
+
+def _word_first_name(ctx: DocContext, k: int) -> bool:
+    """Is the common word at ``k`` a person's first name, a surname that is no common word and a comma
+    after it ("Sekretaris Bappeda, Harapan Tambunan, menyampaikan")? Only after an office and a comma."""
+    texts = ctx.texts
+    return k + 2 < len(texts) and texts[k].isalpha() and texts[k][:1].isupper() and not ctx.hits_at(k) \
+        and texts[k].lower() not in ctx.lx.function_words and texts[k].lower() not in ctx.lx.not_name \
+        and _name_word(ctx, k + 1) and not vocab_common(texts[k + 1]) and texts[k + 2] == ","
+
+
+def _before_apposition(ctx: DocContext, m: int) -> tuple[int, int] | None:
+    """The name before a lower-case apposition that ends at the comma before ``m`` ("Ns. Dewi Anggraini,
+    S.Kep., perawat dari RSUD X, mengaku ..."): (start, end) or None."""
+    texts = ctx.texts
+    if m < 2 or texts[m - 1] != ",":
+        return None
+    for c in range(m - 2, max(0, m - 10), -1):
+        if texts[c] == "." and c > 0 and (len(texts[c - 1]) <= 3 or texts[c - 1].lower() in ctx.lx.abbreviations):
+            continue  # "dr.", "S.Kep."
+        if texts[c] in (".", ";", "“", "”", '"'):
+            return None
+        if texts[c] == ",":
+            first = texts[c + 1]
+            if first.islower() and first.isalpha() and first not in ctx.lx.function_words:
+                return _backward_name(ctx, c + 1)
+            return None
+    return None
+
+
 def _lower_field(ctx: DocContext, k: int) -> bool:
     """A field of an office written in lower case inside its name, a capitalised word after it
     ("Dinas Pendidikan dan kebudayaan Pandeglang")?"""
@@ -300,6 +345,11 @@ def _group_before(ctx: DocContext, i: int) -> bool:
                       or _REDUPLICATED.search(" ".join(ctx.texts[max(0, i - 3):i])) is not None)
 
 
+def _org_form_before(ctx: DocContext, s: int) -> bool:
+    """Does a company's or a body's form stand before ``s`` ("PT Tirta Anugrah Wibawa (TAW)")?"""
+    return s > 0 and ctx.texts[s - 1].rstrip(".").lower() in ctx.lx.lists["ORG_FORM"]
+
+
 def _initialled(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
     """Names followed by their initials anywhere ("... Lebak Yusuf Rahmanto (YR)"): two or three name
     words, none an ordinary word of the vocabulary, the first opening the initials."""
@@ -309,7 +359,7 @@ def _initialled(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
             continue
         span = initials_name(texts, k, lambda m: m not in taken and _name_word(ctx, m) and not vocab_common(texts[m]),
                              lambda a: a in ctx.lx.not_entity or bool(ctx.hits_at(k + 1)))
-        if span and span[1] - span[0] >= 2:
+        if span and span[1] - span[0] >= 2 and not _org_form_before(ctx, span[0]):
             s, e = span
             doc = ctx.doc
             raw = ctx.text[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]
@@ -386,7 +436,7 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
             if m > 0 and skipped < 3 and doc[m - 1].text.islower() and doc[m - 1].text.isalpha() \
                     and doc[m - 1].text not in lx.function_words and m - 1 > 0 and _name_word(ctx, m - 2):
                 m -= 1
-            back = _backward_name(ctx, m)
+            back = _backward_name(ctx, m) or _before_apposition(ctx, k)
             if back and not any(x in taken for x in range(*back)):
                 cand = back
                 via = "subject"

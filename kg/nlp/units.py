@@ -8,7 +8,7 @@ import re
 
 from .lexicon import Lexicon, lexicon, norm
 
-__all__ = ["is_unit_word", "unit_number_end", "direction_end", "local_name_end", "skip_listed_places", "is_division",
+__all__ = ["is_unit_word", "unit_number_end", "region_named_before_comma", "direction_end", "local_name_end", "skip_listed_places", "is_division",
            "subdistrict_unit", "SUBDISTRICT_UNITS", "age_before", "list_of_fields",
            "hospital_name_end", "named_alone", "unit_named_before_comma"]
 
@@ -134,13 +134,46 @@ def hospital_name_end(lx: Lexicon, texts: list[str], k: int) -> int | None:
 def named_alone(texts: list[str], k: int) -> bool:
     """Is the word at ``k`` used elsewhere in the text without the word before it ("Suherman" after
     "Kades Pareang Suherman", later "ungkap Suherman")? A place's second word seldom stands alone."""
-    def capital(j: int) -> bool:
-        return 0 <= j < len(texts) and texts[j][:1].isupper() and texts[j].isalpha()
-
-    if k + 1 < len(texts) and texts[k + 1] == "," and capital(k + 2):
+    if k + 1 < len(texts) and texts[k + 1] == "," and texts[k + 2:k + 3] and texts[k + 2][:1].isupper() \
+            and texts[k + 2].isalpha():
         return False  # "Camat Sungai Raya, Syarifah": the name comes after the comma
 
     # alone: neither "Kubu Raya" nor "Raya Timur", but "ungkap Suherman", "Suherman mengatakan"
+    return _alone(texts, k)
+
+
+#: offices whose words after the head name a region or a police/military area ("Bupati Karangsari, X")
+REGION_RULES = frozenset({"provinsi", "kabupaten", "kota", "kecamatan", "kelurahan", "desa", "distrik",
+                          "polda", "polres", "polresta", "polsek", "kodim", "korem", "kodam", "koramil"})
+
+
+def region_named_before_comma(ctx, rule: str, s: int, e: int, name_word) -> bool:
+    """Do the capitalised words ``s:e`` after a regional office name its region, the holder coming after
+    the comma at ``e`` ("Bupati Karangsari, H. Agus Salim", "Gubernur Kalimantan Raya, Syahrani Mahdi")?
+    Not when a word of them stands alone elsewhere in the text, as a name does ("Bupati Sutrisno, ...
+    kata Sutrisno"), nor when a title, a place or an agency follows the comma (a list of officials).
+    ``name_word(j)``: could token ``j`` be a word of a person's name?"""
+    texts = ctx.texts
+    if rule not in REGION_RULES or not 0 < e - s <= 3 or e + 1 >= len(texts) or texts[e] != ",":
+        return False  # not "Kepala Dinas Kesehatan Sleman Budi Santoso, dr. Ratna Dewi, dan ...": a list of people
+    if any(_alone(texts, j) for j in range(s, e)):
+        return False
+    if e - s > 1 and any(h.label == "PLACE" and h.j == s for b in range(1, 4) for h in ctx.hits.get(s - b, [])) \
+            and not all(texts[j] in ctx.lx.lists["DIRECTION"] for j in range(s, e)):
+        return False  # "Bupati Sleman Budi Santoso, dr. Ratna Dewi": after a known place, two words are a name
+    k = e + 1
+    while k < len(texts) and (texts[k] == "." or texts[k].rstrip(".").lower() in ctx.lx.address):
+        k += 1  # "H.", "Hj.", "dr."
+    def name(j: int) -> bool:
+        return j < len(texts) and name_word(j)
+    # an honorific and a name, a name of two words, or one word closed by a comma ("Bupati X, Sutrisno, ...")
+    return name(k) and (k > e + 1 or name(k + 1) or texts[k + 1:k + 2] == [","])
+
+
+def _alone(texts: list[str], k: int) -> bool:
+    """Does the word at ``k`` stand elsewhere with no capitalised word beside it ("kata Sutrisno")?"""
+    def capital(j: int) -> bool:
+        return 0 <= j < len(texts) and texts[j][:1].isupper() and texts[j].isalpha()
     return any(t == texts[k] and j != k and not capital(j - 1) and not capital(j + 1) for j, t in enumerate(texts))
 
 
