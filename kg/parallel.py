@@ -30,7 +30,7 @@ from typing import Callable, Iterable, Iterator
 from .records import Article
 
 __all__ = ["DocRecord", "StageTimes", "Clock", "to_record", "extract_chunk", "executor", "ordered", "chunked",
-           "worker_extractor", "cpu_count", "CHUNK"]
+           "worker_extractor", "new_extractor", "cpu_count", "CHUNK"]
 
 #: Articles per task: large enough to amortise IPC, small enough to balance work.
 CHUNK = 16
@@ -135,10 +135,18 @@ def worker_extractor():
     """This process's extractor, loaded on first use and kept (once per worker, never per task)."""
     global _EXTRACTOR
     if _EXTRACTOR is None:
-        from .nlp import Extractor
-
-        _EXTRACTOR = Extractor()
+        _EXTRACTOR = new_extractor()
     return _EXTRACTOR
+
+
+def new_extractor():
+    """An :class:`kg.nlp.Extractor` whose pipeline comes from the on-disk cache (:mod:`kg.pipecache`)."""
+    from .nlp import Extractor
+    from .pipecache import load_nlp
+
+    ex = Extractor.__new__(Extractor)   # Extractor() would build the pipeline again
+    ex.nlp = load_nlp()
+    return ex
 
 
 def _init() -> None:
