@@ -69,8 +69,10 @@ _SITES = ["Warta Birokrasi", "Kabar Daerah", "Suara ASN", "Berita Pemerintahan",
 _FALLBACK = {"place": ["Malang", "Surabaya", "Semarang", "Bandung"],
              "title": ["Wali Kota", "Sekretaris Daerah", "Kepala Dinas", "Inspektur"],
              "agency": [("Badan Kepegawaian Negara", "BKN")], "policy": [("Reformasi Birokrasi", "RB")],
-             "event": ["Rapat Koordinasi", "Sosialisasi", "Apel Pagi"], "venue": ["Balai Kota", "Aula"],
-             "cue_after": ["kata", "ujar", "jelas"], "cue_verb": ["mengatakan", "menegaskan"]}
+             "event": ["Rapat Koordinasi", "Sosialisasi", "Apel Pagi"], "venue": ["Balai Kota", "Aula"]}
+#: the commonest cues, used half the time beside the rule files' (so every cue style is frequent)
+_CUE_AFTER = ["jelas", "kata", "ujar", "ungkap", "tutur", "imbuh"]
+_CUE_BEFORE = ["mengatakan", "menegaskan", "menjelaskan", "menyampaikan"]
 _CUE_PRON = ["urainya", "pungkasnya", "jelasnya", "katanya", "ujarnya", "tambahnya", "bebernya"]
 _WORD = re.compile(r"\w+(?:-\w+)*")
 #: words of the Zipf list (number of syllable-made words; exponent; rank offset): chosen so that
@@ -87,8 +89,8 @@ def _records(name: str) -> list[dict]:
 
 
 def vocab_id() -> str:
-    """A short hash of the rule files the vocabulary is drawn from (corpora change with them)."""
-    h = hashlib.sha1()
+    """A short hash of this generator and the rule files its vocabulary is drawn from (corpora change with them)."""
+    h = hashlib.sha1(Path(__file__).read_bytes())
     for p in sorted(RULES.glob("*.jsonl")):
         h.update(p.name.encode() + p.read_bytes())
     return h.hexdigest()[:10]
@@ -113,9 +115,9 @@ class _Vocab:
         self.events = sorted({r["pattern"] for r in rec["events"]}) or _FALLBACK["event"]
         self.venues = sorted({r["pattern"] for r in rec["venues"]}) or _FALLBACK["venue"]
         self.cue_after = sorted({r["pattern"] for r in by("speech", "CUE_AFTER") if " " not in r["pattern"]}) \
-            or _FALLBACK["cue_after"]
+            or _CUE_AFTER
         self.cue_verb = sorted({r["pattern"] for r in by("speech", "CUE_CLAUSE") if " " not in r["pattern"]}) \
-            or _FALLBACK["cue_verb"]
+            or _CUE_BEFORE
         function = [r["pattern"] for r in by("words", "FUNCTION_WORD")]
         seen = set(function)
         content = []
@@ -237,21 +239,21 @@ def article(seed: int, i: int) -> str:
         f"{rnd.choice(_SITES)}, {place} - {local_title} {p1} {rnd.choice(['membuka', 'menghadiri', 'memimpin'])} "
         f"{event} di {venue} pada {day}, {d} {_MONTHS[m - 1]} {y}. {_sentence(rnd, v, names)}",
         f"{place.upper()} - {_sentence(rnd, v, names)} {local_title} {place}, {p1}, "
-        f"{rnd.choice(v.cue_verb)} {pol_first} {body(6, 14).lower()}.",
+        f"{rnd.choice(_CUE_BEFORE if rnd.random() < 0.5 else v.cue_verb)} {pol_first} {body(6, 14).lower()}.",
     ])
     second = (f"Kegiatan yang digelar bersama {central_agency} ({central_acr}) itu juga menghadirkan "
               f"{central_title} {p2}, serta perwakilan Pemerintah Provinsi {prov}.")
     paras = [lead, second]
     quotes = [
-        lambda: f"“{body()},” {rnd.choice(v.cue_after)} {s1}.",
+        lambda: f"“{body()},” {rnd.choice(_CUE_AFTER if rnd.random() < 0.5 else v.cue_after)} {s1}.",
         lambda: f"“{body()}. {body()},” {rnd.choice(_CUE_PRON)}.",
-        lambda: f"{central_title} {p2} {rnd.choice(v.cue_verb)}, “{body()}.”",
+        lambda: f"{central_title} {p2} {rnd.choice(_CUE_BEFORE if rnd.random() < 0.5 else v.cue_verb)}, “{body()}.”",
         lambda: f"Menurutnya, {body().lower()}.",
         lambda: f"{s2} mengatakan bahwa {body().lower()}.",
         lambda: f"“{body()},” tegasnya. “{body()}.”",
         lambda: f"Sementara itu, {other_title} {place}, {p3}, menyampaikan, “{body()}.”",
         lambda: f"“{body()},” kata {s3}.",
-        lambda: f"{s1} juga {rnd.choice(v.cue_verb)} {body(6, 16).lower()}.",
+        lambda: f"{s1} juga {rnd.choice(_CUE_BEFORE if rnd.random() < 0.5 else v.cue_verb)} {body(6, 16).lower()}.",
     ]
     words = len(title.split()) + sum(len(p.split()) for p in paras) + 7  # and the byline
     k = 0
