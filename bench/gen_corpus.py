@@ -1,117 +1,164 @@
 """Write N synthetic Indonesian government-news articles for benchmarks and scale tests.
 
 Every article is made from sentence templates written for this script: officials
-with titles, agencies, policies, events, dates, and quotes with every cue style
-the extractor reads (``“...,” jelas X``, ``“...,” urainya``, ``X mengatakan, “...”``,
-``Menurutnya, ...``, ``X mengatakan bahwa ...``, and a quote split around
-``tegasnya``). All person names are invented here from syllables; they are not
-the names of real people.
+with titles, agencies, policies, events, venues, dates, and quotes with every cue
+style the extractor reads (``“...,” jelas X``, ``“...,” urainya``, ``X mengatakan,
+“...”``, ``Menurutnya, ...``, ``X mengatakan bahwa ...``, and a quote split around
+``tegasnya``). All person names are invented here from syllables; they are not the
+names of real people.
 
-Article ``i`` depends only on ``(seed, i)``: ``--count 1010`` writes the same first
-1,000 files as ``--count 1000`` plus ten new ones. Lengths are about 300–800 words.
+The vocabulary is meant to be as varied as real news, so that the tokenizer's
+cache and the lexicon do not see the same few hundred words over and over (that
+flattered earlier figures): titles, agencies, policies, events, venues and places
+come from the rule files (``kg/rules/*.jsonl``), the running text is drawn from a
+Zipf-ranked list of the rule files' function words, the words of their patterns and
+tens of thousands of syllable-made words with Indonesian affixes, and names are
+made from syllables. :func:`vocab_stats` measures type/token ratio and new-word
+rate; ``--compare DIR...`` prints them beside those of real texts (read then, never
+stored).
+
+Article ``i`` depends only on ``(seed, i)`` and the rule files: ``--count 1010`` writes
+the same first 1,000 files as ``--count 1000`` plus ten new ones. Lengths are about
+300–800 words.
 
 Example::
 
     python bench/gen_corpus.py /tmp/corpus --count 2000 --seed 1
+    python bench/gen_corpus.py /tmp/corpus --count 50 --compare seeds /work/shared/dev/docs
 """
 from __future__ import annotations
 
 import argparse
+import bisect
+import hashlib
+import itertools
+import json
 import os
 import random
+import re
 import sys
+from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["article", "write_corpus", "file_name"]
+__all__ = ["article", "write_corpus", "file_name", "vocab_stats", "vocab_id"]
+
+RULES = Path(__file__).resolve().parents[1] / "kg" / "rules"
 
 # ---- vocabulary (written for this generator) ------------------------------------------
+_ONSETS = ["b", "c", "d", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "w", "y", "ng", "ny", "",
+           "br", "kr", "pr", "tr", "st"]
+_VOWELS = ["a", "a", "i", "u", "e", "o"]
+_CODAS = ["", "", "", "", "n", "ng", "r", "k", "t", "s", "h", "l", "m"]
+_PREFIXES = ["", "", "", "me", "mem", "men", "meng", "di", "ber", "pe", "pen", "per", "ter", "ke", "se"]
+_SUFFIXES = ["", "", "", "", "kan", "an", "i", "nya", "lah"]
 _SYL_A = ["Ra", "Su", "Wi", "Har", "Dar", "Ban", "Teg", "Mar", "Ar", "Yu", "Ka", "Li", "Se", "Pra",
-          "No", "In", "Gu", "Ju", "Ha", "Ti", "Pu", "Ro", "Sa", "We", "Ma"]
-_SYL_B = ["ni", "to", "ya", "wan", "di", "sa", "ra", "ti", "mo", "ko", "lan", "ga", "ri", "nu", "ta"]
+          "No", "In", "Gu", "Ju", "Ha", "Ti", "Pu", "Ro", "Sa", "We", "Ma", "Ri", "Bu", "De", "Fa", "Ge",
+          "Je", "Ko", "La", "Mu", "Na", "Pa", "Ru", "Ta", "Ya", "Zu", "An", "En", "Is", "Ok", "Um"]
+_SYL_B = ["ni", "to", "ya", "wan", "di", "sa", "ra", "ti", "mo", "ko", "lan", "ga", "ri", "nu", "ta",
+          "bu", "ci", "de", "fi", "gu", "hi", "ju", "ke", "lo", "ma", "na", "pi", "ru", "se", "tu"]
 _SYL_C = ["to", "ni", "wati", "yanto", "sih", "man", "dra", "sari", "tomo", "jaya", "no", "di", "ra",
-          "ningsih", "wan"]
+          "ningsih", "wan", "din", "har", "yah", "ti", "na", "ja", "rudin", "nto", "yati", "lis", "mad"]
 _DEGREES = ["", "", "", "Dr. ", "Ir. ", "Drs. ", "H. ", "Hj. ", "Prof. Dr. "]
 _SUFFIX_DEGREES = ["", "", "", ", S.Sos", ", M.Si", ", MM", ", S.H., M.H.", ", ST, MT"]
-
-_PLACES = ["Malang", "Surabaya", "Semarang", "Bandung", "Balikpapan", "Makassar", "Padang", "Medan",
-           "Pontianak", "Kupang", "Ambon", "Jayapura", "Mataram", "Manado", "Palembang", "Bogor",
-           "Yogyakarta", "Denpasar", "Banjarmasin", "Kendari"]
-_PROVINCES = ["Jawa Timur", "Jawa Tengah", "Jawa Barat", "Kalimantan Timur", "Sulawesi Selatan",
-              "Sumatera Barat", "Sumatera Utara", "Kalimantan Barat", "Nusa Tenggara Timur", "Maluku"]
-# (title, agency) pairs of the central government
-_CENTRAL = [
-    ("Menteri PANRB", "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi", "KemenPANRB"),
-    ("Deputi Bidang Reformasi Birokrasi", "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
-     "KemenPANRB"),
-    ("Kepala Badan Kepegawaian Negara", "Badan Kepegawaian Negara", "BKN"),
-    ("Deputi Bidang Pengawasan dan Pengendalian", "Badan Kepegawaian Negara", "BKN"),
-    ("Ketua Komisi Aparatur Sipil Negara", "Komisi Aparatur Sipil Negara", "KASN"),
-    ("Kepala Lembaga Administrasi Negara", "Lembaga Administrasi Negara", "LAN"),
-    ("Anggota Ombudsman Republik Indonesia", "Ombudsman Republik Indonesia", "ORI"),
-    ("Direktur Jenderal Otonomi Daerah", "Kementerian Dalam Negeri", "Kemendagri"),
-    ("Ketua Bawaslu", "Badan Pengawas Pemilihan Umum", "Bawaslu"),
-]
-_LOCAL_TITLES = ["Wali Kota", "Wakil Wali Kota", "Sekretaris Daerah Kota", "Penjabat Wali Kota",
-                 "Kepala BKPSDM Kota", "Kepala Dinas Komunikasi dan Informatika Kota", "Inspektur Kota"]
-_POLICIES = [("Reformasi Birokrasi", "RB"), ("Sistem Akuntabilitas Kinerja Instansi Pemerintah", "SAKIP"),
-             ("Zona Integritas", "ZI"), ("Sistem Pemerintahan Berbasis Elektronik", "SPBE"),
-             ("sistem merit", None), ("netralitas ASN", None), ("Mal Pelayanan Publik", "MPP"),
-             ("Wilayah Bebas dari Korupsi", "WBK"), ("manajemen talenta", None),
-             ("Indeks Reformasi Birokrasi", None)]
-_EVENTS = ["Rapat Koordinasi Pengawasan Netralitas ASN", "Sosialisasi Sistem Merit",
-           "Penganugerahan Zona Integritas", "Apel Pagi", "Rapat Koordinasi Nasional Reformasi Birokrasi",
-           "Bimbingan Teknis SAKIP", "Forum Konsultasi Publik", "Evaluasi Reformasi Birokrasi",
-           "Pelatihan Kepemimpinan Administrator", "Seminar Nasional Pelayanan Publik"]
-_VENUES = ["Balai Kota", "Hotel Grand Mandala", "Aula Pendopo", "Gedung Serbaguna", "Ruang Rapat Utama"]
 _DAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 _MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
            "Oktober", "November", "Desember"]
-_SITES = ["Warta Birokrasi", "Kabar Daerah", "Suara ASN", "Berita Pemerintahan"]
+_SITES = ["Warta Birokrasi", "Kabar Daerah", "Suara ASN", "Berita Pemerintahan", "Kabar Nusantara",
+          "Info Publik", "Jurnal Kota"]
+#: used when a rule file lacks the kind of record (the rule files are edited by others)
+_FALLBACK = {"place": ["Malang", "Surabaya", "Semarang", "Bandung"],
+             "title": ["Wali Kota", "Sekretaris Daerah", "Kepala Dinas", "Inspektur"],
+             "agency": [("Badan Kepegawaian Negara", "BKN")], "policy": [("Reformasi Birokrasi", "RB")],
+             "event": ["Rapat Koordinasi", "Sosialisasi", "Apel Pagi"], "venue": ["Balai Kota", "Aula"]}
+#: the commonest cues, used half the time beside the rule files' (so every cue style is frequent)
 _CUE_AFTER = ["jelas", "kata", "ujar", "ungkap", "tutur", "imbuh"]
-_CUE_PRON = ["urainya", "pungkasnya", "jelasnya", "katanya", "ujarnya", "tambahnya", "bebernya"]
 _CUE_BEFORE = ["mengatakan", "menegaskan", "menjelaskan", "menyampaikan"]
+_CUE_PRON = ["urainya", "pungkasnya", "jelasnya", "katanya", "ujarnya", "tambahnya", "bebernya"]
+_WORD = re.compile(r"\w+(?:-\w+)*")
+#: words of the Zipf list (number of syllable-made words; exponent; rank offset): chosen so that
+#: type/token ratio and new-word rate come close to real news (see --compare)
+_PSEUDO, _ZIPF_S, _ZIPF_Q = 60_000, 1.21, 2.7
 
-_QUOTE_BODIES = [
-    "Kami ingin {policy} tidak berhenti sebagai dokumen, tetapi menjadi cara kerja sehari-hari di setiap "
-    "perangkat daerah",
-    "Pelayanan kepada masyarakat harus cepat, mudah dan transparan, dan itu hanya bisa dicapai kalau "
-    "semua ASN bergerak bersama",
-    "Capaian {policy} tahun ini menunjukkan perbaikan, namun masih banyak pekerjaan rumah yang harus "
-    "kita selesaikan sebelum akhir tahun",
-    "Saya minta seluruh kepala perangkat daerah memberi contoh, karena perubahan dimulai dari pimpinan",
-    "Setiap pelanggaran akan kami tindak sesuai aturan, tidak ada toleransi untuk penyalahgunaan wewenang",
-    "Data kepegawaian yang rapi adalah dasar dari {policy} yang adil dan terukur",
-    "Inovasi tidak harus mahal, yang penting bermanfaat dan bisa dirasakan langsung oleh warga",
-    "Kita harus memastikan anggaran digunakan untuk program yang benar-benar dibutuhkan masyarakat",
-]
-_REPORTED = [
-    "{policy} menjadi prioritas pemerintah daerah dalam dua tahun ke depan",
-    "seluruh ASN wajib menjaga netralitas menjelang pemilihan umum",
-    "evaluasi kinerja akan dilakukan setiap triwulan dengan melibatkan inspektorat",
-    "penerapan {policy} harus diikuti dengan pengawasan yang konsisten",
-    "pelayanan publik yang baik lahir dari birokrasi yang bersih dan melayani",
-]
-_FILLER = [
-    "Kegiatan tersebut diikuti oleh para kepala perangkat daerah, camat dan lurah se-{place}.",
-    "Dalam kesempatan itu juga dipaparkan hasil survei kepuasan masyarakat terhadap layanan administrasi "
-    "kependudukan, perizinan dan kesehatan.",
-    "Pemerintah daerah menargetkan seluruh unit layanan memenuhi standar pelayanan minimal pada akhir tahun.",
-    "Sejumlah unit kerja telah mengajukan diri untuk dinilai dalam pembangunan {policy}.",
-    "Para peserta juga berdiskusi mengenai tantangan digitalisasi layanan dan keamanan data pribadi warga.",
-    "Hasil evaluasi tahun sebelumnya menjadi bahan perbaikan bagi setiap organisasi perangkat daerah.",
-    "Acara ditutup dengan penandatanganan pakta integritas oleh seluruh pejabat yang hadir.",
-    "Selain itu, pemerintah daerah membuka kanal pengaduan yang dapat diakses masyarakat selama 24 jam.",
-    "Laporan yang masuk akan ditindaklanjuti dalam waktu paling lama tiga hari kerja.",
-    "Penguatan kapasitas aparatur dilakukan melalui pelatihan berjenjang dan pendampingan dari instansi pusat.",
-    "Beberapa inovasi daerah juga dipamerkan kepada tamu undangan yang hadir di lokasi.",
-    "Masyarakat diharapkan ikut mengawasi jalannya pelayanan dan menyampaikan masukan secara terbuka.",
-]
+
+def _records(name: str) -> list[dict]:
+    try:
+        lines = (RULES / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def vocab_id() -> str:
+    """A short hash of this generator and the rule files its vocabulary is drawn from (corpora change with them)."""
+    h = hashlib.sha1(Path(__file__).read_bytes())
+    for p in sorted(RULES.glob("*.jsonl")):
+        h.update(p.name.encode() + p.read_bytes())
+    return h.hexdigest()[:10]
+
+
+class _Vocab:
+    """Lists read once from the rule files, and the Zipf-ranked word list."""
+
+    def __init__(self) -> None:
+        rec = {n: _records(n) for n in ("regions", "titles", "agencies", "policies", "events", "venues",
+                                        "speech", "words", "agency_types")}
+        by = lambda name, label: [r for r in rec[name] if r.get("label") == label]  # noqa: E731
+        self.places = sorted({r["name"] for r in rec["regions"] if r.get("kind") in ("kota", "kabupaten")
+                              and r.get("name")}) or _FALLBACK["place"]
+        self.provinces = sorted({r["name"] for r in rec["regions"] if r.get("kind") == "provinsi"
+                                 and r.get("name")}) or _FALLBACK["place"]
+        self.titles = sorted({r["pattern"] for r in by("titles", "TITLE")}) or _FALLBACK["title"]
+        self.agencies = sorted({(r["pattern"], min(r.get("aliases") or [r["pattern"]], key=len))
+                                for r in rec["agencies"]}) or _FALLBACK["agency"]
+        self.policies = sorted({(r["pattern"], next((a for a in r.get("aliases", []) if a.isupper()), None))
+                                for r in rec["policies"]}, key=str) or _FALLBACK["policy"]
+        self.events = sorted({r["pattern"] for r in rec["events"]}) or _FALLBACK["event"]
+        self.venues = sorted({r["pattern"] for r in rec["venues"]}) or _FALLBACK["venue"]
+        self.cue_after = sorted({r["pattern"] for r in by("speech", "CUE_AFTER") if " " not in r["pattern"]}) \
+            or _CUE_AFTER
+        self.cue_verb = sorted({r["pattern"] for r in by("speech", "CUE_CLAUSE") if " " not in r["pattern"]}) \
+            or _CUE_BEFORE
+        function = [r["pattern"] for r in by("words", "FUNCTION_WORD")]
+        seen = set(function)
+        content = []
+        for name in ("titles", "agencies", "policies", "events", "venues", "agency_types", "words", "speech"):
+            for r in rec[name]:
+                for w in _WORD.findall(r.get("pattern", "")):
+                    w = w.lower()
+                    if w not in seen and not w.isdigit() and len(w) > 2:
+                        seen.add(w)
+                        content.append(w)
+        rnd = random.Random("kg-bench-vocab")
+        pseudo = []
+        while len(pseudo) < _PSEUDO:
+            root = "".join(rnd.choice(_ONSETS) + rnd.choice(_VOWELS) + rnd.choice(_CODAS)
+                           for _ in range(rnd.choice((2, 2, 2, 3))))
+            w = rnd.choice(_PREFIXES) + root + rnd.choice(_SUFFIXES)
+            if w not in seen and len(w) > 2:
+                seen.add(w)
+                pseudo.append(w)
+        rnd.shuffle(content)
+        # function words lead; rule words and made words share the rest of the ranks
+        self.words = function + [w for pair in itertools.zip_longest(content, pseudo[:len(content)])
+                                 for w in pair if w] + pseudo[len(content):]
+        self.cum = list(itertools.accumulate(1.0 / (r + _ZIPF_Q) ** _ZIPF_S for r in range(len(self.words))))
+
+    def draw(self, rnd: random.Random, k: int) -> list[str]:
+        total = self.cum[-1]
+        return [self.words[bisect.bisect(self.cum, rnd.random() * total)] for _ in range(k)]
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    return _Vocab()
 
 
 def _name(rnd: random.Random) -> tuple[str, str]:
     """(full name, short name) made from syllables; never a real person's name on purpose."""
     first = rnd.choice(_SYL_A) + rnd.choice(_SYL_B) + rnd.choice(_SYL_C)
-    last = rnd.choice(_SYL_A) + rnd.choice(_SYL_C)
+    if rnd.random() < 0.4:
+        first = rnd.choice(_SYL_A) + rnd.choice(_SYL_B).lower() + first.lower()
+    last = rnd.choice(_SYL_A) + rnd.choice(_SYL_B) * rnd.randint(0, 1) + rnd.choice(_SYL_C)
     return f"{first} {last}", first
 
 
@@ -125,59 +172,88 @@ def file_name(seed: int, i: int) -> str:
     return f"s{seed}_{i:07d}.txt"
 
 
+def _clause(rnd: random.Random, v: _Vocab, lo: int, hi: int, names: list[str]) -> str:
+    """Running text: Zipf-drawn words, with now and then a comma, a number or a name of the article."""
+    out = []
+    for w in v.draw(rnd, rnd.randint(lo, hi)):
+        x = rnd.random()
+        if x < 0.06 and names:
+            w = rnd.choice(names)
+        elif x < 0.09:
+            w = str(rnd.choice([rnd.randint(2, 99), rnd.randint(100, 9999), rnd.randint(1, 500) * 1000]))
+        elif x < 0.11:
+            w = w.capitalize()
+        out.append(w)
+        if rnd.random() < 0.07:
+            out[-1] += ","
+    out[-1] = out[-1].rstrip(",")
+    return " ".join(out)
+
+
+def _sentence(rnd: random.Random, v: _Vocab, names: list[str]) -> str:
+    s = _clause(rnd, v, 8, 26, names)
+    return s[:1].upper() + s[1:] + "."
+
+
 def article(seed: int, i: int) -> str:
-    """The text of article ``i`` of the corpus with ``seed`` (deterministic)."""
+    """The text of article ``i`` of the corpus with ``seed`` (deterministic for the rule files)."""
+    v = _vocab()
     rnd = random.Random(f"kg-bench:{seed}:{i}")
-    place = rnd.choice(_PLACES)
-    prov = rnd.choice(_PROVINCES)
-    central_title, central_agency, central_acr = rnd.choice(_CENTRAL)
-    local_title, other_title = rnd.sample(_LOCAL_TITLES, 2)
+    place, other_place = rnd.sample(v.places, 2)
+    prov = rnd.choice(v.provinces)
+    central_agency, central_acr = rnd.choice(v.agencies)
+    central_title = rnd.choice(v.titles)
+    local_title, other_title = rnd.sample(v.titles, 2)
     p1, s1 = _name(rnd)
     p2, s2 = _name(rnd)
     p3, s3 = _name(rnd)
-    pol_long, pol_acr = rnd.choice(_POLICIES)
-    pol2_long, _ = rnd.choice(_POLICIES)
-    event = rnd.choice(_EVENTS)
-    venue = f"{rnd.choice(_VENUES)} {place}"
+    pol_long, pol_acr = rnd.choice(v.policies)
+    pol2_long, _ = rnd.choice(v.policies)
+    event = f"{rnd.choice(v.events)} {' '.join(w.capitalize() for w in v.draw(rnd, rnd.randint(1, 3)))}"
+    venue = f"{rnd.choice(v.venues)} {rnd.choice([place, other_place, _name(rnd)[1]])}"
     day, d, m, y = _date(rnd)
     target = rnd.randint(300, 800)
     pol_first = f"{pol_long} ({pol_acr})" if pol_acr else pol_long
     pol_ref = pol_acr or pol_long
+    names = [place, pol_ref, pol2_long, central_acr, s1, s2, s3, other_place]
 
-    def fill(s: str) -> str:
-        return s.format(policy=rnd.choice([pol_ref, pol2_long]), place=place)
+    def body(lo: int = 8, hi: int = 24) -> str:
+        s = _clause(rnd, v, lo, hi, names)
+        if rnd.random() < 0.5:
+            s += f" {rnd.choice(['dalam', 'untuk', 'terkait', 'melalui'])} {rnd.choice([pol_ref, pol2_long])}"
+        return s[:1].upper() + s[1:]
 
     title = rnd.choice([
         f"{local_title} {place} Dorong ASN Perkuat {pol_long}",
         f"{central_acr} Gelar {event} di {place}",
         f"Pemkot {place} Komitmen Terapkan {pol_long}",
-        f"{event}, {local_title} {place} Ajak Jajaran Tingkatkan Pelayanan",
+        f"{event}, {local_title} {place} Ajak Jajaran {' '.join(w.capitalize() for w in v.draw(rnd, 2))}",
+        f"{' '.join(w.capitalize() for w in v.draw(rnd, rnd.randint(3, 7)))} di {place}",
     ])
-    lead = (f"{place.upper()}, {rnd.choice(_SITES)} - Pemerintah Kota (Pemkot) {place} terus memperkuat "
-            f"penerapan {pol_first} di seluruh perangkat daerah. Hal tersebut disampaikan {local_title} "
-            f"{place} {rnd.choice(_DEGREES)}{p1}{rnd.choice(_SUFFIX_DEGREES)} saat membuka {event} di "
-            f"{venue}, {day} ({d}/{m}/{y}).")
+    dateline = rnd.choice([f"({d}/{m}/{y})", f"{d} {_MONTHS[m - 1]} {y}", f"({d}/{m})"])
+    lead = rnd.choice([
+        f"{place.upper()}, {rnd.choice(_SITES)} - Pemerintah Kota (Pemkot) {place} terus memperkuat "
+        f"penerapan {pol_first} di seluruh perangkat daerah. Hal tersebut disampaikan {local_title} "
+        f"{place} {rnd.choice(_DEGREES)}{p1}{rnd.choice(_SUFFIX_DEGREES)} saat membuka {event} di "
+        f"{venue}, {day} {dateline}.",
+        f"{rnd.choice(_SITES)}, {place} - {local_title} {p1} {rnd.choice(['membuka', 'menghadiri', 'memimpin'])} "
+        f"{event} di {venue} pada {day}, {d} {_MONTHS[m - 1]} {y}. {_sentence(rnd, v, names)}",
+        f"{place.upper()} - {_sentence(rnd, v, names)} {local_title} {place}, {p1}, "
+        f"{rnd.choice(_CUE_BEFORE if rnd.random() < 0.5 else v.cue_verb)} {pol_first} {body(6, 14).lower()}.",
+    ])
     second = (f"Kegiatan yang digelar bersama {central_agency} ({central_acr}) itu juga menghadirkan "
               f"{central_title} {p2}, serta perwakilan Pemerintah Provinsi {prov}.")
     paras = [lead, second]
     quotes = [
-        # “...,” jelas X.
-        lambda: f"“{fill(rnd.choice(_QUOTE_BODIES))},” {rnd.choice(_CUE_AFTER)} {s1}.",
-        # “...,” urainya.
-        lambda: f"“{fill(rnd.choice(_QUOTE_BODIES))}. {fill(rnd.choice(_QUOTE_BODIES))},” "
-                f"{rnd.choice(_CUE_PRON)}.",
-        # X mengatakan, “...”
-        lambda: f"{central_title} {p2} {rnd.choice(_CUE_BEFORE)}, “{fill(rnd.choice(_QUOTE_BODIES))}.”",
-        # Menurutnya, ...
-        lambda: f"Menurutnya, {fill(rnd.choice(_REPORTED))}.",
-        # X mengatakan bahwa ...
-        lambda: f"{s2} mengatakan bahwa {fill(rnd.choice(_REPORTED))}.",
-        # a quote split around "tegasnya"
-        lambda: f"“{fill(rnd.choice(_QUOTE_BODIES))},” tegasnya. “{fill(rnd.choice(_QUOTE_BODIES))}.”",
-        # a third official, cue after with full title
-        lambda: f"Sementara itu, {other_title} {place}, {p3}, menyampaikan, "
-                f"“{fill(rnd.choice(_QUOTE_BODIES))}.”",
-        lambda: f"“{fill(rnd.choice(_QUOTE_BODIES))},” kata {s3}.",
+        lambda: f"“{body()},” {rnd.choice(_CUE_AFTER if rnd.random() < 0.5 else v.cue_after)} {s1}.",
+        lambda: f"“{body()}. {body()},” {rnd.choice(_CUE_PRON)}.",
+        lambda: f"{central_title} {p2} {rnd.choice(_CUE_BEFORE if rnd.random() < 0.5 else v.cue_verb)}, “{body()}.”",
+        lambda: f"Menurutnya, {body().lower()}.",
+        lambda: f"{s2} mengatakan bahwa {body().lower()}.",
+        lambda: f"“{body()},” tegasnya. “{body()}.”",
+        lambda: f"Sementara itu, {other_title} {place}, {p3}, menyampaikan, “{body()}.”",
+        lambda: f"“{body()},” kata {s3}.",
+        lambda: f"{s1} juga {rnd.choice(_CUE_BEFORE if rnd.random() < 0.5 else v.cue_verb)} {body(6, 16).lower()}.",
     ]
     words = len(title.split()) + sum(len(p.split()) for p in paras) + 7  # and the byline
     k = 0
@@ -185,7 +261,7 @@ def article(seed: int, i: int) -> str:
         if k % 2 == 0:
             para = quotes[rnd.randrange(len(quotes))]()
         else:
-            para = " ".join(fill(rnd.choice(_FILLER)) for _ in range(rnd.randint(1, 3)))
+            para = " ".join(_sentence(rnd, v, names) for _ in range(rnd.randint(1, 4)))
         if words + len(para.split()) > 800 and words >= 300:
             break
         paras.append(para)
@@ -193,6 +269,36 @@ def article(seed: int, i: int) -> str:
         k += 1
     byline = f"Penulis: {_name(rnd)[0]} | Editor: {_name(rnd)[0]}"
     return "\n\n".join([title, *paras, byline]) + "\n"
+
+
+def vocab_stats(texts, tokens: int | None = None) -> dict:
+    """Type/token ratio and new-word rate of ``texts`` read in order (lower-cased words),
+    over their first ``tokens`` words: the new-word rate is the share of words in the
+    second half that were not seen before them (how fast the vocabulary still grows)."""
+    words = []
+    for t in texts:
+        words.extend(w.lower() for w in _WORD.findall(t))
+        if tokens and len(words) >= tokens:
+            break
+    words = words[:tokens] if tokens else words
+    seen: set[str] = set()
+    new = 0
+    half = len(words) // 2
+    for n, w in enumerate(words):
+        if w not in seen:
+            seen.add(w)
+            new += n >= half
+    return {"tokens": len(words), "types": len(seen), "type_token_ratio": round(len(seen) / max(1, len(words)), 4),
+            "new_word_rate": round(new / max(1, len(words) - half), 4)}
+
+
+def compare(folders: list[str], seed: int = 1) -> dict:
+    """:func:`vocab_stats` of the real texts under ``folders`` and of as many generated words."""
+    real = [p.read_text(encoding="utf-8", errors="replace")
+            for f in folders for p in sorted(Path(f).rglob("*.txt"))]
+    r = vocab_stats(real)
+    g = vocab_stats((article(seed, i) for i in itertools.count()), r["tokens"])
+    return {"real": r, "generated": g}
 
 
 def write_corpus(folder: str | os.PathLike, count: int, seed: int = 1, start: int = 0,
@@ -217,7 +323,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--count", type=int, default=1000, help="number of articles (default 1000)")
     ap.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
     ap.add_argument("--start", type=int, default=0, help="first article index to write (default 0)")
+    ap.add_argument("--compare", nargs="+", metavar="DIR",
+                    help="also print type/token ratio and new-word rate of the real texts in DIR (read, never "
+                         "stored) and of as many generated words")
     a = ap.parse_args(argv)
+    if a.compare:
+        c = compare(a.compare, a.seed)
+        for kind in ("real", "generated"):
+            print(f"{kind:9s} {c[kind]['tokens']:7d} words, {c[kind]['types']:6d} types: type/token ratio "
+                  f"{c[kind]['type_token_ratio']:.3f}, new-word rate {c[kind]['new_word_rate']:.3f}")
     paths = write_corpus(a.folder, a.count, a.seed, a.start)
     print(f"wrote {len(paths)} articles to {a.folder}", file=sys.stderr)
     return 0

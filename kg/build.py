@@ -68,7 +68,7 @@ def _kind(reason: str) -> str:
 
 
 def read_all(paths: Iterable[str | os.PathLike], report: BuildReport, *, strict: bool = False,
-             seen: dict[str, str] | None = None) -> list[Article]:
+             seen: dict[str, str] | None = None, read=None) -> list[Article]:
     """Read every document under ``paths``; the ones that cannot be used go to
     ``report.skipped`` with their reason, and a warning names each.
 
@@ -77,6 +77,8 @@ def read_all(paths: Iterable[str | os.PathLike], report: BuildReport, *, strict:
     ``report.copies`` as a :class:`~kg.records.Copy` of the first (syndication: the
     same press release on several sites is one document with several sources).
     ``strict``: the first skip raises :class:`InputError` instead.
+    ``read(path)``: the file's outcomes when it was read elsewhere (default
+    :func:`kg.ingest.read_file`).
     """
     import logging
 
@@ -88,7 +90,7 @@ def read_all(paths: Iterable[str | os.PathLike], report: BuildReport, *, strict:
     articles = []
     names: set[str] = set()
     for path in discover(paths):
-        for o in read_file(path):
+        for o in (read or read_file)(path):
             reason = o.reason
             if o.article is not None:
                 first = seen.setdefault(content_key(o.article.text), o.source)
@@ -124,7 +126,7 @@ class Reader:
         self.seen: dict[str, str] = {}
         self.bar = None
 
-    def __call__(self, paths: Iterable[str | os.PathLike], report: BuildReport) -> list[Article]:
+    def __call__(self, paths: Iterable[str | os.PathLike], report: BuildReport, read=None) -> list[Article]:
         from .log import Progress
 
         if self.bar is None:
@@ -133,7 +135,7 @@ class Reader:
                 self.bar.total = len(discover(self.paths))
         paths = list(paths)
         try:
-            return read_all(paths, report, strict=self.strict, seen=self.seen)
+            return read_all(paths, report, strict=self.strict, seen=self.seen, read=read)
         finally:
             self.bar.advance(len(paths))
 

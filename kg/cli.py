@@ -162,7 +162,9 @@ def corrections_check(target: str, path: str | None) -> None:
 
 @main.command()
 @click.argument("graph", type=click.Path())
-def facts(graph: str) -> None:
+@click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default=None,
+              help="Storage engine (default oxigraph; both give the same JSON).")
+def facts(graph: str, engine: str | None) -> None:
     """Print the JSON facts view of a built graph (read with SPARQL).
 
     \b
@@ -170,12 +172,13 @@ def facts(graph: str) -> None:
         kg facts out/graph.ttl > facts.json
     """
     from .facts import facts as view
+    from .store import open_store
 
     try:
-        g = _load_graph(graph)
+        view_ = view(open_store(graph, engine))
     except KgError as e:
         _fail(e)
-    click.echo(json.dumps(view(g), ensure_ascii=False, indent=1))
+    click.echo(json.dumps(view_, ensure_ascii=False, indent=1))
 
 
 @main.command()

@@ -1,57 +1,75 @@
 """``kg facts``: the JSON view of a built graph defined in the evaluation README,
-read from the graph with SPARQL and from nothing else."""
+read from the graph with SPARQL and from nothing else.
+
+The graph is a :class:`kg.store.Store` (Oxigraph, what ``kg facts`` uses: about ten
+times faster than rdflib on the same queries) or an rdflib graph; both give the
+same JSON, key for key and in the same order (every saved query orders its rows
+completely).
+"""
 from __future__ import annotations
 
 from collections import defaultdict
-
-from rdflib import Graph
+from typing import Iterator
 
 from .ns import KG
-from .sparql import run
+from .sparql import query_text, run
+from .store import term_parts
 
 __all__ = ["facts"]
 
-_TYPES = {KG.Person: "Person", KG.Agency: "Agency", KG.Policy: "Policy", KG.Event: "Event", KG.Place: "Place"}
+_TYPES = {str(KG.Person): "Person", str(KG.Agency): "Agency", str(KG.Policy): "Policy", str(KG.Event): "Event",
+          str(KG.Place): "Place"}
 
 
-def _s(v) -> str | None:
-    return None if v is None else str(v)
+def _rows(g, name: str) -> Iterator[dict]:
+    """The rows of saved query ``name`` as ``{variable: value text or None}``."""
+    if hasattr(g, "execute"):   # a Store: engine-native terms, no conversion to rdflib
+        sol = g.execute(query_text(name))
+        for row in sol.rows:
+            yield {v: (None if t is None else term_parts(t)[1]) for v, t in zip(sol.vars, row)}
+        return
+    res = run(g, name)
+    names = [str(v) for v in res.vars]
+    for row in res:
+        yield {v: (None if t is None else str(t)) for v, t in zip(names, row)}
 
 
-def facts(g: Graph) -> dict:
-    """The facts view of ``g``: documents (with their URL, outlet and copies), entities, roles,
-    events and quotes."""
+def _bool(text: str) -> bool:
+    return text.strip().lower() in ("true", "1")
+
+
+def facts(g) -> dict:
+    """The facts view of ``g`` (a Store or an rdflib graph): documents (with their URL, outlet and
+    copies), entities, roles, events and quotes."""
     copies: dict[str, list[dict]] = defaultdict(list)
-    for r in run(g, "facts/copies"):
-        copies[str(r.doc)].append({"source": str(r.source), "url": _s(r.url), "outlet": _s(r.outlet),
-                                   "date": _s(r.date)})
-    documents = [{"id": str(r.doc), "source": str(r.source), "title": _s(r.title), "date": _s(r.date),
-                  "url": _s(r.url), "outlet": _s(r.outlet), "copies": copies.get(str(r.doc), [])}
-                 for r in run(g, "facts/documents")]
+    for r in _rows(g, "facts/copies"):
+        copies[r["doc"]].append({"source": r["source"], "url": r["url"], "outlet": r["outlet"], "date": r["date"]})
+    documents = [{"id": r["doc"], "source": r["source"], "title": r["title"], "date": r["date"], "url": r["url"],
+                  "outlet": r["outlet"], "copies": copies.get(r["doc"], [])} for r in _rows(g, "facts/documents")]
     aliases: dict[str, list[str]] = defaultdict(list)
-    for r in run(g, "facts/aliases"):
-        aliases[str(r.e)].append(str(r.alias))
+    for r in _rows(g, "facts/aliases"):
+        aliases[r["e"]].append(r["alias"])
     docs_of: dict[str, list[str]] = defaultdict(list)
-    for r in run(g, "facts/entity_documents"):
-        docs_of[str(r.e)].append(str(r.source))
+    for r in _rows(g, "facts/entity_documents"):
+        docs_of[r["e"]].append(r["source"])
     entities = []
-    for r in run(g, "facts/entities"):
-        e = {"id": str(r.e), "type": _TYPES[r.type], "label": str(r.label), "aliases": aliases.get(str(r.e), []),
-             "documents": docs_of.get(str(r.e), [])}
-        if r.official is not None:
-            e["official"] = bool(r.official.toPython())
+    for r in _rows(g, "facts/entities"):
+        e = {"id": r["e"], "type": _TYPES[r["type"]], "label": r["label"], "aliases": aliases.get(r["e"], []),
+             "documents": docs_of.get(r["e"], [])}
+        if r["official"] is not None:
+            e["official"] = _bool(r["official"])
         entities.append(e)
-    roles = [{"person": str(r.person), "title": str(r.title), "organization": _s(r.org), "document": str(r.source),
-              "date": _s(r.date)} for r in run(g, "facts/roles")]
+    roles = [{"person": r["person"], "title": r["title"], "organization": r["org"], "document": r["source"],
+              "date": r["date"]} for r in _rows(g, "facts/roles")]
     parts: dict[str, list[str]] = defaultdict(list)
-    for r in run(g, "facts/participants"):
-        parts[str(r.rep)].append(str(r.person))
-    events = [{"event": str(r.event), "date": _s(r.date), "place": _s(r.place),
-               "participants": parts.get(str(r.rep), []), "document": str(r.source)} for r in run(g, "facts/events")]
+    for r in _rows(g, "facts/participants"):
+        parts[r["rep"]].append(r["person"])
+    events = [{"event": r["event"], "date": r["date"], "place": r["place"], "participants": parts.get(r["rep"], []),
+               "document": r["source"]} for r in _rows(g, "facts/events")]
     about: dict[str, list[str]] = defaultdict(list)
-    for r in run(g, "facts/about"):
-        about[str(r.q)].append(str(r.about))
-    quotes = [{"speaker": _s(r.speaker), "text": str(r.text), "direct": bool(r.direct.toPython()),
-               "document": str(r.source), "start": int(r.start), "end": int(r.end), "about": about.get(str(r.q), [])}
-              for r in run(g, "facts/quotes")]
+    for r in _rows(g, "facts/about"):
+        about[r["q"]].append(r["about"])
+    quotes = [{"speaker": r["speaker"], "text": r["text"], "direct": _bool(r["direct"]), "document": r["source"],
+               "start": int(r["start"]), "end": int(r["end"]), "about": about.get(r["q"], [])}
+              for r in _rows(g, "facts/quotes")]
     return {"documents": documents, "entities": entities, "roles": roles, "events": events, "quotes": quotes}

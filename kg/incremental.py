@@ -312,9 +312,12 @@ class _Walk:
     """Goes through the files in order, deciding for each: reuse its row, or read it now."""
 
     def __init__(self, found: list[tuple], known: dict, reader: Callable, report_type: type, clock: Clock,
-                 chunk: int) -> None:
+                 chunk: int, defer: bool = False) -> None:
         self.found, self.known, self.reader, self.report_type = found, known, reader, report_type
         self.clock, self.chunk = clock, chunk
+        #: files to read are left to the workers (:data:`READ`), then taken in order (:meth:`take`);
+        #: only when no row is reused, since reuse depends on what was read before
+        self.defer = defer and not known
         # content key -> first source: the reader's own check for copies (kg.build.Reader)
         self.seen: dict | None = getattr(reader, "seen", None)
         self.strict = getattr(reader, "strict", False)  # a skip must stop the build: re-read files that had one
@@ -329,10 +332,10 @@ class _Walk:
             return None  # its text is now read first from another file: read it again
         return claims
 
-    def _read(self, path: Path) -> tuple:
+    def _read(self, path: Path, outcomes: list | None = None) -> tuple:
         with self.clock("ingest"):
             rep = self.report_type()
-            arts = self.reader([path], rep)
+            arts = self.reader([path], rep) if outcomes is None else self.reader([path], rep, read=lambda _: outcomes)
             claims = [] if self.seen is None else [(k, self.seen.get(k, "")) for k in (content_key(a.text) for a in arts)]
             volatile = bool(rep.copies)  # its words were read first elsewhere: that may change
         return (list(rep.read), list(rep.skipped), list(rep.copies)), arts, claims, volatile
@@ -353,6 +356,13 @@ class _Walk:
             else:
                 row = self.known.get(key)
                 self.counts["new" if row is None else "changed" if row[0] != stat else "rechecked"] += 1
+                if self.defer:
+                    unit.append((key, path, stat, READ))
+                    arts += 1
+                    if arts >= self.chunk or len(unit) >= _UNIT_FILES:
+                        yield unit
+                        unit, arts = [], 0
+                    continue
                 fresh = self._read(path)
                 unit.append((key, path, stat, fresh))
                 arts += len(fresh[1])
@@ -362,6 +372,24 @@ class _Walk:
         if unit:
             yield unit
 
+    def take(self, unit: list[tuple], result: tuple) -> tuple[list[tuple], list[DocRecord]]:
+        """A unit whose files the workers read (:func:`kg.parallel.read_extract`): each file's
+        outcomes go through the reader here, in order, so duplicates, skips and names are
+        decided as if read here; returns the unit filled in and the kept articles' records."""
+        reads, keyed = result
+        outcomes = dict(reads)
+        filled, records = [], []
+        for key, path, stat, fresh in unit:
+            if fresh is READ:
+                fresh = self._read(path, outcomes[str(path)])
+                records.extend(keyed[content_key(a.text)] for a in fresh[1])
+            filled.append((key, path, stat, fresh))
+        return filled, records
+
+
+#: marks a file the workers read (see :meth:`_Walk.take`)
+READ = "read"
+
 
 def write_build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, report, reader: Callable, *,
                 jobs: int = 1, update: bool = False, dask=None, stats: dict | None = None,
@@ -370,7 +398,9 @@ def write_build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, repo
 
     ``reader(paths, report)`` reads files into Articles, recording what it read and
     skipped in ``report`` (:class:`kg.build.Reader`); it is called once per file,
-    in order. Returns the graph's path, or ``None`` when no file gave a document
+    in order. With ``jobs > 1`` and no earlier rows, the workers read the files and
+    the reader is given their outcomes as ``read=`` (its check for copies and its
+    report still run here). Returns the graph's path, or ``None`` when no file gave a document
     (then no graph is written). ``corrections`` (a :class:`kg.corrections.Plan`) are
     applied as the graph is written. ``stats``, when given, receives stage times and, for
     ``update``, how many files were new, changed, rechecked, removed and unchanged.
@@ -396,7 +426,7 @@ def write_build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, repo
             _replay(cache, found, report)
             result = graph
         else:
-            walk = _Walk(found, known, reader, type(report), clock, chunk)
+            walk = _Walk(found, known, reader, type(report), clock, chunk, defer=jobs > 1 and dask is None)
             result = _run(walk, cache, out, report, clock, jobs=jobs, dask=dask, gone=gone, listing=listing,
                           update=update, plan=corrections)
             info.update(new=walk.counts["new"], changed=walk.counts["changed"],
@@ -440,6 +470,9 @@ def _run(walk: _Walk, cache: Cache, out: Path, report, clock: Clock, *, jobs: in
             if old is not None and not plan and not cache.meta("corrections"):   # after the workers are forked
                 asm.entities = load_state(out / CACHE_DIR, cache.meta("graph"), cache.meta("code"))
             def send(unit: list[tuple]):
+                paths = [str(path) for _, path, _, fresh in unit if fresh is READ]
+                if paths:
+                    return unit, submit(("read", paths))
                 arts = [a for *_, fresh in unit if fresh for a in fresh[1]]
                 return unit, (submit(arts) if arts else None)
 
@@ -447,6 +480,8 @@ def _run(walk: _Walk, cache: Cache, out: Path, report, clock: Clock, *, jobs: in
                 unit, handle = pending
                 records, t = result(handle) if handle is not None else ([], {})
                 clock.times.merge(t)
+                if any(fresh is READ for *_, fresh in unit):
+                    return walk.take(unit, records)
                 return unit, records
 
             for unit, records in ordered(send, receive, walk.units(), window):

@@ -3,9 +3,11 @@
 Each worker loads the spaCy pipeline once (in the pool initializer) and turns chunks
 of Articles into records: the document's Turtle block (see :mod:`kg.fastgraph`),
 compressed, and its entity summary. Records are small, picklable and independent of
-the document's source name, so the parent only reads files, merges and writes.
-Files are read in the parent because reading is stateful (duplicate texts are
-skipped across the whole build) and cheap next to extraction.
+the document's source name. In a full build with ``jobs > 1`` the workers read the
+files too (:func:`read_extract`), and the parent only checks duplicates (reading is
+stateful: a text already read is skipped across the whole build), merges and
+writes; it never loads spaCy. An update, a one-process build and Dask read in the
+parent and send Articles.
 
 Why not ``nlp.pipe(n_process=N)``: measured here, its default batch size sends a
 whole small corpus to one worker, and each ``pipe()`` call pays the start-up of new
@@ -29,8 +31,8 @@ from typing import Callable, Iterable, Iterator
 
 from .records import Article
 
-__all__ = ["DocRecord", "StageTimes", "Clock", "to_record", "extract_chunk", "executor", "ordered", "chunked",
-           "worker_extractor", "cpu_count", "pack_result", "CHUNK"]
+__all__ = ["DocRecord", "StageTimes", "Clock", "to_record", "extract_chunk", "read_extract", "run_task", "executor",
+           "ordered", "chunked", "worker_extractor", "new_extractor", "cpu_count", "pack_result", "CHUNK"]
 
 #: Articles per task: large enough to amortise IPC, small enough to balance work.
 CHUNK = 16
@@ -137,6 +139,38 @@ def extract_chunk(extractor, articles: list[Article]) -> tuple[list[DocRecord], 
     return out, times
 
 
+def read_extract(extractor, paths: list[str]) -> tuple[tuple[list[tuple], dict], dict]:
+    """Read the files at ``paths`` and extract every article they hold, in a worker.
+
+    Returns ``((reads, records), stage times)``: ``reads`` is ``[(path, outcomes)]`` as
+    :func:`kg.ingest.read_file` gives them, and ``records`` maps the content key of each
+    article's text (:func:`kg.ingest.content_key`) to its record, the first article of
+    a key winning, as the parent's duplicate check keeps the first (a duplicate is
+    extracted here for nothing, and dropped by the parent).
+    """
+    from .ingest import content_key, read_file
+
+    times: dict = {}
+    with Clock(times)("ingest"):
+        reads = [(path, list(read_file(path))) for path in paths]
+    arts = [o.article for _, outs in reads for o in outs if o.article is not None]
+    records, t = extract_chunk(extractor, arts)
+    for stage, (w, c) in t.items():
+        w0, c0 = times.get(stage, (0.0, 0.0))
+        times[stage] = (w0 + w, c0 + c)
+    keyed: dict = {}
+    for art, rec in zip(arts, records):
+        keyed.setdefault(content_key(art.text), rec)
+    return (reads, keyed), times
+
+
+def run_task(extractor, task) -> tuple:
+    """A task: a list of Articles (:func:`extract_chunk`) or ``("read", paths)`` (:func:`read_extract`)."""
+    if isinstance(task, tuple) and task[:1] == ("read",):
+        return read_extract(extractor, task[1])
+    return extract_chunk(extractor, task)
+
+
 # ---- worker processes --------------------------------------------------------------------
 _EXTRACTOR = None
 
@@ -145,18 +179,26 @@ def worker_extractor():
     """This process's extractor, loaded on first use and kept (once per worker, never per task)."""
     global _EXTRACTOR
     if _EXTRACTOR is None:
-        from .nlp import Extractor
-
-        _EXTRACTOR = Extractor()
+        _EXTRACTOR = new_extractor()
     return _EXTRACTOR
+
+
+def new_extractor():
+    """An :class:`kg.nlp.Extractor` whose pipeline comes from the on-disk cache (:mod:`kg.pipecache`)."""
+    from .nlp import Extractor
+    from .pipecache import load_nlp
+
+    ex = Extractor.__new__(Extractor)   # Extractor() would build the pipeline again
+    ex.nlp = load_nlp()
+    return ex
 
 
 def _init() -> None:
     worker_extractor()
 
 
-def _work(articles: list[Article]) -> tuple[list[DocRecord], dict]:
-    return extract_chunk(worker_extractor(), articles)
+def _work(task) -> tuple:
+    return run_task(worker_extractor(), task)
 
 
 def _context():
@@ -189,12 +231,14 @@ def executor(jobs: int = 1, dask=None, early: bool = False) -> Iterator[tuple[Ca
     ``submit(articles)`` returns a handle and ``result(handle)`` gives
     ``(records, stage times)``; ``window`` is how many chunks to keep in flight.
     ``jobs=1`` runs in this process, ``jobs > 1`` in a pool of processes that each
-    load the pipeline once, ``dask`` (a scheduler address or a Client) on a cluster.
+    load the pipeline once (this process never imports spaCy: its core is left to
+    the workers), ``dask`` (a scheduler address or a Client) on a cluster. Except
+    on Dask, ``submit(("read", paths))`` has the files read there too
+    (:func:`read_extract`).
 
     ``early``: for a caller with other work to do before its first chunk (an update
-    copying what did not change), the pipeline is loaded by the worker processes,
-    ``jobs`` of them even when ``jobs=1``, while this process goes on, instead of
-    once here before forking; this process then never imports spaCy.
+    copying what did not change), the pipeline is loaded by a worker process even
+    when ``jobs=1``, while this process goes on; this process then never imports spaCy.
     """
     if dask is not None:
         from .distributed import dask_executor
@@ -206,12 +250,9 @@ def executor(jobs: int = 1, dask=None, early: bool = False) -> Iterator[tuple[Ca
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     if jobs == 1 and (not early or mp.current_process().daemon):   # a daemon process may not have children
         ex = worker_extractor()
-        yield (lambda arts: _Done(extract_chunk(ex, arts))), (lambda h: h.get()), 1
+        yield (lambda task: _Done(run_task(ex, task))), (lambda h: h.get()), 1
         return
-    ctx = _context()
-    if ctx.get_start_method() == "fork" and not early:
-        worker_extractor()  # loaded once here; forked workers share it (copy-on-write) instead of each loading it
-    with ctx.Pool(jobs, initializer=_init) as pool:
+    with _context().Pool(jobs, initializer=_init) as pool:
         yield (lambda arts: pool.apply_async(_work, (arts,))), (lambda h: h.get()), 4 * jobs
 
 

@@ -9,6 +9,20 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _pipeline_cache(tmp_path_factory):
+    """The pipeline cache (kg.pipecache) lives in a temporary folder during tests, not in ~/.cache."""
+    import os
+
+    old = os.environ.get("KG_CACHE_DIR")
+    os.environ["KG_CACHE_DIR"] = str(tmp_path_factory.mktemp("kg-cache"))
+    yield
+    if old is None:
+        os.environ.pop("KG_CACHE_DIR", None)
+    else:
+        os.environ["KG_CACHE_DIR"] = old
+
+
 @pytest.fixture(scope="session")
 def extractor():
     from kg.nlp import Extractor

@@ -49,6 +49,24 @@ def test_facts_prints_the_eval_view(runner, seeds_build):
     assert all(q["document"] in sources for q in data["quotes"])
 
 
+def test_facts_through_oxigraph_equals_rdflib(runner, seeds_build):
+    """``kg facts`` answers through Oxigraph by default; rdflib gives the same JSON, key for key, in order."""
+    out, _ = seeds_build
+    ox, rd = (runner.invoke(main, ["facts", str(out / "graph.ttl"), *args]) for args in ([], ["--engine", "rdflib"]))
+    assert ox.exit_code == 0 and rd.exit_code == 0, ox.output + rd.output
+    a, b = json.loads(ox.output), json.loads(rd.output)
+    assert a["quotes"] and a["roles"] and a["entities"]
+    for key in a:
+        assert a[key] == b[key], key
+    assert ox.output == rd.output
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_facts_on_a_missing_graph_names_it_on_each_engine(runner, tmp_path, engine):
+    r = runner.invoke(main, ["facts", str(tmp_path / "g.ttl"), "--engine", engine])
+    assert r.exit_code == 2 and "g.ttl" in r.output
+
+
 def test_facts_on_a_missing_graph_names_it(runner, tmp_path):
     r = runner.invoke(main, ["facts", str(tmp_path / "g.ttl")])
     assert r.exit_code == 2 and "g.ttl" in r.output

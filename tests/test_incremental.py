@@ -26,10 +26,10 @@ class SpyReader(Reader):
         super().__init__(*a, **k)
         self.asked: list[str] = []
 
-    def __call__(self, paths, report):
+    def __call__(self, paths, report, **kw):
         paths = list(paths)
         self.asked += [Path(p).name for p in paths]
-        return super().__call__(paths, report)
+        return super().__call__(paths, report, **kw)
 
 
 def update(paths, out, **kw):

@@ -120,7 +120,7 @@ def test_jobs_give_byte_identical_output_and_report(corpus, tmp_path, jobs):
 _LOADS = 0
 
 
-def _count_loads(self, *a, **k):
+def _count_loads(*a, **k):
     global _LOADS
     _LOADS += 1
 
@@ -134,7 +134,7 @@ def _probe(_):
 def test_each_worker_loads_the_pipeline_once_before_any_task(monkeypatch):
     from kg import parallel
 
-    monkeypatch.setattr("kg.nlp.Extractor.__init__", _count_loads)
+    monkeypatch.setattr("kg.pipecache.load_nlp", _count_loads)
     monkeypatch.setattr(parallel, "_EXTRACTOR", None)
     ctx = parallel._context()
     with ctx.Pool(2, initializer=parallel._init) as pool:
@@ -194,7 +194,57 @@ def test_bench_prints_one_json_line_of_figures(tmp_path):
                        capture_output=True, text=True, timeout=600)
     assert p.returncode == 0, p.stderr[-2000:]
     fig = json.loads(p.stdout.strip().splitlines()[-1])
-    run = fig["runs"][0]
+    gen = fig["corpora"]["generated"]
+    run = gen["runs"][0]
     assert run["documents"] == 3 and run["triples"] > 0 and run["peak_rss_mib"] > 0
     assert set(run["stats"]["stages"]) == {"ingest", "nlp", "graph", "serialize"}
-    assert 0 < run["tokenizer_ratio"] < 1 and fig["bare_tokenizer"]["tokens_per_s"] > 0
+    assert set(run["ratios"]) == {"bare", "pipeline"} and all(r["wall"] > 0 and r["cpu"] > 0
+                                                              for r in run["ratios"].values())
+    assert gen["yardsticks"]["bare"]["tokens_per_s"] > 0 and gen["yardsticks"]["pipeline"]["tokens"] > 0
+    assert "real" not in fig["corpora"]
+
+
+def test_bench_real_corpus_copies_are_unique_and_all_built(tmp_path):
+    import json
+    import subprocess
+
+    p = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--count", "0", "--real", str(SEEDS),
+                        "--real-count", "7", "--no-bare", "--work", str(tmp_path)],
+                       capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0, p.stderr[-2000:]
+    real = json.loads(p.stdout.strip().splitlines()[-1])["corpora"]["real"]
+    assert real["corpus"]["documents"] == 7 and real["runs"][0]["documents"] == 7 and not real["runs"][0]["skipped"]
+
+
+_PARENT = r"""
+import json, sys
+from kg.build import build
+r = build([sys.argv[1]], sys.argv[2], page=False, jobs=int(sys.argv[3]))
+heavy = sorted(m for m in sys.modules if m.split(".")[0] == "spacy" or m.startswith("kg.nlp"))
+print(json.dumps({"read": len(r.read), "skipped": r.skipped, "heavy": heavy}))
+"""
+
+
+@pytest.mark.parametrize("jobs,parent_loads_spacy", [(1, True), (2, False)])
+def test_with_jobs_the_parent_neither_loads_spacy_nor_extracts(tmp_path, jobs, parent_loads_spacy):
+    """Workers read and extract; the parent still decides duplicates and skips as one process does."""
+    import json
+    import subprocess
+
+    root = tmp_path / "in"
+    (root / "a").mkdir(parents=True)
+    (root / "b").mkdir()
+    for i in range(5):
+        (root / "a" / f"d{i}.txt").write_text(gen_corpus.article(6, i), encoding="utf-8")
+    (root / "b" / "copy.txt").write_text(gen_corpus.article(6, 2) + "\n\n", encoding="utf-8")  # same words
+    (root / "b" / "d1.txt").write_text(gen_corpus.article(6, 9), encoding="utf-8")
+    (root / "b" / "blank.txt").write_text(" \n", encoding="utf-8")
+    p = subprocess.run([sys.executable, "-c", _PARENT, str(root), str(tmp_path / "out"), str(jobs)],
+                       capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0, p.stderr[-2000:]
+    got = json.loads(p.stdout.strip().splitlines()[-1])
+    assert bool(got["heavy"]) == parent_loads_spacy, got["heavy"]
+    one = build([root], tmp_path / "one", page=False, jobs=1)
+    assert (got["read"], [tuple(s) for s in got["skipped"]]) == (len(one.read), one.skipped)
+    assert [why.split(" of ")[0] for _, why in one.skipped] == ["empty document (whitespace only)", "duplicate"]
+    assert (tmp_path / "out" / "graph.ttl").read_bytes() == (tmp_path / "one" / "graph.ttl").read_bytes()
