@@ -221,13 +221,14 @@ import json, sys
 from kg.build import build
 r = build([sys.argv[1]], sys.argv[2], page=False, jobs=int(sys.argv[3]))
 heavy = sorted(m for m in sys.modules if m.split(".")[0] == "spacy" or m.startswith("kg.nlp"))
-print(json.dumps({"read": len(r.read), "skipped": r.skipped, "heavy": heavy}))
+print(json.dumps({"read": len(r.read), "skipped": r.skipped, "copies": [[c.source, c.of] for c in r.copies],
+                  "heavy": heavy}))
 """
 
 
 @pytest.mark.parametrize("jobs,parent_loads_spacy", [(1, True), (2, False)])
 def test_with_jobs_the_parent_neither_loads_spacy_nor_extracts(tmp_path, jobs, parent_loads_spacy):
-    """Workers read and extract; the parent still decides duplicates and skips as one process does."""
+    """Workers read and extract; the parent still decides copies and skips as one process does."""
     import json
     import subprocess
 
@@ -246,5 +247,7 @@ def test_with_jobs_the_parent_neither_loads_spacy_nor_extracts(tmp_path, jobs, p
     assert bool(got["heavy"]) == parent_loads_spacy, got["heavy"]
     one = build([root], tmp_path / "one", page=False, jobs=1)
     assert (got["read"], [tuple(s) for s in got["skipped"]]) == (len(one.read), one.skipped)
-    assert [why.split(" of ")[0] for _, why in one.skipped] == ["empty document (whitespace only)", "duplicate"]
+    assert [why for _, why in one.skipped] == ["empty document (whitespace only)"]
+    # the same words read again: a copy of the first (syndication), not a skip
+    assert [tuple(c) for c in got["copies"]] == [(c.source, c.of) for c in one.copies] and len(one.copies) == 1
     assert (tmp_path / "out" / "graph.ttl").read_bytes() == (tmp_path / "one" / "graph.ttl").read_bytes()
