@@ -30,29 +30,32 @@ browser, opened, kg_query, ids = tb.browser, tb.opened, tb.kg_query, tb.ids
 
 pytestmark = tb.pytestmark
 
-FROM, TO = "Akmal Malik", "Wahyu Hidayat"   # two people of the seeds, both quoted
+FROM = "Akmal Malik"   # a person of the seeds who is quoted
+#: Speakers to give the quote to: a person, and an agency whose IRI is not minted from its label.
+PERSON, AGENCY = "Wahyu Hidayat", "Badan Kesatuan Bangsa dan Politik Kota Malang"
 #: Words no seed article contains: a line naming them is stale.
 INVENTED = "Kalimat karangan ini tidak pernah diucapkan oleh siapa pun"
 
 
-def open_person(o, name: str) -> list[str]:
-    """Open ``name``'s panel through the search box, as a reader does; the texts of their quotes."""
+def open_speaker(o, name: str) -> list[str]:
+    """Open ``name``'s panel through the search box, as a reader does; the texts of the quotes it lists."""
     o.page.fill("#kg-find", name)
     o.page.press("#kg-find", "Enter")
     assert o.page.locator("#kg-details h2").first.text_content() == name
     return o.panel_quotes()
 
 
-def line_from_the_page(o) -> tuple[str, str]:
-    """(text of FROM's first quote, the corrections line the control gives for it to TO)."""
-    open_person(o, FROM)
+def line_from_the_page(o, to_name: str, typed: str | None = None) -> tuple[str, str]:
+    """(text of FROM's first quote, the corrections line the control gives for it to ``to_name``,
+    typed as ``typed``)."""
+    open_speaker(o, FROM)
     item = o.page.locator("#kg-details li.kg-q").first
     text = item.locator(".kg-quote-text").text_content()
     item.locator(".kg-correct").click()
     to = item.locator(".kg-to")
     offered = o.js("id => [...document.getElementById(id).options].map(x => x.value)", to.get_attribute("list"))
-    assert TO in offered and FROM in offered  # the control offers the people of the page
-    to.fill(TO)
+    assert to_name in offered and FROM in offered  # the control offers the speakers of the page
+    to.fill(typed or to_name)
     item.locator(".kg-reviewer").fill("redaksi")
     return text, item.locator(".kg-line").input_value()
 
@@ -69,18 +72,20 @@ def rebuild(tmp_path: Path, lines: list[str]) -> tuple[Path, str]:
     return out, r.output
 
 
-@pytest.mark.parametrize("invent, moves", [(False, True), (True, False)], ids=["line-as-given", "words-not-in-article"])
-def test_correct_this_line_moves_the_quote_on_the_page_and_in_kg_query(opened, seeds_build, tmp_path, invent, moves):
+@pytest.mark.parametrize("kind, invent, moves", [("Person", False, True), ("Agency", False, True), ("Person", True, False)],
+                         ids=["to-a-person", "to-an-agency", "words-not-in-article"])
+def test_correct_this_line_moves_the_quote_on_the_page_and_in_kg_query(opened, seeds_build, tmp_path, kind, invent, moves):
     before_out, _ = seeds_build
     o = opened(before_out / "graph.html")
-    people = ids(o, "Person")
-    text, line = line_from_the_page(o)
+    TO = PERSON if kind == "Person" else AGENCY
+    named = ids(o, kind)
+    text, line = line_from_the_page(o, TO)
     d = json.loads(line)
-    assert d["op"] == "speaker" and d["to"] == TO
+    assert d["op"] == "speaker" and d["to"] in (TO, named[TO])
     if invent:  # the counter-example: the article no longer has these words
         line = json.dumps(dict(d, quote=INVENTED), ensure_ascii=False)
-    to_before = open_person(o, TO)
-    from_before = open_person(o, FROM)
+    to_before = open_speaker(o, TO)
+    from_before = open_speaker(o, FROM)
     assert text in from_before and text not in to_before
     assert o.clean()
 
@@ -92,14 +97,46 @@ def test_correct_this_line_moves_the_quote_on_the_page_and_in_kg_query(opened, s
         assert any(re.search(r"corrections\.jsonl:1\b", s) and INVENTED[:20] in s for s in stale), said
 
     again = opened(out / "graph.html")
-    assert ids(again, "Person")[TO] == people[TO]  # the quote went to the person who was there, not a new one
-    to_after, from_after = open_person(again, TO), open_person(again, FROM)
+    assert ids(again, kind)[TO] == named[TO]  # the quote went to the speaker who was there, not a new one
+    assert ids(again, "Person").keys() == ids(o, "Person").keys()
+    to_after, from_after = open_speaker(again, TO), open_speaker(again, FROM)
     assert (text in to_after, text in from_after) == (moves, not moves)
     assert sorted(to_after + from_after) == sorted(to_before + from_before)  # nothing lost, nothing doubled
     assert again.clean()
 
-    by_to = kg_query(out / "graph.ttl", "quotes_by", person=TO)
     by_from = kg_query(out / "graph.ttl", "quotes_by", person=FROM)
-    assert sorted(r["text"] for r in by_to if r["speakerLabel"] == TO) == sorted(to_after)
     assert sorted(r["text"] for r in by_from if r["speakerLabel"] == FROM) == sorted(from_after)
-    assert {r["speaker"] for r in by_to if r["text"] == text} == ({people[TO]} if moves else set())
+    if kind == "Person":  # quotes_by lists people
+        by_to = kg_query(out / "graph.ttl", "quotes_by", person=TO)
+        assert sorted(r["text"] for r in by_to if r["speakerLabel"] == TO) == sorted(to_after)
+        assert {r["speaker"] for r in by_to if r["text"] == text} == ({named[TO]} if moves else set())
+
+
+@pytest.mark.parametrize("typed, want", [
+    (PERSON, PERSON),                       # a person: the label, which kg.correct mints as that person
+    ("  wahyu   HIDAYAT ", PERSON),         # case and spaces as typed: the label of the person meant
+    (AGENCY, "agency IRI"),                 # an agency: its IRI (its label would mint a new person)
+    ("Rina Wulandari", "Rina Wulandari"),   # a name not on the page: as typed (a new person)
+])
+def test_correct_this_names_the_speaker_as_the_corrections_file_resolves_it(opened, seeds_build, typed, want):
+    out, _ = seeds_build
+    o = opened(out / "graph.html")
+    agency = ids(o, "Agency")[AGENCY]
+    assert not agency.endswith("/" + _slug(AGENCY))  # why a label would not do
+    _, line = line_from_the_page(o, PERSON if typed.strip().lower() != AGENCY.lower() else AGENCY, typed)
+    assert json.loads(line)["to"] == (agency if want == "agency IRI" else want)
+    assert o.clean()
+
+
+@pytest.mark.parametrize("text", ["Wahyu Hidayat", "Akmál Malik-Ñoto", "  --Dinas  PU (Kota) 2024--", "Ärzte ß œ",
+                                  "ÆØ", "x" * 90, ""])
+def test_page_slug_is_the_slug_of_the_graph(opened, seeds_build, text):
+    out, _ = seeds_build
+    o = opened(out / "graph.html")
+    assert o.js("t => kgPage.slug(t)", text) == _slug(text)
+
+
+def _slug(s: str) -> str:
+    from kg.graph import _slug as graph_slug
+
+    return graph_slug(s)

@@ -236,6 +236,19 @@ function entityRef(i) {  // a label when no other entity has it, else the IRI
   var n = norm(ents[i].label);
   return ents.some(function (e, k) { return k !== i && norm(e.label) === n; }) ? ents[i].id : ents[i].label;
 }
+function slug(s) {  // kg.graph._slug: the local part of an IRI minted from a label
+  return (s.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase().match(/[a-z0-9]+/g) || []).join("-")
+    .slice(0, 80).replace(/^-+|-+$/g, "");
+}
+function speakerRef(typed) {  // what the corrections file resolves to the speaker chosen: the label when
+  // it mints that very person in any article (kg.correct), else the entity's IRI (an agency, a shared label)
+  var want = norm(typed), hits = [];
+  ents.forEach(function (e, k) { if ((e.type === "Person" || e.type === "Agency") && norm(e.label) === want) { hits.push(k); } });
+  if (hits.length !== 1) { return typed.trim(); }
+  var e = ents[hits[0]], local = e.id.split("/").slice(-2);
+  return e.type === "Person" && local[0] === "person" && local[1] === slug(e.label) && entityRef(hits[0]) === e.label
+    ? e.label : e.id;
+}
 function labelled(text, input) { var l = el("label", text, "kg-field"); l.appendChild(input); return l; }
 function inputWith(list, value) {
   var inp = el("input");
@@ -271,7 +284,7 @@ function speakerForm(box, q) {
   box.appendChild(labelled("Speaker should be ", to));
   var update = lineBox(box, function (by, at) {
     return jsonLine([["op", "speaker"], ["document", q.d >= 0 ? docs[q.d].source : ""], ["quote", firstWords(q.text)],
-                     ["to", to.value.trim()], ["by", by], ["at", at]]);
+                     ["to", speakerRef(to.value)], ["by", by], ["at", at]]);
   });
   to.addEventListener("input", update);
   update();
