@@ -45,9 +45,9 @@ def open_speaker(o, name: str) -> list[str]:
     return o.panel_quotes()
 
 
-def line_from_the_page(o, to_name: str, typed: str | None = None) -> tuple[str, str]:
+def line_from_the_page(o, to_name: str, typed: str | None = None, reviewer: str = "redaksi") -> tuple[str, str]:
     """(text of FROM's first quote, the corrections line the control gives for it to ``to_name``,
-    typed as ``typed``)."""
+    typed as ``typed``, by ``reviewer``)."""
     open_speaker(o, FROM)
     item = o.page.locator("#kg-details li.kg-q").first
     text = item.locator(".kg-quote-text").text_content()
@@ -55,8 +55,8 @@ def line_from_the_page(o, to_name: str, typed: str | None = None) -> tuple[str, 
     to = item.locator(".kg-to")
     offered = o.js("id => [...document.getElementById(id).options].map(x => x.value)", to.get_attribute("list"))
     assert to_name in offered and FROM in offered  # the control offers the speakers of the page
-    to.fill(typed or to_name)
-    item.locator(".kg-reviewer").fill("redaksi")
+    to.fill(to_name if typed is None else typed)
+    item.locator(".kg-reviewer").fill(reviewer)
     return text, item.locator(".kg-line").input_value()
 
 
@@ -117,14 +117,21 @@ def test_correct_this_line_moves_the_quote_on_the_page_and_in_kg_query(opened, s
     ("  wahyu   HIDAYAT ", PERSON),         # case and spaces as typed: the label of the person meant
     (AGENCY, "agency IRI"),                 # an agency: its IRI (its label would mint a new person)
     ("Rina Wulandari", "Rina Wulandari"),   # a name not on the page: as typed (a new person)
+    ("", None),                             # no one: the quote becomes unattributed
 ])
-def test_correct_this_names_the_speaker_as_the_corrections_file_resolves_it(opened, seeds_build, typed, want):
+@pytest.mark.parametrize("reviewer", ["redaksi", ""])
+def test_correct_this_names_the_speaker_as_the_corrections_file_resolves_it(opened, seeds_build, typed, want, reviewer):
+    from kg.corrections import parse
+
     out, _ = seeds_build
     o = opened(out / "graph.html")
     agency = ids(o, "Agency")[AGENCY]
     assert not agency.endswith("/" + _slug(AGENCY))  # why a label would not do
-    _, line = line_from_the_page(o, PERSON if typed.strip().lower() != AGENCY.lower() else AGENCY, typed)
-    assert json.loads(line)["to"] == (agency if want == "agency IRI" else want)
+    _, line = line_from_the_page(o, PERSON if typed.strip().lower() != AGENCY.lower() else AGENCY, typed, reviewer)
+    d = json.loads(line)
+    assert d["to"] == (agency if want == "agency IRI" else want)
+    assert d.get("by") == (reviewer or None)  # an empty field is left out, not written as ""
+    assert parse(line)[0].data == d  # the corrections file takes the line as it is
     assert o.clean()
 
 

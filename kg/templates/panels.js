@@ -227,7 +227,8 @@ function quotePanel(panel, i) {
 }
 
 /* ---- "correct this": the exact line for the corrections file, copied and shown ---- */
-function jsonLine(pairs) {
+function jsonLine(pairs) {  // fields left empty are left out: the corrections file refuses empty strings
+  pairs = pairs.filter(function (p) { return p[1] !== ""; });
   return "{" + pairs.map(function (p) { return JSON.stringify(p[0]) + ": " + JSON.stringify(p[1]); }).join(", ") + "}";
 }
 function today() { return new Date().toISOString().slice(0, 10); }
@@ -282,9 +283,10 @@ function speakerForm(box, q) {
   var to = inputWith("kg-speakers", q.s >= 0 ? ents[q.s].label : "");
   to.className = "kg-to";
   box.appendChild(labelled("Speaker should be ", to));
+  box.appendChild(el("p", "Leave it empty when no one said it.", "kg-hint"));
   var update = lineBox(box, function (by, at) {
     return jsonLine([["op", "speaker"], ["document", q.d >= 0 ? docs[q.d].source : ""], ["quote", firstWords(q.text)],
-                     ["to", speakerRef(to.value)], ["by", by], ["at", at]]);
+                     ["to", to.value.trim() ? speakerRef(to.value) : null], ["by", by], ["at", at]]);
   });
   to.addEventListener("input", update);
   update();
