@@ -60,14 +60,14 @@ def line_from_the_page(o, to_name: str, typed: str | None = None, reviewer: str 
     return text, item.locator(".kg-line").input_value()
 
 
-def rebuild(tmp_path: Path, lines: list[str]) -> tuple[Path, str]:
-    """``kg build seeds --out OUT --corrections FILE`` through the CLI: (OUT, its output)."""
+def rebuild(tmp_path: Path, lines: list[str], src: Path = ROOT / "seeds") -> tuple[Path, str]:
+    """``kg build SRC --out OUT --corrections FILE`` through the CLI: (OUT, its output)."""
     from kg.cli import main
 
     fixes = tmp_path / "corrections.jsonl"
     fixes.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     out = tmp_path / "out"
-    r = CliRunner().invoke(main, ["build", str(ROOT / "seeds"), "--out", str(out), "--corrections", str(fixes)])
+    r = CliRunner().invoke(main, ["build", str(src), "--out", str(out), "--corrections", str(fixes)])
     assert r.exit_code == 0, r.output
     return out, r.output
 
@@ -147,3 +147,39 @@ def _slug(s: str) -> str:
     from kg.graph import _slug as graph_slug
 
     return graph_slug(s)
+
+
+#: An article (written for this test, invented names) whose two quotes share their first nine words.
+TWINS = """Kota Malang
+Layanan pendidikan Kota Malang diperbaiki
+KOTA MALANG – Kepala Dinas Pendidikan Kota Malang, Rina Wulandari, menghadiri rapat koordinasi di Kota Malang, \
+Selasa (06/02/2024).
+“Kami akan terus memperbaiki layanan pendidikan bagi seluruh warga kota setiap tahun,” kata Rina.
+Sekretaris Dinas Pendidikan Kota Malang, Bagus Prasetyo, juga hadir dalam rapat tersebut.
+“Kami akan terus memperbaiki layanan pendidikan bagi seluruh warga desa juga,” ujar Bagus.
+"""
+
+
+def test_correct_this_gives_enough_words_to_name_one_quote(opened, tmp_path):
+    from kg.build import build
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "twins.txt").write_text(TWINS, encoding="utf-8")
+    build([src], tmp_path / "before")
+    before = {r["speakerLabel"]: r["text"] for r in kg_query(tmp_path / "before" / "graph.ttl", "quotes_by", person="a")}
+    assert sorted(before) == ["Bagus Prasetyo", "Rina Wulandari"]  # the two quotes, as extracted
+    o = opened(tmp_path / "before" / "graph.html")
+    assert open_speaker(o, "Rina Wulandari") == [before["Rina Wulandari"]]
+    item = o.page.locator("#kg-details li.kg-q").first
+    item.locator(".kg-correct").click()
+    item.locator(".kg-to").fill("Dewi Lestari")  # a name not on the page: a new person
+    d = json.loads(item.locator(".kg-line").input_value())
+    assert d["quote"] == "Kami akan terus memperbaiki layanan pendidikan bagi seluruh warga kota"  # 10 words, not 8
+    out, said = rebuild(tmp_path, [json.dumps(d, ensure_ascii=False)], src)
+    assert "stale" not in said
+    after = {r["speakerLabel"]: r["text"] for r in kg_query(out / "graph.ttl", "quotes_by", person="a")}
+    assert after == {"Dewi Lestari": before["Rina Wulandari"], "Bagus Prasetyo": before["Bagus Prasetyo"]}
+    again = opened(out / "graph.html")
+    assert open_speaker(again, "Dewi Lestari") == [before["Rina Wulandari"]]
+    assert o.clean() and again.clean()

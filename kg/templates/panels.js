@@ -232,7 +232,14 @@ function jsonLine(pairs) {  // fields left empty are left out: the corrections f
   return "{" + pairs.map(function (p) { return JSON.stringify(p[0]) + ": " + JSON.stringify(p[1]); }).join(", ") + "}";
 }
 function today() { return new Date().toISOString().slice(0, 10); }
-function firstWords(text) { return text.replace(/^[\s"'\u201c\u201d\u2018\u2019]+/, "").split(/\s+/).slice(0, 8).join(" "); }
+function opening(text) { return text.replace(/^[\s"'\u201c\u201d\u2018\u2019]+/, "").split(/\s+/); }
+function firstWords(q) {  // the first 8 words, or as many more as tell the quote from the others of its article
+  var words = opening(q.text), n = 8, others = quotes.filter(function (o) { return o !== q && o.d === q.d; })
+    .map(function (o) { return opening(o.text).join(" ").toLowerCase(); });
+  function shared(w) { return others.some(function (o) { return o.startsWith(w); }); }
+  while (n < words.length && shared(words.slice(0, n).join(" ").toLowerCase())) { n += 1; }
+  return words.slice(0, n).join(" ");
+}
 function entityRef(i) {  // a label when no other entity has it, else the IRI
   var n = norm(ents[i].label);
   return ents.some(function (e, k) { return k !== i && norm(e.label) === n; }) ? ents[i].id : ents[i].label;
@@ -285,7 +292,7 @@ function speakerForm(box, q) {
   box.appendChild(labelled("Speaker should be ", to));
   box.appendChild(el("p", "Leave it empty when no one said it.", "kg-hint"));
   var update = lineBox(box, function (by, at) {
-    return jsonLine([["op", "speaker"], ["document", q.d >= 0 ? docs[q.d].source : ""], ["quote", firstWords(q.text)],
+    return jsonLine([["op", "speaker"], ["document", q.d >= 0 ? docs[q.d].source : ""], ["quote", firstWords(q)],
                      ["to", to.value.trim() ? speakerRef(to.value) : null], ["by", by], ["at", at]]);
   });
   to.addEventListener("input", update);
