@@ -77,14 +77,14 @@ def rebuild(tmp_path: Path, lines: list[str], src: Path = ROOT / "seeds") -> tup
 def test_correct_this_line_moves_the_quote_on_the_page_and_in_kg_query(opened, seeds_build, tmp_path, kind, invent, moves):
     before_out, _ = seeds_build
     o = opened(before_out / "graph.html")
-    TO = PERSON if kind == "Person" else AGENCY
+    to_name = PERSON if kind == "Person" else AGENCY
     named = ids(o, kind)
-    text, line = line_from_the_page(o, TO)
+    text, line = line_from_the_page(o, to_name)
     d = json.loads(line)
-    assert d["op"] == "speaker" and d["to"] in (TO, named[TO])
+    assert d["op"] == "speaker" and d["to"] in (to_name, named[to_name])
     if invent:  # the counter-example: the article no longer has these words
         line = json.dumps(dict(d, quote=INVENTED), ensure_ascii=False)
-    to_before = open_speaker(o, TO)
+    to_before = open_speaker(o, to_name)
     from_before = open_speaker(o, FROM)
     assert text in from_before and text not in to_before
     assert o.clean()
@@ -97,9 +97,9 @@ def test_correct_this_line_moves_the_quote_on_the_page_and_in_kg_query(opened, s
         assert any(re.search(r"corrections\.jsonl:1\b", s) and INVENTED[:20] in s for s in stale), said
 
     again = opened(out / "graph.html")
-    assert ids(again, kind)[TO] == named[TO]  # the quote went to the speaker who was there, not a new one
+    assert ids(again, kind)[to_name] == named[to_name]  # the quote went to the speaker who was there, not a new one
     assert ids(again, "Person").keys() == ids(o, "Person").keys()
-    to_after, from_after = open_speaker(again, TO), open_speaker(again, FROM)
+    to_after, from_after = open_speaker(again, to_name), open_speaker(again, FROM)
     assert (text in to_after, text in from_after) == (moves, not moves)
     assert sorted(to_after + from_after) == sorted(to_before + from_before)  # nothing lost, nothing doubled
     assert again.clean()
@@ -107,9 +107,9 @@ def test_correct_this_line_moves_the_quote_on_the_page_and_in_kg_query(opened, s
     by_from = kg_query(out / "graph.ttl", "quotes_by", person=FROM)
     assert sorted(r["text"] for r in by_from if r["speakerLabel"] == FROM) == sorted(from_after)
     if kind == "Person":  # quotes_by lists people
-        by_to = kg_query(out / "graph.ttl", "quotes_by", person=TO)
-        assert sorted(r["text"] for r in by_to if r["speakerLabel"] == TO) == sorted(to_after)
-        assert {r["speaker"] for r in by_to if r["text"] == text} == ({named[TO]} if moves else set())
+        by_to = kg_query(out / "graph.ttl", "quotes_by", person=to_name)
+        assert sorted(r["text"] for r in by_to if r["speakerLabel"] == to_name) == sorted(to_after)
+        assert {r["speaker"] for r in by_to if r["text"] == text} == ({named[to_name]} if moves else set())
 
 
 @pytest.mark.parametrize("typed, want", [
