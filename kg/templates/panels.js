@@ -227,14 +227,35 @@ function quotePanel(panel, i) {
 }
 
 /* ---- "correct this": the exact line for the corrections file, copied and shown ---- */
-function jsonLine(pairs) {
+function jsonLine(pairs) {  // fields left empty are left out: the corrections file refuses empty strings
+  pairs = pairs.filter(function (p) { return p[1] !== ""; });
   return "{" + pairs.map(function (p) { return JSON.stringify(p[0]) + ": " + JSON.stringify(p[1]); }).join(", ") + "}";
 }
 function today() { return new Date().toISOString().slice(0, 10); }
-function firstWords(text) { return text.replace(/^[\s"'\u201c\u201d\u2018\u2019]+/, "").split(/\s+/).slice(0, 8).join(" "); }
+function opening(text) { return text.replace(/^[\s"'\u201c\u201d\u2018\u2019]+/, "").split(/\s+/); }
+function firstWords(q) {  // the first 8 words, or as many more as tell the quote from the others of its article
+  var words = opening(q.text), n = 8, others = quotes.filter(function (o) { return o !== q && o.d === q.d; })
+    .map(function (o) { return opening(o.text).join(" ").toLowerCase(); });
+  function shared(w) { return others.some(function (o) { return o.startsWith(w); }); }
+  while (n < words.length && shared(words.slice(0, n).join(" ").toLowerCase())) { n += 1; }
+  return words.slice(0, n).join(" ");
+}
 function entityRef(i) {  // a label when no other entity has it, else the IRI
   var n = norm(ents[i].label);
   return ents.some(function (e, k) { return k !== i && norm(e.label) === n; }) ? ents[i].id : ents[i].label;
+}
+function slug(s) {  // kg.graph._slug: the local part of an IRI minted from a label
+  return (s.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase().match(/[a-z0-9]+/g) || []).join("-")
+    .slice(0, 80).replace(/^-+|-+$/g, "");
+}
+function speakerRef(typed) {  // what the corrections file resolves to the speaker chosen: the label when
+  // it mints that very person in any article (kg.correct), else the entity's IRI (an agency, a shared label)
+  var want = norm(typed), hits = [];
+  ents.forEach(function (e, k) { if ((e.type === "Person" || e.type === "Agency") && norm(e.label) === want) { hits.push(k); } });
+  if (hits.length !== 1) { return typed.trim(); }
+  var e = ents[hits[0]], local = e.id.split("/").slice(-2);
+  return e.type === "Person" && local[0] === "person" && local[1] === slug(e.label) && entityRef(hits[0]) === e.label
+    ? e.label : e.id;
 }
 function labelled(text, input) { var l = el("label", text, "kg-field"); l.appendChild(input); return l; }
 function inputWith(list, value) {
@@ -269,9 +290,10 @@ function speakerForm(box, q) {
   var to = inputWith("kg-speakers", q.s >= 0 ? ents[q.s].label : "");
   to.className = "kg-to";
   box.appendChild(labelled("Speaker should be ", to));
+  box.appendChild(el("p", "Leave it empty when no one said it.", "kg-hint"));
   var update = lineBox(box, function (by, at) {
-    return jsonLine([["op", "speaker"], ["document", q.d >= 0 ? docs[q.d].source : ""], ["quote", firstWords(q.text)],
-                     ["to", to.value.trim()], ["by", by], ["at", at]]);
+    return jsonLine([["op", "speaker"], ["document", q.d >= 0 ? docs[q.d].source : ""], ["quote", firstWords(q)],
+                     ["to", to.value.trim() ? speakerRef(to.value) : null], ["by", by], ["at", at]]);
   });
   to.addEventListener("input", update);
   update();

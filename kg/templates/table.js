@@ -283,7 +283,7 @@ network.once("afterDrawing", function () { document.body.dataset.ready = "1"; })
 window.kgPage = { network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView, reveal: reveal,
                   state: state, search: search, rows: function () { return rowsNow.map(function (i) { return quotes[i].id; }); },
                   csv: csvText, applyFilters: applyFilters, expand: expand, showAllQuotes: showAllQuotes, ents: ents,
-                  unselect: unselect,
+                  unselect: unselect, slug: slug,
                   docs: docs, quoteIds: function () { return quotes.map(function (q) { return q.id; }); },
                   quoteDate: function (id) { return quotes[quoteAt[id]].date; },
                   quote: function (id) { return quotes[quoteAt[id]]; } };
