@@ -20,7 +20,6 @@ import csv
 import io
 import os
 import re
-import tempfile
 from collections import Counter, defaultdict
 from itertools import combinations
 from pathlib import Path
@@ -29,6 +28,7 @@ import networkx as nx
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
 from .errors import InputError
+from .fileio import atomic_write
 from .ns import KG
 
 __all__ = ["ENTITY_CLASSES", "EXAMPLE", "sentences", "who_said_what", "co_mention", "affiliation", "pagerank",
@@ -436,20 +436,6 @@ def write_scores(g: Graph, result: dict) -> int:
     return n
 
 
-def _atomic_text(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path
-
-
 def _csv(rows: list[dict], columns: list[str]) -> str:
     buf = io.StringIO()
     w = csv.DictWriter(buf, columns, lineterminator="\n", extrasaction="ignore")
@@ -481,7 +467,7 @@ def write_report(result: dict, out: str | os.PathLike, top: int = 10) -> list[Pa
                             "person label quotes direct reported"),
         "affiliations.csv": (result["affiliations"], "person person_label office documents"),
     }
-    written = [_atomic_text(out / name, _csv(rows, cols.split())) for name, (rows, cols) in tables.items()]
+    written = [atomic_write(out / name, _csv(rows, cols.split()), newline="") for name, (rows, cols) in tables.items()]
     s = result["summary"]
     lines = ["# Who said what: network analysis", "",
              f"{s['entities']} entities, {s['quotes']} quotes. Co-mention scope: {result['scope']}; "
@@ -507,5 +493,5 @@ def write_report(result: dict, out: str | os.PathLike, top: int = 10) -> list[Pa
               for i, c in enumerate(result["communities"]) if len(c) > 1]
     lines += ["", "## People linking agencies (offices in more than one)", ""]
     lines += [f"- {_md(v['label'])}: {_md(', '.join(v['agencies']))}" for v in result["bridges"].values()] or ["- none"]
-    written.insert(0, _atomic_text(out / "report.md", "\n".join(lines) + "\n"))
+    written.insert(0, atomic_write(out / "report.md", "\n".join(lines) + "\n", newline=""))
     return written

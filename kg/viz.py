@@ -23,7 +23,6 @@ import json
 import math
 import os
 import re
-import tempfile
 from collections import defaultdict, deque
 from functools import lru_cache
 from importlib import resources
@@ -33,6 +32,7 @@ import networkx as nx
 from rdflib import RDF, Graph
 
 from .errors import InputError, KgError
+from .fileio import atomic_write
 from .ns import KG
 
 __all__ = ["TYPES", "RELATIONS", "DEFAULT_LIMIT", "safe_json", "page_graph", "find_node", "select", "layout",
@@ -372,15 +372,4 @@ def write_page(g: Graph, path: str | os.PathLike, *, focus: str | None = None, h
                 ", ".join([types] if isinstance(types, str) else types) if types else ""]
         heading = "kg: who said what" + "".join(f" · {v}" for v in view if v)
     html = render(build_network(G, seed=seed), dict(G.nodes(data="details")), heading=heading, limit=limit)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(html)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path
+    return atomic_write(path, html)
