@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import InputError
+from .fileio import clean_temps, folder_lock
 from .ingest import discover
 from .records import Article
 
@@ -130,6 +131,8 @@ class Reader:
             self.bar.advance(len(paths))
 
 
+#: The browser page a build writes next to the graph.
+PAGE_FILE = "graph.html"
 #: Above this many triples the build does not write graph.html (the page loads the whole graph).
 PAGE_MAX_TRIPLES = 2_000_000
 
@@ -144,10 +147,36 @@ def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, *, page: b
     ``update`` re-reads only new or changed files of an earlier build in ``out`` and
     drops deleted ones. ``stats``, when given, receives stage times and update counts.
     ``strict``: any skipped document raises :class:`InputError` and nothing is written.
+
+    One build at a time writes to ``out``: another one holding it raises
+    :class:`InputError` naming it (:func:`kg.fileio.folder_lock`). Temporary files
+    of a build that was killed are removed first.
     """
     t0 = time.perf_counter()
     report = BuildReport()
     paths = list(paths)
+    out = Path(out)
+    with folder_lock(out):
+        _clean(out)
+        _build(paths, out, report, page=page, jobs=jobs, update=update, dask=dask, stats=stats, strict=strict)
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _clean(out: Path) -> None:
+    """Remove the temporary files a killed build left in ``out`` (under the folder lock)."""
+    import logging
+
+    from .incremental import CACHE_DIR, GRAPH_FILE
+    from .entity_state import STATE_FILE
+
+    for path in (out / GRAPH_FILE, out / PAGE_FILE, out / CACHE_DIR / STATE_FILE):
+        for p in clean_temps(path):
+            logging.getLogger(__name__).info("removed %s, left by a build that did not finish", p)
+
+
+def _build(paths: list, out: Path, report: BuildReport, *, page: bool, jobs: int, update: bool, dask,
+           stats: dict | None, strict: bool) -> None:
     from .incremental import write_build
 
     info: dict = {} if stats is None else stats
@@ -155,7 +184,6 @@ def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, *, page: b
     if graph is None:
         reasons = "; ".join(f"{p}: {why}" for p, why in report.skipped[:3])
         raise InputError(f"no usable document in {', '.join(map(str, paths))}" + (f" ({reasons})" if reasons else ""))
-    out = Path(out)
     if info.get("written", True):
         report.outputs.append(str(graph))
     if page and report.triples > PAGE_MAX_TRIPLES:
@@ -164,7 +192,7 @@ def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, *, page: b
         logging.getLogger(__name__).warning("graph.html not written: %s triples is more than the page loads "
                                             "(%s); use kg viz --focus on a part of it", f"{report.triples:,}",
                                             f"{PAGE_MAX_TRIPLES:,}")
-    elif page and (info.get("written", True) or not (out / "graph.html").exists()):
+    elif page and (info.get("written", True) or not (out / PAGE_FILE).exists()):
         try:
             from .viz import write_page
         except ImportError:
@@ -173,6 +201,4 @@ def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, *, page: b
             from rdflib import Graph
 
             g = Graph().parse(graph, format="turtle")
-            report.outputs.append(str(write_page(g, out / "graph.html")))
-    report.seconds = time.perf_counter() - t0
-    return report
+            report.outputs.append(str(write_page(g, out / PAGE_FILE)))
