@@ -192,7 +192,7 @@ def _build(paths: list, out: Path, report: BuildReport, *, page: bool, jobs: int
         logging.getLogger(__name__).warning("graph.html not written: %s triples is more than the page loads "
                                             "(%s); use kg viz --focus on a part of it", f"{report.triples:,}",
                                             f"{PAGE_MAX_TRIPLES:,}")
-    elif page and (info.get("written", True) or not (out / PAGE_FILE).exists()):
+    elif page and (info.get("written", True) or not _page_current(out, graph)):
         try:
             from .viz import write_page
         except ImportError:
@@ -202,3 +202,42 @@ def _build(paths: list, out: Path, report: BuildReport, *, page: bool, jobs: int
 
             g = Graph().parse(graph, format="turtle")
             report.outputs.append(str(write_page(g, out / PAGE_FILE)))
+            _record_page(out, graph)
+
+
+# The page is written after the graph, so a build killed between the two leaves a new graph
+# and an old page. ``OUT/.kg-cache/page.json``, written last, says which graph the page on
+# disk was drawn from; a page it does not vouch for is drawn again by the next build.
+_PAGE_RECORD = "page.json"
+
+
+def _stamp(path: Path) -> str | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def _page_current(out: Path, graph: Path) -> bool:
+    """Was ``out/graph.html`` drawn from ``graph`` as it is now?"""
+    import json
+
+    from .incremental import CACHE_DIR
+
+    try:
+        rec = json.loads((out / CACHE_DIR / _PAGE_RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    page = _stamp(out / PAGE_FILE)
+    return page is not None and isinstance(rec, dict) and rec.get("page") == page and rec.get("graph") == _stamp(graph)
+
+
+def _record_page(out: Path, graph: Path) -> None:
+    import json
+
+    from .fileio import atomic_write
+    from .incremental import CACHE_DIR
+
+    atomic_write(out / CACHE_DIR / _PAGE_RECORD,
+                 json.dumps({"page": _stamp(out / PAGE_FILE), "graph": _stamp(graph)}) + "\n")

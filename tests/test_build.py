@@ -1,6 +1,7 @@
 """The seeds build: valid, stable, traceable."""
 from __future__ import annotations
 
+import pytest
 from rdflib import RDF, Graph
 from rdflib.compare import isomorphic
 
@@ -134,3 +135,50 @@ def test_a_build_removes_the_temporary_files_a_killed_build_left(tmp_path):
     assert r.exit_code == 0, r.output
     assert [p.name for p in left if p.exists()] == []
     assert all(p.exists() for p in kept)
+
+
+# ---------------------------------------------------------------- graph and page as one unit
+
+def _killed_before_the_page(monkeypatch):
+    """Make the next build die (as if killed) after graph.ttl is in place, before graph.html is."""
+    import kg.viz
+
+    def killed(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(kg.viz, "write_page", killed)
+
+
+@pytest.mark.parametrize("killed", ["update", "full build"])
+def test_a_build_killed_between_graph_and_page_is_repaired_by_the_next_update(tmp_path, monkeypatch, killed):
+    import shutil
+
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    src, out, fresh = tmp_path / "src", tmp_path / "out", tmp_path / "fresh"
+    shutil.copytree(SEEDS, src)
+    assert CliRunner().invoke(main, ["build", str(src), "--out", str(out), "-q"]).exit_code == 0
+    old_page = (out / "graph.html").read_bytes()
+    first = next(iter(sorted(src.glob("*.txt"))))
+    first.write_text(first.read_text(encoding="utf-8") + "\nKepala Dinas Kominfo Budi Santoso hadir.\n",
+                     encoding="utf-8")
+    with monkeypatch.context() as m:
+        _killed_before_the_page(m)
+        with pytest.raises(KeyboardInterrupt):
+            build([src], out, update=killed == "update")
+    assert (out / "graph.html").read_bytes() == old_page  # the new graph, the old page
+    r = CliRunner().invoke(main, ["build", str(src), "--out", str(out), "--update"])
+    assert r.exit_code == 0, r.output
+    assert CliRunner().invoke(main, ["build", str(src), "--out", str(fresh), "-q"]).exit_code == 0
+    assert (out / "graph.ttl").read_bytes() == (fresh / "graph.ttl").read_bytes()
+    assert (out / "graph.html").read_bytes() == (fresh / "graph.html").read_bytes() != old_page
+
+
+def test_an_update_leaves_a_page_drawn_from_the_graph_as_it_is(tmp_path):
+    out = tmp_path / "out"
+    build([SEEDS], out)
+    page = (out / "graph.html").stat().st_mtime_ns
+    build([SEEDS], out, update=True)
+    assert (out / "graph.html").stat().st_mtime_ns == page
