@@ -9,10 +9,11 @@ aliases, flags merged over all documents) is written last. Memory holds the enti
 index and a few chunks in flight, not the text read.
 
 Every build also keeps, in ``OUT/.kg-cache/docs.sqlite``, one row per file: its size
-and modification time, what the reader recorded for it, the content keys it
+and a hash of its bytes, what the reader recorded for it, the content keys it
 claimed, and its records (document blocks and entity summaries). ``--update``:
 
-* re-reads only files that are new or whose size or modification time changed,
+* re-reads only files that are new or whose bytes changed (hashed: an edit that keeps
+  the size and puts the modification time back is seen too),
   plus the rare unchanged file whose duplicate status changed (its text is now
   read first elsewhere, or the text it duplicated is gone);
 * drops the rows of files that are gone, so their facts (quotes included) leave
@@ -43,18 +44,19 @@ import time
 import zlib
 from collections import Counter
 from pathlib import Path
+from stat import S_ISREG
 from typing import Callable, Iterable, Iterator
 
 from .entity_state import StateWriter, load_state
 from .fastgraph import EntityIndex, TurtleWriter
-from .ingest import content_key, discover, unique_source
+from .ingest import MAX_BYTES, content_key, discover, unique_source
 from .parallel import CHUNK, Clock, DocRecord, StageTimes, executor, ordered
 
 __all__ = ["Cache", "fingerprint", "write_build", "CACHE_DIR", "GRAPH_FILE"]
 
 CACHE_DIR = ".kg-cache"
 GRAPH_FILE = "graph.ttl"
-_FORMAT = "6"
+_FORMAT = "7"
 _CODE = ("records.py", "layout.py", "ingest.py", "readers.py", "dates.py", "graph.py", "fastgraph.py", "ns.py",
          "build.py", "parallel.py", "incremental.py", "entity_state.py")
 #: Files per unit of work at most (units also close after :data:`kg.parallel.CHUNK` articles).
@@ -103,7 +105,7 @@ class Cache:
             self.db.execute("DROP TABLE IF EXISTS docs")
             self.db.execute("DELETE FROM meta")
             self.set_meta("code", code)
-        self.db.execute("CREATE TABLE IF NOT EXISTS docs (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, "
+        self.db.execute("CREATE TABLE IF NOT EXISTS docs (path TEXT PRIMARY KEY, size INTEGER, hash TEXT, "
                         "reads BLOB, records BLOB, claims TEXT, volatile INTEGER, span TEXT, brief BLOB)")
         self.db.commit()
 
@@ -115,11 +117,11 @@ class Cache:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     def index(self) -> dict[str, tuple]:
-        """``{path: ((size, mtime_ns), claims, volatile, had skips)}`` of every row."""
-        return {p: ((s, m), json.loads(c), bool(v & 1), bool(v & 2))
-                for p, s, m, c, v in self.db.execute("SELECT path, size, mtime, claims, volatile FROM docs")}
+        """``{path: ((size, hash), claims, volatile, had skips)}`` of every row."""
+        return {p: ((s, h), json.loads(c), bool(v & 1), bool(v & 2))
+                for p, s, h, c, v in self.db.execute("SELECT path, size, hash, claims, volatile FROM docs")}
 
-    def put(self, path: str, stat: tuple[int, int], reads: tuple, records: list[DocRecord], claims: list,
+    def put(self, path: str, stat: tuple[int, str], reads: tuple, records: list[DocRecord], claims: list,
             volatile: bool) -> None:
         """Keep a file's row; ``volatile``: it had a duplicate, so it is read again by every update."""
         self.db.execute("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)",
@@ -266,18 +268,30 @@ class _Assembler:
             return self.writer.commit()
 
 
-def _stat(path: Path) -> tuple[int, int]:
+def _stat(path: Path) -> tuple[int, str]:
+    """``(size, hash of the bytes)`` of the file at ``path``; ``(-1, "")`` when it is not a
+    regular file or cannot be read, and no hash for a file the reader refuses for its size."""
+    h = hashlib.blake2b(digest_size=16)
+    size = 0
     try:
         st = os.stat(path)
+        if not S_ISREG(st.st_mode):
+            return (-1, "")  # a pipe would block: the reader says why
+        if st.st_size > MAX_BYTES and Path(path).suffix.lower() != ".jsonl":
+            return (st.st_size, "")
+        with open(path, "rb") as f:
+            while chunk := f.read(1 << 20):
+                h.update(chunk)
+                size += len(chunk)
     except OSError:
-        return (-1, -1)  # the reader will say why
-    return (st.st_size, st.st_mtime_ns)
+        return (-1, "")  # the reader will say why
+    return (size, h.hexdigest())
 
 
 def _listing(found: list[tuple], code: str) -> str:
     h = hashlib.sha1(code.encode())
-    for key, _, (size, mtime) in found:
-        h.update(f"{key}\0{size}\0{mtime}\n".encode())
+    for key, _, (size, digest) in found:
+        h.update(f"{key}\0{size}\0{digest}\n".encode())
     return h.hexdigest()
 
 

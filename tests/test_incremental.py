@@ -355,3 +355,21 @@ def test_update_runs_inside_a_daemon_process(corpus, tmp_path):
     p.join(120)
     assert q.get(timeout=5) == "ok"   # a daemon may not start a pool: it extracts in-process
     assert (out / "graph.ttl").read_bytes() == full([corpus], tmp_path / "full")
+
+
+def test_a_same_size_edit_with_its_time_put_back_is_read_again(corpus, tmp_path):
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    build([corpus], out, page=False)
+    f = corpus / "d3.txt"
+    st = f.stat()
+    text = f.read_text(encoding="utf-8")
+    i = next(k for k, c in enumerate(text) if c.islower() and k > 200)
+    edited = text[:i] + text[i].upper() + text[i + 1:]   # same size in bytes
+    f.write_text(edited, encoding="utf-8")
+    os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert f.stat().st_size == st.st_size and f.stat().st_mtime_ns == st.st_mtime_ns
+    report, stats, asked = update([corpus], out)
+    assert asked == ["d3.txt"] and stats["changed"] == 1 and stats["written"] is True
+    assert (out / "graph.ttl").read_bytes() == full([corpus], fresh)
+    texts = {str(t) for t in Graph().parse(out / "graph.ttl", format="turtle").objects(None, KG.text)}
+    assert edited in texts and text not in texts
