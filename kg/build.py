@@ -50,7 +50,7 @@ class BuildReport:
             kinds = Counter(_kind(why) for _, why in self.skipped[len(shown):])
             lines.append(f"skipped {len(self.skipped) - len(shown)} more (--verbose lists them): "
                          + "; ".join(f"{k} {n}" for k, n in kinds.most_common()))
-        lines += [f"wrote {p}" for p in self.outputs]
+        lines += [f"wrote {show(p)}" for p in self.outputs]
         return "\n".join(lines)
 
 
@@ -200,7 +200,8 @@ def _build(paths: list, out: Path, report: BuildReport, *, page: bool, jobs: int
         if write_page is not None:
             from rdflib import Graph
 
-            g = Graph().parse(graph, format="turtle")
+            with open(graph, "rb") as f:  # a file, not a path: rdflib mangles paths that are not UTF-8
+                g = Graph().parse(f, format="turtle")
             report.outputs.append(str(write_page(g, out / PAGE_FILE)))
             _record_page(out, graph)
 

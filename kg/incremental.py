@@ -288,6 +288,17 @@ def _stat(path: Path) -> tuple[int, str]:
     return (size, h.hexdigest())
 
 
+def _key(path: Path) -> str:
+    """A file's row key: its absolute path, or for a path that is not UTF-8 its bytes in
+    hex (``bytes:2f746d70...``, which no absolute path equals)."""
+    key = os.path.abspath(path)
+    try:
+        key.encode("utf-8")
+    except UnicodeEncodeError:
+        return "bytes:" + os.fsencode(key).hex()
+    return key
+
+
 def _listing(found: list[tuple], code: str) -> str:
     h = hashlib.sha1(code.encode())
     for key, _, (size, digest) in found:
@@ -365,7 +376,7 @@ def write_build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, repo
     out = Path(out)
     times = StageTimes()
     clock = Clock(times)
-    found = [(os.path.abspath(p), p, _stat(p)) for p in discover(paths)]
+    found = [(_key(p), p, _stat(p)) for p in discover(paths)]
     code = fingerprint()
     listing = _listing(found, code)
     out.mkdir(parents=True, exist_ok=True)
