@@ -14,6 +14,7 @@ from typing import Iterable
 from .errors import InputError
 from .fileio import clean_temps, folder_lock
 from .ingest import discover
+from .parallel import DOC_TIMEOUT
 from .records import Article
 
 __all__ = ["BuildReport", "Reader", "build", "read_all"]
@@ -139,7 +140,7 @@ PAGE_MAX_TRIPLES = 2_000_000
 
 def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, *, page: bool = True, jobs: int = 1,
           update: bool = False, dask: str | None = None, stats: dict | None = None,
-          strict: bool = False) -> BuildReport:
+          strict: bool = False, doc_timeout: float | None = DOC_TIMEOUT) -> BuildReport:
     """Build ``out/graph.ttl`` (and ``out/graph.html``) from the articles under ``paths``.
 
     Articles are streamed: read one at a time, extracted by ``jobs`` processes (or on
@@ -147,6 +148,8 @@ def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, *, page: b
     ``update`` re-reads only new or changed files of an earlier build in ``out`` and
     drops deleted ones. ``stats``, when given, receives stage times and update counts.
     ``strict``: any skipped document raises :class:`InputError` and nothing is written.
+    ``doc_timeout``: seconds one document may take to extract (None or 0: no limit); one
+    that takes more is skipped with that reason.
 
     One build at a time writes to ``out``: another one holding it raises
     :class:`InputError` naming it (:func:`kg.fileio.folder_lock`). Temporary files
@@ -158,7 +161,8 @@ def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, *, page: b
     out = Path(out)
     with folder_lock(out):
         _clean(out)
-        _build(paths, out, report, page=page, jobs=jobs, update=update, dask=dask, stats=stats, strict=strict)
+        _build(paths, out, report, page=page, jobs=jobs, update=update, dask=dask, stats=stats, strict=strict,
+               budget=doc_timeout)
     report.seconds = time.perf_counter() - t0
     return report
 
@@ -176,11 +180,12 @@ def _clean(out: Path) -> None:
 
 
 def _build(paths: list, out: Path, report: BuildReport, *, page: bool, jobs: int, update: bool, dask,
-           stats: dict | None, strict: bool) -> None:
+           stats: dict | None, strict: bool, budget: float | None) -> None:
     from .incremental import write_build
 
     info: dict = {} if stats is None else stats
-    graph = write_build(paths, out, report, Reader(paths, strict=strict), jobs=jobs, update=update, dask=dask, stats=info)
+    graph = write_build(paths, out, report, Reader(paths, strict=strict), jobs=jobs, update=update, dask=dask, stats=info,
+                        budget=budget)
     if graph is None:
         reasons = "; ".join(f"{p}: {why}" for p, why in report.skipped[:3])
         raise InputError(f"no usable document in {', '.join(map(str, paths))}" + (f" ({reasons})" if reasons else ""))

@@ -50,7 +50,7 @@ from typing import Callable, Iterable, Iterator
 from .entity_state import StateWriter, load_state
 from .fastgraph import EntityIndex, TurtleWriter
 from .ingest import MAX_BYTES, content_key, discover, unique_source
-from .parallel import CHUNK, Clock, DocRecord, StageTimes, executor, ordered
+from .parallel import CHUNK, DOC_TIMEOUT, Clock, DocRecord, StageTimes, executor, ordered
 
 __all__ = ["Cache", "fingerprint", "write_build", "CACHE_DIR", "GRAPH_FILE"]
 
@@ -363,7 +363,7 @@ class _Walk:
 
 def write_build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, report, reader: Callable, *,
                 jobs: int = 1, update: bool = False, dask=None, stats: dict | None = None,
-                chunk: int = CHUNK) -> Path | None:
+                chunk: int = CHUNK, budget: float | None = DOC_TIMEOUT) -> Path | None:
     """Write ``out/graph.ttl`` from the files under ``paths``; fill ``report``.
 
     ``reader(paths, report)`` reads files into Articles, recording what it read and
@@ -371,6 +371,8 @@ def write_build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, repo
     in order. Returns the graph's path, or ``None`` when no file gave a document
     (then no graph is written). ``stats``, when given, receives stage times and, for
     ``update``, how many files were new, changed, rechecked, removed and unchanged.
+    ``budget``: seconds one document may take to extract; one that takes more is skipped
+    with that reason (and with ``reader.strict``, stops the build).
     """
     t0 = time.perf_counter()
     out = Path(out)
@@ -395,7 +397,7 @@ def write_build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, repo
         else:
             walk = _Walk(found, known, reader, type(report), clock, chunk)
             result = _run(walk, cache, out, report, clock, jobs=jobs, dask=dask, gone=gone, listing=listing,
-                          update=update)
+                          update=update, budget=budget)
             info.update(new=walk.counts["new"], changed=walk.counts["changed"],
                         rechecked=walk.counts["rechecked"], removed=len(gone), unchanged=walk.counts["unchanged"],
                         written=result is not None)
@@ -407,6 +409,30 @@ def write_build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, repo
         stats["stages"] = times.as_dict()
         stats["wall_s"] = round(time.perf_counter() - t0, 4)
     return result
+
+
+def _skip_failed(reads: tuple, records: list[DocRecord], strict: bool) -> tuple[tuple, list[DocRecord]]:
+    """Move the documents whose extraction failed (a record with a ``reason``) from read to
+    skipped: ``(reads, records kept)``. Under ``strict`` the first one raises InputError."""
+    if all(rec.reason is None for rec in records):
+        return reads, records
+    import logging
+
+    from .errors import InputError
+    from .log import show
+
+    read, skipped = reads[0], list(reads[1])
+    kept_read, kept = [], []
+    for source, rec in zip(read, records):  # the reader lists what it read in the order of its Articles
+        if rec.reason is None:
+            kept_read.append(source)
+            kept.append(rec)
+            continue
+        if strict:
+            raise InputError(f"{show(source)}: {rec.reason} (--strict stops at any skipped document)")
+        logging.getLogger(__name__).warning("skipped %s: %s", source, rec.reason)
+        skipped.append((source, rec.reason))
+    return (kept_read, skipped), kept
 
 
 def _replay(cache: Cache, found: list[tuple], report) -> None:
@@ -422,7 +448,7 @@ def _replay(cache: Cache, found: list[tuple], report) -> None:
 
 
 def _run(walk: _Walk, cache: Cache, out: Path, report, clock: Clock, *, jobs: int, dask, gone: list[str],
-         listing: str, update: bool = False) -> Path | None:
+         listing: str, update: bool = False, budget: float | None = DOC_TIMEOUT) -> Path | None:
     graph = out / GRAPH_FILE
     try:
         st = graph.stat()
@@ -431,7 +457,7 @@ def _run(walk: _Walk, cache: Cache, out: Path, report, clock: Clock, *, jobs: in
         old = None
     asm = _Assembler(out, report, clock, cache, old)
     try:
-        with executor(jobs, dask, early=update) as (submit, result, window):
+        with executor(jobs, dask, early=update, budget=budget) as (submit, result, window):
             if old is not None:   # after the workers are forked: they need none of it
                 asm.entities = load_state(out / CACHE_DIR, cache.meta("graph"), cache.meta("code"))
             def send(unit: list[tuple]):
@@ -451,7 +477,7 @@ def _run(walk: _Walk, cache: Cache, out: Path, report, clock: Clock, *, jobs: in
                         asm.reuse(key, path)
                         continue
                     reads, arts, claims, volatile = fresh
-                    recs = [next(it) for _ in arts]
+                    reads, recs = _skip_failed(reads, [next(it) for _ in arts], walk.strict)
                     cache.put(key, stat, reads, recs, claims, volatile)
                     asm.add(key, path, reads, recs, new=key not in walk.known)
         cache.delete(gone)

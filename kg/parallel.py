@@ -30,10 +30,12 @@ from typing import Callable, Iterable, Iterator
 from .records import Article
 
 __all__ = ["DocRecord", "StageTimes", "Clock", "to_record", "extract_chunk", "executor", "ordered", "chunked",
-           "worker_extractor", "cpu_count", "CHUNK"]
+           "worker_extractor", "cpu_count", "time_limit", "DocTimeout", "CHUNK", "DOC_TIMEOUT"]
 
 #: Articles per task: large enough to amortise IPC, small enough to balance work.
 CHUNK = 16
+#: Seconds one document may take to extract before it is skipped (``kg build --doc-timeout``).
+DOC_TIMEOUT = 60.0
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,8 @@ class DocRecord:
 
     ``data`` is the zlib-compressed UTF-8 Turtle block with placeholders for the
     document's name; ``summary`` and ``counts`` as in :class:`kg.fastgraph.DocBlock`.
+    ``reason``: why the document was skipped instead (it took over its time budget);
+    then it has no block.
     """
 
     source: str
@@ -49,6 +53,7 @@ class DocRecord:
     summary: tuple
     triples: int
     counts: tuple[int, int, int]
+    reason: str | None = None
 
 
 class StageTimes:
@@ -111,17 +116,55 @@ def to_record(result) -> DocRecord:
                      b.counts)
 
 
-def extract_chunk(extractor, articles: list[Article]) -> tuple[list[DocRecord], dict]:
-    """Extract and render ``articles`` with a loaded extractor: (records, stage times)."""
+class DocTimeout(BaseException):
+    """A document went over its time budget (a BaseException: no ``except Exception`` on the
+    way may take it for an error of the document and go on)."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`DocTimeout` in the block after ``seconds`` (wall time).
+
+    It works in the main thread of a process (``SIGALRM``); elsewhere (a Dask worker's
+    threads) and for ``seconds`` None or 0 there is no limit.
+    """
+    import signal
+    import threading
+
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def fire(signum, frame):
+        raise DocTimeout()
+
+    old = signal.signal(signal.SIGALRM, fire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def extract_chunk(extractor, articles: list[Article], budget: float | None = DOC_TIMEOUT
+                  ) -> tuple[list[DocRecord], dict]:
+    """Extract and render ``articles`` with a loaded extractor: (records, stage times).
+
+    A document that takes more than ``budget`` seconds gives a record with its ``reason``.
+    """
     times: dict = {}
     clock = Clock(times)
     out = []
-    it = extractor.pipe(articles)
-    while True:
+    for art in articles:
         with clock("nlp"):
-            r = next(it, None)
-        if r is None:
-            break
+            try:
+                with time_limit(budget):
+                    r = extractor.extract(art)
+            except DocTimeout:
+                out.append(DocRecord(art.source, b"", (), 0, (0, 0, 0),
+                                     reason=f"took over its time budget ({budget:g} s; --doc-timeout)"))
+                continue
         with clock("graph"):
             out.append(to_record(r))
     return out, times
@@ -145,8 +188,8 @@ def _init() -> None:
     worker_extractor()
 
 
-def _work(articles: list[Article]) -> tuple[list[DocRecord], dict]:
-    return extract_chunk(worker_extractor(), articles)
+def _work(articles: list[Article], budget: float | None) -> tuple[list[DocRecord], dict]:
+    return extract_chunk(worker_extractor(), articles, budget)
 
 
 def _context():
@@ -173,7 +216,8 @@ class _Done:
 
 
 @contextmanager
-def executor(jobs: int = 1, dask=None, early: bool = False) -> Iterator[tuple[Callable, Callable, int]]:
+def executor(jobs: int = 1, dask=None, early: bool = False, budget: float | None = DOC_TIMEOUT
+             ) -> Iterator[tuple[Callable, Callable, int]]:
     """``(submit, result, window)`` to extract chunks of Articles.
 
     ``submit(articles)`` returns a handle and ``result(handle)`` gives
@@ -185,6 +229,9 @@ def executor(jobs: int = 1, dask=None, early: bool = False) -> Iterator[tuple[Ca
     copying what did not change), the pipeline is loaded by the worker processes,
     ``jobs`` of them even when ``jobs=1``, while this process goes on, instead of
     once here before forking; this process then never imports spaCy.
+
+    ``budget``: seconds a document may take (:func:`extract_chunk`); not kept on Dask,
+    whose workers extract in threads.
     """
     if dask is not None:
         from .distributed import dask_executor
@@ -196,13 +243,13 @@ def executor(jobs: int = 1, dask=None, early: bool = False) -> Iterator[tuple[Ca
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     if jobs == 1 and (not early or mp.current_process().daemon):   # a daemon process may not have children
         ex = worker_extractor()
-        yield (lambda arts: _Done(extract_chunk(ex, arts))), (lambda h: h.get()), 1
+        yield (lambda arts: _Done(extract_chunk(ex, arts, budget))), (lambda h: h.get()), 1
         return
     ctx = _context()
     if ctx.get_start_method() == "fork" and not early:
         worker_extractor()  # loaded once here; forked workers share it (copy-on-write) instead of each loading it
     with ctx.Pool(jobs, initializer=_init) as pool:
-        yield (lambda arts: pool.apply_async(_work, (arts,))), (lambda h: h.get()), 4 * jobs
+        yield (lambda arts: pool.apply_async(_work, (arts, budget))), (lambda h: h.get()), 4 * jobs
 
 
 def chunked(items: Iterable, size: int) -> Iterator[list]:

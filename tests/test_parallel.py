@@ -198,3 +198,50 @@ def test_bench_prints_one_json_line_of_figures(tmp_path):
     assert run["documents"] == 3 and run["triples"] > 0 and run["peak_rss_mib"] > 0
     assert set(run["stats"]["stages"]) == {"ingest", "nlp", "graph", "serialize"}
     assert 0 < run["tokenizer_ratio"] < 1 and fig["bare_tokenizer"]["tokens_per_s"] > 0
+
+
+# ---------------------------------------------------------------- the time budget of a document
+
+SLOW = "LAMBAT"  # a document holding this word takes ten minutes to extract in these tests
+
+
+@pytest.fixture
+def slow_corpus(tmp_path, monkeypatch):
+    """Seeds plus one document that would take ten minutes (assemble patched to sleep on it)."""
+    import shutil
+    import time
+
+    import kg.nlp.assemble
+
+    real = kg.nlp.assemble.assemble
+
+    def slow(doc, article):
+        if SLOW in article.text:
+            time.sleep(600)
+        return real(doc, article)
+
+    monkeypatch.setattr(kg.nlp.assemble, "assemble", slow)
+    src = tmp_path / "src"
+    shutil.copytree(SEEDS, src)
+    (src / "lambat.txt").write_text(f"Rapat {SLOW}\n\nBudi Santoso mengatakan, “Kami siap.”\n", encoding="utf-8")
+    return src
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_document_over_its_time_budget_is_skipped_with_its_reason(slow_corpus, tmp_path, jobs):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    out = tmp_path / "out"
+    r = CliRunner().invoke(main, ["build", str(slow_corpus), "--out", str(out), "--no-page", "--jobs", jobs,
+                                  "--doc-timeout", "5"])
+    assert r.exit_code == 1, r.output  # some document skipped, the others built
+    assert "documents read: 5, skipped: 1" in r.output
+    assert f"skipped {slow_corpus / 'lambat.txt'}: took over its time budget (5 s; --doc-timeout)" in r.output
+    g = Graph().parse(out / "graph.ttl", format="turtle")
+    assert "lambat.txt" not in g.serialize(format="nt") and len(g) > 1000
+    if jobs == "1":
+        r = CliRunner().invoke(main, ["build", str(slow_corpus), "--out", str(tmp_path / "strict"), "--no-page",
+                                      "--doc-timeout", "5", "--strict"])
+        assert r.exit_code == 2 and "lambat.txt: took over its time budget" in r.output, r.output
