@@ -126,7 +126,8 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     """Raise :class:`DocTimeout` in the block after ``seconds`` (wall time).
 
     It works in the main thread of a process (``SIGALRM``); elsewhere (a Dask worker's
-    threads) and for ``seconds`` None or 0 there is no limit.
+    threads) and for ``seconds`` None or 0 there is no limit. An alarm the caller set
+    is kept: one due sooner is left to fire, a later one is set again after the block.
     """
     import signal
     import threading
@@ -134,17 +135,24 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         yield
         return
+    outer = signal.getitimer(signal.ITIMER_REAL)
+    if outer[0] and outer[0] <= seconds:
+        yield
+        return
 
     def fire(signum, frame):
         raise DocTimeout()
 
-    old = signal.signal(signal.SIGALRM, fire)
+    handler = signal.signal(signal.SIGALRM, fire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
+    t0 = time.monotonic()
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
+        signal.signal(signal.SIGALRM, handler)
+        if outer[0]:
+            signal.setitimer(signal.ITIMER_REAL, max(outer[0] - (time.monotonic() - t0), 1e-3), outer[1])
 
 
 def extract_chunk(extractor, articles: list[Article], budget: float | None = DOC_TIMEOUT

@@ -245,3 +245,55 @@ def test_a_document_over_its_time_budget_is_skipped_with_its_reason(slow_corpus,
         r = CliRunner().invoke(main, ["build", str(slow_corpus), "--out", str(tmp_path / "strict"), "--no-page",
                                       "--doc-timeout", "5", "--strict"])
         assert r.exit_code == 2 and "lambat.txt: took over its time budget" in r.output, r.output
+
+
+def test_time_limit_stops_a_block_that_runs_over():
+    import time
+
+    from kg.parallel import DocTimeout, time_limit
+
+    with pytest.raises(DocTimeout):
+        with time_limit(0.2):
+            time.sleep(60)
+    with time_limit(60):  # a counter-example: a block within its time
+        time.sleep(0.01)
+
+
+@pytest.mark.parametrize("outer,kept", [(300.0, True), (1.0, True), (None, False)])
+def test_time_limit_keeps_an_alarm_the_caller_set(outer, kept):
+    import signal
+
+    from kg.parallel import time_limit
+
+    old = signal.signal(signal.SIGALRM, lambda *a: None)
+    try:
+        if outer:
+            signal.setitimer(signal.ITIMER_REAL, outer)
+        with time_limit(30):
+            pass
+        left = signal.getitimer(signal.ITIMER_REAL)[0]
+        assert (0 < left <= outer) if kept else left == 0
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def test_time_limit_is_no_limit_outside_the_main_thread():
+    import threading
+    import time
+
+    from kg.parallel import time_limit
+
+    errors = []
+
+    def work():
+        try:
+            with time_limit(0.05):
+                time.sleep(0.3)
+        except BaseException as e:  # noqa: BLE001
+            errors.append(e)
+
+    t = threading.Thread(target=work)
+    t.start()
+    t.join()
+    assert errors == []
