@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import pickle
 import sqlite3
@@ -48,8 +49,10 @@ from stat import S_ISREG
 from typing import Callable, Iterable, Iterator
 
 from .entity_state import StateWriter, load_state
+from .errors import InputError
 from .fastgraph import EntityIndex, TurtleWriter
 from .ingest import MAX_BYTES, content_key, discover, unique_source
+from .log import show
 from .parallel import CHUNK, DOC_TIMEOUT, Clock, DocRecord, StageTimes, executor, ordered
 
 __all__ = ["Cache", "fingerprint", "write_build", "CACHE_DIR", "GRAPH_FILE"]
@@ -61,6 +64,7 @@ _CODE = ("records.py", "layout.py", "ingest.py", "readers.py", "dates.py", "grap
          "build.py", "parallel.py", "incremental.py", "entity_state.py")
 #: Files per unit of work at most (units also close after :data:`kg.parallel.CHUNK` articles).
 _UNIT_FILES = 256
+log = logging.getLogger(__name__)
 
 
 def fingerprint() -> str:
@@ -416,11 +420,6 @@ def _skip_failed(reads: tuple, records: list[DocRecord], strict: bool) -> tuple[
     skipped: ``(reads, records kept)``. Under ``strict`` the first one raises InputError."""
     if all(rec.reason is None for rec in records):
         return reads, records
-    import logging
-
-    from .errors import InputError
-    from .log import show
-
     read, skipped = reads[0], list(reads[1])
     kept_read, kept = [], []
     for source, rec in zip(read, records):  # the reader lists what it read in the order of its Articles
@@ -430,7 +429,7 @@ def _skip_failed(reads: tuple, records: list[DocRecord], strict: bool) -> tuple[
             continue
         if strict:
             raise InputError(f"{show(source)}: {rec.reason} (--strict stops at any skipped document)")
-        logging.getLogger(__name__).warning("skipped %s: %s", source, rec.reason)
+        log.warning("skipped %s: %s", source, rec.reason)
         skipped.append((source, rec.reason))
     return (kept_read, skipped), kept
 

@@ -485,17 +485,18 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def display_name(name: str | os.PathLike) -> str:
-    r"""A file name as text that any encoder takes: the bytes of a name that are not
-    UTF-8 (held by Python as lone surrogates, :func:`os.fsdecode`) written ``\xNN``.
+    r"""A file name as text any encoder takes: bytes that are not UTF-8 (lone surrogates
+    in Python, :func:`os.fsdecode`) written ``\xNN``.
 
     >>> display_name(os.fsdecode(b"caf\xe9 \xff.txt")), display_name("café.txt")
     ('caf\\xe9 \\xff.txt', 'café.txt')
     """
-    s = os.fsdecode(name)
-    if not _SURROGATE.search(s):
-        return s
-    return _SURROGATE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}" if "\udc80" <= m.group() <= "\udcff"
-                          else f"\\u{ord(m.group()):04x}", s)
+    return _SURROGATE.sub(_escape, os.fsdecode(name))
+
+
+def _escape(m: re.Match) -> str:
+    c = ord(m.group())
+    return f"\\x{c - 0xDC00:02x}" if 0xDC80 <= c <= 0xDCFF else f"\\u{c:04x}"
 
 
 def _read_any(path: str | os.PathLike) -> Iterator[Outcome]:
