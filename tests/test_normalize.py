@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.layout import parse_article
-from kg.nlp.normalize import IGNORED, RUN, SPACED, normalize
+from kg.nlp.normalize import IGNORED, LONGEST, RUN, SPACED, normalize
 
 CLEAN = ("Pemkot Malang Percepat Reformasi Birokrasi\n\n"
          "MALANG - Kepala Dinas Kominfo Kota Malang, Andréas Wijaya, mengatakan, “Kami akan terus memperbaiki "
@@ -89,13 +89,18 @@ def test_a_long_punctuation_run_does_not_change_what_is_found(extractor, ch):
 # ---------------------------------------------------------------- the map itself
 
 PIECES = list("ab é\n.-“”!") + ["e\u0301", "\u0301", "\u0323", "\u200b", "\u00ad", "\ufeff", "\u1100\u1161",
-                                   "\u212b", "\u0344", "-" * 30, "“”" * 20, ".!" * 25, "\u200b" * 12, "=" * 9]
+                                   "\u212b", "\u0344", "-" * 30, "“”" * 20, ".!" * 25, "\u200b" * 12, "=" * 9,
+                                   "-.“”!?" * 50]
+
+
+def _is_punct(c: str) -> bool:
+    return unicodedata.category(c)[0] in "PS"
 
 
 def _cut(text: str) -> str:
-    """Runs of one punctuation character cut to RUN."""
-    return "".join(c * (min(len(list(g)), RUN) if unicodedata.category(c)[0] in "PS" else len(list(g)))
-                   for c, g in itertools.groupby(text))
+    """Runs of one punctuation character cut to RUN, then runs of punctuation to LONGEST."""
+    same = "".join(c * (min(len(list(g)), RUN) if _is_punct(c) else len(list(g))) for c, g in itertools.groupby(text))
+    return "".join("".join(g)[:LONGEST] if k else "".join(g) for k, g in itertools.groupby(same, key=_is_punct))
 
 
 @settings(max_examples=300, deadline=None)
@@ -123,10 +128,11 @@ def _runs(text: str) -> list[int]:
 
 
 @pytest.mark.parametrize("text,cut", [("-" * 100, True), ("“" * 1000, True), ("-." * 100, True), ("—" * 9, True),
+                                       ("“”" * 50_000, True),
                                        ("a-" * 100, False), ("Rp 5.000.000,00", False), ("-" * RUN, False),
                                        ("!?" * (SPACED // 2), False)])
 def test_no_run_of_punctuation_longer_than_the_tokenizer_takes_quickly(text, cut):
     out = normalize(text)[0]
-    punct = [len(list(g)) for k, g in itertools.groupby(out, key=lambda c: unicodedata.category(c)[0] in "PS") if k]
-    assert max(_runs(out)) <= RUN and max(punct) <= SPACED
+    spaced = [len(list(g)) for k, g in itertools.groupby(out, key=_is_punct) if k]
+    assert max(_runs(out)) <= RUN and max(spaced) <= SPACED and len(out) <= LONGEST + LONGEST // SPACED
     assert (out != text) is cut  # counter-examples: left as they are

@@ -9,8 +9,9 @@ into it. The pipeline is given a normalised copy instead, where:
   which are not read, are left out, so that they do not split a name;
 * punctuation and symbols do not run on: spaCy's tokenizer takes time quadratic in
   the length of a run of them without a space (8,000 dashes took 74 s). A run of one
-  character longer than :data:`RUN` is cut to :data:`RUN` characters, and a space is
-  put after every :data:`SPACED` characters of a run of different ones.
+  character longer than :data:`RUN` is cut to :data:`RUN` characters, a space is put
+  after every :data:`SPACED` characters of a run of different ones, and a run is cut
+  after :data:`LONGEST` characters (a run that long holds no words to find).
 
 :func:`normalize` gives the new text with an :class:`OffsetMap`: for each of its
 characters, the stored characters it stands for. :func:`for_pipeline` makes the
@@ -28,12 +29,14 @@ from dataclasses import dataclass, replace
 
 from ..records import Article, DocResult, Entity, Quote, Role, Span
 
-__all__ = ["RUN", "SPACED", "IGNORED", "OffsetMap", "normalize", "for_pipeline", "to_stored"]
+__all__ = ["RUN", "SPACED", "LONGEST", "IGNORED", "OffsetMap", "normalize", "for_pipeline", "to_stored"]
 
 #: Longest run of one punctuation or symbol character given to the tokenizer.
 RUN = 8
 #: Longest run of punctuation and symbols without a space given to the tokenizer.
 SPACED = 32
+#: Longest run of punctuation and symbols given to the pipeline; its last character stands for the rest.
+LONGEST = 256
 #: Characters left out of the text matched: zero-width space, non-joiner, joiner, word joiner, BOM, soft hyphen.
 IGNORED = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 # Texts that may need anything done: a cheap test that lets almost every text pass as it is.
@@ -106,12 +109,12 @@ def _runs(chars: list[str], lo: list[int], hi: list[int]) -> tuple[list[str], li
     oh: list[int] = []
     n = len(chars)
     i = 0
-    inrun = 0  # punctuation characters written since the last other character or added space
+    inrun = total = 0  # punctuation written since the last added space, and since the last other character
     while i < n:
         ch = chars[i]
         if not _is_punct(ch):
             oc.append(ch), ol.append(lo[i]), oh.append(hi[i])
-            inrun = 0
+            inrun = total = 0
             i += 1
             continue
         j = i + 1
@@ -119,12 +122,16 @@ def _runs(chars: list[str], lo: list[int], hi: list[int]) -> tuple[list[str], li
             j += 1
         take = min(j - i, RUN)
         for m in range(take):
+            if total == LONGEST:  # the last character written stands for the rest of the run
+                oh[-1] = hi[j - 1]
+                break
             if inrun == SPACED:
                 oc.append(" "), ol.append(oh[-1]), oh.append(oh[-1])
                 inrun = 0
             last = m == take - 1
             oc.append(ch), ol.append(lo[i + m]), oh.append(hi[j - 1] if last else hi[i + m])
             inrun += 1
+            total += 1
         i = j
     return oc, ol, oh
 
