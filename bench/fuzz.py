@@ -458,8 +458,11 @@ def main() -> int:
                     if (n + 1) % 100 < 25:
                         run.stats["builds"] += check_build(folder, batch_paths)
             except Exception as e:  # noqa: BLE001 - every failure is reported
-                run.fail(n, gen, _brief(e), batch_inputs if len(batch_inputs) >= 25 else batch_inputs[-1:])
-                batch_inputs = batch_inputs[:-1]
+                whole = len(batch_inputs) >= 25  # a check of the batch failed: the batch goes
+                run.fail(n, gen, _brief(e), batch_inputs if whole else batch_inputs[-1:])
+                if not whole:  # this input failed: it leaves the batch
+                    batch_inputs.pop()
+                    batch_paths.pop().unlink()
             if len(batch_inputs) >= 25 or not batch_inputs:
                 for p in batch_paths:
                     p.unlink()
