@@ -202,49 +202,51 @@ def test_bench_prints_one_json_line_of_figures(tmp_path):
 
 # ---------------------------------------------------------------- the time budget of a document
 
-SLOW = "LAMBAT"  # a document holding this word takes ten minutes to extract in these tests
+# kg build in a fresh interpreter (so that worker processes are forked from it, patch and all)
+# where a document holding "LAMBAT" takes ten minutes to extract
+SLOW_BUILD = """import sys, time
+import kg.nlp.assemble as a
+real = a.assemble
+def slow(doc, article):
+    if "LAMBAT" in article.text:
+        time.sleep(600)
+    return real(doc, article)
+a.assemble = slow
+from kg.cli import main
+main(sys.argv[1:])
+"""
 
 
 @pytest.fixture
-def slow_corpus(tmp_path, monkeypatch):
-    """Seeds plus one document that would take ten minutes (assemble patched to sleep on it)."""
+def slow_corpus(tmp_path):
+    """Seeds plus one document that would take ten minutes under SLOW_BUILD."""
     import shutil
-    import time
 
-    import kg.nlp.assemble
-
-    real = kg.nlp.assemble.assemble
-
-    def slow(doc, article):
-        if SLOW in article.text:
-            time.sleep(600)
-        return real(doc, article)
-
-    monkeypatch.setattr(kg.nlp.assemble, "assemble", slow)
     src = tmp_path / "src"
     shutil.copytree(SEEDS, src)
-    (src / "lambat.txt").write_text(f"Rapat {SLOW}\n\nBudi Santoso mengatakan, “Kami siap.”\n", encoding="utf-8")
+    (src / "lambat.txt").write_text("Rapat LAMBAT\n\nBudi Santoso mengatakan, “Kami siap.”\n", encoding="utf-8")
     return src
+
+
+def _slow_build(src: Path, out: Path, *args: str):
+    import subprocess
+
+    return subprocess.run([sys.executable, "-c", SLOW_BUILD, "build", str(src), "--out", str(out), "--no-page",
+                           "--doc-timeout", "5", *args], capture_output=True, text=True, timeout=300)
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_document_over_its_time_budget_is_skipped_with_its_reason(slow_corpus, tmp_path, jobs):
-    from click.testing import CliRunner
-
-    from kg.cli import main
-
     out = tmp_path / "out"
-    r = CliRunner().invoke(main, ["build", str(slow_corpus), "--out", str(out), "--no-page", "--jobs", jobs,
-                                  "--doc-timeout", "5"])
-    assert r.exit_code == 1, r.output  # some document skipped, the others built
-    assert "documents read: 5, skipped: 1" in r.output
-    assert f"skipped {slow_corpus / 'lambat.txt'}: took over its time budget (5 s; --doc-timeout)" in r.output
+    r = _slow_build(slow_corpus, out, "--jobs", jobs)
+    assert r.returncode == 1, r.stdout + r.stderr  # some document skipped, the others built
+    assert "documents read: 5, skipped: 1" in r.stdout
+    assert f"skipped {slow_corpus / 'lambat.txt'}: took over its time budget (5 s; --doc-timeout)" in r.stdout
     g = Graph().parse(out / "graph.ttl", format="turtle")
     assert "lambat.txt" not in g.serialize(format="nt") and len(g) > 1000
     if jobs == "1":
-        r = CliRunner().invoke(main, ["build", str(slow_corpus), "--out", str(tmp_path / "strict"), "--no-page",
-                                      "--doc-timeout", "5", "--strict"])
-        assert r.exit_code == 2 and "lambat.txt: took over its time budget" in r.output, r.output
+        r = _slow_build(slow_corpus, tmp_path / "strict", "--strict")
+        assert r.returncode == 2 and "lambat.txt: took over its time budget" in r.stderr, r.stdout + r.stderr
 
 
 def test_time_limit_stops_a_block_that_runs_over():
