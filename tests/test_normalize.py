@@ -94,7 +94,7 @@ PIECES = list("ab é\n.-“”!") + ["e\u0301", "\u0301", "\u0323", "\u200b", "\
 
 
 def _is_punct(c: str) -> bool:
-    return unicodedata.category(c)[0] in "PS"
+    return unicodedata.category(c)[0] in "PSMC"
 
 
 def _cut(text: str) -> str:
@@ -128,7 +128,7 @@ def _runs(text: str) -> list[int]:
 
 
 @pytest.mark.parametrize("text,cut", [("-" * 100, True), ("“" * 1000, True), ("-." * 100, True), ("—" * 9, True),
-                                       ("“”" * 50_000, True),
+                                       ("“”" * 50_000, True), ("‘\u0301" * 50_000, True), ("\u200e-" * 50_000, True),
                                        ("a-" * 100, False), ("Rp 5.000.000,00", False), ("-" * RUN, False),
                                        ("!?" * (SPACED // 2), False)])
 def test_no_run_of_punctuation_longer_than_the_tokenizer_takes_quickly(text, cut):

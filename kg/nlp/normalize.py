@@ -8,7 +8,8 @@ into it. The pipeline is given a normalised copy instead, where:
 * zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and soft hyphens (U+00AD),
   which are not read, are left out, so that they do not split a name;
 * punctuation and symbols do not run on: spaCy's tokenizer takes time quadratic in
-  the length of a run of them without a space (8,000 dashes took 74 s). A run of one
+  the length of a run of them without a space (8,000 dashes took 74 s); combining
+  marks and format characters between them count as part of the run. A run of one
   character longer than :data:`RUN` is cut to :data:`RUN` characters, a space is put
   after every :data:`SPACED` characters of a run of different ones, and a run is cut
   after :data:`LONGEST` characters (a run that long holds no words to find).
@@ -67,7 +68,8 @@ class OffsetMap:
 
 
 def _is_punct(ch: str) -> bool:
-    return unicodedata.category(ch)[0] in "PS"
+    """Punctuation, symbols, and the marks and format characters that may come between them."""
+    return unicodedata.category(ch)[0] in "PSMC"
 
 
 def _nfc(text: str) -> tuple[list[str], list[int], list[int]]:
@@ -125,7 +127,7 @@ def _runs(chars: list[str], lo: list[int], hi: list[int]) -> tuple[list[str], li
             if total == LONGEST:  # the last character written stands for the rest of the run
                 oh[-1] = hi[j - 1]
                 break
-            if inrun == SPACED:
+            if inrun >= SPACED and lo[i + m] >= oh[-1]:  # not inside a composed character
                 oc.append(" "), ol.append(oh[-1]), oh.append(oh[-1])
                 inrun = 0
             last = m == take - 1
