@@ -1,4 +1,4 @@
-"""Time-bounded fuzz run of reading, extraction and the graph stage.
+"""Time-bounded fuzz run of reading, extraction, the graph stage and the build.
 
     .venv/bin/python bench/fuzz.py                     # 300 seconds, seed 1
     .venv/bin/python bench/fuzz.py --seconds 1800 --seed 7 --failures /tmp/fuzz-failures
@@ -7,29 +7,40 @@ Inputs are made with a seeded generator, so a run can be repeated: random Unicod
 documents built from article fragments (names invented), quotation marks of every
 kind, line endings, control characters and hostile payloads; byte-level mutations
 of the seed articles (flipped, inserted and deleted bytes, NULs, CR/LF swaps,
-truncated UTF-8, other encodings); each written as .txt, .md, .html, .jsonl or a
-.warc.gz archive (an HTML response, an image, a 404, or cut short), and
-now and then a long line without punctuation. Every input goes through
+truncated UTF-8, other encodings); runs of punctuation (20 to 100,000 in a row, of
+one quotation mark or dash, two alternating, or a mix); Unicode forms (NFD, NFKD,
+zero-width characters, soft hyphens, bidirectional marks, stacked combining marks,
+full-width letters); HTML pages (scripts, styles, comments, entities, broken and
+deeply nested tags); each written as .txt, .md, .html, .jsonl or a .warc.gz archive (an HTML
+response, an image, a 404, or cut short) under a plain or an
+odd file name (bytes that are not UTF-8, spaces, bidirectional marks, very long),
+and now and then a long line without punctuation. Every input goes through
 ``kg.ingest.read_file`` → ``Extractor.extract`` → ``kg.graph.build_graph``, and is
-checked: no exception; every outcome is an Article or a reason; no CR or NUL in
-a text read; every quote, mention and role offset inside the text and slicing back
-to its recorded text. Every 25 documents the graph of the batch is serialised to
-Turtle and N-Triples and parsed back (isomorphic) and validated against the SHACL
-shapes. An input taking over ``--timeout`` seconds counts as a failure (a hang).
-Inputs depend only on the seed and their number, so any one can be made again.
+checked: no exception; every outcome is an Article or a reason; every name is UTF-8
+text; no CR or NUL in a text read; every quote, mention and role offset inside the
+text and slicing back to its recorded text. Every 25 inputs the graph of the batch is
+serialised to Turtle and N-Triples and parsed back (isomorphic) and validated against
+the SHACL shapes; every 100 inputs, the files of the last batch are built with
+``kg.build.build`` and then updated (``--update``), and the graph must parse. A
+document whose extraction takes over ``--budget`` seconds (the build's default
+``--doc-timeout``) counts as a failure, as does an input whose reading takes over
+``--timeout`` (a hang). Inputs depend only on the seed and their number, so any one
+can be made again.
 
-Prints the number of inputs, documents read and skipped (by reason), quotes and
-mentions checked, graphs validated, the slowest input, and every failure (its
-input, and for a failed graph check every input of the batch, is saved under
-``--failures``). Exit status 1 when anything failed.
+Prints the number of inputs by generator, documents read and skipped (by reason),
+quotes and mentions checked, graphs validated, builds made, the slowest input and
+the slowest document extraction, and every failure (its input, and for a failed
+graph check every input of the batch, is saved under ``--failures``). Exit status 1
+when anything failed.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
-import signal
 import sys
+import unicodedata
 import tempfile
 import time
 import traceback
@@ -52,14 +63,6 @@ FRAGMENTS = [
     "\x85", "\x0c", "\t", "(", ")", "-", "—", "…", "!", "?", ":", "Dr. ", "H. ", "Ir. ", "S.Sos ", "M.Si ",
 ]
 HOSTILE_CHARS = "\x00\x01\x1b\x7f\x85\u200b\u200e\u202e\u2066\ufeff\ufffd\ufffe\U0001F600\u0301\u3000"
-
-
-class Timeout(Exception):
-    pass
-
-
-def _alarm(signum, frame):
-    raise Timeout()
 
 
 def random_text(rng: random.Random, n: int) -> str:
@@ -141,18 +144,135 @@ def warc(rng: random.Random, body: bytes) -> bytes:
     return data[:rng.randrange(len(data))] if rng.random() < 0.1 else data
 
 
-def make_input(rng: random.Random, seeds: list[bytes], n: int, folder: Path) -> Path:
+DASHES = ["-", "‐", "‑", "‒", "–", "—", "―", "⸺", "−", "_", "~", "="]
+RUN_CHARS = QUOTES + DASHES + list(".,:;!?…*#/\\|()[]{}<>•·") + ["\U0001F600", "\u0301", "\u200b", "\u3000"]
+INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"]
+BIDI = ["\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069",
+        "\u061c"]
+
+
+def _text_of(rng: random.Random, seeds: list[bytes]) -> str:
+    """A base text: a seed article or a grammar document."""
+    return rng.choice(seeds).decode("utf-8") if rng.random() < 0.5 else grammar_doc(rng)
+
+
+def punct_run_doc(rng: random.Random, seeds: list[bytes]) -> str:
+    """A text with one run of punctuation, 20 to 100,000 characters long, at a random place."""
+    from kg.ingest import MAX_CHARS
+
+    base = _text_of(rng, seeds)
+    n = rng.choice([20, 21, 33, 100, 1000, 8000, 30000, 60000, 99000, 100000])
+    r = rng.random()
+    if r < 0.5:
+        run = rng.choice(RUN_CHARS) * n                                   # one character
+    elif r < 0.75:
+        a, b = rng.sample(RUN_CHARS, 2)
+        run = ((a + b) * (n // 2 + 1))[:n]                                # two alternating
+    else:
+        run = "".join(rng.choice(RUN_CHARS) for _ in range(n))            # any mix
+    if rng.random() < 0.9:   # mostly read (a longer document is refused, which is checked too)
+        run = run[:max(20, MAX_CHARS - len(base) - 1)]
+    i = rng.randrange(len(base) + 1)
+    return base[:i] + run + base[i:]
+
+
+def unicode_doc(rng: random.Random, seeds: list[bytes]) -> str:
+    """A text in another Unicode form, or with invisible, bidirectional or combining characters in words."""
+    text = _text_of(rng, seeds)
+    op = rng.randrange(6)
+    if op == 0:
+        return unicodedata.normalize(rng.choice(["NFD", "NFKD", "NFKC"]), text)
+    chars = list(text)
+    for _ in range(rng.randrange(1, 60)):
+        i = rng.randrange(len(chars) + 1)
+        if op == 1:
+            chars[i:i] = [rng.choice(INVISIBLE)]
+        elif op == 2:
+            chars[i:i] = [rng.choice(BIDI)]
+        elif op == 3:
+            chars[i:i] = [chr(rng.randrange(0x300, 0x370)) for _ in range(rng.randrange(1, 40))]
+        elif op == 4 and i < len(chars) and "!" <= chars[i] <= "~":
+            chars[i] = chr(ord(chars[i]) + 0xFEE0)  # full-width form
+        else:
+            chars[i:i] = [rng.choice(INVISIBLE + BIDI)] * rng.randrange(1, 200)
+    out = "".join(chars)
+    return unicodedata.normalize("NFD", out) if rng.random() < 0.3 else out
+
+
+def html_doc(rng: random.Random, seeds: list[bytes]) -> bytes:
+    """An HTML page around a text: head, navigation, scripts, styles, comments, entities,
+    broken or deeply nested tags."""
+    import html
+
+    text = _text_of(rng, seeds)
+    paras = [html.escape(p) if rng.random() < 0.8 else p for p in text.split("\n") if p.strip()]
+    parts = []
+    for para in paras:
+        r = rng.random()
+        if r < 0.1:
+            parts.append(f"<h{rng.randrange(1, 4)}>{para}</h1>")      # closed by the wrong tag
+        elif r < 0.2:
+            parts.append(f"<div><p>{para}<br>")                        # never closed
+        elif r < 0.3:
+            parts.append(f"<table><tr><td>{para}</td></tr></table>")
+        elif r < 0.35:
+            parts.append(f"<script>var s = '{para}</p>';</script><p>{para}</p>")
+        elif r < 0.4:
+            parts.append(f"<!-- {para} --><p>&ldquo;{para}&rdquo; &amp; &#8220;&#x201D; &nbsp;&bogus;</p>")
+        else:
+            parts.append(f"<p class=\"x\" data-q='\"'>{para}</p>")
+    body = "\n".join(parts)
+    if rng.random() < 0.1:
+        depth = rng.choice([100, 1000, 5000])
+        body = "<div>" * depth + body + "</div>" * rng.randrange(depth + 1)
+    head = f"<meta charset=\"{rng.choice(['utf-8', 'UTF-8', 'windows-1252', 'latin-1', 'bogus'])}\">"
+    page = (f"<!DOCTYPE html><html><head>{head}<title>{html.escape(text[:60])}</title>"
+            f"<style>p {{ color: red }}</style></head><body><nav><a href=\"/\">Beranda</a></nav>"
+            f"<article>{body}</article><footer>Hak cipta</footer></body></html>")
+    return page.encode("utf-8", "surrogatepass")
+
+
+def odd_name(rng: random.Random, n: int, fmt: str) -> bytes:
+    """A file name for input ``n``: plain, or with bytes that are not UTF-8, spaces,
+    bidirectional marks, decomposed letters, or very long (still unique to the input)."""
+    r = rng.random()
+    if r < 0.6:
+        return f"in{n}{fmt}".encode()
+    stem = f"in{n}".encode()
+    kind = rng.randrange(5)
+    if kind == 0:
+        odd = bytes(rng.randrange(0x80, 0x100) for _ in range(rng.randrange(1, 6)))
+    elif kind == 1:
+        odd = " berita  hari ini ".encode()
+    elif kind == 2:
+        odd = rng.choice(BIDI).encode() + "txt.exe".encode()
+    elif kind == 3:
+        odd = unicodedata.normalize("NFD", "-Pemkot Malang é ü").encode()
+    else:
+        odd = b"x" * (250 - len(stem) - len(fmt))
+    return stem + b"-" + odd[:250 - len(stem) - len(fmt)] + fmt.encode()
+
+
+def make_input(rng: random.Random, seeds: list[bytes], n: int, folder: Path) -> tuple[Path, str]:
+    """Write input ``n`` under ``folder``: (its path, the generator that made it)."""
     kind = rng.random()
+    fmt = rng.choice(FORMATS)
     if kind < 0.005:  # a long line without punctuation, up to the length limit
         from kg.ingest import MAX_CHARS
 
         words = ["kata", "birokrasi", "Budi", "mengatakan", "pemerintah", "Kota", "Malang", "“"]
         doc = " ".join(rng.choice(words) for _ in range(rng.randrange(1000, MAX_CHARS // 6)))
-        data, fmt = doc.encode("utf-8"), ".txt"
-    elif kind < 0.5:
-        data, fmt = grammar_doc(rng).encode("utf-8"), rng.choice(FORMATS)
+        data, fmt, gen = doc.encode("utf-8"), ".txt", "long line"
+    elif kind < 0.3:
+        data, gen = grammar_doc(rng).encode("utf-8"), "grammar"
+    elif kind < 0.55:
+        data, gen = mutate(rng, rng.choice(seeds)), "mutation"
+    elif kind < 0.7:
+        data, gen = punct_run_doc(rng, seeds).encode("utf-8"), "punctuation run"
+    elif kind < 0.85:
+        data, gen = unicode_doc(rng, seeds).encode("utf-8", "surrogatepass"), "unicode form"
     else:
-        data, fmt = mutate(rng, rng.choice(seeds)), rng.choice(FORMATS)
+        data, fmt, gen = html_doc(rng, seeds), ".html", "html page"
     if fmt == ".jsonl":
         text = data.decode("utf-8", "replace")
         lines = [json.dumps({"text": text, "title": text[:40]})]
@@ -161,14 +281,22 @@ def make_input(rng: random.Random, seeds: list[bytes], n: int, folder: Path) -> 
         if rng.random() < 0.3:
             lines.append(json.dumps({"text": text[::-1], "date": "Senin, 12 Februari 2024"}))
         data = ("\n".join(lines) + "\n").encode("utf-8", "surrogatepass")
-    elif fmt == ".html" and rng.random() < 0.7:
+    elif fmt == ".html" and gen != "html page" and rng.random() < 0.7:
         data = b"<html><head><title>T</title></head><body><nav>Menu</nav><article><p>" + data + \
                b"</p></article><footer>c</footer></body></html>"
     elif fmt == ".warc.gz":
         data = warc(rng, data)
-    p = folder / f"in{n}{fmt}"  # one name per input: documents of a batch never share a source
+    p = Path(os.fsdecode(os.path.join(os.fsencode(folder), odd_name(rng, n, fmt))))  # one name per input
     p.write_bytes(data)
-    return p
+    return p, gen
+
+
+def check_names(o) -> None:
+    """Every name an outcome gives is text any encoder takes."""
+    o.source.encode("utf-8")
+    if o.article is not None:
+        o.article.source.encode("utf-8")
+        (o.article.path or "").encode("utf-8")
 
 
 def check(r) -> int:
@@ -202,94 +330,178 @@ def check_graph(results) -> None:
     assert ok, text[:2000]
 
 
-def _brief(e: Exception) -> str:
+def check_build(folder: Path, files: list[Path]) -> bool:
+    """Build ``files`` with kg.build.build, then update the build: the graph must parse
+    (False: no usable document, nothing to check)."""
+    import shutil
+
+    import pyoxigraph
+
+    from kg.build import build
+    from kg.errors import InputError
+
+    src, out = folder / "build-src", folder / "build-out"
+    shutil.rmtree(src, ignore_errors=True)
+    shutil.rmtree(out, ignore_errors=True)
+    src.mkdir()
+    for f in files:
+        shutil.copyfile(f, os.path.join(os.fsencode(src), os.fsencode(f.name)))
+    try:
+        build([src], out, page=False)
+    except InputError as e:
+        assert str(e).startswith("no usable document"), str(e)
+        return False
+    build([src], out, page=False, update=True)
+    pyoxigraph.Store().load(path=str(out / "graph.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
+    return True
+
+
+def _brief(e: BaseException) -> str:
     """One line: the exception, or for a SHACL report its messages."""
     text = str(e)
     messages = [line.split("Message:", 1)[1].strip() for line in text.splitlines() if "Message:" in line]
     return f"{type(e).__name__}: " + ("SHACL: " + "; ".join(messages) if messages else " ".join(text.split()))[:300]
 
 
+class Run:
+    """What a fuzz run counted and found."""
+
+    def __init__(self, args) -> None:
+        self.args = args
+        self.stats: Counter = Counter()
+        self.gens: Counter = Counter()
+        self.reasons: Counter = Counter()
+        self.failures: list[tuple[int, str, str]] = []
+        self.slowest = (0.0, 0, "", "")       # seconds, bytes, suffix, generator: reading and extracting one input
+        self.slowest_doc = (0.0, 0, "")       # seconds, characters, generator: one document's extraction
+
+    def fail(self, n: int, gen: str, kind: str, inputs: list[tuple[int, str, bytes]]) -> None:
+        self.failures.append((n, gen, kind))
+        if self.args.failures:  # the input, and for a graph check every input of the batch
+            self.args.failures.mkdir(parents=True, exist_ok=True)
+            for i, suffix, data in inputs:
+                (self.args.failures / f"fail{n}-in{i}{suffix}").write_bytes(data)
+            (self.args.failures / f"fail{n}.traceback.txt").write_text(traceback.format_exc())
+
+    def report(self, n: int, wall: float) -> None:
+        s = self.stats
+        print(f"fuzz: seed {self.args.seed}, {wall:.0f} s, {n:,} inputs ({n / wall:.1f}/s)")
+        print("inputs by generator: " + ", ".join(f"{g} {k:,}" for g, k in self.gens.most_common()))
+        print(f"documents read: {s['read']:,}, skipped: {s['skipped']:,}")
+        for why, k in self.reasons.most_common():
+            print(f"  skipped {k:,}: {why}")
+        print(f"quotes: {s['quotes']:,}; offsets checked: {s['offsets checked']:,}; "
+              f"graphs serialised, parsed back and SHACL-validated: {s['graphs validated']:,}; "
+              f"builds and updates checked: {s['builds']:,}")
+        print(f"slowest input: {self.slowest[0]:.2f} s ({self.slowest[1]:,} bytes, {self.slowest[2]}, "
+              f"{self.slowest[3]})")
+        print(f"slowest document extraction: {self.slowest_doc[0]:.2f} s ({self.slowest_doc[1]:,} characters, "
+              f"{self.slowest_doc[2]}); budget {self.args.budget:g} s")
+        print(f"failures: {len(self.failures)}")
+        for i, gen, kind in self.failures[:50]:
+            print(f"  input {i} ({gen}): {kind}")
+
+
+def one_input(run: Run, extractor, path: Path, gen: str) -> list:
+    """Read and extract one input, checking each document; its results."""
+    from kg.ingest import read_file
+    from kg.parallel import DocTimeout, time_limit
+
+    args, stats = run.args, run.stats
+    try:
+        with time_limit(args.timeout):
+            outcomes = list(read_file(path))
+    except DocTimeout:
+        raise AssertionError(f"reading took over {args.timeout} s") from None
+    results = []
+    for o in outcomes:
+        assert (o.article is None) != (o.reason is None), "outcome is neither article nor reason"
+        check_names(o)
+        if o.article is None:
+            stats["skipped"] += 1
+            run.reasons[o.reason.split(" (")[0].split(":")[0]] += 1
+            continue
+        stats["read"] += 1
+        t = time.perf_counter()
+        try:
+            with time_limit(args.budget):
+                r = extractor.extract(o.article)
+        except DocTimeout:
+            raise AssertionError(f"a document of {len(o.article.text):,} characters took over its budget "
+                                 f"({args.budget:g} s)") from None
+        took = time.perf_counter() - t
+        if took > run.slowest_doc[0]:
+            run.slowest_doc = (took, len(o.article.text), gen)
+        stats["offsets checked"] += check(r)
+        stats["quotes"] += len(r.quotes)
+        results.append(r)
+    return results
+
+
 def main() -> int:
+    from kg.parallel import DOC_TIMEOUT
+
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seconds", type=float, default=300)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--timeout", type=int, default=120, help="seconds one input may take")
+    ap.add_argument("--timeout", type=int, default=120, help="seconds reading one input may take")
+    ap.add_argument("--budget", type=float, default=DOC_TIMEOUT,
+                    help=f"seconds extracting one document may take (default {DOC_TIMEOUT:g}, the build's)")
     ap.add_argument("--failures", type=Path, default=None, help="folder for failing inputs")
     args = ap.parse_args()
 
-    from kg.ingest import read_file
-    from kg.nlp import Extractor
+    import logging
 
+    from kg.parallel import worker_extractor
+
+    logging.getLogger("kg").setLevel(logging.ERROR)  # the builds' warnings name skipped inputs: counted, not shown
     rng = random.Random(args.seed)
     seeds = [p.read_bytes() for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    extractor = Extractor()
-    signal.signal(signal.SIGALRM, _alarm)
-    stats: Counter = Counter()
-    reasons: Counter = Counter()
-    failures: list[tuple[int, str]] = []
-    slowest = (0.0, 0, "")
+    extractor = worker_extractor()  # the one kg.build's in-process builds use too
+    run = Run(args)
     batch: list = []
     batch_inputs: list[tuple[int, str, bytes]] = []
+    batch_paths: list[Path] = []
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as d:
         folder = Path(d)
+        (folder / "in").mkdir()
         n = 0
         while time.perf_counter() - t0 < args.seconds:
-            path = make_input(rng, seeds, n, folder)
+            path, gen = make_input(rng, seeds, n, folder / "in")
+            run.gens[gen] += 1
+            batch_inputs.append((n, path.suffix, path.read_bytes()))
+            batch_paths.append(path)
             started = time.perf_counter()
-            signal.alarm(args.timeout)
             try:
-                for o in read_file(path):
-                    assert (o.article is None) != (o.reason is None), "outcome is neither article nor reason"
-                    if o.article is None:
-                        stats["skipped"] += 1
-                        reasons[o.reason.split(" (")[0].split(":")[0]] += 1
-                        continue
-                    stats["read"] += 1
-                    r = extractor.extract(o.article)
-                    stats["offsets checked"] += check(r)
-                    stats["quotes"] += len(r.quotes)
-                    batch.append(r)
-                if len(batch) >= 25:
+                batch.extend(one_input(run, extractor, path, gen))
+                took = time.perf_counter() - started
+                if took > run.slowest[0]:
+                    run.slowest = (took, path.stat().st_size, path.suffix, gen)
+                if len(batch_inputs) >= 25:
                     check_graph(batch)
-                    stats["graphs validated"] += 1
-                    batch, batch_inputs = [], []
-                else:
-                    batch_inputs.append((n, "".join(path.suffixes), path.read_bytes()))
+                    run.stats["graphs validated"] += 1
+                    if (n + 1) % 100 < 25:
+                        run.stats["builds"] += check_build(folder, batch_paths)
             except Exception as e:  # noqa: BLE001 - every failure is reported
-                kind = "timeout" if isinstance(e, Timeout) else _brief(e)
-                failures.append((n, kind))
-                if args.failures:  # the input, and for a graph check every input of the batch
-                    args.failures.mkdir(parents=True, exist_ok=True)
-                    for i, suffix, data in batch_inputs + [(n, "".join(path.suffixes), path.read_bytes())]:
-                        (args.failures / f"fail{n}-in{i}{suffix}").write_bytes(data)
-                    (args.failures / f"fail{n}.traceback.txt").write_text(traceback.format_exc())
-                batch, batch_inputs = [], []
-            finally:
-                signal.alarm(0)
-            took = time.perf_counter() - started
-            if took > slowest[0]:
-                slowest = (took, path.stat().st_size, "".join(path.suffixes))
-            path.unlink()
+                whole = len(batch_inputs) >= 25  # a check of the batch failed: the batch goes
+                run.fail(n, gen, _brief(e), batch_inputs if whole else batch_inputs[-1:])
+                if not whole:  # this input failed: it leaves the batch
+                    batch_inputs.pop()
+                    batch_paths.pop().unlink()
+            if len(batch_inputs) >= 25 or not batch_inputs:
+                for p in batch_paths:
+                    p.unlink()
+                batch, batch_inputs, batch_paths = [], [], []
             n += 1
         if batch:
             try:
                 check_graph(batch)
-                stats["graphs validated"] += 1
+                run.stats["graphs validated"] += 1
             except Exception as e:  # noqa: BLE001
-                failures.append((n, _brief(e)))
-    wall = time.perf_counter() - t0
-    print(f"fuzz: seed {args.seed}, {wall:.0f} s, {n:,} inputs ({n / wall:.1f}/s)")
-    print(f"documents read: {stats['read']:,}, skipped: {stats['skipped']:,}")
-    for why, k in reasons.most_common():
-        print(f"  skipped {k:,}: {why}")
-    print(f"quotes: {stats['quotes']:,}; offsets checked: {stats['offsets checked']:,}; "
-          f"graphs serialised, parsed back and SHACL-validated: {stats['graphs validated']:,}")
-    print(f"slowest input: {slowest[0]:.2f} s ({slowest[1]:,} bytes, {slowest[2]})")
-    print(f"failures: {len(failures)}")
-    for i, kind in failures[:50]:
-        print(f"  input {i}: {kind}")
-    return 1 if failures else 0
+                run.fail(n, "batch", _brief(e), batch_inputs)
+    run.report(n, time.perf_counter() - t0)
+    return 1 if run.failures else 0
 
 
 if __name__ == "__main__":

@@ -20,7 +20,6 @@ import csv
 import io
 import os
 import re
-import tempfile
 from collections import Counter, defaultdict
 from itertools import combinations
 from pathlib import Path
@@ -29,11 +28,12 @@ import networkx as nx
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
 from .errors import InputError
+from .fileio import atomic_write
 from .ns import KG
 
 __all__ = ["ENTITY_CLASSES", "EXAMPLE", "sentences", "who_said_what", "co_mention", "affiliation", "pagerank",
            "centrality", "communities", "components", "top_speakers", "most_quoted", "analyze",
-           "write_scores", "write_report", "write_text"]
+           "write_scores", "write_report"]
 
 #: Entity classes scored by :func:`analyze`, by type name.
 ENTITY_CLASSES = {"Person": KG.Person, "Agency": KG.Agency, "Policy": KG.Policy, "Event": KG.Event,
@@ -437,25 +437,6 @@ def write_scores(g: Graph, result: dict) -> int:
     return n
 
 
-def write_text(path: Path, text) -> Path:
-    """Write ``text`` (a string, or strings one after another) to ``path`` atomically
-    (temporary file, then rename), readable as the umask allows."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.writelines([text] if isinstance(text, str) else text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are ordinary files
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path
-
-
 def _csv(rows: list[dict], columns: list[str]) -> str:
     buf = io.StringIO()
     w = csv.DictWriter(buf, columns, lineterminator="\n", extrasaction="ignore")
@@ -487,7 +468,7 @@ def write_report(result: dict, out: str | os.PathLike, top: int = 10) -> list[Pa
                             "person label quotes direct reported"),
         "affiliations.csv": (result["affiliations"], "person person_label office documents"),
     }
-    written = [write_text(out / name, _csv(rows, cols.split())) for name, (rows, cols) in tables.items()]
+    written = [atomic_write(out / name, _csv(rows, cols.split()), newline="") for name, (rows, cols) in tables.items()]
     s = result["summary"]
     lines = ["# Who said what: network analysis", "",
              f"{s['entities']} entities, {s['quotes']} quotes. Co-mention scope: {result['scope']}; "
@@ -518,5 +499,5 @@ def write_report(result: dict, out: str | os.PathLike, top: int = 10) -> list[Pa
               for i, c in enumerate(result["communities"]) if len(c) > 1]
     lines += ["", "## People linking agencies (offices in more than one)", ""]
     lines += [f"- {_md(v['label'])}: {_md(', '.join(v['agencies']))}" for v in result["bridges"].values()] or ["- none"]
-    written.insert(0, write_text(out / "report.md", "\n".join(lines) + "\n"))
+    written.insert(0, atomic_write(out / "report.md", "\n".join(lines) + "\n", newline=""))
     return written

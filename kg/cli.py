@@ -10,6 +10,7 @@ import sys
 import click
 
 from .errors import KgError
+from .parallel import DOC_TIMEOUT
 
 __all__ = ["main"]
 
@@ -67,18 +68,20 @@ def main() -> None:
 @click.option("--dask", "dask_address", metavar="ADDRESS", default=None,
               help="Extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786).")
 @click.option("--strict", is_flag=True, help="Any skipped document is an error: stop and write nothing.")
+@click.option("--doc-timeout", type=click.FloatRange(min=0), default=DOC_TIMEOUT, show_default=True, metavar="SECONDS",
+              help="Skip a document that takes longer than this to extract (0: no limit; not kept with --dask).")
 @click.option("--corrections", "corrections", type=click.Path(dir_okay=False), default=None,
               help="Corrections file (JSON Lines; default: corrections.jsonl in --out or in the first input folder).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @click.option("--verbose", "-v", is_flag=True, help="Also list every document read.")
 def build(paths: tuple[str, ...], out: str, no_page: bool, jobs: int, update: bool, dask_address: str | None,
-          strict: bool, corrections: str | None, quiet: bool, verbose: bool) -> None:
+          strict: bool, corrections: str | None, doc_timeout: float, quiet: bool, verbose: bool) -> None:
     """Build a knowledge graph from articles: .txt, .md, .html/.htm and .jsonl files or folders,
     .warc/.warc.gz web archives, .rss/.atom feeds, and .txt lists of URLs (every line a URL:
     fetched politely, cached in $KG_FETCH_CACHE or ~/.cache/kg/fetch).
 
     A document that cannot be used (empty, binary, unknown encoding, too long,
-    unreadable...) is skipped with a warning naming it and the reason (a copy of a text
+    unreadable, over its --doc-timeout...) is skipped with a warning naming it and the reason (a copy of a text
     read before is kept as another source of it, not skipped);
     the others are built, and the summary lists every skip.
 
@@ -97,6 +100,7 @@ def build(paths: tuple[str, ...], out: str, no_page: bool, jobs: int, update: bo
         kg build corpus/ --out out --dask tcp://scheduler:8786
         kg build pages/*.html feed.jsonl --out out --strict
         kg build corpus/ --out out --corrections corrections.jsonl
+        kg build corpus/ --out out --doc-timeout 30
     """
     from . import log
     from .build import build as run_build
@@ -107,7 +111,7 @@ def build(paths: tuple[str, ...], out: str, no_page: bool, jobs: int, update: bo
     try:
         stats: dict = {}
         report = run_build(paths, out, page=not no_page, jobs=jobs, update=update, dask=dask_address, strict=strict,
-                           stats=stats, corrections=corrections)
+                           stats=stats, corrections=corrections, doc_timeout=doc_timeout or None)
     except KgError as e:
         log.finish()
         _fail(KgError(log.show(e)))  # one line, whatever the file names hold

@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 from .fastgraph import EntityIndex
+from .fileio import AtomicFile
 
 __all__ = ["StateWriter", "load_state", "STATE_FILE"]
 
@@ -27,8 +28,8 @@ class StateWriter:
 
     def __init__(self, folder: str | os.PathLike, index: EntityIndex) -> None:
         self.path = Path(folder) / STATE_FILE
-        self._tmp = self.path.with_name(STATE_FILE + ".tmp")
-        self._f = open(self._tmp, "wb")
+        self._file = AtomicFile(self.path, "wb")
+        self._f = self._file.file
         self.index = index
         self._batch: list[tuple] = []
 
@@ -48,14 +49,10 @@ class StateWriter:
         """End with the stamp of the graph just written and the code fingerprint; rename into place."""
         self._flush()
         pickle.dump({"graph": graph_stamp, "code": code}, self._f, protocol=pickle.HIGHEST_PROTOCOL)
-        self._f.close()
-        os.replace(self._tmp, self.path)
+        self._file.commit()
 
     def abort(self) -> None:
-        if not self._f.closed:
-            self._f.close()
-        if self._tmp.exists():
-            self._tmp.unlink()
+        self._file.abort()
 
 
 def load_state(folder: str | os.PathLike, graph_stamp: str, code: str) -> tuple[EntityIndex, dict] | None:

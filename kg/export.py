@@ -21,10 +21,10 @@ import io
 import json
 import os
 import re
-import tempfile
 from pathlib import Path
 
 from .errors import GraphFileError, KgError
+from .fileio import atomic_write
 from .ns import ENTITIES_GRAPH, KG, KGD
 from .store import TURTLE_PREFIXES, Store, nt_term, term_parts, to_oxigraph
 
@@ -36,19 +36,6 @@ EXPORT_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld", "graphml", "csv")
 STREAM_FORMATS = ("nt", "nq")
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def document_graphs(store: Store) -> dict[str, list[tuple]]:
@@ -134,17 +121,11 @@ def export_stream(graph: str | os.PathLike, fmt: str, out: str | os.PathLike) ->
                 seen_docs.add(g)
             yield ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(g))
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-    os.close(fd)
     try:
-        ox.serialize(quads(), output=tmp, format=ox.RdfFormat.N_QUADS if fmt == "nq" else ox.RdfFormat.N_TRIPLES)
-        os.replace(tmp, out)
+        atomic_write(out, lambda f: ox.serialize(quads(), output=f, format=ox.RdfFormat.N_QUADS if fmt == "nq"
+                                                 else ox.RdfFormat.N_TRIPLES))
     except SyntaxError as e:
         raise GraphFileError(f"{graph}: not valid RDF ({e})") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
     what = f"{n} statements" + (f", {len(seen_docs)} document graphs" if fmt == "nq" else "")
     return [(str(out), what)]
 
@@ -289,8 +270,8 @@ def export(store: Store, fmt: str, out: str | os.PathLike) -> list[tuple[str, st
             raise GraphFileError(f"{out}: csv export writes two files, nodes.csv and edges.csv, into a folder; "
                                  "give a folder for --out (e.g. --out tables)")
         nodes, edges = network(store)
-        _write_atomic(out / "nodes.csv", _csv_bytes(nodes, _NODE_COLS))
-        _write_atomic(out / "edges.csv", _csv_bytes(edges, _EDGE_COLS))
+        atomic_write(out / "nodes.csv", _csv_bytes(nodes, _NODE_COLS))
+        atomic_write(out / "edges.csv", _csv_bytes(edges, _EDGE_COLS))
         return [(str(out / "nodes.csv"), f"{len(nodes)} nodes"), (str(out / "edges.csv"), f"{len(edges)} edges")]
     if out.is_dir():
         raise GraphFileError(f"{out} is a folder; give a file name for {fmt}")
@@ -299,7 +280,7 @@ def export(store: Store, fmt: str, out: str | os.PathLike) -> list[tuple[str, st
         data, what = _graphml_bytes(nodes, edges), f"{len(nodes)} nodes, {len(edges)} edges"
     else:
         data, what = _rdf_bytes(store, fmt)
-    _write_atomic(out, data)
+    atomic_write(out, data)
     return [(str(out), what)]
 
 

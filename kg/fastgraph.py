@@ -23,13 +23,13 @@ IRIs come from :mod:`kg.graph` (``entity_iri``, ``document_iri`` and its key hel
 from __future__ import annotations
 
 import os
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
+from .fileio import AtomicFile
 from .graph import TYPE_CLASS, _h, _local, copy_iri, document_iri, entity_iri
 from .ns import KGD, NAME_TERMS, PREFIXES
 from .records import Copy, DocResult
@@ -378,9 +378,8 @@ class TurtleWriter:
 
     def __init__(self, path: str | os.PathLike, buffering: int = 1 << 20) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
-        self._f = os.fdopen(fd, "wb", buffering=buffering)
+        self._file = AtomicFile(self.path, "wb", buffering=buffering)
+        self._f = self._file.file
         self._f.write(HEADER.encode("utf-8"))
         self.triples = 0
         self._pending: list | None = None   # [src, offset, length]: a copy not made yet
@@ -471,17 +470,16 @@ class TurtleWriter:
 
     def abort(self) -> None:
         """Drop the temporary file; ``path`` is left as it was."""
-        if not self._f.closed:
-            self._f.close()
-        if os.path.exists(self._tmp):
-            os.unlink(self._tmp)
+        self._file.abort()
 
     def commit(self) -> Path:
         """Flush, fsync-free close and rename into place."""
-        self._flush_copy()
-        self._f.close()
-        os.replace(self._tmp, self.path)
-        return self.path
+        try:
+            self._flush_copy()
+        except BaseException:
+            self._file.abort()
+            raise
+        return self._file.commit()
 
     def __enter__(self) -> "TurtleWriter":
         return self

@@ -9,13 +9,13 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Iterable
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
+from .fileio import atomic_write
 from .ns import KG, KGD, NAME_TERMS, PREFIXES, SCHEMA
 from .records import Copy, DocResult
 
@@ -201,19 +201,4 @@ def build_graph(results: Iterable[DocResult], copies: Iterable[Copy] = ()) -> Gr
 
 def write_graph(g: Graph, path: str | os.PathLike, fmt: str = "turtle") -> Path:
     """Serialise ``g`` to ``path`` atomically (temporary file, then rename)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = g.serialize(format=fmt, encoding="utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are ordinary files
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return path
+    return atomic_write(path, g.serialize(format=fmt, encoding="utf-8"))

@@ -10,12 +10,13 @@ aliases, flags merged over all documents) is written last. Memory holds the enti
 index and a few chunks in flight, not the text read.
 
 Every build also keeps, in ``OUT/.kg-cache/docs.sqlite``, one row per file: its size
-and modification time, what the reader recorded for it, the content keys it
+and a hash of its bytes, what the reader recorded for it, the content keys it
 claimed, and its records (document blocks and entity summaries). ``--update``:
 
-* re-reads only files that are new or whose size or modification time changed,
-  plus the rare unchanged file whose copy status changed (its text is now read
-  first elsewhere, or the text it copied is gone);
+* re-reads only files that are new or whose bytes changed (hashed: an edit that keeps
+  the size and puts the modification time back is seen too),
+  plus the rare unchanged file whose copy status changed (its text is now
+  read first elsewhere, or the text it copied is gone);
 * drops the rows of files that are gone, so their facts (quotes included) leave
   the graph;
 * writes the graph again from the rows, in the same order and with the same entity
@@ -37,6 +38,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import pickle
 import sqlite3
@@ -45,12 +47,15 @@ import zlib
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
+from stat import S_ISREG
 from typing import Callable, Iterable, Iterator
 
 from .entity_state import StateWriter, load_state
+from .errors import InputError
 from .fastgraph import EntityIndex, TurtleWriter, render_copy
-from .ingest import content_key, discover, unique_source
-from .parallel import CHUNK, Clock, DocRecord, StageTimes, executor, ordered
+from .ingest import MAX_BYTES, content_key, discover, unique_source
+from .log import show
+from .parallel import CHUNK, DOC_TIMEOUT, Clock, DocRecord, StageTimes, executor, ordered
 
 __all__ = ["Cache", "fingerprint", "write_build", "CACHE_DIR", "GRAPH_FILE"]
 
@@ -61,6 +66,7 @@ _CODE = ("records.py", "layout.py", "ingest.py", "readers.py", "web.py", "dates.
          "ns.py", "build.py", "parallel.py", "incremental.py", "entity_state.py", "corrections.py", "correct.py")
 #: Files per unit of work at most (units also close after :data:`kg.parallel.CHUNK` articles).
 _UNIT_FILES = 256
+log = logging.getLogger(__name__)
 
 
 def fingerprint() -> str:
@@ -105,7 +111,7 @@ class Cache:
             self.db.execute("DROP TABLE IF EXISTS docs")
             self.db.execute("DELETE FROM meta")
             self.set_meta("code", code)
-        self.db.execute("CREATE TABLE IF NOT EXISTS docs (path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, "
+        self.db.execute("CREATE TABLE IF NOT EXISTS docs (path TEXT PRIMARY KEY, size INTEGER, hash TEXT, "
                         "reads BLOB, records BLOB, claims TEXT, volatile INTEGER, span TEXT, brief BLOB)")
         self.db.commit()
 
@@ -117,11 +123,11 @@ class Cache:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     def index(self) -> dict[str, tuple]:
-        """``{path: ((size, mtime_ns), claims, volatile, had skips)}`` of every row."""
-        return {p: ((s, m), json.loads(c), bool(v & 1), bool(v & 2))
-                for p, s, m, c, v in self.db.execute("SELECT path, size, mtime, claims, volatile FROM docs")}
+        """``{path: ((size, hash), claims, volatile, had skips)}`` of every row."""
+        return {p: ((s, h), json.loads(c), bool(v & 1), bool(v & 2))
+                for p, s, h, c, v in self.db.execute("SELECT path, size, hash, claims, volatile FROM docs")}
 
-    def put(self, path: str, stat: tuple[int, int], reads: tuple, records: list[DocRecord], claims: list,
+    def put(self, path: str, stat: tuple[int, str], reads: tuple, records: list[DocRecord], claims: list,
             volatile: bool) -> None:
         """Keep a file's row; ``volatile``: it held a copy of a text read first elsewhere, so it
         is read again by every update."""
@@ -293,18 +299,41 @@ class _Assembler:
             return self.writer.commit()
 
 
-def _stat(path: Path) -> tuple[int, int]:
+def _stat(path: Path) -> tuple[int, str]:
+    """``(size, hash of the bytes)`` of the file at ``path``; ``(-1, "")`` when it is not a
+    regular file or cannot be read, and no hash for a file the reader refuses for its size."""
+    h = hashlib.blake2b(digest_size=16)
+    size = 0
     try:
         st = os.stat(path)
+        if not S_ISREG(st.st_mode):
+            return (-1, "")  # a pipe would block: the reader says why
+        if st.st_size > MAX_BYTES and Path(path).suffix.lower() != ".jsonl":
+            return (st.st_size, "")
+        with open(path, "rb") as f:
+            while chunk := f.read(1 << 20):
+                h.update(chunk)
+                size += len(chunk)
     except OSError:
-        return (-1, -1)  # the reader will say why
-    return (st.st_size, st.st_mtime_ns)
+        return (-1, "")  # the reader will say why
+    return (size, h.hexdigest())
+
+
+def _key(path: Path) -> str:
+    """A file's row key: its absolute path, or for a path that is not UTF-8 its bytes in
+    hex (``bytes:2f746d70...``, which no absolute path equals)."""
+    key = os.path.abspath(path)
+    try:
+        key.encode("utf-8")
+    except UnicodeEncodeError:
+        return "bytes:" + os.fsencode(key).hex()
+    return key
 
 
 def _listing(found: list[tuple], code: str) -> str:
     h = hashlib.sha1(code.encode())
-    for key, _, (size, mtime) in found:
-        h.update(f"{key}\0{size}\0{mtime}\n".encode())
+    for key, _, (size, digest) in found:
+        h.update(f"{key}\0{size}\0{digest}\n".encode())
     return h.hexdigest()
 
 
@@ -393,7 +422,7 @@ READ = "read"
 
 def write_build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, report, reader: Callable, *,
                 jobs: int = 1, update: bool = False, dask=None, stats: dict | None = None,
-                chunk: int = CHUNK, corrections=None) -> Path | None:
+                chunk: int = CHUNK, corrections=None, budget: float | None = DOC_TIMEOUT) -> Path | None:
     """Write ``out/graph.ttl`` from the files under ``paths``; fill ``report``.
 
     ``reader(paths, report)`` reads files into Articles, recording what it read and
@@ -404,12 +433,14 @@ def write_build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, repo
     (then no graph is written). ``corrections`` (a :class:`kg.corrections.Plan`) are
     applied as the graph is written. ``stats``, when given, receives stage times and, for
     ``update``, how many files were new, changed, rechecked, removed and unchanged.
+    ``budget``: seconds one document may take to extract; one that takes more is skipped
+    with that reason (and with ``reader.strict``, stops the build).
     """
     t0 = time.perf_counter()
     out = Path(out)
     times = StageTimes()
     clock = Clock(times)
-    found = [(os.path.abspath(p), p, _stat(p)) for p in discover(paths)]
+    found = [(_key(p), p, _stat(p)) for p in discover(paths)]
     code = fingerprint()
     listing = _listing(found, code + (corrections.fingerprint if corrections else ""))
     out.mkdir(parents=True, exist_ok=True)
@@ -428,7 +459,7 @@ def write_build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, repo
         else:
             walk = _Walk(found, known, reader, type(report), clock, chunk, defer=jobs > 1 and dask is None)
             result = _run(walk, cache, out, report, clock, jobs=jobs, dask=dask, gone=gone, listing=listing,
-                          update=update, plan=corrections)
+                          update=update, plan=corrections, budget=budget)
             info.update(new=walk.counts["new"], changed=walk.counts["changed"],
                         rechecked=walk.counts["rechecked"], removed=len(gone), unchanged=walk.counts["unchanged"],
                         written=result is not None)
@@ -440,6 +471,25 @@ def write_build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, repo
         stats["stages"] = times.as_dict()
         stats["wall_s"] = round(time.perf_counter() - t0, 4)
     return result
+
+
+def _skip_failed(reads: tuple, records: list[DocRecord], strict: bool) -> tuple[tuple, list[DocRecord]]:
+    """Move the documents whose extraction failed (a record with a ``reason``) from read to
+    skipped: ``(reads, records kept)``. Under ``strict`` the first one raises InputError."""
+    if all(rec.reason is None for rec in records):
+        return reads, records
+    read, skipped = reads[0], list(reads[1])
+    kept_read, kept = [], []
+    for source, rec in zip(read, records):  # the reader lists what it read in the order of its Articles
+        if rec.reason is None:
+            kept_read.append(source)
+            kept.append(rec)
+            continue
+        if strict:
+            raise InputError(f"{show(source)}: {rec.reason} (--strict stops at any skipped document)")
+        log.warning("skipped %s: %s", source, rec.reason)
+        skipped.append((source, rec.reason))
+    return (kept_read, skipped), kept
 
 
 def _replay(cache: Cache, found: list[tuple], report) -> None:
@@ -457,7 +507,7 @@ def _replay(cache: Cache, found: list[tuple], report) -> None:
 
 
 def _run(walk: _Walk, cache: Cache, out: Path, report, clock: Clock, *, jobs: int, dask, gone: list[str],
-         listing: str, update: bool = False, plan=None) -> Path | None:
+         listing: str, update: bool = False, plan=None, budget: float | None = DOC_TIMEOUT) -> Path | None:
     graph = out / GRAPH_FILE
     try:
         st = graph.stat()
@@ -466,7 +516,7 @@ def _run(walk: _Walk, cache: Cache, out: Path, report, clock: Clock, *, jobs: in
         old = None
     asm = _Assembler(out, report, clock, cache, old, plan=plan)
     try:
-        with executor(jobs, dask, early=update) as (submit, result, window):
+        with executor(jobs, dask, early=update, budget=budget) as (submit, result, window):
             if old is not None and not plan and not cache.meta("corrections"):   # after the workers are forked
                 asm.entities = load_state(out / CACHE_DIR, cache.meta("graph"), cache.meta("code"))
             def send(unit: list[tuple]):
@@ -491,7 +541,7 @@ def _run(walk: _Walk, cache: Cache, out: Path, report, clock: Clock, *, jobs: in
                         asm.reuse(key, path)
                         continue
                     reads, arts, claims, volatile = fresh
-                    recs = [next(it) for _ in arts]
+                    reads, recs = _skip_failed(reads, [next(it) for _ in arts], walk.strict)
                     cache.put(key, stat, reads, recs, claims, volatile)
                     asm.add(key, path, reads, recs, new=key not in walk.known)
         cache.delete(gone)

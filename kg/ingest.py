@@ -38,7 +38,7 @@ from .log import show
 from .records import Article
 
 __all__ = ["discover", "read_file", "read_article", "decode", "clean_text", "content_key", "unique_source", "Outcome",
-           "Refused", "SUFFIXES", "MAX_CHARS", "MAX_BYTES"]
+           "Refused", "SUFFIXES", "MAX_CHARS", "MAX_BYTES", "display_name"]
 
 log = logging.getLogger(__name__)
 
@@ -317,7 +317,7 @@ def unique_source(source: str, path: str | os.PathLike, taken: set[str]) -> str:
     k = 0
     while name in taken:
         if k == 0:
-            folders = [f for f in Path(path).parent.parts if f not in ("/", "\\")]
+            folders = [display_name(f) for f in Path(path).parent.parts if f not in ("/", "\\")]
         k += 1
         if k <= len(folders):
             name = "/".join(folders[-k:] + [source])
@@ -548,7 +548,37 @@ def _declared(data: bytes) -> str | None:
 
 
 def read_file(path: str | os.PathLike) -> Iterator[Outcome]:
-    """One :class:`Outcome` per document of the file at ``path`` (never raises for a bad file)."""
+    """One :class:`Outcome` per document of the file at ``path`` (never raises for a bad file).
+
+    Names are text any encoder takes: see :func:`display_name`.
+    """
+    for o in _read_any(path):
+        if _SURROGATE.search(o.source):  # the path, so the names within it too
+            art = o.article and replace(o.article, source=display_name(o.article.source),
+                                        path=o.article.path and display_name(o.article.path))
+            o = replace(o, source=display_name(o.source), article=art)
+        yield o
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def display_name(name: str | os.PathLike) -> str:
+    r"""A file name as text any encoder takes: bytes that are not UTF-8 (lone surrogates
+    in Python, :func:`os.fsdecode`) written ``\xNN``.
+
+    >>> display_name(os.fsdecode(b"caf\xe9 \xff.txt")), display_name("café.txt")
+    ('caf\\xe9 \\xff.txt', 'café.txt')
+    """
+    return _SURROGATE.sub(_escape, os.fsdecode(name))
+
+
+def _escape(m: re.Match) -> str:
+    c = ord(m.group())
+    return f"\\x{c - 0xDC00:02x}" if 0xDC80 <= c <= 0xDCFF else f"\\u{c:04x}"
+
+
+def _read_any(path: str | os.PathLike) -> Iterator[Outcome]:
     p = Path(path)
     suffix = _suffix(p)
     if suffix not in SUFFIXES and not os.path.islink(p) and not p.is_dir():

@@ -32,10 +32,13 @@ from typing import Callable, Iterable, Iterator
 from .records import Article
 
 __all__ = ["DocRecord", "StageTimes", "Clock", "to_record", "extract_chunk", "read_extract", "run_task", "executor",
-           "ordered", "chunked", "worker_extractor", "new_extractor", "cpu_count", "pack_result", "CHUNK"]
+           "ordered", "chunked", "worker_extractor", "new_extractor", "cpu_count", "pack_result", "time_limit",
+           "DocTimeout", "CHUNK", "DOC_TIMEOUT"]
 
 #: Articles per task: large enough to amortise IPC, small enough to balance work.
 CHUNK = 16
+#: Seconds one document may take to extract before it is skipped (``kg build --doc-timeout``).
+DOC_TIMEOUT = 60.0
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,8 @@ class DocRecord:
 
     ``data`` is the zlib-compressed UTF-8 Turtle block with placeholders for the
     document's name; ``summary`` and ``counts`` as in :class:`kg.fastgraph.DocBlock`.
+    ``reason``: why the document was skipped instead (it took over its time budget);
+    then it has no block.
     """
 
     source: str
@@ -52,6 +57,7 @@ class DocRecord:
     triples: int
     counts: tuple[int, int, int]
     result: bytes = b""   # the DocResult, for corrections (kg.corrections; see pack_result)
+    reason: str | None = None
 
 
 class StageTimes:
@@ -123,23 +129,70 @@ def pack_result(r) -> bytes:
     return zlib.compress(pickle.dumps(replace(r, article=replace(r.article, text="")), protocol=4), 1)
 
 
-def extract_chunk(extractor, articles: list[Article]) -> tuple[list[DocRecord], dict]:
-    """Extract and render ``articles`` with a loaded extractor: (records, stage times)."""
+class DocTimeout(BaseException):
+    """A document went over its time budget (a BaseException: no ``except Exception`` on the
+    way may take it for an error of the document and go on)."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`DocTimeout` in the block after ``seconds`` (wall time).
+
+    It works in the main thread of a process (``SIGALRM``); elsewhere (a Dask worker's
+    threads) and for ``seconds`` None or 0 there is no limit. An alarm the caller set
+    is kept: one due sooner is left to fire, a later one is set again after the block.
+    """
+    import signal
+    import threading
+
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    outer = signal.getitimer(signal.ITIMER_REAL)
+    if outer[0] and outer[0] <= seconds:
+        yield
+        return
+
+    def fire(signum, frame):
+        raise DocTimeout()
+
+    handler = signal.signal(signal.SIGALRM, fire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    t0 = time.monotonic()
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, handler)
+        if outer[0]:
+            signal.setitimer(signal.ITIMER_REAL, max(outer[0] - (time.monotonic() - t0), 1e-3), outer[1])
+
+
+def extract_chunk(extractor, articles: list[Article], budget: float | None = DOC_TIMEOUT
+                  ) -> tuple[list[DocRecord], dict]:
+    """Extract and render ``articles`` with a loaded extractor: (records, stage times).
+
+    A document that takes more than ``budget`` seconds gives a record with its ``reason``.
+    """
     times: dict = {}
     clock = Clock(times)
     out = []
-    it = extractor.pipe(articles)
-    while True:
+    for art in articles:
         with clock("nlp"):
-            r = next(it, None)
-        if r is None:
-            break
+            try:
+                with time_limit(budget):
+                    r = extractor.extract(art)
+            except DocTimeout:
+                out.append(DocRecord(art.source, b"", (), 0, (0, 0, 0),
+                                     reason=f"took over its time budget ({budget:g} s; --doc-timeout)"))
+                continue
         with clock("graph"):
             out.append(to_record(r))
     return out, times
 
 
-def read_extract(extractor, paths: list[str]) -> tuple[tuple[list[tuple], dict], dict]:
+def read_extract(extractor, paths: list[str], budget: float | None = DOC_TIMEOUT
+                 ) -> tuple[tuple[list[tuple], dict], dict]:
     """Read the files at ``paths`` and extract every article they hold, in a worker.
 
     Returns ``((reads, records), stage times)``: ``reads`` is ``[(path, outcomes)]`` as
@@ -154,7 +207,7 @@ def read_extract(extractor, paths: list[str]) -> tuple[tuple[list[tuple], dict],
     with Clock(times)("ingest"):
         reads = [(path, list(read_file(path))) for path in paths]
     arts = [o.article for _, outs in reads for o in outs if o.article is not None]
-    records, t = extract_chunk(extractor, arts)
+    records, t = extract_chunk(extractor, arts, budget)
     for stage, (w, c) in t.items():
         w0, c0 = times.get(stage, (0.0, 0.0))
         times[stage] = (w0 + w, c0 + c)
@@ -164,11 +217,11 @@ def read_extract(extractor, paths: list[str]) -> tuple[tuple[list[tuple], dict],
     return (reads, keyed), times
 
 
-def run_task(extractor, task) -> tuple:
+def run_task(extractor, task, budget: float | None = DOC_TIMEOUT) -> tuple:
     """A task: a list of Articles (:func:`extract_chunk`) or ``("read", paths)`` (:func:`read_extract`)."""
     if isinstance(task, tuple) and task[:1] == ("read",):
-        return read_extract(extractor, task[1])
-    return extract_chunk(extractor, task)
+        return read_extract(extractor, task[1], budget)
+    return extract_chunk(extractor, task, budget)
 
 
 # ---- worker processes --------------------------------------------------------------------
@@ -197,8 +250,8 @@ def _init() -> None:
     worker_extractor()
 
 
-def _work(task) -> tuple:
-    return run_task(worker_extractor(), task)
+def _work(task, budget: float | None) -> tuple:
+    return run_task(worker_extractor(), task, budget)
 
 
 def _context():
@@ -225,7 +278,8 @@ class _Done:
 
 
 @contextmanager
-def executor(jobs: int = 1, dask=None, early: bool = False) -> Iterator[tuple[Callable, Callable, int]]:
+def executor(jobs: int = 1, dask=None, early: bool = False, budget: float | None = DOC_TIMEOUT
+             ) -> Iterator[tuple[Callable, Callable, int]]:
     """``(submit, result, window)`` to extract chunks of Articles.
 
     ``submit(articles)`` returns a handle and ``result(handle)`` gives
@@ -239,6 +293,9 @@ def executor(jobs: int = 1, dask=None, early: bool = False) -> Iterator[tuple[Ca
     ``early``: for a caller with other work to do before its first chunk (an update
     copying what did not change), the pipeline is loaded by a worker process even
     when ``jobs=1``, while this process goes on; this process then never imports spaCy.
+
+    ``budget``: seconds a document may take (:func:`extract_chunk`); not kept on Dask,
+    whose workers extract in threads.
     """
     if dask is not None:
         from .distributed import dask_executor
@@ -250,10 +307,10 @@ def executor(jobs: int = 1, dask=None, early: bool = False) -> Iterator[tuple[Ca
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     if jobs == 1 and (not early or mp.current_process().daemon):   # a daemon process may not have children
         ex = worker_extractor()
-        yield (lambda task: _Done(run_task(ex, task))), (lambda h: h.get()), 1
+        yield (lambda task: _Done(run_task(ex, task, budget))), (lambda h: h.get()), 1
         return
     with _context().Pool(jobs, initializer=_init) as pool:
-        yield (lambda arts: pool.apply_async(_work, (arts,))), (lambda h: h.get()), 4 * jobs
+        yield (lambda task: pool.apply_async(_work, (task, budget))), (lambda h: h.get()), 4 * jobs
 
 
 def chunked(items: Iterable, size: int) -> Iterator[list]:

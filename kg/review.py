@@ -157,12 +157,12 @@ def _one_letter(ents: list[tuple]) -> list[Finding]:
 
 def write_csv(findings: list[Finding], path: str | Path) -> Path:
     """Write ``findings`` as CSV (a header row, then one row per finding), atomically."""
-    from .export import _write_atomic
+    from .fileio import atomic_write
 
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow([f.name for f in fields(Finding)])
     w.writerows(["" if v is None else v for v in astuple(f)] for f in findings)
     path = Path(path)
-    _write_atomic(path, buf.getvalue().encode("utf-8"))
+    atomic_write(path, buf.getvalue().encode("utf-8"))
     return path

@@ -35,6 +35,7 @@ from pathlib import Path
 import networkx as nx
 
 from .errors import InputError, KgError
+from .fileio import atomic_write
 from .viz_data import PageData, open_source, read
 from .viz_layout import label_box, layout, readable_layout
 
@@ -338,7 +339,6 @@ def write_page(source, path: str | os.PathLike, *, focus: str | None = None, hop
     rdflib graph. See :func:`select` for ``focus``/``hops``/``about``/``types`` and
     :func:`render` for ``limit`` (0 shows every node at once).
     """
-    from .analysis import write_text
 
     data = read(open_source(source))
     G = select(page_graph(data), focus=focus, hops=hops, about=about, types=types)
@@ -349,4 +349,5 @@ def write_page(source, path: str | os.PathLike, *, focus: str | None = None, hop
         heading = "kg: who said what" + "".join(f" · {v}" for v in view if v)
     net, tables = build_network(G, seed=seed, limit=limit), records(G, data)
     del data, G
-    return write_text(Path(path), render_chunks(net, tables, heading=heading, limit=limit))
+    chunks = render_chunks(net, tables, heading=heading, limit=limit)
+    return atomic_write(Path(path), lambda f: f.writelines(c.encode("utf-8") for c in chunks))

@@ -2,6 +2,7 @@
 crash mid-build leaves the previous graph intact. Names are invented."""
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -198,3 +199,55 @@ def test_write_graph_keeps_the_previous_file_when_the_serializer_fails(tmp_path,
         write_graph(build_graph(_results(["tiga"])), path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+# ---------------------------------------------------------------- names that are not UTF-8
+
+# (file name as bytes, under a sub-folder or not, the name the graph and the summary give it)
+ODD_NAMES = [
+    (b"caf\xe9.txt", b"", "caf\\xe9.txt"),
+    (b"\xff\xfe lapor.md", b"", "\\xff\\xfe lapor.md"),
+    (b"berita\x80.jsonl", b"", "berita\\x80.jsonl#1"),
+    (b"caf\xe9.txt", b"sub\xe9", "sub\\xe9/caf\\xe9.txt"),   # the same name in another folder
+    (b"biasa.txt", b"", "biasa.txt"),                        # a counter-example: left as it is
+]
+
+
+def _odd_corpus(src: Path) -> None:
+    for i, (name, sub, _) in enumerate(ODD_NAMES):
+        folder = os.path.join(os.fsencode(src), sub) if sub else os.fsencode(src)
+        os.makedirs(folder, exist_ok=True)
+        text = ARTICLE + f"\nRapat ke-{i}.\n"
+        data = (json.dumps({"text": text}) + "\n") if name.endswith(b".jsonl") else text
+        try:
+            with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+                f.write(data)
+        except OSError:
+            pytest.skip("this file system takes only UTF-8 names")
+    with open(os.path.join(os.fsencode(src), b"kosong\xe9.txt"), "w"):
+        pass  # empty: skipped, and named in the summary
+
+
+def test_file_names_that_are_not_utf8_build_with_escaped_names(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    src, out = tmp_path / "src", tmp_path / os.fsdecode(b"out\xe9")  # the output folder too
+    _odd_corpus(src)
+    r = CliRunner().invoke(main, ["build", str(src), "--out", str(out), "-v"])
+    assert r.exit_code == 1, r.output  # one empty file skipped; the others built
+    assert "wrote " in r.output and (out / "graph.html").exists()
+    assert "skipped " + str(src) + "/kosong\\xe9.txt: empty file (0 bytes)" in r.output
+    g = Graph().parse(data=(out / "graph.ttl").read_bytes(), format="turtle")
+    assert {str(s) for s in g.objects(None, KG.source)} == {shown for *_, shown in ODD_NAMES}
+    for d in g.subjects(RDF.type, KG.Document):
+        assert IRIREF.match(str(d))
+    r = CliRunner().invoke(main, ["build", str(src), "--out", str(out), "--update"])
+    assert "nothing changed, nothing written" in r.output, r.output
+    os.unlink(os.path.join(os.fsencode(src), b"caf\xe9.txt"))
+    r = CliRunner().invoke(main, ["build", str(src), "--out", str(out), "--update"])
+    assert "1 removed" in r.output, r.output
+    g = Graph().parse(data=(out / "graph.ttl").read_bytes(), format="turtle")
+    sources = {str(s) for s in g.objects(None, KG.source)}
+    assert sources == {shown for *_, shown in ODD_NAMES[:3] + ODD_NAMES[4:]}  # the other caf\xe9.txt took its name

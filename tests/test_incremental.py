@@ -12,6 +12,7 @@ import pytest
 from rdflib import RDF, Graph
 
 from kg.build import Reader, build
+from kg.fileio import LOCK_FILE
 from kg.ns import KG
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,9 +55,10 @@ def update(paths, out, **kw):
 
 
 def snapshot(folder: Path) -> dict:
-    """Every file under ``folder``: its bytes' hash and modification time."""
+    """Every file under ``folder``: its bytes' hash and modification time (but the lock
+    file, which names the build holding the folder: every build writes it)."""
     return {str(p.relative_to(folder)): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != LOCK_FILE}
 
 
 def write(path: Path, text: str, bump: int = 0) -> None:
@@ -353,3 +355,21 @@ def test_update_runs_inside_a_daemon_process(corpus, tmp_path):
     p.join(120)
     assert q.get(timeout=5) == "ok"   # a daemon may not start a pool: it extracts in-process
     assert (out / "graph.ttl").read_bytes() == full([corpus], tmp_path / "full")
+
+
+def test_a_same_size_edit_with_its_time_put_back_is_read_again(corpus, tmp_path):
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    build([corpus], out, page=False)
+    f = corpus / "d3.txt"
+    st = f.stat()
+    text = f.read_text(encoding="utf-8")
+    i = next(k for k, c in enumerate(text) if c.islower() and k > 200)
+    edited = text[:i] + text[i].upper() + text[i + 1:]   # same size in bytes
+    f.write_text(edited, encoding="utf-8")
+    os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert f.stat().st_size == st.st_size and f.stat().st_mtime_ns == st.st_mtime_ns
+    report, stats, asked = update([corpus], out)
+    assert asked == ["d3.txt"] and stats["changed"] == 1 and stats["written"] is True
+    assert (out / "graph.ttl").read_bytes() == full([corpus], fresh)
+    texts = {str(t) for t in Graph().parse(out / "graph.ttl", format="turtle").objects(None, KG.text)}
+    assert edited in texts and text not in texts

@@ -251,3 +251,104 @@ def test_with_jobs_the_parent_neither_loads_spacy_nor_extracts(tmp_path, jobs, p
     # the same words read again: a copy of the first (syndication), not a skip
     assert [tuple(c) for c in got["copies"]] == [(c.source, c.of) for c in one.copies] and len(one.copies) == 1
     assert (tmp_path / "out" / "graph.ttl").read_bytes() == (tmp_path / "one" / "graph.ttl").read_bytes()
+
+
+# ---------------------------------------------------------------- the time budget of a document
+
+# kg build in a fresh interpreter (so that worker processes are forked from it, patch and all)
+# where a document holding "LAMBAT" takes ten minutes to extract
+SLOW_BUILD = """import sys, time
+import kg.nlp.assemble as a
+real = a.assemble
+def slow(doc, article):
+    if "LAMBAT" in article.text:
+        time.sleep(600)
+    return real(doc, article)
+a.assemble = slow
+from kg.cli import main
+main(sys.argv[1:])
+"""
+
+
+@pytest.fixture
+def slow_corpus(tmp_path):
+    """Seeds plus one document that would take ten minutes under SLOW_BUILD."""
+    import shutil
+
+    src = tmp_path / "src"
+    shutil.copytree(SEEDS, src)
+    (src / "lambat.txt").write_text("Rapat LAMBAT\n\nBudi Santoso mengatakan, “Kami siap.”\n", encoding="utf-8")
+    return src
+
+
+def _slow_build(src: Path, out: Path, *args: str):
+    import subprocess
+
+    return subprocess.run([sys.executable, "-c", SLOW_BUILD, "build", str(src), "--out", str(out), "--no-page",
+                           "--doc-timeout", "5", *args], capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_document_over_its_time_budget_is_skipped_with_its_reason(slow_corpus, tmp_path, jobs):
+    out = tmp_path / "out"
+    r = _slow_build(slow_corpus, out, "--jobs", jobs)
+    assert r.returncode == 1, r.stdout + r.stderr  # some document skipped, the others built
+    assert "documents read: 5, skipped: 1" in r.stdout
+    assert f"skipped {slow_corpus / 'lambat.txt'}: took over its time budget (5 s; --doc-timeout)" in r.stdout
+    g = Graph().parse(out / "graph.ttl", format="turtle")
+    assert "lambat.txt" not in g.serialize(format="nt") and len(g) > 1000
+    if jobs == "1":
+        r = _slow_build(slow_corpus, tmp_path / "strict", "--strict")
+        assert r.returncode == 2 and "lambat.txt: took over its time budget" in r.stderr, r.stdout + r.stderr
+
+
+def test_time_limit_stops_a_block_that_runs_over():
+    import time
+
+    from kg.parallel import DocTimeout, time_limit
+
+    with pytest.raises(DocTimeout):
+        with time_limit(0.2):
+            time.sleep(60)
+    with time_limit(60):  # a counter-example: a block within its time
+        time.sleep(0.01)
+
+
+@pytest.mark.parametrize("outer,kept", [(300.0, True), (1.0, True), (None, False)])
+def test_time_limit_keeps_an_alarm_the_caller_set(outer, kept):
+    import signal
+
+    from kg.parallel import time_limit
+
+    old = signal.signal(signal.SIGALRM, lambda *a: None)
+    try:
+        if outer:
+            signal.setitimer(signal.ITIMER_REAL, outer)
+        with time_limit(30):
+            pass
+        left = signal.getitimer(signal.ITIMER_REAL)[0]
+        assert (0 < left <= outer) if kept else left == 0
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def test_time_limit_is_no_limit_outside_the_main_thread():
+    import threading
+    import time
+
+    from kg.parallel import time_limit
+
+    errors = []
+
+    def work():
+        try:
+            with time_limit(0.05):
+                time.sleep(0.3)
+        except BaseException as e:  # noqa: BLE001
+            errors.append(e)
+
+    t = threading.Thread(target=work)
+    t.start()
+    t.join()
+    assert errors == []

@@ -22,13 +22,16 @@ class Extractor:
 
     def extract(self, article: Article) -> DocResult:
         from .assemble import assemble
+        from .normalize import for_pipeline, to_stored
 
-        return assemble(self.nlp(article.masked_text()), article)
+        seen, back = for_pipeline(article)  # offsets come back into the stored text
+        return to_stored(assemble(self.nlp(seen.masked_text()), seen), article, back)
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[DocResult]:
         from .assemble import assemble
+        from .normalize import for_pipeline, to_stored
 
-        arts = iter(articles)
-        pairs = ((a.masked_text(), a) for a in arts)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield assemble(doc, article)
+        views = ((a, *for_pipeline(a)) for a in articles)
+        pairs = ((seen.masked_text(), (a, seen, back)) for a, seen, back in views)
+        for doc, (article, seen, back) in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield to_stored(assemble(doc, seen), article, back)
