@@ -478,7 +478,7 @@ def _skip_failed(reads: tuple, records: list[DocRecord], strict: bool) -> tuple[
     skipped: ``(reads, records kept)``. Under ``strict`` the first one raises InputError."""
     if all(rec.reason is None for rec in records):
         return reads, records
-    read, skipped = reads[0], list(reads[1])
+    read, skipped, copies = reads[0], list(reads[1]), reads[2]
     kept_read, kept = [], []
     for source, rec in zip(read, records):  # the reader lists what it read in the order of its Articles
         if rec.reason is None:
@@ -489,7 +489,7 @@ def _skip_failed(reads: tuple, records: list[DocRecord], strict: bool) -> tuple[
             raise InputError(f"{show(source)}: {rec.reason} (--strict stops at any skipped document)")
         log.warning("skipped %s: %s", source, rec.reason)
         skipped.append((source, rec.reason))
-    return (kept_read, skipped), kept
+    return (kept_read, skipped, copies), kept
 
 
 def _replay(cache: Cache, found: list[tuple], report) -> None:
