@@ -69,19 +69,25 @@ def add_copy(g: Graph, c: Copy) -> None:
     node = copy_iri(c.source)
     g.add((node, RDF.type, KG.Copy))
     g.add((node, KG.copyOf, document_iri(c.of)))
-    g.add((node, KG.source, Literal(c.source)))
-    if c.title:
-        g.add((node, KG.title, Literal(c.title)))
-    if c.date:
-        g.add((node, KG.date, _date(c.date)))
-    for name in c.authors:
+    _add_publication(g, node, c)
+
+
+def _add_publication(g: Graph, node: URIRef, p) -> None:
+    """Where and when ``p`` (an Article or a Copy) was published: source, title, date, authors,
+    URL, outlet and retrieval time."""
+    g.add((node, KG.source, Literal(p.source)))
+    if p.title:
+        g.add((node, KG.title, Literal(p.title)))
+    if p.date:
+        g.add((node, KG.date, _date(p.date)))
+    for name in p.authors:
         g.add((node, KG.author, Literal(name)))
-    if c.url:
-        g.add((node, SCHEMA.url, Literal(c.url, datatype=XSD.anyURI)))
-    if c.site:
-        g.add((node, KG.outlet, Literal(c.site)))
-    if c.retrieved:
-        g.add((node, KG.retrieved, Literal(c.retrieved, datatype=XSD.dateTime)))
+    if p.url:
+        g.add((node, SCHEMA.url, Literal(p.url, datatype=XSD.anyURI)))
+    if p.site:
+        g.add((node, KG.outlet, Literal(p.site)))
+    if p.retrieved:
+        g.add((node, KG.retrieved, Literal(p.retrieved, datatype=XSD.dateTime)))
 
 
 def _date(value: str | None) -> Literal | None:
@@ -104,22 +110,10 @@ def build_graph(results: Iterable[DocResult], copies: Iterable[Copy] = ()) -> Gr
         doc = document_iri(r.article.source)
         a = r.article
         g.add((doc, RDF.type, KG.Document))
-        g.add((doc, KG.source, Literal(a.source)))
         g.add((doc, KG.text, Literal(a.text)))
-        if a.title:
-            g.add((doc, KG.title, Literal(a.title)))
-        if a.date:
-            g.add((doc, KG.date, _date(a.date)))
-        for name in a.authors:
-            g.add((doc, KG.author, Literal(name)))
+        _add_publication(g, doc, a)
         for name in a.editors:
             g.add((doc, KG.editor, Literal(name)))
-        if a.url:
-            g.add((doc, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
-        if a.site:
-            g.add((doc, KG.outlet, Literal(a.site)))
-        if a.retrieved:
-            g.add((doc, KG.retrieved, Literal(a.retrieved, datatype=XSD.dateTime)))
         if r.dateline_place:
             g.add((doc, KG.datelinePlace, entity_iri(r.dateline_place)))
         dslug = document_iri(a.source).split("/")[-1]
