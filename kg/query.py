@@ -293,11 +293,9 @@ class Endpoint:
     """A remote SPARQL 1.1 endpoint with the same ``execute`` as a store.
 
     The query is sent as any standard endpoint reads it: the prefixes a local query may use
-    without declaring them (:data:`kg.store.PREFIXES`) are declared in its text.
-    Bindings travel as RDF4J-style ``$name`` request parameters (N-Triples terms);
-    ``kg serve`` applies them and says so in an ``X-Kg-Bindings`` header, and
-    this client refuses answers from endpoints that do not confirm them, rather
-    than return rows computed without the values.
+    without declaring them (:data:`kg.store.PREFIXES`) are declared in its text, and
+    bindings are written into it as one-row ``VALUES`` blocks (:func:`kg.sparql.inline_values`),
+    since SPARQL 1.1 has no protocol for bindings.
     """
 
     def __init__(self, url: str, timeout: float = 60.0):
@@ -311,28 +309,25 @@ class Endpoint:
         import urllib.parse
         import urllib.request
 
-        from .sparql import check, declare
+        from .sparql import check, declare, inline_values
 
         checked = check(sparql)
         form = checked.form
         if form == "UPDATE":
             raise QueryError("this is a SPARQL update; kg query only reads")
-        fields = [("query", declare(checked, PREFIXES))] + [("$" + k, nt_term(term_parts(v) if type(v) is tuple else _parts(v)))
-                                        for k, v in (bindings or {}).items()]
+        terms = {k: nt_term(term_parts(v) if type(v) is tuple else _parts(v)) for k, v in (bindings or {}).items()}
+        fields = [("query", declare(check(inline_values(checked, terms)), PREFIXES))]
         accept = "application/n-triples" if form in ("CONSTRUCT", "DESCRIBE") else "application/sparql-results+json"
         req = urllib.request.Request(self.url, data=urllib.parse.urlencode(fields).encode(), method="POST",
                                      headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
         try:
             with urllib.request.urlopen(req, timeout=self.timeout) as r:
-                body, ctype, confirmed = r.read(), r.headers.get("Content-Type", ""), r.headers.get("X-Kg-Bindings")
+                body, ctype = r.read(), r.headers.get("Content-Type", "")
         except urllib.error.HTTPError as e:
             msg = e.read(2000).decode("utf-8", "replace").strip().splitlines()
             raise QueryError(f"{self.url} answered {e.code}: {msg[0] if msg else e.reason}") from None
         except (urllib.error.URLError, OSError) as e:
             raise QueryError(f"cannot reach {self.url}: {getattr(e, 'reason', e)}") from None
-        if bindings and set((confirmed or "").split(",")) != set(bindings):
-            raise QueryError(f"{self.url} did not confirm the parameters ({', '.join(bindings)}); only endpoints "
-                             "that apply $name bindings (kg serve) can run parameterised queries")
         if "n-triples" in ctype or "turtle" in ctype:
             import pyoxigraph as ox
 

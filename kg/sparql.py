@@ -24,7 +24,7 @@ from .errors import QueryError
 from .ns import PREFIXES
 
 __all__ = ["query_text", "prepared", "run", "saved_queries", "query_form", "check", "canonical", "declare",
-           "Checked", "PARSE_DEPTH"]
+           "inline_values", "Checked", "PARSE_DEPTH"]
 
 
 def _root():
@@ -205,6 +205,57 @@ def declare(checked: Checked, prefixes: dict[str, str]) -> str:
                          f"known without a declaration: {', '.join(sorted(prefixes))}")
     lines = [f"PREFIX {p}: <{prefixes[p]}>\n" for p in checked.undeclared]
     return "".join(lines) + checked.text
+
+
+#: One step of the scan in :func:`inline_values`: a comment, a string, an IRI, a brace, a word,
+#: a variable or any other character.
+_SCAN = re.compile(r"""#[^\n]*|'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\""""
+                   r"""|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|<[^<>"{}|^`\\\x00-\x20]*>"""
+                   r"""|[A-Za-z_]+|[?$]\w+|\S""")
+
+
+def inline_values(checked: Checked, terms: dict[str, str]) -> str:
+    """The checked text with ``VALUES ?name { term }`` opening every group graph pattern, for each
+    ``name -> term`` (terms in N-Triples syntax, e.g. from :func:`kg.store.nt_term`).
+
+    This is how a parameter reaches an endpoint that applies no bindings (SPARQL 1.1 has no
+    protocol for them). A one-row VALUES join never changes how many rows a group gives; it
+    binds the variable, so every FILTER and triple pattern in every group (UNION branches,
+    OPTIONAL, subqueries, EXISTS) sees the value, as a pre-bound variable does. A group that
+    is a subquery gets it inside the subquery's own WHERE group; VALUES data blocks and
+    CONSTRUCT templates are left alone. The scan skips comments, strings and IRIs, and the
+    result is parsed again by :func:`check`, so a mistake is a QueryError, never a different query.
+
+    >>> t = inline_values(check("SELECT ?n { { SELECT ?n { ?s ?p ?n } } UNION { FILTER(?n = '{') } }"),
+    ...                   {"n": '"x"'})
+    >>> t.count('VALUES ?n { "x" }'), "SELECT ?n { VALUES" in t
+    (3, True)
+    """
+    if not terms:
+        return checked.text
+    for name, term in terms.items():
+        if re.search(r"\\\\[uU]", term):  # an escaped backslash before u: read as a \u escape
+            raise QueryError(f"the value of {name} holds a backslash before 'u', which SPARQL reads as a \\u "
+                             "escape before parsing; an endpoint cannot be sent it (a local graph can)")
+    terms = {k: canonical(v) for k, v in terms.items()}  # \u escapes of control characters written out
+    text = checked.text
+    block = " " + " ".join(f"VALUES ?{k} {{ {v} }}" for k, v in terms.items()) + " "
+    tokens = [(m.start(), m.group()) for m in _SCAN.finditer(text) if m.group()[0] != "#"]
+    at, data = [], False
+    for i, (pos, tok) in enumerate(tokens):
+        if tok == "{" and not data:
+            before = [t.upper() for _, t in tokens[max(0, i - 2):i]]
+            after = tokens[i + 1][1].upper() if i + 1 < len(tokens) else ""
+            values_block = "VALUES" in before and before[-1][:1] in ")?$"
+            if values_block or before[-1:] in (["CONSTRUCT"], ["DATA"]):
+                data = True  # a data block or a template: no group inside
+            elif after != "SELECT":
+                at.append(pos + 1)
+        elif tok == "}":
+            data = False
+    for pos in reversed(at):
+        text = text[:pos] + block + text[pos:]
+    return check(text).text
 
 
 def query_form(text: str) -> str:

@@ -284,10 +284,22 @@ def test_query_endpoint_with_parameters_matches_local(server, local):
     assert remote and remote == here
 
 
-def test_endpoint_that_ignores_parameters_is_refused():
+#: Parameter values that would change the query if they were pasted into it.
+HOSTILE_VALUES = ['x" } } SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } #', "a\nb\r}'{\x01\t", "#", "\\"]
+
+
+@pytest.mark.parametrize("value", HOSTILE_VALUES)
+def test_a_plain_endpoint_gets_parameters_as_values_blocks_that_stay_values(value):
+    """A standard endpoint applies no bindings: the value travels in the query, as one literal."""
+    from urllib.parse import parse_qs
+
+    from kg.sparql import check
+
+    got = {}
+
     class Plain(BaseHTTPRequestHandler):
         def do_POST(self):
-            self.rfile.read(int(self.headers["Content-Length"]))
+            got.update(parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode()))
             body = b'{"head":{"vars":["x"]},"results":{"bindings":[]}}'
             self.send_response(200)
             self.send_header("Content-Type", "application/sparql-results+json")
@@ -301,10 +313,31 @@ def test_endpoint_that_ignores_parameters_is_refused():
     httpd = HTTPServer(("127.0.0.1", 0), Plain)
     threading.Thread(target=httpd.handle_request, daemon=True).start()
     try:
-        with pytest.raises(QueryError, match="did not confirm the parameters"):
-            run(Endpoint(f"http://127.0.0.1:{httpd.server_port}/sparql"), "said_about", {"topic": "x"})
+        run(Endpoint(f"http://127.0.0.1:{httpd.server_port}/sparql"), "said_about", {"topic": value})
     finally:
         httpd.server_close()
+    assert set(got) == {"query"}  # no $topic request parameter
+    sent = got["query"][0]
+    checked = check(sent)
+    assert checked.form == "SELECT" and not checked.service and not checked.undeclared
+    import pyoxigraph as ox
+
+    kgns = "https://w3id.org/kgid/ns#"
+    q, doc = ox.NamedNode("https://e.org/q"), ox.NamedNode("https://e.org/d")
+    store = ox.Store()  # one quote whose words hold the value: the sent query finds it and only it
+    for p_, o in [("text", ox.Literal(f"kata {value} itu")), ("isDirect", ox.Literal(True)),
+                  ("inDocument", doc), ("start", ox.Literal(1))]:
+        store.add(ox.Quad(q, ox.NamedNode(kgns + p_), o))
+    store.add(ox.Quad(q, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), ox.NamedNode(kgns + "Quote")))
+    store.add(ox.Quad(doc, ox.NamedNode(kgns + "source"), ox.Literal("a.txt")))
+    rows = list(store.query(sent))
+    assert [(r["topic"].value, r["text"].value) for r in rows] == [(value, f"kata {value} itu")]
+
+
+def test_a_value_sparql_would_read_as_an_escape_is_refused_for_an_endpoint():
+    """SPARQL expands \\u escapes before parsing, so a value holding backslash-u cannot travel in a query."""
+    with pytest.raises(QueryError, match="backslash before 'u'"):
+        run(Endpoint("http://127.0.0.1:9/sparql"), "said_about", {"topic": "\\u0022 }"})
 
 
 def test_hostile_literals_stay_inert(tmp_path):
