@@ -54,7 +54,7 @@ RELATIONS = ("said", "about", "holds", "attended", "mentions")
 LINKS = ("spoke about", "holds", "attended")
 #: Node types the page shows first; the others are a click away in its legend.
 SHOWN_TYPES = ("Person", "Agency", "Policy", "Event")
-#: Above this many nodes the page first shows only this many, the most central.
+#: Above this many nodes the page first shows only this many: the most central people with what they are linked to.
 DEFAULT_LIMIT = 300
 _SCRIPTS = ("page.js", "panels.js", "table.js")
 _ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
@@ -180,12 +180,41 @@ def _links(G: nx.DiGraph) -> dict[tuple[str, str, str], int]:
     return dict(sorted(links.items(), key=lambda kv: (LINKS.index(kv[0][2]), kv[0][0], kv[0][1])))
 
 
+def _people_first(G: nx.DiGraph, order: list, links: dict, limit: int) -> list:
+    """``order`` (by PageRank) with its first ``limit`` nodes rearranged for a large graph: people,
+    best-ranked first, each followed by the agencies, topics and events they are linked to.
+
+    By PageRank alone, the first nodes of a large corpus are the agencies and topics that
+    many articles mention, with no link between them (2,000 generated articles: 300 nodes,
+    0 edges shown). Taken this way, the first view shows who spoke about what and who holds
+    what. A graph of at most ``limit`` nodes keeps its order.
+    """
+    if not limit or len(order) <= limit:
+        return order
+    place = {v: i for i, v in enumerate(order)}
+    targets = defaultdict(set)
+    for u, v, _ in links:
+        if G.nodes[u]["type"] == "Person" and G.nodes[v]["type"] in SHOWN_TYPES:
+            targets[u].add(v)
+    first, seen = [], set()
+    for v in order:
+        if len(first) >= limit:
+            break
+        if v in targets and v not in seen:
+            group = ([v] + sorted(targets[v] - seen, key=place.__getitem__))[:limit - len(first)]
+            first += group
+            seen.update(group)
+    return first + [v for v in order if v not in seen]
+
+
 def build_network(G: nx.DiGraph, seed: int = 7, limit: int = DEFAULT_LIMIT):
     """A :class:`pyvis.network.Network` of ``G`` without its quotes and documents, positioned and sized.
 
     Size grows with PageRank (undirected, weighted by quotes, documents and their
     mentions included though not drawn); ``rank`` is each
-    node's place in that order, the types of :data:`SHOWN_TYPES` first. Of the
+    node's place in that order, the types of :data:`SHOWN_TYPES` first, and in a graph of
+    more than ``limit`` nodes people first, each with what they are linked to
+    (:func:`_people_first`). Of the
     ``limit`` nodes shown first, the most central 150 are moved apart until their
     labels do not overlap. Edges carry ``kgRel`` and ``kgWeight`` (quotes); the
     page gives them width and tooltip, and nodes their tooltip.
@@ -204,6 +233,7 @@ def build_network(G: nx.DiGraph, seed: int = 7, limit: int = DEFAULT_LIMIT):
     U.add_edges_from(((u, v) for u, v, r in G.edges(data="rel") if r == "mentions" and v in U), weight=1)
     pr = pagerank(U, tol=1e-7)  # enough to rank and size nodes
     order = sorted(nodes, key=lambda v: (G.nodes[v]["type"] not in SHOWN_TYPES, -pr[v], G.nodes[v]["name"], v))
+    order = _people_first(G, order, links, limit)
     top = max((pr[v] for v in nodes), default=1.0) or 1.0
     size = {v: round(6 + 16 * math.sqrt(pr[v] / top), 1) for v in order}
     first = [v for v in order[:min(limit or len(order), _SPREAD)] if G.nodes[v]["type"] in SHOWN_TYPES]

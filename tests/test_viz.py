@@ -329,6 +329,21 @@ def test_size_follows_rank_and_limit_is_passed(seeds_graph):
         viz.render(net, {}, limit=-1)
 
 
+@pytest.mark.parametrize("limit", [12, 25, 40])
+def test_a_large_graph_shows_people_first_each_with_what_they_are_linked_to(seeds_graph, limit):
+    net = viz.build_network(graph_of(seeds_graph), limit=limit)
+    first = {n["id"]: n for n in net.nodes if n["rank"] < limit}
+    linked = [(e["from"], e["to"]) for e in net.edges if e["from"] in first and e["to"] in first]
+    people = [i for i, n in first.items() if n["kgType"] == "Person"]
+    assert len(first) == limit and people and len(linked) >= limit - len(people)
+    assert all(n["kgType"] == "Person" or any(t == i for _, t in linked) for i, n in first.items())
+    assert min(first.values(), key=lambda n: n["rank"])["kgType"] == "Person"
+    whole = viz.build_network(graph_of(seeds_graph), limit=0)  # counter-example: PageRank order alone
+    top = [n for n in whole.nodes if n["rank"] < limit]
+    assert sorted(n["rank"] for n in whole.nodes) == sorted(n["rank"] for n in net.nodes)
+    assert {n["id"] for n in top} != set(first)
+
+
 def boxes_overlap(a, b) -> bool:
     return min(a[2], b[2]) - max(a[0], b[0]) > 0.01 and min(a[3], b[3]) - max(a[1], b[1]) > 0.01
 

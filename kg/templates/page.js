@@ -93,7 +93,7 @@ function status() {
     $("kg-banner-text").textContent = state.all
       ? "Showing all " + D.nodes.length + " nodes; drawing may be slow."
       : "This graph has " + D.nodes.length + " nodes: showing the " + D.limit +
-        " most central people, agencies and topics (PageRank) and the edges between them.";
+        " first: the most central people (PageRank), each with the agencies, topics and events they are linked to.";
     $("kg-toggle-all").textContent = state.all ? "Show the top " + D.limit : "Show all " + D.nodes.length + " nodes";
   }
 }
