@@ -469,7 +469,8 @@ def check(target: str | os.PathLike, plan: Plan) -> list[str]:
     import sqlite3
 
     from .fastgraph import EntityIndex
-    from .incremental import CACHE_DIR, fingerprint
+    from .incremental import CACHE_DIR
+    from .pipecache import fingerprint
 
     folder = Path(target).parent if Path(target).is_file() else Path(target)
     db = folder / CACHE_DIR / "docs.sqlite"

@@ -56,28 +56,25 @@ from .fastgraph import EntityIndex, TurtleWriter, render_copy
 from .ingest import MAX_BYTES, content_key, discover, unique_source
 from .log import show
 from .parallel import CHUNK, DOC_TIMEOUT, Clock, DocRecord, StageTimes, executor, ordered
+from .pipecache import fingerprint
 
-__all__ = ["Cache", "fingerprint", "write_build", "CACHE_DIR", "GRAPH_FILE"]
+__all__ = ["Cache", "write_build", "CACHE_DIR", "GRAPH_FILE"]
 
 CACHE_DIR = ".kg-cache"
 GRAPH_FILE = "graph.ttl"
-_FORMAT = "7"
-_CODE = ("records.py", "layout.py", "ingest.py", "readers.py", "web.py", "dates.py", "graph.py", "fastgraph.py",
-         "ns.py", "build.py", "parallel.py", "incremental.py", "entity_state.py", "corrections.py", "correct.py")
 #: Files per unit of work at most (units also close after :data:`kg.parallel.CHUNK` articles).
 _UNIT_FILES = 256
 log = logging.getLogger(__name__)
 
 
-def fingerprint() -> str:
-    """A hash of the code and rule files that decide what a file's row holds."""
-    root = Path(__file__).resolve().parent
-    files = [root / n for n in _CODE] + sorted((root / "nlp").glob("*.py")) + sorted((root / "rules").glob("*"))
-    h = hashlib.sha1(_FORMAT.encode())
-    for f in files:
-        if f.is_file():
-            h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
-    return h.hexdigest()
+def _extractors(jobs: int, dask, update: bool, budget: float | None):
+    """Where chunks are extracted: on the Dask cluster at ``dask`` (:mod:`kg.distributed`, imported
+    only then), else by :func:`kg.parallel.executor`."""
+    if dask is not None:
+        from .distributed import dask_executor
+
+        return dask_executor(dask)
+    return executor(jobs, early=update, budget=budget)
 
 
 class Cache:
@@ -516,7 +513,7 @@ def _run(walk: _Walk, cache: Cache, out: Path, report, clock: Clock, *, jobs: in
         old = None
     asm = _Assembler(out, report, clock, cache, old, plan=plan)
     try:
-        with executor(jobs, dask, early=update, budget=budget) as (submit, result, window):
+        with _extractors(jobs, dask, update, budget) as (submit, result, window):
             if old is not None and not plan and not cache.meta("corrections"):   # after the workers are forked
                 asm.entities = load_state(out / CACHE_DIR, cache.meta("graph"), cache.meta("code"))
             def send(unit: list[tuple]):

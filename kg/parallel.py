@@ -278,7 +278,7 @@ class _Done:
 
 
 @contextmanager
-def executor(jobs: int = 1, dask=None, early: bool = False, budget: float | None = DOC_TIMEOUT
+def executor(jobs: int = 1, early: bool = False, budget: float | None = DOC_TIMEOUT
              ) -> Iterator[tuple[Callable, Callable, int]]:
     """``(submit, result, window)`` to extract chunks of Articles.
 
@@ -286,23 +286,15 @@ def executor(jobs: int = 1, dask=None, early: bool = False, budget: float | None
     ``(records, stage times)``; ``window`` is how many chunks to keep in flight.
     ``jobs=1`` runs in this process, ``jobs > 1`` in a pool of processes that each
     load the pipeline once (this process never imports spaCy: its core is left to
-    the workers), ``dask`` (a scheduler address or a Client) on a cluster. Except
-    on Dask, ``submit(("read", paths))`` has the files read there too
-    (:func:`read_extract`).
+    the workers). ``submit(("read", paths))`` has the files read there too
+    (:func:`read_extract`). A Dask cluster has its own (:func:`kg.distributed.dask_executor`).
 
     ``early``: for a caller with other work to do before its first chunk (an update
     copying what did not change), the pipeline is loaded by a worker process even
     when ``jobs=1``, while this process goes on; this process then never imports spaCy.
 
-    ``budget``: seconds a document may take (:func:`extract_chunk`); not kept on Dask,
-    whose workers extract in threads.
+    ``budget``: seconds a document may take (:func:`extract_chunk`).
     """
-    if dask is not None:
-        from .distributed import dask_executor
-
-        with dask_executor(dask) as ex:
-            yield ex
-        return
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     if jobs == 1 and (not early or mp.current_process().daemon):   # a daemon process may not have children

@@ -10,7 +10,7 @@ third of the time (``bench/run.py`` prints the start-up figures).
 
 The file is named by a hash of kg's version, spaCy's and Python's versions, and
 every code and rule file that decides what the pipeline does
-(:func:`kg.incremental.fingerprint`), so a changed rule file or an upgrade makes a
+(:func:`fingerprint`), so a changed rule file or an upgrade makes a
 new one; a file that cannot be read is rebuilt, never trusted. It lives in
 ``$KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/kg``, else ``~/.cache/kg``; set
 ``KG_CACHE_DIR`` to an empty string to turn the cache off. The cache holds a pickle:
@@ -26,7 +26,25 @@ import sys
 import tempfile
 from pathlib import Path
 
-__all__ = ["cache_dir", "cache_file", "load_nlp"]
+__all__ = ["cache_dir", "cache_file", "load_nlp", "fingerprint"]
+
+#: Bump when what a file's cached row holds changes without a code file changing.
+_FORMAT = "7"
+#: The modules outside ``kg/nlp`` that decide what a file's row holds.
+_CODE = ("records.py", "layout.py", "ingest.py", "readers.py", "web.py", "dates.py", "graph.py", "fastgraph.py",
+         "ns.py", "build.py", "parallel.py", "incremental.py", "entity_state.py", "corrections.py", "correct.py")
+
+
+def fingerprint() -> str:
+    """A hash of the code and rule files that decide what a file's row holds."""
+    root = Path(__file__).resolve().parent
+    files = [root / n for n in _CODE] + sorted((root / "nlp").glob("*.py")) + sorted((root / "rules").glob("*"))
+    h = hashlib.sha1(_FORMAT.encode())
+    for f in files:
+        if f.is_file():
+            h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()
+
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +66,6 @@ def cache_file() -> Path | None:
     import spacy
 
     from . import __version__
-    from .incremental import fingerprint
 
     key = hashlib.sha1(f"{__version__}\0{spacy.__version__}\0{sys.version}\0{fingerprint()}".encode()).hexdigest()
     return folder / f"pipeline-{key[:20]}.pickle"

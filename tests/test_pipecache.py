@@ -59,11 +59,11 @@ def test_a_damaged_cache_is_rebuilt(cache, damage):
 
 
 def test_other_code_uses_another_file(cache, monkeypatch):
-    import kg.incremental
+    import kg.pipecache
     from kg.pipecache import cache_file
 
     before = cache_file()
-    monkeypatch.setattr(kg.incremental, "fingerprint", lambda: "a rule file changed")
+    monkeypatch.setattr(kg.pipecache, "fingerprint", lambda: "a rule file changed")
     assert cache_file() != before
 
 

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import Article
 from .lexicon import Lexicon, lexicon, norm
+from .marks import find_quote_marks
 from .pipeline import SPANS_KEY
 
 __all__ = ["Hit", "Mention", "DocContext", "build_context", "is_cap", "is_acronym", "paren_end", "make_mention",
@@ -139,7 +140,6 @@ def _collect_hits(doc: Doc) -> dict[int, list[Hit]]:
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
-    from .quotes import find_quote_marks
     return [(s, e) for s, e, _closed in find_quote_marks(text)]
 
 

@@ -1,0 +1,74 @@
+"""The shape of the code: no import circles among kg's modules, lazy imports inside functions included."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+import kg
+
+PACKAGE = Path(kg.__file__).resolve().parent
+
+
+def import_graph(package: Path) -> nx.DiGraph:
+    """Module -> module it imports (anywhere in its file), for the modules of ``package``."""
+    root, name = package.parent, package.name
+    G = nx.DiGraph()
+
+    def module(parts: list[str]) -> str | None:
+        path = root.joinpath(*parts)
+        if path.with_suffix(".py").is_file():
+            return ".".join(parts)
+        if (path / "__init__.py").is_file():
+            return ".".join(parts)
+        return None
+
+    for f in package.rglob("*.py"):
+        parts = list(f.relative_to(root).with_suffix("").parts)
+        pkg = parts[:-1]  # the package a relative import starts from
+        me = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        G.add_node(me)
+        for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                base = (pkg[:len(pkg) - node.level + 1] if node.level else []) + (node.module or "").split(".")
+                base = [p for p in base if p]
+                targets = [module(base + [a.name]) or module(base) for a in node.names]
+            elif isinstance(node, ast.Import):
+                targets = [module(a.name.split(".")) for a in node.names]
+            else:
+                continue
+            G.add_edges_from((me, t) for t in targets if t and t.split(".")[0] == name and t != me)
+    return G
+
+
+def circles(package: Path) -> list[list[str]]:
+    return sorted(sorted(c) for c in nx.strongly_connected_components(import_graph(package)) if len(c) > 1)
+
+
+def test_kg_has_no_import_circles():
+    assert circles(PACKAGE) == []
+
+
+def test_the_import_graph_sees_kg_imports_of_every_form():
+    G = import_graph(PACKAGE)
+    assert G.has_edge("kg.nlp.quotes", "kg.nlp.marks")              # from .marks import x
+    assert G.has_edge("kg.incremental", "kg.distributed")           # a lazy import inside a function
+    assert G.has_edge("kg.nlp.context", "kg.records")               # from ..records import x
+    assert G.has_edge("kg.nlp", "kg.nlp.pipeline")                  # a package's __init__
+
+
+@pytest.mark.parametrize("a_imports, b_imports, circle", [
+    ("from . import b\n", "", []),
+    ("from . import b\n", "def f():\n    from .a import x\n", [["pkg.a", "pkg.b"]]),
+    ("from .b import y\n", "from .a import x\n", [["pkg.a", "pkg.b"]]),
+    ("import pkg.b\n", "from pkg import a\n", [["pkg.a", "pkg.b"]]),
+])
+def test_a_circle_is_found(tmp_path, a_imports, b_imports, circle):
+    pkg = tmp_path / "pkg"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "a.py").write_text(a_imports)
+    (pkg / "b.py").write_text(b_imports)
+    assert circles(pkg) == circle
