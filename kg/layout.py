@@ -203,6 +203,21 @@ def _dateline(text: str, skip: list[tuple[int, int]]) -> tuple[int, int] | None:
     return None
 
 
+# The writer's initials closing the article: "... bagi daerah. (yog)", "(DEN)", "(ant/rud)", "(*)" on the
+# last line, alone or after the last sentence's end.
+_SIGN_OFF = re.compile(r"(?:^|(?<=[.!?”\"’']))[ \t]*\((?:\*|[A-Za-z]{2,5}(?:[ \t]*[/,-][ \t]*[A-Za-z]{2,5})*)\)[ \t]*$")
+
+
+def _sign_off(text: str, skip: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The span of the initials closing the last line of article text, if it has them."""
+    for start, end, line in reversed(list(_lines(text))):
+        if not line.strip() or any(s <= start and end <= e for s, e in skip):
+            continue
+        m = _SIGN_OFF.search(line)
+        return (start + m.start(), start + m.end()) if m else None
+    return None
+
+
 def parse_article(source: str, text: str, path: str | None = None) -> Article:
     """Build an :class:`Article` from decoded text; ``source`` is the file name."""
     skip = _boilerplate(text)
@@ -226,6 +241,9 @@ def parse_article(source: str, text: str, path: str | None = None) -> Article:
     wrapped = _is_wrapped(text)
     if not wrapped:
         skip.extend(_headlines(text, skip))
+    sign_off = _sign_off(text, skip)
+    if sign_off:
+        skip.append(sign_off)
     return Article(
         source=source,
         text=text,

@@ -87,3 +87,27 @@ def test_tribun_style_reporter_line():
     a = parse_article("t.txt", "Judul Berita Tentang Rapat Koordinasi Daerah\nLaporan Wartawan Tribunjogja.com, "
                       "Budi Santoso\nTRIBUNJOGJA.COM, SLEMAN - Rapat digelar hari ini oleh pemerintah daerah.\n")
     assert a.authors == ("Budi Santoso",)
+
+
+_BODY = ("Bupati Serang Ajak Seluruh ASN Jaga Netralitas\nSERANG - Bupati Serang mengajak seluruh ASN menjaga netralitas selama masa "
+         "kampanye berlangsung.\n\n")
+
+
+@pytest.mark.parametrize("last, initials", [
+    ("Kegiatan ditutup dengan doa bersama seluruh peserta. (DEN)", "(DEN)"),
+    ("Kegiatan ditutup dengan doa bersama seluruh peserta.\n(yog)\nEditor: Lestari Handayani", "(yog)"),
+    ("Kegiatan ditutup dengan doa bersama seluruh peserta. (ant/rud)", "(ant/rud)"),
+    ("“Kami siap,” katanya. (*)", "(*)"),
+    # counter-examples: an acronym inside the last sentence, or before its period, is article text
+    ("Kegiatan itu kemudian ditutup secara resmi di kantor Badan Pusat Statistik (BPS)", None),
+    ("Kegiatan ditutup oleh Kepala Badan Pusat Statistik (BPS).", None),
+    ("Kegiatan ditutup dengan doa. (Badan Pusat Statistik)", None),
+])
+def test_the_writer_s_initials_closing_the_article_are_skipped(last, initials):
+    a = parse_article("p.txt", _BODY + last + "\n")
+    masked = a.masked_text()
+    if initials:
+        assert initials not in masked and initials in a.text
+    assert "Kegiatan" in masked or "Kami siap" in masked
+    if not initials:
+        assert "(B" in masked

@@ -237,7 +237,7 @@ def test_a_slip_close_to_two_people_merges_with_neither(extract):
     # "Menurut" + an honorific + a short form
     ("Bupati Gianyar I Made Wirata membuka rapat. Menurut Pak Made, wisata harus tetap berkelanjutan untuk semua.",
      "I Made Wirata", "wisata harus tetap"),
-    ("Bupati Garut Rudi Hartawan membuka rapat koordinasi. Ditambahkan, seluruh ASN harus menjaga netralitas.",
+    ("Bupati Garut Rudi Hartawan membuka rapat koordinasi. Ditambahkan, seluruh ASN harus menjaga netralitas selama pemilu.",
      "Rudi Hartawan", "seluruh ASN harus"),
     # a common misspelling of a speech verb
     ("Bupati Garut Rudi Hartawan menghimbau seluruh ASN agar menjaga netralitas selama masa kampanye.",
@@ -246,7 +246,7 @@ def test_a_slip_close_to_two_people_merges_with_neither(extract):
     ("Kepala Dinas Sosial Rina Kartika membuka rapat. Dirinya mengatakan bahwa bantuan sosial akan disalurkan "
      "pekan depan.", "Rina Kartika", "bantuan sosial akan"),
     # an unknown degree in capitals between the name and its verb
-    ("Kepala Dinas Perikanan Ambon, Markus J. Latuheru, S.H., MAB., menegaskan bahwa pelelangan ikan harus "
+    ("Kepala Dinas Perikanan Ambon, Markus J. Latuheru, S.H., MAB., menegaskan bahwa pelelangan ikan harus segera "
      "dibenahi.", "Markus J. Latuheru", "pelelangan ikan harus"),
     # a closing mark opening a paragraph opens its quotation
     ("Camat Cibinong Andi Saputra membuka rapat.\n”Kami akan terus mengawasi proses pembangunan ini,” ujar Andi.",
@@ -268,6 +268,16 @@ def test_a_slip_close_to_two_people_merges_with_neither(extract):
      "Rudi Hartawan", "netralitas adalah kewajiban"),
     ("Acara ini dihadiri oleh Bupati Garut Rudi Hartawan. Menurutnya, netralitas adalah kewajiban setiap pegawai.",
      "Rudi Hartawan", "netralitas adalah kewajiban"),
+    # a cue word that is also a noun, before a policy's name: the speech verb before it decides
+    ("Bupati Garut Rudi Hartawan membuka rapat. Kepala Bagian Organisasi Sri Wahyuni mengatakan, nilai SAKIP "
+     "naik dari tahun sebelumnya secara signifikan.", "Sri Wahyuni", "nilai SAKIP naik"),
+    ("Bupati Garut Rudi Hartawan membuka rapat. Sekda Sri Wahyuni menjelaskan, nilai Reformasi Birokrasi "
+     "daerah ini masih perlu ditingkatkan.", "Sri Wahyuni", "nilai Reformasi Birokrasi"),
+    # speech verbs of reasons and opinions
+    ("Kepala Distrik Walelagama, Yohanes Wenda, beralasan sejumlah staf masih berada di kampung halaman mereka.",
+     "Yohanes Wenda", "sejumlah staf masih"),
+    ("Ketua DPRD Garut Rudi Hartawan berpendapat bahwa anggaran pendidikan harus dinaikkan tahun depan.",
+     "Rudi Hartawan", "anggaran pendidikan harus"),
 ])
 def test_statements_and_their_speakers(extract, text, speaker, start):
     assert (speaker, start) in said(extract(DATELINE + text))
@@ -279,6 +289,10 @@ def test_statements_and_their_speakers(extract, text, speaker, start):
     "Dijelaskan dalam laporan itu bahwa anggaran tahun ini difokuskan untuk perbaikan jalan.",
     # a cue word used as a noun after a comma ("nilai tertinggi" is "the highest score")
     "Skor pelayanan tahun ini naik, nilai tertinggi dicapai Dinas Sosial dengan angka 95.",
+    # a report shorter than six words is a fragment, not a statement
+    "Bupati Garut Rudi Hartawan mengaku bangga atas capaian itu.",
+    "Sekda Sri Wahyuni mengatakan, anggaran sudah cukup.",
+    "Bupati Garut Rudi Hartawan mengatakan, semua berjalan sangat lancar.",
 ])
 def test_no_statement(extract, text):
     assert not extract(DATELINE + text).quotes

@@ -78,12 +78,18 @@ def _cue_word(lx, word: str) -> str | None:
     return None
 
 
-def _noun_use(lx, texts: list[str], i: int) -> bool:
+def _noun_use(ctx: DocContext, i: int) -> bool:
     """Is the cue word at ``i`` a noun here, a lower-case word after it that names no speaker (", nilai
-    tertinggi diraih ...": not ", nilai dia" nor ", ujar warga" nor ", tambahnya")?"""
+    tertinggi diraih ...": not ", nilai dia" nor ", ujar warga" nor ", tambahnya"), or a policy's name
+    (", nilai SAKIP naik ...": a policy never speaks)?"""
+    lx, texts = ctx.lx, ctx.texts
+    if texts[i].lower().endswith("nya"):
+        return False
+    if ctx.longest(i + 1, ("POLICY",)):
+        return True
     nxt = texts[i + 1] if i + 1 < len(texts) else ""
     low = nxt.lower()
-    return not texts[i].lower().endswith("nya") and nxt.isalpha() and nxt.islower() and low not in lx.pronouns \
+    return nxt.isalpha() and nxt.islower() and low not in lx.pronouns \
         and low not in lx.anaphor_nouns and low not in lx.lists["UNNAMED_SPEAKER"] \
         and low not in lx.lists["SUBJECT_ADVERB"] and low not in ("oleh", "salah", "seorang", "bahwa")
 
@@ -93,7 +99,7 @@ def _tail_cue(ctx: DocContext, toks, start: int) -> bool:
     speech verb inside it ("Pihaknya menargetkan ..., tambahnya.")?"""
     texts, lx = ctx.texts, ctx.lx
     return any(texts[x.i - 1] == "," and (c := _cue_word(lx, x.text)) and c not in lx.cue_verbs
-               for x in toks if x.i > start)
+               and not _noun_use(ctx, x.i) for x in toks if x.i > start)
 
 
 def _after_cue(ctx: DocContext, people: list[PersonMention], close: int, para_end: int,
@@ -318,7 +324,7 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
             cue = _cue_word(lx, t.text)
             after_pron = re.match(r"^\s+(?:dia|ia|beliau)\s*,", text[t.idx + len(t):t.idx + len(t) + 12])
             if cue and t.i > sent.start and (doc[t.i - 1].text == "," or after_pron) and cue not in lx.cue_verbs \
-                    and not _noun_use(lx, ctx.texts, t.i):
+                    and not _noun_use(ctx, t.i):
                 p = next((p for p in sp if t.idx < p.start <= t.idx + len(t) + 2), None)
                 hint = ("person", p) if p else ("pronoun", None)
                 read = _READ_FOR.search(text[ss:t.idx])
@@ -422,16 +428,25 @@ def _skip(text: str, s: int, limit: int) -> int:
     return s + (m.end() if m else 0)
 
 
+#: Words a reported statement has at least: a shorter one is a fragment of a report ("Ia mengaku
+#: bangga atas capaian itu.": four), not a statement worth citing. Five-word statements are cited
+#: ("Pihaknya masih menunggu keputusan BKN."). Numbers count as written: "79,12" is two words.
+MIN_STATEMENT_WORDS = 5
+
+
 def iter_quotes(ctx: DocContext, people: list[PersonMention],
                 agencies: list[Mention] = ()) -> Iterator[QuoteCandidate]:
-    """Direct quotations, then reported statements that do not overlap them. ``agencies``: the
-    document's agency mentions, for statements an agency makes as a body."""
+    """Direct quotations, then reported statements of at least :data:`MIN_STATEMENT_WORDS` words that
+    do not overlap them. ``agencies``: the document's agency mentions, for statements an agency
+    makes as a body."""
     people = sorted(people, key=lambda p: p.start)
     direct = _direct(ctx, people, agencies)
     yield from direct
     said: list[QuoteCandidate] = []
     for st in _statements(ctx, people, direct, agencies):
         if any(st.start < q.end and q.start < st.end for q in direct):
+            continue
+        if len(re.findall(r"[^\W_]+", st.text)) < MIN_STATEMENT_WORDS:
             continue
         if st.hint[0] == "agency" and st.cue in ctx.lx.cue_passive and \
                 any(st.start < q.end and q.start < st.end for q in said):
