@@ -143,7 +143,8 @@ def warc_payloads(stream) -> Iterator[Payload]:
                 status = record.http_headers.get_statuscode()
                 ctype = record.http_headers.get_header("Content-Type")
                 if not str(status).startswith("2"):
-                    yield Payload(str(n), uri, retrieved=when, reason=f"HTTP status {status}, not a page")
+                    said = f"HTTP status {status}" if str(status or "").strip() else "no HTTP status"
+                    yield Payload(str(n), uri, retrieved=when, reason=f"{said}, not a page")
                     continue
             else:
                 ctype = record.rec_headers.get_header("Content-Type")

@@ -141,6 +141,34 @@ def test_sentence_ends(extractor, text, n):
     assert len(list(doc.sents)) == n
 
 
+# --- a family name that is also a regency's name (Batak clan names: Lingga, Karo, ...) -----------
+
+def places(r):
+    return {e.label for e in r.entities if e.type == "Place"}
+
+
+@pytest.mark.parametrize("text,name,place", [
+    ("Sekda Bintan Budi Siregar Karo mengatakan bahwa layanan ini memudahkan warga mengurus izin.",
+     "Budi Siregar Karo", None),
+    ("Kepala Dinas Kominfo Bintan Ahmad Syafrizal Lingga membuka rapat koordinasi pelayanan publik.",
+     "Ahmad Syafrizal Lingga", None),
+    # counter-examples: the region an office names, and a military unit's name before its town
+    ("Kepala Dinas Kominfo Lingga Ahmad Syafrizal membuka rapat koordinasi pelayanan publik.",
+     "Ahmad Syafrizal", "Kabupaten Lingga"),
+    ("Bupati Karo Budi Siregar membuka rapat koordinasi pelayanan publik di kantornya.", "Budi Siregar",
+     "Kabupaten Karo"),
+    ("Kepala Staf Korem 161/Wira Sakti Kupang Kolonel Inf Budi Siregar membuka rapat koordinasi.", "Budi Siregar",
+     "Kota Kupang"),
+])
+def test_a_family_name_that_is_a_regency_closes_the_name(extract, text, name, place):
+    r = extract(DATELINE + text)
+    assert name in persons(r)
+    if place:
+        assert place in places(r)
+    else:
+        assert not {"Kabupaten Karo", "Kabupaten Lingga"} & places(r)
+
+
 # --- the name an office's words run into --------------------------------------------------------
 
 @pytest.mark.parametrize("text,name,title", [

@@ -17,7 +17,7 @@ from .marks import find_quote_marks
 from .pipeline import SPANS_KEY
 
 __all__ = ["Hit", "Mention", "DocContext", "build_context", "is_cap", "is_acronym", "paren_end", "make_mention",
-           "name_after_rank"]
+           "name_after_rank", "region_is_name", "surname_region"]
 
 
 @dataclass(frozen=True)
@@ -232,6 +232,34 @@ def make_mention(ctx: DocContext, i: int, j: int, etype: str, key: str, label: s
     span = ctx.doc[i:j]
     text = ctx.text[span.start_char:span.end_char]
     return Mention(span.start_char, span.end_char, text, etype, key, label, aliases, kind, None, i, j)
+
+
+def region_is_name(ctx: DocContext, i: int, end: int) -> bool:
+    """Is the region name at i:end part of a person's name: after a rank or an honorific
+    (:func:`name_after_rank`), or a family name closing one (:func:`surname_region`)?"""
+    return name_after_rank(ctx, i, end) or surname_region(ctx, i, end)
+
+
+#: Gazetteer labels of words that are never a person's given names.
+_NOT_GIVEN = ("PLACE", "AGENCY", "AGENCY_TYPE", "POLICY", "TITLE", "ACTING", "VENUE_HEAD", "EVENT_HEAD")
+
+
+def surname_region(ctx: DocContext, i: int, end: int) -> bool:
+    """Is the one-word region name at i:end a family name closing a person's name ("Sekda Budi
+    Siregar Karo", "Kepala Dinas Ahmad Syafrizal Lingga": Batak clan names that are also regencies)?
+    It is when two capitalised name words that no gazetteer name covers come right before it; a
+    region closing an office's name comes after the office's words ("Sekda Bintan", "Dinas Kominfo
+    Lingga"), which are covered."""
+    texts, lx = ctx.texts, ctx.lx
+    if end != i + 1 or i < 2 or i > 2 and (texts[i - 3] in ("/", "-") or texts[i - 3].isdigit()):
+        return False  # "Korem 161/Wira Sakti Kupang": a unit's name and its town
+    for k in (i - 2, i - 1):
+        w = texts[k]
+        if not (w.isalpha() and lx.is_name_word(w)) or w.lower() in lx.honorifics or w.lower() in lx.ranks:
+            return False
+        if any(h.j > k and h.label in _NOT_GIVEN for b in range(0, 6) for h in ctx.hits.get(k - b, [])):
+            return False
+    return True
 
 
 def name_after_rank(ctx: DocContext, i: int, end: int) -> bool:

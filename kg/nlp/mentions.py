@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from .agencies import GOV_STARTS, agency_at, commission_unit, government_at, ministry_part, named_body, section_unit
-from .context import DocContext, Mention, make_mention, name_after_rank
+from .context import DocContext, Mention, make_mention, region_is_name
 from .events import iter_events
 from .lists import elided_units
 from .places import place_mention, region_at, town_before_region, venue_at
@@ -111,7 +111,7 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
             i = town.j
             continue
         reg = region_at(ctx, i)
-        if reg and not name_after_rank(ctx, i, reg[0]):
+        if reg and not region_is_name(ctx, i, reg[0]):
             end, rid = reg
             found.append(place_mention(ctx, i, end, rid))
             i = end

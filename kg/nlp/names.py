@@ -8,7 +8,7 @@ from typing import Iterable
 
 from spacy.tokens import Token
 
-from .context import DocContext, name_after_rank
+from .context import DocContext, region_is_name
 from .units import age_before, is_unit_word
 from .vocab import is_common_word as vocab_common
 
@@ -30,7 +30,7 @@ def covered(ctx: DocContext, k: int) -> bool:
         for h in ctx.hits.get(k - back, []):
             if h.j > k and h.label in ("PLACE", "AGENCY", "AGENCY_TYPE", "POLICY", "TITLE", "ACTING",
                                        "VENUE_HEAD", "EVENT_HEAD"):
-                if h.label == "PLACE" and name_after_rank(ctx, h.i, h.j):
+                if h.label == "PLACE" and region_is_name(ctx, h.i, h.j):
                     continue  # "Kombes Pol Bima Santosa": a name, not the city
                 return True
     return False

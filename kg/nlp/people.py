@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from .context import DocContext, Mention, name_after_rank
+from .context import DocContext, Mention, region_is_name
 from .initials import initials_name
 from .vocab import is_common_word as vocab_common
 from .names import (
@@ -157,7 +157,7 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
         if initials:
             break  # "Kepala Dinas Pertanian Rudi Hartawan (RH)": the words the initials open are the name
         hits = [h for h in ctx.hits_at(k) if h.label in ("AGENCY", "AGENCY_TYPE", "POLICY")
-                or h.label == "PLACE" and not name_after_rank(ctx, h.i, h.j)]
+                or h.label == "PLACE" and not region_is_name(ctx, h.i, h.j)]
         ment = [m for m in mentions if (m.i == k or m.i < k < m.j and m.type == "Agency") and m.type in ("Agency", "Place")]
         if t.text == "(" and _paren_end(ctx, k):
             k = _paren_end(ctx, k)
