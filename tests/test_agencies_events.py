@@ -412,3 +412,32 @@ def test_another_happening_named_with_ini_is_not_merged(extract):
                        "DPRD Kabupaten Purworejo ini, bupati menyampaikan laporan.")
     got = {e.label for e in extract(text).entities if e.type == "Event"}
     assert len(got) == 2, got
+
+
+@pytest.mark.parametrize("text,present,absent", [
+    # a number word after a village's first word is part of its name; a hyphen joins a street's name
+    ("Apel digelar di Desa Kuala Dua bersama warga.", "Desa Kuala Dua", "Desa Kuala"),
+    ("Warga Kecamatan Simpang Empat mengikuti sosialisasi.", "Kecamatan Simpang Empat", "Kecamatan Simpang"),
+    ("Peserta berjalan ke Jalan Soekarno-Hatta bersama warga.", "Jalan Soekarno-Hatta", "Jalan Soekarno"),
+    # counter-example: a number word right after the head names no village
+    ("Desa Dua hektare sawah itu terendam banjir.", None, "Desa Dua"),
+])
+def test_number_words_and_hyphens_inside_local_place_names(extract, text, present, absent):
+    got = labels(extract(DATELINE + text), "Place")
+    if present:
+        assert present in got, got
+    assert absent not in got, got
+
+
+@pytest.mark.parametrize("text,present,absent", [
+    # a region inside a company's name is no place; after a preposition it is one
+    ("Layanan dari PT Bank Riau Kepri Syariah tersedia di gedung itu.", None, "Provinsi Riau"),
+    ("Yayasan Pendidikan Kupang membuka sekolah baru tahun ini.", None, "Kota Kupang"),
+    ("Koperasi di Riau juga membuka layanan baru tahun ini.", "Provinsi Riau", None),
+])
+def test_a_region_inside_a_company_name_is_no_place(extract, text, present, absent):
+    got = labels(extract(DATELINE + text), "Place")
+    if present:
+        assert present in got, got
+    if absent:
+        assert absent not in got, got

@@ -45,6 +45,17 @@ def _unit_named_after(ctx: DocContext, i: int) -> bool:
     return False
 
 
+def _company_name(ctx: DocContext, i: int) -> bool:
+    """Is token ``i`` inside a company's or a foundation's name, a run of capitalised words after
+    its form ("PT Bank Riau Kepri Syariah", "Yayasan Pendidikan Kupang"): a region there is no place?"""
+    for k in range(i - 1, max(-1, i - 7), -1):
+        if ctx.texts[k].rstrip(".").lower() in ctx.lx.lists["ORG_FORM"]:
+            return True
+        if not (ctx.texts[k][:1].isupper() and ctx.texts[k].isalpha()):
+            return False
+    return False
+
+
 def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
     """Agency, Policy and Place mentions (left to right, longest first), then Event mentions."""
     doc = ctx.doc
@@ -111,7 +122,7 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
             i = town.j
             continue
         reg = region_at(ctx, i)
-        if reg and not region_is_name(ctx, i, reg[0]):
+        if reg and not region_is_name(ctx, i, reg[0]) and not _company_name(ctx, i):
             end, rid = reg
             found.append(place_mention(ctx, i, end, rid))
             i = end

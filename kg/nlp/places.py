@@ -83,14 +83,22 @@ def place_mention(ctx: DocContext, i: int, j: int, rid: str) -> Mention:
 
 
 def local_name(ctx: DocContext, k: int, limit: int = 3) -> int:
-    """End of a capitalised run of up to ``limit`` tokens naming a village or district."""
+    """End of a capitalised run of up to ``limit`` tokens naming a village or district; a number
+    word after its first word is part of it ("Desa Kuala Dua", "Kecamatan Simpang Empat")."""
     doc, m = ctx.doc, k
     while m < len(doc) and m - k < limit and is_cap(doc[m]) and doc[m].text.lower() not in ctx.lx.local_kinds \
-            and doc[m].text.lower() not in ctx.lx.function_words and not doc[m].is_punct:
+            and (doc[m].text.lower() not in ctx.lx.function_words
+                 or m > k and doc[m].text.lower() in ctx.lx.lists["NAME_NUMBER"]) and not doc[m].is_punct:
         if ctx.hits_at(m, "PLACE") and m > k:
             break
         m += 1
     return m
+
+
+def _joined(doc, m: int) -> bool:
+    """Is token ``m`` a hyphen joining two capitalised words with no space ("Soekarno-Hatta")?"""
+    return 0 < m < len(doc) - 1 and doc[m].text == "-" and not doc[m - 1].whitespace_ and not doc[m].whitespace_ \
+        and is_cap(doc[m + 1])
 
 
 
@@ -120,6 +128,8 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         region = ctx.longest(end, ("PLACE",))
         if region and is_cap(t):
             end = region.j  # "Meuligoe Bupati Aceh Besar": a region's name may hold a lower-case word
+        elif end > h.j and _joined(doc, end):
+            end += 2  # "Jalan Soekarno-Hatta"
         elif (is_cap(t) or is_acronym(t) or t.text.isdigit()) and t.text.lower() not in ctx.lx.calendar \
                 and t.text.lower() not in ctx.lx.function_words and t.text not in ctx.lx.not_entity:
             end += 1
