@@ -441,3 +441,42 @@ def test_a_region_inside_a_company_name_is_no_place(extract, text, present, abse
         assert present in got, got
     if absent:
         assert absent not in got, got
+
+
+@pytest.mark.parametrize("text,agency", [
+    ("Pemerintah Aceh menandatangani kerja sama pelayanan publik.", "Pemerintah Provinsi Aceh"),
+    ("Pemerintah Jawa Barat menandatangani kerja sama pelayanan publik.", "Pemerintah Provinsi Jawa Barat"),
+    # counter-example: a city's name after "Pemerintah" alone names no government here
+    ("Pemerintah Malang menandatangani kerja sama pelayanan publik.", None),
+])
+def test_pemerintah_and_a_province_is_its_government(extract, text, agency):
+    got = labels(extract(DATELINE + text), "Agency")
+    if agency:
+        assert agency in got, got
+    else:
+        assert not any(g.startswith("Pemerintah") and "Malang" in g for g in got), got
+
+
+@pytest.mark.parametrize("text,event", [
+    # a polling station, its officers and its site are things, not happenings
+    ("Bawaslu mengawasi dua tempat pemungutan suara (TPS) di Kecamatan Tamalate, Selasa (3/12/2024).", None),
+    ("Petugas pemungutan suara di Kecamatan Tamalate dilatih pada Selasa (3/12/2024).", None),
+    # counter-example: the vote itself is one
+    ("Pemungutan suara Pilkada digelar di Kecamatan Tamalate pada Rabu (27/11/2024).", "Pemungutan suara Pilkada"),
+])
+def test_the_place_or_officers_of_a_vote_are_not_the_vote(extract, text, event):
+    got = labels(extract(DATELINE + text), "Event")
+    if event:
+        assert any(g.lower().startswith("pemungutan suara") for g in got), got
+    else:
+        assert not any("emungutan" in g for g in got), got
+
+
+@pytest.mark.parametrize("text,agency", [
+    ("Ketua DPR Papua Pegunungan membuka sidang paripurna.", "Dewan Perwakilan Rakyat Papua Pegunungan"),
+    ("Komisi A DPR Papua Selatan menggelar rapat dengar pendapat.", "Dewan Perwakilan Rakyat Papua Selatan"),
+    ("DPR Papua menggelar rapat dengar pendapat.", "Dewan Perwakilan Rakyat Papua"),
+])
+def test_the_legislatures_of_the_papua_provinces(extract, text, agency):
+    got = labels(extract(DATELINE + text), "Agency")
+    assert any(g == agency or g.endswith(" " + agency) for g in got), got

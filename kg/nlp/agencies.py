@@ -45,7 +45,11 @@ def government_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
                              (name,), "desa")
             return end, [make_mention(ctx, i, end, "Agency", f"agency:pemerintah-{w}-{slug(name)}", label), place]
         else:
-            return None
+            # "Pemerintah Aceh" (its own name by law), "Pemerintah Jawa Barat": a province's government
+            reg = region_at(ctx, k, "provinsi")
+            if reg is None or lx.regions[reg[1]]["kind"] != "provinsi":
+                return None
+            end, rid = reg
     elif low in _GOV or low == "pemdes":
         if low == "pemdes":
             end = local_name(ctx, k)
