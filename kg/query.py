@@ -410,12 +410,9 @@ def format_solutions(sol: Solutions, fmt: str = "table", hide: tuple[str, ...] =
     return "\n".join(out)
 
 
-_MEDIA = {  # media type -> result format name (kg.store.RESULT_FORMATS)
-    "application/sparql-results+json": "json", "application/json": "json", "text/javascript": "json",
-    "application/javascript": "json", "application/sparql-results+xml": "xml", "application/xml": "xml",
-    "text/xml": "xml", "text/csv": "csv", "text/tab-separated-values": "tsv", "text/turtle": "turtle",
-    "application/turtle": "turtle", "application/x-turtle": "turtle", "application/ld+json": "jsonld",
-    "application/x-json+ld": "jsonld", "application/n-triples": "nt", "application/rdf+xml": "rdfxml"}
+#: pyoxigraph's file extension of a format -> result format name (kg.store.RESULT_FORMATS)
+_BY_EXTENSION = {"srj": "json", "srx": "xml", "csv": "csv", "tsv": "tsv",
+                 "ttl": "turtle", "jsonld": "jsonld", "nt": "nt", "rdf": "rdfxml"}
 _SHORT = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "turtle": "turtle", "ttl": "turtle",
           "json-ld": "jsonld", "jsonld": "jsonld", "nt": "nt", "ntriples": "nt", "n-triples": "nt",
           "rdf+xml": "rdfxml", "rdfxml": "rdfxml"}
@@ -436,7 +433,7 @@ def negotiate(form: str, accept: str | None, fmt: list[str]) -> str | None:
     ok = BY_FORM[form]
     for f in fmt:
         f = f.strip().lower()
-        name = _ALIASES.get(f, {}).get(form) or _SHORT.get(f) or _MEDIA.get(f.split(";")[0].strip())
+        name = _ALIASES.get(f, {}).get(form) or _SHORT.get(f) or _media_format(f, form)
         if name in ok:
             return name
     if not accept:
@@ -457,6 +454,16 @@ def negotiate(form: str, accept: str | None, fmt: list[str]) -> str | None:
             break
         if media in ("*/*", "application/*", "text/*"):
             return ok[0] if media != "text/*" or form == "CONSTRUCT" else "csv"
-        if _MEDIA.get(media) in ok:
-            return _MEDIA[media]
+        if _media_format(media, form) in ok:
+            return _media_format(media, form)
     return None
+
+
+def _media_format(media: str, form: str) -> str | None:
+    """The result format pyoxigraph reads a media type as, for SELECT/ASK or CONSTRUCT answers."""
+    import pyoxigraph as ox
+
+    media = media.split(";")[0].strip()
+    kind = ox.RdfFormat if form == "CONSTRUCT" else ox.QueryResultsFormat
+    found = kind.from_media_type(media) if media else None
+    return _BY_EXTENSION.get(found.file_extension) if found else None

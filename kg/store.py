@@ -390,12 +390,6 @@ _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _NT_ESC = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
-def _xml(s: str, attr: bool = False) -> str:
-    """Text safe inside XML 1.0: markup escaped, characters XML cannot hold replaced by U+FFFD."""
-    s = _XML_BAD.sub("\ufffd", s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return s.replace('"', "&quot;") if attr else s
-
-
 def nt_term(parts) -> str:
     """A term in N-Triples syntax (also SPARQL TSV): every character that could end it is escaped.
 
@@ -413,83 +407,47 @@ def nt_term(parts) -> str:
     return f'"{body}"' + (f"@{lang}" if lang else f"^^<{dt}>" if dt else "")
 
 
-def _json_term(parts) -> dict:
-    kind, value, dt, lang = parts
-    d = {"type": {"iri": "uri", "bnode": "bnode"}.get(kind, "literal"), "value": value}
-    if lang:
-        d["xml:lang"] = lang
-    elif dt:
-        d["datatype"] = dt
-    return d
-
-
-def _safe_json(obj) -> bytes:
-    import json
-
-    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-    for c, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(c, esc)  # inert even if a browser ever reads it as HTML
-    return text.encode("utf-8")
+#: In JSON results, characters that could end a script block or be read as markup, as escapes
+#: (they occur only inside JSON strings, so the document means the same).
+_JSON_INERT = ((b"<", b"\\u003c"), (b">", b"\\u003e"), (b"&", b"\\u0026"),
+               ("\u2028".encode(), b"\\u2028"), ("\u2029".encode(), b"\\u2029"))
 
 
 def serialize_solutions(sol: Solutions, fmt: str) -> bytes:
     """``sol`` in one of :data:`RESULT_FORMATS` (SELECT/ASK: json, xml, csv, tsv;
-    CONSTRUCT: turtle, jsonld, nt, rdfxml). Hostile text stays inert in each format."""
+    CONSTRUCT: turtle, jsonld, nt, rdfxml), written by pyoxigraph's serializers.
+
+    SELECT rows reach them as SPARQL TSV (each term in N-Triples syntax, :func:`nt_term`), read
+    back by :func:`pyoxigraph.parse_query_results`. Hostile text stays inert in each format:
+    characters XML 1.0 cannot hold become U+FFFD in XML, and JSON carries ``<``, ``>``, ``&``,
+    U+2028 and U+2029 as escapes. An ASK answer in CSV or TSV (which define none) is one line,
+    ``true`` or ``false``.
+    """
+    import pyoxigraph as ox
+
     if sol.form == "CONSTRUCT":
         if fmt not in ("turtle", "jsonld", "nt", "rdfxml"):
             raise QueryError(f"CONSTRUCT/DESCRIBE results cannot be written as {fmt}; valid: turtle, jsonld, nt, rdfxml")
-        import pyoxigraph as ox
-
         triples = [ox.Triple(*(to_oxigraph(_xml_clean(t) if fmt == "rdfxml" else t) for t in tr)) for tr in sol.triples]
         oxf = {"turtle": "TURTLE", "jsonld": "JSON_LD", "nt": "N_TRIPLES", "rdfxml": "RDF_XML"}[fmt]
         return ox.serialize(triples, format=getattr(ox.RdfFormat, oxf), prefixes=TURTLE_PREFIXES if fmt == "turtle" else None)
     if fmt not in ("json", "xml", "csv", "tsv"):
         raise QueryError(f"{sol.form} results cannot be written as {fmt}; valid: json, xml, csv, tsv")
-    rows = [[term_parts(t) for t in row] for row in sol.rows]
-    if fmt == "json":
-        if sol.form == "ASK":
-            return _safe_json({"head": {}, "boolean": sol.boolean})
-        return _safe_json({"head": {"vars": sol.vars}, "results": {"bindings": [
-            {v: _json_term(p) for v, p in zip(sol.vars, row) if p is not None} for row in rows]}})
-    if fmt == "xml":
-        out = ['<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">',
-               "<head>" + "".join(f'<variable name="{_xml(v, True)}"/>' for v in sol.vars) + "</head>"]
-        if sol.form == "ASK":
-            out.append(f"<boolean>{'true' if sol.boolean else 'false'}</boolean>")
-        else:
-            out.append("<results>")
-            for row in rows:
-                out.append("<result>")
-                for v, p in zip(sol.vars, row):
-                    if p is None:
-                        continue
-                    kind, value, dt, lang = p
-                    if kind == "iri":
-                        inner = f"<uri>{_xml(value)}</uri>"
-                    elif kind == "bnode":
-                        inner = f"<bnode>{_xml(value)}</bnode>"
-                    else:
-                        extra = f' xml:lang="{_xml(lang, True)}"' if lang else f' datatype="{_xml(dt, True)}"' if dt else ""
-                        inner = f"<literal{extra}>{_xml(value)}</literal>"
-                    out.append(f'<binding name="{_xml(v, True)}">{inner}</binding>')
-                out.append("</result>")
-            out.append("</results>")
-        out.append("</sparql>\n")
-        return "\n".join(out).encode("utf-8")
     if sol.form == "ASK":
-        return (("true" if sol.boolean else "false") + "\n").encode()
-    if fmt == "tsv":
-        lines = ["\t".join("?" + v for v in sol.vars)] + ["\t".join(nt_term(p) for p in row) for row in rows]
-        return ("\n".join(lines) + "\n").encode("utf-8")
-    import csv
-    import io
-
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(sol.vars)
-    for row in rows:
-        w.writerow(["" if p is None else ("_:" + p[1] if p[0] == "bnode" else p[1]) for p in row])
-    return buf.getvalue().encode("utf-8")
+        if fmt in ("csv", "tsv"):
+            return b"true\n" if sol.boolean else b"false\n"
+        data, read_as = (b'{"head":{},"boolean":true}' if sol.boolean else b'{"head":{},"boolean":false}'), "JSON"
+    else:
+        clean = _xml_clean if fmt == "xml" else (lambda t: t)
+        lines = ["\t".join("?" + v for v in sol.vars)]
+        lines += ["\t".join(nt_term(term_parts(clean(t)) if t is not None else None) for t in row) for row in sol.rows]
+        data, read_as = ("\n".join(lines) + "\n").encode("utf-8"), "TSV"
+    res = ox.parse_query_results(data, format=getattr(ox.QueryResultsFormat, read_as))
+    body = res.serialize(format=getattr(ox.QueryResultsFormat, fmt.upper()))
+    if fmt == "json":
+        for c, esc in _JSON_INERT:
+            body = body.replace(c, esc)
+    return body
 
 
 def _xml_clean(t):
