@@ -246,13 +246,13 @@ _NOT_GIVEN = ("PLACE", "AGENCY", "AGENCY_TYPE", "POLICY", "TITLE", "ACTING", "VE
 
 def surname_region(ctx: DocContext, i: int, end: int) -> bool:
     """Is the one-word region name at i:end a family name closing a person's name ("Sekda Budi
-    Siregar Karo", "Kepala Dinas Ahmad Syafrizal Lingga": Batak clan names that are also regencies)?
+    Halomoan Karo", "Kepala Dinas Ahmad Syafrizal Lingga": Batak clan names that are also regencies)?
     It is when two capitalised name words that no gazetteer name covers come right before it; a
     region closing an office's name comes after the office's words ("Sekda Bintan", "Dinas Kominfo
     Lingga"), which are covered."""
     texts, lx = ctx.texts, ctx.lx
     if end != i + 1 or i < 2 or i > 2 and (texts[i - 3] in ("/", "-") or texts[i - 3].isdigit()):
-        return False  # "Korem 161/Wira Sakti Kupang": a unit's name and its town
+        return False  # "Korem 043/Garuda Hitam Lampung": a unit's name and its region
     for k in (i - 2, i - 1):
         w = texts[k]
         if not (w.isalpha() and lx.is_name_word(w)) or w.lower() in lx.honorifics or w.lower() in lx.ranks:
