@@ -431,6 +431,11 @@ def named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
         if p and p < len(doc) and is_cap(doc[p]) and doc[p].text.lower() not in ctx.lx.function_words:
             end = p  # "Tim Penilai Internal (TPI) Pembangunan Zona Integritas": the name goes on after its short form
             continue
+        if doc[end].text == "dan" and end > k and end + 1 < len(doc) and is_cap(doc[end + 1]) \
+                and doc[end + 1].text.lower() not in ctx.lx.function_words and not ctx.hits.get(end + 1) \
+                and doc[end + 1].text.lower() not in bodies:  # not "Tim X dan Tim Y": two bodies
+            end += 1  # "Satuan Tugas Koordinasi dan Supervisi Wilayah I": two fields of one body
+            continue
         if not (is_cap(doc[end]) or is_acronym(doc[end]) or doc[end].text.isdigit()) \
                 or doc[end].text.lower() in ctx.lx.calendar or doc[end].text.lower() in ctx.lx.function_words:
             break
@@ -442,12 +447,17 @@ def named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
             end = reg[0]  # "Kantor Regional XI BKN Manado": the office's city ends its name
             break
         end += 1
+    while end > k and doc[end - 1].text == "dan":
+        end -= 1
     if end == k or head == "forum":
         return None
     surface = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     text = re.sub(r"\s*\([^)]*\)", "", surface)
-    return end, [make_mention(ctx, i, end, "Agency", f"agency:{slug(text)}", text, (surface,) if surface != text else (),
-                              kind="body")]
+    forms = [surface] if surface != text else []
+    parent = ctx.longest(end, ("AGENCY",)) if end < len(doc) else None
+    if parent:  # "Satgas Korsup Wilayah I KPK": also named with its parent, as it is written
+        forms.append(f"{text} {' '.join(ctx.texts[parent.i:parent.j])}")
+    return end, [make_mention(ctx, i, end, "Agency", f"agency:{slug(text)}", text, tuple(forms), kind="body")]
 
 
 def unit_name(unit: str, region: str) -> str:

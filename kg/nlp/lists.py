@@ -9,6 +9,20 @@ __all__ = ["elided_units", "merged_office_end"]
 
 _MAX_ITEM = 7  # tokens in one list item
 _LINKS = {"dan", "di", "dari", "ke", "pada", "yang", "untuk", "dengan", "serta", "atau"}  # never inside a field's name
+#: Gazetteer labels of words that open a name of their own, never a field of the office before them.
+_OWN_HEADS = ("PLACE", "TITLE")
+
+
+def _opens_place(ctx: DocContext, k: int) -> bool:
+    """Does a district's or a village's name start at ``k`` ("Dinas Perhubungan, Kecamatan Gerunggang dan
+    ..."), a next item of the list, not a field of the office ("..., Pemberdayaan Masyarakat dan Desa
+    Kabupaten X": "Desa" before a region's kind word is the field)?"""
+    from .places import local_name
+
+    texts = ctx.texts
+    if not ctx.hits_at(k, "VENUE_HEAD") or texts[k].lower() not in ctx.lx.local_kinds or k + 1 >= len(texts):
+        return False
+    return texts[k + 1].lower() not in ("kabupaten", "kota", "provinsi", "kab", "prov") and local_name(ctx, k + 1) > k + 1
 
 
 def elided_units(ctx: DocContext, found: list[Mention]) -> list[Mention]:
@@ -77,7 +91,8 @@ def merged_office_end(ctx: DocContext, i: int, j: int) -> int | None:
             joined = True
         elif w[:1].isupper() and w.isalpha() and w not in ("Dinas", "Badan", "Kantor") \
                 and (w.lower() not in lx.function_words or items[-1] and k + 1 < len(texts) and texts[k + 1][:1].isupper()
-                     and w.lower() not in _LINKS) and not ctx.hits_at(k, "PLACE") and not ctx.hits_at(k, "TITLE"):
+                     and w.lower() not in _LINKS) and not any(ctx.hits_at(k, lab) for lab in _OWN_HEADS) \
+                and not _opens_place(ctx, k):
             items[-1].append(w)
         else:
             break
