@@ -292,8 +292,16 @@ def agency_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
             return end, out
         elif rec.get("numbered") and (unit := _numbered_unit(ctx, end)):
             name, forms = unit[1], [a for a in rec.get("aliases", []) if a[:1].isupper()]
+            numbered = (f"{rec['pattern']} {name}",) + tuple(f"{a} {name}" for a in forms)
+            reg = region_at(ctx, end + 2) if end + 2 < len(doc) and doc[end + 1].text == "/" else None
+            if reg and reg[0] == unit[0] and lx.regions[reg[1]]["kind"] in rec.get("levels", ()):
+                # "Kodim 1408/Makassar" is the Kodim of Kota Makassar: one body, under either name
+                rrec = lx.regions[reg[1]]
+                return unit[0], [make_mention(ctx, i, unit[0], "Agency", f"agency:{typ.id}-{reg[1]}",
+                                              unit_name(rec["pattern"], rrec["pattern"]),
+                                              tuple(regional_aliases(rec, rrec)) + numbered, kind="regional")]
             return unit[0], [make_mention(ctx, i, unit[0], "Agency", f"agency:{typ.id}-{slug(name)}",
-                                          f"{rec['pattern']} {name}", tuple(f"{a} {name}" for a in forms), "office")]
+                                          numbered[0], numbered[1:], "office")]
         elif rec.get("named") and end < len(doc) and (named := _named_office(ctx, end, typ.id)):
             return named, _named_office_mentions(ctx, i, end, named, rec)
         else:

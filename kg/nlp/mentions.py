@@ -67,6 +67,9 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
                 and texts[i] != "undang":  # "undang-undang ASN": a law in lower case
             i += 1  # nothing else below starts at a lower-case word without a gazetteer hit
             continue
+        if any(h.j > i for b in (1, 2) for h in ctx.hits_at(i - b, "RANK")):
+            i += 1  # "Brigjen TNI", "Irjen Pol": the corps is part of the rank, not a mention of the body
+            continue
         got = government_at(ctx, i) or section_unit(ctx, i) or ministry_part(ctx, i) or agency_at(ctx, i) or named_body(ctx, i)
         if got:
             end, ms = got
