@@ -301,6 +301,9 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
             phrase = ctx.longest(t.i, ("CUE_PHRASE",))  # "memberikan apresiasi kepada ...": said from the noun on
             if (low in lx.cue_verbs or as_verb or phrase) and t.i > sent.start and not _tail_cue(ctx, toks, sent.start):
                 subj = [p for p in sp if p.end <= t.idx]
+                rel = re.search(r",\s*yang\b[^,.;]*,\s*$", text[ss:t.idx])
+                if rel:  # "X, yang hadir mewakili Gubernur, menyatakan ...": X, not the one in the clause
+                    subj = [p for p in subj if p.start < ss + rel.start()] or subj
                 pron = re.search(r"\b(?:Ia|Dia|ia|dia|Beliau|beliau|Pihaknya|pihaknya|Dirinya|dirinya)\b(?:\s+\w+){0,2}\s*$",
                                  text[ss:t.idx])
                 read = _READ_FOR.search(text[ss:t.idx])
