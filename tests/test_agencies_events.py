@@ -480,3 +480,27 @@ def test_the_place_or_officers_of_a_vote_are_not_the_vote(extract, text, event):
 def test_the_legislatures_of_the_papua_provinces(extract, text, agency):
     got = labels(extract(DATELINE + text), "Agency")
     assert any(g == agency or g.endswith(" " + agency) for g in got), got
+
+
+@pytest.mark.parametrize("text,event,alias", [
+    # a second verb joined to the event verb, its object after the oath
+    ("Bupati Kendal Rudi Hartawan melantik dan mengambil sumpah 30 pejabat fungsional di Pendopo, Senin (3/6/2024).",
+     "Pelantikan 30 pejabat fungsional", None),
+    # the event's noun opening a later sentence that points back to it is the same event, so named
+    ("Bupati Kendal Rudi Hartawan melantik 30 pejabat fungsional di Pendopo, Senin (3/6/2024). Pelantikan tersebut "
+     "turut dihadiri Sekda Kendal Sri Wahyuni.", "Pelantikan 30 pejabat fungsional", "Pelantikan"),
+    # counter-examples: the oath alone gives no object; a noun before any verb event names nothing here
+    ("Bupati Kendal Rudi Hartawan melantik dan mengambil sumpah mereka di Pendopo, Senin (3/6/2024).", None, None),
+    ("Pelantikan tersebut turut dihadiri Sekda Kendal Sri Wahyuni, Senin (3/6/2024).", None, None),
+])
+def test_an_event_told_by_a_verb_and_named_again_by_its_noun(extract, text, event, alias):
+    r = extract(DATELINE + text)
+    events = {e.label: e for e in r.entities if e.type == "Event"}
+    if event is None:
+        assert not any(label.startswith("Pelantikan") for label in events), events
+        return
+    assert event in events, events
+    if alias:
+        assert alias in events[event].aliases
+        people = {e.key: e.label for e in r.entities if e.type == "Person"}
+        assert any(people.get(p) == "Sri Wahyuni" for ev in r.events for p in ev.participants)

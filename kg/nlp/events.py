@@ -356,28 +356,62 @@ def _verb_events(ctx: DocContext, named: list[Mention], names: dict[int, int]) -
         sent = doc[k].sent
         if sent.start in taken or not _DATE_HINT.search(sent.text):
             continue
-        end = k + 1
-        while end < sent.end and end - k <= 8:
+        start = end = _object_start(ctx, k, sent.end)  # "melantik dan mengambil sumpah 47 pejabat ..."
+        while end < sent.end and end - start < 8:
             t, tl = texts[end], texts[end].lower()
-            if end > k + 1 and names.get(end, 0) > end + 1 and names[end] <= sent.end:
+            if end > start and names.get(end, 0) > end + 1 and names[end] <= sent.end:
                 end = names[end]  # "menyerahkan SK pengangkatan Pegawai Pemerintah dengan Perjanjian Kerja"
-                if texts[end - 1] == ")" and "(" in texts[k + 1:end]:
-                    end = max(j for j in range(k + 1, end) if texts[j] == "(")  # not its short form in brackets
+                if texts[end - 1] == ")" and "(" in texts[start:end]:
+                    end = max(j for j in range(start, end) if texts[j] == "(")  # not its short form in brackets
                     break
             elif (t.isalpha() or t.isdigit()) and tl not in lx.function_words and tl not in lx.calendar \
                     and tl not in lx.cue_verbs and tl not in lx.event_verbs and tl not in _words(ctx, "OBJECT_STOP"):
                 end += 1
-            elif tl == "dan" and end > k + 1 and end + 1 < sent.end and texts[end + 1].isalpha() \
+            elif tl == "dan" and end > start and end + 1 < sent.end and texts[end + 1].isalpha() \
                     and texts[end + 1].lower() not in lx.function_words:
                 end += 1
             else:
                 break
-        if end == k + 1 or (end - k == 2 and texts[k + 1].isdigit()):
+        if end == start or (end - start == 1 and texts[start].isdigit()):
             continue
-        obj = ctx.text[doc[k + 1].idx:doc[end - 1].idx + len(doc[end - 1])]
+        obj = ctx.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])]
         label = re.sub(r"\s*\([^)]*\)", "", f"{noun} {' '.join(obj.split())}")
         taken.add(sent.start)
         out.append(make_mention(ctx, k, end, "Event", f"event:{slug(label)}", label, (), noun.lower()))
+    return out + _told_again(ctx, out)
+
+
+def _object_start(ctx: DocContext, k: int, sent_end: int) -> int:
+    """Where the object of the event verb at ``k`` starts: right after it, or after a second verb
+    joined to it with its noun ("melantik dan mengambil sumpah 47 pejabat": the object is what
+    follows the oath, when a number, a name or a plural word comes next)."""
+    texts = ctx.texts
+    j = k + 1
+    if j + 2 < sent_end and texts[j] in ("dan", "sekaligus") and texts[j + 1].islower() and texts[j + 1].startswith("me"):
+        m = j + 2
+        while m < sent_end and m - j <= 3 and texts[m].islower() and texts[m].isalpha() \
+                and texts[m] not in ctx.lx.function_words:
+            m += 1
+        if m < sent_end and m > j + 2 and (texts[m].isdigit() or texts[m][:1].isupper()
+                                          or texts[m] in ctx.lx.lists["GROUP_WORD"]):
+            return m
+    return j
+
+
+def _told_again(ctx: DocContext, verb_events: list[Mention]) -> list[Mention]:
+    """The noun of an event told by a verb, opening a later sentence that points back to it
+    ("Pelantikan tersebut dihadiri ...", "Peresmian berlangsung di ..."): the same event, named so."""
+    doc, texts, lx = ctx.doc, ctx.texts, ctx.lx
+    by_noun = {m.label.split()[0]: m for m in verb_events}
+    back = lx.lists["POINTING_BACK"]
+    out = []
+    for k, w in enumerate(texts[:-1]):
+        m = by_noun.get(w)
+        if m is None or k <= m.j or doc[k].sent.start != k or ctx.in_quote(doc[k].idx):
+            continue
+        nxt = texts[k + 1].lower()
+        if nxt in back or nxt in lx.event_cue_after:
+            out.append(make_mention(ctx, k, k + 1, "Event", m.key, m.label, (w,), m.kind))
     return out
 
 
