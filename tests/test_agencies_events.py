@@ -504,3 +504,24 @@ def test_an_event_told_by_a_verb_and_named_again_by_its_noun(extract, text, even
         assert alias in events[event].aliases
         people = {e.key: e.label for e in r.entities if e.type == "Person"}
         assert any(people.get(p) == "Sri Wahyuni" for ev in r.events for p in ev.participants)
+
+
+def test_a_numbered_regional_office_is_one_body_however_written(extract):
+    r = extract(DATELINE + "Kantor Regional IV Badan Kepegawaian Negara (BKN) Makassar menggelar rapat. Kepala Kanreg "
+                "IV BKN Makassar Budi Halomoan hadir. Kanreg IV BKN juga meminta data. Kanreg juga meminta instansi "
+                "melapor tepat waktu.")
+    offices = [e for e in r.entities if e.type == "Agency" and "IV" in e.label]
+    assert [e.label for e in offices] == ["Kantor Regional IV Badan Kepegawaian Negara"]
+    assert {"Kanreg IV BKN", "Kanreg IV BKN Makassar"} <= set(offices[0].aliases)
+    assert "BKN" not in offices[0].aliases  # the short form inside its name is the parent's
+    assert "Kanreg" not in persons_of(r)
+
+
+def test_a_short_form_opening_a_name_stays_its_alias(extract):
+    r = extract(DATELINE + "Pemerintah menerbitkan Surat Keputusan Bersama (SKB) tentang Pedoman Netralitas Pegawai ASN.")
+    skb = [e for e in r.entities if e.type == "Policy" and e.label.startswith("Surat Keputusan Bersama")]
+    assert skb and "SKB" in skb[0].aliases
+
+
+def persons_of(r):
+    return {e.label for e in r.entities if e.type == "Person"}

@@ -459,6 +459,8 @@ def named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
         end -= 1
     if end == k or head == "forum":
         return None
+    if head in ("kantor regional", "kanreg") and (office := _regional_office(ctx, i, k, end)):
+        return end, [office]
     surface = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     text = re.sub(r"\s*\([^)]*\)", "", surface)
     forms = [surface] if surface != text else []
@@ -466,6 +468,31 @@ def named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     if parent:  # "Satgas Korsup Wilayah I KPK": also named with its parent, as it is written
         forms.append(f"{text} {' '.join(ctx.texts[parent.i:parent.j])}")
     return end, [make_mention(ctx, i, end, "Agency", f"agency:{slug(text)}", text, tuple(forms), kind="body")]
+
+
+def _regional_office(ctx: DocContext, i: int, k: int, end: int) -> Mention | None:
+    """A national body's numbered regional office, one entity however it is written: "Kantor Regional
+    IV Badan Kepegawaian Negara (BKN) Makassar", "Kanreg IV BKN Makassar" and "Kanreg IV BKN" are
+    "Kantor Regional IV Badan Kepegawaian Negara" (each number names one office)."""
+    texts, lx = ctx.texts, ctx.lx
+    if not _ROMAN.fullmatch(texts[k]):
+        return None
+    parent = next((h for x in range(k + 1, end) for h in ctx.hits_at(x, "AGENCY") if h.j <= end and h.id in lx.agencies), None)
+    if parent is None:
+        return None
+    rec, num = lx.agencies[parent.id], texts[k]
+    short = next((a for a in rec.get("aliases", ()) if a.isupper()), None)
+    label = f"Kantor Regional {num} {rec['pattern']}"
+    reg = next((region_at(ctx, x) for x in range(parent.j, end) if region_at(ctx, x)), None)
+    city = [lx.regions[reg[1]]["name"]] if reg else []
+    forms = {f"Kantor Regional {num} {rec['pattern']} {c}" for c in city}
+    if short:
+        forms |= {f"Kanreg {num} {short}", f"Kantor Regional {num} {short}"} | {f"Kanreg {num} {short} {c}" for c in city}
+    surface = re.sub(r"\s*\([^)]*\)", "", " ".join(ctx.text[ctx.doc[i].idx:ctx.doc[end - 1].idx + len(ctx.doc[end - 1])].split()))
+    forms.add(surface)
+    forms.discard(label)
+    return make_mention(ctx, i, end, "Agency", f"agency:kantor-regional-{num.lower()}-{parent.id}", label,
+                        tuple(sorted(forms)), kind="body")
 
 
 def unit_name(unit: str, region: str) -> str:

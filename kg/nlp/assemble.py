@@ -14,7 +14,7 @@ from ..dates import find_dates
 from ..records import Article, DocResult, Entity, EventReport, Quote, Role, Span
 from .context import DocContext, Mention, build_context
 from .lexicon import lexicon, norm, slug
-from .acronyms import acronym_mentions
+from .acronyms import acronym_mentions, fits
 from .mentions import iter_mentions
 from .nicknames import find_nicknames
 from .people import PersonMention, iter_people
@@ -174,8 +174,10 @@ def _finish(key: str, e: dict) -> Entity:
         m = re.search(r"\(([^()]{1,80})\)", a)
         if m:  # "Badan Pengawas Pemilu (Bawaslu)" also names "Badan Pengawas Pemilu" and "Bawaslu"
             extra.append(re.sub(r"\s*\([^)]*\)", "", a))
-            if any(c.isupper() for c in m.group(1)) and len(m.group(1).split()) <= 8:
-                extra.append(m.group(1))
+            if any(c.isupper() for c in m.group(1)) and len(m.group(1).split()) <= 8 and (
+                    not a[m.end():].strip(" ,.") or fits(m.group(1).replace(" ", ""), a[:m.start()].split())):
+                extra.append(m.group(1))  # "Surat Keputusan Bersama (SKB) tentang ...", not "Kantor Regional IV
+                # Badan Kepegawaian Negara (BKN) Makassar": there the short form is a part's
     for a in [*e["aliases"], *extra]:
         a = " ".join(a.split()).strip(" ,.")
         if a and norm(a) not in seen:

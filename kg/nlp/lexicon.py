@@ -136,7 +136,8 @@ class Lexicon:
             return False
         if low in self.titles or low in self.acting or low in self.cue_after or low in self.cue_verbs:
             return False
-        if low in self.event_heads or low in self.venue_heads or low in self.unit_words:
+        if low in self.event_heads or low in self.venue_heads or low in self.unit_words \
+                or low in self.mention_words.get("BODY_HEAD", ()):  # "Kanreg juga meminta ...": a body
             return False
         from .vocab import is_derived_word, is_function_word
         # "Menjadi", "Kegiatan": a derivation of a common word; "Beserta", "Kemudian": a function word
