@@ -153,7 +153,7 @@ def speaker_of(r, start_words):
      "Camat Kecamatan Cibinong", "Kecamatan Cibinong"),
     # a national body's numbered regional office ends at its city; the name after it is its head's
     ("Kepala Kantor Regional XI BKN Manado Rendra Pangalila mengatakan seleksi diawasi.", "Rendra Pangalila",
-     "Kepala Kantor Regional XI BKN Manado", "Kantor Regional XI BKN Manado"),
+     "Kepala Kantor Regional XI BKN Manado", "Kantor Regional XI Badan Kepegawaian Negara"),
     ("Kasudin Sumber Daya Air Jakarta Selatan, Galih Pramana, meninjau pompa.", "Galih Pramana",
      "Kasudin Sumber Daya Air Jakarta Selatan", "Suku Dinas Sumber Daya Air Kota Administrasi Jakarta Selatan"),
     ("Kepala Suku Dinas Lingkungan Hidup Jakarta Timur Herwin Saputra meninjau lokasi.", "Herwin Saputra",
@@ -745,7 +745,7 @@ def test_spelling_variants_of_a_ministry_are_one_entity(extract):
      "Biro Organisasi Sekretariat Daerah Provinsi Papua Barat Daya"),
     ("BKPSDM Kabupaten Buleleng membuka seleksi.",
      "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten Buleleng"),
-    ("Kantor Regional XII BKN membuka layanan konsultasi kepegawaian.", "Kantor Regional XII BKN"),
+    ("Kantor Regional XII BKN membuka layanan konsultasi kepegawaian.", "Kantor Regional XII Badan Kepegawaian Negara"),
     ("Unit Layanan Pengadaan Kota Balikpapan mendapat penghargaan.",
      "Unit Layanan Pengadaan Barang dan Jasa Kota Balikpapan"),
     ("Diskominfo Kota Padang meluncurkan aplikasi.", "Dinas Komunikasi dan Informatika Kota Padang"),
