@@ -538,6 +538,11 @@ def said_by(r, start_words):
      "Dinas Kesehatan Kota Kendari dalam keterangan resminya.", "Stok vaksin di", "Dinas Kesehatan Kota Kendari"),
     ("“Kami terus memantau pelaksanaan seleksi di daerah,” tulis Badan Kepegawaian Negara dalam siaran persnya.",
      "Kami terus memantau", "Badan Kepegawaian Negara"),
+    # an insert between commas before the verb
+    ("Inspektorat Kabupaten Sleman, sebagai aparat pengawas internal, menyatakan akan memperketat reviu laporan kinerja tahun ini.",
+     "akan memperketat reviu", "Inspektorat Daerah Kabupaten Sleman"),
+    ("Badan Kepegawaian Negara, dalam keterangan tertulisnya, menegaskan seleksi tetap digelar sesuai jadwal.",
+     "seleksi tetap digelar", "Badan Kepegawaian Negara"),
 ])
 def test_an_agency_that_speaks_as_a_body_is_the_speaker(extract, text, start, agency):
     assert said_by(extract(DATELINE + text), start) == (agency, "Agency")

@@ -226,16 +226,24 @@ def _agency_subject(text: str, ss: int, verb: int, agencies: list[Mention],
     """The agency that is the subject of the speech verb at ``verb``: the agency mention just before
     it (nothing but adverbs between), opening its sentence or following a lead closed by a comma
     or a dateline's dash; never an agency inside an office ("Kepala BKN mengatakan")."""
-    before = [m for m in agencies if ss <= m.start and m.end <= verb]
-    if not before:
-        return None
-    m = max(before, key=lambda m: (m.end, -m.start))
-    if not all(w.lower() in adverbs for w in text[m.end:verb].split()) or text[m.end:verb][:1] not in (" ", "\n") \
-            or not _SUBJECT_LEAD.search(text[ss:m.start].strip()):
-        return None
-    if any(p.start < m.end and m.start < p.end for p in people):
-        return None
-    return m
+    before = sorted((m for m in agencies if ss <= m.start and m.end <= verb), key=lambda m: (-m.end, m.start))
+    for m in before[:3]:
+        between = text[m.end:verb]
+        insert = _INSERT.match(between)  # "Inspektorat, sebagai aparat pengawas internal, menyatakan ..."
+        if insert and any(m.end + insert.start() < o.start < m.end + insert.end() for o in [*agencies, *people]):
+            continue
+        rest = between[insert.end():] if insert else between
+        if not all(w.lower() in adverbs for w in rest.split()) or not (insert or between[:1] in (" ", "\n")) \
+                or not _SUBJECT_LEAD.search(text[ss:m.start].strip()):
+            continue
+        if any(p.start < m.end and m.start < p.end for p in people):
+            return None
+        return m
+    return None
+
+
+#: A comma-enclosed insert between a subject and its verb ("..., dalam keterangan tertulisnya, ...").
+_INSERT = re.compile(r"\s*,[^,.;:“”\"]{3,90},\s*")
 
 
 def _statements(ctx: DocContext, people: list[PersonMention], direct: list[QuoteCandidate],
