@@ -525,3 +525,27 @@ def test_a_short_form_opening_a_name_stays_its_alias(extract):
 
 def persons_of(r):
     return {e.label for e in r.entities if e.type == "Person"}
+
+
+@pytest.mark.parametrize("text,policy,also", [
+    # an amendment is named whole, also without the amended regulation's subject, and names that regulation
+    ("DPRD mengesahkan Peraturan Daerah tentang Perubahan Kedua atas Peraturan Daerah Nomor 9 Tahun 2016 tentang "
+     "Pembentukan Perangkat Daerah.",
+     "Peraturan Daerah tentang Perubahan Kedua atas Peraturan Daerah Nomor 9 Tahun 2016 tentang Pembentukan Perangkat Daerah",
+     "Peraturan Daerah Nomor 9 Tahun 2016"),
+    # a title listing its subjects through commas
+    ("Pemprov menyiapkan Peraturan Gubernur tentang Kedudukan, Susunan Organisasi, Tugas dan Fungsi serta Tata Kerja "
+     "Perangkat Daerah.",
+     "Peraturan Gubernur tentang Kedudukan, Susunan Organisasi, Tugas dan Fungsi serta Tata Kerja Perangkat Daerah", None),
+    # counter-examples: an aspect word ends the subject; a comma before a new clause ends it
+    ("Peraturan Gubernur tentang TPP sedang disusun oleh biro hukum.", "Peraturan Gubernur tentang TPP", None),
+    ("Sesuai Peraturan Gubernur tentang TPP, Bupati dan Wakil Bupati hadir.", "Peraturan Gubernur tentang TPP", None),
+])
+def test_regulation_titles_amendments_and_listed_subjects(extract, text, policy, also):
+    r = extract(DATELINE + text)
+    got = labels(r, "Policy")
+    assert policy in got, got
+    if also:
+        assert also in got, got
+        whole = next(e for e in r.entities if e.label == policy)
+        assert any(a.endswith("Nomor 9 Tahun 2016") for a in whole.aliases)

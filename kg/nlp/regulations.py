@@ -172,8 +172,10 @@ def _subject_end(ctx: DocContext, k: int) -> int:
             end += 1
         elif t == "(" and paren_end(ctx, end):
             end = paren_end(ctx, end)
-        elif t.lower() in _JOINERS and nxt is not None and _reg_head(ctx, nxt.text):
-            break  # "tentang PKWT dan UU 6/2014 ...": another regulation
+        elif t.lower() in _JOINERS and t.lower() != "atas" and nxt is not None and _reg_head(ctx, nxt.text):
+            break  # "tentang PKWT dan UU 6/2014 ...": another regulation ("Perubahan atas UU ..." amends one)
+        elif t == "," and end > k + 1 and is_cap(doc[end - 1]) and _listed_fields(ctx, end + 1):
+            end += 1  # "tentang Kedudukan, Susunan Organisasi, Tugas dan Fungsi serta Tata Kerja ..."
         elif t.lower() in _JOINERS and end > k + 1 and nxt is not None and (
                 is_cap(nxt) or nxt.text.isdigit() or lowers and nxt.text.isalpha() and nxt.text.islower()
                 and nxt.text not in fw and not _VERBISH.match(nxt.text)):
@@ -187,6 +189,23 @@ def _subject_end(ctx: DocContext, k: int) -> int:
     while end > k + 1 and (doc[end - 1].text.lower() in fw or doc[end - 1].text in ("-", "/", "(")):
         end -= 1
     return end if end > k + 1 else k
+
+
+def _listed_fields(ctx: DocContext, k: int) -> bool:
+    """Do capitalised fields from ``k`` run, through commas, to a "dan"/"serta" before one more
+    capitalised field ("Susunan Organisasi, Tugas dan Fungsi"): a title listing its subjects, not a
+    new clause ("tentang ASN, Bupati mengatakan ...")?"""
+    doc = ctx.doc
+    x = k
+    while x + 1 < len(doc) and x - k < 16:
+        t = doc[x]
+        if t.text in ("dan", "serta") and x > k and is_cap(doc[x + 1]):
+            return True
+        if not ((is_cap(t) and t.text.isalpha() and not ctx.hits_at(x, "TITLE") and not ctx.hits_at(x, "AGENCY"))
+                or t.text == "," and x > k):
+            return False
+        x += 1
+    return False
 
 
 def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
@@ -288,6 +307,9 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         f"policy:reg-{kind}-{code}" if num else f"policy:{slug(text)}"
     short = short_form(surface)  # "Instruksi Presiden (Inpres) Nomor 1 Tahun 2022" -> "Inpres Nomor 1 Tahun 2022"
     aliases: tuple[str, ...] = (surface,) + ((short,) if short else ())
+    amended = re.match(r"^(.* tentang Perubahan(?: [^ ]+){0,2} atas .*?\bTahun \d{4}) tentang ", text)
+    if amended:  # "Perda tentang Perubahan Kedua atas Perda Nomor 9 Tahun 2016 tentang X": named without X too
+        aliases += (amended.group(1),)
     if full:
         whole = " ".join(ctx.text[doc[i].idx:doc[full - 1].idx + len(doc[full - 1])].split())
         aliases = tuple(dict.fromkeys((*aliases, whole, re.sub(r"\s*\([^)]*\)", "", whole))))
@@ -296,8 +318,8 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
 
 
 def named_inside(ctx: DocContext, i: int, end: int) -> list[Mention]:
-    """Policies a regulation's subject names ("... tentang penguatan budaya kerja BerAKHLAK"); not its
-    issuer ("Permenpan RB Nomor 6 ...": no "Reformasi Birokrasi" there)."""
+    """Policies a regulation's subject names ("... tentang penguatan budaya kerja BerAKHLAK"), and the
+    regulation it amends; not its issuer ("Permenpan RB Nomor 6 ...": no "Reformasi Birokrasi" there)."""
     out = []
     texts = ctx.texts
     about = next((x for x in range(i, end) if texts[x] == "tentang"), None)
@@ -308,7 +330,8 @@ def named_inside(ctx: DocContext, i: int, end: int) -> list[Mention]:
     k = i
     while k < end:
         got = policy_at(ctx, k) if ctx.texts[k - 1].lower() != "nomor" else None
-        if got and got[0] <= end and got[1].kind != "regulation":
+        if got and got[0] <= end and (got[1].kind != "regulation" or texts[k - 1].lower() == "atas"):
+            # the regulation an amendment amends is named too ("Perubahan atas UU Nomor 5 Tahun 2014")
             out.append(got[1])
             k = got[0]
         else:
