@@ -306,6 +306,12 @@ def test_a_slip_close_to_two_people_merges_with_neither(extract):
      "Lukas Walilo", "sejumlah staf masih"),
     ("Ketua DPRD Garut Rudi Hartawan berpendapat bahwa anggaran pendidikan harus dinaikkan tahun depan.",
      "Rudi Hartawan", "anggaran pendidikan harus"),
+    # a negation before the verb stays with the words: "tidak ingin X" is not "X"
+    ("Bupati Garut Rudi Hartawan membuka apel. Ia tidak ingin birokrasi daerah terseret kepentingan politik praktis.",
+     "Rudi Hartawan", "tidak ingin birokrasi"),
+    # a degree the tokenizer splits ("Bc.IP.") between the name and the verb ends no sentence
+    ("Kepala Kanwil Kemenkumham Kepri, Dr. Anton Gultom, Bc.IP., S.H., M.H., mengatakan tahun ini pihaknya "
+     "menargetkan lima satker meraih predikat WBK.", "Anton Gultom", "tahun ini pihaknya"),
 ])
 def test_statements_and_their_speakers(extract, text, speaker, start):
     assert (speaker, start) in said(extract(DATELINE + text))

@@ -328,6 +328,8 @@ def _statements(ctx: DocContext, people: list[PersonMention], direct: list[Quote
                 else:
                     continue
                 s0 = doc[phrase.j - 1].idx if phrase else _skip(text, t.idx + len(t), se)
+                if not phrase and t.i > sent.start and ctx.texts[t.i - 1].lower() in lx.lists["NEGATION"]:
+                    s0 = doc[t.i - 1].idx  # "Ia tidak ingin birokrasi ...": the words keep their negation
                 if len(text[s0:se].split()) >= 4 and text[s0:s0 + 1] not in "“\"":
                     yield QuoteCandidate(s0, se, text[s0:se].strip(), False, hint, low)
                     break
