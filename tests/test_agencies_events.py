@@ -549,3 +549,22 @@ def test_regulation_titles_amendments_and_listed_subjects(extract, text, policy,
         assert also in got, got
         whole = next(e for e in r.entities if e.label == policy)
         assert any(a.endswith("Nomor 9 Tahun 2016") for a in whole.aliases)
+
+
+@pytest.mark.parametrize("text,agency,event", [
+    # a regional leaders' forum is a body, however written
+    ("Pelantikan disaksikan Forum Koordinasi Pimpinan Daerah Provinsi Lampung, Senin (3/6/2024).",
+     "Forum Koordinasi Pimpinan Daerah Provinsi Lampung", None),
+    ("Apel dihadiri Forkopimda Kabupaten Bintan pada Senin (3/6/2024).",
+     "Forum Koordinasi Pimpinan Daerah Kabupaten Bintan", None),
+    # counter-examples: its meeting is a happening; a forum of discussion is one too
+    ("Rapat Koordinasi Forkopimda digelar Senin (3/6/2024).", None, "Rapat Koordinasi Forkopimda"),
+    ("Forum Group Discussion digelar Senin (3/6/2024) di Aula Merapi.", None, "Forum Group Discussion"),
+])
+def test_a_leaders_forum_is_a_body_and_its_meeting_an_event(extract, text, agency, event):
+    r = extract(DATELINE + text)
+    if agency:
+        assert agency in labels(r, "Agency")
+        assert agency not in labels(r, "Event")
+    if event:
+        assert event in labels(r, "Event")

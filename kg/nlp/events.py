@@ -431,11 +431,14 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
     named: list[Mention] = []
     # "Proyek Strategis Nasional", "Gerakan Nasional Revolusi Mental": a program's name, not a happening
     policy_starts = {m.i: m.j for m in found if m.type == "Policy"}
+    agency_ends = {m.i: m.j for m in found if m.type == "Agency"}
     while i < len(doc):
         if i in inside or (i not in ctx.hits and texts[i].lower() not in _words(ctx, "SUFFIX_HEAD")):
             i += 1  # an event starts at a gazetteer hit or ends at a suffix head
             continue
         ev = _event(ctx, i)
+        if ev and agency_ends.get(i, 0) >= ev[0]:
+            ev = None  # "Forum Koordinasi Pimpinan Daerah Provinsi Lampung": a body, named whole
         if ev and i in policy_starts and not _held(ctx, policy_starts[i], ev[0]) and not _own_scene(ctx, ev[0]):
             ev = None  # "Evaluasi SAKIP" is an instrument, unless it is held somewhere, some day
         if ev:
