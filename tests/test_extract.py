@@ -473,6 +473,9 @@ def test_one_quote_split_around_its_cue(extract):
      "akhir tahun,” tutur Mas Hanif.", "Harga harus stabil", "Hanafi Wiratmaja", True),
     ("Ketua DPRD Sleman Yudistira Pranowo alias Yudis membuka rapat. “Anggarannya sudah kami siapkan sejak "
      "awal,” kata Yudis.", "Anggarannya sudah kami", "Yudistira Pranowo", True),
+    # the nickname given after the office alone, whose holder was named before
+    ("Bupati Sleman Hanafi Suryawangsa menerima penghargaan. Bupati yang akrab disapa Gus Surya itu bersyukur. "
+     "“Nilai ini bukan tujuan akhir kita bersama,” kata Gus Surya.", "Nilai ini bukan", "Hanafi Suryawangsa", True),
     ("Kepala BKPSDM Sleman Budi Santoso menargetkan pendataan pegawai honorer selesai akhir bulan ini.",
      "pendataan pegawai honorer", "Budi Santoso", False),
     ("Ketua DPRD Sleman Budi Santoso mendesak pemerintah daerah segera menyalurkan bantuan bagi korban banjir.",
