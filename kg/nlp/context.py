@@ -59,6 +59,7 @@ class DocContext:
     main_region: dict[str, str] = field(default_factory=dict)   # kind -> region id
     acronyms: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # ACR -> (type, key, label)
     expansions: dict[str, str] = field(default_factory=dict)  # ACR -> long form, every definition
+    quote_marks: list[tuple[int, int, bool]] = field(default_factory=list)  # (start, end, closed), paired once
     quote_spans: list[tuple[int, int]] = field(default_factory=list)    # char spans inside quotes
     _starts: list[int] | None = None
     _texts: list[str] | None = None
@@ -67,9 +68,9 @@ class DocContext:
     text: str = ""  # the text the pipeline saw: the article text with skipped parts blanked (same offsets)
 
     def hits_at(self, i: int, label: str | None = None) -> list[Hit]:
-        """Gazetteer hits starting at token ``i``, longest first."""
-        hs = self.hits.get(i, [])
-        return [h for h in hs if label is None or h.label == label]
+        """Gazetteer hits starting at token ``i``, longest first (the index's own list: read, never change it)."""
+        hs = self.hits.get(i, ())
+        return hs if label is None else [h for h in hs if h.label == label]
 
     def longest(self, i: int, labels: tuple[str, ...]) -> Hit | None:
         for h in self.hits.get(i, []):
@@ -139,15 +140,12 @@ def _collect_hits(doc: Doc) -> dict[int, list[Hit]]:
     return hits
 
 
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    return [(s, e) for s, e, _closed in find_quote_marks(text)]
-
-
 def build_context(doc: Doc, article: Article) -> DocContext:
     """Index the gazetteer hits of ``doc`` and find the document's main regions."""
     lx = lexicon()
     ctx = DocContext(doc=doc, article=article, lx=lx, hits=_collect_hits(doc), text=doc.text)
-    ctx.quote_spans = _quote_spans(ctx.text)
+    ctx.quote_marks = find_quote_marks(ctx.text)
+    ctx.quote_spans = [(s, e) for s, e, _closed in ctx.quote_marks]
     # regions named with their kind ("Kota Malang", "Kabupaten Karo") or through a
     # government/office word ("Pemkot Malang", "Bupati Karo") are the document's regions
     counts: dict[str, int] = {}

@@ -18,6 +18,7 @@ RULE_FILES = ("regions", "agencies", "agency_types", "agency_parts", "policies",
               "speech", "events", "event_words", "mention_words", "venues", "words")
 
 
+@lru_cache(maxsize=65536)
 def norm(s: str) -> str:
     """Lower case, every non-alphanumeric character a space, spaces collapsed.
 

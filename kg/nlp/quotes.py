@@ -1,7 +1,8 @@
 """Who said what: direct quotations and reported statements with their speaker cues.
 
-Quotation marks are paired by :func:`kg.nlp.marks.find_quote_marks`. :func:`iter_quotes`
-yields :class:`QuoteCandidate` records whose ``hint`` says how the speaker is given:
+Quotation marks are paired once per document (``DocContext.quote_marks``, by
+:func:`kg.nlp.marks.find_quote_marks`). :func:`iter_quotes` yields :class:`QuoteCandidate` records
+whose ``hint`` says how the speaker is given:
 
 * ``("person", PersonMention)``: a named or titled speaker beside the quote
   ("jelas Wahyu", "kata Pj Wali Kota Wahyu", "X mengatakan, “...”");
@@ -19,7 +20,6 @@ from dataclasses import dataclass, replace
 from typing import Iterator
 
 from .context import DocContext, Mention
-from .marks import find_quote_marks
 from .people import PersonMention
 
 __all__ = ["QuoteCandidate", "iter_quotes", "demonstrative"]
@@ -169,7 +169,7 @@ def _direct(ctx: DocContext, people: list[PersonMention], agencies: list[Mention
     text = ctx.text
     quotes: list[QuoteCandidate] = []
     unclosed: list[bool] = []
-    marks = find_quote_marks(text)
+    marks = ctx.quote_marks  # paired once, by the document context
     for s, e, closed in marks:
         inner = text[s:e]
         words = inner.split()
