@@ -568,3 +568,17 @@ def test_a_leaders_forum_is_a_body_and_its_meeting_an_event(extract, text, agenc
         assert agency not in labels(r, "Event")
     if event:
         assert event in labels(r, "Event")
+
+
+@pytest.mark.parametrize("text,event", [
+    ("Komisi itu menggelar sidang klarifikasi terhadap seorang camat di Kabupaten Kampar, Senin (3/6/2024).",
+     "Sidang klarifikasi"),
+    # counter-example: the word alone after another word names no happening
+    ("Ketua majelis ditemui usai sidang di kantornya, Senin (3/6/2024).", None),
+])
+def test_a_hearing_named_in_lower_case_after_an_event_verb(extract, text, event):
+    got = labels(extract(DATELINE + text), "Event")
+    if event:
+        assert any(g.startswith(event) for g in got), got
+    else:
+        assert not any(g.lower().startswith("sidang") for g in got), got
