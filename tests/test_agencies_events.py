@@ -582,3 +582,21 @@ def test_a_hearing_named_in_lower_case_after_an_event_verb(extract, text, event)
         assert any(g.startswith(event) for g in got), got
     else:
         assert not any(g.lower().startswith("sidang") for g in got), got
+
+
+@pytest.mark.parametrize("text,event,date", [
+    # the verb's sentence has no date; the next one names the event by its noun and dates it
+    ("Kanwil Kemenkumham Kepri mencanangkan pembangunan Zona Integritas di tujuh satuan kerja.\n\nPencanangan "
+     "berlangsung di Aula Kanwil, pada 14 Maret 2024, dan disaksikan perwakilan Ombudsman.",
+     "Pencanangan pembangunan Zona Integritas", "2024-03-14"),
+    # counter-example: no later sentence tells it, so no date and no event
+    ("Kanwil Kemenkumham Kepri mencanangkan pembangunan Zona Integritas di tujuh satuan kerja.", None, None),
+])
+def test_an_event_verb_dated_by_the_sentence_that_names_it_again(extract, text, event, date):
+    r = extract(DATELINE + text)
+    events = {e.label: e for e in r.entities if e.type == "Event"}
+    if event is None:
+        assert not any(label.startswith("Pencanangan") for label in events), events
+        return
+    assert event in events, events
+    assert any(ev.date == date for ev in r.events if ev.event == events[event].key)

@@ -354,7 +354,7 @@ def _verb_events(ctx: DocContext, named: list[Mention], names: dict[int, int]) -
         if noun is None or ctx.in_quote(doc[k].idx):
             continue
         sent = doc[k].sent
-        if sent.start in taken or not _DATE_HINT.search(sent.text):
+        if sent.start in taken or not (_DATE_HINT.search(sent.text) or _dated_again(ctx, sent, noun)):
             continue
         start = end = _object_start(ctx, k, sent.end)  # "melantik dan mengambil sumpah 47 pejabat ..."
         while end < sent.end and end - start < 8:
@@ -398,19 +398,39 @@ def _object_start(ctx: DocContext, k: int, sent_end: int) -> int:
     return j
 
 
+def _again(ctx: DocContext, k: int, noun: str) -> bool:
+    """Does the sentence at token ``k`` open with ``noun`` pointing back to an event or telling it
+    ("Pelantikan tersebut ...", "Pencanangan berlangsung di ...")?"""
+    texts, lx = ctx.texts, ctx.lx
+    return texts[k] == noun and k + 1 < len(texts) \
+        and (texts[k + 1].lower() in lx.lists["POINTING_BACK"] or texts[k + 1].lower() in lx.event_cue_after)
+
+
+def _dated_again(ctx: DocContext, sent, noun: str) -> bool:
+    """Is the event a verb tells in ``sent`` dated by one of the next few sentences that names it again
+    by its noun ("... mencanangkan pembangunan Zona Integritas. Pencanangan berlangsung di Aula X, pada
+    14 Maret 2024.")?"""
+    doc = ctx.doc
+    k, seen = sent.end, 0
+    while k < len(doc) and seen < 4:
+        nxt = doc[k].sent
+        if _again(ctx, nxt.start, noun) and (_DATE_HINT.search(nxt.text) or find_dates(nxt.text)):
+            return True
+        k, seen = nxt.end, seen + 1
+    return False
+
+
 def _told_again(ctx: DocContext, verb_events: list[Mention]) -> list[Mention]:
     """The noun of an event told by a verb, opening a later sentence that points back to it
     ("Pelantikan tersebut dihadiri ...", "Peresmian berlangsung di ..."): the same event, named so."""
-    doc, texts, lx = ctx.doc, ctx.texts, ctx.lx
+    doc, texts = ctx.doc, ctx.texts
     by_noun = {m.label.split()[0]: m for m in verb_events}
-    back = lx.lists["POINTING_BACK"]
     out = []
     for k, w in enumerate(texts[:-1]):
         m = by_noun.get(w)
         if m is None or k <= m.j or doc[k].sent.start != k or ctx.in_quote(doc[k].idx):
             continue
-        nxt = texts[k + 1].lower()
-        if nxt in back or nxt in lx.event_cue_after:
+        if _again(ctx, k, w):
             out.append(make_mention(ctx, k, k + 1, "Event", m.key, m.label, (w,), m.kind))
     return out
 
