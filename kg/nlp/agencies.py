@@ -6,17 +6,17 @@ from __future__ import annotations
 
 import re
 
-from .context import DocContext, Hit, Mention, is_acronym, is_cap, make_mention, paren_end
+from .context import DocContext, Hit, Mention, make_mention, paren_end
 from .lexicon import norm, slug
 from .lists import merged_office_end
 from .places import KIND_WORDS, local_name, place_mention, region_at
 
-__all__ = ["government_at", "agency_at", "section_unit", "ministry_part", "named_body", "commission_unit",
-           "unit_name", "regional_aliases", "government_aliases", "GOV_STARTS"]
+__all__ = ["government_at", "agency_at", "section_unit", "ministry_part", "commission_unit",
+           "unit_name", "regional_aliases", "government_aliases", "GOV_STARTS", "ROMAN"]
 
 _GOV = {"pemprov": "provinsi", "pemkab": "kabupaten", "pemkot": "kota", "pemko": "kota", "pemda": None}
 GOV_STARTS = {"pemerintah", "pemdes", *_GOV}
-_ROMAN = re.compile(r"^[IVXLC]+$")
+ROMAN = re.compile(r"^[IVXLC]+$")  # a Roman numeral: "Kodam IX", "Kanreg IV"
 
 
 def government_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
@@ -153,7 +153,7 @@ def _numbered_unit(ctx: DocContext, k: int) -> tuple[int, str] | None:
     """(end, name) of a military unit's number and name: "Korem 161/Wira Sakti", "Korem 161 Wira Sakti
     Kupang" (the city after the name is where it sits, not its name), "Kodim 0809/Kediri", "Kodam IX/Udayana"."""
     texts, lx = ctx.texts, ctx.lx
-    if k < len(texts) and texts[k][:1].isupper() and texts[k].isalpha() and not _ROMAN.fullmatch(texts[k]) \
+    if k < len(texts) and texts[k][:1].isupper() and texts[k].isalpha() and not ROMAN.fullmatch(texts[k]) \
             and texts[k].lower() not in lx.function_words and texts[k].lower().rstrip(".") not in lx.address \
             and not ctx.hits.get(k):
         e = k + 1  # "Kodam Iskandar Muda": named without a number
@@ -161,7 +161,7 @@ def _numbered_unit(ctx: DocContext, k: int) -> tuple[int, str] | None:
                 and texts[e].lower() not in lx.function_words:
             e += 1
         return (e, " ".join(texts[k:e])) if e == len(texts) or not texts[e][:1].isupper() else None
-    if k >= len(texts) or not (texts[k].isdigit() or _ROMAN.fullmatch(texts[k])):
+    if k >= len(texts) or not (texts[k].isdigit() or ROMAN.fullmatch(texts[k])):
         return None
     num, e = texts[k], k + 1
     slash = e < len(texts) and texts[e] == "/"
@@ -423,78 +423,6 @@ def section_unit(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     return k, [make_mention(ctx, i, k, "Agency", f"agency:{slug(label)}", label, aliases, "unit")]
 
 
-def named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
-    """A task force or committee named by a capitalised run: "Satgas Netralitas ASN"."""
-    doc = ctx.doc
-    k = i + 1
-    head = doc[i].text.lower()
-    bodies = ctx.lx.mention_words["BODY_HEAD"]  # "satgas", "tim", "kantor regional": kg/rules/mention_words.jsonl
-    if k < len(doc) and f"{head} {doc[k].text.lower()}" in bodies:
-        head, k = f"{head} {doc[k].text.lower()}", k + 1
-    if head not in bodies or not is_cap(doc[i]):
-        return None
-    end = k
-    while end < len(doc) and end - k < 10:
-        p = paren_end(ctx, end) if end > k and doc[end].text == "(" else None
-        if p and p < len(doc) and is_cap(doc[p]) and doc[p].text.lower() not in ctx.lx.function_words:
-            end = p  # "Tim Penilai Internal (TPI) Pembangunan Zona Integritas": the name goes on after its short form
-            continue
-        if doc[end].text == "dan" and end > k and end + 1 < len(doc) and is_cap(doc[end + 1]) \
-                and doc[end + 1].text.lower() not in ctx.lx.function_words and not ctx.hits.get(end + 1) \
-                and doc[end + 1].text.lower() not in bodies:  # not "Tim X dan Tim Y": two bodies
-            end += 1  # "Satuan Tugas Koordinasi dan Supervisi Wilayah I": two fields of one body
-            continue
-        if not (is_cap(doc[end]) or is_acronym(doc[end]) or doc[end].text.isdigit()) \
-                or doc[end].text.lower() in ctx.lx.calendar or doc[end].text.lower() in ctx.lx.function_words:
-            break
-        if end > k and head not in ("kantor regional", "kanreg") \
-                and (ctx.longest(end, ("AGENCY", "AGENCY_TYPE")) or ministry_part(ctx, end)):
-            break  # "Tim Penilai Internal Inspektorat Jenderal Kemenkes": the body's parent is named apart
-        reg = region_at(ctx, end) if end > k and head in ("kantor regional", "kanreg") else None
-        if reg:
-            end = reg[0]  # "Kantor Regional XI BKN Manado": the office's city ends its name
-            break
-        end += 1
-    while end > k and doc[end - 1].text == "dan":
-        end -= 1
-    if end == k or head == "forum":
-        return None
-    if head in ("kantor regional", "kanreg") and (office := _regional_office(ctx, i, k, end)):
-        return end, [office]
-    surface = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
-    text = re.sub(r"\s*\([^)]*\)", "", surface)
-    forms = [surface] if surface != text else []
-    parent = ctx.longest(end, ("AGENCY",)) if end < len(doc) else None
-    if parent:  # "Satgas Korsup Wilayah I KPK": also named with its parent, as it is written
-        forms.append(f"{text} {' '.join(ctx.texts[parent.i:parent.j])}")
-    return end, [make_mention(ctx, i, end, "Agency", f"agency:{slug(text)}", text, tuple(forms), kind="body")]
-
-
-def _regional_office(ctx: DocContext, i: int, k: int, end: int) -> Mention | None:
-    """A national body's numbered regional office, one entity however it is written: "Kantor Regional
-    IV Badan Kepegawaian Negara (BKN) Makassar", "Kanreg IV BKN Makassar" and "Kanreg IV BKN" are
-    "Kantor Regional IV Badan Kepegawaian Negara" (each number names one office)."""
-    texts, lx = ctx.texts, ctx.lx
-    if not _ROMAN.fullmatch(texts[k]):
-        return None
-    parent = next((h for x in range(k + 1, end) for h in ctx.hits_at(x, "AGENCY") if h.j <= end and h.id in lx.agencies), None)
-    if parent is None:
-        return None
-    rec, num = lx.agencies[parent.id], texts[k]
-    short = next((a for a in rec.get("aliases", ()) if a.isupper()), None)
-    label = f"Kantor Regional {num} {rec['pattern']}"
-    reg = next((region_at(ctx, x) for x in range(parent.j, end) if region_at(ctx, x)), None)
-    city = [lx.regions[reg[1]]["name"]] if reg else []
-    forms = {f"Kantor Regional {num} {rec['pattern']} {c}" for c in city}
-    if short:
-        forms |= {f"Kanreg {num} {short}", f"Kantor Regional {num} {short}"} | {f"Kanreg {num} {short} {c}" for c in city}
-    surface = re.sub(r"\s*\([^)]*\)", "", " ".join(ctx.text[ctx.doc[i].idx:ctx.doc[end - 1].idx + len(ctx.doc[end - 1])].split()))
-    forms.add(surface)
-    forms.discard(label)
-    return make_mention(ctx, i, end, "Agency", f"agency:kantor-regional-{num.lower()}-{parent.id}", label,
-                        tuple(sorted(forms)), kind="body")
-
-
 def unit_name(unit: str, region: str) -> str:
     """A regional unit's name: "Dinas Sosial" + "Kota Bogor"; one "Kota" where both have it
     ("Kepolisian Resor Kota" + "Kota Bogor" -> "Kepolisian Resor Kota Bogor").
@@ -534,7 +462,7 @@ def commission_unit(ctx: DocContext, i: int, parents: list[Mention]) -> Mention 
     if doc[i].text.lower() not in ("komisi", "fraksi") or i + 2 >= len(doc):
         return None
     num = doc[i + 1].text
-    if not (num.isdigit() or _ROMAN.match(num) or num in ("A", "B", "C", "D", "E")):
+    if not (num.isdigit() or ROMAN.match(num) or num in ("A", "B", "C", "D", "E")):
         return None
     for m in parents:
         if m.i == i + 2 and m.type == "Agency":

@@ -1,0 +1,85 @@
+"""Bodies named by a head word and a capitalised run: task forces, committees and teams ("Satgas
+Netralitas ASN", "Tim Penilai Internal", "Satuan Tugas Koordinasi dan Supervisi Wilayah I KPK"),
+and a national body's numbered regional offices ("Kanreg IV BKN Makassar")."""
+from __future__ import annotations
+
+import re
+
+from .agencies import ROMAN, ministry_part
+from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
+from .lexicon import slug
+from .places import region_at
+
+__all__ = ["named_body"]
+
+
+def named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
+    """A task force or committee named by a capitalised run: "Satgas Netralitas ASN"."""
+    doc = ctx.doc
+    k = i + 1
+    head = doc[i].text.lower()
+    bodies = ctx.lx.mention_words["BODY_HEAD"]  # "satgas", "tim", "kantor regional": kg/rules/mention_words.jsonl
+    if k < len(doc) and f"{head} {doc[k].text.lower()}" in bodies:
+        head, k = f"{head} {doc[k].text.lower()}", k + 1
+    if head not in bodies or not is_cap(doc[i]):
+        return None
+    end = k
+    while end < len(doc) and end - k < 10:
+        p = paren_end(ctx, end) if end > k and doc[end].text == "(" else None
+        if p and p < len(doc) and is_cap(doc[p]) and doc[p].text.lower() not in ctx.lx.function_words:
+            end = p  # "Tim Penilai Internal (TPI) Pembangunan Zona Integritas": the name goes on after its short form
+            continue
+        if doc[end].text == "dan" and end > k and end + 1 < len(doc) and is_cap(doc[end + 1]) \
+                and doc[end + 1].text.lower() not in ctx.lx.function_words and not ctx.hits.get(end + 1) \
+                and doc[end + 1].text.lower() not in bodies:  # not "Tim X dan Tim Y": two bodies
+            end += 1  # "Satuan Tugas Koordinasi dan Supervisi Wilayah I": two fields of one body
+            continue
+        if not (is_cap(doc[end]) or is_acronym(doc[end]) or doc[end].text.isdigit()) \
+                or doc[end].text.lower() in ctx.lx.calendar or doc[end].text.lower() in ctx.lx.function_words:
+            break
+        if end > k and head not in ("kantor regional", "kanreg") \
+                and (ctx.longest(end, ("AGENCY", "AGENCY_TYPE")) or ministry_part(ctx, end)):
+            break  # "Tim Penilai Internal Inspektorat Jenderal Kemenkes": the body's parent is named apart
+        reg = region_at(ctx, end) if end > k and head in ("kantor regional", "kanreg") else None
+        if reg:
+            end = reg[0]  # "Kantor Regional XI BKN Manado": the office's city ends its name
+            break
+        end += 1
+    while end > k and doc[end - 1].text == "dan":
+        end -= 1
+    if end == k or head == "forum":
+        return None
+    if head in ("kantor regional", "kanreg") and (office := _regional_office(ctx, i, k, end)):
+        return end, [office]
+    surface = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
+    text = re.sub(r"\s*\([^)]*\)", "", surface)
+    forms = [surface] if surface != text else []
+    parent = ctx.longest(end, ("AGENCY",)) if end < len(doc) else None
+    if parent:  # "Satgas Korsup Wilayah I KPK": also named with its parent, as it is written
+        forms.append(f"{text} {' '.join(ctx.texts[parent.i:parent.j])}")
+    return end, [make_mention(ctx, i, end, "Agency", f"agency:{slug(text)}", text, tuple(forms), kind="body")]
+
+
+def _regional_office(ctx: DocContext, i: int, k: int, end: int) -> Mention | None:
+    """A national body's numbered regional office, one entity however it is written: "Kantor Regional
+    IV Badan Kepegawaian Negara (BKN) Makassar", "Kanreg IV BKN Makassar" and "Kanreg IV BKN" are
+    "Kantor Regional IV Badan Kepegawaian Negara" (each number names one office)."""
+    texts, lx = ctx.texts, ctx.lx
+    if not ROMAN.fullmatch(texts[k]):
+        return None
+    parent = next((h for x in range(k + 1, end) for h in ctx.hits_at(x, "AGENCY") if h.j <= end and h.id in lx.agencies), None)
+    if parent is None:
+        return None
+    rec, num = lx.agencies[parent.id], texts[k]
+    short = next((a for a in rec.get("aliases", ()) if a.isupper()), None)
+    label = f"Kantor Regional {num} {rec['pattern']}"
+    reg = next((region_at(ctx, x) for x in range(parent.j, end) if region_at(ctx, x)), None)
+    city = [lx.regions[reg[1]]["name"]] if reg else []
+    forms = {f"Kantor Regional {num} {rec['pattern']} {c}" for c in city}
+    if short:
+        forms |= {f"Kanreg {num} {short}", f"Kantor Regional {num} {short}"} | {f"Kanreg {num} {short} {c}" for c in city}
+    surface = re.sub(r"\s*\([^)]*\)", "", " ".join(ctx.text[ctx.doc[i].idx:ctx.doc[end - 1].idx + len(ctx.doc[end - 1])].split()))
+    forms.add(surface)
+    forms.discard(label)
+    return make_mention(ctx, i, end, "Agency", f"agency:kantor-regional-{num.lower()}-{parent.id}", label,
+                        tuple(sorted(forms)), kind="body")
