@@ -441,6 +441,24 @@ def _skip(text: str, s: int, limit: int) -> int:
     return s + (m.end() if m else 0)
 
 
+#: An interview answer: a paragraph opening on its speaker's name and a colon ("Ranying: Itu penipuan.").
+_ANSWER = re.compile(r"^[ \t]*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})[ \t]*:[ \t]+(\S[^\n]*?)\s*$", re.M)
+
+
+def _answers(ctx: DocContext, people: list[PersonMention]) -> list[QuoteCandidate]:
+    """The answers of an interview printed as questions and answers ("Tanya: ... / Ranying: ..."):
+    each paragraph opening on the name, or one word of the name, of a person named before it is
+    that person's words."""
+    out = []
+    for m in _ANSWER.finditer(ctx.text):
+        label = m.group(1).rstrip(".")
+        who = next((p for p in reversed(people) if p.name and p.end <= m.start()
+                    and (label == p.name or " " not in label and label in p.name.split())), None)
+        if who is not None and len(m.group(2).split()) >= 3:
+            out.append(QuoteCandidate(m.start(2), m.end(2), m.group(2), True, ("person", who), None))
+    return out
+
+
 #: Words a reported statement has at least: a shorter one is a fragment of a report ("Ia mengaku
 #: bangga atas capaian itu.": four), not a statement worth citing. Five-word statements are cited
 #: ("Pihaknya masih menunggu keputusan BKN."). Numbers count as written: "79,12" is two words.
@@ -454,6 +472,7 @@ def iter_quotes(ctx: DocContext, people: list[PersonMention],
     makes as a body."""
     people = sorted(people, key=lambda p: p.start)
     direct = _direct(ctx, people, agencies)
+    direct += [a for a in _answers(ctx, people) if not any(a.start < q.end and q.start < a.end for q in direct)]
     yield from direct
     said: list[QuoteCandidate] = []
     for st in _statements(ctx, people, direct, agencies):
