@@ -229,6 +229,11 @@ def test_a_title_followed_by_a_comma_and_no_name_has_no_holder(extract):
      "Paman Rudin.", "Sahrudin Noor", "Rudin"),
     ("Bupati Gianyar I Made Wirata membuka rapat. Menurut Pak Made, wisata harus tetap berkelanjutan untuk semua.",
      "I Made Wirata", "Made"),
+    # the first word and a later one, the others left out (a Sasak or Bugis title opening the name)
+    ("Camat Sakra, Lalu Ahmad Rizal Pratama, dipanggil KASN. Menurut Lalu Rizal, foto itu diambil saat acara "
+     "keluarga.", "Lalu Ahmad Rizal Pratama", "Lalu Rizal"),
+    ("Kepala Dinas Andi Ahmad Fajar Mappaseng hadir. \"Kami patuh pada aturan yang berlaku,\" kata Andi Fajar.",
+     "Andi Ahmad Fajar Mappaseng", "Andi Fajar"),
 ])
 def test_short_forms_are_one_person(extract, text, full, short):
     r = extract(DATELINE + text)
@@ -360,3 +365,9 @@ def test_interview_answers_are_their_speaker_s_words(extract, answer_label, spea
         assert all(q.direct for q in r.quotes if q.text.startswith("Per hari ini"))
     else:
         assert not got
+
+
+def test_a_shared_first_word_alone_joins_no_two_people(extract):
+    r = extract(DATELINE + "Kepala Dinas Andi Ahmad Rizal Mappaseng hadir. Camat Andi Fajar Lamba juga hadir. "
+                "\"Kami patuh pada aturan yang berlaku,\" kata Andi Fajar.")
+    assert {"Andi Ahmad Rizal Mappaseng", "Andi Fajar Lamba"} <= persons(r)

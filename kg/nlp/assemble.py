@@ -71,6 +71,15 @@ def _middle_dropped(short: list[str], full: list[str]) -> bool:
     return all(w in rest for w in short[:-1])
 
 
+def _inner_dropped(short: list[str], full: list[str]) -> bool:
+    """"Lalu Zaini" for "Lalu Muhammad Zaini Ardiansyah", "Andi Islah" for "Andi Muhammad Islah
+    Mappasessu": the same first word, then words of the full name in order, others left out."""
+    if not 2 <= len(short) < len(full) or short[0] != full[0]:
+        return False
+    rest = iter(full[1:])
+    return all(w in rest for w in short[1:])
+
+
 def _expand(label: str, expansions: dict[str, str]) -> set[str]:
     words = []
     for w in re.sub(r"\([^)]*\)", " ", label).split():
@@ -236,7 +245,7 @@ def _resolve_people(people: list[PersonMention], nicknames: dict[str, str] | Non
                 fw = full.split()
                 nw = n.split()
                 if nw == fw[:len(nw)] or nw == fw[-len(nw):] or (len(nw) == 1 and nw[0] in fw) \
-                        or _middle_dropped(nw, fw):
+                        or _middle_dropped(nw, fw) or _inner_dropped(nw, fw):
                     target = full if target is None else target
         if target is None and len(n.split()) == 1 and len(n) >= 4:
             # "Hendri" for "Hendra Gunawan": a one-letter slip in the first or last name of one person only
