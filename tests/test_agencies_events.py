@@ -537,6 +537,9 @@ def persons_of(r):
     ("Pemprov menyiapkan Peraturan Gubernur tentang Kedudukan, Susunan Organisasi, Tugas dan Fungsi serta Tata Kerja "
      "Perangkat Daerah.",
      "Peraturan Gubernur tentang Kedudukan, Susunan Organisasi, Tugas dan Fungsi serta Tata Kerja Perangkat Daerah", None),
+    # offices listed as the subject of a law
+    ("Hal itu sesuai Undang-Undang Nomor 10 Tahun 2016 tentang Pemilihan Gubernur, Bupati dan Wali Kota yang berlaku.",
+     "Undang-Undang Pemilihan Gubernur, Bupati, dan Wali Kota", None),
     # counter-examples: an aspect word ends the subject; a comma before a new clause ends it
     ("Peraturan Gubernur tentang TPP sedang disusun oleh biro hukum.", "Peraturan Gubernur tentang TPP", None),
     ("Sesuai Peraturan Gubernur tentang TPP, Bupati dan Wakil Bupati hadir.", "Peraturan Gubernur tentang TPP", None),

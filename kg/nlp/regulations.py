@@ -201,7 +201,8 @@ def _listed_fields(ctx: DocContext, k: int) -> bool:
         t = doc[x]
         if t.text in ("dan", "serta") and x > k and is_cap(doc[x + 1]):
             return True
-        if not ((is_cap(t) and t.text.isalpha() and not ctx.hits_at(x, "TITLE") and not ctx.hits_at(x, "AGENCY"))
+        item_end = x + 1 < len(doc) and doc[x + 1].text in (",", "dan", "serta")  # "Gubernur, Bupati dan Wali Kota"
+        if not ((is_cap(t) and t.text.isalpha() and (item_end or not ctx.hits_at(x, "TITLE") and not ctx.hits_at(x, "AGENCY")))
                 or t.text == "," and x > k):
             return False
         x += 1
