@@ -200,7 +200,11 @@ def _listed_fields(ctx: DocContext, k: int) -> bool:
     while x + 1 < len(doc) and x - k < 16:
         t = doc[x]
         if t.text in ("dan", "serta") and x > k and is_cap(doc[x + 1]):
-            return True
+            y = x + 1
+            while y < len(doc) and (is_cap(doc[y]) and doc[y].text.isalpha() or doc[y].text in ("dan", "serta")
+                                    and y + 1 < len(doc) and is_cap(doc[y + 1])):
+                y += 1  # the last fields; what follows them ends the title, not a clause ("dan Wakil Bupati hadir")
+            return y >= len(doc) or doc[y].text in (".", ",", ";", ")", "(", "yang", "\n") or doc[y].is_space
         item_end = x + 1 < len(doc) and doc[x + 1].text in (",", "dan", "serta")  # "Gubernur, Bupati dan Wali Kota"
         if not ((is_cap(t) and t.text.isalpha() and (item_end or not ctx.hits_at(x, "TITLE") and not ctx.hits_at(x, "AGENCY")))
                 or t.text == "," and x > k):
