@@ -603,3 +603,15 @@ def test_an_event_verb_dated_by_the_sentence_that_names_it_again(extract, text, 
         return
     assert event in events, events
     assert any(ev.date == date for ev in r.events if ev.event == events[event].key)
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Rapat digelar di Ruang Rapat H. Aberani Sulaiman, Senin (3/6/2024).", "Ruang Rapat H. Aberani Sulaiman"),
+    ("Warga berkumpul di Jalan A. Yani kemarin sore.", "Jalan A. Yani"),
+    # counter-example: a sentence's end after a venue is no initial
+    ("Rapat digelar di Gedung DPRD. Rapat berikutnya bulan depan.", "Gedung DPRD"),
+])
+def test_an_honorific_or_an_initial_inside_a_venue_name(extract, text, place):
+    got = labels(extract(DATELINE + text), "Place")
+    assert place in got, got
+    assert not any(g.startswith(place + ".") or g.startswith(place + " Rapat") for g in got), got

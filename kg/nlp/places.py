@@ -130,6 +130,9 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             end = region.j  # "Meuligoe Bupati Aceh Besar": a region's name may hold a lower-case word
         elif end > h.j and _joined(doc, end):
             end += 2  # "Jalan Soekarno-Hatta"
+        elif t.text == "." and end > h.j and end + 1 < len(doc) and is_cap(doc[end + 1]) \
+                and (doc[end - 1].text.lower() in ctx.lx.honorifics or len(doc[end - 1].text) == 1):
+            end += 1  # "Ruang Rapat H. Aberani Sulaiman", "Jalan A. Yani": an honorific or an initial in the name
         elif (is_cap(t) or is_acronym(t) or t.text.isdigit()) and t.text.lower() not in ctx.lx.calendar \
                 and t.text.lower() not in ctx.lx.function_words and t.text not in ctx.lx.not_entity:
             end += 1
