@@ -172,6 +172,18 @@ def test_a_family_name_that_is_a_regency_closes_the_name(extract, text, name, pl
 # --- the name an office's words run into --------------------------------------------------------
 
 @pytest.mark.parametrize("text,name,title", [
+    # "St." before a name is Siti, not the degree S.T.; the degree after a name stays a degree
+    ("Kepala BKPSDM Parepare, Hj. St. Nurlaela Mappaseng, S.STP., mengatakan rapat digelar terbuka hari ini.",
+     "St. Nurlaela Mappaseng", "Kepala BKPSDM Parepare"),
+    ("Kepala Dinas PU, Budi Halomoan, S.T., M.T., mengatakan rapat digelar terbuka hari ini.",
+     "Budi Halomoan", "Kepala Dinas PU"),
+])
+def test_an_abbreviated_first_name_is_no_degree(extract, text, name, title):
+    r = extract(DATELINE + text)
+    assert (name, title) in roles(r)
+
+
+@pytest.mark.parametrize("text,name,title", [
     ("Kegiatan itu dihadiri oleh Inspektur Wilayah V Anton Sugiharto.", "Anton Sugiharto", "Inspektur Wilayah V"),
     ("Inspektur Daerah Prov. Kalteng Budiman membuka rapat evaluasi.", "Budiman", "Inspektur Daerah Prov Kalteng"),
     # a field of the office written in lower case inside its name

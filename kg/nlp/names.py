@@ -151,7 +151,14 @@ def clean_name(text: str, honorifics: Iterable[str] = (), degrees: Iterable[str]
 
 
 def is_degree(ctx: DocContext, k: int) -> bool:
-    return ctx.texts[k].rstrip(".").lower() in ctx.lx.degrees
+    """Is token ``k`` a degree? Not when a name word follows its period: "Hj. St. Nurhaedah" is Siti,
+    not S.T. (degrees come after a name, before a comma or another degree)."""
+    texts = ctx.texts
+    if texts[k].rstrip(".").lower() not in ctx.lx.degrees:
+        return False
+    nxt = k + 2 if k + 1 < len(texts) and texts[k + 1] == "." else k + 1
+    return not (nxt < len(texts) and ctx.lx.is_name_word(texts[nxt]) and texts[nxt].isalpha()
+                and texts[nxt].lower().rstrip(".") not in ctx.lx.degrees and nxt > k + 1)
 
 
 def name_before_degree(ctx: DocContext, head_end: int, end: int) -> tuple[int, int] | None:
