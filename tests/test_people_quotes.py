@@ -177,6 +177,9 @@ def test_a_family_name_that_is_a_regency_closes_the_name(extract, text, name, pl
      "St. Nurlaela Mappaseng", "Kepala BKPSDM Parepare"),
     ("Kepala Dinas PU, Budi Halomoan, S.T., M.T., mengatakan rapat digelar terbuka hari ini.",
      "Budi Halomoan", "Kepala Dinas PU"),
+    # a word closing the office before the comma ("lainnya": another member)
+    ("Anggota Komisi A DPRD Sumut lainnya, Hj. Rosmala Harahap, S.H., mengatakan rapat digelar terbuka hari ini.",
+     "Rosmala Harahap", "Anggota Komisi A DPRD Sumut"),
 ])
 def test_an_abbreviated_first_name_is_no_degree(extract, text, name, title):
     r = extract(DATELINE + text)

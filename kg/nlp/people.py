@@ -254,8 +254,10 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
     if initials:
         name_start, name_end = initials
     comma_name = False
-    if (name_start is None or name_end == name_start) and run_end < len(doc) and doc[run_end].text == ",":
-        ns = _skip_hon(ctx, skip_listed_places(mentions, ctx.texts, run_end) + 1)
+    comma = run_end + 1 if run_end + 1 < len(doc) and doc[run_end].text.lower() in lx.lists["TITLE_TAIL"] else run_end
+    if (name_start is None or name_end == name_start) and comma < len(doc) and doc[comma].text == ",":
+        # "Anggota Komisi A lainnya, Hj. Rosmawati": a word closing the office before its holder's name
+        ns = _skip_hon(ctx, skip_listed_places(mentions, ctx.texts, comma) + 1)
         ne = _name_run(ctx, ns)
         if ne == ns and (_place_first_name(ctx, ns) or _word_first_name(ctx, ns)):
             ne = _name_run(ctx, ns + 1)  # "Bupati Toba Raya, Medan Sihombing, S.H.": a city's name as a first name
@@ -263,7 +265,7 @@ def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pers
             tail = _name_before_degree(ctx, head_end, run_end)  # "... Republik Indonesia Rudi Hartawan, Ak,"
             if tail:
                 name_start, name_end = tail
-        elif ne > ns and not _non_person(ctx, doc[run_end].idx):
+        elif ne > ns and not _non_person(ctx, doc[comma].idx):
             name_start, name_end, comma_name = ns, ne, True
     if name_start is not None and name_end is not None and name_end > name_start and not comma_name:
         org_end = min(split, name_start)
