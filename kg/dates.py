@@ -184,6 +184,8 @@ def find_dates(text: str, ref: str | None = None) -> list[DateMention]:
                     future = bool(_FUTURE_AFTER.match(text, e)) and refd is not None
                     iso = _resolve(int(m.group("d")), month, y, explicit, refd,
                                    DAYS[wd.group(1).lower()] if wd else None, past, future)
+            elif kind == "rel" and re.match(r"\s*\(\s*\d{1,2}/\d{1,2}", text[e:e + 10]):
+                continue  # "Kamis lalu (25/7/2024)": the date in brackets says which Thursday
             elif kind == "rel" and refd:
                 target = DAYS[m.group("day").lower()]
                 direction = m.group("dir").lower()

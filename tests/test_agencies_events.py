@@ -615,3 +615,20 @@ def test_an_honorific_or_an_initial_inside_a_venue_name(extract, text, place):
     got = labels(extract(DATELINE + text), "Place")
     assert place in got, got
     assert not any(g.startswith(place + ".") or g.startswith(place + " Rapat") for g in got), got
+
+
+@pytest.mark.parametrize("text,event", [
+    # a passive event verb after what it is done to, named at the start of a dated sentence
+    ("Mal Pelayanan Publik (MPP) Kabupaten Kendal resmi beroperasi setelah diresmikan Deputi Bidang Pelayanan "
+     "Publik, Senin (3/6/2024).", "Peresmian Mal Pelayanan Publik Kabupaten Kendal"),
+    # counter-examples: no date, and no named thing opening the sentence
+    ("Mal Pelayanan Publik (MPP) Kabupaten Kendal resmi beroperasi setelah diresmikan Deputi Bidang Pelayanan Publik.",
+     None),
+    ("Sebanyak 12 camat dilantik di aula kantor bupati, Senin (3/6/2024).", None),
+])
+def test_an_event_told_by_a_passive_verb(extract, text, event):
+    got = labels(extract(DATELINE + text), "Event")
+    if event:
+        assert event in got, got
+    else:
+        assert not any(g.startswith(("Peresmian", "Pelantikan")) for g in got), got

@@ -18,6 +18,8 @@ from kg.dates import find_dates
     ("pada hari Selasa lalu", "2023-09-29", ["2023-09-26"]),
     ("apel Senin depan", "2024-02-06", ["2024-02-12"]),
     ("kemarin", "2024-03-01", ["2024-02-29"]),
+    # a relative day followed by its date in brackets: the date says which one (the reference is a week on)
+    ("diresmikan Kamis lalu (25/7/2024) oleh Deputi", "2024-08-02", ["2024-07-25"]),
 ])
 def test_dates(text, ref, expected):
     assert [d.iso for d in find_dates(text, ref=ref) if d.iso] == expected

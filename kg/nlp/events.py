@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..dates import DAYS, find_dates
+from ..dates import find_dates
 from .acronyms import fits
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
 from .lexicon import slug
+from .told import DATE_HINT, verb_events
 from .works import iter_works
 
 __all__ = ["iter_events"]
@@ -100,7 +101,7 @@ def _scene_after(ctx: DocContext, end: int) -> bool:
     told = any(texts[x].lower() in ctx.lx.cue_after or texts[x].lower() in ctx.lx.cue_verbs
                for x in range(max(sent.start, end - 12), stop))
     rest = ctx.text[doc[end].idx:doc[stop - 1].idx + len(doc[stop - 1])]
-    if not told and (_DATE_HINT.search(rest) or any(d.kind in ("dMy", "dmy") and d.iso for d in find_dates(rest))):
+    if not told and (DATE_HINT.search(rest) or any(d.kind in ("dMy", "dmy") and d.iso for d in find_dates(rest))):
         return True  # "..., Senin (2/3)", "pada 20 Mei mendatang"; not the day something was said about it
     if sent.end + 1 < len(texts) and texts[sent.end].lower() in _words(ctx, "WRAPPER") \
             and texts[sent.end + 1].lower() in ("ini", "tersebut"):
@@ -337,104 +338,6 @@ def _suffix_event(ctx: DocContext, i: int) -> tuple[int, int, Mention] | None:
 
 
 
-# a date in brackets or a day's name (kg.dates.DAYS, the one list of them)
-_DATE_HINT = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\b(?:" + "|".join(re.escape(d.capitalize()) for d in DAYS) + r")\b")
-
-
-def _verb_events(ctx: DocContext, named: list[Mention], names: dict[int, int]) -> list[Mention]:
-    """Events told by a verb in a dated sentence that names no event: "Bupati melantik 120 pejabat
-    fungsional di Pendopo ..., Jumat (7/6/2024)" -> "Pelantikan 120 pejabat fungsional". A name in the
-    object (``names``: start -> end of the agencies and policies found) is taken whole."""
-    doc, lx, texts = ctx.doc, ctx.lx, ctx.texts
-    # an election named in the sentence is not what the sentence tells ("melantik anggota PPS untuk Pilkada ...")
-    taken = {doc[m.i].sent.start for m in named if m.kind != "election"}
-    out = []
-    for k, w in enumerate(texts):
-        noun = lx.event_verbs.get(w.lower())
-        if noun is None or ctx.in_quote(doc[k].idx):
-            continue
-        sent = doc[k].sent
-        if sent.start in taken or not (_DATE_HINT.search(sent.text) or _dated_again(ctx, sent, noun)):
-            continue
-        start = end = _object_start(ctx, k, sent.end)  # "melantik dan mengambil sumpah 47 pejabat ..."
-        while end < sent.end and end - start < 8:
-            t, tl = texts[end], texts[end].lower()
-            if end > start and names.get(end, 0) > end + 1 and names[end] <= sent.end:
-                end = names[end]  # "menyerahkan SK pengangkatan Pegawai Pemerintah dengan Perjanjian Kerja"
-                if texts[end - 1] == ")" and "(" in texts[start:end]:
-                    end = max(j for j in range(start, end) if texts[j] == "(")  # not its short form in brackets
-                    break
-            elif (t.isalpha() or t.isdigit()) and tl not in lx.function_words and tl not in lx.calendar \
-                    and tl not in lx.cue_verbs and tl not in lx.event_verbs and tl not in _words(ctx, "OBJECT_STOP"):
-                end += 1
-            elif tl == "dan" and end > start and end + 1 < sent.end and texts[end + 1].isalpha() \
-                    and texts[end + 1].lower() not in lx.function_words:
-                end += 1
-            else:
-                break
-        if end == start or (end - start == 1 and texts[start].isdigit()):
-            continue
-        obj = ctx.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])]
-        label = re.sub(r"\s*\([^)]*\)", "", f"{noun} {' '.join(obj.split())}")
-        taken.add(sent.start)
-        out.append(make_mention(ctx, k, end, "Event", f"event:{slug(label)}", label, (), noun.lower()))
-    return out + _told_again(ctx, out)
-
-
-def _object_start(ctx: DocContext, k: int, sent_end: int) -> int:
-    """Where the object of the event verb at ``k`` starts: right after it, or after a second verb
-    joined to it with its noun ("melantik dan mengambil sumpah 47 pejabat": the object is what
-    follows the oath, when a number, a name or a plural word comes next)."""
-    texts = ctx.texts
-    j = k + 1
-    if j + 2 < sent_end and texts[j] in ("dan", "sekaligus") and texts[j + 1].islower() and texts[j + 1].startswith("me"):
-        m = j + 2
-        while m < sent_end and m - j <= 3 and texts[m].islower() and texts[m].isalpha() \
-                and texts[m] not in ctx.lx.function_words:
-            m += 1
-        if m < sent_end and m > j + 2 and (texts[m].isdigit() or texts[m][:1].isupper()
-                                          or texts[m] in ctx.lx.lists["GROUP_WORD"]):
-            return m
-    return j
-
-
-def _again(ctx: DocContext, k: int, noun: str) -> bool:
-    """Does the sentence at token ``k`` open with ``noun`` pointing back to an event or telling it
-    ("Pelantikan tersebut ...", "Pencanangan berlangsung di ...")?"""
-    texts, lx = ctx.texts, ctx.lx
-    return texts[k] == noun and k + 1 < len(texts) \
-        and (texts[k + 1].lower() in lx.lists["POINTING_BACK"] or texts[k + 1].lower() in lx.event_cue_after)
-
-
-def _dated_again(ctx: DocContext, sent, noun: str) -> bool:
-    """Is the event a verb tells in ``sent`` dated by one of the next few sentences that names it again
-    by its noun ("... mencanangkan pembangunan Zona Integritas. Pencanangan berlangsung di Aula X, pada
-    14 Maret 2024.")?"""
-    doc = ctx.doc
-    k, seen = sent.end, 0
-    while k < len(doc) and seen < 4:
-        nxt = doc[k].sent
-        if _again(ctx, nxt.start, noun) and (_DATE_HINT.search(nxt.text) or find_dates(nxt.text)):
-            return True
-        k, seen = nxt.end, seen + 1
-    return False
-
-
-def _told_again(ctx: DocContext, verb_events: list[Mention]) -> list[Mention]:
-    """The noun of an event told by a verb, opening a later sentence that points back to it
-    ("Pelantikan tersebut dihadiri ...", "Peresmian berlangsung di ..."): the same event, named so."""
-    doc, texts = ctx.doc, ctx.texts
-    by_noun = {m.label.split()[0]: m for m in verb_events}
-    out = []
-    for k, w in enumerate(texts[:-1]):
-        m = by_noun.get(w)
-        if m is None or k <= m.j or doc[k].sent.start != k or ctx.in_quote(doc[k].idx):
-            continue
-        if _again(ctx, k, w):
-            out.append(make_mention(ctx, k, k + 1, "Event", m.key, m.label, (w,), m.kind))
-    return out
-
-
 def _held(ctx: DocContext, j: int, end: int) -> bool:
     """Does an event name that opens with a program's name (ending at ``j``) tell one round of it
     ("Seleksi CPNS Tahap II", "PPDB Gelombang 2"), not the program ("Proyek Strategis Nasional")?"""
@@ -492,4 +395,4 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
     works = iter_works(ctx, taken)
     yield from works
     names = {m.i: m.j for m in found if m.type in ("Agency", "Policy")}
-    yield from _verb_events(ctx, named + works, names)
+    yield from verb_events(ctx, named + works, names, found)

@@ -80,6 +80,7 @@ class Lexicon:
     event_cue_after: set[str] = field(default_factory=set)
     attendance: set[str] = field(default_factory=set)
     anaphor_nouns: set[str] = field(default_factory=set)
+    event_passives: dict[str, str] = field(default_factory=dict)  # "diresmikan" -> "Peresmian"
     event_verbs: dict[str, str] = field(default_factory=dict)  # "melantik" -> "Pelantikan"  # "kata politikus itu": the person last named  # "turut hadir": the persons named were at the event
     event_words: dict[str, frozenset[str]] = field(default_factory=dict)  # label -> words (event_words.jsonl)
     mention_words: dict[str, frozenset[str]] = field(default_factory=dict)  # label -> words (mention_words.jsonl)
@@ -307,6 +308,8 @@ def lexicon() -> Lexicon:
             lx.calendar.add(r["pattern"].lower())
         elif r["label"] == "EVENT_VERB":
             lx.event_verbs[r["pattern"]] = r["noun"]
+            if r.get("passive"):
+                lx.event_passives[r["passive"]] = r["noun"]
         elif r["label"] == "NAME_PREFIX":
             lx.name_prefixes[r["pattern"]] = frozenset(r["next"]) if r.get("next") else None
         elif r["label"] in WORD_LISTS:
