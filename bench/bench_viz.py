@@ -28,6 +28,7 @@ import random
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from rdflib import RDF, XSD, Graph, Literal
@@ -129,23 +130,31 @@ def bench(n: int, out: Path, browser: bool) -> dict:
     return row
 
 
-def open_in_browser(path: Path) -> dict:
+@contextmanager
+def _opened(path: Path):
+    """``(page, seconds to its first drawing)`` of ``path`` in headless Chromium at 1400x900."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = b.new_page(viewport={"width": 1400, "height": 900})
-        t = time.perf_counter()
-        page.goto(path.as_uri())
-        page.wait_for_function("document.body.dataset.ready === '1'", timeout=600_000)
-        first = time.perf_counter() - t
+        try:
+            page = b.new_page(viewport={"width": 1400, "height": 900})
+            t = time.perf_counter()
+            page.goto(path.as_uri())
+            page.wait_for_function("document.body.dataset.ready === '1'", timeout=600_000)
+            yield page, time.perf_counter() - t
+        finally:
+            b.close()
+
+
+def open_in_browser(path: Path) -> dict:
+    with _opened(path) as (page, first):
         t = time.perf_counter()
         page.evaluate("""() => new Promise(done => {
             kgPage.network.once('afterDrawing', () => done());
             document.getElementById('kg-toggle-all').click(); })""")
         all_ = time.perf_counter() - t
         shown = page.evaluate("kgPage.network.body.nodeIndices.length")
-        b.close()
     return {"browser_first_draw": first, "browser_show_all": all_, "shown_after_all": shown}
 
 
@@ -182,15 +191,8 @@ def timed_build(corpus: Path, out: Path, page: bool) -> dict:
 
 def browser_page(path: Path) -> dict:
     """Seconds to first drawing, to answer a table filter and a search, and to select the top node."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = b.new_page(viewport={"width": 1400, "height": 900})
-        t = time.perf_counter()
-        page.goto(path.as_uri())
-        page.wait_for_function("document.body.dataset.ready === '1'", timeout=600_000)
-        row = {"first_draw_s": time.perf_counter() - t}
+    with _opened(path) as (page, first):
+        row = {"first_draw_s": first}
         row.update(page.evaluate("""() => {
             const ms = f => { const t = performance.now(); f(); return (performance.now() - t) / 1000; };
             const top = kgPage.nodes.get().sort((a, b) => a.rank - b.rank)[0];
@@ -203,7 +205,6 @@ def browser_page(path: Path) -> dict:
               select_top_s: ms(() => kgPage.reveal(top.id)),
               rows: kgPage.rows().length, nodes: kgPage.nodes.length };
         }"""))
-        b.close()
     return row
 
 

@@ -17,7 +17,7 @@ from .marks import find_quote_marks
 from .pipeline import SPANS_KEY
 
 __all__ = ["Hit", "Mention", "DocContext", "build_context", "is_cap", "is_acronym", "paren_end", "make_mention",
-           "name_after_rank", "region_is_name", "surname_region"]
+           "name_after_rank", "region_is_name", "surname_region", "hits_over", "NAME_LABELS"]
 
 
 @dataclass(frozen=True)
@@ -238,8 +238,16 @@ def region_is_name(ctx: DocContext, i: int, end: int) -> bool:
     return name_after_rank(ctx, i, end) or surname_region(ctx, i, end)
 
 
-#: Gazetteer labels of words that are never a person's given names.
-_NOT_GIVEN = ("PLACE", "AGENCY", "AGENCY_TYPE", "POLICY", "TITLE", "ACTING", "VENUE_HEAD", "EVENT_HEAD")
+#: Gazetteer labels of names and words that are never part of a person's name.
+NAME_LABELS = ("PLACE", "AGENCY", "AGENCY_TYPE", "POLICY", "TITLE", "ACTING", "VENUE_HEAD", "EVENT_HEAD")
+
+
+def hits_over(ctx: DocContext, k: int):
+    """The gazetteer hits of :data:`NAME_LABELS` that cover token ``k`` (starting up to five tokens before)."""
+    for back in range(0, 6):
+        for h in ctx.hits.get(k - back, ()):
+            if h.j > k and h.label in NAME_LABELS:
+                yield h
 
 
 def surname_region(ctx: DocContext, i: int, end: int) -> bool:
@@ -255,7 +263,7 @@ def surname_region(ctx: DocContext, i: int, end: int) -> bool:
         w = texts[k]
         if not (w.isalpha() and lx.is_name_word(w)) or w.lower() in lx.honorifics or w.lower() in lx.ranks:
             return False
-        if any(h.j > k and h.label in _NOT_GIVEN for b in range(0, 6) for h in ctx.hits.get(k - b, [])):
+        if any(hits_over(ctx, k)):
             return False
     return True
 

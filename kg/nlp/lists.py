@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .context import DocContext, Mention, make_mention
 from .lexicon import norm
+from .places import local_name
 
 __all__ = ["elided_units", "merged_office_end"]
 
@@ -17,8 +18,6 @@ def _opens_place(ctx: DocContext, k: int) -> bool:
     """Does a district's or a village's name start at ``k`` ("Dinas Perhubungan, Kecamatan Gerunggang dan
     ..."), a next item of the list, not a field of the office ("..., Pemberdayaan Masyarakat dan Desa
     Kabupaten X": "Desa" before a region's kind word is the field)?"""
-    from .places import local_name
-
     texts = ctx.texts
     if not ctx.hits_at(k, "VENUE_HEAD") or texts[k].lower() not in ctx.lx.local_kinds or k + 1 >= len(texts):
         return False

@@ -8,7 +8,7 @@ from typing import Iterable
 
 from spacy.tokens import Token
 
-from .context import DocContext, region_is_name
+from .context import DocContext, hits_over, region_is_name
 from .units import age_before, is_unit_word
 from .vocab import is_common_word as vocab_common
 
@@ -26,14 +26,8 @@ def is_hon(ctx: DocContext, t: Token) -> bool:
 
 def covered(ctx: DocContext, k: int) -> bool:
     """Is token k inside a gazetteer name (agency, place, policy, event word)?"""
-    for back in range(0, 6):
-        for h in ctx.hits.get(k - back, []):
-            if h.j > k and h.label in ("PLACE", "AGENCY", "AGENCY_TYPE", "POLICY", "TITLE", "ACTING",
-                                       "VENUE_HEAD", "EVENT_HEAD"):
-                if h.label == "PLACE" and region_is_name(ctx, h.i, h.j):
-                    continue  # "Kombes Pol Bima Santosa": a name, not the city
-                return True
-    return False
+    # a region's name may be a person's ("Kombes Pol Bima Santosa": a name, not the city)
+    return any(not (h.label == "PLACE" and region_is_name(ctx, h.i, h.j)) for h in hits_over(ctx, k))
 
 
 def name_prefix(ctx: DocContext, k: int) -> bool:

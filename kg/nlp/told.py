@@ -25,13 +25,7 @@ def verb_events(ctx: DocContext, named: list[Mention], names: dict[int, int],
     # an election named in the sentence is not what the sentence tells ("melantik anggota PPS untuk Pilkada ...")
     taken = {doc[m.i].sent.start for m in named if m.kind != "election"}
     out = []
-    for k, w in enumerate(texts):
-        noun = lx.event_verbs.get(w.lower())
-        if noun is None or ctx.in_quote(doc[k].idx):
-            continue
-        sent = doc[k].sent
-        if sent.start in taken or not (DATE_HINT.search(sent.text) or _dated_again(ctx, sent, noun)):
-            continue
+    for k, noun, sent in _dated_verbs(ctx, lx.event_verbs, taken):
         start = end = _object_start(ctx, k, sent.end)  # "melantik dan mengambil sumpah 47 pejabat ..."
         while end < sent.end and end - start < 8:
             t, tl = texts[end], texts[end].lower()
@@ -56,6 +50,19 @@ def verb_events(ctx: DocContext, named: list[Mention], names: dict[int, int],
         out.append(make_mention(ctx, k, end, "Event", f"event:{slug(label)}", label, (), noun.lower()))
     out += passive_events(ctx, found, taken)
     return out + _told_again(ctx, out)
+
+
+def _dated_verbs(ctx: DocContext, verbs: dict[str, str], taken: set[int]):
+    """``(token, noun, sentence)`` of each verb of ``verbs`` (verb -> the noun naming its event) outside
+    quotations, in a sentence no event was taken from yet, dated there or by the next ones naming it again."""
+    doc = ctx.doc
+    for k, w in enumerate(ctx.texts):
+        noun = verbs.get(w.lower())
+        if noun is None or ctx.in_quote(doc[k].idx):
+            continue
+        sent = doc[k].sent
+        if sent.start not in taken and (DATE_HINT.search(sent.text) or _dated_again(ctx, sent, noun)):
+            yield k, noun, sent
 
 
 def _object_start(ctx: DocContext, k: int, sent_end: int) -> int:
@@ -118,13 +125,7 @@ def passive_events(ctx: DocContext, found: list[Mention], taken: set[int]) -> li
     ..., Senin (3/6/2024)" -> "Peresmian Mal Pelayanan Publik Kota Samarinda"."""
     doc, texts, lx = ctx.doc, ctx.texts, ctx.lx
     out = []
-    for k, w in enumerate(texts):
-        noun = lx.event_passives.get(w.lower())
-        if noun is None or ctx.in_quote(doc[k].idx):
-            continue
-        sent = doc[k].sent
-        if sent.start in taken or not (DATE_HINT.search(sent.text) or _dated_again(ctx, sent, noun)):
-            continue
+    for k, noun, sent in _dated_verbs(ctx, lx.event_passives, taken):
         first = next((x for x in range(sent.start, k) if not texts[x].isspace()), None)
         subject = max((m for m in found if m.i == first and m.j < k and m.type in ("Policy", "Place", "Agency")),
                       key=lambda m: m.j, default=None)
