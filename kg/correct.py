@@ -11,14 +11,13 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 
+from .graph import entity_iri, quote_node, slug
 from .records import ENTITY_TYPES, DocResult, Entity, Quote, Role
 
 __all__ = ["Outcome", "apply_one", "OPEN_WORDS"]
 
 #: How many first words of a quote a stale report shows.
 OPEN_WORDS = 8
-_BASE = "https://w3id.org/kgid/id/"
-_DOC = "\x00D"
 
 
 @dataclass
@@ -55,12 +54,6 @@ def _norm(s: str) -> str:
     return " ".join(s.split()).casefold()
 
 
-def _slug(s: str) -> str:
-    from .graph import _slug
-
-    return _slug(s)
-
-
 def _doc_matches(name: str, source: str) -> bool:
     return source == name or source.endswith("/" + name) or os.path.basename(source) == name
 
@@ -79,15 +72,13 @@ def _key_of_iri(iri: str) -> str | None:
 def _match(ref: str, key: str, label: str, aliases) -> bool:
     """Does ``ref`` (an IRI or a label) name the entity ``key`` labelled ``label`` here?"""
     if _is_iri(ref):
-        from .graph import entity_iri
-
         return str(entity_iri(key)) == ref
     n = _norm(ref)
-    return n == _norm(label) or any(n == _norm(a) for a in aliases) or key.partition(":")[2] == _slug(ref)
+    return n == _norm(label) or any(n == _norm(a) for a in aliases) or key.partition(":")[2] == slug(ref)
 
 
 def _new_key(etype: str, label: str) -> str:
-    return f"{etype.lower()}:{_slug(label)}"
+    return f"{etype.lower()}:{slug(label)}"
 
 
 # ----------------------------------------------------------------------------- entities
@@ -194,10 +185,6 @@ def _quotes(r: DocResult, d: dict) -> tuple[list[Quote], list[str]]:
     return hits, ([] if hits else [_opening(q.text) for q in r.quotes])
 
 
-def _quote_node(q: Quote) -> str:
-    return f"<{_BASE}quote/{_DOC}/{q.start}-{q.end}>"
-
-
 def _reject_quote(r: DocResult, d: dict) -> Outcome:
     hits, near = _quotes(r, d)
     if not hits:
@@ -232,7 +219,7 @@ def _speaker(r: DocResult, d: dict) -> Outcome:
     if not todo:
         return Outcome(r, already="the quote is already given to " + (d["to"] or "no one"))
     res = replace(res, quotes=tuple(replace(q, speaker=key) if q in todo else q for q in res.quotes))
-    return Outcome(res, True, [_quote_node(q) for q in todo], found={key} if key else set())
+    return Outcome(res, True, [quote_node(q.start, q.end) for q in todo], found={key} if key else set())
 
 
 # -------------------------------------------------------------------------------- roles

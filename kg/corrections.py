@@ -39,6 +39,7 @@ from pathlib import Path
 
 from .correct import _doc_matches, _is_iri, _match, _norm, apply_one
 from .errors import KgError
+from .graph import doc_node
 from .ingest import CORRECTIONS_FILE
 from .records import ENTITY_TYPES, DocResult
 
@@ -60,8 +61,6 @@ OPS = {
 }
 _COMMON = ("op", "by", "at", "note")
 _ENTITY_OPS = ("rename", "alias", "retype")   # applied to the merged entity section
-_PROV = "http://www.w3.org/ns/prov#"
-_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 
 
 class CorrectionsError(KgError):
@@ -80,12 +79,6 @@ class Correction:
     @property
     def op(self) -> str:
         return self.data["op"]
-
-    @property
-    def iri(self) -> str:
-        from .ns import KGD
-
-        return f"{KGD}correction/{hashlib.sha1(self.text.encode()).hexdigest()[:16]}"
 
     def where(self) -> str:
         return f"{self.path}:{self.line}"
@@ -298,7 +291,7 @@ class Plan:
                 self.applied[c.line] += 1
                 self.targets[c.line] |= o.targets
                 done.append(c)
-                nodes += [(n, c) for n in ["<https://w3id.org/kgid/id/doc/\x00D>"] + o.nodes]
+                nodes += [(n, c) for n in [doc_node()] + o.nodes]
         if not done:
             return rec, ""
         return _render(rec, r, nodes), hashlib.sha1("\n".join(c.text for c in done).encode()).hexdigest()
@@ -306,8 +299,8 @@ class Plan:
     # ---- the entity section
     def finish(self, index) -> None:
         """Apply ``rename``, ``alias`` and ``retype``, and the labels merges and splits keep,
-        to the merged entity ``index`` (a :class:`~kg.fastgraph.EntityIndex`)."""
-        from .fastgraph import _ent
+        to the merged entity ``index`` (a :class:`~kg.graph.EntityIndex`)."""
+        from .graph import entity_ref
 
         names = _Names(index)
         for c in self.lines:
@@ -316,45 +309,25 @@ class Plan:
                 label = d.get("label") or d["entities"][0]
                 for key in sorted(self.targets[c.line] & set(index.types)):
                     _relabel(index, key, label)
-                    self.links[c.line].add(_ent(key))
+                    self.links[c.line].add(entity_ref(key))
             elif c.op in _ENTITY_OPS:
                 keys = names.keys(d["entity"])
                 self.found[c.line] |= keys
                 for key in sorted(keys):
                     if _entity_op(index, key, d):
                         self.applied[c.line] += 1
-                        self.links[c.line].add(_ent(key))
+                        self.links[c.line].add(entity_ref(key))
                 if keys and not self.applied[c.line]:
                     self.already[c.line] = "the entity is already so"
 
     def section(self) -> tuple[str, int]:
         """``(Turtle, triples)``: one ``kg:Correction`` per line applied, and its entity links."""
-        from .fastgraph import _iri, _lit
+        from .graph import Applied, render_corrections
 
-        acts: dict[str, list] = {}
-        links: dict[str, None] = {}
-        for c in self.lines:
-            if not self.applied[c.line]:
-                continue
-            preds = acts.setdefault(_iri(c.iri), [("a", "kg:Correction"), ("a", f"<{_PROV}Activity>"),
-                                                  ("kg:correctionOp", _lit(c.op)), ("kg:correctionText", _lit(c.text))])
-            d = c.data
-            if d.get("by"):
-                agent = _iri(_agent(d["by"]))
-                preds.append((f"<{_PROV}wasAssociatedWith>", agent))
-                acts.setdefault(agent, [("a", f"<{_PROV}Agent>"), (f"<{_RDFS}label>", _lit(d["by"]))])
-            if d.get("at"):
-                preds.append((f"<{_PROV}endedAtTime>", f'"{_when(d["at"])}"^^xsd:dateTime'))
-            if d.get("note"):
-                preds.append((f"<{_RDFS}comment>", _lit(d["note"])))
-            links.update(dict.fromkeys(f"{node} <{_PROV}wasInfluencedBy> {_iri(c.iri)} .\n"
-                                       for node in sorted(self.links[c.line])))
-        out, n = list(links), len(links)
-        for s in sorted(acts):
-            preds = list(dict.fromkeys(acts[s]))
-            out.append(s + " " + " ;\n    ".join(f"{p} {o}" for p, o in preds) + " .\n")
-            n += len(preds)
-        return ("\n" + "".join(out)) if out else "", n
+        return render_corrections(
+            Applied(c.text, c.op, c.data.get("by") or "", _when(c.data["at"]) if c.data.get("at") else "",
+                    c.data.get("note") or "", tuple(sorted(self.links[c.line])))
+            for c in self.lines if self.applied[c.line])
 
     # ---- stale lines
     def stale(self, index) -> list[str]:
@@ -398,22 +371,15 @@ class _Names:
 
     def keys(self, ref: str) -> set[str]:
         if _is_iri(ref):
-            from .fastgraph import _ent
+            from .graph import entity_ref
 
-            return {k for k in self.index.types if _ent(k) == f"<{ref}>"}
+            return {k for k in self.index.types if entity_ref(k) == f"<{ref}>"}
         return set(self.by_name.get(_norm(ref), ())) | {k for k in self.index.types if _match(ref, k, "", ())}
 
 
 def _closest(word: str, candidates) -> str:
     hit = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.5) if word else []
     return f"; closest: {hit[0]!r}" if hit else ""
-
-
-def _agent(by: str) -> str:
-    from .graph import _local
-    from .ns import KGD
-
-    return f"{KGD}agent/{_local(by)}"
 
 
 def _winner(counts) -> str:
@@ -453,11 +419,11 @@ def _entity_op(index, key: str, d: dict) -> bool:
 
 def _render(rec, r: DocResult, nodes: list[tuple[str, Correction]]):
     """The record of the corrected ``r``, with a ``prov:wasInfluencedBy`` link from each changed node."""
-    from .fastgraph import render_doc
+    from .graph import influenced_by, render_doc
     from .parallel import DocRecord
 
     b = render_doc(r)
-    links = sorted({f"{node} <{_PROV}wasInfluencedBy> <{c.iri}> .\n" for node, c in nodes})
+    links = sorted({influenced_by(node, c.text) for node, c in nodes})
     text = b.text[:-1] + "".join(links) + "\n"
     return DocRecord(rec.source, zlib.compress(text.encode("utf-8"), 1), b.summary, b.triples + len(links), b.counts,
                      rec.result)
@@ -468,7 +434,7 @@ def check(target: str | os.PathLike, plan: Plan) -> list[str]:
     its graph.ttl there), read from the build's cache without extracting anything."""
     import sqlite3
 
-    from .fastgraph import EntityIndex
+    from .graph import EntityIndex
     from .incremental import CACHE_DIR
     from .pipecache import fingerprint
 

@@ -1,7 +1,7 @@
 """The entity index of a written graph, kept for ``kg build --update``.
 
 After a build, ``OUT/.kg-cache/entities.pickle`` holds every entity's merged facts
-(:class:`~kg.fastgraph.EntityIndex`) and where its description lies in ``graph.ttl``.
+(:class:`~kg.graph.EntityIndex`) and where its description lies in ``graph.ttl``.
 It is written while the entity section is written, in batches of entities, so the
 build holds no second copy of the index; a last record ties it to the graph it
 describes (size and modification time) and to the code that wrote it.
@@ -13,7 +13,7 @@ import pickle
 from collections import Counter
 from pathlib import Path
 
-from .fastgraph import EntityIndex
+from .graph import EntityIndex
 from .fileio import AtomicFile
 
 __all__ = ["StateWriter", "load_state", "STATE_FILE"]

@@ -11,14 +11,13 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterator
 
-from .ns import KG
+from .ns import ENTITY_CLASSES
 from .sparql import query_text, run
 from .store import term_parts
 
 __all__ = ["facts"]
 
-_TYPES = {str(KG.Person): "Person", str(KG.Agency): "Agency", str(KG.Policy): "Policy", str(KG.Event): "Event",
-          str(KG.Place): "Place"}
+_TYPES = {str(c): t for t, c in ENTITY_CLASSES.items()}
 
 
 def _rows(g, name: str) -> Iterator[dict]:

@@ -7,7 +7,9 @@ misspelt term raises ``AttributeError`` instead of minting a wrong IRI.
 from rdflib import Namespace, URIRef
 from rdflib.namespace import RDFS, SDO, DefinedNamespace
 
-__all__ = ["KG", "KGD", "SCHEMA", "ONTOLOGY_IRI", "PREFIXES", "NAME_TERMS", "ENTITIES_GRAPH"]
+from .records import ENTITY_TYPES
+
+__all__ = ["KG", "KGD", "ENTITY_CLASSES", "SCHEMA", "ONTOLOGY_IRI", "PREFIXES", "NAME_TERMS", "ENTITIES_GRAPH"]
 
 ONTOLOGY_IRI = "https://w3id.org/kgid/ns"
 
@@ -98,3 +100,7 @@ ENTITIES_GRAPH = KGD["entities"]
 
 #: Prefixes bound in every graph the project writes.
 PREFIXES = {"kg": KG._NS, "kgd": KGD, "rdfs": RDFS._NS, "schema": SCHEMA}
+
+#: The class of each entity type (:data:`kg.records.ENTITY_TYPES`, the one table of them;
+#: a test checks it against the subclasses of ``kg:Entity`` in ``ontology/kg.ttl``).
+ENTITY_CLASSES = {t: KG[t] for t in ENTITY_TYPES}

@@ -1,7 +1,7 @@
 """Extraction in worker processes: Articles in, plain :class:`DocRecord` records out.
 
 Each worker loads the spaCy pipeline once (in the pool initializer) and turns chunks
-of Articles into records: the document's Turtle block (see :mod:`kg.fastgraph`),
+of Articles into records: the document's Turtle block (see :mod:`kg.graph`),
 compressed, and its entity summary. Records are small, picklable and independent of
 the document's source name. In a full build with ``jobs > 1`` the workers read the
 files too (:func:`read_extract`), and the parent only checks duplicates (reading is
@@ -46,7 +46,7 @@ class DocRecord:
     """What the graph stage needs of one document (plain data; see :func:`to_record`).
 
     ``data`` is the zlib-compressed UTF-8 Turtle block with placeholders for the
-    document's name; ``summary`` and ``counts`` as in :class:`kg.fastgraph.DocBlock`.
+    document's name; ``summary`` and ``counts`` as in :class:`kg.graph.DocBlock`.
     ``reason``: why the document was skipped instead (it took over its time budget);
     then it has no block.
     """
@@ -113,7 +113,7 @@ class Clock:
 
 def to_record(result) -> DocRecord:
     """A :class:`DocRecord` from a :class:`~kg.records.DocResult`."""
-    from .fastgraph import render_doc
+    from .graph import render_doc
 
     b = render_doc(result)
     return DocRecord(result.article.source, zlib.compress(b.text.encode("utf-8"), 1), b.summary, b.triples,

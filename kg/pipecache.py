@@ -31,14 +31,15 @@ __all__ = ["cache_dir", "cache_file", "load_nlp", "fingerprint"]
 #: Bump when what a file's cached row holds changes without a code file changing.
 _FORMAT = "7"
 #: The modules outside ``kg/nlp`` that decide what a file's row holds.
-_CODE = ("records.py", "layout.py", "ingest.py", "readers.py", "web.py", "dates.py", "graph.py", "fastgraph.py",
+_CODE = ("records.py", "layout.py", "ingest.py", "readers.py", "web.py", "dates.py",
          "ns.py", "build.py", "parallel.py", "incremental.py", "entity_state.py", "corrections.py", "correct.py")
 
 
 def fingerprint() -> str:
     """A hash of the code and rule files that decide what a file's row holds."""
     root = Path(__file__).resolve().parent
-    files = [root / n for n in _CODE] + sorted((root / "nlp").glob("*.py")) + sorted((root / "rules").glob("*"))
+    files = [root / n for n in _CODE] + [f for d in ("graph", "nlp") for f in sorted((root / d).glob("*.py"))]
+    files += sorted((root / "rules").glob("*"))
     h = hashlib.sha1(_FORMAT.encode())
     for f in files:
         if f.is_file():

@@ -21,13 +21,11 @@ from functools import lru_cache
 
 from .sparql import query_text
 from .errors import GraphFileError
+from .ns import ENTITY_CLASSES, KGD
 from .store import Store, open_store
 
-__all__ = ["ENTITY_TYPES", "PageData", "open_source", "read", "title_forms"]
+__all__ = ["PageData", "open_source", "read", "title_forms"]
 
-#: Entity classes, in the order that decides a node's type when it has two.
-ENTITY_TYPES = ("Person", "Agency", "Policy", "Event", "Place")
-_KG = "https://w3id.org/kgid/ns#"
 
 
 @dataclass
@@ -42,7 +40,7 @@ class PageData:
 
 
 #: Subjects the page never reads: ``kg:Mention`` nodes (more than half of a graph's triples).
-_SKIPPED = "<https://w3id.org/kgid/id/mention/"
+_SKIPPED = f"<{KGD}mention/"
 _CHUNK = 1 << 21
 
 
@@ -156,11 +154,12 @@ def read(store: Store) -> PageData:
     for r in _rows(store, "page/documents"):
         data.docs.setdefault(r["doc"], {"id": r["doc"], "source": r["source"], "title": r["title"] or "",
                                         "date": (r["date"] or "")[:10], "url": r["url"] or ""})
-    rank = {_KG + t: i for i, t in enumerate(ENTITY_TYPES)}
+    types = {str(c): (i, t) for i, (t, c) in enumerate(ENTITY_CLASSES.items())}  # of two types, the first wins
     for r in _rows(store, "facts/entities"):
         old = data.ents.get(r["e"])
-        if old is None or rank[r["type"]] < rank[_KG + old["type"]]:
-            data.ents[r["e"]] = {"id": r["e"], "type": r["type"][len(_KG):], "label": " ".join(r["label"].split()),
+        rank, etype = types[r["type"]]
+        if old is None or rank < types[str(ENTITY_CLASSES[old["type"]])][0]:
+            data.ents[r["e"]] = {"id": r["e"], "type": etype, "label": " ".join(r["label"].split()),
                                  "aliases": [], "official": _bool(r["official"]), "docs": []}
     for r in _rows(store, "facts/aliases"):
         if r["e"] in data.ents and r["alias"] not in data.ents[r["e"]]["aliases"]:

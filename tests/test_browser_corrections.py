@@ -144,7 +144,7 @@ def test_page_slug_is_the_slug_of_the_graph(opened, seeds_build, text):
 
 
 def _slug(s: str) -> str:
-    from kg.graph import _slug as graph_slug
+    from kg.graph import slug as graph_slug
 
     return graph_slug(s)
 

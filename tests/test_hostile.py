@@ -44,7 +44,7 @@ def test_different_names_never_share_an_iri():
 
 
 def test_a_safe_key_cannot_take_the_iri_of_an_unsafe_one():
-    from kg.graph import _h
+    from kg.graph import short_hash as _h
 
     assert entity_iri("person:Budi Santoso") != entity_iri(f"person:budi-santoso-{_h('Budi Santoso')}")
 

@@ -277,7 +277,7 @@ def test_copying_through_memory_gives_the_same_bytes(corpus, tmp_path, monkeypat
 
 
 def test_new_files_only_render_the_entities_they_touch(corpus, tmp_path, monkeypatch):
-    import kg.fastgraph
+    import kg.graph
     import kg.incremental
 
     out = tmp_path / "out"
@@ -286,9 +286,9 @@ def test_new_files_only_render_the_entities_they_touch(corpus, tmp_path, monkeyp
     entities = len({s for c in (KG.Person, KG.Agency, KG.Policy, KG.Event, KG.Place) for s in g.subjects(RDF.type, c)})
     write(corpus / "d8.txt", gen_corpus.article(5, 8))
     loaded, rendered = [], []
-    real_get, real_render = kg.incremental.Cache.get, kg.fastgraph.EntityIndex.render
+    real_get, real_render = kg.incremental.Cache.get, kg.graph.EntityIndex.render
     monkeypatch.setattr(kg.incremental.Cache, "get", lambda self, key: loaded.append(key) or real_get(self, key))
-    monkeypatch.setattr(kg.fastgraph.EntityIndex, "render",
+    monkeypatch.setattr(kg.graph.EntityIndex, "render",
                         lambda self, *a: rendered.append(a[1]) or real_render(self, *a))
     report, stats, asked = update([corpus], out)
     assert asked == ["d8.txt"] and stats["new"] == 1

@@ -11,7 +11,7 @@ import pytest
 from rdflib import Graph
 
 from kg.build import BuildReport, build, read_all
-from kg.fastgraph import EntityIndex, TurtleWriter, render_doc
+from kg.graph import EntityIndex, TurtleWriter, render_doc
 from kg.graph import build_graph
 from kg.records import Article, DocResult, Entity, Quote, Role, Span
 
@@ -27,7 +27,7 @@ def canonical(g: Graph) -> list[str]:
 
 
 def stream(results: list[DocResult], path: Path) -> tuple[Path, int]:
-    """Write results with kg.fastgraph, the way a build does."""
+    """Write results with kg.graph, the way a build does."""
     index = EntityIndex()
     with TurtleWriter(path) as w:
         for r in results:

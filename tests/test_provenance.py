@@ -11,7 +11,7 @@ from rdflib import RDF, XSD, Graph, Literal
 
 from kg.cli import main
 from kg.facts import facts
-from kg.fastgraph import EntityIndex, TurtleWriter, render_copy, render_doc
+from kg.graph import EntityIndex, TurtleWriter, render_copy, render_doc
 from kg.graph import build_graph, copy_iri, document_iri
 from kg.ns import KG, SCHEMA
 from kg.records import Article, Copy, DocResult
