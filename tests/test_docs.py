@@ -146,3 +146,13 @@ def test_a_tour_query_prints_what_the_readme_shows(cmd, output, seeds_build):
     assert r.exit_code == 0, r.output
     shown = [l for l in output.strip().splitlines() if not re.fullmatch(r"\(\d+ rows; \w+; [\d.]+ s\)", l)]
     assert r.stdout.strip().splitlines() == shown
+
+
+def test_the_readme_names_every_command_and_export_format():
+    from kg.export import EXPORT_FORMATS
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("Every command, in one line each", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    named = {line.split()[1] for line in block.splitlines() if line.startswith("kg ")}
+    assert named == set(main.commands)
+    assert "# " + " ".join(EXPORT_FORMATS) in block
