@@ -38,8 +38,7 @@ __all__ = ["ENTITY_CLASSES", "SCOPES", "EXAMPLE", "sentences", "who_said_what", 
 #: Entity classes scored by :func:`analyze`, by type name.
 ENTITY_CLASSES = {"Person": KG.Person, "Agency": KG.Agency, "Policy": KG.Policy, "Event": KG.Event,
                   "Place": KG.Place}
-#: Co-mention scopes of :func:`co_mention`: entities named in the same sentence, or document.
-SCOPES = ("sentence", "document")
+SCOPES = ("sentence", "document")  #: co-mention (:func:`co_mention`): in the same sentence, or document
 #: The small graph the examples use: two people (one official), an agency, a policy.
 EXAMPLE = """@prefix kg: <https://w3id.org/kgid/ns#> . @prefix d: <https://w3id.org/kgid/id/> .
 d:doc a kg:Document ; kg:text "Ani ke BKN. Budi di BKN." .

@@ -1,71 +1,22 @@
 """The ``kg`` command line: parses arguments, calls the library, prints.
 
 One error path: a :class:`kg.errors.KgError` raised anywhere under ``kg`` leaves through
-:class:`CliError` (one line ``kg: error: ...`` on stderr, exit code 2); click's own usage errors
-exit 2 as well. Choice lists (engines, formats, scopes, node types) are read from the library
-module that owns them, when click first needs them, so importing the CLI stays light.
+:class:`kg.clitypes.CliError` (one line ``kg: error: ...`` on stderr, exit code 2); click's own usage
+errors exit 2 as well. Choice lists are read from the library module that owns them
+(:class:`kg.clitypes.LibChoice`).
 """
 from __future__ import annotations
 
-import importlib
 import json
 import sys
 
 import click
 
-from .errors import KgError, UsageError
+from .clitypes import KgGroup, LibChoice, LibChoiceList
+from .errors import UsageError
 from .parallel import DOC_TIMEOUT
 
-__all__ = ["main", "CliError"]
-
-
-class CliError(click.ClickException):
-    """A :class:`KgError` as the command line reports it: ``kg: error: MESSAGE``, exit code 2."""
-
-    exit_code = 2
-
-    def show(self, file=None) -> None:
-        click.echo(f"kg: error: {self.format_message()}", err=True)
-
-
-class _Kg(click.Group):
-    """The ``kg`` group: every :class:`KgError` its commands raise becomes a :class:`CliError`."""
-
-    def invoke(self, ctx: click.Context):
-        try:
-            return super().invoke(ctx)
-        except KgError as e:
-            from . import log
-
-            log.finish()  # close a progress bar first
-            raise CliError(log.show(e)) from None  # one line, whatever the file names hold
-
-
-class _Choice(click.Choice):
-    """The values of ``owner`` (``"kg.store:ENGINES"``), a tuple or dict the library defines."""
-
-    def __init__(self, owner: str) -> None:
-        self.owner, self.case_sensitive = owner, True
-
-    @property
-    def choices(self) -> tuple[str, ...]:  # type: ignore[override]
-        module, _, name = self.owner.partition(":")
-        return tuple(getattr(importlib.import_module(module), name))
-
-
-class _ChoiceList(_Choice):
-    """Comma-separated values of ``owner`` (``Person,Quote``), given as a tuple."""
-
-    name = "choice list"
-
-    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str:
-        return f"[{'|'.join(self.choices)}],..."
-
-    def convert(self, value, param, ctx):
-        if not isinstance(value, str):
-            return value
-        one = super().convert
-        return tuple(one(v.strip(), param, ctx) for v in value.split(",") if v.strip())
+__all__ = ["main"]
 
 
 def _load_graph(path: str):
@@ -93,7 +44,7 @@ def _parse_error(path: str, e: Exception) -> str:
     return f"{path}: cannot parse graph ({' '.join(f'{type(e).__name__}: {e}'.split())[:300]})"
 
 
-@click.group(cls=_Kg, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kg")
 def main() -> None:
     """kg: who said what in Indonesian government news, as an RDF knowledge graph.
@@ -207,7 +158,7 @@ def corrections_check(target: str, path: str | None) -> None:
 
 @main.command()
 @click.argument("graph", type=click.Path())
-@click.option("--engine", type=_Choice("kg.store:ENGINES"), default=None,
+@click.option("--engine", type=LibChoice("kg.store:ENGINES"), default=None,
               help="Storage engine (default oxigraph; both give the same JSON).")
 def facts(graph: str, engine: str | None) -> None:
     """Print the JSON facts view of a built graph (read with SPARQL).
@@ -276,7 +227,7 @@ def validate(graph: str) -> None:
 @click.argument("graph", type=click.Path())
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False),
               help="Folder for report.md, the CSV tables and graph.analyzed.ttl.")
-@click.option("--scope", type=_Choice("kg.analysis:SCOPES"), default="sentence", show_default=True,
+@click.option("--scope", type=LibChoice("kg.analysis:SCOPES"), default="sentence", show_default=True,
               help="Co-mention: entities named in the same sentence, or in the same document.")
 @click.option("--seed", type=int, default=42, show_default=True, help="Seed for Louvain communities.")
 def analyze(graph: str, out: str, scope: str, seed: int) -> None:
@@ -319,7 +270,7 @@ def analyze(graph: str, out: str, scope: str, seed: int) -> None:
 @click.option("--focus", default=None, help="Show one entity's neighbourhood (label or alias).")
 @click.option("--hops", type=int, default=1, show_default=True, help="How far from --focus to go.")
 @click.option("--about", default=None, help="Show what was said about one policy, event or agency.")
-@click.option("--types", type=_ChoiceList("kg.viz:TYPES"), default=None, help="Node types to show, comma-separated.")
+@click.option("--types", type=LibChoiceList("kg.viz:TYPES"), default=None, help="Node types to show, comma-separated.")
 @click.option("--limit", type=int, default=300, show_default=True,
               help="Above this many nodes, first show only the most central ones (0: show all).")
 def viz(graph: str, out: str, focus: str | None, hops: int, about: str | None, types: str | None, limit: int) -> None:
@@ -339,7 +290,7 @@ def viz(graph: str, out: str, focus: str | None, hops: int, about: str | None, t
 
 
 def _engine_option(f):
-    return click.option("--engine", type=_Choice("kg.store:ENGINES"), default=None,
+    return click.option("--engine", type=LibChoice("kg.store:ENGINES"), default=None,
                         help="Storage engine (default oxigraph; see bench/bench_store.py).")(f)
 
 
@@ -349,7 +300,7 @@ def _engine_option(f):
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="A value for ?NAME, passed as a binding: <iri>, \"text\"@lang, \"2024-02-06\"^^xsd:date, "
                    "or plain text.")
-@click.option("--format", "fmt", type=_Choice("kg.query:FORMATS"), default="table",
+@click.option("--format", "fmt", type=LibChoice("kg.query:FORMATS"), default="table",
               show_default=True, help="csv, tsv and json are the SPARQL 1.1 results formats.")
 @click.option("--list", "list_", is_flag=True, help="List the saved queries and their parameters.")
 @click.option("--endpoint", metavar="URL", help="Ask this SPARQL endpoint instead of a graph file.")
@@ -455,7 +406,7 @@ def serve(graph, host, port, timeout, max_rows, max_memory, workers, per_client,
 @main.command()
 @click.argument("graph", type=click.Path())
 @click.option("--format", "fmt", required=True,
-              type=_Choice("kg.export:EXPORT_FORMATS"),
+              type=LibChoice("kg.export:EXPORT_FORMATS"),
               help="nq/trig: every statement in a named graph (one per document, and the entities graph); "
                    "jsonld: compact, with ontology/context.jsonld; graphml: Gephi, Cytoscape; csv: nodes and edges.")
 @click.option("--out", required=True, type=click.Path(), help="Output file; for csv a folder, which gets nodes.csv "
