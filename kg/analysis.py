@@ -31,13 +31,14 @@ from .errors import InputError
 from .fileio import atomic_write
 from .ns import KG
 
-__all__ = ["ENTITY_CLASSES", "EXAMPLE", "sentences", "who_said_what", "co_mention", "affiliation", "pagerank",
-           "centrality", "communities", "components", "top_speakers", "most_quoted", "analyze",
+__all__ = ["ENTITY_CLASSES", "SCOPES", "EXAMPLE", "sentences", "who_said_what", "co_mention", "affiliation",
+           "pagerank", "centrality", "communities", "components", "top_speakers", "most_quoted", "analyze",
            "write_scores", "write_report"]
 
 #: Entity classes scored by :func:`analyze`, by type name.
 ENTITY_CLASSES = {"Person": KG.Person, "Agency": KG.Agency, "Policy": KG.Policy, "Event": KG.Event,
                   "Place": KG.Place}
+SCOPES = ("sentence", "document")  #: co-mention (:func:`co_mention`): in the same sentence, or document
 #: The small graph the examples use: two people (one official), an agency, a policy.
 EXAMPLE = """@prefix kg: <https://w3id.org/kgid/ns#> . @prefix d: <https://w3id.org/kgid/id/> .
 d:doc a kg:Document ; kg:text "Ani ke BKN. Budi di BKN." .
@@ -149,8 +150,8 @@ def co_mention(g: Graph, scope: str = "sentence") -> nx.Graph:
     >>> len(co_mention(g, scope="document").edges)
     3
     """
-    if scope not in ("sentence", "document"):
-        raise InputError(f"unknown co-mention scope {scope!r}; valid scopes: sentence, document")
+    if scope not in SCOPES:
+        raise InputError(f"unknown co-mention scope {scope!r}; valid scopes: {', '.join(SCOPES)}")
     types = _entity_types(g)
     G = nx.Graph(projection=f"co-mention ({scope})")
     for e in sorted(types):

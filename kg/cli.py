@@ -1,6 +1,9 @@
 """The ``kg`` command line: parses arguments, calls the library, prints.
 
-Library errors are :class:`kg.errors.KgError`; they print as one line and exit 2.
+One error path: a :class:`kg.errors.KgError` raised anywhere under ``kg`` leaves through
+:class:`kg.clitypes.CliError` (one line ``kg: error: ...`` on stderr, exit code 2); click's own usage
+errors exit 2 as well. Choice lists are read from the library module that owns them
+(:class:`kg.clitypes.LibChoice`).
 """
 from __future__ import annotations
 
@@ -9,15 +12,11 @@ import sys
 
 import click
 
-from .errors import KgError
+from .clitypes import KgGroup, LibChoice, LibChoiceList
+from .errors import UsageError
 from .parallel import DOC_TIMEOUT
 
 __all__ = ["main"]
-
-
-def _fail(e: Exception) -> None:
-    click.echo(f"kg: error: {e}", err=True)
-    sys.exit(2)
 
 
 def _load_graph(path: str):
@@ -45,7 +44,7 @@ def _parse_error(path: str, e: Exception) -> str:
     return f"{path}: cannot parse graph ({' '.join(f'{type(e).__name__}: {e}'.split())[:300]})"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kg")
 def main() -> None:
     """kg: who said what in Indonesian government news, as an RDF knowledge graph.
@@ -106,15 +105,11 @@ def build(paths: tuple[str, ...], out: str, no_page: bool, jobs: int, update: bo
     from .build import build as run_build
 
     if quiet and verbose:
-        _fail(KgError("--quiet and --verbose exclude each other"))
+        raise UsageError("--quiet and --verbose exclude each other: give one")
     log.setup(log.QUIET if quiet else log.VERBOSE if verbose else log.NORMAL)
-    try:
-        stats: dict = {}
-        report = run_build(paths, out, page=not no_page, jobs=jobs, update=update, dask=dask_address, strict=strict,
-                           stats=stats, corrections=corrections, doc_timeout=doc_timeout or None)
-    except KgError as e:
-        log.finish()
-        _fail(KgError(log.show(e)))  # one line, whatever the file names hold
+    stats: dict = {}
+    report = run_build(paths, out, page=not no_page, jobs=jobs, update=update, dask=dask_address, strict=strict,
+                       stats=stats, corrections=corrections, doc_timeout=doc_timeout or None)
     log.finish()
     if not quiet:
         click.echo(report.summary(verbose=verbose))
@@ -153,11 +148,8 @@ def corrections_check(target: str, path: str | None) -> None:
     from .corrections import CORRECTIONS_FILE, check, load
 
     folder = Path(target).parent if Path(target).is_file() else Path(target)
-    try:
-        plan = load(path or folder / CORRECTIONS_FILE)
-        stale = check(target, plan)
-    except KgError as e:
-        _fail(e)
+    plan = load(path or folder / CORRECTIONS_FILE)
+    stale = check(target, plan)
     for line in stale:
         click.echo(f"stale {line}")
     click.echo(f"{len(plan.lines)} corrections, {len(stale)} stale", err=True)
@@ -166,7 +158,7 @@ def corrections_check(target: str, path: str | None) -> None:
 
 @main.command()
 @click.argument("graph", type=click.Path())
-@click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default=None,
+@click.option("--engine", type=LibChoice("kg.store:ENGINES"), default=None,
               help="Storage engine (default oxigraph; both give the same JSON).")
 def facts(graph: str, engine: str | None) -> None:
     """Print the JSON facts view of a built graph (read with SPARQL).
@@ -178,10 +170,7 @@ def facts(graph: str, engine: str | None) -> None:
     from .facts import facts as view
     from .store import open_store
 
-    try:
-        view_ = view(open_store(graph, engine))
-    except KgError as e:
-        _fail(e)
+    view_ = view(open_store(graph, engine))
     click.echo(json.dumps(view_, ensure_ascii=False, indent=1))
 
 
@@ -206,11 +195,8 @@ def review(graph: str, csv_path: str | None, far: int) -> None:
 
     from .review import review as run_review, write_csv
 
-    try:
-        findings = run_review(_load_graph(graph), far=far)
-        written = write_csv(findings, csv_path) if csv_path else None
-    except KgError as e:
-        _fail(e)
+    findings = run_review(_load_graph(graph), far=far)
+    written = write_csv(findings, csv_path) if csv_path else None
     for f in findings:
         where = f.document + (f":{f.start}" if f.start is not None else "")
         click.echo(f"{f.kind}\t{where}\t{f.label}\t{f.reason}")
@@ -231,11 +217,8 @@ def validate(graph: str) -> None:
     """
     from .validate import validate as run_validate
 
-    try:
-        g = _load_graph(graph)
-        ok, text = run_validate(g)
-    except KgError as e:
-        _fail(e)
+    g = _load_graph(graph)
+    ok, text = run_validate(g)
     click.echo("conforms" if ok else text)
     sys.exit(0 if ok else 1)
 
@@ -244,7 +227,7 @@ def validate(graph: str) -> None:
 @click.argument("graph", type=click.Path())
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False),
               help="Folder for report.md, the CSV tables and graph.analyzed.ttl.")
-@click.option("--scope", type=click.Choice(["sentence", "document"]), default="sentence", show_default=True,
+@click.option("--scope", type=LibChoice("kg.analysis:SCOPES"), default="sentence", show_default=True,
               help="Co-mention: entities named in the same sentence, or in the same document.")
 @click.option("--seed", type=int, default=42, show_default=True, help="Seed for Louvain communities.")
 def analyze(graph: str, out: str, scope: str, seed: int) -> None:
@@ -266,14 +249,11 @@ def analyze(graph: str, out: str, scope: str, seed: int) -> None:
     from .analysis import analyze as run_analyze, write_report, write_scores
     from .graph import write_graph
 
-    try:
-        g = _load_graph(graph)
-        result = run_analyze(g, scope=scope, seed=seed)
-        written = write_report(result, out)
-        n = write_scores(g, result)
-        written.append(write_graph(g, Path(out) / "graph.analyzed.ttl"))
-    except KgError as e:
-        _fail(e)
+    g = _load_graph(graph)
+    result = run_analyze(g, scope=scope, seed=seed)
+    written = write_report(result, out)
+    n = write_scores(g, result)
+    written.append(write_graph(g, Path(out) / "graph.analyzed.ttl"))
     s = result["summary"]
     click.echo(f"entities: {s['entities']}, quotes: {s['quotes']}; co-mention edges ({scope}): "
                f"{s['co_mention_edges']}; communities: {s['communities']} (modularity {result['modularity']:.3f})")
@@ -290,8 +270,7 @@ def analyze(graph: str, out: str, scope: str, seed: int) -> None:
 @click.option("--focus", default=None, help="Show one entity's neighbourhood (label or alias).")
 @click.option("--hops", type=int, default=1, show_default=True, help="How far from --focus to go.")
 @click.option("--about", default=None, help="Show what was said about one policy, event or agency.")
-@click.option("--types", default=None,
-              help="Comma-separated node types to show: Person,Agency,Policy,Event,Place,Quote,Document.")
+@click.option("--types", type=LibChoiceList("kg.viz:TYPES"), default=None, help="Node types to show, comma-separated.")
 @click.option("--limit", type=int, default=300, show_default=True,
               help="Above this many nodes, first show only the most central ones (0: show all).")
 def viz(graph: str, out: str, focus: str | None, hops: int, about: str | None, types: str | None, limit: int) -> None:
@@ -305,16 +284,13 @@ def viz(graph: str, out: str, focus: str | None, hops: int, about: str | None, t
     """
     from .viz import write_page
 
-    kinds = [t.strip() for t in types.split(",") if t.strip()] if types else None
-    try:
-        path = write_page(graph, out, focus=focus, hops=hops, about=about, types=kinds, limit=limit)
-    except KgError as e:
-        _fail(e)
+    path = write_page(graph, out, focus=focus, hops=hops, about=about, types=list(types) if types else None,
+                      limit=limit)
     click.echo(f"wrote {path}")
 
 
 def _engine_option(f):
-    return click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default=None,
+    return click.option("--engine", type=LibChoice("kg.store:ENGINES"), default=None,
                         help="Storage engine (default oxigraph; see bench/bench_store.py).")(f)
 
 
@@ -324,7 +300,7 @@ def _engine_option(f):
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="A value for ?NAME, passed as a binding: <iri>, \"text\"@lang, \"2024-02-06\"^^xsd:date, "
                    "or plain text.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+@click.option("--format", "fmt", type=LibChoice("kg.query:FORMATS"), default="table",
               show_default=True, help="csv, tsv and json are the SPARQL 1.1 results formats.")
 @click.option("--list", "list_", is_flag=True, help="List the saved queries and their parameters.")
 @click.option("--endpoint", metavar="URL", help="Ask this SPARQL endpoint instead of a graph file.")
@@ -355,26 +331,23 @@ def query(graph, query, params, fmt, list_, endpoint, columns, allow_service, en
     if endpoint and query is None:
         graph, query = None, graph
     if query is None or (graph is None) == (endpoint is None):
-        _fail(KgError("give GRAPH and QUERY, or --endpoint URL and QUERY (kg query --help)"))
+        raise UsageError("give GRAPH and QUERY, or --endpoint URL and QUERY (kg query --help)")
     raw = {}
     for p in params:
         name, eq, value = p.partition("=")
         if not eq or not name.strip().lstrip("?$"):
-            _fail(KgError(f"--param {p!r}: write NAME=VALUE"))
+            raise UsageError(f"--param {p!r}: write NAME=VALUE")
         raw[name.strip().lstrip("?$")] = value
-    try:
-        t = time.perf_counter()
-        if endpoint:
-            target = Endpoint(endpoint)
-        else:
-            from .store import open_store
+    t = time.perf_counter()
+    if endpoint:
+        target = Endpoint(endpoint)
+    else:
+        from .store import open_store
 
-            target = open_store(graph, engine)
-        sol, sq = run(target, query, raw, allow_service=allow_service)
-        text = format_solutions(sol, fmt, hide=tuple(raw),
-                                columns=tuple(c.strip() for c in (columns or "").split(",") if c.strip()))
-    except KgError as e:
-        _fail(e)
+        target = open_store(graph, engine)
+    sol, sq = run(target, query, raw, allow_service=allow_service)
+    text = format_solutions(sol, fmt, hide=tuple(raw),
+                            columns=tuple(c.strip() for c in (columns or "").split(",") if c.strip()))
     click.echo(text)
     if fmt == "table":
         n = f"{len(sol.rows)} rows" if sol.form == "SELECT" else sol.form
@@ -413,10 +386,7 @@ def serve(graph, host, port, timeout, max_rows, max_memory, workers, per_client,
                       client_queries=per_client)
     import signal
 
-    try:
-        srv = make_server(cfg)
-    except KgError as e:
-        _fail(e)
+    srv = make_server(cfg)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop cleanly (zygote included) on SIGTERM too
     h, p = srv.server_address[:2]
     click.echo(f"kg serve: {srv.triples} triples ({srv.engine}) at http://{h}:{p}/sparql, query page "
@@ -436,7 +406,7 @@ def serve(graph, host, port, timeout, max_rows, max_memory, workers, per_client,
 @main.command()
 @click.argument("graph", type=click.Path())
 @click.option("--format", "fmt", required=True,
-              type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "graphml", "csv"]),
+              type=LibChoice("kg.export:EXPORT_FORMATS"),
               help="nq/trig: every statement in a named graph (one per document, and the entities graph); "
                    "jsonld: compact, with ontology/context.jsonld; graphml: Gephi, Cytoscape; csv: nodes and edges.")
 @click.option("--out", required=True, type=click.Path(), help="Output file; for csv a folder, which gets nodes.csv "
@@ -459,10 +429,7 @@ def export(graph, fmt, out, stream, engine) -> None:
     from .export import export_stream
     from .store import open_store
 
-    try:
-        written = export_stream(graph, fmt, out) if stream else run_export(open_store(graph, engine), fmt, out)
-    except KgError as e:
-        _fail(e)
+    written = export_stream(graph, fmt, out) if stream else run_export(open_store(graph, engine), fmt, out)
     for path, count in written:
         click.echo(f"wrote {path} ({count})")
 
@@ -486,10 +453,7 @@ def push(graph, endpoint, graph_iri, per_document, append) -> None:
     from .export import push as run_push
     from .store import open_store
 
-    try:
-        sent = run_push(open_store(graph), endpoint, graph=graph_iri, per_document=per_document, append=append)
-    except KgError as e:
-        _fail(e)
+    sent = run_push(open_store(graph), endpoint, graph=graph_iri, per_document=per_document, append=append)
     click.echo(f"pushed {sum(n for _, n in sent)} triples in {len(sent)} graph(s) to {endpoint}")
 
 

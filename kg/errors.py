@@ -1,6 +1,6 @@
 """The project's own exceptions. Messages name the bad input and the valid choices."""
 
-__all__ = ["KgError", "InputError", "GraphFileError", "QueryError", "ClusterError"]
+__all__ = ["KgError", "InputError", "GraphFileError", "QueryError", "ClusterError", "UsageError"]
 
 
 class KgError(Exception):
@@ -21,3 +21,7 @@ class QueryError(KgError):
 
 class ClusterError(KgError):
     """A Dask cluster that cannot be reached or used (``kg build --dask``)."""
+
+
+class UsageError(KgError):
+    """Command-line options that do not go together, or a value written the wrong way."""
