@@ -41,6 +41,9 @@ _DEBRIS_LINE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*\|?|[-|: ]*\|[-|: ]*|[
 _RELATED_ENTRY = re.compile(r"^\s*[-•]\s+.{1,60}?\d+\s*(?:detik|menit|jam|hari|minggu|bulan|tahun)(?:\s+lalu)?\s*$", re.I)
 # A related headline in a list ending with a pipe.
 _PIPE_HEADLINE = re.compile(r"^[^.!?]{10,200}\|\s*$")
+#: An entry of a list in the body ("- Kepala Dinas X, Nama;", "2. Camat Y, Nama"): an office and a
+#: name after a list mark, or any line closed by a semicolon. Not a headline, though title-cased.
+_LIST_ENTRY = re.compile(r"^\s*(?:[-•*▪–]|\d{1,2}[.)]|[a-z][.)])\s+[^,]{2,120},\s*\S|^.*;\s*$")
 
 _BYLINE = re.compile(
     r"(?:^|\|)[ \t]*(?:(?P<role>Penulis|Reporter|Pewarta|Editor|Penyunting|Redaktur|Oleh)[ \t]*:|(?P<by>By))[ \t]*"
@@ -104,6 +107,8 @@ def _headlines(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
         line = body.strip()
         words = [w for w in line.split() if w[:1].isalpha()]
         if s in skipped or not (2 <= len(words) <= 20) or line.endswith((".", "!", "?", ":", "”", '"', ",")):
+            continue
+        if _LIST_ENTRY.match(body):
             continue
         if re.search(r"[“”\"„«»‹›″]", line):
             continue

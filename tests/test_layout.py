@@ -111,3 +111,17 @@ def test_the_writer_s_initials_closing_the_article_are_skipped(last, initials):
     assert "Kegiatan" in masked or "Kami siap" in masked
     if not initials:
         assert "(B" in masked
+
+
+@pytest.mark.parametrize("line,skipped", [
+    ("- Inspektur Kabupaten Sleman, Drs. Agus Prasetyo;", False),            # an entry of a list of officials
+    ("2. Kepala Dinas Pendidikan Sleman, Rina Lestari", False),              # numbered, no closing mark
+    ("• Camat Depok, Yusuf Hadi Wibowo", False),
+    ("Kepala Bappeda Sleman, Ir. Bambang Kuncoro, M.T.;", False),            # closed by a semicolon
+    ("Jalan Rusak di Kalasan Segera Diperbaiki Dinas PU", True),             # counter-example: a headline
+    ("- Pemkab Sleman Raih Penghargaan Pelayanan Publik", True),             # a listed headline without a comma
+])
+def test_list_entries_are_body_text_not_headlines(line, skipped):
+    text = ("Bupati Sleman Lantik Pejabat\n\nSLEMAN - Bupati Sleman melantik pejabat, Senin (4/3/2024).\n\n"
+            "Hadir antara lain:\n" + line + "\n\nBupati meminta pejabat bekerja dengan sungguh-sungguh.\n")
+    assert (line in _skipped(parse_article("p.txt", text))) is skipped

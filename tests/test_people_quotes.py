@@ -126,9 +126,17 @@ def test_a_fused_title_alone_names_its_province():
     ("Komandan Kodim 1701 Letkol Inf Yakob J.P. Rumbiak meninjau lokasi banjir.", "Yakob J. P. Rumbiak"),
     ("Dandim 0501 Mayor Arm. Sigit Purnomo memimpin apel pagi.", "Sigit Purnomo"),
     ("Hadir Sekda Provinsi Jambi, Dr. H.Santoso,SH,MH, dalam rapat itu.", "Santoso"),
+    # a haji's title before the father's name, inside a North Maluku name
+    ("Kepala Inspektorat Maluku Utara, Salma Hi. Darwis, membuka rapat itu.", "Salma Hi. Darwis"),
 ])
 def test_periods_inside_names_and_ranks(extract, text, name):
     assert name in persons(extract(DATELINE + text))
+
+
+def test_a_haji_title_opening_a_name_stays_outside_it(extract):
+    """Counter-example: "Hi." before a name is the honorific, not part of the name before it."""
+    r = extract(DATELINE + "Rapat dibuka Bupati Halmahera Selatan, Hi. Jufri Latuconsina, di Labuha.")
+    assert "Jufri Latuconsina" in persons(r) and not any("Hi." in p for p in persons(r))
 
 
 @pytest.mark.parametrize("text,n", [
@@ -173,8 +181,8 @@ def test_a_family_name_that_is_a_regency_closes_the_name(extract, text, name, pl
 
 @pytest.mark.parametrize("text,name,title", [
     # "St." before a name is Siti, not the degree S.T.; the degree after a name stays a degree
-    ("Kepala BKPSDM Parepare, Hj. St. Nurlaela Mappaseng, S.STP., mengatakan rapat digelar terbuka hari ini.",
-     "St. Nurlaela Mappaseng", "Kepala BKPSDM Parepare"),
+    ("Kepala BKPSDM Parepare, Hj. St. Rahmawati Baso, S.STP., mengatakan rapat digelar terbuka hari ini.",
+     "St. Rahmawati Baso", "Kepala BKPSDM Parepare"),
     ("Kepala Dinas PU, Budi Halomoan, S.T., M.T., mengatakan rapat digelar terbuka hari ini.",
      "Budi Halomoan", "Kepala Dinas PU"),
     # a word closing the office before the comma ("lainnya": another member)

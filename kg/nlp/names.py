@@ -73,6 +73,9 @@ def name_run(ctx: DocContext, k: int, limit: int = 5) -> int:
                 m += 1
         elif doc[m].text.lower() in ctx.lx.lists["NAME_CONNECTOR"] and m > k and (name_word(ctx, m + 1) or _hyphen(ctx, m + 1)):
             m += 1
+        elif doc[m].text.lower() in ctx.lx.lists["NAME_CONNECTOR"] and m > k and m + 2 < len(doc) \
+                and doc[m + 1].text == "." and name_word(ctx, m + 2):
+            m += 2  # "Salma Hi. Darwis": a haji's title before the father's name, inside the name
         elif m > k and _hyphen(ctx, m):
             m += 2  # "Yusuf Al-Amin": a hyphen inside a name, with the word after it
         else:
