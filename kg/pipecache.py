@@ -23,8 +23,9 @@ import logging
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
+
+from .fileio import atomic_write
 
 __all__ = ["cache_dir", "cache_file", "load_nlp", "fingerprint"]
 
@@ -93,13 +94,6 @@ def _save(nlp, path: Path) -> None:
     """Write the pickle atomically (a reader never sees half a file); failures only cost speed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".pipeline-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(nlp, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        atomic_write(path, lambda f: pickle.dump(nlp, f, protocol=pickle.HIGHEST_PROTOCOL))
     except Exception as e:  # a read-only home, a full disk  # noqa: BLE001
         log.debug("pipeline cache %s not written: %s", path, e)
