@@ -13,7 +13,7 @@ from typing import Iterable
 
 from .errors import InputError
 from .fileio import clean_temps, folder_lock
-from .ingest import discover
+from .files import discover
 from .parallel import DOC_TIMEOUT
 from .records import Article, Copy
 
@@ -84,7 +84,8 @@ def read_all(paths: Iterable[str | os.PathLike], report: BuildReport, *, strict:
     """
     import logging
 
-    from .ingest import content_key, read_file, unique_source
+    from .files import unique_source
+    from .ingest import content_key, read_file
     from .log import show
 
     log = logging.getLogger(__name__)

@@ -39,7 +39,7 @@ from pathlib import Path
 
 from .correct import _doc_matches, _is_iri, _match, _norm, apply_one
 from .errors import KgError
-from .ingest import CORRECTIONS_FILE
+from .files import CORRECTIONS_FILE
 from .records import ENTITY_TYPES, DocResult
 
 __all__ = ["Correction", "CorrectionsError", "Plan", "OPS", "CORRECTIONS_FILE", "load", "parse", "find_default",

@@ -53,7 +53,8 @@ from typing import Callable, Iterable, Iterator
 from .entity_state import StateWriter, load_state
 from .errors import InputError
 from .fastgraph import EntityIndex, TurtleWriter, render_copy
-from .ingest import MAX_BYTES, content_key, discover, unique_source
+from .files import discover, unique_source
+from .ingest import MAX_BYTES, content_key
 from .log import show
 from .parallel import CHUNK, DOC_TIMEOUT, Clock, DocRecord, StageTimes, executor, ordered
 from .pipecache import fingerprint

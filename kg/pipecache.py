@@ -32,7 +32,7 @@ __all__ = ["cache_dir", "cache_file", "load_nlp", "fingerprint"]
 #: Bump when what a file's cached row holds changes without a code file changing.
 _FORMAT = "7"
 #: The modules outside ``kg/nlp`` that decide what a file's row holds.
-_CODE = ("records.py", "layout.py", "ingest.py", "readers.py", "web.py", "dates.py", "graph.py", "fastgraph.py",
+_CODE = ("records.py", "layout.py", "files.py", "decoding.py", "ingest.py", "readers.py", "web.py", "dates.py", "graph.py", "fastgraph.py",
          "ns.py", "build.py", "parallel.py", "incremental.py", "entity_state.py", "corrections.py", "correct.py")
 
 

@@ -13,7 +13,9 @@ from rdflib import Graph
 from kg.build import BuildReport, build, read_all
 from kg.cli import main
 from kg.errors import InputError
-from kg.ingest import SUFFIXES, decode, discover, read_article, read_file
+from kg.decoding import decode
+from kg.files import SUFFIXES, discover
+from kg.ingest import read_article, read_file
 from kg.readers import html_to_page, jsonl_record, markdown_to_page
 
 ROOT = Path(__file__).resolve().parents[1]
