@@ -57,7 +57,7 @@ def _child(args: list[str]) -> None:
     """Run one build in this process and print its figures as JSON (used by the parent)."""
     paths, out, jobs, update, dask, page = json.loads(args[0])
     w0, c0 = time.perf_counter(), time.process_time()
-    from kg.build import build
+    from kg.build.run import build
 
     stats: dict = {}
     report = build(paths, out, page=page, jobs=jobs, update=update, dask=dask, stats=stats)
@@ -94,11 +94,13 @@ def graph_compare(files: list[Path], out: Path) -> dict:
     on the same extraction results (extraction itself not timed)."""
     import zlib
 
-    from kg.build import BuildReport, read_all
+    from kg.build.read import read_all
+
+    from kg.build.report import BuildReport
     from kg.fastgraph import EntityIndex, TurtleWriter
     from kg.graph import build_graph, write_graph
     from kg.nlp import Extractor
-    from kg.parallel import to_record
+    from kg.build.extract import to_record
 
     results = list(Extractor().pipe(read_all(files, BuildReport())))
     t = time.perf_counter()
@@ -134,7 +136,8 @@ def _yardstick_child(args: list[str]) -> None:
         nlp = spacy.blank("id")
         texts = (f.read_text(encoding="utf-8") for f in files)
     else:
-        from kg.build import BuildReport, read_all
+        from kg.build.read import read_all
+        from kg.build.report import BuildReport
         from kg.nlp.pipeline import make_nlp
 
         nlp = make_nlp()

@@ -10,7 +10,7 @@ import sys
 import click
 
 from .errors import KgError
-from .parallel import DOC_TIMEOUT
+from .build.extract import DOC_TIMEOUT
 
 __all__ = ["main"]
 
@@ -103,7 +103,7 @@ def build(paths: tuple[str, ...], out: str, no_page: bool, jobs: int, update: bo
         kg build corpus/ --out out --doc-timeout 30
     """
     from . import log
-    from .build import build as run_build
+    from .build.run import build as run_build
 
     if quiet and verbose:
         _fail(KgError("--quiet and --verbose exclude each other"))

@@ -12,7 +12,7 @@ a label (its label or an alias in a document, or the label its key was made from
 ``by`` (who) and ``at`` (when, ISO date or date-time) are recommended: a line
 without them is applied, with a warning, and its PROV record says less.
 
-The corrections are applied where a build writes the graph (:mod:`kg.incremental`),
+The corrections are applied where a build writes the graph (:mod:`kg.build.assemble`),
 to the records a document's extraction gave, so ``kg build``, ``--update``,
 ``--jobs`` and ``--dask`` write the same graph, and every command reading it (page,
 viz, export, query) shows the fix. Document-level lines (everything but ``rename``,
@@ -275,7 +275,7 @@ class Plan:
         return any(ref and _match(ref, e[0], e[2], e[3]) for ref in refs for e in summary)
 
     def apply(self, rec, source: str):
-        """``(record, signature)``: ``rec`` (a :class:`~kg.parallel.DocRecord` of the document
+        """``(record, signature)``: ``rec`` (a :class:`~kg.build.extract.DocRecord` of the document
         ``source``) corrected, and a signature of the lines that changed it ("" for none)."""
         self.sources.append(source)
         todo = [c for c in self.lines if self._relevant(c, source, rec.summary)]
@@ -454,7 +454,7 @@ def _entity_op(index, key: str, d: dict) -> bool:
 def _render(rec, r: DocResult, nodes: list[tuple[str, Correction]]):
     """The record of the corrected ``r``, with a ``prov:wasInfluencedBy`` link from each changed node."""
     from .fastgraph import render_doc
-    from .parallel import DocRecord
+    from .build.extract import DocRecord
 
     b = render_doc(r)
     links = sorted({f"{node} <{_PROV}wasInfluencedBy> <{c.iri}> .\n" for node, c in nodes})
@@ -469,8 +469,8 @@ def check(target: str | os.PathLike, plan: Plan) -> list[str]:
     import sqlite3
 
     from .fastgraph import EntityIndex
-    from .incremental import CACHE_DIR
-    from .pipecache import fingerprint
+    from .build.cache import CACHE_DIR
+    from .build.pipecache import fingerprint
 
     folder = Path(target).parent if Path(target).is_file() else Path(target)
     db = folder / CACHE_DIR / "docs.sqlite"
