@@ -12,17 +12,24 @@ import os
 from collections import Counter
 from pathlib import Path
 from stat import S_ISREG
-from typing import Iterator
+from typing import Iterable, Iterator
 
+from ..files import discover
 from ..ingest import MAX_BYTES, content_key
 from .extract import CHUNK, Clock, DocRecord
 from .read import Reader
 from .report import BuildReport
 
-__all__ = ["Walk", "file_key", "file_stat", "listing", "READ"]
+__all__ = ["Walk", "find", "file_key", "file_stat", "listing", "READ"]
 
 #: Files per unit of work at most (units also close after :data:`kg.build.extract.CHUNK` articles).
 _UNIT_FILES = 256
+
+
+def find(paths: Iterable[str | os.PathLike]) -> list[tuple[str, Path, tuple[int, str]]]:
+    """``(key, path, (size, hash))`` of each file under ``paths``, in the order they are read
+    (:func:`kg.files.discover`; :func:`file_key`, :func:`file_stat`)."""
+    return [(file_key(p), p, file_stat(p)) for p in discover(paths)]
 
 
 def file_stat(path: Path) -> tuple[int, str]:
@@ -57,6 +64,8 @@ def file_key(path: Path) -> str:
 
 
 def listing(found: list[tuple], code: str) -> str:
+    """A hash of the files found (:func:`find`: keys, sizes, hashes) and of ``code``: when it is
+    the last build's, no file was added, removed or changed since."""
     h = hashlib.sha1(code.encode())
     for key, _, (size, digest) in found:
         h.update(f"{key}\0{size}\0{digest}\n".encode())

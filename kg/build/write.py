@@ -25,6 +25,7 @@ Every build also keeps, in ``OUT/.kg-cache/docs.sqlite``, one row per file
   still the one on disk (same size and modification time), an unchanged file's
   blocks are copied from it as bytes instead of being rendered again. The merged
   entity index is kept too (``entities.pickle``); when the only files read are new,
+  it is extended with theirs and only the entities they touch are rendered again,
   the rest of the entity section being copied (see :class:`~kg.build.assemble.Assembler`);
 * writes nothing at all when no file changed.
 
@@ -42,13 +43,12 @@ from pathlib import Path
 from typing import Iterable
 
 from ..errors import InputError
-from ..files import discover
 from ..log import show
 from .assemble import Assembler
 from .cache import CACHE_DIR, Cache
 from .extract import CHUNK, Clock, DocRecord, Runner, StageTimes
 from .pipecache import fingerprint
-from .plan import READ, Walk, file_key, file_stat, listing
+from .plan import READ, Walk, find, listing
 from .pool import ordered
 from .read import Reader
 from .report import BuildReport
@@ -80,7 +80,7 @@ def write_build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, repo
     out = Path(out)
     times = StageTimes()
     clock = Clock(times)
-    found = [(file_key(p), p, file_stat(p)) for p in discover(paths)]
+    found = find(paths)
     code = fingerprint()
     files = listing(found, code + (corrections.fingerprint if corrections else ""))
     out.mkdir(parents=True, exist_ok=True)
