@@ -21,7 +21,7 @@ text; no CR or NUL in a text read; every quote, mention and role offset inside t
 text and slicing back to its recorded text. Every 25 inputs the graph of the batch is
 serialised to Turtle and N-Triples and parsed back (isomorphic) and validated against
 the SHACL shapes; every 100 inputs, the files of the last batch are built with
-``kg.build.build`` and then updated (``--update``), and the graph must parse. A
+``kg.build.run.build`` and then updated (``--update``), and the graph must parse. A
 document whose extraction takes over ``--budget`` seconds (the build's default
 ``--doc-timeout``) counts as a failure, as does an input whose reading takes over
 ``--timeout`` (a hang). Inputs depend only on the seed and their number, so any one
@@ -331,13 +331,13 @@ def check_graph(results) -> None:
 
 
 def check_build(folder: Path, files: list[Path]) -> bool:
-    """Build ``files`` with kg.build.build, then update the build: the graph must parse
+    """Build ``files`` with kg.build.run.build, then update the build: the graph must parse
     (False: no usable document, nothing to check)."""
     import shutil
 
     import pyoxigraph
 
-    from kg.build import build
+    from kg.build.run import build
     from kg.errors import InputError
 
     src, out = folder / "build-src", folder / "build-out"
@@ -405,7 +405,7 @@ class Run:
 def one_input(run: Run, extractor, path: Path, gen: str) -> list:
     """Read and extract one input, checking each document; its results."""
     from kg.ingest import read_file
-    from kg.parallel import DocTimeout, time_limit
+    from kg.build.extract import DocTimeout, time_limit
 
     args, stats = run.args, run.stats
     try:
@@ -439,7 +439,7 @@ def one_input(run: Run, extractor, path: Path, gen: str) -> list:
 
 
 def main() -> int:
-    from kg.parallel import DOC_TIMEOUT
+    from kg.build.extract import DOC_TIMEOUT
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seconds", type=float, default=300)
@@ -452,7 +452,7 @@ def main() -> int:
 
     import logging
 
-    from kg.parallel import worker_extractor
+    from kg.build.extract import worker_extractor
 
     logging.getLogger("kg").setLevel(logging.ERROR)  # the builds' warnings name skipped inputs: counted, not shown
     rng = random.Random(args.seed)

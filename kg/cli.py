@@ -12,9 +12,9 @@ import sys
 
 import click
 
+from .build.extract import DOC_TIMEOUT
 from .clitypes import KgGroup, LibChoice, LibChoiceList
 from .errors import UsageError
-from .parallel import DOC_TIMEOUT
 
 __all__ = ["main"]
 
@@ -102,7 +102,7 @@ def build(paths: tuple[str, ...], out: str, no_page: bool, jobs: int, update: bo
         kg build corpus/ --out out --doc-timeout 30
     """
     from . import log
-    from .build import build as run_build
+    from .build.run import build as run_build
 
     if quiet and verbose:
         raise UsageError("--quiet and --verbose exclude each other: give one")

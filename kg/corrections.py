@@ -12,7 +12,7 @@ a label (its label or an alias in a document, or the label its key was made from
 ``by`` (who) and ``at`` (when, ISO date or date-time) are recommended: a line
 without them is applied, with a warning, and its PROV record says less.
 
-The corrections are applied where a build writes the graph (:mod:`kg.incremental`),
+The corrections are applied where a build writes the graph (:mod:`kg.build.assemble`),
 to the records a document's extraction gave, so ``kg build``, ``--update``,
 ``--jobs`` and ``--dask`` write the same graph, and every command reading it (page,
 viz, export, query) shows the fix. Document-level lines (everything but ``rename``,
@@ -39,8 +39,8 @@ from pathlib import Path
 
 from .correct import _doc_matches, _is_iri, _match, _norm, apply_one
 from .errors import KgError
+from .files import CORRECTIONS_FILE
 from .graph import doc_node
-from .ingest import CORRECTIONS_FILE
 from .records import ENTITY_TYPES, DocResult
 
 __all__ = ["Correction", "CorrectionsError", "Plan", "OPS", "CORRECTIONS_FILE", "load", "parse", "find_default",
@@ -268,7 +268,7 @@ class Plan:
         return any(ref and _match(ref, e[0], e[2], e[3]) for ref in refs for e in summary)
 
     def apply(self, rec, source: str):
-        """``(record, signature)``: ``rec`` (a :class:`~kg.parallel.DocRecord` of the document
+        """``(record, signature)``: ``rec`` (a :class:`~kg.build.extract.DocRecord` of the document
         ``source``) corrected, and a signature of the lines that changed it ("" for none)."""
         self.sources.append(source)
         todo = [c for c in self.lines if self._relevant(c, source, rec.summary)]
@@ -419,8 +419,8 @@ def _entity_op(index, key: str, d: dict) -> bool:
 
 def _render(rec, r: DocResult, nodes: list[tuple[str, Correction]]):
     """The record of the corrected ``r``, with a ``prov:wasInfluencedBy`` link from each changed node."""
+    from .build.extract import DocRecord
     from .graph import influenced_by, render_doc
-    from .parallel import DocRecord
 
     b = render_doc(r)
     links = sorted({influenced_by(node, c.text) for node, c in nodes})
@@ -434,9 +434,9 @@ def check(target: str | os.PathLike, plan: Plan) -> list[str]:
     its graph.ttl there), read from the build's cache without extracting anything."""
     import sqlite3
 
+    from .build.cache import CACHE_DIR
+    from .build.pipecache import fingerprint
     from .graph import EntityIndex
-    from .incremental import CACHE_DIR
-    from .pipecache import fingerprint
 
     folder = Path(target).parent if Path(target).is_file() else Path(target)
     db = folder / CACHE_DIR / "docs.sqlite"

@@ -30,7 +30,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -42,6 +41,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from . import __version__
+from .fileio import atomic_write
 
 __all__ = ["Payload", "Fetcher", "warc_payloads", "url_lines", "is_url_list", "feed_links", "fetch_payloads",
            "cache_dir", "USER_AGENT", "TIMEOUT", "DELAY", "RETRIES", "HTML_TYPES"]
@@ -251,10 +251,7 @@ class Fetcher:
         for path, data in ((body, r.data), (meta, json.dumps({"url": r.url, "status": r.status,
                                                              "content_type": r.content_type,
                                                              "fetched": r.fetched}).encode("utf-8"))):
-            fd, tmp = tempfile.mkstemp(prefix=".", dir=path.parent)
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
+            atomic_write(path, data)
 
     # -- politeness
     def _wait(self, host: str, delay: float) -> None:

@@ -11,7 +11,7 @@ SEEDS = ROOT / "seeds"
 
 @pytest.fixture(scope="session", autouse=True)
 def _pipeline_cache(tmp_path_factory):
-    """The pipeline cache (kg.pipecache) lives in a temporary folder during tests, not in ~/.cache."""
+    """The pipeline cache (kg.build.pipecache) lives in a temporary folder during tests, not in ~/.cache."""
     import os
 
     old = os.environ.get("KG_CACHE_DIR")
@@ -44,7 +44,7 @@ def extract(extractor):
 @pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory):
     """(out folder, BuildReport) of `kg build seeds` (graph.ttl and graph.html)."""
-    from kg.build import build
+    from kg.build.run import build
 
     out = tmp_path_factory.mktemp("seeds-out")
     report = build([SEEDS], out)

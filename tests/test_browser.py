@@ -128,7 +128,7 @@ def opened(browser):
 @pytest.fixture(scope="session")
 def generated_build(tmp_path_factory):
     """``kg build`` of GENERATED articles from bench/gen_corpus.py (folder, graph.ttl, graph.html)."""
-    from kg.build import build
+    from kg.build.run import build
 
     gen = _load("kg_gen_corpus", ROOT / "bench" / "gen_corpus.py")
     src = tmp_path_factory.mktemp("generated-src")
@@ -364,7 +364,7 @@ def hostile_page(tmp_path_factory):
     """A page built from an article written to carry the payloads, plus hostile names."""
     from rdflib import RDF, Graph
 
-    from kg.build import build
+    from kg.build.run import build
     from kg.ns import KG
     from kg.viz import write_page
 

@@ -161,7 +161,7 @@ Sekretaris Dinas Pendidikan Kota Malang, Bagus Prasetyo, juga hadir dalam rapat 
 
 
 def test_correct_this_gives_enough_words_to_name_one_quote(opened, tmp_path):
-    from kg.build import build
+    from kg.build.run import build
 
     src = tmp_path / "src"
     src.mkdir()

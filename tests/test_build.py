@@ -5,7 +5,7 @@ import pytest
 from rdflib import RDF, Graph
 from rdflib.compare import isomorphic
 
-from kg.build import build
+from kg.build.run import build
 from kg.ns import KG
 from kg.validate import validate
 

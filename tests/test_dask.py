@@ -9,7 +9,7 @@ import pytest
 
 distributed = pytest.importorskip("distributed", reason="dask[distributed] is not installed")
 
-from kg.build import build  # noqa: E402
+from kg.build.run import build  # noqa: E402
 from kg.errors import ClusterError  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,10 +39,10 @@ def corpus(tmp_path_factory):
 
 def _extractor_ids(client) -> dict:
     def probe(dask_worker):
-        from kg import parallel
-        from kg.distributed import PLUGIN_NAME
+        from kg.build import extract
+        from kg.build.dask_runner import PLUGIN_NAME
 
-        return id(dask_worker.plugins[PLUGIN_NAME].extractor), id(parallel._EXTRACTOR)
+        return id(dask_worker.plugins[PLUGIN_NAME].extractor), id(extract._EXTRACTOR)
 
     return client.run(probe)
 
@@ -100,7 +100,7 @@ def test_unreachable_scheduler_is_a_one_line_error(tmp_path, monkeypatch):
 
     from kg.cli import main
 
-    monkeypatch.setattr("kg.distributed.CONNECT_TIMEOUT", "1s")
+    monkeypatch.setattr("kg.build.dask_runner.CONNECT_TIMEOUT", "1s")
     with pytest.raises(ClusterError, match="cannot reach the Dask scheduler at 'tcp://127.0.0.1:9'"):
         build([SEEDS], tmp_path / "x", page=False, dask="tcp://127.0.0.1:9")
     assert not (tmp_path / "x" / "graph.ttl").exists()

@@ -104,7 +104,7 @@ def score(facts: dict, golds: list[dict]) -> dict[str, float]:
 def heldout(tmp_path_factory):
     from rdflib import Graph
 
-    from kg.build import build
+    from kg.build.run import build
     from kg.facts import facts
 
     out = tmp_path_factory.mktemp("heldout")

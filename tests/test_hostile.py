@@ -12,7 +12,7 @@ from rdflib import RDF, Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.plugins.sparql import prepareQuery
 
-from kg.build import build
+from kg.build.run import build
 from kg.graph import build_graph, document_iri, entity_iri, write_graph
 from kg.ingest import read_file
 from kg.ns import KG

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Graph
 
-from kg.build import Reader, build
+from kg.build.read import Reader
+from kg.build.run import build
 from kg.fileio import LOCK_FILE
 from kg.ns import KG
 
@@ -21,7 +22,7 @@ import gen_corpus  # noqa: E402
 
 
 class SpyReader(Reader):
-    """kg.build.Reader that remembers which files it was asked to read."""
+    """kg.build.read.Reader that remembers which files it was asked to read."""
 
     def __init__(self, *a, **k):
         super().__init__(*a, **k)
@@ -34,23 +35,23 @@ class SpyReader(Reader):
 
 
 def update(paths, out, **kw):
-    """An update build through kg.build.build with a spying reader: (report, stats, names read)."""
-    import kg.build
+    """An update build through kg.build.run.build with a spying reader: (report, stats, names read)."""
+    import kg.build.run
 
     spy: list = []
-    real = kg.build.Reader
+    real = kg.build.run.Reader
 
     class Recording(SpyReader):
         def __init__(self, *a, **k):
             super().__init__(*a, **k)
             spy.append(self)
 
-    kg.build.Reader = Recording
+    kg.build.run.Reader = Recording
     try:
         stats: dict = {}
         report = build(paths, out, page=False, update=True, stats=stats, **kw)
     finally:
-        kg.build.Reader = real
+        kg.build.run.Reader = real
     return report, stats, sorted(spy[0].asked) if spy else []
 
 
@@ -154,7 +155,7 @@ def test_update_follows_duplicates_and_shared_names(corpus, tmp_path, case):
 def test_changed_code_rereads_everything(corpus, tmp_path, monkeypatch):
     out = tmp_path / "out"
     build([corpus], out, page=False)
-    monkeypatch.setattr("kg.incremental.fingerprint", lambda: "another version of the extractor")
+    monkeypatch.setattr("kg.build.write.fingerprint", lambda: "another version of the extractor")
     _, stats, asked = update([corpus], out)
     assert stats["cache_valid"] is False and stats["new"] == 8 and len(asked) == 8
     assert (out / "graph.ttl").read_bytes() == full([corpus], tmp_path / "full")
@@ -224,10 +225,10 @@ def test_strict_update_stops_at_a_file_skipped_before(corpus, tmp_path):
 
 
 def _count_renders(monkeypatch) -> list:
-    """Record every document block rendered from a cached row (zlib-decompressed) by kg.incremental."""
+    """Record every document block rendered from a cached row (zlib-decompressed) by kg.build.assemble."""
     import zlib
 
-    import kg.incremental
+    import kg.build.assemble
 
     calls: list = []
 
@@ -237,7 +238,7 @@ def _count_renders(monkeypatch) -> list:
             calls.append(1)
             return zlib.decompress(data)
 
-    monkeypatch.setattr(kg.incremental, "zlib", Z)
+    monkeypatch.setattr(kg.build.assemble, "zlib", Z)
     return calls
 
 
@@ -277,8 +278,8 @@ def test_copying_through_memory_gives_the_same_bytes(corpus, tmp_path, monkeypat
 
 
 def test_new_files_only_render_the_entities_they_touch(corpus, tmp_path, monkeypatch):
+    import kg.build.cache
     import kg.graph
-    import kg.incremental
 
     out = tmp_path / "out"
     build([corpus], out, page=False)
@@ -286,8 +287,8 @@ def test_new_files_only_render_the_entities_they_touch(corpus, tmp_path, monkeyp
     entities = len({s for c in (KG.Person, KG.Agency, KG.Policy, KG.Event, KG.Place) for s in g.subjects(RDF.type, c)})
     write(corpus / "d8.txt", gen_corpus.article(5, 8))
     loaded, rendered = [], []
-    real_get, real_render = kg.incremental.Cache.get, kg.graph.EntityIndex.render
-    monkeypatch.setattr(kg.incremental.Cache, "get", lambda self, key: loaded.append(key) or real_get(self, key))
+    real_get, real_render = kg.build.cache.Cache.get, kg.graph.EntityIndex.render
+    monkeypatch.setattr(kg.build.cache.Cache, "get", lambda self, key: loaded.append(key) or real_get(self, key))
     monkeypatch.setattr(kg.graph.EntityIndex, "render",
                         lambda self, *a: rendered.append(a[1]) or real_render(self, *a))
     report, stats, asked = update([corpus], out)

@@ -10,10 +10,14 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph
 
-from kg.build import BuildReport, build, read_all
+from kg.build.read import read_all
+from kg.build.report import BuildReport
+from kg.build.run import build
 from kg.cli import main
 from kg.errors import InputError
-from kg.ingest import SUFFIXES, decode, discover, read_article, read_file
+from kg.decoding import decode
+from kg.files import SUFFIXES, discover
+from kg.ingest import read_article, read_file
 from kg.readers import html_to_page, jsonl_record, markdown_to_page
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -388,7 +392,7 @@ def test_a_jsonl_file_with_several_articles_builds(tmp_path):
     feed = tmp_path / "feed.jsonl"
     feed.write_text("\n".join(json.dumps({"text": ARTICLE + f"\nRapat ke-{i}."}) for i in range(3)) + "\n",
                     encoding="utf-8")
-    from kg.build import build
+    from kg.build.run import build
 
     report = build([feed], tmp_path / "o", page=False)
     assert report.read == [f"{feed}#1", f"{feed}#2", f"{feed}#3"]

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import BuildReport, Reader, read_all
+from kg.build.read import Reader, read_all
+from kg.build.report import BuildReport
 from kg.ingest import MAX_BYTES, MAX_CHARS, read_file
 
 HEAD = "Pemkot Malang Percepat Reformasi Birokrasi Tahun Ini\n\n"
@@ -355,7 +356,7 @@ def test_one_name_in_many_folders_gives_distinct_sources(tmp_path):
 def test_one_name_in_many_folders_builds_separate_documents(tmp_path):
     from rdflib import RDF, Graph
 
-    from kg.build import build
+    from kg.build.run import build
     from kg.ns import KG
     from kg.validate import validate
 

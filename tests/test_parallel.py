@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.build import BuildReport, build, read_all
+from kg.build.read import read_all
+from kg.build.report import BuildReport
+from kg.build.run import build
 from kg.graph import EntityIndex, TurtleWriter, render_doc
 from kg.graph import build_graph
 from kg.records import Article, DocResult, Entity, Quote, Role, Span
@@ -126,18 +128,18 @@ def _count_loads(*a, **k):
 
 
 def _probe(_):
-    from kg import parallel
+    from kg.build import extract
 
-    return os.getpid(), id(parallel._EXTRACTOR), _LOADS
+    return os.getpid(), id(extract._EXTRACTOR), _LOADS
 
 
 def test_each_worker_loads_the_pipeline_once_before_any_task(monkeypatch):
-    from kg import parallel
+    from kg.build import extract, pool as local_pool
 
-    monkeypatch.setattr("kg.pipecache.load_nlp", _count_loads)
-    monkeypatch.setattr(parallel, "_EXTRACTOR", None)
-    ctx = parallel._context()
-    with ctx.Pool(2, initializer=parallel._init) as pool:
+    monkeypatch.setattr("kg.build.pipecache.load_nlp", _count_loads)
+    monkeypatch.setattr(extract, "_EXTRACTOR", None)
+    ctx = local_pool._context()
+    with ctx.Pool(2, initializer=local_pool._init) as pool:
         seen = pool.map(_probe, range(16), chunksize=1)
     per_worker: dict = {}
     for pid, ident, loads in seen:
@@ -157,7 +159,7 @@ def test_zero_jobs_is_a_usage_error(tmp_path):
 
 
 def test_a_graph_too_large_for_the_page_gets_none(tmp_path, monkeypatch, caplog):
-    monkeypatch.setattr("kg.build.PAGE_MAX_TRIPLES", 100)
+    monkeypatch.setattr("kg.build.run.PAGE_MAX_TRIPLES", 100)
     report = build([SEEDS], tmp_path, page=True)
     assert not (tmp_path / "graph.html").exists() and report.triples > 100
     assert "graph.html not written" in caplog.text
@@ -218,7 +220,7 @@ def test_bench_real_corpus_copies_are_unique_and_all_built(tmp_path):
 
 _PARENT = r"""
 import json, sys
-from kg.build import build
+from kg.build.run import build
 r = build([sys.argv[1]], sys.argv[2], page=False, jobs=int(sys.argv[3]))
 heavy = sorted(m for m in sys.modules if m.split(".")[0] == "spacy" or m.startswith("kg.nlp"))
 print(json.dumps({"read": len(r.read), "skipped": r.skipped, "copies": [[c.source, c.of] for c in r.copies],
@@ -305,7 +307,7 @@ def test_a_document_over_its_time_budget_is_skipped_with_its_reason(slow_corpus,
 def test_time_limit_stops_a_block_that_runs_over():
     import time
 
-    from kg.parallel import DocTimeout, time_limit
+    from kg.build.extract import DocTimeout, time_limit
 
     with pytest.raises(DocTimeout):
         with time_limit(0.2):
@@ -318,7 +320,7 @@ def test_time_limit_stops_a_block_that_runs_over():
 def test_time_limit_keeps_an_alarm_the_caller_set(outer, kept):
     import signal
 
-    from kg.parallel import time_limit
+    from kg.build.extract import time_limit
 
     old = signal.signal(signal.SIGALRM, lambda *a: None)
     try:
@@ -337,7 +339,7 @@ def test_time_limit_is_no_limit_outside_the_main_thread():
     import threading
     import time
 
-    from kg.parallel import time_limit
+    from kg.build.extract import time_limit
 
     errors = []
 

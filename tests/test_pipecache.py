@@ -1,4 +1,4 @@
-"""The compiled pipeline cached on disk (kg.pipecache): loaded instead of built, the same
+"""The compiled pipeline cached on disk (kg.build.pipecache): loaded instead of built, the same
 pipeline, and never trusted when damaged or made for other code."""
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def _no_build(monkeypatch):
 
 def test_second_load_reads_the_cache_and_gives_the_same_pipeline(cache, monkeypatch):
     from kg.nlp.pipeline import make_nlp
-    from kg.pipecache import cache_file, load_nlp
+    from kg.build.pipecache import cache_file, load_nlp
 
     first = load_nlp()
     path = cache_file()
@@ -48,7 +48,7 @@ def test_second_load_reads_the_cache_and_gives_the_same_pipeline(cache, monkeypa
 
 @pytest.mark.parametrize("damage", [b"", b"not a pickle", pickle.dumps({"a": 1})[:5]])
 def test_a_damaged_cache_is_rebuilt(cache, damage):
-    from kg.pipecache import cache_file, load_nlp
+    from kg.build.pipecache import cache_file, load_nlp
 
     path = cache_file()
     path.parent.mkdir(parents=True)
@@ -59,17 +59,17 @@ def test_a_damaged_cache_is_rebuilt(cache, damage):
 
 
 def test_other_code_uses_another_file(cache, monkeypatch):
-    import kg.pipecache
-    from kg.pipecache import cache_file
+    import kg.build.pipecache
+    from kg.build.pipecache import cache_file
 
     before = cache_file()
-    monkeypatch.setattr(kg.pipecache, "fingerprint", lambda: "a rule file changed")
+    monkeypatch.setattr(kg.build.pipecache, "fingerprint", lambda: "a rule file changed")
     assert cache_file() != before
 
 
 @pytest.mark.parametrize("env,cached", [("", False), ("{tmp}/x", True)])
 def test_empty_cache_dir_turns_the_cache_off(tmp_path, monkeypatch, env, cached):
-    from kg.pipecache import cache_file, load_nlp
+    from kg.build.pipecache import cache_file, load_nlp
 
     monkeypatch.setenv("KG_CACHE_DIR", env.replace("{tmp}", str(tmp_path)))
     load_nlp()

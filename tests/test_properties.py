@@ -15,7 +15,8 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kg.graph import build_graph
-from kg.ingest import decode, read_file, Refused
+from kg.decoding import Refused, decode
+from kg.ingest import read_file
 from kg.readers import html_to_page, jsonl_record, markdown_to_page
 from kg.validate import validate
 

@@ -1,4 +1,4 @@
-"""Commands that do not extract never import spaCy (nor kg.nlp or kg.build): each runs for
+"""Commands that do not extract never import spaCy (nor kg.nlp or kg.build.run): each runs for
 real in a fresh interpreter, which then reports the modules it loaded."""
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ if args is not None:
         code = e.code or 0
 else:
     import kg.cli  # noqa: F401
-heavy = sorted(m for m in sys.modules if m.split(".")[0] == "spacy" or m in ("kg.nlp", "kg.build"))
+heavy = sorted(m for m in sys.modules if m.split(".")[0] == "spacy" or m in ("kg.nlp", "kg.build.run"))
 print(json.dumps({"code": code, "heavy": heavy}))
 """
 

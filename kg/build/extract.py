@@ -1,39 +1,28 @@
-"""Extraction in worker processes: Articles in, plain :class:`DocRecord` records out.
+"""Extraction: Articles in, plain :class:`DocRecord` records out.
 
-Each worker loads the spaCy pipeline once (in the pool initializer) and turns chunks
-of Articles into records: the document's Turtle block (see :mod:`kg.graph`),
-compressed, and its entity summary. Records are small, picklable and independent of
-the document's source name. In a full build with ``jobs > 1`` the workers read the
-files too (:func:`read_extract`), and the parent only checks duplicates (reading is
-stateful: a text already read is skipped across the whole build), merges and
-writes; it never loads spaCy. An update, a one-process build and Dask read in the
-parent and send Articles.
+A worker (this process, a process of a local pool, :mod:`kg.build.pool`, or a Dask worker,
+:mod:`kg.build.dask_runner`) loads the spaCy pipeline once and turns chunks of Articles into
+records: the document's Turtle block (see :mod:`kg.graph`), compressed, and its entity
+summary. Records are small, picklable and independent of the document's source name. In a
+full build with ``jobs > 1`` the workers read the files too (:func:`read_extract`), and the
+parent only checks duplicates (reading is stateful: a text already read is skipped across
+the whole build), merges and writes; it never loads spaCy. An update, a one-process build and
+Dask read in the parent and send Articles.
 
-Why not ``nlp.pipe(n_process=N)``: measured here, its default batch size sends a
-whole small corpus to one worker, and each ``pipe()`` call pays the start-up of new
-processes. A pool that lives for the whole build and takes small chunks keeps every
-core busy (figures: ``bench/run.py``).
-
-:func:`executor` gives the three ways to run chunks (this process, a process pool,
-Dask) one interface; :func:`ordered` keeps a bounded number of chunks in flight and
-returns results in input order, so memory does not grow with the corpus.
+Where chunks run is a :class:`Runner`, chosen by the caller of a build.
 """
 from __future__ import annotations
 
-import multiprocessing as mp
-import os
 import time
 import zlib
-from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
+from typing import Callable, ContextManager, Iterator
 
-from .records import Article
+from ..records import Article
 
-__all__ = ["DocRecord", "StageTimes", "Clock", "to_record", "extract_chunk", "read_extract", "run_task", "executor",
-           "ordered", "chunked", "worker_extractor", "new_extractor", "cpu_count", "pack_result", "time_limit",
-           "DocTimeout", "CHUNK", "DOC_TIMEOUT"]
+__all__ = ["DocRecord", "StageTimes", "Clock", "Runner", "to_record", "pack_result", "extract_chunk", "read_extract",
+           "run_task", "worker_extractor", "new_extractor", "time_limit", "DocTimeout", "CHUNK", "DOC_TIMEOUT"]
 
 #: Articles per task: large enough to amortise IPC, small enough to balance work.
 CHUNK = 16
@@ -111,9 +100,25 @@ class Clock:
             self.times[self._stage] = (w0 + w, c0 + c)
 
 
+@dataclass(frozen=True)
+class Runner:
+    """Where a build's chunks are extracted: a local pool (:func:`kg.build.pool.local_runner`) or a
+    Dask cluster (:func:`kg.build.dask_runner.dask_runner`), chosen by the caller of the build.
+
+    ``open()`` is a context manager giving ``(submit, result, window)``: ``submit(task)`` returns a
+    handle and ``result(handle)`` gives what :func:`run_task` gives; ``window`` is how many tasks to
+    keep in flight. ``reads``: a task may be ``("read", paths)`` (the workers read the files too).
+    ``mode`` names it in a build's stats (``jobs=2``, ``dask``).
+    """
+
+    open: Callable[[], ContextManager[tuple[Callable, Callable, int]]]
+    mode: str
+    reads: bool = False
+
+
 def to_record(result) -> DocRecord:
     """A :class:`DocRecord` from a :class:`~kg.records.DocResult`."""
-    from .graph import render_doc
+    from ..graph import render_doc
 
     b = render_doc(result)
     return DocRecord(result.article.source, zlib.compress(b.text.encode("utf-8"), 1), b.summary, b.triples,
@@ -201,7 +206,7 @@ def read_extract(extractor, paths: list[str], budget: float | None = DOC_TIMEOUT
     a key winning, as the parent's duplicate check keeps the first (a duplicate is
     extracted here for nothing, and dropped by the parent).
     """
-    from .ingest import content_key, read_file
+    from ..ingest import content_key, read_file
 
     times: dict = {}
     with Clock(times)("ingest"):
@@ -224,7 +229,7 @@ def run_task(extractor, task, budget: float | None = DOC_TIMEOUT) -> tuple:
     return extract_chunk(extractor, task, budget)
 
 
-# ---- worker processes --------------------------------------------------------------------
+# ---- the extractor of a worker process ---------------------------------------------------
 _EXTRACTOR = None
 
 
@@ -237,108 +242,11 @@ def worker_extractor():
 
 
 def new_extractor():
-    """An :class:`kg.nlp.Extractor` whose pipeline comes from the on-disk cache (:mod:`kg.pipecache`)."""
-    from .nlp import Extractor
+    """An :class:`kg.nlp.Extractor` whose pipeline comes from the on-disk cache (:mod:`kg.build.pipecache`)."""
+    from ..nlp import Extractor
     from .pipecache import load_nlp
 
     ex = Extractor.__new__(Extractor)   # Extractor() would build the pipeline again
     ex.nlp = load_nlp()
     return ex
 
-
-def _init() -> None:
-    worker_extractor()
-
-
-def _work(task, budget: float | None) -> tuple:
-    return run_task(worker_extractor(), task, budget)
-
-
-def _context():
-    """fork when this process runs one thread (fast, and scripts need no ``__main__`` guard);
-    forkserver otherwise, since forking a process with threads (Dask, some test runners) is unsafe."""
-    import threading
-
-    methods = mp.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
-        return mp.get_context("fork")
-    return mp.get_context("forkserver" if "forkserver" in methods else "spawn")
-
-
-class _Done:
-    """A chunk run in this process: already finished when submitted."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value) -> None:
-        self.value = value
-
-    def get(self):
-        return self.value
-
-
-@contextmanager
-def executor(jobs: int = 1, early: bool = False, budget: float | None = DOC_TIMEOUT
-             ) -> Iterator[tuple[Callable, Callable, int]]:
-    """``(submit, result, window)`` to extract chunks of Articles.
-
-    ``submit(articles)`` returns a handle and ``result(handle)`` gives
-    ``(records, stage times)``; ``window`` is how many chunks to keep in flight.
-    ``jobs=1`` runs in this process, ``jobs > 1`` in a pool of processes that each
-    load the pipeline once (this process never imports spaCy: its core is left to
-    the workers). ``submit(("read", paths))`` has the files read there too
-    (:func:`read_extract`). A Dask cluster has its own (:func:`kg.distributed.dask_executor`).
-
-    ``early``: for a caller with other work to do before its first chunk (an update
-    copying what did not change), the pipeline is loaded by a worker process even
-    when ``jobs=1``, while this process goes on; this process then never imports spaCy.
-
-    ``budget``: seconds a document may take (:func:`extract_chunk`).
-    """
-    if jobs < 1:
-        raise ValueError(f"jobs must be at least 1, not {jobs}")
-    if jobs == 1 and (not early or mp.current_process().daemon):   # a daemon process may not have children
-        ex = worker_extractor()
-        yield (lambda task: _Done(run_task(ex, task, budget))), (lambda h: h.get()), 1
-        return
-    with _context().Pool(jobs, initializer=_init) as pool:
-        yield (lambda task: pool.apply_async(_work, (task, budget))), (lambda h: h.get()), 4 * jobs
-
-
-def chunked(items: Iterable, size: int) -> Iterator[list]:
-    """Lists of ``size`` items (the last may be shorter).
-
-    >>> list(chunked(range(5), 2))
-    [[0, 1], [2, 3], [4]]
-    """
-    chunk: list = []
-    for x in items:
-        chunk.append(x)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def ordered(submit: Callable, result: Callable, units: Iterable, window: int) -> Iterator:
-    """Submit units with at most ``window`` in flight; yield their results in order.
-
-    >>> list(ordered(lambda x: x * 10, lambda h: h + 1, [1, 2, 3], window=2))
-    [11, 21, 31]
-    """
-    pending: deque = deque()
-    for unit in units:
-        pending.append(submit(unit))
-        if len(pending) >= max(1, window):
-            yield result(pending.popleft())
-    while pending:
-        yield result(pending.popleft())
-
-
-def cpu_count() -> int:
-    """Cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1

@@ -3,7 +3,7 @@
 The client reads the files (so workers need no access to them) and sends chunks of
 Articles to the workers; each worker loads the spaCy pipeline once, through a
 worker plugin (:class:`ExtractorPlugin`), and returns the same plain
-:class:`~kg.parallel.DocRecord` records as a local pool. The client merges them in
+:class:`~kg.build.extract.DocRecord` records as a local pool. The client merges them in
 input order into the same graph as a local build.
 
 Workers must have the same ``kg`` installed as the client. Start them with one
@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import threading
 from contextlib import contextmanager
+from functools import partial
 from typing import Callable, Iterator
 
-from .errors import ClusterError
-from .parallel import DocRecord, extract_chunk
-from .records import Article
+from ..errors import ClusterError
+from ..records import Article
+from .extract import DocRecord, Runner, extract_chunk, worker_extractor
 
 try:
     from distributed import Client, get_worker
@@ -28,7 +29,7 @@ except ImportError:  # pragma: no cover - dask is an optional dependency
     Client = get_worker = None
     WorkerPlugin = object
 
-__all__ = ["ExtractorPlugin", "dask_executor", "PLUGIN_NAME", "CONNECT_TIMEOUT"]
+__all__ = ["ExtractorPlugin", "dask_runner", "dask_executor", "PLUGIN_NAME", "CONNECT_TIMEOUT"]
 
 PLUGIN_NAME = "kg-extractor"
 #: How long to wait for the scheduler.
@@ -42,8 +43,6 @@ class ExtractorPlugin(WorkerPlugin):
     name = PLUGIN_NAME
 
     def setup(self, worker) -> None:
-        from .parallel import worker_extractor
-
         self.extractor = worker_extractor()
         self.lock = threading.Lock()
 
@@ -54,9 +53,14 @@ def _work(articles: list[Article]) -> tuple[list[DocRecord], dict]:
         return extract_chunk(plugin.extractor, articles)
 
 
+def dask_runner(address) -> Runner:
+    """Chunks extracted on the Dask cluster at ``address`` (:func:`dask_executor`)."""
+    return Runner(partial(dask_executor, address), "dask")
+
+
 @contextmanager
 def dask_executor(address) -> Iterator[tuple[Callable, Callable, int]]:
-    """``(submit, result, window)`` (see :func:`kg.parallel.executor`) on the cluster at
+    """``(submit, result, window)`` (see :class:`kg.build.extract.Runner`) on the cluster at
     ``address``: a scheduler address (``tcp://host:8786``) or a ``distributed.Client``.
     ``window`` is four chunks per worker thread."""
     if Client is None:

@@ -23,22 +23,23 @@ import logging
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
+
+from ..fileio import atomic_write
 
 __all__ = ["cache_dir", "cache_file", "load_nlp", "fingerprint"]
 
 #: Bump when what a file's cached row holds changes without a code file changing.
 _FORMAT = "7"
-#: The modules outside ``kg/nlp`` that decide what a file's row holds.
-_CODE = ("records.py", "layout.py", "ingest.py", "readers.py", "web.py", "dates.py",
-         "ns.py", "build.py", "parallel.py", "incremental.py", "entity_state.py", "corrections.py", "correct.py")
+#: The modules outside ``kg/nlp``, ``kg/graph`` and ``kg/build`` that decide what a file's row holds.
+_CODE = ("records.py", "layout.py", "files.py", "decoding.py", "ingest.py", "readers.py", "web.py", "dates.py",
+         "ns.py", "corrections.py", "correct.py")
 
 
 def fingerprint() -> str:
     """A hash of the code and rule files that decide what a file's row holds."""
-    root = Path(__file__).resolve().parent
-    files = [root / n for n in _CODE] + [f for d in ("graph", "nlp") for f in sorted((root / d).glob("*.py"))]
+    root = Path(__file__).resolve().parents[1]
+    files = [root / n for n in _CODE] + [f for d in ("build", "graph", "nlp") for f in sorted((root / d).glob("*.py"))]
     files += sorted((root / "rules").glob("*"))
     h = hashlib.sha1(_FORMAT.encode())
     for f in files:
@@ -66,7 +67,7 @@ def cache_file() -> Path | None:
         return None
     import spacy
 
-    from . import __version__
+    from .. import __version__
 
     key = hashlib.sha1(f"{__version__}\0{spacy.__version__}\0{sys.version}\0{fingerprint()}".encode()).hexdigest()
     return folder / f"pipeline-{key[:20]}.pickle"
@@ -75,7 +76,7 @@ def cache_file() -> Path | None:
 def load_nlp():
     """The extraction pipeline: from the cache when it holds this version's, else built
     (:func:`kg.nlp.pipeline.make_nlp`) and saved there for the next run."""
-    from .nlp.pipeline import make_nlp
+    from ..nlp.pipeline import make_nlp
 
     path = cache_file()
     if path is not None and path.is_file():
@@ -94,13 +95,6 @@ def _save(nlp, path: Path) -> None:
     """Write the pickle atomically (a reader never sees half a file); failures only cost speed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".pipeline-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(nlp, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        atomic_write(path, lambda f: pickle.dump(nlp, f, protocol=pickle.HIGHEST_PROTOCOL))
     except Exception as e:  # a read-only home, a full disk  # noqa: BLE001
         log.debug("pipeline cache %s not written: %s", path, e)

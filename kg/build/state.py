@@ -13,8 +13,8 @@ import pickle
 from collections import Counter
 from pathlib import Path
 
-from .graph import EntityIndex
-from .fileio import AtomicFile
+from ..graph import EntityIndex
+from ..fileio import AtomicFile
 
 __all__ = ["StateWriter", "load_state", "STATE_FILE"]
 
