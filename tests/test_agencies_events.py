@@ -200,6 +200,12 @@ def test_biro_with_its_parent_written_short(extract):
     # what marked a ceremony is part of it
     ("Peresmian Pasar Rakyat Sukamaju ditandai penandatanganan prasasti oleh bupati, Jumat (6/3/2026).",
      "peresmian pasar rakyat sukamaju", "penandatanganan prasasti"),
+    # supervision and consultation meetings named by their own nouns
+    ("KASN menggelar gelar pengawasan netralitas ASN di Jakarta, Rabu (4/3/2026).",
+     "gelar pengawasan netralitas asn", None),
+    ("Bappeda menggelar uji publik rancangan RPJMD di Aula Bappeda, Kamis (5/3/2026).",
+     "uji publik rancangan rpjmd", None),
+    ("Menurutnya, verifikasi lapangan sangat penting bagi penilaian.", None, "verifikasi lapangan"),
 ])
 def test_activity_becomes_an_event_by_its_scene(extract, sentence, expected, absent):
     r = extract(DATELINE + sentence)
