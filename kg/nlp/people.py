@@ -119,180 +119,259 @@ def _title_text(ctx: DocContext, i: int, k: int, acting: str) -> str:
     return re.sub(r"\s*([-&/])\s*", r"\1", text).replace("&", " & ").replace("  ", " ").strip()
 
 
+@dataclass
+class _Title:
+    """A title phrase being parsed: token positions found so far (see :func:`_parse_title`)."""
+
+    start: int
+    head_end: int  # the end of the office's head ("Kepala Dinas")
+    acting: str
+    rec: dict
+    rule: str
+    k: int = 0  # the scan's position; at the end, the end of the run of organisation and name words
+    org_marker: int = 0  # the end of the words known to name the organisation
+    local_name: str | None = None
+    first_hon: int | None = None
+    last_hon: int | None = None
+    initials: tuple[int, int] | None = None
+    split: int = 0  # where the name may start
+    name_start: int | None = None
+    name_end: int | None = None
+    comma_name: bool = False
+
+    @property
+    def named(self) -> bool:
+        return self.name_start is not None and self.name_end is not None and self.name_end > self.name_start
+
+
 def _parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[PersonMention | None, int, list[Mention]]:
     """Parse a title phrase at i: the person it names (or a title-only mention)."""
-    doc, lx = ctx.doc, ctx.lx
     tp = _title_phrase(ctx, i)
     if not tp:
         return None, i + 1, []
     start, k, acting, rec = tp
-    rule = rec.get("org", "following")
-    head_end = k
-    org_marker = k
-    local_name = None
-    if rule in LOCAL_ORG:
-        m = k
-        while m < len(doc) and m - k < 5 and doc[m].text[:1].isupper() and doc[m].text.isalpha() \
-                and not _is_hon(ctx, doc[m]) and not ctx.longest(m, ("TITLE", "ACTING")):
-            m += 1
-        known = local_name_end(ctx, mentions, k) if m - k >= 2 else None
-        if known and known < m:
-            m = known  # "Kepala Desa Sukamaju Suherman", the text naming "Desa Sukamaju" elsewhere
-        elif m - k == 2 and named_alone(ctx.texts, k + 1):
-            m = k + 1  # "Kades Pareang Suherman ... ungkap Suherman": the last word is a name used alone
-        elif m - k >= 3:
-            m = direction_end(ctx.texts, k + min(2, m - k - 2), m)  # "Camat Turikale Muhammad Idris": the place's name, then a person's
-        if m > k:
-            local_name = doc[k:m].text
-            org_marker = k = m
-    last_hon = None
-    first_hon = None
-    initials = None
-    while k < len(doc):
-        t = doc[k]
-        low = t.text.lower()
-        initials = t.text == "(" and k > head_end and initials_name(ctx.texts, k, lambda m: m >= head_end and _initial_word(ctx, m),
-                                                                      lambda a: a in lx.not_entity or any(
-                                                                          h.label in ("AGENCY", "AGENCY_TYPE", "POLICY", "PLACE", "TITLE") for h in ctx.hits_at(k + 1)))
-        if initials:
+    st = _Title(start, k, acting, rec, rec.get("org", "following"), k=k, org_marker=k)
+    if st.rule in LOCAL_ORG:
+        _local_name(ctx, st, mentions)
+    _scan_org(ctx, st, mentions)
+    if st.rule in ("kementerian", "dinas", "badan") and st.org_marker == st.head_end:
+        _agency_marker(ctx, st)
+    _name_in_run(ctx, st)
+    _name_after_comma(ctx, st, mentions)
+    return _title_mention(ctx, st, i, mentions)
+
+
+def _local_name(ctx: DocContext, st: _Title, mentions: list[Mention]) -> None:
+    """The name of a local unit after its office ("Kepala Desa Sukamaju Suherman": "Sukamaju")."""
+    doc, k = ctx.doc, st.k
+    m = k
+    while m < len(doc) and m - k < 5 and doc[m].text[:1].isupper() and doc[m].text.isalpha() \
+            and not _is_hon(ctx, doc[m]) and not ctx.longest(m, ("TITLE", "ACTING")):
+        m += 1
+    known = local_name_end(ctx, mentions, k) if m - k >= 2 else None
+    if known and known < m:
+        m = known  # "Kepala Desa Sukamaju Suherman", the text naming "Desa Sukamaju" elsewhere
+    elif m - k == 2 and named_alone(ctx.texts, k + 1):
+        m = k + 1  # "Kades Pareang Suherman ... ungkap Suherman": the last word is a name used alone
+    elif m - k >= 3:
+        m = direction_end(ctx.texts, k + min(2, m - k - 2), m)  # "Camat Turikale Muhammad Idris": the place's name, then a person's
+    if m > k:
+        st.local_name = doc[k:m].text
+        st.org_marker = st.k = m
+
+
+def _scan_org(ctx: DocContext, st: _Title, mentions: list[Mention]) -> None:
+    """Walk over the words naming the office's organisation, honorifics and name words, up to where
+    the phrase ends or initials in brackets close the holder's name."""
+    lx, head_end = ctx.lx, st.head_end
+    while st.k < len(ctx.doc):
+        k = st.k
+        st.initials = ctx.texts[k] == "(" and k > head_end and initials_name(
+            ctx.texts, k, lambda m: m >= head_end and _initial_word(ctx, m),
+            lambda a: a in lx.not_entity or any(h.label in ("AGENCY", "AGENCY_TYPE", "POLICY", "PLACE", "TITLE")
+                                                for h in ctx.hits_at(k + 1)))
+        if st.initials:
             break  # "Kepala Dinas Pertanian Rudi Hartawan (RH)": the words the initials open are the name
-        hits = [h for h in ctx.hits_at(k) if h.label in ("AGENCY", "AGENCY_TYPE", "POLICY")
-                or h.label == "PLACE" and not region_is_name(ctx, h.i, h.j)]
-        ment = [m for m in mentions if (m.i == k or m.i < k < m.j and m.type == "Agency") and m.type in ("Agency", "Place")]
-        if t.text == "(" and _paren_end(ctx, k):
-            k = _paren_end(ctx, k)
-            org_marker = k
-        elif ment:
-            k = max(m.j for m in ment)
-            org_marker = k
-        elif hits:
-            k = max(h.j for h in hits)
-            org_marker = k
-        elif low in ("kota", "kabupaten", "kab", "provinsi", "prov", "bidang", "urusan", "dan", "&", "-", "setempat", "ri"):
-            if low == "dan" and not (k + 1 < len(doc) and (doc[k + 1].text[:1].isupper() or _lower_field(ctx, k + 1))) \
-                    or low == "dan" and ctx.longest(k + 1, ("TITLE", "ACTING")):
-                break
-            k += 2 if low == "dan" and _lower_field(ctx, k + 1) else 1
-            if low in ("setempat", "ri"):
-                org_marker = k
-            elif low in ("kab", "prov") and k < len(doc) and doc[k].text == ".":
-                k += 1  # "Inspektur Daerah Prov. Kalteng"
-        elif ctx.longest(k, ("TITLE", "ACTING")) and k > head_end:
-            if not is_division(ctx, k):
-                break
-            k = org_marker = ctx.longest(k, ("TITLE",)).j  # "Anggota Bawaslu X Koordinator Divisi Pencegahan, Y"
-        elif re.match(r"^(?:[IVX]+|\d{1,4})$", t.text) and not _name_prefix(ctx, k):
-            k += 1
-            org_marker = k
-        elif hospital_name_end(lx, ctx.texts, k):
-            k = org_marker = hospital_name_end(lx, ctx.texts, k)  # "Direktur RSUD dr. Soetomo, X": the hospital's name
-        elif _is_hon(ctx, t):
-            first_hon = k if first_hon is None else first_hon
-            k += 1
-            if k < len(doc) and doc[k].text == ".":
-                k += 1
-            last_hon = k
-        elif t.text[:1].isupper() and (t.text.isupper() and len(t.text) >= 2 and t.text not in lx.not_entity and "." not in t.text) \
-                and not (t.text.lower() in lx.address and k > head_end and _name_word(ctx, k - 1)):  # "Budi SIP"
-            k += 1
-            org_marker = k
-        elif low in lx.lists["UNIT_HEAD"]:
-            # "Divisi Teknis", "Bidang Pengadaan": a unit of the organization, not a name
-            k += 1
-            while k < len(doc) and doc[k].text[:1].isupper() and doc[k].text.isalpha() and not _is_hon(ctx, doc[k]) \
-                    and not (k > 0 and _ROMAN.match(doc[k - 1].text)) \
-                    and not any(h.label in ("AGENCY", "AGENCY_TYPE", "PLACE") for h in ctx.hits_at(k)) \
-                    and not (k + 1 < len(doc) and doc[k + 1].text == "," and k + 2 < len(doc) and not _name_word(ctx, k + 2)):
-                if k + 1 < len(doc) and doc[k + 1].text == ",":
-                    k += 1
-                    break
-                k += 1
-            org_marker = k
-        elif t.text == "," and k > head_end and list_of_fields(ctx, k):
-            k += 1  # "Kepala Biro Hubungan Masyarakat, Hukum, dan Kerja Sama BKN"
-        elif low == "dari" and k + 1 < len(doc) and ctx.texts[k + 1].lower() in ("fraksi", "partai", "daerah"):
-            k += 1  # "Wakil Ketua DPRD Sulsel dari Fraksi Golkar, X"
-        elif is_unit_word(lx, t.text) or unit_number_end(ctx.texts, k) or local_name_end(ctx, mentions, k):
-            # "Asisten Administrasi Umum", "Dandim 0825/Banyuwangi", "Ketua BPD Sukamaju" (a village named here)
-            k = unit_number_end(ctx.texts, k) or local_name_end(ctx, mentions, k) or k + 1
-            org_marker = k
-        elif t.text[:1].isupper() and t.text.isalpha() or (rule == "following" and low == "bidang"):
-            k += 1
-        elif t.text == "." and k > 0 and _is_hon(ctx, doc[k - 1]):
-            k += 1
-        else:
+        if not _org_step(ctx, st, mentions):
             break
-    run_end = k
-    if rule in ("kementerian", "dinas", "badan") and org_marker == head_end:
-        prefix = {"kementerian": "Kementerian ", "dinas": "Dinas ", "badan": "Badan "}[rule]
-        for m in range(run_end, head_end, -1):
-            words = re.sub(r"\s*\([^)]*\)", "", doc[head_end:m].text)
-            if lx.agency_index.get(norm(prefix + words)) or lx.agency_type_index.get(norm(prefix + words)):
-                org_marker = m
-                break
-    # where does the name start?
-    split = max(org_marker, last_hon or 0)
-    if split == head_end and rule == "following" and run_end > head_end and last_hon is None:
+
+
+def _org_step(ctx: DocContext, st: _Title, mentions: list[Mention]) -> bool:
+    """One step of :func:`_scan_org` over the word at ``st.k``; False where the phrase ends."""
+    doc, lx, k, head_end = ctx.doc, ctx.lx, st.k, st.head_end
+    t = doc[k]
+    low = t.text.lower()
+    hits = [h for h in ctx.hits_at(k) if h.label in ("AGENCY", "AGENCY_TYPE", "POLICY")
+            or h.label == "PLACE" and not region_is_name(ctx, h.i, h.j)]
+    ment = [m for m in mentions if (m.i == k or m.i < k < m.j and m.type == "Agency") and m.type in ("Agency", "Place")]
+    if t.text == "(" and _paren_end(ctx, k):
+        st.k = st.org_marker = _paren_end(ctx, k)
+    elif ment:
+        st.k = st.org_marker = max(m.j for m in ment)
+    elif hits:
+        st.k = st.org_marker = max(h.j for h in hits)
+    elif low in ("kota", "kabupaten", "kab", "provinsi", "prov", "bidang", "urusan", "dan", "&", "-", "setempat", "ri"):
+        return _joining_word(ctx, st, low)
+    elif ctx.longest(k, ("TITLE", "ACTING")) and k > head_end:
+        if not is_division(ctx, k):
+            return False
+        st.k = st.org_marker = ctx.longest(k, ("TITLE",)).j  # "Anggota Bawaslu X Koordinator Divisi Pencegahan, Y"
+    elif re.match(r"^(?:[IVX]+|\d{1,4})$", t.text) and not _name_prefix(ctx, k):
+        st.k = st.org_marker = k + 1
+    elif hospital_name_end(lx, ctx.texts, k):
+        st.k = st.org_marker = hospital_name_end(lx, ctx.texts, k)  # "Direktur RSUD dr. Soetomo, X": the hospital's name
+    elif _is_hon(ctx, t):
+        st.first_hon = k if st.first_hon is None else st.first_hon
+        st.k = k + 2 if k + 1 < len(doc) and doc[k + 1].text == "." else k + 1
+        st.last_hon = st.k
+    elif t.text[:1].isupper() and (t.text.isupper() and len(t.text) >= 2 and t.text not in lx.not_entity and "." not in t.text) \
+            and not (t.text.lower() in lx.address and k > head_end and _name_word(ctx, k - 1)):  # "Budi SIP"
+        st.k = st.org_marker = k + 1
+    elif low in lx.lists["UNIT_HEAD"]:
+        st.k = st.org_marker = _unit_name_end(ctx, k + 1)  # "Divisi Teknis", "Bidang Pengadaan"
+    elif t.text == "," and k > head_end and list_of_fields(ctx, k):
+        st.k = k + 1  # "Kepala Biro Hubungan Masyarakat, Hukum, dan Kerja Sama BKN"
+    elif low == "dari" and k + 1 < len(doc) and ctx.texts[k + 1].lower() in ("fraksi", "partai", "daerah"):
+        st.k = k + 1  # "Wakil Ketua DPRD Sulsel dari Fraksi Golkar, X"
+    elif is_unit_word(lx, t.text) or unit_number_end(ctx.texts, k) or local_name_end(ctx, mentions, k):
+        # "Asisten Administrasi Umum", "Dandim 0825/Banyuwangi", "Ketua BPD Sukamaju" (a village named here)
+        st.k = st.org_marker = unit_number_end(ctx.texts, k) or local_name_end(ctx, mentions, k) or k + 1
+    elif t.text[:1].isupper() and t.text.isalpha() or (st.rule == "following" and low == "bidang"):
+        st.k = k + 1
+    elif t.text == "." and k > 0 and _is_hon(ctx, doc[k - 1]):
+        st.k = k + 1
+    else:
+        return False
+    return True
+
+
+def _joining_word(ctx: DocContext, st: _Title, low: str) -> bool:
+    """A word joining the organisation's name ("Kota", "Bidang", "dan", "setempat"); False where "dan"
+    ends the office instead."""
+    doc, k = ctx.doc, st.k
+    if low == "dan" and not (k + 1 < len(doc) and (doc[k + 1].text[:1].isupper() or _lower_field(ctx, k + 1))) \
+            or low == "dan" and ctx.longest(k + 1, ("TITLE", "ACTING")):
+        return False
+    k += 2 if low == "dan" and _lower_field(ctx, k + 1) else 1
+    if low in ("setempat", "ri"):
+        st.org_marker = k
+    elif low in ("kab", "prov") and k < len(doc) and doc[k].text == ".":
+        k += 1  # "Inspektur Daerah Prov. Kalteng"
+    st.k = k
+    return True
+
+
+def _unit_name_end(ctx: DocContext, k: int) -> int:
+    """The end of a unit's name after its head word ("Divisi Teknis", "Bidang Pengadaan"): a unit of the
+    organization, not a name."""
+    doc = ctx.doc
+    while k < len(doc) and doc[k].text[:1].isupper() and doc[k].text.isalpha() and not _is_hon(ctx, doc[k]) \
+            and not (k > 0 and _ROMAN.match(doc[k - 1].text)) \
+            and not any(h.label in ("AGENCY", "AGENCY_TYPE", "PLACE") for h in ctx.hits_at(k)) \
+            and not (k + 1 < len(doc) and doc[k + 1].text == "," and k + 2 < len(doc) and not _name_word(ctx, k + 2)):
+        if k + 1 < len(doc) and doc[k + 1].text == ",":
+            return k + 1
+        k += 1
+    return k
+
+
+def _agency_marker(ctx: DocContext, st: _Title) -> None:
+    """"Kepala Dinas Pendidikan X": the longest words after the head that name a known agency."""
+    prefix = {"kementerian": "Kementerian ", "dinas": "Dinas ", "badan": "Badan "}[st.rule]
+    lx = ctx.lx
+    for m in range(st.k, st.head_end, -1):
+        words = re.sub(r"\s*\([^)]*\)", "", ctx.doc[st.head_end:m].text)
+        if lx.agency_index.get(norm(prefix + words)) or lx.agency_type_index.get(norm(prefix + words)):
+            st.org_marker = m
+            break
+
+
+def _name_in_run(ctx: DocContext, st: _Title) -> None:
+    """Where the holder's name starts and ends in the run of words after the office, if it does."""
+    st.split = max(st.org_marker, st.last_hon or 0)
+    if st.split == st.head_end and st.rule == "following" and st.k > st.head_end and st.last_hon is None:
         # "Kepala Bagian Umum Budi": org words and a name cannot be told apart; take no name
-        name_start = None
+        st.name_start = None
     else:
-        name_start = _skip_hon(ctx, split)
-    name_end = _name_run(ctx, name_start) if name_start is not None else None
-    if rule in SUBDISTRICT_UNITS and last_hon is None and name_start is not None and name_end == name_start + 1:
-        org_marker, name_start = name_end, None  # "Kapolsek Cibinong meninjau ...": the place, no name
-    if last_hon is None and name_start is not None and name_end == name_start + 1 \
-            and vocab_common(ctx.texts[name_start], max_proper=0.5, min_seen=5):
-        name_start = None  # "Kepala Bidang Pengembangan Karier": a common word of the vocabulary is no name alone
-    if name_start is not None and name_end == run_end and last_hon is None and unit_named_before_comma(ctx, head_end, name_start, run_end):
-        name_start = None  # "Direktur RSUD Labuang Baji, dr. Siti": the words before the comma name the hospital
-    if name_start is not None and name_end == name_start + 1 and last_hon is None and name_start > head_end \
-            and ctx.texts[name_start] in lx.lists["DIRECTION"]:
-        name_start = None  # "Kepala Dinas ... Kota Ambon Timur, X": a direction after a place ends the place's name
-    if name_start is not None and name_end == run_end and last_hon is None \
-            and region_named_before_comma(ctx, rule, name_start, run_end, lambda j: _name_word(ctx, j) or _place_first_name(ctx, j)):
-        name_start = None  # "Bupati Karangsari, H. Agus Salim": the words before the comma name the region
-    if initials:
-        name_start, name_end = initials
-    comma_name = False
+        st.name_start = _skip_hon(ctx, st.split)
+    st.name_end = _name_run(ctx, st.name_start) if st.name_start is not None else None
+    if st.rule in SUBDISTRICT_UNITS and st.last_hon is None and st.name_start is not None \
+            and st.name_end == st.name_start + 1:
+        st.org_marker, st.name_start = st.name_end, None  # "Kapolsek Cibinong meninjau ...": the place, no name
+    elif st.name_start is not None and st.last_hon is None and _names_no_one(ctx, st):
+        st.name_start = None
+    if st.initials:
+        st.name_start, st.name_end = st.initials
+
+
+def _names_no_one(ctx: DocContext, st: _Title) -> bool:
+    """Are the words taken for the name (after no honorific) something else?"""
+    lx, ns, ne, run_end = ctx.lx, st.name_start, st.name_end, st.k
+    if ne == ns + 1 and vocab_common(ctx.texts[ns], max_proper=0.5, min_seen=5):
+        return True  # "Kepala Bidang Pengembangan Karier": a common word of the vocabulary is no name alone
+    if ne == run_end and unit_named_before_comma(ctx, st.head_end, ns, run_end):
+        return True  # "Direktur RSUD Labuang Baji, dr. Siti": the words before the comma name the hospital
+    if ne == ns + 1 and ns > st.head_end and ctx.texts[ns] in lx.lists["DIRECTION"]:
+        return True  # "Kepala Dinas ... Kota Ambon Timur, X": a direction after a place ends the place's name
+    # "Bupati Karangsari, H. Agus Salim": the words before the comma name the region
+    return ne == run_end and region_named_before_comma(
+        ctx, st.rule, ns, run_end, lambda j: _name_word(ctx, j) or _place_first_name(ctx, j))
+
+
+def _name_after_comma(ctx: DocContext, st: _Title, mentions: list[Mention]) -> None:
+    """No name in the run: the holder's name after a comma ("Anggota Komisi A lainnya, Hj. Rosmawati")."""
+    doc, lx, run_end = ctx.doc, ctx.lx, st.k
     comma = run_end + 1 if run_end + 1 < len(doc) and doc[run_end].text.lower() in lx.lists["TITLE_TAIL"] else run_end
-    if (name_start is None or name_end == name_start) and comma < len(doc) and doc[comma].text == ",":
-        # "Anggota Komisi A lainnya, Hj. Rosmawati": a word closing the office before its holder's name
-        ns = _skip_hon(ctx, skip_listed_places(mentions, ctx.texts, comma) + 1)
-        ne = _name_run(ctx, ns)
-        if ne == ns and (_place_first_name(ctx, ns) or _word_first_name(ctx, ns)):
-            ne = _name_run(ctx, ns + 1)  # "Bupati Toba Raya, Medan Sihombing, S.H.": a city's name as a first name
-        if ne > ns and _is_degree(ctx, ns):
-            tail = _name_before_degree(ctx, head_end, run_end)  # "... Republik Indonesia Rudi Hartawan, Ak,"
-            if tail:
-                name_start, name_end = tail
-        elif ne > ns and not _non_person(ctx, doc[comma].idx):
-            name_start, name_end, comma_name = ns, ne, True
-    if name_start is not None and name_end is not None and name_end > name_start and not comma_name:
-        org_end = min(split, name_start)
+    if not ((st.name_start is None or st.name_end == st.name_start) and comma < len(doc) and doc[comma].text == ","):
+        return
+    ns = _skip_hon(ctx, skip_listed_places(mentions, ctx.texts, comma) + 1)
+    ne = _name_run(ctx, ns)
+    if ne == ns and (_place_first_name(ctx, ns) or _word_first_name(ctx, ns)):
+        ne = _name_run(ctx, ns + 1)  # "Bupati Toba Raya, Medan Sihombing, S.H.": a city's name as a first name
+    if ne > ns and _is_degree(ctx, ns):
+        tail = _name_before_degree(ctx, st.head_end, run_end)  # "... Republik Indonesia Rudi Hartawan, Ak,"
+        if tail:
+            st.name_start, st.name_end = tail
+    elif ne > ns and not _non_person(ctx, doc[comma].idx):
+        st.name_start, st.name_end, st.comma_name = ns, ne, True
+
+
+def _org_end(st: _Title) -> int:
+    """The end of the office's words (its title and organisation)."""
+    if st.named and not st.comma_name:
+        org_end = min(st.split, st.name_start)
+    elif st.named:
+        org_end = st.k
     else:
-        org_end = org_marker if org_marker > head_end else head_end
-        if rule != "following":
-            org_end = max(org_end, split if name_start is None or name_end == name_start else split)
-    if name_start is not None and name_end is not None and name_end > name_start and comma_name:
-        org_end = run_end
-    if first_hon is not None and first_hon < org_end:
-        org_end = max(first_hon, head_end)
-    title = _title_text(ctx, start, org_end, acting)
-    org_key, org_label, derived = org_from_rule(ctx, rule, head_end, org_end, mentions, local_name,
+        org_end = st.org_marker if st.org_marker > st.head_end else st.head_end
+        if st.rule != "following":
+            org_end = max(org_end, st.split)
+    if st.first_hon is not None and st.first_hon < org_end:
+        org_end = max(st.first_hon, st.head_end)
+    return org_end
+
+
+def _title_mention(ctx: DocContext, st: _Title, i: int,
+                   mentions: list[Mention]) -> tuple[PersonMention, int, list[Mention]]:
+    """The person the parsed title names (or the title-only mention), where to go on, and the
+    organisation's mentions derived from it."""
+    doc, lx, rec = ctx.doc, ctx.lx, st.rec
+    org_end = _org_end(st)
+    title = _title_text(ctx, st.start, org_end, st.acting)
+    org_key, org_label, derived = org_from_rule(ctx, st.rule, st.head_end, org_end, mentions, st.local_name,
                                                  rec.get("expands"), rec.get("unit"), rec.get("region"))
-    official = True
-    ts, te = doc[start].idx, doc[org_end - 1].idx + len(doc[org_end - 1])
-    if name_start is not None and name_end is not None and name_end > name_start:
-        full_end = initials[1] + 3 if initials else _skip_degrees(ctx, name_end)
-        raw = ctx.text[doc[name_start].idx:doc[name_end - 1].idx + len(doc[name_end - 1])]
+    ts, te = doc[st.start].idx, doc[org_end - 1].idx + len(doc[org_end - 1])
+    if st.named:
+        full_end = st.initials[1] + 3 if st.initials else _skip_degrees(ctx, st.name_end)
+        raw = ctx.text[doc[st.name_start].idx:doc[st.name_end - 1].idx + len(doc[st.name_end - 1])]
         name = clean_name(raw, lx.honorifics | lx.ranks, lx.degrees)
-        s = doc[name_start].idx
-        e = doc[name_end - 1].idx + len(doc[name_end - 1])
-        pm = PersonMention(s, e, ctx.text[s:e], name, title, rec["id"], org_key, org_label, official, "title",
-                           start, full_end, ts, te)
+        s = doc[st.name_start].idx
+        e = doc[st.name_end - 1].idx + len(doc[st.name_end - 1])
+        pm = PersonMention(s, e, ctx.text[s:e], name, title, rec["id"], org_key, org_label, True, "title",
+                           st.start, full_end, ts, te)
         return pm, full_end, derived
-    pm = PersonMention(ts, te, ctx.text[ts:te], None, title, rec["id"], org_key, org_label, official, "title-only",
-                       start, org_end, ts, te)
+    pm = PersonMention(ts, te, ctx.text[ts:te], None, title, rec["id"], org_key, org_label, True, "title-only",
+                       st.start, org_end, ts, te)
     return pm, max(org_end, i + 1), derived
 
 
@@ -369,96 +448,126 @@ def _initialled(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
             yield PersonMention(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), raw, raw, via="initials", i=s, j=e)
 
 
-def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMention | Mention]:
-    """Person mentions in text order; also yields Agency mentions derived from titles."""
+def _inside_names(ctx: DocContext, mentions: list[Mention]) -> set[int]:
+    """Tokens inside a policy's, an event's or a venue's name: an office there names nobody ("Kantor
+    Gubernur Papua Pegunungan, Wamena"), but "melantik Penjabat Bupati X, Y": after an event verb the
+    office names a person."""
+    return {k for m in mentions if (m.type in ("Policy", "Event") or m.type == "Place" and m.kind == "venue")
+            and ctx.texts[m.i].lower() not in ctx.lx.event_verbs for k in range(m.i + 1, m.j)}
+
+
+def _mention_of(ctx: DocContext, s: int, e: int) -> tuple[int, int, str, str]:
+    """(start, end, raw text, cleaned name) of the name in tokens ``s:e``."""
     doc, lx = ctx.doc, ctx.lx
-    taken: set[int] = set()
-    found: list[PersonMention] = []
-    # an office inside a policy's, an event's or a venue's name names nobody ("Kantor Gubernur Papua
-    # Pegunungan, Wamena"), but "melantik Penjabat Bupati X, Y": after an event verb the office names a person
-    inside = {k for m in mentions if (m.type in ("Policy", "Event") or m.type == "Place" and m.kind == "venue")
-              and ctx.texts[m.i].lower() not in lx.event_verbs for k in range(m.i + 1, m.j)}
+    raw = ctx.text[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]
+    return doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), raw, clean_name(raw, lx.honorifics | lx.ranks, lx.degrees)
+
+
+def _office_holder(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[PersonMention | None, int, list[Mention]]:
+    """The title phrase at ``i`` parsed, or None where it names nobody here."""
+    pm, nxt, derived = _parse_title(ctx, i, mentions)
+    if pm and ctx.in_quote(ctx.doc[i].idx) and (pm.name is None or pm.via != "title"):
+        pm = None  # inside a quotation only an office with its holder's name names someone
+    if pm and _group_before(ctx, i) and (pm.name is None or _REDUPLICATED.match(" ".join(ctx.texts[max(0, i - 3):i]))):
+        pm = None  # "para Camat", "ibu-ibu anggota Dasa Wisma X, ...": a group, not one holder
+    return pm, nxt, derived
+
+
+def _titled(ctx: DocContext, mentions: list[Mention], taken: set[int],
+            found: list[PersonMention]) -> Iterator[Mention]:
+    """Offices and their holders, appended to ``found``; yields the Agency mentions derived from titles."""
+    inside = _inside_names(ctx, mentions)
     i = 0
-    while i < len(doc):
-        if i not in ctx.hits:
+    while i < len(ctx.doc):
+        if i not in ctx.hits or i in inside:
             i += 1  # a title phrase starts at a gazetteer hit
             continue
-        if i in inside:
+        pm, nxt, derived = _office_holder(ctx, i, mentions)
+        if not pm:
             i += 1
             continue
-        pm, nxt, derived = _parse_title(ctx, i, mentions)
-        if pm and ctx.in_quote(doc[i].idx) and (pm.name is None or pm.via != "title"):
-            pm = None  # inside a quotation only an office with its holder's name names someone
-        if pm and _group_before(ctx, i) and (pm.name is None or _REDUPLICATED.match(" ".join(ctx.texts[max(0, i - 3):i]))):
-            pm = None  # "para Camat", "ibu-ibu anggota Dasa Wisma X, ...": a group, not one holder
-        if pm:
-            if pm.name is None:
-                back = _backward_name(ctx, i)
-                if back:
-                    s, e = back
-                    raw = ctx.text[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]
-                    name = clean_name(raw, lx.honorifics | lx.ranks, lx.degrees)
-                    pm = PersonMention(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), raw, name, pm.title, pm.head,
-                                       pm.org_key, pm.org_label, True, "apposition", s, nxt, pm.title_start, pm.title_end)
-                    taken.update(range(s, e))
-            found.append(pm)
-            yield from derived
-            taken.update(range(pm.i, pm.j))
-            i = nxt
-            continue
-        i += 1
-    # names beside speech cues and appositions
-    texts = ctx.texts
+        if pm.name is None:
+            back = _backward_name(ctx, i)
+            if back:
+                s, e = back
+                start, end, raw, name = _mention_of(ctx, s, e)
+                pm = PersonMention(start, end, raw, name, pm.title, pm.head, pm.org_key, pm.org_label, True,
+                                   "apposition", s, nxt, pm.title_start, pm.title_end)
+                taken.update(range(s, e))
+        found.append(pm)
+        yield from derived
+        taken.update(range(pm.i, pm.j))
+        i = nxt
+
+
+def _name_after_cue(ctx: DocContext, k: int, taken: set[int]) -> tuple[int, int] | None:
+    """The name after a speech cue at ``k`` ("jelas Wahyu", "menurut Wisnawa", "disampaikan oleh X")."""
+    s = k + 1
+    if s < len(ctx.doc) and ctx.doc[s].text.lower() == "oleh":
+        s += 1
+    s = _skip_hon(ctx, s)
+    e = _name_run(ctx, s)
+    return (s, e) if e > s and not any(x in taken for x in range(s, e)) else None
+
+
+def _subject_before(ctx: DocContext, k: int, taken: set[int]) -> tuple[int, int] | None:
+    """"Seorang warga, Andi Saputra, mengaku ...": no name after the verb at ``k``, so the subject before it."""
+    doc, lx = ctx.doc, ctx.lx
+    m = k
+    skipped = 0
+    while m > 0 and (doc[m - 1].text.lower() in lx.lists["SUBJECT_ADVERB"] or doc[m - 1].text == ",") \
+            and skipped < 3:
+        m -= 1
+        skipped += 1
+    if m > 0 and skipped < 3 and doc[m - 1].text.islower() and doc[m - 1].text.isalpha() \
+            and doc[m - 1].text not in lx.function_words and m - 1 > 0 and _name_word(ctx, m - 2):
+        m -= 1
+    back = _backward_name(ctx, m) or _before_apposition(ctx, k)
+    return back if back and not any(x in taken for x in range(*back)) else None
+
+
+def _cue_candidate(ctx: DocContext, k: int, low: str, taken: set[int]) -> tuple[tuple[int, int] | None, str]:
+    """(name span, how it was found) beside the speech cue or apposition word ``low`` at ``k``."""
+    doc, lx = ctx.doc, ctx.lx
+    cand: tuple[int, int] | None = None
+    via = "cue"
+    if low in lx.cue_after or low in lx.cue_passive or low == "menurut" or low in lx.cue_verbs and k > 0 and doc[k - 1].text in (",", "”", '"'):
+        cand = _name_after_cue(ctx, k, taken)
+    if cand is None and (low in lx.cue_verbs or low in ("selaku", "sebagai")):
+        cand = _subject_before(ctx, k, taken)
+        via = "subject" if cand else via
+    elif doc[k].text == "," and k > 0 and _non_person(ctx, doc[k].idx):
+        back = _backward_name(ctx, k)
+        if back and not any(x in taken for x in range(*back)):
+            cand = back
+            via = "apposition"
+    if cand and cand[1] - cand[0] == 1 and vocab_common(ctx.texts[cand[0]], max_proper=0.5, min_seen=5):
+        cand = None  # "Petani mengatakan", "Guru menyatakan": a common noun (a known name's part comes below)
+    return cand, via
+
+
+def _cued(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
+    """Names beside speech cues and appositions."""
+    lx = ctx.lx
     starters = lx.cue_after | lx.cue_passive | lx.cue_verbs | {"menurut", "selaku", "sebagai", ","}
-    for k, text in enumerate(texts):
+    for k, text in enumerate(ctx.texts):
         low = text.lower()
         if low not in starters:
             continue  # every candidate below starts at one of these words
-        tok = doc[k]
-        if k in taken or ctx.in_quote(tok.idx):
+        if k in taken or ctx.in_quote(ctx.doc[k].idx):
             continue
-        cand: tuple[int, int] | None = None
-        via = "cue"
-        if low in lx.cue_after or low in lx.cue_passive or low == "menurut" or low in lx.cue_verbs and k > 0 and doc[k - 1].text in (",", "”", '"'):
-            s = k + 1
-            if s < len(doc) and doc[s].text.lower() == "oleh":
-                s += 1
-            s = _skip_hon(ctx, s)
-            e = _name_run(ctx, s)
-            if e > s and not any(x in taken for x in range(s, e)):
-                cand = (s, e)
-        if cand is None and (low in lx.cue_verbs or low in ("selaku", "sebagai")):
-            # "Seorang warga, Andi Saputra, mengaku ...": no name after the verb, so the subject before it
-            m = k
-            skipped = 0
-            while m > 0 and (doc[m - 1].text.lower() in lx.lists["SUBJECT_ADVERB"] or doc[m - 1].text == ",") \
-                    and skipped < 3:
-                m -= 1
-                skipped += 1
-            if m > 0 and skipped < 3 and doc[m - 1].text.islower() and doc[m - 1].text.isalpha() \
-                    and doc[m - 1].text not in lx.function_words and m - 1 > 0 and _name_word(ctx, m - 2):
-                m -= 1
-            back = _backward_name(ctx, m) or _before_apposition(ctx, k)
-            if back and not any(x in taken for x in range(*back)):
-                cand = back
-                via = "subject"
-        elif tok.text == "," and k > 0 and _non_person(ctx, tok.idx):
-            back = _backward_name(ctx, k)
-            if back and not any(x in taken for x in range(*back)):
-                cand = back
-                via = "apposition"
-        if cand and cand[1] - cand[0] == 1 and vocab_common(texts[cand[0]], max_proper=0.5, min_seen=5):
-            cand = None  # "Petani mengatakan", "Guru menyatakan": a common noun (a known name's part comes below)
+        cand, via = _cue_candidate(ctx, k, low, taken)
         if cand:
             s, e = cand
-            raw = ctx.text[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]
-            name = clean_name(raw, lx.honorifics | lx.ranks, lx.degrees)
+            start, end, raw, name = _mention_of(ctx, s, e)
             if name and name.lower() not in lx.function_words and (" " in name or len(name) >= 3):
-                found.append(PersonMention(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), raw, name, via=via,
-                                           i=s, j=e))
+                yield PersonMention(start, end, raw, name, via=via, i=s, j=e)
                 taken.update(range(s, e))
-    found.extend(_initialled(ctx, taken))
-    # short forms of names already found ("Wahyu" for "Wahyu Hidayat")
+
+
+def _short_forms(ctx: DocContext, found: list[PersonMention], taken: set[int]) -> Iterator[PersonMention]:
+    """Short forms of names already found ("Wahyu" for "Wahyu Hidayat")."""
+    doc, lx = ctx.doc, ctx.lx
     parts: dict[str, str] = {}
     for pm in found:
         if pm.name and len(pm.name.split()) > 1:
@@ -467,7 +576,7 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
             for w in (own[0], own[-1]):
                 if len(w) > 2:
                     parts.setdefault(w, pm.name)
-    for k, text in enumerate(texts):
+    for k, text in enumerate(ctx.texts):
         if text not in parts or k in taken:
             continue
         tok = doc[k]
@@ -475,7 +584,17 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
             continue
         if k + 1 < len(doc) and _name_word(ctx, k + 1) and doc[k + 1].text not in parts:
             continue
-        found.append(PersonMention(tok.idx, tok.idx + len(tok), tok.text, tok.text, via="short", i=k, j=k + 1))
+        yield PersonMention(tok.idx, tok.idx + len(tok), tok.text, tok.text, via="short", i=k, j=k + 1)
         taken.add(k)
+
+
+def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMention | Mention]:
+    """Person mentions in text order; also yields Agency mentions derived from titles."""
+    taken: set[int] = set()
+    found: list[PersonMention] = []
+    yield from _titled(ctx, mentions, taken, found)
+    found.extend(_cued(ctx, taken))
+    found.extend(_initialled(ctx, taken))
+    found.extend(list(_short_forms(ctx, found, taken)))
     found.sort(key=lambda p: p.start)
     yield from found
