@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from .context import DocContext, Mention
 from .people import PersonMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 __all__ = ["QuoteCandidate", "iter_quotes", "demonstrative"]
 
@@ -246,131 +249,206 @@ def _agency_subject(text: str, ss: int, verb: int, agencies: list[Mention],
 _INSERT = re.compile(r"\s*,[^,.;:“”\"]{3,90},\s*")
 
 
+@dataclass(frozen=True)
+class _Sentence:
+    """A sentence searched for a reported statement: its trimmed span ``ss:se`` (cut where a direct
+    quotation starts), its tokens there and the people it names, with the document's quotes and agencies."""
+
+    sent: Span
+    ss: int
+    se: int
+    toks: list
+    sp: list[PersonMention]
+    people: list[PersonMention]
+    direct: list[QuoteCandidate]
+    agencies: list[Mention]
+
+
+#: A pattern's verdict on a token beside a candidate: go on with the next token / give up the sentence.
+_NEXT, _STOP = object(), object()
+
+
 def _statements(ctx: DocContext, people: list[PersonMention], direct: list[QuoteCandidate],
                 agencies: list[Mention] = ()) -> Iterator[QuoteCandidate]:
-    doc, text, lx = ctx.doc, ctx.text, ctx.lx
-    sents = [s for s in doc.sents if s.text.strip()]
+    """Reported statements, one a sentence at most: the first pattern that matches a token of it."""
+    sents = [s for s in ctx.doc.sents if s.text.strip()]
     for n, sent in enumerate(sents):
-        ss, se = sent.start_char, sent.end_char
-        while ss < se and text[ss].isspace():
-            ss += 1
-        nl = text.find("\n", ss, se)
-        if nl >= 0:
-            se = nl
-        while se > ss and text[se - 1].isspace():
-            se -= 1
-        if any(q.start - 1 <= ss < q.end + 1 for q in direct) or ctx.in_quote(ss + 1):
+        span = _statement_span(ctx, sent, direct)
+        if span is None:
             continue
-        # cut the sentence where a direct quotation starts
-        for q in direct:
-            if ss < q.start - 1 < se:
-                se = q.start - 1
-        body = text[ss:se]
-        if len(body.split()) < 5:
-            continue
-        sp = [p for p in people if ss <= p.start < se]
-        toks = [t for t in sent if t.idx < se]
+        ss, se = span
+        s = _Sentence(sent, ss, se, [t for t in sent if t.idx < se], [p for p in people if ss <= p.start < se],
+                      people, direct, agencies)
         # 5. "Hal tersebut disampaikan X": what came before is X's statement
-        if demonstrative(lx).match(body) and n > 0:
-            back = _demonstrative(ctx, sents, n, sp, toks, agencies)
+        if demonstrative(ctx.lx).match(ctx.text[ss:se]) and n > 0:
+            back = _demonstrative(ctx, sents, n, s.sp, s.toks, agencies)
             if back:
                 yield back
                 continue
-        for t in toks:
-            low = t.text.lower()
-            # 1. "Menurut X, ..." / "menurutnya ..."
-            source = _SOURCE.match(text, t.idx + len(t)) if low in ("menurut", "berdasarkan") else None
-            if low == "menurutnya" or low == "menurut" or source and source.group(0).strip():
-                s0 = source.end() if source else t.idx + len(t)  # "Menurut keterangan X", "Berdasarkan data BPS"
-                hint: tuple = ("pronoun", None)
-                if any(t.idx < q.start <= sent.end_char for q in direct):
-                    break  # "Menurut X, “...”": the cue of a quotation
-                if low != "menurutnya":
-                    p = next((p for p in sp if s0 <= _pstart(p) <= s0 + 3
-                              or s0 < _pstart(p) <= s0 + 24 and all(w.rstrip(".").lower() in lx.address
-                                                                    for w in text[s0:_pstart(p)].split())), None)
-                    if p:
-                        hint, s0 = ("person", p), p.end
-                    elif re.match(r"^\s*(?:dia|ia|beliau)\b", text[s0:s0 + 8]):
-                        s0 += len(re.match(r"^\s*\w+", text[s0:]).group(0))
-                    elif ag := _agency_at(agencies, text, s0, ","):
-                        hint, s0 = ("agency", ag), ag.end  # "Menurut BKN, ..."
-                    elif (an := re.match(r"^\s*([a-z]+)\b[^,.;“”\"]{0,60}?\b(?:itu|tersebut)\s*(?=,)", text[s0:s0 + 80])) \
-                            and an.group(1) in lx.anaphor_nouns:
-                        s0 += an.end()  # "Menurut politikus Partai Golkar itu, ...": the person just named
-                    else:
-                        continue
-                s0 = _skip(text, s0, se)
-                if len(text[s0:se].split()) >= 4:
-                    yield QuoteCandidate(s0, se, text[s0:se].strip(), False, hint, low)
-                    break
-            # 2. "X (juga) mengatakan (bahwa) ..."
-            as_verb = low in lx.cue_after and any(0 <= t.idx - p.end <= 1 for p in sp)
-            phrase = ctx.longest(t.i, ("CUE_PHRASE",))  # "memberikan apresiasi kepada ...": said from the noun on
-            if (low in lx.cue_verbs or as_verb or phrase) and t.i > sent.start and not _tail_cue(ctx, toks, sent.start):
-                subj = [p for p in sp if p.end <= t.idx]
-                rel = re.search(r",\s*yang\b[^,.;]*,\s*$", text[ss:t.idx])
-                if rel:  # "X, yang hadir mewakili Gubernur, menyatakan ...": X, not the one in the clause
-                    subj = [p for p in subj if p.start < ss + rel.start()] or subj
-                pron = re.search(r"\b(?:Ia|Dia|ia|dia|Beliau|beliau|Pihaknya|pihaknya|Dirinya|dirinya)\b(?:\s+\w+){0,2}\s*$",
-                                 text[ss:t.idx])
-                read = _READ_FOR.search(text[ss:t.idx])
-                author = next((p for p in subj if read and ss + read.start(1) <= _pstart(p) < ss + read.end(1)), None)
-                if author:
-                    hint = ("person", author)  # "Sambutan tertulis X yang dibacakan oleh Y menyebutkan ...": X's words
-                elif subj and not re.search(r"[.;]", _without_degrees(lx, text[subj[-1].end:t.idx])):
-                    hint = ("person", subj[-1])
-                elif pron:
-                    hint = ("pronoun", None)
-                elif (ag := _agency_subject(text, ss, t.idx, agencies, people, lx.lists["SUBJECT_ADVERB"])) and (
-                        low in lx.cue_clause or re.match(r"\s*(?:,|:|bahwa\b)", text[t.idx + len(t):t.idx + len(t) + 8])):
-                    hint = ("agency", ag)  # "BKN menegaskan ...", "Pemkab mengusulkan, ..." (not "Pemkab mengusulkan 900 formasi")
-                else:
-                    continue
-                s0 = doc[phrase.j - 1].idx if phrase else _skip(text, t.idx + len(t), se)
-                if not phrase and t.i > sent.start and ctx.texts[t.i - 1].lower() in lx.lists["NEGATION"]:
-                    s0 = doc[t.i - 1].idx  # "Ia tidak ingin birokrasi ...": the words keep their negation
-                if len(text[s0:se].split()) >= 4 and text[s0:s0 + 1] not in "“\"":
-                    yield QuoteCandidate(s0, se, text[s0:se].strip(), False, hint, low)
-                    break
-            # 3. inverted cue: "..., tambah Pj Wali Kota, bahwa ..." / "..., sambungnya."
-            cue = _cue_word(lx, t.text)
-            after_pron = re.match(r"^\s+(?:dia|ia|beliau)\s*,", text[t.idx + len(t):t.idx + len(t) + 12])
-            if cue and t.i > sent.start and (doc[t.i - 1].text == "," or after_pron) and cue not in lx.cue_verbs \
-                    and not _noun_use(ctx, t.i):
-                p = next((p for p in sp if t.idx < p.start <= t.idx + len(t) + 2), None)
-                hint = ("person", p) if p else ("pronoun", None)
-                read = _READ_FOR.search(text[ss:t.idx])
-                author = next((p for p in sp if read and ss + read.start(1) <= _pstart(p) < ss + read.end(1)), None)
-                if author and cue in lx.cue_passive:  # "Dalam sambutan X yang dibacakan Y, disampaikan bahwa ..."
-                    s0 = _skip(text, t.idx + len(t), se)
-                    yield QuoteCandidate(s0, se, text[s0:se].strip(), False, ("person", author), cue)
-                    break
-                yield QuoteCandidate(ss, se, text[ss:se].strip(), False, hint, cue)
+        for t in s.toks:
+            got = next((v for v in (p(ctx, s, t) for p in _PATTERNS) if v is not None), None)
+            if got is _STOP:
                 break
-            # 4. "Dikatakan X, ..." / "dikatakannya (bahwa) ..."
-            lead = t.i == sent.start or (t.i == sent.start + 1 and doc[sent.start].text.lower() in ("seperti", "sebagaimana")) \
-                or bool(re.fullmatch(lx.phrases("CONTINUING_LEAD").pattern + r",?\s*", text[ss:t.idx]))  # "Lebih lanjut disampaikan, ..."
-            # also "Seperti disampaikan X, ..." and "Kata X, ..." (a cue-after word opening its sentence)
-            if (low in lx.cue_passive and lead) or (low in lx.cue_after and t.i == sent.start):
-                p = next((p for p in sp if t.idx < _pstart(p) <= t.idx + len(t) + 6), None)
-                if p and (low in lx.cue_passive or text[p.end:p.end + 1] == ","):
-                    s0 = _skip(text, p.end, se)
-                    if len(text[s0:se].split()) >= 4:
-                        yield QuoteCandidate(s0, se, text[s0:se].strip(), False, ("person", p), low)
-                        break
-                # "Kata dia, ...", "Dijelaskan, ...", "Lebih lanjut disampaikan, ...": the last speaker goes on
-                after = t.idx + len(t)
-                pron = None if p else re.match(r"\s+(?:dia|ia|beliau)\s*,", text[after:after + 12]) \
-                    or (low in lx.cue_passive and re.match(r",", text[after:after + 1]))
-                if pron:
-                    s0 = _skip(text, after + pron.end(), se)
-                    if len(text[s0:se].split()) >= 4:
-                        yield QuoteCandidate(s0, se, text[s0:se].strip(), False, ("pronoun", None), low)
-                        break
-            if low.endswith("nya") and low[:-3] in lx.cue_passive:
-                yield QuoteCandidate(ss, se, text[ss:se].strip(), False, ("pronoun", None), low)
+            if got is not None and got is not _NEXT:
+                yield got
                 break
+
+
+def _statement_span(ctx: DocContext, sent: Span, direct: list[QuoteCandidate]) -> tuple[int, int] | None:
+    """The sentence's span trimmed to its first line and cut where a direct quotation starts; None
+    inside a quotation or for fewer than five words."""
+    text = ctx.text
+    ss, se = sent.start_char, sent.end_char
+    while ss < se and text[ss].isspace():
+        ss += 1
+    nl = text.find("\n", ss, se)
+    if nl >= 0:
+        se = nl
+    while se > ss and text[se - 1].isspace():
+        se -= 1
+    if any(q.start - 1 <= ss < q.end + 1 for q in direct) or ctx.in_quote(ss + 1):
+        return None
+    for q in direct:
+        if ss < q.start - 1 < se:
+            se = q.start - 1
+    return (ss, se) if len(text[ss:se].split()) >= 5 else None
+
+
+def _by_source(ctx: DocContext, s: _Sentence, t):
+    """1. "Menurut X, ..." / "menurutnya ..." / "Berdasarkan data BPS, ..."."""
+    text = ctx.text
+    low = t.text.lower()
+    source = _SOURCE.match(text, t.idx + len(t)) if low in ("menurut", "berdasarkan") else None
+    if not (low == "menurutnya" or low == "menurut" or source and source.group(0).strip()):
+        return None
+    s0 = source.end() if source else t.idx + len(t)  # "Menurut keterangan X", "Berdasarkan data BPS"
+    hint: tuple = ("pronoun", None)
+    if any(t.idx < q.start <= s.sent.end_char for q in s.direct):
+        return _STOP  # "Menurut X, “...”": the cue of a quotation
+    if low != "menurutnya":
+        named = _source_named(ctx, s, s0)
+        if named is None:
+            return _NEXT
+        hint, s0 = named
+    s0 = _skip(text, s0, s.se)
+    if len(text[s0:s.se].split()) >= 4:
+        return QuoteCandidate(s0, s.se, text[s0:s.se].strip(), False, hint, low)
+    return None
+
+
+def _source_named(ctx: DocContext, s: _Sentence, s0: int) -> tuple[tuple, int] | None:
+    """(hint, where the statement starts) for the source named after "Menurut" at ``s0``."""
+    text, lx = ctx.text, ctx.lx
+    p = next((p for p in s.sp if s0 <= _pstart(p) <= s0 + 3
+              or s0 < _pstart(p) <= s0 + 24 and all(w.rstrip(".").lower() in lx.address
+                                                    for w in text[s0:_pstart(p)].split())), None)
+    if p:
+        return ("person", p), p.end
+    if re.match(r"^\s*(?:dia|ia|beliau)\b", text[s0:s0 + 8]):
+        return ("pronoun", None), s0 + len(re.match(r"^\s*\w+", text[s0:]).group(0))
+    if ag := _agency_at(s.agencies, text, s0, ","):
+        return ("agency", ag), ag.end  # "Menurut BKN, ..."
+    if (an := re.match(r"^\s*([a-z]+)\b[^,.;“”\"]{0,60}?\b(?:itu|tersebut)\s*(?=,)", text[s0:s0 + 80])) \
+            and an.group(1) in lx.anaphor_nouns:
+        return ("pronoun", None), s0 + an.end()  # "Menurut politikus Partai Golkar itu, ...": the person just named
+    return None
+
+
+def _by_verb(ctx: DocContext, s: _Sentence, t):
+    """2. "X (juga) mengatakan (bahwa) ..."."""
+    doc, text, lx = ctx.doc, ctx.text, ctx.lx
+    low = t.text.lower()
+    as_verb = low in lx.cue_after and any(0 <= t.idx - p.end <= 1 for p in s.sp)
+    phrase = ctx.longest(t.i, ("CUE_PHRASE",))  # "memberikan apresiasi kepada ...": said from the noun on
+    if not ((low in lx.cue_verbs or as_verb or phrase) and t.i > s.sent.start and not _tail_cue(ctx, s.toks, s.sent.start)):
+        return None
+    hint = _verb_subject(ctx, s, t, low)
+    if hint is None:
+        return _NEXT
+    s0 = doc[phrase.j - 1].idx if phrase else _skip(text, t.idx + len(t), s.se)
+    if not phrase and t.i > s.sent.start and ctx.texts[t.i - 1].lower() in lx.lists["NEGATION"]:
+        s0 = doc[t.i - 1].idx  # "Ia tidak ingin birokrasi ...": the words keep their negation
+    if len(text[s0:s.se].split()) >= 4 and text[s0:s0 + 1] not in "“\"":
+        return QuoteCandidate(s0, s.se, text[s0:s.se].strip(), False, hint, low)
+    return None
+
+
+def _verb_subject(ctx: DocContext, s: _Sentence, t, low: str) -> tuple | None:
+    """The hint for the subject of the speech verb ``t``: a person, a pronoun or an agency before it."""
+    text, lx, ss = ctx.text, ctx.lx, s.ss
+    subj = [p for p in s.sp if p.end <= t.idx]
+    rel = re.search(r",\s*yang\b[^,.;]*,\s*$", text[ss:t.idx])
+    if rel:  # "X, yang hadir mewakili Gubernur, menyatakan ...": X, not the one in the clause
+        subj = [p for p in subj if p.start < ss + rel.start()] or subj
+    pron = re.search(r"\b(?:Ia|Dia|ia|dia|Beliau|beliau|Pihaknya|pihaknya|Dirinya|dirinya)\b(?:\s+\w+){0,2}\s*$",
+                     text[ss:t.idx])
+    read = _READ_FOR.search(text[ss:t.idx])
+    author = next((p for p in subj if read and ss + read.start(1) <= _pstart(p) < ss + read.end(1)), None)
+    if author:
+        return ("person", author)  # "Sambutan tertulis X yang dibacakan oleh Y menyebutkan ...": X's words
+    if subj and not re.search(r"[.;]", _without_degrees(lx, text[subj[-1].end:t.idx])):
+        return ("person", subj[-1])
+    if pron:
+        return ("pronoun", None)
+    if (ag := _agency_subject(text, ss, t.idx, s.agencies, s.people, lx.lists["SUBJECT_ADVERB"])) and (
+            low in lx.cue_clause or re.match(r"\s*(?:,|:|bahwa\b)", text[t.idx + len(t):t.idx + len(t) + 8])):
+        return ("agency", ag)  # "BKN menegaskan ...", "Pemkab mengusulkan, ..." (not "Pemkab mengusulkan 900 formasi")
+    return None
+
+
+def _by_inverted_cue(ctx: DocContext, s: _Sentence, t):
+    """3. inverted cue: "..., tambah Pj Wali Kota, bahwa ..." / "..., sambungnya."."""
+    doc, text, lx = ctx.doc, ctx.text, ctx.lx
+    cue = _cue_word(lx, t.text)
+    after_pron = re.match(r"^\s+(?:dia|ia|beliau)\s*,", text[t.idx + len(t):t.idx + len(t) + 12])
+    if not (cue and t.i > s.sent.start and (doc[t.i - 1].text == "," or after_pron) and cue not in lx.cue_verbs
+            and not _noun_use(ctx, t.i)):
+        return None
+    p = next((p for p in s.sp if t.idx < p.start <= t.idx + len(t) + 2), None)
+    hint = ("person", p) if p else ("pronoun", None)
+    read = _READ_FOR.search(text[s.ss:t.idx])
+    author = next((p for p in s.sp if read and s.ss + read.start(1) <= _pstart(p) < s.ss + read.end(1)), None)
+    if author and cue in lx.cue_passive:  # "Dalam sambutan X yang dibacakan Y, disampaikan bahwa ..."
+        s0 = _skip(text, t.idx + len(t), s.se)
+        return QuoteCandidate(s0, s.se, text[s0:s.se].strip(), False, ("person", author), cue)
+    return QuoteCandidate(s.ss, s.se, text[s.ss:s.se].strip(), False, hint, cue)
+
+
+def _by_leading_cue(ctx: DocContext, s: _Sentence, t):
+    """4. "Dikatakan X, ..." / "dikatakannya (bahwa) ...", also "Seperti disampaikan X, ..." and "Kata X,
+    ..." (a cue-after word opening its sentence)."""
+    doc, text, lx, sent = ctx.doc, ctx.text, ctx.lx, s.sent
+    low = t.text.lower()
+    lead = t.i == sent.start or (t.i == sent.start + 1 and doc[sent.start].text.lower() in ("seperti", "sebagaimana")) \
+        or bool(re.fullmatch(lx.phrases("CONTINUING_LEAD").pattern + r",?\s*", text[s.ss:t.idx]))  # "Lebih lanjut disampaikan, ..."
+    if not ((low in lx.cue_passive and lead) or (low in lx.cue_after and t.i == sent.start)):
+        return None
+    p = next((p for p in s.sp if t.idx < _pstart(p) <= t.idx + len(t) + 6), None)
+    if p and (low in lx.cue_passive or text[p.end:p.end + 1] == ","):
+        s0 = _skip(text, p.end, s.se)
+        if len(text[s0:s.se].split()) >= 4:
+            return QuoteCandidate(s0, s.se, text[s0:s.se].strip(), False, ("person", p), low)
+    # "Kata dia, ...", "Dijelaskan, ...", "Lebih lanjut disampaikan, ...": the last speaker goes on
+    after = t.idx + len(t)
+    pron = None if p else re.match(r"\s+(?:dia|ia|beliau)\s*,", text[after:after + 12]) \
+        or (low in lx.cue_passive and re.match(r",", text[after:after + 1]))
+    if pron:
+        s0 = _skip(text, after + pron.end(), s.se)
+        if len(text[s0:s.se].split()) >= 4:
+            return QuoteCandidate(s0, s.se, text[s0:s.se].strip(), False, ("pronoun", None), low)
+    return None
+
+
+def _by_nya_cue(ctx: DocContext, s: _Sentence, t):
+    """"..., dikatakannya": a passive cue with -nya after the statement."""
+    low = t.text.lower()
+    if low.endswith("nya") and low[:-3] in ctx.lx.cue_passive:
+        return QuoteCandidate(s.ss, s.se, ctx.text[s.ss:s.se].strip(), False, ("pronoun", None), low)
+    return None
+
+
+#: The patterns of a reported statement, tried in this order on each token of a sentence.
+_PATTERNS = (_by_source, _by_verb, _by_inverted_cue, _by_leading_cue, _by_nya_cue)
 
 
 def _named_next(ctx: DocContext, people: list[PersonMention], close: int):
