@@ -294,7 +294,25 @@ def _resolve_people(people: list[PersonMention], nicknames: dict[str, str] | Non
 def assemble(doc: Doc, article: Article) -> DocResult:
     """Everything one document says, merged within the document."""
     ctx = build_context(doc, article)
-    lx = ctx.lx
+    mentions, people = _mentions_and_people(ctx)
+    dateline_key = _dateline(ctx, article, mentions)
+    mentions, attached = attach_bare_types(ctx, mentions)  # "Inspektorat" in an article about one regency
+    remap = {**attached, **_merge_keys(mentions, ctx.expansions, ctx.lx)}
+    remap = {k: remap.get(v, v) for k, v in remap.items()}  # "Dinas Kominfo" -> its regional unit -> the merged office
+    ents = _entities(mentions, remap, article.text)
+    pindex, pdata = _resolve_people(people, find_nicknames(ctx, people))
+    roles = _roles(people, pindex, pdata, remap, ents, article)
+    for key, d in pdata.items():
+        ents[key] = d
+    quotes = _quotes(ctx, mentions, people, pindex, remap, ents)
+    events = _event_reports(ctx, mentions, remap, people, pindex, dateline_key, ents, quotes)
+    entities = tuple(_finish(k, e) for k, e in sorted(ents.items()))
+    return DocResult(article=article, entities=entities, roles=tuple(roles.values()), events=tuple(events),
+                     quotes=tuple(quotes), dateline_place=dateline_key)
+
+
+def _mentions_and_people(ctx: DocContext) -> tuple[list[Mention], list[PersonMention]]:
+    """The document's entity mentions and person mentions (in text order)."""
     mentions = list(iter_mentions(ctx))
     mentions += acronym_mentions(ctx, mentions)
     people: list[PersonMention] = []
@@ -312,29 +330,33 @@ def assemble(doc: Doc, article: Article) -> DocResult:
     local = [m for m in mentions if m.type == "Place" and m.kind in ("desa", "kecamatan")]
     mentions = [m for m in mentions if not (m.type == "Place" and m.kind in ("kabupaten", "kota", "provinsi")
                                             and any(lo.start <= m.start and m.end <= lo.end for lo in local))]
-    # the dateline place
-    dateline_key = None
-    if article.dateline:
-        s, e = article.dateline
-        rid = ctx.main_region.get("dateline")
-        if rid:
-            rec = lx.regions[rid]
-            mentions.append(Mention(s, e, article.text[s:e], "Place", f"place:{rid}", rec["pattern"], (rec["name"],),
-                                    rec["kind"], rec.get("province")))
-            dateline_key = f"place:{rid}"
-        else:
-            raw = article.text[s:e].strip()
-            words = raw.split()
-            if 1 <= len(words) <= 2 and all(w[:1].isupper() and (w.isupper() or w[1:].islower()) for w in words):
-                label = " ".join(w.capitalize() if w.isupper() else w for w in words)
-                dateline_key = f"place:{slug(label)}"
-                mentions.append(Mention(s, e, raw, "Place", dateline_key, label, (), "lainnya"))
-    mentions, attached = attach_bare_types(ctx, mentions)  # "Inspektorat" in an article about one regency
-    remap = {**attached, **_merge_keys(mentions, ctx.expansions, lx)}
-    remap = {k: remap.get(v, v) for k, v in remap.items()}  # "Dinas Kominfo" -> its regional unit -> the merged office
-    ents = _entities(mentions, remap, article.text)
-    pindex, pdata = _resolve_people(people, find_nicknames(ctx, people))
-    # roles (and the agencies they imply)
+    return mentions, people
+
+
+def _dateline(ctx: DocContext, article: Article, mentions: list[Mention]) -> str | None:
+    """The dateline place's key, its mention appended to ``mentions``."""
+    if not article.dateline:
+        return None
+    s, e = article.dateline
+    rid = ctx.main_region.get("dateline")
+    if rid:
+        rec = ctx.lx.regions[rid]
+        mentions.append(Mention(s, e, article.text[s:e], "Place", f"place:{rid}", rec["pattern"], (rec["name"],),
+                                rec["kind"], rec.get("province")))
+        return f"place:{rid}"
+    raw = article.text[s:e].strip()
+    words = raw.split()
+    if 1 <= len(words) <= 2 and all(w[:1].isupper() and (w.isupper() or w[1:].islower()) for w in words):
+        label = " ".join(w.capitalize() if w.isupper() else w for w in words)
+        mentions.append(Mention(s, e, raw, "Place", f"place:{slug(label)}", label, (), "lainnya"))
+        return f"place:{slug(label)}"
+    return None
+
+
+def _roles(people: list[PersonMention], pindex: dict[int, str], pdata: dict[str, dict], remap: dict[str, str],
+           ents: dict[str, dict], article: Article) -> dict[tuple[str, str], Role]:
+    """The offices people hold here, one a person and office (the longest title wins); adds the agencies
+    they imply to ``ents`` and marks their holders official."""
     roles: dict[tuple[str, str], Role] = {}
     for k, p in enumerate(people):
         key = pindex.get(k)
@@ -348,24 +370,29 @@ def assemble(doc: Doc, article: Article) -> DocResult:
                 Span(ts, te, article.text[ts:te])],
                 "kind": "derived", "part_of": None}
         rk = (key, p.head or norm(p.title))
-        role = Role(key, p.title, org if org in ents else None, article.date,
-                    p.title_start if p.title_start is not None else p.start,
-                    p.title_end if p.title_end is not None else p.end)
+        role = Role(key, p.title, org if org in ents else None, article.date, ts, te)
         old = roles.get(rk)
         if old is None or (len(role.title) > len(old.title) and (role.organization or not old.organization)):
             roles[rk] = role
         pdata[key]["official"] = True
-    for key, d in pdata.items():
-        ents[key] = d
-    # quotes
+    return roles
+
+
+def _quote_candidates(ctx: DocContext, mentions: list[Mention], people: list[PersonMention]) -> list:
+    """The document's quotes and statements in text order; one span, one quote: the first cue found for it wins."""
     cands = []
     spans = set()
     agencies = [m for m in mentions if m.type == "Agency"]
     for q in sorted(iter_quotes(ctx, people, agencies), key=lambda q: (q.start, q.hint[0] != "person")):
-        if (q.start, q.end) not in spans:  # one span, one quote: the first cue found for it wins
+        if (q.start, q.end) not in spans:
             spans.add((q.start, q.end))
             cands.append(q)
-    pos_of = {id(p): k for k, p in enumerate(people)}
+    return cands
+
+
+def _timeline(ctx: DocContext, people: list[PersonMention], pindex: dict[int, str]) -> list[tuple[int, str]]:
+    """(position, person key) of each sentence's first person named outside quotations: who a later
+    "ia" or "-nya" means."""
     timeline: list[tuple[int, str]] = []
     seen_sent = set()
     guests = re.compile(r"\b" + ctx.lx.phrases("GUEST_LEAD").pattern + r"\b", re.I)
@@ -373,7 +400,7 @@ def assemble(doc: Doc, article: Article) -> DocResult:
         key = pindex.get(k)
         if key is None or ctx.in_quote(p.start) or (p.name is None and p.text[:1].islower()):
             continue
-        sent = doc.char_span(p.start, p.end, alignment_mode="expand")
+        sent = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
         sid = sent.sent.start if sent is not None else p.start
         if sid not in seen_sent:
             seen_sent.add(sid)
@@ -382,9 +409,18 @@ def assemble(doc: Doc, article: Article) -> DocResult:
             if timeline and sent is not None and guests.search(ctx.text[sent.sent.start_char:p.start]):
                 continue  # "Turut hadir X dan Y": guests listed, not the subject a later "-nya" means
             timeline.append((p.start, key))
+    return timeline
+
+
+def _quotes(ctx: DocContext, mentions: list[Mention], people: list[PersonMention], pindex: dict[int, str],
+            remap: dict[str, str], ents: dict[str, dict]) -> list[Quote]:
+    """The document's quotes with their speakers resolved and what they are about."""
+    text = ctx.article.text
+    pos_of = {id(p): k for k, p in enumerate(people)}
+    timeline = _timeline(ctx, people, pindex)
     quotes: list[Quote] = []
     last_by_para: dict[int, str | None] = {}
-    for q in cands:
+    for q in _quote_candidates(ctx, mentions, people):
         kind, pm = q.hint
         speaker = None
         if kind == "person" and pm is not None:
@@ -396,19 +432,15 @@ def assemble(doc: Doc, article: Article) -> DocResult:
             speaker = remap.get(pm.key, pm.key)
             speaker = speaker if speaker in ents else None
         elif kind == "carry":
-            para = article.text.rfind("\n", 0, q.start)
+            para = text.rfind("\n", 0, q.start)
             speaker = last_by_para.get(para) or _salient(timeline, q.start)
         if speaker and kind != "agency":  # "ia", "-nya" later are people
             bisect.insort(timeline, (q.start, speaker))
-        last_by_para[article.text.rfind("\n", 0, q.start)] = speaker
+        last_by_para[text.rfind("\n", 0, q.start)] = speaker
         about = sorted({remap.get(m.key, m.key) for m in mentions
                         if m.type in ("Policy", "Event", "Agency") and q.start <= m.start and m.end <= q.end + 1})
-        quotes.append(Quote(q.start, q.end, article.text[q.start:q.end], q.direct, speaker, q.cue, tuple(about)))
-    # events
-    events = _event_reports(ctx, mentions, remap, people, pindex, dateline_key, ents, quotes)
-    entities = tuple(_finish(k, e) for k, e in sorted(ents.items()))
-    return DocResult(article=article, entities=entities, roles=tuple(roles.values()), events=tuple(events),
-                     quotes=tuple(quotes), dateline_place=dateline_key)
+        quotes.append(Quote(q.start, q.end, text[q.start:q.end], q.direct, speaker, q.cue, tuple(about)))
+    return quotes
 
 
 def _salient(timeline: list[tuple[int, str]], pos: int) -> str | None:
