@@ -238,6 +238,15 @@ def lexicon() -> Lexicon:
     """The package's lexicon, loaded on first use."""
     recs = {name: _load(name) for name in RULE_FILES}
     lx = Lexicon(records=recs)
+    _index_gazetteers(lx, recs)
+    _index_titles(lx, recs)
+    _index_cues(lx, recs)
+    _index_words(lx, recs["words"])
+    return lx
+
+
+def _index_gazetteers(lx: Lexicon, recs: dict[str, list[dict]]) -> None:
+    """Regions, agencies, agency types (with their derived sub-offices), agency parts and policies by name."""
     for r in recs["regions"]:
         lx.regions[r["id"]] = r
         for form in lx.region_forms(r):
@@ -259,6 +268,11 @@ def lexicon() -> Lexicon:
         lx.policies[r["id"]] = r
         for form in [r["pattern"], *r.get("aliases", [])]:
             _add(lx.policy_index, form, r["id"])
+
+
+def _index_titles(lx: Lexicon, recs: dict[str, list[dict]]) -> None:
+    """Titles (with the heads of agency types and titles fused with a region), acting forms, and the
+    honorifics, ranks and degrees around a name."""
     recs["titles"] = recs["titles"] + _head_titles(recs["agency_types"], recs["titles"]) \
         + _fused_titles(recs["regions"], recs["titles"])
     for r in recs["titles"]:
@@ -273,6 +287,10 @@ def lexicon() -> Lexicon:
         target = {"HONORIFIC": lx.honorifics, "RANK": lx.ranks, "DEGREE": lx.degrees}[r["label"]]
         target.add(r["pattern"].rstrip(".").lower())
     lx.address = frozenset(lx.degrees | lx.honorifics | lx.ranks)
+
+
+def _index_cues(lx: Lexicon, recs: dict[str, list[dict]]) -> None:
+    """Speech cues, event heads and event words, mention words and venue heads."""
     for r in recs["speech"]:
         {"CUE_AFTER": lx.cue_after, "CUE_VERB": lx.cue_verbs,
          "CUE_PASSIVE": lx.cue_passive, "CUE_CLAUSE": lx.cue_clause,
@@ -294,6 +312,10 @@ def lexicon() -> Lexicon:
     lx.venue_heads = {r["pattern"].lower() for r in recs["venues"]}
     lx.complete_venues = {r["id"] for r in recs["venues"] if r.get("complete")}
     lx.agency_venues = {r["id"] for r in recs["venues"] if r.get("agency")}
+
+
+def _index_words(lx: Lexicon, words: list[dict]) -> None:
+    """The word sets and lists of ``words.jsonl``, by label; an unknown label is an error."""
     word_sets = {"FUNCTION_WORD": lx.function_words, "PRONOUN": lx.pronouns, "NOT_ENTITY": lx.not_entity,
                  "NOT_NAME": lx.not_name, "EVENT_CUE_BEFORE": lx.event_cue_before,
                  "EVENT_CUE_AFTER": lx.event_cue_after, "ATTENDANCE": lx.attendance,
@@ -301,7 +323,7 @@ def lexicon() -> Lexicon:
                  "WORKS_HEAD": lx.works_heads, "WORKS_OBJECT": lx.works_objects, "HOSPITAL": lx.hospitals,
                  "NAMED_UNIT": lx.named_units, "BALAI_UNIT": lx.balai_units,
                  "ABBREVIATION": lx.abbreviations}
-    for r in recs["words"]:
+    for r in words:
         if r["label"] in word_sets:
             word_sets[r["label"]].add(r["pattern"])
         elif r["label"] == "CALENDAR":
@@ -317,4 +339,3 @@ def lexicon() -> Lexicon:
         else:
             known = sorted(word_labels())
             raise ValueError(f"kg/rules/words.jsonl: unknown label {r['label']!r} (known: {', '.join(known)})")
-    return lx
