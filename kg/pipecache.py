@@ -32,7 +32,8 @@ __all__ = ["cache_dir", "cache_file", "load_nlp", "fingerprint"]
 _FORMAT = "7"
 #: The modules outside ``kg/nlp`` that decide what a file's row holds.
 _CODE = ("records.py", "layout.py", "ingest.py", "readers.py", "web.py", "dates.py", "graph.py", "fastgraph.py",
-         "ns.py", "build.py", "parallel.py", "incremental.py", "entity_state.py", "corrections.py", "correct.py")
+         "ns.py", "build.py", "parallel.py", "incremental.py", "entity_state.py", "corrections.py", "correct.py",
+         "sentences.py", "rulefiles.py")
 
 
 def fingerprint() -> str:

@@ -6,11 +6,11 @@ some with extra keys (``aliases``, ``kind``, ``province``, ``org``, ``levels``).
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+
+from ..rulefiles import load_rules
 
 __all__ = ["Lexicon", "lexicon", "norm", "slug", "RULE_FILES", "WORD_LISTS", "word_labels"]
 
@@ -37,14 +37,6 @@ def slug(s: str) -> str:
     import unicodedata
     s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
     return "-".join(re.findall(r"[a-z0-9]+", s.lower()))
-
-
-def _load(name: str) -> list[dict]:
-    try:
-        text = resources.files("kg").joinpath("rules").joinpath(f"{name}.jsonl").read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return []
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
 @dataclass
@@ -236,7 +228,7 @@ _WORD_SET_LABELS = ("FUNCTION_WORD", "PRONOUN", "NOT_ENTITY", "NOT_NAME", "EVENT
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The package's lexicon, loaded on first use."""
-    recs = {name: _load(name) for name in RULE_FILES}
+    recs = {name: load_rules(name) for name in RULE_FILES}
     lx = Lexicon(records=recs)
     _index_gazetteers(lx, recs)
     _index_titles(lx, recs)
