@@ -19,7 +19,6 @@ import bisect
 import csv
 import io
 import os
-import re
 from collections import Counter, defaultdict
 from itertools import combinations
 from pathlib import Path
@@ -29,6 +28,7 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 
 from .errors import InputError
 from .fileio import atomic_write
+from .sentences import sentences
 from .ns import KG
 
 __all__ = ["ENTITY_CLASSES", "SCOPES", "EXAMPLE", "sentences", "who_said_what", "co_mention", "affiliation",
@@ -57,10 +57,6 @@ d:q3 a kg:Quote ; kg:text "Tentu." ; kg:isDirect true ; kg:speaker d:budi ; kg:a
 _ABOUT_TYPES = ("Policy", "Event", "Agency")
 #: Betweenness is exact up to this many nodes, then estimated from this many seeded pivots.
 BETWEENNESS_EXACT_LIMIT, BETWEENNESS_PIVOTS = 1000, 200
-# Abbreviations after which a period does not end a sentence (titles and degrees).
-_ABBREV = {"dr", "drs", "dra", "ir", "h", "hj", "prof", "st", "no", "kh", "tgl", "jl", "bpk", "yth", "dll",
-           "dsb", "dkk", "sdr", "ny", "nn", "kec", "kab", "prov", "kel", "ds", "a.md", "s.e", "s.h"}
-_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)|\n")
 
 
 def _entity_types(g: Graph) -> dict[URIRef, str]:
@@ -76,37 +72,6 @@ def _label(g: Graph, node, default: str = "") -> str:
 def _quote_label(text: str, n: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans ``(start, end)`` of ``text``, split at ``. ! ?`` and line breaks.
-
-    A period after a title or degree abbreviation ("Dr.", "H.", "S.Sos.") or before a
-    lower-case word or a digit does not end a sentence. Spans are trimmed of spaces.
-
-    Examples
-    --------
-    >>> t = "Dr. H. Ani hadir. Ia berkata, “Siap!” Lalu pulang.\\nSelesai"
-    >>> [t[a:b] for a, b in sentences(t)]
-    ['Dr. H. Ani hadir.', 'Ia berkata, “Siap!”', 'Lalu pulang.', 'Selesai']
-    """
-    cuts = []
-    for m in _BOUNDARY.finditer(text):
-        if m.group(0) != "\n" and m.group(0)[0] == ".":
-            word = re.search(r"(\S+)$", text[max(0, m.start() - 40):m.start()])
-            w = word.group(1).lower().lstrip("(\"“") if word else ""
-            nxt = re.match(r"\s*(\S)", text[m.end():])
-            if w in _ABBREV or len(w) == 1 or "." in w or (nxt and (nxt.group(1).islower() or nxt.group(1).isdigit())):
-                continue
-        cuts.append(m.end())
-    spans, start = [], 0
-    for end in cuts + [len(text)]:
-        piece = text[start:end]
-        a, b = start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())
-        if a < b:
-            spans.append((a, b))
-        start = end
-    return spans
 
 
 def who_said_what(g: Graph) -> nx.DiGraph:

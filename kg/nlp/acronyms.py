@@ -92,83 +92,101 @@ def _initials_of(acr: str, long_form: str) -> bool:
 
 def acronym_mentions(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """Entities defined as "Long Form (ACR)" and later mentions of the bare acronym."""
-    doc, lx = ctx.doc, ctx.lx
-    agency_heads, policy_heads = lx.mention_words["AGENCY_HEAD"], lx.mention_words["POLICY_HEAD"]
     out: list[Mention] = []
     for s, e, ai, aj, long_form, acr in find_acronyms(ctx):
-        if acr in lx.not_entity:
+        if acr in ctx.lx.not_entity:
             continue
-        lf_start = doc[s].idx
-        lf_end = doc[e - 1].idx + len(doc[e - 1])
         ctx.expansions.setdefault(acr, long_form)
-        if any(m.type == "Place" and m.start <= lf_start and m.end >= lf_end for m in mentions):
-            continue  # "Nusa Tenggara Timur (NTT)": a region and its abbreviation
-        covering = [m for m in mentions + out if m.start <= lf_start and m.end >= lf_end - 1 and m.type != "Place"]
-        if any(m.start < lf_start - 1 for m in covering):
-            continue  # defined inside a longer name ("Penutupan Pelatihan ... (PKA) Angkatan X")
-        covering += [m for m in mentions + out if abs(m.start - lf_start) <= 1 and m.type != "Place" and m.end >= doc[ai].idx]
-        if covering:
-            m = max(covering, key=lambda m: m.end - m.start)
+        if _named_already(ctx, mentions + out, s, e, ai, acr):
+            continue
+        m = _defined(ctx, mentions, s, aj, long_form, acr)
+        if m:
+            out.append(m)
             ctx.acronyms.setdefault(acr, (m.type, m.key, m.label))
-            continue
-        head = long_form.split()[0].lower()
-        if lx.titles.get(norm(long_form)) or norm(acr) in lx.titles or norm(acr) in lx.acting \
-                or ctx.longest(s, ("TITLE", "ACTING")):
-            continue  # an office and its short form ("Wakil Menteri ... (Wamen PANRB)") name no entity
-        known = lx.agency_index.get(norm(long_form)) or lx.agency_index.get(norm("Kementerian " + long_form)) \
-            or lx.agency_index.get(norm(acr))
-        if known:
-            rec = lx.agencies[known]
-            key = f"agency:{known}"
-            out.append(Mention(lf_start, doc[aj].idx + len(doc[aj]), ctx.text[lf_start:doc[aj].idx + len(doc[aj])],
-                               "Agency", key, rec["pattern"], (acr, long_form), rec.get("kind"), None, s, aj + 1))
-            ctx.acronyms.setdefault(acr, ("Agency", key, rec["pattern"]))
-            continue
-        tid = lx.agency_type_index.get(norm(long_form))  # "BKPP (Badan Kepegawaian, Pendidikan, dan Pelatihan)"
-        if tid:
-            key = f"agency:{tid}"
-            out.append(Mention(lf_start, doc[aj].idx + len(doc[aj]), ctx.text[lf_start:doc[aj].idx + len(doc[aj])],
-                               "Agency", key, lx.agency_types[tid]["pattern"], (acr, long_form), "type", None, s, aj + 1))
-            ctx.acronyms.setdefault(acr, ("Agency", key, lx.agency_types[tid]["pattern"]))
-            continue
-        before = doc[s - 1].text.lower() if s > 0 else ""
-        if before in ("tim", "satgas", "satuan", "panitia", "komite"):
-            head = "tim"
-        if not long_form[:1].isupper():
-            if head in policy_heads:
-                etype = "Policy"
-            else:
-                continue
-        elif head in agency_heads:
-            etype = "Agency"
-        elif head in lx.event_heads or norm(long_form) in lx.elections:
-            etype = "Event"
-        elif head in policy_heads or len(long_form.split()) >= 2 and not _initials_of(acr, long_form):
-            etype = "Policy"
-        else:
-            continue
-        if etype == "Policy" and doc[aj].text == ")" and any(m.type == "Policy" and m.i == aj + 1 for m in mentions):
-            continue  # "Rancangan Awal (Ranwal) RPJMD ...": a stage of the plan named next, not a policy
-        label = " ".join(long_form.split())
-        label = label[0].upper() + label[1:]
-        key = f"{etype.lower()}:{slug(label)}"
-        m = Mention(lf_start, doc[aj].idx + len(doc[aj]), ctx.text[lf_start:doc[aj].idx + len(doc[aj]) + 1], etype,
-                    key, label, (acr,), "acronym", None, s, aj + 1)
-        out.append(m)
-        ctx.acronyms.setdefault(acr, (etype, key, label))
     # a defined long form is one name: drop other names nested inside it ("Reformasi Birokrasi" in the ministry)
     for m in out:
         nested = [x for x in mentions if x is not m and m.start <= x.start and x.end <= m.end and x.type != "Place"
                   and (x.start, x.end) != (m.start, m.end)]
         for x in nested:
             mentions.remove(x)
-    # later bare mentions of a defined acronym
+    return out + _bare_uses(ctx, mentions + out)
+
+
+def _named_already(ctx: DocContext, found: list[Mention], s: int, e: int, ai: int, acr: str) -> bool:
+    """Is the long form at ``s:e`` a region's name, inside a longer name, or a name found already (whose
+    entity the acronym then stands for)?"""
+    doc = ctx.doc
+    lf_start = doc[s].idx
+    lf_end = doc[e - 1].idx + len(doc[e - 1])
+    if any(m.type == "Place" and m.start <= lf_start and m.end >= lf_end for m in found):
+        return True  # "Nusa Tenggara Timur (NTT)": a region and its abbreviation
+    covering = [m for m in found if m.start <= lf_start and m.end >= lf_end - 1 and m.type != "Place"]
+    if any(m.start < lf_start - 1 for m in covering):
+        return True  # defined inside a longer name ("Penutupan Pelatihan ... (PKA) Angkatan X")
+    covering += [m for m in found if abs(m.start - lf_start) <= 1 and m.type != "Place" and m.end >= doc[ai].idx]
+    if covering:
+        m = max(covering, key=lambda m: m.end - m.start)
+        ctx.acronyms.setdefault(acr, (m.type, m.key, m.label))
+        return True
+    return False
+
+
+def _defined(ctx: DocContext, mentions: list[Mention], s: int, aj: int, long_form: str, acr: str) -> Mention | None:
+    """The entity "Long Form (ACR)" at tokens ``s:aj+1`` defines: a known agency or agency type, else a
+    new agency, event or policy by the long form's head word; None for an office or no entity."""
+    doc, lx = ctx.doc, ctx.lx
+    lf_start, end = doc[s].idx, doc[aj].idx + len(doc[aj])
+    if lx.titles.get(norm(long_form)) or norm(acr) in lx.titles or norm(acr) in lx.acting \
+            or ctx.longest(s, ("TITLE", "ACTING")):
+        return None  # an office and its short form ("Wakil Menteri ... (Wamen PANRB)") name no entity
+    known = lx.agency_index.get(norm(long_form)) or lx.agency_index.get(norm("Kementerian " + long_form)) \
+        or lx.agency_index.get(norm(acr))
+    if known:
+        rec = lx.agencies[known]
+        return Mention(lf_start, end, ctx.text[lf_start:end], "Agency", f"agency:{known}", rec["pattern"],
+                       (acr, long_form), rec.get("kind"), None, s, aj + 1)
+    tid = lx.agency_type_index.get(norm(long_form))  # "BKPP (Badan Kepegawaian, Pendidikan, dan Pelatihan)"
+    if tid:
+        return Mention(lf_start, end, ctx.text[lf_start:end], "Agency", f"agency:{tid}", lx.agency_types[tid]["pattern"],
+                       (acr, long_form), "type", None, s, aj + 1)
+    etype = _defined_type(ctx, s, long_form, acr)
+    if etype is None:
+        return None
+    if etype == "Policy" and doc[aj].text == ")" and any(m.type == "Policy" and m.i == aj + 1 for m in mentions):
+        return None  # "Rancangan Awal (Ranwal) RPJMD ...": a stage of the plan named next, not a policy
+    label = " ".join(long_form.split())
+    label = label[0].upper() + label[1:]
+    return Mention(lf_start, end, ctx.text[lf_start:end + 1], etype, f"{etype.lower()}:{slug(label)}", label, (acr,),
+                   "acronym", None, s, aj + 1)
+
+
+def _defined_type(ctx: DocContext, s: int, long_form: str, acr: str) -> str | None:
+    """The type of a new entity a long form names, by its head word ("Badan ...", "Program ..."), or None."""
+    lx = ctx.lx
+    agency_heads, policy_heads = lx.mention_words["AGENCY_HEAD"], lx.mention_words["POLICY_HEAD"]
+    head = long_form.split()[0].lower()
+    if s > 0 and ctx.doc[s - 1].text.lower() in ("tim", "satgas", "satuan", "panitia", "komite"):
+        head = "tim"
+    if not long_form[:1].isupper():
+        return "Policy" if head in policy_heads else None
+    if head in agency_heads:
+        return "Agency"
+    if head in lx.event_heads or norm(long_form) in lx.elections:
+        return "Event"
+    if head in policy_heads or len(long_form.split()) >= 2 and not _initials_of(acr, long_form):
+        return "Policy"
+    return None
+
+
+def _bare_uses(ctx: DocContext, found: list[Mention]) -> list[Mention]:
+    """Later bare mentions of a defined acronym, outside the names ``found``."""
     covered = set()
-    for m in mentions + out:
+    for m in found:
         covered.update(range(m.i, m.j))
+    out = []
     for k, text in enumerate(ctx.texts):
         if text in ctx.acronyms and k not in covered:
-            tok = doc[k]
+            tok = ctx.doc[k]
             etype, key, label = ctx.acronyms[tok.text]
             out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, etype, key, label, (), "acronym", None, k, k + 1))
     return out

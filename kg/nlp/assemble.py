@@ -10,18 +10,17 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ..dates import find_dates
-from ..records import Article, DocResult, Entity, EventReport, Quote, Role, Span
+from ..records import Article, DocResult, Entity, Quote, Role, Span
 from .context import DocContext, Mention, build_context
 from .lexicon import lexicon, norm, slug
 from .acronyms import acronym_mentions, fits
 from .mentions import iter_mentions
 from .nicknames import find_nicknames
 from .people import PersonMention, iter_people
-from .quotes import demonstrative, iter_quotes
+from .quotes import iter_quotes
 from .merges import merged_offices, same_names
 from .regional import REGION_SUFFIX, attach_bare_types
-from .scene import scene_speakers
+from .event_reports import event_reports
 
 __all__ = ["assemble"]
 
@@ -53,8 +52,6 @@ def _similar_names(a: str, b: str) -> bool:
     return edits == 1 and all(x == y or (len(x) >= 5 and _damerau1(x, y)) for x, y in zip(wa, wb))
 
 
-_AHEAD = re.compile(r"\b(?:pekan|minggu|bulan|tahun)\s+depan\b|\bmendatang\b|\bakan\s+(?:di|ber)\w+|\brencananya\b",
-                    re.I)
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:Ia|Dia|Beliau)\b")
 _NATIONAL = re.compile(r"\b(?:RI|Republik Indonesia|[Pp]usat)\b")
 _GENERIC_AGENCY_HEADS = {"dinas", "badan", "kantor", "komisi", "dewan", "bagian", "biro", "pemerintah", "satuan",
@@ -294,7 +291,25 @@ def _resolve_people(people: list[PersonMention], nicknames: dict[str, str] | Non
 def assemble(doc: Doc, article: Article) -> DocResult:
     """Everything one document says, merged within the document."""
     ctx = build_context(doc, article)
-    lx = ctx.lx
+    mentions, people = _mentions_and_people(ctx)
+    dateline_key = _dateline(ctx, article, mentions)
+    mentions, attached = attach_bare_types(ctx, mentions)  # "Inspektorat" in an article about one regency
+    remap = {**attached, **_merge_keys(mentions, ctx.expansions, ctx.lx)}
+    remap = {k: remap.get(v, v) for k, v in remap.items()}  # "Dinas Kominfo" -> its regional unit -> the merged office
+    ents = _entities(mentions, remap, article.text)
+    pindex, pdata = _resolve_people(people, find_nicknames(ctx, people))
+    roles = _roles(people, pindex, pdata, remap, ents, article)
+    for key, d in pdata.items():
+        ents[key] = d
+    quotes = _quotes(ctx, mentions, people, pindex, remap, ents)
+    events = event_reports(ctx, mentions, remap, people, pindex, dateline_key, ents, quotes)
+    entities = tuple(_finish(k, e) for k, e in sorted(ents.items()))
+    return DocResult(article=article, entities=entities, roles=tuple(roles.values()), events=tuple(events),
+                     quotes=tuple(quotes), dateline_place=dateline_key)
+
+
+def _mentions_and_people(ctx: DocContext) -> tuple[list[Mention], list[PersonMention]]:
+    """The document's entity mentions and person mentions (in text order)."""
     mentions = list(iter_mentions(ctx))
     mentions += acronym_mentions(ctx, mentions)
     people: list[PersonMention] = []
@@ -312,29 +327,33 @@ def assemble(doc: Doc, article: Article) -> DocResult:
     local = [m for m in mentions if m.type == "Place" and m.kind in ("desa", "kecamatan")]
     mentions = [m for m in mentions if not (m.type == "Place" and m.kind in ("kabupaten", "kota", "provinsi")
                                             and any(lo.start <= m.start and m.end <= lo.end for lo in local))]
-    # the dateline place
-    dateline_key = None
-    if article.dateline:
-        s, e = article.dateline
-        rid = ctx.main_region.get("dateline")
-        if rid:
-            rec = lx.regions[rid]
-            mentions.append(Mention(s, e, article.text[s:e], "Place", f"place:{rid}", rec["pattern"], (rec["name"],),
-                                    rec["kind"], rec.get("province")))
-            dateline_key = f"place:{rid}"
-        else:
-            raw = article.text[s:e].strip()
-            words = raw.split()
-            if 1 <= len(words) <= 2 and all(w[:1].isupper() and (w.isupper() or w[1:].islower()) for w in words):
-                label = " ".join(w.capitalize() if w.isupper() else w for w in words)
-                dateline_key = f"place:{slug(label)}"
-                mentions.append(Mention(s, e, raw, "Place", dateline_key, label, (), "lainnya"))
-    mentions, attached = attach_bare_types(ctx, mentions)  # "Inspektorat" in an article about one regency
-    remap = {**attached, **_merge_keys(mentions, ctx.expansions, lx)}
-    remap = {k: remap.get(v, v) for k, v in remap.items()}  # "Dinas Kominfo" -> its regional unit -> the merged office
-    ents = _entities(mentions, remap, article.text)
-    pindex, pdata = _resolve_people(people, find_nicknames(ctx, people))
-    # roles (and the agencies they imply)
+    return mentions, people
+
+
+def _dateline(ctx: DocContext, article: Article, mentions: list[Mention]) -> str | None:
+    """The dateline place's key, its mention appended to ``mentions``."""
+    if not article.dateline:
+        return None
+    s, e = article.dateline
+    rid = ctx.main_region.get("dateline")
+    if rid:
+        rec = ctx.lx.regions[rid]
+        mentions.append(Mention(s, e, article.text[s:e], "Place", f"place:{rid}", rec["pattern"], (rec["name"],),
+                                rec["kind"], rec.get("province")))
+        return f"place:{rid}"
+    raw = article.text[s:e].strip()
+    words = raw.split()
+    if 1 <= len(words) <= 2 and all(w[:1].isupper() and (w.isupper() or w[1:].islower()) for w in words):
+        label = " ".join(w.capitalize() if w.isupper() else w for w in words)
+        mentions.append(Mention(s, e, raw, "Place", f"place:{slug(label)}", label, (), "lainnya"))
+        return f"place:{slug(label)}"
+    return None
+
+
+def _roles(people: list[PersonMention], pindex: dict[int, str], pdata: dict[str, dict], remap: dict[str, str],
+           ents: dict[str, dict], article: Article) -> dict[tuple[str, str], Role]:
+    """The offices people hold here, one a person and office (the longest title wins); adds the agencies
+    they imply to ``ents`` and marks their holders official."""
     roles: dict[tuple[str, str], Role] = {}
     for k, p in enumerate(people):
         key = pindex.get(k)
@@ -348,24 +367,29 @@ def assemble(doc: Doc, article: Article) -> DocResult:
                 Span(ts, te, article.text[ts:te])],
                 "kind": "derived", "part_of": None}
         rk = (key, p.head or norm(p.title))
-        role = Role(key, p.title, org if org in ents else None, article.date,
-                    p.title_start if p.title_start is not None else p.start,
-                    p.title_end if p.title_end is not None else p.end)
+        role = Role(key, p.title, org if org in ents else None, article.date, ts, te)
         old = roles.get(rk)
         if old is None or (len(role.title) > len(old.title) and (role.organization or not old.organization)):
             roles[rk] = role
         pdata[key]["official"] = True
-    for key, d in pdata.items():
-        ents[key] = d
-    # quotes
+    return roles
+
+
+def _quote_candidates(ctx: DocContext, mentions: list[Mention], people: list[PersonMention]) -> list:
+    """The document's quotes and statements in text order; one span, one quote: the first cue found for it wins."""
     cands = []
     spans = set()
     agencies = [m for m in mentions if m.type == "Agency"]
     for q in sorted(iter_quotes(ctx, people, agencies), key=lambda q: (q.start, q.hint[0] != "person")):
-        if (q.start, q.end) not in spans:  # one span, one quote: the first cue found for it wins
+        if (q.start, q.end) not in spans:
             spans.add((q.start, q.end))
             cands.append(q)
-    pos_of = {id(p): k for k, p in enumerate(people)}
+    return cands
+
+
+def _timeline(ctx: DocContext, people: list[PersonMention], pindex: dict[int, str]) -> list[tuple[int, str]]:
+    """(position, person key) of each sentence's first person named outside quotations: who a later
+    "ia" or "-nya" means."""
     timeline: list[tuple[int, str]] = []
     seen_sent = set()
     guests = re.compile(r"\b" + ctx.lx.phrases("GUEST_LEAD").pattern + r"\b", re.I)
@@ -373,7 +397,7 @@ def assemble(doc: Doc, article: Article) -> DocResult:
         key = pindex.get(k)
         if key is None or ctx.in_quote(p.start) or (p.name is None and p.text[:1].islower()):
             continue
-        sent = doc.char_span(p.start, p.end, alignment_mode="expand")
+        sent = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
         sid = sent.sent.start if sent is not None else p.start
         if sid not in seen_sent:
             seen_sent.add(sid)
@@ -382,9 +406,18 @@ def assemble(doc: Doc, article: Article) -> DocResult:
             if timeline and sent is not None and guests.search(ctx.text[sent.sent.start_char:p.start]):
                 continue  # "Turut hadir X dan Y": guests listed, not the subject a later "-nya" means
             timeline.append((p.start, key))
+    return timeline
+
+
+def _quotes(ctx: DocContext, mentions: list[Mention], people: list[PersonMention], pindex: dict[int, str],
+            remap: dict[str, str], ents: dict[str, dict]) -> list[Quote]:
+    """The document's quotes with their speakers resolved and what they are about."""
+    text = ctx.article.text
+    pos_of = {id(p): k for k, p in enumerate(people)}
+    timeline = _timeline(ctx, people, pindex)
     quotes: list[Quote] = []
     last_by_para: dict[int, str | None] = {}
-    for q in cands:
+    for q in _quote_candidates(ctx, mentions, people):
         kind, pm = q.hint
         speaker = None
         if kind == "person" and pm is not None:
@@ -396,19 +429,15 @@ def assemble(doc: Doc, article: Article) -> DocResult:
             speaker = remap.get(pm.key, pm.key)
             speaker = speaker if speaker in ents else None
         elif kind == "carry":
-            para = article.text.rfind("\n", 0, q.start)
+            para = text.rfind("\n", 0, q.start)
             speaker = last_by_para.get(para) or _salient(timeline, q.start)
         if speaker and kind != "agency":  # "ia", "-nya" later are people
             bisect.insort(timeline, (q.start, speaker))
-        last_by_para[article.text.rfind("\n", 0, q.start)] = speaker
+        last_by_para[text.rfind("\n", 0, q.start)] = speaker
         about = sorted({remap.get(m.key, m.key) for m in mentions
                         if m.type in ("Policy", "Event", "Agency") and q.start <= m.start and m.end <= q.end + 1})
-        quotes.append(Quote(q.start, q.end, article.text[q.start:q.end], q.direct, speaker, q.cue, tuple(about)))
-    # events
-    events = _event_reports(ctx, mentions, remap, people, pindex, dateline_key, ents, quotes)
-    entities = tuple(_finish(k, e) for k, e in sorted(ents.items()))
-    return DocResult(article=article, entities=entities, roles=tuple(roles.values()), events=tuple(events),
-                     quotes=tuple(quotes), dateline_place=dateline_key)
+        quotes.append(Quote(q.start, q.end, text[q.start:q.end], q.direct, speaker, q.cue, tuple(about)))
+    return quotes
 
 
 def _salient(timeline: list[tuple[int, str]], pos: int) -> str | None:
@@ -416,106 +445,3 @@ def _salient(timeline: list[tuple[int, str]], pos: int) -> str | None:
     return timeline[k - 1][1] if k > 0 else None
 
 
-def _event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str], people: list[PersonMention],
-                   pindex: dict[int, str], dateline_key: str | None, ents: dict[str, dict],
-                   quotes: list[Quote] = ()) -> list[EventReport]:
-    doc, article = ctx.doc, ctx.article
-    by_event: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        if m.type == "Event":
-            by_event[remap.get(m.key, m.key)].append(m)
-    places = [m for m in mentions if m.type == "Place"]
-    # the day the story happened: the first "Senin (18/11/2024)" of the body, else the publication date
-    story_date = article.date
-    for d in find_dates(ctx.text, ref=article.date):
-        if d.iso and re.search(r"(?i)(?:senin|selasa|rabu|kamis|jum.?at|sabtu|minggu)\W{0,3}$", ctx.text[max(0, d.start - 12):d.start]):
-            story_date = d.iso
-            break
-    attending, scene = _attendance(ctx, by_event, ents, people, pindex, places), scene_speakers(ctx, by_event, ents, quotes)
-    reports = []
-    for key, ms in sorted(by_event.items()):
-        ms.sort(key=lambda m: m.start)
-        date, place, place_is_venue = None, None, False
-        participants: list[str] = []
-        ahead = False  # "akan digelar pekan depan": not yet held, so not on the story's day
-        for m in ms:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or ents[key].get("kind") == "election":
-                continue  # an election as a whole has no one venue, date or set of participants
-            sent = span.sent
-            ahead = ahead or m is ms[0] and bool(_AHEAD.search(sent.text))
-            if date is None and ents[key].get("kind") != "election":
-                for d in find_dates(article.text[sent.start_char:sent.end_char], ref=article.date):
-                    if d.iso:
-                        date = d.iso
-                        break
-            if place is None or not place_is_venue:  # a venue named at a later mention beats a city
-                cands = [p for p in places if sent.start_char <= p.start < sent.end_char and p.start >= m.start]
-                venues = [p for p in cands if p.kind == "venue"]
-                best = (venues or ([] if place else cands) or [None])[0]
-                if best is not None:
-                    place, place_is_venue = remap.get(best.key, best.key), bool(venues)
-            for k, p in enumerate(people):
-                if sent.start_char <= p.start < sent.end_char and _present(ctx, p, k, pindex, places):
-                    participants.append(pindex[k])
-            if demonstrative(ctx.lx).match(ctx.text[sent.start_char:sent.end_char]):
-                # "Hal itu disampaikan dalam apel pagi ...": whoever said what came before was there
-                said = [q for q in quotes if q.end <= sent.start_char and q.speaker]
-                if said:
-                    participants.append(said[-1].speaker)
-        year = re.search(r"\b((?:19|20)\d\d)\b", ents[key]["label"] or "")
-        if date is None and article.date is None and year and ms:
-            # an undated article: "peluncuran KIPP 2022 ..., Kamis (24/2)" is dated in the year it names
-            span = doc.char_span(ms[0].start, ms[0].end, alignment_mode="expand")
-            sent = span.sent if span is not None else None
-            found = find_dates(article.text[sent.start_char:sent.end_char], ref=f"{year.group(1)}-12-31") if sent else []
-            date = next((d.iso for d in found if d.iso and d.iso.startswith(year.group(1))), None)
-        if date is None and ents[key].get("kind") != "election" and not ahead:
-            date = story_date
-        if place is None and ents[key].get("kind") != "election":
-            place = dateline_key
-        # whoever speaks of the event in their own words ("saya ... telah menyampaikan paparan evaluasi") was there
-        participants += attending.get(key, []) + scene.get(key, []) + [
-            q.speaker for q in quotes if q.direct and q.speaker and key in q.about and ents[key].get("kind") != "election"]
-        people_only = (p for p in participants if ents.get(p, {}).get("type") == "Person")  # no agency speakers
-        reports.append(EventReport(key, date, place, tuple(dict.fromkeys(people_only))))
-    return reports
-
-
-@lru_cache(maxsize=4)
-def _attendance_cue(phrases: frozenset[str]) -> re.Pattern:
-    return re.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, phrases), key=len, reverse=True)) + r")\b")
-
-
-def _attendance(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[str, dict],
-                people: list[PersonMention], pindex: dict[int, str], places: list[Mention]) -> dict[str, list[str]]:
-    """Persons a sentence says were there ("Turut hadir di acara itu, ... X, Y dan Z") -> the event
-    named last before that sentence (else the first one after it); elections take no participants."""
-    firsts = sorted((m.start, key) for key, ms in by_event.items() if ents[key].get("kind") != "election"
-                    for m in ms)
-    out: dict[str, list[str]] = defaultdict(list)
-    if not firsts or not ctx.lx.attendance:
-        return out
-    seen = set()
-    for hit in _attendance_cue(frozenset(ctx.lx.attendance)).finditer(ctx.text):
-        span = ctx.doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
-        if span is None or span.sent.start in seen:
-            continue
-        sent = span.sent
-        seen.add(sent.start)
-        before = [key for start, key in firsts if start < sent.start_char]
-        key = before[-1] if before else firsts[0][1]
-        for k, p in enumerate(people):
-            if sent.start_char <= p.start < sent.end_char and _present(ctx, p, k, pindex, places):
-                out[key].append(pindex[k])
-    return out
-
-
-def _present(ctx: DocContext, p: PersonMention, k: int, pindex: dict[int, str], places: list[Mention]) -> bool:
-    """Does mention k name a person in the scene? Not inside a quotation, not an office in lower case
-    ("seluruh kepala perangkat daerah"), not an office inside a venue's name ("Rumah Dinas Bupati")."""
-    if not pindex.get(k) or ctx.in_quote(p.start):
-        return False
-    if p.name is None and (p.text[:1].islower() or any(v.start <= p.start < v.end for v in places)):
-        return False
-    return True

@@ -188,22 +188,40 @@ def short_form(text: str) -> str | None:
 
 
 def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
-    doc, lx = ctx.doc, ctx.lx
+    """(end, the Event mention) of an event named at token ``i`` by an event head ("Rapat Koordinasi
+    ...", "kegiatan pelatihan menjahit"), or None."""
     h = ctx.longest(i, ("EVENT_HEAD",))
     if not h:
         return None
-    head = doc[i:h.j].text.lower()
-    lower_head = not is_cap(doc[i])
+    head = ctx.doc[i:h.j].text.lower()
+    lower_head = not is_cap(ctx.doc[i])
     if head in _words(ctx, "SUFFIX_HEAD"):
         return None
-    end = h.j
-    lowers = 0
     if head in _words(ctx, "WRAPPER") and lower_head and ctx.longest(h.j, ("EVENT_HEAD",)):
-        inner = _event(ctx, h.j)  # "kegiatan pelatihan menjahit", "acara pisah sambut": the inner word names it
+        inner = _wrapped(ctx, i, h.j)
         if inner:
-            m = inner[1]
-            return inner[0], Mention(m.start, m.end, m.text, m.type, m.key, m.label,
-                                     (*m.aliases, f"{doc[i].text} {' '.join(m.text.split())}"), m.kind, None, m.i, m.j)
+            return inner
+    end = _event_end(ctx, i, h, head, lower_head)
+    if end is None or _no_happening(ctx, i, h, head, lower_head, end):
+        return None
+    return _event_mention(ctx, i, h, head, end)
+
+
+def _wrapped(ctx: DocContext, i: int, j: int) -> tuple[int, Mention] | None:
+    """"kegiatan pelatihan menjahit", "acara pisah sambut": the inner word names the event, the
+    wrapping word goes in an alias."""
+    inner = _event(ctx, j)
+    if not inner:
+        return None
+    m = inner[1]
+    return inner[0], Mention(m.start, m.end, m.text, m.type, m.key, m.label,
+                             (*m.aliases, f"{ctx.doc[i].text} {' '.join(m.text.split())}"), m.kind, None, m.i, m.j)
+
+
+def _event_end(ctx: DocContext, i: int, h, head: str, lower_head: bool) -> int | None:
+    """Where the event's name that opens with the head ``h`` ends (None: it names no activity)."""
+    doc, lx = ctx.doc, ctx.lx
+    end, lowers = h.j, 0
     if head in ("kegiatan", "acara") and lower_head:
         # "kegiatan pencegahan korupsi": a named activity in lower case
         while end < len(doc) and end - h.j < 4 and doc[end].text.isalpha() and doc[end].text.islower() \
@@ -214,97 +232,111 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             return None
         lowers = end - h.j
     while end < len(doc) and end - i < 20:
-        t = doc[end]
-        tl = t.text.lower()
-        if tl in lx.calendar and not (head == "apel" and end == h.j) or lower_head and ctx.longest(end, ("TITLE", "ACTING")):
-            break  # "... inspektur upacara Gubernur X": an office after a lower-case event word opens a name
-        named = ctx.longest(end, ("POLICY",)) if is_cap(t) and end - i < 4 else None
-        if named and named.j - end > 1:
-            end = named.j  # "seleksi Pegawai Pemerintah dengan Perjanjian Kerja": a programme's whole name
-            continue
-        if (is_cap(t) or is_acronym(t)) and (tl not in lx.function_words
-                                             or tl == "tahun" and doc[end - 1].text.lower() == "ulang"
-                                             or tl in ("baru", "luar") and end > h.j and is_cap(doc[end - 1])):
-            end += 1  # "Hari Ulang Tahun", "Peserta Didik Baru": "tahun", "baru" here are part of the name
-        elif tl == "ke" and end + 1 < len(doc) and (doc[end + 1].text.isdigit() or doc[end + 1].text == "-"
-                                                   and end + 2 < len(doc) and doc[end + 2].text.isdigit()):
-            end += 2 if doc[end + 1].text.isdigit() else 3  # "HUT ke-53", "Hari Jadi ke 220"
-        elif t.text.isdigit() or _ROMAN.match(t.text) or re.match(r"^\d{4}-\d{4}$", t.text):
-            end += 1
-        elif t.text == "-" and end + 1 < len(doc) and (doc[end + 1].text.isdigit() or is_cap(doc[end + 1])):
-            end += 2
-        elif t.text == "(" and paren_end(ctx, end):
-            end = paren_end(ctx, end)
-        elif tl == "," and end > h.j and (listed := _listed_end(ctx, end)):
-            end = listed  # "Deklarasi Netralitas ASN, TNI dan Polri": a list inside the name
-        elif tl in ("dan", "&") and end + 1 < len(doc) and is_cap(doc[end + 1]) and (
-                end > h.j or head.startswith("pemilihan ") and doc[end + 1].text == "Wakil"):
-            end += 1  # "Pemilihan Bupati dan Wakil Bupati Sleman"
-        elif tl == "tahun" and end + 1 < len(doc) and _YEAR.match(doc[end + 1].text):
-            end += 2
-        elif tl == "tahun" and end + 2 < len(doc) and doc[end + 1].text.lower() == "anggaran" \
-                and _YEAR.match(doc[end + 2].text):
-            end += 3  # "... LKPJ Tahun Anggaran 2023"
-        elif tl == "tentang" and end > h.j and end + 1 < len(doc) and (is_cap(doc[end + 1]) or is_acronym(doc[end + 1])) \
-                and not ctx.longest(end + 1, ("EVENT_HEAD",)):
-            end += 1  # "Rapat Paripurna Penetapan Raperda tentang APBD Tahun Anggaran 2025"
-        elif tl in ("dalam", "terhadap") and end > h.j and end + 1 < len(doc) and is_cap(doc[end + 1]) \
-                and doc[end + 1].text.lower() not in lx.calendar and not any(
-                    ctx.hits_at(end + 1, lab) for lab in ("EVENT_HEAD", "VENUE_HEAD", "PLACE", "TITLE", "ACTING")):
-            end += 1  # "Evaluasi Penggunaan Anggaran dalam Penyusunan Program ...": one name
-        elif tl == "dalam" and end + 2 < len(doc) and doc[end + 1].text == "rangka" \
-                and is_cap(doc[end + 2]) and doc[end + 2].text.lower() not in lx.calendar \
-                and not ctx.longest(end + 2, ("EVENT_HEAD",)):
-            end += 2  # "Rapat Paripurna dalam rangka Penyampaian Nota Pengantar ...": its agenda names it
-            # (not "... dalam rangka HUT ke-79 RI": the anniversary is a happening of its own)
-        elif end - h.j == lowers and lowers < 2 and tl.isalpha() and not is_cap(t) and (
-                tl in _words(ctx, "LOWER_MODIFIER") or (lower_head and end + 1 < len(doc) and (is_cap(doc[end + 1]) or is_acronym(doc[end + 1])))) \
-                and tl not in lx.function_words and tl not in lx.cue_verbs:
-            end += 1
-            lowers += 1
-        else:
+        step = _name_step(ctx, i, h, head, lower_head, end, lowers)
+        if step is None:
             break
+        end, lowers = step
     while end > h.j and doc[end - 1].text in ("(", "-", "dan"):
         end -= 1
-    lower_ok = head in lx.lower_event_heads and (lower_head or i == 0 or not ctx.texts[i - 1][:1].isalnum()
-                                                 or head in lx.abbrev_event_heads)  # "Rakor pengendalian inflasi"
-    if end == h.j and lower_ok:
+    if not _lower_ok(ctx, i, head, lower_head):
+        return end
+    if end == h.j:
         # lower case, or capitalised only because a sentence or the text after the dateline starts there
-        end = _lower_name_end(ctx, i, h.j)
-    elif lower_ok and lower_head and lowers and end - h.j == lowers:
-        end = _lower_name_end(ctx, i, end)  # "menggelar apel siaga bencana": the name goes on after its modifier
-    elif lower_ok and end > h.j and all(t.text.isdigit() for t in doc[h.j:end]):
-        end = _lower_name_end(ctx, i, end)  # "Pelantikan 30 pejabat berlangsung ...": a count, then who
-    elif lower_ok and lower_head and h.j < len(doc) and doc[h.j].text == "(" and end == paren_end(ctx, h.j):
+        return _lower_name_end(ctx, i, h.j)
+    if lower_head and lowers and end - h.j == lowers:
+        return _lower_name_end(ctx, i, end)  # "menggelar apel siaga bencana": the name goes on after its modifier
+    if all(t.text.isdigit() for t in doc[h.j:end]):
+        return _lower_name_end(ctx, i, end)  # "Pelantikan 30 pejabat berlangsung ...": a count, then who
+    if lower_head and h.j < len(doc) and doc[h.j].text == "(" and end == paren_end(ctx, h.j):
         # "bimbingan teknis (bimtek) pengelolaan keuangan desa": the name goes on after its short form
-        end = _lower_name_end(ctx, i, end)
-    if end == h.j and head not in ctx.lx.elections and (lower_head or len(head.split()) == 1) \
-            and not (lower_ok and " " in head and i > 1 and (ctx.texts[i - 1].lower() in lx.event_cue_before
-                                                             and ctx.texts[i - 2].lower() not in _words(ctx, "PLANNED")
-                                                             or _linked(ctx, i) or ctx.texts[i - 1] in _words(ctx, "WRAPPER"))):
-        return None  # but "memimpin rapat koordinasi bersama ...": a two-word head after an event verb
+        return _lower_name_end(ctx, i, end)
+    return end
+
+
+def _lower_ok(ctx: DocContext, i: int, head: str, lower_head: bool) -> bool:
+    """May the event's name go on in lower case after its head ("Rakor pengendalian inflasi")?"""
+    lx = ctx.lx
+    return head in lx.lower_event_heads and (lower_head or i == 0 or not ctx.texts[i - 1][:1].isalnum()
+                                             or head in lx.abbrev_event_heads)
+
+
+def _name_step(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int,
+               lowers: int) -> tuple[int, int] | None:
+    """(end, lower-case words taken) after the event name's word at ``end``, or None where the name ends."""
+    doc, lx = ctx.doc, ctx.lx
+    t = doc[end]
+    tl = t.text.lower()
+    if tl in lx.calendar and not (head == "apel" and end == h.j) or lower_head and ctx.longest(end, ("TITLE", "ACTING")):
+        return None  # "... inspektur upacara Gubernur X": an office after a lower-case event word opens a name
+    named = ctx.longest(end, ("POLICY",)) if is_cap(t) and end - i < 4 else None
+    if named and named.j - end > 1:
+        return named.j, lowers  # "seleksi Pegawai Pemerintah dengan Perjanjian Kerja": a programme's whole name
+    if (is_cap(t) or is_acronym(t)) and (tl not in lx.function_words
+                                         or tl == "tahun" and doc[end - 1].text.lower() == "ulang"
+                                         or tl in ("baru", "luar") and end > h.j and is_cap(doc[end - 1])):
+        return end + 1, lowers  # "Hari Ulang Tahun", "Peserta Didik Baru": "tahun", "baru" here are part of the name
+    if tl == "ke" and end + 1 < len(doc) and (doc[end + 1].text.isdigit() or doc[end + 1].text == "-"
+                                             and end + 2 < len(doc) and doc[end + 2].text.isdigit()):
+        return end + (2 if doc[end + 1].text.isdigit() else 3), lowers  # "HUT ke-53", "Hari Jadi ke 220"
+    if t.text.isdigit() or _ROMAN.match(t.text) or re.match(r"^\d{4}-\d{4}$", t.text):
+        return end + 1, lowers
+    if t.text == "-" and end + 1 < len(doc) and (doc[end + 1].text.isdigit() or is_cap(doc[end + 1])):
+        return end + 2, lowers
+    if t.text == "(" and paren_end(ctx, end):
+        return paren_end(ctx, end), lowers
+    if tl == "," and end > h.j and (listed := _listed_end(ctx, end)):
+        return listed, lowers  # "Deklarasi Netralitas ASN, TNI dan Polri": a list inside the name
+    if tl in ("dan", "&") and end + 1 < len(doc) and is_cap(doc[end + 1]) and (
+            end > h.j or head.startswith("pemilihan ") and doc[end + 1].text == "Wakil"):
+        return end + 1, lowers  # "Pemilihan Bupati dan Wakil Bupati Sleman"
+    if tl == "tahun" and end + 1 < len(doc) and _YEAR.match(doc[end + 1].text):
+        return end + 2, lowers
+    if tl == "tahun" and end + 2 < len(doc) and doc[end + 1].text.lower() == "anggaran" \
+            and _YEAR.match(doc[end + 2].text):
+        return end + 3, lowers  # "... LKPJ Tahun Anggaran 2023"
+    if tl == "tentang" and end > h.j and end + 1 < len(doc) and (is_cap(doc[end + 1]) or is_acronym(doc[end + 1])) \
+            and not ctx.longest(end + 1, ("EVENT_HEAD",)):
+        return end + 1, lowers  # "Rapat Paripurna Penetapan Raperda tentang APBD Tahun Anggaran 2025"
+    if tl in ("dalam", "terhadap") and end > h.j and end + 1 < len(doc) and is_cap(doc[end + 1]) \
+            and doc[end + 1].text.lower() not in lx.calendar and not any(
+                ctx.hits_at(end + 1, lab) for lab in ("EVENT_HEAD", "VENUE_HEAD", "PLACE", "TITLE", "ACTING")):
+        return end + 1, lowers  # "Evaluasi Penggunaan Anggaran dalam Penyusunan Program ...": one name
+    if tl == "dalam" and end + 2 < len(doc) and doc[end + 1].text == "rangka" \
+            and is_cap(doc[end + 2]) and doc[end + 2].text.lower() not in lx.calendar \
+            and not ctx.longest(end + 2, ("EVENT_HEAD",)):
+        return end + 2, lowers  # "Rapat Paripurna dalam rangka Penyampaian Nota Pengantar ...": its agenda names it
+        # (not "... dalam rangka HUT ke-79 RI": the anniversary is a happening of its own)
+    if end - h.j == lowers and lowers < 2 and tl.isalpha() and not is_cap(t) and (
+            tl in _words(ctx, "LOWER_MODIFIER") or (lower_head and end + 1 < len(doc) and (is_cap(doc[end + 1]) or is_acronym(doc[end + 1])))) \
+            and tl not in lx.function_words and tl not in lx.cue_verbs:
+        return end + 1, lowers + 1
+    return None
+
+
+def _no_happening(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int) -> bool:
+    """Does the event head name no happening here: a bare head, an office's field, a body or a finding?"""
+    lx = ctx.lx
+    if end == h.j and head not in lx.elections and (lower_head or len(head.split()) == 1) \
+            and not (_lower_ok(ctx, i, head, lower_head) and " " in head and i > 1
+                     and (ctx.texts[i - 1].lower() in lx.event_cue_before
+                          and ctx.texts[i - 2].lower() not in _words(ctx, "PLANNED")
+                          or _linked(ctx, i) or ctx.texts[i - 1] in _words(ctx, "WRAPPER"))):
+        return True  # but "memimpin rapat koordinasi bersama ...": a two-word head after an event verb
     if _in_office(ctx, i) or lower_head and _enumerated(ctx, i, end):
-        return None  # "Asisten Deputi ... Kebijakan dan Evaluasi Reformasi Birokrasi": an office's field
-    if i > 0 and doc[i - 1].text.lower() in _words(ctx, "NOT_HAPPENING"):
-        return None  # "pengurus Forum Anak Daerah", "hasil evaluasi SAKIP": a body or a finding, not a happening
+        return True  # "Asisten Deputi ... Kebijakan dan Evaluasi Reformasi Birokrasi": an office's field
+    # "pengurus Forum Anak Daerah", "hasil evaluasi SAKIP": a body or a finding, not a happening
+    return i > 0 and ctx.doc[i - 1].text.lower() in _words(ctx, "NOT_HAPPENING")
+
+
+def _event_mention(ctx: DocContext, i: int, h, head: str, end: int) -> tuple[int, Mention] | None:
+    """The Event mention of tokens ``i:end``: its label, key, kind and aliases (an election by its year)."""
+    doc = ctx.doc
     text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
+    if head in ctx.lx.elections:
+        return _election(ctx, i, h, head, end, text)
     label = re.sub(r"\s*\([^)]*\)", "", text)
     label = label[0].upper() + label[1:]
     key = f"event:{slug(label)}"
-    if head in ctx.lx.elections:
-        year = next((t.text for t in doc[i:end] if _YEAR.match(t.text)), None)
-        if year is None:
-            sent = doc[i].sent
-            year = next((t.text for t in sent if _YEAR.match(t.text)), None)
-        base = ctx.lx.elections[head]
-        label = f"{base} {year}" if year else base
-        before = ctx.texts[i - 1] if i > 0 else ""
-        if not year and before.isalpha() and before.islower() and before not in lx.function_words \
-                and before not in lx.event_cue_before and before not in _words(ctx, "ELECTION_CUE"):
-            return None  # "pidana pemilu", "penyelenggara Pemilu": a word about elections, no election told
-        key = f"event:{slug(label)}"
-        end = max(end, h.j)
-        return end, make_mention(ctx, i, end, "Event", key, label, (text,), "election")
     kind = "election" if head.startswith("pemilihan ") else head  # "Pemilihan Gubernur ...": not one with other events
     short = short_form(text)
     # "Rembuk Stunting Tingkat Kabupaten Tahun 2024" is also "... 2024" and, in its own year, "... Kabupaten"
@@ -312,6 +344,22 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     years = (f"{dated.group(1)} {dated.group(2)}", dated.group(1)) if dated and len(dated.group(1).split()) > 1 else ()
     aliases = tuple(dict.fromkeys(a for a in (text, short, *years) if a and a != label))
     return end, make_mention(ctx, i, end, "Event", key, label, aliases, kind)
+
+
+def _election(ctx: DocContext, i: int, h, head: str, end: int, text: str) -> tuple[int, Mention] | None:
+    """An election named by its head and its year ("Pilkada 2024"), or None for a word about elections."""
+    doc, lx = ctx.doc, ctx.lx
+    year = next((t.text for t in doc[i:end] if _YEAR.match(t.text)), None)
+    if year is None:
+        year = next((t.text for t in doc[i].sent if _YEAR.match(t.text)), None)
+    base = lx.elections[head]
+    label = f"{base} {year}" if year else base
+    before = ctx.texts[i - 1] if i > 0 else ""
+    if not year and before.isalpha() and before.islower() and before not in lx.function_words \
+            and before not in lx.event_cue_before and before not in _words(ctx, "ELECTION_CUE"):
+        return None  # "pidana pemilu", "penyelenggara Pemilu": a word about elections, no election told
+    end = max(end, h.j)
+    return end, make_mention(ctx, i, end, "Event", f"event:{slug(label)}", label, (text,), "election")
 
 
 def _suffix_event(ctx: DocContext, i: int) -> tuple[int, int, Mention] | None:

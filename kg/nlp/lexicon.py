@@ -6,11 +6,11 @@ some with extra keys (``aliases``, ``kind``, ``province``, ``org``, ``levels``).
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+
+from ..rulefiles import load_rules
 
 __all__ = ["Lexicon", "lexicon", "norm", "slug", "RULE_FILES", "WORD_LISTS", "word_labels"]
 
@@ -37,14 +37,6 @@ def slug(s: str) -> str:
     import unicodedata
     s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
     return "-".join(re.findall(r"[a-z0-9]+", s.lower()))
-
-
-def _load(name: str) -> list[dict]:
-    try:
-        text = resources.files("kg").joinpath("rules").joinpath(f"{name}.jsonl").read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return []
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
 @dataclass
@@ -236,8 +228,17 @@ _WORD_SET_LABELS = ("FUNCTION_WORD", "PRONOUN", "NOT_ENTITY", "NOT_NAME", "EVENT
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The package's lexicon, loaded on first use."""
-    recs = {name: _load(name) for name in RULE_FILES}
+    recs = {name: load_rules(name) for name in RULE_FILES}
     lx = Lexicon(records=recs)
+    _index_gazetteers(lx, recs)
+    _index_titles(lx, recs)
+    _index_cues(lx, recs)
+    _index_words(lx, recs["words"])
+    return lx
+
+
+def _index_gazetteers(lx: Lexicon, recs: dict[str, list[dict]]) -> None:
+    """Regions, agencies, agency types (with their derived sub-offices), agency parts and policies by name."""
     for r in recs["regions"]:
         lx.regions[r["id"]] = r
         for form in lx.region_forms(r):
@@ -259,6 +260,11 @@ def lexicon() -> Lexicon:
         lx.policies[r["id"]] = r
         for form in [r["pattern"], *r.get("aliases", [])]:
             _add(lx.policy_index, form, r["id"])
+
+
+def _index_titles(lx: Lexicon, recs: dict[str, list[dict]]) -> None:
+    """Titles (with the heads of agency types and titles fused with a region), acting forms, and the
+    honorifics, ranks and degrees around a name."""
     recs["titles"] = recs["titles"] + _head_titles(recs["agency_types"], recs["titles"]) \
         + _fused_titles(recs["regions"], recs["titles"])
     for r in recs["titles"]:
@@ -273,6 +279,10 @@ def lexicon() -> Lexicon:
         target = {"HONORIFIC": lx.honorifics, "RANK": lx.ranks, "DEGREE": lx.degrees}[r["label"]]
         target.add(r["pattern"].rstrip(".").lower())
     lx.address = frozenset(lx.degrees | lx.honorifics | lx.ranks)
+
+
+def _index_cues(lx: Lexicon, recs: dict[str, list[dict]]) -> None:
+    """Speech cues, event heads and event words, mention words and venue heads."""
     for r in recs["speech"]:
         {"CUE_AFTER": lx.cue_after, "CUE_VERB": lx.cue_verbs,
          "CUE_PASSIVE": lx.cue_passive, "CUE_CLAUSE": lx.cue_clause,
@@ -294,6 +304,10 @@ def lexicon() -> Lexicon:
     lx.venue_heads = {r["pattern"].lower() for r in recs["venues"]}
     lx.complete_venues = {r["id"] for r in recs["venues"] if r.get("complete")}
     lx.agency_venues = {r["id"] for r in recs["venues"] if r.get("agency")}
+
+
+def _index_words(lx: Lexicon, words: list[dict]) -> None:
+    """The word sets and lists of ``words.jsonl``, by label; an unknown label is an error."""
     word_sets = {"FUNCTION_WORD": lx.function_words, "PRONOUN": lx.pronouns, "NOT_ENTITY": lx.not_entity,
                  "NOT_NAME": lx.not_name, "EVENT_CUE_BEFORE": lx.event_cue_before,
                  "EVENT_CUE_AFTER": lx.event_cue_after, "ATTENDANCE": lx.attendance,
@@ -301,7 +315,7 @@ def lexicon() -> Lexicon:
                  "WORKS_HEAD": lx.works_heads, "WORKS_OBJECT": lx.works_objects, "HOSPITAL": lx.hospitals,
                  "NAMED_UNIT": lx.named_units, "BALAI_UNIT": lx.balai_units,
                  "ABBREVIATION": lx.abbreviations}
-    for r in recs["words"]:
+    for r in words:
         if r["label"] in word_sets:
             word_sets[r["label"]].add(r["pattern"])
         elif r["label"] == "CALENDAR":
@@ -317,4 +331,3 @@ def lexicon() -> Lexicon:
         else:
             known = sorted(word_labels())
             raise ValueError(f"kg/rules/words.jsonl: unknown label {r['label']!r} (known: {', '.join(known)})")
-    return lx

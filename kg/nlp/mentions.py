@@ -59,82 +59,85 @@ def _company_name(ctx: DocContext, i: int) -> bool:
 
 def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
     """Agency, Policy and Place mentions (left to right, longest first), then Event mentions."""
-    doc = ctx.doc
     i = 0
     found: list[Mention] = []
-    texts = ctx.texts
-    while i < len(doc):
-        if i not in ctx.hits and not texts[i][:1].isupper() and texts[i].lower() not in GOV_STARTS \
-                and texts[i] != "undang":  # "undang-undang ASN": a law in lower case
-            i += 1  # nothing else below starts at a lower-case word without a gazetteer hit
-            continue
-        if any(h.j > i for b in (1, 2) for h in ctx.hits_at(i - b, "RANK")):
-            i += 1  # "Brigjen TNI", "Irjen Pol": the corps is part of the rank, not a mention of the body
-            continue
-        got = government_at(ctx, i) or section_unit(ctx, i) or ministry_part(ctx, i) or agency_at(ctx, i) or named_body(ctx, i)
-        if got:
-            end, ms = got
-            unit = commission_unit(ctx, i - 2, ms) if i >= 2 else None
-            if unit:
-                found.append(unit)
-            found.extend(ms)
-            i = end
-            continue
-        pol = policy_at(ctx, i) if not _unit_named_after(ctx, i) else None
-        ven = venue_at(ctx, i) if pol else None
-        program = None
-        if ven and ven[0] > pol[0]:
-            # "Mal Pelayanan Publik Kabupaten Sleman": the venue, and the program it is a site of
-            program, pol = (pol[1] if pol[1].kind != "regulation" else None), None
-        if pol:
-            end, m = pol
-            found.append(m)
-            if m.kind == "regulation":
-                found.extend(named_inside(ctx, i + 1, end))
-            else:
-                owner = next((h for k in range(i + 1, end) for h in ctx.hits_at(k, "AGENCY") if h.j == end), None)
-                if owner:  # "CAT BKN": the body whose system it is is named too
-                    got = agency_at(ctx, owner.i)
-                    found.extend(got[1] if got and got[0] <= end else [])
-            i = end
-            continue
-        ven = venue_at(ctx, i)
-        if ven:
-            end, m = ven
-            found.append(m)
-            if program:
-                found.append(program)
-            # a region or an agency named inside a venue is mentioned too ("Balai Kota Malang", "Gedung KPU")
-            k = i + 1
-            while k < end:
-                got = agency_at(ctx, k)
-                if got and got[0] <= end:
-                    found.extend(got[1])
-                    k = got[0]
-                    continue
-                reg = region_at(ctx, k)
-                if reg and reg[0] <= end:
-                    found.append(place_mention(ctx, k, reg[0], reg[1]))
-                    k = reg[0]
-                    continue
-                k += 1
-            i = end
-            continue
-        town = town_before_region(ctx, i)
-        if town:
-            found.append(town)
-            i = town.j
-            continue
-        reg = region_at(ctx, i)
-        if reg and not region_is_name(ctx, i, reg[0]) and not _company_name(ctx, i):
-            end, rid = reg
-            found.append(place_mention(ctx, i, end, rid))
-            i = end
-            continue
-        if doc[i].text == "Indonesia" and (i == 0 or doc[i - 1].text not in ("Republik", "Negara")):
-            found.append(make_mention(ctx, i, i + 1, "Place", "place:indonesia", "Indonesia", (), "negara"))
-        i += 1
+    while i < len(ctx.doc):
+        i, ms = _mentions_at(ctx, i)
+        found.extend(ms)
     found += elided_units(ctx, found)  # "Dinas Sosial, Kesehatan dan Dinas Pendidikan"
     found += quoted_policies(ctx)  # kebijakan “satu instansi, satu inovasi”
     yield from found
     yield from iter_events(ctx, found)
+
+
+def _mentions_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]]:
+    """(where to go on, the mentions found) at token ``i``: the longest of an agency, a policy or a
+    venue, a town or a region starting there."""
+    texts = ctx.texts
+    if i not in ctx.hits and not texts[i][:1].isupper() and texts[i].lower() not in GOV_STARTS \
+            and texts[i] != "undang":  # "undang-undang ASN": a law in lower case
+        return i + 1, []  # nothing else below starts at a lower-case word without a gazetteer hit
+    if any(h.j > i for b in (1, 2) for h in ctx.hits_at(i - b, "RANK")):
+        return i + 1, []  # "Brigjen TNI", "Irjen Pol": the corps is part of the rank, not a mention of the body
+    got = government_at(ctx, i) or section_unit(ctx, i) or ministry_part(ctx, i) or agency_at(ctx, i) or named_body(ctx, i)
+    if got:
+        end, ms = got
+        unit = commission_unit(ctx, i - 2, ms) if i >= 2 else None
+        return end, ([unit] if unit else []) + list(ms)
+    got = _policy_or_venue(ctx, i)
+    if got:
+        return got
+    town = town_before_region(ctx, i)
+    if town:
+        return town.j, [town]
+    reg = region_at(ctx, i)
+    if reg and not region_is_name(ctx, i, reg[0]) and not _company_name(ctx, i):
+        end, rid = reg
+        return end, [place_mention(ctx, i, end, rid)]
+    if ctx.doc[i].text == "Indonesia" and (i == 0 or ctx.doc[i - 1].text not in ("Republik", "Negara")):
+        return i + 1, [make_mention(ctx, i, i + 1, "Place", "place:indonesia", "Indonesia", (), "negara")]
+    return i + 1, []
+
+
+def _policy_or_venue(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
+    """(end, mentions) of a policy or a venue named at token ``i``, with the names inside it."""
+    pol = policy_at(ctx, i) if not _unit_named_after(ctx, i) else None
+    ven = venue_at(ctx, i) if pol else None
+    program = None
+    if ven and ven[0] > pol[0]:
+        # "Mal Pelayanan Publik Kabupaten Sleman": the venue, and the program it is a site of
+        program, pol = (pol[1] if pol[1].kind != "regulation" else None), None
+    if pol:
+        end, m = pol
+        found = [m]
+        if m.kind == "regulation":
+            found.extend(named_inside(ctx, i + 1, end))
+        else:
+            owner = next((h for k in range(i + 1, end) for h in ctx.hits_at(k, "AGENCY") if h.j == end), None)
+            if owner:  # "CAT BKN": the body whose system it is is named too
+                got = agency_at(ctx, owner.i)
+                found.extend(got[1] if got and got[0] <= end else [])
+        return end, found
+    ven = venue_at(ctx, i)
+    if not ven:
+        return None
+    end, m = ven
+    return end, [m] + ([program] if program else []) + _named_in_venue(ctx, i + 1, end)
+
+
+def _named_in_venue(ctx: DocContext, k: int, end: int) -> list[Mention]:
+    """A region or an agency named inside a venue is mentioned too ("Balai Kota Malang", "Gedung KPU")."""
+    found: list[Mention] = []
+    while k < end:
+        got = agency_at(ctx, k)
+        if got and got[0] <= end:
+            found.extend(got[1])
+            k = got[0]
+            continue
+        reg = region_at(ctx, k)
+        if reg and reg[0] <= end:
+            found.append(place_mention(ctx, k, reg[0], reg[1]))
+            k = reg[0]
+            continue
+        k += 1
+    return found

@@ -2,14 +2,12 @@
 
 * a tokenizer that splits punctuation the same way everywhere ("Dr." → "Dr" ".",
   "RB)." → "RB" ")" "."), so that phrase patterns match;
-* ``kg_sentences``: sentence boundaries at paragraph breaks and at sentence
-  punctuation that is not part of an abbreviation ("Dr.", "Pj.", "H.", "No.");
+* ``kg_sentences``: sentence boundaries from :mod:`kg.sentences` (paragraph breaks and
+  sentence punctuation that is not part of an abbreviation: "Dr.", "Pj.", "H.", "No.");
 * two SpanRulers (case-sensitive and lower-case) over the rule files, writing
   every match to ``doc.spans["kg"]`` with the pattern's ``id``.
 """
 from __future__ import annotations
-
-import re
 
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
@@ -17,46 +15,29 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 from .lexicon import Lexicon, lexicon
+from ..sentences import sentence_starts
 
 __all__ = ["make_nlp", "SPANS_KEY"]
 
 SPANS_KEY = "kg"
 
-_INITIALS = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # "B.J", "R.A" before a final "."
 #: "H.Sulaiman", "Hj.Aminah", "Dr.Rudi": an honorific glued to the name it opens
 _GLUED_HONORIFIC = r"(?:(?<=(?<![A-Za-z])H)|(?<=(?<![A-Za-z])Hj)|(?<=(?<![A-Za-z])Dr)|(?<=(?<![A-Za-z])Ir))\.(?=[A-Z][a-z])"
-_OPENERS = set("“\"„«‹‘'(")
-_ENDERS = {".", "!", "?", "…"}
-_CLOSERS = {"”", "\"", ")"}
 
 
 @Language.component("kg_sentences")
 def kg_sentences(doc: Doc) -> Doc:
-    """Set sentence starts: after newlines, and after . ! ? before a capital or a quote.
+    """Set sentence starts where :func:`kg.sentences.sentence_starts` puts them.
 
     The starts are written in one ``Doc.from_array`` call: setting ``is_sent_start``
     token by token makes spaCy re-scan the document each time (quadratic in length).
     """
     import numpy
 
-    lx: Lexicon = lexicon()
     texts = [t.text for t in doc]
     doc.user_data["kg_texts"] = texts  # read again by the extractors (DocContext.texts)
     starts = numpy.full((len(doc), 1), -1, dtype="int64")
-    for i in range(1, len(texts)):
-        prev = texts[i - 1]
-        if "\n" in prev:
-            starts[i, 0] = 1
-        elif prev in _ENDERS or (prev in _CLOSERS and i >= 2 and texts[i - 2] in ".!?"):
-            tok = texts[i]
-            if tok.isspace():
-                continue
-            before = texts[i - 2].lower() if i >= 2 else ""
-            if prev == "." and (before.rstrip(".") in lx.abbreviations or before in lx.degrees
-                                or before in lx.honorifics or before in lx.ranks or _INITIALS.match(before)):
-                continue
-            if tok[:1].isupper() or tok[:1].isdigit() or tok[:1] in _OPENERS:
-                starts[i, 0] = 1
+    starts[sentence_starts(texts), 0] = 1
     if len(doc):
         starts[0, 0] = 1
         doc.from_array(["SENT_START"], starts.astype("uint64"))  # -1 wraps as spaCy's to_array does

@@ -16,50 +16,15 @@ whose ``hint`` says how the speaker is given:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Iterator
 
 from .context import DocContext, Mention
 from .people import PersonMention
+from .quote_cues import QuoteCandidate, agency_at, agency_subject, cue_word, demonstrative, person_after
+from .statements import statements
 
 __all__ = ["QuoteCandidate", "iter_quotes", "demonstrative"]
-
-
-
-def demonstrative(lx) -> re.Pattern:
-    """A sentence opening on a word that points back to what was said ("Hal itu", "Demikian", "Imbauan")."""
-    return re.compile(r"^\W*" + lx.phrases("DEMONSTRATIVE_LEAD").pattern + r"\b")
-
-
-@dataclass(frozen=True)
-class QuoteCandidate:
-    """A quote before its speaker is resolved to an entity."""
-
-    start: int
-    end: int
-    text: str
-    direct: bool
-    hint: tuple[str, PersonMention | Mention | None]
-    cue: str | None = None
-
-
-
-
-
-
-def _pstart(p: PersonMention) -> int:
-    """Where a person mention begins, its title included ("kata Pj Wali Kota Wahyu")."""
-    return p.title_start if p.title_start is not None and p.title_start < p.start else p.start
-
-
-def _person_after(people: list[PersonMention], pos: int, limit: int, text: str, lx=None) -> PersonMention | None:
-    for p in people:
-        if pos <= _pstart(p) <= pos + limit:
-            between = _without_degrees(lx, text[pos:_pstart(p)]) if lx else text[pos:_pstart(p)]  # "kata dr. X"
-            if re.search(r"[.!?;\n“”\"]", between):
-                return None
-            return p
-    return None
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -67,39 +32,6 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     e = text.find("\n", pos)
     e = len(text) if e < 0 else e
     return s, e
-
-
-def _cue_word(lx, word: str) -> str | None:
-    w = word.lower()
-    if w in lx.cue_after or w in lx.cue_passive or w in lx.cue_verbs:
-        return w
-    if w.endswith("nya") and (w[:-3] in lx.cue_after or w[:-3] in lx.cue_passive):
-        return w
-    return None
-
-
-def _noun_use(ctx: DocContext, i: int) -> bool:
-    """Is the cue word at ``i`` a noun here, a lower-case word after it that names no speaker (", nilai
-    tertinggi diraih ...": not ", nilai dia" nor ", ujar warga" nor ", tambahnya"), or a policy's name
-    (", nilai SAKIP naik ...": a policy never speaks)?"""
-    lx, texts = ctx.lx, ctx.texts
-    if texts[i].lower().endswith("nya"):
-        return False
-    if ctx.longest(i + 1, ("POLICY",)):
-        return True
-    nxt = texts[i + 1] if i + 1 < len(texts) else ""
-    low = nxt.lower()
-    return nxt.isalpha() and nxt.islower() and low not in lx.pronouns \
-        and low not in lx.anaphor_nouns and low not in lx.lists["UNNAMED_SPEAKER"] \
-        and low not in lx.lists["SUBJECT_ADVERB"] and low not in ("oleh", "salah", "seorang", "bahwa")
-
-
-def _tail_cue(ctx: DocContext, toks, start: int) -> bool:
-    """Does a cue after a comma ("..., tambahnya.") make the whole sentence the statement, rather than a
-    speech verb inside it ("Pihaknya menargetkan ..., tambahnya.")?"""
-    texts, lx = ctx.texts, ctx.lx
-    return any(texts[x.i - 1] == "," and (c := _cue_word(lx, x.text)) and c not in lx.cue_verbs
-               and not _noun_use(ctx, x.i) for x in toks if x.i > start)
 
 
 def _after_cue(ctx: DocContext, people: list[PersonMention], close: int, para_end: int,
@@ -110,7 +42,7 @@ def _after_cue(ctx: DocContext, people: list[PersonMention], close: int, para_en
     m = re.match(r"^[”“\"»›″’]?\s*[,.!?]?\s*(?:(?:[Bb]egitu|[Dd]emikian|[Ss]eperti|[Ss]ebagaimana)\s+)?(?P<cue>[A-Za-z-]+)(?:\s+oleh)?", tail)
     if not m:
         return None
-    cue = _cue_word(lx, m.group("cue"))
+    cue = cue_word(lx, m.group("cue"))
     if not cue:
         return None
     after = close + m.end()
@@ -124,11 +56,11 @@ def _after_cue(ctx: DocContext, people: list[PersonMention], close: int, para_en
     m3 = re.match(r"^([a-z]+) [^.,;:“”\"]{1,60}? (?:itu|tersebut)\b", text[after:after + 90].lstrip(" ,"))
     if m2 and m2.group(1) in lx.anaphor_nouns or m3 and m3.group(1) in lx.anaphor_nouns:
         return ("pronoun", None), cue, after  # "kata politikus itu": the person just named
-    p = _person_after(people, after, 12, text, lx)
+    p = person_after(people, after, 12, text, lx)
     if p:
         return ("person", p), cue, p.end
     lead = re.match(r"\s*(?:pihak\s+)?", text[after:after + 12])
-    ag = _agency_at(agencies, text, after + lead.end())
+    ag = agency_at(agencies, text, after + lead.end())
     if ag:
         return ("agency", ag), cue, ag.end  # "“...,” tulis BKN dalam siaran persnya", "ujar pihak Dinas X"
     if first in lx.lists["UNNAMED_SPEAKER"] or (rest[:1].islower() and first not in lx.function_words):
@@ -159,7 +91,7 @@ def _before_cue(ctx: DocContext, people: list[PersonMention], open_at: int, agen
     subj = [p for p in people if ps <= p.start < ps + tail + m.start()]
     if subj:
         return ("person", subj[-1]), verb
-    ag = _agency_subject(text, ps, ps + tail + m.start(), agencies, people, lx.lists["SUBJECT_ADVERB"]) if verb in lx.cue_verbs else None
+    ag = agency_subject(text, ps, ps + tail + m.start(), agencies, people, lx.lists["SUBJECT_ADVERB"]) if verb in lx.cue_verbs else None
     if ag:
         return ("agency", ag), verb  # "BKN menegaskan, “...”"
     return ("pronoun", None), verb
@@ -207,172 +139,6 @@ def _direct(ctx: DocContext, people: list[PersonMention], agencies: list[Mention
     return merged
 
 
-#: "Menurut keterangan X, ...", "Berdasarkan data BPS, ...": the words that give a source after the cue
-_SOURCE = re.compile(r"(?:\s+(?:keterangan|penjelasan|pengakuan|catatan|data|laporan|hasil\s+pemeriksaan))?(?=\s)")
-
-
-#: how a sentence may lead up to its subject: nothing, a clause closed by a comma, a dateline's dash, "pihak"
-_SUBJECT_LEAD = re.compile(r"(?:^|[,\u2013\u2014-]|\b[Pp]ihak)$")  # matched on the stripped lead
-
-
-def _agency_at(agencies: list[Mention], text: str, pos: int, then: str = "") -> Mention | None:
-    """The agency mention that starts right after ``pos`` (spaces between), followed by ``then`` if given."""
-    m = max((m for m in agencies if pos <= m.start and not text[pos:m.start].strip()), key=lambda m: m.end, default=None)
-    return m if m and (not then or text[m.end:m.end + len(then)] == then) else None
-
-
-def _agency_subject(text: str, ss: int, verb: int, agencies: list[Mention],
-                    people: list[PersonMention], adverbs: frozenset[str]) -> Mention | None:
-    """The agency that is the subject of the speech verb at ``verb``: the agency mention just before
-    it (nothing but adverbs between), opening its sentence or following a lead closed by a comma
-    or a dateline's dash; never an agency inside an office ("Kepala BKN mengatakan")."""
-    before = sorted((m for m in agencies if ss <= m.start and m.end <= verb), key=lambda m: (-m.end, m.start))
-    for m in before[:3]:
-        between = text[m.end:verb]
-        insert = _INSERT.match(between)  # "Inspektorat, sebagai aparat pengawas internal, menyatakan ..."
-        if insert and any(m.end + insert.start() < o.start < m.end + insert.end() for o in [*agencies, *people]):
-            continue
-        rest = between[insert.end():] if insert else between
-        if not all(w.lower() in adverbs for w in rest.split()) or not (insert or between[:1] in (" ", "\n")) \
-                or not _SUBJECT_LEAD.search(text[ss:m.start].strip()):
-            continue
-        if any(p.start < m.end and m.start < p.end for p in people):
-            return None
-        return m
-    return None
-
-
-#: A comma-enclosed insert between a subject and its verb ("..., dalam keterangan tertulisnya, ...").
-_INSERT = re.compile(r"\s*,[^,.;:“”\"]{3,90},\s*")
-
-
-def _statements(ctx: DocContext, people: list[PersonMention], direct: list[QuoteCandidate],
-                agencies: list[Mention] = ()) -> Iterator[QuoteCandidate]:
-    doc, text, lx = ctx.doc, ctx.text, ctx.lx
-    sents = [s for s in doc.sents if s.text.strip()]
-    for n, sent in enumerate(sents):
-        ss, se = sent.start_char, sent.end_char
-        while ss < se and text[ss].isspace():
-            ss += 1
-        nl = text.find("\n", ss, se)
-        if nl >= 0:
-            se = nl
-        while se > ss and text[se - 1].isspace():
-            se -= 1
-        if any(q.start - 1 <= ss < q.end + 1 for q in direct) or ctx.in_quote(ss + 1):
-            continue
-        # cut the sentence where a direct quotation starts
-        for q in direct:
-            if ss < q.start - 1 < se:
-                se = q.start - 1
-        body = text[ss:se]
-        if len(body.split()) < 5:
-            continue
-        sp = [p for p in people if ss <= p.start < se]
-        toks = [t for t in sent if t.idx < se]
-        # 5. "Hal tersebut disampaikan X": what came before is X's statement
-        if demonstrative(lx).match(body) and n > 0:
-            back = _demonstrative(ctx, sents, n, sp, toks, agencies)
-            if back:
-                yield back
-                continue
-        for t in toks:
-            low = t.text.lower()
-            # 1. "Menurut X, ..." / "menurutnya ..."
-            source = _SOURCE.match(text, t.idx + len(t)) if low in ("menurut", "berdasarkan") else None
-            if low == "menurutnya" or low == "menurut" or source and source.group(0).strip():
-                s0 = source.end() if source else t.idx + len(t)  # "Menurut keterangan X", "Berdasarkan data BPS"
-                hint: tuple = ("pronoun", None)
-                if any(t.idx < q.start <= sent.end_char for q in direct):
-                    break  # "Menurut X, “...”": the cue of a quotation
-                if low != "menurutnya":
-                    p = next((p for p in sp if s0 <= _pstart(p) <= s0 + 3
-                              or s0 < _pstart(p) <= s0 + 24 and all(w.rstrip(".").lower() in lx.address
-                                                                    for w in text[s0:_pstart(p)].split())), None)
-                    if p:
-                        hint, s0 = ("person", p), p.end
-                    elif re.match(r"^\s*(?:dia|ia|beliau)\b", text[s0:s0 + 8]):
-                        s0 += len(re.match(r"^\s*\w+", text[s0:]).group(0))
-                    elif ag := _agency_at(agencies, text, s0, ","):
-                        hint, s0 = ("agency", ag), ag.end  # "Menurut BKN, ..."
-                    elif (an := re.match(r"^\s*([a-z]+)\b[^,.;“”\"]{0,60}?\b(?:itu|tersebut)\s*(?=,)", text[s0:s0 + 80])) \
-                            and an.group(1) in lx.anaphor_nouns:
-                        s0 += an.end()  # "Menurut politikus Partai Golkar itu, ...": the person just named
-                    else:
-                        continue
-                s0 = _skip(text, s0, se)
-                if len(text[s0:se].split()) >= 4:
-                    yield QuoteCandidate(s0, se, text[s0:se].strip(), False, hint, low)
-                    break
-            # 2. "X (juga) mengatakan (bahwa) ..."
-            as_verb = low in lx.cue_after and any(0 <= t.idx - p.end <= 1 for p in sp)
-            phrase = ctx.longest(t.i, ("CUE_PHRASE",))  # "memberikan apresiasi kepada ...": said from the noun on
-            if (low in lx.cue_verbs or as_verb or phrase) and t.i > sent.start and not _tail_cue(ctx, toks, sent.start):
-                subj = [p for p in sp if p.end <= t.idx]
-                rel = re.search(r",\s*yang\b[^,.;]*,\s*$", text[ss:t.idx])
-                if rel:  # "X, yang hadir mewakili Gubernur, menyatakan ...": X, not the one in the clause
-                    subj = [p for p in subj if p.start < ss + rel.start()] or subj
-                pron = re.search(r"\b(?:Ia|Dia|ia|dia|Beliau|beliau|Pihaknya|pihaknya|Dirinya|dirinya)\b(?:\s+\w+){0,2}\s*$",
-                                 text[ss:t.idx])
-                read = _READ_FOR.search(text[ss:t.idx])
-                author = next((p for p in subj if read and ss + read.start(1) <= _pstart(p) < ss + read.end(1)), None)
-                if author:
-                    hint = ("person", author)  # "Sambutan tertulis X yang dibacakan oleh Y menyebutkan ...": X's words
-                elif subj and not re.search(r"[.;]", _without_degrees(lx, text[subj[-1].end:t.idx])):
-                    hint = ("person", subj[-1])
-                elif pron:
-                    hint = ("pronoun", None)
-                elif (ag := _agency_subject(text, ss, t.idx, agencies, people, lx.lists["SUBJECT_ADVERB"])) and (
-                        low in lx.cue_clause or re.match(r"\s*(?:,|:|bahwa\b)", text[t.idx + len(t):t.idx + len(t) + 8])):
-                    hint = ("agency", ag)  # "BKN menegaskan ...", "Pemkab mengusulkan, ..." (not "Pemkab mengusulkan 900 formasi")
-                else:
-                    continue
-                s0 = doc[phrase.j - 1].idx if phrase else _skip(text, t.idx + len(t), se)
-                if not phrase and t.i > sent.start and ctx.texts[t.i - 1].lower() in lx.lists["NEGATION"]:
-                    s0 = doc[t.i - 1].idx  # "Ia tidak ingin birokrasi ...": the words keep their negation
-                if len(text[s0:se].split()) >= 4 and text[s0:s0 + 1] not in "“\"":
-                    yield QuoteCandidate(s0, se, text[s0:se].strip(), False, hint, low)
-                    break
-            # 3. inverted cue: "..., tambah Pj Wali Kota, bahwa ..." / "..., sambungnya."
-            cue = _cue_word(lx, t.text)
-            after_pron = re.match(r"^\s+(?:dia|ia|beliau)\s*,", text[t.idx + len(t):t.idx + len(t) + 12])
-            if cue and t.i > sent.start and (doc[t.i - 1].text == "," or after_pron) and cue not in lx.cue_verbs \
-                    and not _noun_use(ctx, t.i):
-                p = next((p for p in sp if t.idx < p.start <= t.idx + len(t) + 2), None)
-                hint = ("person", p) if p else ("pronoun", None)
-                read = _READ_FOR.search(text[ss:t.idx])
-                author = next((p for p in sp if read and ss + read.start(1) <= _pstart(p) < ss + read.end(1)), None)
-                if author and cue in lx.cue_passive:  # "Dalam sambutan X yang dibacakan Y, disampaikan bahwa ..."
-                    s0 = _skip(text, t.idx + len(t), se)
-                    yield QuoteCandidate(s0, se, text[s0:se].strip(), False, ("person", author), cue)
-                    break
-                yield QuoteCandidate(ss, se, text[ss:se].strip(), False, hint, cue)
-                break
-            # 4. "Dikatakan X, ..." / "dikatakannya (bahwa) ..."
-            lead = t.i == sent.start or (t.i == sent.start + 1 and doc[sent.start].text.lower() in ("seperti", "sebagaimana")) \
-                or bool(re.fullmatch(lx.phrases("CONTINUING_LEAD").pattern + r",?\s*", text[ss:t.idx]))  # "Lebih lanjut disampaikan, ..."
-            # also "Seperti disampaikan X, ..." and "Kata X, ..." (a cue-after word opening its sentence)
-            if (low in lx.cue_passive and lead) or (low in lx.cue_after and t.i == sent.start):
-                p = next((p for p in sp if t.idx < _pstart(p) <= t.idx + len(t) + 6), None)
-                if p and (low in lx.cue_passive or text[p.end:p.end + 1] == ","):
-                    s0 = _skip(text, p.end, se)
-                    if len(text[s0:se].split()) >= 4:
-                        yield QuoteCandidate(s0, se, text[s0:se].strip(), False, ("person", p), low)
-                        break
-                # "Kata dia, ...", "Dijelaskan, ...", "Lebih lanjut disampaikan, ...": the last speaker goes on
-                after = t.idx + len(t)
-                pron = None if p else re.match(r"\s+(?:dia|ia|beliau)\s*,", text[after:after + 12]) \
-                    or (low in lx.cue_passive and re.match(r",", text[after:after + 1]))
-                if pron:
-                    s0 = _skip(text, after + pron.end(), se)
-                    if len(text[s0:se].split()) >= 4:
-                        yield QuoteCandidate(s0, se, text[s0:se].strip(), False, ("pronoun", None), low)
-                        break
-            if low.endswith("nya") and low[:-3] in lx.cue_passive:
-                yield QuoteCandidate(ss, se, text[ss:se].strip(), False, ("pronoun", None), low)
-                break
-
-
 def _named_next(ctx: DocContext, people: list[PersonMention], close: int):
     """A quotation's speaker named by the sentence after it: "“...”  Demikian dikatakan X." /
     "Hal itu disampaikan X ..." -> (("person", X), cue), or None."""
@@ -383,62 +149,9 @@ def _named_next(ctx: DocContext, people: list[PersonMention], close: int):
         return None
     for w in re.finditer(r"[A-Za-z-]+", text[pos:pos + 60]):
         if w.group(0).lower() in lx.cue_passive:
-            p = _person_after(people, pos + w.end(), 12, text)
+            p = person_after(people, pos + w.end(), 12, text)
             return (("person", p), w.group(0).lower()) if p else None
     return None
-
-
-def _demonstrative(ctx: DocContext, sents, n: int, sp: list[PersonMention], toks,
-                   agencies: list[Mention] = ()) -> QuoteCandidate | None:
-    text, lx = ctx.text, ctx.lx
-    for t in toks:
-        if t.text.lower() in lx.cue_passive:
-            p = next((p for p in sp if t.idx < _pstart(p) <= t.idx + len(t) + 12), None)
-            hint = ("person", p) if p else None
-            if not p:  # "Hal tersebut disampaikan Dinas Kesehatan dalam keterangan resminya"
-                m = re.match(r"\s+(?:oleh\s+)?", text[t.idx + len(t):])
-                ag = _agency_at(agencies, text, t.idx + len(t) + (m.end() if m else 0))
-                hint = ("agency", ag) if ag else None
-            if not hint:
-                return None
-            sent = sents[n]
-            para_start = text.rfind("\n", 0, sent.start_char) + 1
-            prev = sents[n - 1]
-            ps, pe = prev.start_char, prev.end_char
-            if not text[para_start:sent.start_char].strip():
-                # the sentence opens its paragraph: the whole previous paragraph is meant
-                k = n - 1
-                para = text.rfind("\n", 0, sents[k].start_char)  # the previous paragraph starts after it
-                while k > 0 and sents[k - 1].start_char > para:
-                    k -= 1
-                ps = max(sents[k].start_char, para + 1)
-            while pe > ps and text[pe - 1].isspace():
-                pe -= 1
-            while ps < pe and text[ps].isspace():
-                ps += 1
-            if ctx.in_quote(ps + 1) or len(text[ps:pe].split()) < 5:
-                return None
-            return QuoteCandidate(ps, pe, text[ps:pe], False, hint, t.text.lower())
-    return None
-
-
-#: a speech read on its author's behalf: the author's mention is group 1
-_READ_FOR = re.compile(r"\b[Ss]ambutan(?:\s+tertulis)?\s+(.{3,120}?)\s+(?:yang\s+)?(?:di)?bacakan\b")
-_WORDISH = re.compile(r"[A-Za-z][A-Za-z.]*")
-_CAPS_DEGREE = re.compile(r"[A-Z]{2,5}\.")  # "X, S.H., MAB., menegaskan": a degree the lexicon lacks
-
-
-def _without_degrees(lx, between: str) -> str:
-    """Words between a name and its cue without the degrees, honorifics and ranks there (", S.H., M.H.,", "dr.")."""
-    if "." not in between:
-        return between  # nothing to drop that could hide a sentence end
-    return _WORDISH.sub(lambda m: "" if m.group(0).rstrip(".").lower() in lx.address
-                        or _CAPS_DEGREE.fullmatch(m.group(0)) else m.group(0), between)
-
-
-def _skip(text: str, s: int, limit: int) -> int:
-    m = re.match(r"^\s*(?:,|:)?\s*(?:bahwa\s+|jika\s+|kalau\s+)?(?:,\s*)?", text[s:limit])
-    return s + (m.end() if m else 0)
 
 
 #: An interview answer: a paragraph opening on its speaker's name and a colon ("Ranying: Itu penipuan.").
@@ -475,7 +188,7 @@ def iter_quotes(ctx: DocContext, people: list[PersonMention],
     direct += [a for a in _answers(ctx, people) if not any(a.start < q.end and q.start < a.end for q in direct)]
     yield from direct
     said: list[QuoteCandidate] = []
-    for st in _statements(ctx, people, direct, agencies):
+    for st in statements(ctx, people, direct, agencies):
         if any(st.start < q.end and q.start < st.end for q in direct):
             continue
         if len(re.findall(r"[^\W_]+", st.text)) < MIN_STATEMENT_WORDS:

@@ -214,6 +214,8 @@ def _listed_fields(ctx: DocContext, k: int) -> bool:
 
 
 def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
+    """(end, the Policy mention) of a regulation named at token ``i`` by its head and number ("PP 35/2021",
+    "Perda Nomor 9 Tahun 2016 tentang ...") or by its subject ("Permendagri tentang ..."), or None."""
     doc = ctx.doc
     if i > 0 and doc[i - 1].text == "(":
         return None
@@ -223,14 +225,30 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         return None
     if doc[i].text == "Rancangan" and not (i + 1 < len(doc) and re.match(r"^(?:Peraturan|Undang)", doc[i + 1].text)):
         return None
-    k, limit = (i + 3 if split_uu else i + 1), min(len(doc), i + 16)
-    num = year = end_code = None
+    start = i + 3 if split_uu else i + 1
+    k, num, year = _number(ctx, start, min(len(doc), i + 16))
+    if num and (year or "/" in num):
+        span = _numbered_end(ctx, k, year)
+    else:
+        span = _subject_named_end(ctx, i, start, split_uu)
+    if span is None:
+        return None
+    end, full = span
+    while end > i and doc[end - 1].text in ("(", "-"):
+        end -= 1
+    return _regulation_mention(ctx, i, end, full, split_uu, num, year)
+
+
+def _number(ctx: DocContext, k: int, limit: int) -> tuple[int, str | None, str | None]:
+    """(end, number, year) of the regulation's number after its head, from token ``k`` on."""
+    doc = ctx.doc
     if k < len(doc) and doc[k].text.isdigit() and not doc[k].whitespace_:
         j, code = _code(ctx, k)  # "PP 35/2021", "UU 6/2014": the number right after the head
         parts = code.split("/")
         if len(parts) == 2 and _YEAR.match(parts[1]):
-            num, year, end_code = parts[0], parts[1], j
-    while k < limit and end_code is None:
+            return j, parts[0], parts[1]
+    num = year = None
+    while k < limit:
         t = doc[k].text
         if t.lower() in ("nomor", "no", "nomer") or t in (".", ":") and num is None:
             k += 1
@@ -265,41 +283,50 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             k = paren_end(ctx, k)  # "Instruksi Presiden (Inpres) Nomor 1 Tahun 2022"
             continue
         break
-    full = None
-    if end_code is not None:
-        k = end_code
-    if num and (year or "/" in num):
-        end = k
-        if end < len(doc) and doc[end].text.lower() == "tentang":
-            full = _subject_end(ctx, end)
-            if full == end:
-                full = None
-            elif not year:
-                end, full = full, None  # a code without its year is named by its subject too
+    return k, num, year
+
+
+def _numbered_end(ctx: DocContext, k: int, year: str | None) -> tuple[int, int | None] | None:
+    """(end, end of the subject after "tentang" or None) of a numbered regulation ending its number at ``k``."""
+    doc = ctx.doc
+    end, full = k, None
+    if end < len(doc) and doc[end].text.lower() == "tentang":
+        full = _subject_end(ctx, end)
+        if full == end:
+            full = None
         elif not year:
-            return None
-    else:
-        # "Permendagri tentang Pedoman Penyusunan APBD", "Surat Edaran Menteri PANRB tentang penguatan budaya kerja"
-        start = i + 3 if split_uu else i + 1
-        k2 = start
-        while k2 < len(doc) and k2 - i < 10 and (is_cap(doc[k2]) or is_acronym(doc[k2]) or doc[k2].text in ("-", "(", ")")):
-            k2 += 1
-        head = "undang" if split_uu else doc[i].text.lower()
-        if k2 < len(doc) and doc[k2].text == "tentang":
-            end = _subject_end(ctx, k2)
-            if end == k2:
-                return None
-        elif head in _NAMED_LAW_HEADS and k2 > start and doc[start].text.lower() not in ("nomor", "no") \
-                and not ctx.longest(start, ("PLACE", "AGENCY", "AGENCY_TYPE", "TITLE")):
-            end = k2  # a law named by its subject alone: "UU Perampasan Aset", "Perda Bangunan Gedung"
-            while end > start and doc[end - 1].text in ("(", "-"):
-                end -= 1
-            if doc[end - 1].text == ")" and "(" not in [t.text for t in doc[start:end]]:
-                end -= 1
-        else:
-            return None
-    while end > i and doc[end - 1].text in ("(", "-"):
-        end -= 1
+            end, full = full, None  # a code without its year is named by its subject too
+    elif not year:
+        return None
+    return end, full
+
+
+def _subject_named_end(ctx: DocContext, i: int, start: int, split_uu: bool) -> tuple[int, None] | None:
+    """(end, None) of a regulation named without a number: "Permendagri tentang Pedoman Penyusunan APBD",
+    "Surat Edaran Menteri PANRB tentang penguatan budaya kerja", "UU Perampasan Aset"."""
+    doc = ctx.doc
+    k2 = start
+    while k2 < len(doc) and k2 - i < 10 and (is_cap(doc[k2]) or is_acronym(doc[k2]) or doc[k2].text in ("-", "(", ")")):
+        k2 += 1
+    head = "undang" if split_uu else doc[i].text.lower()
+    if k2 < len(doc) and doc[k2].text == "tentang":
+        end = _subject_end(ctx, k2)
+        return None if end == k2 else (end, None)
+    if head in _NAMED_LAW_HEADS and k2 > start and doc[start].text.lower() not in ("nomor", "no") \
+            and not ctx.longest(start, ("PLACE", "AGENCY", "AGENCY_TYPE", "TITLE")):
+        end = k2  # a law named by its subject alone: "UU Perampasan Aset", "Perda Bangunan Gedung"
+        while end > start and doc[end - 1].text in ("(", "-"):
+            end -= 1
+        if doc[end - 1].text == ")" and "(" not in [t.text for t in doc[start:end]]:
+            end -= 1
+        return end, None
+    return None
+
+
+def _regulation_mention(ctx: DocContext, i: int, end: int, full: int | None, split_uu: bool,
+                        num: str | None, year: str | None) -> tuple[int, Mention]:
+    """The regulation's mention: its label, kind, key (by number and year where it has them) and aliases."""
+    doc = ctx.doc
     text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     surface = text
     text = re.sub(r"\s*\([^)]*\)", "", text)

@@ -1,0 +1,126 @@
+"""A document's event reports: each event named, when and where it took place (a date and place in its
+sentence or the dateline), and who was there (speakers at it, guests a sentence lists)."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from ..dates import find_dates
+from ..records import EventReport, Quote
+from .context import DocContext, Mention
+from .people import PersonMention
+from .quotes import demonstrative
+from .scene import scene_speakers
+
+__all__ = ["event_reports"]
+
+
+_AHEAD = re.compile(r"\b(?:pekan|minggu|bulan|tahun)\s+depan\b|\bmendatang\b|\bakan\s+(?:di|ber)\w+|\brencananya\b",
+                    re.I)
+
+
+def event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str], people: list[PersonMention],
+                  pindex: dict[int, str], dateline_key: str | None, ents: dict[str, dict],
+                  quotes: list[Quote] = ()) -> list[EventReport]:
+    """One report per event the document names (keys merged by ``remap``): its date, place and participants."""
+    doc, article = ctx.doc, ctx.article
+    by_event: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.type == "Event":
+            by_event[remap.get(m.key, m.key)].append(m)
+    places = [m for m in mentions if m.type == "Place"]
+    # the day the story happened: the first "Senin (18/11/2024)" of the body, else the publication date
+    story_date = article.date
+    for d in find_dates(ctx.text, ref=article.date):
+        if d.iso and re.search(r"(?i)(?:senin|selasa|rabu|kamis|jum.?at|sabtu|minggu)\W{0,3}$", ctx.text[max(0, d.start - 12):d.start]):
+            story_date = d.iso
+            break
+    attending, scene = _attendance(ctx, by_event, ents, people, pindex, places), scene_speakers(ctx, by_event, ents, quotes)
+    reports = []
+    for key, ms in sorted(by_event.items()):
+        ms.sort(key=lambda m: m.start)
+        date, place, place_is_venue = None, None, False
+        participants: list[str] = []
+        ahead = False  # "akan digelar pekan depan": not yet held, so not on the story's day
+        for m in ms:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or ents[key].get("kind") == "election":
+                continue  # an election as a whole has no one venue, date or set of participants
+            sent = span.sent
+            ahead = ahead or m is ms[0] and bool(_AHEAD.search(sent.text))
+            if date is None and ents[key].get("kind") != "election":
+                for d in find_dates(article.text[sent.start_char:sent.end_char], ref=article.date):
+                    if d.iso:
+                        date = d.iso
+                        break
+            if place is None or not place_is_venue:  # a venue named at a later mention beats a city
+                cands = [p for p in places if sent.start_char <= p.start < sent.end_char and p.start >= m.start]
+                venues = [p for p in cands if p.kind == "venue"]
+                best = (venues or ([] if place else cands) or [None])[0]
+                if best is not None:
+                    place, place_is_venue = remap.get(best.key, best.key), bool(venues)
+            for k, p in enumerate(people):
+                if sent.start_char <= p.start < sent.end_char and _present(ctx, p, k, pindex, places):
+                    participants.append(pindex[k])
+            if demonstrative(ctx.lx).match(ctx.text[sent.start_char:sent.end_char]):
+                # "Hal itu disampaikan dalam apel pagi ...": whoever said what came before was there
+                said = [q for q in quotes if q.end <= sent.start_char and q.speaker]
+                if said:
+                    participants.append(said[-1].speaker)
+        year = re.search(r"\b((?:19|20)\d\d)\b", ents[key]["label"] or "")
+        if date is None and article.date is None and year and ms:
+            # an undated article: "peluncuran KIPP 2022 ..., Kamis (24/2)" is dated in the year it names
+            span = doc.char_span(ms[0].start, ms[0].end, alignment_mode="expand")
+            sent = span.sent if span is not None else None
+            found = find_dates(article.text[sent.start_char:sent.end_char], ref=f"{year.group(1)}-12-31") if sent else []
+            date = next((d.iso for d in found if d.iso and d.iso.startswith(year.group(1))), None)
+        if date is None and ents[key].get("kind") != "election" and not ahead:
+            date = story_date
+        if place is None and ents[key].get("kind") != "election":
+            place = dateline_key
+        # whoever speaks of the event in their own words ("saya ... telah menyampaikan paparan evaluasi") was there
+        participants += attending.get(key, []) + scene.get(key, []) + [
+            q.speaker for q in quotes if q.direct and q.speaker and key in q.about and ents[key].get("kind") != "election"]
+        people_only = (p for p in participants if ents.get(p, {}).get("type") == "Person")  # no agency speakers
+        reports.append(EventReport(key, date, place, tuple(dict.fromkeys(people_only))))
+    return reports
+
+
+@lru_cache(maxsize=4)
+def _attendance_cue(phrases: frozenset[str]) -> re.Pattern:
+    return re.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, phrases), key=len, reverse=True)) + r")\b")
+
+
+def _attendance(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[str, dict],
+                people: list[PersonMention], pindex: dict[int, str], places: list[Mention]) -> dict[str, list[str]]:
+    """Persons a sentence says were there ("Turut hadir di acara itu, ... X, Y dan Z") -> the event
+    named last before that sentence (else the first one after it); elections take no participants."""
+    firsts = sorted((m.start, key) for key, ms in by_event.items() if ents[key].get("kind") != "election"
+                    for m in ms)
+    out: dict[str, list[str]] = defaultdict(list)
+    if not firsts or not ctx.lx.attendance:
+        return out
+    seen = set()
+    for hit in _attendance_cue(frozenset(ctx.lx.attendance)).finditer(ctx.text):
+        span = ctx.doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
+        if span is None or span.sent.start in seen:
+            continue
+        sent = span.sent
+        seen.add(sent.start)
+        before = [key for start, key in firsts if start < sent.start_char]
+        key = before[-1] if before else firsts[0][1]
+        for k, p in enumerate(people):
+            if sent.start_char <= p.start < sent.end_char and _present(ctx, p, k, pindex, places):
+                out[key].append(pindex[k])
+    return out
+
+
+def _present(ctx: DocContext, p: PersonMention, k: int, pindex: dict[int, str], places: list[Mention]) -> bool:
+    """Does mention k name a person in the scene? Not inside a quotation, not an office in lower case
+    ("seluruh kepala perangkat daerah"), not an office inside a venue's name ("Rumah Dinas Bupati")."""
+    if not pindex.get(k) or ctx.in_quote(p.start):
+        return False
+    if p.name is None and (p.text[:1].islower() or any(v.start <= p.start < v.end for v in places)):
+        return False
+    return True

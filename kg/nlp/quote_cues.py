@@ -1,0 +1,135 @@
+"""What the quotation and statement finders share: the :class:`QuoteCandidate` record, speech cues
+beside a name ("jelas X", "tambahnya"), an agency as a subject, and the words between a name and its cue."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .context import DocContext, Mention
+from .people import PersonMention
+
+__all__ = ["QuoteCandidate", "demonstrative", "pstart", "person_after", "cue_word", "noun_use", "tail_cue",
+           "agency_at", "agency_subject", "READ_FOR", "without_degrees", "skip_lead"]
+
+
+def demonstrative(lx) -> re.Pattern:
+    """A sentence opening on a word that points back to what was said ("Hal itu", "Demikian", "Imbauan")."""
+    return re.compile(r"^\W*" + lx.phrases("DEMONSTRATIVE_LEAD").pattern + r"\b")
+
+
+@dataclass(frozen=True)
+class QuoteCandidate:
+    """A quote before its speaker is resolved to an entity."""
+
+    start: int
+    end: int
+    text: str
+    direct: bool
+    hint: tuple[str, PersonMention | Mention | None]
+    cue: str | None = None
+
+
+def pstart(p: PersonMention) -> int:
+    """Where a person mention begins, its title included ("kata Pj Wali Kota Wahyu")."""
+    return p.title_start if p.title_start is not None and p.title_start < p.start else p.start
+
+
+def person_after(people: list[PersonMention], pos: int, limit: int, text: str, lx=None) -> PersonMention | None:
+    for p in people:
+        if pos <= pstart(p) <= pos + limit:
+            between = without_degrees(lx, text[pos:pstart(p)]) if lx else text[pos:pstart(p)]  # "kata dr. X"
+            if re.search(r"[.!?;\n“”\"]", between):
+                return None
+            return p
+    return None
+
+
+def cue_word(lx, word: str) -> str | None:
+    w = word.lower()
+    if w in lx.cue_after or w in lx.cue_passive or w in lx.cue_verbs:
+        return w
+    if w.endswith("nya") and (w[:-3] in lx.cue_after or w[:-3] in lx.cue_passive):
+        return w
+    return None
+
+
+def noun_use(ctx: DocContext, i: int) -> bool:
+    """Is the cue word at ``i`` a noun here, a lower-case word after it that names no speaker (", nilai
+    tertinggi diraih ...": not ", nilai dia" nor ", ujar warga" nor ", tambahnya"), or a policy's name
+    (", nilai SAKIP naik ...": a policy never speaks)?"""
+    lx, texts = ctx.lx, ctx.texts
+    if texts[i].lower().endswith("nya"):
+        return False
+    if ctx.longest(i + 1, ("POLICY",)):
+        return True
+    nxt = texts[i + 1] if i + 1 < len(texts) else ""
+    low = nxt.lower()
+    return nxt.isalpha() and nxt.islower() and low not in lx.pronouns \
+        and low not in lx.anaphor_nouns and low not in lx.lists["UNNAMED_SPEAKER"] \
+        and low not in lx.lists["SUBJECT_ADVERB"] and low not in ("oleh", "salah", "seorang", "bahwa")
+
+
+def tail_cue(ctx: DocContext, toks, start: int) -> bool:
+    """Does a cue after a comma ("..., tambahnya.") make the whole sentence the statement, rather than a
+    speech verb inside it ("Pihaknya menargetkan ..., tambahnya.")?"""
+    texts, lx = ctx.texts, ctx.lx
+    return any(texts[x.i - 1] == "," and (c := cue_word(lx, x.text)) and c not in lx.cue_verbs
+               and not noun_use(ctx, x.i) for x in toks if x.i > start)
+
+
+#: how a sentence may lead up to its subject: nothing, a clause closed by a comma, a dateline's dash, "pihak"
+_SUBJECT_LEAD = re.compile(r"(?:^|[,\u2013\u2014-]|\b[Pp]ihak)$")  # matched on the stripped lead
+
+
+#: A comma-enclosed insert between a subject and its verb ("..., dalam keterangan tertulisnya, ...").
+_INSERT = re.compile(r"\s*,[^,.;:“”\"]{3,90},\s*")
+
+
+def agency_at(agencies: list[Mention], text: str, pos: int, then: str = "") -> Mention | None:
+    """The agency mention that starts right after ``pos`` (spaces between), followed by ``then`` if given."""
+    m = max((m for m in agencies if pos <= m.start and not text[pos:m.start].strip()), key=lambda m: m.end, default=None)
+    return m if m and (not then or text[m.end:m.end + len(then)] == then) else None
+
+
+def agency_subject(text: str, ss: int, verb: int, agencies: list[Mention],
+                    people: list[PersonMention], adverbs: frozenset[str]) -> Mention | None:
+    """The agency that is the subject of the speech verb at ``verb``: the agency mention just before
+    it (nothing but adverbs between), opening its sentence or following a lead closed by a comma
+    or a dateline's dash; never an agency inside an office ("Kepala BKN mengatakan")."""
+    before = sorted((m for m in agencies if ss <= m.start and m.end <= verb), key=lambda m: (-m.end, m.start))
+    for m in before[:3]:
+        between = text[m.end:verb]
+        insert = _INSERT.match(between)  # "Inspektorat, sebagai aparat pengawas internal, menyatakan ..."
+        if insert and any(m.end + insert.start() < o.start < m.end + insert.end() for o in [*agencies, *people]):
+            continue
+        rest = between[insert.end():] if insert else between
+        if not all(w.lower() in adverbs for w in rest.split()) or not (insert or between[:1] in (" ", "\n")) \
+                or not _SUBJECT_LEAD.search(text[ss:m.start].strip()):
+            continue
+        if any(p.start < m.end and m.start < p.end for p in people):
+            return None
+        return m
+    return None
+
+
+#: a speech read on its author's behalf: the author's mention is group 1
+READ_FOR = re.compile(r"\b[Ss]ambutan(?:\s+tertulis)?\s+(.{3,120}?)\s+(?:yang\s+)?(?:di)?bacakan\b")
+
+
+_WORDISH = re.compile(r"[A-Za-z][A-Za-z.]*")
+
+
+_CAPS_DEGREE = re.compile(r"[A-Z]{2,5}\.")  # "X, S.H., MAB., menegaskan": a degree the lexicon lacks
+
+
+def without_degrees(lx, between: str) -> str:
+    """Words between a name and its cue without the degrees, honorifics and ranks there (", S.H., M.H.,", "dr.")."""
+    if "." not in between:
+        return between  # nothing to drop that could hide a sentence end
+    return _WORDISH.sub(lambda m: "" if m.group(0).rstrip(".").lower() in lx.address
+                        or _CAPS_DEGREE.fullmatch(m.group(0)) else m.group(0), between)
+
+
+def skip_lead(text: str, s: int, limit: int) -> int:
+    m = re.match(r"^\s*(?:,|:)?\s*(?:bahwa\s+|jika\s+|kalau\s+)?(?:,\s*)?", text[s:limit])
+    return s + (m.end() if m else 0)

@@ -1,0 +1,257 @@
+"""Reported statements ("Menurut X, ...", "X mengatakan bahwa ...", "..., tambahnya."): one a sentence
+at most, found by the first of a few patterns that matches a token of the sentence."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator
+
+from .context import DocContext, Mention
+from .people import PersonMention
+from .quote_cues import (QuoteCandidate, READ_FOR, agency_at, agency_subject, cue_word, demonstrative, noun_use,
+                         pstart, skip_lead, tail_cue, without_degrees)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+__all__ = ["statements"]
+
+
+#: "Menurut keterangan X, ...", "Berdasarkan data BPS, ...": the words that give a source after the cue
+_SOURCE = re.compile(r"(?:\s+(?:keterangan|penjelasan|pengakuan|catatan|data|laporan|hasil\s+pemeriksaan))?(?=\s)")
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """A sentence searched for a reported statement: its trimmed span ``ss:se`` (cut where a direct
+    quotation starts), its tokens there and the people it names, with the document's quotes and agencies."""
+
+    sent: Span
+    ss: int
+    se: int
+    toks: list
+    sp: list[PersonMention]
+    people: list[PersonMention]
+    direct: list[QuoteCandidate]
+    agencies: list[Mention]
+
+
+#: A pattern's verdict on a token beside a candidate: go on with the next token / give up the sentence.
+_NEXT, _STOP = object(), object()
+
+
+def statements(ctx: DocContext, people: list[PersonMention], direct: list[QuoteCandidate],
+                agencies: list[Mention] = ()) -> Iterator[QuoteCandidate]:
+    """Reported statements, one a sentence at most: the first pattern that matches a token of it."""
+    sents = [s for s in ctx.doc.sents if s.text.strip()]
+    for n, sent in enumerate(sents):
+        span = _statement_span(ctx, sent, direct)
+        if span is None:
+            continue
+        ss, se = span
+        s = _Sentence(sent, ss, se, [t for t in sent if t.idx < se], [p for p in people if ss <= p.start < se],
+                      people, direct, agencies)
+        # 5. "Hal tersebut disampaikan X": what came before is X's statement
+        if demonstrative(ctx.lx).match(ctx.text[ss:se]) and n > 0:
+            back = _demonstrative(ctx, sents, n, s.sp, s.toks, agencies)
+            if back:
+                yield back
+                continue
+        for t in s.toks:
+            got = next((v for v in (p(ctx, s, t) for p in _PATTERNS) if v is not None), None)
+            if got is _STOP:
+                break
+            if got is not None and got is not _NEXT:
+                yield got
+                break
+
+
+def _statement_span(ctx: DocContext, sent: Span, direct: list[QuoteCandidate]) -> tuple[int, int] | None:
+    """The sentence's span trimmed to its first line and cut where a direct quotation starts; None
+    inside a quotation or for fewer than five words."""
+    text = ctx.text
+    ss, se = sent.start_char, sent.end_char
+    while ss < se and text[ss].isspace():
+        ss += 1
+    nl = text.find("\n", ss, se)
+    if nl >= 0:
+        se = nl
+    while se > ss and text[se - 1].isspace():
+        se -= 1
+    if any(q.start - 1 <= ss < q.end + 1 for q in direct) or ctx.in_quote(ss + 1):
+        return None
+    for q in direct:
+        if ss < q.start - 1 < se:
+            se = q.start - 1
+    return (ss, se) if len(text[ss:se].split()) >= 5 else None
+
+
+def _by_source(ctx: DocContext, s: _Sentence, t):
+    """1. "Menurut X, ..." / "menurutnya ..." / "Berdasarkan data BPS, ..."."""
+    text = ctx.text
+    low = t.text.lower()
+    source = _SOURCE.match(text, t.idx + len(t)) if low in ("menurut", "berdasarkan") else None
+    if not (low == "menurutnya" or low == "menurut" or source and source.group(0).strip()):
+        return None
+    s0 = source.end() if source else t.idx + len(t)  # "Menurut keterangan X", "Berdasarkan data BPS"
+    hint: tuple = ("pronoun", None)
+    if any(t.idx < q.start <= s.sent.end_char for q in s.direct):
+        return _STOP  # "Menurut X, “...”": the cue of a quotation
+    if low != "menurutnya":
+        named = _source_named(ctx, s, s0)
+        if named is None:
+            return _NEXT
+        hint, s0 = named
+    s0 = skip_lead(text, s0, s.se)
+    if len(text[s0:s.se].split()) >= 4:
+        return QuoteCandidate(s0, s.se, text[s0:s.se].strip(), False, hint, low)
+    return None
+
+
+def _source_named(ctx: DocContext, s: _Sentence, s0: int) -> tuple[tuple, int] | None:
+    """(hint, where the statement starts) for the source named after "Menurut" at ``s0``."""
+    text, lx = ctx.text, ctx.lx
+    p = next((p for p in s.sp if s0 <= pstart(p) <= s0 + 3
+              or s0 < pstart(p) <= s0 + 24 and all(w.rstrip(".").lower() in lx.address
+                                                    for w in text[s0:pstart(p)].split())), None)
+    if p:
+        return ("person", p), p.end
+    if re.match(r"^\s*(?:dia|ia|beliau)\b", text[s0:s0 + 8]):
+        return ("pronoun", None), s0 + len(re.match(r"^\s*\w+", text[s0:]).group(0))
+    if ag := agency_at(s.agencies, text, s0, ","):
+        return ("agency", ag), ag.end  # "Menurut BKN, ..."
+    if (an := re.match(r"^\s*([a-z]+)\b[^,.;“”\"]{0,60}?\b(?:itu|tersebut)\s*(?=,)", text[s0:s0 + 80])) \
+            and an.group(1) in lx.anaphor_nouns:
+        return ("pronoun", None), s0 + an.end()  # "Menurut politikus Partai Golkar itu, ...": the person just named
+    return None
+
+
+def _by_verb(ctx: DocContext, s: _Sentence, t):
+    """2. "X (juga) mengatakan (bahwa) ..."."""
+    doc, text, lx = ctx.doc, ctx.text, ctx.lx
+    low = t.text.lower()
+    as_verb = low in lx.cue_after and any(0 <= t.idx - p.end <= 1 for p in s.sp)
+    phrase = ctx.longest(t.i, ("CUE_PHRASE",))  # "memberikan apresiasi kepada ...": said from the noun on
+    if not ((low in lx.cue_verbs or as_verb or phrase) and t.i > s.sent.start and not tail_cue(ctx, s.toks, s.sent.start)):
+        return None
+    hint = _verb_subject(ctx, s, t, low)
+    if hint is None:
+        return _NEXT
+    s0 = doc[phrase.j - 1].idx if phrase else skip_lead(text, t.idx + len(t), s.se)
+    if not phrase and t.i > s.sent.start and ctx.texts[t.i - 1].lower() in lx.lists["NEGATION"]:
+        s0 = doc[t.i - 1].idx  # "Ia tidak ingin birokrasi ...": the words keep their negation
+    if len(text[s0:s.se].split()) >= 4 and text[s0:s0 + 1] not in "“\"":
+        return QuoteCandidate(s0, s.se, text[s0:s.se].strip(), False, hint, low)
+    return None
+
+
+def _verb_subject(ctx: DocContext, s: _Sentence, t, low: str) -> tuple | None:
+    """The hint for the subject of the speech verb ``t``: a person, a pronoun or an agency before it."""
+    text, lx, ss = ctx.text, ctx.lx, s.ss
+    subj = [p for p in s.sp if p.end <= t.idx]
+    rel = re.search(r",\s*yang\b[^,.;]*,\s*$", text[ss:t.idx])
+    if rel:  # "X, yang hadir mewakili Gubernur, menyatakan ...": X, not the one in the clause
+        subj = [p for p in subj if p.start < ss + rel.start()] or subj
+    pron = re.search(r"\b(?:Ia|Dia|ia|dia|Beliau|beliau|Pihaknya|pihaknya|Dirinya|dirinya)\b(?:\s+\w+){0,2}\s*$",
+                     text[ss:t.idx])
+    read = READ_FOR.search(text[ss:t.idx])
+    author = next((p for p in subj if read and ss + read.start(1) <= pstart(p) < ss + read.end(1)), None)
+    if author:
+        return ("person", author)  # "Sambutan tertulis X yang dibacakan oleh Y menyebutkan ...": X's words
+    if subj and not re.search(r"[.;]", without_degrees(lx, text[subj[-1].end:t.idx])):
+        return ("person", subj[-1])
+    if pron:
+        return ("pronoun", None)
+    if (ag := agency_subject(text, ss, t.idx, s.agencies, s.people, lx.lists["SUBJECT_ADVERB"])) and (
+            low in lx.cue_clause or re.match(r"\s*(?:,|:|bahwa\b)", text[t.idx + len(t):t.idx + len(t) + 8])):
+        return ("agency", ag)  # "BKN menegaskan ...", "Pemkab mengusulkan, ..." (not "Pemkab mengusulkan 900 formasi")
+    return None
+
+
+def _by_inverted_cue(ctx: DocContext, s: _Sentence, t):
+    """3. inverted cue: "..., tambah Pj Wali Kota, bahwa ..." / "..., sambungnya."."""
+    doc, text, lx = ctx.doc, ctx.text, ctx.lx
+    cue = cue_word(lx, t.text)
+    after_pron = re.match(r"^\s+(?:dia|ia|beliau)\s*,", text[t.idx + len(t):t.idx + len(t) + 12])
+    if not (cue and t.i > s.sent.start and (doc[t.i - 1].text == "," or after_pron) and cue not in lx.cue_verbs
+            and not noun_use(ctx, t.i)):
+        return None
+    p = next((p for p in s.sp if t.idx < p.start <= t.idx + len(t) + 2), None)
+    hint = ("person", p) if p else ("pronoun", None)
+    read = READ_FOR.search(text[s.ss:t.idx])
+    author = next((p for p in s.sp if read and s.ss + read.start(1) <= pstart(p) < s.ss + read.end(1)), None)
+    if author and cue in lx.cue_passive:  # "Dalam sambutan X yang dibacakan Y, disampaikan bahwa ..."
+        s0 = skip_lead(text, t.idx + len(t), s.se)
+        return QuoteCandidate(s0, s.se, text[s0:s.se].strip(), False, ("person", author), cue)
+    return QuoteCandidate(s.ss, s.se, text[s.ss:s.se].strip(), False, hint, cue)
+
+
+def _by_leading_cue(ctx: DocContext, s: _Sentence, t):
+    """4. "Dikatakan X, ..." / "dikatakannya (bahwa) ...", also "Seperti disampaikan X, ..." and "Kata X,
+    ..." (a cue-after word opening its sentence)."""
+    doc, text, lx, sent = ctx.doc, ctx.text, ctx.lx, s.sent
+    low = t.text.lower()
+    lead = t.i == sent.start or (t.i == sent.start + 1 and doc[sent.start].text.lower() in ("seperti", "sebagaimana")) \
+        or bool(re.fullmatch(lx.phrases("CONTINUING_LEAD").pattern + r",?\s*", text[s.ss:t.idx]))  # "Lebih lanjut disampaikan, ..."
+    if not ((low in lx.cue_passive and lead) or (low in lx.cue_after and t.i == sent.start)):
+        return None
+    p = next((p for p in s.sp if t.idx < pstart(p) <= t.idx + len(t) + 6), None)
+    if p and (low in lx.cue_passive or text[p.end:p.end + 1] == ","):
+        s0 = skip_lead(text, p.end, s.se)
+        if len(text[s0:s.se].split()) >= 4:
+            return QuoteCandidate(s0, s.se, text[s0:s.se].strip(), False, ("person", p), low)
+    # "Kata dia, ...", "Dijelaskan, ...", "Lebih lanjut disampaikan, ...": the last speaker goes on
+    after = t.idx + len(t)
+    pron = None if p else re.match(r"\s+(?:dia|ia|beliau)\s*,", text[after:after + 12]) \
+        or (low in lx.cue_passive and re.match(r",", text[after:after + 1]))
+    if pron:
+        s0 = skip_lead(text, after + pron.end(), s.se)
+        if len(text[s0:s.se].split()) >= 4:
+            return QuoteCandidate(s0, s.se, text[s0:s.se].strip(), False, ("pronoun", None), low)
+    return None
+
+
+def _by_nya_cue(ctx: DocContext, s: _Sentence, t):
+    """"..., dikatakannya": a passive cue with -nya after the statement."""
+    low = t.text.lower()
+    if low.endswith("nya") and low[:-3] in ctx.lx.cue_passive:
+        return QuoteCandidate(s.ss, s.se, ctx.text[s.ss:s.se].strip(), False, ("pronoun", None), low)
+    return None
+
+
+#: The patterns of a reported statement, tried in this order on each token of a sentence.
+_PATTERNS = (_by_source, _by_verb, _by_inverted_cue, _by_leading_cue, _by_nya_cue)
+
+
+def _demonstrative(ctx: DocContext, sents, n: int, sp: list[PersonMention], toks,
+                   agencies: list[Mention] = ()) -> QuoteCandidate | None:
+    text, lx = ctx.text, ctx.lx
+    for t in toks:
+        if t.text.lower() in lx.cue_passive:
+            p = next((p for p in sp if t.idx < pstart(p) <= t.idx + len(t) + 12), None)
+            hint = ("person", p) if p else None
+            if not p:  # "Hal tersebut disampaikan Dinas Kesehatan dalam keterangan resminya"
+                m = re.match(r"\s+(?:oleh\s+)?", text[t.idx + len(t):])
+                ag = agency_at(agencies, text, t.idx + len(t) + (m.end() if m else 0))
+                hint = ("agency", ag) if ag else None
+            if not hint:
+                return None
+            sent = sents[n]
+            para_start = text.rfind("\n", 0, sent.start_char) + 1
+            prev = sents[n - 1]
+            ps, pe = prev.start_char, prev.end_char
+            if not text[para_start:sent.start_char].strip():
+                # the sentence opens its paragraph: the whole previous paragraph is meant
+                k = n - 1
+                para = text.rfind("\n", 0, sents[k].start_char)  # the previous paragraph starts after it
+                while k > 0 and sents[k - 1].start_char > para:
+                    k -= 1
+                ps = max(sents[k].start_char, para + 1)
+            while pe > ps and text[pe - 1].isspace():
+                pe -= 1
+            while ps < pe and text[ps].isspace():
+                ps += 1
+            if ctx.in_quote(ps + 1) or len(text[ps:pe].split()) < 5:
+                return None
+            return QuoteCandidate(ps, pe, text[ps:pe], False, hint, t.text.lower())
+    return None
