@@ -7,7 +7,8 @@ misspelt term raises ``AttributeError`` instead of minting a wrong IRI.
 from rdflib import Namespace, URIRef
 from rdflib.namespace import RDFS, SDO, DefinedNamespace
 
-__all__ = ["KG", "KGD", "SCHEMA", "ONTOLOGY_IRI", "PREFIXES", "NAME_TERMS", "ENTITIES_GRAPH"]
+__all__ = ["KG", "KGD", "SCHEMA", "ONTOLOGY_IRI", "PREFIXES", "SPARQL_PREFIXES", "TURTLE_PREFIXES", "NAME_TERMS",
+           "ENTITIES_GRAPH"]
 
 ONTOLOGY_IRI = "https://w3id.org/kgid/ns"
 
@@ -98,3 +99,13 @@ ENTITIES_GRAPH = KGD["entities"]
 
 #: Prefixes bound in every graph the project writes.
 PREFIXES = {"kg": KG._NS, "kgd": KGD, "rdfs": RDFS._NS, "schema": SCHEMA}
+
+#: Prefixes every SPARQL query may use without declaring them (``kg query``, ``kg serve``, saved
+#: queries): the ones above, then rdf, xsd and owl; values are strings.
+SPARQL_PREFIXES = {**{p: str(ns) for p, ns in PREFIXES.items()},
+                   "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+                   "xsd": "http://www.w3.org/2001/XMLSchema#", "owl": "http://www.w3.org/2002/07/owl#"}
+
+#: Prefixes written in Turtle and TriG output (exports, CONSTRUCT answers): not kgd:, whose local
+#: names hold "/", escaped in Turtle.
+TURTLE_PREFIXES = {p: ns for p, ns in SPARQL_PREFIXES.items() if p != "kgd"}

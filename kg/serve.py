@@ -37,7 +37,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from .admission import Admission
 from .errors import KgError, QueryError
-from .query import BY_FORM, negotiate
+from .results import BY_FORM, RESULT_FORMATS, negotiate, serialize_solutions
 from .serve_page import ASSETS, PAGE_CSP, asset, page
 
 __all__ = ["ServeConfig", "Server", "make_server"]
@@ -102,7 +102,7 @@ def _deny_network(event: str, args) -> None:
 
 def _refusal(checked) -> tuple[int, str, bytes] | None:
     """Why a parsed request is refused, as an HTTP answer; None when it may run."""
-    from .store import PREFIXES
+    from .ns import SPARQL_PREFIXES as PREFIXES
 
     def no(status: int, msg: str) -> tuple[int, str, bytes]:
         return status, "text/plain", (msg + "\n").encode("utf-8")
@@ -124,7 +124,6 @@ def _refusal(checked) -> tuple[int, str, bytes] | None:
 def _answer(store, cfg: ServeConfig, req: dict) -> tuple[int, str, bytes]:
     """Parse, check and run one request in a worker: (status, content type, body)."""
     from .sparql import check
-    from .store import RESULT_FORMATS, serialize_solutions
 
     try:
         checked = check(req["query"])
@@ -171,12 +170,12 @@ def _worker(conn: socket.socket, store, cfg: ServeConfig) -> None:
 
 def _write(store, op: str, graph: str | None, data: bytes | None, fmt: str | None) -> tuple[int, str]:
     from .errors import GraphFileError
-    from .store import Store
+    from .store import new_store
 
     had = graph is None or graph in store.graphs()
     try:
         if op in ("PUT", "POST"):  # parse once aside: a bad upload changes nothing
-            Store(store.engine).load(data=data, fmt=fmt)
+            new_store(store.engine).load(data=data, fmt=fmt)
         if op in ("PUT", "DELETE"):
             store.clear(graph)
         if op in ("PUT", "POST"):
@@ -208,10 +207,7 @@ def _zygote(sock: socket.socket, store, cfg: ServeConfig) -> None:
     sock.sendall(b"1" if cut_network() else b"0")  # before any query: SERVICE, LOAD or FROM <http:...> reach nothing
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps workers; no zombies
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if store.engine == "rdflib":
-        import rdflib.plugins.sparql as rs
-
-        rs.SPARQL_LOAD_GRAPHS = False  # FROM never fetches anything
+    store.offline()  # FROM never fetches anything
     while True:
         msg, fds, _, _ = socket.recv_fds(sock, 1, 1)
         if not msg:
@@ -530,13 +526,13 @@ def make_server(cfg: ServeConfig) -> Server:
     """Load ``cfg.graph`` and bind the server (not yet serving); raises KgError on bad input."""
     import ipaddress
 
-    from .store import open_store
+    from .store import open_graph
 
     if cfg.timeout <= 0:
         raise QueryError(f"--timeout must be positive, not {cfg.timeout}")
     if not 0 <= cfg.port <= 65535:
         raise QueryError(f"--port {cfg.port} is not a TCP port; give 1-65535 (or 0 for any free port)")
-    store = open_store(cfg.graph, cfg.engine)
+    store = open_graph(cfg.graph, cfg.engine)
     if cfg.union_default_graph:
         store.union_default_graph = True
     try:
