@@ -588,7 +588,7 @@ def test_the_listener_records_what_an_unguarded_engine_fetches(listener):
 
 @pytest.mark.parametrize("cut", [True, False])
 def test_a_worker_without_network_cannot_fetch_even_past_the_parser(listener, cut):
-    from kg.serve import cut_network
+    from kg.serve_worker import cut_network
 
     r, w = os.pipe()
     pid = os.fork()
