@@ -83,10 +83,10 @@ def cases(store) -> list[tuple[str, str, dict]]:
 def worker(engine: str, path: str, repeat: int, cap: float) -> dict:
     """Load ``path`` on ``engine`` in this process and time every case."""
     from kg.query import bind_params, saved_query
-    from kg.store import Store
+    from kg.store import new_store
 
     t = time.perf_counter()
-    store = Store(engine)
+    store = new_store(engine)
     store.load(path=path)
     res = {"engine": store.engine, "load_s": round(time.perf_counter() - t, 3), "triples": len(store), "queries": {}}
     signal.signal(signal.SIGALRM, _alarm)

@@ -118,7 +118,8 @@ def make_graph(triples: int, work: Path) -> tuple[Path, int]:
     import pyoxigraph as ox
 
     from kg.graph import build_graph
-    from kg.store import PREFIXES, to_oxigraph
+    from kg.ns import SPARQL_PREFIXES as PREFIXES
+    from kg.terms import to_oxigraph
 
     path = work / f"synthetic-{triples}.ttl"
     if path.exists():
@@ -164,21 +165,16 @@ def worker(engine: str, path: str, repeat: int, cap: float) -> dict:
     import signal
 
     from kg.query import bind_params, saved_query
-    from kg.store import Store
+    from kg.store import new_store
 
     rss0 = _rss_mb()
     t = time.perf_counter()
-    store = Store(engine)
+    store = new_store(engine)
     store.load(path=path)
     out = {"engine": store.engine, "parse_s": time.perf_counter() - t,
            "rss_mb": _rss_mb() - rss0, "queries": {}}
     t = time.perf_counter()
-    if engine == "oxigraph":
-        import pyoxigraph as ox
-
-        store._ox.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph())
-    else:
-        store._default().serialize(format="turtle")
+    store.serialize("ttl")
     out["serialize_s"] = time.perf_counter() - t
     signal.signal(signal.SIGALRM, _alarm)
     for name, raw in BENCH_QUERIES.items():

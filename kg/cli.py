@@ -19,31 +19,6 @@ from .errors import UsageError
 __all__ = ["main"]
 
 
-def _load_graph(path: str):
-    from rdflib import Graph
-
-    from .errors import GraphFileError
-    import os
-    if not os.path.isfile(path):
-        raise GraphFileError(f"{path}: no such graph file")
-    g = Graph()
-    fmt = "turtle" if path.endswith((".ttl", ".turtle")) else None
-    try:
-        g.parse(path, format=fmt)
-    except Exception as e:  # rdflib raises many kinds
-        raise GraphFileError(_parse_error(path, e)) from None
-    return g
-
-
-def _parse_error(path: str, e: Exception) -> str:
-    """One line naming the file and, for Turtle's BadSyntax, the line and the reason (not the raw
-    bytes around it that the exception quotes)."""
-    why, line = getattr(e, "_why", None), getattr(e, "lines", None)
-    if why is not None and isinstance(line, int):
-        return f"{path}, line {line + 1}: cannot parse graph ({why})"
-    return f"{path}: cannot parse graph ({' '.join(f'{type(e).__name__}: {e}'.split())[:300]})"
-
-
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kg")
 def main() -> None:
@@ -168,9 +143,9 @@ def facts(graph: str, engine: str | None) -> None:
         kg facts out/graph.ttl > facts.json
     """
     from .facts import facts as view
-    from .store import open_store
+    from .store import open_graph
 
-    view_ = view(open_store(graph, engine))
+    view_ = view(open_graph(graph, engine))
     click.echo(json.dumps(view_, ensure_ascii=False, indent=1))
 
 
@@ -194,8 +169,9 @@ def review(graph: str, csv_path: str | None, far: int) -> None:
     from collections import Counter
 
     from .review import review as run_review, write_csv
+    from .store import open_graph
 
-    findings = run_review(_load_graph(graph), far=far)
+    findings = run_review(open_graph(graph), far=far)
     written = write_csv(findings, csv_path) if csv_path else None
     for f in findings:
         where = f.document + (f":{f.start}" if f.start is not None else "")
@@ -215,9 +191,10 @@ def validate(graph: str) -> None:
     Example:
         kg validate out/graph.ttl
     """
+    from .store import open_graph
     from .validate import validate as run_validate
 
-    g = _load_graph(graph)
+    g = open_graph(graph, rdflib=True)
     ok, text = run_validate(g)
     click.echo("conforms" if ok else text)
     sys.exit(0 if ok else 1)
@@ -248,8 +225,9 @@ def analyze(graph: str, out: str, scope: str, seed: int) -> None:
 
     from .analysis import analyze as run_analyze, write_report, write_scores
     from .graph import write_graph
+    from .store import open_graph
 
-    g = _load_graph(graph)
+    g = open_graph(graph, rdflib=True)
     result = run_analyze(g, scope=scope, seed=seed)
     written = write_report(result, out)
     n = write_scores(g, result)
@@ -320,7 +298,10 @@ def query(graph, query, params, fmt, list_, endpoint, columns, allow_service, en
     """
     import time
 
-    from .query import Endpoint, format_solutions, list_saved, run
+    from .endpoint import Endpoint
+    from .query import list_saved, run
+    from .results import format_solutions
+    from .store import open_graph
 
     if list_:
         for sq in list_saved():
@@ -339,12 +320,7 @@ def query(graph, query, params, fmt, list_, endpoint, columns, allow_service, en
             raise UsageError(f"--param {p!r}: write NAME=VALUE")
         raw[name.strip().lstrip("?$")] = value
     t = time.perf_counter()
-    if endpoint:
-        target = Endpoint(endpoint)
-    else:
-        from .store import open_store
-
-        target = open_store(graph, engine)
+    target = Endpoint(endpoint) if endpoint else open_graph(graph, engine)
     sol, sq = run(target, query, raw, allow_service=allow_service)
     text = format_solutions(sol, fmt, hide=tuple(raw),
                             columns=tuple(c.strip() for c in (columns or "").split(",") if c.strip()))
@@ -427,9 +403,9 @@ def export(graph, fmt, out, stream, engine) -> None:
     """
     from .export import export as run_export
     from .export import export_stream
-    from .store import open_store
+    from .store import open_graph
 
-    written = export_stream(graph, fmt, out) if stream else run_export(open_store(graph, engine), fmt, out)
+    written = export_stream(graph, fmt, out) if stream else run_export(open_graph(graph, engine), fmt, out)
     for path, count in written:
         click.echo(f"wrote {path} ({count})")
 
@@ -451,9 +427,9 @@ def push(graph, endpoint, graph_iri, per_document, append) -> None:
         kg push out/graph.ttl --endpoint http://localhost:3030/kg/data --graph https://example.org/g
     """
     from .export import push as run_push
-    from .store import open_store
+    from .store import open_graph
 
-    sent = run_push(open_store(graph), endpoint, graph=graph_iri, per_document=per_document, append=append)
+    sent = run_push(open_graph(graph), endpoint, graph=graph_iri, per_document=per_document, append=append)
     click.echo(f"pushed {sum(n for _, n in sent)} triples in {len(sent)} graph(s) to {endpoint}")
 
 

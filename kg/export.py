@@ -25,8 +25,9 @@ from pathlib import Path
 
 from .errors import GraphFileError, KgError
 from .fileio import atomic_write
-from .ns import ENTITIES_GRAPH, KG, KGD
-from .store import TURTLE_PREFIXES, Store, nt_term, term_parts, to_oxigraph
+from .ns import ENTITIES_GRAPH, KG, KGD, TURTLE_PREFIXES
+from .store import RDF_FORMATS, Store, parse_error, rdf_format
+from .terms import nt_term, term_parts, to_oxigraph
 
 __all__ = ["EXPORT_FORMATS", "STREAM_FORMATS", "export", "export_stream", "document_graph_of", "document_graphs",
            "network", "push", "neutralise", "jsonld_context"]
@@ -42,7 +43,7 @@ def document_graphs(store: Store) -> dict[str, list[tuple]]:
     """Statements grouped by named graph: a document's IRI, or :data:`~kg.ns.ENTITIES_GRAPH`
     for the shared entity descriptions (every statement in exactly one graph).
 
-    Values are lists of ``(s, p, o)`` term parts (see :func:`kg.store.term_parts`).
+    Values are lists of ``(s, p, o)`` term parts (see :func:`kg.terms.term_parts`).
     """
     doc_of: dict[tuple, str] = {}
     triples = {(term_parts(s), term_parts(p), term_parts(o)) for s, p, o, _ in store.quads()}
@@ -98,18 +99,18 @@ def export_stream(graph: str | os.PathLike, fmt: str, out: str | os.PathLike) ->
     if fmt not in STREAM_FORMATS:
         raise KgError(f"--stream writes {' or '.join(STREAM_FORMATS)}, not {fmt!r}")
     graph, out = Path(graph), Path(out)
+    name = rdf_format(graph)
     if not graph.is_file():
         raise GraphFileError(f"{graph}: no such graph file")
     if out.is_dir():
         raise GraphFileError(f"{out} is a folder; give a file name for {fmt}")
-    guess = {".nt": "N_TRIPLES", ".nq": "N_QUADS", ".trig": "TRIG", ".ttl": "TURTLE"}.get(graph.suffix, "TURTLE")
     seen_docs: set[str] = set()
     entities = str(ENTITIES_GRAPH)
     n = 0
 
     def quads():
         nonlocal n
-        for q in ox.parse(path=str(graph), format=getattr(ox.RdfFormat, guess)):
+        for q in ox.parse(path=str(graph), format=getattr(ox.RdfFormat, RDF_FORMATS[name][0])):
             n += 1
             if fmt == "nt":
                 yield ox.Triple(q.subject, q.predicate, q.object)
@@ -125,7 +126,7 @@ def export_stream(graph: str | os.PathLike, fmt: str, out: str | os.PathLike) ->
         atomic_write(out, lambda f: ox.serialize(quads(), output=f, format=ox.RdfFormat.N_QUADS if fmt == "nq"
                                                  else ox.RdfFormat.N_TRIPLES))
     except SyntaxError as e:
-        raise GraphFileError(f"{graph}: not valid RDF ({e})") from None
+        raise GraphFileError(parse_error(graph, name, e)) from None
     what = f"{n} statements" + (f", {len(seen_docs)} document graphs" if fmt == "nq" else "")
     return [(str(out), what)]
 
@@ -194,7 +195,7 @@ def _value(t):
 
 def network(store: Store) -> tuple[list[dict], list[dict]]:
     """(nodes, edges) of the graph's network view, as plain dicts."""
-    from .sparql import query_text
+    from .query import query_text
 
     aliases: dict[str, list[str]] = {}
     for row in store.execute(query_text("facts/aliases")).rows:

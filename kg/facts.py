@@ -9,28 +9,14 @@ completely).
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterator
 
 from .ns import ENTITY_CLASSES
-from .sparql import query_text, run
-from .store import term_parts
+from .query import rows as _rows
+from .store import open_graph
 
 __all__ = ["facts"]
 
 _TYPES = {str(c): t for t, c in ENTITY_CLASSES.items()}
-
-
-def _rows(g, name: str) -> Iterator[dict]:
-    """The rows of saved query ``name`` as ``{variable: value text or None}``."""
-    if hasattr(g, "execute"):   # a Store: engine-native terms, no conversion to rdflib
-        sol = g.execute(query_text(name))
-        for row in sol.rows:
-            yield {v: (None if t is None else term_parts(t)[1]) for v, t in zip(sol.vars, row)}
-        return
-    res = run(g, name)
-    names = [str(v) for v in res.vars]
-    for row in res:
-        yield {v: (None if t is None else str(t)) for v, t in zip(names, row)}
 
 
 def _bool(text: str) -> bool:
@@ -38,8 +24,9 @@ def _bool(text: str) -> bool:
 
 
 def facts(g) -> dict:
-    """The facts view of ``g`` (a Store or an rdflib graph): documents (with their URL, outlet and
-    copies), entities, roles, events and quotes."""
+    """The facts view of ``g`` (a Store, or an rdflib graph, read through a copy in Oxigraph):
+    documents (with their URL, outlet and copies), entities, roles, events and quotes."""
+    g = open_graph(g)
     copies: dict[str, list[dict]] = defaultdict(list)
     for r in _rows(g, "facts/copies"):
         copies[r["doc"]].append({"source": r["source"], "url": r["url"], "outlet": r["outlet"], "date": r["date"]})

@@ -9,7 +9,8 @@ from rdflib.namespace import RDFS, SDO, DefinedNamespace
 
 from .records import ENTITY_TYPES
 
-__all__ = ["KG", "KGD", "ENTITY_CLASSES", "SCHEMA", "ONTOLOGY_IRI", "PREFIXES", "NAME_TERMS", "ENTITIES_GRAPH"]
+__all__ = ["KG", "KGD", "ENTITY_CLASSES", "SCHEMA", "ONTOLOGY_IRI", "PREFIXES", "SPARQL_PREFIXES", "TURTLE_PREFIXES",
+           "NAME_TERMS", "ENTITIES_GRAPH"]
 
 ONTOLOGY_IRI = "https://w3id.org/kgid/ns"
 
@@ -104,3 +105,13 @@ PREFIXES = {"kg": KG._NS, "kgd": KGD, "rdfs": RDFS._NS, "schema": SCHEMA}
 #: The class of each entity type (:data:`kg.records.ENTITY_TYPES`, the one table of them;
 #: a test checks it against the subclasses of ``kg:Entity`` in ``ontology/kg.ttl``).
 ENTITY_CLASSES = {t: KG[t] for t in ENTITY_TYPES}
+
+#: Prefixes every SPARQL query may use without declaring them (``kg query``, ``kg serve``, saved
+#: queries): the ones above, then rdf, xsd and owl; values are strings.
+SPARQL_PREFIXES = {**{p: str(ns) for p, ns in PREFIXES.items()},
+                   "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+                   "xsd": "http://www.w3.org/2001/XMLSchema#", "owl": "http://www.w3.org/2002/07/owl#"}
+
+#: Prefixes written in Turtle and TriG output (exports, CONSTRUCT answers): not kgd:, whose local
+#: names hold "/", escaped in Turtle.
+TURTLE_PREFIXES = {p: ns for p, ns in SPARQL_PREFIXES.items() if p != "kgd"}

@@ -1,10 +1,13 @@
-"""``kg query``: run SPARQL (text, a ``.rq`` file or a saved query) on a graph file
-or on any SPARQL endpoint, with values passed as bindings, and format the answer.
+"""Saved SPARQL queries (``kg/queries/**/*.rq``) and the one way to run a query: loaded, given
+their parameters, and run on a store or an endpoint, with values passed as bindings.
 
+``kg query`` runs QUERY (text, a ``.rq`` file or a saved query); ``kg facts``, ``kg review``,
+``kg export`` and the page read their saved queries through :func:`run` and :func:`rows` too.
 Parameter values become RDF terms (:func:`parse_term`): ``<iri>``, ``"text"@lang``,
-``"2024-01-31"^^xsd:date`` or, for anything else, a plain string. Saved queries
-declare their parameters in ``# @param NAME TYPE required|optional: help`` lines;
-declared types (string, date, title, class, iri, integer) are checked here.
+``"2024-01-31"^^xsd:date`` or, for anything else, a plain string. Saved queries declare their
+parameters in ``# @param NAME TYPE required|optional: help`` lines; declared types (string,
+date, title, class, iri, integer) are checked here. ``NAME.ENGINE.rq`` holds the same query
+shaped for one engine, when the engines need different shapes to plan it well.
 """
 from __future__ import annotations
 
@@ -12,20 +15,61 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
+from typing import Iterator
 
 from .errors import QueryError
-from .store import ENGINES, PREFIXES, Solutions, nt_term, term_parts
+from .ns import SPARQL_PREFIXES
+from .results import Solutions
+from .store import ENGINES, Store
+from .terms import term_parts
 
-__all__ = ["Param", "SavedQuery", "saved_query", "list_saved", "parse_term", "bind_params", "resolve", "expand_title",
-           "run", "checked_local", "Endpoint", "format_solutions", "sentence_around", "negotiate", "FORMATS", "BY_FORM"]
+__all__ = ["Param", "SavedQuery", "saved_queries", "query_text", "saved_query", "list_saved", "parse_term",
+           "bind_params", "resolve", "expand_title", "run", "rows", "checked_local", "sentence_around"]
 
-FORMATS = ("table", "csv", "tsv", "json")
-CONSTRUCT_FORMATS = ("table", "json")
-XSD = "http://www.w3.org/2001/XMLSchema#"
-KG_NS = PREFIXES["kg"]
+XSD = SPARQL_PREFIXES["xsd"]
+KG_NS = SPARQL_PREFIXES["kg"]
 CLASSES = ("Person", "Agency", "Policy", "Event", "Place")
 _PARAM = re.compile(r"^#\s*@param\s+(\w+)\s+(\w+)\s+(required|optional)\s*:?\s*(.*)$")
 _TYPES = ("string", "date", "title", "class", "iri", "integer")
+
+
+def _root():
+    return resources.files("kg").joinpath("queries")
+
+
+def saved_queries(folder: str = "") -> dict[str, str]:
+    """Saved query names (``"facts/quotes"``) → their first comment line.
+
+    ``NAME.ENGINE.rq`` files are not listed: they hold the same query shaped for
+    one engine (see :func:`saved_query`).
+    """
+    out: dict[str, str] = {}
+    base = _root()
+
+    def walk(node, prefix: str) -> None:
+        for child in sorted(node.iterdir(), key=lambda c: c.name):
+            if child.is_dir():
+                walk(child, f"{prefix}{child.name}/")
+            elif child.name.endswith(".rq") and "." not in child.name[:-3]:  # NAME.ENGINE.rq: a variant
+                text = child.read_text(encoding="utf-8")
+                first = next((l[1:].strip() for l in text.splitlines() if l.startswith("#")), "")
+                out[f"{prefix}{child.name[:-3]}"] = first
+
+    walk(base.joinpath(folder) if folder else base, f"{folder}/" if folder else "")
+    return out
+
+
+def query_text(name: str) -> str:
+    """The text of a saved query; :class:`QueryError` lists the valid names."""
+    node = _root()
+    for part in name.split("/"):
+        node = node.joinpath(part if part != name.split("/")[-1] else f"{part}.rq")
+    try:
+        return node.read_text(encoding="utf-8")
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        names = ", ".join(sorted(saved_queries()))
+        raise QueryError(f"unknown saved query {name!r}; valid names: {names}") from None
 
 
 @dataclass(frozen=True)
@@ -56,8 +100,6 @@ class SavedQuery:
 @lru_cache(maxsize=None)
 def saved_query(name: str) -> SavedQuery:
     """The saved query ``name`` with its declared parameters."""
-    from .sparql import query_text, saved_queries
-
     text = query_text(name)
     params = []
     for line in text.splitlines():
@@ -77,8 +119,6 @@ def saved_query(name: str) -> SavedQuery:
 
 def list_saved() -> list[SavedQuery]:
     """Every saved query, the general ones first, then the facts view's."""
-    from .sparql import saved_queries
-
     names = sorted(saved_queries(), key=lambda n: ("/" in n, n))
     return [saved_query(n) for n in names]
 
@@ -109,9 +149,9 @@ def parse_term(text: str) -> tuple:
     if m:
         value, lang, dt, pfx, local = m.groups()
         if pfx is not None:
-            if pfx not in PREFIXES:
-                raise QueryError(f"unknown prefix {pfx}: in {text!r}; known: {', '.join(sorted(PREFIXES))}")
-            dt = PREFIXES[pfx] + local
+            if pfx not in SPARQL_PREFIXES:
+                raise QueryError(f"unknown prefix {pfx}: in {text!r}; known: {', '.join(sorted(SPARQL_PREFIXES))}")
+            dt = SPARQL_PREFIXES[pfx] + local
         if dt == XSD + "string":
             dt = None
         return ("literal", _unescape(value), dt, lang)
@@ -122,7 +162,6 @@ def parse_term(text: str) -> tuple:
 def _title_words() -> list[tuple[re.Pattern, str]]:
     """Office abbreviations (kg/rules/titles.jsonl aliases) -> their full form, longest first."""
     import json
-    from importlib import resources
 
     pairs = []
     for line in resources.files("kg").joinpath("rules/titles.jsonl").read_text(encoding="utf-8").splitlines():
@@ -167,8 +206,8 @@ def _typed(p: Param, raw: str) -> tuple:
         if t[0] == "iri":
             return t
         pfx, _, local = raw.partition(":")
-        if pfx in PREFIXES and local:
-            return ("iri", PREFIXES[pfx] + local, None, None)
+        if pfx in SPARQL_PREFIXES and local:
+            return ("iri", SPARQL_PREFIXES[pfx] + local, None, None)
         if re.match(r"^[a-z][a-z0-9+.-]*://\S+$", raw, re.I):
             return ("iri", raw, None, None)
         raise QueryError(f"--param {p.name}={raw!r}: not an IRI; write <https://...> or kgd:...")
@@ -200,8 +239,6 @@ def resolve(spec: str) -> tuple[str, SavedQuery | None]:
     An existing file wins, then a saved query name (``facts/quotes`` too), then a path-like
     name (``.rq``, ``.sparql`` or with a folder) that must be a file, then SPARQL text.
     """
-    from .sparql import saved_queries
-
     names = saved_queries()
     looks_like_file = spec.endswith((".rq", ".sparql")) or os.path.sep in spec and not re.search(r"[{}\s]", spec)
     if looks_like_file and (os.path.isfile(spec) or spec not in names):
@@ -270,18 +307,20 @@ def checked_local(text: str, allow_service: bool = False) -> str:
     return checked.text
 
 
-def run(target, spec: str, params: dict[str, str] | None = None, max_rows: int | None = None,
-        allow_service: bool = False):
-    """Run QUERY ``spec`` on ``target`` (a :class:`kg.store.Store` or :class:`Endpoint`).
+def run(target, spec: str | SavedQuery, params: dict[str, str] | None = None, max_rows: int | None = None,
+        allow_service: bool = False) -> tuple[Solutions, SavedQuery | None]:
+    """Run QUERY ``spec`` (as :func:`resolve` reads it, or a :class:`SavedQuery`) on ``target``: a
+    :class:`kg.store.Store`, or any object with its ``execute`` (:class:`kg.endpoint.Endpoint`).
 
-    Queries that are not saved ones are checked first on a local store (:func:`checked_local`).
+    ``params`` are the parameter values as text (:func:`bind_params`). Queries that are not
+    saved ones are checked first on a local store (:func:`checked_local`).
     Returns ``(Solutions, SavedQuery or None)``.
     """
-    text, sq = resolve(spec)
+    text, sq = (spec.text, spec) if isinstance(spec, SavedQuery) else resolve(spec)
     bindings = bind_params(sq, params or {})
     if sq is not None:
         text = sq.text_for(getattr(target, "engine", None))
-    elif not isinstance(target, Endpoint):
+    elif isinstance(target, Store):
         text = checked_local(text, allow_service)
     sol = target.execute(text, bindings, max_rows=max_rows)
     if sq is not None and sq.name in _POST and sol.form == "SELECT":
@@ -289,181 +328,9 @@ def run(target, spec: str, params: dict[str, str] | None = None, max_rows: int |
     return sol, sq
 
 
-class Endpoint:
-    """A remote SPARQL 1.1 endpoint with the same ``execute`` as a store.
-
-    The query is sent as any standard endpoint reads it: the prefixes a local query may use
-    without declaring them (:data:`kg.store.PREFIXES`) are declared in its text, and
-    bindings are written into it as one-row ``VALUES`` blocks (:func:`kg.sparql.inline_values`),
-    since SPARQL 1.1 has no protocol for bindings.
-    """
-
-    def __init__(self, url: str, timeout: float = 60.0):
-        if not re.match(r"^https?://", url):
-            raise QueryError(f"endpoint {url!r} is not an http(s) URL")
-        self.url, self.timeout, self.engine = url, timeout, f"endpoint {url}"
-
-    def execute(self, sparql: str, bindings: dict | None = None, max_rows: int | None = None) -> Solutions:
-        import json
-        import urllib.error
-        import urllib.parse
-        import urllib.request
-
-        from .sparql import check, declare, inline_values
-
-        checked = check(sparql)
-        form = checked.form
-        if form == "UPDATE":
-            raise QueryError("this is a SPARQL update; kg query only reads")
-        terms = {k: nt_term(term_parts(v) if type(v) is tuple else _parts(v)) for k, v in (bindings or {}).items()}
-        fields = [("query", declare(check(inline_values(checked, terms)), PREFIXES))]
-        accept = "application/n-triples" if form in ("CONSTRUCT", "DESCRIBE") else "application/sparql-results+json"
-        req = urllib.request.Request(self.url, data=urllib.parse.urlencode(fields).encode(), method="POST",
-                                     headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
-        try:
-            with urllib.request.urlopen(req, timeout=self.timeout) as r:
-                body, ctype = r.read(), r.headers.get("Content-Type", "")
-        except urllib.error.HTTPError as e:
-            msg = e.read(2000).decode("utf-8", "replace").strip().splitlines()
-            raise QueryError(f"{self.url} answered {e.code}: {msg[0] if msg else e.reason}") from None
-        except (urllib.error.URLError, OSError) as e:
-            raise QueryError(f"cannot reach {self.url}: {getattr(e, 'reason', e)}") from None
-        if "n-triples" in ctype or "turtle" in ctype:
-            import pyoxigraph as ox
-
-            fmt = ox.RdfFormat.N_TRIPLES if "n-triples" in ctype else ox.RdfFormat.TURTLE
-            triples = [(t.subject, t.predicate, t.object) for t in ox.parse(body, format=fmt)]
-            return Solutions("CONSTRUCT", self.engine, triples=triples)
-        try:
-            data = json.loads(body)
-        except ValueError:
-            raise QueryError(f"{self.url} answered {ctype or 'no content type'}, not SPARQL JSON results") from None
-        if "boolean" in data:
-            return Solutions("ASK", self.engine, boolean=bool(data["boolean"]))
-        names = data["head"]["vars"]
-        rows = [tuple(_from_json(b.get(v)) for v in names) for b in data["results"]["bindings"]]
-        over = max_rows is not None and max_rows > 0 and len(rows) > max_rows
-        return Solutions("SELECT", self.engine, names, rows[:max_rows] if over else rows, overflow=over)
-
-
-def _parts(v):
-    from .store import to_rdflib
-
-    return term_parts(to_rdflib(v))
-
-
-def _from_json(b):
-    if b is None:
-        return None
-    kind = {"uri": "iri", "bnode": "bnode"}.get(b["type"], "literal")
-    dt = b.get("datatype")
-    return (kind, b["value"], None if dt == XSD + "string" else dt, b.get("xml:lang"))
-
-
-def _short(parts, width: int) -> str:
-    if parts is None:
-        return ""
-    kind, value, dt, lang = parts
-    if kind == "iri":
-        for pfx, ns in (("kgd", PREFIXES["kgd"]), ("kg", KG_NS), ("xsd", XSD)):
-            if value.startswith(ns):
-                value = f"{pfx}:{value[len(ns):]}"
-                break
-    # one line per row; no terminal control codes, no bidi overrides that would show text reversed
-    value = re.sub(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]+", " ", value)
-    return value if len(value) <= width else value[: width - 1] + "…"
-
-
-def format_solutions(sol: Solutions, fmt: str = "table", hide: tuple[str, ...] = (), width: int = 60,
-                     columns: tuple[str, ...] = ()) -> str:
-    """The answer as text: ``table`` (aligned, IRIs shortened), or SPARQL CSV, TSV or JSON.
-
-    Columns named in ``hide`` (the bound parameters) are left out; ``columns``
-    keeps only those, in that order. CONSTRUCT answers print as Turtle (JSON-LD
-    with ``json``).
-    """
-    from .store import serialize_solutions
-
-    if fmt not in FORMATS:
-        raise QueryError(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}")
-    if sol.form == "CONSTRUCT" and fmt not in CONSTRUCT_FORMATS:
-        raise QueryError(f"--format {fmt} is for SELECT and ASK answers; a CONSTRUCT or DESCRIBE answer is a graph: "
-                         f"valid: {', '.join(CONSTRUCT_FORMATS)} (table prints Turtle, json prints JSON-LD)")
-    if sol.form == "CONSTRUCT":
-        return serialize_solutions(sol, "jsonld" if fmt == "json" else "turtle").decode("utf-8")
-    if sol.form == "SELECT" and columns:
-        bad = [c for c in columns if c not in sol.vars]
-        if bad:
-            raise QueryError(f"no column {bad[0]!r} in the answer; columns: {', '.join(sol.vars)}")
-    if sol.form == "SELECT" and (hide or columns):
-        keep = [sol.vars.index(c) for c in columns] or [i for i, v in enumerate(sol.vars) if v not in hide]
-        sol = Solutions("SELECT", sol.engine, [sol.vars[i] for i in keep],
-                        [tuple(r[i] for i in keep) for r in sol.rows], overflow=sol.overflow)
-    if fmt != "table":
-        return serialize_solutions(sol, fmt).decode("utf-8")
-    if sol.form == "ASK":
-        return "true" if sol.boolean else "false"
-    cells = [[_short(term_parts(t), width) for t in row] for row in sol.rows]
-    widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(sol.vars)]
-    line = lambda vals: " | ".join(x.ljust(w) for x, w in zip(vals, widths)).rstrip()  # noqa: E731
-    out = [line(sol.vars), "-+-".join("-" * w for w in widths)] + [line(r) for r in cells]
-    return "\n".join(out)
-
-
-#: pyoxigraph's file extension of a format -> result format name (kg.store.RESULT_FORMATS)
-_BY_EXTENSION = {"srj": "json", "srx": "xml", "csv": "csv", "tsv": "tsv",
-                 "ttl": "turtle", "jsonld": "jsonld", "nt": "nt", "rdf": "rdfxml"}
-_SHORT = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "turtle": "turtle", "ttl": "turtle",
-          "json-ld": "jsonld", "jsonld": "jsonld", "nt": "nt", "ntriples": "nt", "n-triples": "nt",
-          "rdf+xml": "rdfxml", "rdfxml": "rdfxml"}
-BY_FORM = {"SELECT": ("json", "xml", "csv", "tsv"), "ASK": ("json", "xml", "csv", "tsv"),
-            "CONSTRUCT": ("turtle", "jsonld", "nt", "rdfxml")}
-_ALIASES = {"json": {"SELECT": "json", "CONSTRUCT": "jsonld"}, "xml": {"SELECT": "xml", "CONSTRUCT": "rdfxml"}}
-
-
-def negotiate(form: str, accept: str | None, fmt: list[str]) -> str | None:
-    """The result format for a query form, from ``format=`` parameters then the Accept header.
-
-    >>> negotiate("SELECT", "text/csv;q=0.5, application/sparql-results+xml", [])
-    'xml'
-    >>> negotiate("CONSTRUCT", "*/*", ["json"]), negotiate("SELECT", "image/png", [])
-    ('jsonld', None)
-    """
-    form = "SELECT" if form == "ASK" else form
-    ok = BY_FORM[form]
-    for f in fmt:
-        f = f.strip().lower()
-        name = _ALIASES.get(f, {}).get(form) or _SHORT.get(f) or _media_format(f, form)
-        if name in ok:
-            return name
-    if not accept:
-        return ok[0]
-    ranked = []
-    for i, part in enumerate(accept.split(",")):
-        media, *opts = [x.strip() for x in part.split(";")]
-        q = 1.0
-        for o in opts:
-            if o.startswith("q="):
-                try:
-                    q = float(o[2:])
-                except ValueError:
-                    q = 0.0
-        ranked.append((-q, i, media.lower()))
-    for negq, _, media in sorted(ranked):
-        if negq == 0:
-            break
-        if media in ("*/*", "application/*", "text/*"):
-            return ok[0] if media != "text/*" or form == "CONSTRUCT" else "csv"
-        if _media_format(media, form) in ok:
-            return _media_format(media, form)
-    return None
-
-
-def _media_format(media: str, form: str) -> str | None:
-    """The result format pyoxigraph reads a media type as, for SELECT/ASK or CONSTRUCT answers."""
-    import pyoxigraph as ox
-
-    media = media.split(";")[0].strip()
-    kind = ox.RdfFormat if form == "CONSTRUCT" else ox.QueryResultsFormat
-    found = kind.from_media_type(media) if media else None
-    return _BY_EXTENSION.get(found.file_extension) if found else None
+def rows(target, name: str, **params: str) -> Iterator[dict[str, str | None]]:
+    """The rows of saved query ``name`` run on ``target`` (:func:`run`), as ``{variable: value
+    text, None when unbound}``: an IRI's text, a literal's lexical form."""
+    sol, _ = run(target, saved_query(name), params)
+    for row in sol.rows:
+        yield {v: None if t is None else term_parts(t)[1] for v, t in zip(sol.vars, row)}

@@ -59,39 +59,41 @@ def _words() -> dict[str, frozenset[str]]:
 
 
 def review(g, far: int = FAR) -> list[Finding]:
-    """The findings of graph ``g`` (rdflib graph or :class:`kg.store.Store`), sorted by kind then place."""
-    from .sparql import run
+    """The findings of graph ``g`` (a :class:`kg.store.Store` or an rdflib graph), sorted by kind then place."""
+    from .query import rows
+    from .store import open_graph
 
-    ents = [(str(r.e), str(r.type).rsplit("#", 1)[1], str(r.label), int(r.docs), str(r.source))
-            for r in run(g, "review/entities")]
-    found = _pronouns(g, far) + _word_names(ents) + _events(run(g, "review/events")) + _one_letter(ents)
+    g = open_graph(g)
+    ents = [(r["e"], r["type"].rsplit("#", 1)[1], r["label"], int(r["docs"]), r["source"])
+            for r in rows(g, "review/entities")]
+    found = _pronouns(g, far) + _word_names(ents) + _events(rows(g, "review/events")) + _one_letter(ents)
     order = {k: i for i, k in enumerate(KINDS)}
     return sorted(set(found), key=lambda f: (order[f.kind], f.document, f.start or 0, f.item, f.reason))
 
 
 def _pronouns(g, far: int) -> list[Finding]:
-    from .sparql import run
+    from .query import rows
 
     pronouns = _words()["PRONOUN"]
     after = re.compile(r"^[\W\d_]{0,4}\w*\s+(\w+)")
-    texts = {str(r.doc): str(r.text) for r in run(g, "review/texts")}
+    texts = {r["doc"]: r["text"] for r in rows(g, "review/texts")}
     mentions: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for r in run(g, "review/mentions"):
-        mentions[(str(r.e), str(r.doc))].append(int(r.end))
+    for r in rows(g, "review/mentions"):
+        mentions[(r["e"], r["doc"])].append(int(r["end"]))
     out = []
-    for r in run(g, "review/quotes"):
-        start, end, cue = int(r.start), int(r.end), str(r.cue or "").lower()
-        m = after.match(texts.get(str(r.doc), "")[end:end + 40])
+    for r in rows(g, "review/quotes"):
+        start, end, cue = int(r["start"]), int(r["end"]), (r["cue"] or "").lower()
+        m = after.match(texts.get(r["doc"], "")[end:end + 40])
         by_pronoun = cue.endswith("nya") or cue in pronouns or bool(m and m.group(1).lower() in pronouns)
         if not by_pronoun:
             continue
-        before = [e for e in mentions[(str(r.speaker), str(r.doc))] if e <= start]
+        before = [e for e in mentions[(r["speaker"], r["doc"])] if e <= start]
         gap = start - max(before) if before else None
         if gap is None or gap > far:
             why = (f"given by the pronoun cue {cue or m.group(1)!r}; "
-                   + (f"{r.label} last named {gap} characters before" if gap is not None
-                      else f"{r.label} is not named before the quote"))
-            out.append(Finding("pronoun", str(r.source), start, str(r.q), str(r.text)[:80], why))
+                   + (f"{r['label']} last named {gap} characters before" if gap is not None
+                      else f"{r['label']} is not named before the quote"))
+            out.append(Finding("pronoun", r["source"], start, r["q"], r["text"][:80], why))
     return out
 
 
@@ -113,12 +115,12 @@ def _word_names(ents: list[tuple]) -> list[Finding]:
     return out
 
 
-def _events(rows) -> list[Finding]:
+def _events(found) -> list[Finding]:
     out = []
-    for r in rows:
-        missing = [w for w, n in (("date", int(r.dates)), ("place", int(r.places))) if not n]
+    for r in found:
+        missing = [w for w, n in (("date", int(r["dates"])), ("place", int(r["places"]))) if not n]
         if missing:
-            out.append(Finding("event", str(r.source), None, str(r.event), str(r.label),
+            out.append(Finding("event", r["source"], None, r["event"], r["label"],
                                "no report gives its " + " or ".join(missing)))
     return out
 

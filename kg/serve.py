@@ -17,7 +17,8 @@ malformed SPARQL (400), unacceptable formats (406). Behind that check the zygote
 and so every worker, lives in an empty network namespace (Linux): the engine cannot
 reach any address even if a query got past the parser. ``--writable`` turns on the
 SPARQL 1.1 Graph Store Protocol at ``/store`` (also ``/data``); writes are applied
-in the zygote, so every later query sees them.
+in the zygote, so every later query sees them. The zygote and its workers are
+:mod:`kg.serve_worker`; the query page is :mod:`kg.serve_page`.
 """
 from __future__ import annotations
 
@@ -37,8 +38,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from .admission import Admission
 from .errors import KgError, QueryError
-from .query import BY_FORM, negotiate
 from .serve_page import ASSETS, PAGE_CSP, asset, page
+from .serve_worker import recv_exact, recv_msg, send_msg, zygote
 
 __all__ = ["ServeConfig", "Server", "make_server"]
 
@@ -75,166 +76,6 @@ class ServeConfig:
     union_default_graph: bool = False
 
 
-# -- framing over a socket: 8-byte length, then bytes -----------------------------------
-def _send(sock: socket.socket, data: bytes) -> None:
-    sock.sendall(struct.pack("!Q", len(data)) + data)
-
-
-def _recv_exact(sock: socket.socket, n: int) -> bytes:
-    buf = bytearray()
-    while len(buf) < n:
-        chunk = sock.recv(min(n - len(buf), 1 << 20))
-        if not chunk:
-            raise ConnectionError("peer closed")
-        buf += chunk
-    return bytes(buf)
-
-
-def _recv(sock: socket.socket) -> bytes:
-    return _recv_exact(sock, struct.unpack("!Q", _recv_exact(sock, 8))[0])
-
-
-def _deny_network(event: str, args) -> None:
-    if event in ("socket.connect", "socket.getaddrinfo", "socket.gethostbyname", "urllib.Request",
-                 "subprocess.Popen", "os.system", "os.exec", "os.posix_spawn"):
-        raise PermissionError(f"kg serve: {event} is not allowed while answering a query")
-
-
-def _refusal(checked) -> tuple[int, str, bytes] | None:
-    """Why a parsed request is refused, as an HTTP answer; None when it may run."""
-    from .store import PREFIXES
-
-    def no(status: int, msg: str) -> tuple[int, str, bytes]:
-        return status, "text/plain", (msg + "\n").encode("utf-8")
-
-    if checked.form == "UPDATE":
-        return no(403, "updates (INSERT, DELETE, LOAD, CLEAR, DROP, ...) are refused: this endpoint is read-only")
-    if checked.service:
-        return no(403, "SERVICE is refused: this endpoint does not call other endpoints")
-    if checked.file_iris:
-        return no(403, "file: IRIs are refused: this endpoint does not read files")
-    if checked.undeclared:
-        p = checked.undeclared[0]
-        line = f"PREFIX {p}: <{PREFIXES[p]}>" if p in PREFIXES else f"PREFIX {p}: <...>"
-        return no(400, f"undeclared prefix {p}: in the query; add the line {line!r} (a standard SPARQL endpoint "
-                       "needs every prefix declared)")
-    return None
-
-
-def _answer(store, cfg: ServeConfig, req: dict) -> tuple[int, str, bytes]:
-    """Parse, check and run one request in a worker: (status, content type, body)."""
-    from .sparql import check
-    from .store import RESULT_FORMATS, serialize_solutions
-
-    try:
-        checked = check(req["query"])
-    except QueryError as e:
-        return 400, "text/plain", f"{e}\n".encode()
-    refused = _refusal(checked)
-    if refused:
-        return refused
-    try:
-        sol = store.execute(checked.text, req["bindings"], max_rows=cfg.max_rows)
-    except QueryError as e:
-        return 400, "text/plain", f"{e}\n".encode()
-    if sol.overflow:
-        return 422, "text/plain", (f"the answer has more than {cfg.max_rows} rows or triples (the server's "
-                                   "--max-rows); add a LIMIT or ask the server to allow more\n").encode()
-    fmt = negotiate(sol.form, req["accept"], req["format"])
-    if fmt is None:
-        ok = ", ".join(RESULT_FORMATS[f] for f in BY_FORM["SELECT" if sol.form == "ASK" else sol.form])
-        return 406, "text/plain", f"cannot answer {sol.form} in {req['accept']!r}; available: {ok}\n".encode()
-    body = serialize_solutions(sol, fmt)
-    if len(body) > cfg.max_bytes:
-        return 422, "text/plain", f"the answer is larger than {cfg.max_bytes} bytes (the server's limit)\n".encode()
-    return 200, RESULT_FORMATS[fmt] + ("; charset=utf-8" if fmt in ("csv", "tsv", "turtle") else ""), body
-
-
-def _worker(conn: socket.socket, store, cfg: ServeConfig) -> None:
-    import resource
-
-    cpu = int(cfg.timeout) + 2  # a backstop should the server die before it can kill us
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-    if cfg.max_memory_mb:  # on top of the store the worker shares with the zygote
-        with open("/proc/self/statm") as f:
-            size = int(f.read().split()[0]) * resource.getpagesize()
-        cap = size + cfg.max_memory_mb * 2**20
-        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-    sys.addaudithook(_deny_network)
-    req = pickle.loads(_recv(conn))
-    try:
-        out = _answer(store, cfg, req)
-    except Exception as e:  # noqa: BLE001 - every failure becomes an HTTP answer
-        out = (500, "text/plain", f"query failed: {type(e).__name__}: {e}\n".encode())
-    _send(conn, pickle.dumps(out))
-
-
-def _write(store, op: str, graph: str | None, data: bytes | None, fmt: str | None) -> tuple[int, str]:
-    from .errors import GraphFileError
-    from .store import Store
-
-    had = graph is None or graph in store.graphs()
-    try:
-        if op in ("PUT", "POST"):  # parse once aside: a bad upload changes nothing
-            Store(store.engine).load(data=data, fmt=fmt)
-        if op in ("PUT", "DELETE"):
-            store.clear(graph)
-        if op in ("PUT", "POST"):
-            store.load(data=data, fmt=fmt, graph=graph)
-    except GraphFileError as e:
-        return 400, str(e)
-    if op == "DELETE" and not had:
-        return 404, f"no graph {graph}"
-    return (201 if op == "PUT" and not had else 204), ""
-
-
-def cut_network() -> bool:
-    """Move this process into a new, empty network namespace (Linux): from then on it, and every
-    process it forks, can reach no address at all, loopback included. True when done."""
-    import ctypes
-
-    try:
-        unshare = ctypes.CDLL(None, use_errno=True).unshare
-    except (OSError, AttributeError):
-        return False
-    new_user, new_net = 0x10000000, 0x40000000  # CLONE_NEWUSER lets a non-root user make the namespace
-    return any(unshare(flags) == 0 for flags in (new_net, new_user | new_net))
-
-
-def _zygote(sock: socket.socket, store, cfg: ServeConfig) -> None:
-    from .sparql import check
-
-    check("PREFIX a: <b:> SELECT ?s { ?s a:p ?o FILTER(?o > 1) } LIMIT 1")  # load and warm the parser once, here
-    sock.sendall(b"1" if cut_network() else b"0")  # before any query: SERVICE, LOAD or FROM <http:...> reach nothing
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps workers; no zombies
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if store.engine == "rdflib":
-        import rdflib.plugins.sparql as rs
-
-        rs.SPARQL_LOAD_GRAPHS = False  # FROM never fetches anything
-    while True:
-        msg, fds, _, _ = socket.recv_fds(sock, 1, 1)
-        if not msg:
-            return
-        if msg == b"Q":
-            pid = os.fork()
-            if pid == 0:
-                sock.close()
-                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-                try:
-                    _worker(socket.socket(fileno=fds[0]), store, cfg)
-                finally:
-                    os._exit(0)
-            os.close(fds[0])
-            sock.sendall(struct.pack("!i", pid))
-        elif msg == b"W":
-            try:
-                out = _write(store, *pickle.loads(_recv(sock)))
-            except Exception as e:  # noqa: BLE001 - the zygote must outlive a bad write
-                out = (500, f"write failed: {type(e).__name__}: {e}")
-            _send(sock, pickle.dumps(out))
-
-
 class Server(ThreadingHTTPServer):
     """The HTTP server; ``close()`` stops it and its zygote.
 
@@ -254,11 +95,11 @@ class Server(ThreadingHTTPServer):
             ctl.close()
             self.socket.close()
             try:
-                _zygote(child, store, cfg)
+                zygote(child, store, cfg)
             finally:
                 os._exit(0)
         child.close()
-        self.isolated = _recv_exact(ctl, 1) == b"1"
+        self.isolated = recv_exact(ctl, 1) == b"1"
         self.zygote_pid, self._ctl, self._lock = pid, ctl, threading.Lock()
         self.admission = Admission(cfg.workers, cfg.queue, cfg.client_queries, cfg.client_connections,
                                    cfg.max_connections, cfg.queue_wait)
@@ -297,20 +138,20 @@ class Server(ThreadingHTTPServer):
             try:
                 with self._lock:
                     socket.send_fds(self._ctl, [b"Q"], [b.fileno()])
-                    pid = struct.unpack("!i", _recv_exact(self._ctl, 4))[0]
+                    pid = struct.unpack("!i", recv_exact(self._ctl, 4))[0]
             except OSError:
                 return 500, "text/plain", b"the process holding the graph is gone; restart kg serve\n"
             finally:
                 b.close()
             try:
-                _send(a, pickle.dumps(req))
+                send_msg(a, pickle.dumps(req))
                 if not select.select([a], [], [], min(LONG_QUERY, self.cfg.timeout))[0]:
                     try:  # a long query yields the CPU to the short ones that come after it
                         os.setpriority(os.PRIO_PROCESS, pid, 19)
                     except OSError:
                         pass
                 a.settimeout(max(0.01, deadline - time.monotonic()))
-                return pickle.loads(_recv(a))
+                return pickle.loads(recv_msg(a))
             except socket.timeout:
                 os.kill(pid, signal.SIGKILL)
                 return 503, "text/plain", (f"query stopped after {self.cfg.timeout:g} s (the server's --timeout); "
@@ -324,8 +165,8 @@ class Server(ThreadingHTTPServer):
     def write(self, op: str, graph: str | None, data: bytes | None, fmt: str | None) -> tuple[int, str]:
         with self._lock:
             self._ctl.sendall(b"W")
-            _send(self._ctl, pickle.dumps((op, graph, data, fmt)))
-            return pickle.loads(_recv(self._ctl))
+            send_msg(self._ctl, pickle.dumps((op, graph, data, fmt)))
+            return pickle.loads(recv_msg(self._ctl))
 
     def close(self) -> None:
         self.server_close()
@@ -530,13 +371,13 @@ def make_server(cfg: ServeConfig) -> Server:
     """Load ``cfg.graph`` and bind the server (not yet serving); raises KgError on bad input."""
     import ipaddress
 
-    from .store import open_store
+    from .store import open_graph
 
     if cfg.timeout <= 0:
         raise QueryError(f"--timeout must be positive, not {cfg.timeout}")
     if not 0 <= cfg.port <= 65535:
         raise QueryError(f"--port {cfg.port} is not a TCP port; give 1-65535 (or 0 for any free port)")
-    store = open_store(cfg.graph, cfg.engine)
+    store = open_graph(cfg.graph, cfg.engine)
     if cfg.union_default_graph:
         store.union_default_graph = True
     try:

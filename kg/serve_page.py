@@ -28,13 +28,13 @@ def page(triples: int, engine: str) -> bytes:
     import json
 
     from .query import list_saved
-    from .store import PREFIXES
+    from .ns import SPARQL_PREFIXES
 
     def safe(obj) -> str:
         return json.dumps(obj).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
     examples = {q.name: q.text for q in list_saved() if "/" not in q.name}
-    prefixes = {p: ns for p, ns in sorted(PREFIXES.items()) if p in ("kg", "kgd", "xsd")}
+    prefixes = {p: ns for p, ns in sorted(SPARQL_PREFIXES.items()) if p in ("kg", "kgd", "xsd")}
     html = asset("query.html").decode("utf-8")
     return (html.replace("%TRIPLES%", f"{triples:,}").replace("%ENGINE%", engine)
             .replace("%YASGUI_VERSION%", YASGUI_VERSION).replace("%PREFIXES%", safe(prefixes))

@@ -1,90 +1,19 @@
-"""Saved SPARQL (``kg/queries/**/*.rq``): loaded and prepared once, run with bindings.
-
-Values go in through ``initBindings``, never through string formatting. This
-module imports rdflib only, never spaCy. :func:`check` parses any SPARQL request with
-rdflib's grammar (nothing is run) and says whether it is an update, calls ``SERVICE``,
-names ``file:`` IRIs or uses undeclared prefixes: the read-only guard of ``kg serve``
-and ``kg query``.
+"""The read-only guard of ``kg serve`` and ``kg query``: :func:`check` parses any SPARQL request
+with rdflib's grammar (nothing is run) and says whether it is an update, calls ``SERVICE``,
+names ``file:`` IRIs or uses undeclared prefixes; :func:`declare` and :func:`inline_values`
+write a checked query so that any standard endpoint reads it. Saved queries live in
+:mod:`kg.query`. This module imports rdflib's parser only, never spaCy.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-
-from typing import TYPE_CHECKING
-
-from rdflib import Graph
-
-if TYPE_CHECKING:  # rdflib's SPARQL engine is imported only when a query is prepared
-    from rdflib.plugins.sparql.sparql import Query
 
 from .errors import QueryError
-from .ns import PREFIXES
 
-__all__ = ["query_text", "prepared", "run", "saved_queries", "query_form", "check", "canonical", "declare",
-           "inline_values", "Checked", "PARSE_DEPTH"]
+__all__ = ["query_form", "check", "canonical", "declare", "inline_values", "Checked", "PARSE_DEPTH"]
 
 
-def _root():
-    return resources.files("kg").joinpath("queries")
-
-
-def saved_queries(folder: str = "") -> dict[str, str]:
-    """Saved query names (``"facts/quotes"``) → their first comment line.
-
-    ``NAME.ENGINE.rq`` files are not listed: they hold the same query shaped for
-    one engine (see :func:`kg.query.saved_query`).
-    """
-    out: dict[str, str] = {}
-    base = _root()
-
-    def walk(node, prefix: str) -> None:
-        for child in sorted(node.iterdir(), key=lambda c: c.name):
-            if child.is_dir():
-                walk(child, f"{prefix}{child.name}/")
-            elif child.name.endswith(".rq") and "." not in child.name[:-3]:  # NAME.ENGINE.rq: a variant
-                text = child.read_text(encoding="utf-8")
-                first = next((l[1:].strip() for l in text.splitlines() if l.startswith("#")), "")
-                out[f"{prefix}{child.name[:-3]}"] = first
-
-    walk(base.joinpath(folder) if folder else base, f"{folder}/" if folder else "")
-    return out
-
-
-def query_text(name: str) -> str:
-    """The text of a saved query; :class:`QueryError` lists the valid names."""
-    node = _root()
-    for part in name.split("/"):
-        node = node.joinpath(part if part != name.split("/")[-1] else f"{part}.rq")
-    try:
-        return node.read_text(encoding="utf-8")
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-        names = ", ".join(sorted(saved_queries()))
-        raise QueryError(f"unknown saved query {name!r}; valid names: {names}") from None
-
-
-@lru_cache(maxsize=None)
-def prepared(name: str) -> Query:
-    """The prepared form of a saved query (parsed once per process)."""
-    from rdflib.plugins.sparql import prepareQuery
-
-    return prepareQuery(query_text(name), initNs=dict(PREFIXES))
-
-
-def run(g: Graph, name: str, **bindings):
-    """Run saved query ``name`` on ``g`` with ``bindings`` passed as initBindings.
-
-    ``g`` is an rdflib graph or a :class:`kg.store.Store` (either engine); the
-    answer is an rdflib query result either way.
-    """
-    if not isinstance(g, Graph) and hasattr(g, "execute"):
-        return g.query(query_text(name), bindings or None)
-    return g.query(prepared(name), initBindings=bindings or None)
-
-
-# --- the read-only check: a real SPARQL parser, not a lexer --------------------------------------
 #: Python frames the parser may use; rdflib's grammar recurses once per nesting level and once per
 #: triple pattern of a group: the default (1,000) refuses 40 nested groups or 300 triple patterns; this
 #: allows a few hundred of either (not 1,000 patterns in one group), and refuses 10,000 nested groups
@@ -216,7 +145,7 @@ _SCAN = re.compile(r"""#[^\n]*|'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.
 
 def inline_values(checked: Checked, terms: dict[str, str]) -> str:
     """The checked text with ``VALUES ?name { term }`` opening every group graph pattern, for each
-    ``name -> term`` (terms in N-Triples syntax, e.g. from :func:`kg.store.nt_term`).
+    ``name -> term`` (terms in N-Triples syntax, e.g. from :func:`kg.terms.nt_term`).
 
     This is how a parameter reaches an endpoint that applies no bindings (SPARQL 1.1 has no
     protocol for them). A one-row VALUES join never changes how many rows a group gives; it

@@ -19,10 +19,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .sparql import query_text
+from .query import query_text
 from .errors import GraphFileError
 from .ns import ENTITY_CLASSES, KGD
-from .store import Store, open_store
+from .store import Store, new_store, open_graph
 
 __all__ = ["PageData", "open_source", "read", "title_forms"]
 
@@ -55,15 +55,15 @@ def open_source(source) -> Store:
     if isinstance(source, (str, os.PathLike)):
         path = str(source)
         if not path.endswith((".ttl", ".nt")) or not os.path.isfile(path):
-            return open_store(path)
-        store = Store("oxigraph")
+            return open_graph(path)
+        store = new_store("oxigraph")
         try:
             for chunk in _page_chunks(path):
                 store.load(data=chunk, fmt="ttl")
         except GraphFileError:  # not written one statement per line: load it whole
-            return open_store(path)
+            return open_graph(path)
         return store
-    store = Store("oxigraph")
+    store = new_store("oxigraph")
     store.add_graph(source)
     return store
 

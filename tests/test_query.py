@@ -15,9 +15,10 @@ from rdflib import RDF, Literal, URIRef
 from kg.cli import main
 from kg.errors import QueryError
 from kg.ns import KG
-from kg.query import (bind_params, expand_title, format_solutions, list_saved, parse_term, resolve, run,
-                      saved_query)
-from kg.store import Store, open_store, serialize_solutions, term_parts
+from kg.query import bind_params, expand_title, list_saved, parse_term, resolve, run, saved_query
+from kg.results import format_solutions, serialize_solutions
+from kg.store import new_store, open_graph
+from kg.terms import term_parts
 
 ENGINES = ["oxigraph", "rdflib"]
 SAVED = ["said_about", "quotes_by", "officials_by_agency", "office_holders", "events_between",
@@ -27,7 +28,7 @@ SAVED = ["said_about", "quotes_by", "officials_by_agency", "office_holders", "ev
 @pytest.fixture(scope="module", params=ENGINES)
 def store(request, seeds_build):
     out, _ = seeds_build
-    s = open_store(out / "graph.ttl", request.param)
+    s = open_graph(out / "graph.ttl", request.param)
     assert s.engine == request.param
     return s
 
@@ -199,7 +200,7 @@ def test_an_agency_speaking_as_a_body_speaks_about_its_policies(extractor, tmp_p
         "kepala daerah memperkuat Sistem Akuntabilitas Kinerja Instansi Pemerintah (SAKIP) di dinas-dinas "
         "mereka.\n")))
     build_graph([r]).serialize(tmp_path / "g.ttl", format="turtle")
-    got = go(open_store(tmp_path / "g.ttl", engine), "agency_policies", agency="Pemberantasan Korupsi")
+    got = go(open_graph(tmp_path / "g.ttl", engine), "agency_policies", agency="Pemberantasan Korupsi")
     assert [(r["agencyLabel"], r["policyLabel"], r["quotes"], r["speakers"]) for r in got] == [
         ("Komisi Pemberantasan Korupsi", "Sistem Akuntabilitas Kinerja Instansi Pemerintah", "1",
          "Komisi Pemberantasan Korupsi")]
@@ -248,7 +249,7 @@ def test_quote_source_for_one_quote_by_iri(store, g):
 
 def test_engines_agree_on_every_saved_query(seeds_build):
     out, _ = seeds_build
-    ox, rd = (open_store(out / "graph.ttl", e) for e in ENGINES)
+    ox, rd = (open_graph(out / "graph.ttl", e) for e in ENGINES)
     params = {"said_about": {"topic": "netralitas"}, "quotes_by": {"person": "Erik"}}
     for name in SAVED:
         a, b = (rows(run(s, name, params.get(name, {}))[0]) for s in (ox, rd))
@@ -257,11 +258,11 @@ def test_engines_agree_on_every_saved_query(seeds_build):
         assert a and norm(a) == norm(b), name
 
 
-def test_facts_view_is_the_same_on_both_engines(seeds_build, g):
+def test_facts_view_is_the_same_on_both_engines(seeds_build):
     from kg.facts import facts
 
     out, _ = seeds_build
-    assert facts(open_store(out / "graph.ttl", "oxigraph")) == facts(g)
+    assert facts(open_graph(out / "graph.ttl", "oxigraph")) == facts(open_graph(out / "graph.ttl", "rdflib"))
 
 
 # ---- which engine runs ------------------------------------------------------------------
@@ -269,7 +270,7 @@ def test_oxigraph_engine_never_runs_rdflibs_sparql(seeds_build, monkeypatch):
     import rdflib.plugins.sparql.processor as proc
 
     out, _ = seeds_build
-    ox, rd = open_store(out / "graph.ttl", "oxigraph"), open_store(out / "graph.ttl", "rdflib")
+    ox, rd = open_graph(out / "graph.ttl", "oxigraph"), open_graph(out / "graph.ttl", "rdflib")
 
     def boom(*a, **k):
         raise AssertionError("rdflib's SPARQL engine ran")
@@ -345,7 +346,7 @@ HOSTILE = '<script>alert(1)</script> "q" , =cmd|\' \t tab\nline & \x00 \u2028 \u
 
 @pytest.fixture(scope="module", params=ENGINES)
 def hostile(request):
-    s = Store(request.param)
+    s = new_store(request.param)
     s.load(data=f'<https://e.org/a> <https://e.org/p> {json.dumps(HOSTILE)}@id .\n'
                 '<https://e.org/a> <https://e.org/n> "7"^^<http://www.w3.org/2001/XMLSchema#integer> .', fmt="nt")
     return s.execute("SELECT ?s ?o ?n WHERE { ?s <https://e.org/p> ?o ; <https://e.org/n> ?n }")
@@ -423,7 +424,7 @@ def test_cli_list_and_update_refusal(cli, seeds_build):
 
 
 def test_engine_variants_are_not_listed_but_run_on_their_engine():
-    from kg.sparql import saved_queries
+    from kg.query import saved_queries
 
     sq = saved_query("co_mentioned")
     assert "co_mentioned.rdflib" not in saved_queries()
