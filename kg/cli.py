@@ -278,7 +278,7 @@ def _engine_option(f):
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="A value for ?NAME, passed as a binding: <iri>, \"text\"@lang, \"2024-02-06\"^^xsd:date, "
                    "or plain text.")
-@click.option("--format", "fmt", type=LibChoice("kg.query:FORMATS"), default="table",
+@click.option("--format", "fmt", type=LibChoice("kg.results:FORMATS"), default="table",
               show_default=True, help="csv, tsv and json are the SPARQL 1.1 results formats.")
 @click.option("--list", "list_", is_flag=True, help="List the saved queries and their parameters.")
 @click.option("--endpoint", metavar="URL", help="Ask this SPARQL endpoint instead of a graph file.")

@@ -98,7 +98,7 @@ BAD_CHOICES = [
     (["query", "g.ttl", "said_about", "--engine", "jena"], "jena", "kg.store", "ENGINES"),
     (["serve", "g.ttl", "--engine", "jena"], "jena", "kg.store", "ENGINES"),
     (["export", "g.ttl", "--out", "x", "--engine", "jena", "--format", "nt"], "jena", "kg.store", "ENGINES"),
-    (["query", "g.ttl", "said_about", "--format", "xml"], "xml", "kg.query", "FORMATS"),
+    (["query", "g.ttl", "said_about", "--format", "xml"], "xml", "kg.results", "FORMATS"),
     (["export", "g.ttl", "--out", "x", "--format", "rdfxml"], "rdfxml", "kg.export", "EXPORT_FORMATS"),
     (["analyze", "g.ttl", "--out", "x", "--scope", "paragraph"], "paragraph", "kg.analysis", "SCOPES"),
     (["viz", "g.ttl", "--out", "x.html", "--types", "Person,Speaker"], "Speaker", "kg.viz", "TYPES"),
@@ -127,7 +127,7 @@ def test_a_valid_choice_passes_the_parser(runner, tmp_path, args, bad, module, n
 
 @pytest.mark.parametrize("module,name,args", [
     ("kg.store", "ENGINES", ["facts", "--help"]),
-    ("kg.query", "FORMATS", ["query", "--help"]),
+    ("kg.results", "FORMATS", ["query", "--help"]),
     ("kg.export", "EXPORT_FORMATS", ["export", "--help"]),
     ("kg.analysis", "SCOPES", ["analyze", "--help"]),
     ("kg.viz", "TYPES", ["viz", "--help"]),
