@@ -395,3 +395,20 @@ def test_a_shared_first_word_alone_joins_no_two_people(extract):
                 "kata Andi Fajar.")
     assert {"Andi Ahmad Rizal Mappaseng", "Andi Fajar"} <= persons(r)
     assert ("Andi Fajar", "Kami patuh pada") in said(r)
+
+
+# --- the office's words up to a comma, and its holder after it ---------------------------------
+
+@pytest.mark.parametrize("text,holder,not_person", [
+    # the office's words go on past a word that could be a name
+    ("Asisten Deputi Tata Kelola dan Transformasi Digital, Bonar Siahaan, S.Kom., mengatakan sistem itu "
+     "harus dibenahi.", "Bonar Siahaan", "Kelola"),
+    # a dictionary word closing the office before the comma and an honorific name
+    ("Asisten Bidang Pengawasan Netralitas, Dr. Ratna Sari, M.Si, menjelaskan bahwa pelanggaran itu "
+     "akan diperiksa.", "Ratna Sari", "Netralitas"),
+    # counter-example: a name before a comma and a degree is the holder
+    ("Kepala Dinas Kesehatan Budi, S.Kep., mengatakan layanan tetap buka selama libur panjang.", "Budi", None),
+])
+def test_the_holder_named_after_the_comma_of_a_long_office(extract, text, holder, not_person):
+    got = persons(extract(DATELINE + text))
+    assert holder in got and (not_person is None or not_person not in got), got

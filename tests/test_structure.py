@@ -72,3 +72,38 @@ def test_a_circle_is_found(tmp_path, a_imports, b_imports, circle):
     (pkg / "a.py").write_text(a_imports)
     (pkg / "b.py").write_text(b_imports)
     assert circles(pkg) == circle
+
+
+# --- sizes: modules read at once, functions short enough to read at once ---------------------
+
+MAX_MODULE_LINES = 500
+MAX_FUNCTION_LINES = 80
+
+
+def oversized(package: Path) -> list[str]:
+    """Modules over MAX_MODULE_LINES lines and functions over MAX_FUNCTION_LINES lines (a
+    function's lines run from its ``def`` to its last statement, docstring included)."""
+    found = []
+    for f in sorted(package.rglob("*.py")):
+        text = f.read_text(encoding="utf-8")
+        rel = f.relative_to(package.parent).as_posix()
+        if text.count("\n") > MAX_MODULE_LINES:
+            found.append(f"{rel}: {text.count(chr(10))} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                n = node.end_lineno - node.lineno + 1
+                if n > MAX_FUNCTION_LINES:
+                    found.append(f"{rel}:{node.lineno} {node.name}(): {n} lines")
+    return found
+
+
+def test_no_module_or_function_is_too_long_to_read_at_once():
+    assert oversized(PACKAGE) == []
+
+
+def test_a_long_module_and_a_long_function_are_found(tmp_path):
+    pkg = tmp_path / "pkg"
+    pkg.mkdir()
+    (pkg / "short.py").write_text("def f():\n" + "    x = 1\n" * 79)          # 80 lines: allowed
+    (pkg / "long.py").write_text("def g():\n" + "    x = 1\n" * 80 + "y = 2\n" * 420)
+    assert oversized(pkg) == ["pkg/long.py: 501 lines", "pkg/long.py:1 g(): 81 lines"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .context import DocContext, Mention, region_is_name
 from .initials import initials_name
-from .vocab import is_common_word as vocab_common
+from .vocab import is_common_word as vocab_common, is_dictionary_word
 from .names import (
     clean_name, is_hon as _is_hon, name_prefix as _name_prefix, name_word as _name_word,
     initial_word as _initial_word, name_run as _name_run, skip_hon as _skip_hon,
@@ -298,6 +298,11 @@ def _names_no_one(ctx: DocContext, st: _Title) -> bool:
     lx, ns, ne, run_end = ctx.lx, st.name_start, st.name_end, st.k
     if ne == ns + 1 and vocab_common(ctx.texts[ns], max_proper=0.5, min_seen=5):
         return True  # "Kepala Bidang Pengembangan Karier": a common word of the vocabulary is no name alone
+    if _holder_after_comma(ctx, run_end) and (ne < run_end or ne == ns + 1 and is_dictionary_word(ctx.texts[ns])):
+        # "Asisten Deputi Tata Kelola dan Transformasi Digital, Bonar ...": the office's words go on past
+        # the word taken for a name, or that word is a dictionary word ("Bidang Pengawasan Netralitas,
+        # Dr. Ratna"), and the holder is named after the comma
+        return True
     if ne == run_end and unit_named_before_comma(ctx, st.head_end, ns, run_end):
         return True  # "Direktur RSUD Labuang Baji, dr. Siti": the words before the comma name the hospital
     if ne == ns + 1 and ns > st.head_end and ctx.texts[ns] in lx.lists["DIRECTION"]:
@@ -305,6 +310,15 @@ def _names_no_one(ctx: DocContext, st: _Title) -> bool:
     # "Bupati Karangsari, H. Agus Salim": the words before the comma name the region
     return ne == run_end and region_named_before_comma(
         ctx, st.rule, ns, run_end, lambda j: _name_word(ctx, j) or _place_first_name(ctx, j))
+
+
+def _holder_after_comma(ctx: DocContext, k: int) -> bool:
+    """Does a comma at ``k`` open a person's name: an honorific, or two name words or more?"""
+    texts = ctx.texts
+    if k >= len(texts) or texts[k] != ",":
+        return False
+    ns = _skip_hon(ctx, k + 1)
+    return ns < len(texts) and (ns > k + 1 or _name_run(ctx, ns) - ns >= 2)
 
 
 def _name_after_comma(ctx: DocContext, st: _Title, mentions: list[Mention]) -> None:

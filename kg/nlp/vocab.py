@@ -13,7 +13,7 @@ import gzip
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["pos_counts", "is_root", "is_derived_word", "is_common_word", "is_function_word"]
+__all__ = ["pos_counts", "is_root", "is_derived_word", "is_dictionary_word", "is_common_word", "is_function_word"]
 
 _NNP, _TOTAL = 0, 5
 _MIN_SEEN = 3        # a word seen this often in the corpus is judged by its tags
@@ -86,6 +86,19 @@ def is_function_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def is_dictionary_word(word: str) -> bool:
+    """Is ``word`` a root word of the dictionary or a regular derivation of one, and not mostly a
+    proper noun in the corpus?
+
+    >>> [is_dictionary_word(w) for w in ("Kelola", "Netralitas", "Penguatan", "Budi", "Siahaan")]
+    [True, True, True, False, False]
+    """
+    rec = _record(word.lower())
+    if rec and rec[_TOTAL] and rec[_NNP] > _MAX_PROPER * rec[_TOTAL]:
+        return False
+    return is_root(word) or is_derived_word(word)
+
+
 def is_derived_word(word: str) -> bool:
     """Is ``word`` an affixed form (me-, di-, ber-, ter-, pe-an, ke-an, -kan, ...) of a common root word,
     not a root itself, and not mostly a proper noun in the corpus?
