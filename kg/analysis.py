@@ -29,15 +29,13 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 from .errors import InputError
 from .fileio import atomic_write
 from .sentences import sentences
-from .ns import KG
+from .ns import ENTITY_CLASSES, KG
 
-__all__ = ["ENTITY_CLASSES", "SCOPES", "EXAMPLE", "sentences", "who_said_what", "co_mention", "affiliation",
+__all__ = ["SCOPES", "EXAMPLE", "sentences", "who_said_what", "co_mention", "affiliation",
            "pagerank", "centrality", "communities", "components", "top_speakers", "most_quoted", "analyze",
            "write_scores", "write_report"]
 
 #: Entity classes scored by :func:`analyze`, by type name.
-ENTITY_CLASSES = {"Person": KG.Person, "Agency": KG.Agency, "Policy": KG.Policy, "Event": KG.Event,
-                  "Place": KG.Place}
 SCOPES = ("sentence", "document")  #: co-mention (:func:`co_mention`): in the same sentence, or document
 #: The small graph the examples use: two people (one official), an agency, a policy.
 EXAMPLE = """@prefix kg: <https://w3id.org/kgid/ns#> . @prefix d: <https://w3id.org/kgid/id/> .

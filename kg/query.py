@@ -20,6 +20,7 @@ from typing import Iterator
 
 from .errors import QueryError
 from .ns import SPARQL_PREFIXES
+from .records import ENTITY_TYPES
 from .results import Solutions
 from .store import ENGINES, Store
 from .terms import term_parts
@@ -29,7 +30,6 @@ __all__ = ["Param", "SavedQuery", "saved_queries", "query_text", "saved_query", 
 
 XSD = SPARQL_PREFIXES["xsd"]
 KG_NS = SPARQL_PREFIXES["kg"]
-CLASSES = ("Person", "Agency", "Policy", "Event", "Place")
 _PARAM = re.compile(r"^#\s*@param\s+(\w+)\s+(\w+)\s+(required|optional)\s*:?\s*(.*)$")
 _TYPES = ("string", "date", "title", "class", "iri", "integer")
 
@@ -197,9 +197,9 @@ def _typed(p: Param, raw: str) -> tuple:
         return ("literal", value, XSD + "integer", None)
     if p.type == "class":
         name = raw.rsplit(":", 1)[-1].rsplit("#", 1)[-1].strip("<>")
-        match = [c for c in CLASSES if c.lower() == name.lower()]
+        match = [c for c in ENTITY_TYPES if c.lower() == name.lower()]
         if not match:
-            raise QueryError(f"--param {p.name}={raw!r}: not a class; valid: {', '.join(CLASSES)}")
+            raise QueryError(f"--param {p.name}={raw!r}: not a class; valid: {', '.join(ENTITY_TYPES)}")
         return ("iri", KG_NS + match[0], None, None)
     if p.type == "iri":
         t = parse_term(raw)

@@ -4,6 +4,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..records import ENTITY_TYPES
+
 __all__ = ["BuildReport"]
 
 
@@ -27,7 +29,7 @@ class BuildReport:
         """Counts, then every skipped document with its reason (and, if ``verbose``, every one read)."""
         from ..log import show
 
-        ents = ", ".join(f"{k} {self.entities[k]}" for k in ("Person", "Agency", "Policy", "Event", "Place"))
+        ents = ", ".join(f"{k} {self.entities[k]}" for k in ENTITY_TYPES)
         lines = [f"documents read: {len(self.read)}" + (f", skipped: {len(self.skipped)}" if self.skipped else "")
                  + (f"; copies of them kept as sources: {len(self.copies)}" if self.copies else ""),
                  f"entities: {ents}",
