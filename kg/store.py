@@ -377,14 +377,27 @@ def new_store(engine: str | None = None, union_default_graph: bool = False) -> S
     return cls(union_default_graph)
 
 
-def open_graph(source, engine: str | None = None, fmt: str | None = None, *, rdflib: bool = False):
+def open_graph(source, engine: str | None = None, fmt: str | None = None, *, rdflib: bool = False,
+               skip_subjects: str | None = None):
     """The graph in ``source`` (a graph file, a :class:`Store` or an rdflib graph) as a :class:`Store`
     on ``engine``, or with ``rdflib=True`` as an :class:`rdflib.Graph` (for pyshacl and networkx).
 
     A file's format is ``fmt`` or comes from its extension (:func:`rdf_format`); an rdflib
     graph is copied into a new store, a store's triples into a new rdflib graph (named
     graphs merged). Raises :class:`GraphFileError` naming the file, and the line when known.
+    ``skip_subjects``: an IRI prefix; a Turtle or N-Triples file written as kg writes it (each
+    subject's block starts in column 0) is loaded in pieces without the blocks of the subjects
+    under it (the page leaves out mentions, more than half of a graph), else whole.
     """
+    if skip_subjects and not rdflib and isinstance(source, (str, os.PathLike)) and os.path.isfile(source) \
+            and rdf_format(source, fmt) in ("ttl", "nt"):
+        store = new_store(engine)
+        try:
+            for chunk in _chunks_without(str(source), "<" + skip_subjects):
+                store.load(data=chunk, fmt="ttl")
+            return store
+        except GraphFileError:  # not written one subject block per line: load it whole
+            pass
     from rdflib import Graph
 
     if isinstance(source, Store):
@@ -414,6 +427,31 @@ def open_graph(source, engine: str | None = None, fmt: str | None = None, *, rdf
     except Exception as e:  # rdflib raises many kinds  # noqa: BLE001
         raise GraphFileError(parse_error(path, name, e)) from None
     return g
+
+
+_CHUNK = 1 << 21
+
+
+def _chunks_without(path: str, skipped: str):
+    """Pieces of a graph file as kg writes it (one triple per line, each subject's block starting
+    in column 0 and ending with `` .``), each with the file's prefixes, without the blocks whose
+    subject starts with ``skipped``."""
+    head, part, size, skip = [], [], 0, False
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if skip or line.startswith(skipped):
+                skip = not line.rstrip().endswith(" .")
+                continue
+            if line.startswith(("@prefix", "PREFIX", "@base", "BASE")):
+                head.append(line)
+                continue
+            part.append(line)
+            size += len(line)
+            if size > _CHUNK and line.rstrip().endswith(" ."):
+                yield "".join(head + part)
+                part, size = [], 0
+    if part:
+        yield "".join(head + part)
 
 
 def _rdflib_copy(store: Store):

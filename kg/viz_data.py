@@ -13,16 +13,14 @@ hash seed.
 """
 from __future__ import annotations
 
-import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .query import query_text
-from .errors import GraphFileError
 from .ns import ENTITY_CLASSES, KGD
-from .store import Store, new_store, open_graph
+from .store import Store, open_graph
 
 __all__ = ["PageData", "open_source", "read", "title_forms"]
 
@@ -39,59 +37,12 @@ class PageData:
     reports: dict[str, dict] = field(default_factory=dict)
 
 
-#: Subjects the page never reads: ``kg:Mention`` nodes (more than half of a graph's triples).
-_SKIPPED = f"<{KGD}mention/"
-_CHUNK = 1 << 21
 
 
 def open_source(source) -> Store:
-    """A store for ``source``: a graph file path, a :class:`Store`, or an rdflib graph.
-
-    A Turtle or N-Triples file is loaded without its ``kg:Mention`` blocks
-    (:func:`_page_chunks`), in pieces, so the store holds only what the page reads.
-    """
-    if isinstance(source, Store):
-        return source
-    if isinstance(source, (str, os.PathLike)):
-        path = str(source)
-        if not path.endswith((".ttl", ".nt")) or not os.path.isfile(path):
-            return open_graph(path)
-        store = new_store("oxigraph")
-        try:
-            for chunk in _page_chunks(path):
-                store.load(data=chunk, fmt="ttl")
-        except GraphFileError:  # not written one statement per line: load it whole
-            return open_graph(path)
-        return store
-    store = new_store("oxigraph")
-    store.add_graph(source)
-    return store
-
-
-def _page_chunks(path: str):
-    """Pieces of a graph file as kg writes it (one triple per line, each subject's block
-    starting in column 0 and ending with `` .``), each with the file's prefixes, without
-    the blocks whose subject is a mention.
-    """
-    head, part, size, skip = [], [], 0, False
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if skip:
-                skip = not line.rstrip().endswith(" .")
-                continue
-            if line.startswith(_SKIPPED):
-                skip = not line.rstrip().endswith(" .")
-                continue
-            if line.startswith(("@prefix", "PREFIX", "@base", "BASE")):
-                head.append(line)
-                continue
-            part.append(line)
-            size += len(line)
-            if size > _CHUNK and line.rstrip().endswith(" ."):
-                yield "".join(head + part)
-                part, size = [], 0
-    if part:
-        yield "".join(head + part)
+    """A store for ``source``: a graph file path, a :class:`Store`, or an rdflib graph; a graph
+    file is loaded without its ``kg:Mention`` blocks, which the page never reads."""
+    return open_graph(source, "oxigraph", skip_subjects=f"{KGD}mention/")
 
 
 def _rows(store: Store, name: str):
