@@ -412,3 +412,19 @@ def test_a_shared_first_word_alone_joins_no_two_people(extract):
 def test_the_holder_named_after_the_comma_of_a_long_office(extract, text, holder, not_person):
     got = persons(extract(DATELINE + text))
     assert holder in got and (not_person is None or not_person not in got), got
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Bagus Hartono, yang sehari-hari menjabat Sekretaris Daerah Kabupaten Gunungkidul, mengatakan rembuk itu "
+     "penting bagi warga.", "Bagus Hartono", "Sekretaris Daerah Kabupaten Gunungkidul"),
+    ("Yosias Wonda, yang merupakan Kepala BKPSDM Kota Sorong, menyebut ujian akan digelar pekan depan.",
+     "Yosias Wonda", "Kepala BKPSDM Kota Sorong"),
+    # counter-example: standing in for an office is not holding it
+    ("Rina Marlina, yang hadir mewakili Bupati Gunungkidul, menyatakan pemkab menerima semua temuan itu.",
+     "Rina Marlina", None),
+])
+def test_an_office_given_in_a_relative_clause_after_the_name(extract, text, person, title):
+    r = extract(DATELINE + text)
+    assert person in persons(r)
+    assert (person, title) in roles(r) if title else not any(p == person for p, _ in roles(r))
+    assert {speaker for speaker, _ in said(r)} == {person}

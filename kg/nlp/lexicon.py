@@ -147,7 +147,8 @@ def _add(index: dict[str, str], form: str, ident: str) -> None:
 #: plain word lists of ``words.jsonl`` (``Lexicon.lists``), read by the extractors
 WORD_LISTS = ("SUBJECT_ADVERB", "UNIT_HEAD", "NAME_CONNECTOR", "PLACE_PREP", "UNNAMED_SPEAKER", "VILLAGE_WORD",
               "DIRECTION", "DEMONSTRATIVE_LEAD", "CONTINUING_LEAD", "NON_PERSON_APPOSITION", "ELSEWHERE_LEAD", "GUEST_LEAD",
-              "GROUP_WORD", "NICKNAME_CUE", "NICKNAME_MODIFIER", "ORG_FORM", "NAME_NUMBER", "POINTING_BACK", "NEGATION", "TITLE_TAIL")
+              "GROUP_WORD", "NICKNAME_CUE", "NICKNAME_MODIFIER", "ORG_FORM", "NAME_NUMBER", "POINTING_BACK", "NEGATION", "TITLE_TAIL",
+              "APPOSITION_LEAD", "HOLDING_VERB")
 
 _HEAD_PREFIXES = ("Dis", "Din", "Bap", "Satpol")
 

@@ -27,21 +27,37 @@ _REDUPLICATED = re.compile(r"(?:^|\s)(\w+) ?- ?\1$", re.I)  # "ibu-ibu", "bapak-
 
 
 def _before_apposition(ctx: DocContext, m: int) -> tuple[int, int] | None:
-    """The name before a lower-case apposition that ends at the comma before ``m`` ("Ns. Dewi Anggraini,
-    S.Kep., perawat dari RSUD X, mengaku ..."): (start, end) or None."""
+    """The name before a lower-case apposition or a relative clause that ends at the comma before ``m``
+    ("Ns. Dewi Anggraini, S.Kep., perawat dari RSUD X, mengaku ...", "Bagus Hartono, yang kini menjabat
+    Sekda, mengatakan ..."): (start, end) or None."""
     texts = ctx.texts
     if m < 2 or texts[m - 1] != ",":
         return None
-    for c in range(m - 2, max(0, m - 10), -1):
+    for c in range(m - 2, max(0, m - 16), -1):
         if texts[c] == "." and c > 0 and (len(texts[c - 1]) <= 3 or texts[c - 1].lower() in ctx.lx.abbreviations):
             continue  # "dr.", "S.Kep."
         if texts[c] in (".", ";", "“", "”", '"'):
             return None
         if texts[c] == ",":
             first = texts[c + 1]
-            if first.islower() and first.isalpha() and first not in ctx.lx.function_words:
-                return _backward_name(ctx, c + 1)
+            if first.islower() and first.isalpha() and (first not in ctx.lx.function_words
+                                                         or first in ctx.lx.lists["APPOSITION_LEAD"]):
+                return _backward_name(ctx, c + 1)  # "..., perawat dari RSUD X,", "..., yang kini menjabat X,"
             return None
+    return None
+
+
+def _before_relative(ctx: DocContext, i: int) -> tuple[int, int] | None:
+    """The name before a relative clause that opens with a comma and ends with the office at ``i``
+    ("Bagus Hartono, yang sehari-hari menjabat Sekretaris Daerah ..."): (start, end) or None."""
+    texts = ctx.texts
+    if i < 1 or texts[i - 1] not in ctx.lx.lists["HOLDING_VERB"]:
+        return None  # "X, yang kini menjabat Sekda", not "X, yang hadir mewakili Bupati"
+    for c in range(i - 1, max(0, i - 8), -1):
+        if texts[c] in ctx.lx.lists["APPOSITION_LEAD"] and c > 0 and texts[c - 1] == ",":
+            return _backward_name(ctx, c)
+        if not (texts[c].islower() and texts[c].isalpha() or texts[c] == "-"):
+            return None  # only lower-case words between the relative word and the office
     return None
 
 
@@ -112,7 +128,7 @@ def _titled(ctx: DocContext, mentions: list[Mention], taken: set[int],
             i += 1
             continue
         if pm.name is None:
-            back = _backward_name(ctx, i)
+            back = _backward_name(ctx, i) or _before_relative(ctx, i)
             if back:
                 s, e = back
                 start, end, raw, name = _mention_of(ctx, s, e)
