@@ -92,10 +92,12 @@ def agency_at(agencies: list[Mention], text: str, pos: int, then: str = "") -> M
 
 
 def agency_subject(text: str, ss: int, verb: int, agencies: list[Mention],
-                    people: list[PersonMention], adverbs: frozenset[str]) -> Mention | None:
+                    people: list[PersonMention], adverbs: frozenset[str],
+                    leads: frozenset[str] = frozenset()) -> Mention | None:
     """The agency that is the subject of the speech verb at ``verb``: the agency mention just before
-    it (nothing but adverbs between), opening its sentence or following a lead closed by a comma
-    or a dateline's dash; never an agency inside an office ("Kepala BKN mengatakan")."""
+    it (nothing but adverbs between), opening its sentence, after a connective in ``leads``
+    ("Adapun Bawaslu meminta ...") or following a lead closed by a comma or a dateline's dash;
+    never an agency inside an office ("Kepala BKN mengatakan")."""
     before = sorted((m for m in agencies if ss <= m.start and m.end <= verb), key=lambda m: (-m.end, m.start))
     for m in before[:3]:
         between = text[m.end:verb]
@@ -104,7 +106,7 @@ def agency_subject(text: str, ss: int, verb: int, agencies: list[Mention],
             continue
         rest = between[insert.end():] if insert else between
         if not all(w.lower() in adverbs for w in rest.split()) or not (insert or between[:1] in (" ", "\n")) \
-                or not _SUBJECT_LEAD.search(text[ss:m.start].strip()):
+                or not (_SUBJECT_LEAD.search(text[ss:m.start].strip()) or text[ss:m.start].strip().lower() in leads):
             continue
         if any(p.start < m.end and m.start < p.end for p in people):
             return None

@@ -91,7 +91,8 @@ def _before_cue(ctx: DocContext, people: list[PersonMention], open_at: int, agen
     subj = [p for p in people if ps <= p.start < ps + tail + m.start()]
     if subj:
         return ("person", subj[-1]), verb
-    ag = agency_subject(text, ps, ps + tail + m.start(), agencies, people, lx.lists["SUBJECT_ADVERB"]) if verb in lx.cue_verbs else None
+    ag = agency_subject(text, ps, ps + tail + m.start(), agencies, people, lx.lists["SUBJECT_ADVERB"],
+                       lx.lists["CLAUSE_LEAD"]) if verb in lx.cue_verbs else None
     if ag:
         return ("agency", ag), verb  # "BKN menegaskan, “...”"
     return ("pronoun", None), verb
