@@ -546,6 +546,9 @@ def said_by(r, start_words):
      "akan memperketat reviu", "Inspektorat Daerah Kabupaten Sleman"),
     ("Badan Kepegawaian Negara, dalam keterangan tertulisnya, menegaskan seleksi tetap digelar sesuai jadwal.",
      "seleksi tetap digelar", "Badan Kepegawaian Negara"),
+    # a sentence connective with no comma before the agency
+    ("Adapun Badan Kepegawaian Negara meminta agar seluruh instansi menunda pelantikan pejabat.",
+     "agar seluruh instansi", "Badan Kepegawaian Negara"),
 ])
 def test_an_agency_that_speaks_as_a_body_is_the_speaker(extract, text, start, agency):
     assert said_by(extract(DATELINE + text), start) == (agency, "Agency")

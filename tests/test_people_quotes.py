@@ -428,3 +428,10 @@ def test_an_office_given_in_a_relative_clause_after_the_name(extract, text, pers
     assert person in persons(r)
     assert (person, title) in roles(r) if title else not any(p == person for p, _ in roles(r))
     assert {speaker for speaker, _ in said(r)} == {person}
+
+
+@pytest.mark.parametrize("lead", ["Kalimat itu", "Ucapan itu", "Pernyataan itu"])
+def test_a_quotation_picked_up_by_a_noun_pointing_back_to_it(extract, lead):
+    r = extract(DATELINE + "“Satu unggahan foto bersama calon sudah cukup menjadi bukti pelanggaran.”\n\n"
+                + lead + " disampaikan Anggota Bawaslu Banten, Siti Rahmawati, dalam apel pagi.")
+    assert ("Siti Rahmawati", "Satu unggahan foto") in said(r)
