@@ -435,3 +435,17 @@ def test_a_quotation_picked_up_by_a_noun_pointing_back_to_it(extract, lead):
     r = extract(DATELINE + "“Satu unggahan foto bersama calon sudah cukup menjadi bukti pelanggaran.”\n\n"
                 + lead + " disampaikan Anggota Bawaslu Banten, Siti Rahmawati, dalam apel pagi.")
     assert ("Siti Rahmawati", "Satu unggahan foto") in said(r)
+
+
+@pytest.mark.parametrize("text,present,absent", [
+    # the words after a school's number name its town, not a person
+    ("Wayan Sutrisna, guru SMA Negeri 2 Puruk Cahu, mengaku program itu sangat bermanfaat.", "Wayan Sutrisna",
+     "Puruk Cahu"),
+    ("Kepala SMA Negeri 1 Tumbang Samba, mengatakan pihaknya siap mengikuti seleksi.", None, "Tumbang Samba"),
+    # counter-examples: the holder named after the school's town and a comma, or right after its number
+    ("Kepala SMP Negeri 3 Tumbang Samba, Yohanes Lukas, mengatakan pihaknya siap.", "Yohanes Lukas", "Tumbang Samba"),
+    ("Kepala SMAN 1 Budi Santoso mengatakan sekolahnya siap mengikuti penilaian.", "Budi Santoso", None),
+])
+def test_a_schools_town_is_no_person(extract, text, present, absent):
+    got = persons(extract(DATELINE + text))
+    assert (present is None or present in got) and (absent is None or absent not in got), got

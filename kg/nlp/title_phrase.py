@@ -206,7 +206,7 @@ def _org_step(ctx: DocContext, st: _Title, mentions: list[Mention]) -> bool:
             return False
         st.k = st.org_marker = ctx.longest(k, ("TITLE",)).j  # "Anggota Bawaslu X Koordinator Divisi Pencegahan, Y"
     elif re.match(r"^(?:[IVX]+|\d{1,4})$", t.text) and not _name_prefix(ctx, k):
-        st.k = st.org_marker = k + 1
+        st.k = st.org_marker = _school_town_end(ctx, k + 1) if ctx.texts[k - 1] in lx.lists["SCHOOL_HEAD"] else k + 1
     elif hospital_name_end(lx, ctx.texts, k):
         st.k = st.org_marker = hospital_name_end(lx, ctx.texts, k)  # "Direktur RSUD dr. Soetomo, X": the hospital's name
     elif _is_hon(ctx, t):
@@ -232,6 +232,15 @@ def _org_step(ctx: DocContext, st: _Title, mentions: list[Mention]) -> bool:
     else:
         return False
     return True
+
+
+def _school_town_end(ctx: DocContext, k: int) -> int:
+    """The end of the town after a school's number where a comma closes it ("Kepala SMA Negeri 1
+    Tumbang Samba, mengatakan"): the town's words are the school's, not its head's name; else ``k``."""
+    texts, m = ctx.texts, k
+    while m < len(texts) and m - k < 3 and texts[m][:1].isupper() and texts[m].isalpha() and not _is_hon(ctx, ctx.doc[m]):
+        m += 1
+    return m if k < m < len(texts) and texts[m] == "," else k
 
 
 def _joining_word(ctx: DocContext, st: _Title, low: str) -> bool:
