@@ -449,3 +449,16 @@ def test_a_quotation_picked_up_by_a_noun_pointing_back_to_it(extract, lead):
 def test_a_schools_town_is_no_person(extract, text, present, absent):
     got = persons(extract(DATELINE + text))
     assert (present is None or present in got) and (absent is None or absent not in got), got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one office written long, then short: one role, the long title
+    ("Kepala Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu (DPMPTSP) Lamongan, Siti Rahayu, membuka "
+     "rapat. Kepala DPMPTSP Siti Rahayu menyebut layanan dibuka pukul 08.00.",
+     {("Siti Rahayu", "Kepala Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Lamongan")}),
+    # counter-example: two offices in two organizations stay two roles
+    ("Wakil Bupati Lamongan, Ayu Retnani, yang juga Ketua Tim Penggerak PKK Lamongan, membuka acara itu.",
+     {("Ayu Retnani", "Wakil Bupati Lamongan"), ("Ayu Retnani", "Ketua Tim Penggerak PKK Lamongan")}),
+])
+def test_one_office_per_person_and_organization(extract, text, expected):
+    assert roles(extract(DATELINE + text)) == expected

@@ -372,7 +372,21 @@ def _roles(people: list[PersonMention], pindex: dict[int, str], pdata: dict[str,
         if old is None or (len(role.title) > len(old.title) and (role.organization or not old.organization)):
             roles[rk] = role
         pdata[key]["official"] = True
-    return roles
+    return _one_per_organization(roles)
+
+
+def _one_per_organization(roles: dict[tuple[str, str], Role]) -> dict[tuple[str, str], Role]:
+    """One office a person and organization: two titles of one person in one organization here are
+    one office written short and long ("Kepala DPMPTSP", "Kepala Dinas Penanaman Modal ..."); the
+    longest title wins."""
+    best: dict[tuple[str, str], tuple[str, str]] = {}
+    for rk, role in roles.items():
+        if role.organization:
+            ok = (role.person, role.organization)
+            if ok not in best or len(role.title) > len(roles[best[ok]].title):
+                best[ok] = rk
+    keep = set(best.values())
+    return {rk: r for rk, r in roles.items() if not r.organization or rk in keep}
 
 
 def _quote_candidates(ctx: DocContext, mentions: list[Mention], people: list[PersonMention]) -> list:
