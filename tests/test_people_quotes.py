@@ -462,3 +462,17 @@ def test_a_schools_town_is_no_person(extract, text, present, absent):
 ])
 def test_one_office_per_person_and_organization(extract, text, expected):
     assert roles(extract(DATELINE + text)) == expected
+
+
+def test_a_long_name_with_an_abbreviation_is_whole_and_its_given_name_is_a_short_form(extract):
+    r = extract(DATELINE + "Wali Kota Kendari, Dr. Ir. La Ode Muh. Sahrul Bakara, M.Si., membuka apel pagi. "
+                "Sahrul menjelaskan, penilaian kinerja akan memakai aplikasi yang terhubung dengan presensi.")
+    assert persons(r) == {"La Ode Muh. Sahrul Bakara"}
+    assert ("La Ode Muh. Sahrul Bakara", "penilaian kinerja akan") in said(r)
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Bupati Lebak, Rina Kartika, mengumumkan bahwa tunjangan pegawai akan dibayar sesuai kinerja.", "Rina Kartika"),
+])
+def test_announcing_is_saying(extract, text, speaker):
+    assert (speaker, "tunjangan pegawai akan") in said(extract(DATELINE + text))

@@ -65,12 +65,13 @@ def initial_word(ctx: DocContext, k: int) -> bool:
 
 def name_run(ctx: DocContext, k: int, limit: int = 5) -> int:
     """End of a run of name words from token k (initials "M." allowed)."""
-    doc, m = ctx.doc, k
-    while m < len(doc) and m - k < limit:
+    doc, m, dots = ctx.doc, k, 0
+    while m < len(doc) and m - k - dots < limit:  # ``limit`` words; the periods of "Muh." do not count
         if name_word(ctx, m):
             m += 1
             if m < len(doc) and doc[m].text == "." and len(doc[m - 1].text) <= 3:
                 m += 1
+                dots += 1
         elif doc[m].text.lower() in ctx.lx.lists["NAME_CONNECTOR"] and m > k and (name_word(ctx, m + 1) or _hyphen(ctx, m + 1)):
             m += 1
         elif doc[m].text.lower() in ctx.lx.lists["NAME_CONNECTOR"] and m > k and m + 2 < len(doc) \

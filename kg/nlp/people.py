@@ -214,8 +214,9 @@ def _short_forms(ctx: DocContext, found: list[PersonMention], taken: set[int]) -
         if pm.name and len(pm.name.split()) > 1:
             ws = pm.name.split()
             own = ws[1:] if ws[0] in lx.name_prefixes and len(ws) > 2 else ws  # "I Made Wirata": "Made"
-            for w in (own[0], own[-1]):
-                if len(w) > 2:
+            after_abbrev = [b for a, b in zip(ws, ws[1:]) if a.endswith(".")]  # "La Ode Muh. Syukur Baraka": "Syukur"
+            for w in (own[0], own[-1], *after_abbrev):
+                if len(w) > 2 and not w.endswith("."):
                     parts.setdefault(w, pm.name)
     for k, text in enumerate(ctx.texts):
         if text not in parts or k in taken:
