@@ -105,6 +105,9 @@ def test_initials_make_a_person_not_a_region_or_policy(extract):
      "rapat kordinasi lintas sektor"),
     ("Dinas Kesehatan menggelar Diskusi Publik Generasi Sehat di Hotel Candi Baru, Jumat (6/3/2026).",
      "diskusi publik generasi sehat"),
+    # a slash joining two words of the name
+    ("Desk Evaluasi SAKIP Kabupaten/Kota Tahun 2025 digelar di Aula Bappeda, Selasa (3/3/2026).",
+     "desk evaluasi sakip kabupaten/kota tahun 2025"),
 ])
 def test_events_named(extract, sentence, expected):
     got = names(extract(DATELINE + sentence), "Event")

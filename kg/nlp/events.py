@@ -280,8 +280,9 @@ def _name_step(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int
         return end + (2 if doc[end + 1].text.isdigit() else 3), lowers  # "HUT ke-53", "Hari Jadi ke 220"
     if t.text.isdigit() or _ROMAN.match(t.text) or re.match(r"^\d{4}-\d{4}$", t.text):
         return end + 1, lowers
-    if t.text == "-" and end + 1 < len(doc) and (doc[end + 1].text.isdigit() or is_cap(doc[end + 1])):
-        return end + 2, lowers
+    if (t.text == "-" or t.text == "/" and not doc[end - 1].whitespace_ and not t.whitespace_) \
+            and end + 1 < len(doc) and (doc[end + 1].text.isdigit() or is_cap(doc[end + 1])):
+        return end + 2, lowers  # "... Kabupaten/Kota Tahun 2024"
     if t.text == "(" and paren_end(ctx, end):
         return paren_end(ctx, end), lowers
     if tl == "," and end > h.j and (listed := _listed_end(ctx, end)):
