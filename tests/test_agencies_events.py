@@ -127,6 +127,10 @@ def test_events_named(extract, sentence, expected):
     # a project of the region is a programme
     ("Gubernur menetapkan 9 Proyek Strategis Daerah Provinsi Jawa Tengah Tahun 2026.",
      "proyek strategis daerah provinsi jawa tengah tahun 2026"),
+    # the constitution's preamble read at a ceremony is the law, not an opening
+    ("Upacara Hari Kesadaran Nasional di halaman kantor bupati, Senin (2/3/2026), diisi pembacaan Pancasila "
+     "dan Pembukaan UUD 1945.",
+     "pembukaan uud 1945"),
 ])
 def test_events_not_named(extract, sentence, absent):
     got = names(extract(DATELINE + sentence), "Event")
