@@ -476,3 +476,17 @@ def test_a_long_name_with_an_abbreviation_is_whole_and_its_given_name_is_a_short
 ])
 def test_announcing_is_saying(extract, text, speaker):
     assert (speaker, "tunjangan pegawai akan") in said(extract(DATELINE + text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the office's organisation given with "dari" / "di" before the holder's name
+    ("Wakil Ketua Tim Penilai dari Undana, Dr. Maria Luruk, mengatakan penilaian dilakukan terbuka.",
+     ("Maria Luruk", "Wakil Ketua Tim Penilai dari Undana")),
+    ("Kepala Puskesmas Sabu Barat di Kabupaten Sabu Raijua, Yusuf Hendrik, mengaku siap.",
+     ("Yusuf Hendrik", "Kepala Puskesmas Sabu Barat di Kabupaten Sabu Raijua")),
+    # counter-example: where the holder spoke is not part of the office
+    ("Kepala Dinas Kesehatan Kota Serang Rudi Hartawan di Serang, Banten, Rabu, mengatakan vaksin cukup.",
+     ("Rudi Hartawan", "Kepala Dinas Kesehatan Kota Serang")),
+])
+def test_an_office_given_with_its_organisation_after_dari_or_di(extract, text, expected):
+    assert expected in roles(extract(DATELINE + text))

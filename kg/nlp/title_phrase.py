@@ -222,6 +222,8 @@ def _org_step(ctx: DocContext, st: _Title, mentions: list[Mention]) -> bool:
         st.k = k + 1  # "Kepala Biro Hubungan Masyarakat, Hukum, dan Kerja Sama BKN"
     elif low == "dari" and k + 1 < len(doc) and ctx.texts[k + 1].lower() in ("fraksi", "partai", "daerah"):
         st.k = k + 1  # "Wakil Ketua DPRD Sulsel dari Fraksi Golkar, X"
+    elif low in ("dari", "di") and k > head_end and _body_or_region_at(ctx, k + 1, mentions):
+        st.k = k + 1  # "Wakil Ketua Tim Penilai dari Undana, X", "Kepala Puskesmas Sabu Barat di Kabupaten Sabu Raijua, X"
     elif is_unit_word(lx, t.text) or unit_number_end(ctx.texts, k) or local_name_end(ctx, mentions, k):
         # "Asisten Administrasi Umum", "Dandim 0825/Banyuwangi", "Ketua BPD Sukamaju" (a village named here)
         st.k = st.org_marker = unit_number_end(ctx.texts, k) or local_name_end(ctx, mentions, k) or k + 1
@@ -232,6 +234,14 @@ def _org_step(ctx: DocContext, st: _Title, mentions: list[Mention]) -> bool:
     else:
         return False
     return True
+
+
+def _body_or_region_at(ctx: DocContext, k: int, mentions: list[Mention]) -> bool:
+    """Does a body's or a region's name start at ``k`` and run to a comma and a person's name (the
+    office's organisation given with "dari"/"di" before its holder's name, not "X di Padang, Rabu")?"""
+    ends = [m.j for m in mentions if m.i == k and m.type in ("Agency", "Place")]
+    ends += [h.j for h in ctx.hits_at(k) if h.label in ("AGENCY", "PLACE")]
+    return any(_holder_after_comma(ctx, j) for j in ends)
 
 
 def _school_town_end(ctx: DocContext, k: int) -> int:
