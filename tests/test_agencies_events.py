@@ -645,3 +645,12 @@ def test_an_event_told_by_a_passive_verb(extract, text, event):
         assert event in got, got
     else:
         assert not any(g.startswith(("Peresmian", "Pelantikan")) for g in got), got
+
+
+@pytest.mark.parametrize("text,one,absent", [
+    ("Camat Sungai Raya membuka rapat. Kecamatan Sungai Raya siap menjadi contoh. Warga Sungai Raya menyambut baik.",
+     "Kecamatan Sungai Raya", "Sungai Raya"),
+])
+def test_a_place_named_bare_is_the_district_the_article_names(extract, text, one, absent):
+    got = labels(extract(DATELINE + text), "Place")
+    assert one in got and absent not in got, got

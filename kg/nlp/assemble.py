@@ -18,7 +18,7 @@ from .mentions import iter_mentions
 from .nicknames import find_nicknames
 from .people import PersonMention, iter_people
 from .quotes import iter_quotes
-from .merges import merged_offices, same_names
+from .merges import bare_local_places, merged_offices, same_names
 from .regional import REGION_SUFFIX, attach_bare_types
 from .event_reports import event_reports
 
@@ -122,6 +122,7 @@ def _merge_keys(mentions: list[Mention], expansions: dict[str, str], lx) -> dict
     remap.update(merged_offices(by_type["Agency"], kinds, labels, remap, lx))
     for etype in ("Policy", "Agency"):
         remap.update(same_names(by_type[etype], labels, remap, lx))
+    remap.update(bare_local_places(by_type["Place"], kinds, labels, remap))
     events = sorted(by_type["Event"], key=lambda k: (len(labels[k]), k))
     # one article, one "Apel ...": event names with the same head word are one event
     heads: dict[str, list[str]] = defaultdict(list)

@@ -7,7 +7,7 @@ from collections import defaultdict
 from .lexicon import norm
 from .regional import REGION_SUFFIX
 
-__all__ = ["merged_offices", "same_names"]
+__all__ = ["merged_offices", "same_names", "bare_local_places", "LOCAL_KINDS"]
 
 
 def merged_offices(keys: set[str], kinds: dict, labels: dict[str, str], remap: dict[str, str], lx) -> dict[str, str]:
@@ -48,3 +48,24 @@ def same_names(keys: set[str], labels: dict[str, str], remap: dict[str, str], lx
             target = (known or ks)[0]
             out.update({k: target for k in ks if k != target})
     return out
+
+
+#: The kinds of place named with their level word ("Kecamatan Sungai Raya", "Desa Sukamaju").
+LOCAL_KINDS = ("kecamatan", "desa")
+
+
+def bare_local_places(keys: set[str], kinds: dict, labels: dict[str, str], remap: dict[str, str]) -> dict[str, str]:
+    """A place named bare ("Sungai Raya") in an article that names one district or village of that
+    name with its level word ("Kecamatan Sungai Raya") is that district or village.
+
+    >>> bare_local_places({"place:sungai-raya", "place:kecamatan-sungai-raya"},
+    ...                   {"place:kecamatan-sungai-raya": "kecamatan"},
+    ...                   {"place:sungai-raya": "Sungai Raya", "place:kecamatan-sungai-raya": "Kecamatan Sungai Raya"}, {})
+    {'place:sungai-raya': 'place:kecamatan-sungai-raya'}
+    """
+    local: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(keys):
+        if kinds.get(key) in LOCAL_KINDS and " " in labels[key]:
+            local[labels[key].split(" ", 1)[1]].append(key)
+    return {key: local[labels[key]][0] for key in sorted(keys)
+            if key not in remap and kinds.get(key) not in LOCAL_KINDS and len(local.get(labels[key], ())) == 1}
