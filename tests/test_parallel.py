@@ -3,7 +3,6 @@ for any number of processes."""
 from __future__ import annotations
 
 import itertools
-import os
 import sys
 from pathlib import Path
 
@@ -117,34 +116,38 @@ def test_jobs_give_byte_identical_output_and_report(corpus, tmp_path, jobs):
     assert len(one.read) == 14 and len(one.skipped) == 1
 
 
-_LOADS = 0
+# kg build in a fresh interpreter (one thread, so workers are forked from it and keep the wrapper)
+# where every call of kg.pipecache.load_nlp writes the calling process's id to the file argv[1]
+COUNTED_BUILD = """import os, sys
+import kg.pipecache as pc
+real = pc.load_nlp
+def counted():
+    with open(sys.argv[1], "a") as f:
+        f.write(f"{os.getpid()}\\n")
+    return real()
+pc.load_nlp = counted
+print("parent", os.getpid())
+from kg.cli import main
+main(sys.argv[2:])
+"""
 
 
-def _count_loads(*a, **k):
-    global _LOADS
-    _LOADS += 1
+def test_each_worker_loads_the_pipeline_once(tmp_path):
+    """48 short documents: three tasks of kg.parallel.CHUNK articles for two workers."""
+    import subprocess
 
-
-def _probe(_):
-    from kg import parallel
-
-    return os.getpid(), id(parallel._EXTRACTOR), _LOADS
-
-
-def test_each_worker_loads_the_pipeline_once_before_any_task(monkeypatch):
-    from kg import parallel
-
-    monkeypatch.setattr("kg.pipecache.load_nlp", _count_loads)
-    monkeypatch.setattr(parallel, "_EXTRACTOR", None)
-    ctx = parallel._context()
-    with ctx.Pool(2, initializer=parallel._init) as pool:
-        seen = pool.map(_probe, range(16), chunksize=1)
-    per_worker: dict = {}
-    for pid, ident, loads in seen:
-        per_worker.setdefault(pid, set()).add((ident, loads))
-    assert all(len(v) == 1 for v in per_worker.values())
-    if ctx.get_start_method() == "fork":  # the patched counter is inherited
-        assert {loads for v in per_worker.values() for _, loads in v} == {1}
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(48):
+        (src / f"d{i:02}.txt").write_text(f"Rapat ke-{i}\n\nBudi Santoso mengatakan, “Rapat ke-{i} selesai.”\n",
+                                          encoding="utf-8")
+    loads = tmp_path / "loads"
+    p = subprocess.run([sys.executable, "-c", COUNTED_BUILD, str(loads), "build", str(src), "--out",
+                        str(tmp_path / "out"), "--no-page", "--jobs", "2"], capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0 and "documents read: 48" in p.stdout, p.stdout + p.stderr
+    parent = p.stdout.split()[1]
+    pids = loads.read_text().split()
+    assert len(pids) == 2 and len(set(pids)) == 2 and parent not in pids   # two workers, once each
 
 
 def test_zero_jobs_is_a_usage_error(tmp_path):
