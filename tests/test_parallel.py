@@ -37,23 +37,9 @@ def stream(results: list[DocResult], path: Path) -> tuple[Path, int]:
     return path, w.triples
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    """Twelve generated articles, an empty file (skipped) and two files sharing a name."""
-    root = tmp_path_factory.mktemp("corpus")
-    gen_corpus.write_corpus(root / "a", 12, seed=3)
-    (root / "a" / "0000" / "zz_empty.txt").write_text("  \n", encoding="utf-8")
-    for folder in ("b", "c"):
-        (root / folder).mkdir()
-        (root / folder / "same.txt").write_text(gen_corpus.article(3, 100 + len(folder) + ord(folder[0])),
-                                                encoding="utf-8")
-    return root
-
-
 @pytest.mark.parametrize("source", ["seeds", "corpus"])
-def test_streamed_graph_has_exactly_the_triples_of_build_graph(source, corpus, extractor, tmp_path):
-    paths = [SEEDS] if source == "seeds" else [corpus]
-    results = list(extractor.pipe(read_all(paths, BuildReport())))
+def test_streamed_graph_has_exactly_the_triples_of_build_graph(source, shared_results, extractor, tmp_path):
+    results = shared_results if source == "corpus" else list(extractor.pipe(read_all([SEEDS], BuildReport())))
     expected = build_graph(results)
     path, n = stream(results, tmp_path / "g.ttl")
     got = Graph().parse(path, format="turtle")
@@ -61,12 +47,11 @@ def test_streamed_graph_has_exactly_the_triples_of_build_graph(source, corpus, e
     assert n == len(expected)
 
 
-def test_build_output_is_the_graph_of_build_graph(corpus, extractor, tmp_path):
+def test_build_output_is_the_graph_of_build_graph(shared_build, shared_results):
     """kg build (streamed, duplicate names told apart by folder) against build_graph over read_all."""
-    report = build([corpus], tmp_path, page=False)
-    results = list(extractor.pipe(read_all([corpus], BuildReport())))
-    got = Graph().parse(tmp_path / "graph.ttl", format="turtle")
-    assert canonical(got) == canonical(build_graph(results))
+    out, report = shared_build
+    got = Graph().parse(out / "graph.ttl", format="turtle")
+    assert canonical(got) == canonical(build_graph(shared_results))
     assert report.triples == len(got)
     assert {"same.txt", "c/same.txt"} <= {str(o) for o in got.objects(None, None) if str(o).endswith("same.txt")}
 
@@ -107,10 +92,10 @@ def test_entity_merge_does_not_depend_on_document_order(order):
 
 
 @pytest.mark.parametrize("jobs", [2])
-def test_jobs_give_byte_identical_output_and_report(corpus, tmp_path, jobs):
-    one = build([corpus], tmp_path / "one", page=False, jobs=1)
-    many = build([corpus], tmp_path / "many", page=False, jobs=jobs)
-    assert (tmp_path / "one" / "graph.ttl").read_bytes() == (tmp_path / "many" / "graph.ttl").read_bytes()
+def test_jobs_give_byte_identical_output_and_report(shared_corpus, shared_build, tmp_path, jobs):
+    out, one = shared_build   # jobs=1
+    many = build([shared_corpus], tmp_path / "many", page=False, jobs=jobs)
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "many" / "graph.ttl").read_bytes()
     assert (one.read, one.skipped, one.entities, one.triples) == (many.read, many.skipped, many.entities,
                                                                    many.triples)
     assert len(one.read) == 14 and len(one.skipped) == 1
