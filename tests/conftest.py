@@ -20,13 +20,17 @@ def _needs(item, fixture: str) -> bool:
     return fixture in getattr(item, "fixturenames", ()) and not skipped
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "dask: starts a Dask cluster or client in the test process (run last)")
+
+
 def pytest_collection_modifyitems(items):
     """Order: the tests of the generated corpus's page after the others (its build runs in the
-    background meanwhile: see generated_build), and the Dask tests last: a Dask client leaves
-    threads in this process (its IO loop, its offload pool), and a process with threads starts
-    kg's worker pools with forkserver rather than fork (kg.parallel), so every later pool would
-    load spaCy afresh in each worker."""
-    items.sort(key=lambda item: 2 if item.path.name == "test_dask.py" else 1 if _needs(item, "generated_build") else 0)
+    background meanwhile: see generated_build), and the tests marked ``dask`` last: a Dask client
+    leaves threads in this process (its IO loop, its offload pool), and a process with threads
+    starts kg's worker pools with forkserver rather than fork (kg.parallel), so every later pool
+    would load spaCy afresh in each worker."""
+    items.sort(key=lambda item: 2 if item.get_closest_marker("dask") else 1 if _needs(item, "generated_build") else 0)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -17,7 +17,7 @@ SEEDS = ROOT / "seeds"
 sys.path.insert(0, str(ROOT / "bench"))
 import gen_corpus  # noqa: E402
 
-pytestmark = pytest.mark.timeout(600)
+pytestmark = [pytest.mark.timeout(600), pytest.mark.dask]
 
 
 @pytest.fixture(scope="module")
