@@ -20,9 +20,6 @@ ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-#: Articles in the generated corpus, as issue #14 asks (built with --jobs 2: 37 s wall on a quiet
-#: 2-core machine).
-GENERATED = 2000
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} not installed (apt-get install chromium)")]
@@ -123,19 +120,6 @@ def opened(browser):
     yield open_
     for o in pages:
         o.close()
-
-
-@pytest.fixture(scope="session")
-def generated_build(tmp_path_factory):
-    """``kg build`` of GENERATED articles from bench/gen_corpus.py (folder, graph.ttl, graph.html)."""
-    from kg.build.run import build
-
-    gen = _load("kg_gen_corpus", ROOT / "bench" / "gen_corpus.py")
-    src = tmp_path_factory.mktemp("generated-src")
-    out = tmp_path_factory.mktemp("generated-out")
-    gen.write_corpus(src, GENERATED, seed=1)
-    build([src], out, jobs=2)
-    return out
 
 
 def ids(o: Opened, kind: str) -> dict[str, str]:

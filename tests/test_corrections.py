@@ -93,14 +93,14 @@ def quote(f: dict, start_words: str) -> dict | None:
     return next((q for q in f["quotes"] if q["text"].startswith(start_words)), None)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # session: the Dask test using it runs last (conftest.py)
 def plain(tmp_path_factory):
     base = tmp_path_factory.mktemp("corr")
     src = corpus(base / "src", ("a.txt", A), ("b.txt", B))
     return src, build(src, base / "plain")[1]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # session: the Dask test using it runs last (conftest.py)
 def first(tmp_path_factory, plain):
     base = tmp_path_factory.mktemp("corr1")
     src = plain[0]
@@ -305,6 +305,7 @@ def test_seed_forms_as_written(tmp_path):
 
 
 @pytest.mark.timeout(600)
+@pytest.mark.dask
 def test_same_graph_on_a_dask_cluster(tmp_path, plain, first):
     pytest.importorskip("distributed", reason="dask[distributed] is not installed")
     from distributed import LocalCluster

@@ -17,7 +17,7 @@ SEEDS = ROOT / "seeds"
 sys.path.insert(0, str(ROOT / "bench"))
 import gen_corpus  # noqa: E402
 
-pytestmark = pytest.mark.timeout(600)
+pytestmark = [pytest.mark.timeout(600), pytest.mark.dask]
 
 
 @pytest.fixture(scope="module")
@@ -27,14 +27,6 @@ def cluster():
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as lc:
         with Client(lc) as client:
             yield lc, client
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    root = tmp_path_factory.mktemp("dask-corpus")
-    gen_corpus.write_corpus(root, 10, seed=9)
-    (root / "0000" / "zz_empty.txt").write_text("\n", encoding="utf-8")
-    return root
 
 
 def _extractor_ids(client) -> dict:
@@ -48,29 +40,30 @@ def _extractor_ids(client) -> dict:
 
 
 @pytest.mark.parametrize("paths", ["seeds", "corpus"])
-def test_dask_build_is_byte_identical_to_a_local_build(cluster, corpus, tmp_path, paths):
+def test_dask_build_is_byte_identical_to_a_local_build(cluster, request, tmp_path, paths):
+    """Against the session's local builds of the seeds and of the shared corpus (conftest.py)."""
     lc, client = cluster
-    src = [SEEDS] if paths == "seeds" else [corpus]
-    local = build(src, tmp_path / "local", page=False)
+    src = [SEEDS] if paths == "seeds" else [request.getfixturevalue("shared_corpus")]
+    out, local = request.getfixturevalue("seeds_build" if paths == "seeds" else "shared_build")
     stats: dict = {}
     remote = build(src, tmp_path / "dask", page=False, dask=lc.scheduler_address, stats=stats)
-    assert (tmp_path / "dask" / "graph.ttl").read_bytes() == (tmp_path / "local" / "graph.ttl").read_bytes()
+    assert (tmp_path / "dask" / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
     assert (remote.read, remote.skipped, remote.triples) == (local.read, local.skipped, local.triples)
     assert stats["mode"] == "dask" and stats["stages"]["nlp"]["cpu_s"] > 0
 
 
-def test_each_worker_loads_the_pipeline_once(cluster, corpus, tmp_path):
+def test_each_worker_loads_the_pipeline_once(cluster, shared_corpus, tmp_path):
     lc, client = cluster
-    build([corpus], tmp_path / "one", page=False, dask=client)
+    build([shared_corpus], tmp_path / "one", page=False, dask=client)
     first = _extractor_ids(client)
-    build([corpus], tmp_path / "two", page=False, dask=lc.scheduler_address)
+    build([shared_corpus], tmp_path / "two", page=False, dask=lc.scheduler_address)
     again = _extractor_ids(client)
     assert len(first) == 2
     assert first == again  # same extractor object in each worker: not reloaded per task or per build
     assert all(plugin_id == global_id for plugin_id, global_id in first.values())
 
 
-def test_dask_update_matches_a_full_build(cluster, corpus, tmp_path):
+def test_dask_update_matches_a_full_build(cluster, tmp_path):
     lc, _ = cluster
     c = tmp_path / "c"
     gen_corpus.write_corpus(c, 6, seed=9)
@@ -83,7 +76,7 @@ def test_dask_update_matches_a_full_build(cluster, corpus, tmp_path):
     assert (tmp_path / "out" / "graph.ttl").read_bytes() == (tmp_path / "full" / "graph.ttl").read_bytes()
 
 
-def test_cli_dask_option(cluster, corpus, tmp_path):
+def test_cli_dask_option(cluster, tmp_path):
     from click.testing import CliRunner
 
     from kg.cli import main

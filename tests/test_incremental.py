@@ -78,9 +78,45 @@ def corpus(tmp_path):
     return c
 
 
+@pytest.fixture(scope="session")
+def _built_once(tmp_path_factory):
+    """Eight generated articles and their build, made once: ``live/`` (corpus and out) and a
+    pristine copy of it."""
+    root = tmp_path_factory.mktemp("incremental")
+    for i in range(8):
+        write(root / "live" / "corpus" / f"d{i}.txt", gen_corpus.article(5, i))
+    build([root / "live" / "corpus"], root / "live" / "out", page=False)
+    shutil.copytree(root / "live", root / "pristine")   # copy2: the same bytes and times
+    return root
+
+
+@pytest.fixture
+def built(_built_once):
+    """(corpus, out): the eight articles and a full build of them, fresh for each test. Always at
+    the same path: a build's cache names files by their absolute path."""
+    live = _built_once / "live"
+    shutil.rmtree(live)
+    shutil.copytree(_built_once / "pristine", live)
+    return live / "corpus", live / "out"
+
+
+#: the graph.ttl of a full build of each set of files met (see full)
+_FULL: dict[str, bytes] = {}
+
+
 def full(paths, out) -> bytes:
-    build(paths, out, page=False)
-    return (out / "graph.ttl").read_bytes()
+    """graph.ttl of a full build of the folders ``paths``, built once per set of files: a full
+    build's bytes depend only on the files' names under their folder and their bytes."""
+    h = hashlib.sha256()
+    for folder in map(Path, paths):
+        for f in sorted(folder.rglob("*")):
+            if f.is_file():
+                h.update(str(f.relative_to(folder)).encode() + b"\0" + f.read_bytes() + b"\0")
+    key = h.hexdigest()
+    if key not in _FULL:
+        build(paths, out, page=False)
+        _FULL[key] = (out / "graph.ttl").read_bytes()
+    return _FULL[key]
 
 
 def doc_sources(path: Path) -> set[str]:
@@ -88,9 +124,8 @@ def doc_sources(path: Path) -> set[str]:
     return {str(s) for d in g.subjects(RDF.type, KG.Document) for s in g.objects(d, KG.source)}
 
 
-def test_update_adds_changes_and_removes_like_a_full_build(corpus, tmp_path):
-    out = tmp_path / "out"
-    build([corpus], out, page=False)
+def test_update_adds_changes_and_removes_like_a_full_build(built, tmp_path):
+    corpus, out = built
     before = Graph().parse(out / "graph.ttl", format="turtle")
     old_quotes = {str(t) for q in before.subjects(RDF.type, KG.Quote) for t in before.objects(q, KG.text)}
     write(corpus / "d8.txt", gen_corpus.article(5, 8))                    # new
@@ -115,9 +150,8 @@ def test_update_adds_changes_and_removes_like_a_full_build(corpus, tmp_path):
     assert people and people <= set(after.subjects(KG.mentionedIn, d0))
 
 
-def test_update_with_nothing_changed_changes_no_byte(corpus, tmp_path):
-    out = tmp_path / "out"
-    build([corpus], out, page=False)
+def test_update_with_nothing_changed_changes_no_byte(built, tmp_path):
+    corpus, out = built
     first = snapshot(out)
     report, stats, asked = update([corpus], out)
     assert snapshot(out) == first
@@ -152,9 +186,8 @@ def test_update_follows_duplicates_and_shared_names(corpus, tmp_path, case):
         assert base.copies and not report.copies and asked == ["e4.txt"]
 
 
-def test_changed_code_rereads_everything(corpus, tmp_path, monkeypatch):
-    out = tmp_path / "out"
-    build([corpus], out, page=False)
+def test_changed_code_rereads_everything(built, tmp_path, monkeypatch):
+    corpus, out = built
     monkeypatch.setattr("kg.build.write.fingerprint", lambda: "another version of the extractor")
     _, stats, asked = update([corpus], out)
     assert stats["cache_valid"] is False and stats["new"] == 8 and len(asked) == 8
@@ -242,9 +275,18 @@ def _count_renders(monkeypatch) -> list:
     return calls
 
 
-def test_unchanged_files_are_copied_from_the_graph_as_bytes(corpus, tmp_path, monkeypatch):
-    out = tmp_path / "out"
-    build([corpus], out, page=False)
+def damage_records(out: Path) -> None:
+    """Make the extraction records that the build in ``out`` keeps of each file (in
+    ``OUT/.kg-cache/docs.sqlite``) unreadable: an update that loads one fails."""
+    import sqlite3
+
+    with sqlite3.connect(out / ".kg-cache" / "docs.sqlite") as db:
+        assert db.execute("UPDATE docs SET records = X'00'").rowcount > 0
+    db.close()
+
+
+def test_unchanged_files_are_copied_from_the_graph_as_bytes(built, tmp_path, monkeypatch):
+    corpus, out = built
     write(corpus / "d8.txt", gen_corpus.article(5, 8))
     calls = _count_renders(monkeypatch)
     update([corpus], out)
@@ -252,9 +294,8 @@ def test_unchanged_files_are_copied_from_the_graph_as_bytes(corpus, tmp_path, mo
     assert (out / "graph.ttl").read_bytes() == full([corpus], tmp_path / "full")
 
 
-def test_a_graph_changed_since_the_build_is_not_copied_from(corpus, tmp_path, monkeypatch):
-    out = tmp_path / "out"
-    build([corpus], out, page=False)
+def test_a_graph_changed_since_the_build_is_not_copied_from(built, tmp_path, monkeypatch):
+    corpus, out = built
     graph = out / "graph.ttl"
     graph.write_bytes(graph.read_bytes().replace(b"kg:", b"kg:", 1) + b"\n")   # edited by hand: one byte more
     write(corpus / "d8.txt", gen_corpus.article(5, 8))
@@ -264,9 +305,8 @@ def test_a_graph_changed_since_the_build_is_not_copied_from(corpus, tmp_path, mo
     assert graph.read_bytes() == full([corpus], tmp_path / "full")
 
 
-def test_copying_through_memory_gives_the_same_bytes(corpus, tmp_path, monkeypatch):
-    out = tmp_path / "out"
-    build([corpus], out, page=False)
+def test_copying_through_memory_gives_the_same_bytes(built, tmp_path, monkeypatch):
+    corpus, out = built
     write(corpus / "d8.txt", gen_corpus.article(5, 8))
 
     def unsupported(*a, **k):
@@ -277,23 +317,20 @@ def test_copying_through_memory_gives_the_same_bytes(corpus, tmp_path, monkeypat
     assert (out / "graph.ttl").read_bytes() == full([corpus], tmp_path / "full")
 
 
-def test_new_files_only_render_the_entities_they_touch(corpus, tmp_path, monkeypatch):
-    import kg.build.cache
+def test_new_files_only_render_the_entities_they_touch(built, tmp_path, monkeypatch):
     import kg.graph
 
-    out = tmp_path / "out"
-    build([corpus], out, page=False)
+    corpus, out = built
     g = Graph().parse(out / "graph.ttl", format="turtle")
     entities = len({s for c in (KG.Person, KG.Agency, KG.Policy, KG.Event, KG.Place) for s in g.subjects(RDF.type, c)})
     write(corpus / "d8.txt", gen_corpus.article(5, 8))
-    loaded, rendered = [], []
-    real_get, real_render = kg.build.cache.Cache.get, kg.graph.EntityIndex.render
-    monkeypatch.setattr(kg.build.cache.Cache, "get", lambda self, key: loaded.append(key) or real_get(self, key))
+    damage_records(out)                                   # no unchanged file's records are loaded
+    rendered = []
+    real_render = kg.graph.EntityIndex.render
     monkeypatch.setattr(kg.graph.EntityIndex, "render",
                         lambda self, *a: rendered.append(a[1]) or real_render(self, *a))
     report, stats, asked = update([corpus], out)
     assert asked == ["d8.txt"] and stats["new"] == 1
-    assert loaded == []                                   # no unchanged file's records were loaded
     assert 0 < len(rendered) < entities                   # the rest of the entity section was copied
     assert (out / "graph.ttl").read_bytes() == full([corpus], tmp_path / "full")
 
@@ -313,9 +350,8 @@ def test_a_new_place_becomes_the_parent_of_an_old_one(tmp_path):
 
 
 @pytest.mark.parametrize("damage", ["missing", "garbage", "truncated", "other-graph"])
-def test_entity_state_that_cannot_be_trusted_is_not_used(corpus, tmp_path, damage):
-    out = tmp_path / "out"
-    build([corpus], out, page=False)
+def test_entity_state_that_cannot_be_trusted_is_not_used(built, tmp_path, damage):
+    corpus, out = built
     state = out / ".kg-cache" / "entities.pickle"
     assert state.is_file()
     if damage == "missing":
@@ -343,11 +379,10 @@ def _update_in_daemon(corpus, out, queue):
         queue.put(repr(e))
 
 
-def test_update_runs_inside_a_daemon_process(corpus, tmp_path):
+def test_update_runs_inside_a_daemon_process(built, tmp_path):
     import multiprocessing as mp
 
-    out = tmp_path / "out"
-    build([corpus], out, page=False)
+    corpus, out = built
     write(corpus / "d8.txt", gen_corpus.article(5, 8))
     ctx = mp.get_context("fork")
     q = ctx.Queue()
@@ -358,9 +393,8 @@ def test_update_runs_inside_a_daemon_process(corpus, tmp_path):
     assert (out / "graph.ttl").read_bytes() == full([corpus], tmp_path / "full")
 
 
-def test_a_same_size_edit_with_its_time_put_back_is_read_again(corpus, tmp_path):
-    out, fresh = tmp_path / "out", tmp_path / "fresh"
-    build([corpus], out, page=False)
+def test_a_same_size_edit_with_its_time_put_back_is_read_again(built, tmp_path):
+    (corpus, out), fresh = built, tmp_path / "fresh"
     f = corpus / "d3.txt"
     st = f.stat()
     text = f.read_text(encoding="utf-8")

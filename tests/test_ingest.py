@@ -238,8 +238,21 @@ def test_jsonl_each_line_is_an_article_and_bad_lines_are_skipped_alone(tmp_path)
                               (f"{p}#5", "not UTF-8 (byte 0xff at column 1)")]
     first, second, third = arts
     assert first.title == "Judul Dari Feed" and first.date == "2024-02-12"
-    assert second.date is None or re.match(r"\d{4}-\d{2}-\d{2}$", second.date)
+    assert second.date == "2024-02-12"   # "kemarin" is no date: the body's dateline gives it
     assert third.text == "Teks \ufffd dengan \ufffd aneh, tetap dibaca sebagai artikel."
+
+
+@pytest.mark.parametrize("date,body,expected", [
+    ("Senin, 12 Februari 2024", "Teks tanpa tanggal apa pun di dalamnya, cukup panjang untuk dibaca.", "2024-02-12"),
+    ("kemarin", BODY, "2024-02-12"),                   # not a date: the body's dateline gives it
+    ("kemarin", "Teks tanpa tanggal apa pun di dalamnya, cukup panjang untuk dibaca.", None),
+    ("2024-03-01T08:00:00+07:00", BODY, "2024-03-01"),  # the record's own date comes first
+])
+def test_jsonl_date_is_the_record_s_else_the_body_s(tmp_path, date, body, expected):
+    p = tmp_path / "feed.jsonl"
+    p.write_text(json.dumps({"text": body, "date": date}) + "\n", encoding="utf-8")
+    [art] = read_all([p], BuildReport())
+    assert art.date == expected
 
 
 # ---------------------------------------------------------------- decoding and discovery

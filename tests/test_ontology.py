@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import OWL, RDF, RDFS, Graph, Literal
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 
 from kg.ns import KG, ONTOLOGY_IRI
 from kg.validate import ontology_dir
@@ -42,10 +42,33 @@ def test_every_class_has_a_shape(cls):
     assert (None, SH.targetClass, KG[cls]) in SHAPES
 
 
+#: the standard vocabularies a kg class may be aligned with
+STANDARD = ("https://schema.org/", "http://www.w3.org/ns/prov#", "http://www.w3.org/ns/org#",
+            "http://xmlns.com/foaf/0.1/", "http://www.w3.org/2004/02/skos/core#")
+
+
+def _aligned(ont: Graph, cls: URIRef) -> bool:
+    """``cls`` names itself a subclass of a class outside kg's namespace (not inherited through
+    kg:Entity), and every such parent is in a standard vocabulary."""
+    own = {str(o) for o in ont.objects(cls, RDFS.subClassOf) if not str(o).startswith(NS)}
+    return bool(own) and all(o.startswith(STANDARD) for o in own)
+
+
 @pytest.mark.parametrize("cls", sorted(_terms(OWL.Class)))
 def test_every_class_is_aligned_with_a_standard_vocabulary(cls):
-    supers = {str(o) for o in ONT.objects(KG[cls], RDFS.subClassOf)}
-    assert any(not s.startswith(NS) for s in supers) or KG.Entity in ONT.objects(KG[cls], RDFS.subClassOf)
+    assert _aligned(ONT, KG[cls])
+
+
+@pytest.mark.parametrize("parents,ok", [
+    ("kg:Entity", False),                              # only inherits kg:Entity's alignment
+    ("kg:Entity, <http://example.org/Thing>", False),  # a vocabulary that is not a standard one
+    ("kg:Entity, schema:Person", True),
+])
+def test_alignment_counts_only_a_class_s_own_standard_parents(parents, ok):
+    ont = Graph().parse(data=f"""@prefix kg: <{NS}> . @prefix schema: <https://schema.org/> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix prov: <http://www.w3.org/ns/prov#> .
+        kg:Entity rdfs:subClassOf prov:Entity . kg:X rdfs:subClassOf {parents} .""", format="turtle")
+    assert _aligned(ont, URIRef(NS + "X")) is ok
 
 
 # -- the shapes validate a graph on its own (no ontology merged), as any SHACL engine would --------

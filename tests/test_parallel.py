@@ -3,7 +3,6 @@ for any number of processes."""
 from __future__ import annotations
 
 import itertools
-import os
 import sys
 from pathlib import Path
 
@@ -40,23 +39,9 @@ def stream(results: list[DocResult], path: Path) -> tuple[Path, int]:
     return path, w.triples
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    """Twelve generated articles, an empty file (skipped) and two files sharing a name."""
-    root = tmp_path_factory.mktemp("corpus")
-    gen_corpus.write_corpus(root / "a", 12, seed=3)
-    (root / "a" / "0000" / "zz_empty.txt").write_text("  \n", encoding="utf-8")
-    for folder in ("b", "c"):
-        (root / folder).mkdir()
-        (root / folder / "same.txt").write_text(gen_corpus.article(3, 100 + len(folder) + ord(folder[0])),
-                                                encoding="utf-8")
-    return root
-
-
 @pytest.mark.parametrize("source", ["seeds", "corpus"])
-def test_streamed_graph_has_exactly_the_triples_of_build_graph(source, corpus, extractor, tmp_path):
-    paths = [SEEDS] if source == "seeds" else [corpus]
-    results = list(extractor.pipe(read_all(paths, BuildReport())))
+def test_streamed_graph_has_exactly_the_triples_of_build_graph(source, shared_results, extractor, tmp_path):
+    results = shared_results if source == "corpus" else list(extractor.pipe(read_all([SEEDS], BuildReport())))
     expected = build_graph(results)
     path, n = stream(results, tmp_path / "g.ttl")
     got = Graph().parse(path, format="turtle")
@@ -64,12 +49,11 @@ def test_streamed_graph_has_exactly_the_triples_of_build_graph(source, corpus, e
     assert n == len(expected)
 
 
-def test_build_output_is_the_graph_of_build_graph(corpus, extractor, tmp_path):
+def test_build_output_is_the_graph_of_build_graph(shared_build, shared_results):
     """kg build (streamed, duplicate names told apart by folder) against build_graph over read_all."""
-    report = build([corpus], tmp_path, page=False)
-    results = list(extractor.pipe(read_all([corpus], BuildReport())))
-    got = Graph().parse(tmp_path / "graph.ttl", format="turtle")
-    assert canonical(got) == canonical(build_graph(results))
+    out, report = shared_build
+    got = Graph().parse(out / "graph.ttl", format="turtle")
+    assert canonical(got) == canonical(build_graph(shared_results))
     assert report.triples == len(got)
     assert {"same.txt", "c/same.txt"} <= {str(o) for o in got.objects(None, None) if str(o).endswith("same.txt")}
 
@@ -110,43 +94,47 @@ def test_entity_merge_does_not_depend_on_document_order(order):
 
 
 @pytest.mark.parametrize("jobs", [2])
-def test_jobs_give_byte_identical_output_and_report(corpus, tmp_path, jobs):
-    one = build([corpus], tmp_path / "one", page=False, jobs=1)
-    many = build([corpus], tmp_path / "many", page=False, jobs=jobs)
-    assert (tmp_path / "one" / "graph.ttl").read_bytes() == (tmp_path / "many" / "graph.ttl").read_bytes()
+def test_jobs_give_byte_identical_output_and_report(shared_corpus, shared_build, tmp_path, jobs):
+    out, one = shared_build   # jobs=1
+    many = build([shared_corpus], tmp_path / "many", page=False, jobs=jobs)
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "many" / "graph.ttl").read_bytes()
     assert (one.read, one.skipped, one.entities, one.triples) == (many.read, many.skipped, many.entities,
                                                                    many.triples)
     assert len(one.read) == 14 and len(one.skipped) == 1
 
 
-_LOADS = 0
+# kg build in a fresh interpreter (one thread, so workers are forked from it and keep the wrapper)
+# where every call of kg.build.pipecache.load_nlp writes the calling process's id to the file argv[1]
+COUNTED_BUILD = """import os, sys
+import kg.build.pipecache as pc
+real = pc.load_nlp
+def counted():
+    with open(sys.argv[1], "a") as f:
+        f.write(f"{os.getpid()}\\n")
+    return real()
+pc.load_nlp = counted
+print("parent", os.getpid())
+from kg.cli import main
+main(sys.argv[2:])
+"""
 
 
-def _count_loads(*a, **k):
-    global _LOADS
-    _LOADS += 1
+def test_each_worker_loads_the_pipeline_once(tmp_path):
+    """48 short documents: three tasks of kg.build.extract.CHUNK articles for two workers."""
+    import subprocess
 
-
-def _probe(_):
-    from kg.build import extract
-
-    return os.getpid(), id(extract._EXTRACTOR), _LOADS
-
-
-def test_each_worker_loads_the_pipeline_once_before_any_task(monkeypatch):
-    from kg.build import extract, pool as local_pool
-
-    monkeypatch.setattr("kg.build.pipecache.load_nlp", _count_loads)
-    monkeypatch.setattr(extract, "_EXTRACTOR", None)
-    ctx = local_pool._context()
-    with ctx.Pool(2, initializer=local_pool._init) as pool:
-        seen = pool.map(_probe, range(16), chunksize=1)
-    per_worker: dict = {}
-    for pid, ident, loads in seen:
-        per_worker.setdefault(pid, set()).add((ident, loads))
-    assert all(len(v) == 1 for v in per_worker.values())
-    if ctx.get_start_method() == "fork":  # the patched counter is inherited
-        assert {loads for v in per_worker.values() for _, loads in v} == {1}
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(48):
+        (src / f"d{i:02}.txt").write_text(f"Rapat ke-{i}\n\nBudi Santoso mengatakan, “Rapat ke-{i} selesai.”\n",
+                                          encoding="utf-8")
+    loads = tmp_path / "loads"
+    p = subprocess.run([sys.executable, "-c", COUNTED_BUILD, str(loads), "build", str(src), "--out",
+                        str(tmp_path / "out"), "--no-page", "--jobs", "2"], capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0 and "documents read: 48" in p.stdout, p.stdout + p.stderr
+    parent = p.stdout.split()[1]
+    pids = loads.read_text().split()
+    assert len(pids) == 2 and len(set(pids)) == 2 and parent not in pids   # two workers, once each
 
 
 def test_zero_jobs_is_a_usage_error(tmp_path):

@@ -39,6 +39,9 @@ def records(name: str) -> list[dict]:
 
 
 def test_every_rule_file_has_a_schema():
+    """Every file of kg/rules is checked here: the .jsonl files by SCHEMA, the vocabulary below."""
+    on_disk = {f.name for f in resources.files("kg").joinpath("rules").iterdir() if f.name != "README.md"}
+    assert on_disk == {f"{n}.jsonl" for n in RULE_FILES} | {"vocab.tsv.gz"}
     assert set(SCHEMA) == set(RULE_FILES)
 
 
