@@ -1,13 +1,14 @@
-"""Held-out articles: 104 invented regional news articles (``tests/data/heldout``) with gold in the
+"""Held-out articles: 140 invented regional news articles (``tests/data/heldout``) with gold in the
 eval format. ``h01``-``h32`` hold counter-examples to the people and speech rules (names a letter
 apart, a first name that is a city's, a region unknown to the gazetteer before a comma, a company's
 initials, a nickname that is another person, speakers changing across paragraphs). ``hA_*`` to
-``hF_*`` were written blind (their writers read neither the rules nor the dev articles), from all
+``hI_*`` were written blind (their writers read neither the rules nor the dev articles), from all
 over Indonesia, as wire copy, press releases, regional dailies, interviews and long features. The figures follow
 the eval scorer's rules for persons, quotations and attribution; the floors are the figures measured
-when the sets were added, less a margin. Every set was scored on first sight and then used to fix
-error classes, so they are now fitted too: they guard against regressions, they do not measure
-generalisation."""
+when the sets were added, less a margin. Every set up to ``hH`` was scored on first sight and then
+used to fix error classes, so they are fitted too: they guard against regressions, they do not
+measure generalisation. ``hI`` was measured before and after the rules of its session and no rule
+was written from it; from now on it is fitted like the others."""
 from __future__ import annotations
 
 import json
@@ -22,7 +23,8 @@ HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
 #: the people fixes of that set: Person 0.897, WhoSaidWhat 0.962, attribution 0.942) and with the 24 hA/hB articles
 #: added (all 56: Person 0.993, Quote 1.0, WhoSaidWhat 0.986, attribution 0.989), and with hC/hD (all 80: Person
 #: 0.977, Quote 1.0, WhoSaidWhat 0.988, attribution 0.988), and with hE/hF (all 104: Person 0.977, Quote 0.992,
-#: WhoSaidWhat 0.983, attribution 0.991), less a margin
+#: WhoSaidWhat 0.983, attribution 0.991), and with hG/hH/hI (all 140: Person 0.988, Quote 0.994, WhoSaidWhat 0.983,
+#: attribution 0.991), less a margin
 FLOORS = {"Person": 0.97, "Quote": 0.97, "WhoSaidWhat": 0.96, "attribution": 0.96}
 
 
