@@ -196,7 +196,7 @@ def backward_name(ctx: DocContext, i: int) -> tuple[int, int] | None:
             and not (is_hon(ctx, doc[s - 1]) and not (s > 1 and name_word(ctx, s - 2))):
         return None  # but "Mbok Sukarmi, mengaku": an honorific may open the name ("Ridwan Daeng Sikki": not inside it)
     if s > 0 and (doc[s - 1].text.lower() in ctx.lx.venue_heads or doc[s - 1].text.lower() in ctx.lx.lists["PLACE_PREP"]):
-        return None  # "desa Pareang", "di Sleman": a place, not a person
+        return None  # "desa Karangrejo", "di Sleman": a place, not a person
     if s > 0 and doc[s - 1].text.isdigit():
         return None  # "guru SMA Negeri 2 Puruk Cahu, mengaku": the words after a unit's number name its place
     return s, e

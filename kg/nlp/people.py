@@ -4,7 +4,7 @@
 A person's name is recognised by its shape (capitalised words that are not
 lexicon words) and by what stands beside it: a title phrase
 ("Kepala BKPSDM Kota Malang, Totok Kasianto"), a speech cue ("jelas Wahyu",
-"Mulyadi menjelaskan", "Menurut Wisnawa"), an apposition ("X, selaku Kepala Desa",
+"Sukarna menjelaskan", "Menurut Wiratma"), an apposition ("X, selaku Kepala Desa",
 "X, salah satu warga"). Honorifics, ranks and degrees are stripped from the label.
 A title with no name ("Pj Wali Kota kembali menekankan") is a title-only mention
 that the assembler resolves to the person holding that office in the document.
@@ -142,7 +142,7 @@ def _titled(ctx: DocContext, mentions: list[Mention], taken: set[int],
 
 
 def _name_after_cue(ctx: DocContext, k: int, taken: set[int]) -> tuple[int, int] | None:
-    """The name after a speech cue at ``k`` ("jelas Wahyu", "menurut Wisnawa", "disampaikan oleh X")."""
+    """The name after a speech cue at ``k`` ("jelas Wahyu", "menurut Wiratma", "disampaikan oleh X")."""
     s = k + 1
     if s < len(ctx.doc) and ctx.doc[s].text.lower() == "oleh":
         s += 1

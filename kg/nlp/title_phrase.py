@@ -151,7 +151,7 @@ def parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Perso
 
 
 def _local_name(ctx: DocContext, st: _Title, mentions: list[Mention]) -> None:
-    """The name of a local unit after its office ("Kepala Desa Sukamaju Suherman": "Sukamaju")."""
+    """The name of a local unit after its office ("Kepala Desa Sukamaju Sutardi": "Sukamaju")."""
     doc, k = ctx.doc, st.k
     m = k
     while m < len(doc) and m - k < 5 and doc[m].text[:1].isupper() and doc[m].text.isalpha() \
@@ -159,9 +159,9 @@ def _local_name(ctx: DocContext, st: _Title, mentions: list[Mention]) -> None:
         m += 1
     known = local_name_end(ctx, mentions, k) if m - k >= 2 else None
     if known and known < m:
-        m = known  # "Kepala Desa Sukamaju Suherman", the text naming "Desa Sukamaju" elsewhere
+        m = known  # "Kepala Desa Sukamaju Sutardi", the text naming "Desa Sukamaju" elsewhere
     elif m - k == 2 and named_alone(ctx.texts, k + 1):
-        m = k + 1  # "Kades Pareang Suherman ... ungkap Suherman": the last word is a name used alone
+        m = k + 1  # "Kades Karangrejo Sutardi ... ungkap Sutardi": the last word is a name used alone
     elif m - k >= 3:
         m = direction_end(ctx.texts, k + min(2, m - k - 2), m)  # "Camat Turikale Muhammad Idris": the place's name, then a person's
     if m > k:

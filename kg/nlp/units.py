@@ -132,13 +132,13 @@ def hospital_name_end(lx: Lexicon, texts: list[str], k: int) -> int | None:
 
 
 def named_alone(texts: list[str], k: int) -> bool:
-    """Is the word at ``k`` used elsewhere in the text without the word before it ("Suherman" after
-    "Kades Pareang Suherman", later "ungkap Suherman")? A place's second word seldom stands alone."""
+    """Is the word at ``k`` used elsewhere in the text without the word before it ("Sutardi" after
+    "Kades Karangrejo Sutardi", later "ungkap Sutardi")? A place's second word seldom stands alone."""
     if k + 1 < len(texts) and texts[k + 1] == "," and texts[k + 2:k + 3] and texts[k + 2][:1].isupper() \
             and texts[k + 2].isalpha():
         return False  # "Camat Sungai Raya, Syarifah": the name comes after the comma
 
-    # alone: neither "Kubu Raya" nor "Raya Timur", but "ungkap Suherman", "Suherman mengatakan"
+    # alone: neither "Kubu Raya" nor "Raya Timur", but "ungkap Sutardi", "Sutardi mengatakan"
     return _alone(texts, k)
 
 
