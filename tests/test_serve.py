@@ -78,7 +78,9 @@ class Running:
         raise RuntimeError("kg serve did not start")
 
     def stop(self):
-        self.proc.send_signal(signal.SIGINT)
+        # SIGTERM, as a service manager stops it (kg serve exits cleanly on it, zygote included); SIGINT
+        # would be ignored where the test run itself was started in the background with SIGINT ignored
+        self.proc.send_signal(signal.SIGTERM)
         try:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
