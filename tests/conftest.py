@@ -1,6 +1,7 @@
 """Shared fixtures: the pipeline, the seeds graph and a generated corpus are built once per test session."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -26,7 +27,8 @@ def pytest_configure(config):
 
 def pytest_collection_modifyitems(items):
     """Order: the tests of the generated corpus's page after the others (its build runs in the
-    background meanwhile: see generated_build), and the tests marked ``dask`` last: a Dask client
+    background meanwhile: see generated_build; under pytest-xdist, the default, each worker takes
+    tests in this order too), and the tests marked ``dask`` last: a Dask client
     leaves threads in this process (its IO loop, its offload pool), and a process with threads
     starts kg's worker pools with forkserver rather than fork (kg.build.pool), so every later pool
     would load spaCy afresh in each worker."""
@@ -132,7 +134,7 @@ sys.path.insert(0, sys.argv[1])
 import gen_corpus
 gen_corpus.write_corpus(sys.argv[2], int(sys.argv[4]), seed=1)
 from kg.cli import main
-main(["build", sys.argv[2], "--out", sys.argv[3], "-q"])
+main(["build", sys.argv[2], "--out", sys.argv[3], "-q", *sys.argv[5:]])
 """
 
 
@@ -141,8 +143,9 @@ def _generated_in_background(request, tmp_path_factory, _pipeline_cache):
     """``kg build`` of GENERATED generated articles, started in a child process as the session
     starts when a selected test needs it: it runs on the second core while the tests run on the
     first. Yields (process, out folder, log file) or None."""
-    if not any(_needs(item, "generated_build") for item in request.session.items):
-        yield None
+    if os.environ.get("PYTEST_XDIST_WORKER") or not any(_needs(item, "generated_build")
+                                                        for item in request.session.items):
+        yield None  # with pytest-xdist every worker sees every test: generated_build builds where it runs
         return
     import subprocess
 
@@ -158,8 +161,18 @@ def _generated_in_background(request, tmp_path_factory, _pipeline_cache):
 
 
 @pytest.fixture(scope="session")
-def generated_build(_generated_in_background):
-    """The out folder (graph.ttl, graph.html) of the background ``kg build`` of GENERATED articles."""
+def generated_build(_generated_in_background, tmp_path_factory):
+    """The out folder (graph.ttl, graph.html) of the background ``kg build`` of GENERATED articles
+    (built here, in this test process's worker, when tests run under pytest-xdist)."""
+    if _generated_in_background is None:
+        import subprocess
+
+        root = tmp_path_factory.mktemp("generated")
+        p = subprocess.run([sys.executable, "-c", BACKGROUND_BUILD, str(ROOT / "bench"), str(root / "src"),
+                            str(root / "out"), str(GENERATED), "--jobs", "2"], capture_output=True, text=True,
+                           timeout=1800)
+        assert p.returncode == 0, (p.stdout + p.stderr)[-3000:]
+        return root / "out"
     proc, out, log = _generated_in_background
     code = proc.wait(timeout=1800)
     log.seek(0)
