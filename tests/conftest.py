@@ -27,7 +27,7 @@ def pytest_configure(config):
 
 def pytest_collection_modifyitems(items):
     """Order: the tests of the generated corpus's page after the others (its build runs in the
-    background meanwhile: see generated_build; under pytest-xdist, the default, each worker takes
+    background meanwhile: see generated_build; under pytest-xdist (`-n 4`) each worker takes
     tests in this order too), and the tests marked ``dask`` last: a Dask client
     leaves threads in this process (its IO loop, its offload pool), and a process with threads
     starts kg's worker pools with forkserver rather than fork (kg.build.pool), so every later pool
