@@ -138,6 +138,12 @@ main(["build", sys.argv[2], "--out", sys.argv[3], "-q", *sys.argv[5:]])
 """
 
 
+def _generated_build_command(root: Path, *options: str) -> list[str]:
+    """The command that writes GENERATED articles under ``root/src`` and builds them into ``root/out``."""
+    return [sys.executable, "-c", BACKGROUND_BUILD, str(ROOT / "bench"), str(root / "src"), str(root / "out"),
+            str(GENERATED), *options]
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _generated_in_background(request, tmp_path_factory, _pipeline_cache):
     """``kg build`` of GENERATED generated articles, started in a child process as the session
@@ -151,8 +157,7 @@ def _generated_in_background(request, tmp_path_factory, _pipeline_cache):
 
     root = tmp_path_factory.mktemp("generated")
     log = open(root / "build.log", "w+", encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-c", BACKGROUND_BUILD, str(ROOT / "bench"), str(root / "src"),
-                             str(root / "out"), str(GENERATED)], stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(_generated_build_command(root), stdout=log, stderr=subprocess.STDOUT)
     yield proc, root / "out", log
     if proc.poll() is None:   # the session ended before the test that waits for it (-x, a failure)
         proc.kill()
@@ -168,8 +173,7 @@ def generated_build(_generated_in_background, tmp_path_factory):
         import subprocess
 
         root = tmp_path_factory.mktemp("generated")
-        p = subprocess.run([sys.executable, "-c", BACKGROUND_BUILD, str(ROOT / "bench"), str(root / "src"),
-                            str(root / "out"), str(GENERATED), "--jobs", "2"], capture_output=True, text=True,
+        p = subprocess.run(_generated_build_command(root, "--jobs", "2"), capture_output=True, text=True,
                            timeout=1800)
         assert p.returncode == 0, (p.stdout + p.stderr)[-3000:]
         return root / "out"

@@ -20,6 +20,7 @@ from .people import PersonMention, iter_people
 from .quotes import iter_quotes
 from .merges import bare_local_places, merged_offices, same_names
 from .regional import REGION_SUFFIX, attach_bare_types
+from .units import LOCAL_KINDS
 from .event_reports import event_reports
 
 __all__ = ["assemble"]
@@ -325,7 +326,7 @@ def _mentions_and_people(ctx: DocContext) -> tuple[list[Mention], list[PersonMen
     initialled = {m.key for m in mentions if m.type in ("Policy", "Agency") and m.kind == "acronym" and m.start in starts}
     mentions = [m for m in mentions if m.key not in initialled]
     # "Lurah Manggarai", "Camat Sleman": the local unit's name, not the region of the same name
-    local = [m for m in mentions if m.type == "Place" and m.kind in ("desa", "kecamatan")]
+    local = [m for m in mentions if m.type == "Place" and m.kind in LOCAL_KINDS]
     mentions = [m for m in mentions if not (m.type == "Place" and m.kind in ("kabupaten", "kota", "provinsi")
                                             and any(lo.start <= m.start and m.end <= lo.end for lo in local))]
     return mentions, people

@@ -6,8 +6,9 @@ from collections import defaultdict
 
 from .lexicon import norm
 from .regional import REGION_SUFFIX
+from .units import LOCAL_KINDS
 
-__all__ = ["merged_offices", "same_names", "bare_local_places", "LOCAL_KINDS"]
+__all__ = ["merged_offices", "same_names", "bare_local_places"]
 
 
 def merged_offices(keys: set[str], kinds: dict, labels: dict[str, str], remap: dict[str, str], lx) -> dict[str, str]:
@@ -48,10 +49,6 @@ def same_names(keys: set[str], labels: dict[str, str], remap: dict[str, str], lx
             target = (known or ks)[0]
             out.update({k: target for k in ks if k != target})
     return out
-
-
-#: The kinds of place named with their level word ("Kecamatan Sungai Raya", "Desa Sukamaju").
-LOCAL_KINDS = ("kecamatan", "desa")
 
 
 def bare_local_places(keys: set[str], kinds: dict, labels: dict[str, str], remap: dict[str, str]) -> dict[str, str]:

@@ -91,6 +91,12 @@ def agency_at(agencies: list[Mention], text: str, pos: int, then: str = "") -> M
     return m if m and (not then or text[m.end:m.end + len(then)] == then) else None
 
 
+def _opens_subject(lead: str, leads: frozenset[str]) -> bool:
+    """May a subject follow ``lead``, the sentence's words before it (nothing, a comma or dash, "pihak",
+    or a connective such as "Adapun")?"""
+    return _SUBJECT_LEAD.search(lead) is not None or lead.lower() in leads
+
+
 def agency_subject(text: str, ss: int, verb: int, agencies: list[Mention],
                     people: list[PersonMention], adverbs: frozenset[str],
                     leads: frozenset[str] = frozenset()) -> Mention | None:
@@ -106,7 +112,7 @@ def agency_subject(text: str, ss: int, verb: int, agencies: list[Mention],
             continue
         rest = between[insert.end():] if insert else between
         if not all(w.lower() in adverbs for w in rest.split()) or not (insert or between[:1] in (" ", "\n")) \
-                or not (_SUBJECT_LEAD.search(text[ss:m.start].strip()) or text[ss:m.start].strip().lower() in leads):
+                or not _opens_subject(text[ss:m.start].strip(), leads):
             continue
         if any(p.start < m.end and m.start < p.end for p in people):
             return None

@@ -8,9 +8,12 @@ import re
 
 from .lexicon import Lexicon, lexicon, norm
 
-__all__ = ["is_unit_word", "unit_number_end", "region_named_before_comma", "direction_end", "local_name_end", "skip_listed_places", "is_division",
+__all__ = ["LOCAL_KINDS", "is_unit_word", "unit_number_end", "region_named_before_comma", "direction_end", "local_name_end", "skip_listed_places", "is_division",
            "subdistrict_unit", "SUBDISTRICT_UNITS", "age_before", "list_of_fields",
            "hospital_name_end", "named_alone", "unit_named_before_comma"]
+
+#: The kinds of place named with their level word ("Kecamatan Sungai Raya", "Desa Sukamaju").
+LOCAL_KINDS = ("desa", "kecamatan")
 
 _DIVISIONS = {"koordinator-divisi", "ketua-divisi", "kepala-divisi"}
 #: units named after a subdistrict, not a region: rule -> (full name, short name)
@@ -54,7 +57,7 @@ def local_name_end(ctx, mentions: list, k: int) -> int | None:
     if names is None:
         names = {}
         for m in mentions:
-            if m.type == "Place" and m.kind in ("desa", "kecamatan"):
+            if m.type == "Place" and m.kind in LOCAL_KINDS:
                 for alias in m.aliases:
                     words = tuple(alias.split())
                     if words:
