@@ -15,6 +15,8 @@ import click
 from .build.extract import DOC_TIMEOUT
 from .clitypes import KgGroup, LibChoice, LibChoiceList
 from .errors import UsageError
+from .review import FAR
+from .serve_config import ServeConfig
 
 __all__ = ["main"]
 
@@ -153,7 +155,7 @@ def facts(graph: str, engine: str | None) -> None:
 @click.argument("graph", type=click.Path())
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False), default=None,
               help="Also write the findings to this CSV file (for a spreadsheet).")
-@click.option("--far", type=click.IntRange(min=0), default=400, show_default=True,
+@click.option("--far", type=click.IntRange(min=0), default=FAR, show_default=True,
               help="Characters between a speaker's last mention and a quote given by a pronoun beyond which "
                    "the attribution is doubtful.")
 def review(graph: str, csv_path: str | None, far: int) -> None:
@@ -332,22 +334,29 @@ def query(graph, query, params, fmt, list_, endpoint, columns, allow_service, en
 
 @main.command()
 @click.argument("graph", type=click.Path())
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
-@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="TCP port (0: any free one).")
-@click.option("--timeout", default=30.0, show_default=True, type=float, help="Seconds before a query is stopped.")
-@click.option("--max-rows", default=100_000, show_default=True, type=int,
+@click.option("--host", default=ServeConfig.host, show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", default=ServeConfig.port, show_default=True, type=click.IntRange(0, 65535),
+              help="TCP port (0: any free one).")
+@click.option("--timeout", default=ServeConfig.timeout, show_default=True, type=float,
+              help="Seconds before a query is stopped.")
+@click.option("--max-rows", default=ServeConfig.max_rows, show_default=True, type=int,
               help="Largest answer, in rows or triples; larger ones are refused (422).")
-@click.option("--max-memory", default=2048, show_default=True, type=int,
+@click.option("--max-memory", default=ServeConfig.max_memory_mb, show_default=True, type=int,
               help="MB a query may allocate (beyond the shared graph) before its worker dies.")
-@click.option("--workers", default=8, show_default=True, type=click.IntRange(min=1),
+@click.option("--workers", default=ServeConfig.workers, show_default=True, type=click.IntRange(min=1),
               help="Queries run at once (one process each); more wait in a bounded queue.")
-@click.option("--per-client", default=2, show_default=True, type=click.IntRange(min=1),
+@click.option("--per-client", default=ServeConfig.client_queries, show_default=True, type=click.IntRange(min=1),
               help="Queries one client address may run or wait for at once; more get 503 + Retry-After.")
+@click.option("--idle-timeout", default=ServeConfig.idle_timeout, show_default=True,
+              type=click.FloatRange(min=0.1), metavar="SECONDS",
+              help="Seconds a connection may stay silent (idle, or in the middle of its headers or body) "
+                   "before it is closed.")
 @click.option("--writable", is_flag=True, help="Accept SPARQL 1.1 Graph Store Protocol writes at /store.")
 @click.option("--union-default-graph", "union", is_flag=True,
               help="Queries see all graphs as the default graph (as Oxigraph's flag of that name).")
 @_engine_option
-def serve(graph, host, port, timeout, max_rows, max_memory, workers, per_client, writable, union, engine) -> None:
+def serve(graph, host, port, timeout, max_rows, max_memory, workers, per_client, idle_timeout, writable, union,
+          engine) -> None:
     """Serve a graph as a SPARQL 1.1 Protocol endpoint (read-only unless --writable).
 
     \b
@@ -355,11 +364,11 @@ def serve(graph, host, port, timeout, max_rows, max_memory, workers, per_client,
         kg serve out/graph.ttl --port 7878
         (then open http://127.0.0.1:7878/ or query http://127.0.0.1:7878/sparql)
     """
-    from .serve import ServeConfig, make_server
+    from .serve import make_server
 
     cfg = ServeConfig(graph, host=host, port=port, timeout=timeout, max_rows=max_rows, writable=writable,
                       engine=engine, max_memory_mb=max_memory, union_default_graph=union, workers=workers,
-                      client_queries=per_client)
+                      client_queries=per_client, idle_timeout=idle_timeout)
     import signal
 
     srv = make_server(cfg)

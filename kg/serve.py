@@ -33,11 +33,11 @@ import sys
 import threading
 import time
 import urllib.parse
-from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from .admission import Admission
 from .errors import KgError, QueryError
+from .serve_config import ServeConfig
 from .serve_page import ASSETS, PAGE_CSP, asset, page
 from .serve_worker import recv_exact, recv_msg, send_msg, zygote
 
@@ -49,31 +49,6 @@ _LENGTH = re.compile(r"[0-9]{1,18}")
 _RDF_IN = {"text/turtle": "ttl", "application/x-turtle": "ttl", "application/n-triples": "nt",
            "application/n-quads": "nq", "application/trig": "trig", "application/ld+json": "jsonld",
            "application/rdf+xml": "rdf"}
-
-
-@dataclass
-class ServeConfig:
-    """How ``kg serve`` runs; the CLI options map one to one."""
-
-    graph: str
-    host: str = "127.0.0.1"
-    port: int = 7878
-    timeout: float = 30.0
-    max_rows: int = 100_000
-    max_bytes: int = 100 * 2**20
-    max_request: int = 2**20
-    max_upload: int = 256 * 2**20
-    workers: int = 8
-    queue: int = 32  #: queries waiting for a worker; more are refused (503)
-    queue_wait: float = 5.0  #: seconds a query waits for a worker before 503
-    client_queries: int = 2  #: queries one address may run or wait for at once
-    client_connections: int = 16  #: connections (threads) one address may hold
-    max_connections: int = 128  #: connections (threads) in all
-    idle_timeout: float = 10.0  #: seconds a connection may stay silent (idle, mid-header or mid-body)
-    max_memory_mb: int = 2048
-    engine: str | None = None
-    writable: bool = False
-    union_default_graph: bool = False
 
 
 class Server(ThreadingHTTPServer):

@@ -275,7 +275,7 @@ def _slow_build(src: Path, out: Path, *args: str):
     import subprocess
 
     return subprocess.run([sys.executable, "-c", SLOW_BUILD, "build", str(src), "--out", str(out), "--no-page",
-                           "--doc-timeout", "5", *args], capture_output=True, text=True, timeout=300)
+                           "--doc-timeout", "2", *args], capture_output=True, text=True, timeout=300)
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
@@ -284,7 +284,7 @@ def test_a_document_over_its_time_budget_is_skipped_with_its_reason(slow_corpus,
     r = _slow_build(slow_corpus, out, "--jobs", jobs)
     assert r.returncode == 1, r.stdout + r.stderr  # some document skipped, the others built
     assert "documents read: 5, skipped: 1" in r.stdout
-    assert f"skipped {slow_corpus / 'lambat.txt'}: took over its time budget (5 s; --doc-timeout)" in r.stdout
+    assert f"skipped {slow_corpus / 'lambat.txt'}: took over its time budget (2 s; --doc-timeout)" in r.stdout
     g = Graph().parse(out / "graph.ttl", format="turtle")
     assert "lambat.txt" not in g.serialize(format="nt") and len(g) > 1000
     if jobs == "1":
