@@ -122,6 +122,16 @@ def opened(browser):
         o.close()
 
 
+@pytest.fixture(scope="module")
+def seeds_page(browser, seeds_build):
+    """One page of the seeds build, shared by the tests that only search, read and call page functions
+    (each starts from a search of its own, which sets the panel it reads)."""
+    out, _ = seeds_build
+    o = Opened(browser, (out / "graph.html").as_uri())
+    yield o
+    o.close()
+
+
 def ids(o: Opened, kind: str) -> dict[str, str]:
     """label -> IRI of the page's entities of one type."""
     return o.js("k => Object.fromEntries(kgPage.ents.filter(e => e.type === k).map(e => [e.label, e.id]))", kind)
@@ -222,9 +232,9 @@ def test_timeline_brush_filters_table_and_graph(opened, seeds_build):
 @pytest.mark.parametrize("typed, group", [("Sekda", "Offices"), ("pj wali kota malang", "Offices"),
                                           ("BKN", "Agencies"), ("netralitas asn", "Policies"),
                                           ("akmal", "People"), ("AKMAL MALIK", "People")])
-def test_search_finds_offices_acronyms_and_names_grouped_and_enter_opens_the_best(opened, seeds_build, typed, group):
+def test_search_finds_offices_acronyms_and_names_grouped_and_enter_opens_the_best(seeds_page, seeds_build, typed, group):
     out, _ = seeds_build
-    o = opened(out / "graph.html")
+    o = seeds_page
     o.page.fill("#kg-find", typed)
     groups = o.page.locator("#kg-select optgroup").evaluate_all("gs => gs.map(g => g.label.split(' (')[0])")
     assert group in groups
@@ -239,9 +249,8 @@ def test_search_finds_offices_acronyms_and_names_grouped_and_enter_opens_the_bes
     assert o.clean()
 
 
-def test_accents_and_case_do_not_matter_in_search(opened, seeds_build):
-    out, _ = seeds_build
-    o = opened(out / "graph.html")
+def test_accents_and_case_do_not_matter_in_search(seeds_page):
+    o = seeds_page
     assert o.js("kgPage.search('AKMÁL MÀLIK')[0].show") == o.js("kgPage.search('akmal malik')[0].show") == "Akmal Malik"
     assert o.js("kgPage.search('zzqx').length") == 0
 

@@ -26,7 +26,7 @@ def _load(name: str, path: Path):
 
 
 tb = _load("kg_test_browser_helpers", ROOT / "tests" / "test_browser.py")
-browser, opened, kg_query, ids = tb.browser, tb.opened, tb.kg_query, tb.ids
+browser, opened, seeds_page, kg_query, ids = tb.browser, tb.opened, tb.seeds_page, tb.kg_query, tb.ids
 
 pytestmark = tb.pytestmark
 
@@ -120,11 +120,10 @@ def test_correct_this_line_moves_the_quote_on_the_page_and_in_kg_query(opened, s
     ("", None),                             # no one: the quote becomes unattributed
 ])
 @pytest.mark.parametrize("reviewer", ["redaksi", ""])
-def test_correct_this_names_the_speaker_as_the_corrections_file_resolves_it(opened, seeds_build, typed, want, reviewer):
+def test_correct_this_names_the_speaker_as_the_corrections_file_resolves_it(seeds_page, typed, want, reviewer):
     from kg.corrections import parse
 
-    out, _ = seeds_build
-    o = opened(out / "graph.html")
+    o = seeds_page
     agency = ids(o, "Agency")[AGENCY]
     assert not agency.endswith("/" + _slug(AGENCY))  # why a label would not do
     _, line = line_from_the_page(o, PERSON if typed.strip().lower() != AGENCY.lower() else AGENCY, typed, reviewer)
@@ -137,9 +136,8 @@ def test_correct_this_names_the_speaker_as_the_corrections_file_resolves_it(open
 
 @pytest.mark.parametrize("text", ["Wahyu Hidayat", "Akmál Malik-Ñoto", "  --Dinas  PU (Kota) 2024--", "Ärzte ß œ",
                                   "ÆØ", "x" * 90, ""])
-def test_page_slug_is_the_slug_of_the_graph(opened, seeds_build, text):
-    out, _ = seeds_build
-    o = opened(out / "graph.html")
+def test_page_slug_is_the_slug_of_the_graph(seeds_page, text):
+    o = seeds_page
     assert o.js("t => kgPage.slug(t)", text) == _slug(text)
 
 
