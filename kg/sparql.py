@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .errors import QueryError
 
@@ -71,8 +72,10 @@ def _nodes(tree):
             stack.extend(list(node))
 
 
+@lru_cache(maxsize=256)
 def check(text: str) -> Checked:
-    """Parse ``text`` with rdflib's SPARQL 1.1 grammar and say what it does.
+    """Parse ``text`` with rdflib's SPARQL 1.1 grammar and say what it does (cached by text: the
+    answer is frozen, and a saved query is checked again each time it runs).
 
     Raises :class:`QueryError` (with line and column) when it parses neither as a query nor
     as an update, or nests too deeply for the parser.

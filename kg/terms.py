@@ -16,6 +16,10 @@ __all__ = ["XSD_STRING", "LANG_STRING", "term_parts", "to_rdflib", "to_oxigraph"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _NT_ESC = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+#: str.translate tables of :func:`nt_term`: in an IRI, the characters N-Triples forbids and the
+#: controls as ``\\uXXXX``; in a literal, the escapes above and every other control.
+_IRI_ESC = {ord(c): f"\\u{ord(c):04X}" for c in '<>"{}|^`\\' + "".join(map(chr, range(0x21)))}
+_LITERAL_ESC = {**{c: f"\\u{c:04X}" for c in [*range(0x20), 0x7F]}, **{ord(k): v for k, v in _NT_ESC.items()}}
 
 
 def term_parts(t) -> tuple[str, str, str | None, str | None] | None:
@@ -85,8 +89,8 @@ def nt_term(parts) -> str:
         return ""
     kind, value, dt, lang = parts
     if kind == "iri":
-        return "<" + "".join(c if c not in '<>"{}|^`\\' and ord(c) > 0x20 else f"\\u{ord(c):04X}" for c in value) + ">"
+        return "<" + value.translate(_IRI_ESC) + ">"
     if kind == "bnode":
         return "_:" + re.sub(r"[^A-Za-z0-9_]", "_", value)
-    body = "".join(_NT_ESC.get(c, c if ord(c) >= 0x20 and c != "\x7f" else f"\\u{ord(c):04X}") for c in value)
+    body = value.translate(_LITERAL_ESC)
     return f'"{body}"' + (f"@{lang}" if lang else f"^^<{dt}>" if dt else "")
