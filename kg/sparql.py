@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .errors import QueryError
 
-__all__ = ["query_form", "check", "canonical", "declare", "inline_values", "Checked", "PARSE_DEPTH"]
+__all__ = ["query_form", "check", "canonical", "declare", "inline_values", "Checked", "PARSE_DEPTH", "MAX_NESTING"]
 
 
 #: Python frames the parser may use; rdflib's grammar recurses once per nesting level and once per
@@ -20,6 +20,12 @@ __all__ = ["query_form", "check", "canonical", "declare", "inline_values", "Chec
 #: allows a few hundred of either (not 1,000 patterns in one group), and refuses 10,000 nested groups
 #: in well under a second.
 PARSE_DEPTH = 10_000
+#: Brackets (``{`` and ``(``) a query may nest. Deeper ones are refused before the parser runs: the
+#: parser fails on a few hundred anyway (see above), after recursing for a quarter of a second or more.
+MAX_NESTING = 256
+#: Strings, IRIs and comments (which may hold any bracket) and the brackets outside them.
+_BRACKETS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+                       r'|<[^<>"{}|^`\\\s]*>|#[^\n]*|[{}()]')
 _FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
 
 
@@ -60,6 +66,23 @@ def canonical(text: str) -> str:
     return out.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _nesting(text: str) -> int:
+    """How deep brackets nest in ``text``, outside strings, IRIs and comments.
+
+    >>> _nesting("SELECT * { ?s ?p '{{{' FILTER((?o > 1)) } # {{{")
+    3
+    """
+    depth = top = 0
+    for m in _BRACKETS.finditer(text):
+        c = m.group()
+        if c in "{(":
+            depth += 1
+            top = max(top, depth)
+        elif c in "})":
+            depth -= 1
+    return top
+
+
 def _nodes(tree):
     """Every node of an rdflib parse tree, without recursion (trees can be deep)."""
     stack = [tree]
@@ -93,6 +116,9 @@ def check(text: str) -> Checked:
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
     text = canonical(text)
+    if _nesting(text) > MAX_NESTING:
+        raise QueryError(f"the query nests too deeply (more than {MAX_NESTING} brackets inside each other) for "
+                         "the SPARQL parser; split it")
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, PARSE_DEPTH))
     try:

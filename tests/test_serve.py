@@ -726,6 +726,24 @@ def test_connections_over_the_per_address_limit_get_503_with_retry_after(server)
             s.close()
 
 
+@pytest.mark.parametrize("query, refused", [
+    ("SELECT * WHERE " + "{ " * 257 + "?s ?p ?o" + " }" * 257, True),
+    ("SELECT * WHERE { ?s ?p ?o FILTER(" + "(" * 300 + "?o" + ")" * 300 + ") }", True),
+    ("SELECT * WHERE " + "{ " * 40 + "?s ?p ?o" + " }" * 40, False),  # deep, but within the limit
+    ("SELECT * WHERE { ?s ?p '" + "{" * 1000 + "' }", False),  # brackets in a string do not nest
+    ("SELECT * WHERE { ?s ?p ?o } # " + "{" * 1000, False),  # nor in a comment
+])
+def test_the_guard_refuses_deep_nesting_before_parsing(query, refused):
+    from kg.errors import QueryError
+    from kg.sparql import check
+
+    if refused:
+        with pytest.raises(QueryError, match="nests too deeply"):
+            check(query)
+    else:
+        assert check(query).form == "SELECT"
+
+
 def test_deep_nesting_is_a_clear_400(server):
     deep = "SELECT * WHERE " + "{ " * 10_000 + "?s ?p ?o" + " }" * 10_000
     status, _, body = _http(server.url + "/sparql", deep.encode(), {"Content-Type": "application/sparql-query"})
