@@ -26,13 +26,16 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(items):
-    """Order: the tests of the generated corpus's page after the others (its build runs in the
-    background meanwhile: see generated_build; under pytest-xdist (`-n 4`) each worker takes
-    tests in this order too), and the tests marked ``dask`` last: a Dask client
+    """Order: the tests of the generated corpus's page after the others in one process (its build
+    runs in the background meanwhile: see generated_build), but first under pytest-xdist (the
+    default, ``-n 2``), where the worker that takes them builds the corpus while the other worker
+    runs the rest; and the tests marked ``dask`` last: a Dask client
     leaves threads in this process (its IO loop, its offload pool), and a process with threads
     starts kg's worker pools with forkserver rather than fork (kg.build.pool), so every later pool
     would load spaCy afresh in each worker."""
-    items.sort(key=lambda item: 2 if item.get_closest_marker("dask") else 1 if _needs(item, "generated_build") else 0)
+    generated = -1 if os.environ.get("PYTEST_XDIST_WORKER") else 1
+    items.sort(key=lambda item: 2 if item.get_closest_marker("dask") else generated if _needs(item, "generated_build")
+               else 0)
 
 
 @pytest.fixture(scope="session", autouse=True)
