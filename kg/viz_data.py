@@ -14,6 +14,7 @@ hash seed.
 from __future__ import annotations
 
 import re
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,6 +22,7 @@ from functools import lru_cache
 from .query import query_text
 from .ns import ENTITY_CLASSES, KGD
 from .store import Store, open_graph
+from .terms import term_parts
 
 __all__ = ["PageData", "open_source", "read", "title_forms"]
 
@@ -46,9 +48,16 @@ def open_source(source) -> Store:
 
 
 def _rows(store: Store, name: str):
-    sol = store.execute(query_text(name))
-    for row in sol.rows:
-        yield {v: (None if t is None else t.value if hasattr(t, "value") else str(t)) for v, t in zip(sol.vars, row)}
+    """The rows of the saved query ``name`` one at a time, as dicts of plain values; IRIs are
+    interned, so one entity's or document's IRI is one string however many records name it."""
+    names, rows = store.select_rows(query_text(name))
+    for row in rows:
+        yield {v: _value(t) for v, t in zip(names, row)}
+
+
+def _value(t) -> str | None:
+    parts = term_parts(t)
+    return None if parts is None else sys.intern(parts[1]) if parts[0] == "iri" else parts[1]
 
 
 def _bool(value) -> bool:
