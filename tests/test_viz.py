@@ -449,3 +449,11 @@ def test_a_fresh_process_raises_its_errors_here(seeds_build, tmp_path, source, e
     with pytest.raises(error, match=message):
         viz.write_page(source, tmp_path / "p.html", focus="no such name at all", fresh=True)
     assert not (tmp_path / "p.html").exists()
+
+
+def test_a_fresh_process_that_dies_is_an_error_naming_the_page(seeds_build, tmp_path, monkeypatch):
+    out, _ = seeds_build
+    monkeypatch.setattr(viz, "_CHILD", "import os; os._exit(3)")  # as if killed before it answered
+    with pytest.raises(KgError, match=r"drawing .*p\.html ended before writing it \(exit status 3\)"):
+        viz.write_page(out / "graph.ttl", tmp_path / "p.html", fresh=True)
+    assert not (tmp_path / "p.html").exists()
