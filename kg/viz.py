@@ -31,13 +31,15 @@ from collections import defaultdict
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .errors import InputError, KgError
 from .fileio import atomic_write
 from .viz_data import PageData, open_source, read
 from .viz_layout import label_box, layout, readable_layout
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["TYPES", "RELATIONS", "LINKS", "SHOWN_TYPES", "DEFAULT_LIMIT", "safe_json", "page_graph", "find_node",
            "select", "layout", "build_network", "records", "render", "render_chunks", "write_page"]
@@ -92,6 +94,8 @@ def page_graph(data: PageData) -> nx.DiGraph:
     Nodes carry ``type``, ``name`` (full label), ``label`` (short) and ``names``
     (label and aliases, for matching). Edges carry ``rel`` (one of :data:`RELATIONS`).
     """
+    import networkx as nx  # here, not at import: a page drawn in a fresh process loads its store without it
+
     G = nx.DiGraph()
     for d in data.docs.values():
         name = d["title"] or d["source"]
@@ -153,6 +157,8 @@ def select(G: nx.DiGraph, *, focus: str | None = None, hops: int = 1, about: str
         return G
     keep = set(G)
     if focus is not None:
+        import networkx as nx
+
         if hops < 0:
             raise InputError(f"--hops must be 0 or more, not {hops}")
         center = find_node(G, focus)
@@ -222,6 +228,7 @@ def build_network(G: nx.DiGraph, seed: int = 7, limit: int = DEFAULT_LIMIT):
     labels do not overlap. Edges carry ``kgRel`` and ``kgWeight`` (quotes); the
     page gives them width and tooltip, and nodes their tooltip.
     """
+    import networkx as nx
     from pyvis.network import Network
 
     from .analysis import pagerank

@@ -457,3 +457,14 @@ def test_a_fresh_process_that_dies_is_an_error_naming_the_page(seeds_build, tmp_
     with pytest.raises(KgError, match=r"drawing .*p\.html ended before writing it \(exit status 3\)"):
         viz.write_page(out / "graph.ttl", tmp_path / "p.html", fresh=True)
     assert not (tmp_path / "p.html").exists()
+
+
+@pytest.mark.parametrize("code, loaded", [
+    ("import kg.viz, kg.viz_layout", False),  # the store is loaded and read before networkx is needed
+    ("import kg.viz; kg.viz.page_graph(kg.viz.PageData())", True),  # counter-example
+])
+def test_networkx_is_imported_only_when_the_page_graph_is_built(code, loaded):
+    p = subprocess.run([sys.executable, "-c", code + "; import sys; print('networkx' in sys.modules)"],
+                       capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0, p.stderr[-2000:]
+    assert p.stdout.strip() == str(loaded)
