@@ -179,13 +179,20 @@ def select(G: nx.DiGraph, *, focus: str | None = None, hops: int = 1, about: str
 
 def _links(G: nx.DiGraph) -> dict[tuple[str, str, str], int]:
     """``(from, to, link) -> weight`` of the drawn network (see :data:`LINKS`)."""
+    about, said, drawn = [], defaultdict(list), []
+    for u, v, r in G.edges(data="rel"):  # one pass: networkx's edge views are slow to walk
+        if r == "about":
+            about.append((u, v))
+        elif r == "said":
+            said[v].append(u)
+        elif r in LINKS:
+            drawn.append((u, v, r))
     links: dict = defaultdict(int)
-    for q, t in sorted((u, v) for u, v, r in G.edges(data="rel") if r == "about"):
-        for s in sorted(u for u, _, r in G.in_edges(q, data="rel") if r == "said"):
+    for q, t in sorted(about):
+        for s in sorted(said[q]):
             links[(s, t, "spoke about")] += 1
-    for u, v, r in G.edges(data="rel"):
-        if r in LINKS:
-            links[(u, v, r)] = 1
+    for u, v, r in drawn:
+        links[(u, v, r)] = 1
     return dict(sorted(links.items(), key=lambda kv: (LINKS.index(kv[0][2]), kv[0][0], kv[0][1])))
 
 

@@ -292,6 +292,22 @@ def test_office_titles_without_a_known_form_get_none_new(title):
     assert not [f for f in title_forms(title) if "Sekretaris Daerah" in f]
 
 
+@pytest.mark.parametrize("title, some", [
+    ("SEKRETARIS DAERAH kota Malang", True), ("Pj. Wali Kota Malang", True), ("Wakil Presiden/Wapres", True),
+    ("Sekda-Kota Malang", True), ("Penjabat Wali Kota Malang “lama”", True), ("Wali Kotamadya", False),
+    ("Sekdanya", False), ("Wakil_Presiden", False), ("", False),
+])
+def test_office_title_forms_are_those_a_search_with_every_pattern_finds(title, some):
+    from kg.viz_data import _title_words
+
+    every = []  # the plain way: every pattern searched, none skipped by its first word
+    for pattern, other, _ in _title_words():
+        form = pattern.sub(other, title) if pattern.search(title) else title
+        if form != title and form not in every:
+            every.append(form)
+    assert title_forms(title) == tuple(every) and bool(every) == some
+
+
 @pytest.mark.parametrize("kwargs, nodes", [
     ({"focus": "Badan Kepegawaian Negara", "hops": 0}, {"bkn"}),
     ({"focus": "bkn", "hops": 1}, {"bkn", "ani", "doc"}),
