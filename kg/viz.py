@@ -17,6 +17,12 @@ allows just the two page scripts (by hash), no network and no inline handlers.
 
 Determinism: every list is sorted and the layout sees nodes in rank order, so the
 same graph gives a byte-identical page whatever ``PYTHONHASHSEED`` is.
+
+Memory: the store lives only while the records are read; then it is dropped and its
+memory given back (:func:`_release`) before networkx (imported only then) builds the
+page graph. ``kg build`` draws the page of a large graph in a fresh process
+(:func:`write_page` ``fresh``), so the build's spaCy pipeline is not in the process that
+holds the page's store (``docs/scale.md`` has the figures).
 """
 from __future__ import annotations
 
