@@ -192,7 +192,7 @@ def timed_build(corpus: Path, out: Path, page: bool) -> dict:
             break
         hwm["build_mib"] = max(hwm["build_mib"], _hwm_mib(proc.pid))
         for child in _children(proc.pid):
-            if "_draw_here" in _cmdline(child):  # kg.viz._CHILD
+            if "kg.viz_apart" in _cmdline(child):  # kg.viz_apart._CHILD
                 hwm["page_mib"] = max(hwm["page_mib"], _hwm_mib(child))
         time.sleep(0.05)
     proc.returncode = os.waitstatus_to_exitcode(status)

@@ -419,8 +419,10 @@ def write_page(source, path: str | os.PathLike, *, focus: str | None = None, hop
     holds (a build's spaCy pipeline) and what the page takes never add up in one process.
     """
     if fresh:
-        return _in_fresh_process(source, path, focus=focus, hops=hops, about=about, types=types, limit=limit,
-                                 heading=heading, seed=seed)
+        from .viz_apart import draw_apart
+
+        return draw_apart(source, path, focus=focus, hops=hops, about=about, types=types, limit=limit,
+                          heading=heading, seed=seed)
 
     store = open_source(source)
     data = read(store)
@@ -437,42 +439,3 @@ def write_page(source, path: str | os.PathLike, *, focus: str | None = None, hop
     chunks = render_chunks(net, tables, heading=heading, limit=limit)
     return atomic_write(Path(path), lambda f: f.writelines(c.encode("utf-8") for c in chunks))
 
-
-#: What the fresh process runs: the job (sys.path, source, path, options) comes pickled on stdin.
-_CHILD = ("import pickle, sys; job = pickle.load(sys.stdin.buffer); sys.path[:] = job[0]; "
-          "from kg.viz import _draw_here; _draw_here(*job[1:])")
-
-
-def _in_fresh_process(source, path, **options) -> Path:
-    """:func:`write_page` run by a new interpreter (``python -c``: it imports only what the page needs,
-    and no ``__main__`` guard is needed, as multiprocessing's spawn would need); its errors are raised here."""
-    import pickle
-    import subprocess
-    import sys
-
-    if not isinstance(source, (str, os.PathLike)):
-        raise KgError(f"a page drawn in a fresh process reads a graph file, not {type(source).__name__}")
-    job = pickle.dumps((list(sys.path), os.fspath(source), os.fspath(path), options))
-    proc = subprocess.run([sys.executable, "-c", _CHILD], input=job, stdout=subprocess.PIPE, check=False)
-    try:
-        done, value = pickle.loads(proc.stdout)
-    except Exception:  # noqa: BLE001 -- it died before answering (killed, out of memory)
-        raise KgError(f"the process drawing {path} ended before writing it (exit status {proc.returncode})") from None
-    if not done:
-        raise value
-    return value
-
-
-def _draw_here(source: str, path: str, options: dict) -> None:
-    """The fresh process's side: ``(True, path)`` or ``(False, the error)`` goes back pickled on stdout
-    (anything else printed goes to stderr)."""
-    import pickle
-    import sys
-
-    out, sys.stdout = sys.stdout.buffer, sys.stderr
-    try:
-        answer = (True, write_page(source, path, **options))
-    except Exception as e:  # noqa: BLE001 -- raised again in the calling process
-        answer = (False, e)
-    out.write(pickle.dumps(answer))
-    out.flush()

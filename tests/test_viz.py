@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import RDF, Graph
 
-from kg import viz
+from kg import viz, viz_apart
 from kg.errors import InputError, KgError
 from kg.ns import KG
 from kg.viz_data import open_source, read, title_forms
@@ -469,7 +469,7 @@ def test_a_fresh_process_raises_its_errors_here(seeds_build, tmp_path, source, e
 
 def test_a_fresh_process_that_dies_is_an_error_naming_the_page(seeds_build, tmp_path, monkeypatch):
     out, _ = seeds_build
-    monkeypatch.setattr(viz, "_CHILD", "import os; os._exit(3)")  # as if killed before it answered
+    monkeypatch.setattr(viz_apart, "_CHILD", "import os; os._exit(3)")  # as if killed before it answered
     with pytest.raises(KgError, match=r"drawing .*p\.html ended before writing it \(exit status 3\)"):
         viz.write_page(out / "graph.ttl", tmp_path / "p.html", fresh=True)
     assert not (tmp_path / "p.html").exists()
