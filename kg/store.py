@@ -103,6 +103,10 @@ class Store(Protocol):
     def query(self, sparql: str, bindings: dict | None = None):
         """Run ``sparql``; the answer is an :class:`rdflib.query.Result`."""
 
+    def select_rows(self, sparql: str) -> tuple[list[str], Iterator[tuple]]:
+        """A SELECT query's variable names and its rows one at a time (engine-native terms), for
+        answers too large to hold whole (:meth:`execute` holds them all)."""
+
 
 class _Common:
     """What both engines share: reading format names and parse errors, bindings, rdflib results."""
@@ -123,6 +127,10 @@ class _Common:
     def execute(self, sparql, bindings=None, max_rows=None) -> Solutions:
         bindings = {k.lstrip("?$"): v for k, v in (bindings or {}).items() if v is not None}
         return self._execute(sparql, bindings, max_rows)
+
+    def select_rows(self, sparql):
+        sol = self.execute(sparql)
+        return sol.vars, iter(sol.rows)
 
     def query(self, sparql, bindings=None):
         from rdflib import Graph, Variable
@@ -238,13 +246,25 @@ class OxigraphStore(_Common):
     def offline(self) -> None:
         """Oxigraph never fetches a FROM graph: it names a graph of the store."""
 
-    def _execute(self, sparql, bindings, max_rows) -> Solutions:
+    def select_rows(self, sparql):
+        res = self._query(sparql, {})
+        names = [v.value for v in res.variables]
+
+        def rows():
+            try:
+                yield from (tuple(sol[i] for i in range(len(names))) for sol in res)
+            except (OSError, RuntimeError) as e:  # evaluation errors surface while iterating
+                raise QueryError(f"query failed: {e}") from None
+
+        return names, rows()
+
+    def _query(self, sparql, bindings):
         import pyoxigraph as ox
 
         subs = {ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()}
         try:
-            res = self._ox.query(sparql, prefixes=SPARQL_PREFIXES, substitutions=subs or None,
-                                 use_default_graph_as_union=self.union_default_graph)
+            return self._ox.query(sparql, prefixes=SPARQL_PREFIXES, substitutions=subs or None,
+                                  use_default_graph_as_union=self.union_default_graph)
         except SyntaxError as e:
             m = _OX_ERR.match(str(e))
             raise (_syntax_error(*m.groups()) if m else QueryError(f"SPARQL syntax error: {e}")) from None
@@ -255,6 +275,11 @@ class OxigraphStore(_Common):
             raise QueryError(f"query failed: {e}") from None
         except OSError as e:
             raise QueryError(f"query failed: {e}") from None
+
+    def _execute(self, sparql, bindings, max_rows) -> Solutions:
+        import pyoxigraph as ox
+
+        res = self._query(sparql, bindings)
         try:
             if isinstance(res, ox.QueryBoolean):
                 return Solutions("ASK", self.engine, boolean=bool(res))

@@ -17,6 +17,12 @@ allows just the two page scripts (by hash), no network and no inline handlers.
 
 Determinism: every list is sorted and the layout sees nodes in rank order, so the
 same graph gives a byte-identical page whatever ``PYTHONHASHSEED`` is.
+
+Memory: the store lives only while the records are read; then it is dropped and its
+memory given back (:func:`_release`) before networkx (imported only then) builds the
+page graph. ``kg build`` draws the page of a large graph in a fresh process
+(:func:`write_page` ``fresh``), so the build's spaCy pipeline is not in the process that
+holds the page's store (``docs/scale.md`` has the figures).
 """
 from __future__ import annotations
 
@@ -31,13 +37,15 @@ from collections import defaultdict
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .errors import InputError, KgError
 from .fileio import atomic_write
 from .viz_data import PageData, open_source, read
 from .viz_layout import label_box, layout, readable_layout
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["TYPES", "RELATIONS", "LINKS", "SHOWN_TYPES", "DEFAULT_LIMIT", "safe_json", "page_graph", "find_node",
            "select", "layout", "build_network", "records", "render", "render_chunks", "write_page"]
@@ -92,6 +100,8 @@ def page_graph(data: PageData) -> nx.DiGraph:
     Nodes carry ``type``, ``name`` (full label), ``label`` (short) and ``names``
     (label and aliases, for matching). Edges carry ``rel`` (one of :data:`RELATIONS`).
     """
+    import networkx as nx  # here, not at import: a page drawn in a fresh process loads its store without it
+
     G = nx.DiGraph()
     for d in data.docs.values():
         name = d["title"] or d["source"]
@@ -146,10 +156,15 @@ def select(G: nx.DiGraph, *, focus: str | None = None, hops: int = 1, about: str
 
     ``focus``: the node named so and everything within ``hops`` edges (either
     direction). ``about``: a policy, event or agency, the quotes about it and their
-    speakers. ``types``: node types to keep (see :data:`TYPES`).
+    speakers. ``types``: node types to keep (see :data:`TYPES`). With none of them, ``G`` itself
+    (a copy would cost a third of the page's memory at 2,000 articles).
     """
+    if focus is None and about is None and not types:
+        return G
     keep = set(G)
     if focus is not None:
+        import networkx as nx
+
         if hops < 0:
             raise InputError(f"--hops must be 0 or more, not {hops}")
         center = find_node(G, focus)
@@ -170,13 +185,20 @@ def select(G: nx.DiGraph, *, focus: str | None = None, hops: int = 1, about: str
 
 def _links(G: nx.DiGraph) -> dict[tuple[str, str, str], int]:
     """``(from, to, link) -> weight`` of the drawn network (see :data:`LINKS`)."""
+    about, said, drawn = [], defaultdict(list), []
+    for u, v, r in G.edges(data="rel"):  # one pass: networkx's edge views are slow to walk
+        if r == "about":
+            about.append((u, v))
+        elif r == "said":
+            said[v].append(u)
+        elif r in LINKS:
+            drawn.append((u, v, r))
     links: dict = defaultdict(int)
-    for q, t in sorted((u, v) for u, v, r in G.edges(data="rel") if r == "about"):
-        for s in sorted(u for u, _, r in G.in_edges(q, data="rel") if r == "said"):
+    for q, t in sorted(about):
+        for s in sorted(said[q]):
             links[(s, t, "spoke about")] += 1
-    for u, v, r in G.edges(data="rel"):
-        if r in LINKS:
-            links[(u, v, r)] = 1
+    for u, v, r in drawn:
+        links[(u, v, r)] = 1
     return dict(sorted(links.items(), key=lambda kv: (LINKS.index(kv[0][2]), kv[0][0], kv[0][1])))
 
 
@@ -219,6 +241,7 @@ def build_network(G: nx.DiGraph, seed: int = 7, limit: int = DEFAULT_LIMIT):
     labels do not overlap. Edges carry ``kgRel`` and ``kgWeight`` (quotes); the
     page gives them width and tooltip, and nodes their tooltip.
     """
+    import networkx as nx
     from pyvis.network import Network
 
     from .analysis import pagerank
@@ -240,11 +263,16 @@ def build_network(G: nx.DiGraph, seed: int = 7, limit: int = DEFAULT_LIMIT):
     boxes = {v: label_box(0.0, 0.0, size[v], G.nodes[v]["label"], font=_FONT) for v in first}
     pos = readable_layout(U, order + sorted(docs, key=lambda d: (-pr[d], d)), boxes, seed=seed, aspect=_ASPECT)
     net = Network(directed=True)
+    # pyvis's add_node looks for a duplicate among all nodes first (quadratic); these are unique, and
+    # each is the dict add_node makes (pyvis 0.3.2, keys in its order)
     for i, v in enumerate(order):
         a = G.nodes[v]
         colour, shape = TYPES[a["type"]]
-        net.add_node(v, label=a["label"], shape=shape, color=colour, size=size[v], x=round(pos[v][0], 1),
-                     y=round(pos[v][1], 1), kgType=a["type"], rank=i)
+        node = {"color": colour, "size": size[v], "x": round(pos[v][0], 1), "y": round(pos[v][1], 1),
+                "kgType": a["type"], "rank": i, "id": v, "label": a["label"] or v, "shape": shape}
+        net.nodes.append(node)
+        net.node_ids.append(v)
+        net.node_map[v] = node
     # pyvis's add_edge looks for a duplicate among all edges first (quadratic); these are unique
     net.edges.extend({"from": u, "to": v, "kgRel": rel, "kgWeight": w} for (u, v, rel), w in links.items())
     return net
@@ -294,6 +322,19 @@ def records(G: nx.DiGraph, data: PageData) -> dict:
     }
 
 
+def _release() -> None:
+    """Give the memory freed so far back to the system (glibc's ``malloc_trim``; elsewhere nothing).
+
+    Oxigraph frees its store into the C heap, where Python's own small-object arenas (mapped
+    apart) would not reuse it: without this, what the page builds next stacks on top of it."""
+    import ctypes
+
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
+
+
 @lru_cache(maxsize=None)
 def _asset(name: str) -> str:
     text = resources.files("kg").joinpath("templates", name).read_text(encoding="utf-8")
@@ -307,15 +348,21 @@ def _sha256(text: str) -> str:
     return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
-def _json_pieces(value, size: int = 1 << 16):
-    """:func:`safe_json` of ``value`` in pieces of about ``size`` encoder chunks."""
-    batch = []
-    for chunk in _ENCODER.iterencode(value):
-        batch.append(chunk)
-        if len(batch) >= size:
-            yield "".join(batch).translate(_ESCAPES)
-            batch = []
-    yield "".join(batch).translate(_ESCAPES)
+def _json_pieces(value: dict, batch: int = 1000):
+    """:func:`safe_json` of the dict ``value`` in pieces: each key with its value, a list's items
+    ``batch`` at a time. Each piece comes from the C encoder (``iterencode`` would run the pure
+    Python one, four times slower); together they are the same text."""
+    yield "{"
+    for i, (key, v) in enumerate(value.items()):
+        head = ("," if i else "") + safe_json(str(key)) + ":"
+        if isinstance(v, list) and v:
+            yield head + "["
+            for j in range(0, len(v), batch):
+                yield ("," if j else "") + safe_json(v[j:j + batch])[1:-1]
+            yield "]"
+        else:
+            yield head + safe_json(v)
+    yield "}"
 
 
 def render(net, tables: dict, *, heading: str = "kg: who said what", limit: int = DEFAULT_LIMIT) -> str:
@@ -362,15 +409,25 @@ def render_chunks(net, tables: dict, *, heading: str = "kg: who said what", limi
 
 def write_page(source, path: str | os.PathLike, *, focus: str | None = None, hops: int = 1,
                about: str | None = None, types=None, limit: int = DEFAULT_LIMIT, heading: str | None = None,
-               seed: int = 7) -> Path:
+               seed: int = 7, fresh: bool = False) -> Path:
     """Write the browser page for ``source`` to ``path`` atomically; returns the path.
 
     ``source``: a graph file (loaded into Oxigraph), a :class:`kg.store.Store` or an
     rdflib graph. See :func:`select` for ``focus``/``hops``/``about``/``types`` and
-    :func:`render` for ``limit`` (0 shows every node at once).
+    :func:`render` for ``limit`` (0 shows every node at once). ``fresh``: the page is drawn
+    by a new Python process (``source`` must then be a graph file), so that what this process
+    holds (a build's spaCy pipeline) and what the page takes never add up in one process.
     """
+    if fresh:
+        from .viz_apart import draw_apart
 
-    data = read(open_source(source))
+        return draw_apart(source, path, focus=focus, hops=hops, about=about, types=types, limit=limit,
+                          heading=heading, seed=seed)
+
+    store = open_source(source)
+    data = read(store)
+    del store
+    _release()  # the store's memory (half the page's peak) goes back before the page graph takes more
     G = select(page_graph(data), focus=focus, hops=hops, about=about, types=types)
     if heading is None:
         view = [f"around {focus} ({hops} hop{'s' if hops != 1 else ''})" if focus else "",
@@ -381,3 +438,4 @@ def write_page(source, path: str | os.PathLike, *, focus: str | None = None, hop
     del data, G
     chunks = render_chunks(net, tables, heading=heading, limit=limit)
     return atomic_write(Path(path), lambda f: f.writelines(c.encode("utf-8") for c in chunks))
+

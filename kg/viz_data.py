@@ -14,6 +14,7 @@ hash seed.
 from __future__ import annotations
 
 import re
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,6 +22,7 @@ from functools import lru_cache
 from .query import query_text
 from .ns import ENTITY_CLASSES, KGD
 from .store import Store, open_graph
+from .terms import term_parts
 
 __all__ = ["PageData", "open_source", "read", "title_forms"]
 
@@ -46,9 +48,16 @@ def open_source(source) -> Store:
 
 
 def _rows(store: Store, name: str):
-    sol = store.execute(query_text(name))
-    for row in sol.rows:
-        yield {v: (None if t is None else t.value if hasattr(t, "value") else str(t)) for v, t in zip(sol.vars, row)}
+    """The rows of the saved query ``name`` one at a time, as dicts of plain values; IRIs are
+    interned, so one entity's or document's IRI is one string however many records name it."""
+    names, rows = store.select_rows(query_text(name))
+    for row in rows:
+        yield {v: _value(t) for v, t in zip(names, row)}
+
+
+def _value(t) -> str | None:
+    parts = term_parts(t)
+    return None if parts is None else sys.intern(parts[1]) if parts[0] == "iri" else parts[1]
 
 
 def _bool(value) -> bool:
@@ -62,9 +71,15 @@ def _int(value) -> int | None:
         return None
 
 
+_WORD = re.compile(r"\w+")
+
+
 @lru_cache(maxsize=1)
-def _title_words() -> tuple[tuple[re.Pattern, str], ...]:
-    """(word-bounded pattern, other form) for every title and its short forms in kg/rules/titles.jsonl."""
+def _title_words() -> tuple[tuple[re.Pattern, str, str | None], ...]:
+    """(word-bounded pattern, other form, first word) for every title and its short forms in
+    kg/rules/titles.jsonl. The first word, lower-cased, is given for an ASCII form that starts
+    with one: an ASCII title can only match the form if it holds that word whole (in ASCII,
+    ignoring case is lower-casing; the form's next character, or its end, ends the word)."""
     import json
     from importlib import resources
 
@@ -75,7 +90,8 @@ def _title_words() -> tuple[tuple[re.Pattern, str], ...]:
         for a in forms:
             for b in forms:
                 if a != b and not a.endswith(".") and not b.endswith("."):
-                    pairs.append((re.compile(rf"(?<!\w){re.escape(a)}(?!\w)", re.I), b))
+                    first = _WORD.match(a.lower()) if a.isascii() else None
+                    pairs.append((re.compile(rf"(?<!\w){re.escape(a)}(?!\w)", re.I), b, first and first.group()))
     return tuple(pairs)
 
 
@@ -89,7 +105,10 @@ def title_forms(title: str) -> tuple[str, ...]:
     True
     """
     out = []
-    for pattern, other in _title_words():
+    words = set(_WORD.findall(title.lower())) if title.isascii() else None
+    for pattern, other, first in _title_words():
+        if first and words is not None and first not in words:
+            continue  # cannot match (see _title_words); a set look-up is ten times cheaper than the search
         if pattern.search(title):
             form = pattern.sub(other, title)
             if form != title and form not in out:
@@ -130,11 +149,15 @@ def read(store: Store) -> PageData:
             "speaker": r["speaker"] if r["speaker"] in data.ents else None, "start": _int(r["start"]),
             "end": _int(r["end"]), "cue": r["cue"] or "", "about": sorted(set(about.get(r["q"], ()))),
             "date": data.docs[r["doc"]]["date"], "context": ""}
-    texts = {r["doc"]: r["text"] for r in _rows(store, "page/texts")}
+    by_doc = defaultdict(list)
     for q in data.quotes.values():
-        text, a, b = texts.get(q["doc"]), q["start"], q["end"]
-        if text is not None and a is not None and b is not None and 0 <= a <= b <= len(text):
-            q["context"] = sentence_around(text[max(0, a - 300):a], text[a:b], text[b:b + 300])
+        by_doc[q["doc"]].append(q)
+    for r in _rows(store, "page/texts"):  # one at a time: held together they added 9 MiB to the peak
+        text = r["text"]
+        for q in by_doc.get(r["doc"], ()):
+            a, b = q["start"], q["end"]
+            fits = a is not None and b is not None and 0 <= a <= b <= len(text)
+            q["context"] = sentence_around(text[max(0, a - 300):a], text[a:b], text[b:b + 300]) if fits else ""
     for r in _rows(store, "page/roles"):
         if r["role"] not in data.roles and r["person"] in data.ents:
             title = " ".join(r["title"].split())

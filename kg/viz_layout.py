@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict, deque
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["layout", "label_box", "spread_labels", "extent", "readable_layout"]
 
@@ -30,6 +32,8 @@ def layout(G: nx.Graph, order: list, core: int = 300, seed: int = 7, spacing: fl
     its first ``core`` nodes on a sunflower spiral too.
     ``aspect`` stretches each spring block sideways (the page's graph is wider than tall).
     """
+    import networkx as nx
+
     unplaced, pos, blocks = set(G), {}, []
     rank = {v: i for i, v in enumerate(order)}
     queue_order = iter(order)

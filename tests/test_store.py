@@ -99,3 +99,15 @@ def test_a_broken_file_is_one_error_naming_file_line_and_format(tmp_path, rdflib
 def test_a_missing_file_is_named(tmp_path, rdflib):
     with pytest.raises(GraphFileError, match=r"none\.ttl: no such graph file"):
         open_graph(tmp_path / "none.ttl", rdflib=rdflib)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_select_rows_gives_what_execute_gives_one_row_at_a_time(engine):
+    s = new_store(engine)
+    s.load(data=TTL, fmt="ttl")
+    q = "SELECT ?e ?l WHERE { ?e kg:label ?l } ORDER BY ?e"
+    names, rows = s.select_rows(q)
+    assert not isinstance(rows, (list, tuple))  # an iterator, not the answer held whole
+    assert names == ["e", "l"] and list(rows) == s.execute(q).rows and len(s.execute(q).rows) == 2
+    with pytest.raises(QueryError, match="syntax error"):
+        s.select_rows("SELECT ?e WHERE { ?e kg:label }")

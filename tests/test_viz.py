@@ -10,14 +10,15 @@ import subprocess
 import sys
 from collections import Counter
 from html.parser import HTMLParser
+from pathlib import Path
 
 import networkx as nx
 import pytest
 from click.testing import CliRunner
 from rdflib import RDF, Graph
 
-from kg import viz
-from kg.errors import InputError
+from kg import viz, viz_apart
+from kg.errors import InputError, KgError
 from kg.ns import KG
 from kg.viz_data import open_source, read, title_forms
 from kg.viz_layout import label_box, layout, spread_labels
@@ -26,6 +27,7 @@ PRE = """@prefix kg: <https://w3id.org/kgid/ns#> . @prefix d: <https://w3id.org/
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 """
 D = "https://w3id.org/kgid/id/"
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 #: What the page must show, counted straight from the RDF with SPARQL (not through kg.viz).
 EXPECTED = {
@@ -132,6 +134,17 @@ def test_safe_json_cannot_end_a_script_block(text):
     assert not re.search(r"[<>&\u2028\u2029]", s)
     assert s.isascii()
     assert json.loads(s) == {"t": text, "k": [text]}
+
+
+@pytest.mark.parametrize("value", [
+    {}, {"a": []}, {"a": [1, 2, 3, 4, 5], "b": "x"}, {"a": [[], {}], "b": {"c": [1.5, None, True]}},
+    {"t": PAYLOADS, "u": "\u2028 Ǹ 🙂 \ud800", "n": [{"x": 0.1 + 0.2}] * 7},
+])
+def test_the_page_data_in_pieces_is_the_same_json(value):
+    whole = viz.safe_json(value)
+    pieces = list(viz._json_pieces(value, batch=2))
+    assert "".join(pieces) == whole and json.loads(whole) == value
+    assert len(pieces) > 2 or not value  # counter-example: one piece would be the whole text held at once
 
 
 def graph_of(g) -> "nx.DiGraph":
@@ -279,6 +292,22 @@ def test_office_titles_without_a_known_form_get_none_new(title):
     assert not [f for f in title_forms(title) if "Sekretaris Daerah" in f]
 
 
+@pytest.mark.parametrize("title, some", [
+    ("SEKRETARIS DAERAH kota Malang", True), ("Pj. Wali Kota Malang", True), ("Wakil Presiden/Wapres", True),
+    ("Sekda-Kota Malang", True), ("Penjabat Wali Kota Malang “lama”", True), ("Wali Kotamadya", False),
+    ("Sekdanya", False), ("Wakil_Presiden", False), ("", False),
+])
+def test_office_title_forms_are_those_a_search_with_every_pattern_finds(title, some):
+    from kg.viz_data import _title_words
+
+    every = []  # the plain way: every pattern searched, none skipped by its first word
+    for pattern, other, _ in _title_words():
+        form = pattern.sub(other, title) if pattern.search(title) else title
+        if form != title and form not in every:
+            every.append(form)
+    assert title_forms(title) == tuple(every) and bool(every) == some
+
+
 @pytest.mark.parametrize("kwargs, nodes", [
     ({"focus": "Badan Kepegawaian Negara", "hops": 0}, {"bkn"}),
     ({"focus": "bkn", "hops": 1}, {"bkn", "ani", "doc"}),
@@ -395,3 +424,63 @@ def test_cli_viz(seeds_build, tmp_path):
                                   "--focus", "no such name at all"])
     assert r.exit_code == 2 and "no such name at all" in r.output and len(r.output.strip().splitlines()) == 1
     assert not (tmp_path / "q.html").exists()
+
+
+def _cannot_read(store):
+    raise AssertionError("this process was not to draw the page")
+
+
+def test_a_page_drawn_by_a_fresh_process_is_the_same_page(seeds_build, tmp_path, monkeypatch):
+    out, _ = seeds_build
+    here = viz.write_page(out / "graph.ttl", tmp_path / "here.html")
+    monkeypatch.setattr(viz, "read", _cannot_read)
+    apart = viz.write_page(out / "graph.ttl", tmp_path / "apart.html", fresh=True)
+    assert apart == tmp_path / "apart.html" and apart.read_bytes() == here.read_bytes()
+    with pytest.raises(AssertionError, match="not to draw"):  # counter-example: drawn here
+        viz.write_page(out / "graph.ttl", tmp_path / "again.html")
+
+
+@pytest.mark.parametrize("apart", [0, 10 ** 9])
+def test_a_large_build_draws_its_page_in_a_fresh_process(seeds_build, tmp_path, monkeypatch, apart):
+    from kg.build import run
+
+    out, _ = seeds_build
+    monkeypatch.setattr(run, "PAGE_APART_TRIPLES", apart)
+    monkeypatch.setattr(viz, "read", _cannot_read)
+    if apart:  # below the limit the build draws it itself
+        with pytest.raises(AssertionError, match="not to draw"):
+            run.build([SEEDS], tmp_path / "out")
+    else:
+        run.build([SEEDS], tmp_path / "out")
+        assert (tmp_path / "out" / "graph.html").read_bytes() == (out / "graph.html").read_bytes()
+
+
+@pytest.mark.parametrize("source, error, message", [
+    ("graph.ttl", InputError, "no entity or document named 'no such name at all'"),  # raised in the child
+    (HAND, KgError, "reads a graph file, not Graph"),
+])
+def test_a_fresh_process_raises_its_errors_here(seeds_build, tmp_path, source, error, message):
+    out, _ = seeds_build
+    source = out / source if isinstance(source, str) else source
+    with pytest.raises(error, match=message):
+        viz.write_page(source, tmp_path / "p.html", focus="no such name at all", fresh=True)
+    assert not (tmp_path / "p.html").exists()
+
+
+def test_a_fresh_process_that_dies_is_an_error_naming_the_page(seeds_build, tmp_path, monkeypatch):
+    out, _ = seeds_build
+    monkeypatch.setattr(viz_apart, "_CHILD", "import os; os._exit(3)")  # as if killed before it answered
+    with pytest.raises(KgError, match=r"drawing .*p\.html ended before writing it \(exit status 3\)"):
+        viz.write_page(out / "graph.ttl", tmp_path / "p.html", fresh=True)
+    assert not (tmp_path / "p.html").exists()
+
+
+@pytest.mark.parametrize("code, loaded", [
+    ("import kg.viz, kg.viz_layout", False),  # the store is loaded and read before networkx is needed
+    ("import kg.viz; kg.viz.page_graph(kg.viz.PageData())", True),  # counter-example
+])
+def test_networkx_is_imported_only_when_the_page_graph_is_built(code, loaded):
+    p = subprocess.run([sys.executable, "-c", code + "; import sys; print('networkx' in sys.modules)"],
+                       capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0, p.stderr[-2000:]
+    assert p.stdout.strip() == str(loaded)

@@ -21,7 +21,7 @@ from .report import BuildReport
 from .state import STATE_FILE
 from .write import GRAPH_FILE, write_build
 
-__all__ = ["build", "PAGE_FILE", "PAGE_MAX_TRIPLES"]
+__all__ = ["build", "PAGE_FILE", "PAGE_MAX_TRIPLES", "PAGE_APART_TRIPLES"]
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +29,10 @@ log = logging.getLogger(__name__)
 PAGE_FILE = "graph.html"
 #: Above this many triples the build does not write graph.html (the page loads the whole graph).
 PAGE_MAX_TRIPLES = 2_000_000
+#: Above this many triples the page is drawn by a fresh process (:func:`kg.viz.write_page` ``fresh``): the
+#: build's spaCy pipeline and the page's store then never share one process's memory. Below it a new
+#: process (0.3-0.5 s) would cost more than the page itself.
+PAGE_APART_TRIPLES = 100_000
 
 
 def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, *, page: bool = True, jobs: int = 1,
@@ -103,7 +107,7 @@ def _build(paths: list, out: Path, report: BuildReport, runner, *, page: bool, u
         except ImportError:
             write_page = None
         if write_page is not None:
-            report.outputs.append(str(write_page(graph, out / PAGE_FILE)))
+            report.outputs.append(str(write_page(graph, out / PAGE_FILE, fresh=report.triples > PAGE_APART_TRIPLES)))
             _record_page(out, graph)
 
 
