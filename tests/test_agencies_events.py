@@ -213,6 +213,9 @@ def test_biro_with_its_parent_written_short(extract):
     ("Bappeda menggelar uji publik rancangan RPJMD di Aula Bappeda, Kamis (5/3/2026).",
      "uji publik rancangan rpjmd", None),
     ("Menurutnya, verifikasi lapangan sangat penting bagi penilaian.", None, "verifikasi lapangan"),
+    # what an inspection found tells that it was held; what an evaluation found tells no happening
+    ("Temuan itu diperoleh dari hasil inspeksi mendadak (sidak) pada Rabu (4/3/2026).", "inspeksi mendadak", None),
+    ("Temuan itu diperoleh dari hasil evaluasi kinerja pada Rabu (4/3/2026).", None, "evaluasi kinerja"),
 ])
 def test_activity_becomes_an_event_by_its_scene(extract, sentence, expected, absent):
     r = extract(DATELINE + sentence)

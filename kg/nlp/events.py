@@ -326,7 +326,10 @@ def _no_happening(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: 
     if _in_office(ctx, i) or lower_head and _enumerated(ctx, i, end):
         return True  # "Asisten Deputi ... Kebijakan dan Evaluasi Reformasi Birokrasi": an office's field
     # "pengurus Forum Anak Daerah", "hasil evaluasi SAKIP": a body or a finding, not a happening
-    return i > 0 and ctx.doc[i - 1].text.lower() in _words(ctx, "NOT_HAPPENING")
+    before = ctx.doc[i - 1].text.lower() if i > 0 else ""
+    if before in _words(ctx, "FINDING") and head in _words(ctx, "INSPECTION"):
+        return False  # "hasil inspeksi mendadak (sidak) pada Rabu": what an inspection found, so it was held
+    return before in _words(ctx, "NOT_HAPPENING")
 
 
 def _event_mention(ctx: DocContext, i: int, h, head: str, end: int) -> tuple[int, Mention] | None:
