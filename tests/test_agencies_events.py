@@ -216,6 +216,9 @@ def test_biro_with_its_parent_written_short(extract):
     # what an inspection found tells that it was held; what an evaluation found tells no happening
     ("Temuan itu diperoleh dari hasil inspeksi mendadak (sidak) pada Rabu (4/3/2026).", "inspeksi mendadak", None),
     ("Temuan itu diperoleh dari hasil evaluasi kinerja pada Rabu (4/3/2026).", None, "evaluasi kinerja"),
+    # "melakukan" tells an activity done, as "melaksanakan" does; an obligation ("wajib melakukan") tells none held
+    ("Tim Inspektorat melakukan inspeksi mendadak bersama BKD, Kamis (5/3/2026).", "inspeksi mendadak", None),
+    ("Setiap atasan wajib melakukan dialog kinerja dengan bawahannya.", None, "dialog kinerja"),
 ])
 def test_activity_becomes_an_event_by_its_scene(extract, sentence, expected, absent):
     r = extract(DATELINE + sentence)
