@@ -411,6 +411,28 @@ def test_town_placed_by_the_region_after_it(extract, text, town):
         assert "Budi" not in got, got
 
 
+@pytest.mark.parametrize("sentence,town,absent", [
+    # the locality a venue is in, between commas, closed by a day, a district, a region or the sentence's end
+    ("Rapat digelar di Aula Kantor Bupati Sleman, Beran, Rabu (4/3/2026).", "Beran", None),
+    ("MPP diresmikan di Gedung Graha Bhakti, Tanjung Sari, Kecamatan Sukajaya, Senin (2/3/2026).", "Tanjung Sari", None),
+    ("Apel digelar di halaman Kantor Gubernur Jawa Tengah, Bukit Indah.", "Bukit Indah", None),
+    # "Kota X" after a venue is the town X named bare elsewhere
+    ("Penyerahan SK berlangsung di Gedung Sonaf Lembah, Kota Lembah, Rabu (4/3/2026).", "Kota Lembah", None),
+    # a person named after the venue, with an office after the comma, is no place
+    ("Rapat digelar di Aula Bappeda, Agus Santoso, Kepala Bappeda, memimpin rapat.", None, "Agus Santoso"),
+    ("Rapat digelar di Aula Bappeda, Agus Santoso memimpin rapat itu.", None, "Agus Santoso"),
+])
+def test_town_named_after_a_venue(extract, sentence, town, absent):
+    r = extract(DATELINE + sentence)
+    got = labels(r, "Place")
+    if town:
+        assert town in got, got
+    if absent:
+        assert absent not in got, got
+    if town and town.startswith("Kota "):
+        assert town[5:].lower() in names(r, "Place"), got
+
+
 @pytest.mark.parametrize("sentence,expected,absent", [
     ("Hal itu diatur dalam undang-undang ASN yang baru.", "Undang-Undang Aparatur Sipil Negara", None),
     ("Pegawai diminta menerapkan budaya kerja berakhlak dalam melayani warga.", "BerAKHLAK", None),

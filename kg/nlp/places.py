@@ -6,7 +6,7 @@ from __future__ import annotations
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention
 from .lexicon import norm, slug
 
-__all__ = ["region_at", "place_mention", "local_name", "town_before_region", "venue_at", "KIND_WORDS"]
+__all__ = ["region_at", "place_mention", "local_name", "town_before_region", "town_after_venue", "venue_at", "KIND_WORDS"]
 
 KIND_WORDS = {"provinsi": "provinsi", "prov": "provinsi", "kabupaten": "kabupaten", "kab": "kabupaten",
               "kota": "kota"}
@@ -71,6 +71,32 @@ def town_before_region(ctx: DocContext, i: int) -> Mention | None:
         return None  # not "di Jalan Merdeka, Bandung": a street or a neighbourhood unit
     name = " ".join(texts[i:e])
     return make_mention(ctx, i, e, "Place", f"place:{slug(name)}", name, (), "lainnya")
+
+
+def town_after_venue(ctx: DocContext, k: int) -> Mention | None:
+    """The locality a venue is in, named after it between commas (``k`` at the comma after the venue):
+    "di Aula Kantor Bupati, Banawa, Rabu (22/1)", "Gedung X, Kijang, Kecamatan Y", "Kantor Gubernur, Air Itam."
+    The run has no gazetteer hit and is closed by a day, a district or region, or the sentence's end."""
+    texts, lx = ctx.texts, ctx.lx
+    if k + 1 >= len(texts) or texts[k] != ",":
+        return None
+    i = e = k + 1
+    while e < len(texts) and e - i < 3 and texts[e][:1].isupper() and texts[e].isalpha() and not ctx.hits.get(e) \
+            and not texts[e].isupper() and texts[e].lower() not in lx.function_words \
+            and texts[e].lower() not in lx.calendar:
+        e += 1
+    if e == i or e >= len(texts) or texts[e] not in (",", "."):
+        return None
+    nxt = texts[e + 1] if e + 1 < len(texts) else ""
+    closed = texts[e] == "." and (not nxt.strip() or nxt[:1].isupper()) or texts[e] == "," and (
+        nxt.lower() in lx.calendar or nxt.lower() in lx.local_kinds or nxt.lower() in KIND_WORDS
+        or bool(region_at(ctx, e + 1)))
+    if not closed:
+        return None
+    name = " ".join(texts[i:e])
+    bare = " ".join(texts[i + 1:e]) if e - i > 1 and texts[i].lower() in KIND_WORDS else name
+    # "Kota Soe": a town named with its kind word is the town named bare elsewhere ("Soe")
+    return make_mention(ctx, i, e, "Place", f"place:{slug(bare)}", name, (bare,) if bare != name else (), "lainnya")
 
 
 def place_mention(ctx: DocContext, i: int, j: int, rid: str) -> Mention:
