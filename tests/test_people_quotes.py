@@ -390,6 +390,25 @@ def test_interview_answers_are_their_speaker_s_words(extract, answer_label, spea
         assert not got
 
 
+_BARE_INTERVIEW = ("Kami berbincang dengan Kepala BKD Kabupaten Sleman, Darmono Setiadi, di kantornya, Kamis (12/9/2024). "
+                   "Berikut petikannya.\n\nApa masalah paling menonjol?\n\nKehadiran pegawai setelah libur "
+                   "panjang masih rendah di dua dinas.\n\nBagaimana tindak lanjutnya?\n\nKami panggil pegawai yang "
+                   "bolos untuk dimintai klarifikasi minggu ini.\n")
+
+
+@pytest.mark.parametrize("text,answers", [
+    # bare questions, each alone in its paragraph, and the unquoted answers after them
+    (_BARE_INTERVIEW, {("Darmono Setiadi", "Kehadiran pegawai"), ("Darmono Setiadi", "Kami panggil")}),
+    # one question in an article (a rhetorical one) makes no interview
+    (_BARE_INTERVIEW.split("\n\nBagaimana")[0] + "\n", set()),
+])
+def test_bare_interview_answers_are_the_interviewee_s_words(extract, text, answers):
+    r = extract(DATELINE + text)
+    got = {(who, " ".join(words.split()[:2])) for who, words in said(r) if words.startswith(("Kehadiran", "Kami panggil"))}
+    assert got == answers
+    assert all(q.direct for q in r.quotes if q.text.startswith(("Kehadiran", "Kami panggil")))
+
+
 def test_a_shared_first_word_alone_joins_no_two_people(extract):
     r = extract(DATELINE + "Kepala Dinas Andi Ahmad Rizal Mappaseng hadir. \"Kami patuh pada aturan yang berlaku,\" "
                 "kata Andi Fajar.")
