@@ -1464,3 +1464,19 @@ def test_an_organization_word_after_a_speech_verb_is_not_a_name(extract):
     r = extract(DATELINE + "Sekretaris Daerah Kota Bandung, Yuliana Putri, menyatakan Pemerintah Kota Bandung "
                 "memiliki peran penting dalam membangun negara.")
     assert persons(r) == {"Yuliana Putri"}
+
+
+@pytest.mark.parametrize("sentence,title", [
+    # a teacher's office is named by the school: with its number and town, or by its kind and town
+    ("Salah satu penerima SK, Maria Lestari, guru SD Negeri 12 Mekarsari, mengaku terharu.",
+     "guru SD Negeri 12 Mekarsari"),
+    ("Salah seorang penerima SK, Maria Lestari, guru SD Inpres Mekarsari yang sudah 14 tahun mengajar, mengaku lega.",
+     "guru SD Inpres Mekarsari"),
+    ("Kepala SD Inpres Mekarsari, Maria Lestari, mengaku bangga.", "Kepala SD Inpres Mekarsari"),
+    # "guru" with no school is a profession, no office
+    ("Salah satu peserta, Maria Lestari, guru honorer dari Distrik Mekar, mengaku senang.", None),
+])
+def test_a_teacher_holds_an_office_at_a_named_school(extract, sentence, title):
+    r = extract(DATELINE + sentence)
+    got = {ro.title for ro in r.roles}
+    assert got == ({title} if title else set()), got

@@ -357,10 +357,13 @@ def _roles(people: list[PersonMention], pindex: dict[int, str], pdata: dict[str,
     """The offices people hold here, one a person and office (the longest title wins); adds the agencies
     they imply to ``ents`` and marks their holders official."""
     roles: dict[tuple[str, str], Role] = {}
+    titles = lexicon().titles
     for k, p in enumerate(people):
         key = pindex.get(k)
         if not key or not p.title or not p.name:
             continue
+        if titles.get(norm(p.title), {}).get("with_place"):
+            continue  # "guru" alone is a profession; "guru SD Negeri 3 X" an office
         org = remap.get(p.org_key, p.org_key) if p.org_key else None
         ts = p.title_start if p.title_start is not None else p.start
         te = p.title_end if p.title_end is not None else p.end

@@ -205,6 +205,11 @@ def _org_step(ctx: DocContext, st: _Title, mentions: list[Mention]) -> bool:
         if not is_division(ctx, k):
             return False
         st.k = st.org_marker = ctx.longest(k, ("TITLE",)).j  # "Anggota Bawaslu X Koordinator Divisi Pencegahan, Y"
+    elif k > head_end and ctx.texts[k - 1] in lx.lists["SCHOOL_HEAD"] and t.text in lx.lists["SCHOOL_HEAD"]:
+        st.k = st.org_marker = k + 1  # "SD Inpres", "SMA Negeri": the school's kind goes on
+    elif k > head_end + 1 and ctx.texts[k - 1] in lx.lists["SCHOOL_HEAD"] and not ctx.texts[k - 1].isupper() \
+            and _school_town_end(ctx, k) > k:
+        st.k = st.org_marker = _school_town_end(ctx, k)  # "guru SD Inpres Mekar, ...": a school named by its town
     elif re.match(r"^(?:[IVX]+|\d{1,4})$", t.text) and not _name_prefix(ctx, k):
         st.k = st.org_marker = _school_town_end(ctx, k + 1) if ctx.texts[k - 1] in lx.lists["SCHOOL_HEAD"] else k + 1
     elif hospital_name_end(lx, ctx.texts, k):
@@ -250,7 +255,7 @@ def _school_town_end(ctx: DocContext, k: int) -> int:
     texts, m = ctx.texts, k
     while m < len(texts) and m - k < 3 and texts[m][:1].isupper() and texts[m].isalpha() and not _is_hon(ctx, ctx.doc[m]):
         m += 1
-    return m if k < m < len(texts) and texts[m] == "," else k
+    return m if k < m < len(texts) and (texts[m] == "," or texts[m] in ctx.lx.lists["APPOSITION_LEAD"]) else k
 
 
 def _joining_word(ctx: DocContext, st: _Title, low: str) -> bool:
