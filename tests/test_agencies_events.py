@@ -27,6 +27,10 @@ def names(r, etype):
      {"Kantor Cabang Dinas Pendidikan Bogor-Depok"}),
     # a town followed by a person's name: only the first word is the town
     ("Petugas Lapas Cipinang Budi Santoso Wijaya menerima tamu.", {"Lembaga Pemasyarakatan Cipinang"}),
+    # a regional hospital named by its own name, and one named by its region
+    ("Unit yang dicanangkan antara lain Dinas Perhubungan, RSUD Depati Jaya, dan Dinas Kesehatan.",
+     {"Rumah Sakit Umum Daerah Depati Jaya"}),
+    ("Direktur RSUD Kota Pangkalpinang, Budi Santoso, hadir.", {"Rumah Sakit Umum Daerah Kota Pangkalpinang"}),
     # military units by number and name
     ("Kepala Staf Korem 072/Pamungkas hadir di lokasi.", {"Komando Resor Militer 072/Pamungkas"}),
     # a section of the regional secretariat, named with its parent
