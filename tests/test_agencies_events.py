@@ -175,6 +175,8 @@ def test_undated_article_dates_an_event_in_the_year_it_names(extract):
      "peraturan bupati purworejo nomor 12.3/45 tahun 2026"),
     ("Hal itu diatur dalam UU No.5 Tahun 2014 Tentang Aparatur Sipil Negara.", "uu no.5 tahun 2014"),
     ("Gubernur menetapkan 9 Proyek Strategis Daerah tahun ini.", "proyek strategis daerah"),
+    # an electronic system named by its e- prefix after a system word
+    ("Laporan kinerja terlambat diunggah ke aplikasi e-Lapor akhir November.", "e-lapor"),
 ])
 def test_policies_named(extract, sentence, expected):
     got = names(extract(DATELINE + sentence), "Policy")
@@ -686,3 +688,12 @@ def test_an_event_told_by_a_passive_verb(extract, text, event):
 def test_a_place_named_bare_is_the_district_the_article_names(extract, text, one, absent):
     got = labels(extract(DATELINE + text), "Place")
     assert one in got and absent not in got, got
+
+
+@pytest.mark.parametrize("sentence,absent", [
+    # an "e" that is no system's prefix names nothing
+    ("Peserta mengikuti ujian e - Learning di aula, lalu pulang.", "e - Learning"),
+    ("Huruf e-nya tertulis kecil dalam aplikasi itu.", "e-nya"),
+])
+def test_no_e_system_without_its_joined_prefix(extract, sentence, absent):
+    assert absent.lower() not in names(extract(DATELINE + sentence), "Policy")

@@ -16,7 +16,7 @@ from .context import DocContext, Mention, make_mention, region_is_name
 from .events import iter_events
 from .lists import elided_units
 from .places import place_mention, region_at, town_after_venue, town_before_region, venue_at
-from .regulations import named_inside, policy_at, quoted_policies
+from .regulations import e_name, named_inside, policy_at, quoted_policies
 
 __all__ = ["iter_mentions"]
 
@@ -75,7 +75,7 @@ def _mentions_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]]:
     venue, a town or a region starting there."""
     texts = ctx.texts
     if i not in ctx.hits and not texts[i][:1].isupper() and texts[i].lower() not in GOV_STARTS \
-            and texts[i] != "undang":  # "undang-undang ASN": a law in lower case
+            and texts[i] != "undang" and not e_name(ctx, i):  # "undang-undang ASN": a law in lower case
         return i + 1, []  # nothing else below starts at a lower-case word without a gazetteer hit
     if any(h.j > i for b in (1, 2) for h in ctx.hits_at(i - b, "RANK")):
         return i + 1, []  # "Brigjen TNI", "Irjen Pol": the corps is part of the rank, not a mention of the body

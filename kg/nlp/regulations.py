@@ -15,7 +15,7 @@ from .context import DocContext, Mention, is_acronym, is_cap, make_mention, pare
 from .events import short_form
 from .lexicon import norm, slug
 
-__all__ = ["policy_at", "named_inside", "quoted_policies"]
+__all__ = ["policy_at", "named_inside", "quoted_policies", "e_name"]
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # a number code written without spaces: "800/45/BKPSDM/2024", "188.45/12/KPTS/2024", "5/2024"
@@ -97,12 +97,12 @@ def _system(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     systems, programs = words["SYSTEM_HEAD"], words["PROGRAM_HEAD"]
     if texts[i].lower() in systems and is_cap(doc[i]):
         s = i
-    elif i > 0 and texts[i - 1] in systems | programs and is_cap(doc[i]):
+    elif i > 0 and texts[i - 1] in systems | programs and (is_cap(doc[i]) or e_name(ctx, i)):
         s = i - 1  # "aplikasi SIDAK": the mention starts at the lower-case system word
     else:
         return None
     k = s + 1
-    end = k
+    end = k + 2 if e_name(ctx, k) else k  # "aplikasi e-SAKIP": an electronic system named by its e- prefix
     while end < len(doc) and end - k < 8:
         t = texts[end]
         if end > k and (ctx.longest(end, ("TITLE", "ACTING", "AGENCY", "AGENCY_TYPE")) or t in ("PT", "CV")):
@@ -136,12 +136,21 @@ def _system(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     head = texts[s].capitalize()
     label = f"{head} {name}"
     aliases = [name] if end - k == 1 else []
+    if e_name(ctx, k):  # "aplikasi e-SAKIP": the e- name is the system's whole name
+        label, aliases = name, [label]
     tail = next((h for j in range(k + 1, end) for h in ctx.hits_at(j, "PLACE") if h.j == end), None)
     if tail is not None:  # "Portal Satu Data Kabupaten Sleman" -> "Portal Satu Data"
         r = tail.i - 1 if texts[tail.i - 1].lower() in ("provinsi", "kabupaten", "kota", "kab") and tail.i - 1 > k \
             else tail.i
         aliases.append(" ".join(f"{head} {ctx.text[doc[k].idx:doc[r - 1].idx + len(doc[r - 1])]}".split()))
     return end, make_mention(ctx, s, end, "Policy", f"policy:{slug(label)}", label, tuple(aliases), kind="system")
+
+
+def e_name(ctx: DocContext, k: int) -> bool:
+    """Does an electronic system's name start at ``k``: "e-" joined to a capitalised word ("e-SAKIP", "e-Kinerja")?"""
+    doc = ctx.doc
+    return k + 2 < len(doc) and doc[k].text in ("e", "E") and doc[k + 1].text == "-" and not doc[k].whitespace_ \
+        and not doc[k + 1].whitespace_ and is_cap(doc[k + 2])
 
 
 def _code(ctx: DocContext, k: int) -> tuple[int, str]:
