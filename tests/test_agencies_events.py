@@ -177,6 +177,12 @@ def test_undated_article_dates_an_event_in_the_year_it_names(extract):
     ("Gubernur menetapkan 9 Proyek Strategis Daerah tahun ini.", "proyek strategis daerah"),
     # an electronic system named by its e- prefix after a system word
     ("Laporan kinerja terlambat diunggah ke aplikasi e-Lapor akhir November.", "e-lapor"),
+    # a charter, a code of ethics or a joint commitment named by its capitalised words
+    ("Kegiatan ditandai penandatanganan Piagam Pencanangan Wilayah Bebas dari Korupsi oleh rektor.",
+     "piagam pencanangan wilayah bebas"),
+    ("DKPP memeriksa dugaan pelanggaran Kode Etik Penyelenggara Pemilu di Serang.", "kode etik penyelenggara pemilu"),
+    ("Bupati menandatangani Komitmen Bersama Percepatan Transformasi Digital Sukamaju.",
+     "komitmen bersama percepatan transformasi digital sukamaju"),
 ])
 def test_policies_named(extract, sentence, expected):
     got = names(extract(DATELINE + sentence), "Policy")
@@ -694,6 +700,8 @@ def test_a_place_named_bare_is_the_district_the_article_names(extract, text, one
     # an "e" that is no system's prefix names nothing
     ("Peserta mengikuti ujian e - Learning di aula, lalu pulang.", "e - Learning"),
     ("Huruf e-nya tertulis kecil dalam aplikasi itu.", "e-nya"),
+    # an award's certificate is no charter
+    ("Bupati menerima Piagam Penghargaan dari gubernur.", "piagam penghargaan"),
 ])
 def test_no_e_system_without_its_joined_prefix(extract, sentence, absent):
     assert absent.lower() not in names(extract(DATELINE + sentence), "Policy")

@@ -95,8 +95,9 @@ def _system(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     agency or a region alone, not a commercial service."""
     doc, texts, words = ctx.doc, ctx.texts, ctx.lx.mention_words  # kg/rules/mention_words.jsonl
     systems, programs = words["SYSTEM_HEAD"], words["PROGRAM_HEAD"]
-    if texts[i].lower() in systems and is_cap(doc[i]):
-        s = i
+    documents = words.get("DOCUMENT_HEAD", frozenset())
+    if texts[i].lower() in systems | documents and is_cap(doc[i]):
+        s = i  # "Portal Satu Data", "Piagam Pencanangan Zona Integritas"
     elif i > 0 and texts[i - 1] in systems | programs and (is_cap(doc[i]) or e_name(ctx, i)):
         s = i - 1  # "aplikasi SIDAK": the mention starts at the lower-case system word
     else:
@@ -143,7 +144,8 @@ def _system(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         r = tail.i - 1 if texts[tail.i - 1].lower() in ("provinsi", "kabupaten", "kota", "kab") and tail.i - 1 > k \
             else tail.i
         aliases.append(" ".join(f"{head} {ctx.text[doc[k].idx:doc[r - 1].idx + len(doc[r - 1])]}".split()))
-    return end, make_mention(ctx, s, end, "Policy", f"policy:{slug(label)}", label, tuple(aliases), kind="system")
+    kind = "instrument" if texts[s].lower() in documents else "system"  # a charter, a code, a pact
+    return end, make_mention(ctx, s, end, "Policy", f"policy:{slug(label)}", label, tuple(aliases), kind=kind)
 
 
 def e_name(ctx: DocContext, k: int) -> bool:
