@@ -177,6 +177,12 @@ def test_undated_article_dates_an_event_in_the_year_it_names(extract):
     ("Gubernur menetapkan 9 Proyek Strategis Daerah tahun ini.", "proyek strategis daerah"),
     # an electronic system named by its e- prefix after a system word
     ("Laporan kinerja terlambat diunggah ke aplikasi e-Lapor akhir November.", "e-lapor"),
+    # a letter's subject goes on across "setelah"/"dalam"/"pada" before a capitalised word
+    ("Bupati merujuk Surat Edaran Menteri PANRB tentang Hari Kerja Pertama setelah Libur Nasional, Senin.",
+     "surat edaran menteri panrb tentang hari kerja pertama setelah libur nasional"),
+    ("Hal itu diatur dalam Surat Keputusan Bersama tentang Pedoman Netralitas Pegawai ASN dalam Penyelenggaraan "
+     "Pemilihan Umum yang ditandatangani pada 2022.",
+     "surat keputusan bersama tentang pedoman netralitas pegawai asn dalam penyelenggaraan pemilihan umum"),
     # a charter, a code of ethics or a joint commitment named by its capitalised words
     ("Kegiatan ditandai penandatanganan Piagam Pencanangan Wilayah Bebas dari Korupsi oleh rektor.",
      "piagam pencanangan wilayah bebas"),

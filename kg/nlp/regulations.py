@@ -24,7 +24,6 @@ _CODE_PART = re.compile(r"^[A-Za-z0-9.\-/]+$")
 _VERBISH = re.compile(r"^(?:me[mnlrwy]|ber|ter|di(?!siplin|gital))[a-z]{3,}$")
 # the small words inside a regulation's subject (not "di", "pada", "antara", "dalam": a venue, a date
 # or the parties follow those)
-_JOINERS = {"atas", "dan", "serta", "secara", "tentang", "bagi", "yang"}
 def _reg_head(ctx: DocContext, word: str) -> bool:
     """Does ``word`` open a regulation's or a letter's name ("Peraturan", "Perbup", "PermenPANRB", "SE")?"""
     words = ctx.lx.mention_words
@@ -174,7 +173,7 @@ def _subject_end(ctx: DocContext, k: int) -> int:
     """End of the subject after "tentang" at token ``k`` ("tentang Perubahan atas Undang-Undang
     Nomor 1 Tahun 1974 tentang Perkawinan", "tentang disiplin pegawai"), or ``k`` when none."""
     doc, lx = ctx.doc, ctx.lx
-    fw = lx.function_words
+    fw, joiners = lx.function_words, lx.mention_words["SUBJECT_JOINER"]  # "atas", "dan", "setelah"
     end, lowers = k + 1, 0
     while end < len(doc) and end - k < 24:
         t = doc[end].text
@@ -183,11 +182,11 @@ def _subject_end(ctx: DocContext, k: int) -> int:
             end += 1
         elif t == "(" and paren_end(ctx, end):
             end = paren_end(ctx, end)
-        elif t.lower() in _JOINERS and t.lower() != "atas" and nxt is not None and _reg_head(ctx, nxt.text):
+        elif t.lower() in joiners and t.lower() != "atas" and nxt is not None and _reg_head(ctx, nxt.text):
             break  # "tentang PKWT dan UU 6/2014 ...": another regulation ("Perubahan atas UU ..." amends one)
         elif t == "," and end > k + 1 and is_cap(doc[end - 1]) and _listed_fields(ctx, end + 1):
             end += 1  # "tentang Kedudukan, Susunan Organisasi, Tugas dan Fungsi serta Tata Kerja ..."
-        elif t.lower() in _JOINERS and end > k + 1 and nxt is not None and (
+        elif t.lower() in joiners and end > k + 1 and nxt is not None and (
                 is_cap(nxt) or nxt.text.isdigit() or lowers and nxt.text.isalpha() and nxt.text.islower()
                 and nxt.text not in fw and not _VERBISH.match(nxt.text)):
             end += 1  # "tentang Perubahan atas Undang-Undang ...", "Pengisian JPT secara Terbuka"
