@@ -96,6 +96,9 @@ def test_initials_make_a_person_not_a_region_or_policy(extract):
 # --- events -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence,expected", [
+    # the delivery of a report, named in capitals
+    ("Kepala Ombudsman hadir dalam kegiatan Penyampaian Laporan Tahunan 2025 di Hotel Merdeka, Rabu (4/3/2026).",
+     "penyampaian laporan tahunan 2025"),
     # a list of short forms inside the name
     ("Bupati menghadiri Deklarasi Netralitas ASN, TNI dan Polri di Aula Merapi, Senin (2/3/2026).",
      "deklarasi netralitas asn, tni dan polri"),
@@ -119,6 +122,8 @@ def test_events_named(extract, sentence, expected):
 
 
 @pytest.mark.parametrize("sentence,absent", [
+    # delivering in lower case, or alone at a sentence's start, names no happening
+    ("Penyampaian materi dilakukan oleh kepala dinas.", "penyampaian materi"),
     # a word about elections tells no election
     ("Bawaslu menyatakan tidak ada unsur pidana pemilu dalam kasus itu.", "pemilu"),
     ("Ia berterima kasih kepada penyelenggara Pemilu dan aparat keamanan.", "pemilu"),
