@@ -509,3 +509,23 @@ def test_announcing_is_saying(extract, text, speaker):
 ])
 def test_an_office_given_with_its_organisation_after_dari_or_di(extract, text, expected):
     assert expected in roles(extract(DATELINE + text))
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a nickname after the degrees written after the name; later the nickname's first word alone
+    ("Inspektur Provinsi Jambi, Hartono Siswanto, S.E., Ak., M.M. alias Anton Siswa, menyebut jumlah ASN yang "
+     "mangkir. \"Datanya sudah kami serahkan ke BKD,\" kata Anton.", "Hartono Siswanto"),
+    # a noun pointing back to the person named last, with the nickname the text gives
+    ("Penjabat Wali Kota Singkawang, Benny Halim Santoso, memimpin apel. Pria yang akrab disapa Koh Ben itu lalu "
+     "meninjau kantor dinas. \"Kami akan tegas kepada pegawai,\" kata Koh Ben.", "Benny Halim Santoso"),
+    # with two people of that first name, the first word alone joins neither
+    ("Inspektur Provinsi Jambi, Hartono Siswanto, S.E. alias Anton Siswa, hadir. Kepala BKD Jambi Anton Wibowo juga "
+     "hadir. \"Datanya sudah kami serahkan ke BKD,\" kata Anton.", None),
+])
+def test_nicknames_the_text_gives(extract, text, speaker):
+    r = extract(DATELINE + text)
+    got = {who for who, words in said(r) if words.startswith("Datanya") or words.startswith("Kami akan")}
+    if speaker:
+        assert got == {speaker}, got
+    else:
+        assert "Hartono Siswanto" not in got, got

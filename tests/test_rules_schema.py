@@ -22,7 +22,7 @@ SCHEMA = {
     "titles": ({"TITLE", "ACTING"}, {"aliases", "org", "unit", "expands", "fuse_region", "with_place"}),
     "honorifics": ({"HONORIFIC", "RANK", "DEGREE"}, set()),
     "speech": ({"CUE_AFTER", "CUE_VERB", "CUE_PASSIVE", "CUE_CLAUSE", "CUE_PHRASE"}, set()),
-    "events": ({"EVENT_HEAD"}, {"lower_name", "abbrev"}),
+    "events": ({"EVENT_HEAD"}, {"lower_name", "abbrev", "agenda"}),
     "event_words": ({"ELECTION", "ELECTION_CUE", "FINDING", "INSPECTION", "LAUNCH", "LINKED", "LOWER_MODIFIER", "MARKED_BY", "NOT_HAPPENING",
                      "OBJECT_STOP", "PLANNED", "QUOTED_POLICY_HEAD", "RECORD", "ROUND", "SUFFIX_HEAD", "THEME",
                      "TIME_NOUN", "WORKS_DOING", "WORKS_PLACE", "WORKS_PROJECT", "WRAPPER"}, {"name"}),

@@ -219,6 +219,10 @@ def _resolve_people(people: list[PersonMention], nicknames: dict[str, str] | Non
     for nick, full in (nicknames or {}).items():
         if nick in known and full in known:
             canon[nick] = full
+        first = nick.split()[0]
+        if " " in nick and first in known and full in known and not any(
+                n.split()[0] == first for n in known if n not in (nick, first)):
+            canon[first] = full  # "X alias Hendra Liem" ... "kata Hendra": the nickname's first word
     names = sorted({p.name for p in named}, key=lambda n: (-len(n.split()), -len(n), n))
     heads: dict[str, set[str]] = defaultdict(set)
     for p in named:

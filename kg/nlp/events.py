@@ -304,7 +304,7 @@ def _name_step(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int
         return end + 1, lowers  # "Evaluasi Penggunaan Anggaran dalam Penyusunan Program ...": one name
     if tl == "dalam" and end + 2 < len(doc) and doc[end + 1].text == "rangka" \
             and is_cap(doc[end + 2]) and doc[end + 2].text.lower() not in lx.calendar \
-            and not ctx.longest(end + 2, ("EVENT_HEAD",)):
+            and not _own_happening(ctx, end + 2):
         return end + 2, lowers  # "Rapat Paripurna dalam rangka Penyampaian Nota Pengantar ...": its agenda names it
         # (not "... dalam rangka HUT ke-79 RI": the anniversary is a happening of its own)
     if end - h.j == lowers and lowers < 2 and tl.isalpha() and not is_cap(t) and (
@@ -312,6 +312,12 @@ def _name_step(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int
             and tl not in lx.function_words and tl not in lx.cue_verbs:
         return end + 1, lowers + 1
     return None
+
+
+def _own_happening(ctx: DocContext, k: int) -> bool:
+    """Does an event word at ``k`` name a happening of its own, not a meeting's agenda item ("Penyampaian")?"""
+    h = ctx.longest(k, ("EVENT_HEAD",))
+    return h is not None and ctx.doc[k:h.j].text.lower() not in ctx.lx.agenda_event_heads
 
 
 def _no_happening(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int) -> bool:

@@ -68,6 +68,7 @@ class Lexicon:
     event_heads: set[str] = field(default_factory=set)
     lower_event_heads: set[str] = field(default_factory=set)  # may name an event in lower case, given a cue
     abbrev_event_heads: set[str] = field(default_factory=set)  # short forms always written capitalised ("Rakor", "FGD")
+    agenda_event_heads: set[str] = field(default_factory=set)  # a meeting's agenda item ("dalam rangka Penyampaian ...")
     event_cue_before: set[str] = field(default_factory=set)
     event_cue_after: set[str] = field(default_factory=set)
     attendance: set[str] = field(default_factory=set)
@@ -292,6 +293,7 @@ def _index_cues(lx: Lexicon, recs: dict[str, list[dict]]) -> None:
     lx.event_heads = {r["pattern"].lower() for r in recs["events"]}
     lx.lower_event_heads = {r["pattern"].lower() for r in recs["events"] if r.get("lower_name")}
     lx.abbrev_event_heads = {r["pattern"].lower() for r in recs["events"] if r.get("abbrev")}
+    lx.agenda_event_heads = {r["pattern"].lower() for r in recs["events"] if r.get("agenda")}
     groups: dict[str, set[str]] = {}
     for r in recs["event_words"]:
         groups.setdefault(r["label"], set()).add(r["pattern"])
