@@ -1480,3 +1480,14 @@ def test_a_teacher_holds_an_office_at_a_named_school(extract, sentence, title):
     r = extract(DATELINE + sentence)
     got = {ro.title for ro in r.roles}
     assert got == ({title} if title else set()), got
+
+
+@pytest.mark.parametrize("sentence,person", [
+    # "Daeng" inside a name after its first word is part of it; before the name it is a form of address
+    ("Acara itu dihadiri Wakil Bupati Sanggau Hj. Rahmawati Daeng Caya, dan tamu lain.", "Rahmawati Daeng Caya"),
+    ("Acara itu dihadiri Wakil Bupati Sanggau Andi Daeng Caya, dan tamu lain.", "Andi Daeng Caya"),
+    ("Acara itu dihadiri Wakil Bupati Sanggau Daeng Caya, dan tamu lain.", "Caya"),
+])
+def test_daeng_inside_a_name_after_an_office(extract, sentence, person):
+    r = extract(DATELINE + sentence)
+    assert {e.label for e in r.entities if e.type == "Person"} == {person}
