@@ -242,6 +242,10 @@ def test_biro_with_its_parent_written_short(extract):
     # "melakukan" tells an activity done, as "melaksanakan" does; an obligation ("wajib melakukan") tells none held
     ("Tim Inspektorat melakukan inspeksi mendadak bersama BKD, Kamis (5/3/2026).", "inspeksi mendadak", None),
     ("Setiap atasan wajib melakukan dialog kinerja dengan bawahannya.", None, "dialog kinerja"),
+    # inside a quotation a preposition tells no meeting held; a verb of holding still does
+    ("“DPRD punya fungsi pengawasan. Tanyakan dalam rapat kerja: kenapa nomor tiga?” katanya.", None, "rapat kerja"),
+    ("“ASN jangan hadir dalam deklarasi pasangan calon,” ujarnya.", None, "deklarasi pasangan calon"),
+    ("“Kami menggelar rapat koordinasi bersama camat tadi pagi,” ujarnya.", "rapat koordinasi", None),
 ])
 def test_activity_becomes_an_event_by_its_scene(extract, sentence, expected, absent):
     r = extract(DATELINE + sentence)

@@ -67,11 +67,21 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
     after = texts[end].lower() if end < len(texts) else ""
     if after in ("akan", "sudah", "telah", "juga") and end + 1 < len(texts):
         after = texts[end + 1].lower()  # "sosialisasi netralitas ASN akan digelar pekan depan"
-    planned = i >= 2 and texts[i - 2].lower() in _words(ctx, "PLANNED")  # "meminta ... untuk menggelar pasar murah": not (yet) held
-    if before in lx.event_cue_before and not planned or after in lx.event_cue_after or _linked(ctx, i) \
+    if _cue_before(ctx, i) or after in lx.event_cue_after or _linked(ctx, i) \
             or before in _words(ctx, "WRAPPER") or _scene_after(ctx, end):  # "akan menggelar X pada 20 Mei"
         return end
     return k
+
+
+def _cue_before(ctx: DocContext, i: int) -> bool:
+    """Does the word before the activity at ``i`` tell it held ("menggelar", "dalam")? Not after a word
+    of planning two words back ("meminta ... untuk menggelar pasar murah"), nor a preposition inside a
+    quotation ("“Tanyakan dalam rapat kerja ...”": a speaker's word about such meetings)."""
+    texts, lx = ctx.texts, ctx.lx
+    before = texts[i - 1].lower() if i > 0 else ""
+    if before not in lx.event_cue_before or i >= 2 and texts[i - 2].lower() in _words(ctx, "PLANNED"):
+        return False
+    return not (before in lx.function_words and ctx.in_quote(ctx.doc[i].idx))
 
 
 def _own_scene(ctx: DocContext, end: int) -> bool:
@@ -325,9 +335,7 @@ def _no_happening(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: 
     lx = ctx.lx
     if end == h.j and head not in lx.elections and (lower_head or len(head.split()) == 1) \
             and not (_lower_ok(ctx, i, head, lower_head) and " " in head and i > 1
-                     and (ctx.texts[i - 1].lower() in lx.event_cue_before
-                          and ctx.texts[i - 2].lower() not in _words(ctx, "PLANNED")
-                          or _linked(ctx, i) or ctx.texts[i - 1] in _words(ctx, "WRAPPER"))):
+                     and (_cue_before(ctx, i) or _linked(ctx, i) or ctx.texts[i - 1] in _words(ctx, "WRAPPER"))):
         return True  # but "memimpin rapat koordinasi bersama ...": a two-word head after an event verb
     if _in_office(ctx, i) or lower_head and _enumerated(ctx, i, end):
         return True  # "Asisten Deputi ... Kebijakan dan Evaluasi Reformasi Birokrasi": an office's field
