@@ -1491,3 +1491,16 @@ def test_a_teacher_holds_an_office_at_a_named_school(extract, sentence, title):
 def test_daeng_inside_a_name_after_an_office(extract, sentence, person):
     r = extract(DATELINE + sentence)
     assert {e.label for e in r.entities if e.type == "Person"} == {person}
+
+
+@pytest.mark.parametrize("sentence,title", [
+    # an office's title written with its unit's short form ("Panglima Kodam", "Kepala Kejari")
+    ("Panglima Kodam XVIII/Kasuari, Mayjen TNI Hendra Wanggai, menegaskan netralitas prajurit.",
+     "Panglima Kodam XVIII/Kasuari"),
+    ("Kepala Kejari Sleman, Hendra Wanggai, menegaskan netralitas jaksa.", "Kepala Kejari Sleman"),
+    # the unit's short form alone, with no office before it, is no one's title
+    ("Kodam XVIII/Kasuari menegaskan netralitas prajurit.", None),
+])
+def test_a_title_with_its_unit_s_short_form(extract, sentence, title):
+    r = extract(DATELINE + sentence)
+    assert {ro.title for ro in r.roles} == ({title} if title else set())

@@ -172,6 +172,22 @@ def _head_titles(agency_types: list[dict], titles: list[dict]) -> list[dict]:
     return out
 
 
+def _short_unit_titles(agency_types: list[dict], titles: list[dict]) -> list[dict]:
+    """The titles, each that ends with a unit type's full name also written with the unit's one-word short
+    form: "Panglima Komando Daerah Militer" is also "Panglima Kodam", "Kepala Kejaksaan Negeri" "Kepala Kejari"."""
+    known = {norm(f) for r in titles for f in [r["pattern"], *r.get("aliases", [])]}
+    out = []
+    for t in titles:
+        extra = []
+        for r in agency_types:
+            if t["label"] == "TITLE" and t["pattern"].endswith(" " + r["pattern"]):
+                head = t["pattern"][:-len(r["pattern"]) - 1]
+                extra += [f"{head} {a}" for a in r.get("aliases", []) if " " not in a
+                          and norm(f"{head} {a}") not in known]
+        out.append({**t, "aliases": [*t.get("aliases", []), *extra]} if extra else t)
+    return out
+
+
 def _region_codes(rec: dict) -> set[str]:
     """Short codes a province goes by when fused to a title: its one-word aliases ("Kalbar"), the
     initials of a name of several words ("SU"), the first two letters of a one-word name ("Ri")."""
@@ -268,6 +284,7 @@ def _index_gazetteers(lx: Lexicon, recs: dict[str, list[dict]]) -> None:
 def _index_titles(lx: Lexicon, recs: dict[str, list[dict]]) -> None:
     """Titles (with the heads of agency types and titles fused with a region), acting forms, and the
     honorifics, ranks and degrees around a name."""
+    recs["titles"] = _short_unit_titles(recs["agency_types"], recs["titles"])
     recs["titles"] = recs["titles"] + _head_titles(recs["agency_types"], recs["titles"]) \
         + _fused_titles(recs["regions"], recs["titles"])
     for r in recs["titles"]:
