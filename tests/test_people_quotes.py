@@ -529,3 +529,18 @@ def test_nicknames_the_text_gives(extract, text, speaker):
         assert got == {speaker}, got
     else:
         assert "Hartono Siswanto" not in got, got
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a lede quotation whose speaker the next paragraph names, with an honorific before the name
+    ("\"Laporan yang baik itu dibaca habis oleh kepala daerah dalam lima menit, bukan disimpan.\"\n\nPesan itu "
+     "disampaikan Dr. Hendra Wirasakti, M.P.P. kepada para analis di Jakarta.", "Hendra Wirasakti"),
+    ("\"Laporan yang baik itu dibaca habis oleh kepala daerah dalam lima menit, bukan disimpan.\"\n\nPesan itu "
+     "disampaikan Hendra Wirasakti kepada para analis di Jakarta.", "Hendra Wirasakti"),
+    # a sentence end between the cue and the name: no speaker
+    ("\"Laporan yang baik itu dibaca habis oleh kepala daerah dalam lima menit, bukan disimpan.\"\n\nPesan itu "
+     "disampaikan kepada para analis. Hendra Wirasakti hadir di Jakarta.", None),
+])
+def test_a_lede_quote_named_by_the_next_paragraph(extract, text, speaker):
+    r = extract(DATELINE + text)
+    assert {who for who, words in said(r) if words.startswith("Laporan yang")} == {speaker}

@@ -150,7 +150,7 @@ def _named_next(ctx: DocContext, people: list[PersonMention], close: int):
         return None
     for w in re.finditer(r"[A-Za-z-]+", text[pos:pos + 60]):
         if w.group(0).lower() in lx.cue_passive:
-            p = person_after(people, pos + w.end(), 12, text)
+            p = person_after(people, pos + w.end(), 12, text, lx)  # "Pesan itu disampaikan Dr. X"
             return (("person", p), w.group(0).lower()) if p else None
     return None
 
