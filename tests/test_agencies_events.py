@@ -720,3 +720,13 @@ def test_a_place_named_bare_is_the_district_the_article_names(extract, text, one
 ])
 def test_no_e_system_without_its_joined_prefix(extract, sentence, absent):
     assert absent.lower() not in names(extract(DATELINE + sentence), "Policy")
+
+
+@pytest.mark.parametrize("sentence,region,present", [
+    # a region's name ending a venue's name is mentioned too ...
+    ("Rapat digelar di Aula Kantor Bupati Donggala, Rabu (4/3/2026).", "Kabupaten Donggala", True),
+    # ... a word of the venue's own name that is also a region's is not
+    ("Rapat digelar di Ruang Pasir Padi, Rabu (4/3/2026).", "Kabupaten Paser", False),
+])
+def test_a_region_inside_a_venue_s_name(extract, sentence, region, present):
+    assert (region in labels(extract(DATELINE + sentence), "Place")) == present

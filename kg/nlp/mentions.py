@@ -136,7 +136,8 @@ def _named_in_venue(ctx: DocContext, k: int, end: int) -> list[Mention]:
             k = got[0]
             continue
         reg = region_at(ctx, k)
-        if reg and reg[0] <= end:
+        if reg and (reg[0] == end or reg[0] < end and not ctx.texts[reg[0]][:1].isupper()):
+            # "Balai Kota Malang"; not "Ruang Pasir Padi": a word of the venue's own name
             found.append(place_mention(ctx, k, reg[0], reg[1]))
             k = reg[0]
             continue
