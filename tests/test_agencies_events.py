@@ -730,3 +730,17 @@ def test_no_e_system_without_its_joined_prefix(extract, sentence, absent):
 ])
 def test_a_region_inside_a_venue_s_name(extract, sentence, region, present):
     assert (region in labels(extract(DATELINE + sentence), "Place")) == present
+
+
+@pytest.mark.parametrize("sentence,town", [
+    # a town the gazetteer does not know, after "di"/"ke", closed by a lower-case word or punctuation
+    ("Pihaknya menambah loket di Lubuk Raya dan membuka layanan jemput bola.", "Lubuk Raya"),
+    ("Tim asistensi akan turun ke Sofira pada akhir Mei.", "Sofira"),
+    # a common word, a body's short name or a person's full name after "di"/"ke" is no town
+    ("Surat itu dikirim ke Kanwil pekan lalu.", None),
+    ("Berkas itu diserahkan ke Budi Santoso Wijaya Kusuma Jaya kemarin.", None),
+    ("Rapat itu digelar di Jalan raya depan kantor.", None),
+])
+def test_a_town_after_di(extract, sentence, town):
+    got = labels(extract(DATELINE + sentence), "Place") - {"Kota Semarang"}
+    assert got == ({town} if town else set()), got

@@ -15,7 +15,7 @@ from .bodies import named_body
 from .context import DocContext, Mention, make_mention, region_is_name
 from .events import iter_events
 from .lists import elided_units
-from .places import place_mention, region_at, town_after_venue, town_before_region, venue_at
+from .places import place_mention, region_at, town_after_di, town_after_venue, town_before_region, venue_at
 from .regulations import e_name, named_inside, policy_at, quoted_policies
 
 __all__ = ["iter_mentions"]
@@ -89,6 +89,10 @@ def _mentions_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]]:
         town = town_after_venue(ctx, got[0]) if got[1][0].kind == "venue" else None
         return (town.j, [*got[1], town]) if town else got
     town = town_before_region(ctx, i)
+    if town:
+        return town.j, [town]
+    reg = region_at(ctx, i)
+    town = town_after_di(ctx, i) if not reg else None
     if town:
         return town.j, [town]
     reg = region_at(ctx, i)

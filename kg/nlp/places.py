@@ -6,7 +6,7 @@ from __future__ import annotations
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention
 from .lexicon import norm, slug
 
-__all__ = ["region_at", "place_mention", "local_name", "town_before_region", "town_after_venue", "venue_at", "KIND_WORDS"]
+__all__ = ["region_at", "place_mention", "local_name", "town_before_region", "town_after_venue", "town_after_di", "venue_at", "KIND_WORDS"]
 
 KIND_WORDS = {"provinsi": "provinsi", "prov": "provinsi", "kabupaten": "kabupaten", "kab": "kabupaten",
               "kota": "kota"}
@@ -71,6 +71,32 @@ def town_before_region(ctx: DocContext, i: int) -> Mention | None:
         return None  # not "di Jalan Merdeka, Bandung": a street or a neighbourhood unit
     name = " ".join(texts[i:e])
     return make_mention(ctx, i, e, "Place", f"place:{slug(name)}", name, (), "lainnya")
+
+
+def town_after_di(ctx: DocContext, i: int) -> Mention | None:
+    """A town or district the gazetteer does not know, named after "di"/"ke" ("di Lubuk Pakam dan ...",
+    "ke Sofifi pada akhir Mei"): a run of up to three capitalised words with no gazetteer hit, none of
+    them a common word, closed by a lower-case word or punctuation (not by a further name)."""
+    from .vocab import is_common_word
+
+    texts, lx = ctx.texts, ctx.lx
+    if i == 0 or texts[i - 1].lower() not in ("di", "ke") or ctx.hits.get(i):
+        return None
+    e = i
+    while e < len(texts) and e - i < 3 and texts[e][:1].isupper() and texts[e].isalpha() and not texts[e].isupper() \
+            and not ctx.hits.get(e) and texts[e].lower() not in lx.function_words \
+            and texts[e].lower() not in lx.calendar and not is_common_word(texts[e]) and not _body_word(lx, texts[e]):
+        e += 1
+    if e == i or e < len(texts) and (texts[e][:1].isupper() or texts[e] in ("-", "(", "/")):
+        return None
+    name = " ".join(texts[i:e])
+    return make_mention(ctx, i, e, "Place", f"place:{slug(name)}", name, (), "lainnya")
+
+
+def _body_word(lx, word: str) -> bool:
+    """Does ``word`` name a body or a unit of one ("Kanwil", "Kanreg", "Komisi"), not a place?"""
+    low = word.lower()
+    return low in lx.agency_parts or any(low in lx.mention_words.get(k, ()) for k in ("BODY_HEAD", "AGENCY_HEAD", "COMMERCIAL"))
 
 
 def town_after_venue(ctx: DocContext, k: int) -> Mention | None:
