@@ -744,3 +744,22 @@ def test_a_region_inside_a_venue_s_name(extract, sentence, region, present):
 def test_a_town_after_di(extract, sentence, town):
     got = labels(extract(DATELINE + sentence), "Place") - {"Kota Semarang"}
     assert got == ({town} if town else set()), got
+
+
+_LISTED_GUESTS = ("Bupati Sleman Rudi Hartawan memimpin Apel Gabungan Awal Tahun 2026 di halaman Kantor Bupati "
+                  "Sleman, Senin (5/1/2026).\n\nApel gabungan tersebut turut dihadiri oleh:\n"
+                  "1. Sekretaris Daerah Sleman, Drs. Hasan Wibisono.\n2. Kepala Dinas Sosial Sleman, Erwin Pardede.\n"
+                  "\nUsai apel, Kepala Dinas Sosial Sleman Agus Salim meninjau kantornya.")
+
+
+@pytest.mark.parametrize("text,present,absent", [
+    # the guests listed one a line after an attendance phrase ending on a colon were there
+    (_LISTED_GUESTS, {"Hasan Wibisono", "Erwin Pardede"}, {"Agus Salim"}),
+    # a list after a sentence that names no attendance is no list of guests
+    (_LISTED_GUESTS.replace("turut dihadiri oleh:", "membahas dua hal:"), set(), {"Hasan Wibisono", "Erwin Pardede"}),
+])
+def test_guests_listed_one_a_line(extract, text, present, absent):
+    r = extract(DATELINE + text)
+    people = {e.key: e.label for e in r.entities if e.type == "Person"}
+    got = {people.get(p) for ev in r.events for p in ev.participants}
+    assert present <= got and not absent & got, got
