@@ -763,3 +763,18 @@ def test_guests_listed_one_a_line(extract, text, present, absent):
     people = {e.key: e.label for e in r.entities if e.type == "Person"}
     got = {people.get(p) for ev in r.events for p in ev.participants}
     assert present <= got and not absent & got, got
+
+
+@pytest.mark.parametrize("sentence,alias", [
+    # a military district head's title with the unit's number: the unit is named by its number too
+    ("Hadir pula Dandim 1616/Gianyar Letkol Inf Hendra Seran.", "kodim 1616/gianyar"),
+    # with no number, no numbered name
+    ("Hadir pula Dandim Gianyar Letkol Inf Hendra Seran.", None),
+])
+def test_a_unit_named_by_its_head_s_numbered_title(extract, sentence, alias):
+    got = names(extract(DATELINE + sentence), "Agency")
+    assert "komando distrik militer kabupaten gianyar" in got, got
+    if alias:
+        assert alias in got, got
+    else:
+        assert not any("/" in n for n in got), got
