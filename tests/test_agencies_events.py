@@ -778,3 +778,15 @@ def test_a_unit_named_by_its_head_s_numbered_title(extract, sentence, alias):
         assert alias in got, got
     else:
         assert not any("/" in n for n in got), got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "X setempat": the regional unit of the region just named in the sentence
+    ("SLEMAN - Bupati Sleman meninjau sekolah. Bupati Sleman menambah guru. Ombudsman memanggil BKPSDM Lombok "
+     "Timur dan Dinas Pendidikan setempat untuk dimintai keterangan.", "Dinas Pendidikan Kabupaten Lombok Timur"),
+    # with no region named in the sentence, the region the article is about
+    ("SLEMAN - Bupati Sleman meninjau sekolah. Ia memanggil Dinas Pendidikan setempat untuk dimintai keterangan.",
+     "Dinas Pendidikan Kabupaten Sleman"),
+])
+def test_a_unit_setempat_is_the_region_s_just_named(extract, text, expected):
+    assert expected in labels(extract(text), "Agency")
