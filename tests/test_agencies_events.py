@@ -790,3 +790,8 @@ def test_a_unit_named_by_its_head_s_numbered_title(extract, sentence, alias):
 ])
 def test_a_unit_setempat_is_the_region_s_just_named(extract, text, expected):
     assert expected in labels(extract(text), "Agency")
+
+
+def test_indonesia_after_di_stays_the_country(extract):
+    r = extract(DATELINE + "Kota ini merupakan pionir reformasi birokrasi di Indonesia.")
+    assert {(e.label, e.kind) for e in r.entities if e.label == "Indonesia"} == {("Indonesia", "negara")}

@@ -92,15 +92,14 @@ def _mentions_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]]:
     if town:
         return town.j, [town]
     reg = region_at(ctx, i)
-    town = town_after_di(ctx, i) if not reg else None
-    if town:
-        return town.j, [town]
-    reg = region_at(ctx, i)
     if reg and not region_is_name(ctx, i, reg[0]) and not _company_name(ctx, i):
         end, rid = reg
         return end, [place_mention(ctx, i, end, rid)]
     if ctx.doc[i].text == "Indonesia" and (i == 0 or ctx.doc[i - 1].text not in ("Republik", "Negara")):
         return i + 1, [make_mention(ctx, i, i + 1, "Place", "place:indonesia", "Indonesia", (), "negara")]
+    town = town_after_di(ctx, i) if not reg else None
+    if town:
+        return town.j, [town]
     return i + 1, []
 
 
