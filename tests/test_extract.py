@@ -1504,3 +1504,16 @@ def test_daeng_inside_a_name_after_an_office(extract, sentence, person):
 def test_a_title_with_its_unit_s_short_form(extract, sentence, title):
     r = extract(DATELINE + sentence)
     assert {ro.title for ro in r.roles} == ({title} if title else set())
+
+
+@pytest.mark.parametrize("sentence,person", [
+    # Balinese noble prefixes open the name, and a long name before "yang kini menjabat" is read whole
+    ("Pejabat yang dilantik adalah Ir. Anak Agung Gede Raka Wiguna, M.T., yang kini menjabat Kepala Dinas Sosial "
+     "Provinsi Bali.", "Anak Agung Gede Raka Wiguna"),
+    ("Kepala Dinas Sosial Bali Ida Bagus Made Wirawan hadir.", "Ida Bagus Made Wirawan"),
+    # "anak"/"Ida" before any other word is no prefix
+    ("Anak Agung itu bermain di halaman sekolah.", None),
+])
+def test_balinese_noble_prefixes(extract, sentence, person):
+    got = {e.label for e in extract(DATELINE + sentence).entities if e.type == "Person"}
+    assert got == ({person} if person else set()), got
