@@ -1517,3 +1517,14 @@ def test_a_title_with_its_unit_s_short_form(extract, sentence, title):
 def test_balinese_noble_prefixes(extract, sentence, person):
     got = {e.label for e in extract(DATELINE + sentence).entities if e.type == "Person"}
     assert got == ({person} if person else set()), got
+
+
+@pytest.mark.parametrize("sentence,person", [
+    # an initial inside a unit's name, with the holder's rank after it
+    ("Hadir pula Danlanud Pangeran M. Bun Yamin Kolonel Pnb Ardi Putra Wirawan.", "Ardi Putra Wirawan"),
+    # an initial with no rank after it opens the holder's name
+    ("Hadir pula Kepala Dinas Sosial M. Yusuf Wirawan.", "M. Yusuf Wirawan"),
+])
+def test_an_initial_inside_a_unit_s_name(extract, sentence, person):
+    got = {e.label for e in extract(DATELINE + sentence).entities if e.type == "Person"}
+    assert got == {person}, got

@@ -238,6 +238,9 @@ def _org_step(ctx: DocContext, st: _Title, mentions: list[Mention]) -> bool:
         st.k = k + 1
     elif t.text == "." and k > 0 and _is_hon(ctx, doc[k - 1]):
         st.k = k + 1
+    elif t.text == "." and k > head_end and len(doc[k - 1].text) == 1 and doc[k - 1].text.isupper() \
+            and any(ctx.hits_at(x, "RANK") for x in range(k + 1, min(len(doc), k + 5))):
+        st.k = k + 1  # "Danlanud Pangeran M. Bun Yamin Kolonel Pnb X": an initial inside the unit's name, a rank after
     else:
         return False
     return True
