@@ -209,20 +209,27 @@ def _office_word(head: str) -> str:
     return (rec.get("expands") or rec["pattern"]).split()[0].lower() if rec else head
 
 
-def _resolve_people(people: list[PersonMention], nicknames: dict[str, str] | None = None
-                    ) -> tuple[dict[int, str], dict[str, dict]]:
-    """Map each person mention (by index) to a person key; build person entity data.
-    ``nicknames``: {nickname: full name} the text gives ("yang akrab disapa Mas Dhito")."""
-    named = [p for p in people if p.name]
+def _nickname_canon(nicknames: dict[str, str], known: set[str]) -> dict[str, str]:
+    """{name used: full name} for the nicknames the text gives, and a nickname's first word used alone
+    ("X alias Hendra Liem" ... "kata Hendra") where no other person's name starts with it."""
     canon: dict[str, str] = {}
-    known = {p.name for p in named}
-    for nick, full in (nicknames or {}).items():
+    for nick, full in nicknames.items():
         if nick in known and full in known:
             canon[nick] = full
         first = nick.split()[0]
         if " " in nick and first in known and full in known and not any(
                 n.split()[0] == first for n in known if n not in (nick, first)):
-            canon[first] = full  # "X alias Hendra Liem" ... "kata Hendra": the nickname's first word
+            canon[first] = full
+    return canon
+
+
+def _resolve_people(people: list[PersonMention], nicknames: dict[str, str] | None = None
+                    ) -> tuple[dict[int, str], dict[str, dict]]:
+    """Map each person mention (by index) to a person key; build person entity data.
+    ``nicknames``: {nickname: full name} the text gives ("yang akrab disapa Mas Dhito")."""
+    named = [p for p in people if p.name]
+    known = {p.name for p in named}
+    canon = _nickname_canon(nicknames or {}, known)
     names = sorted({p.name for p in named}, key=lambda n: (-len(n.split()), -len(n), n))
     heads: dict[str, set[str]] = defaultdict(set)
     for p in named:
