@@ -188,6 +188,12 @@ def test_undated_article_dates_an_event_in_the_year_it_names(extract):
     ("Hal itu diatur dalam Surat Keputusan Bersama tentang Pedoman Netralitas Pegawai ASN dalam Penyelenggaraan "
      "Pemilihan Umum yang ditandatangani pada 2022.",
      "surat keputusan bersama tentang pedoman netralitas pegawai asn dalam penyelenggaraan pemilihan umum"),
+    # a subject listing its fields in lower case, through commas to "serta"
+    ("Pemprov akan menyusun Peraturan Gubernur tentang kedudukan, susunan organisasi, tugas dan fungsi serta tata "
+     "kerja perangkat daerah sebagai aturan pelaksana.",
+     "peraturan gubernur tentang kedudukan, susunan organisasi, tugas dan fungsi serta tata kerja perangkat daerah"),
+    # ... not a clause after the comma
+    ("Hal itu diatur Peraturan Gubernur tentang disiplin pegawai, kata dia.", "peraturan gubernur tentang disiplin pegawai"),
     # a charter, a code of ethics or a joint commitment named by its capitalised words
     ("Kegiatan ditandai penandatanganan Piagam Pencanangan Wilayah Bebas dari Korupsi oleh rektor.",
      "piagam pencanangan wilayah bebas"),

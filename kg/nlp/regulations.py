@@ -186,6 +186,9 @@ def _subject_end(ctx: DocContext, k: int) -> int:
             break  # "tentang PKWT dan UU 6/2014 ...": another regulation ("Perubahan atas UU ..." amends one)
         elif t == "," and end > k + 1 and is_cap(doc[end - 1]) and _listed_fields(ctx, end + 1):
             end += 1  # "tentang Kedudukan, Susunan Organisasi, Tugas dan Fungsi serta Tata Kerja ..."
+        elif t == "," and lowers and doc[end - 1].text.islower() and (listed := _listed_fields(ctx, end + 1, True)):
+            end = listed  # "tentang kedudukan, susunan organisasi, tugas dan fungsi serta tata kerja ..."
+            break
         elif t.lower() in joiners and end > k + 1 and nxt is not None and (
                 is_cap(nxt) or nxt.text.isdigit() or lowers and nxt.text.isalpha() and nxt.text.islower()
                 and nxt.text not in fw and not _VERBISH.match(nxt.text)):
@@ -201,26 +204,34 @@ def _subject_end(ctx: DocContext, k: int) -> int:
     return end if end > k + 1 else k
 
 
-def _listed_fields(ctx: DocContext, k: int) -> bool:
-    """Do capitalised fields from ``k`` run, through commas, to a "dan"/"serta" before one more
-    capitalised field ("Susunan Organisasi, Tugas dan Fungsi"): a title listing its subjects, not a
-    new clause ("tentang ASN, Bupati mengatakan ...")?"""
-    doc = ctx.doc
+def _listed_fields(ctx: DocContext, k: int, lower: bool = False) -> int | None:
+    """End of the fields from ``k`` that run, through commas, to a "dan"/"serta" before one more field
+    ("Susunan Organisasi, Tugas dan Fungsi"; ``lower``: written in lower case, "susunan organisasi, tugas
+    dan fungsi serta tata kerja"): a title listing its subjects, not a new clause ("tentang ASN, Bupati
+    mengatakan ..."); else None."""
+    doc, fw = ctx.doc, ctx.lx.function_words
+
+    def field(y: int) -> bool:
+        t = doc[y]
+        return t.text.isalpha() and (is_cap(t) if not lower else t.text.islower() and t.text not in fw
+                                     and not _VERBISH.match(t.text) and t.text not in ctx.lx.cue_verbs)
     x = k
     while x + 1 < len(doc) and x - k < 16:
         t = doc[x]
-        if t.text in ("dan", "serta") and x > k and is_cap(doc[x + 1]):
+        if t.text in ("dan", "serta") and x > k and field(x + 1):
             y = x + 1
-            while y < len(doc) and (is_cap(doc[y]) and doc[y].text.isalpha() or doc[y].text in ("dan", "serta")
-                                    and y + 1 < len(doc) and is_cap(doc[y + 1])):
+            while y < len(doc) and y - x < 8 and (field(y) or doc[y].text in ("dan", "serta")
+                                                  and y + 1 < len(doc) and field(y + 1)):
                 y += 1  # the last fields; what follows them ends the title, not a clause ("dan Wakil Bupati hadir")
-            return y >= len(doc) or doc[y].text in (".", ",", ";", ")", "(", "yang", "\n") or doc[y].is_space
+            ok = y >= len(doc) or doc[y].text in (".", ",", ";", ")", "(", "yang", "\n") or doc[y].is_space \
+                or lower and doc[y].text in fw  # "... tata kerja perangkat daerah sebagai aturan pelaksana"
+            return y if ok else None
         item_end = x + 1 < len(doc) and doc[x + 1].text in (",", "dan", "serta")  # "Gubernur, Bupati dan Wali Kota"
-        if not ((is_cap(t) and t.text.isalpha() and (item_end or not ctx.hits_at(x, "TITLE") and not ctx.hits_at(x, "AGENCY")))
+        if not ((field(x) and (item_end or not ctx.hits_at(x, "TITLE") and not ctx.hits_at(x, "AGENCY")))
                 or t.text == "," and x > k):
-            return False
+            return None
         x += 1
-    return False
+    return None
 
 
 def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
