@@ -801,3 +801,15 @@ def test_a_unit_setempat_is_the_region_s_just_named(extract, text, expected):
 def test_indonesia_after_di_stays_the_country(extract):
     r = extract(DATELINE + "Kota ini merupakan pionir reformasi birokrasi di Indonesia.")
     assert {(e.label, e.kind) for e in r.entities if e.label == "Indonesia"} == {("Indonesia", "negara")}
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # "pada"/"dalam" join a subject only before a capitalised word; a time noun ends it
+    ("Bupati akan menetapkan Peraturan Bupati tentang Manajemen Talenta pada triwulan kedua.",
+     "peraturan bupati tentang manajemen talenta"),
+    ("Bupati akan menetapkan Peraturan Bupati tentang disiplin pegawai pekan depan.",
+     "peraturan bupati tentang disiplin pegawai"),
+])
+def test_a_regulation_s_subject_ends_before_a_time(extract, sentence, expected):
+    got = {n for n in names(extract(DATELINE + sentence), "Policy") if n.startswith("peraturan bupati")}
+    assert got == {expected}, got

@@ -27,7 +27,7 @@ SCHEMA = {
                      "OBJECT_STOP", "PLANNED", "QUOTED_POLICY_HEAD", "RECORD", "ROUND", "SUFFIX_HEAD", "THEME",
                      "TIME_NOUN", "WORKS_DOING", "WORKS_PLACE", "WORKS_PROJECT", "WRAPPER"}, {"name"}),
     "mention_words": ({"AGENCY_HEAD", "BODY_HEAD", "COMMERCIAL", "DOCUMENT_HEAD", "NOT_SYSTEM", "POLICY_HEAD", "PROGRAM_HEAD",
-                       "REG_HEAD", "REG_HEAD_PREFIX", "SUBJECT_JOINER", "SYSTEM_HEAD", "UNIT_BEFORE"}, set()),
+                       "REG_HEAD", "REG_HEAD_PREFIX", "SUBJECT_JOINER", "SUBJECT_JOINER_CAP", "SYSTEM_HEAD", "UNIT_BEFORE"}, set()),
     "venues": ({"VENUE_HEAD"}, {"complete", "local", "agency"}),
     "words": (set(word_labels()), {"next", "noun", "passive"}),
 }

@@ -173,7 +173,8 @@ def _subject_end(ctx: DocContext, k: int) -> int:
     """End of the subject after "tentang" at token ``k`` ("tentang Perubahan atas Undang-Undang
     Nomor 1 Tahun 1974 tentang Perkawinan", "tentang disiplin pegawai"), or ``k`` when none."""
     doc, lx = ctx.doc, ctx.lx
-    fw, joiners = lx.function_words, lx.mention_words["SUBJECT_JOINER"]  # "atas", "dan", "setelah"
+    fw, joiners = lx.function_words, lx.mention_words["SUBJECT_JOINER"]  # "atas", "dan", "secara"
+    cap_joiners = lx.mention_words.get("SUBJECT_JOINER_CAP", frozenset())  # "setelah", "dalam": before a capital only
     end, lowers = k + 1, 0
     while end < len(doc) and end - k < 24:
         t = doc[end].text
@@ -189,12 +190,12 @@ def _subject_end(ctx: DocContext, k: int) -> int:
         elif t == "," and lowers and doc[end - 1].text.islower() and (listed := _listed_fields(ctx, end + 1, True)):
             end = listed  # "tentang kedudukan, susunan organisasi, tugas dan fungsi serta tata kerja ..."
             break
-        elif t.lower() in joiners and end > k + 1 and nxt is not None and (
-                is_cap(nxt) or nxt.text.isdigit() or lowers and nxt.text.isalpha() and nxt.text.islower()
+        elif t.lower() in joiners | cap_joiners and end > k + 1 and nxt is not None and (
+                is_cap(nxt) or nxt.text.isdigit() or t.lower() in joiners and lowers and nxt.text.isalpha() and nxt.text.islower()
                 and nxt.text not in fw and not _VERBISH.match(nxt.text)):
             end += 1  # "tentang Perubahan atas Undang-Undang ...", "Pengisian JPT secara Terbuka"
         elif t.isalpha() and t.islower() and t not in fw and t not in lx.cue_verbs and not _VERBISH.match(t) \
-                and lowers < 5:
+                and lowers < 5 and t not in lx.event_words.get("TIME_NOUN", ()):  # not "... pekan depan"
             end += 1
             lowers += 1
         else:
