@@ -813,3 +813,18 @@ def test_indonesia_after_di_stays_the_country(extract):
 def test_a_regulation_s_subject_ends_before_a_time(extract, sentence, expected):
     got = {n for n in names(extract(DATELINE + sentence), "Policy") if n.startswith("peraturan bupati")}
     assert got == {expected}, got
+
+
+@pytest.mark.parametrize("sentence,place", [
+    # a body's office named in lower case is no named place; the body is still named
+    ("Warga dapat datang langsung ke kantor Ombudsman tanpa dipungut biaya.", None),
+    # ... a building named with its region or written as a name is
+    ("Warga dapat datang langsung ke Kantor Bupati Sleman tanpa dipungut biaya.", "Kantor Bupati Sleman"),
+    ("Warga dapat datang langsung ke kantor Bawaslu Provinsi Riau tanpa dipungut biaya.", "Kantor Bawaslu Provinsi Riau"),
+])
+def test_a_body_s_office_in_lower_case(extract, sentence, place):
+    r = extract(DATELINE + sentence)
+    got = {p for p in labels(r, "Place") if p.startswith("Kantor")}
+    assert got == ({place} if place else set()), got
+    if place is None:
+        assert labels(r, "Agency"), "the body is still named"

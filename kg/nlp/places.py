@@ -147,6 +147,12 @@ def local_name(ctx: DocContext, k: int, limit: int = 3) -> int:
     return m
 
 
+def _body_only(ctx: DocContext, k: int, end: int) -> bool:
+    """Do the words ``k:end`` name a body and nothing else (no region, no name of a building)?"""
+    body = max((h.j for h in ctx.hits_at(k) if h.label in ("AGENCY", "AGENCY_TYPE")), default=None)
+    return body is not None and body >= end and not any(ctx.hits_at(x, "PLACE") for x in range(k, end))
+
+
 def _joined(doc, m: int) -> bool:
     """Is token ``m`` a hyphen joining two capitalised words with no space ("Soekarno-Hatta")?"""
     return 0 < m < len(doc) - 1 and doc[m].text == "-" and not doc[m - 1].whitespace_ and not doc[m].whitespace_ \
@@ -192,6 +198,8 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             break
     if end == h.j and h.id not in ctx.lx.complete_venues:  # "Gedung Sate" names one building; "Gedung" alone none
         return None
+    if not is_cap(doc[i]) and _body_only(ctx, h.j, end):
+        return None  # "ke kantor Ombudsman", "di kantor Bawaslu kabupaten/kota": a body's office, no named place
     text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     if norm(text) in ctx.lx.agency_parts:
         return None  # "tim dari Kantor Wilayah": an office named bare, not a building
