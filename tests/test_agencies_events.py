@@ -828,3 +828,16 @@ def test_a_body_s_office_in_lower_case(extract, sentence, place):
     assert got == ({place} if place else set()), got
     if place is None:
         assert labels(r, "Agency"), "the body is still named"
+
+
+@pytest.mark.parametrize("text,places", [
+    # the building of a venue and the venue are one place
+    ("Peresmian digelar di Gedung MPP Sukamaju, Jumat (6/3/2026). MPP Sukamaju menghimpun 214 layanan.",
+     {"Gedung MPP Sukamaju"}),
+    # a building named after a body is a place of its own
+    ("Rapat digelar di Gedung DPRD Sleman, Jumat (6/3/2026). Aula DPRD Sleman penuh.",
+     {"Gedung DPRD Sleman", "Aula DPRD Sleman"}),
+])
+def test_a_venue_s_building_is_the_venue(extract, text, places):
+    got = {p for p in labels(extract(DATELINE + text), "Place") if not p.startswith(("Kota ", "Kabupaten "))}
+    assert got == places, got

@@ -207,4 +207,9 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     if balai and end - h.j >= 2 or h.id in ctx.lx.agency_venues:
         # "Balai Pelaksanaan Jalan Nasional Sumatera Barat": a ministry's technical office, not a hall
         return end, make_mention(ctx, i, end, "Agency", f"agency:{slug(label)}", label, (), "unit")
+    inner = ctx.longest(h.j, ("VENUE_HEAD",)) if h.j < end and doc[h.j].text.isupper() else None
+    if inner and inner.j < end and inner.id not in ctx.lx.local_kinds:
+        # "Gedung MPP Lamongan": the building of the venue "MPP Lamongan", one place under either name
+        rest = " ".join(ctx.text[doc[h.j].idx:doc[end - 1].idx + len(doc[end - 1])].split())
+        return end, make_mention(ctx, i, end, "Place", f"place:{slug(rest)}", label, (rest,), "venue")
     return end, make_mention(ctx, i, end, "Place", f"place:{slug(label)}", label, (), "venue")
