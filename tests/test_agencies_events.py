@@ -841,3 +841,14 @@ def test_a_body_s_office_in_lower_case(extract, sentence, place):
 def test_a_venue_s_building_is_the_venue(extract, text, places):
     got = {p for p in labels(extract(DATELINE + text), "Place") if not p.startswith(("Kota ", "Kabupaten "))}
     assert got == places, got
+
+
+@pytest.mark.parametrize("text,national", [
+    # a national body named bare beside its provincial and a regency's office: the provincial office
+    ("Bawaslu Provinsi Riau dan Bawaslu Kabupaten Kampar memeriksa laporan itu. Hasilnya dikirim ke Bawaslu.", False),
+    # named as the national body, it stays national
+    ("Bawaslu Provinsi Riau dan Bawaslu Kabupaten Kampar memeriksa laporan itu. Hasilnya dikirim ke Bawaslu RI.", True),
+])
+def test_a_bare_national_body_beside_two_of_its_offices(extract, text, national):
+    got = labels(extract(DATELINE + text), "Agency")
+    assert ("Badan Pengawas Pemilihan Umum" in got) is national, got

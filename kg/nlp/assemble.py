@@ -103,6 +103,8 @@ def _merge_keys(mentions: list[Mention], expansions: dict[str, str], lx) -> dict
         if kinds.get(key) == "type" or unit:
             prefix = f"agency:{unit}-" if unit else key + "-"
             regional = [k for k in by_type["Agency"] if k.startswith(prefix) and kinds.get(k) in ("regional", "derived", "office")]
+            if len(regional) > 1 and unit:  # "Bawaslu" beside Bawaslu Riau and Bawaslu Kampar: the province's
+                regional = [k for k in regional if lx.regions.get(k[len(prefix):], {}).get("kind") == "provinsi"]
             if len(regional) == 1:
                 remap[key] = regional[0]
     for key in by_type["Policy"]:
