@@ -852,3 +852,16 @@ def test_a_venue_s_building_is_the_venue(extract, text, places):
 def test_a_bare_national_body_beside_two_of_its_offices(extract, text, national):
     got = labels(extract(DATELINE + text), "Agency")
     assert ("Badan Pengawas Pemilihan Umum" in got) is national, got
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # a regional body with its level word and no region after it: the article's region of that level
+    ("PANGKALPINANG - Gubernur Kepulauan Bangka Belitung membuka desk evaluasi bagi Inspektorat Kabupaten Belitung "
+     "dan Inspektorat Kabupaten Bangka Tengah. Tim terdiri atas unsur Inspektorat Provinsi, dan Bappeda Provinsi.",
+     "Inspektorat Daerah Provinsi Kepulauan Bangka Belitung", "Inspektorat Daerah"),
+    # with a region after the level word, that region
+    ("PANGKALPINANG - Tim terdiri atas unsur Inspektorat Provinsi Jambi.", "Inspektorat Daerah Provinsi Jambi", None),
+])
+def test_a_body_with_its_level_word_alone(extract, text, expected, absent):
+    got = labels(extract(text), "Agency")
+    assert expected in got and absent not in got, got

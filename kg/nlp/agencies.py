@@ -100,6 +100,9 @@ def _after_unit(ctx: DocContext, k: int, levels: list[str] | None) -> tuple[int,
         reg = region_at(ctx, k + 1 + (1 if k + 1 < len(doc) and doc[k + 1].text == "." else 0), kind)
         if reg:
             return reg
+        if kind in ctx.main_region and doc[k].text[:1].isupper() and (k + 1 >= len(doc) or not doc[k + 1].text[:1].isupper()) \
+                and (not levels or kind in levels):
+            return k + 1, ctx.main_region[kind]  # "Inspektorat Provinsi, dan Bappeda Provinsi": the article's province
     reg = region_at(ctx, k)
     if reg:
         return reg
