@@ -39,6 +39,9 @@ def names(r, etype):
     # a ministry's regional office and inspectorate named before the ministry
     ("Kanwil Kementerian Agama Jawa Tengah menerima Itjen Kementerian Keuangan.",
      {"Kantor Wilayah Kementerian Agama Provinsi Jawa Tengah", "Inspektorat Jenderal Kementerian Keuangan"}),
+    # a ministry's unit named bare after the ministry ("X melalui Inspektorat Jenderal")
+    ("Kementerian Dalam Negeri (Kemendagri) melalui Inspektorat Jenderal bersama BPKP menggelar rapat.",
+     {"Inspektorat Jenderal Kementerian Dalam Negeri", "Kementerian Dalam Negeri"}),
     # one office whose name lists its fields, spelt by its short form
     ("Kepala Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak (Dinsos-P3A) Kabupaten Purworejo "
      "Ani Rahayu menyampaikan laporan.",

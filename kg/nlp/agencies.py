@@ -362,12 +362,16 @@ def ministry_part(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
         return None
     nat = ctx.longest(i + n, ("AGENCY",))
     if not nat or lx.agencies[nat.id].get("kind") != "kementerian":
-        return None
-    end = nat.j + (nat.j < len(texts) and texts[nat.j] == "RI")
+        nat = _ministry_before(ctx, i) if n == 2 and not part.get("regional") else None
+        if nat is None:
+            return None
+        end = i + n  # "Kemendagri melalui Inspektorat Jenderal": the unit of the ministry just named
+    else:
+        end = nat.j + (nat.j < len(texts) and texts[nat.j] == "RI")
     head, rec = part["pattern"], lx.agencies[nat.id]
     forms = [rec["pattern"], *[a for a in rec.get("aliases", []) if a[:1].isupper()][:3]]
     typ = ctx.longest(i, ("AGENCY_TYPE",))
-    if typ and typ.j >= nat.j:
+    if typ and typ.j >= max(nat.j, end):
         return None  # "Kanwil DJPb Kalbar": an office type the rules name whole
     if part.get("regional"):
         e2, rid = _after_unit(ctx, end, ["provinsi"])
@@ -391,6 +395,16 @@ def ministry_part(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     label = f"{head} {rec['pattern']}"
     aliases = tuple(f"{h} {f}" for h in (head, *part.get("aliases", [])) for f in forms)
     return end, [make_mention(ctx, i, end, "Agency", f"agency:{part['id']}-{nat.id}", label, aliases, "unit")]
+
+
+def _ministry_before(ctx: DocContext, i: int):
+    """The hit of the ministry named last before token ``i`` in its sentence, if any."""
+    start = ctx.doc[i].sent.start
+    for x in range(i - 1, start - 1, -1):
+        for h in ctx.hits_at(x, "AGENCY"):
+            if h.j <= i and ctx.lx.agencies[h.id].get("kind") == "kementerian":
+                return h
+    return None
 
 
 _SECTIONS = {"biro": ("provinsi",), "bagian": ("kabupaten", "kota")}  # where each sits in a Sekretariat Daerah
