@@ -9,7 +9,7 @@ import re
 from .context import DocContext, Hit, Mention, make_mention, paren_end
 from .lexicon import norm, slug
 from .lists import merged_office_end
-from .places import KIND_WORDS, local_name, place_mention, region_at
+from .places import KIND_WORDS, local_name, place_mention, region_at, region_named_before
 
 __all__ = ["government_at", "agency_at", "section_unit", "ministry_part", "commission_unit",
            "unit_name", "regional_aliases", "government_aliases", "GOV_STARTS", "ROMAN"]
@@ -107,7 +107,7 @@ def _after_unit(ctx: DocContext, k: int, levels: list[str] | None) -> tuple[int,
     if reg:
         return reg
     if k < len(doc) and doc[k].text.lower() == "setempat":
-        near = _region_before(ctx, k, levels or ["kabupaten", "kota", "provinsi"])
+        near = region_named_before(ctx, k, levels or ["kabupaten", "kota", "provinsi"])
         if near:
             return k + 1, near  # "BKPSDM Lombok Timur dan Dinas Pendidikan setempat": the region just named
         for lvl in (levels or ["kabupaten", "kota", "provinsi"]):
@@ -116,16 +116,6 @@ def _after_unit(ctx: DocContext, k: int, levels: list[str] | None) -> tuple[int,
         if "dateline" in ctx.main_region:
             return k + 1, ctx.main_region["dateline"]
     return k, None
-
-
-def _region_before(ctx: DocContext, k: int, levels) -> str | None:
-    """The region of one of ``levels`` named last in the sentence before token ``k``, if any."""
-    start = ctx.doc[k].sent.start
-    for x in range(k - 1, max(start, k - 30) - 1, -1):
-        for h in ctx.hits_at(x, "PLACE"):
-            if h.j <= k and h.id in ctx.lx.regions and ctx.lx.regions[h.id]["kind"] in levels:
-                return h.id
-    return None
 
 
 def _named_office(ctx: DocContext, k: int, tid: str) -> int | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention
 from .lexicon import norm, slug
 
-__all__ = ["region_at", "place_mention", "local_name", "town_before_region", "town_after_venue", "town_after_di", "venue_at", "KIND_WORDS"]
+__all__ = ["region_at", "place_mention", "local_name", "town_before_region", "town_after_venue", "town_after_di", "region_named_before", "venue_at", "KIND_WORDS"]
 
 KIND_WORDS = {"provinsi": "provinsi", "prov": "provinsi", "kabupaten": "kabupaten", "kab": "kabupaten",
               "kota": "kota"}
@@ -123,6 +123,16 @@ def town_after_venue(ctx: DocContext, k: int) -> Mention | None:
     bare = " ".join(texts[i + 1:e]) if e - i > 1 and texts[i].lower() in KIND_WORDS else name
     # "Kota Soe": a town named with its kind word is the town named bare elsewhere ("Soe")
     return make_mention(ctx, i, e, "Place", f"place:{slug(bare)}", name, (bare,) if bare != name else (), "lainnya")
+
+
+def region_named_before(ctx: DocContext, k: int, levels) -> str | None:
+    """The region of one of ``levels`` named last in the sentence before token ``k``, if any."""
+    start = ctx.doc[k].sent.start
+    for x in range(k - 1, max(start, k - 30) - 1, -1):
+        for h in ctx.hits_at(x, "PLACE"):
+            if h.j <= k and h.id in ctx.lx.regions and ctx.lx.regions[h.id]["kind"] in levels:
+                return h.id
+    return None
 
 
 def place_mention(ctx: DocContext, i: int, j: int, rid: str) -> Mention:
