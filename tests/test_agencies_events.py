@@ -124,6 +124,21 @@ def test_events_named(extract, sentence, expected):
     assert expected in got, got
 
 
+@pytest.mark.parametrize("text,event", [
+    # a bare event word opening its sentence with a verb of holding or marking names the happening told
+    ("Sebanyak 18 pejabat dilantik di Gedung Wiswa, Selasa (10/9/2024). Pelantikan dilakukan oleh gubernur.",
+     "pelantikan"),
+    ("Pasar Sukamaju resmi beroperasi, Senin (2/3/2026). Peresmian ditandai dengan pengguntingan pita oleh bupati.",
+     "peresmian"),
+    # ... not a short form, nor the word in a general remark
+    ("Rakor dihadiri seluruh kepala dinas, Senin (2/3/2026).", None),
+    ("Pelantikan pejabat penting bagi daerah, katanya.", None),
+])
+def test_a_bare_event_word_with_a_verb_of_holding(extract, text, event):
+    got = names(extract(DATELINE + text), "Event")
+    assert (event in got) if event else not got, got
+
+
 @pytest.mark.parametrize("sentence,absent", [
     # delivering in lower case, or alone at a sentence's start, names no happening
     ("Penyampaian materi dilakukan oleh kepala dinas.", "penyampaian materi"),

@@ -324,6 +324,17 @@ def _name_step(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int
     return None
 
 
+def _told_held(ctx: DocContext, i: int, end: int) -> bool:
+    """Does a bare event word opening its sentence go on with a verb of holding or marking ("Pelantikan
+    dilakukan oleh ...", "Peresmian ditandai dengan ...")? Then it names the happening the article tells."""
+    texts, lx = ctx.texts, ctx.lx
+    head = texts[i].lower()
+    if i != ctx.doc[i].sent.start or end != i + 1 or not texts[i][:1].isupper() or head in lx.abbrev_event_heads:
+        return False  # one word, written out ("Rakor dihadiri ..." is a short form of a name told elsewhere)
+    after = texts[end].lower() if end < len(texts) else ""
+    return after in lx.event_cue_after or after in _words(ctx, "MARKED_BY")
+
+
 def _own_happening(ctx: DocContext, k: int) -> bool:
     """Does an event word at ``k`` name a happening of its own, not a meeting's agenda item ("Penyampaian")?"""
     h = ctx.longest(k, ("EVENT_HEAD",))
@@ -336,7 +347,7 @@ def _no_happening(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: 
     if end == h.j and head not in lx.elections and (lower_head or len(head.split()) == 1) \
             and not (_lower_ok(ctx, i, head, lower_head) and " " in head and i > 1
                      and (_cue_before(ctx, i) or _linked(ctx, i) or ctx.texts[i - 1] in _words(ctx, "WRAPPER"))):
-        return True  # but "memimpin rapat koordinasi bersama ...": a two-word head after an event verb
+        return not _told_held(ctx, i, end)  # but "memimpin rapat koordinasi bersama ...": a two-word head after an event verb
     if _in_office(ctx, i) or lower_head and _enumerated(ctx, i, end):
         return True  # "Asisten Deputi ... Kebijakan dan Evaluasi Reformasi Birokrasi": an office's field
     # "pengurus Forum Anak Daerah", "hasil evaluasi SAKIP": a body or a finding, not a happening
