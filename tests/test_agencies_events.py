@@ -141,6 +141,8 @@ def test_a_bare_event_word_with_a_verb_of_holding(extract, text, event):
 
 @pytest.mark.parametrize("sentence,absent", [
     # delivering in lower case, or alone at a sentence's start, names no happening
+    # a body's representatives: the event word names the body
+    ("Rapat dihadiri Kepala BKD serta perwakilan Forum Honorer Sukamaju.", "forum honorer sukamaju"),
     ("Penyampaian materi dilakukan oleh kepala dinas.", "penyampaian materi"),
     # a word about elections tells no election
     ("Bawaslu menyatakan tidak ada unsur pidana pemilu dalam kasus itu.", "pemilu"),
