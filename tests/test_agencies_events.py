@@ -125,6 +125,8 @@ def test_events_named(extract, sentence, expected):
 
 
 @pytest.mark.parametrize("text,event", [
+    # "kegiatan" and lower-case words held somewhere, some day
+    ("Bupati membuka kegiatan bakti sosial di Desa Sukamaju, Senin (2/3/2026).", "kegiatan bakti sosial"),
     # a bare event word opening its sentence with a verb of holding or marking names the happening told
     ("Sebanyak 18 pejabat dilantik di Gedung Wiswa, Selasa (10/9/2024). Pelantikan dilakukan oleh gubernur.",
      "pelantikan"),
@@ -141,6 +143,8 @@ def test_a_bare_event_word_with_a_verb_of_holding(extract, text, event):
 
 @pytest.mark.parametrize("sentence,absent", [
     # delivering in lower case, or alone at a sentence's start, names no happening
+    # "kegiatan" and lower-case words with nothing telling them held: activities in general
+    ("Prajurit wajib menjaga jarak dari kegiatan politik praktis.", "kegiatan politik praktis"),
     # a body's representatives: the event word names the body
     ("Rapat dihadiri Kepala BKD serta perwakilan Forum Honorer Sukamaju.", "forum honorer sukamaju"),
     ("Penyampaian materi dilakukan oleh kepala dinas.", "penyampaian materi"),

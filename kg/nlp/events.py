@@ -84,6 +84,12 @@ def _cue_before(ctx: DocContext, i: int) -> bool:
     return not (before in lx.function_words and ctx.in_quote(ctx.doc[i].idx))
 
 
+def _held_after(ctx: DocContext, end: int) -> bool:
+    """Does "yang" and a verb of holding follow the activity ending at ``end`` ("... yang digelar di ...")?"""
+    texts = ctx.texts
+    return end + 1 < len(texts) and texts[end] == "yang" and texts[end + 1].lower() in ctx.lx.event_cue_after
+
+
 def _own_scene(ctx: DocContext, end: int) -> bool:
     """Is the name ending at ``end`` told as held: a verb of holding right after it ("digelar",
     "berlangsung") or a venue, theme or date in its sentence (:func:`_scene_after`)?"""
@@ -238,8 +244,8 @@ def _event_end(ctx: DocContext, i: int, h, head: str, lower_head: bool) -> int |
                 and doc[end].text not in lx.function_words and doc[end].text not in lx.cue_verbs \
                 and doc[end].text not in ("ini", "itu", "tersebut") and not _VERBISH.match(doc[end].text):
             end += 1
-        if end - h.j < 2:
-            return None
+        if end - h.j < 2 or not (_cue_before(ctx, i) or _own_scene(ctx, end) or _held_after(ctx, end)):
+            return None  # "menjaga jarak dari kegiatan politik praktis": activities in general, none held
         lowers = end - h.j
     while end < len(doc) and end - i < 20:
         step = _name_step(ctx, i, h, head, lower_head, end, lowers)
