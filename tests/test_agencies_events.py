@@ -132,6 +132,10 @@ def test_events_named(extract, sentence, expected):
      "pelantikan"),
     ("Pasar Sukamaju resmi beroperasi, Senin (2/3/2026). Peresmian ditandai dengan pengguntingan pita oleh bupati.",
      "peresmian"),
+    # a wrapped activity word with "yang" and a verb of holding
+    ("Sebanyak 120 PPPK menerima SK dalam acara penyerahan yang digelar di Aula Jayang, Selasa (27/2/2024).",
+     "acara penyerahan"),
+    ("Ia berharap acara penyerahan itu lancar.", None),
     # ... not a short form, nor the word in a general remark
     ("Rakor dihadiri seluruh kepala dinas, Senin (2/3/2026).", None),
     ("Pelantikan pejabat penting bagi daerah, katanya.", None),

@@ -353,7 +353,10 @@ def _no_happening(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: 
     if end == h.j and head not in lx.elections and (lower_head or len(head.split()) == 1) \
             and not (_lower_ok(ctx, i, head, lower_head) and " " in head and i > 1
                      and (_cue_before(ctx, i) or _linked(ctx, i) or ctx.texts[i - 1] in _words(ctx, "WRAPPER"))):
-        return not _told_held(ctx, i, end)  # but "memimpin rapat koordinasi bersama ...": a two-word head after an event verb
+        # but "memimpin rapat koordinasi bersama ...": a two-word head after an event verb; "Pelantikan dilakukan
+        # oleh ..."; "acara penyerahan yang digelar di ...": a wrapped activity with a verb of holding
+        return not (_told_held(ctx, i, end) or i > 0 and ctx.texts[i - 1].lower() in _words(ctx, "WRAPPER")
+                    and _held_after(ctx, end))
     if _in_office(ctx, i) or lower_head and _enumerated(ctx, i, end):
         return True  # "Asisten Deputi ... Kebijakan dan Evaluasi Reformasi Birokrasi": an office's field
     # "pengurus Forum Anak Daerah", "hasil evaluasi SAKIP": a body or a finding, not a happening
