@@ -132,6 +132,10 @@ def test_events_named(extract, sentence, expected):
      "pelantikan"),
     ("Pasar Sukamaju resmi beroperasi, Senin (2/3/2026). Peresmian ditandai dengan pengguntingan pita oleh bupati.",
      "peresmian"),
+    # a lower-case activity before a capitalised name, told held by a cue or under way
+    ("Bawaslu menggelar sosialisasi Pengawasan Partisipatif kepada warga.", "sosialisasi pengawasan partisipatif"),
+    ("Proses seleksi Pegawai Pemerintah dengan Perjanjian Kerja telah berjalan.",
+     "seleksi pegawai pemerintah dengan perjanjian kerja"),
     # a wrapped activity word with "yang" and a verb of holding
     ("Sebanyak 120 PPPK menerima SK dalam acara penyerahan yang digelar di Aula Jayang, Selasa (27/2/2024).",
      "acara penyerahan"),
@@ -147,6 +151,8 @@ def test_a_bare_event_word_with_a_verb_of_holding(extract, text, event):
 
 @pytest.mark.parametrize("sentence,absent", [
     # delivering in lower case, or alone at a sentence's start, names no happening
+    # a lower-case activity before a capitalised name, told held by nothing
+    ("Ia meminta camat memperkuat sosialisasi Netralitas ASN kepada warga.", "sosialisasi netralitas asn"),
     # "kegiatan" and lower-case words with nothing telling them held: activities in general
     ("Prajurit wajib menjaga jarak dari kegiatan politik praktis.", "kegiatan politik praktis"),
     # a body's representatives: the event word names the body

@@ -218,9 +218,18 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         if inner:
             return inner
     end = _event_end(ctx, i, h, head, lower_head)
-    if end is None or _no_happening(ctx, i, h, head, lower_head, end):
+    if end is None or _no_happening(ctx, i, h, head, lower_head, end) or _untold(ctx, i, h, lower_head, end):
         return None
     return _event_mention(ctx, i, h, head, end)
+
+
+def _untold(ctx: DocContext, i: int, h, lower_head: bool, end: int) -> bool:
+    """Is a lower-case event word before a capitalised name ("memperkuat sosialisasi Surat Keputusan Bersama
+    ...") told held by nothing: no cue before it, no scene, no verb of holding after it?"""
+    if not lower_head or end == h.j or not ctx.texts[h.j][:1].isupper():
+        return False
+    return not (_cue_before(ctx, i) or _own_scene(ctx, end) or _held_after(ctx, end) or _linked(ctx, i)
+                or i > 0 and ctx.texts[i - 1].lower() in _words(ctx, "WRAPPER") | _words(ctx, "UNDER_WAY"))
 
 
 def _wrapped(ctx: DocContext, i: int, j: int) -> tuple[int, Mention] | None:
