@@ -27,6 +27,10 @@ def names(r, etype):
      {"Kantor Cabang Dinas Pendidikan Bogor-Depok"}),
     # a town followed by a person's name: only the first word is the town
     ("Petugas Lapas Cipinang Budi Santoso Wijaya menerima tamu.", {"Lembaga Pemasyarakatan Cipinang"}),
+    # a regional hospital named by its own name, and one named by its region
+    ("Unit yang dicanangkan antara lain Dinas Perhubungan, RSUD Depati Jaya, dan Dinas Kesehatan.",
+     {"Rumah Sakit Umum Daerah Depati Jaya"}),
+    ("Direktur RSUD Kota Pangkalpinang, Budi Santoso, hadir.", {"Rumah Sakit Umum Daerah Kota Pangkalpinang"}),
     # military units by number and name
     ("Kepala Staf Korem 072/Pamungkas hadir di lokasi.", {"Komando Resor Militer 072/Pamungkas"}),
     # a section of the regional secretariat, named with its parent
@@ -35,6 +39,9 @@ def names(r, etype):
     # a ministry's regional office and inspectorate named before the ministry
     ("Kanwil Kementerian Agama Jawa Tengah menerima Itjen Kementerian Keuangan.",
      {"Kantor Wilayah Kementerian Agama Provinsi Jawa Tengah", "Inspektorat Jenderal Kementerian Keuangan"}),
+    # a ministry's unit named bare after the ministry ("X melalui Inspektorat Jenderal")
+    ("Kementerian Dalam Negeri (Kemendagri) melalui Inspektorat Jenderal bersama BPKP menggelar rapat.",
+     {"Inspektorat Jenderal Kementerian Dalam Negeri", "Kementerian Dalam Negeri"}),
     # one office whose name lists its fields, spelt by its short form
     ("Kepala Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak (Dinsos-P3A) Kabupaten Purworejo "
      "Ani Rahayu menyampaikan laporan.",
@@ -92,6 +99,9 @@ def test_initials_make_a_person_not_a_region_or_policy(extract):
 # --- events -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence,expected", [
+    # the delivery of a report, named in capitals
+    ("Kepala Ombudsman hadir dalam kegiatan Penyampaian Laporan Tahunan 2025 di Hotel Merdeka, Rabu (4/3/2026).",
+     "penyampaian laporan tahunan 2025"),
     # a list of short forms inside the name
     ("Bupati menghadiri Deklarasi Netralitas ASN, TNI dan Polri di Aula Merapi, Senin (2/3/2026).",
      "deklarasi netralitas asn, tni dan polri"),
@@ -114,7 +124,40 @@ def test_events_named(extract, sentence, expected):
     assert expected in got, got
 
 
+@pytest.mark.parametrize("text,event", [
+    # "kegiatan" and lower-case words held somewhere, some day
+    ("Bupati membuka kegiatan bakti sosial di Desa Sukamaju, Senin (2/3/2026).", "kegiatan bakti sosial"),
+    # a bare event word opening its sentence with a verb of holding or marking names the happening told
+    ("Sebanyak 18 pejabat dilantik di Gedung Wiswa, Selasa (10/9/2024). Pelantikan dilakukan oleh gubernur.",
+     "pelantikan"),
+    ("Pasar Sukamaju resmi beroperasi, Senin (2/3/2026). Peresmian ditandai dengan pengguntingan pita oleh bupati.",
+     "peresmian"),
+    # a lower-case activity before a capitalised name, told held by a cue or under way
+    ("Bawaslu menggelar sosialisasi Pengawasan Partisipatif kepada warga.", "sosialisasi pengawasan partisipatif"),
+    ("Proses seleksi Pegawai Pemerintah dengan Perjanjian Kerja telah berjalan.",
+     "seleksi pegawai pemerintah dengan perjanjian kerja"),
+    # a wrapped activity word with "yang" and a verb of holding
+    ("Sebanyak 120 PPPK menerima SK dalam acara penyerahan yang digelar di Aula Jayang, Selasa (27/2/2024).",
+     "acara penyerahan"),
+    ("Ia berharap acara penyerahan itu lancar.", None),
+    # ... not a short form, nor the word in a general remark
+    ("Rakor dihadiri seluruh kepala dinas, Senin (2/3/2026).", None),
+    ("Pelantikan pejabat penting bagi daerah, katanya.", None),
+])
+def test_a_bare_event_word_with_a_verb_of_holding(extract, text, event):
+    got = names(extract(DATELINE + text), "Event")
+    assert (event in got) if event else not got, got
+
+
 @pytest.mark.parametrize("sentence,absent", [
+    # delivering in lower case, or alone at a sentence's start, names no happening
+    # a lower-case activity before a capitalised name, told held by nothing
+    ("Ia meminta camat memperkuat sosialisasi Netralitas ASN kepada warga.", "sosialisasi netralitas asn"),
+    # "kegiatan" and lower-case words with nothing telling them held: activities in general
+    ("Prajurit wajib menjaga jarak dari kegiatan politik praktis.", "kegiatan politik praktis"),
+    # a body's representatives: the event word names the body
+    ("Rapat dihadiri Kepala BKD serta perwakilan Forum Honorer Sukamaju.", "forum honorer sukamaju"),
+    ("Penyampaian materi dilakukan oleh kepala dinas.", "penyampaian materi"),
     # a word about elections tells no election
     ("Bawaslu menyatakan tidak ada unsur pidana pemilu dalam kasus itu.", "pemilu"),
     ("Ia berterima kasih kepada penyelenggara Pemilu dan aparat keamanan.", "pemilu"),
@@ -171,6 +214,26 @@ def test_undated_article_dates_an_event_in_the_year_it_names(extract):
      "peraturan bupati purworejo nomor 12.3/45 tahun 2026"),
     ("Hal itu diatur dalam UU No.5 Tahun 2014 Tentang Aparatur Sipil Negara.", "uu no.5 tahun 2014"),
     ("Gubernur menetapkan 9 Proyek Strategis Daerah tahun ini.", "proyek strategis daerah"),
+    # an electronic system named by its e- prefix after a system word
+    ("Laporan kinerja terlambat diunggah ke aplikasi e-Lapor akhir November.", "e-lapor"),
+    # a letter's subject goes on across "setelah"/"dalam"/"pada" before a capitalised word
+    ("Bupati merujuk Surat Edaran Menteri PANRB tentang Hari Kerja Pertama setelah Libur Nasional, Senin.",
+     "surat edaran menteri panrb tentang hari kerja pertama setelah libur nasional"),
+    ("Hal itu diatur dalam Surat Keputusan Bersama tentang Pedoman Netralitas Pegawai ASN dalam Penyelenggaraan "
+     "Pemilihan Umum yang ditandatangani pada 2022.",
+     "surat keputusan bersama tentang pedoman netralitas pegawai asn dalam penyelenggaraan pemilihan umum"),
+    # a subject listing its fields in lower case, through commas to "serta"
+    ("Pemprov akan menyusun Peraturan Gubernur tentang kedudukan, susunan organisasi, tugas dan fungsi serta tata "
+     "kerja perangkat daerah sebagai aturan pelaksana.",
+     "peraturan gubernur tentang kedudukan, susunan organisasi, tugas dan fungsi serta tata kerja perangkat daerah"),
+    # ... not a clause after the comma
+    ("Hal itu diatur Peraturan Gubernur tentang disiplin pegawai, kata dia.", "peraturan gubernur tentang disiplin pegawai"),
+    # a charter, a code of ethics or a joint commitment named by its capitalised words
+    ("Kegiatan ditandai penandatanganan Piagam Pencanangan Wilayah Bebas dari Korupsi oleh rektor.",
+     "piagam pencanangan wilayah bebas"),
+    ("DKPP memeriksa dugaan pelanggaran Kode Etik Penyelenggara Pemilu di Serang.", "kode etik penyelenggara pemilu"),
+    ("Bupati menandatangani Komitmen Bersama Percepatan Transformasi Digital Sukamaju.",
+     "komitmen bersama percepatan transformasi digital sukamaju"),
 ])
 def test_policies_named(extract, sentence, expected):
     got = names(extract(DATELINE + sentence), "Policy")
@@ -213,6 +276,16 @@ def test_biro_with_its_parent_written_short(extract):
     ("Bappeda menggelar uji publik rancangan RPJMD di Aula Bappeda, Kamis (5/3/2026).",
      "uji publik rancangan rpjmd", None),
     ("Menurutnya, verifikasi lapangan sangat penting bagi penilaian.", None, "verifikasi lapangan"),
+    # what an inspection found tells that it was held; what an evaluation found tells no happening
+    ("Temuan itu diperoleh dari hasil inspeksi mendadak (sidak) pada Rabu (4/3/2026).", "inspeksi mendadak", None),
+    ("Temuan itu diperoleh dari hasil evaluasi kinerja pada Rabu (4/3/2026).", None, "evaluasi kinerja"),
+    # "melakukan" tells an activity done, as "melaksanakan" does; an obligation ("wajib melakukan") tells none held
+    ("Tim Inspektorat melakukan inspeksi mendadak bersama BKD, Kamis (5/3/2026).", "inspeksi mendadak", None),
+    ("Setiap atasan wajib melakukan dialog kinerja dengan bawahannya.", None, "dialog kinerja"),
+    # inside a quotation a preposition tells no meeting held; a verb of holding still does
+    ("“DPRD punya fungsi pengawasan. Tanyakan dalam rapat kerja: kenapa nomor tiga?” katanya.", None, "rapat kerja"),
+    ("“ASN jangan hadir dalam deklarasi pasangan calon,” ujarnya.", None, "deklarasi pasangan calon"),
+    ("“Kami menggelar rapat koordinasi bersama camat tadi pagi,” ujarnya.", "rapat koordinasi", None),
 ])
 def test_activity_becomes_an_event_by_its_scene(extract, sentence, expected, absent):
     r = extract(DATELINE + sentence)
@@ -403,6 +476,28 @@ def test_town_placed_by_the_region_after_it(extract, text, town):
         assert town in got, got
     else:
         assert "Budi" not in got, got
+
+
+@pytest.mark.parametrize("sentence,town,absent", [
+    # the locality a venue is in, between commas, closed by a day, a district, a region or the sentence's end
+    ("Rapat digelar di Aula Kantor Bupati Sleman, Beran, Rabu (4/3/2026).", "Beran", None),
+    ("MPP diresmikan di Gedung Graha Bhakti, Tanjung Sari, Kecamatan Sukajaya, Senin (2/3/2026).", "Tanjung Sari", None),
+    ("Apel digelar di halaman Kantor Gubernur Jawa Tengah, Bukit Indah.", "Bukit Indah", None),
+    # "Kota X" after a venue is the town X named bare elsewhere
+    ("Penyerahan SK berlangsung di Gedung Sonaf Lembah, Kota Lembah, Rabu (4/3/2026).", "Kota Lembah", None),
+    # a person named after the venue, with an office after the comma, is no place
+    ("Rapat digelar di Aula Bappeda, Agus Santoso, Kepala Bappeda, memimpin rapat.", None, "Agus Santoso"),
+    ("Rapat digelar di Aula Bappeda, Agus Santoso memimpin rapat itu.", None, "Agus Santoso"),
+])
+def test_town_named_after_a_venue(extract, sentence, town, absent):
+    r = extract(DATELINE + sentence)
+    got = labels(r, "Place")
+    if town:
+        assert town in got, got
+    if absent:
+        assert absent not in got, got
+    if town and town.startswith("Kota "):
+        assert town[5:].lower() in names(r, "Place"), got
 
 
 @pytest.mark.parametrize("sentence,expected,absent", [
@@ -654,3 +749,153 @@ def test_an_event_told_by_a_passive_verb(extract, text, event):
 def test_a_place_named_bare_is_the_district_the_article_names(extract, text, one, absent):
     got = labels(extract(DATELINE + text), "Place")
     assert one in got and absent not in got, got
+
+
+@pytest.mark.parametrize("sentence,absent", [
+    # an "e" that is no system's prefix names nothing
+    ("Peserta mengikuti ujian e - Learning di aula, lalu pulang.", "e - Learning"),
+    ("Huruf e-nya tertulis kecil dalam aplikasi itu.", "e-nya"),
+    # an award's certificate is no charter
+    ("Bupati menerima Piagam Penghargaan dari gubernur.", "piagam penghargaan"),
+])
+def test_no_e_system_without_its_joined_prefix(extract, sentence, absent):
+    assert absent.lower() not in names(extract(DATELINE + sentence), "Policy")
+
+
+@pytest.mark.parametrize("sentence,region,present", [
+    # a region's name ending a venue's name is mentioned too ...
+    ("Rapat digelar di Aula Kantor Bupati Donggala, Rabu (4/3/2026).", "Kabupaten Donggala", True),
+    # ... a word of the venue's own name that is also a region's is not
+    ("Rapat digelar di Ruang Pasir Padi, Rabu (4/3/2026).", "Kabupaten Paser", False),
+])
+def test_a_region_inside_a_venue_s_name(extract, sentence, region, present):
+    assert (region in labels(extract(DATELINE + sentence), "Place")) == present
+
+
+@pytest.mark.parametrize("sentence,town", [
+    # a town the gazetteer does not know, after "di"/"ke", closed by a lower-case word or punctuation
+    ("Pihaknya menambah loket di Lubuk Raya dan membuka layanan jemput bola.", "Lubuk Raya"),
+    ("Tim asistensi akan turun ke Sofira pada akhir Mei.", "Sofira"),
+    # a common word, a body's short name or a person's full name after "di"/"ke" is no town
+    ("Surat itu dikirim ke Kanwil pekan lalu.", None),
+    ("Berkas itu diserahkan ke Budi Santoso Wijaya Kusuma Jaya kemarin.", None),
+    ("Rapat itu digelar di Jalan raya depan kantor.", None),
+])
+def test_a_town_after_di(extract, sentence, town):
+    got = labels(extract(DATELINE + sentence), "Place") - {"Kota Semarang"}
+    assert got == ({town} if town else set()), got
+
+
+_LISTED_GUESTS = ("Bupati Sleman Rudi Hartawan memimpin Apel Gabungan Awal Tahun 2026 di halaman Kantor Bupati "
+                  "Sleman, Senin (5/1/2026).\n\nApel gabungan tersebut turut dihadiri oleh:\n"
+                  "1. Sekretaris Daerah Sleman, Drs. Hasan Wibisono.\n2. Kepala Dinas Sosial Sleman, Erwin Pardede.\n"
+                  "\nUsai apel, Kepala Dinas Sosial Sleman Agus Salim meninjau kantornya.")
+
+
+@pytest.mark.parametrize("text,present,absent", [
+    # the guests listed one a line after an attendance phrase ending on a colon were there
+    (_LISTED_GUESTS, {"Hasan Wibisono", "Erwin Pardede"}, {"Agus Salim"}),
+    # a list after a sentence that names no attendance is no list of guests
+    (_LISTED_GUESTS.replace("turut dihadiri oleh:", "membahas dua hal:"), set(), {"Hasan Wibisono", "Erwin Pardede"}),
+])
+def test_guests_listed_one_a_line(extract, text, present, absent):
+    r = extract(DATELINE + text)
+    people = {e.key: e.label for e in r.entities if e.type == "Person"}
+    got = {people.get(p) for ev in r.events for p in ev.participants}
+    assert present <= got and not absent & got, got
+
+
+@pytest.mark.parametrize("sentence,alias", [
+    # a military district head's title with the unit's number: the unit is named by its number too
+    ("Hadir pula Dandim 1616/Gianyar Letkol Inf Hendra Seran.", "kodim 1616/gianyar"),
+    # with no number, no numbered name
+    ("Hadir pula Dandim Gianyar Letkol Inf Hendra Seran.", None),
+])
+def test_a_unit_named_by_its_head_s_numbered_title(extract, sentence, alias):
+    got = names(extract(DATELINE + sentence), "Agency")
+    assert "komando distrik militer kabupaten gianyar" in got, got
+    if alias:
+        assert alias in got, got
+    else:
+        assert not any("/" in n for n in got), got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "X setempat": the regional unit of the region just named in the sentence
+    ("SLEMAN - Bupati Sleman meninjau sekolah. Bupati Sleman menambah guru. Ombudsman memanggil BKPSDM Lombok "
+     "Timur dan Dinas Pendidikan setempat untuk dimintai keterangan.", "Dinas Pendidikan Kabupaten Lombok Timur"),
+    # with no region named in the sentence, the region the article is about
+    ("SLEMAN - Bupati Sleman meninjau sekolah. Ia memanggil Dinas Pendidikan setempat untuk dimintai keterangan.",
+     "Dinas Pendidikan Kabupaten Sleman"),
+])
+def test_a_unit_setempat_is_the_region_s_just_named(extract, text, expected):
+    assert expected in labels(extract(text), "Agency")
+
+
+def test_indonesia_after_di_stays_the_country(extract):
+    r = extract(DATELINE + "Kota ini merupakan pionir reformasi birokrasi di Indonesia.")
+    assert {(e.label, e.kind) for e in r.entities if e.label == "Indonesia"} == {("Indonesia", "negara")}
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # "pada"/"dalam" join a subject only before a capitalised word; a time noun ends it
+    ("Bupati akan menetapkan Peraturan Bupati tentang Manajemen Talenta pada triwulan kedua.",
+     "peraturan bupati tentang manajemen talenta"),
+    ("Bupati akan menetapkan Peraturan Bupati tentang disiplin pegawai pekan depan.",
+     "peraturan bupati tentang disiplin pegawai"),
+])
+def test_a_regulation_s_subject_ends_before_a_time(extract, sentence, expected):
+    got = {n for n in names(extract(DATELINE + sentence), "Policy") if n.startswith("peraturan bupati")}
+    assert got == {expected}, got
+
+
+@pytest.mark.parametrize("sentence,place", [
+    # a body's office named in lower case is no named place; the body is still named
+    ("Warga dapat datang langsung ke kantor Ombudsman tanpa dipungut biaya.", None),
+    # ... a building named with its region or written as a name is
+    ("Warga dapat datang langsung ke Kantor Bupati Sleman tanpa dipungut biaya.", "Kantor Bupati Sleman"),
+    ("Warga dapat datang langsung ke kantor Bawaslu Provinsi Riau tanpa dipungut biaya.", "Kantor Bawaslu Provinsi Riau"),
+])
+def test_a_body_s_office_in_lower_case(extract, sentence, place):
+    r = extract(DATELINE + sentence)
+    got = {p for p in labels(r, "Place") if p.startswith("Kantor")}
+    assert got == ({place} if place else set()), got
+    if place is None:
+        assert labels(r, "Agency"), "the body is still named"
+
+
+@pytest.mark.parametrize("text,places", [
+    # the building of a venue and the venue are one place
+    ("Peresmian digelar di Gedung MPP Sukamaju, Jumat (6/3/2026). MPP Sukamaju menghimpun 214 layanan.",
+     {"Gedung MPP Sukamaju"}),
+    # a building named after a body is a place of its own
+    ("Rapat digelar di Gedung DPRD Sleman, Jumat (6/3/2026). Aula DPRD Sleman penuh.",
+     {"Gedung DPRD Sleman", "Aula DPRD Sleman"}),
+])
+def test_a_venue_s_building_is_the_venue(extract, text, places):
+    got = {p for p in labels(extract(DATELINE + text), "Place") if not p.startswith(("Kota ", "Kabupaten "))}
+    assert got == places, got
+
+
+@pytest.mark.parametrize("text,national", [
+    # a national body named bare beside its provincial and a regency's office: the provincial office
+    ("Bawaslu Provinsi Riau dan Bawaslu Kabupaten Kampar memeriksa laporan itu. Hasilnya dikirim ke Bawaslu.", False),
+    # named as the national body, it stays national
+    ("Bawaslu Provinsi Riau dan Bawaslu Kabupaten Kampar memeriksa laporan itu. Hasilnya dikirim ke Bawaslu RI.", True),
+])
+def test_a_bare_national_body_beside_two_of_its_offices(extract, text, national):
+    got = labels(extract(DATELINE + text), "Agency")
+    assert ("Badan Pengawas Pemilihan Umum" in got) is national, got
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # a regional body with its level word and no region after it: the article's region of that level
+    ("PANGKALPINANG - Gubernur Kepulauan Bangka Belitung membuka desk evaluasi bagi Inspektorat Kabupaten Belitung "
+     "dan Inspektorat Kabupaten Bangka Tengah. Tim terdiri atas unsur Inspektorat Provinsi, dan Bappeda Provinsi.",
+     "Inspektorat Daerah Provinsi Kepulauan Bangka Belitung", "Inspektorat Daerah"),
+    # with a region after the level word, that region
+    ("PANGKALPINANG - Tim terdiri atas unsur Inspektorat Provinsi Jambi.", "Inspektorat Daerah Provinsi Jambi", None),
+])
+def test_a_body_with_its_level_word_alone(extract, text, expected, absent):
+    got = labels(extract(text), "Agency")
+    assert expected in got and absent not in got, got

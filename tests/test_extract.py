@@ -1464,3 +1464,67 @@ def test_an_organization_word_after_a_speech_verb_is_not_a_name(extract):
     r = extract(DATELINE + "Sekretaris Daerah Kota Bandung, Yuliana Putri, menyatakan Pemerintah Kota Bandung "
                 "memiliki peran penting dalam membangun negara.")
     assert persons(r) == {"Yuliana Putri"}
+
+
+@pytest.mark.parametrize("sentence,title", [
+    # a teacher's office is named by the school: with its number and town, or by its kind and town
+    ("Salah satu penerima SK, Maria Lestari, guru SD Negeri 12 Mekarsari, mengaku terharu.",
+     "guru SD Negeri 12 Mekarsari"),
+    ("Salah seorang penerima SK, Maria Lestari, guru SD Inpres Mekarsari yang sudah 14 tahun mengajar, mengaku lega.",
+     "guru SD Inpres Mekarsari"),
+    ("Kepala SD Inpres Mekarsari, Maria Lestari, mengaku bangga.", "Kepala SD Inpres Mekarsari"),
+    # "guru" with no school is a profession, no office
+    ("Salah satu peserta, Maria Lestari, guru honorer dari Distrik Mekar, mengaku senang.", None),
+])
+def test_a_teacher_holds_an_office_at_a_named_school(extract, sentence, title):
+    r = extract(DATELINE + sentence)
+    got = {ro.title for ro in r.roles}
+    assert got == ({title} if title else set()), got
+
+
+@pytest.mark.parametrize("sentence,person", [
+    # "Daeng" inside a name after its first word is part of it; before the name it is a form of address
+    ("Acara itu dihadiri Wakil Bupati Sanggau Hj. Rahmawati Daeng Caya, dan tamu lain.", "Rahmawati Daeng Caya"),
+    ("Acara itu dihadiri Wakil Bupati Sanggau Andi Daeng Caya, dan tamu lain.", "Andi Daeng Caya"),
+    ("Acara itu dihadiri Wakil Bupati Sanggau Daeng Caya, dan tamu lain.", "Caya"),
+])
+def test_daeng_inside_a_name_after_an_office(extract, sentence, person):
+    r = extract(DATELINE + sentence)
+    assert {e.label for e in r.entities if e.type == "Person"} == {person}
+
+
+@pytest.mark.parametrize("sentence,title", [
+    # an office's title written with its unit's short form ("Panglima Kodam", "Kepala Kejari")
+    ("Panglima Kodam XVIII/Kasuari, Mayjen TNI Hendra Wanggai, menegaskan netralitas prajurit.",
+     "Panglima Kodam XVIII/Kasuari"),
+    ("Kepala Kejari Sleman, Hendra Wanggai, menegaskan netralitas jaksa.", "Kepala Kejari Sleman"),
+    # the unit's short form alone, with no office before it, is no one's title
+    ("Kodam XVIII/Kasuari menegaskan netralitas prajurit.", None),
+])
+def test_a_title_with_its_unit_s_short_form(extract, sentence, title):
+    r = extract(DATELINE + sentence)
+    assert {ro.title for ro in r.roles} == ({title} if title else set())
+
+
+@pytest.mark.parametrize("sentence,person", [
+    # Balinese noble prefixes open the name, and a long name before "yang kini menjabat" is read whole
+    ("Pejabat yang dilantik adalah Ir. Anak Agung Gede Raka Wiguna, M.T., yang kini menjabat Kepala Dinas Sosial "
+     "Provinsi Bali.", "Anak Agung Gede Raka Wiguna"),
+    ("Kepala Dinas Sosial Bali Ida Bagus Made Wirawan hadir.", "Ida Bagus Made Wirawan"),
+    # "anak"/"Ida" before any other word is no prefix
+    ("Anak Agung itu bermain di halaman sekolah.", None),
+])
+def test_balinese_noble_prefixes(extract, sentence, person):
+    got = {e.label for e in extract(DATELINE + sentence).entities if e.type == "Person"}
+    assert got == ({person} if person else set()), got
+
+
+@pytest.mark.parametrize("sentence,person", [
+    # an initial inside a unit's name, with the holder's rank after it
+    ("Hadir pula Danlanud Pangeran M. Bun Yamin Kolonel Pnb Ardi Putra Wirawan.", "Ardi Putra Wirawan"),
+    # an initial with no rank after it opens the holder's name
+    ("Hadir pula Kepala Dinas Sosial M. Yusuf Wirawan.", "M. Yusuf Wirawan"),
+])
+def test_an_initial_inside_a_unit_s_name(extract, sentence, person):
+    got = {e.label for e in extract(DATELINE + sentence).entities if e.type == "Person"}
+    assert got == {person}, got

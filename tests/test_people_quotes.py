@@ -390,6 +390,25 @@ def test_interview_answers_are_their_speaker_s_words(extract, answer_label, spea
         assert not got
 
 
+_BARE_INTERVIEW = ("Kami berbincang dengan Kepala BKD Kabupaten Sleman, Darmono Setiadi, di kantornya, Kamis (12/9/2024). "
+                   "Berikut petikannya.\n\nApa masalah paling menonjol?\n\nKehadiran pegawai setelah libur "
+                   "panjang masih rendah di dua dinas.\n\nBagaimana tindak lanjutnya?\n\nKami panggil pegawai yang "
+                   "bolos untuk dimintai klarifikasi minggu ini.\n")
+
+
+@pytest.mark.parametrize("text,answers", [
+    # bare questions, each alone in its paragraph, and the unquoted answers after them
+    (_BARE_INTERVIEW, {("Darmono Setiadi", "Kehadiran pegawai"), ("Darmono Setiadi", "Kami panggil")}),
+    # one question in an article (a rhetorical one) makes no interview
+    (_BARE_INTERVIEW.split("\n\nBagaimana")[0] + "\n", set()),
+])
+def test_bare_interview_answers_are_the_interviewee_s_words(extract, text, answers):
+    r = extract(DATELINE + text)
+    got = {(who, " ".join(words.split()[:2])) for who, words in said(r) if words.startswith(("Kehadiran", "Kami panggil"))}
+    assert got == answers
+    assert all(q.direct for q in r.quotes if q.text.startswith(("Kehadiran", "Kami panggil")))
+
+
 def test_a_shared_first_word_alone_joins_no_two_people(extract):
     r = extract(DATELINE + "Kepala Dinas Andi Ahmad Rizal Mappaseng hadir. \"Kami patuh pada aturan yang berlaku,\" "
                 "kata Andi Fajar.")
@@ -490,3 +509,38 @@ def test_announcing_is_saying(extract, text, speaker):
 ])
 def test_an_office_given_with_its_organisation_after_dari_or_di(extract, text, expected):
     assert expected in roles(extract(DATELINE + text))
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a nickname after the degrees written after the name; later the nickname's first word alone
+    ("Inspektur Provinsi Jambi, Hartono Siswanto, S.E., Ak., M.M. alias Anton Siswa, menyebut jumlah ASN yang "
+     "mangkir. \"Datanya sudah kami serahkan ke BKD,\" kata Anton.", "Hartono Siswanto"),
+    # a noun pointing back to the person named last, with the nickname the text gives
+    ("Penjabat Wali Kota Singkawang, Benny Halim Santoso, memimpin apel. Pria yang akrab disapa Koh Ben itu lalu "
+     "meninjau kantor dinas. \"Kami akan tegas kepada pegawai,\" kata Koh Ben.", "Benny Halim Santoso"),
+    # with two people of that first name, the first word alone joins neither
+    ("Inspektur Provinsi Jambi, Hartono Siswanto, S.E. alias Anton Siswa, hadir. Kepala BKD Jambi Anton Wibowo juga "
+     "hadir. \"Datanya sudah kami serahkan ke BKD,\" kata Anton.", None),
+])
+def test_nicknames_the_text_gives(extract, text, speaker):
+    r = extract(DATELINE + text)
+    got = {who for who, words in said(r) if words.startswith("Datanya") or words.startswith("Kami akan")}
+    if speaker:
+        assert got == {speaker}, got
+    else:
+        assert "Hartono Siswanto" not in got, got
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a lede quotation whose speaker the next paragraph names, with an honorific before the name
+    ("\"Laporan yang baik itu dibaca habis oleh kepala daerah dalam lima menit, bukan disimpan.\"\n\nPesan itu "
+     "disampaikan Dr. Hendra Wirasakti, M.P.P. kepada para analis di Jakarta.", "Hendra Wirasakti"),
+    ("\"Laporan yang baik itu dibaca habis oleh kepala daerah dalam lima menit, bukan disimpan.\"\n\nPesan itu "
+     "disampaikan Hendra Wirasakti kepada para analis di Jakarta.", "Hendra Wirasakti"),
+    # a sentence end between the cue and the name: no speaker
+    ("\"Laporan yang baik itu dibaca habis oleh kepala daerah dalam lima menit, bukan disimpan.\"\n\nPesan itu "
+     "disampaikan kepada para analis. Hendra Wirasakti hadir di Jakarta.", None),
+])
+def test_a_lede_quote_named_by_the_next_paragraph(extract, text, speaker):
+    r = extract(DATELINE + text)
+    assert {who for who, words in said(r) if words.startswith("Laporan yang")} == {speaker}

@@ -9,7 +9,7 @@ import re
 from .context import DocContext, Hit, Mention, make_mention, paren_end
 from .lexicon import norm, slug
 from .lists import merged_office_end
-from .places import KIND_WORDS, local_name, place_mention, region_at
+from .places import KIND_WORDS, local_name, place_mention, region_at, region_named_before
 
 __all__ = ["government_at", "agency_at", "section_unit", "ministry_part", "commission_unit",
            "unit_name", "regional_aliases", "government_aliases", "GOV_STARTS", "ROMAN"]
@@ -100,10 +100,16 @@ def _after_unit(ctx: DocContext, k: int, levels: list[str] | None) -> tuple[int,
         reg = region_at(ctx, k + 1 + (1 if k + 1 < len(doc) and doc[k + 1].text == "." else 0), kind)
         if reg:
             return reg
+        if kind in ctx.main_region and doc[k].text[:1].isupper() and (k + 1 >= len(doc) or not doc[k + 1].text[:1].isupper()) \
+                and (not levels or kind in levels):
+            return k + 1, ctx.main_region[kind]  # "Inspektorat Provinsi, dan Bappeda Provinsi": the article's province
     reg = region_at(ctx, k)
     if reg:
         return reg
     if k < len(doc) and doc[k].text.lower() == "setempat":
+        near = region_named_before(ctx, k, levels or ["kabupaten", "kota", "provinsi"])
+        if near:
+            return k + 1, near  # "BKPSDM Lombok Timur dan Dinas Pendidikan setempat": the region just named
         for lvl in (levels or ["kabupaten", "kota", "provinsi"]):
             if lvl in ctx.main_region:
                 return k + 1, ctx.main_region[lvl]
@@ -346,12 +352,16 @@ def ministry_part(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
         return None
     nat = ctx.longest(i + n, ("AGENCY",))
     if not nat or lx.agencies[nat.id].get("kind") != "kementerian":
-        return None
-    end = nat.j + (nat.j < len(texts) and texts[nat.j] == "RI")
+        nat = _ministry_before(ctx, i) if n == 2 and not part.get("regional") else None
+        if nat is None:
+            return None
+        end = i + n  # "Kemendagri melalui Inspektorat Jenderal": the unit of the ministry just named
+    else:
+        end = nat.j + (nat.j < len(texts) and texts[nat.j] == "RI")
     head, rec = part["pattern"], lx.agencies[nat.id]
     forms = [rec["pattern"], *[a for a in rec.get("aliases", []) if a[:1].isupper()][:3]]
     typ = ctx.longest(i, ("AGENCY_TYPE",))
-    if typ and typ.j >= nat.j:
+    if typ and typ.j >= max(nat.j, end):
         return None  # "Kanwil DJPb Kalbar": an office type the rules name whole
     if part.get("regional"):
         e2, rid = _after_unit(ctx, end, ["provinsi"])
@@ -375,6 +385,16 @@ def ministry_part(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     label = f"{head} {rec['pattern']}"
     aliases = tuple(f"{h} {f}" for h in (head, *part.get("aliases", [])) for f in forms)
     return end, [make_mention(ctx, i, end, "Agency", f"agency:{part['id']}-{nat.id}", label, aliases, "unit")]
+
+
+def _ministry_before(ctx: DocContext, i: int):
+    """The hit of the ministry named last before token ``i`` in its sentence, if any."""
+    start = ctx.doc[i].sent.start
+    for x in range(i - 1, start - 1, -1):
+        for h in ctx.hits_at(x, "AGENCY"):
+            if h.j <= i and ctx.lx.agencies[h.id].get("kind") == "kementerian":
+                return h
+    return None
 
 
 _SECTIONS = {"biro": ("provinsi",), "bagian": ("kabupaten", "kota")}  # where each sits in a Sekretariat Daerah

@@ -103,6 +103,8 @@ def _merge_keys(mentions: list[Mention], expansions: dict[str, str], lx) -> dict
         if kinds.get(key) == "type" or unit:
             prefix = f"agency:{unit}-" if unit else key + "-"
             regional = [k for k in by_type["Agency"] if k.startswith(prefix) and kinds.get(k) in ("regional", "derived", "office")]
+            if len(regional) > 1 and unit:  # "Bawaslu" beside Bawaslu Riau and Bawaslu Kampar: the province's
+                regional = [k for k in regional if lx.regions.get(k[len(prefix):], {}).get("kind") == "provinsi"]
             if len(regional) == 1:
                 remap[key] = regional[0]
     for key in by_type["Policy"]:
@@ -209,16 +211,27 @@ def _office_word(head: str) -> str:
     return (rec.get("expands") or rec["pattern"]).split()[0].lower() if rec else head
 
 
+def _nickname_canon(nicknames: dict[str, str], known: set[str]) -> dict[str, str]:
+    """{name used: full name} for the nicknames the text gives, and a nickname's first word used alone
+    ("X alias Hendra Liem" ... "kata Hendra") where no other person's name starts with it."""
+    canon: dict[str, str] = {}
+    for nick, full in nicknames.items():
+        if nick in known and full in known:
+            canon[nick] = full
+        first = nick.split()[0]
+        if " " in nick and first in known and full in known and not any(
+                n.split()[0] == first for n in known if n not in (nick, first)):
+            canon[first] = full
+    return canon
+
+
 def _resolve_people(people: list[PersonMention], nicknames: dict[str, str] | None = None
                     ) -> tuple[dict[int, str], dict[str, dict]]:
     """Map each person mention (by index) to a person key; build person entity data.
     ``nicknames``: {nickname: full name} the text gives ("yang akrab disapa Mas Dhito")."""
     named = [p for p in people if p.name]
-    canon: dict[str, str] = {}
     known = {p.name for p in named}
-    for nick, full in (nicknames or {}).items():
-        if nick in known and full in known:
-            canon[nick] = full
+    canon = _nickname_canon(nicknames or {}, known)
     names = sorted({p.name for p in named}, key=lambda n: (-len(n.split()), -len(n), n))
     heads: dict[str, set[str]] = defaultdict(set)
     for p in named:
@@ -357,10 +370,13 @@ def _roles(people: list[PersonMention], pindex: dict[int, str], pdata: dict[str,
     """The offices people hold here, one a person and office (the longest title wins); adds the agencies
     they imply to ``ents`` and marks their holders official."""
     roles: dict[tuple[str, str], Role] = {}
+    titles = lexicon().titles
     for k, p in enumerate(people):
         key = pindex.get(k)
         if not key or not p.title or not p.name:
             continue
+        if titles.get(norm(p.title), {}).get("with_place"):
+            continue  # "guru" alone is a profession; "guru SD Negeri 3 X" an office
         org = remap.get(p.org_key, p.org_key) if p.org_key else None
         ts = p.title_start if p.title_start is not None else p.start
         te = p.title_end if p.title_end is not None else p.end

@@ -110,10 +110,23 @@ def _attendance(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[
         seen.add(sent.start)
         before = [key for start, key in firsts if start < sent.start_char]
         key = before[-1] if before else firsts[0][1]
+        end = _listed_after(ctx.text, sent.start_char, sent.end_char)
         for k, p in enumerate(people):
-            if sent.start_char <= p.start < sent.end_char and _present(ctx, p, k, pindex, places):
+            if sent.start_char <= p.start < end and _present(ctx, p, k, pindex, places):
                 out[key].append(pindex[k])
     return out
+
+
+_LIST = re.compile(r"(?:\n?[ \t]*(?:\d{1,2}[.)]|[-•*])[ \t][^\n]*)+")
+
+
+def _listed_after(text: str, start: int, end: int) -> int:
+    """End of the sentence ``start:end``, or of the list after it where the sentence ends on a colon
+    ("Apel tersebut turut dihadiri oleh:" and "1. Wakil Bupati X; 2. ..." one item a line)."""
+    if not text[start:end].rstrip().endswith(":") or "\n" not in text[end - 1:end + 1]:
+        return end  # the list starts on its own line
+    m = _LIST.match(text, end)
+    return m.end() if m else end
 
 
 def _present(ctx: DocContext, p: PersonMention, k: int, pindex: dict[int, str], places: list[Mention]) -> bool:

@@ -67,11 +67,27 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
     after = texts[end].lower() if end < len(texts) else ""
     if after in ("akan", "sudah", "telah", "juga") and end + 1 < len(texts):
         after = texts[end + 1].lower()  # "sosialisasi netralitas ASN akan digelar pekan depan"
-    planned = i >= 2 and texts[i - 2].lower() in _words(ctx, "PLANNED")  # "meminta ... untuk menggelar pasar murah": not (yet) held
-    if before in lx.event_cue_before and not planned or after in lx.event_cue_after or _linked(ctx, i) \
+    if _cue_before(ctx, i) or after in lx.event_cue_after or _linked(ctx, i) \
             or before in _words(ctx, "WRAPPER") or _scene_after(ctx, end):  # "akan menggelar X pada 20 Mei"
         return end
     return k
+
+
+def _cue_before(ctx: DocContext, i: int) -> bool:
+    """Does the word before the activity at ``i`` tell it held ("menggelar", "dalam")? Not after a word
+    of planning two words back ("meminta ... untuk menggelar pasar murah"), nor a preposition inside a
+    quotation ("“Tanyakan dalam rapat kerja ...”": a speaker's word about such meetings)."""
+    texts, lx = ctx.texts, ctx.lx
+    before = texts[i - 1].lower() if i > 0 else ""
+    if before not in lx.event_cue_before or i >= 2 and texts[i - 2].lower() in _words(ctx, "PLANNED"):
+        return False
+    return not (before in lx.function_words and ctx.in_quote(ctx.doc[i].idx))
+
+
+def _held_after(ctx: DocContext, end: int) -> bool:
+    """Does "yang" and a verb of holding follow the activity ending at ``end`` ("... yang digelar di ...")?"""
+    texts = ctx.texts
+    return end + 1 < len(texts) and texts[end] == "yang" and texts[end + 1].lower() in ctx.lx.event_cue_after
 
 
 def _own_scene(ctx: DocContext, end: int) -> bool:
@@ -202,9 +218,18 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         if inner:
             return inner
     end = _event_end(ctx, i, h, head, lower_head)
-    if end is None or _no_happening(ctx, i, h, head, lower_head, end):
+    if end is None or _no_happening(ctx, i, h, head, lower_head, end) or _untold(ctx, i, h, lower_head, end):
         return None
     return _event_mention(ctx, i, h, head, end)
+
+
+def _untold(ctx: DocContext, i: int, h, lower_head: bool, end: int) -> bool:
+    """Is a lower-case event word before a capitalised name ("memperkuat sosialisasi Surat Keputusan Bersama
+    ...") told held by nothing: no cue before it, no scene, no verb of holding after it?"""
+    if not lower_head or end == h.j or not ctx.texts[h.j][:1].isupper():
+        return False
+    return not (_cue_before(ctx, i) or _own_scene(ctx, end) or _held_after(ctx, end) or _linked(ctx, i)
+                or i > 0 and ctx.texts[i - 1].lower() in _words(ctx, "WRAPPER") | _words(ctx, "UNDER_WAY"))
 
 
 def _wrapped(ctx: DocContext, i: int, j: int) -> tuple[int, Mention] | None:
@@ -228,8 +253,8 @@ def _event_end(ctx: DocContext, i: int, h, head: str, lower_head: bool) -> int |
                 and doc[end].text not in lx.function_words and doc[end].text not in lx.cue_verbs \
                 and doc[end].text not in ("ini", "itu", "tersebut") and not _VERBISH.match(doc[end].text):
             end += 1
-        if end - h.j < 2:
-            return None
+        if end - h.j < 2 or not (_cue_before(ctx, i) or _own_scene(ctx, end) or _held_after(ctx, end)):
+            return None  # "menjaga jarak dari kegiatan politik praktis": activities in general, none held
         lowers = end - h.j
     while end < len(doc) and end - i < 20:
         step = _name_step(ctx, i, h, head, lower_head, end, lowers)
@@ -304,7 +329,7 @@ def _name_step(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int
         return end + 1, lowers  # "Evaluasi Penggunaan Anggaran dalam Penyusunan Program ...": one name
     if tl == "dalam" and end + 2 < len(doc) and doc[end + 1].text == "rangka" \
             and is_cap(doc[end + 2]) and doc[end + 2].text.lower() not in lx.calendar \
-            and not ctx.longest(end + 2, ("EVENT_HEAD",)):
+            and not _own_happening(ctx, end + 2):
         return end + 2, lowers  # "Rapat Paripurna dalam rangka Penyampaian Nota Pengantar ...": its agenda names it
         # (not "... dalam rangka HUT ke-79 RI": the anniversary is a happening of its own)
     if end - h.j == lowers and lowers < 2 and tl.isalpha() and not is_cap(t) and (
@@ -314,19 +339,40 @@ def _name_step(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int
     return None
 
 
+def _told_held(ctx: DocContext, i: int, end: int) -> bool:
+    """Does a bare event word opening its sentence go on with a verb of holding or marking ("Pelantikan
+    dilakukan oleh ...", "Peresmian ditandai dengan ...")? Then it names the happening the article tells."""
+    texts, lx = ctx.texts, ctx.lx
+    head = texts[i].lower()
+    if i != ctx.doc[i].sent.start or end != i + 1 or not texts[i][:1].isupper() or head in lx.abbrev_event_heads:
+        return False  # one word, written out ("Rakor dihadiri ..." is a short form of a name told elsewhere)
+    after = texts[end].lower() if end < len(texts) else ""
+    return after in lx.event_cue_after or after in _words(ctx, "MARKED_BY")
+
+
+def _own_happening(ctx: DocContext, k: int) -> bool:
+    """Does an event word at ``k`` name a happening of its own, not a meeting's agenda item ("Penyampaian")?"""
+    h = ctx.longest(k, ("EVENT_HEAD",))
+    return h is not None and ctx.doc[k:h.j].text.lower() not in ctx.lx.agenda_event_heads
+
+
 def _no_happening(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int) -> bool:
     """Does the event head name no happening here: a bare head, an office's field, a body or a finding?"""
     lx = ctx.lx
     if end == h.j and head not in lx.elections and (lower_head or len(head.split()) == 1) \
             and not (_lower_ok(ctx, i, head, lower_head) and " " in head and i > 1
-                     and (ctx.texts[i - 1].lower() in lx.event_cue_before
-                          and ctx.texts[i - 2].lower() not in _words(ctx, "PLANNED")
-                          or _linked(ctx, i) or ctx.texts[i - 1] in _words(ctx, "WRAPPER"))):
-        return True  # but "memimpin rapat koordinasi bersama ...": a two-word head after an event verb
+                     and (_cue_before(ctx, i) or _linked(ctx, i) or ctx.texts[i - 1] in _words(ctx, "WRAPPER"))):
+        # but "memimpin rapat koordinasi bersama ...": a two-word head after an event verb; "Pelantikan dilakukan
+        # oleh ..."; "acara penyerahan yang digelar di ...": a wrapped activity with a verb of holding
+        return not (_told_held(ctx, i, end) or i > 0 and ctx.texts[i - 1].lower() in _words(ctx, "WRAPPER")
+                    and _held_after(ctx, end))
     if _in_office(ctx, i) or lower_head and _enumerated(ctx, i, end):
         return True  # "Asisten Deputi ... Kebijakan dan Evaluasi Reformasi Birokrasi": an office's field
     # "pengurus Forum Anak Daerah", "hasil evaluasi SAKIP": a body or a finding, not a happening
-    return i > 0 and ctx.doc[i - 1].text.lower() in _words(ctx, "NOT_HAPPENING")
+    before = ctx.doc[i - 1].text.lower() if i > 0 else ""
+    if before in _words(ctx, "FINDING") and head in _words(ctx, "INSPECTION"):
+        return False  # "hasil inspeksi mendadak (sidak) pada Rabu": what an inspection found, so it was held
+    return before in _words(ctx, "NOT_HAPPENING")
 
 
 def _event_mention(ctx: DocContext, i: int, h, head: str, end: int) -> tuple[int, Mention] | None:

@@ -68,6 +68,7 @@ class Lexicon:
     event_heads: set[str] = field(default_factory=set)
     lower_event_heads: set[str] = field(default_factory=set)  # may name an event in lower case, given a cue
     abbrev_event_heads: set[str] = field(default_factory=set)  # short forms always written capitalised ("Rakor", "FGD")
+    agenda_event_heads: set[str] = field(default_factory=set)  # a meeting's agenda item ("dalam rangka Penyampaian ...")
     event_cue_before: set[str] = field(default_factory=set)
     event_cue_after: set[str] = field(default_factory=set)
     attendance: set[str] = field(default_factory=set)
@@ -171,6 +172,22 @@ def _head_titles(agency_types: list[dict], titles: list[dict]) -> list[dict]:
     return out
 
 
+def _short_unit_titles(agency_types: list[dict], titles: list[dict]) -> list[dict]:
+    """The titles, each that ends with a unit type's full name also written with the unit's one-word short
+    form: "Panglima Komando Daerah Militer" is also "Panglima Kodam", "Kepala Kejaksaan Negeri" "Kepala Kejari"."""
+    known = {norm(f) for r in titles for f in [r["pattern"], *r.get("aliases", [])]}
+    out = []
+    for t in titles:
+        extra = []
+        for r in agency_types:
+            if t["label"] == "TITLE" and t["pattern"].endswith(" " + r["pattern"]):
+                head = t["pattern"][:-len(r["pattern"]) - 1]
+                extra += [f"{head} {a}" for a in r.get("aliases", []) if " " not in a
+                          and norm(f"{head} {a}") not in known]
+        out.append({**t, "aliases": [*t.get("aliases", []), *extra]} if extra else t)
+    return out
+
+
 def _region_codes(rec: dict) -> set[str]:
     """Short codes a province goes by when fused to a title: its one-word aliases ("Kalbar"), the
     initials of a name of several words ("SU"), the first two letters of a one-word name ("Ri")."""
@@ -267,6 +284,7 @@ def _index_gazetteers(lx: Lexicon, recs: dict[str, list[dict]]) -> None:
 def _index_titles(lx: Lexicon, recs: dict[str, list[dict]]) -> None:
     """Titles (with the heads of agency types and titles fused with a region), acting forms, and the
     honorifics, ranks and degrees around a name."""
+    recs["titles"] = _short_unit_titles(recs["agency_types"], recs["titles"])
     recs["titles"] = recs["titles"] + _head_titles(recs["agency_types"], recs["titles"]) \
         + _fused_titles(recs["regions"], recs["titles"])
     for r in recs["titles"]:
@@ -292,6 +310,7 @@ def _index_cues(lx: Lexicon, recs: dict[str, list[dict]]) -> None:
     lx.event_heads = {r["pattern"].lower() for r in recs["events"]}
     lx.lower_event_heads = {r["pattern"].lower() for r in recs["events"] if r.get("lower_name")}
     lx.abbrev_event_heads = {r["pattern"].lower() for r in recs["events"] if r.get("abbrev")}
+    lx.agenda_event_heads = {r["pattern"].lower() for r in recs["events"] if r.get("agenda")}
     groups: dict[str, set[str]] = {}
     for r in recs["event_words"]:
         groups.setdefault(r["label"], set()).add(r["pattern"])

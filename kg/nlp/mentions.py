@@ -15,8 +15,8 @@ from .bodies import named_body
 from .context import DocContext, Mention, make_mention, region_is_name
 from .events import iter_events
 from .lists import elided_units
-from .places import place_mention, region_at, town_before_region, venue_at
-from .regulations import named_inside, policy_at, quoted_policies
+from .places import place_mention, region_at, town_after_di, town_after_venue, town_before_region, venue_at
+from .regulations import e_name, named_inside, policy_at, quoted_policies
 
 __all__ = ["iter_mentions"]
 
@@ -75,7 +75,7 @@ def _mentions_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]]:
     venue, a town or a region starting there."""
     texts = ctx.texts
     if i not in ctx.hits and not texts[i][:1].isupper() and texts[i].lower() not in GOV_STARTS \
-            and texts[i] != "undang":  # "undang-undang ASN": a law in lower case
+            and texts[i] != "undang" and not e_name(ctx, i):  # "undang-undang ASN": a law in lower case
         return i + 1, []  # nothing else below starts at a lower-case word without a gazetteer hit
     if any(h.j > i for b in (1, 2) for h in ctx.hits_at(i - b, "RANK")):
         return i + 1, []  # "Brigjen TNI", "Irjen Pol": the corps is part of the rank, not a mention of the body
@@ -86,7 +86,8 @@ def _mentions_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]]:
         return end, ([unit] if unit else []) + list(ms)
     got = _policy_or_venue(ctx, i)
     if got:
-        return got
+        town = town_after_venue(ctx, got[0]) if got[1][0].kind == "venue" else None
+        return (town.j, [*got[1], town]) if town else got
     town = town_before_region(ctx, i)
     if town:
         return town.j, [town]
@@ -96,6 +97,9 @@ def _mentions_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]]:
         return end, [place_mention(ctx, i, end, rid)]
     if ctx.doc[i].text == "Indonesia" and (i == 0 or ctx.doc[i - 1].text not in ("Republik", "Negara")):
         return i + 1, [make_mention(ctx, i, i + 1, "Place", "place:indonesia", "Indonesia", (), "negara")]
+    town = town_after_di(ctx, i) if not reg else None
+    if town:
+        return town.j, [town]
     return i + 1, []
 
 
@@ -135,7 +139,8 @@ def _named_in_venue(ctx: DocContext, k: int, end: int) -> list[Mention]:
             k = got[0]
             continue
         reg = region_at(ctx, k)
-        if reg and reg[0] <= end:
+        if reg and (reg[0] == end or reg[0] < end and not ctx.texts[reg[0]][:1].isupper()):
+            # "Balai Kota Malang"; not "Ruang Pasir Padi": a word of the venue's own name
             found.append(place_mention(ctx, k, reg[0], reg[1]))
             k = reg[0]
             continue

@@ -183,7 +183,7 @@ def backward_name(ctx: DocContext, i: int) -> tuple[int, int] | None:
         k -= 3 if age_before(ctx.texts, k) else 2 if doc[k - 1].text == "." else 1  # "Jumadi (52), mengeluhkan"
     e = k
     s = e
-    while s > 0 and e - s < 4:
+    while s > 0 and (e - s < 4 or e - s < 6 and name_prefix(ctx, s - 1)):  # "Anak Agung Gede Raka X"
         if name_word(ctx, s - 1):
             s -= 1
         elif s < e and s > 1 and ctx.texts[s - 1].lower() in ctx.lx.lists["NAME_CONNECTOR"] and name_word(ctx, s - 2):

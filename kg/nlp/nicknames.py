@@ -33,13 +33,32 @@ def find_nicknames(ctx: DocContext, people) -> dict[str, str]:
             p = replace(holder, end=p.end)
         else:
             continue
-        cue = cue_re.match(text, p.end)
-        if not cue:
-            continue
-        run = _RUN.match(text, cue.end())
-        if not run:
-            continue
-        nick = clean_name(run.group(0), lx.honorifics | lx.ranks, lx.degrees)
-        if nick and nick != p.name and all(w.lower() not in lx.function_words for w in nick.split()):
-            out.setdefault(nick, p.name)
+        cue = cue_re.match(text, _after_degrees(lx, text, p.end))  # "X, S.E., M.M. alias Y"
+        if cue:
+            _add(lx, out, text, cue.end(), p.name)
+    for m in re.finditer(r"\b(\w+(?: \w+){0,2}) yang(?= )", text):
+        # "Pria yang akrab disapa Koh Y itu": a noun pointing back to the person named last
+        cue = cue_re.match(text, m.end()) if m.group(1).lower() in lx.anaphor_nouns else None
+        before = [q for q in named if q.end <= m.start()]
+        if cue and before:
+            _add(lx, out, text, cue.end(), before[-1].name)
     return out
+
+
+def _add(lx, out: dict[str, str], text: str, at: int, name: str) -> None:
+    """Record the nickname that starts at ``at`` for ``name``."""
+    run = _RUN.match(text, at)
+    if not run:
+        return
+    nick = clean_name(run.group(0), lx.honorifics | lx.ranks, lx.degrees)
+    if nick and nick != name and all(w.lower() not in lx.function_words for w in nick.split()):
+        out.setdefault(nick, name)
+
+
+def _after_degrees(lx, text: str, pos: int) -> int:
+    """Where the text goes on after the academic degrees written after a name (", S.E., Ak., M.M.")."""
+    while True:
+        m = re.match(r",?\s*([A-Za-z][A-Za-z.]*\.?)(?=[\s,])", text[pos:pos + 16])
+        if not m or m.group(1).rstrip(".").lower() not in lx.degrees:
+            return pos
+        pos += m.end()

@@ -117,8 +117,12 @@ def _regional_unit(ctx: DocContext, tid: str, rid: str, i: int, k: int):
     doc, rec, reg = ctx.doc, ctx.lx.agency_types[tid], ctx.lx.regions[rid]
     key, label = f"agency:{tid}-{rid}", unit_name(rec["pattern"], reg["pattern"])
     s, e = doc[i].idx, doc[k - 1].idx + len(doc[k - 1])
-    return key, label, [Mention(s, e, ctx.text[s:e], "Agency", key, label, regional_aliases(rec, reg),
-                                "derived", None, i, k)]
+    aliases = tuple(regional_aliases(rec, reg))
+    num = next((x for x in range(i, k - 1) if doc[x].text.isdigit() and doc[x + 1].text == "/"), None)
+    if num is not None:  # "Dandim 1616/Gianyar": the unit is also named by its number
+        suffix = "".join(t.text_with_ws for t in doc[num:k]).strip()
+        aliases += tuple(f"{form} {suffix}" for form in [rec["pattern"], *rec.get("aliases", [])] if form[:1].isupper())
+    return key, label, [Mention(s, e, ctx.text[s:e], "Agency", key, label, aliases, "derived", None, i, k)]
 
 
 def _regional_type(ctx: DocContext, rule: str, i: int, k: int, regions: list[Mention]):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention
 from .lexicon import norm, slug
 
-__all__ = ["region_at", "place_mention", "local_name", "town_before_region", "venue_at", "KIND_WORDS"]
+__all__ = ["region_at", "place_mention", "local_name", "town_before_region", "town_after_venue", "town_after_di", "region_named_before", "venue_at", "KIND_WORDS"]
 
 KIND_WORDS = {"provinsi": "provinsi", "prov": "provinsi", "kabupaten": "kabupaten", "kab": "kabupaten",
               "kota": "kota"}
@@ -73,6 +73,68 @@ def town_before_region(ctx: DocContext, i: int) -> Mention | None:
     return make_mention(ctx, i, e, "Place", f"place:{slug(name)}", name, (), "lainnya")
 
 
+def town_after_di(ctx: DocContext, i: int) -> Mention | None:
+    """A town or district the gazetteer does not know, named after "di"/"ke" ("di Lubuk Pakam dan ...",
+    "ke Sofifi pada akhir Mei"): a run of up to three capitalised words with no gazetteer hit, none of
+    them a common word, closed by a lower-case word or punctuation (not by a further name)."""
+    from .vocab import is_common_word
+
+    texts, lx = ctx.texts, ctx.lx
+    if i == 0 or texts[i - 1].lower() not in ("di", "ke") or ctx.hits.get(i):
+        return None
+    e = i
+    while e < len(texts) and e - i < 3 and texts[e][:1].isupper() and texts[e].isalpha() and not texts[e].isupper() \
+            and not ctx.hits.get(e) and texts[e].lower() not in lx.function_words \
+            and texts[e].lower() not in lx.calendar and not is_common_word(texts[e]) and not _body_word(lx, texts[e]):
+        e += 1
+    if e == i or e < len(texts) and (texts[e][:1].isupper() or texts[e] in ("-", "(", "/")):
+        return None
+    name = " ".join(texts[i:e])
+    return make_mention(ctx, i, e, "Place", f"place:{slug(name)}", name, (), "lainnya")
+
+
+def _body_word(lx, word: str) -> bool:
+    """Does ``word`` name a body or a unit of one ("Kanwil", "Kanreg", "Komisi"), not a place?"""
+    low = word.lower()
+    return low in lx.agency_parts or any(low in lx.mention_words.get(k, ()) for k in ("BODY_HEAD", "AGENCY_HEAD", "COMMERCIAL"))
+
+
+def town_after_venue(ctx: DocContext, k: int) -> Mention | None:
+    """The locality a venue is in, named after it between commas (``k`` at the comma after the venue):
+    "di Aula Kantor Bupati, Banawa, Rabu (22/1)", "Gedung X, Kijang, Kecamatan Y", "Kantor Gubernur, Air Itam."
+    The run has no gazetteer hit and is closed by a day, a district or region, or the sentence's end."""
+    texts, lx = ctx.texts, ctx.lx
+    if k + 1 >= len(texts) or texts[k] != ",":
+        return None
+    i = e = k + 1
+    while e < len(texts) and e - i < 3 and texts[e][:1].isupper() and texts[e].isalpha() and not ctx.hits.get(e) \
+            and not texts[e].isupper() and texts[e].lower() not in lx.function_words \
+            and texts[e].lower() not in lx.calendar:
+        e += 1
+    if e == i or e >= len(texts) or texts[e] not in (",", "."):
+        return None
+    nxt = texts[e + 1] if e + 1 < len(texts) else ""
+    closed = texts[e] == "." and (not nxt.strip() or nxt[:1].isupper()) or texts[e] == "," and (
+        nxt.lower() in lx.calendar or nxt.lower() in lx.local_kinds or nxt.lower() in KIND_WORDS
+        or bool(region_at(ctx, e + 1)))
+    if not closed:
+        return None
+    name = " ".join(texts[i:e])
+    bare = " ".join(texts[i + 1:e]) if e - i > 1 and texts[i].lower() in KIND_WORDS else name
+    # "Kota Soe": a town named with its kind word is the town named bare elsewhere ("Soe")
+    return make_mention(ctx, i, e, "Place", f"place:{slug(bare)}", name, (bare,) if bare != name else (), "lainnya")
+
+
+def region_named_before(ctx: DocContext, k: int, levels) -> str | None:
+    """The region of one of ``levels`` named last in the sentence before token ``k``, if any."""
+    start = ctx.doc[k].sent.start
+    for x in range(k - 1, max(start, k - 30) - 1, -1):
+        for h in ctx.hits_at(x, "PLACE"):
+            if h.j <= k and h.id in ctx.lx.regions and ctx.lx.regions[h.id]["kind"] in levels:
+                return h.id
+    return None
+
+
 def place_mention(ctx: DocContext, i: int, j: int, rid: str) -> Mention:
     rec = ctx.lx.regions[rid]
     span = ctx.doc[i:j]
@@ -93,6 +155,12 @@ def local_name(ctx: DocContext, k: int, limit: int = 3) -> int:
             break
         m += 1
     return m
+
+
+def _body_only(ctx: DocContext, k: int, end: int) -> bool:
+    """Do the words ``k:end`` name a body and nothing else (no region, no name of a building)?"""
+    body = max((h.j for h in ctx.hits_at(k) if h.label in ("AGENCY", "AGENCY_TYPE")), default=None)
+    return body is not None and body >= end and not any(ctx.hits_at(x, "PLACE") for x in range(k, end))
 
 
 def _joined(doc, m: int) -> bool:
@@ -140,6 +208,8 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             break
     if end == h.j and h.id not in ctx.lx.complete_venues:  # "Gedung Sate" names one building; "Gedung" alone none
         return None
+    if not is_cap(doc[i]) and _body_only(ctx, h.j, end):
+        return None  # "ke kantor Ombudsman", "di kantor Bawaslu kabupaten/kota": a body's office, no named place
     text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     if norm(text) in ctx.lx.agency_parts:
         return None  # "tim dari Kantor Wilayah": an office named bare, not a building
@@ -147,4 +217,9 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     if balai and end - h.j >= 2 or h.id in ctx.lx.agency_venues:
         # "Balai Pelaksanaan Jalan Nasional Sumatera Barat": a ministry's technical office, not a hall
         return end, make_mention(ctx, i, end, "Agency", f"agency:{slug(label)}", label, (), "unit")
+    inner = ctx.longest(h.j, ("VENUE_HEAD",)) if h.j < end and doc[h.j].text.isupper() else None
+    if inner and inner.j < end and inner.id not in ctx.lx.local_kinds:
+        # "Gedung MPP Lamongan": the building of the venue "MPP Lamongan", one place under either name
+        rest = " ".join(ctx.text[doc[h.j].idx:doc[end - 1].idx + len(doc[end - 1])].split())
+        return end, make_mention(ctx, i, end, "Place", f"place:{slug(rest)}", label, (rest,), "venue")
     return end, make_mention(ctx, i, end, "Place", f"place:{slug(label)}", label, (), "venue")

@@ -150,7 +150,7 @@ def _named_next(ctx: DocContext, people: list[PersonMention], close: int):
         return None
     for w in re.finditer(r"[A-Za-z-]+", text[pos:pos + 60]):
         if w.group(0).lower() in lx.cue_passive:
-            p = person_after(people, pos + w.end(), 12, text)
+            p = person_after(people, pos + w.end(), 12, text, lx)  # "Pesan itu disampaikan Dr. X"
             return (("person", p), w.group(0).lower()) if p else None
     return None
 
@@ -173,6 +173,35 @@ def _answers(ctx: DocContext, people: list[PersonMention]) -> list[QuoteCandidat
     return out
 
 
+_QUOTE_MARKS = re.compile(r"[“”\"„«»]")
+
+
+def _bare_answers(ctx: DocContext, people: list[PersonMention]) -> list[QuoteCandidate]:
+    """The answers of an interview printed as bare questions and answers: a paragraph that is only a
+    question ("Anggaran pengawasan cukup?") and the unquoted paragraph after it, at least twice in the
+    text; each answer is the words of the person named last before the first question."""
+    text = ctx.text
+    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    bare = [not _QUOTE_MARKS.search(text[s:e]) for s, e in paras]
+    asked = {k for k, (s, e) in enumerate(paras) if k and bare[k] and text[s:e].rstrip().endswith("?")
+             and len(text[s:e].split()) <= 25}
+    answers = [k + 1 for k in sorted(asked) if k + 1 < len(paras) and k + 1 not in asked and bare[k + 1]
+               and not _ANSWER.match(text, paras[k + 1][0])]
+    if len(answers) < 2:
+        return []
+    first = paras[min(asked)][0]
+    who = next((p for p in reversed(people) if p.name and p.end <= first), None)
+    if who is None:
+        return []
+    out = []
+    for k in answers:
+        s, e = paras[k]
+        s += len(text[s:e]) - len(text[s:e].lstrip())
+        e -= len(text[s:e]) - len(text[s:e].rstrip())
+        out.append(QuoteCandidate(s, e, text[s:e], True, ("person", who), None))
+    return out
+
+
 #: Words a reported statement has at least: a shorter one is a fragment of a report ("Ia mengaku
 #: bangga atas capaian itu.": four), not a statement worth citing. Five-word statements are cited
 #: ("Pihaknya masih menunggu keputusan BKN."). Numbers count as written: "79,12" is two words.
@@ -187,6 +216,7 @@ def iter_quotes(ctx: DocContext, people: list[PersonMention],
     people = sorted(people, key=lambda p: p.start)
     direct = _direct(ctx, people, agencies)
     direct += [a for a in _answers(ctx, people) if not any(a.start < q.end and q.start < a.end for q in direct)]
+    direct += [a for a in _bare_answers(ctx, people) if not any(a.start < q.end and q.start < a.end for q in direct)]
     yield from direct
     said: list[QuoteCandidate] = []
     for st in statements(ctx, people, direct, agencies):

@@ -15,7 +15,7 @@ from .context import DocContext, Mention, is_acronym, is_cap, make_mention, pare
 from .events import short_form
 from .lexicon import norm, slug
 
-__all__ = ["policy_at", "named_inside", "quoted_policies"]
+__all__ = ["policy_at", "named_inside", "quoted_policies", "e_name"]
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # a number code written without spaces: "800/45/BKPSDM/2024", "188.45/12/KPTS/2024", "5/2024"
@@ -24,7 +24,6 @@ _CODE_PART = re.compile(r"^[A-Za-z0-9.\-/]+$")
 _VERBISH = re.compile(r"^(?:me[mnlrwy]|ber|ter|di(?!siplin|gital))[a-z]{3,}$")
 # the small words inside a regulation's subject (not "di", "pada", "antara", "dalam": a venue, a date
 # or the parties follow those)
-_JOINERS = {"atas", "dan", "serta", "secara", "tentang", "bagi", "yang"}
 def _reg_head(ctx: DocContext, word: str) -> bool:
     """Does ``word`` open a regulation's or a letter's name ("Peraturan", "Perbup", "PermenPANRB", "SE")?"""
     words = ctx.lx.mention_words
@@ -95,14 +94,15 @@ def _system(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     agency or a region alone, not a commercial service."""
     doc, texts, words = ctx.doc, ctx.texts, ctx.lx.mention_words  # kg/rules/mention_words.jsonl
     systems, programs = words["SYSTEM_HEAD"], words["PROGRAM_HEAD"]
-    if texts[i].lower() in systems and is_cap(doc[i]):
-        s = i
-    elif i > 0 and texts[i - 1] in systems | programs and is_cap(doc[i]):
+    documents = words.get("DOCUMENT_HEAD", frozenset())
+    if texts[i].lower() in systems | documents and is_cap(doc[i]):
+        s = i  # "Portal Satu Data", "Piagam Pencanangan Zona Integritas"
+    elif i > 0 and texts[i - 1] in systems | programs and (is_cap(doc[i]) or e_name(ctx, i)):
         s = i - 1  # "aplikasi SIDAK": the mention starts at the lower-case system word
     else:
         return None
     k = s + 1
-    end = k
+    end = k + 2 if e_name(ctx, k) else k  # "aplikasi e-SAKIP": an electronic system named by its e- prefix
     while end < len(doc) and end - k < 8:
         t = texts[end]
         if end > k and (ctx.longest(end, ("TITLE", "ACTING", "AGENCY", "AGENCY_TYPE")) or t in ("PT", "CV")):
@@ -136,12 +136,22 @@ def _system(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     head = texts[s].capitalize()
     label = f"{head} {name}"
     aliases = [name] if end - k == 1 else []
+    if e_name(ctx, k):  # "aplikasi e-SAKIP": the e- name is the system's whole name
+        label, aliases = name, [label]
     tail = next((h for j in range(k + 1, end) for h in ctx.hits_at(j, "PLACE") if h.j == end), None)
     if tail is not None:  # "Portal Satu Data Kabupaten Sleman" -> "Portal Satu Data"
         r = tail.i - 1 if texts[tail.i - 1].lower() in ("provinsi", "kabupaten", "kota", "kab") and tail.i - 1 > k \
             else tail.i
         aliases.append(" ".join(f"{head} {ctx.text[doc[k].idx:doc[r - 1].idx + len(doc[r - 1])]}".split()))
-    return end, make_mention(ctx, s, end, "Policy", f"policy:{slug(label)}", label, tuple(aliases), kind="system")
+    kind = "instrument" if texts[s].lower() in documents else "system"  # a charter, a code, a pact
+    return end, make_mention(ctx, s, end, "Policy", f"policy:{slug(label)}", label, tuple(aliases), kind=kind)
+
+
+def e_name(ctx: DocContext, k: int) -> bool:
+    """Does an electronic system's name start at ``k``: "e-" joined to a capitalised word ("e-SAKIP", "e-Kinerja")?"""
+    doc = ctx.doc
+    return k + 2 < len(doc) and doc[k].text in ("e", "E") and doc[k + 1].text == "-" and not doc[k].whitespace_ \
+        and not doc[k + 1].whitespace_ and is_cap(doc[k + 2])
 
 
 def _code(ctx: DocContext, k: int) -> tuple[int, str]:
@@ -163,7 +173,8 @@ def _subject_end(ctx: DocContext, k: int) -> int:
     """End of the subject after "tentang" at token ``k`` ("tentang Perubahan atas Undang-Undang
     Nomor 1 Tahun 1974 tentang Perkawinan", "tentang disiplin pegawai"), or ``k`` when none."""
     doc, lx = ctx.doc, ctx.lx
-    fw = lx.function_words
+    fw, joiners = lx.function_words, lx.mention_words["SUBJECT_JOINER"]  # "atas", "dan", "secara"
+    cap_joiners = lx.mention_words.get("SUBJECT_JOINER_CAP", frozenset())  # "setelah", "dalam": before a capital only
     end, lowers = k + 1, 0
     while end < len(doc) and end - k < 24:
         t = doc[end].text
@@ -172,16 +183,19 @@ def _subject_end(ctx: DocContext, k: int) -> int:
             end += 1
         elif t == "(" and paren_end(ctx, end):
             end = paren_end(ctx, end)
-        elif t.lower() in _JOINERS and t.lower() != "atas" and nxt is not None and _reg_head(ctx, nxt.text):
+        elif t.lower() in joiners and t.lower() != "atas" and nxt is not None and _reg_head(ctx, nxt.text):
             break  # "tentang PKWT dan UU 6/2014 ...": another regulation ("Perubahan atas UU ..." amends one)
         elif t == "," and end > k + 1 and is_cap(doc[end - 1]) and _listed_fields(ctx, end + 1):
             end += 1  # "tentang Kedudukan, Susunan Organisasi, Tugas dan Fungsi serta Tata Kerja ..."
-        elif t.lower() in _JOINERS and end > k + 1 and nxt is not None and (
-                is_cap(nxt) or nxt.text.isdigit() or lowers and nxt.text.isalpha() and nxt.text.islower()
+        elif t == "," and lowers and doc[end - 1].text.islower() and (listed := _listed_fields(ctx, end + 1, True)):
+            end = listed  # "tentang kedudukan, susunan organisasi, tugas dan fungsi serta tata kerja ..."
+            break
+        elif t.lower() in joiners | cap_joiners and end > k + 1 and nxt is not None and (
+                is_cap(nxt) or nxt.text.isdigit() or t.lower() in joiners and lowers and nxt.text.isalpha() and nxt.text.islower()
                 and nxt.text not in fw and not _VERBISH.match(nxt.text)):
             end += 1  # "tentang Perubahan atas Undang-Undang ...", "Pengisian JPT secara Terbuka"
         elif t.isalpha() and t.islower() and t not in fw and t not in lx.cue_verbs and not _VERBISH.match(t) \
-                and lowers < 5:
+                and lowers < 5 and t not in lx.event_words.get("TIME_NOUN", ()):  # not "... pekan depan"
             end += 1
             lowers += 1
         else:
@@ -191,26 +205,34 @@ def _subject_end(ctx: DocContext, k: int) -> int:
     return end if end > k + 1 else k
 
 
-def _listed_fields(ctx: DocContext, k: int) -> bool:
-    """Do capitalised fields from ``k`` run, through commas, to a "dan"/"serta" before one more
-    capitalised field ("Susunan Organisasi, Tugas dan Fungsi"): a title listing its subjects, not a
-    new clause ("tentang ASN, Bupati mengatakan ...")?"""
-    doc = ctx.doc
+def _listed_fields(ctx: DocContext, k: int, lower: bool = False) -> int | None:
+    """End of the fields from ``k`` that run, through commas, to a "dan"/"serta" before one more field
+    ("Susunan Organisasi, Tugas dan Fungsi"; ``lower``: written in lower case, "susunan organisasi, tugas
+    dan fungsi serta tata kerja"): a title listing its subjects, not a new clause ("tentang ASN, Bupati
+    mengatakan ..."); else None."""
+    doc, fw = ctx.doc, ctx.lx.function_words
+
+    def field(y: int) -> bool:
+        t = doc[y]
+        return t.text.isalpha() and (is_cap(t) if not lower else t.text.islower() and t.text not in fw
+                                     and not _VERBISH.match(t.text) and t.text not in ctx.lx.cue_verbs)
     x = k
     while x + 1 < len(doc) and x - k < 16:
         t = doc[x]
-        if t.text in ("dan", "serta") and x > k and is_cap(doc[x + 1]):
+        if t.text in ("dan", "serta") and x > k and field(x + 1):
             y = x + 1
-            while y < len(doc) and (is_cap(doc[y]) and doc[y].text.isalpha() or doc[y].text in ("dan", "serta")
-                                    and y + 1 < len(doc) and is_cap(doc[y + 1])):
+            while y < len(doc) and y - x < 8 and (field(y) or doc[y].text in ("dan", "serta")
+                                                  and y + 1 < len(doc) and field(y + 1)):
                 y += 1  # the last fields; what follows them ends the title, not a clause ("dan Wakil Bupati hadir")
-            return y >= len(doc) or doc[y].text in (".", ",", ";", ")", "(", "yang", "\n") or doc[y].is_space
+            ok = y >= len(doc) or doc[y].text in (".", ",", ";", ")", "(", "yang", "\n") or doc[y].is_space \
+                or lower and doc[y].text in fw  # "... tata kerja perangkat daerah sebagai aturan pelaksana"
+            return y if ok else None
         item_end = x + 1 < len(doc) and doc[x + 1].text in (",", "dan", "serta")  # "Gubernur, Bupati dan Wali Kota"
-        if not ((is_cap(t) and t.text.isalpha() and (item_end or not ctx.hits_at(x, "TITLE") and not ctx.hits_at(x, "AGENCY")))
+        if not ((field(x) and (item_end or not ctx.hits_at(x, "TITLE") and not ctx.hits_at(x, "AGENCY")))
                 or t.text == "," and x > k):
-            return False
+            return None
         x += 1
-    return False
+    return None
 
 
 def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:

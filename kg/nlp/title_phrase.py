@@ -205,11 +205,18 @@ def _org_step(ctx: DocContext, st: _Title, mentions: list[Mention]) -> bool:
         if not is_division(ctx, k):
             return False
         st.k = st.org_marker = ctx.longest(k, ("TITLE",)).j  # "Anggota Bawaslu X Koordinator Divisi Pencegahan, Y"
+    elif k > head_end and ctx.texts[k - 1] in lx.lists["SCHOOL_HEAD"] and t.text in lx.lists["SCHOOL_HEAD"]:
+        st.k = st.org_marker = k + 1  # "SD Inpres", "SMA Negeri": the school's kind goes on
+    elif k > head_end + 1 and ctx.texts[k - 1] in lx.lists["SCHOOL_HEAD"] and not ctx.texts[k - 1].isupper() \
+            and _school_town_end(ctx, k) > k:
+        st.k = st.org_marker = _school_town_end(ctx, k)  # "guru SD Inpres Mekar, ...": a school named by its town
     elif re.match(r"^(?:[IVX]+|\d{1,4})$", t.text) and not _name_prefix(ctx, k):
         st.k = st.org_marker = _school_town_end(ctx, k + 1) if ctx.texts[k - 1] in lx.lists["SCHOOL_HEAD"] else k + 1
     elif hospital_name_end(lx, ctx.texts, k):
         st.k = st.org_marker = hospital_name_end(lx, ctx.texts, k)  # "Direktur RSUD dr. Soetomo, X": the hospital's name
-    elif _is_hon(ctx, t):
+    elif _is_hon(ctx, t) and not (k > head_end and _name_word(ctx, k - 1) and _name_word(ctx, k + 1)
+                                  and t.text.lower() in lx.lists["NAME_CONNECTOR"]):
+        # an honorific, but not "Daeng" inside a name after the honorifics ("Hj. Nurhasanah Daeng Matteru")
         st.first_hon = k if st.first_hon is None else st.first_hon
         st.k = k + 2 if k + 1 < len(doc) and doc[k + 1].text == "." else k + 1
         st.last_hon = st.k
@@ -231,6 +238,9 @@ def _org_step(ctx: DocContext, st: _Title, mentions: list[Mention]) -> bool:
         st.k = k + 1
     elif t.text == "." and k > 0 and _is_hon(ctx, doc[k - 1]):
         st.k = k + 1
+    elif t.text == "." and k > head_end and len(doc[k - 1].text) == 1 and doc[k - 1].text.isupper() \
+            and any(ctx.hits_at(x, "RANK") for x in range(k + 1, min(len(doc), k + 5))):
+        st.k = k + 1  # "Danlanud Pangeran M. Bun Yamin Kolonel Pnb X": an initial inside the unit's name, a rank after
     else:
         return False
     return True
@@ -250,7 +260,7 @@ def _school_town_end(ctx: DocContext, k: int) -> int:
     texts, m = ctx.texts, k
     while m < len(texts) and m - k < 3 and texts[m][:1].isupper() and texts[m].isalpha() and not _is_hon(ctx, ctx.doc[m]):
         m += 1
-    return m if k < m < len(texts) and texts[m] == "," else k
+    return m if k < m < len(texts) and (texts[m] == "," or texts[m] in ctx.lx.lists["APPOSITION_LEAD"]) else k
 
 
 def _joining_word(ctx: DocContext, st: _Title, low: str) -> bool:
