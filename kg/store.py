@@ -418,8 +418,11 @@ def open_graph(source, engine: str | None = None, fmt: str | None = None, *, rdf
             and rdf_format(source, fmt) in ("ttl", "nt"):
         store = new_store(engine)
         try:
-            for chunk in _chunks_without(str(source), "<" + skip_subjects):
-                store.load(data=chunk, fmt="ttl")
+            from .streamload import StreamLoader
+
+            with open(source, "rb") as f, StreamLoader(store, skip_subjects) as loader:
+                for block in iter(lambda: f.read(1 << 20), b""):
+                    loader.write(block)
             return store
         except GraphFileError:  # not written one subject block per line: load it whole
             pass
@@ -454,29 +457,6 @@ def open_graph(source, engine: str | None = None, fmt: str | None = None, *, rdf
     return g
 
 
-_CHUNK = 1 << 21
-
-
-def _chunks_without(path: str, skipped: str):
-    """Pieces of a graph file as kg writes it (one triple per line, each subject's block starting
-    in column 0 and ending with `` .``), each with the file's prefixes, without the blocks whose
-    subject starts with ``skipped``."""
-    head, part, size, skip = [], [], 0, False
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if skip or line.startswith(skipped):
-                skip = not line.rstrip().endswith(" .")
-                continue
-            if line.startswith(("@prefix", "PREFIX", "@base", "BASE")):
-                head.append(line)
-                continue
-            part.append(line)
-            size += len(line)
-            if size > _CHUNK and line.rstrip().endswith(" ."):
-                yield "".join(head + part)
-                part, size = [], 0
-    if part:
-        yield "".join(head + part)
 
 
 def _rdflib_copy(store: Store):

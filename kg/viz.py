@@ -20,9 +20,9 @@ same graph gives a byte-identical page whatever ``PYTHONHASHSEED`` is.
 
 Memory: the store lives only while the records are read; then it is dropped and its
 memory given back (:func:`_release`) before networkx (imported only then) builds the
-page graph. ``kg build`` draws the page of a large graph in a fresh process
-(:func:`write_page` ``fresh``), so the build's spaCy pipeline is not in the process that
-holds the page's store (``docs/scale.md`` has the figures).
+page graph. ``kg build`` draws its page from the stream of the graph it writes, and the page
+of a large graph in a fresh process (:mod:`kg.viz_apart`), so the build's spaCy pipeline is not
+in the process that holds the page's store (``docs/scale.md`` has the figures).
 """
 from __future__ import annotations
 
@@ -409,21 +409,15 @@ def render_chunks(net, tables: dict, *, heading: str = "kg: who said what", limi
 
 def write_page(source, path: str | os.PathLike, *, focus: str | None = None, hops: int = 1,
                about: str | None = None, types=None, limit: int = DEFAULT_LIMIT, heading: str | None = None,
-               seed: int = 7, fresh: bool = False) -> Path:
+               seed: int = 7) -> Path:
     """Write the browser page for ``source`` to ``path`` atomically; returns the path.
 
     ``source``: a graph file (loaded into Oxigraph), a :class:`kg.store.Store` or an
     rdflib graph. See :func:`select` for ``focus``/``hops``/``about``/``types`` and
-    :func:`render` for ``limit`` (0 shows every node at once). ``fresh``: the page is drawn
-    by a new Python process (``source`` must then be a graph file), so that what this process
-    holds (a build's spaCy pipeline) and what the page takes never add up in one process.
+    :func:`render` for ``limit`` (0 shows every node at once). To draw it in a new Python
+    process, so that what this process holds (a build's spaCy pipeline) and what the page takes
+    never add up in one process, use :func:`kg.viz_apart.draw_apart`.
     """
-    if fresh:
-        from .viz_apart import draw_apart
-
-        return draw_apart(source, path, focus=focus, hops=hops, about=about, types=types, limit=limit,
-                          heading=heading, seed=seed)
-
     store = open_source(source)
     data = read(store)
     del store

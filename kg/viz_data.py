@@ -1,7 +1,8 @@
 """What the browser page shows, read from an Oxigraph store with saved SPARQL.
 
-The page never re-parses ``graph.ttl`` with rdflib: :func:`open_source` loads the
-file into Oxigraph (or wraps an rdflib graph already in memory), and :func:`read`
+The page never re-parses ``graph.ttl`` with rdflib: :func:`stream_source` loads the
+stream a build writes into Oxigraph as it is written, :func:`open_source` a graph file
+(or wraps an rdflib graph already in memory), and :func:`read`
 runs the saved queries in ``kg/queries/page/`` (plus ``facts/entities``,
 ``facts/aliases``, ``facts/about`` and ``facts/participants``) to build plain
 records: documents, entities, quotes, offices and event reports. The sentence
@@ -21,10 +22,14 @@ from functools import lru_cache
 
 from .query import query_text
 from .ns import ENTITY_CLASSES, KGD
-from .store import Store, open_graph
+from .store import Store, new_store, open_graph
+from .streamload import StreamLoader
 from .terms import term_parts
 
-__all__ = ["PageData", "open_source", "read", "title_forms"]
+__all__ = ["PageData", "open_source", "stream_source", "read", "title_forms", "SKIPPED"]
+
+#: The subjects the page never reads: the ``kg:Mention`` blocks (more than half of a graph).
+SKIPPED = f"{KGD}mention/"
 
 
 
@@ -44,7 +49,17 @@ class PageData:
 def open_source(source) -> Store:
     """A store for ``source``: a graph file path, a :class:`Store`, or an rdflib graph; a graph
     file is loaded without its ``kg:Mention`` blocks, which the page never reads."""
-    return open_graph(source, "oxigraph", skip_subjects=f"{KGD}mention/")
+    return open_graph(source, "oxigraph", skip_subjects=SKIPPED)
+
+
+def stream_source(pieces) -> Store:
+    """A store of the Turtle bytes in ``pieces`` (a graph as kg writes it, cut anywhere), loaded as
+    they come, without the ``kg:Mention`` blocks."""
+    store = new_store("oxigraph")
+    with StreamLoader(store, SKIPPED) as loader:
+        for piece in pieces:
+            loader.write(piece)
+    return store
 
 
 def _rows(store: Store, name: str):

@@ -434,7 +434,7 @@ def test_a_page_drawn_by_a_fresh_process_is_the_same_page(seeds_build, tmp_path,
     out, _ = seeds_build
     here = viz.write_page(out / "graph.ttl", tmp_path / "here.html")
     monkeypatch.setattr(viz, "read", _cannot_read)
-    apart = viz.write_page(out / "graph.ttl", tmp_path / "apart.html", fresh=True)
+    apart = viz_apart.draw_apart(out / "graph.ttl", tmp_path / "apart.html")
     assert apart == tmp_path / "apart.html" and apart.read_bytes() == here.read_bytes()
     with pytest.raises(AssertionError, match="not to draw"):  # counter-example: drawn here
         viz.write_page(out / "graph.ttl", tmp_path / "again.html")
@@ -445,7 +445,7 @@ def test_a_large_build_draws_its_page_in_a_fresh_process(seeds_build, tmp_path, 
     from kg.build import run
 
     out, _ = seeds_build
-    monkeypatch.setattr(run, "PAGE_APART_TRIPLES", apart)
+    monkeypatch.setattr(run, "PAGE_APART_BYTES", apart)
     monkeypatch.setattr(viz, "read", _cannot_read)
     if apart:  # below the limit the build draws it itself
         with pytest.raises(AssertionError, match="not to draw"):
@@ -463,7 +463,7 @@ def test_a_fresh_process_raises_its_errors_here(seeds_build, tmp_path, source, e
     out, _ = seeds_build
     source = out / source if isinstance(source, str) else source
     with pytest.raises(error, match=message):
-        viz.write_page(source, tmp_path / "p.html", focus="no such name at all", fresh=True)
+        viz_apart.draw_apart(source, tmp_path / "p.html", focus="no such name at all")
     assert not (tmp_path / "p.html").exists()
 
 
@@ -471,7 +471,7 @@ def test_a_fresh_process_that_dies_is_an_error_naming_the_page(seeds_build, tmp_
     out, _ = seeds_build
     monkeypatch.setattr(viz_apart, "_CHILD", "import os; os._exit(3)")  # as if killed before it answered
     with pytest.raises(KgError, match=r"drawing .*p\.html ended before writing it \(exit status 3\)"):
-        viz.write_page(out / "graph.ttl", tmp_path / "p.html", fresh=True)
+        viz_apart.draw_apart(out / "graph.ttl", tmp_path / "p.html")
     assert not (tmp_path / "p.html").exists()
 
 
@@ -484,3 +484,55 @@ def test_networkx_is_imported_only_when_the_page_graph_is_built(code, loaded):
                        capture_output=True, text=True, timeout=120)
     assert p.returncode == 0, p.stderr[-2000:]
     assert p.stdout.strip() == str(loaded)
+
+
+# ---- the page as a second sink of the build's stream ---------------------------------------------
+
+def test_the_writers_tee_gets_every_byte_of_the_graph_copies_included(tmp_path):
+    from kg.graph import EntityIndex, TurtleWriter
+
+    lines = [b"<http://e/a> <http://e/p> 1 .\n", b"<http://e/b> <http://e/p> 2 .\n", b"<http://e/c> <http://e/p> 3 .\n"]
+    old = tmp_path / "old.ttl"
+    old.write_bytes(b"".join(lines))
+    got: list[bytes] = []
+    with open(old, "rb") as src, TurtleWriter(tmp_path / "g.ttl", tee=got.append) as w:
+        w.copy_range(src, 0, len(lines[0]), 1)
+        w.copy_range(src, len(lines[0]), len(lines[1]), 1)  # adjacent: made as one copy
+        w.write_text("<http://e/d> <http://e/p> 4 .\n", 1)
+        w.copy_range(src, len(lines[0]) + len(lines[1]), len(lines[2]), 1)
+        w.write_entities(EntityIndex())
+    written = (tmp_path / "g.ttl").read_bytes()
+    assert b"".join(got) == written and written.count(b" .\n") >= 4
+
+
+def _no_file(real):
+    def open_source(source):
+        if isinstance(source, (str, os.PathLike)):
+            raise AssertionError("the page read graph.ttl again")
+        return real(source)
+    return open_source
+
+
+@pytest.mark.parametrize("apart", [10 ** 9, 0], ids=["in-process", "fresh-process"])
+def test_the_build_draws_its_page_from_the_graph_as_it_writes_it(seeds_build, tmp_path, monkeypatch, apart):
+    from kg.build import run
+
+    out, _ = seeds_build
+    monkeypatch.setattr(run, "PAGE_APART_BYTES", apart)
+    monkeypatch.setattr(viz, "open_source", _no_file(viz.open_source))  # this process reads no graph file
+    run.build([SEEDS], tmp_path / "out")
+    assert (tmp_path / "out" / "graph.html").read_bytes() == (out / "graph.html").read_bytes()
+    if apart:  # counter-example: an --update that leaves the graph as it is draws a lost page from the file
+        (tmp_path / "out" / "graph.html").unlink()
+        with pytest.raises(AssertionError, match="read graph.ttl again"):
+            run.build([SEEDS], tmp_path / "out", update=True)
+
+
+def test_a_stream_cut_anywhere_loads_the_same_store_as_the_file(seeds_build):
+    from kg.viz_data import stream_source
+
+    data = (seeds_build[0] / "graph.ttl").read_bytes()
+    whole = open_source(seeds_build[0] / "graph.ttl")
+    cut = stream_source(data[i:i + 997] for i in range(0, len(data), 997))  # cuts inside lines and characters
+    assert len(cut) == len(whole) > 1000
+    assert set(map(str, cut.quads())) == set(map(str, whole.quads()))

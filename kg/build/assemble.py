@@ -38,8 +38,8 @@ class Assembler:
     """
 
     def __init__(self, graph: Path, folder: Path, report: BuildReport, clock: Clock, cache: Cache, old=None,
-                 entities: tuple | None = None, plan=None) -> None:
-        self.writer = TurtleWriter(graph)
+                 entities: tuple | None = None, plan=None, tee=None) -> None:
+        self.writer = TurtleWriter(graph, tee=tee)
         self.index = EntityIndex()
         self.report = report
         self.clock = clock

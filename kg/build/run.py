@@ -21,7 +21,7 @@ from .report import BuildReport
 from .state import STATE_FILE
 from .write import GRAPH_FILE, write_build
 
-__all__ = ["build", "PAGE_FILE", "PAGE_MAX_TRIPLES", "PAGE_APART_TRIPLES"]
+__all__ = ["build", "PAGE_FILE", "PAGE_MAX_TRIPLES", "PAGE_APART_BYTES"]
 
 log = logging.getLogger(__name__)
 
@@ -29,10 +29,11 @@ log = logging.getLogger(__name__)
 PAGE_FILE = "graph.html"
 #: Above this many triples the build does not write graph.html (the page loads the whole graph).
 PAGE_MAX_TRIPLES = 2_000_000
-#: Above this many triples the page is drawn by a fresh process (:func:`kg.viz.write_page` ``fresh``): the
-#: build's spaCy pipeline and the page's store then never share one process's memory. Below it a new
-#: process (0.3-0.5 s) would cost more than the page itself.
-PAGE_APART_TRIPLES = 100_000
+#: Above this many bytes of graph the page is drawn by a fresh process (:class:`kg.viz_apart.PageSink`),
+#: which loads the graph as the build writes it: the build's spaCy pipeline and the page's store then
+#: never share one process's memory. About 100,000 triples as kg writes them (67 bytes a triple in the
+#: graph of 2,000 generated articles); below it a new process (0.3-0.5 s) would cost more than the page.
+PAGE_APART_BYTES = 6_700_000
 
 
 def build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, *, page: bool = True, jobs: int = 1,
@@ -91,24 +92,45 @@ def _build(paths: list, out: Path, report: BuildReport, runner, *, page: bool, u
 
     plan = load(corrections if corrections is not None else find_default(paths, out))
     info: dict = {} if stats is None else stats
-    graph = write_build(paths, out, report, Reader(paths, strict=strict), runner, update=update, stats=info,
-                        corrections=plan)
-    if graph is None:
-        reasons = "; ".join(f"{p}: {why}" for p, why in report.skipped[:3])
-        raise InputError(f"no usable document in {', '.join(map(str, paths))}" + (f" ({reasons})" if reasons else ""))
-    if info.get("written", True):
-        report.outputs.append(str(graph))
-    if page and report.triples > PAGE_MAX_TRIPLES:
-        log.warning("graph.html not written: %s triples is more than the page loads (%s); use kg viz --focus on "
-                    "a part of it", f"{report.triples:,}", f"{PAGE_MAX_TRIPLES:,}")
-    elif page and (info.get("written", True) or not _page_current(out, graph)):
-        try:
-            from ..viz import write_page
-        except ImportError:
-            write_page = None
-        if write_page is not None:
-            report.outputs.append(str(write_page(graph, out / PAGE_FILE, fresh=report.triples > PAGE_APART_TRIPLES)))
+    sink = _page_sink(out) if page else None
+    try:
+        graph = write_build(paths, out, report, Reader(paths, strict=strict), runner, update=update, stats=info,
+                            corrections=plan, tee=None if sink is None else sink.write)
+        if graph is None:
+            reasons = "; ".join(f"{p}: {why}" for p, why in report.skipped[:3])
+            raise InputError(f"no usable document in {', '.join(map(str, paths))}" + (f" ({reasons})" if reasons else ""))
+        written = info.get("written", True)
+        if written:
+            report.outputs.append(str(graph))
+        if sink is not None and report.triples > PAGE_MAX_TRIPLES:
+            log.warning("graph.html not written: %s triples is more than the page loads (%s); use kg viz --focus on "
+                        "a part of it", f"{report.triples:,}", f"{PAGE_MAX_TRIPLES:,}")
+        elif sink is not None and (written or not _page_current(out, graph)):
+            if written:
+                page_path = sink.draw()
+            else:  # the graph was left as it is: its page is drawn from the file
+                from ..viz import write_page
+                from ..viz_apart import draw_apart
+
+                draw = draw_apart if graph.stat().st_size > PAGE_APART_BYTES else write_page
+                page_path = draw(graph, out / PAGE_FILE)
+            report.outputs.append(str(page_path))
             _record_page(out, graph)
+    finally:
+        if sink is not None:
+            sink.close()
+
+
+def _page_sink(out: Path):
+    """The page's sink of the graph's stream (:class:`kg.viz_apart.PageSink`), or None when the page's
+    libraries are not installed."""
+    from importlib.util import find_spec
+
+    if find_spec("pyvis") is None or find_spec("networkx") is None:
+        return None
+    from ..viz_apart import PageSink
+
+    return PageSink(out / PAGE_FILE, PAGE_APART_BYTES)
 
 
 # The page is written after the graph, so a build killed between the two leaves a new graph

@@ -62,7 +62,7 @@ log = logging.getLogger(__name__)
 
 def write_build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, report: BuildReport, reader: Reader,
                 runner: Runner, *, update: bool = False, stats: dict | None = None, chunk: int = CHUNK,
-                corrections=None) -> Path | None:
+                corrections=None, tee=None) -> Path | None:
     """Write ``out/graph.ttl`` from the files under ``paths``; fill ``report``.
 
     ``reader`` reads files into Articles, recording what it read and skipped in a report;
@@ -74,7 +74,8 @@ def write_build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, repo
     ``None`` when no file gave a document (then no graph is written). ``corrections`` (a
     :class:`kg.corrections.Plan`) are applied as the graph is written. ``stats``, when given,
     receives stage times and, for ``update``, how many files were new, changed, rechecked,
-    removed and unchanged.
+    removed and unchanged. ``tee``: given every piece of ``graph.ttl`` as it is written
+    (:class:`kg.graph.TurtleWriter`); not called when the graph is left as it is.
     """
     t0 = time.perf_counter()
     out = Path(out)
@@ -98,7 +99,7 @@ def write_build(paths: Iterable[str | os.PathLike], out: str | os.PathLike, repo
             result = graph
         else:
             walk = Walk(found, known, reader, clock, chunk, defer=runner.reads)
-            result = _run(walk, cache, out, report, clock, runner, gone=gone, listing=files, plan=corrections)
+            result = _run(walk, cache, out, report, clock, runner, gone=gone, listing=files, plan=corrections, tee=tee)
             info.update(new=walk.counts["new"], changed=walk.counts["changed"],
                         rechecked=walk.counts["rechecked"], removed=len(gone), unchanged=walk.counts["unchanged"],
                         written=result is not None)
@@ -146,7 +147,7 @@ def _replay(cache: Cache, found: list[tuple], report: BuildReport) -> None:
 
 
 def _run(walk: Walk, cache: Cache, out: Path, report: BuildReport, clock: Clock, runner: Runner, *,
-         gone: list[str], listing: str, plan=None) -> Path | None:
+         gone: list[str], listing: str, plan=None, tee=None) -> Path | None:
     """Write the graph from the rows and the files ``walk`` reads; keep the rows and the state."""
     graph = out / GRAPH_FILE
     try:
@@ -154,7 +155,7 @@ def _run(walk: Walk, cache: Cache, out: Path, report: BuildReport, clock: Clock,
         old = open(graph, "rb") if cache.meta("graph") == f"{st.st_size}:{st.st_mtime_ns}" else None
     except OSError:
         old = None
-    asm = Assembler(graph, out / CACHE_DIR, report, clock, cache, old, plan=plan)
+    asm = Assembler(graph, out / CACHE_DIR, report, clock, cache, old, plan=plan, tee=tee)
     try:
         with runner.open() as (submit, result, window):
             if old is not None and not plan and not cache.meta("corrections"):   # after the workers are forked

@@ -28,13 +28,16 @@ class TurtleWriter:
     True
     """
 
-    def __init__(self, path: str | os.PathLike, buffering: int = 1 << 20) -> None:
+    def __init__(self, path: str | os.PathLike, buffering: int = 1 << 20, tee=None) -> None:
+        """``tee``, when given, is called with every piece of the file's bytes, in order, as it is
+        written (a second sink of the stream: the page's store, :func:`kg.viz.page_sink`)."""
         self.path = Path(path)
         self._file = AtomicFile(self.path, "wb", buffering=buffering)
         self._f = self._file.file
-        self._f.write(HEADER.encode("utf-8"))
+        self._tee = tee
         self.triples = 0
         self._pending: list | None = None   # [src, offset, length]: a copy not made yet
+        self._write(HEADER.encode("utf-8"))
 
     def write_block(self, data: bytes, source: str, triples: int) -> None:
         """Write one document block (UTF-8 bytes of :attr:`DocBlock.text`) for ``source``."""
@@ -56,6 +59,8 @@ class TurtleWriter:
     def _write(self, data: bytes) -> None:
         self._flush_copy()
         self._f.write(data)
+        if self._tee is not None:
+            self._tee(data)
 
     def _flush_copy(self) -> None:
         """Make the pending copy: in the kernel where the system can (``copy_file_range``),
@@ -64,6 +69,10 @@ class TurtleWriter:
             return
         src, offset, length = self._pending
         self._pending = None
+        if self._tee is not None:
+            src.seek(offset)
+            for done in range(0, length, 1 << 20):
+                self._tee(src.read(min(1 << 20, length - done)))
         self._f.flush()
         dst = self._f.fileno()
         done = 0
