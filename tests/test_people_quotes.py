@@ -374,12 +374,12 @@ def test_an_office_without_a_name_inside_a_quotation_names_nobody(extract):
 
 
 @pytest.mark.parametrize("answer_label,speaker", [
-    ("Ranying", "Yulius Dandan Ranying"),          # one word of the name named before
-    ("Yulius Dandan Ranying", "Yulius Dandan Ranying"),
+    ("Dehen", "Markus Tingang Dehen"),          # one word of the name named before
+    ("Markus Tingang Dehen", "Markus Tingang Dehen"),
     ("Catatan", None),                              # a label that names nobody here
 ])
 def test_interview_answers_are_their_speaker_s_words(extract, answer_label, speaker):
-    r = extract(DATELINE + "Kami menemui Kepala BKPSDM Kobar, Yulius Dandan Ranying, di ruang kerjanya, Kamis "
+    r = extract(DATELINE + "Kami menemui Kepala BKPSDM Kobar, Markus Tingang Dehen, di ruang kerjanya, Kamis "
                 "(12/9/2024).\n\nTanya: Berapa jumlah pelamar yang sudah mendaftar?\n\n"
                 f"{answer_label}: Per hari ini 4.812 pelamar sudah mendaftar di portal.\n")
     got = {q for q in said(r) if q[1] == "Per hari ini"}
