@@ -414,6 +414,9 @@ def test_hostile_text_stays_inert_in_every_panel_the_table_and_search(opened, ho
 # ---- a generated corpus ------------------------------------------------------------------------
 
 def test_generated_corpus_page(opened, generated_build):
+    from kg.query import rows as saved_rows
+    from kg.store import open_graph
+
     out = generated_build
     o = opened(out / "graph.html")
     data = json.loads(o.js("document.getElementById('kg-data').textContent"))
@@ -426,13 +429,14 @@ def test_generated_corpus_page(opened, generated_build):
     o.page.fill("#kg-find", name.lower())
     o.page.press("#kg-find", "Enter")
     assert o.page.locator("#kg-details h2").first.text_content() == name
-    rows = [r for r in kg_query(out / "graph.ttl", "quotes_by", person=name) if r["speaker"] == top["id"]]
+    store = open_graph(out / "graph.ttl")  # one load of the 2,000 articles for both saved queries
+    rows = [r for r in saved_rows(store, "quotes_by", person=name) if r["speaker"] == top["id"]]
     assert sorted(o.panel_quotes()) == sorted(r["text"] for r in rows)
     spoken = Counter(i for q in data["quotes"] for i in q["about"])
     topic = data["ents"][max((i for i, e in enumerate(data["ents"]) if e["type"] == "Policy"), key=spoken.__getitem__)]
     o.page.fill("#kg-f-topic", topic["label"])
     o.page.dispatch_event("#kg-f-topic", "change")
-    said = kg_query(out / "graph.ttl", "said_about", topic=topic["label"])
+    said = list(saved_rows(store, "said_about", topic=topic["label"]))
     want = {r["quote"] for r in said if topic["label"] in r["about"].split("; ")}
     involved = set(o.js("kgPage.rows()"))
     assert involved <= want  # the person stays selected: their quotes about the topic
