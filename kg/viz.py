@@ -412,13 +412,15 @@ def write_page(source, path: str | os.PathLike, *, focus: str | None = None, hop
                seed: int = 7) -> Path:
     """Write the browser page for ``source`` to ``path`` atomically; returns the path.
 
-    ``source``: a graph file (loaded into Oxigraph), a :class:`kg.store.Store` or an
-    rdflib graph. See :func:`select` for ``focus``/``hops``/``about``/``types`` and
+    ``source``: a graph file (loaded into Oxigraph), a :class:`kg.store.Store`, an rdflib
+    graph, or a function without arguments that makes the store: only then is this function the
+    store's only holder, so that it is dropped, and its memory given back, once the records are
+    read (as for a graph file). See :func:`select` for ``focus``/``hops``/``about``/``types`` and
     :func:`render` for ``limit`` (0 shows every node at once). To draw it in a new Python
     process, so that what this process holds (a build's spaCy pipeline) and what the page takes
     never add up in one process, use :func:`kg.viz_apart.draw_apart`.
     """
-    store = open_source(source)
+    store = open_source(source() if callable(source) else source)
     data = read(store)
     del store
     _release()  # the store's memory (half the page's peak) goes back before the page graph takes more

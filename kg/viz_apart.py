@@ -120,7 +120,7 @@ class PageSink:
         from .viz_data import stream_source
 
         held, self._held = self._held, []
-        return write_page(stream_source(held), self.path)
+        return write_page(lambda: stream_source(held), self.path)  # made, read and dropped in write_page
 
     def close(self) -> None:
         if self._fresh is not None:
@@ -137,8 +137,8 @@ def _answer(source: str | None, path: str, options: dict) -> None:
         from .viz import write_page
         from .viz_data import stream_source
 
-        graph = source if source is not None else stream_source(iter(lambda: sys.stdin.buffer.read(1 << 20), b""))
-        answer = (True, write_page(graph, path, **options))
+        stream = iter(lambda: sys.stdin.buffer.read(1 << 20), b"")
+        answer = (True, write_page(source if source is not None else lambda: stream_source(stream), path, **options))
     except Exception as e:  # noqa: BLE001 -- raised again in the calling process
         answer = (False, e)
     out.write(pickle.dumps(answer))

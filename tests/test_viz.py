@@ -536,3 +536,26 @@ def test_a_stream_cut_anywhere_loads_the_same_store_as_the_file(seeds_build):
     cut = stream_source(data[i:i + 997] for i in range(0, len(data), 997))  # cuts inside lines and characters
     assert len(cut) == len(whole) > 1000
     assert set(map(str, cut.quads())) == set(map(str, whole.quads()))
+
+
+def test_a_store_made_for_the_page_is_dropped_before_the_page_graph_is_built(seeds_build, tmp_path, monkeypatch):
+    import weakref
+
+    refs = []
+
+    def make():
+        store = open_source(seeds_build[0] / "graph.ttl")
+        refs.append(weakref.ref(store))
+        return store
+
+    real = viz.page_graph
+
+    def page_graph(data):
+        assert refs[-1]() is None, "the store outlived its records"
+        return real(data)
+
+    monkeypatch.setattr(viz, "page_graph", page_graph)
+    viz.write_page(make, tmp_path / "p.html")
+    held = make()  # counter-example: a store the caller holds lives on
+    with pytest.raises(AssertionError, match="outlived"):
+        viz.write_page(held, tmp_path / "q.html")
