@@ -17,6 +17,7 @@ from .clitypes import KgGroup, LibChoice, LibChoiceList
 from .errors import UsageError
 from .review import FAR
 from .serve_config import ServeConfig
+from .viz_layout import DEFAULT_LIMIT
 
 __all__ = ["main"]
 
@@ -251,7 +252,7 @@ def analyze(graph: str, out: str, scope: str, seed: int) -> None:
 @click.option("--hops", type=int, default=1, show_default=True, help="How far from --focus to go.")
 @click.option("--about", default=None, help="Show what was said about one policy, event or agency.")
 @click.option("--types", type=LibChoiceList("kg.viz:TYPES"), default=None, help="Node types to show, comma-separated.")
-@click.option("--limit", type=int, default=300, show_default=True,
+@click.option("--limit", type=int, default=DEFAULT_LIMIT, show_default=True,
               help="Above this many nodes, first show only the most central ones (0: show all).")
 def viz(graph: str, out: str, focus: str | None, hops: int, about: str | None, types: str | None, limit: int) -> None:
     """Write a self-contained browser page of the graph (works offline, from file://).

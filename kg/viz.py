@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING
 from .errors import InputError, KgError
 from .fileio import atomic_write
 from .viz_data import PageData, open_source, read
-from .viz_layout import label_box, layout, readable_layout
+from .viz_layout import DEFAULT_LIMIT, label_box, layout, readable_layout
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -62,8 +62,6 @@ RELATIONS = ("said", "about", "holds", "attended", "mentions")
 LINKS = ("spoke about", "holds", "attended")
 #: Node types the page shows first; the others are a click away in its legend.
 SHOWN_TYPES = ("Person", "Agency", "Policy", "Event")
-#: Above this many nodes the page first shows only this many: the most central people with what they are linked to.
-DEFAULT_LIMIT = 300
 _SCRIPTS = ("page.js", "panels.js", "table.js")
 _ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 _ENCODER = json.JSONEncoder(ensure_ascii=True, allow_nan=False, separators=(",", ":"))

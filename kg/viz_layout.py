@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["layout", "label_box", "spread_labels", "extent", "readable_layout"]
+__all__ = ["layout", "label_box", "spread_labels", "extent", "readable_layout", "DEFAULT_LIMIT"]
+
+#: Above this many nodes the page first shows (and lays out readably) only this many: the most
+#: central people with what they are linked to. Here, not in :mod:`kg.viz`, so that the CLI shows it
+#: without importing the page's libraries.
+DEFAULT_LIMIT = 300
 
 _GOLDEN = math.pi * (3.0 - math.sqrt(5.0))
 #: Width of one label character and height of one label line at the page's font size (12 px).
