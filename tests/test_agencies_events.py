@@ -786,6 +786,20 @@ def test_a_town_after_di(extract, sentence, town):
     assert got == ({town} if town else set()), got
 
 
+@pytest.mark.parametrize("sentence,towns", [
+    # a second town joined by "dan"/"serta" to the one named after "di"/"ke" is named as the first is
+    ("Pihaknya menambah loket di Lubuk Raya dan Karangwatu pada tahun ini.", {"Lubuk Raya", "Karangwatu"}),
+    ("Tim asistensi akan turun ke Sofira serta Tanjung Ambalu pekan depan.", {"Sofira", "Tanjung Ambalu"}),
+    # counter-examples: an office, a lower-case word or no "di"/"ke" before the first after "dan" is no town
+    ("Pihaknya menambah loket di Lubuk Raya dan Bupati meninjau loket itu.", {"Lubuk Raya"}),
+    ("Pihaknya menambah loket di Lubuk Raya dan membuka layanan jemput bola.", {"Lubuk Raya"}),
+    ("Warga Lubuk Raya dan Karangwatu mengurus izin di kantor itu.", set()),
+])
+def test_towns_joined_after_di(extract, sentence, towns):
+    got = labels(extract(DATELINE + sentence), "Place") - {"Kota Semarang"}
+    assert got == towns, got
+
+
 _LISTED_GUESTS = ("Bupati Sleman Rudi Hartawan memimpin Apel Gabungan Awal Tahun 2026 di halaman Kantor Bupati "
                   "Sleman, Senin (5/1/2026).\n\nApel gabungan tersebut turut dihadiri oleh:\n"
                   "1. Sekretaris Daerah Sleman, Drs. Hasan Wibisono.\n2. Kepala Dinas Sosial Sleman, Erwin Pardede.\n"

@@ -1473,8 +1473,14 @@ def test_an_organization_word_after_a_speech_verb_is_not_a_name(extract):
     ("Salah seorang penerima SK, Maria Lestari, guru SD Inpres Mekarsari yang sudah 14 tahun mengajar, mengaku lega.",
      "guru SD Inpres Mekarsari"),
     ("Kepala SD Inpres Mekarsari, Maria Lestari, mengaku bangga.", "Kepala SD Inpres Mekarsari"),
-    # "guru" with no school is a profession, no office
+    # the school given with "di": the same office
+    ("Salah satu penerima SK, Maria Lestari (38), guru di SD Negeri 12 Mekarsari, mengaku terharu.",
+     "guru SD Negeri 12 Mekarsari"),
+    ("Salah satu penerima SK, Maria Lestari, guru di SD Inpres Mekarsari, mengaku lega.", "guru SD Inpres Mekarsari"),
+    # "guru" with no school is a profession, no office, with "di" too
     ("Salah satu peserta, Maria Lestari, guru honorer dari Distrik Mekar, mengaku senang.", None),
+    ("Salah satu peserta, Maria Lestari, guru di Distrik Mekar, mengaku senang.", None),
+    ("Salah satu peserta, Maria Lestari, guru di sekolah itu, mengaku senang.", None),
 ])
 def test_a_teacher_holds_an_office_at_a_named_school(extract, sentence, title):
     r = extract(DATELINE + sentence)

@@ -75,12 +75,13 @@ def town_before_region(ctx: DocContext, i: int) -> Mention | None:
 
 def town_after_di(ctx: DocContext, i: int) -> Mention | None:
     """A town or district the gazetteer does not know, named after "di"/"ke" ("di Lubuk Pakam dan ...",
-    "ke Sofifi pada akhir Mei"): a run of up to three capitalised words with no gazetteer hit, none of
-    them a common word, closed by a lower-case word or punctuation (not by a further name)."""
+    "ke Sofifi pada akhir Mei") or after the place so named and "dan"/"serta" ("di Lubuk Pakam dan Tanjung
+    Morawa"): a run of up to three capitalised words with no gazetteer hit, none of them a common word, closed
+    by a lower-case word or punctuation (not by a further name)."""
     from .vocab import is_common_word
 
     texts, lx = ctx.texts, ctx.lx
-    if i == 0 or texts[i - 1].lower() not in ("di", "ke") or ctx.hits.get(i):
+    if i == 0 or not (texts[i - 1].lower() in ("di", "ke") or _joined_after_di(texts, i - 1)) or ctx.hits.get(i):
         return None
     e = i
     while e < len(texts) and e - i < 3 and texts[e][:1].isupper() and texts[e].isalpha() and not texts[e].isupper() \
@@ -91,6 +92,17 @@ def town_after_di(ctx: DocContext, i: int) -> Mention | None:
         return None
     name = " ".join(texts[i:e])
     return make_mention(ctx, i, e, "Place", f"place:{slug(name)}", name, (), "lainnya")
+
+
+def _joined_after_di(texts: list[str], k: int) -> bool:
+    """Is ``k`` a "dan"/"serta" right after capitalised words that follow "di"/"ke" ("di Sukamaju dan
+    Karangsari")? The word after it is then read as a second place, as the first is."""
+    if texts[k].lower() not in ("dan", "serta"):
+        return False
+    b = k
+    while b > 0 and k - b < 4 and texts[b - 1][:1].isupper() and texts[b - 1].isalpha():
+        b -= 1
+    return b < k and b > 0 and texts[b - 1].lower() in ("di", "ke")
 
 
 def _body_word(lx, word: str) -> bool:

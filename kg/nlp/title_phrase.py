@@ -205,6 +205,9 @@ def _org_step(ctx: DocContext, st: _Title, mentions: list[Mention]) -> bool:
         if not is_division(ctx, k):
             return False
         st.k = st.org_marker = ctx.longest(k, ("TITLE",)).j  # "Anggota Bawaslu X Koordinator Divisi Pencegahan, Y"
+    elif low == "di" and k == head_end and st.rec.get("with_place") and k + 1 < len(doc) \
+            and ctx.texts[k + 1] in lx.lists["SCHOOL_HEAD"]:
+        st.k = k + 1  # "guru di SD Inpres X": the school an office is held at, given with "di"
     elif k > head_end and ctx.texts[k - 1] in lx.lists["SCHOOL_HEAD"] and t.text in lx.lists["SCHOOL_HEAD"]:
         st.k = st.org_marker = k + 1  # "SD Inpres", "SMA Negeri": the school's kind goes on
     elif k > head_end + 1 and ctx.texts[k - 1] in lx.lists["SCHOOL_HEAD"] and not ctx.texts[k - 1].isupper() \
@@ -390,6 +393,8 @@ def _title_mention(ctx: DocContext, st: _Title, i: int,
     doc, lx, rec = ctx.doc, ctx.lx, st.rec
     org_end = _org_end(st)
     title = _title_text(ctx, st.start, org_end, st.acting)
+    if rec.get("with_place") and st.head_end < org_end and ctx.texts[st.head_end].lower() == "di":
+        title = title.replace(" di ", " ", 1)  # "guru di SD Inpres X" holds the office "guru SD Inpres X"
     org_key, org_label, derived = org_from_rule(ctx, st.rule, st.head_end, org_end, mentions, st.local_name,
                                                  rec.get("expands"), rec.get("unit"), rec.get("region"))
     ts, te = doc[st.start].idx, doc[org_end - 1].idx + len(doc[org_end - 1])
