@@ -819,6 +819,21 @@ def test_guests_listed_one_a_line(extract, text, present, absent):
     assert present <= got and not absent & got, got
 
 
+_SWORN_IN = ("Bupati Sleman Rudi Hartawan melantik 20 pejabat administrator di Pendopo Kabupaten Sleman, Senin "
+             "(5/1/2026).\n\nPejabat yang dilantik antara lain:\n1. Kepala Dinas Sosial Sleman, Erwin Pardede.\n"
+             "2. Camat Mlati, Hasan Wibisono.\n")
+
+
+@pytest.mark.parametrize("text,present,absent", [
+    # the officials listed after "yang dilantik" were at their swearing-in
+    (_SWORN_IN, {"Erwin Pardede", "Hasan Wibisono"}, set()),
+    # officials moved ("dimutasi") were not said to be there
+    (_SWORN_IN.replace("yang dilantik", "yang dimutasi"), set(), {"Erwin Pardede", "Hasan Wibisono"}),
+])
+def test_officials_listed_as_sworn_in_attended(extract, text, present, absent):
+    test_guests_listed_one_a_line(extract, text, present, absent)
+
+
 @pytest.mark.parametrize("sentence,alias", [
     # a military district head's title with the unit's number: the unit is named by its number too
     ("Hadir pula Dandim 1616/Gianyar Letkol Inf Hendra Seran.", "kodim 1616/gianyar"),
