@@ -48,13 +48,15 @@ class Apart:
             pass
 
     def finish(self) -> Path:
+        """Wait for the page; the process and its pipes are gone when this returns or raises."""
         try:
             self.proc.stdin.close()
+            answer = self.proc.stdout.read()
+            self.proc.wait()  # it ends once it has answered (or died): its own exit status
         except OSError:
-            pass
-        answer = self.proc.stdout.read()
-        self.proc.stdout.close()
-        self.proc.wait()
+            answer = b""
+        finally:
+            self.abort()
         try:
             done, value = pickle.loads(answer)
         except Exception:  # noqa: BLE001 -- it died before answering (killed, out of memory)
@@ -79,11 +81,7 @@ def draw_apart(source, path, **options) -> Path:
     """:func:`kg.viz.write_page` of the graph file ``source`` with ``options``, run by :class:`Apart`."""
     if not isinstance(source, (str, os.PathLike)):
         raise KgError(f"a page drawn in a fresh process reads a graph file, not {type(source).__name__}")
-    apart = Apart(path, source, **options)
-    try:
-        return apart.finish()
-    finally:
-        apart.abort()
+    return Apart(path, source, **options).finish()
 
 
 class PageSink:
@@ -112,10 +110,7 @@ class PageSink:
     def draw(self) -> Path:
         if self._fresh is not None:
             fresh, self._fresh = self._fresh, None
-            try:
-                return fresh.finish()
-            finally:
-                fresh.abort()
+            return fresh.finish()
         from .viz import write_page
         from .viz_data import stream_source
 
