@@ -36,7 +36,7 @@ def find_acronyms(ctx: DocContext) -> Iterator[tuple[int, int, int, int, str, st
                 s, e = lf
                 yield s, e, i + 1, end - 1, doc[s:e].text, acr
         elif len(inner) >= 2 and i >= 1 and is_acronym(doc[i - 1]):
-            acr = doc[i - 1].text
+            acr = ctx.texts[i - 1]
             if fits(acr, [t.text for t in inner if not t.is_punct]):
                 yield i + 1, end - 1, i - 1, i, inner.text, acr
 
@@ -75,7 +75,7 @@ def _long_form_before(ctx: DocContext, i: int, acr: str) -> tuple[int, int] | No
         k -= 1
     words.reverse()
     for s in reversed(range(len(words))):  # the shortest long form that fits (Schwartz–Hearst)
-        cand = [doc[w].text for w in words[s:]]
+        cand = [ctx.texts[w] for w in words[s:]]
         if cand and fits(acr, [w for w in cand if w not in ("-", "&")]) and cand[0][0].lower() == acr[0].lower():
             # prefer the longest long form that fits, whose first word is capitalised or lower-case alike
             return words[s], i
@@ -152,7 +152,7 @@ def _defined(ctx: DocContext, mentions: list[Mention], s: int, aj: int, long_for
     etype = _defined_type(ctx, s, long_form, acr)
     if etype is None:
         return None
-    if etype == "Policy" and doc[aj].text == ")" and any(m.type == "Policy" and m.i == aj + 1 for m in mentions):
+    if etype == "Policy" and ctx.texts[aj] == ")" and any(m.type == "Policy" and m.i == aj + 1 for m in mentions):
         return None  # "Rancangan Awal (Ranwal) RPJMD ...": a stage of the plan named next, not a policy
     label = " ".join(long_form.split())
     label = label[0].upper() + label[1:]

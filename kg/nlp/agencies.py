@@ -21,11 +21,11 @@ ROMAN = re.compile(r"^[IVXLC]+$")  # a Roman numeral: "Kodam IX", "Kanreg IV"
 
 def government_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     doc, lx = ctx.doc, ctx.lx
-    low = doc[i].text.lower()
+    low = ctx.texts[i].lower()
     k = i + 1
     kind = None
     if low == "pemerintah" and k < len(doc):
-        w = doc[k].text.lower()
+        w = ctx.texts[k].lower()
         if w in ("provinsi", "kabupaten", "kota"):
             kind = w
             p = paren_end(ctx, k + 1)
@@ -62,7 +62,7 @@ def government_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
         reg = region_at(ctx, k, kind)
         if reg is None:
             main = ctx.main_region.get(kind) if kind else (ctx.main_region.get("kabupaten") or ctx.main_region.get("kota"))
-            if not main or doc[i].text != doc[i].text.capitalize():
+            if not main or ctx.texts[i] != ctx.texts[i].capitalize():
                 return None
             rec = lx.regions[main]
             return i + 1, [make_mention(ctx, i, i + 1, "Agency", f"agency:pemerintah-{main}", f"Pemerintah {rec['pattern']}")]
@@ -73,7 +73,7 @@ def government_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     out = [make_mention(ctx, i, end, "Agency", f"agency:pemerintah-{rid}", f"Pemerintah {rec['pattern']}",
                     government_aliases(rec))]
     start = end - 1
-    while start > i and ctx.hits_at(start, "PLACE") == [] and doc[start].text != ")":
+    while start > i and ctx.hits_at(start, "PLACE") == [] and ctx.texts[start] != ")":
         start -= 1
     reg2 = region_at(ctx, start)
     if reg2 and reg2[0] == end:
@@ -90,23 +90,23 @@ def _after_unit(ctx: DocContext, k: int, levels: list[str] | None) -> tuple[int,
     p = paren_end(ctx, k)
     if p:
         k = p
-    if k + 1 < len(doc) and doc[k].text.lower() == "kelas" and _CLASS.fullmatch(doc[k + 1].text):
+    if k + 1 < len(doc) and ctx.texts[k].lower() == "kelas" and _CLASS.fullmatch(ctx.texts[k + 1]):
         k += 2  # "Lapas Kelas IIA Kendari", "Kantor Imigrasi Kelas I TPI Pekanbaru": the office's class
-        if k < len(doc) and doc[k].text in ("TPI", "Khusus", "Non", "Non-TPI"):
+        if k < len(doc) and ctx.texts[k] in ("TPI", "Khusus", "Non", "Non-TPI"):
             k += 1
-    if k < len(doc) and doc[k].text.lower() in ("perwakilan", "provinsi", "kabupaten", "kota", "kab", "prov") \
+    if k < len(doc) and ctx.texts[k].lower() in ("perwakilan", "provinsi", "kabupaten", "kota", "kab", "prov") \
             and not ctx.hits_at(k, "PLACE"):
-        kind = KIND_WORDS.get(doc[k].text.lower())
-        reg = region_at(ctx, k + 1 + (1 if k + 1 < len(doc) and doc[k + 1].text == "." else 0), kind)
+        kind = KIND_WORDS.get(ctx.texts[k].lower())
+        reg = region_at(ctx, k + 1 + (1 if k + 1 < len(doc) and ctx.texts[k + 1] == "." else 0), kind)
         if reg:
             return reg
-        if kind in ctx.main_region and doc[k].text[:1].isupper() and (k + 1 >= len(doc) or not doc[k + 1].text[:1].isupper()) \
+        if kind in ctx.main_region and ctx.texts[k][:1].isupper() and (k + 1 >= len(doc) or not ctx.texts[k + 1][:1].isupper()) \
                 and (not levels or kind in levels):
             return k + 1, ctx.main_region[kind]  # "Inspektorat Provinsi, dan Bappeda Provinsi": the article's province
     reg = region_at(ctx, k)
     if reg:
         return reg
-    if k < len(doc) and doc[k].text.lower() == "setempat":
+    if k < len(doc) and ctx.texts[k].lower() == "setempat":
         near = region_named_before(ctx, k, levels or ["kabupaten", "kota", "provinsi"])
         if near:
             return k + 1, near  # "BKPSDM Lombok Timur dan Dinas Pendidikan setempat": the region just named
@@ -299,7 +299,7 @@ def agency_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
         elif rec.get("numbered") and (unit := _numbered_unit(ctx, end)):
             name, forms = unit[1], [a for a in rec.get("aliases", []) if a[:1].isupper()]
             numbered = (f"{rec['pattern']} {name}",) + tuple(f"{a} {name}" for a in forms)
-            reg = region_at(ctx, end + 2) if end + 2 < len(doc) and doc[end + 1].text == "/" else None
+            reg = region_at(ctx, end + 2) if end + 2 < len(doc) and ctx.texts[end + 1] == "/" else None
             if reg and reg[0] == unit[0] and lx.regions[reg[1]]["kind"] in rec.get("levels", ()):
                 # "Kodim 1408/Makassar" is the Kodim of Kota Makassar: one body, under either name
                 rrec = lx.regions[reg[1]]
@@ -311,7 +311,7 @@ def agency_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
         elif rec.get("named") and end < len(doc) and (named := _named_office(ctx, end, typ.id)):
             return named, _named_office_mentions(ctx, i, end, named, rec)
         else:
-            end, bare = paren_end(ctx, typ.j) or typ.j, rec.get("bare", {}).get(doc[i].text)  # "BPD" alone: the village's
+            end, bare = paren_end(ctx, typ.j) or typ.j, rec.get("bare", {}).get(ctx.texts[i])  # "BPD" alone: the village's
             return end, [make_mention(ctx, i, end, "Agency", f"agency:{slug(bare or typ.id)}", bare or rec["pattern"], kind="type")]
     if nat:
         rec = lx.agencies[nat.id]
@@ -319,9 +319,9 @@ def agency_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
         p = paren_end(ctx, end)
         if p:
             end = p
-        if end < len(doc) and doc[end].text in ("RI",):
+        if end < len(doc) and ctx.texts[end] in ("RI",):
             end += 1
-        elif end + 1 < len(doc) and doc[end].text == "Republik" and doc[end + 1].text == "Indonesia":
+        elif end + 1 < len(doc) and ctx.texts[end] == "Republik" and ctx.texts[end + 1] == "Indonesia":
             end += 2  # "Badan Kepegawaian Negara Republik Indonesia": the same body
         if rec.get("kind") not in ("kementerian", "legislatif", "yudikatif", "pemerintah", "militer", "bumn", "perguruan-tinggi"):
             e2, rid = _after_unit(ctx, end, None)
@@ -479,13 +479,13 @@ def government_aliases(reg: dict) -> tuple[str, ...]:
 def commission_unit(ctx: DocContext, i: int, parents: list[Mention]) -> Mention | None:
     """"Komisi 3 DPRD X": a named unit right before an agency."""
     doc = ctx.doc
-    if doc[i].text.lower() not in ("komisi", "fraksi") or i + 2 >= len(doc):
+    if ctx.texts[i].lower() not in ("komisi", "fraksi") or i + 2 >= len(doc):
         return None
-    num = doc[i + 1].text
+    num = ctx.texts[i + 1]
     if not (num.isdigit() or ROMAN.match(num) or num in ("A", "B", "C", "D", "E")):
         return None
     for m in parents:
         if m.i == i + 2 and m.type == "Agency":
-            label = f"{doc[i].text.capitalize()} {num} {m.label}"
-            return make_mention(ctx, i, m.j, "Agency", f"{m.key}-{doc[i].text.lower()}-{num.lower()}", label)
+            label = f"{ctx.texts[i].capitalize()} {num} {m.label}"
+            return make_mention(ctx, i, m.j, "Agency", f"{m.key}-{ctx.texts[i].lower()}-{num.lower()}", label)
     return None

@@ -17,25 +17,25 @@ def named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     """A task force or committee named by a capitalised run: "Satgas Netralitas ASN"."""
     doc = ctx.doc
     k = i + 1
-    head = doc[i].text.lower()
+    head = ctx.texts[i].lower()
     bodies = ctx.lx.mention_words["BODY_HEAD"]  # "satgas", "tim", "kantor regional": kg/rules/mention_words.jsonl
-    if k < len(doc) and f"{head} {doc[k].text.lower()}" in bodies:
-        head, k = f"{head} {doc[k].text.lower()}", k + 1
+    if k < len(doc) and f"{head} {ctx.texts[k].lower()}" in bodies:
+        head, k = f"{head} {ctx.texts[k].lower()}", k + 1
     if head not in bodies or not is_cap(doc[i]):
         return None
     end = k
     while end < len(doc) and end - k < 10:
-        p = paren_end(ctx, end) if end > k and doc[end].text == "(" else None
-        if p and p < len(doc) and is_cap(doc[p]) and doc[p].text.lower() not in ctx.lx.function_words:
+        p = paren_end(ctx, end) if end > k and ctx.texts[end] == "(" else None
+        if p and p < len(doc) and is_cap(doc[p]) and ctx.texts[p].lower() not in ctx.lx.function_words:
             end = p  # "Tim Penilai Internal (TPI) Pembangunan Zona Integritas": the name goes on after its short form
             continue
-        if doc[end].text == "dan" and end > k and end + 1 < len(doc) and is_cap(doc[end + 1]) \
-                and doc[end + 1].text.lower() not in ctx.lx.function_words and not ctx.hits.get(end + 1) \
-                and doc[end + 1].text.lower() not in bodies:  # not "Tim X dan Tim Y": two bodies
+        if ctx.texts[end] == "dan" and end > k and end + 1 < len(doc) and is_cap(doc[end + 1]) \
+                and ctx.texts[end + 1].lower() not in ctx.lx.function_words and not ctx.hits.get(end + 1) \
+                and ctx.texts[end + 1].lower() not in bodies:  # not "Tim X dan Tim Y": two bodies
             end += 1  # "Satuan Tugas Koordinasi dan Supervisi Wilayah I": two fields of one body
             continue
-        if not (is_cap(doc[end]) or is_acronym(doc[end]) or doc[end].text.isdigit()) \
-                or doc[end].text.lower() in ctx.lx.calendar or doc[end].text.lower() in ctx.lx.function_words:
+        if not (is_cap(doc[end]) or is_acronym(doc[end]) or ctx.texts[end].isdigit()) \
+                or ctx.texts[end].lower() in ctx.lx.calendar or ctx.texts[end].lower() in ctx.lx.function_words:
             break
         if end > k and head not in ("kantor regional", "kanreg") \
                 and (ctx.longest(end, ("AGENCY", "AGENCY_TYPE")) or ministry_part(ctx, end)):
@@ -45,7 +45,7 @@ def named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
             end = reg[0]  # "Kantor Regional XI BKN Manado": the office's city ends its name
             break
         end += 1
-    while end > k and doc[end - 1].text == "dan":
+    while end > k and ctx.texts[end - 1] == "dan":
         end -= 1
     if end == k or head == "forum":
         return None

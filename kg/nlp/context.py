@@ -214,12 +214,12 @@ def is_acronym(t: Token) -> bool:
 def paren_end(ctx: DocContext, i: int, max_len: int = 6) -> int | None:
     """End (exclusive) of a parenthetical starting at token ``i`` on the same line, else None."""
     doc = ctx.doc
-    if i >= len(doc) or doc[i].text != "(":
+    if i >= len(doc) or ctx.texts[i] != "(":
         return None
     for k in range(i + 1, min(len(doc), i + max_len + 2)):
-        if doc[k].text == ")":
+        if ctx.texts[k] == ")":
             return k + 1
-        if "\n" in doc[k].text:
+        if "\n" in ctx.texts[k]:
             return None
     return None
 

@@ -249,9 +249,9 @@ def _event_end(ctx: DocContext, i: int, h, head: str, lower_head: bool) -> int |
     end, lowers = h.j, 0
     if head in ("kegiatan", "acara") and lower_head:
         # "kegiatan pencegahan korupsi": a named activity in lower case
-        while end < len(doc) and end - h.j < 4 and doc[end].text.isalpha() and doc[end].text.islower() \
-                and doc[end].text not in lx.function_words and doc[end].text not in lx.cue_verbs \
-                and doc[end].text not in ("ini", "itu", "tersebut") and not _VERBISH.match(doc[end].text):
+        while end < len(doc) and end - h.j < 4 and ctx.texts[end].isalpha() and ctx.texts[end].islower() \
+                and ctx.texts[end] not in lx.function_words and ctx.texts[end] not in lx.cue_verbs \
+                and ctx.texts[end] not in ("ini", "itu", "tersebut") and not _VERBISH.match(ctx.texts[end]):
             end += 1
         if end - h.j < 2 or not (_cue_before(ctx, i) or _own_scene(ctx, end) or _held_after(ctx, end)):
             return None  # "menjaga jarak dari kegiatan politik praktis": activities in general, none held
@@ -261,7 +261,7 @@ def _event_end(ctx: DocContext, i: int, h, head: str, lower_head: bool) -> int |
         if step is None:
             break
         end, lowers = step
-    while end > h.j and doc[end - 1].text in ("(", "-", "dan"):
+    while end > h.j and ctx.texts[end - 1] in ("(", "-", "dan"):
         end -= 1
     if not _lower_ok(ctx, i, head, lower_head):
         return end
@@ -272,7 +272,7 @@ def _event_end(ctx: DocContext, i: int, h, head: str, lower_head: bool) -> int |
         return _lower_name_end(ctx, i, end)  # "menggelar apel siaga bencana": the name goes on after its modifier
     if all(t.text.isdigit() for t in doc[h.j:end]):
         return _lower_name_end(ctx, i, end)  # "Pelantikan 30 pejabat berlangsung ...": a count, then who
-    if lower_head and h.j < len(doc) and doc[h.j].text == "(" and end == paren_end(ctx, h.j):
+    if lower_head and h.j < len(doc) and ctx.texts[h.j] == "(" and end == paren_end(ctx, h.j):
         # "bimbingan teknis (bimtek) pengelolaan keuangan desa": the name goes on after its short form
         return _lower_name_end(ctx, i, end)
     return end
@@ -297,38 +297,38 @@ def _name_step(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int
     if named and named.j - end > 1:
         return named.j, lowers  # "seleksi Pegawai Pemerintah dengan Perjanjian Kerja": a programme's whole name
     if (is_cap(t) or is_acronym(t)) and (tl not in lx.function_words
-                                         or tl == "tahun" and doc[end - 1].text.lower() == "ulang"
+                                         or tl == "tahun" and ctx.texts[end - 1].lower() == "ulang"
                                          or tl in ("baru", "luar") and end > h.j and is_cap(doc[end - 1])):
         return end + 1, lowers  # "Hari Ulang Tahun", "Peserta Didik Baru": "tahun", "baru" here are part of the name
-    if tl == "ke" and end + 1 < len(doc) and (doc[end + 1].text.isdigit() or doc[end + 1].text == "-"
-                                             and end + 2 < len(doc) and doc[end + 2].text.isdigit()):
-        return end + (2 if doc[end + 1].text.isdigit() else 3), lowers  # "HUT ke-53", "Hari Jadi ke 220"
+    if tl == "ke" and end + 1 < len(doc) and (ctx.texts[end + 1].isdigit() or ctx.texts[end + 1] == "-"
+                                             and end + 2 < len(doc) and ctx.texts[end + 2].isdigit()):
+        return end + (2 if ctx.texts[end + 1].isdigit() else 3), lowers  # "HUT ke-53", "Hari Jadi ke 220"
     if t.text.isdigit() or _ROMAN.match(t.text) or re.match(r"^\d{4}-\d{4}$", t.text):
         return end + 1, lowers
     if (t.text == "-" or t.text == "/" and not doc[end - 1].whitespace_ and not t.whitespace_) \
-            and end + 1 < len(doc) and (doc[end + 1].text.isdigit() or is_cap(doc[end + 1])):
+            and end + 1 < len(doc) and (ctx.texts[end + 1].isdigit() or is_cap(doc[end + 1])):
         return end + 2, lowers  # "... Kabupaten/Kota Tahun 2024"
     if t.text == "(" and paren_end(ctx, end):
         return paren_end(ctx, end), lowers
     if tl == "," and end > h.j and (listed := _listed_end(ctx, end)):
         return listed, lowers  # "Deklarasi Netralitas ASN, TNI dan Polri": a list inside the name
     if tl in ("dan", "&") and end + 1 < len(doc) and is_cap(doc[end + 1]) and (
-            end > h.j or head.startswith("pemilihan ") and doc[end + 1].text == "Wakil"):
+            end > h.j or head.startswith("pemilihan ") and ctx.texts[end + 1] == "Wakil"):
         return end + 1, lowers  # "Pemilihan Bupati dan Wakil Bupati Sleman"
-    if tl == "tahun" and end + 1 < len(doc) and _YEAR.match(doc[end + 1].text):
+    if tl == "tahun" and end + 1 < len(doc) and _YEAR.match(ctx.texts[end + 1]):
         return end + 2, lowers
-    if tl == "tahun" and end + 2 < len(doc) and doc[end + 1].text.lower() == "anggaran" \
-            and _YEAR.match(doc[end + 2].text):
+    if tl == "tahun" and end + 2 < len(doc) and ctx.texts[end + 1].lower() == "anggaran" \
+            and _YEAR.match(ctx.texts[end + 2]):
         return end + 3, lowers  # "... LKPJ Tahun Anggaran 2023"
     if tl == "tentang" and end > h.j and end + 1 < len(doc) and (is_cap(doc[end + 1]) or is_acronym(doc[end + 1])) \
             and not ctx.longest(end + 1, ("EVENT_HEAD",)):
         return end + 1, lowers  # "Rapat Paripurna Penetapan Raperda tentang APBD Tahun Anggaran 2025"
     if tl in ("dalam", "terhadap") and end > h.j and end + 1 < len(doc) and is_cap(doc[end + 1]) \
-            and doc[end + 1].text.lower() not in lx.calendar and not any(
+            and ctx.texts[end + 1].lower() not in lx.calendar and not any(
                 ctx.hits_at(end + 1, lab) for lab in ("EVENT_HEAD", "VENUE_HEAD", "PLACE", "TITLE", "ACTING")):
         return end + 1, lowers  # "Evaluasi Penggunaan Anggaran dalam Penyusunan Program ...": one name
-    if tl == "dalam" and end + 2 < len(doc) and doc[end + 1].text == "rangka" \
-            and is_cap(doc[end + 2]) and doc[end + 2].text.lower() not in lx.calendar \
+    if tl == "dalam" and end + 2 < len(doc) and ctx.texts[end + 1] == "rangka" \
+            and is_cap(doc[end + 2]) and ctx.texts[end + 2].lower() not in lx.calendar \
             and not _own_happening(ctx, end + 2):
         return end + 2, lowers  # "Rapat Paripurna dalam rangka Penyampaian Nota Pengantar ...": its agenda names it
         # (not "... dalam rangka HUT ke-79 RI": the anniversary is a happening of its own)
@@ -411,19 +411,19 @@ def _election(ctx: DocContext, i: int, h, head: str, end: int, text: str) -> tup
 
 def _suffix_event(ctx: DocContext, i: int) -> tuple[int, int, Mention] | None:
     doc = ctx.doc
-    if doc[i].text.lower() not in _words(ctx, "SUFFIX_HEAD") or not is_cap(doc[i]):
+    if ctx.texts[i].lower() not in _words(ctx, "SUFFIX_HEAD") or not is_cap(doc[i]):
         return None
     s = i
-    while s - 1 >= 0 and (is_cap(doc[s - 1]) or is_acronym(doc[s - 1])) and doc[s - 1].text.lower() not in ctx.lx.function_words \
+    while s - 1 >= 0 and (is_cap(doc[s - 1]) or is_acronym(doc[s - 1])) and ctx.texts[s - 1].lower() not in ctx.lx.function_words \
             and i - s < 8:
         s -= 1
     if s == i:
         return None
     end = i + 1
     p = paren_end(ctx, end)
-    if p and p < len(doc) and _YEAR.match(doc[p].text):
+    if p and p < len(doc) and _YEAR.match(ctx.texts[p]):
         end = p  # "Innovative Government Award (IGA) 2024"
-    if end < len(doc) and _YEAR.match(doc[end].text):
+    if end < len(doc) and _YEAR.match(ctx.texts[end]):
         end += 1
     surface = " ".join(ctx.text[doc[s].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     text = re.sub(r"\s*\([^)]*\)", "", surface)
@@ -462,7 +462,7 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
         if ev:
             end, m = ev
             # "Rapat dengar pendapat atau hearing Komisi B": two names of one event
-            if end + 1 < len(doc) and doc[end].text.lower() == "atau":
+            if end + 1 < len(doc) and ctx.texts[end].lower() == "atau":
                 ev2 = _event(ctx, end + 1)
                 if ev2:
                     e2, m2 = ev2

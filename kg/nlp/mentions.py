@@ -105,7 +105,8 @@ def _mentions_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]]:
 
 def _policy_or_venue(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     """(end, mentions) of a policy or a venue named at token ``i``, with the names inside it."""
-    pol = policy_at(ctx, i) if not _unit_named_after(ctx, i) else None
+    pol = policy_at(ctx, i)
+    pol = pol if pol and not _unit_named_after(ctx, i) else None
     ven = venue_at(ctx, i) if pol else None
     program = None
     if ven and ven[0] > pol[0]:

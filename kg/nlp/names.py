@@ -69,22 +69,22 @@ def name_run(ctx: DocContext, k: int, limit: int = 5) -> int:
     while m < len(doc) and m - k - dots < limit:  # ``limit`` words; the periods of "Muh." do not count
         if name_word(ctx, m):
             m += 1
-            if m < len(doc) and doc[m].text == "." and len(doc[m - 1].text) <= 3:
+            if m < len(doc) and ctx.texts[m] == "." and len(ctx.texts[m - 1]) <= 3:
                 m += 1
                 dots += 1
-        elif doc[m].text.lower() in ctx.lx.lists["NAME_CONNECTOR"] and m > k and (name_word(ctx, m + 1) or _hyphen(ctx, m + 1)):
+        elif ctx.texts[m].lower() in ctx.lx.lists["NAME_CONNECTOR"] and m > k and (name_word(ctx, m + 1) or _hyphen(ctx, m + 1)):
             m += 1
-        elif doc[m].text.lower() in ctx.lx.lists["NAME_CONNECTOR"] and m > k and m + 2 < len(doc) \
-                and doc[m + 1].text == "." and name_word(ctx, m + 2):
+        elif ctx.texts[m].lower() in ctx.lx.lists["NAME_CONNECTOR"] and m > k and m + 2 < len(doc) \
+                and ctx.texts[m + 1] == "." and name_word(ctx, m + 2):
             m += 2  # "Salma Hi. Darwis": a haji's title before the father's name, inside the name
         elif m > k and _hyphen(ctx, m):
             m += 2  # "Yusuf Al-Amin": a hyphen inside a name, with the word after it
         else:
             break
-    while m > k and doc[m - 1].text == ".":
+    while m > k and ctx.texts[m - 1] == ".":
         m -= 1
-    if k < m < len(doc) and re.fullmatch(r"[A-Z]{2,3}", doc[m].text) and doc[m].text.lower() not in ctx.lx.address \
-            and doc[m].text not in ctx.lx.not_entity and not ctx.hits_at(m) and doc[m - 1].text.isalpha() \
+    if k < m < len(doc) and re.fullmatch(r"[A-Z]{2,3}", ctx.texts[m]) and ctx.texts[m].lower() not in ctx.lx.address \
+            and ctx.texts[m] not in ctx.lx.not_entity and not ctx.hits_at(m) and ctx.texts[m - 1].isalpha() \
             and not (m + 1 < len(doc) and name_word(ctx, m + 1)):
         m += 1  # "M. Yamin HR", "Zulkifli AS": initials after a name (not a degree, not an acronym known here)
     return m
@@ -93,14 +93,14 @@ def name_run(ctx: DocContext, k: int, limit: int = 5) -> int:
 def _hyphen(ctx: DocContext, m: int) -> bool:
     """Is token ``m`` a hyphen joining two words of a name with no space ("Al-Amin")?"""
     doc = ctx.doc
-    return 0 < m < len(doc) - 1 and doc[m].text == "-" and not doc[m - 1].whitespace_ and not doc[m].whitespace_ \
+    return 0 < m < len(doc) - 1 and ctx.texts[m] == "-" and not doc[m - 1].whitespace_ and not doc[m].whitespace_ \
         and name_word(ctx, m + 1)
 
 
 def skip_hon(ctx: DocContext, k: int) -> int:
     doc = ctx.doc
-    while k < len(doc) and (is_hon(ctx, doc[k]) or doc[k].text == "."):
-        if doc[k].text == "." and (k == 0 or not is_hon(ctx, doc[k - 1])):
+    while k < len(doc) and (is_hon(ctx, doc[k]) or ctx.texts[k] == "."):
+        if ctx.texts[k] == "." and (k == 0 or not is_hon(ctx, doc[k - 1])):
             break
         k += 1
     return k
@@ -110,16 +110,16 @@ def skip_degrees(ctx: DocContext, k: int) -> int:
     """Extend over ", ST, MT" / ", M.Si." after a name."""
     doc, end = ctx.doc, k
     m = k
-    while m + 1 < len(doc) and doc[m].text == ",":
-        w = doc[m + 1].text.rstrip(".").lower()
+    while m + 1 < len(doc) and ctx.texts[m] == ",":
+        w = ctx.texts[m + 1].rstrip(".").lower()
         if w in ctx.lx.degrees:
             m += 2
-            while m < len(doc) and doc[m].text == ".":
+            while m < len(doc) and ctx.texts[m] == ".":
                 m += 1
             end = m
         else:
             break
-    while end < len(doc) and doc[end].text.rstrip(".").lower() in ctx.lx.degrees and doc[end].text[:1].isupper() \
+    while end < len(doc) and ctx.texts[end].rstrip(".").lower() in ctx.lx.degrees and ctx.texts[end][:1].isupper() \
             and end == k:
         end += 1
     return end
@@ -175,12 +175,12 @@ def backward_name(ctx: DocContext, i: int) -> tuple[int, int] | None:
     k = i
 
     def degree(j: int) -> bool:  # "Muhammad Basir, M.Si., menjelaskan": a degree after a comma
-        return doc[j].text.rstrip(".").lower() in degrees and doc[j].text[:1].isupper() and j > 0 \
-            and doc[j - 1].text == ","
+        return ctx.texts[j].rstrip(".").lower() in degrees and ctx.texts[j][:1].isupper() and j > 0 \
+            and ctx.texts[j - 1] == ","
 
-    while k > 0 and (doc[k - 1].text.lower() in (",", "selaku", "sebagai") or age_before(ctx.texts, k)
-                     or degree(k - 1) or doc[k - 1].text == "." and k > 1 and degree(k - 2)):
-        k -= 3 if age_before(ctx.texts, k) else 2 if doc[k - 1].text == "." else 1  # "Jumadi (52), mengeluhkan"
+    while k > 0 and (ctx.texts[k - 1].lower() in (",", "selaku", "sebagai") or age_before(ctx.texts, k)
+                     or degree(k - 1) or ctx.texts[k - 1] == "." and k > 1 and degree(k - 2)):
+        k -= 3 if age_before(ctx.texts, k) else 2 if ctx.texts[k - 1] == "." else 1  # "Jumadi (52), mengeluhkan"
     e = k
     s = e
     while s > 0 and (e - s < 4 or e - s < 6 and name_prefix(ctx, s - 1)):  # "Anak Agung Gede Raka X"
@@ -192,11 +192,11 @@ def backward_name(ctx: DocContext, i: int) -> tuple[int, int] | None:
             break
     if s == e:
         return None
-    if s > 0 and doc[s - 1].text[:1].isupper() and not doc[s - 1].is_punct and doc[s - 1].text.lower() not in ctx.lx.function_words \
+    if s > 0 and ctx.texts[s - 1][:1].isupper() and not doc[s - 1].is_punct and ctx.texts[s - 1].lower() not in ctx.lx.function_words \
             and not (is_hon(ctx, doc[s - 1]) and not (s > 1 and name_word(ctx, s - 2))):
         return None  # but "Mbok Sukarmi, mengaku": an honorific may open the name ("Ridwan Daeng Sikki": not inside it)
-    if s > 0 and (doc[s - 1].text.lower() in ctx.lx.venue_heads or doc[s - 1].text.lower() in ctx.lx.lists["PLACE_PREP"]):
+    if s > 0 and (ctx.texts[s - 1].lower() in ctx.lx.venue_heads or ctx.texts[s - 1].lower() in ctx.lx.lists["PLACE_PREP"]):
         return None  # "desa Karangrejo", "di Sleman": a place, not a person
-    if s > 0 and doc[s - 1].text.isdigit():
+    if s > 0 and ctx.texts[s - 1].isdigit():
         return None  # "guru SMA Negeri 2 Puruk Cahu, mengaku": the words after a unit's number name its place
     return s, e

@@ -156,12 +156,12 @@ def _subject_before(ctx: DocContext, k: int, taken: set[int]) -> tuple[int, int]
     doc, lx = ctx.doc, ctx.lx
     m = k
     skipped = 0
-    while m > 0 and (doc[m - 1].text.lower() in lx.lists["SUBJECT_ADVERB"] or doc[m - 1].text == ",") \
+    while m > 0 and (ctx.texts[m - 1].lower() in lx.lists["SUBJECT_ADVERB"] or ctx.texts[m - 1] == ",") \
             and skipped < 3:
         m -= 1
         skipped += 1
-    if m > 0 and skipped < 3 and doc[m - 1].text.islower() and doc[m - 1].text.isalpha() \
-            and doc[m - 1].text not in lx.function_words and m - 1 > 0 and _name_word(ctx, m - 2):
+    if m > 0 and skipped < 3 and ctx.texts[m - 1].islower() and ctx.texts[m - 1].isalpha() \
+            and ctx.texts[m - 1] not in lx.function_words and m - 1 > 0 and _name_word(ctx, m - 2):
         m -= 1
     back = _backward_name(ctx, m) or _before_apposition(ctx, k)
     return back if back and not any(x in taken for x in range(*back)) else None
@@ -172,12 +172,12 @@ def _cue_candidate(ctx: DocContext, k: int, low: str, taken: set[int]) -> tuple[
     doc, lx = ctx.doc, ctx.lx
     cand: tuple[int, int] | None = None
     via = "cue"
-    if low in lx.cue_after or low in lx.cue_passive or low == "menurut" or low in lx.cue_verbs and k > 0 and doc[k - 1].text in (",", "”", '"'):
+    if low in lx.cue_after or low in lx.cue_passive or low == "menurut" or low in lx.cue_verbs and k > 0 and ctx.texts[k - 1] in (",", "”", '"'):
         cand = _name_after_cue(ctx, k, taken)
     if cand is None and (low in lx.cue_verbs or low in ("selaku", "sebagai")):
         cand = _subject_before(ctx, k, taken)
         via = "subject" if cand else via
-    elif doc[k].text == "," and k > 0 and non_person(ctx, doc[k].idx):
+    elif ctx.texts[k] == "," and k > 0 and non_person(ctx, doc[k].idx):
         back = _backward_name(ctx, k)
         if back and not any(x in taken for x in range(*back)):
             cand = back
@@ -224,7 +224,7 @@ def _short_forms(ctx: DocContext, found: list[PersonMention], taken: set[int]) -
         tok = doc[k]
         if ctx.in_quote(tok.idx):
             continue
-        if k + 1 < len(doc) and _name_word(ctx, k + 1) and doc[k + 1].text not in parts:
+        if k + 1 < len(doc) and _name_word(ctx, k + 1) and ctx.texts[k + 1] not in parts:
             continue
         yield PersonMention(tok.idx, tok.idx + len(tok), tok.text, tok.text, via="short", i=k, j=k + 1)
         taken.add(k)

@@ -160,9 +160,9 @@ def local_name(ctx: DocContext, k: int, limit: int = 3) -> int:
     """End of a capitalised run of up to ``limit`` tokens naming a village or district; a number
     word after its first word is part of it ("Desa Kuala Dua", "Kecamatan Simpang Empat")."""
     doc, m = ctx.doc, k
-    while m < len(doc) and m - k < limit and is_cap(doc[m]) and doc[m].text.lower() not in ctx.lx.local_kinds \
-            and (doc[m].text.lower() not in ctx.lx.function_words
-                 or m > k and doc[m].text.lower() in ctx.lx.lists["NAME_NUMBER"]) and not doc[m].is_punct:
+    while m < len(doc) and m - k < limit and is_cap(doc[m]) and ctx.texts[m].lower() not in ctx.lx.local_kinds \
+            and (ctx.texts[m].lower() not in ctx.lx.function_words
+                 or m > k and ctx.texts[m].lower() in ctx.lx.lists["NAME_NUMBER"]) and not doc[m].is_punct:
         if ctx.hits_at(m, "PLACE") and m > k:
             break
         m += 1
@@ -198,10 +198,10 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         kind = ctx.lx.local_kinds[head]
         label = f"{head.capitalize()} {name}"
         return end, make_mention(ctx, i, end, "Place", f"place:{head}-{slug(name)}", label, (name,), kind)
-    if (not (is_cap(doc[h.j]) or is_acronym(doc[h.j])) or doc[h.j].text.lower() in ctx.lx.calendar) \
+    if (not (is_cap(doc[h.j]) or is_acronym(doc[h.j])) or ctx.texts[h.j].lower() in ctx.lx.calendar) \
             and h.id not in ctx.lx.complete_venues:
         return None
-    balai = head == "balai" and doc[h.j].text.lower() in ctx.lx.balai_units  # "Balai Besar ...": a ministry's office
+    balai = head == "balai" and ctx.texts[h.j].lower() in ctx.lx.balai_units  # "Balai Besar ...": a ministry's office
     end = h.j + balai
     while end < len(doc) and end - i < 9:
         t = doc[end]
@@ -211,7 +211,7 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         elif end > h.j and _joined(doc, end):
             end += 2  # "Jalan Soekarno-Hatta"
         elif t.text == "." and end > h.j and end + 1 < len(doc) and is_cap(doc[end + 1]) \
-                and (doc[end - 1].text.lower() in ctx.lx.honorifics or len(doc[end - 1].text) == 1):
+                and (ctx.texts[end - 1].lower() in ctx.lx.honorifics or len(ctx.texts[end - 1]) == 1):
             end += 1  # "Ruang Rapat H. Aberani Sulaiman", "Jalan A. Yani": an honorific or an initial in the name
         elif (is_cap(t) or is_acronym(t) or t.text.isdigit()) and t.text.lower() not in ctx.lx.calendar \
                 and t.text.lower() not in ctx.lx.function_words and t.text not in ctx.lx.not_entity:
@@ -229,7 +229,7 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     if balai and end - h.j >= 2 or h.id in ctx.lx.agency_venues:
         # "Balai Pelaksanaan Jalan Nasional Sumatera Barat": a ministry's technical office, not a hall
         return end, make_mention(ctx, i, end, "Agency", f"agency:{slug(label)}", label, (), "unit")
-    inner = ctx.longest(h.j, ("VENUE_HEAD",)) if h.j < end and doc[h.j].text.isupper() else None
+    inner = ctx.longest(h.j, ("VENUE_HEAD",)) if h.j < end and ctx.texts[h.j].isupper() else None
     if inner and inner.j < end and inner.id not in ctx.lx.local_kinds:
         # "Gedung MPP Lamongan": the building of the venue "MPP Lamongan", one place under either name
         rest = " ".join(ctx.text[doc[h.j].idx:doc[end - 1].idx + len(doc[end - 1])].split())

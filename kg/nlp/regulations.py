@@ -60,7 +60,7 @@ def policy_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         return named
     h = ctx.longest(i, ("POLICY",))
     reg = _regulation(ctx, i)
-    if reg and h and h.j < len(doc) and doc[h.j].text == "tentang" and reg[0] > h.j + 1:
+    if reg and h and h.j < len(doc) and ctx.texts[h.j] == "tentang" and reg[0] > h.j + 1:
         # "UU Nomor 20 Tahun 2023 tentang ASN": a known regulation and its subject
         rec = lx.policies[h.id]
         whole = " ".join(ctx.text[doc[i].idx:doc[reg[0] - 1].idx + len(doc[reg[0] - 1])].split())
@@ -74,10 +74,10 @@ def policy_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         p = paren_end(ctx, end)
         if p and p - end == 3:
             end = p
-        if end < len(doc) and (_YEAR.match(doc[end].text) or re.match(r"^\d{4}-\d{4}$", doc[end].text)):
-            yr = doc[end].text
-            if end + 2 < len(doc) and doc[end + 1].text == "-" and _YEAR.match(doc[end + 2].text):
-                yr = f"{yr}-{doc[end + 2].text}"
+        if end < len(doc) and (_YEAR.match(ctx.texts[end]) or re.match(r"^\d{4}-\d{4}$", ctx.texts[end])):
+            yr = ctx.texts[end]
+            if end + 2 < len(doc) and ctx.texts[end + 1] == "-" and _YEAR.match(ctx.texts[end + 2]):
+                yr = f"{yr}-{ctx.texts[end + 2]}"
                 end += 3
             else:
                 end += 1
@@ -95,9 +95,9 @@ def _system(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     doc, texts, words = ctx.doc, ctx.texts, ctx.lx.mention_words  # kg/rules/mention_words.jsonl
     systems, programs = words["SYSTEM_HEAD"], words["PROGRAM_HEAD"]
     documents = words.get("DOCUMENT_HEAD", frozenset())
-    if texts[i].lower() in systems | documents and is_cap(doc[i]):
+    if (texts[i].lower() in systems or texts[i].lower() in documents) and is_cap(doc[i]):
         s = i  # "Portal Satu Data", "Piagam Pencanangan Zona Integritas"
-    elif i > 0 and texts[i - 1] in systems | programs and (is_cap(doc[i]) or e_name(ctx, i)):
+    elif i > 0 and (texts[i - 1] in systems or texts[i - 1] in programs) and (is_cap(doc[i]) or e_name(ctx, i)):
         s = i - 1  # "aplikasi SIDAK": the mention starts at the lower-case system word
     else:
         return None
@@ -150,7 +150,7 @@ def _system(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
 def e_name(ctx: DocContext, k: int) -> bool:
     """Does an electronic system's name start at ``k``: "e-" joined to a capitalised word ("e-SAKIP", "e-Kinerja")?"""
     doc = ctx.doc
-    return k + 2 < len(doc) and doc[k].text in ("e", "E") and doc[k + 1].text == "-" and not doc[k].whitespace_ \
+    return k + 2 < len(doc) and ctx.texts[k] in ("e", "E") and ctx.texts[k + 1] == "-" and not doc[k].whitespace_ \
         and not doc[k + 1].whitespace_ and is_cap(doc[k + 2])
 
 
@@ -158,8 +158,8 @@ def _code(ctx: DocContext, k: int) -> tuple[int, str]:
     """(end, code) of a number written without spaces from token ``k`` ("800/45/BKPSDM/2024")."""
     doc = ctx.doc
     j, parts = k, []
-    while j < len(doc) and _CODE_PART.match(doc[j].text) and j - k < 12:
-        parts.append(doc[j].text)
+    while j < len(doc) and _CODE_PART.match(ctx.texts[j]) and j - k < 12:
+        parts.append(ctx.texts[j])
         j += 1
         if doc[j - 1].whitespace_:
             break
@@ -177,7 +177,7 @@ def _subject_end(ctx: DocContext, k: int) -> int:
     cap_joiners = lx.mention_words.get("SUBJECT_JOINER_CAP", frozenset())  # "setelah", "dalam": before a capital only
     end, lowers = k + 1, 0
     while end < len(doc) and end - k < 24:
-        t = doc[end].text
+        t = ctx.texts[end]
         nxt = doc[end + 1] if end + 1 < len(doc) else None
         if is_cap(doc[end]) or is_acronym(doc[end]) or t.isdigit() or t in ("-", "/"):
             end += 1
@@ -187,7 +187,7 @@ def _subject_end(ctx: DocContext, k: int) -> int:
             break  # "tentang PKWT dan UU 6/2014 ...": another regulation ("Perubahan atas UU ..." amends one)
         elif t == "," and end > k + 1 and is_cap(doc[end - 1]) and _listed_fields(ctx, end + 1):
             end += 1  # "tentang Kedudukan, Susunan Organisasi, Tugas dan Fungsi serta Tata Kerja ..."
-        elif t == "," and lowers and doc[end - 1].text.islower() and (listed := _listed_fields(ctx, end + 1, True)):
+        elif t == "," and lowers and ctx.texts[end - 1].islower() and (listed := _listed_fields(ctx, end + 1, True)):
             end = listed  # "tentang kedudukan, susunan organisasi, tugas dan fungsi serta tata kerja ..."
             break
         elif t.lower() in joiners | cap_joiners and end > k + 1 and nxt is not None and (
@@ -200,7 +200,7 @@ def _subject_end(ctx: DocContext, k: int) -> int:
             lowers += 1
         else:
             break
-    while end > k + 1 and (doc[end - 1].text.lower() in fw or doc[end - 1].text in ("-", "/", "(")):
+    while end > k + 1 and (ctx.texts[end - 1].lower() in fw or ctx.texts[end - 1] in ("-", "/", "(")):
         end -= 1
     return end if end > k + 1 else k
 
@@ -221,13 +221,13 @@ def _listed_fields(ctx: DocContext, k: int, lower: bool = False) -> int | None:
         t = doc[x]
         if t.text in ("dan", "serta") and x > k and field(x + 1):
             y = x + 1
-            while y < len(doc) and y - x < 8 and (field(y) or doc[y].text in ("dan", "serta")
+            while y < len(doc) and y - x < 8 and (field(y) or ctx.texts[y] in ("dan", "serta")
                                                   and y + 1 < len(doc) and field(y + 1)):
                 y += 1  # the last fields; what follows them ends the title, not a clause ("dan Wakil Bupati hadir")
-            ok = y >= len(doc) or doc[y].text in (".", ",", ";", ")", "(", "yang", "\n") or doc[y].is_space \
-                or lower and doc[y].text in fw  # "... tata kerja perangkat daerah sebagai aturan pelaksana"
+            ok = y >= len(doc) or ctx.texts[y] in (".", ",", ";", ")", "(", "yang", "\n") or doc[y].is_space \
+                or lower and ctx.texts[y] in fw  # "... tata kerja perangkat daerah sebagai aturan pelaksana"
             return y if ok else None
-        item_end = x + 1 < len(doc) and doc[x + 1].text in (",", "dan", "serta")  # "Gubernur, Bupati dan Wali Kota"
+        item_end = x + 1 < len(doc) and ctx.texts[x + 1] in (",", "dan", "serta")  # "Gubernur, Bupati dan Wali Kota"
         if not ((field(x) and (item_end or not ctx.hits_at(x, "TITLE") and not ctx.hits_at(x, "AGENCY")))
                 or t.text == "," and x > k):
             return None
@@ -239,13 +239,13 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     """(end, the Policy mention) of a regulation named at token ``i`` by its head and number ("PP 35/2021",
     "Perda Nomor 9 Tahun 2016 tentang ...") or by its subject ("Permendagri tentang ..."), or None."""
     doc = ctx.doc
-    if i > 0 and doc[i - 1].text == "(":
+    if i > 0 and ctx.texts[i - 1] == "(":
         return None
-    split_uu = doc[i].text == "Undang" and i + 2 < len(doc) and doc[i + 1].text == "-" \
-        and doc[i + 2].text.lower() == "undang"  # "Undang-Undang" as three tokens
-    if not (_reg_head(ctx, doc[i].text) or split_uu):
+    split_uu = ctx.texts[i] == "Undang" and i + 2 < len(doc) and ctx.texts[i + 1] == "-" \
+        and ctx.texts[i + 2].lower() == "undang"  # "Undang-Undang" as three tokens
+    if not (_reg_head(ctx, ctx.texts[i]) or split_uu):
         return None
-    if doc[i].text == "Rancangan" and not (i + 1 < len(doc) and re.match(r"^(?:Peraturan|Undang)", doc[i + 1].text)):
+    if ctx.texts[i] == "Rancangan" and not (i + 1 < len(doc) and re.match(r"^(?:Peraturan|Undang)", ctx.texts[i + 1])):
         return None
     start = i + 3 if split_uu else i + 1
     k, num, year = _number(ctx, start, min(len(doc), i + 16))
@@ -256,7 +256,7 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     if span is None:
         return None
     end, full = span
-    while end > i and doc[end - 1].text in ("(", "-"):
+    while end > i and ctx.texts[end - 1] in ("(", "-"):
         end -= 1
     return _regulation_mention(ctx, i, end, full, split_uu, num, year)
 
@@ -264,14 +264,14 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
 def _number(ctx: DocContext, k: int, limit: int) -> tuple[int, str | None, str | None]:
     """(end, number, year) of the regulation's number after its head, from token ``k`` on."""
     doc = ctx.doc
-    if k < len(doc) and doc[k].text.isdigit() and not doc[k].whitespace_:
+    if k < len(doc) and ctx.texts[k].isdigit() and not doc[k].whitespace_:
         j, code = _code(ctx, k)  # "PP 35/2021", "UU 6/2014": the number right after the head
         parts = code.split("/")
         if len(parts) == 2 and _YEAR.match(parts[1]):
             return j, parts[0], parts[1]
     num = year = None
     while k < limit:
-        t = doc[k].text
+        t = ctx.texts[k]
         if t.lower() in ("nomor", "no", "nomer") or t in (".", ":") and num is None:
             k += 1
             continue
@@ -279,8 +279,8 @@ def _number(ctx: DocContext, k: int, limit: int) -> tuple[int, str | None, str |
         if glued:  # "UU No.1 Tahun 2015": the number written onto its word
             num, k = glued.group(1), k + 1
             continue
-        if num is None and doc[k - 1].text.lower() in ("nomor", "no", "nomer", ".", ":") and (
-                t[:1].isdigit() or t[:1].isalpha() and k + 1 < len(doc) and doc[k + 1].text == "/"
+        if num is None and ctx.texts[k - 1].lower() in ("nomor", "no", "nomer", ".", ":") and (
+                t[:1].isdigit() or t[:1].isalpha() and k + 1 < len(doc) and ctx.texts[k + 1] == "/"
                 and not doc[k].whitespace_):  # "Nomor B/123/M.SM.00.00/2024"
             k, code = _code(ctx, k)
             parts = code.split("/")
@@ -288,14 +288,14 @@ def _number(ctx: DocContext, k: int, limit: int) -> tuple[int, str | None, str |
                 num, year = "/".join(parts[:-1]), parts[-1]  # "5/2024", "800/45/BKPSDM/2024"
                 break
             num = code
-            if len(parts) > 1 and k + 1 < len(doc) and doc[k].text.lower() == "tahun" and _YEAR.match(doc[k + 1].text):
-                year, k = doc[k + 1].text, k + 2  # "Nomor 100.3.1/45 Tahun 2024": a code and then its year
+            if len(parts) > 1 and k + 1 < len(doc) and ctx.texts[k].lower() == "tahun" and _YEAR.match(ctx.texts[k + 1]):
+                year, k = ctx.texts[k + 1], k + 2  # "Nomor 100.3.1/45 Tahun 2024": a code and then its year
                 break
             if len(parts) > 1:
                 break  # "100.3.3.2/1234/SJ": a code without its year
             continue
-        if num and t.lower() == "tahun" and k + 1 < len(doc) and _YEAR.match(doc[k + 1].text):
-            year = doc[k + 1].text
+        if num and t.lower() == "tahun" and k + 1 < len(doc) and _YEAR.match(ctx.texts[k + 1]):
+            year = ctx.texts[k + 1]
             k += 2
             break
         if num is None and (is_cap(doc[k]) or is_acronym(doc[k]) or t in ("-", "&") or t.lower() == "dan"):
@@ -312,7 +312,7 @@ def _numbered_end(ctx: DocContext, k: int, year: str | None) -> tuple[int, int |
     """(end, end of the subject after "tentang" or None) of a numbered regulation ending its number at ``k``."""
     doc = ctx.doc
     end, full = k, None
-    if end < len(doc) and doc[end].text.lower() == "tentang":
+    if end < len(doc) and ctx.texts[end].lower() == "tentang":
         full = _subject_end(ctx, end)
         if full == end:
             full = None
@@ -328,18 +328,18 @@ def _subject_named_end(ctx: DocContext, i: int, start: int, split_uu: bool) -> t
     "Surat Edaran Menteri PANRB tentang penguatan budaya kerja", "UU Perampasan Aset"."""
     doc = ctx.doc
     k2 = start
-    while k2 < len(doc) and k2 - i < 10 and (is_cap(doc[k2]) or is_acronym(doc[k2]) or doc[k2].text in ("-", "(", ")")):
+    while k2 < len(doc) and k2 - i < 10 and (is_cap(doc[k2]) or is_acronym(doc[k2]) or ctx.texts[k2] in ("-", "(", ")")):
         k2 += 1
-    head = "undang" if split_uu else doc[i].text.lower()
-    if k2 < len(doc) and doc[k2].text == "tentang":
+    head = "undang" if split_uu else ctx.texts[i].lower()
+    if k2 < len(doc) and ctx.texts[k2] == "tentang":
         end = _subject_end(ctx, k2)
         return None if end == k2 else (end, None)
-    if head in _NAMED_LAW_HEADS and k2 > start and doc[start].text.lower() not in ("nomor", "no") \
+    if head in _NAMED_LAW_HEADS and k2 > start and ctx.texts[start].lower() not in ("nomor", "no") \
             and not ctx.longest(start, ("PLACE", "AGENCY", "AGENCY_TYPE", "TITLE")):
         end = k2  # a law named by its subject alone: "UU Perampasan Aset", "Perda Bangunan Gedung"
-        while end > start and doc[end - 1].text in ("(", "-"):
+        while end > start and ctx.texts[end - 1] in ("(", "-"):
             end -= 1
-        if doc[end - 1].text == ")" and "(" not in [t.text for t in doc[start:end]]:
+        if ctx.texts[end - 1] == ")" and "(" not in [t.text for t in doc[start:end]]:
             end -= 1
         return end, None
     return None
@@ -352,10 +352,10 @@ def _regulation_mention(ctx: DocContext, i: int, end: int, full: int | None, spl
     text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     surface = text
     text = re.sub(r"\s*\([^)]*\)", "", text)
-    head = "undang" if split_uu else doc[i].text.lower()
+    head = "undang" if split_uu else ctx.texts[i].lower()
     kind = _KINDS.get(head, "permen" if head.startswith(("permen", "peraturan")) else slug(head))
-    if doc[i].text == "Peraturan" and i + 1 < len(doc):
-        kind = _PERATURAN_OF.get(doc[i + 1].text.lower(), "permen")
+    if ctx.texts[i] == "Peraturan" and i + 1 < len(doc):
+        kind = _PERATURAN_OF.get(ctx.texts[i + 1].lower(), "permen")
     code = num if num is None or num.isalnum() else slug(num)
     key = f"policy:reg-{kind}-{code}-{year}" if num and year else \
         f"policy:reg-{kind}-{code}" if num else f"policy:{slug(text)}"

@@ -58,12 +58,24 @@ def statements(ctx: DocContext, people: list[PersonMention], direct: list[QuoteC
                 yield back
                 continue
         for t in s.toks:
+            if not _may_cue(ctx, t.i):
+                continue  # no pattern below starts at a word that is no cue
             got = next((v for v in (p(ctx, s, t) for p in _PATTERNS) if v is not None), None)
             if got is _STOP:
                 break
             if got is not None and got is not _NEXT:
                 yield got
                 break
+
+
+def _may_cue(ctx: DocContext, i: int) -> bool:
+    """Can a pattern of :data:`_PATTERNS` match at token ``i``? Each needs a speech cue there: a cue
+    word (``-nya`` forms included), "menurut"/"berdasarkan", or the start of a cue phrase."""
+    low = ctx.texts[i].lower()
+    return low in ctx.lx.cue_tokens or low in _SOURCE_CUES or ctx.longest(i, ("CUE_PHRASE",)) is not None
+
+
+_SOURCE_CUES = frozenset({"menurut", "menurutnya", "berdasarkan"})
 
 
 def _statement_span(ctx: DocContext, sent: Span, direct: list[QuoteCandidate]) -> tuple[int, int] | None:
@@ -174,7 +186,7 @@ def _by_inverted_cue(ctx: DocContext, s: _Sentence, t):
     doc, text, lx = ctx.doc, ctx.text, ctx.lx
     cue = cue_word(lx, t.text)
     after_pron = re.match(r"^\s+(?:dia|ia|beliau)\s*,", text[t.idx + len(t):t.idx + len(t) + 12])
-    if not (cue and t.i > s.sent.start and (doc[t.i - 1].text == "," or after_pron) and cue not in lx.cue_verbs
+    if not (cue and t.i > s.sent.start and (ctx.texts[t.i - 1] == "," or after_pron) and cue not in lx.cue_verbs
             and not noun_use(ctx, t.i)):
         return None
     p = next((p for p in s.sp if t.idx < p.start <= t.idx + len(t) + 2), None)
@@ -192,7 +204,7 @@ def _by_leading_cue(ctx: DocContext, s: _Sentence, t):
     ..." (a cue-after word opening its sentence)."""
     doc, text, lx, sent = ctx.doc, ctx.text, ctx.lx, s.sent
     low = t.text.lower()
-    lead = t.i == sent.start or (t.i == sent.start + 1 and doc[sent.start].text.lower() in ("seperti", "sebagaimana")) \
+    lead = t.i == sent.start or (t.i == sent.start + 1 and ctx.texts[sent.start].lower() in ("seperti", "sebagaimana")) \
         or bool(re.fullmatch(lx.phrases("CONTINUING_LEAD").pattern + r",?\s*", text[s.ss:t.idx]))  # "Lebih lanjut disampaikan, ..."
     if not ((low in lx.cue_passive and lead) or (low in lx.cue_after and t.i == sent.start)):
         return None

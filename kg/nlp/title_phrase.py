@@ -58,9 +58,9 @@ def _title_phrase(ctx: DocContext, i: int) -> tuple[int, int, str, dict] | None:
     if h:
         acting = lx.acting.get(norm(doc[h.i:h.j].text), "")
         k = h.j
-        if k < len(doc) and doc[k].text == ".":
+        if k < len(doc) and ctx.texts[k] == ".":
             k += 1
-        p = k < len(doc) and doc[k].text == "(" and _paren_end(ctx, k)
+        p = k < len(doc) and ctx.texts[k] == "(" and _paren_end(ctx, k)
         if p:
             k = p
     t = ctx.longest(k, ("TITLE",))
@@ -70,7 +70,7 @@ def _title_phrase(ctx: DocContext, i: int) -> tuple[int, int, str, dict] | None:
     if rec is None:
         return None
     end = t.j
-    if end < len(doc) and doc[end].text == "(" and _paren_end(ctx, end):
+    if end < len(doc) and ctx.texts[end] == "(" and _paren_end(ctx, end):
         end = _paren_end(ctx, end)
     return i, end, acting, rec
 
@@ -78,7 +78,7 @@ def _title_phrase(ctx: DocContext, i: int) -> tuple[int, int, str, dict] | None:
 def _paren_end(ctx: DocContext, k: int) -> int | None:
     doc = ctx.doc
     for m in range(k + 1, min(len(doc), k + 8)):
-        if doc[m].text == ")":
+        if ctx.texts[m] == ")":
             return m + 1
     return None
 
@@ -90,12 +90,12 @@ def _title_text(ctx: DocContext, i: int, k: int, acting: str) -> str:
     h = ctx.longest(i, ("ACTING",))
     if h:
         m = h.j
-        if m < len(doc) and doc[m].text == ".":
+        if m < len(doc) and ctx.texts[m] == ".":
             m += 1
         words.append(acting)
     depth = 0
     while m < k:
-        t = doc[m].text
+        t = ctx.texts[m]
         if t == "(":
             depth += 1
         elif t == ")":
@@ -154,7 +154,7 @@ def _local_name(ctx: DocContext, st: _Title, mentions: list[Mention]) -> None:
     """The name of a local unit after its office ("Kepala Desa Sukamaju Sutardi": "Sukamaju")."""
     doc, k = ctx.doc, st.k
     m = k
-    while m < len(doc) and m - k < 5 and doc[m].text[:1].isupper() and doc[m].text.isalpha() \
+    while m < len(doc) and m - k < 5 and ctx.texts[m][:1].isupper() and ctx.texts[m].isalpha() \
             and not _is_hon(ctx, doc[m]) and not ctx.longest(m, ("TITLE", "ACTING")):
         m += 1
     known = local_name_end(ctx, mentions, k) if m - k >= 2 else None
@@ -221,7 +221,7 @@ def _org_step(ctx: DocContext, st: _Title, mentions: list[Mention]) -> bool:
                                   and t.text.lower() in lx.lists["NAME_CONNECTOR"]):
         # an honorific, but not "Daeng" inside a name after the honorifics ("Hj. Nurhasanah Daeng Matteru")
         st.first_hon = k if st.first_hon is None else st.first_hon
-        st.k = k + 2 if k + 1 < len(doc) and doc[k + 1].text == "." else k + 1
+        st.k = k + 2 if k + 1 < len(doc) and ctx.texts[k + 1] == "." else k + 1
         st.last_hon = st.k
     elif t.text[:1].isupper() and (t.text.isupper() and len(t.text) >= 2 and t.text not in lx.not_entity and "." not in t.text) \
             and not (t.text.lower() in lx.address and k > head_end and _name_word(ctx, k - 1)):  # "Budi SIP"
@@ -241,7 +241,7 @@ def _org_step(ctx: DocContext, st: _Title, mentions: list[Mention]) -> bool:
         st.k = k + 1
     elif t.text == "." and k > 0 and _is_hon(ctx, doc[k - 1]):
         st.k = k + 1
-    elif t.text == "." and k > head_end and len(doc[k - 1].text) == 1 and doc[k - 1].text.isupper() \
+    elif t.text == "." and k > head_end and len(ctx.texts[k - 1]) == 1 and ctx.texts[k - 1].isupper() \
             and any(ctx.hits_at(x, "RANK") for x in range(k + 1, min(len(doc), k + 5))):
         st.k = k + 1  # "Danlanud Pangeran M. Bun Yamin Kolonel Pnb X": an initial inside the unit's name, a rank after
     else:
@@ -270,13 +270,13 @@ def _joining_word(ctx: DocContext, st: _Title, low: str) -> bool:
     """A word joining the organisation's name ("Kota", "Bidang", "dan", "setempat"); False where "dan"
     ends the office instead."""
     doc, k = ctx.doc, st.k
-    if low == "dan" and not (k + 1 < len(doc) and (doc[k + 1].text[:1].isupper() or _lower_field(ctx, k + 1))) \
+    if low == "dan" and not (k + 1 < len(doc) and (ctx.texts[k + 1][:1].isupper() or _lower_field(ctx, k + 1))) \
             or low == "dan" and ctx.longest(k + 1, ("TITLE", "ACTING")):
         return False
     k += 2 if low == "dan" and _lower_field(ctx, k + 1) else 1
     if low in ("setempat", "ri"):
         st.org_marker = k
-    elif low in ("kab", "prov") and k < len(doc) and doc[k].text == ".":
+    elif low in ("kab", "prov") and k < len(doc) and ctx.texts[k] == ".":
         k += 1  # "Inspektur Daerah Prov. Kalteng"
     st.k = k
     return True
@@ -286,11 +286,11 @@ def _unit_name_end(ctx: DocContext, k: int) -> int:
     """The end of a unit's name after its head word ("Divisi Teknis", "Bidang Pengadaan"): a unit of the
     organization, not a name."""
     doc = ctx.doc
-    while k < len(doc) and doc[k].text[:1].isupper() and doc[k].text.isalpha() and not _is_hon(ctx, doc[k]) \
-            and not (k > 0 and _ROMAN.match(doc[k - 1].text)) \
+    while k < len(doc) and ctx.texts[k][:1].isupper() and ctx.texts[k].isalpha() and not _is_hon(ctx, doc[k]) \
+            and not (k > 0 and _ROMAN.match(ctx.texts[k - 1])) \
             and not any(h.label in ("AGENCY", "AGENCY_TYPE", "PLACE") for h in ctx.hits_at(k)) \
-            and not (k + 1 < len(doc) and doc[k + 1].text == "," and k + 2 < len(doc) and not _name_word(ctx, k + 2)):
-        if k + 1 < len(doc) and doc[k + 1].text == ",":
+            and not (k + 1 < len(doc) and ctx.texts[k + 1] == "," and k + 2 < len(doc) and not _name_word(ctx, k + 2)):
+        if k + 1 < len(doc) and ctx.texts[k + 1] == ",":
             return k + 1
         k += 1
     return k
@@ -356,8 +356,8 @@ def _holder_after_comma(ctx: DocContext, k: int) -> bool:
 def _name_after_comma(ctx: DocContext, st: _Title, mentions: list[Mention]) -> None:
     """No name in the run: the holder's name after a comma ("Anggota Komisi A lainnya, Hj. Rosmawati")."""
     doc, lx, run_end = ctx.doc, ctx.lx, st.k
-    comma = run_end + 1 if run_end + 1 < len(doc) and doc[run_end].text.lower() in lx.lists["TITLE_TAIL"] else run_end
-    if not ((st.name_start is None or st.name_end == st.name_start) and comma < len(doc) and doc[comma].text == ","):
+    comma = run_end + 1 if run_end + 1 < len(doc) and ctx.texts[run_end].lower() in lx.lists["TITLE_TAIL"] else run_end
+    if not ((st.name_start is None or st.name_end == st.name_start) and comma < len(doc) and ctx.texts[comma] == ","):
         return
     ns = _skip_hon(ctx, skip_listed_places(mentions, ctx.texts, comma) + 1)
     ne = _name_run(ctx, ns)
