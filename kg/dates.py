@@ -20,6 +20,8 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from .folding import Caseless, folded
+
 __all__ = ["DateMention", "find_dates", "iso_date", "MONTHS", "DAYS"]
 
 MONTHS = {
@@ -48,10 +50,10 @@ _PATTERNS = [
     # 29/9/2023, 06-02-2024, (27/11), 29.9.2023
     ("dmy", re.compile(r"(?<![\d/])(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})(?:[/.-] ?(?P<y>\d{4}|\d{2}))?(?![\d/]|[.-]\d)")),
     # 18 November 2024, 6 March 2019, 27 Nov
-    ("dMy", re.compile(r"\b(?P<d>\d{1,2})\s+(?P<mn>" + _MONTH_RE + r")\.?(?:,?\s+(?:tahun\s+)?(?P<y>\d{4}))?\b", re.I)),
+    ("dMy", Caseless(r"\b(?P<d>\d{1,2})\s+(?P<mn>" + _MONTH_RE + r")\.?(?:,?\s+(?:tahun\s+)?(?P<y>\d{4}))?\b")),
     # Selasa lalu, Senin depan, hari Selasa lalu
-    ("rel", re.compile(r"\b(?:hari\s+)?(?P<day>" + _DAY_RE + r")\s+(?P<dir>lalu|kemarin|depan|mendatang|pekan lalu|pekan depan)\b", re.I)),
-    ("word", re.compile(r"\b(?P<w>kemarin|hari ini|besok)\b", re.I)),
+    ("rel", Caseless(r"\b(?:hari\s+)?(?P<day>" + _DAY_RE + r")\s+(?P<dir>lalu|kemarin|depan|mendatang|pekan lalu|pekan depan)\b")),
+    ("word", Caseless(r"\b(?P<w>kemarin|hari ini|besok)\b")),
 ]
 
 
@@ -158,8 +160,9 @@ def find_dates(text: str, ref: str | None = None) -> list[DateMention]:
     refd = _ref(ref)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    low = folded(text)
     for kind, rx in _PATTERNS:
-        for m in rx.finditer(text):
+        for m in (rx.finditer(text, low) if isinstance(rx, Caseless) else rx.finditer(text)):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue

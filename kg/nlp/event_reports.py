@@ -7,6 +7,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from ..dates import find_dates
+from ..folding import Caseless
 from ..records import EventReport, Quote
 from .context import DocContext, Mention
 from .people import PersonMention
@@ -89,7 +90,7 @@ def event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str
 
 @lru_cache(maxsize=4)
 def _attendance_cue(phrases: frozenset[str]) -> re.Pattern:
-    return re.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, phrases), key=len, reverse=True)) + r")\b")
+    return Caseless(r"\b(?:" + "|".join(sorted(map(re.escape, phrases), key=len, reverse=True)) + r")\b")
 
 
 def _attendance(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[str, dict],

@@ -92,6 +92,7 @@ class Lexicon:
     name_prefixes: dict[str, frozenset[str] | None] = field(default_factory=dict)  # word -> the words it may open
     lists: dict[str, frozenset[str]] = field(default_factory=dict)  # WORD_LISTS label -> words or phrases
     _phrase_res: dict[str, re.Pattern] = field(default_factory=dict)
+    _name_words: dict[str, bool] = field(default_factory=dict)  # is_name_word's answers
     calendar: set[str] = field(default_factory=set)
     hospitals: set[str] = field(default_factory=set)    # "RSUD", "RSUP": a doctor's title after them names the hospital
     named_units: set[str] = field(default_factory=set)  # lower-case words of units named by a proper name ("puskesmas")
@@ -123,7 +124,15 @@ class Lexicon:
         return pat
 
     def is_name_word(self, word: str) -> bool:
-        """Could ``word`` be part of a person's name (by shape and by the lexicon)?"""
+        """Could ``word`` be part of a person's name (by shape and by the lexicon)? (answers kept by word)"""
+        got = self._name_words.get(word)
+        if got is None:
+            if len(self._name_words) > 200_000:
+                self._name_words.clear()  # a bound on a long run's memory
+            got = self._name_words[word] = self._is_name_word(word)
+        return got
+
+    def _is_name_word(self, word: str) -> bool:
         w = word.strip(".")
         if not w or not w[0].isupper() or w.isupper() and len(w) > 1:
             return False

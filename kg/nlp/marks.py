@@ -9,6 +9,8 @@ __all__ = ["find_quote_marks"]
 
 _OPEN = {"“": "”", "„": "“”", "«": "»", "‹": "›", '"': '"', "″": "″"}
 _CLOSE_ANY = set("”»›")
+#: every character the pairing below looks at: openers, closers
+_MARK = re.compile("[" + re.escape("".join(sorted(set("".join(_OPEN) + "".join(_OPEN.values())) | _CLOSE_ANY))) + "]")
 _STRAIGHT_SINGLE = re.compile(r"(?:^|(?<=[\s:(]))'([A-Z0-9][^'\n]{20,}?[,.!?])'(?=[\s)]|$)", re.M)
 
 
@@ -26,7 +28,8 @@ def find_quote_marks(text: str) -> list[tuple[int, int, bool]]:
         pos += len(para) + 1
         open_at = -1
         closer = ""
-        for k, ch in enumerate(para):
+        for mark in _MARK.finditer(para):  # every other character leaves the state as it is
+            k, ch = mark.start(), mark.group()
             if open_at < 0:
                 if ch in _OPEN:
                     open_at, closer = k, _OPEN[ch]

@@ -99,6 +99,7 @@ def is_dictionary_word(word: str) -> bool:
     return is_root(word) or is_derived_word(word)
 
 
+@lru_cache(maxsize=16384)
 def is_derived_word(word: str) -> bool:
     """Is ``word`` an affixed form (me-, di-, ber-, ter-, pe-an, ke-an, -kan, ...) of a common root word,
     not a root itself, and not mostly a proper noun in the corpus?
