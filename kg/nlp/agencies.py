@@ -73,7 +73,7 @@ def government_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     out = [make_mention(ctx, i, end, "Agency", f"agency:pemerintah-{rid}", f"Pemerintah {rec['pattern']}",
                     government_aliases(rec))]
     start = end - 1
-    while start > i and ctx.hits_at(start, "PLACE") == [] and ctx.texts[start] != ")":
+    while start > i and not ctx.hits_at(start, "PLACE") and ctx.texts[start] != ")":
         start -= 1
     reg2 = region_at(ctx, start)
     if reg2 and reg2[0] == end:
@@ -342,7 +342,7 @@ def ministry_part(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     keyed as the ministry's regional office type where the rules name one. Only where it is longer
     than any office type read at ``i``."""
     texts, lx = ctx.texts, ctx.lx
-    if not texts[i][:1].isupper() or not any(k.startswith(texts[i].lower()) for k in lx.agency_parts):
+    if not texts[i][:1].isupper() or texts[i].lower() not in lx.agency_part_starts:
         return None
     for n in (2, 1):
         part = lx.agency_parts.get(norm(" ".join(texts[i:i + n])))

@@ -6,6 +6,7 @@ Extractors read a :class:`DocContext`; only :func:`build_context` writes it.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 import re
 from dataclasses import dataclass, field
 
@@ -63,14 +64,19 @@ class DocContext:
     quote_spans: list[tuple[int, int]] = field(default_factory=list)    # char spans inside quotes
     _starts: list[int] | None = None
     _texts: list[str] | None = None
+    _token_starts: list[int] | None = None
+    _by_label: dict[tuple[int, str], list[Hit]] | None = None  # (token, label) -> hits, longest first
     local_names: dict[str, set[tuple[str, ...]]] | None = None  # first word -> village/district names (units.py)
 
     text: str = ""  # the text the pipeline saw: the article text with skipped parts blanked (same offsets)
 
-    def hits_at(self, i: int, label: str | None = None) -> list[Hit]:
+    def hits_at(self, i: int, label: str | None = None) -> Sequence[Hit]:
         """Gazetteer hits starting at token ``i``, longest first (the index's own list: read, never change it)."""
-        hs = self.hits.get(i, ())
-        return hs if label is None else [h for h in hs if h.label == label]
+        if label is None:
+            return self.hits.get(i, ())
+        if self._by_label is None:
+            self._by_label = _by_label(self.hits)
+        return self._by_label.get((i, label), ())
 
     def longest(self, i: int, labels: tuple[str, ...]) -> Hit | None:
         for h in self.hits.get(i, []):
@@ -85,6 +91,13 @@ class DocContext:
             texts = self.doc.user_data.get("kg_texts")
             self._texts = texts if texts is not None and len(texts) == len(self.doc) else [t.text for t in self.doc]
         return self._texts
+
+    @property
+    def token_starts(self) -> list[int]:
+        """The character offset of every token (``doc[i].idx``), read once."""
+        if self._token_starts is None:
+            self._token_starts = self.doc.to_array("IDX").tolist() if len(self.doc) else []
+        return self._token_starts
 
     def in_quote(self, char: int) -> bool:
         """Is ``char`` inside a quotation? (quote spans are sorted and do not overlap)"""
@@ -124,6 +137,15 @@ class DocContext:
 _KIND_CUES = {"kota", "pemkot", "pemko", "wali", "walikota", "kabupaten", "kab", "pemkab", "bupati",
               "provinsi", "pemprov", "gubernur", "prov"}
 _ACR_SHAPE = re.compile(r"^[A-Z][A-Za-z&\-.]{1,14}$")
+
+
+def _by_label(hits: dict[int, list[Hit]]) -> dict[tuple[int, str], list[Hit]]:
+    """The hits at each token by label, in the order of ``hits`` (longest first)."""
+    out: dict[tuple[int, str], list[Hit]] = {}
+    for i, hs in hits.items():
+        for h in hs:
+            out.setdefault((i, h.label), []).append(h)
+    return out
 
 
 def _collect_hits(doc: Doc) -> dict[int, list[Hit]]:

@@ -51,6 +51,7 @@ class Lexicon:
     agency_types: dict[str, dict] = field(default_factory=dict)
     agency_type_index: dict[str, str] = field(default_factory=dict)
     agency_parts: dict[str, dict] = field(default_factory=dict)       # norm(form) -> a ministry's unit ("Itjen")
+    agency_part_starts: frozenset[str] = frozenset()  # every beginning of an agency_parts key
     kanwil_of: dict[str, str] = field(default_factory=dict)           # ministry id -> its regional office type id
     policies: dict[str, dict] = field(default_factory=dict)
     policy_index: dict[str, str] = field(default_factory=dict)
@@ -284,6 +285,7 @@ def _index_gazetteers(lx: Lexicon, recs: dict[str, list[dict]]) -> None:
     for r in recs["agency_parts"]:
         for form in [r["pattern"], *r.get("aliases", [])]:
             lx.agency_parts[norm(form)] = r
+    lx.agency_part_starts = frozenset(k[:n] for k in lx.agency_parts for n in range(1, len(k) + 1))
     lx.kanwil_of = {r["parent"]: r["id"] for r in recs["agency_types"] if r.get("parent")}
     for r in recs["policies"]:
         lx.policies[r["id"]] = r

@@ -34,7 +34,8 @@ def kg_sentences(doc: Doc) -> Doc:
     """
     import numpy
 
-    texts = [t.text for t in doc]
+    strings = doc.vocab.strings
+    texts = [strings[h] for h in doc.to_array("ORTH").tolist()] if len(doc) else []  # no Token objects made
     doc.user_data["kg_texts"] = texts  # read again by the extractors (DocContext.texts)
     starts = numpy.full((len(doc), 1), -1, dtype="int64")
     starts[sentence_starts(texts), 0] = 1

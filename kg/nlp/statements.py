@@ -2,8 +2,10 @@
 at most, found by the first of a few patterns that matches a token of the sentence."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Iterator
 
 from .context import DocContext, Mention
@@ -29,11 +31,17 @@ class _Sentence:
     sent: Span
     ss: int
     se: int
-    toks: list
+    te: int  # the first token at or after se
     sp: list[PersonMention]
     people: list[PersonMention]
     direct: list[QuoteCandidate]
     agencies: list[Mention]
+
+    @cached_property
+    def toks(self) -> list:
+        """The sentence's tokens before ``se`` (made once, when a pattern needs them)."""
+        doc = self.sent.doc
+        return [doc[k] for k in range(self.sent.start, self.te)]
 
 
 #: A pattern's verdict on a token beside a candidate: go on with the next token / give up the sentence.
@@ -43,23 +51,25 @@ _NEXT, _STOP = object(), object()
 def statements(ctx: DocContext, people: list[PersonMention], direct: list[QuoteCandidate],
                 agencies: list[Mention] = ()) -> Iterator[QuoteCandidate]:
     """Reported statements, one a sentence at most: the first pattern that matches a token of it."""
-    sents = [s for s in ctx.doc.sents if s.text.strip()]
+    text, starts = ctx.text, ctx.token_starts
+    sents = [s for s in ctx.doc.sents if text[s.start_char:s.end_char].strip()]
     for n, sent in enumerate(sents):
         span = _statement_span(ctx, sent, direct)
         if span is None:
             continue
         ss, se = span
-        s = _Sentence(sent, ss, se, [t for t in sent if t.idx < se], [p for p in people if ss <= p.start < se],
-                      people, direct, agencies)
+        s = _Sentence(sent, ss, se, bisect.bisect_left(starts, se, sent.start, sent.end),
+                      [p for p in people if ss <= p.start < se], people, direct, agencies)
         # 5. "Hal tersebut disampaikan X": what came before is X's statement
         if demonstrative(ctx.lx).match(ctx.text[ss:se]) and n > 0:
             back = _demonstrative(ctx, sents, n, s.sp, s.toks, agencies)
             if back:
                 yield back
                 continue
-        for t in s.toks:
-            if not _may_cue(ctx, t.i):
+        for k in range(sent.start, s.te):
+            if not _may_cue(ctx, k):
                 continue  # no pattern below starts at a word that is no cue
+            t = ctx.doc[k]
             got = next((v for v in (p(ctx, s, t) for p in _PATTERNS) if v is not None), None)
             if got is _STOP:
                 break
