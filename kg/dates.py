@@ -57,6 +57,13 @@ _PATTERNS = [
 ]
 
 
+#: for each pattern, the words one of which it cannot match without (in folded text); the three
+#: patterns of numbers need a digit too
+_NEEDS = {"ymd": ("-",), "dmy": ("/", ".", "-"), "dMy": tuple(MONTHS), "rel": tuple(DAYS),
+          "word": ("kemarin", "hari ini", "besok")}
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date expression found in text; ``iso`` is None when it cannot be resolved."""
@@ -161,7 +168,10 @@ def find_dates(text: str, ref: str | None = None) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     low = folded(text)
+    digit = _DIGIT.search(text) is not None
     for kind, rx in _PATTERNS:
+        if not (digit or kind in ("rel", "word")) or low is not None and not any(w in low for w in _NEEDS[kind]):
+            continue  # a word the pattern cannot match without is missing
         for m in (rx.finditer(text, low) if isinstance(rx, Caseless) else rx.finditer(text)):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
