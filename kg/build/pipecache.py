@@ -1,10 +1,10 @@
 """The compiled spaCy pipeline, cached on disk between runs.
 
 Building the pipeline (:func:`kg.nlp.pipeline.make_nlp`) tokenizes every phrase
-pattern of the rule files and adds it to the SpanRulers: about half a second of
+pattern of the rule files and adds it to the gazetteers' PhraseMatchers: about half a second of
 CPU per process, paid by every ``kg build`` and by every worker. spaCy's own
-``nlp.to_disk``/``spacy.load`` does not save it (a SpanRuler re-adds its patterns
-when loaded: measured as slow as building), so the built pipeline is pickled
+``nlp.to_disk``/``spacy.load`` does not save it (spaCy's SpanRuler, used before, re-added its
+patterns when loaded: measured as slow as building), so the built pipeline is pickled
 instead: the PhraseMatchers keep their pattern Docs, and loading takes about a
 third of the time (``bench/run.py`` prints the start-up figures).
 

@@ -152,11 +152,11 @@ def _collect_hits(doc: Doc) -> dict[int, list[Hit]]:
     hits: dict[int, list[Hit]] = {}
     seen = set()
     for key in (SPANS_KEY + "_cs", SPANS_KEY + "_ci"):
-        for sp in doc.spans.get(key, []):
-            h = Hit(sp.start, sp.end, sp.label_, sp.id_)
+        for start, end, label, ident in doc.user_data.get(key, ()):
+            h = Hit(start, end, label, ident)
             if h not in seen:
                 seen.add(h)
-                hits.setdefault(sp.start, []).append(h)
+                hits.setdefault(start, []).append(h)
     for lst in hits.values():
         lst.sort(key=lambda h: (-(h.j - h.i), h.label, h.id))
     return hits

@@ -4,8 +4,9 @@
   "RB)." → "RB" ")" "."), so that phrase patterns match;
 * ``kg_sentences``: sentence boundaries from :mod:`kg.sentences` (paragraph breaks and
   sentence punctuation that is not part of an abbreviation: "Dr.", "Pj.", "H.", "No.");
-* two SpanRulers (case-sensitive and lower-case) over the rule files, writing
-  every match to ``doc.spans["kg"]`` with the pattern's ``id``.
+* two gazetteers (:class:`Gazetteer`: a PhraseMatcher each, case-sensitive and lower-case) over
+  the rule files, writing every match to ``doc.user_data["kg_cs"]`` / ``["kg_ci"]`` with the
+  pattern's label and ``id``.
 """
 from __future__ import annotations
 
@@ -112,6 +113,39 @@ def _patterns(lx: Lexicon) -> tuple[list[dict], list[dict]]:
     return cs, ci
 
 
+class Gazetteer:
+    """The phrase patterns of the rule files in one PhraseMatcher, matched on the token attribute
+    ``attr``. Each doc's hits, ``(start, end, label, id)`` sorted, go to ``doc.user_data[key]``:
+    spaCy's SpanRuler would make a Span object of each, which the extractors never need."""
+
+    def __init__(self, vocab, attr: str, key: str) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.key = key
+        self.matcher = PhraseMatcher(vocab, attr=attr)
+        self.label_ids: dict[int, tuple[str, str]] = {}  # match id -> (label, pattern id)
+
+    def add_patterns(self, nlp: Language, patterns: list[dict]) -> None:
+        """Add ``{"label", "pattern", "id"}`` phrase patterns, tokenized as the documents are."""
+        keys = []
+        for p in patterns:
+            key = repr((p["label"], p["id"]))
+            self.label_ids[nlp.vocab.strings.add(key)] = (p["label"], p["id"])
+            keys.append(key)
+        for key, doc in zip(keys, nlp.tokenizer.pipe(p["pattern"] for p in patterns)):
+            self.matcher.add(key, [doc])
+
+    def __call__(self, doc: Doc) -> Doc:
+        ids = self.label_ids
+        doc.user_data[self.key] = sorted({(s, e, *ids[m]) for m, s, e in self.matcher(doc)})
+        return doc
+
+
+@Language.factory("kg_gazetteer", default_config={"attr": "ORTH", "key": SPANS_KEY + "_cs"})
+def _gazetteer_factory(nlp: Language, name: str, attr: str, key: str) -> Gazetteer:
+    return Gazetteer(nlp.vocab, attr, key)
+
+
 def make_nlp() -> Language:
     """A fresh pipeline. Loading takes a second or two: build it once per process."""
     import spacy
@@ -119,13 +153,9 @@ def make_nlp() -> Language:
     nlp = spacy.blank("id", config={"nlp": {"tokenizer": {"@tokenizers": "kg.tokenizer.v1"}}})
     lx = lexicon()
     cs, ci = _patterns(lx)
-    ruler_cs = nlp.add_pipe("span_ruler", name="kg_gazetteer",
-                            config={"spans_key": SPANS_KEY + "_cs", "overwrite": True})
-    ruler_cs.add_patterns(cs)
-    ruler_ci = nlp.add_pipe("span_ruler", name="kg_gazetteer_lower",
-                            config={"spans_key": SPANS_KEY + "_ci", "overwrite": True,
-                                    "phrase_matcher_attr": "LOWER"})
-    ruler_ci.add_patterns(ci)
+    nlp.add_pipe("kg_gazetteer", name="kg_gazetteer").add_patterns(nlp, cs)
+    nlp.add_pipe("kg_gazetteer", name="kg_gazetteer_lower",
+                 config={"attr": "LOWER", "key": SPANS_KEY + "_ci"}).add_patterns(nlp, ci)
     # last, so that the rulers' phrase patterns are only tokenized, not sentence-split (faster loading)
     nlp.add_pipe("kg_sentences")
     return nlp
