@@ -429,13 +429,14 @@ def _timeline(ctx: DocContext, people: list[PersonMention], pindex: dict[int, st
         key = pindex.get(k)
         if key is None or ctx.in_quote(p.start) or (p.name is None and p.text[:1].islower()):
             continue
-        sent = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
-        sid = sent.sent.start if sent is not None else p.start
+        span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
+        sent = span.sent if span is not None else None
+        sid = sent.start if sent is not None else p.start
         if sid not in seen_sent:
             seen_sent.add(sid)
-            if sent is not None and _PRONOUN_SUBJECT.match(sent.sent.text):
+            if sent is not None and _PRONOUN_SUBJECT.match(ctx.text[sent.start_char:sent.end_char]):
                 continue  # "Ia didampingi X": the subject is still the one before, not X
-            if timeline and sent is not None and guests.search(ctx.text[sent.sent.start_char:p.start]):
+            if timeline and sent is not None and guests.search(ctx.text[sent.start_char:p.start]):
                 continue  # "Turut hadir X dan Y": guests listed, not the subject a later "-nya" means
             timeline.append((p.start, key))
     return timeline

@@ -176,12 +176,22 @@ def _answers(ctx: DocContext, people: list[PersonMention]) -> list[QuoteCandidat
 _QUOTE_MARKS = re.compile(r"[“”\"„«»]")
 
 
+def _lines_with_words(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every line of ``text`` that is not blank."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
 def _bare_answers(ctx: DocContext, people: list[PersonMention]) -> list[QuoteCandidate]:
     """The answers of an interview printed as bare questions and answers: a paragraph that is only a
     question ("Anggaran pengawasan cukup?") and the unquoted paragraph after it, at least twice in the
     text; each answer is the words of the person named last before the first question."""
     text = ctx.text
-    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    paras = _lines_with_words(text)
     bare = [not _QUOTE_MARKS.search(text[s:e]) for s, e in paras]
     asked = {k for k, (s, e) in enumerate(paras) if k and bare[k] and text[s:e].rstrip().endswith("?")
              and len(text[s:e].split()) <= 25}
