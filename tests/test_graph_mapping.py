@@ -130,3 +130,14 @@ def test_iris_are_minted_in_kg_graph_only(tmp_path):
     (tmp_path / "other.py").write_text('"""An example: https://w3id.org/kgid/id/doc/a"""\n'
                                        'node = f"https://w3id.org/kgid/id/doc/{x}"\n')
     assert minting_lines(tmp_path) == ['other.py:2: node = f"https://w3id.org/kgid/id/doc/{x}"']
+
+
+@pytest.mark.parametrize("text", [
+    "", "Kepala BKN", 'Ia berkata, "siap."\nLalu\tpulang\r\n', "C:\\Program \\\"x\\\"",
+    "kontrol\x00\x08\x0b\x0c\x1f\x7f di tengah", "“kutip” dan ‘kutip’ \u2028 baris",
+])
+def test_a_literal_reads_back_as_the_text(text):
+    from kg.graph.turtle import literal
+
+    g = Graph().parse(data=f"<urn:a> <urn:b> {literal(text)} .", format="turtle")
+    assert [str(o) for o in g.objects()] == [text]

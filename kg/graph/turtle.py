@@ -2,6 +2,7 @@
 terms (from :mod:`kg.ns` only), and triples grouped by subject."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rdflib import XSD, URIRef
@@ -26,9 +27,19 @@ ESC[0x7F] = "\\u007F"
 _IRI_BAD = set('<>"{}|^`\\ ') | {chr(c) for c in range(33)}
 
 
+_TO_ESCAPE = re.compile(r'[\x00-\x1f\x7f\\"]')
+_RARE_ESCAPE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def literal(s: str) -> str:
-    """A Turtle string literal."""
-    return '"' + s.translate(ESC) + '"'
+    """A Turtle string literal (``str.translate`` with :data:`ESC`; the common escapes of
+    article text, quotes and line breaks, made by ``str.replace``, which is faster)."""
+    if not _TO_ESCAPE.search(s):
+        return '"' + s + '"'
+    if _RARE_ESCAPE.search(s):
+        return '"' + s.translate(ESC) + '"'
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace(
+        "\r", "\\r").replace("\t", "\\t") + '"'
 
 
 def int_literal(n: int) -> str:
