@@ -25,7 +25,10 @@ class Extractor:
         from .normalize import for_pipeline, to_stored
 
         seen, back = for_pipeline(article)  # offsets come back into the stored text
-        return to_stored(assemble(self.nlp(seen.masked_text()), seen), article, back)
+        text = seen.masked_text()
+        doc = self.nlp(text)
+        doc.user_data["kg_text"] = text  # doc.text, without joining the tokens again
+        return to_stored(assemble(doc, seen), article, back)
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[DocResult]:
         from .assemble import assemble
@@ -34,4 +37,4 @@ class Extractor:
         views = ((a, *for_pipeline(a)) for a in articles)
         pairs = ((seen.masked_text(), (a, seen, back)) for a, seen, back in views)
         for doc, (article, seen, back) in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield to_stored(assemble(doc, seen), article, back)
+            yield to_stored(assemble(doc, seen), article, back)  # (doc.text is joined here: pipe() is for tests)

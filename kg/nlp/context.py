@@ -165,7 +165,8 @@ def _collect_hits(doc: Doc) -> dict[int, list[Hit]]:
 def build_context(doc: Doc, article: Article) -> DocContext:
     """Index the gazetteer hits of ``doc`` and find the document's main regions."""
     lx = lexicon()
-    ctx = DocContext(doc=doc, article=article, lx=lx, hits=_collect_hits(doc), text=doc.text)
+    text = doc.user_data.get("kg_text")  # the text given to the pipeline: doc.text, already joined
+    ctx = DocContext(doc=doc, article=article, lx=lx, hits=_collect_hits(doc), text=doc.text if text is None else text)
     ctx.quote_marks = find_quote_marks(ctx.text)
     ctx.quote_spans = [(s, e) for s, e, _closed in ctx.quote_marks]
     # regions named with their kind ("Kota Malang", "Kabupaten Karo") or through a

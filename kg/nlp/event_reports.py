@@ -49,7 +49,7 @@ def event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str
             if span is None or ents[key].get("kind") == "election":
                 continue  # an election as a whole has no one venue, date or set of participants
             sent = span.sent
-            ahead = ahead or m is ms[0] and bool(_AHEAD.search(sent.text))
+            ahead = ahead or m is ms[0] and bool(_AHEAD.search(ctx.text[sent.start_char:sent.end_char]))
             if date is None and ents[key].get("kind") != "election":
                 for d in find_dates(article.text[sent.start_char:sent.end_char], ref=article.date):
                     if d.iso:

@@ -24,7 +24,7 @@ def scene_speakers(ctx: DocContext, by_event: dict[str, list[Mention]], ents: di
     for sent in ctx.doc.sents:
         if sent.end_char > lead_start:
             break
-        n += sent.text.strip() != ""
+        n += ctx.text[sent.start_char:sent.end_char].strip() != ""
         if n > _LEAD_SENTENCES:
             return {}
     # an event named inside a quotation is talked about, not a new scene
@@ -33,6 +33,6 @@ def scene_speakers(ctx: DocContext, by_event: dict[str, list[Mention]], ents: di
     # which as often gives the next speaker at the same event)
     elsewhere = re.compile(r"^\W*" + ctx.lx.phrases("ELSEWHERE_LEAD").pattern + r"\b", re.I)
     until = next((sent.start_char for sent in ctx.doc.sents if lead_start < sent.start_char < until
-                  and elsewhere.match(sent.text)), until)
+                  and elsewhere.match(ctx.text[sent.start_char:sent.end_char])), until)
     said = [q.speaker for q in quotes if q.speaker and lead_start < q.start < until]
     return {lead: said} if said else {}

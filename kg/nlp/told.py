@@ -61,7 +61,7 @@ def _dated_verbs(ctx: DocContext, verbs: dict[str, str], taken: set[int]):
         if noun is None or ctx.in_quote(doc[k].idx):
             continue
         sent = doc[k].sent
-        if sent.start not in taken and (DATE_HINT.search(sent.text) or _dated_again(ctx, sent, noun)):
+        if sent.start not in taken and (DATE_HINT.search(ctx.text[sent.start_char:sent.end_char]) or _dated_again(ctx, sent, noun)):
             yield k, noun, sent
 
 
