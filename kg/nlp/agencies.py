@@ -10,6 +10,7 @@ from .context import DocContext, Hit, Mention, make_mention, paren_end
 from .lexicon import norm, slug
 from .lists import merged_office_end
 from .places import KIND_WORDS, local_name, place_mention, region_at, region_named_before
+from .units import is_unit_word
 
 __all__ = ["government_at", "agency_at", "section_unit", "ministry_part", "commission_unit",
            "unit_name", "regional_aliases", "government_aliases", "GOV_STARTS", "ROMAN"]
@@ -404,7 +405,6 @@ def section_unit(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     """A section of a regional secretariat named by its field: "Biro Organisasi Setda Provinsi X", "Bagian
     Hukum Sekretariat Daerah Kabupaten Y"; named bare ("Kepala Biro Organisasi Budi"), the section of the
     secretariat of the article's province (Biro) or regency/city (Bagian), else of none."""
-    from .units import is_unit_word
 
     texts, lx = ctx.texts, ctx.lx
     levels = _SECTIONS.get(texts[i].lower())

@@ -6,8 +6,8 @@ Extractors read a :class:`DocContext`; only :func:`build_context` writes it.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token

@@ -12,6 +12,7 @@ from .context import DocContext, Mention, is_acronym, is_cap, make_mention, pare
 from .lexicon import slug
 from .told import DATE_HINT, verb_events
 from .works import iter_works
+from .units import is_unit_word
 
 __all__ = ["iter_events"]
 
@@ -129,7 +130,6 @@ def _in_office(ctx: DocContext, i: int) -> bool:
     """Is the capitalised event word at ``i`` part of an office's title ("Asisten Deputi Koordinasi
     Pelaksanaan Kebijakan dan Evaluasi ...", "Kepala Bidang Pelatihan")? An office title ends at most
     eight words before it, and only fields of government and "dan" stand between."""
-    from .units import is_unit_word
 
     texts = ctx.texts
     if not texts[i][:1].isupper():

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..rulefiles import load_rules
+from .vocab import is_derived_word, is_function_word
 
 __all__ = ["Lexicon", "lexicon", "norm", "slug", "RULE_FILES", "WORD_LISTS", "word_labels"]
 
@@ -145,7 +146,6 @@ class Lexicon:
         if low in self.event_heads or low in self.venue_heads or low in self.unit_words \
                 or low in self.mention_words.get("BODY_HEAD", ()):  # "Kanreg juga meminta ...": a body
             return False
-        from .vocab import is_derived_word, is_function_word
         # "Menjadi", "Kegiatan": a derivation of a common word; "Beserta", "Kemudian": a function word
         return not is_derived_word(w) and not is_function_word(w)
 

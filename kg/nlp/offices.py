@@ -6,7 +6,7 @@ import re
 
 from .context import DocContext, Mention
 from .lexicon import norm, slug
-from .units import SUBDISTRICT_UNITS, subdistrict_unit
+from .units import SUBDISTRICT_UNITS, is_unit_word, subdistrict_unit
 
 __all__ = ["org_from_rule", "LOCAL_ORG", "LOCAL_WORD", "ORG_RULES"]
 
@@ -147,7 +147,6 @@ _SECTION_HEADS = {"bagian": "Bagian", "kabag": "Bagian", "biro": "Biro", "kabiro
 def _section(ctx: DocContext, i: int, parent: Mention) -> Mention | None:
     """The section an office heads inside a secretariat: "Kabag Organisasi Setda Sleman" -> Bagian Organisasi
     Sekretariat Daerah Kabupaten Sleman (a named unit is an agency of its own), else None."""
-    from .units import is_unit_word
 
     kind = _SECTION_HEADS.get(ctx.texts[i - 1].lower()) if i > 0 else None
     words = ctx.texts[i:parent.i]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention
 from .lexicon import norm, slug
+from .units import is_unit_word
+from .vocab import is_common_word
 
 __all__ = ["region_at", "place_mention", "local_name", "town_before_region", "town_after_venue", "town_after_di", "region_named_before", "venue_at", "KIND_WORDS"]
 
@@ -39,7 +41,6 @@ def region_at(ctx: DocContext, i: int, kind: str | None = None) -> tuple[int, st
 
 def _field_word(ctx: DocContext, k: int) -> bool:
     """Is the token at ``k`` a capitalised field of government ("Humas", "Hukum", "Organisasi") and no region?"""
-    from .units import is_unit_word
 
     return is_unit_word(ctx.lx, ctx.texts[k]) and not ctx.hits_at(k, "PLACE")
 
@@ -78,7 +79,6 @@ def town_after_di(ctx: DocContext, i: int) -> Mention | None:
     "ke Sofifi pada akhir Mei") or after the place so named and "dan"/"serta" ("di Lubuk Pakam dan Tanjung
     Morawa"): a run of up to three capitalised words with no gazetteer hit, none of them a common word, closed
     by a lower-case word or punctuation (not by a further name)."""
-    from .vocab import is_common_word
 
     texts, lx = ctx.texts, ctx.lx
     if i == 0 or not (texts[i - 1].lower() in ("di", "ke") or _joined_after_di(texts, i - 1)) or ctx.hits.get(i):
