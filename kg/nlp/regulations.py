@@ -10,6 +10,7 @@ nothing named inside the subject is taken for an event."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
 from .events import short_form
@@ -27,7 +28,12 @@ _VERBISH = re.compile(r"^(?:me[mnlrwy]|ber|ter|di(?!siplin|gital))[a-z]{3,}$")
 def _reg_head(ctx: DocContext, word: str) -> bool:
     """Does ``word`` open a regulation's or a letter's name ("Peraturan", "Perbup", "PermenPANRB", "SE")?"""
     words = ctx.lx.mention_words
-    return word in words["REG_HEAD"] or word.startswith(tuple(words["REG_HEAD_PREFIX"])) and word.isalnum()
+    return word in words["REG_HEAD"] or word.startswith(_as_tuple(words["REG_HEAD_PREFIX"])) and word.isalnum()
+
+
+@lru_cache(maxsize=8)
+def _as_tuple(prefixes: frozenset[str]) -> tuple[str, ...]:
+    return tuple(prefixes)
 
 
 _NAMED_LAW_HEADS = {"uu", "undang", "undang-undang", "perda", "raperda", "ruu"}
