@@ -13,7 +13,7 @@ from .places import KIND_WORDS, local_name, place_mention, region_at, region_nam
 from .units import is_unit_word
 
 __all__ = ["government_at", "agency_at", "section_unit", "ministry_part", "commission_unit",
-           "unit_name", "regional_aliases", "government_aliases", "GOV_STARTS", "ROMAN"]
+           "unit_name", "regional_aliases", "government_aliases", "GOV_STARTS", "ROMAN", "SECTION_HEADS"]
 
 _GOV = {"pemprov": "provinsi", "pemkab": "kabupaten", "pemkot": "kota", "pemko": "kota", "pemda": None}
 GOV_STARTS = {"pemerintah", "pemdes", *_GOV}
@@ -399,6 +399,7 @@ def _ministry_before(ctx: DocContext, i: int):
 
 
 _SECTIONS = {"biro": ("provinsi",), "bagian": ("kabupaten", "kota")}  # where each sits in a Sekretariat Daerah
+SECTION_HEADS = frozenset(_SECTIONS)
 
 
 def section_unit(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:

@@ -95,6 +95,14 @@ class Lexicon:
     lists: dict[str, frozenset[str]] = field(default_factory=dict)  # WORD_LISTS label -> words or phrases
     _phrase_res: dict[str, re.Pattern] = field(default_factory=dict)
     _name_words: dict[str, bool] = field(default_factory=dict)  # is_name_word's answers
+    _derived: dict[str, object] = field(default_factory=dict)  # derived(): views made once
+
+    def derived(self, name: str, make):
+        """``make(self)``, made on first use and kept (a view of the rules that a module needs often)."""
+        got = self._derived.get(name)
+        if got is None:
+            got = self._derived[name] = make(self)
+        return got
     calendar: set[str] = field(default_factory=set)
     hospitals: set[str] = field(default_factory=set)    # "RSUD", "RSUP": a doctor's title after them names the hospital
     named_units: set[str] = field(default_factory=set)  # lower-case words of units named by a proper name ("puskesmas")

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .agencies import GOV_STARTS, agency_at, commission_unit, government_at, ministry_part, section_unit
+from .agencies import GOV_STARTS, SECTION_HEADS, agency_at, commission_unit, government_at, ministry_part, section_unit
 from .bodies import named_body
 from .context import DocContext, Mention, make_mention, region_is_name
 from .events import iter_events
 from .lists import elided_units
 from .places import place_mention, region_at, town_after_di, town_after_venue, town_before_region, venue_at
-from .regulations import e_name, named_inside, policy_at, quoted_policies
+from .regulations import e_name, named_inside, policy_at, quoted_policies, reg_head
 
 __all__ = ["iter_mentions"]
 
@@ -77,6 +77,8 @@ def _mentions_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]]:
     if i not in ctx.hits and not texts[i][:1].isupper() and texts[i].lower() not in GOV_STARTS \
             and texts[i] != "undang" and not e_name(ctx, i):  # "undang-undang ASN": a law in lower case
         return i + 1, []  # nothing else below starts at a lower-case word without a gazetteer hit
+    if not _may_start(ctx, i):
+        return i + 1, []  # none of the scanners below can start here
     if any(h.j > i for b in (1, 2) for h in ctx.hits_at(i - b, "RANK")):
         return i + 1, []  # "Brigjen TNI", "Irjen Pol": the corps is part of the rank, not a mention of the body
     got = government_at(ctx, i) or section_unit(ctx, i) or ministry_part(ctx, i) or agency_at(ctx, i) or named_body(ctx, i)
@@ -101,6 +103,37 @@ def _mentions_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]]:
     if town:
         return town.j, [town]
     return i + 1, []
+
+
+def _may_start(ctx: DocContext, i: int) -> bool:
+    """Can a scanner of :func:`_mentions_at` find a mention at token ``i``? Each needs one of: a
+    gazetteer hit at ``i`` (agencies, office types, policies, venues, regions); a word that opens
+    what it reads (:func:`_start_words`), a regulation's head or the start of a ministry unit's name;
+    "di"/"ke" (or "dan"/"serta" after such a place) or a system or programme word before ``i``."""
+    if i in ctx.hits:
+        return True
+    texts, lx = ctx.texts, ctx.lx
+    low = texts[i].lower()
+    if low in lx.derived("mention_starts", _start_words) or low in lx.agency_part_starts or reg_head(ctx, texts[i]):
+        return True
+    if i == 0:
+        return False
+    words = lx.mention_words
+    return texts[i - 1].lower() in _PLACE_BEFORE or texts[i - 1] in words["SYSTEM_HEAD"] \
+        or texts[i - 1] in words["PROGRAM_HEAD"]
+
+
+_PLACE_BEFORE = frozenset({"di", "ke", "dan", "serta"})  # kg/nlp/places.py: towns after "di"/"ke"
+
+
+def _start_words(lx) -> frozenset[str]:
+    """Lower-case words a scanner of :func:`_mentions_at` starts from without a gazetteer hit: governments
+    and secretariat sections (kg/nlp/agencies.py), ministries misspelt, merged offices, laws in lower
+    case, "Indonesia", and the first words of bodies, systems and documents (mention_words.jsonl)."""
+    words = lx.mention_words
+    return frozenset({*GOV_STARTS, *SECTION_HEADS, "kementerian", "kementrian", "dinas", "badan", "undang",
+                      "indonesia", *(w.split()[0] for w in words["BODY_HEAD"]), *words["SYSTEM_HEAD"],
+                      *words.get("DOCUMENT_HEAD", ())})
 
 
 def _policy_or_venue(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:

@@ -16,7 +16,7 @@ from .context import DocContext, Mention, is_acronym, is_cap, make_mention, pare
 from .events import short_form
 from .lexicon import norm, slug
 
-__all__ = ["policy_at", "named_inside", "quoted_policies", "e_name"]
+__all__ = ["policy_at", "named_inside", "quoted_policies", "e_name", "reg_head"]
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # a number code written without spaces: "800/45/BKPSDM/2024", "188.45/12/KPTS/2024", "5/2024"
@@ -25,7 +25,7 @@ _CODE_PART = re.compile(r"^[A-Za-z0-9.\-/]+$")
 _VERBISH = re.compile(r"^(?:me[mnlrwy]|ber|ter|di(?!siplin|gital))[a-z]{3,}$")
 # the small words inside a regulation's subject (not "di", "pada", "antara", "dalam": a venue, a date
 # or the parties follow those)
-def _reg_head(ctx: DocContext, word: str) -> bool:
+def reg_head(ctx: DocContext, word: str) -> bool:
     """Does ``word`` open a regulation's or a letter's name ("Peraturan", "Perbup", "PermenPANRB", "SE")?"""
     words = ctx.lx.mention_words
     return word in words["REG_HEAD"] or word.startswith(_as_tuple(words["REG_HEAD_PREFIX"])) and word.isalnum()
@@ -189,7 +189,7 @@ def _subject_end(ctx: DocContext, k: int) -> int:
             end += 1
         elif t == "(" and paren_end(ctx, end):
             end = paren_end(ctx, end)
-        elif t.lower() in joiners and t.lower() != "atas" and nxt is not None and _reg_head(ctx, nxt.text):
+        elif t.lower() in joiners and t.lower() != "atas" and nxt is not None and reg_head(ctx, nxt.text):
             break  # "tentang PKWT dan UU 6/2014 ...": another regulation ("Perubahan atas UU ..." amends one)
         elif t == "," and end > k + 1 and is_cap(doc[end - 1]) and _listed_fields(ctx, end + 1):
             end += 1  # "tentang Kedudukan, Susunan Organisasi, Tugas dan Fungsi serta Tata Kerja ..."
@@ -249,7 +249,7 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         return None
     split_uu = ctx.texts[i] == "Undang" and i + 2 < len(doc) and ctx.texts[i + 1] == "-" \
         and ctx.texts[i + 2].lower() == "undang"  # "Undang-Undang" as three tokens
-    if not (_reg_head(ctx, ctx.texts[i]) or split_uu):
+    if not (reg_head(ctx, ctx.texts[i]) or split_uu):
         return None
     if ctx.texts[i] == "Rancangan" and not (i + 1 < len(doc) and re.match(r"^(?:Peraturan|Undang)", ctx.texts[i + 1])):
         return None
