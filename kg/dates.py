@@ -162,14 +162,18 @@ def _safe_date(y: int, m: int, d: int) -> _dt.date | None:
         return None
 
 
-def find_dates(text: str, ref: str | None = None) -> list[DateMention]:
-    """All date expressions in ``text``, in order, without overlaps."""
+def find_dates(text: str, ref: str | None = None, kinds: tuple[str, ...] | None = None) -> list[DateMention]:
+    """All date expressions in ``text``, in order, without overlaps; only those of ``kinds`` ("ymd",
+    "dmy", "dMy", "rel", "word"), if given. A kind is read after the ones before it in that order, which
+    it cannot overlap, so leaving out later kinds changes nothing of the earlier ones."""
     refd = _ref(ref)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     low = folded(text)
     digit = _DIGIT.search(text) is not None
     for kind, rx in _PATTERNS:
+        if kinds is not None and kind not in kinds:
+            continue
         if not (digit or kind in ("rel", "word")) or low is not None and not any(w in low for w in _NEEDS[kind]):
             continue  # a word the pattern cannot match without is missing
         for m in (rx.finditer(text, low) if isinstance(rx, Caseless) else rx.finditer(text)):

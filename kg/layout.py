@@ -181,13 +181,17 @@ def _titlecase(name: str) -> str:
     return name
 
 
+#: the kinds of date that may give a year (relative days never do), read first by find_dates
+_WITH_YEAR = ("ymd", "dmy", "dMy")
+
+
 def _published(text: str) -> str | None:
     m = _PUBLISHED.search(text[:2500])
     if m:
-        for d in find_dates(m.group(0)):
+        for d in find_dates(m.group(0), kinds=_WITH_YEAR):
             if d.iso and d.explicit_year:
                 return d.iso
-    for d in find_dates(text):
+    for d in find_dates(text, kinds=_WITH_YEAR):
         if d.iso and d.explicit_year:
             return d.iso
     return None

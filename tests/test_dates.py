@@ -60,3 +60,14 @@ def test_dates_near_the_turn_of_the_year_and_weekdays(text, ref, expected):
 def test_lalu_is_never_after_the_reference(text, ref):
     isos = [d.iso for d in find_dates(text, ref=ref) if d.iso]
     assert isos and all(iso <= ref for iso in isos)
+
+
+@pytest.mark.parametrize("text", [
+    "Senin (27/11/2023) lalu dan Selasa lalu, 18 November 2024, kemarin 2025-09-26",
+    "Rapat hari ini (5/3) dan besok, 12.3.2024, Kamis depan",
+    "tanpa tanggal apa pun",
+])
+def test_kinds_leave_the_earlier_kinds_as_they_are(text):
+    for kinds in (("ymd",), ("ymd", "dmy", "dMy"), ("ymd", "dmy", "dMy", "rel")):
+        assert find_dates(text, ref="2024-11-20", kinds=kinds) == [
+            d for d in find_dates(text, ref="2024-11-20") if d.kind in kinds]
