@@ -44,13 +44,14 @@ DAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4,
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_RE = "|".join(sorted((re.escape(d) for d in DAYS), key=len, reverse=True))
 
+#: (a number's patterns open with the look-ahead "(?=\d)", which lets the regex engine skip to digits)
 _PATTERNS = [
     # 2025-09-26
-    ("ymd", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")),
+    ("ymd", re.compile(r"(?=\d)\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")),
     # 29/9/2023, 06-02-2024, (27/11), 29.9.2023
-    ("dmy", re.compile(r"(?<![\d/])(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})(?:[/.-] ?(?P<y>\d{4}|\d{2}))?(?![\d/]|[.-]\d)")),
+    ("dmy", re.compile(r"(?=\d)(?<![\d/])(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})(?:[/.-] ?(?P<y>\d{4}|\d{2}))?(?![\d/]|[.-]\d)")),
     # 18 November 2024, 6 March 2019, 27 Nov
-    ("dMy", Caseless(r"\b(?P<d>\d{1,2})\s+(?P<mn>" + _MONTH_RE + r")\.?(?:,?\s+(?:tahun\s+)?(?P<y>\d{4}))?\b")),
+    ("dMy", Caseless(r"(?=\d)\b(?P<d>\d{1,2})\s+(?P<mn>" + _MONTH_RE + r")\.?(?:,?\s+(?:tahun\s+)?(?P<y>\d{4}))?\b")),
     # Selasa lalu, Senin depan, hari Selasa lalu
     ("rel", Caseless(r"\b(?:hari\s+)?(?P<day>" + _DAY_RE + r")\s+(?P<dir>lalu|kemarin|depan|mendatang|pekan lalu|pekan depan)\b")),
     ("word", Caseless(r"\b(?P<w>kemarin|hari ini|besok)\b")),
