@@ -1,0 +1,117 @@
+"""The signature block closing a press release: an office, then the official's name.
+
+    Kepala Bagian Protokol dan Komunikasi Pimpinan
+    Sekretariat Daerah Kabupaten X
+
+    Nama Pejabat, S.Sos.
+    NIP 19800101 200001 1 001
+
+Written on lines of their own, the office and the name look like headlines. Read as a unit they
+are one stretch, "OFFICE, NAME": the line breaks inside the office read as spaces, the break
+before the name as a comma; the NIP line is no text. Nothing moves: the reading
+replaces characters one for one, so every offset still points into the stored text.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from .rulefiles import load_rules
+
+__all__ = ["Signature", "find_signature"]
+
+#: A person's name on a line of its own: capitalised words (initials and "Moh." included), after
+#: honorifics, with academic degrees after commas ("S.Sos.", "M.Si", "S.I.Kom.").
+_NAME_LINE = re.compile(
+    r"^[ \t]*(?P<name>(?:(?:Dr|Drs|Dra|Ir|H|Hj|Prof|dr)\.[ \t]*)*"
+    r"[A-Z][a-z'’]+\.?(?:[ \t]+[A-Z](?:[a-z'’]+)?\.?){1,5})"
+    r"(?P<degrees>(?:[ \t]*,[ \t]*[A-Z][A-Za-z]{0,4}(?:\.[ \t]?[A-Za-z]{1,5})*\.?)*)[ \t]*$")
+#: The civil-servant number under the name.
+_NIP_LINE = re.compile(r"^[ \t]*NIP\.?[ \t]*:?[ \t]*[\d \t.]{8,}$")
+#: A line that continues the office: capitalised words and the lower-case joining words, no digit.
+_OFFICE_LINE = re.compile(r"^[ \t]*[A-Z][\w'’&/().-]*(?:[ \t]+(?:[A-Z][\w'’&/().-]*|dan|serta|&))*[ \t]*$")
+
+
+class Signature(NamedTuple):
+    """Where a signature block is: ``reads`` (offset, text read there for extraction, same
+    length), ``keep`` the line spans that are article text however headline-like, ``skip`` the
+    spans that are no text (the NIP line)."""
+
+    reads: tuple[tuple[int, str], ...]
+    keep: tuple[tuple[int, int], ...]
+    skip: tuple[tuple[int, int], ...]
+
+
+@lru_cache(maxsize=1)
+def _office_words() -> frozenset[str]:
+    """The first words of office titles ("Kepala", "Sekretaris", "Kabag"), from ``titles.jsonl``."""
+    words = set()
+    for rec in load_rules("titles"):
+        if rec.get("label") == "TITLE":
+            for form in (rec["pattern"], *rec.get("aliases", ())):
+                if isinstance(form, str) and form[:1].isupper():
+                    words.add(form.split()[0])
+    return frozenset(words)
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        out.append((pos, pos + len(body), body))
+        pos += len(line)
+    return out
+
+
+def _name_at(lines: list, k: int) -> int | None:
+    """The index of the name line the office ending at line ``k`` signs with, if any: the next
+    line, or the one after a blank line (a longer break would not read as one comma and space)."""
+    for j in (k + 1, k + 2):
+        if j >= len(lines) or lines[j][0] - lines[k][1] > 2:
+            return None
+        m = _NAME_LINE.match(lines[j][2])
+        if m:
+            return j if m.group("name").split()[0] not in _office_words() else None
+        if lines[j][2].strip():
+            return None
+    return None
+
+
+def _closes_text(lines: list, j: int) -> bool:
+    """Nothing after line ``j`` is body text: at most three short lines without a sentence end."""
+    rest = [body.strip() for _, _, body in lines[j + 1:] if body.strip()]
+    return len(rest) <= 3 and all(len(b) <= 80 and not b.endswith((".", "!", "?", "”", '"')) for b in rest)
+
+
+def _signed(lines: list, i: int, k: int, j: int) -> bool:
+    """Does more than the layout say the lines ``i``..``j`` sign the text: a place-and-date line
+    before the office, degrees after the name or the NIP line under it?"""
+    dated = i > 0 and re.search(r",[ \t]*\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4}[ \t]*$", lines[i - 1][2])
+    nip = any(_NIP_LINE.match(b) for _, _, b in lines[j + 1:j + 3])
+    return bool(dated or nip or _NAME_LINE.match(lines[j][2]).group("degrees"))
+
+
+def find_signature(text: str) -> Signature | None:
+    """The signature block closing ``text``, if it has one: an office line opening with an
+    office title, up to two lines continuing it, then the name line, at the end of the text,
+    with a mark of signing (:func:`_signed`)."""
+    lines = _lines(text)
+    heads = _office_words()
+    for i in range(max(0, len(lines) - 14), len(lines)):
+        body = lines[i][2]
+        if not body.strip() or body.split()[0] not in heads or not _OFFICE_LINE.match(body):
+            continue
+        k = i
+        while k + 1 < len(lines) and k < i + 2 and _OFFICE_LINE.match(lines[k + 1][2]) \
+                and _name_at(lines, k + 1) is not None:
+            k += 1
+        j = _name_at(lines, k)
+        if j is None or not _closes_text(lines, j) or not _signed(lines, i, k, j):
+            continue
+        reads = [(lines[n][1], " " * (lines[n + 1][0] - lines[n][1])) for n in range(i, k)]
+        gap = lines[j][0] - lines[k][1]
+        reads.append((lines[k][1], "," + " " * (gap - 1)))
+        skip = tuple((s, e) for s, e, b in lines[j + 1:] if _NIP_LINE.match(b))
+        return Signature(tuple(reads), tuple((s, e) for s, e, _ in lines[i:k + 1]) + (lines[j][:2],), skip)
+    return None
