@@ -97,20 +97,28 @@ def _opens_subject(lead: str, leads: frozenset[str]) -> bool:
     return _SUBJECT_LEAD.search(lead) is not None or lead.lower() in leads
 
 
+def _own_channel(rest: str, channels: frozenset[str]) -> str:
+    """``rest`` without the body's own channel opening it, a word of ``channels`` and a noun phrase
+    closed by -nya ("dalam siaran persnya", "dalam laporan tahunannya"): what comes after it."""
+    m = re.match(r"\s+(\w+)\s+(?:[a-z]+\s+){0,3}?[a-z]+nya(?=\s)", rest)
+    return rest[m.end():] if m and m.group(1).lower() in channels else rest
+
+
 def agency_subject(text: str, ss: int, verb: int, agencies: list[Mention],
-                    people: list[PersonMention], adverbs: frozenset[str],
-                    leads: frozenset[str] = frozenset()) -> Mention | None:
+                   people: list[PersonMention], adverbs: frozenset[str],
+                   leads: frozenset[str] = frozenset(), channels: frozenset[str] = frozenset()) -> Mention | None:
     """The agency that is the subject of the speech verb at ``verb``: the agency mention just before
-    it (nothing but adverbs between), opening its sentence, after a connective in ``leads``
-    ("Adapun Bawaslu meminta ...") or following a lead closed by a comma or a dateline's dash;
-    never an agency inside an office ("Kepala BKN mengatakan")."""
+    it (nothing but adverbs between, after its own channel: "BKN dalam siaran persnya menegaskan"),
+    opening its sentence, after a connective in ``leads`` ("Adapun Bawaslu meminta ...") or following
+    a lead closed by a comma or a dateline's dash; never an agency inside an office ("Kepala BKN
+    mengatakan")."""
     before = sorted((m for m in agencies if ss <= m.start and m.end <= verb), key=lambda m: (-m.end, m.start))
     for m in before[:3]:
         between = text[m.end:verb]
         insert = _INSERT.match(between)  # "Inspektorat, sebagai aparat pengawas internal, menyatakan ..."
         if insert and any(m.end + insert.start() < o.start < m.end + insert.end() for o in [*agencies, *people]):
             continue
-        rest = between[insert.end():] if insert else between
+        rest = _own_channel(between[insert.end():] if insert else between, channels)
         if not all(w.lower() in adverbs for w in rest.split()) or not (insert or between[:1] in (" ", "\n")) \
                 or not _opens_subject(text[ss:m.start].strip(), leads):
             continue
