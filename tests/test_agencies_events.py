@@ -800,6 +800,22 @@ def test_towns_joined_after_di(extract, sentence, towns):
     assert got == towns, got
 
 
+@pytest.mark.parametrize("sentence,towns", [
+    # residents of a town, an area, and towns listed after a word for a kind of place, without "di"/"ke"
+    ("Pelayanan itu memudahkan warga Lubuk Raya dan Karangwatu mengurus izin.", {"Lubuk Raya", "Karangwatu"}),
+    ("Kantor itu berada di tengah kawasan Karangwatu yang padat.", {"Karangwatu"}),
+    ("Guru masih kurang di kecamatan terpencil seperti Karangwatu atau Tanjung Ambalu.", {"Karangwatu", "Tanjung Ambalu"}),
+    ("Sinyal masih lemah di wilayah perbatasan yakni Sofira dan Karangwatu.", {"Sofira", "Karangwatu"}),
+    # counter-examples: "seperti" with no word for a place before it, a body after "warga", a common word
+    ("Pejabat seperti Lubuk Raya harus memberi contoh.", set()),
+    ("Bantuan itu disalurkan bagi warga Binaan Pemasyarakatan di lapas.", set()),
+    ("Program itu menyasar warga Miskin di desa itu.", set()),
+])
+def test_towns_named_without_di(extract, sentence, towns):
+    got = labels(extract(DATELINE + sentence), "Place") - {"Kota Semarang"}
+    assert got == towns, got
+
+
 _LISTED_GUESTS = ("Bupati Sleman Rudi Hartawan memimpin Apel Gabungan Awal Tahun 2026 di halaman Kantor Bupati "
                   "Sleman, Senin (5/1/2026).\n\nApel gabungan tersebut turut dihadiri oleh:\n"
                   "1. Sekretaris Daerah Sleman, Drs. Hasan Wibisono.\n2. Kepala Dinas Sosial Sleman, Erwin Pardede.\n"
