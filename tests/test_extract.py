@@ -553,6 +553,11 @@ def said_by(r, start_words):
      "seleksi tetap digelar", "Badan Kepegawaian Negara"),
     ("Badan Kepegawaian Negara lewat keterangan tertulisnya juga meminta seluruh instansi menunda pelantikan pejabat.",
      "seluruh instansi menunda", "Badan Kepegawaian Negara"),
+    # ... or one of its units, named or not: the body speaks through it
+    ("Pemerintah Kabupaten Sleman melalui Dinas Sosial meminta seluruh instansi menunda pelantikan pejabat.",
+     "seluruh instansi menunda", "Pemerintah Kabupaten Sleman"),
+    ("Kepolisian Daerah Jawa Tengah melalui Direktorat Reserse Kriminal Khusus menyatakan siap menindaklanjuti "
+     "hasil audit tersebut.", "siap menindaklanjuti hasil", "Kepolisian Daerah Provinsi Jawa Tengah"),
 ])
 def test_an_agency_that_speaks_as_a_body_is_the_speaker(extract, text, start, agency):
     assert said_by(extract(DATELINE + text), start) == (agency, "Agency")
@@ -572,6 +577,12 @@ def test_an_agency_that_speaks_as_a_body_is_the_speaker(extract, text, start, ag
 def test_an_agency_not_the_subject_of_a_clause_verb_says_nothing(extract, text):
     r = extract(DATELINE + text)
     assert [said_by(r, q.text)[1] for q in r.quotes] in ([], [None])
+
+
+def test_a_person_named_after_melalui_speaks_not_the_body(extract):
+    r = extract(DATELINE + "Pemerintah Kabupaten Sleman melalui Budi Santoso meminta seluruh instansi menunda "
+                           "pelantikan pejabat.")
+    assert said_by(r, "seluruh instansi menunda") == ("Budi Santoso", "Person")
 
 
 def test_an_office_named_without_a_name_is_not_its_agency(extract):

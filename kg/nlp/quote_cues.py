@@ -97,11 +97,20 @@ def _opens_subject(lead: str, leads: frozenset[str]) -> bool:
     return _SUBJECT_LEAD.search(lead) is not None or lead.lower() in leads
 
 
-def _own_channel(rest: str, channels: frozenset[str]) -> str:
-    """``rest`` without the body's own channel opening it, a word of ``channels`` and a noun phrase
-    closed by -nya ("dalam siaran persnya", "dalam laporan tahunannya"): what comes after it."""
-    m = re.match(r"\s+(\w+)\s+(?:[a-z]+\s+){0,3}?[a-z]+nya(?=\s)", rest)
-    return rest[m.end():] if m and m.group(1).lower() in channels else rest
+def _own_channel(rest: str, at: int, channels: frozenset[str], agencies: list[Mention]) -> str:
+    """``rest`` (at offset ``at``) without the body's own channel opening it: a word of ``channels`` and
+    a noun phrase closed by -nya ("dalam siaran persnya", "dalam laporan tahunannya") or one of its
+    units, a body named or a run of capitalised words ("melalui Direktorat Reserse Kriminal Khusus"):
+    what comes after it."""
+    m = re.match(r"\s+(\w+)\s+", rest)
+    if not m or m.group(1).lower() not in channels:
+        return rest
+    nya = re.match(r"(?:[a-z]+\s+){0,3}?[a-z]+nya(?=\s)", rest[m.end():])
+    if nya:
+        return rest[m.end() + nya.end():]
+    unit = max((o.end - at for o in agencies if o.start == at + m.end() and o.end <= at + len(rest)), default=None)
+    named = re.match(r"[A-Z][\w.()-]*(?:\s+(?:dan\s+)?[A-Z][\w.()-]*)*", rest[m.end():])  # a unit the lexicon lacks
+    return rest[unit:] if unit else rest[m.end() + named.end():] if named else rest
 
 
 def agency_subject(text: str, ss: int, verb: int, agencies: list[Mention],
@@ -118,7 +127,8 @@ def agency_subject(text: str, ss: int, verb: int, agencies: list[Mention],
         insert = _INSERT.match(between)  # "Inspektorat, sebagai aparat pengawas internal, menyatakan ..."
         if insert and any(m.end + insert.start() < o.start < m.end + insert.end() for o in [*agencies, *people]):
             continue
-        rest = _own_channel(between[insert.end():] if insert else between, channels)
+        skip = insert.end() if insert else 0
+        rest = _own_channel(between[skip:], m.end + skip, channels, agencies)
         if not all(w.lower() in adverbs for w in rest.split()) or not (insert or between[:1] in (" ", "\n")) \
                 or not _opens_subject(text[ss:m.start].strip(), leads):
             continue
