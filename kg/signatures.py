@@ -8,8 +8,10 @@
 
 Written on lines of their own, the office and the name look like headlines. Read as a unit they
 are one stretch, "OFFICE, NAME": the line breaks inside the office read as spaces, the break
-before the name as a comma; the NIP line is no text. Nothing moves: the reading
-replaces characters one for one, so every offset still points into the stored text.
+before the name as a comma; the NIP line is no text. The other common shape puts the signer's
+unit above, a "Ttd." line, the name, and the position under it ("Kepala Bagian"): it reads
+"UNIT NAME, POSITION". Nothing moves: the reading replaces characters one for one, so every
+offset still points into the stored text.
 """
 from __future__ import annotations
 
@@ -27,6 +29,8 @@ _NAME_LINE = re.compile(
     r"^[ \t]*(?P<name>(?:(?:Dr|Drs|Dra|Ir|H|Hj|Prof|dr)\.[ \t]*)*"
     r"[A-Z][a-z'’]+\.?(?:[ \t]+[A-Z](?:[a-z'’]+)?\.?){1,5})"
     r"(?P<degrees>(?:[ \t]*,[ \t]*[A-Z][A-Za-z]{0,4}(?:\.[ \t]?[A-Za-z]{1,5})*\.?)*)[ \t]*$")
+#: A line that only marks the signature ("Ttd.").
+_MARK_LINE = re.compile(r"^[ \t]*\(?(?:ttd|t\.t\.d)\.?\)?[ \t]*$", re.I)
 #: The civil-servant number under the name.
 _NIP_LINE = re.compile(r"^[ \t]*NIP\.?[ \t]*:?[ \t]*[\d \t.]{8,}$")
 #: A line that continues the office: capitalised words and the lower-case joining words, no digit.
@@ -92,11 +96,9 @@ def _signed(lines: list, i: int, k: int, j: int) -> bool:
     return bool(dated or nip or _NAME_LINE.match(lines[j][2]).group("degrees"))
 
 
-def find_signature(text: str) -> Signature | None:
-    """The signature block closing ``text``, if it has one: an office line opening with an
-    office title, up to two lines continuing it, then the name line, at the end of the text,
-    with a mark of signing (:func:`_signed`)."""
-    lines = _lines(text)
+def _office_first(lines: list) -> Signature | None:
+    """The office, then the name: "Kepala Bagian X / Sekretariat Daerah Y / (blank) / Nama, S.Sos.";
+    read "OFFICE, NAME"."""
     heads = _office_words()
     for i in range(max(0, len(lines) - 14), len(lines)):
         body = lines[i][2]
@@ -115,3 +117,52 @@ def find_signature(text: str) -> Signature | None:
         skip = tuple((s, e) for s, e, b in lines[j + 1:] if _NIP_LINE.match(b))
         return Signature(tuple(reads), tuple((s, e) for s, e, _ in lines[i:k + 1]) + (lines[j][:2],), skip)
     return None
+
+
+def _units_above(lines: list, j: int) -> int:
+    """The first of up to three lines naming the signer's unit above the name line ``j`` (past one
+    blank line and a "Ttd." line), or ``j`` when there are none."""
+    k = j - 1
+    if k >= 0 and _MARK_LINE.match(lines[k][2]):
+        k -= 1
+    if k >= 0 and not lines[k][2].strip():
+        k -= 1
+    i = k + 1
+    while i > 0 and j - i < 5 and lines[i - 1][2].strip() and _OFFICE_LINE.match(lines[i - 1][2]):
+        i -= 1
+    return i if i <= k else j
+
+
+def _position_under(lines: list) -> Signature | None:
+    """The name, then the position under it, the unit above: "Bagian X / Sekretariat Daerah Y /
+    (blank) / Ttd. / Nama, S.I.Kom. / Kepala Bagian"; read "UNIT NAME, POSITION" (the degrees' period
+    is the comma's stop)."""
+    heads = _office_words()
+    for j in range(max(0, len(lines) - 10), len(lines) - 1):
+        m = _NAME_LINE.match(lines[j][2])
+        pos = lines[j + 1][2]
+        if not m or m.group("name").split()[0] in heads or lines[j + 1][0] - lines[j][1] != 1 \
+                or not pos.strip() or pos.split()[0] not in heads or not _OFFICE_LINE.match(pos) \
+                or len(pos.split()) > 6 or not _closes_text(lines, j + 1):
+            continue
+        i = _units_above(lines, j)
+        marks = tuple((s, e) for s, e, b in lines[max(0, j - 2):j] if _MARK_LINE.match(b))
+        if not (marks or m.group("degrees") or i < j and _signed(lines, i, i, j)):
+            continue  # no mark of signing: headlines closing a page, not a signature
+        reads = [(lines[n][1], " " * (lines[n + 1][0] - lines[n][1])) for n in range(i, j) if lines[n][2].strip()
+                 and n + 1 < j and lines[n + 1][2].strip() and not _MARK_LINE.match(lines[n + 1][2])]
+        if i < j:  # the break from the unit to the name, with a "Ttd." line in it, reads as spaces
+            last = max(n for n in range(i, j) if _OFFICE_LINE.match(lines[n][2]) and not _MARK_LINE.match(lines[n][2]))
+            reads = [r for r in reads if r[0] < lines[last][1]] + [(lines[last][1], " " * (lines[j][0] - lines[last][1]))]
+        reads.append((lines[j][1], " " if lines[j][2].rstrip().endswith(".") else ","))
+        keep = tuple((s, e) for s, e, b in lines[i:j + 2] if b.strip() and not _MARK_LINE.match(b))
+        return Signature(tuple(reads), keep, marks)
+    return None
+
+
+def find_signature(text: str) -> Signature | None:
+    """The signature block closing ``text``, if it has one, at the end of the text: an office line
+    opening with an office title, up to two lines continuing it, then the name line, with a mark of
+    signing (:func:`_signed`); or the name line with the position under it (:func:`_position_under`)."""
+    lines = _lines(text)
+    return _office_first(lines) or _position_under(lines)

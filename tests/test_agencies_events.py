@@ -460,6 +460,20 @@ def test_military_command_by_name_and_section_beside_a_biro(extract, text, expec
     assert expected in labels(extract(text), "Agency")
 
 
+@pytest.mark.parametrize("sentence,present,absent", [
+    # a section's field goes on over a common word after its first field word ("Komunikasi Pimpinan")
+    ("Bagian Protokol dan Komunikasi Pimpinan Sekretariat Daerah Kabupaten Sleman menyiapkan acara itu.",
+     "Bagian Protokol dan Komunikasi Pimpinan Sekretariat Daerah Kabupaten Sleman",
+     "Bagian Protokol dan Komunikasi Sekretariat Daerah Kabupaten Sleman"),
+    # a person's name after the field is no part of it
+    ("Kepala Bagian Umum Sri Wahyuningsih menyiapkan acara itu di Sleman.", "Sri Wahyuningsih", "Bagian Umum Sri"),
+])
+def test_a_section_s_field(extract, sentence, present, absent):
+    r = extract(DATELINE + sentence)
+    got = labels(r, "Agency") | labels(r, "Person")
+    assert present in got and not any(g.startswith(absent) for g in got), got
+
+
 def test_a_passive_verb_ends_a_lower_case_name(extract):
     got = names(extract(DATELINE + "Sosialisasi dijadwalkan berlangsung di Aula Merapi, Senin (2/3/2026)."), "Event")
     assert not any("dijadwalkan" in g for g in got), got

@@ -27,7 +27,12 @@ OFFICE = "Kepala Bagian Protokol dan Komunikasi Pimpinan Sekretariat Daerah Kabu
     ("Sleman, 4 Februari 2025\nKepala Dinas Sosial Kabupaten Sleman\n\nYohanes Bayu Kristanto\n",
      "Kepala Dinas Sosial Kabupaten Sleman, Yohanes Bayu Kristanto"),
     # no degrees, but the NIP line under the name
-    ("Camat Depok\nHartini Puspitasari\nNIP 19790101 200501 2 001\n", "Camat Depok, Hartini Puspitasari"),
+    ("Camat Depok\nHartini Puspitasari\nNIP 19790101 200501 2 001\n", "Camat Depok, Hartini Puspitasari"),    # the unit above, "Ttd.", the name, the position under it: "UNIT NAME, POSITION"
+    ("Sleman, 4 Februari 2025\nBagian Protokol dan Komunikasi Pimpinan\nSekretariat Daerah Kabupaten Sleman\n\n"
+     "Ttd.\nRina Lestari Wulandari, S.I.Kom.\nKepala Bagian\n",
+     "Bagian Protokol dan Komunikasi Pimpinan Sekretariat Daerah Kabupaten Sleman Rina Lestari Wulandari, S.I.Kom. "
+     "Kepala Bagian"),
+    ("Ttd.\nYohanes Bayu Kristanto\nKepala Bagian Umum\n", "Yohanes Bayu Kristanto, Kepala Bagian Umum"),
 ])
 def test_a_signature_block_reads_as_office_comma_name(tail, read):
     text = HEAD + tail
@@ -35,7 +40,7 @@ def test_a_signature_block_reads_as_office_comma_name(tail, read):
     masked = a.masked_text()
     assert len(masked) == len(text) and a.text == text  # nothing moves
     assert read in " ".join(masked.replace(",", ", ").split())  # one line break reads as a comma alone
-    assert "NIP" not in masked[len(HEAD):]
+    assert "NIP" not in masked[len(HEAD):] and "Ttd" not in masked[len(HEAD):]
 
 
 @pytest.mark.parametrize("tail", [
@@ -51,7 +56,10 @@ def test_a_signature_block_reads_as_office_comma_name(tail, read):
     # too far apart to read as one comma and space
     "Sleman, 4 Februari 2025\nKepala Dinas Sosial Kabupaten Sleman\n\n\nYohanes Bayu Kristanto\n",
     # the office line does not open with an office title
-    "Sleman, 4 Februari 2025\nBagian Protokol dan Komunikasi Pimpinan\n\nYohanes Bayu Kristanto, S.Sos.\n",
+    "Sleman, 4 Februari 2025\nBagian Protokol dan Komunikasi Pimpinan\n\nYohanes Bayu Kristanto, S.Sos.\n",    # three headlines: the last opens with an office, but nothing marks a signature
+    "Bupati Sleman Resmikan Pasar Baru\nWarga Antusias Sambut Festival Budaya\nBupati Hadiri Rapat\n",
+    # a name and a position with body text after them
+    "Ttd.\nYohanes Bayu Kristanto\nKepala Bagian Umum\n\nRapat itu diikuti seluruh camat hingga siang hari.\n",
 ])
 def test_no_signature_without_its_shape(tail):
     assert find_signature(HEAD + tail) is None
@@ -66,9 +74,19 @@ def test_the_signer_holds_the_office(extract, head):
     role = next(ro for ro in r.roles if ro.person == person.key)
     assert role.title == OFFICE
     assert " ".join(r.article.text[role.start:role.end].split()) == OFFICE  # the span is in the stored text
-    assert "Sekretariat Daerah Kabupaten Sleman" in {e.label for e in r.entities if e.type == "Agency"}
+    assert "Bagian Protokol dan Komunikasi Pimpinan Sekretariat Daerah Kabupaten Sleman" in \
+        {e.label for e in r.entities if e.type == "Agency"}
 
 
 def test_headlines_closing_a_page_make_no_person(extract):
     r = extract(HEAD + "Bupati Sleman Resmikan Pasar Baru\nWarga Antusias Sambut Festival Budaya\n")
     assert {e.label for e in r.entities if e.type == "Person"} == {"Budi Hartono"}
+
+
+def test_the_signer_under_the_unit_holds_the_position(extract):
+    r = extract(HEAD + "Sleman, 4 Februari 2025\nBagian Protokol dan Komunikasi Pimpinan\n"
+                "Sekretariat Daerah Kabupaten Sleman\n\nTtd.\nRina Lestari Wulandari, S.I.Kom.\nKepala Bagian\n")
+    person = next(e for e in r.entities if e.type == "Person" and e.label == "Rina Lestari Wulandari")
+    assert [ro.title for ro in r.roles if ro.person == person.key] == ["Kepala Bagian"]
+    assert "Bagian Protokol dan Komunikasi Pimpinan Sekretariat Daerah Kabupaten Sleman" in \
+        {e.label for e in r.entities if e.type == "Agency"}

@@ -405,13 +405,16 @@ def section_unit(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     Hukum Sekretariat Daerah Kabupaten Y"; named bare ("Kepala Biro Organisasi Budi"), the section of the
     secretariat of the article's province (Biro) or regency/city (Bagian), else of none."""
     from .units import is_unit_word
+    from .vocab import is_dictionary_word
 
     texts, lx = ctx.texts, ctx.lx
     levels = _SECTIONS.get(texts[i].lower())
     if not levels or not texts[i][:1].isupper():
         return None
     k = i + 1
-    while k < len(texts) and k - i < 8 and not ctx.hits_at(k, "AGENCY_TYPE") and (is_unit_word(lx, texts[k]) or texts[k] == "/" and k > i + 1
+    while k < len(texts) and k - i < 8 and not ctx.hits_at(k, "AGENCY_TYPE") and (is_unit_word(lx, texts[k])
+                                            or k > i + 1 and texts[k][:1].isupper() and is_dictionary_word(texts[k])  # "Komunikasi Pimpinan"
+                                            or texts[k] == "/" and k > i + 1
                                             or texts[k] in ("dan", ",") and k + 1 < len(texts) and is_unit_word(lx, texts[k + 1])
                                             or texts[k] == "Pemerintah" and k > i + 1 and any(  # "Pengadaan Barang/Jasa Pemerintah"
                                                 h.id == "sekretariat-daerah" for h in ctx.hits_at(k + 1, "AGENCY_TYPE"))):
