@@ -40,7 +40,7 @@ _OFFICE_LINE = re.compile(r"^[ \t]*[A-Z][\w'’&/().-]*(?:[ \t]+(?:[A-Z][\w'’&
 class Signature(NamedTuple):
     """Where a signature block is: ``reads`` (offset, text read there for extraction, same
     length), ``keep`` the line spans that are article text however headline-like, ``skip`` the
-    spans that are no text (the NIP line)."""
+    spans that are no text (the NIP line, a "Ttd." line)."""
 
     reads: tuple[tuple[int, str], ...]
     keep: tuple[tuple[int, int], ...]
@@ -119,24 +119,24 @@ def _office_first(lines: list) -> Signature | None:
     return None
 
 
-def _units_above(lines: list, j: int) -> int:
-    """The first of up to three lines naming the signer's unit above the name line ``j`` (past one
-    blank line and a "Ttd." line), or ``j`` when there are none."""
-    k = j - 1
-    if k >= 0 and _MARK_LINE.match(lines[k][2]):
-        k -= 1
-    if k >= 0 and not lines[k][2].strip():
-        k -= 1
-    i = k + 1
-    while i > 0 and j - i < 5 and lines[i - 1][2].strip() and _OFFICE_LINE.match(lines[i - 1][2]):
+def _units_above(lines: list, j: int) -> tuple[int, int] | None:
+    """The first and last of up to three lines naming the signer's unit above the name line ``j``
+    (past a "Ttd." line and one blank line), if there are any."""
+    u = j - 1
+    if u >= 0 and _MARK_LINE.match(lines[u][2]):
+        u -= 1
+    if u >= 0 and not lines[u][2].strip():
+        u -= 1
+    i = u + 1
+    while i > 0 and u - i < 2 and lines[i - 1][2].strip() and _OFFICE_LINE.match(lines[i - 1][2]):
         i -= 1
-    return i if i <= k else j
+    return (i, u) if i <= u else None
 
 
 def _position_under(lines: list) -> Signature | None:
     """The name, then the position under it, the unit above: "Bagian X / Sekretariat Daerah Y /
-    (blank) / Ttd. / Nama, S.I.Kom. / Kepala Bagian"; read "UNIT NAME, POSITION" (the degrees' period
-    is the comma's stop)."""
+    (blank) / Ttd. / Nama, S.I.Kom. / Kepala Bagian"; read "UNIT NAME, POSITION" (after degrees,
+    their period is the stop before the position)."""
     heads = _office_words()
     for j in range(max(0, len(lines) - 10), len(lines) - 1):
         m = _NAME_LINE.match(lines[j][2])
@@ -145,17 +145,16 @@ def _position_under(lines: list) -> Signature | None:
                 or not pos.strip() or pos.split()[0] not in heads or not _OFFICE_LINE.match(pos) \
                 or len(pos.split()) > 6 or not _closes_text(lines, j + 1):
             continue
-        i = _units_above(lines, j)
+        units = _units_above(lines, j)
         marks = tuple((s, e) for s, e, b in lines[max(0, j - 2):j] if _MARK_LINE.match(b))
-        if not (marks or m.group("degrees") or i < j and _signed(lines, i, i, j)):
+        if not (marks or m.group("degrees") or units and _signed(lines, units[0], units[1], j)):
             continue  # no mark of signing: headlines closing a page, not a signature
-        reads = [(lines[n][1], " " * (lines[n + 1][0] - lines[n][1])) for n in range(i, j) if lines[n][2].strip()
-                 and n + 1 < j and lines[n + 1][2].strip() and not _MARK_LINE.match(lines[n + 1][2])]
-        if i < j:  # the break from the unit to the name, with a "Ttd." line in it, reads as spaces
-            last = max(n for n in range(i, j) if _OFFICE_LINE.match(lines[n][2]) and not _MARK_LINE.match(lines[n][2]))
-            reads = [r for r in reads if r[0] < lines[last][1]] + [(lines[last][1], " " * (lines[j][0] - lines[last][1]))]
+        i, u = units or (j, j)
+        reads = [(lines[n][1], " " * (lines[n + 1][0] - lines[n][1])) for n in range(i, u)]
+        if units:  # the break from the unit to the name, with a "Ttd." line in it, reads as spaces
+            reads.append((lines[u][1], " " * (lines[j][0] - lines[u][1])))
         reads.append((lines[j][1], " " if lines[j][2].rstrip().endswith(".") else ","))
-        keep = tuple((s, e) for s, e, b in lines[i:j + 2] if b.strip() and not _MARK_LINE.match(b))
+        keep = tuple(line[:2] for line in (*lines[i:u + 1], lines[j], lines[j + 1]))
         return Signature(tuple(reads), keep, marks)
     return None
 
