@@ -90,10 +90,24 @@ def _closes_text(lines: list, j: int) -> bool:
 
 def _signed(lines: list, i: int, k: int, j: int) -> bool:
     """Does more than the layout say the lines ``i``..``j`` sign the text: a place-and-date line
-    before the office, degrees after the name or the NIP line under it?"""
+    before the office, degrees after the name or the NIP line under it; or, closing the text
+    alone, a name of no dictionary words (not a headline: "Warga Antusias Sambut Festival")?"""
     dated = i > 0 and re.search(r",[ \t]*\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4}[ \t]*$", lines[i - 1][2])
     nip = any(_NIP_LINE.match(b) for _, _, b in lines[j + 1:j + 3])
-    return bool(dated or nip or _NAME_LINE.match(lines[j][2]).group("degrees"))
+    name = _NAME_LINE.match(lines[j][2])
+    return bool(dated or nip or name.group("degrees") or _alone(lines, i, j) and _proper(name.group("name")))
+
+
+def _alone(lines: list, i: int, j: int) -> bool:
+    """Are the lines ``i``..``j`` a paragraph of their own closing the text?"""
+    return i > 0 and not lines[i - 1][2].strip() and not any(b.strip() for _, _, b in lines[j + 1:])
+
+
+def _proper(name: str) -> bool:
+    """Is no word of ``name`` an Indonesian dictionary word (the vocabulary of :mod:`kg.nlp.vocab`)?"""
+    from .nlp.vocab import is_dictionary_word  # a word list only: no spaCy
+
+    return not any(is_dictionary_word(w) for w in name.replace(".", " ").split())
 
 
 def _office_first(lines: list) -> Signature | None:

@@ -32,7 +32,9 @@ OFFICE = "Kepala Bagian Protokol dan Komunikasi Pimpinan Sekretariat Daerah Kabu
      "Ttd.\nRina Lestari Wulandari, S.I.Kom.\nKepala Bagian\n",
      "Bagian Protokol dan Komunikasi Pimpinan Sekretariat Daerah Kabupaten Sleman Rina Lestari Wulandari, S.I.Kom. "
      "Kepala Bagian"),
-    ("Ttd.\nYohanes Bayu Kristanto\nKepala Bagian Umum\n", "Yohanes Bayu Kristanto, Kepala Bagian Umum"),
+    ("Ttd.\nYohanes Bayu Kristanto\nKepala Bagian Umum\n", "Yohanes Bayu Kristanto, Kepala Bagian Umum"),    # no mark of signing, but a paragraph of its own closing the text, the name of no dictionary word
+    ("Kepala Pusat Penerangan Kementerian Dalam Negeri\nYohanes Bayu Kristanto\n",
+     "Kepala Pusat Penerangan Kementerian Dalam Negeri, Yohanes Bayu Kristanto"),
 ])
 def test_a_signature_block_reads_as_office_comma_name(tail, read):
     text = HEAD + tail
@@ -46,8 +48,10 @@ def test_a_signature_block_reads_as_office_comma_name(tail, read):
 @pytest.mark.parametrize("tail", [
     # related headlines closing the page: the first opens with an office, the second is no signed name
     "Bupati Sleman Resmikan Pasar Baru\nWarga Antusias Sambut Festival Budaya\n",
-    # an office and a name with no mark of signing (no date line, degrees or NIP)
-    "Kepala Dinas Sosial Kabupaten Sleman\nYohanes Bayu Kristanto\n",
+    # an office and a name with no mark of signing (no date line, degrees or NIP), not closing the text
+    "Kepala Dinas Sosial Kabupaten Sleman\nYohanes Bayu Kristanto\n\nHumas Pemerintah Kabupaten Sleman\n",
+    # closing the text alone, but the "name" is made of dictionary words: headlines
+    "Bupati Sleman Resmikan Pasar Baru\n\nWarga Antusias Sambut Festival Budaya\n",
     # body text follows: not the end of the article
     "Kepala Dinas Sosial Kabupaten Sleman\nYohanes Bayu Kristanto, S.Sos.\n\n"
     "Rapat itu diikuti seluruh camat dan lurah se-Kabupaten Sleman hingga siang hari.\n",
