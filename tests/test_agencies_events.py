@@ -823,7 +823,12 @@ def test_towns_joined_after_di(extract, sentence, towns):
     # counter-examples: "seperti" with no word for a place before it, a body after "warga", a common word
     ("Pejabat seperti Lubuk Raya harus memberi contoh.", set()),
     ("Bantuan itu disalurkan bagi warga Binaan Pemasyarakatan di lapas.", set()),
-    ("Program itu menyasar warga Miskin di desa itu.", set()),
+    ("Program itu menyasar warga Miskin di desa itu.", set()),    # a second village or district after "Kecamatan X dan"/"Desa X dan" is one of the same kind
+    ("Banjir melanda Kecamatan Karangwatu dan Lubuk Raya sejak pagi.", {"Kecamatan Karangwatu", "Kecamatan Lubuk Raya"}),
+    ("Petugas menyisir Desa Karangwatu serta Sukaraja hingga sore.", {"Desa Karangwatu", "Desa Sukaraja"}),
+    # ... not when the word is part of an office, nor when an office follows "dan"
+    ("Kepala Desa Karangwatu dan Lurah Sukaraja hadir dalam rapat itu.", {"Desa Karangwatu", "Kelurahan Sukaraja"}),
+    ("Rapat di Kecamatan Karangwatu dan Camat Lubuk Raya hadir.", {"Kecamatan Karangwatu", "Kecamatan Lubuk Raya"}),
 ])
 def test_towns_named_without_di(extract, sentence, towns):
     got = labels(extract(DATELINE + sentence), "Place") - {"Kota Semarang"}

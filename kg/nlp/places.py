@@ -80,7 +80,7 @@ def town_after_di(ctx: DocContext, i: int) -> Mention | None:
     of up to three capitalised words with no gazetteer hit, none of them a common word (nor, after a lead
     other than "di"/"ke", a dictionary word), closed by a lower-case word or punctuation (not by a further
     name)."""
-    from .vocab import is_common_word, is_dictionary_word
+    from .vocab import is_common_word, is_derived_word, is_dictionary_word
 
     texts, lx = ctx.texts, ctx.lx
     lead = (_town_lead(ctx, i - 1) or _joined_after_di(ctx, i - 1)) if i else None
@@ -91,11 +91,14 @@ def town_after_di(ctx: DocContext, i: int) -> Mention | None:
     while e < len(texts) and e - i < 3 and texts[e][:1].isupper() and texts[e].isalpha() and not texts[e].isupper() \
             and not ctx.hits.get(e) and texts[e].lower() not in lx.function_words \
             and texts[e].lower() not in lx.calendar and not is_common_word(texts[e]) and not _body_word(lx, texts[e]) \
-            and not (strict and is_dictionary_word(texts[e])):
+            and not (strict and (is_dictionary_word(texts[e]) or is_derived_word(texts[e]))):
         e += 1
     if e == i or e < len(texts) and (texts[e][:1].isupper() or texts[e] in ("-", "(", "/")):
         return None
     name = " ".join(texts[i:e])
+    if lead in lx.local_kinds:  # "Kecamatan Sukamaju dan Karangsari": the second is a district too
+        return make_mention(ctx, i, e, "Place", f"place:{lead}-{slug(name)}", f"{lead.capitalize()} {name}", (name,),
+                            lx.local_kinds[lead])
     return make_mention(ctx, i, e, "Place", f"place:{slug(name)}", name, (), "lainnya")
 
 
@@ -114,13 +117,17 @@ def _town_lead(ctx: DocContext, k: int) -> str | None:
 
 def _joined_after_di(ctx: DocContext, k: int) -> str | None:
     """Is ``k`` a "dan"/"serta"/"atau" right after capitalised words that follow a town's lead ("di
-    Sukamaju dan Karangsari", "warga Sukamaju dan Karangsari")? The word after it is then read as a
-    second place, as the first is. The lead, if so."""
-    texts = ctx.texts
-    if texts[k].lower() not in ("dan", "serta", "atau"):
+    Sukamaju dan Karangsari", "warga Sukamaju dan Karangsari") or a word for a village or district
+    ("Kecamatan Sukamaju dan Karangsari")? The word after it is then read as a second place, as the
+    first is. The lead, if so."""
+    texts, kinds = ctx.texts, ctx.lx.local_kinds
+    if texts[k] not in ("dan", "serta", "atau"):
         return None
     b = k
     while b > 0 and k - b < 4 and texts[b - 1][:1].isupper() and texts[b - 1].isalpha():
+        if b < k and texts[b - 1].lower() in kinds:  # not inside an office: "Kepala Desa X dan Budi"
+            office = any(t.j >= b for x in range(max(0, b - 4), b) for t in ctx.hits_at(x, "TITLE"))
+            return None if office else texts[b - 1].lower()
         b -= 1
     return _town_lead(ctx, b - 1) if 0 < b < k else None
 
