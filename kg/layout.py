@@ -13,6 +13,7 @@ from typing import Iterator
 
 from .dates import find_dates
 from .records import Article
+from .signatures import find_signature
 
 __all__ = ["parse_article"]
 
@@ -99,9 +100,11 @@ def _is_wrapped(text: str) -> bool:
     return breaks >= 3
 
 
-def _headlines(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Lines shaped like headlines (Title Case, no closing punctuation): not body text."""
-    skipped = {s for s, _ in skip}
+def _headlines(text: str, skip: list[tuple[int, int]], keep: tuple[tuple[int, int], ...] = ()
+               ) -> list[tuple[int, int]]:
+    """Lines shaped like headlines (Title Case, no closing punctuation): not body text, unless
+    ``keep`` holds them (a signature block's office and name)."""
+    skipped = {s for s, _ in skip} | {s for s, _ in keep}
     out = []
     for s, e, body in _lines(text):
         line = body.strip()
@@ -248,8 +251,11 @@ def parse_article(source: str, text: str, path: str | None = None) -> Article:
     if title_span:
         skip.append(title_span)
     wrapped = _is_wrapped(text)
+    signature = None if wrapped else find_signature(text)
+    if signature:
+        skip.extend(signature.skip)
     if not wrapped:
-        skip.extend(_headlines(text, skip))
+        skip.extend(_headlines(text, skip, signature.keep if signature else ()))
     sign_off = _sign_off(text, skip)
     if sign_off:
         skip.append(sign_off)
@@ -264,4 +270,5 @@ def parse_article(source: str, text: str, path: str | None = None) -> Article:
         dateline=dateline,
         path=path,
         wrapped=wrapped,
+        reads=signature.reads if signature else (),
     )

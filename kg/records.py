@@ -21,7 +21,9 @@ class Article:
 
     ``skip`` lists ``(start, end)`` spans that are not the article (related
     headlines, "Baca juga", image placeholders, disclaimers, navigation, bylines);
-    extraction ignores them. ``url``, ``site`` (the outlet's name) and ``retrieved``
+    extraction ignores them. ``reads`` lists ``(offset, text)``: the text, as long as what it
+    replaces, that extraction reads there (a signature block's line breaks read as one stretch,
+    :mod:`kg.signatures`). ``url``, ``site`` (the outlet's name) and ``retrieved``
     (when the copy was fetched, ISO 8601) are where the text came from, when known.
     """
 
@@ -35,6 +37,7 @@ class Article:
     dateline: tuple[int, int] | None = None
     path: str | None = None
     wrapped: bool = False
+    reads: tuple[tuple[int, str], ...] = ()
     url: str | None = None
     site: str | None = None
     retrieved: str | None = None
@@ -42,9 +45,10 @@ class Article:
     def masked_text(self) -> str:
         """The text with skipped spans blanked out (same length, same offsets).
 
-        In hard-wrapped text a single line break inside a paragraph becomes a space.
+        In hard-wrapped text a single line break inside a paragraph becomes a space; ``reads``
+        replace what they stand over.
         """
-        if not self.skip and not self.wrapped:
+        if not self.skip and not self.wrapped and not self.reads:
             return self.text
         chars = list(self.text)
         if self.wrapped:
@@ -52,6 +56,8 @@ class Article:
                 if ch == "\n" and 0 < i < len(chars) - 1 and chars[i - 1] != "\n" and chars[i + 1] != "\n" \
                         and chars[i - 1].strip() and chars[i + 1].strip():
                     chars[i] = " "
+        for start, read in self.reads:
+            chars[start:start + len(read)] = read
         for start, end in self.skip:
             for i in range(start, end):
                 if chars[i] not in "\n":

@@ -460,6 +460,20 @@ def test_military_command_by_name_and_section_beside_a_biro(extract, text, expec
     assert expected in labels(extract(text), "Agency")
 
 
+@pytest.mark.parametrize("sentence,present,absent", [
+    # a section's field goes on over a common word after its first field word ("Komunikasi Pimpinan")
+    ("Bagian Protokol dan Komunikasi Pimpinan Sekretariat Daerah Kabupaten Sleman menyiapkan acara itu.",
+     "Bagian Protokol dan Komunikasi Pimpinan Sekretariat Daerah Kabupaten Sleman",
+     "Bagian Protokol dan Komunikasi Sekretariat Daerah Kabupaten Sleman"),
+    # a person's name after the field is no part of it
+    ("Kepala Bagian Umum Sri Wahyuningsih menyiapkan acara itu di Sleman.", "Sri Wahyuningsih", "Bagian Umum Sri"),
+])
+def test_a_section_s_field(extract, sentence, present, absent):
+    r = extract(DATELINE + sentence)
+    got = labels(r, "Agency") | labels(r, "Person")
+    assert present in got and not any(g.startswith(absent) for g in got), got
+
+
 def test_a_passive_verb_ends_a_lower_case_name(extract):
     got = names(extract(DATELINE + "Sosialisasi dijadwalkan berlangsung di Aula Merapi, Senin (2/3/2026)."), "Event")
     assert not any("dijadwalkan" in g for g in got), got
@@ -796,6 +810,27 @@ def test_a_town_after_di(extract, sentence, town):
     ("Warga Lubuk Raya dan Karangwatu mengurus izin di kantor itu.", set()),
 ])
 def test_towns_joined_after_di(extract, sentence, towns):
+    got = labels(extract(DATELINE + sentence), "Place") - {"Kota Semarang"}
+    assert got == towns, got
+
+
+@pytest.mark.parametrize("sentence,towns", [
+    # residents of a town, an area, and towns listed after a word for a kind of place, without "di"/"ke"
+    ("Pelayanan itu memudahkan warga Lubuk Raya dan Karangwatu mengurus izin.", {"Lubuk Raya", "Karangwatu"}),
+    ("Kantor itu berada di tengah kawasan Karangwatu yang padat.", {"Karangwatu"}),
+    ("Guru masih kurang di kecamatan terpencil seperti Karangwatu atau Tanjung Ambalu.", {"Karangwatu", "Tanjung Ambalu"}),
+    ("Sinyal masih lemah di wilayah perbatasan yakni Sofira dan Karangwatu.", {"Sofira", "Karangwatu"}),
+    # counter-examples: "seperti" with no word for a place before it, a body after "warga", a common word
+    ("Pejabat seperti Lubuk Raya harus memberi contoh.", set()),
+    ("Bantuan itu disalurkan bagi warga Binaan Pemasyarakatan di lapas.", set()),
+    ("Program itu menyasar warga Miskin di desa itu.", set()),    # a second village or district after "Kecamatan X dan"/"Desa X dan" is one of the same kind
+    ("Banjir melanda Kecamatan Karangwatu dan Lubuk Raya sejak pagi.", {"Kecamatan Karangwatu", "Kecamatan Lubuk Raya"}),
+    ("Petugas menyisir Desa Karangwatu serta Sukaraja hingga sore.", {"Desa Karangwatu", "Desa Sukaraja"}),
+    # ... not when the word is part of an office, nor when an office follows "dan"
+    ("Kepala Desa Karangwatu dan Lurah Sukaraja hadir dalam rapat itu.", {"Desa Karangwatu", "Kelurahan Sukaraja"}),
+    ("Rapat di Kecamatan Karangwatu dan Camat Lubuk Raya hadir.", {"Kecamatan Karangwatu", "Kecamatan Lubuk Raya"}),
+])
+def test_towns_named_without_di(extract, sentence, towns):
     got = labels(extract(DATELINE + sentence), "Place") - {"Kota Semarang"}
     assert got == towns, got
 

@@ -548,7 +548,16 @@ def said_by(r, start_words):
      "seleksi tetap digelar", "Badan Kepegawaian Negara"),
     # a sentence connective with no comma before the agency
     ("Adapun Badan Kepegawaian Negara meminta agar seluruh instansi menunda pelantikan pejabat.",
-     "agar seluruh instansi", "Badan Kepegawaian Negara"),
+     "agar seluruh instansi", "Badan Kepegawaian Negara"),    # the body's own channel between it and its verb: a channel word and a noun phrase closed by -nya
+    ("Badan Kepegawaian Negara dalam siaran persnya menegaskan seleksi tetap digelar sesuai jadwal nasional.",
+     "seleksi tetap digelar", "Badan Kepegawaian Negara"),
+    ("Badan Kepegawaian Negara lewat keterangan tertulisnya juga meminta seluruh instansi menunda pelantikan pejabat.",
+     "seluruh instansi menunda", "Badan Kepegawaian Negara"),
+    # ... or one of its units, named or not: the body speaks through it
+    ("Pemerintah Kabupaten Sleman melalui Dinas Sosial meminta seluruh instansi menunda pelantikan pejabat.",
+     "seluruh instansi menunda", "Pemerintah Kabupaten Sleman"),
+    ("Kepolisian Daerah Jawa Tengah melalui Direktorat Reserse Kriminal Khusus menyatakan siap menindaklanjuti "
+     "hasil audit tersebut.", "siap menindaklanjuti hasil", "Kepolisian Daerah Provinsi Jawa Tengah"),
 ])
 def test_an_agency_that_speaks_as_a_body_is_the_speaker(extract, text, start, agency):
     assert said_by(extract(DATELINE + text), start) == (agency, "Agency")
@@ -560,11 +569,20 @@ def test_an_agency_that_speaks_as_a_body_is_the_speaker(extract, text, start, ag
     # the agency is the object, not the subject
     "Warga meminta Dinas Pekerjaan Umum segera memperbaiki jalan rusak di kampung mereka.",
     # the agency is inside a noun phrase
-    "Surat dari Badan Kepegawaian Negara meminta seluruh instansi menunda pelantikan pejabat struktural.",
+    "Surat dari Badan Kepegawaian Negara meminta seluruh instansi menunda pelantikan pejabat struktural.",    # its own channel does not make a thing said
+    "Pemerintah Kabupaten Sleman dalam rancangan anggarannya mengusulkan 900 formasi PPPK untuk guru tahun ini.",
+    # a channel phrase not closed by -nya is no insert before the verb
+    "Surat Badan Kepegawaian Negara dalam bentuk edaran meminta seluruh instansi menunda pelantikan pejabat.",
 ])
 def test_an_agency_not_the_subject_of_a_clause_verb_says_nothing(extract, text):
     r = extract(DATELINE + text)
     assert [said_by(r, q.text)[1] for q in r.quotes] in ([], [None])
+
+
+def test_a_person_named_after_melalui_speaks_not_the_body(extract):
+    r = extract(DATELINE + "Pemerintah Kabupaten Sleman melalui Budi Santoso meminta seluruh instansi menunda "
+                           "pelantikan pejabat.")
+    assert said_by(r, "seluruh instansi menunda") == ("Budi Santoso", "Person")
 
 
 def test_an_office_named_without_a_name_is_not_its_agency(extract):
@@ -1534,3 +1552,19 @@ def test_balinese_noble_prefixes(extract, sentence, person):
 def test_an_initial_inside_a_unit_s_name(extract, sentence, person):
     got = {e.label for e in extract(DATELINE + sentence).entities if e.type == "Person"}
     assert got == {person}, got
+
+
+@pytest.mark.parametrize("text,start,speaker", [
+    # "mendorong" + what the speaker urges: a reported statement
+    ("Bupati Sleman Budi Hartono mendorong pelaku usaha mikro segera mendaftarkan izin usahanya tahun ini.",
+     "pelaku usaha mikro", ("Budi Hartono", "Person")),
+    # no speaker before it: a cause pushing, not a statement
+    ("Hujan deras sejak pagi mendorong warga bantaran sungai mengungsi ke balai desa terdekat.",
+     "warga bantaran sungai", None),
+])
+def test_urging_is_said_by_its_subject(extract, text, start, speaker):
+    r = extract(DATELINE + text)
+    if speaker is None:
+        assert not any(q.text.startswith(start) for q in r.quotes)
+    else:
+        assert said_by(r, start) == speaker

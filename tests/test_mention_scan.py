@@ -22,6 +22,7 @@ WRITTEN = [
     "Sesuai undang-undang ASN dan aplikasi SIDAK, Piagam Pencanangan Zona Integritas ditandatangani.",
     "Peraturan Bupati Nomor 12 Tahun 2024 tentang Budaya Kerja mendukung program Kampung Digital.",
     "Indonesia dan Itjen Kemendagri memantau e-SAKIP di Kabupaten Sleman.",
+    "Bantuan sampai ke warga Sukamaju atau Karangsari, juga kecamatan terpencil seperti Wanareja.",
 ]
 
 

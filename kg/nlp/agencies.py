@@ -11,6 +11,7 @@ from .lexicon import norm, slug
 from .lists import merged_office_end
 from .places import KIND_WORDS, local_name, place_mention, region_at, region_named_before
 from .units import is_unit_word
+from .vocab import is_dictionary_word
 
 __all__ = ["government_at", "agency_at", "section_unit", "ministry_part", "commission_unit",
            "unit_name", "regional_aliases", "government_aliases", "GOV_STARTS", "ROMAN", "SECTION_HEADS"]
@@ -412,7 +413,9 @@ def section_unit(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     if not levels or not texts[i][:1].isupper():
         return None
     k = i + 1
-    while k < len(texts) and k - i < 8 and not ctx.hits_at(k, "AGENCY_TYPE") and (is_unit_word(lx, texts[k]) or texts[k] == "/" and k > i + 1
+    while k < len(texts) and k - i < 8 and not ctx.hits_at(k, "AGENCY_TYPE") and (is_unit_word(lx, texts[k])
+                                            or k > i + 1 and texts[k][:1].isupper() and is_dictionary_word(texts[k])  # "Komunikasi Pimpinan"
+                                            or texts[k] == "/" and k > i + 1
                                             or texts[k] in ("dan", ",") and k + 1 < len(texts) and is_unit_word(lx, texts[k + 1])
                                             or texts[k] == "Pemerintah" and k > i + 1 and any(  # "Pengadaan Barang/Jasa Pemerintah"
                                                 h.id == "sekretariat-daerah" for h in ctx.hits_at(k + 1, "AGENCY_TYPE"))):

@@ -119,11 +119,14 @@ def _may_start(ctx: DocContext, i: int) -> bool:
     if i == 0:
         return False
     words = lx.mention_words
-    return texts[i - 1].lower() in _PLACE_BEFORE or texts[i - 1] in words["SYSTEM_HEAD"] \
+    return texts[i - 1].lower() in lx.derived("town_leads", _town_leads) or texts[i - 1] in words["SYSTEM_HEAD"] \
         or texts[i - 1] in words["PROGRAM_HEAD"]
 
 
-_PLACE_BEFORE = frozenset({"di", "ke", "dan", "serta"})  # kg/nlp/places.py: towns after "di"/"ke"
+def _town_leads(lx) -> frozenset[str]:
+    """The words a town's name may follow (kg/nlp/places.py: ``TOWN_LEAD`` "di", "warga"; ``LIST_LEAD``
+    "seperti"; a second town's "dan"/"serta"/"atau")."""
+    return frozenset({*lx.lists["TOWN_LEAD"], *lx.lists["LIST_LEAD"], "dan", "serta", "atau"})
 
 
 def _start_words(lx) -> frozenset[str]:

@@ -168,8 +168,9 @@ def for_pipeline(article: Article) -> tuple[Article, OffsetMap | None]:
         return article, None
     title = None if article.title is None else normalize(article.title)[0]
     dateline = m.inverse(*article.dateline) if article.dateline else None
+    reads = tuple((a, r) for a, b, r in ((*m.inverse(s, s + len(r)), r) for s, r in article.reads) if b - a == len(r))
     return replace(article, text=text, title=title, skip=tuple(m.inverse(s, e) for s, e in article.skip),
-                   dateline=dateline), m
+                   dateline=dateline, reads=reads), m
 
 
 def to_stored(result: DocResult, article: Article, m: OffsetMap | None) -> DocResult:

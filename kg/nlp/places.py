@@ -6,7 +6,7 @@ from __future__ import annotations
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention
 from .lexicon import norm, slug
 from .units import is_unit_word
-from .vocab import is_common_word
+from .vocab import is_common_word, is_derived_word, is_dictionary_word
 
 __all__ = ["region_at", "place_mention", "local_name", "town_before_region", "town_after_venue", "town_after_di", "region_named_before", "venue_at", "KIND_WORDS"]
 
@@ -76,33 +76,60 @@ def town_before_region(ctx: DocContext, i: int) -> Mention | None:
 
 def town_after_di(ctx: DocContext, i: int) -> Mention | None:
     """A town or district the gazetteer does not know, named after "di"/"ke" ("di Lubuk Pakam dan ...",
-    "ke Sofifi pada akhir Mei") or after the place so named and "dan"/"serta" ("di Lubuk Pakam dan Tanjung
-    Morawa"): a run of up to three capitalised words with no gazetteer hit, none of them a common word, closed
-    by a lower-case word or punctuation (not by a further name)."""
+    "ke Sofifi pada akhir Mei"), another lead of :func:`_town_lead` ("warga X", "kecamatan terpencil seperti
+    X") or after the place so named and "dan"/"serta"/"atau" ("di Lubuk Pakam dan Tanjung Morawa"): a run
+    of up to three capitalised words with no gazetteer hit, none of them a common word (nor, after a lead
+    other than "di"/"ke", a dictionary word), closed by a lower-case word or punctuation (not by a further
+    name)."""
 
     texts, lx = ctx.texts, ctx.lx
-    if i == 0 or not (texts[i - 1].lower() in ("di", "ke") or _joined_after_di(texts, i - 1)) or ctx.hits.get(i):
+    lead = (_town_lead(ctx, i - 1) or _joined_after_di(ctx, i - 1)) if i else None
+    if not lead or ctx.hits.get(i):
         return None
+    strict = lead not in ("di", "ke")  # "warga Miskin": after another lead, no dictionary word is a town's
     e = i
     while e < len(texts) and e - i < 3 and texts[e][:1].isupper() and texts[e].isalpha() and not texts[e].isupper() \
             and not ctx.hits.get(e) and texts[e].lower() not in lx.function_words \
-            and texts[e].lower() not in lx.calendar and not is_common_word(texts[e]) and not _body_word(lx, texts[e]):
+            and texts[e].lower() not in lx.calendar and not is_common_word(texts[e]) and not _body_word(lx, texts[e]) \
+            and not (strict and (is_dictionary_word(texts[e]) or is_derived_word(texts[e]))):
         e += 1
     if e == i or e < len(texts) and (texts[e][:1].isupper() or texts[e] in ("-", "(", "/")):
         return None
     name = " ".join(texts[i:e])
+    if lead in lx.local_kinds:  # "Kecamatan Sukamaju dan Karangsari": the second is a district too
+        return make_mention(ctx, i, e, "Place", f"place:{lead}-{slug(name)}", f"{lead.capitalize()} {name}", (name,),
+                            lx.local_kinds[lead])
     return make_mention(ctx, i, e, "Place", f"place:{slug(name)}", name, (), "lainnya")
 
 
-def _joined_after_di(texts: list[str], k: int) -> bool:
-    """Is ``k`` a "dan"/"serta" right after capitalised words that follow "di"/"ke" ("di Sukamaju dan
-    Karangsari")? The word after it is then read as a second place, as the first is."""
-    if texts[k].lower() not in ("dan", "serta"):
-        return False
+def _town_lead(ctx: DocContext, k: int) -> str | None:
+    """The word at ``k`` (lower case) if it leads a town's name: a ``TOWN_LEAD`` ("di", "ke", "warga",
+    "kawasan"), or a ``LIST_LEAD`` ("seperti") after a word for a kind of place ("kecamatan pedalaman
+    seperti X")."""
+    texts, lists = ctx.texts, ctx.lx.lists
+    low = texts[k].lower()
+    if low in lists["TOWN_LEAD"]:
+        return low if texts[k].islower() or low in ("di", "ke") else None
+    listed = low in lists["LIST_LEAD"] and any(texts[x].islower() and texts[x] in lists["PLACE_NOUN"]
+                                               for x in range(max(0, k - 3), k))
+    return low if listed else None
+
+
+def _joined_after_di(ctx: DocContext, k: int) -> str | None:
+    """Is ``k`` a "dan"/"serta"/"atau" right after capitalised words that follow a town's lead ("di
+    Sukamaju dan Karangsari", "warga Sukamaju dan Karangsari") or a word for a village or district
+    ("Kecamatan Sukamaju dan Karangsari")? The word after it is then read as a second place, as the
+    first is. The lead, if so."""
+    texts, kinds = ctx.texts, ctx.lx.local_kinds
+    if texts[k] not in ("dan", "serta", "atau"):
+        return None
     b = k
     while b > 0 and k - b < 4 and texts[b - 1][:1].isupper() and texts[b - 1].isalpha():
+        if b < k and texts[b - 1].lower() in kinds:  # not inside an office: "Kepala Desa X dan Budi"
+            office = any(t.j >= b for x in range(max(0, b - 4), b) for t in ctx.hits_at(x, "TITLE"))
+            return None if office else texts[b - 1].lower()
         b -= 1
-    return b < k and b > 0 and texts[b - 1].lower() in ("di", "ke")
+    return _town_lead(ctx, b - 1) if 0 < b < k else None
 
 
 def _body_word(lx, word: str) -> bool:

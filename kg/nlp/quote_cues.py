@@ -97,20 +97,38 @@ def _opens_subject(lead: str, leads: frozenset[str]) -> bool:
     return _SUBJECT_LEAD.search(lead) is not None or lead.lower() in leads
 
 
+def _own_channel(rest: str, at: int, channels: frozenset[str], agencies: list[Mention]) -> str:
+    """``rest`` (at offset ``at``) without the body's own channel opening it: a word of ``channels`` and
+    a noun phrase closed by -nya ("dalam siaran persnya", "dalam laporan tahunannya") or one of its
+    units, a body named or a run of capitalised words ("melalui Direktorat Reserse Kriminal Khusus"):
+    what comes after it."""
+    m = re.match(r"\s+(\w+)\s+", rest)
+    if not m or m.group(1).lower() not in channels:
+        return rest
+    nya = re.match(r"(?:[a-z]+\s+){0,3}?[a-z]+nya(?=\s)", rest[m.end():])
+    if nya:
+        return rest[m.end() + nya.end():]
+    unit = max((o.end - at for o in agencies if o.start == at + m.end() and o.end <= at + len(rest)), default=None)
+    named = re.match(r"[A-Z][\w.()-]*(?:\s+(?:dan\s+)?[A-Z][\w.()-]*)*", rest[m.end():])  # a unit the lexicon lacks
+    return rest[unit:] if unit else rest[m.end() + named.end():] if named else rest
+
+
 def agency_subject(text: str, ss: int, verb: int, agencies: list[Mention],
-                    people: list[PersonMention], adverbs: frozenset[str],
-                    leads: frozenset[str] = frozenset()) -> Mention | None:
+                   people: list[PersonMention], adverbs: frozenset[str],
+                   leads: frozenset[str] = frozenset(), channels: frozenset[str] = frozenset()) -> Mention | None:
     """The agency that is the subject of the speech verb at ``verb``: the agency mention just before
-    it (nothing but adverbs between), opening its sentence, after a connective in ``leads``
-    ("Adapun Bawaslu meminta ...") or following a lead closed by a comma or a dateline's dash;
-    never an agency inside an office ("Kepala BKN mengatakan")."""
+    it (nothing but adverbs between, after its own channel: "BKN dalam siaran persnya menegaskan"),
+    opening its sentence, after a connective in ``leads`` ("Adapun Bawaslu meminta ...") or following
+    a lead closed by a comma or a dateline's dash; never an agency inside an office ("Kepala BKN
+    mengatakan")."""
     before = sorted((m for m in agencies if ss <= m.start and m.end <= verb), key=lambda m: (-m.end, m.start))
     for m in before[:3]:
         between = text[m.end:verb]
         insert = _INSERT.match(between)  # "Inspektorat, sebagai aparat pengawas internal, menyatakan ..."
         if insert and any(m.end + insert.start() < o.start < m.end + insert.end() for o in [*agencies, *people]):
             continue
-        rest = between[insert.end():] if insert else between
+        skip = insert.end() if insert else 0
+        rest = _own_channel(between[skip:], m.end + skip, channels, agencies)
         if not all(w.lower() in adverbs for w in rest.split()) or not (insert or between[:1] in (" ", "\n")) \
                 or not _opens_subject(text[ss:m.start].strip(), leads):
             continue

@@ -92,7 +92,7 @@ def _before_cue(ctx: DocContext, people: list[PersonMention], open_at: int, agen
     if subj:
         return ("person", subj[-1]), verb
     ag = agency_subject(text, ps, ps + tail + m.start(), agencies, people, lx.lists["SUBJECT_ADVERB"],
-                       lx.lists["CLAUSE_LEAD"]) if verb in lx.cue_verbs else None
+                       lx.lists["CLAUSE_LEAD"], lx.lists["CHANNEL_LEAD"]) if verb in lx.cue_verbs else None
     if ag:
         return ("agency", ag), verb  # "BKN menegaskan, “...”"
     return ("pronoun", None), verb

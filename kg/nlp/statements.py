@@ -185,7 +185,7 @@ def _verb_subject(ctx: DocContext, s: _Sentence, t, low: str) -> tuple | None:
     if pron:
         return ("pronoun", None)
     if (ag := agency_subject(text, ss, t.idx, s.agencies, s.people, lx.lists["SUBJECT_ADVERB"],
-                        lx.lists["CLAUSE_LEAD"])) and (
+                        lx.lists["CLAUSE_LEAD"], lx.lists["CHANNEL_LEAD"])) and (
             low in lx.cue_clause or re.match(r"\s*(?:,|:|bahwa\b)", text[t.idx + len(t):t.idx + len(t) + 8])):
         return ("agency", ag)  # "BKN menegaskan ...", "Pemkab mengusulkan, ..." (not "Pemkab mengusulkan 900 formasi")
     return None
