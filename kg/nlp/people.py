@@ -16,7 +16,7 @@ from typing import Iterator
 
 from .context import DocContext, Mention
 from .initials import initials_name
-from .vocab import is_common_word as vocab_common
+from ..vocab import is_common_word as vocab_common
 from .names import clean_name, name_word as _name_word, name_run as _name_run, skip_hon as _skip_hon, \
     backward_name as _backward_name
 from .title_phrase import PersonMention, non_person, parse_title

@@ -6,7 +6,7 @@ from __future__ import annotations
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention
 from .lexicon import norm, slug
 from .units import is_unit_word
-from .vocab import is_common_word, is_derived_word, is_dictionary_word
+from ..vocab import is_common_word, is_derived_word, is_dictionary_word
 
 __all__ = ["region_at", "place_mention", "local_name", "town_before_region", "town_after_venue", "town_after_di", "region_named_before", "venue_at", "KIND_WORDS"]
 

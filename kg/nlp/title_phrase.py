@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .context import DocContext, Mention, region_is_name
 from .initials import initials_name
-from .vocab import is_common_word as vocab_common, is_dictionary_word
+from ..vocab import is_common_word as vocab_common, is_dictionary_word
 from .names import (
     clean_name, is_hon as _is_hon, name_prefix as _name_prefix, name_word as _name_word,
     initial_word as _initial_word, name_run as _name_run, skip_hon as _skip_hon,
