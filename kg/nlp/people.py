@@ -153,7 +153,7 @@ def _name_after_cue(ctx: DocContext, k: int, taken: set[int]) -> tuple[int, int]
 
 def _subject_before(ctx: DocContext, k: int, taken: set[int]) -> tuple[int, int] | None:
     """"Seorang warga, Andi Saputra, mengaku ...": no name after the verb at ``k``, so the subject before it."""
-    doc, lx = ctx.doc, ctx.lx
+    lx = ctx.lx
     m = k
     skipped = 0
     while m > 0 and (ctx.texts[m - 1].lower() in lx.lists["SUBJECT_ADVERB"] or ctx.texts[m - 1] == ",") \

@@ -216,7 +216,7 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         return None
     if any(t.j > i for k in range(max(0, i - 3), i) for t in ctx.hits_at(k, "TITLE")):
         return None  # "Kepala Distrik Wamena Kota X": part of an office, the person's parse names the unit
-    head = doc[i:h.j].text.lower()
+    head = ctx.span_text(i, h.j).lower()
     if head in ctx.lx.local_kinds:
         end = local_name(ctx, h.j)
         if end == h.j or not is_cap(doc[h.j]):

@@ -193,7 +193,7 @@ def _verb_subject(ctx: DocContext, s: _Sentence, t, low: str) -> tuple | None:
 
 def _by_inverted_cue(ctx: DocContext, s: _Sentence, t):
     """3. inverted cue: "..., tambah Pj Wali Kota, bahwa ..." / "..., sambungnya."."""
-    doc, text, lx = ctx.doc, ctx.text, ctx.lx
+    text, lx = ctx.text, ctx.lx
     cue = cue_word(lx, t.text)
     after_pron = re.match(r"^\s+(?:dia|ia|beliau)\s*,", text[t.idx + len(t):t.idx + len(t) + 12])
     if not (cue and t.i > s.sent.start and (ctx.texts[t.i - 1] == "," or after_pron) and cue not in lx.cue_verbs
@@ -212,7 +212,7 @@ def _by_inverted_cue(ctx: DocContext, s: _Sentence, t):
 def _by_leading_cue(ctx: DocContext, s: _Sentence, t):
     """4. "Dikatakan X, ..." / "dikatakannya (bahwa) ...", also "Seperti disampaikan X, ..." and "Kata X,
     ..." (a cue-after word opening its sentence)."""
-    doc, text, lx, sent = ctx.doc, ctx.text, ctx.lx, s.sent
+    text, lx, sent = ctx.text, ctx.lx, s.sent
     low = t.text.lower()
     lead = t.i == sent.start or (t.i == sent.start + 1 and ctx.texts[sent.start].lower() in ("seperti", "sebagaimana")) \
         or bool(re.fullmatch(lx.phrases("CONTINUING_LEAD").pattern + r",?\s*", text[s.ss:t.idx]))  # "Lebih lanjut disampaikan, ..."
