@@ -70,7 +70,11 @@ def statements(ctx: DocContext, people: list[PersonMention], direct: list[QuoteC
             if not _may_cue(ctx, k):
                 continue  # no pattern below starts at a word that is no cue
             t = ctx.doc[k]
-            got = next((v for v in (p(ctx, s, t) for p in _PATTERNS) if v is not None), None)
+            got = None
+            for pattern in _PATTERNS:  # the first that gives a verdict
+                got = pattern(ctx, s, t)
+                if got is not None:
+                    break
             if got is _STOP:
                 break
             if got is not None and got is not _NEXT:
@@ -154,7 +158,7 @@ def _by_verb(ctx: DocContext, s: _Sentence, t):
     low = t.text.lower()
     as_verb = low in lx.cue_after and any(0 <= t.idx - p.end <= 1 for p in s.sp)
     phrase = ctx.longest(t.i, ("CUE_PHRASE",))  # "memberikan apresiasi kepada ...": said from the noun on
-    if not ((low in lx.cue_verbs or as_verb or phrase) and t.i > s.sent.start and not tail_cue(ctx, s.toks, s.sent.start)):
+    if not ((low in lx.cue_verbs or as_verb or phrase) and t.i > s.sent.start and not tail_cue(ctx, s.sent.start, s.te)):
         return None
     hint = _verb_subject(ctx, s, t, low)
     if hint is None:
