@@ -156,17 +156,15 @@ def _by_label(hits: dict[int, list[Hit]]) -> dict[tuple[int, str], list[Hit]]:
 
 
 def _collect_hits(doc: Doc) -> dict[int, list[Hit]]:
-    hits: dict[int, list[Hit]] = {}
+    """The gazetteers' hits by start token, longest first (then by label and id), each once."""
+    raw: dict[int, list[tuple]] = {}
     seen = set()
     for key in (SPANS_KEY + "_cs", SPANS_KEY + "_ci"):
-        for start, end, label, ident in doc.user_data.get(key, ()):
-            h = Hit(start, end, label, ident)
-            if h not in seen:
-                seen.add(h)
-                hits.setdefault(start, []).append(h)
-    for lst in hits.values():
-        lst.sort(key=lambda h: (-(h.j - h.i), h.label, h.id))
-    return hits
+        for hit in doc.user_data.get(key, ()):  # (start, end, label, id): deduplicated as tuples, cheaply
+            if hit not in seen:
+                seen.add(hit)
+                raw.setdefault(hit[0], []).append(hit)
+    return {i: [Hit(*h) for h in sorted(lst, key=lambda h: (h[0] - h[1], h[2], h[3]))] for i, lst in raw.items()}
 
 
 def build_context(doc: Doc, article: Article) -> DocContext:
