@@ -9,7 +9,7 @@ from dataclasses import replace
 from .context import DocContext
 from .names import clean_name
 
-__all__ = ["find_nicknames"]
+__all__ = ["find_nicknames", "before_yang"]
 
 _RUN = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){0,2}[A-Z][\w'’-]*")
 
@@ -36,13 +36,47 @@ def find_nicknames(ctx: DocContext, people) -> dict[str, str]:
         cue = cue_re.match(text, _after_degrees(lx, text, p.end))  # "X, S.E., M.M. alias Y"
         if cue:
             _add(lx, out, text, cue.end(), p.name)
-    for m in re.finditer(r"\b(\w+(?: \w+){0,2}) yang(?= )", text):
+    for m in before_yang(text):
         # "Pria yang akrab disapa Koh Y itu": a noun pointing back to the person named last
         cue = cue_re.match(text, m.end()) if m.group(1).lower() in lx.anaphor_nouns else None
-        before = [q for q in named if q.end <= m.start()]
-        if cue and before:
+        before = [q for q in named if q.end <= m.start()] if cue else None
+        if before:
             _add(lx, out, text, cue.end(), before[-1].name)
     return out
+
+
+_BEFORE_YANG = re.compile(r"\b(\w+(?: \w+){0,2}) yang(?= )")
+
+
+def before_yang(text: str):
+    """The matches of ``re.finditer(_BEFORE_YANG.pattern, text)`` (up to three words before " yang "),
+    the pattern tried only at the words just before each " yang " instead of at every position."""
+    pos, q = 0, text.find(" yang ")
+    while q >= 0:
+        m = next((m for p in _chain_starts(text, q) if p >= pos and (m := _BEFORE_YANG.match(text, p))), None)
+        if m is None:
+            q = text.find(" yang ", q + 1)  # no word joined to this one by single spaces starts after pos
+            continue
+        yield m
+        pos = m.end()
+        q = text.find(" yang ", pos)
+
+
+def _chain_starts(text: str, end: int) -> list[int]:
+    """Starts of the (up to three) words joined by single spaces that end at ``end``, leftmost first:
+    where the pattern can start a match that reaches the " yang " at ``end``."""
+    starts: list[int] = []
+    while len(starts) < 3:
+        s = end
+        while s > 0 and (text[s - 1].isalnum() or text[s - 1] == "_"):  # re's \w
+            s -= 1
+        if s == end:
+            break
+        starts.append(s)
+        if not (s >= 2 and text[s - 1] == " " and (text[s - 2].isalnum() or text[s - 2] == "_")):
+            break
+        end = s - 1
+    return starts[::-1]
 
 
 def _add(lx, out: dict[str, str], text: str, at: int, name: str) -> None:

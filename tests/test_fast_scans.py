@@ -1,4 +1,4 @@
-"""kg.folding: a lower-case pattern searched in folded text finds what re.IGNORECASE finds."""
+"""Faster scans that find what a plain regex finds: kg.folding (a lower-case pattern in folded text against re.IGNORECASE) and the words before " yang " (kg.nlp.nicknames.before_yang)."""
 from __future__ import annotations
 
 import re
@@ -47,3 +47,13 @@ def test_upper_case_pattern_refused(pattern):
 @pytest.mark.parametrize("pattern", [r"\bsenin\b\S+\W\D", r"(?P<Day>senin)"])
 def test_escapes_and_group_names_are_not_letters(pattern):
     assert Caseless(pattern).finditer("SENIN") is not None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["yang", " ", "  ", "Pria", "itu", "X", "_", "7", ",", "é", "\n", " yang ", "bc"]),
+                max_size=16).map("".join))
+def test_words_before_yang_are_what_the_pattern_finds(text):
+    from kg.nlp.nicknames import _BEFORE_YANG, before_yang
+
+    assert [(m.span(), m.group(1)) for m in before_yang(text)] == \
+        [(m.span(), m.group(1)) for m in _BEFORE_YANG.finditer(text)]
