@@ -57,3 +57,17 @@ def test_words_before_yang_are_what_the_pattern_finds(text):
 
     assert [(m.span(), m.group(1)) for m in before_yang(text)] == \
         [(m.span(), m.group(1)) for m in _BEFORE_YANG.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Pria itu juga yang akrab disapa",      # three words: the match starts at the first
+    "A B C D yang x",                        # four: at the second
+    "X yang Y yang Z",                       # the furthest " yang " within three words
+    "kata dia, yang lain yang sama ",        # a comma breaks the run
+    "yang yang yang yang ",
+])
+def test_words_before_yang_written_cases(text):
+    from kg.nlp.nicknames import _BEFORE_YANG, before_yang
+
+    want = [(m.span(), m.group(1)) for m in _BEFORE_YANG.finditer(text)]
+    assert want and [(m.span(), m.group(1)) for m in before_yang(text)] == want
