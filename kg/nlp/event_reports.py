@@ -37,7 +37,9 @@ def event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str
         if d.iso and re.search(r"(?i)(?:senin|selasa|rabu|kamis|jum.?at|sabtu|minggu)\W{0,3}$", ctx.text[max(0, d.start - 12):d.start]):
             story_date = d.iso
             break
-    attending, scene = _attendance(ctx, by_event, ents, people, pindex, places), scene_speakers(ctx, by_event, ents, quotes)
+    hosted = _hosted(ctx, by_event, places)
+    attending = _attendance(ctx, by_event, ents, people, pindex, places, hosted)
+    scene = scene_speakers(ctx, by_event, ents, quotes, hosted)
     reports = []
     for key, ms in sorted(by_event.items()):
         ms.sort(key=lambda m: m.start)
@@ -88,15 +90,32 @@ def event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str
     return reports
 
 
+def _hosted(ctx: DocContext, by_event: dict[str, list[Mention]], places: list[Mention]) -> set[str]:
+    """The events whose own sentence names a venue after them ("Rakor ... di Aula X"): happenings the
+    article reports, not instruments talked about ("hasil evaluasi 2023"); "kegiatan tersebut" points
+    to one of them."""
+    venues = [p for p in places if p.kind == "venue"]
+    out = set()
+    for key, ms in by_event.items():
+        for m in ms:
+            span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and any(m.start <= v.start < span.sent.end_char for v in venues):
+                out.add(key)
+                break
+    return out
+
+
 @lru_cache(maxsize=4)
 def _attendance_cue(phrases: frozenset[str]) -> re.Pattern:
     return Caseless(r"\b(?:" + "|".join(sorted(map(re.escape, phrases), key=len, reverse=True)) + r")\b")
 
 
 def _attendance(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[str, dict],
-                people: list[PersonMention], pindex: dict[int, str], places: list[Mention]) -> dict[str, list[str]]:
+                people: list[PersonMention], pindex: dict[int, str], places: list[Mention],
+                hosted: set[str] = frozenset()) -> dict[str, list[str]]:
     """Persons a sentence says were there ("Turut hadir di acara itu, ... X, Y dan Z") -> the event
-    named last before that sentence (else the first one after it); elections take no participants."""
+    named last before that sentence (else the first one after it), one held at a named venue first;
+    elections take no participants."""
     firsts = sorted((m.start, key) for key, ms in by_event.items() if ents[key].get("kind") != "election"
                     for m in ms)
     out: dict[str, list[str]] = defaultdict(list)
@@ -110,7 +129,8 @@ def _attendance(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[
         sent = span.sent
         seen.add(sent.start)
         before = [key for start, key in firsts if start < sent.start_char]
-        key = before[-1] if before else firsts[0][1]
+        key = ([k for k in before if k in hosted] or before or [k for _, k in firsts if k in hosted]
+               or [firsts[0][1]])[-1 if before else 0]
         end = _listed_after(ctx.text, sent.start_char, sent.end_char)
         for k, p in enumerate(people):
             if sent.start_char <= p.start < end and _present(ctx, p, k, pindex, places):

@@ -12,21 +12,19 @@ _LEAD_SENTENCES = 4  # the headline, a subtitle, the lead: the event must be nam
 
 
 def scene_speakers(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[str, dict],
-                   quotes) -> dict[str, list[str]]:
+                   quotes, hosted: set[str] = frozenset()) -> dict[str, list[str]]:
     """{lead event key: [speaker keys]} for the speakers quoted after the lead event (directly or in
-    reported speech), up to the first mention of another event; elections set no scene."""
+    reported speech), up to the first mention of another event; elections set no scene. The lead event
+    is the first one the lead names, or the first held at a named venue there ("hasil evaluasi 2023
+    diserahkan dalam acara X di Hotel Y": the scene is acara X)."""
     starts = sorted((m.start, key) for key, ms in by_event.items() if ents[key].get("kind") != "election"
                     for m in ms)
     if not starts or not quotes:
         return {}
-    lead_start, lead = starts[0]
-    n = 0
-    for sent in ctx.doc.sents:
-        if sent.end_char > lead_start:
-            break
-        n += ctx.text[sent.start_char:sent.end_char].strip() != ""
-        if n > _LEAD_SENTENCES:
-            return {}
+    leads = [(s, key) for s, key in starts if _in_lead(ctx, s)]
+    if not leads:
+        return {}
+    lead_start, lead = next(((s, key) for s, key in leads if key in hosted), leads[0])
     # an event named inside a quotation is talked about, not a new scene
     until = next((s for s, key in starts if key != lead and s > lead_start and not ctx.in_quote(s)), len(ctx.text))
     # "Terpisah, ...", "Saat dikonfirmasi, ...": a source elsewhere ends the scene (not "Sementara itu,",
@@ -35,4 +33,25 @@ def scene_speakers(ctx: DocContext, by_event: dict[str, list[Mention]], ents: di
     until = next((sent.start_char for sent in ctx.doc.sents if lead_start < sent.start_char < until
                   and elsewhere.match(ctx.text[sent.start_char:sent.end_char])), until)
     said = [q.speaker for q in quotes if q.speaker and lead_start < q.start < until]
+    # "X, saat dihubungi terpisah, membenarkan ...": reached elsewhere, though the scene goes on
+    inside = re.compile(r"\b" + ctx.lx.phrases("ELSEWHERE_LEAD").pattern + r"\b", re.I)
+    away = {q.speaker for q in quotes if q.speaker in said and inside.search(_sentence_of(ctx, q.start))}
+    said = [k for k in said if k not in away]
     return {lead: said} if said else {}
+
+
+def _in_lead(ctx: DocContext, start: int) -> bool:
+    """Is ``start`` within the first sentences of the text (the headline, a subtitle, the lead)?"""
+    n = 0
+    for sent in ctx.doc.sents:
+        if sent.end_char > start:
+            return True
+        n += ctx.text[sent.start_char:sent.end_char].strip() != ""
+        if n > _LEAD_SENTENCES:
+            return False
+    return False
+
+
+def _sentence_of(ctx: DocContext, pos: int) -> str:
+    span = ctx.doc.char_span(pos, min(pos + 1, len(ctx.text)), alignment_mode="expand")
+    return ctx.text[span.sent.start_char:span.sent.end_char] if span is not None else ""

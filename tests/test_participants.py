@@ -1,0 +1,75 @@
+"""Who took part in an event: guests a sentence lists, speakers in the scene of the lead event, and which
+event a sentence's "kegiatan tersebut" means. Every name here is invented; counter-examples sit beside
+the cases they guard."""
+from __future__ import annotations
+
+import pytest
+
+DATELINE = "BANDUNG, Kabarjabar.com - "
+
+
+def entity(r, etype, label):
+    found = [e for e in r.entities if e.type == etype and e.label == label]
+    assert found, f"no {etype} {label!r} in {sorted(e.label for e in r.entities if e.type == etype)}"
+    return found[0]
+
+
+def took_part(r, name, event):
+    rep = next(e for e in r.events if e.event == entity(r, "Event", event).key)
+    return entity(r, "Person", name).key in rep.participants
+
+
+# an instrument talked about (an evaluation with no venue of its own) is named between the event and
+# the sentence that lists the guests: "kegiatan tersebut" is the event held at the venue
+HELD_THEN_TALKED_ABOUT = (
+    DATELINE + "Sekda Sleman Hendra Wijaya membuka Rapat Koordinasi Kepegawaian di Aula Kantor Bupati Sleman, "
+    "Senin (5/8/2024).\n\nKepala Bappeda Sleman Budi Santoso menjelaskan bahwa indeks daerah naik pada "
+    "Evaluasi Sistem Pemerintahan Berbasis Elektronik Tahun 2023.\n\n{guests} Inspektur Sleman Rina Lestari "
+    "dan Kepala BKPSDM Sleman Agus Salim.")
+
+
+@pytest.mark.parametrize("guests,present", [
+    ("Turut hadir dalam kegiatan tersebut", True),
+    ("Kegiatan tersebut turut dihadiri", True),
+    ("Kedua pejabat itu sebelumnya bertugas di Jakarta bersama", False),    # no word of attendance
+])
+def test_guests_belong_to_the_event_held_at_a_venue_not_an_instrument_named_since(extract, guests, present):
+    r = extract(HELD_THEN_TALKED_ABOUT.format(guests=guests))
+    assert took_part(r, "Rina Lestari", "Rapat Koordinasi Kepegawaian") == present
+
+
+@pytest.mark.parametrize("sentence,present", [
+    ("Pada kesempatan yang sama, Inspektur Sleman Rina Lestari menyerahkan piagam kepada tiga kepala desa.", True),
+    ("Di tempat yang sama, Inspektur Sleman Rina Lestari menyerahkan piagam kepada tiga kepala desa.", True),
+    ("Dalam forum yang sama, Inspektur Sleman Rina Lestari menyerahkan piagam kepada tiga kepala desa.", True),
+    ("Rakor itu turut menghadirkan Inspektur Sleman Rina Lestari sebagai narasumber.", True),
+    ("Inspektur Sleman Rina Lestari hadir sebagai narasumber.", True),
+    # counter-example: a person named with no word of being there
+    ("Inspektur Sleman Rina Lestari pernah bertugas di Kabupaten Bantul.", False),
+    ("Pada tahun lalu, Inspektur Sleman Rina Lestari menyerahkan piagam kepada tiga kepala desa.", False),
+])
+def test_a_sentence_saying_the_same_occasion_places_its_persons_there(extract, sentence, present):
+    r = extract(DATELINE + "Pemkab Sleman menggelar Rapat Koordinasi Pengawasan di Aula Kantor Bupati Sleman, "
+                "Senin (5/8/2024).\n\n" + sentence)
+    assert took_part(r, "Rina Lestari", "Rapat Koordinasi Pengawasan") == present
+
+
+def test_the_scene_is_the_event_held_at_a_venue_when_the_lead_first_names_an_instrument(extract):
+    r = extract(DATELINE + "Pemkab Sleman meraih nilai B dalam Evaluasi Sistem Akuntabilitas Kinerja Instansi "
+                "Pemerintah Tahun 2023.\n\nHasil itu diserahkan dalam Rapat Koordinasi Akuntabilitas di Hotel "
+                "Santika Sleman, Senin (5/8/2024).\n\nSekda Sleman Hendra Wijaya mengatakan kenaikan nilai itu "
+                "hasil kerja bersama semua perangkat daerah.")
+    assert took_part(r, "Hendra Wijaya", "Rapat Koordinasi Akuntabilitas")
+
+
+@pytest.mark.parametrize("sentence,present", [
+    ("Inspektur Sleman Rina Lestari mengatakan bahwa laporan audit semua dinas selesai pekan ini.", True),
+    # reached elsewhere, though the scene goes on after her
+    ("Inspektur Sleman Rina Lestari, saat dihubungi terpisah, mengatakan bahwa laporan audit semua dinas selesai pekan ini.", False),
+])
+def test_a_speaker_reached_elsewhere_is_not_in_the_scene(extract, sentence, present):
+    r = extract(DATELINE + "Bupati Sleman Teguh Prasetyo membuka Rapat Koordinasi Pengawasan di Pendopo Kabupaten "
+                "Sleman, Senin (5/8/2024).\n\n" + sentence + "\n\nKepala BKPSDM Sleman Agus Salim mengatakan "
+                "semua data pegawai sudah diperbarui.")
+    assert took_part(r, "Rina Lestari", "Rapat Koordinasi Pengawasan") == present
+    assert took_part(r, "Agus Salim", "Rapat Koordinasi Pengawasan")
