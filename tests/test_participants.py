@@ -73,3 +73,17 @@ def test_a_speaker_reached_elsewhere_is_not_in_the_scene(extract, sentence, pres
                 "semua data pegawai sudah diperbarui.")
     assert took_part(r, "Rina Lestari", "Rapat Koordinasi Pengawasan") == present
     assert took_part(r, "Agus Salim", "Rapat Koordinasi Pengawasan")
+
+
+@pytest.mark.parametrize("second,present", [
+    # a second event named in the lead's own sentence shares its scene
+    ("Pemkab Sleman menggelar Rapat Koordinasi Akuntabilitas di Hotel Santika Sleman, bersamaan dengan "
+     "Pelatihan Kepemimpinan Pengawas, Senin (5/8/2024).", True),
+    # named in a sentence of its own after the lead, it opens another scene
+    ("Pemkab Sleman menggelar Rapat Koordinasi Akuntabilitas di Hotel Santika Sleman, Senin (5/8/2024).\n\n"
+     "Pekan lalu Pemkab Sleman menggelar Pelatihan Kepemimpinan Pengawas di Aula Kantor Bupati Sleman.", False),
+])
+def test_an_event_named_beside_the_lead_event_shares_its_scene(extract, second, present):
+    r = extract(DATELINE + second + "\n\nSekda Sleman Hendra Wijaya mengatakan bahwa semua perangkat daerah "
+                "sudah menyusun laporan kinerja.")
+    assert took_part(r, "Hendra Wijaya", "Rapat Koordinasi Akuntabilitas") == present
