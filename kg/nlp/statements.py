@@ -184,11 +184,24 @@ def _verb_subject(ctx: DocContext, s: _Sentence, t, low: str) -> tuple | None:
         return ("person", subj[-1])
     if pron:
         return ("pronoun", None)
+    if _anaphor_subject(lx, text[ss:t.idx]):
+        return ("last", None)  # "Perempuan itu mengaku ...": the person named last
     if (ag := agency_subject(text, ss, t.idx, s.agencies, s.people, lx.lists["SUBJECT_ADVERB"],
                         lx.lists["CLAUSE_LEAD"], lx.lists["CHANNEL_LEAD"])) and (
             low in lx.cue_clause or re.match(r"\s*(?:,|:|bahwa\b)", text[t.idx + len(t):t.idx + len(t) + 8])):
         return ("agency", ag)  # "BKN menegaskan ...", "Pemkab mengusulkan, ..." (not "Pemkab mengusulkan 900 formasi")
     return None
+
+
+_ANAPHOR = re.compile(r"^\s*([A-Za-z]+)\b[^,.;:“”\"]{0,40}?\s(?:itu|tersebut)((?:\s+[a-z]+)*)\s*$")
+
+
+def _anaphor_subject(lx, before: str) -> bool:
+    """Does ``before`` (the sentence up to its speech verb) name the last person by a noun pointing back,
+    "Jenderal bintang dua itu (juga)", "Perempuan itu"? Not "Warga desa itu": no noun of a person."""
+    m = _ANAPHOR.match(before)
+    return bool(m and m.group(1).lower() in lx.anaphor_nouns
+                and all(w in lx.lists["SUBJECT_ADVERB"] for w in m.group(2).split()))
 
 
 def _by_inverted_cue(ctx: DocContext, s: _Sentence, t):
