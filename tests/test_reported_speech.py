@@ -44,3 +44,32 @@ def test_degrees_the_lexicon_lacks_do_not_end_the_subject(extract, text, speaker
 def test_a_noun_pointing_back_as_subject_means_the_person_named_last(extract, text, speaker):
     got = statement(extract(DATELINE + text), {"Budi Santoso": "seluruh personel"}.get(speaker, "kini tidak"))
     assert (got[0] if got else None) == speaker
+
+
+@pytest.mark.parametrize("second,said", [
+    # the verb's object points back: what came before is the statement, the sentence itself none
+    ("Bupati Sleman Teguh Prasetyo menyampaikan hal itu saat membuka rapat kerja di Pendopo Sleman.",
+     "Semua perangkat daerah wajib menyerahkan laporan kinerja"),
+    ("Teguh Prasetyo mengatakan hal tersebut usai memimpin apel pagi.",
+     "Semua perangkat daerah wajib menyerahkan laporan kinerja"),
+    # counter-example: a noun of what was said with "ini" is the statement's own subject
+    ("Bupati Sleman Teguh Prasetyo mengatakan penilaian ini dilaksanakan setiap tahun oleh inspektorat.",
+     "penilaian ini dilaksanakan"),
+])
+def test_a_speech_verb_whose_object_points_back(extract, second, said):
+    r = extract(DATELINE + "Semua perangkat daerah wajib menyerahkan laporan kinerja sebelum akhir bulan ini.\n\n"
+                + second)
+    assert statement(r, said) == ("Teguh Prasetyo", next(q.text for q in r.quotes if q.text.startswith(said)))
+    assert not statement(r, "hal")
+
+
+@pytest.mark.parametrize("text,start", [
+    # the source inserted between commas: the whole sentence was said
+    ("Rotasi kali ini, menurut Teguh Prasetyo, dilakukan untuk mengisi jabatan yang kosong.", "Rotasi kali ini"),
+    # counter-example: the source opening the sentence is not part of what was said
+    ("Menurut Teguh Prasetyo, rotasi kali ini dilakukan untuk mengisi jabatan yang kosong.", "rotasi kali ini"),
+])
+def test_a_source_inserted_mid_sentence(extract, text, start):
+    r = extract(DATELINE + "Bupati Sleman Teguh Prasetyo melantik 40 pejabat. " + text)
+    assert statement(r, start)[0] == "Teguh Prasetyo"
+    assert not statement(r, "dilakukan untuk")

@@ -60,12 +60,16 @@ def statements(ctx: DocContext, people: list[PersonMention], direct: list[QuoteC
         ss, se = span
         s = _Sentence(sent, ss, se, bisect.bisect_left(starts, se, sent.start, sent.end),
                       [p for p in people if ss <= p.start < se], people, direct, agencies)
-        # 5. "Hal tersebut disampaikan X": what came before is X's statement
-        if demonstrative(ctx.lx).match(ctx.text[ss:se]) and n > 0:
+        # 5. "Hal tersebut disampaikan X", "X menyampaikan hal itu saat ...": what came before is X's statement
+        if n > 0 and demonstrative(ctx.lx).match(ctx.text[ss:se]):
             back = _demonstrative(ctx, sents, n, s.sp, s.toks, agencies)
             if back:
                 yield back
                 continue
+        if n > 0 and (back := _active_demonstrative(ctx, sents, n, s)):
+            if back is not _STOP:
+                yield back
+            continue
         for k in range(sent.start, s.te):
             if not _may_cue(ctx, k):
                 continue  # no pattern below starts at a word that is no cue
@@ -124,6 +128,9 @@ def _by_source(ctx: DocContext, s: _Sentence, t):
         if named is None:
             return _NEXT
         hint, s0 = named
+        if text[s.ss:t.idx].rstrip().endswith(",") and text[s0:s0 + 1] == ",":
+            # "Rotasi kali ini, menurut X, dilakukan untuk ...": the source inserted, the whole sentence said
+            return QuoteCandidate(s.ss, s.se, text[s.ss:s.se].strip(), False, hint, low)
     s0 = skip_lead(text, s0, s.se)
     if len(text[s0:s.se].split()) >= 4:
         return QuoteCandidate(s0, s.se, text[s0:s.se].strip(), False, hint, low)
@@ -270,24 +277,42 @@ def _demonstrative(ctx: DocContext, sents, n: int, sp: list[PersonMention], toks
                 m = re.match(r"\s+(?:oleh\s+)?", text[t.idx + len(t):])
                 ag = agency_at(agencies, text, t.idx + len(t) + (m.end() if m else 0))
                 hint = ("agency", ag) if ag else None
-            if not hint:
-                return None
-            sent = sents[n]
-            para_start = text.rfind("\n", 0, sent.start_char) + 1
-            prev = sents[n - 1]
-            ps, pe = prev.start_char, prev.end_char
-            if not text[para_start:sent.start_char].strip():
-                # the sentence opens its paragraph: the whole previous paragraph is meant
-                k = n - 1
-                para = text.rfind("\n", 0, sents[k].start_char)  # the previous paragraph starts after it
-                while k > 0 and sents[k - 1].start_char > para:
-                    k -= 1
-                ps = max(sents[k].start_char, para + 1)
-            while pe > ps and text[pe - 1].isspace():
-                pe -= 1
-            while ps < pe and text[ps].isspace():
-                ps += 1
-            if ctx.in_quote(ps + 1) or len(text[ps:pe].split()) < 5:
-                return None
-            return QuoteCandidate(ps, pe, text[ps:pe], False, hint, t.text.lower())
+            return _said_before(ctx, sents, n, hint, t.text.lower()) if hint else None
     return None
+
+
+def _active_demonstrative(ctx: DocContext, sents, n: int, s: _Sentence):
+    """"X menyampaikan hal itu saat membuka rapat": a speech verb whose object points back (``SAID_OBJECT``)
+    makes what came before X's statement; the sentence itself is none (``_STOP`` where nothing before is)."""
+    lx, text = ctx.lx, ctx.text
+    back = re.compile(r"\s+" + lx.phrases("SAID_OBJECT").pattern + r"\b", re.I)
+    for t in s.toks:
+        low = t.text.lower()
+        if low in lx.cue_verbs and t.i > s.sent.start and back.match(text, t.idx + len(t)):
+            hint = _verb_subject(ctx, s, t, low)
+            return (_said_before(ctx, sents, n, hint, low) if hint else None) or _STOP
+    return None
+
+
+def _said_before(ctx: DocContext, sents, n: int, hint: tuple, cue: str) -> QuoteCandidate | None:
+    """What sentence ``n`` points back to: the sentence before it, or the whole paragraph before where
+    sentence ``n`` opens its own; None inside a quotation or for fewer than five words."""
+    text = ctx.text
+    sent = sents[n]
+    para_start = text.rfind("\n", 0, sent.start_char) + 1
+    prev = sents[n - 1]
+    ps, pe = prev.start_char, prev.end_char
+    if not text[para_start:sent.start_char].strip():
+        # the sentence opens its paragraph: the whole previous paragraph is meant
+        k = n - 1
+        para = text.rfind("\n", 0, sents[k].start_char)  # the previous paragraph starts after it
+        while k > 0 and sents[k - 1].start_char > para:
+            k -= 1
+        ps = max(sents[k].start_char, para + 1)
+    while pe > ps and text[pe - 1].isspace():
+        pe -= 1
+    while ps < pe and text[ps].isspace():
+        ps += 1
+    if ctx.in_quote(ps + 1) or len(text[ps:pe].split()) < 5:
+        return None
+    return QuoteCandidate(ps, pe, text[ps:pe], False, hint, cue)
