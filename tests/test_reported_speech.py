@@ -73,3 +73,16 @@ def test_a_source_inserted_mid_sentence(extract, text, start):
     r = extract(DATELINE + "Bupati Sleman Teguh Prasetyo melantik 40 pejabat. " + text)
     assert statement(r, start)[0] == "Teguh Prasetyo"
     assert not statement(r, "dilakukan untuk")
+
+
+@pytest.mark.parametrize("text,start,speaker", [
+    ("Pengadu, Budi Santoso, mendalilkan para teradu membiarkan perpindahan suara antarcaleg.", "para teradu",
+     "Budi Santoso"),
+    ("Ketua majelis Rina Lestari bertanya apakah KPU Sleman melakukan pencocokan ulang data.", "apakah KPU",
+     "Rina Lestari"),
+    # counter-example: a verb of no speech before the same words
+    ("Ketua majelis Rina Lestari memeriksa apakah KPU Sleman melakukan pencocokan ulang data.", "apakah KPU", None),
+])
+def test_speech_verbs_of_a_hearing(extract, text, start, speaker):
+    got = statement(extract(DATELINE + text), start)
+    assert (got[0] if got else None) == speaker
