@@ -87,3 +87,23 @@ def test_an_event_named_beside_the_lead_event_shares_its_scene(extract, second, 
     r = extract(DATELINE + second + "\n\nSekda Sleman Hendra Wijaya mengatakan bahwa semua perangkat daerah "
                 "sudah menyusun laporan kinerja.")
     assert took_part(r, "Hendra Wijaya", "Rapat Koordinasi Akuntabilitas") == present
+
+
+# another event is named after the lead one, so the scene of the lead event has ended: only a word
+# of the sentence itself places its person at the event named last before it
+AFTER_ANOTHER = (DATELINE + "Pemkab Sleman menggelar Pelatihan Kepemimpinan Pengawas di Aula Kantor Bupati Sleman, "
+                 "Senin (5/8/2024).\n\nSebelumnya, Pemkab Sleman menggelar Rapat Koordinasi Pengawasan di "
+                 "Hotel Santika Sleman.\n\n{sentence}")
+
+
+@pytest.mark.parametrize("sentence,present", [
+    ("Dalam sambutannya, Inspektur Sleman Rina Lestari mengajak peserta menjaga integritas.", True),
+    ("Dalam arahannya, Inspektur Sleman Rina Lestari mengajak peserta menjaga integritas.", True),
+    ("Inspektur Sleman Rina Lestari memberikan arahan kepada seluruh peserta.", True),
+    ("Kegiatan itu secara resmi dibuka oleh Inspektur Sleman Rina Lestari.", True),
+    # counter-example: a person at work with no word of the occasion
+    ("Inspektur Sleman Rina Lestari mengajak peserta menjaga integritas.", False),
+])
+def test_who_gave_remarks_or_opened_the_event_was_there(extract, sentence, present):
+    r = extract(AFTER_ANOTHER.format(sentence=sentence))
+    assert took_part(r, "Rina Lestari", "Rapat Koordinasi Pengawasan") == present
