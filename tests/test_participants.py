@@ -107,3 +107,17 @@ AFTER_ANOTHER = (DATELINE + "Pemkab Sleman menggelar Pelatihan Kepemimpinan Peng
 def test_who_gave_remarks_or_opened_the_event_was_there(extract, sentence, present):
     r = extract(AFTER_ANOTHER.format(sentence=sentence))
     assert took_part(r, "Rina Lestari", "Rapat Koordinasi Pengawasan") == present
+
+
+@pytest.mark.parametrize("middle,present", [
+    # an event named inside a reported statement is talked about: the scene goes on
+    ("Kepala BKPSDM Sleman Agus Salim mengatakan bahwa kerawanan tertinggi ada pada Sosialisasi Program "
+     "Pemerintah di desa-desa.", True),
+    # named by the narrator, it opens another scene
+    ("Pekan lalu Pemkab Sleman menggelar Sosialisasi Program Pemerintah di Aula Kantor Bupati Sleman.", False),
+])
+def test_an_event_talked_about_in_reported_speech_does_not_end_the_scene(extract, middle, present):
+    r = extract(DATELINE + "Bupati Sleman Teguh Prasetyo membuka Rapat Koordinasi Pengawasan di Pendopo Kabupaten "
+                "Sleman, Senin (5/8/2024).\n\n" + middle + "\n\nInspektur Sleman Rina Lestari mengatakan bahwa "
+                "laporan audit semua dinas selesai pekan ini.")
+    assert took_part(r, "Rina Lestari", "Rapat Koordinasi Pengawasan") == present

@@ -25,11 +25,13 @@ def scene_speakers(ctx: DocContext, by_event: dict[str, list[Mention]], ents: di
     if not leads:
         return {}
     lead_start, lead = next(((s, key) for s, key in leads if key in hosted), leads[0])
-    # an event named inside a quotation is talked about, not a new scene
+    # an event named inside a quotation or a reported statement is talked about, not a new scene;
     # another event named in the lead's own sentence ("acara X dan Y di Hotel Z") shares its scene
     span = ctx.doc.char_span(lead_start, lead_start + 1, alignment_mode="expand")
     lead_end = span.sent.end_char if span is not None else lead_start
-    until = next((s for s, key in starts if key != lead and s > lead_end and not ctx.in_quote(s)), len(ctx.text))
+    said_spans = [(q.start, q.end) for q in quotes]
+    until = next((s for s, key in starts if key != lead and s > lead_end and not ctx.in_quote(s)
+                  and not any(a <= s < b for a, b in said_spans)), len(ctx.text))
     # "Terpisah, ...", "Saat dikonfirmasi, ...": a source elsewhere ends the scene (not "Sementara itu,",
     # which as often gives the next speaker at the same event)
     elsewhere = re.compile(r"^\W*" + ctx.lx.phrases("ELSEWHERE_LEAD").pattern + r"\b", re.I)
