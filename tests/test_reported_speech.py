@@ -86,3 +86,25 @@ def test_a_source_inserted_mid_sentence(extract, text, start):
 def test_speech_verbs_of_a_hearing(extract, text, start, speaker):
     got = statement(extract(DATELINE + text), start)
     assert (got[0] if got else None) == speaker
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # the speaker named after the cue with a long office before the name
+    ("Bantuan sosial akan disalurkan kepada 500 keluarga pada pekan depan, kata Kepala Dinas Sosial Sleman "
+     "Rina Lestari.", "Rina Lestari"),
+    ("Bantuan sosial akan disalurkan kepada 500 keluarga pada pekan depan, ujar Rina Lestari, Kepala Dinas "
+     "Sosial Sleman.", "Rina Lestari"),
+    # a person in an insertion between the subject and the verb is not the speaker
+    ("Kepala Dinas Sosial Sleman Rina Lestari, didampingi Sekretaris Dinas Budi Santoso, mengatakan bantuan "
+     "sosial akan disalurkan kepada 500 keluarga.", "Rina Lestari"),
+    ("Kepala Dinas Sosial Sleman Rina Lestari, yang hadir mewakili Bupati Budi Santoso, mengatakan bantuan "
+     "sosial akan disalurkan kepada 500 keluarga.", "Rina Lestari"),
+    # counter-example: the person before the verb with nothing between is the speaker
+    ("Sekretaris Dinas Sosial Budi Santoso mengatakan bantuan sosial akan disalurkan kepada 500 keluarga.",
+     "Budi Santoso"),
+])
+def test_the_speaker_beside_an_office_or_an_insertion(extract, text, speaker):
+    r = extract(DATELINE + "Bupati Sleman Teguh Prasetyo membuka rapat kerja di Pendopo Sleman. " + text)
+    got = [q for q in r.quotes if not q.direct and "bantuan sosial akan" in q.text.lower()]
+    people = {e.key: e.label for e in r.entities if e.type == "Person"}
+    assert [people.get(q.speaker) for q in got] == [speaker]

@@ -178,8 +178,8 @@ def _verb_subject(ctx: DocContext, s: _Sentence, t, low: str) -> tuple | None:
     """The hint for the subject of the speech verb ``t``: a person, a pronoun or an agency before it."""
     text, lx, ss = ctx.text, ctx.lx, s.ss
     subj = [p for p in s.sp if p.end <= t.idx]
-    rel = re.search(r",\s*yang\b[^,.;]*,\s*$", text[ss:t.idx])
-    if rel:  # "X, yang hadir mewakili Gubernur, menyatakan ...": X, not the one in the clause
+    rel = re.search(r",\s*(?:yang|" + lx.phrases("GUEST_LEAD").pattern + r")\b[^,.;]*,\s*$", text[ss:t.idx])
+    if rel:  # "X, yang hadir mewakili Gubernur, menyatakan ...", "X, didampingi Y, mengatakan": X
         subj = [p for p in subj if p.start < ss + rel.start()] or subj
     pron = re.search(r"\b(?:Ia|Dia|ia|dia|Beliau|beliau|Pihaknya|pihaknya|Dirinya|dirinya)\b(?:\s+\w+){0,2}\s*$",
                      text[ss:t.idx])
@@ -219,7 +219,8 @@ def _by_inverted_cue(ctx: DocContext, s: _Sentence, t):
     if not (cue and t.i > s.sent.start and (ctx.texts[t.i - 1] == "," or after_pron) and cue not in lx.cue_verbs
             and not noun_use(ctx, t.i)):
         return None
-    p = next((p for p in s.sp if t.idx < p.start <= t.idx + len(t) + 2), None)
+    # "..., kata Kepala Dinas Sosial X.": the speaker named after the cue, its office included
+    p = next((p for p in s.sp if t.idx < pstart(p) <= t.idx + len(t) + 2), None)
     hint = ("person", p) if p else ("pronoun", None)
     read = READ_FOR.search(text[s.ss:t.idx])
     author = next((p for p in s.sp if read and s.ss + read.start(1) <= pstart(p) < s.ss + read.end(1)), None)
