@@ -44,6 +44,11 @@ def test_guests_belong_to_the_event_held_at_a_venue_not_an_instrument_named_sinc
     ("Dalam forum yang sama, Inspektur Sleman Rina Lestari menyerahkan piagam kepada tiga kepala desa.", True),
     ("Rakor itu turut menghadirkan Inspektur Sleman Rina Lestari sebagai narasumber.", True),
     ("Inspektur Sleman Rina Lestari hadir sebagai narasumber.", True),
+    ("Rapat itu diikuti Inspektur Sleman Rina Lestari.", True),
+    ("Selain itu, tampak pula Inspektur Sleman Rina Lestari.", True),
+    ("Sejumlah pejabat hadir, antara lain Inspektur Sleman Rina Lestari.", True),
+    ("Peserta rapat antara lain Inspektur Sleman Rina Lestari.", True),
+    ("Narasumber dalam rapat itu adalah Inspektur Sleman Rina Lestari.", True),
     # counter-example: a person named with no word of being there
     ("Inspektur Sleman Rina Lestari pernah bertugas di Kabupaten Bantul.", False),
     ("Pada tahun lalu, Inspektur Sleman Rina Lestari menyerahkan piagam kepada tiga kepala desa.", False),
@@ -121,3 +126,48 @@ def test_an_event_talked_about_in_reported_speech_does_not_end_the_scene(extract
                 "Sleman, Senin (5/8/2024).\n\n" + middle + "\n\nInspektur Sleman Rina Lestari mengatakan bahwa "
                 "laporan audit semua dinas selesai pekan ini.")
     assert took_part(r, "Rina Lestari", "Rapat Koordinasi Pengawasan") == present
+
+
+LISTED = ("Pemkab Sleman Gelar Rapat Pengawasan\n\n" + DATELINE + "Pemkab Sleman menggelar Rapat Koordinasi "
+          "Pengawasan di Pendopo Kabupaten Sleman, Senin (5/8/2024).\n\n{lead}\n{items}\n\nRapat berjalan lancar "
+          "hingga sore hari.")
+
+
+@pytest.mark.parametrize("lead,items,present", [
+    # officials listed one a line after a colon, with no number or mark: guests, not headlines
+    ("Turut hadir dalam kegiatan tersebut:", "Wakil Bupati Sleman Joko Purnomo\nInspektur Sleman Rina Lestari", True),
+    ("Turut hadir dalam kegiatan tersebut:", "\nWakil Bupati Sleman Joko Purnomo\n\nInspektur Sleman Rina Lestari",
+     True),
+    ("Turut hadir:", "1. Wakil Bupati Sleman Joko Purnomo.\n2. Inspektur Sleman Rina Lestari.", True),
+    # counter-example: a list after a colon with no word of attendance
+    ("Pejabat yang dimutasi bulan lalu:", "Wakil Bupati Sleman Joko Purnomo\nInspektur Sleman Rina Lestari", False),
+])
+def test_officials_listed_one_a_line_after_a_colon(extract, lead, items, present):
+    r = extract(LISTED.format(lead=lead, items=items))
+    assert took_part(r, "Rina Lestari", "Rapat Koordinasi Pengawasan") == present
+
+
+def test_marked_items_of_headline_shape_after_a_colon_stay_out_of_the_text():
+    from kg.layout import parse_article
+
+    text = ("Pemkab Sleman Bangun Jalan\n\n" + DATELINE + "Pemkab Sleman membangun tiga ruas jalan tahun ini:\n"
+            "- Peningkatan Jalan Kaliurang Utara\n- Rehabilitasi Jalan Godean Barat\n\nProyek selesai Desember.")
+    a = parse_article("t.txt", text)
+    skipped = [text[s:e] for s, e in a.skip]
+    assert "- Peningkatan Jalan Kaliurang Utara" in skipped
+
+
+@pytest.mark.parametrize("sentence,event", [
+    # an event named in the sentence itself, before the word of attendance, is the one attended
+    ("Pekan lalu Pemkab Sleman menggelar Pelatihan Kepemimpinan Pengawas di Hotel Santika Sleman yang dihadiri "
+     "Inspektur Sleman Rina Lestari.", "Pelatihan Kepemimpinan Pengawas"),
+    # one named in a quotation is talked about: the event named before by the narrator is meant
+    ("“Kami pernah ikut Pelatihan Kepemimpinan Pengawas di Hotel Santika Sleman,” kata Agus Salim. Turut hadir pula Inspektur "
+     "Sleman Rina Lestari.", "Rapat Koordinasi Pengawasan"),
+])
+def test_the_event_a_sentence_of_attendance_means(extract, sentence, event):
+    r = extract(DATELINE + "Pemkab Sleman menggelar Rapat Koordinasi Pengawasan di Pendopo Kabupaten Sleman, "
+                "Senin (5/8/2024).\n\n" + sentence)
+    attended = {e.label for e in r.entities if e.type == "Event"
+                and took_part(r, "Rina Lestari", e.label)}
+    assert attended == {event}

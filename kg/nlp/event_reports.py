@@ -117,7 +117,7 @@ def _attendance(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[
     named last before that sentence (else the first one after it), one held at a named venue first;
     elections take no participants."""
     firsts = sorted((m.start, key) for key, ms in by_event.items() if ents[key].get("kind") != "election"
-                    for m in ms)
+                    for m in ms if not ctx.in_quote(m.start))  # one named in a quotation is talked about
     out: dict[str, list[str]] = defaultdict(list)
     if not firsts or not ctx.lx.attendance:
         return out
@@ -129,8 +129,9 @@ def _attendance(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[
         sent = span.sent
         seen.add(sent.start)
         before = [key for start, key in firsts if start < sent.start_char]
-        key = ([k for k in before if k in hosted] or before or [k for _, k in firsts if k in hosted]
-               or [firsts[0][1]])[-1 if before else 0]
+        here = [key for start, key in firsts if sent.start_char <= start < hit.start()]
+        key = here[-1] if here else ([k for k in before if k in hosted] or before
+                                     or [k for _, k in firsts if k in hosted] or [firsts[0][1]])[-1 if before else 0]
         end = _listed_after(ctx.text, sent.start_char, sent.end_char)
         for k, p in enumerate(people):
             if sent.start_char <= p.start < end and _present(ctx, p, k, pindex, places):
@@ -138,16 +139,26 @@ def _attendance(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[
     return out
 
 
-_LIST = re.compile(r"(?:\n?[ \t]*(?:\d{1,2}[.)]|[-•*])[ \t][^\n]*)+")
+_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*])[ \t]")
 
 
 def _listed_after(text: str, start: int, end: int) -> int:
     """End of the sentence ``start:end``, or of the list after it where the sentence ends on a colon
-    ("Apel tersebut turut dihadiri oleh:" and "1. Wakil Bupati X; 2. ..." one item a line)."""
+    ("Apel tersebut turut dihadiri oleh:" and "1. Wakil Bupati X; 2. ..." or an official a line without
+    a number, up to a line that ends a sentence)."""
     if not text[start:end].rstrip().endswith(":") or "\n" not in text[end - 1:end + 1]:
         return end  # the list starts on its own line
-    m = _LIST.match(text, end)
-    return m.end() if m else end
+    out, pos = end, end
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        line_end = len(text) if nl < 0 else nl
+        line = text[pos:line_end].strip()
+        if line:
+            if not _ITEM.match(text, pos) and line.endswith((".", "!", "?", "”", '"')):
+                break  # prose again
+            out = line_end
+        pos = line_end + 1
+    return out
 
 
 def _present(ctx: DocContext, p: PersonMention, k: int, pindex: dict[int, str], places: list[Mention]) -> bool:
