@@ -52,6 +52,9 @@ def test_guests_belong_to_the_event_held_at_a_venue_not_an_instrument_named_sinc
     # counter-example: a person named with no word of being there
     ("Inspektur Sleman Rina Lestari pernah bertugas di Kabupaten Bantul.", False),
     ("Pada tahun lalu, Inspektur Sleman Rina Lestari menyerahkan piagam kepada tiga kepala desa.", False),
+    # a word of attendance denied
+    ("Inspektur Sleman Rina Lestari tidak hadir di acara itu karena sakit.", False),
+    ("Inspektur Sleman Rina Lestari berhalangan hadir dalam rapat itu.", False),
 ])
 def test_a_sentence_saying_the_same_occasion_places_its_persons_there(extract, sentence, present):
     r = extract(DATELINE + "Pemkab Sleman menggelar Rapat Koordinasi Pengawasan di Aula Kantor Bupati Sleman, "

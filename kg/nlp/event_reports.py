@@ -126,6 +126,9 @@ def _attendance(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[
         span = ctx.doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
         if span is None or span.sent.start in seen:
             continue
+        if (ctx.text[max(0, hit.start() - 14):hit.start()].split() or [""])[-1].lower() in ctx.lx.lists["NEGATION"]:
+            seen.add(span.sent.start)
+            continue  # "tidak hadir di acara itu", "berhalangan hadir": not there
         sent = span.sent
         seen.add(sent.start)
         before = [key for start, key in firsts if start < sent.start_char]
