@@ -108,3 +108,17 @@ def test_the_speaker_beside_an_office_or_an_insertion(extract, text, speaker):
     got = [q for q in r.quotes if not q.direct and "bantuan sosial akan" in q.text.lower()]
     people = {e.key: e.label for e in r.entities if e.type == "Person"}
     assert [people.get(q.speaker) for q in got] == [speaker]
+
+
+@pytest.mark.parametrize("second,said", [
+    ("Disampaikan pula bahwa penyaluran tahap kedua dilakukan pada bulan depan.", True),
+    ("Dijelaskan, penyaluran tahap kedua dilakukan pada bulan depan.", True),
+    # counter-example: a passive verb of no speech opening the sentence
+    ("Dilakukan pula penyaluran tahap kedua pada bulan depan di semua desa.", False),
+])
+def test_a_passive_cue_opening_a_sentence_continues_the_last_speaker(extract, second, said):
+    r = extract(DATELINE + "Kepala Dinas Sosial Sleman Rina Lestari mengatakan bantuan disalurkan kepada 500 "
+                "keluarga.\n\n" + second)
+    got = [q for q in r.quotes if "tahap kedua" in q.text]
+    people = {e.key: e.label for e in r.entities if e.type == "Person"}
+    assert [people.get(q.speaker) for q in got] == (["Rina Lestari"] if said else [])

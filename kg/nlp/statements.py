@@ -244,10 +244,10 @@ def _by_leading_cue(ctx: DocContext, s: _Sentence, t):
         s0 = skip_lead(text, p.end, s.se)
         if len(text[s0:s.se].split()) >= 4:
             return QuoteCandidate(s0, s.se, text[s0:s.se].strip(), False, ("person", p), low)
-    # "Kata dia, ...", "Dijelaskan, ...", "Lebih lanjut disampaikan, ...": the last speaker goes on
+    # "Kata dia, ...", "Dijelaskan, ...", "Disampaikan pula bahwa ...": the last speaker goes on
     after = t.idx + len(t)
     pron = None if p else re.match(r"\s+(?:dia|ia|beliau)\s*,", text[after:after + 12]) \
-        or (low in lx.cue_passive and re.match(r",", text[after:after + 1]))
+        or (low in lx.cue_passive and re.match(r",|(?:\s+(?:pula|juga))?\s+bahwa\b", text[after:after + 16]))
     if pron:
         s0 = skip_lead(text, after + pron.end(), s.se)
         if len(text[s0:s.se].split()) >= 4:
