@@ -74,6 +74,8 @@ def test_the_scene_is_the_event_held_at_a_venue_when_the_lead_first_names_an_ins
     ("Inspektur Sleman Rina Lestari mengatakan bahwa laporan audit semua dinas selesai pekan ini.", True),
     # reached elsewhere, though the scene goes on after her
     ("Inspektur Sleman Rina Lestari, saat dihubungi terpisah, mengatakan bahwa laporan audit semua dinas selesai pekan ini.", False),
+    # reached after the event itself: she was there
+    ("Inspektur Sleman Rina Lestari, saat dikonfirmasi usai rapat, mengatakan bahwa laporan audit semua dinas selesai pekan ini.", True),
 ])
 def test_a_speaker_reached_elsewhere_is_not_in_the_scene(extract, sentence, present):
     r = extract(DATELINE + "Bupati Sleman Teguh Prasetyo membuka Rapat Koordinasi Pengawasan di Pendopo Kabupaten "

@@ -38,9 +38,14 @@ def scene_speakers(ctx: DocContext, by_event: dict[str, list[Mention]], ents: di
     until = next((sent.start_char for sent in ctx.doc.sents if lead_start < sent.start_char < until
                   and elsewhere.match(ctx.text[sent.start_char:sent.end_char])), until)
     said = [q.speaker for q in quotes if q.speaker and lead_start < q.start < until]
-    # "X, saat dihubungi terpisah, membenarkan ...": reached elsewhere, though the scene goes on
+    # "X, saat dihubungi terpisah, membenarkan ...": reached elsewhere, though the scene goes on (not
+    # "saat dikonfirmasi usai apel": the lead event's head after a word placing one at it)
     inside = re.compile(r"\b" + ctx.lx.phrases("ELSEWHERE_LEAD").pattern + r"\b", re.I)
-    away = {q.speaker for q in quotes if q.speaker in said and inside.search(_sentence_of(ctx, q.start))}
+    head = (ents[lead].get("label") or "").split()[:1]
+    there = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(ctx.lx.event_cue_before))) + r")\s+"
+                       + re.escape(head[0]) + r"\b", re.I) if head and ctx.lx.event_cue_before else None
+    away = {q.speaker for q in quotes if q.speaker in said and inside.search(sent := _sentence_of(ctx, q.start))
+            and not (there and there.search(sent))}
     said = [k for k in said if k not in away]
     return {lead: said} if said else {}
 
