@@ -286,7 +286,7 @@ def _active_demonstrative(ctx: DocContext, sents, n: int, s: _Sentence):
     """"X menyampaikan hal itu saat membuka rapat": a speech verb whose object points back (``SAID_OBJECT``)
     makes what came before X's statement; the sentence itself is none (``_STOP`` where nothing before is)."""
     lx, text = ctx.lx, ctx.text
-    back = re.compile(r"\s+" + lx.phrases("SAID_OBJECT").pattern + r"\b", re.I)
+    back = lx.derived("said_object", lambda lx: re.compile(r"\s+" + lx.phrases("SAID_OBJECT").pattern + r"\b", re.I))
     for t in s.toks:
         low = t.text.lower()
         if low in lx.cue_verbs and t.i > s.sent.start and back.match(text, t.idx + len(t)):
