@@ -122,3 +122,15 @@ def test_a_passive_cue_opening_a_sentence_continues_the_last_speaker(extract, se
     got = [q for q in r.quotes if "tahap kedua" in q.text]
     people = {e.key: e.label for e in r.entities if e.type == "Person"}
     assert [people.get(q.speaker) for q in got] == (["Rina Lestari"] if said else [])
+
+
+@pytest.mark.parametrize("text,said", [
+    ("Ombudsman mendorong pemerintah daerah segera menindaklanjuti saran perbaikan yang disampaikan.", True),
+    ("Bawaslu Sleman menargetkan setiap laporan bisa ditindaklanjuti dalam waktu 14 hari kerja.", True),
+    # counter-example: a noun phrase after the verb is a target, not a clause said
+    ("Bawaslu Sleman menargetkan 900 relawan pengawas partisipatif di seluruh desa tahun ini.", False),
+])
+def test_an_agency_speaks_a_clause_marked_by_its_first_words(extract, text, said):
+    r = extract(DATELINE + text)
+    got = [q for q in r.quotes if not q.direct]
+    assert bool(got and next(e.type for e in r.entities if e.key == got[0].speaker) == "Agency") == said

@@ -195,9 +195,16 @@ def _verb_subject(ctx: DocContext, s: _Sentence, t, low: str) -> tuple | None:
         return ("last", None)  # "Perempuan itu mengaku ...": the person named last
     if (ag := agency_subject(text, ss, t.idx, s.agencies, s.people, lx.lists["SUBJECT_ADVERB"],
                         lx.lists["CLAUSE_LEAD"], lx.lists["CHANNEL_LEAD"])) and (
-            low in lx.cue_clause or re.match(r"\s*(?:,|:|bahwa\b)", text[t.idx + len(t):t.idx + len(t) + 8])):
+            low in lx.cue_clause or re.match(r"\s*(?:,|:|bahwa\b)", text[t.idx + len(t):t.idx + len(t) + 8])
+            or _clause_follows(lx, text[t.idx + len(t):s.se])):
         return ("agency", ag)  # "BKN menegaskan ...", "Pemkab mengusulkan, ..." (not "Pemkab mengusulkan 900 formasi")
     return None
+
+
+def _clause_follows(lx, rest: str) -> bool:
+    """Does a clause follow the verb, a word of ``CLAUSE_MARK`` among its first words ("Ombudsman mendorong
+    pemda segera menindaklanjuti ...", "KASN menargetkan setiap laporan bisa ditindaklanjuti ...")?"""
+    return any(w in lx.lists["CLAUSE_MARK"] for w in rest.lower().split()[:6])
 
 
 _ANAPHOR = re.compile(r"^\s*([A-Za-z]+)\b[^,.;:“”\"]{0,40}?\s(?:itu|tersebut)((?:\s+[a-z]+)*)\s*$")
