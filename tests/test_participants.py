@@ -111,6 +111,7 @@ AFTER_ANOTHER = (DATELINE + "Pemkab Sleman menggelar Pelatihan Kepemimpinan Peng
     ("Dalam arahannya, Inspektur Sleman Rina Lestari mengajak peserta menjaga integritas.", True),
     ("Inspektur Sleman Rina Lestari memberikan arahan kepada seluruh peserta.", True),
     ("Kegiatan itu secara resmi dibuka oleh Inspektur Sleman Rina Lestari.", True),
+    ("Para pejabat itu dilantik langsung oleh Inspektur Sleman Rina Lestari.", True),
     # counter-example: a person at work with no word of the occasion
     ("Inspektur Sleman Rina Lestari mengajak peserta menjaga integritas.", False),
 ])
