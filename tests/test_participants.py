@@ -177,3 +177,17 @@ def test_the_event_a_sentence_of_attendance_means(extract, sentence, event):
     attended = {e.label for e in r.entities if e.type == "Event"
                 and took_part(r, "Rina Lestari", e.label)}
     assert attended == {event}
+
+
+@pytest.mark.parametrize("cue,present", [
+    ("usai peresmian di Kota Sleman", True),
+    ("saat peresmian di Kota Sleman", True),
+    # counter-example: no word placing the words at the event
+    ("tentang rencana peresmian di Kota Sleman", False),
+])
+def test_words_said_at_an_event_named_by_its_head(extract, cue, present):
+    r = extract(DATELINE + "“Mal pelayanan ini menampung 142 jenis layanan dari 27 instansi,” kata Kepala "
+                "Dinas Perdagangan Sleman Rina Lestari " + cue + ", Kamis (15/2/2024).\n\nBupati Sleman Teguh Prasetyo "
+                "mengatakan pembangunan gedung menghabiskan anggaran Rp8 miliar.\n\nPeresmian Mal Pelayanan "
+                "Publik tersebut turut dihadiri para camat.")
+    assert took_part(r, "Rina Lestari", "Peresmian Mal Pelayanan Publik") == present

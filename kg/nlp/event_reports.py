@@ -40,6 +40,8 @@ def event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str
     hosted = _hosted(ctx, by_event, places)
     attending = _attendance(ctx, by_event, ents, people, pindex, places, hosted)
     scene = scene_speakers(ctx, by_event, ents, quotes, hosted)
+    for key, speakers in _said_at(ctx, by_event, ents, quotes).items():
+        scene[key] = scene.get(key, []) + speakers
     reports = []
     for key, ms in sorted(by_event.items()):
         ms.sort(key=lambda m: m.start)
@@ -102,6 +104,30 @@ def _hosted(ctx: DocContext, by_event: dict[str, list[Mention]], places: list[Me
             if span is not None and any(m.start <= v.start < span.sent.end_char for v in venues):
                 out.add(key)
                 break
+    return out
+
+
+def _said_at(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[str, dict], quotes) -> dict[str, list[str]]:
+    """Speakers whose words are placed at an event by its head after a word of ``AT_EVENT`` (usai, saat)
+    in the same paragraph ("..., kata X usai peresmian di Kota Y."): the one event of the document with
+    that head, none where two share it."""
+    heads: dict[str, list[str]] = defaultdict(list)
+    for key in by_event:
+        words = (ents[key].get("label") or "").lower().split()
+        if words and ents[key].get("kind") != "election":
+            heads[words[0]].append(key)
+    heads = {h: keys for h, keys in heads.items() if len(keys) == 1}
+    if not heads:
+        return {}
+    at = ctx.lx.derived("said_at", lambda lx: re.compile(r"\b" + lx.phrases("AT_EVENT").pattern + r"\s+([a-z]+)\b", re.I))
+    out: dict[str, list[str]] = defaultdict(list)
+    for q in quotes:
+        if not q.speaker:
+            continue
+        end = ctx.text.find("\n", q.end)
+        for m in at.finditer(ctx.text, q.start, len(ctx.text) if end < 0 else end):
+            if m.group(1).lower() in heads and not ctx.in_quote(m.start()):
+                out[heads[m.group(1).lower()][0]].append(q.speaker)
     return out
 
 
