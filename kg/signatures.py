@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .rulefiles import load_rules
+from .vocab import is_dictionary_word
 
 __all__ = ["Signature", "find_signature"]
 
@@ -104,8 +105,7 @@ def _alone(lines: list, i: int, j: int) -> bool:
 
 
 def _proper(name: str) -> bool:
-    """Is no word of ``name`` an Indonesian dictionary word (the vocabulary of :mod:`kg.nlp.vocab`)?"""
-    from .nlp.vocab import is_dictionary_word  # a word list only: no spaCy
+    """Is no word of ``name`` an Indonesian dictionary word (the vocabulary of :mod:`kg.vocab`)?"""
 
     return not any(is_dictionary_word(w) for w in name.replace(".", " ").split())
 

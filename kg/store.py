@@ -252,7 +252,7 @@ class OxigraphStore(_Common):
 
         def rows():
             try:
-                yield from (tuple(sol[i] for i in range(len(names))) for sol in res)
+                yield from map(tuple, res)  # a solution iterates over its values in the order of names
             except (OSError, RuntimeError) as e:  # evaluation errors surface while iterating
                 raise QueryError(f"query failed: {e}") from None
 

@@ -66,8 +66,25 @@ def _rows(store: Store, name: str):
     """The rows of the saved query ``name`` one at a time, as dicts of plain values; IRIs are
     interned, so one entity's or document's IRI is one string however many records name it."""
     names, rows = store.select_rows(query_text(name))
+    value = _value_reader()
     for row in rows:
-        yield {v: _value(t) for v, t in zip(names, row)}
+        yield dict(zip(names, map(value, row)))
+
+
+@lru_cache(maxsize=1)
+def _value_reader():
+    """:func:`_value`, with a short way for Oxigraph's terms (what the page's store gives)."""
+    import pyoxigraph as ox
+
+    iri, plain = ox.NamedNode, (ox.Literal, ox.BlankNode)
+
+    def value(t) -> str | None:
+        kind = type(t)
+        if kind is iri:
+            return sys.intern(t.value)
+        return t.value if kind in plain else _value(t)
+
+    return value
 
 
 def _value(t) -> str | None:

@@ -33,14 +33,14 @@ def said(r):
     ("Permana", False), ("Rinawati", False), ("Megawati", False), ("Kemal", False), ("Sekretaris", False),
 ])
 def test_a_derivation_of_a_common_word_is_told_from_a_name(word, derived):
-    from kg.nlp.vocab import is_derived_word
+    from kg.vocab import is_derived_word
 
     assert is_derived_word(word) is derived
 
 
 @pytest.mark.parametrize("word,function", [("Kemudian", True), ("Beserta", True), ("Budi", False), ("Warga", False)])
 def test_function_words_of_the_corpus(word, function):
-    from kg.nlp.vocab import is_function_word
+    from kg.vocab import is_function_word
 
     assert is_function_word(word) is function
 

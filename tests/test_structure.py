@@ -107,3 +107,20 @@ def test_a_long_module_and_a_long_function_are_found(tmp_path):
     (pkg / "short.py").write_text("def f():\n" + "    x = 1\n" * 79)          # 80 lines: allowed
     (pkg / "long.py").write_text("def g():\n" + "    x = 1\n" * 80 + "y = 2\n" * 420)
     assert oversized(pkg) == ["pkg/long.py: 501 lines", "pkg/long.py:1 g(): 81 lines"]
+
+
+def upstream_imports(G: nx.DiGraph) -> list[tuple[str, str]]:
+    """Imports of the nlp stage from modules that come before it or do not extract (data flows one
+    way: ingest -> nlp -> graph; only ``kg.nlp`` itself and ``kg.build``, which runs it, import it)."""
+    inside = ("kg.nlp", "kg.build")
+    return sorted((u, v) for u, v in G.edges() if v.split(".")[:2] == ["kg", "nlp"]
+                  and not any(u == p or u.startswith(p + ".") for p in inside))
+
+
+def test_only_the_build_imports_the_nlp_stage():
+    assert upstream_imports(import_graph(PACKAGE)) == []
+
+
+def test_an_upstream_import_is_found():
+    G = nx.DiGraph([("kg.layout", "kg.nlp.vocab"), ("kg.build.run", "kg.nlp"), ("kg.nlp.people", "kg.nlp.names")])
+    assert upstream_imports(G) == [("kg.layout", "kg.nlp.vocab")]

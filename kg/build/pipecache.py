@@ -33,7 +33,8 @@ __all__ = ["cache_dir", "cache_file", "load_nlp", "fingerprint"]
 _FORMAT = "7"
 #: The modules outside ``kg/nlp``, ``kg/graph`` and ``kg/build`` that decide what a file's row holds.
 _CODE = ("records.py", "layout.py", "files.py", "decoding.py", "ingest.py", "readers.py", "web.py", "dates.py",
-         "ns.py", "corrections.py", "correct.py", "sentences.py", "rulefiles.py")
+         "ns.py", "corrections.py", "correct.py", "sentences.py", "rulefiles.py", "vocab.py", "signatures.py",
+         "folding.py")
 
 
 def fingerprint() -> str:

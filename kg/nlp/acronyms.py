@@ -34,7 +34,7 @@ def find_acronyms(ctx: DocContext) -> Iterator[tuple[int, int, int, int, str, st
             lf = _long_form_before(ctx, i, acr)
             if lf:
                 s, e = lf
-                yield s, e, i + 1, end - 1, doc[s:e].text, acr
+                yield s, e, i + 1, end - 1, ctx.span_text(s, e), acr
         elif len(inner) >= 2 and i >= 1 and is_acronym(doc[i - 1]):
             acr = ctx.texts[i - 1]
             if fits(acr, [t.text for t in inner if not t.is_punct]):

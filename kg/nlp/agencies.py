@@ -11,7 +11,7 @@ from .lexicon import norm, slug
 from .lists import merged_office_end
 from .places import KIND_WORDS, local_name, place_mention, region_at, region_named_before
 from .units import is_unit_word
-from .vocab import is_dictionary_word
+from ..vocab import is_dictionary_word
 
 __all__ = ["government_at", "agency_at", "section_unit", "ministry_part", "commission_unit",
            "unit_name", "regional_aliases", "government_aliases", "GOV_STARTS", "ROMAN", "SECTION_HEADS"]

@@ -99,6 +99,13 @@ class DocContext:
             self._token_starts = self.doc.to_array("IDX").tolist() if len(self.doc) else []
         return self._token_starts
 
+    def span_text(self, i: int, j: int) -> str:
+        """``doc[i:j].text``, sliced from the text instead of joined from the tokens (``0 <= i``, ``j <= len(doc)``)."""
+        if j <= i:
+            return ""
+        starts = self.token_starts
+        return self.text[starts[i]:starts[j - 1] + len(self.texts[j - 1])]
+
     def in_quote(self, char: int) -> bool:
         """Is ``char`` inside a quotation? (quote spans are sorted and do not overlap)"""
         k = bisect.bisect_right(self._quote_starts, char) - 1
@@ -181,7 +188,7 @@ def build_context(doc: Doc, article: Article) -> DocContext:
         before = doc[i - 1].text.lower() if i else ""
         if len(places) == 1:
             h = places[0]
-            explicit = norm(doc[h.i:h.j].text) != norm(lx.regions[h.id]["name"])
+            explicit = norm(ctx.span_text(h.i, h.j)) != norm(lx.regions[h.id]["name"])
             counts[h.id] = counts.get(h.id, 0) + (2 if explicit else 1)
         elif before in _KIND_CUES:
             rid = ctx.region_id([h.id for h in places], before)

@@ -209,7 +209,7 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     h = ctx.longest(i, ("EVENT_HEAD",))
     if not h:
         return None
-    head = ctx.doc[i:h.j].text.lower()
+    head = ctx.span_text(i, h.j).lower()
     lower_head = not is_cap(ctx.doc[i])
     if head in _words(ctx, "SUFFIX_HEAD"):
         return None
@@ -353,7 +353,7 @@ def _told_held(ctx: DocContext, i: int, end: int) -> bool:
 def _own_happening(ctx: DocContext, k: int) -> bool:
     """Does an event word at ``k`` name a happening of its own, not a meeting's agenda item ("Penyampaian")?"""
     h = ctx.longest(k, ("EVENT_HEAD",))
-    return h is not None and ctx.doc[k:h.j].text.lower() not in ctx.lx.agenda_event_heads
+    return h is not None and ctx.span_text(k, h.j).lower() not in ctx.lx.agenda_event_heads
 
 
 def _no_happening(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int) -> bool:

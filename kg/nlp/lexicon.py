@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..rulefiles import load_rules
-from .vocab import is_derived_word, is_function_word
+from ..vocab import is_derived_word, is_function_word
 
 __all__ = ["Lexicon", "lexicon", "norm", "slug", "RULE_FILES", "WORD_LISTS", "word_labels"]
 

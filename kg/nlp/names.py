@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from .context import DocContext, hits_over, region_is_name
 from .units import age_before, is_unit_word
-from .vocab import is_common_word as vocab_common
+from ..vocab import is_common_word as vocab_common
 
 __all__ = ["clean_name", "is_hon", "covered", "name_prefix", "name_word", "initial_word", "name_run", "skip_hon",
            "skip_degrees", "is_degree", "name_before_degree", "backward_name"]

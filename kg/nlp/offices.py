@@ -98,7 +98,7 @@ def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Men
         if aid:
             return f"agency:{aid}", lx.agencies[aid]["pattern"], []
     if rule in ("kementerian", "dinas", "badan") and k > i:
-        rest = re.sub(r"\s*\([^)]*\)", "", doc[i:k].text)
+        rest = re.sub(r"\s*\([^)]*\)", "", ctx.span_text(i, k))
         rest = " ".join(w for w in rest.split() if w not in (",", "."))
         for prefix in {"kementerian": ("Kementerian ", "Kemen"), "dinas": ("Dinas ", "Dinas"),
                        "badan": ("Badan ", "")}[rule]:
@@ -128,10 +128,10 @@ def _regional_unit(ctx: DocContext, tid: str, rid: str, i: int, k: int):
 def _regional_type(ctx: DocContext, rule: str, i: int, k: int, regions: list[Mention]):
     """(key, label, [mention]) of the regional office a "Kadis"/"Kaban" title names by its field alone:
     the longest "Dinas <words>" that is an office type, in the region named after it; else nothing."""
-    lx, doc = ctx.lx, ctx.doc
+    lx = ctx.lx
     prefix = {"dinas": "Dinas ", "badan": "Badan ", "sudin": "Suku Dinas "}[rule]
     for m in range(k, i, -1):
-        tid = lx.agency_type_index.get(norm(prefix + re.sub(r"\s*\([^)]*\)", "", doc[i:m].text)))
+        tid = lx.agency_type_index.get(norm(prefix + re.sub(r"\s*\([^)]*\)", "", ctx.span_text(i, m))))
         if not tid:
             continue
         rid = regions[-1].key.split(":", 1)[1] if regions else None

@@ -16,7 +16,7 @@ from typing import Iterator
 
 from .context import DocContext, Mention
 from .initials import initials_name
-from .vocab import is_common_word as vocab_common
+from ..vocab import is_common_word as vocab_common
 from .names import clean_name, name_word as _name_word, name_run as _name_run, skip_hon as _skip_hon, \
     backward_name as _backward_name
 from .title_phrase import PersonMention, non_person, parse_title
@@ -153,7 +153,7 @@ def _name_after_cue(ctx: DocContext, k: int, taken: set[int]) -> tuple[int, int]
 
 def _subject_before(ctx: DocContext, k: int, taken: set[int]) -> tuple[int, int] | None:
     """"Seorang warga, Andi Saputra, mengaku ...": no name after the verb at ``k``, so the subject before it."""
-    doc, lx = ctx.doc, ctx.lx
+    lx = ctx.lx
     m = k
     skipped = 0
     while m > 0 and (ctx.texts[m - 1].lower() in lx.lists["SUBJECT_ADVERB"] or ctx.texts[m - 1] == ",") \

@@ -6,7 +6,7 @@ from __future__ import annotations
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention
 from .lexicon import norm, slug
 from .units import is_unit_word
-from .vocab import is_common_word, is_derived_word, is_dictionary_word
+from ..vocab import is_common_word, is_derived_word, is_dictionary_word
 
 __all__ = ["region_at", "place_mention", "local_name", "town_before_region", "town_after_venue", "town_after_di", "region_named_before", "venue_at", "KIND_WORDS"]
 
@@ -216,7 +216,7 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         return None
     if any(t.j > i for k in range(max(0, i - 3), i) for t in ctx.hits_at(k, "TITLE")):
         return None  # "Kepala Distrik Wamena Kota X": part of an office, the person's parse names the unit
-    head = doc[i:h.j].text.lower()
+    head = ctx.span_text(i, h.j).lower()
     if head in ctx.lx.local_kinds:
         end = local_name(ctx, h.j)
         if end == h.j or not is_cap(doc[h.j]):

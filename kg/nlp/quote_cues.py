@@ -69,12 +69,13 @@ def noun_use(ctx: DocContext, i: int) -> bool:
         and low not in lx.lists["SUBJECT_ADVERB"] and low not in ("oleh", "salah", "seorang", "bahwa")
 
 
-def tail_cue(ctx: DocContext, toks, start: int) -> bool:
-    """Does a cue after a comma ("..., tambahnya.") make the whole sentence the statement, rather than a
-    speech verb inside it ("Pihaknya menargetkan ..., tambahnya.")?"""
+def tail_cue(ctx: DocContext, start: int, end: int) -> bool:
+    """Does a cue after a comma ("..., tambahnya.") in tokens ``start:end`` of a sentence that starts at
+    ``start`` make the whole sentence the statement, rather than a speech verb inside it ("Pihaknya
+    menargetkan ..., tambahnya.")?"""
     texts, lx = ctx.texts, ctx.lx
-    return any(texts[x.i - 1] == "," and (c := cue_word(lx, x.text)) and c not in lx.cue_verbs
-               and not noun_use(ctx, x.i) for x in toks if x.i > start)
+    return any(texts[k - 1] == "," and (c := cue_word(lx, texts[k])) and c not in lx.cue_verbs
+               and not noun_use(ctx, k) for k in range(start + 1, end))
 
 
 #: how a sentence may lead up to its subject: nothing, a clause closed by a comma, a dateline's dash, "pihak"

@@ -74,7 +74,11 @@ def statements(ctx: DocContext, people: list[PersonMention], direct: list[QuoteC
             if not _may_cue(ctx, k):
                 continue  # no pattern below starts at a word that is no cue
             t = ctx.doc[k]
-            got = next((v for v in (p(ctx, s, t) for p in _PATTERNS) if v is not None), None)
+            got = None
+            for pattern in _PATTERNS:  # the first that gives a verdict
+                got = pattern(ctx, s, t)
+                if got is not None:
+                    break
             if got is _STOP:
                 break
             if got is not None and got is not _NEXT:
@@ -161,7 +165,7 @@ def _by_verb(ctx: DocContext, s: _Sentence, t):
     low = t.text.lower()
     as_verb = low in lx.cue_after and any(0 <= t.idx - p.end <= 1 for p in s.sp)
     phrase = ctx.longest(t.i, ("CUE_PHRASE",))  # "memberikan apresiasi kepada ...": said from the noun on
-    if not ((low in lx.cue_verbs or as_verb or phrase) and t.i > s.sent.start and not tail_cue(ctx, s.toks, s.sent.start)):
+    if not ((low in lx.cue_verbs or as_verb or phrase) and t.i > s.sent.start and not tail_cue(ctx, s.sent.start, s.te)):
         return None
     hint = _verb_subject(ctx, s, t, low)
     if hint is None:
@@ -220,7 +224,7 @@ def _anaphor_subject(lx, before: str) -> bool:
 
 def _by_inverted_cue(ctx: DocContext, s: _Sentence, t):
     """3. inverted cue: "..., tambah Pj Wali Kota, bahwa ..." / "..., sambungnya."."""
-    doc, text, lx = ctx.doc, ctx.text, ctx.lx
+    text, lx = ctx.text, ctx.lx
     cue = cue_word(lx, t.text)
     after_pron = re.match(r"^\s+(?:dia|ia|beliau)\s*,", text[t.idx + len(t):t.idx + len(t) + 12])
     if not (cue and t.i > s.sent.start and (ctx.texts[t.i - 1] == "," or after_pron) and cue not in lx.cue_verbs
@@ -240,7 +244,7 @@ def _by_inverted_cue(ctx: DocContext, s: _Sentence, t):
 def _by_leading_cue(ctx: DocContext, s: _Sentence, t):
     """4. "Dikatakan X, ..." / "dikatakannya (bahwa) ...", also "Seperti disampaikan X, ..." and "Kata X,
     ..." (a cue-after word opening its sentence)."""
-    doc, text, lx, sent = ctx.doc, ctx.text, ctx.lx, s.sent
+    text, lx, sent = ctx.text, ctx.lx, s.sent
     low = t.text.lower()
     lead = t.i == sent.start or (t.i == sent.start + 1 and ctx.texts[sent.start].lower() in ("seperti", "sebagaimana")) \
         or bool(re.fullmatch(lx.phrases("CONTINUING_LEAD").pattern + r",?\s*", text[s.ss:t.idx]))  # "Lebih lanjut disampaikan, ..."

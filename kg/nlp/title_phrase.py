@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .context import DocContext, Mention, region_is_name
 from .initials import initials_name
-from .vocab import is_common_word as vocab_common, is_dictionary_word
+from ..vocab import is_common_word as vocab_common, is_dictionary_word
 from .names import (
     clean_name, is_hon as _is_hon, name_prefix as _name_prefix, name_word as _name_word,
     initial_word as _initial_word, name_run as _name_run, skip_hon as _skip_hon,
@@ -56,7 +56,7 @@ def _title_phrase(ctx: DocContext, i: int) -> tuple[int, int, str, dict] | None:
     k = i
     h = ctx.longest(k, ("ACTING",))
     if h:
-        acting = lx.acting.get(norm(doc[h.i:h.j].text), "")
+        acting = lx.acting.get(norm(ctx.span_text(h.i, h.j)), "")
         k = h.j
         if k < len(doc) and ctx.texts[k] == ".":
             k += 1
@@ -66,7 +66,7 @@ def _title_phrase(ctx: DocContext, i: int) -> tuple[int, int, str, dict] | None:
     t = ctx.longest(k, ("TITLE",))
     if not t:
         return None
-    rec = lx.titles.get(norm(doc[t.i:t.j].text))
+    rec = lx.titles.get(norm(ctx.span_text(t.i, t.j)))
     if rec is None:
         return None
     end = t.j
@@ -165,7 +165,7 @@ def _local_name(ctx: DocContext, st: _Title, mentions: list[Mention]) -> None:
     elif m - k >= 3:
         m = direction_end(ctx.texts, k + min(2, m - k - 2), m)  # "Camat Turikale Muhammad Idris": the place's name, then a person's
     if m > k:
-        st.local_name = doc[k:m].text
+        st.local_name = ctx.span_text(k, m)
         st.org_marker = st.k = m
 
 
@@ -301,7 +301,7 @@ def _agency_marker(ctx: DocContext, st: _Title) -> None:
     prefix = {"kementerian": "Kementerian ", "dinas": "Dinas ", "badan": "Badan "}[st.rule]
     lx = ctx.lx
     for m in range(st.k, st.head_end, -1):
-        words = re.sub(r"\s*\([^)]*\)", "", ctx.doc[st.head_end:m].text)
+        words = re.sub(r"\s*\([^)]*\)", "", ctx.span_text(st.head_end, m))
         if lx.agency_index.get(norm(prefix + words)) or lx.agency_type_index.get(norm(prefix + words)):
             st.org_marker = m
             break
