@@ -39,11 +39,11 @@ def scene_speakers(ctx: DocContext, by_event: dict[str, list[Mention]], ents: di
                   and elsewhere.match(ctx.text[sent.start_char:sent.end_char])), until)
     said = [q.speaker for q in quotes if q.speaker and lead_start < q.start < until]
     # "X, saat dihubungi terpisah, membenarkan ...": reached elsewhere, though the scene goes on (not
-    # "saat dikonfirmasi usai apel": the lead event's head after a word placing one at it)
+    # "saat dikonfirmasi usai apel": the lead event's head after a word of AT_EVENT)
     inside = re.compile(r"\b" + ctx.lx.phrases("ELSEWHERE_LEAD").pattern + r"\b", re.I)
     head = (ents[lead].get("label") or "").split()[:1]
-    there = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(ctx.lx.event_cue_before))) + r")\s+"
-                       + re.escape(head[0]) + r"\b", re.I) if head and ctx.lx.event_cue_before else None
+    there = re.compile(r"\b" + ctx.lx.phrases("AT_EVENT").pattern + r"\s+" + re.escape(head[0]) + r"\b",
+                       re.I) if head else None
     away = {q.speaker for q in quotes if q.speaker in said and inside.search(sent := _sentence_of(ctx, q.start))
             and not (there and there.search(sent))}
     said = [k for k in said if k not in away]
