@@ -44,6 +44,7 @@ _RELATED_ENTRY = re.compile(r"^\s*[-•]\s+.{1,60}?\d+\s*(?:detik|menit|jam|hari
 _PIPE_HEADLINE = re.compile(r"^[^.!?]{10,200}\|\s*$")
 #: An entry of a list in the body ("- Kepala Dinas X, Nama;", "2. Camat Y, Nama"): an office and a
 #: name after a list mark, or any line closed by a semicolon. Not a headline, though title-cased.
+_BULLET = re.compile(r"\s*(?:[-•*▪–]|\d{1,2}[.)]|[a-z][.)])\s")  # a list item marked as one
 _LIST_ENTRY = re.compile(r"^\s*(?:[-•*▪–]|\d{1,2}[.)]|[a-z][.)])\s+[^,]{2,120},\s*\S|^.*;\s*$")
 
 _BYLINE = re.compile(
@@ -106,12 +107,17 @@ def _headlines(text: str, skip: list[tuple[int, int]], keep: tuple[tuple[int, in
     ``keep`` holds them (a signature block's office and name)."""
     skipped = {s for s, _ in skip} | {s for s, _ in keep}
     out = []
+    listing = False  # in lines listed after one ending on a colon ("Turut hadir:" + an official a line)
     for s, e, body in _lines(text):
         line = body.strip()
+        if not line:
+            continue
+        was_listing, listing = listing, s not in skipped and (line.endswith(":") or listing and not line.endswith("."))
         words = [w for w in line.split() if w[:1].isalpha()]
         if s in skipped or not (2 <= len(words) <= 20) or line.endswith((".", "!", "?", ":", "”", '"', ",")):
             continue
-        if _LIST_ENTRY.match(body):
+        if _LIST_ENTRY.match(body) or was_listing and not _BULLET.match(body) and all(
+                w[:1].isupper() for w in words):  # "Wakil Bupati Sleman Joko Purnomo", not "Jalan Rusak di ..."
             continue
         if re.search(r"[“”\"„«»‹›″]", line):
             continue

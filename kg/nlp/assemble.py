@@ -461,6 +461,9 @@ def _quotes(ctx: DocContext, mentions: list[Mention], people: list[PersonMention
         elif kind == "agency" and pm is not None:
             speaker = remap.get(pm.key, pm.key)
             speaker = speaker if speaker in ents else None
+        elif kind == "last":  # "Perempuan itu mengaku ...": the person named last before
+            speaker = next((pindex[pos_of[id(p)]] for p in reversed(people) if p.end <= q.start
+                            and pindex.get(pos_of[id(p)]) and not ctx.in_quote(p.start)), None)
         elif kind == "carry":
             para = text.rfind("\n", 0, q.start)
             speaker = last_by_para.get(para) or _salient(timeline, q.start)

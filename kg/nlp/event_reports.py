@@ -37,7 +37,11 @@ def event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str
         if d.iso and re.search(r"(?i)(?:senin|selasa|rabu|kamis|jum.?at|sabtu|minggu)\W{0,3}$", ctx.text[max(0, d.start - 12):d.start]):
             story_date = d.iso
             break
-    attending, scene = _attendance(ctx, by_event, ents, people, pindex, places), scene_speakers(ctx, by_event, ents, quotes)
+    hosted = _hosted(ctx, by_event, places)
+    attending = _attendance(ctx, by_event, ents, people, pindex, places, hosted)
+    scene = scene_speakers(ctx, by_event, ents, quotes, hosted)
+    for key, speakers in _said_at(ctx, by_event, ents, quotes).items():
+        scene[key] = scene.get(key, []) + speakers
     reports = []
     for key, ms in sorted(by_event.items()):
         ms.sort(key=lambda m: m.start)
@@ -88,17 +92,58 @@ def event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str
     return reports
 
 
+def _hosted(ctx: DocContext, by_event: dict[str, list[Mention]], places: list[Mention]) -> set[str]:
+    """The events whose own sentence names a venue after them ("Rakor ... di Aula X"): happenings the
+    article reports, not instruments talked about ("hasil evaluasi 2023"); "kegiatan tersebut" points
+    to one of them."""
+    venues = [p for p in places if p.kind == "venue"]
+    out = set()
+    for key, ms in by_event.items():
+        for m in ms:
+            span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and any(m.start <= v.start < span.sent.end_char for v in venues):
+                out.add(key)
+                break
+    return out
+
+
+def _said_at(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[str, dict], quotes) -> dict[str, list[str]]:
+    """Speakers whose words are placed at an event by its head after a word of ``AT_EVENT`` (usai, saat)
+    in the same paragraph ("..., kata X usai peresmian di Kota Y."): the one event of the document with
+    that head, none where two share it."""
+    heads: dict[str, list[str]] = defaultdict(list)
+    for key in by_event:
+        words = (ents[key].get("label") or "").lower().split()
+        if words and ents[key].get("kind") != "election":
+            heads[words[0]].append(key)
+    heads = {h: keys for h, keys in heads.items() if len(keys) == 1}
+    if not heads:
+        return {}
+    at = ctx.lx.derived("said_at", lambda lx: re.compile(r"\b" + lx.phrases("AT_EVENT").pattern + r"\s+([a-z]+)\b", re.I))
+    out: dict[str, list[str]] = defaultdict(list)
+    for q in quotes:
+        if not q.speaker:
+            continue
+        end = ctx.text.find("\n", q.end)
+        for m in at.finditer(ctx.text, q.start, len(ctx.text) if end < 0 else end):
+            if m.group(1).lower() in heads and not ctx.in_quote(m.start()):
+                out[heads[m.group(1).lower()][0]].append(q.speaker)
+    return out
+
+
 @lru_cache(maxsize=4)
 def _attendance_cue(phrases: frozenset[str]) -> re.Pattern:
     return Caseless(r"\b(?:" + "|".join(sorted(map(re.escape, phrases), key=len, reverse=True)) + r")\b")
 
 
 def _attendance(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[str, dict],
-                people: list[PersonMention], pindex: dict[int, str], places: list[Mention]) -> dict[str, list[str]]:
+                people: list[PersonMention], pindex: dict[int, str], places: list[Mention],
+                hosted: set[str] = frozenset()) -> dict[str, list[str]]:
     """Persons a sentence says were there ("Turut hadir di acara itu, ... X, Y dan Z") -> the event
-    named last before that sentence (else the first one after it); elections take no participants."""
+    named last before that sentence (else the first one after it), one held at a named venue first;
+    elections take no participants."""
     firsts = sorted((m.start, key) for key, ms in by_event.items() if ents[key].get("kind") != "election"
-                    for m in ms)
+                    for m in ms if not ctx.in_quote(m.start))  # one named in a quotation is talked about
     out: dict[str, list[str]] = defaultdict(list)
     if not firsts or not ctx.lx.attendance:
         return out
@@ -107,10 +152,15 @@ def _attendance(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[
         span = ctx.doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
         if span is None or span.sent.start in seen:
             continue
+        if (ctx.text[max(0, hit.start() - 14):hit.start()].split() or [""])[-1].lower() in ctx.lx.lists["NEGATION"]:
+            seen.add(span.sent.start)
+            continue  # "tidak hadir di acara itu", "berhalangan hadir": not there
         sent = span.sent
         seen.add(sent.start)
         before = [key for start, key in firsts if start < sent.start_char]
-        key = before[-1] if before else firsts[0][1]
+        here = [key for start, key in firsts if sent.start_char <= start < hit.start()]
+        key = here[-1] if here else ([k for k in before if k in hosted] or before
+                                     or [k for _, k in firsts if k in hosted] or [firsts[0][1]])[-1 if before else 0]
         end = _listed_after(ctx.text, sent.start_char, sent.end_char)
         for k, p in enumerate(people):
             if sent.start_char <= p.start < end and _present(ctx, p, k, pindex, places):
@@ -118,16 +168,26 @@ def _attendance(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[
     return out
 
 
-_LIST = re.compile(r"(?:\n?[ \t]*(?:\d{1,2}[.)]|[-•*])[ \t][^\n]*)+")
+_ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*])[ \t]")
 
 
 def _listed_after(text: str, start: int, end: int) -> int:
     """End of the sentence ``start:end``, or of the list after it where the sentence ends on a colon
-    ("Apel tersebut turut dihadiri oleh:" and "1. Wakil Bupati X; 2. ..." one item a line)."""
+    ("Apel tersebut turut dihadiri oleh:" and "1. Wakil Bupati X; 2. ..." or an official a line without
+    a number, up to a line that ends a sentence)."""
     if not text[start:end].rstrip().endswith(":") or "\n" not in text[end - 1:end + 1]:
         return end  # the list starts on its own line
-    m = _LIST.match(text, end)
-    return m.end() if m else end
+    out, pos = end, end
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        line_end = len(text) if nl < 0 else nl
+        line = text[pos:line_end].strip()
+        if line:
+            if not _ITEM.match(text, pos) and line.endswith((".", "!", "?", "”", '"')):
+                break  # prose again
+            out = line_end
+        pos = line_end + 1
+    return out
 
 
 def _present(ctx: DocContext, p: PersonMention, k: int, pindex: dict[int, str], places: list[Mention]) -> bool:

@@ -146,7 +146,8 @@ READ_FOR = re.compile(r"\b[Ss]ambutan(?:\s+tertulis)?\s+(.{3,120}?)\s+(?:yang\s+
 _WORDISH = re.compile(r"[A-Za-z][A-Za-z.]*")
 
 
-_CAPS_DEGREE = re.compile(r"[A-Z]{2,5}\.")  # "X, S.H., MAB., menegaskan": a degree the lexicon lacks
+#: "X, S.H., MAB., menegaskan", "X, S.Kom., M.T.I., menambahkan": a degree the lexicon lacks
+_CAPS_DEGREE = re.compile(r"[A-Z]{2,5}\.|[A-Z][a-z]{0,3}(?:\.[A-Z][A-Za-z]{0,3})+\.?")
 
 
 def without_degrees(lx, between: str) -> str:

@@ -8,6 +8,8 @@ whose ``hint`` says how the speaker is given:
   ("jelas Wahyu", "kata Pj Wali Kota Wahyu", "X mengatakan, “...”");
 * ``("pronoun", None)``: a -nya cue ("urainya", "pungkasnya") or "ia"/"dia";
   resolved to the salient speaker by the assembler;
+* ``("last", None)``: a noun pointing back as the subject ("Perempuan itu mengaku ..."): the person
+  named last before it;
 * ``("carry", None)``: no cue; the speaker of the surrounding quotes carries over;
 * ``("none", None)``: an unnamed speaker ("ujar warga");
 * ``("agency", Mention)``: an agency that is the subject of a speech verb ("KPK meminta ...",

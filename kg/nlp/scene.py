@@ -12,27 +12,56 @@ _LEAD_SENTENCES = 4  # the headline, a subtitle, the lead: the event must be nam
 
 
 def scene_speakers(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[str, dict],
-                   quotes) -> dict[str, list[str]]:
+                   quotes, hosted: set[str] = frozenset()) -> dict[str, list[str]]:
     """{lead event key: [speaker keys]} for the speakers quoted after the lead event (directly or in
-    reported speech), up to the first mention of another event; elections set no scene."""
+    reported speech), up to the first mention of another event; elections set no scene. The lead event
+    is the first one the lead names, or the first held at a named venue there ("hasil evaluasi 2023
+    diserahkan dalam acara X di Hotel Y": the scene is acara X)."""
     starts = sorted((m.start, key) for key, ms in by_event.items() if ents[key].get("kind") != "election"
                     for m in ms)
     if not starts or not quotes:
         return {}
-    lead_start, lead = starts[0]
-    n = 0
-    for sent in ctx.doc.sents:
-        if sent.end_char > lead_start:
-            break
-        n += ctx.text[sent.start_char:sent.end_char].strip() != ""
-        if n > _LEAD_SENTENCES:
-            return {}
-    # an event named inside a quotation is talked about, not a new scene
-    until = next((s for s, key in starts if key != lead and s > lead_start and not ctx.in_quote(s)), len(ctx.text))
+    leads = [(s, key) for s, key in starts if _in_lead(ctx, s)]
+    if not leads:
+        return {}
+    lead_start, lead = next(((s, key) for s, key in leads if key in hosted), leads[0])
+    # an event named inside a quotation or a reported statement is talked about, not a new scene;
+    # another event named in the lead's own sentence ("acara X dan Y di Hotel Z") shares its scene
+    span = ctx.doc.char_span(lead_start, lead_start + 1, alignment_mode="expand")
+    lead_end = span.sent.end_char if span is not None else lead_start
+    said_spans = [(q.start, q.end) for q in quotes]
+    until = next((s for s, key in starts if key != lead and s > lead_end and not ctx.in_quote(s)
+                  and not any(a <= s < b for a, b in said_spans)), len(ctx.text))
     # "Terpisah, ...", "Saat dikonfirmasi, ...": a source elsewhere ends the scene (not "Sementara itu,",
     # which as often gives the next speaker at the same event)
     elsewhere = re.compile(r"^\W*" + ctx.lx.phrases("ELSEWHERE_LEAD").pattern + r"\b", re.I)
     until = next((sent.start_char for sent in ctx.doc.sents if lead_start < sent.start_char < until
                   and elsewhere.match(ctx.text[sent.start_char:sent.end_char])), until)
     said = [q.speaker for q in quotes if q.speaker and lead_start < q.start < until]
+    # "X, saat dihubungi terpisah, membenarkan ...": reached elsewhere, though the scene goes on (not
+    # "saat dikonfirmasi usai apel": the lead event's head after a word of AT_EVENT)
+    inside = re.compile(r"\b" + ctx.lx.phrases("ELSEWHERE_LEAD").pattern + r"\b", re.I)
+    head = (ents[lead].get("label") or "").split()[:1]
+    there = re.compile(r"\b" + ctx.lx.phrases("AT_EVENT").pattern + r"\s+" + re.escape(head[0]) + r"\b",
+                       re.I) if head else None
+    away = {q.speaker for q in quotes if q.speaker in said and inside.search(sent := _sentence_of(ctx, q.start))
+            and not (there and there.search(sent))}
+    said = [k for k in said if k not in away]
     return {lead: said} if said else {}
+
+
+def _in_lead(ctx: DocContext, start: int) -> bool:
+    """Is ``start`` within the first sentences of the text (the headline, a subtitle, the lead)?"""
+    n = 0
+    for sent in ctx.doc.sents:
+        if sent.end_char > start:
+            return True
+        n += ctx.text[sent.start_char:sent.end_char].strip() != ""
+        if n > _LEAD_SENTENCES:
+            return False
+    return False
+
+
+def _sentence_of(ctx: DocContext, pos: int) -> str:
+    span = ctx.doc.char_span(pos, min(pos + 1, len(ctx.text)), alignment_mode="expand")
+    return ctx.text[span.sent.start_char:span.sent.end_char] if span is not None else ""

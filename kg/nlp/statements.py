@@ -60,12 +60,16 @@ def statements(ctx: DocContext, people: list[PersonMention], direct: list[QuoteC
         ss, se = span
         s = _Sentence(sent, ss, se, bisect.bisect_left(starts, se, sent.start, sent.end),
                       [p for p in people if ss <= p.start < se], people, direct, agencies)
-        # 5. "Hal tersebut disampaikan X": what came before is X's statement
-        if demonstrative(ctx.lx).match(ctx.text[ss:se]) and n > 0:
+        # 5. "Hal tersebut disampaikan X", "X menyampaikan hal itu saat ...": what came before is X's statement
+        if n > 0 and demonstrative(ctx.lx).match(ctx.text[ss:se]):
             back = _demonstrative(ctx, sents, n, s.sp, s.toks, agencies)
             if back:
                 yield back
                 continue
+        if n > 0 and (back := _active_demonstrative(ctx, sents, n, s)):
+            if back is not _STOP:
+                yield back
+            continue
         for k in range(sent.start, s.te):
             if not _may_cue(ctx, k):
                 continue  # no pattern below starts at a word that is no cue
@@ -128,6 +132,9 @@ def _by_source(ctx: DocContext, s: _Sentence, t):
         if named is None:
             return _NEXT
         hint, s0 = named
+        if text[s.ss:t.idx].rstrip().endswith(",") and text[s0:s0 + 1] == ",":
+            # "Rotasi kali ini, menurut X, dilakukan untuk ...": the source inserted, the whole sentence said
+            return QuoteCandidate(s.ss, s.se, text[s.ss:s.se].strip(), False, hint, low)
     s0 = skip_lead(text, s0, s.se)
     if len(text[s0:s.se].split()) >= 4:
         return QuoteCandidate(s0, s.se, text[s0:s.se].strip(), False, hint, low)
@@ -175,8 +182,8 @@ def _verb_subject(ctx: DocContext, s: _Sentence, t, low: str) -> tuple | None:
     """The hint for the subject of the speech verb ``t``: a person, a pronoun or an agency before it."""
     text, lx, ss = ctx.text, ctx.lx, s.ss
     subj = [p for p in s.sp if p.end <= t.idx]
-    rel = re.search(r",\s*yang\b[^,.;]*,\s*$", text[ss:t.idx])
-    if rel:  # "X, yang hadir mewakili Gubernur, menyatakan ...": X, not the one in the clause
+    rel = re.search(r",\s*(?:yang|" + lx.phrases("GUEST_LEAD").pattern + r")\b[^,.;]*,\s*$", text[ss:t.idx])
+    if rel:  # "X, yang hadir mewakili Gubernur, menyatakan ...", "X, didampingi Y, mengatakan": X
         subj = [p for p in subj if p.start < ss + rel.start()] or subj
     pron = re.search(r"\b(?:Ia|Dia|ia|dia|Beliau|beliau|Pihaknya|pihaknya|Dirinya|dirinya)\b(?:\s+\w+){0,2}\s*$",
                      text[ss:t.idx])
@@ -188,11 +195,31 @@ def _verb_subject(ctx: DocContext, s: _Sentence, t, low: str) -> tuple | None:
         return ("person", subj[-1])
     if pron:
         return ("pronoun", None)
+    if _anaphor_subject(lx, text[ss:t.idx]):
+        return ("last", None)  # "Perempuan itu mengaku ...": the person named last
     if (ag := agency_subject(text, ss, t.idx, s.agencies, s.people, lx.lists["SUBJECT_ADVERB"],
                         lx.lists["CLAUSE_LEAD"], lx.lists["CHANNEL_LEAD"])) and (
-            low in lx.cue_clause or re.match(r"\s*(?:,|:|bahwa\b)", text[t.idx + len(t):t.idx + len(t) + 8])):
+            low in lx.cue_clause or re.match(r"\s*(?:,|:|bahwa\b)", text[t.idx + len(t):t.idx + len(t) + 8])
+            or _clause_follows(lx, text[t.idx + len(t):s.se])):
         return ("agency", ag)  # "BKN menegaskan ...", "Pemkab mengusulkan, ..." (not "Pemkab mengusulkan 900 formasi")
     return None
+
+
+def _clause_follows(lx, rest: str) -> bool:
+    """Does a clause follow the verb, a word of ``CLAUSE_MARK`` among its first words ("Ombudsman mendorong
+    pemda segera menindaklanjuti ...", "KASN menargetkan setiap laporan bisa ditindaklanjuti ...")?"""
+    return any(w in lx.lists["CLAUSE_MARK"] for w in rest.lower().split()[:6])
+
+
+_ANAPHOR = re.compile(r"^\s*([A-Za-z]+)\b[^,.;:“”\"]{0,40}?\s(?:itu|tersebut)((?:\s+[a-z]+)*)\s*$")
+
+
+def _anaphor_subject(lx, before: str) -> bool:
+    """Does ``before`` (the sentence up to its speech verb) name the last person by a noun pointing back,
+    "Jenderal bintang dua itu (juga)", "Perempuan itu"? Not "Warga desa itu": no noun of a person."""
+    m = _ANAPHOR.match(before)
+    return bool(m and m.group(1).lower() in lx.anaphor_nouns
+                and all(w in lx.lists["SUBJECT_ADVERB"] for w in m.group(2).split()))
 
 
 def _by_inverted_cue(ctx: DocContext, s: _Sentence, t):
@@ -203,7 +230,8 @@ def _by_inverted_cue(ctx: DocContext, s: _Sentence, t):
     if not (cue and t.i > s.sent.start and (ctx.texts[t.i - 1] == "," or after_pron) and cue not in lx.cue_verbs
             and not noun_use(ctx, t.i)):
         return None
-    p = next((p for p in s.sp if t.idx < p.start <= t.idx + len(t) + 2), None)
+    # "..., kata Kepala Dinas Sosial X.": the speaker named after the cue, its office included
+    p = next((p for p in s.sp if t.idx < pstart(p) <= t.idx + len(t) + 2), None)
     hint = ("person", p) if p else ("pronoun", None)
     read = READ_FOR.search(text[s.ss:t.idx])
     author = next((p for p in s.sp if read and s.ss + read.start(1) <= pstart(p) < s.ss + read.end(1)), None)
@@ -227,10 +255,10 @@ def _by_leading_cue(ctx: DocContext, s: _Sentence, t):
         s0 = skip_lead(text, p.end, s.se)
         if len(text[s0:s.se].split()) >= 4:
             return QuoteCandidate(s0, s.se, text[s0:s.se].strip(), False, ("person", p), low)
-    # "Kata dia, ...", "Dijelaskan, ...", "Lebih lanjut disampaikan, ...": the last speaker goes on
+    # "Kata dia, ...", "Dijelaskan, ...", "Disampaikan pula bahwa ...": the last speaker goes on
     after = t.idx + len(t)
     pron = None if p else re.match(r"\s+(?:dia|ia|beliau)\s*,", text[after:after + 12]) \
-        or (low in lx.cue_passive and re.match(r",", text[after:after + 1]))
+        or (low in lx.cue_passive and re.match(r",|(?:\s+(?:pula|juga))?\s+bahwa\b", text[after:after + 16]))
     if pron:
         s0 = skip_lead(text, after + pron.end(), s.se)
         if len(text[s0:s.se].split()) >= 4:
@@ -261,24 +289,42 @@ def _demonstrative(ctx: DocContext, sents, n: int, sp: list[PersonMention], toks
                 m = re.match(r"\s+(?:oleh\s+)?", text[t.idx + len(t):])
                 ag = agency_at(agencies, text, t.idx + len(t) + (m.end() if m else 0))
                 hint = ("agency", ag) if ag else None
-            if not hint:
-                return None
-            sent = sents[n]
-            para_start = text.rfind("\n", 0, sent.start_char) + 1
-            prev = sents[n - 1]
-            ps, pe = prev.start_char, prev.end_char
-            if not text[para_start:sent.start_char].strip():
-                # the sentence opens its paragraph: the whole previous paragraph is meant
-                k = n - 1
-                para = text.rfind("\n", 0, sents[k].start_char)  # the previous paragraph starts after it
-                while k > 0 and sents[k - 1].start_char > para:
-                    k -= 1
-                ps = max(sents[k].start_char, para + 1)
-            while pe > ps and text[pe - 1].isspace():
-                pe -= 1
-            while ps < pe and text[ps].isspace():
-                ps += 1
-            if ctx.in_quote(ps + 1) or len(text[ps:pe].split()) < 5:
-                return None
-            return QuoteCandidate(ps, pe, text[ps:pe], False, hint, t.text.lower())
+            return _said_before(ctx, sents, n, hint, t.text.lower()) if hint else None
     return None
+
+
+def _active_demonstrative(ctx: DocContext, sents, n: int, s: _Sentence):
+    """"X menyampaikan hal itu saat membuka rapat": a speech verb whose object points back (``SAID_OBJECT``)
+    makes what came before X's statement; the sentence itself is none (``_STOP`` where nothing before is)."""
+    lx, text = ctx.lx, ctx.text
+    back = lx.derived("said_object", lambda lx: re.compile(r"\s+" + lx.phrases("SAID_OBJECT").pattern + r"\b", re.I))
+    for t in s.toks:
+        low = t.text.lower()
+        if low in lx.cue_verbs and t.i > s.sent.start and back.match(text, t.idx + len(t)):
+            hint = _verb_subject(ctx, s, t, low)
+            return (_said_before(ctx, sents, n, hint, low) if hint else None) or _STOP
+    return None
+
+
+def _said_before(ctx: DocContext, sents, n: int, hint: tuple, cue: str) -> QuoteCandidate | None:
+    """What sentence ``n`` points back to: the sentence before it, or the whole paragraph before where
+    sentence ``n`` opens its own; None inside a quotation or for fewer than five words."""
+    text = ctx.text
+    sent = sents[n]
+    para_start = text.rfind("\n", 0, sent.start_char) + 1
+    prev = sents[n - 1]
+    ps, pe = prev.start_char, prev.end_char
+    if not text[para_start:sent.start_char].strip():
+        # the sentence opens its paragraph: the whole previous paragraph is meant
+        k = n - 1
+        para = text.rfind("\n", 0, sents[k].start_char)  # the previous paragraph starts after it
+        while k > 0 and sents[k - 1].start_char > para:
+            k -= 1
+        ps = max(sents[k].start_char, para + 1)
+    while pe > ps and text[pe - 1].isspace():
+        pe -= 1
+    while ps < pe and text[ps].isspace():
+        ps += 1
+    if ctx.in_quote(ps + 1) or len(text[ps:pe].split()) < 5:
+        return None
+    return QuoteCandidate(ps, pe, text[ps:pe], False, hint, cue)
