@@ -109,7 +109,8 @@ def _may_start(ctx: DocContext, i: int) -> bool:
     """Can a scanner of :func:`_mentions_at` find a mention at token ``i``? Each needs one of: a
     gazetteer hit at ``i`` (agencies, office types, policies, venues, regions); a word that opens
     what it reads (:func:`_start_words`), a regulation's head or the start of a ministry unit's name;
-    "di"/"ke" (or "dan"/"serta" after such a place) or a system or programme word before ``i``."""
+    a word a town's name may follow (:func:`_town_leads`: "di", "ke", "warga", ...) or a system or
+    programme word before ``i``. ``tests/test_mention_scan.py`` checks that no mention is lost."""
     if i in ctx.hits:
         return True
     texts, lx = ctx.texts, ctx.lx
