@@ -11,7 +11,7 @@ separately, over the texts alone:
 
 * ``bare``: a bare ``spacy.blank("id")`` tokenizing every text;
 * ``pipeline``: kg's own spaCy pipeline (its tokenizer, sentence splitter and
-  SpanRulers; :func:`kg.nlp.pipeline.make_nlp`) over the texts kg reads, without
+  gazetteers; :func:`kg.nlp.pipeline.make_nlp`) over the texts kg reads, without
   the Python extraction that follows.
 
 The ratios printed are yardstick time ÷ build time (1.0: as fast as the yardstick),
