@@ -118,6 +118,11 @@ def test_initials_make_a_person_not_a_region_or_policy(extract):
     # a slash joining two words of the name
     ("Desk Evaluasi SAKIP Kabupaten/Kota Tahun 2025 digelar di Aula Bappeda, Selasa (3/3/2026).",
      "desk evaluasi sakip kabupaten/kota tahun 2025"),
+    # two event words joined by "dan" open one name; a capitalised "Bersama" inside it is part of it
+    ("Bupati hadir saat Pencanangan dan Penandatanganan Komitmen Bersama Pelayanan Prima di Aula Bappeda, "
+     "Kamis (5/3/2026).", "pencanangan dan penandatanganan komitmen bersama pelayanan prima"),
+    ("Camat menghadiri Pembukaan dan Penutupan Pekan Olahraga Desa di Lapangan Merdeka, Kamis (5/3/2026).",
+     "pembukaan dan penutupan pekan olahraga desa"),
 ])
 def test_events_named(extract, sentence, expected):
     got = names(extract(DATELINE + sentence), "Event")
@@ -174,6 +179,12 @@ def test_a_bare_event_word_with_a_verb_of_holding(extract, text, event):
     ("Upacara Hari Kesadaran Nasional di halaman kantor bupati, Senin (2/3/2026), diisi pembacaan Pancasila "
      "dan Pembukaan UUD 1945.",
      "pembukaan uud 1945"),
+    # an activity "like it" (serupa, sejenis) is a kind of happening, not one held
+    ("Sekda menegaskan sidak serupa akan dilakukan hingga akhir bulan.", "sidak serupa"),
+    ("Ia berharap rapat sejenis digelar di setiap kecamatan.", "rapat sejenis"),
+    # "Bersama" before an office is "with": the office's holder is no part of the meeting's name
+    ("Rapat Koordinasi Bersama Bupati Purworejo digelar di Pendopo, Senin (2/3/2026).",
+     "rapat koordinasi bersama bupati purworejo"),
 ])
 def test_events_not_named(extract, sentence, absent):
     got = names(extract(DATELINE + sentence), "Event")

@@ -218,9 +218,17 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         if inner:
             return inner
     end = _event_end(ctx, i, h, head, lower_head)
-    if end is None or _no_happening(ctx, i, h, head, lower_head, end) or _untold(ctx, i, h, lower_head, end):
+    if end is None or _similar(ctx, h.j, end) or _no_happening(ctx, i, h, head, lower_head, end) \
+            or _untold(ctx, i, h, lower_head, end):
         return None
     return _event_mention(ctx, i, h, head, end)
+
+
+def _similar(ctx: DocContext, j: int, end: int) -> bool:
+    """Does a word of likeness follow the head ("sidak serupa", "rapat sejenis")? Then the words tell a kind
+    of happening, another like the one told, not one of its own."""
+    texts, similar = ctx.texts, _words(ctx, "SIMILAR")
+    return any(texts[x].lower() in similar for x in range(j, min(end + 1, len(texts))))
 
 
 def _untold(ctx: DocContext, i: int, h, lower_head: bool, end: int) -> bool:
@@ -298,7 +306,8 @@ def _name_step(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int
         return named.j, lowers  # "seleksi Pegawai Pemerintah dengan Perjanjian Kerja": a programme's whole name
     if (is_cap(t) or is_acronym(t)) and (tl not in lx.function_words
                                          or tl == "tahun" and ctx.texts[end - 1].lower() == "ulang"
-                                         or tl in ("baru", "luar") and end > h.j and is_cap(doc[end - 1])):
+                                         or tl in ("baru", "luar") and end > h.j and is_cap(doc[end - 1])
+                                         or _inner_word(ctx, end)):
         return end + 1, lowers  # "Hari Ulang Tahun", "Peserta Didik Baru": "tahun", "baru" here are part of the name
     if tl == "ke" and end + 1 < len(doc) and (ctx.texts[end + 1].isdigit() or ctx.texts[end + 1] == "-"
                                              and end + 2 < len(doc) and ctx.texts[end + 2].isdigit()):
@@ -313,8 +322,9 @@ def _name_step(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int
     if tl == "," and end > h.j and (listed := _listed_end(ctx, end)):
         return listed, lowers  # "Deklarasi Netralitas ASN, TNI dan Polri": a list inside the name
     if tl in ("dan", "&") and end + 1 < len(doc) and is_cap(doc[end + 1]) and (
-            end > h.j or head.startswith("pemilihan ") and ctx.texts[end + 1] == "Wakil"):
-        return end + 1, lowers  # "Pemilihan Bupati dan Wakil Bupati Sleman"
+            end > h.j or head.startswith("pemilihan ") and ctx.texts[end + 1] == "Wakil"
+            or not lower_head and ctx.longest(end + 1, ("EVENT_HEAD",))):
+        return end + 1, lowers  # "Pemilihan Bupati dan Wakil Bupati Sleman", "Pembukaan dan Penutupan ..."
     if tl == "tahun" and end + 1 < len(doc) and _YEAR.match(ctx.texts[end + 1]):
         return end + 2, lowers
     if tl == "tahun" and end + 2 < len(doc) and ctx.texts[end + 1].lower() == "anggaran" \
@@ -337,6 +347,14 @@ def _name_step(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int
             and tl not in lx.function_words and tl not in lx.cue_verbs:
         return end + 1, lowers + 1
     return None
+
+
+def _inner_word(ctx: DocContext, k: int) -> bool:
+    """Is the capitalised function word at ``k`` inside a name, between two capitalised words that open
+    no office ("Komitmen Bersama Pembangunan ...", not "Rapat Koordinasi Bersama Bupati ...")?"""
+    texts = ctx.texts
+    return texts[k].lower() in _words(ctx, "NAME_INNER") and 0 < k < len(texts) - 1 \
+        and is_cap(ctx.doc[k - 1]) and is_cap(ctx.doc[k + 1]) and not ctx.longest(k + 1, ("TITLE", "ACTING"))
 
 
 def _told_held(ctx: DocContext, i: int, end: int) -> bool:
