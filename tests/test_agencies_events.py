@@ -123,6 +123,10 @@ def test_initials_make_a_person_not_a_region_or_policy(extract):
      "Kamis (5/3/2026).", "pencanangan dan penandatanganan komitmen bersama pelayanan prima"),
     ("Camat menghadiri Pembukaan dan Penutupan Pekan Olahraga Desa di Lapangan Merdeka, Kamis (5/3/2026).",
      "pembukaan dan penutupan pekan olahraga desa"),
+    # a visit is named with where it went
+    ("Hal itu mengemuka dalam kunjungan kerja Komisi II DPRD Purworejo ke Dinas Perhubungan Kota Magelang "
+     "di Jalan Pahlawan, Selasa (3/3/2026).",
+     "kunjungan kerja komisi ii dprd purworejo ke dinas perhubungan kota magelang"),
 ])
 def test_events_named(extract, sentence, expected):
     got = names(extract(DATELINE + sentence), "Event")
@@ -179,6 +183,9 @@ def test_a_bare_event_word_with_a_verb_of_holding(extract, text, event):
     ("Upacara Hari Kesadaran Nasional di halaman kantor bupati, Senin (2/3/2026), diisi pembacaan Pancasila "
      "dan Pembukaan UUD 1945.",
      "pembukaan uud 1945"),
+    # ... not another event word's name, nor a date after "ke"
+    ("Rapat Koordinasi Komisi II ke Kota Magelang dibahas di Aula Bappeda, Senin (2/3/2026).",
+     "rapat koordinasi komisi ii ke kota magelang"),
     # an activity "like it" (serupa, sejenis) is a kind of happening, not one held
     ("Sekda menegaskan sidak serupa akan dilakukan hingga akhir bulan.", "sidak serupa"),
     ("Ia berharap rapat sejenis digelar di setiap kecamatan.", "rapat sejenis"),

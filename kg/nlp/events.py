@@ -312,6 +312,9 @@ def _name_step(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int
     if tl == "ke" and end + 1 < len(doc) and (ctx.texts[end + 1].isdigit() or ctx.texts[end + 1] == "-"
                                              and end + 2 < len(doc) and ctx.texts[end + 2].isdigit()):
         return end + (2 if ctx.texts[end + 1].isdigit() else 3), lowers  # "HUT ke-53", "Hari Jadi ke 220"
+    if tl == "ke" and head in _words(ctx, "VISIT") and end > h.j and is_cap(doc[end - 1]) and end + 1 < len(doc) \
+            and is_cap(doc[end + 1]) and ctx.texts[end + 1].lower() not in lx.calendar:
+        return end + 1, lowers  # "Kunjungan Kerja Komisi II ke Kota Batam": where the visit went names it
     if t.text.isdigit() or _ROMAN.match(t.text) or re.match(r"^\d{4}-\d{4}$", t.text):
         return end + 1, lowers
     if (t.text == "-" or t.text == "/" and not doc[end - 1].whitespace_ and not t.whitespace_) \
