@@ -183,7 +183,7 @@ def test_a_bare_event_word_with_a_verb_of_holding(extract, text, event):
     ("Upacara Hari Kesadaran Nasional di halaman kantor bupati, Senin (2/3/2026), diisi pembacaan Pancasila "
      "dan Pembukaan UUD 1945.",
      "pembukaan uud 1945"),
-    # ... not another event word's name, nor a date after "ke"
+    # ... but not another event word's name
     ("Rapat Koordinasi Komisi II ke Kota Magelang dibahas di Aula Bappeda, Senin (2/3/2026).",
      "rapat koordinasi komisi ii ke kota magelang"),
     # an activity "like it" (serupa, sejenis) is a kind of happening, not one held
@@ -196,6 +196,20 @@ def test_a_bare_event_word_with_a_verb_of_holding(extract, text, event):
 def test_events_not_named(extract, sentence, absent):
     got = names(extract(DATELINE + sentence), "Event")
     assert absent not in got, got
+
+
+@pytest.mark.parametrize("text,alone", [
+    # a bare event word with a verb of holding, after an event was named, is that event again
+    ("Bupati melantik 20 pejabat dalam Pelantikan Pejabat Administrator di Pendopo Kabupaten, Senin (2/3/2026). "
+     "Upacara ditutup dengan doa bersama.", False),
+    # ... and the happening itself where none was named before
+    ("Sebanyak 20 pejabat dilantik di Pendopo Kabupaten, Senin (2/3/2026). Upacara ditutup dengan doa bersama.",
+     True),
+])
+def test_a_bare_event_word_after_a_named_event_is_that_event(extract, text, alone):
+    r = extract(DATELINE + text)
+    assert ("Upacara" in labels(r, "Event")) is alone, labels(r, "Event")
+    assert "upacara" in names(r, "Event"), names(r, "Event")
 
 
 def test_election_with_a_cue_is_an_event(extract):
