@@ -311,6 +311,13 @@ def test_biro_with_its_parent_written_short(extract):
     # what an inspection found tells that it was held; what an evaluation found tells no happening
     ("Temuan itu diperoleh dari hasil inspeksi mendadak (sidak) pada Rabu (4/3/2026).", "inspeksi mendadak", None),
     ("Temuan itu diperoleh dari hasil evaluasi kinerja pada Rabu (4/3/2026).", None, "evaluasi kinerja"),
+    # an evaluation in lower case done somewhere, some day is a happening; the one before, a year's, is none
+    ("Tim BKN melakukan evaluasi penerapan manajemen talenta di Aula Bappeda, Kamis (5/3/2026).",
+     "evaluasi penerapan manajemen talenta", None),
+    ("Indeks itu naik setelah pada evaluasi sebelumnya memperoleh nilai 3,1, Kamis (5/3/2026).", None,
+     "evaluasi sebelumnya"),
+    ("Dewan meminta pemda melakukan evaluasi setahun setelah perda berlaku, Kamis (5/3/2026).", None,
+     "evaluasi setahun"),
     # "melakukan" tells an activity done, as "melaksanakan" does; an obligation ("wajib melakukan") tells none held
     ("Tim Inspektorat melakukan inspeksi mendadak bersama BKD, Kamis (5/3/2026).", "inspeksi mendadak", None),
     ("Setiap atasan wajib melakukan dialog kinerja dengan bawahannya.", None, "dialog kinerja"),
