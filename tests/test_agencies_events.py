@@ -239,6 +239,23 @@ def test_undated_article_dates_an_event_in_the_year_it_names(extract):
     assert dates.get("Peluncuran KID 2026") == "2026-03-05", dates
 
 
+@pytest.mark.parametrize("text,label,date", [
+    # the voting of an election is the election, dated by the polling day written after its name
+    ("Menjelang pemungutan suara Pilkada serentak 27 November 2029, Bawaslu Purworejo menggelar patroli.",
+     "Pilkada 2029", "2029-11-27"),
+    ("Menjelang pemungutan suara Pemilihan Kepala Daerah (Pilkada) serentak pada 27 November 2029, "
+     "Bawaslu Purworejo menggelar patroli.", "Pilkada 2029", "2029-11-27"),
+    # ... an election with no day after its name has none
+    ("Camat meminta ASN netral menjelang Pilkada 2029. Rapat digelar Kamis, 5 Maret 2026.", "Pilkada 2029", None),
+])
+def test_voting_is_its_election_dated_by_its_polling_day(extract, text, label, date):
+    r = extract(DATELINE + text)
+    events = {e.key: e.label for e in r.entities if e.type == "Event"}
+    assert not any(lab.lower().startswith("pemungutan suara") for lab in events.values()), events
+    dates = {events[x.event]: x.date for x in r.events}
+    assert dates.get(label, "missing") == date, dates
+
+
 # --- policies ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence,expected", [

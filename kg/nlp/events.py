@@ -217,11 +217,19 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         inner = _wrapped(ctx, i, h.j)
         if inner:
             return inner
+    if lower_head and head in _words(ctx, "VOTING") and _election_at(ctx, h.j):
+        return None  # "menjelang pemungutan suara Pilkada serentak ...": the voting is the election's, named by it
     end = _event_end(ctx, i, h, head, lower_head)
     if end is None or _similar(ctx, h.j, end) or _no_happening(ctx, i, h, head, lower_head, end) \
             or _untold(ctx, i, h, lower_head, end):
         return None
     return _event_mention(ctx, i, h, head, end)
+
+
+def _election_at(ctx: DocContext, k: int) -> bool:
+    """Does an election's name open at token ``k`` ("Pilkada", "Pemilihan Kepala Daerah")?"""
+    h = ctx.longest(k, ("EVENT_HEAD",)) if k < len(ctx.texts) else None
+    return h is not None and ctx.span_text(k, h.j).lower() in ctx.lx.elections
 
 
 def _similar(ctx: DocContext, j: int, end: int) -> bool:
