@@ -770,6 +770,16 @@ def test_a_hearing_named_in_lower_case_after_an_event_verb(extract, text, event)
     ("Kanwil Kemenkumham Kepri mencanangkan pembangunan Zona Integritas di tujuh satuan kerja.\n\nPencanangan "
      "berlangsung di Aula Kanwil, pada 14 Maret 2024, dan disaksikan perwakilan Ombudsman.",
      "Pencanangan pembangunan Zona Integritas", "2024-03-14"),
+    # ... or tells it joined to another happening or marked by something
+    ("Kanwil Kemenkumham Kepri mencanangkan pembangunan Zona Integritas di tujuh satuan kerja. Pencanangan "
+     "dirangkaikan dengan Rapat Koordinasi Reformasi Birokrasi di Aula Kanwil, pada 14 Maret 2024.",
+     "Pencanangan pembangunan Zona Integritas", "2024-03-14"),
+    ("Kanwil Kemenkumham Kepri mencanangkan pembangunan Zona Integritas di tujuh satuan kerja. Pencanangan "
+     "ditandai pemukulan gong di Aula Kanwil, pada 14 Maret 2024.",
+     "Pencanangan pembangunan Zona Integritas", "2024-03-14"),
+    # counter-example: a later sentence names the noun but tells nothing of it
+    ("Kanwil Kemenkumham Kepri mencanangkan pembangunan Zona Integritas di tujuh satuan kerja. Pencanangan "
+     "penting bagi pegawai, kata kepala kanwil pada 14 Maret 2024.", None, None),
     # counter-example: no later sentence tells it, so no date and no event
     ("Kanwil Kemenkumham Kepri mencanangkan pembangunan Zona Integritas di tujuh satuan kerja.", None, None),
 ])
