@@ -153,8 +153,8 @@ def _title(text: str, skip: list[tuple[int, int]]) -> tuple[str | None, tuple[in
         seen += 1
         if seen > 3:  # a headline opens the page
             break
-        if 5 <= len(words) <= 30 and len(line) <= 200 and not line.endswith((".", ":", ",")) \
-                and (not re.search(r"[“”\"„«»‹›″’]", line) or _QUOTED_HEADLINE.match(line)):
+        if 5 <= len(words) <= 30 and len(line) <= 200 and not line.endswith((".", ":", ",", ";")) \
+                and not _BULLET.match(body) and (not re.search(r"[“”\"„«»‹›″’]", line) or _QUOTED_HEADLINE.match(line)):
             return line, (s, e)
     return None, None
 
