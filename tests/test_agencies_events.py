@@ -1029,3 +1029,21 @@ def test_a_bare_national_body_beside_two_of_its_offices(extract, text, national)
 def test_a_body_with_its_level_word_alone(extract, text, expected, absent):
     got = labels(extract(text), "Agency")
     assert expected in got and absent not in got, got
+
+
+@pytest.mark.parametrize("text,joined,alone", [
+    # a lower-case activity joined to the happening just told is part of it
+    ("Penyerahan SK Pengangkatan PPPK digelar di Lapangan Merdeka, Rabu (4/3/2026). Penyerahan SK dirangkai "
+     "dengan pengambilan sumpah PPPK di lapangan yang sama.", "pengambilan sumpah pppk", None),
+    # counter-example: a meeting named in capitals is a happening of its own
+    ("Penyerahan SK Pengangkatan PPPK digelar di Lapangan Merdeka, Rabu (4/3/2026). Penyerahan SK dirangkaikan "
+     "dengan Rapat Koordinasi Kepegawaian di Aula Bappeda.", None, "Rapat Koordinasi Kepegawaian"),
+])
+def test_a_lower_case_activity_joined_to_a_happening_is_part_of_it(extract, text, joined, alone):
+    r = extract(DATELINE + text)
+    got = labels(r, "Event")
+    if joined:
+        assert not any(lab.lower().startswith("pengambilan") for lab in got), got
+        assert joined in names(r, "Event"), names(r, "Event")
+    else:
+        assert alone in got, got

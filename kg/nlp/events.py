@@ -503,7 +503,8 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
             prior = [x for x in named if x.kind != "election" and x.key != m.key]
             back = [x for x in prior if head_word in x.label.lower().split()]  # "desk evaluasi" ... "Evaluasi ... ini"
             if m.kind != "election" and (back and _points_back(ctx, end) or prior and _marks(ctx, i)
-                                         or prior and end == i + 1 and _told_held(ctx, i, end)):
+                                         or prior and end == i + 1 and _told_held(ctx, i, end)
+                                         or prior and _linked(ctx, i) and not is_cap(doc[i])):
                 # "pelaksanaan Evaluasi Penilaian ... ini": another name of the happening told before
                 p = (back or prior)[-1]
                 m = Mention(m.start, m.end, m.text, m.type, p.key, p.label, (m.label, *m.aliases), p.kind, None, m.i, m.j)
