@@ -1047,3 +1047,16 @@ def test_a_lower_case_activity_joined_to_a_happening_is_part_of_it(extract, text
         assert joined in names(r, "Event"), names(r, "Event")
     else:
         assert alone in got, got
+
+
+@pytest.mark.parametrize("sentence,label,absent", [
+    # an award's name and a capitalised happening joined by "dan" name one event
+    ("Bupati hadir dalam acara Purworejo Innovation Award dan Penganugerahan Pelayanan Prima di Hotel Merdeka, "
+     "Kamis (5/3/2026).", "Purworejo Innovation Award dan Penganugerahan Pelayanan Prima", "Purworejo Innovation Award"),
+    # counter-example: an award and an activity in lower case stay apart
+    ("Bupati hadir dalam acara Purworejo Innovation Award dan pelantikan pengurus di Hotel Merdeka, "
+     "Kamis (5/3/2026).", "Purworejo Innovation Award", "Purworejo Innovation Award dan pelantikan pengurus"),
+])
+def test_an_award_and_a_happening_joined_by_dan_are_one_event(extract, sentence, label, absent):
+    got = labels(extract(DATELINE + sentence), "Event")
+    assert label in got and absent not in got, got

@@ -7,16 +7,15 @@ import re
 from typing import Iterator
 
 from ..dates import find_dates
-from .acronyms import fits
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
 from .lexicon import slug
 from .told import DATE_HINT, verb_events
+from .event_names import YEAR as _YEAR, short_form, suffix_event as _suffix_event
 from .works import iter_works
 from .units import is_unit_word
 
 __all__ = ["iter_events"]
 
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 # a passive verb ends a lower-case name ("penandatanganan dijadwalkan ...", "sosialisasi diikuti ...")
 _PASSIVE = re.compile(r"^di[a-z]{3,}(?:kan|i)$")
@@ -183,24 +182,6 @@ def _points_back(ctx: DocContext, end: int) -> bool:
         if not texts[x].isalnum() or texts[x].lower() in ctx.lx.cue_verbs:
             return False
     return False
-
-
-def short_form(text: str) -> str | None:
-    """The name with each defined long form replaced by its short form: "Musyawarah Perencanaan
-    Pembangunan (Musrenbang) Rencana Kerja Pemerintah Daerah (RKPD) Tahun 2025" -> "Musrenbang RKPD
-    Tahun 2025". A long form is the fewest words before the brackets, the first opening with the short
-    form's first letter, whose letters spell the short form in order."""
-    out, changed = text, False
-    for m in reversed(list(re.finditer(r"\(([A-Za-z][A-Za-z0-9-]{1,14})\)", text))):
-        short, words = m.group(1), out[:m.start()].split()
-        for n in range(1, min(len(words), 8) + 1):
-            lead = words[-n:]
-            if lead[0][:1].lower() == short[0].lower() and fits(short, lead):
-                head = " ".join(words[:-n])
-                out = f"{head} {short}{out[m.end():]}".strip()
-                changed = True
-                break
-    return " ".join(out.split()) if changed else None
 
 
 def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
@@ -438,28 +419,20 @@ def _election(ctx: DocContext, i: int, h, head: str, end: int, text: str) -> tup
     return end, make_mention(ctx, i, end, "Event", f"event:{slug(label)}", label, (text,), "election")
 
 
-def _suffix_event(ctx: DocContext, i: int) -> tuple[int, int, Mention] | None:
-    doc = ctx.doc
-    if ctx.texts[i].lower() not in _words(ctx, "SUFFIX_HEAD") or not is_cap(doc[i]):
-        return None
-    s = i
-    while s - 1 >= 0 and (is_cap(doc[s - 1]) or is_acronym(doc[s - 1])) and ctx.texts[s - 1].lower() not in ctx.lx.function_words \
-            and i - s < 8:
-        s -= 1
-    if s == i:
-        return None
-    end = i + 1
-    p = paren_end(ctx, end)
-    if p and p < len(doc) and _YEAR.match(ctx.texts[p]):
-        end = p  # "Innovative Government Award (IGA) 2024"
-    if end < len(doc) and _YEAR.match(ctx.texts[end]):
-        end += 1
-    surface = " ".join(ctx.text[doc[s].idx:doc[end - 1].idx + len(doc[end - 1])].split())
-    text = re.sub(r"\s*\([^)]*\)", "", surface)
-    short = short_form(surface)
-    aliases = tuple(a for a in (surface, short) if a and a != text)
-    return s, end, make_mention(ctx, s, end, "Event", f"event:{slug(text)}", text, aliases)
-
+def _joined(ctx: DocContext, m: Mention, end: int) -> tuple[Mention, int]:
+    """An award's name and a capitalised happening joined to it by "dan" ("SAKIP Award dan Penganugerahan
+    Reformasi Birokrasi"): one event named by both, else ``m`` as it was."""
+    texts = ctx.texts
+    if not (end + 1 < len(texts) and texts[end] == "dan" and is_cap(ctx.doc[end + 1])):
+        return m, end
+    nxt = _event(ctx, end + 1)
+    if not nxt or nxt[1].kind == "election":
+        return m, end
+    e2, m2 = nxt
+    label = f"{m.label} dan {m2.label}"
+    text = " ".join(ctx.text[m.start:m2.end].split())
+    aliases = tuple(dict.fromkeys(a for a in (text, m.label, m2.label, *m.aliases, *m2.aliases) if a != label))
+    return make_mention(ctx, m.i, e2, "Event", f"event:{slug(label)}", label, aliases), e2
 
 
 def _held(ctx: DocContext, j: int, end: int) -> bool:
@@ -514,8 +487,10 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
             continue
         sev = _suffix_event(ctx, i)
         if sev:
-            named.append(sev[2])
-            yield sev[2]
+            m, end = _joined(ctx, sev[2], sev[1])
+            named.append(m)
+            yield m
+            i = max(end - 1, i)
         i += 1
     taken = inside | {k for m in [*named, *found] if m.type in ("Agency", "Policy", "Event") for k in range(m.i, m.j)}
     works = iter_works(ctx, taken)
