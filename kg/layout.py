@@ -14,6 +14,7 @@ from typing import Iterator
 from .dates import find_dates
 from .records import Article
 from .signatures import find_signature
+from .vocab import is_function_word
 
 __all__ = ["parse_article"]
 
@@ -122,9 +123,17 @@ def _headlines(text: str, skip: list[tuple[int, int]], keep: tuple[tuple[int, in
         if re.search(r"[“”\"„«»‹›″]", line):
             continue
         caps = sum(1 for w in words if w[:1].isupper())
-        if caps / len(words) >= 0.6:
+        if caps / len(words) >= 0.6 and not _told(words):
             out.append((s, e))
     return out
+
+
+def _told(words: list[str]) -> bool:
+    """Does a line shaped like a headline open in lower case where a headline capitalises ("Turut hadir
+    Kepala Dinas X Rina ..."): a word of content among its first three, not a preposition or conjunction
+    (``di``, ``dan``)? Then it is body text, a sentence that lost its full stop; a caption's lower-case
+    words come after the name it shows ("Kepala Dinas X Rina yang ... Foto: ...")."""
+    return any(w.isalpha() and w.islower() and not is_function_word(w) for w in words[1:3])
 
 
 #: "Bupati Sleman: “ASN Harus Netral”": a headline quoting its speaker after a colon
@@ -144,8 +153,8 @@ def _title(text: str, skip: list[tuple[int, int]]) -> tuple[str | None, tuple[in
         seen += 1
         if seen > 3:  # a headline opens the page
             break
-        if 5 <= len(words) <= 30 and len(line) <= 200 and not line.endswith((".", ":", ",")) \
-                and (not re.search(r"[“”\"„«»‹›″’]", line) or _QUOTED_HEADLINE.match(line)):
+        if 5 <= len(words) <= 30 and len(line) <= 200 and not line.endswith((".", ":", ",", ";")) \
+                and not _BULLET.match(body) and (not re.search(r"[“”\"„«»‹›″’]", line) or _QUOTED_HEADLINE.match(line)):
             return line, (s, e)
     return None, None
 

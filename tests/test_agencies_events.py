@@ -118,6 +118,15 @@ def test_initials_make_a_person_not_a_region_or_policy(extract):
     # a slash joining two words of the name
     ("Desk Evaluasi SAKIP Kabupaten/Kota Tahun 2025 digelar di Aula Bappeda, Selasa (3/3/2026).",
      "desk evaluasi sakip kabupaten/kota tahun 2025"),
+    # two event words joined by "dan" open one name; a capitalised "Bersama" inside it is part of it
+    ("Bupati hadir saat Pencanangan dan Penandatanganan Komitmen Bersama Pelayanan Prima di Aula Bappeda, "
+     "Kamis (5/3/2026).", "pencanangan dan penandatanganan komitmen bersama pelayanan prima"),
+    ("Camat menghadiri Pembukaan dan Penutupan Pekan Olahraga Desa di Lapangan Merdeka, Kamis (5/3/2026).",
+     "pembukaan dan penutupan pekan olahraga desa"),
+    # a visit is named with where it went
+    ("Hal itu mengemuka dalam kunjungan kerja Komisi II DPRD Purworejo ke Dinas Perhubungan Kota Magelang "
+     "di Jalan Pahlawan, Selasa (3/3/2026).",
+     "kunjungan kerja komisi ii dprd purworejo ke dinas perhubungan kota magelang"),
 ])
 def test_events_named(extract, sentence, expected):
     got = names(extract(DATELINE + sentence), "Event")
@@ -174,10 +183,33 @@ def test_a_bare_event_word_with_a_verb_of_holding(extract, text, event):
     ("Upacara Hari Kesadaran Nasional di halaman kantor bupati, Senin (2/3/2026), diisi pembacaan Pancasila "
      "dan Pembukaan UUD 1945.",
      "pembukaan uud 1945"),
+    # ... but not another event word's name
+    ("Rapat Koordinasi Komisi II ke Kota Magelang dibahas di Aula Bappeda, Senin (2/3/2026).",
+     "rapat koordinasi komisi ii ke kota magelang"),
+    # an activity "like it" (serupa, sejenis) is a kind of happening, not one held
+    ("Sekda menegaskan sidak serupa akan dilakukan hingga akhir bulan.", "sidak serupa"),
+    ("Ia berharap rapat sejenis digelar di setiap kecamatan.", "rapat sejenis"),
+    # "Bersama" before an office is "with": the office's holder is no part of the meeting's name
+    ("Rapat Koordinasi Bersama Bupati Purworejo digelar di Pendopo, Senin (2/3/2026).",
+     "rapat koordinasi bersama bupati purworejo"),
 ])
 def test_events_not_named(extract, sentence, absent):
     got = names(extract(DATELINE + sentence), "Event")
     assert absent not in got, got
+
+
+@pytest.mark.parametrize("text,alone", [
+    # a bare event word with a verb of holding, after an event was named, is that event again
+    ("Bupati melantik 20 pejabat dalam Pelantikan Pejabat Administrator di Pendopo Kabupaten, Senin (2/3/2026). "
+     "Upacara ditutup dengan doa bersama.", False),
+    # ... and the happening itself where none was named before
+    ("Sebanyak 20 pejabat dilantik di Pendopo Kabupaten, Senin (2/3/2026). Upacara ditutup dengan doa bersama.",
+     True),
+])
+def test_a_bare_event_word_after_a_named_event_is_that_event(extract, text, alone):
+    r = extract(DATELINE + text)
+    assert ("Upacara" in labels(r, "Event")) is alone, labels(r, "Event")
+    assert "upacara" in names(r, "Event"), names(r, "Event")
 
 
 def test_election_with_a_cue_is_an_event(extract):
@@ -205,6 +237,23 @@ def test_undated_article_dates_an_event_in_the_year_it_names(extract):
     events = {e.key: e.label for e in r.entities if e.type == "Event"}
     dates = {events[x.event]: x.date for x in r.events}
     assert dates.get("Peluncuran KID 2026") == "2026-03-05", dates
+
+
+@pytest.mark.parametrize("text,label,date", [
+    # the voting of an election is the election, dated by the polling day written after its name
+    ("Menjelang pemungutan suara Pilkada serentak 27 November 2029, Bawaslu Purworejo menggelar patroli.",
+     "Pilkada 2029", "2029-11-27"),
+    ("Menjelang pemungutan suara Pemilihan Kepala Daerah (Pilkada) serentak pada 27 November 2029, "
+     "Bawaslu Purworejo menggelar patroli.", "Pilkada 2029", "2029-11-27"),
+    # ... an election with no day after its name has none
+    ("Camat meminta ASN netral menjelang Pilkada 2029. Rapat digelar Kamis, 5 Maret 2026.", "Pilkada 2029", None),
+])
+def test_voting_is_its_election_dated_by_its_polling_day(extract, text, label, date):
+    r = extract(DATELINE + text)
+    events = {e.key: e.label for e in r.entities if e.type == "Event"}
+    assert not any(lab.lower().startswith("pemungutan suara") for lab in events.values()), events
+    dates = {events[x.event]: x.date for x in r.events}
+    assert dates.get(label, "missing") == date, dates
 
 
 # --- policies ---------------------------------------------------------------------------------
@@ -279,6 +328,13 @@ def test_biro_with_its_parent_written_short(extract):
     # what an inspection found tells that it was held; what an evaluation found tells no happening
     ("Temuan itu diperoleh dari hasil inspeksi mendadak (sidak) pada Rabu (4/3/2026).", "inspeksi mendadak", None),
     ("Temuan itu diperoleh dari hasil evaluasi kinerja pada Rabu (4/3/2026).", None, "evaluasi kinerja"),
+    # an evaluation in lower case done somewhere, some day is a happening; the one before, a year's, is none
+    ("Tim BKN melakukan evaluasi penerapan manajemen talenta di Aula Bappeda, Kamis (5/3/2026).",
+     "evaluasi penerapan manajemen talenta", None),
+    ("Indeks itu naik setelah pada evaluasi sebelumnya memperoleh nilai 3,1, Kamis (5/3/2026).", None,
+     "evaluasi sebelumnya"),
+    ("Dewan meminta pemda melakukan evaluasi setahun setelah perda berlaku, Kamis (5/3/2026).", None,
+     "evaluasi setahun"),
     # "melakukan" tells an activity done, as "melaksanakan" does; an obligation ("wajib melakukan") tells none held
     ("Tim Inspektorat melakukan inspeksi mendadak bersama BKD, Kamis (5/3/2026).", "inspeksi mendadak", None),
     ("Setiap atasan wajib melakukan dialog kinerja dengan bawahannya.", None, "dialog kinerja"),
@@ -714,6 +770,16 @@ def test_a_hearing_named_in_lower_case_after_an_event_verb(extract, text, event)
     ("Kanwil Kemenkumham Kepri mencanangkan pembangunan Zona Integritas di tujuh satuan kerja.\n\nPencanangan "
      "berlangsung di Aula Kanwil, pada 14 Maret 2024, dan disaksikan perwakilan Ombudsman.",
      "Pencanangan pembangunan Zona Integritas", "2024-03-14"),
+    # ... or tells it joined to another happening or marked by something
+    ("Kanwil Kemenkumham Kepri mencanangkan pembangunan Zona Integritas di tujuh satuan kerja. Pencanangan "
+     "dirangkaikan dengan Rapat Koordinasi Reformasi Birokrasi di Aula Kanwil, pada 14 Maret 2024.",
+     "Pencanangan pembangunan Zona Integritas", "2024-03-14"),
+    ("Kanwil Kemenkumham Kepri mencanangkan pembangunan Zona Integritas di tujuh satuan kerja. Pencanangan "
+     "ditandai pemukulan gong di Aula Kanwil, pada 14 Maret 2024.",
+     "Pencanangan pembangunan Zona Integritas", "2024-03-14"),
+    # counter-example: a later sentence names the noun but tells nothing of it
+    ("Kanwil Kemenkumham Kepri mencanangkan pembangunan Zona Integritas di tujuh satuan kerja. Pencanangan "
+     "penting bagi pegawai, kata kepala kanwil pada 14 Maret 2024.", None, None),
     # counter-example: no later sentence tells it, so no date and no event
     ("Kanwil Kemenkumham Kepri mencanangkan pembangunan Zona Integritas di tujuh satuan kerja.", None, None),
 ])
@@ -963,3 +1029,34 @@ def test_a_bare_national_body_beside_two_of_its_offices(extract, text, national)
 def test_a_body_with_its_level_word_alone(extract, text, expected, absent):
     got = labels(extract(text), "Agency")
     assert expected in got and absent not in got, got
+
+
+@pytest.mark.parametrize("text,joined,alone", [
+    # a lower-case activity joined to the happening just told is part of it
+    ("Penyerahan SK Pengangkatan PPPK digelar di Lapangan Merdeka, Rabu (4/3/2026). Penyerahan SK dirangkai "
+     "dengan pengambilan sumpah PPPK di lapangan yang sama.", "pengambilan sumpah pppk", None),
+    # counter-example: a meeting named in capitals is a happening of its own
+    ("Penyerahan SK Pengangkatan PPPK digelar di Lapangan Merdeka, Rabu (4/3/2026). Penyerahan SK dirangkaikan "
+     "dengan Rapat Koordinasi Kepegawaian di Aula Bappeda.", None, "Rapat Koordinasi Kepegawaian"),
+])
+def test_a_lower_case_activity_joined_to_a_happening_is_part_of_it(extract, text, joined, alone):
+    r = extract(DATELINE + text)
+    got = labels(r, "Event")
+    if joined:
+        assert not any(lab.lower().startswith("pengambilan") for lab in got), got
+        assert joined in names(r, "Event"), names(r, "Event")
+    else:
+        assert alone in got, got
+
+
+@pytest.mark.parametrize("sentence,label,absent", [
+    # an award's name and a capitalised happening joined by "dan" name one event
+    ("Bupati hadir dalam acara Purworejo Innovation Award dan Penganugerahan Pelayanan Prima di Hotel Merdeka, "
+     "Kamis (5/3/2026).", "Purworejo Innovation Award dan Penganugerahan Pelayanan Prima", "Purworejo Innovation Award"),
+    # counter-example: an award and an activity in lower case stay apart
+    ("Bupati hadir dalam acara Purworejo Innovation Award dan pelantikan pengurus di Hotel Merdeka, "
+     "Kamis (5/3/2026).", "Purworejo Innovation Award", "Purworejo Innovation Award dan pelantikan pengurus"),
+])
+def test_an_award_and_a_happening_joined_by_dan_are_one_event(extract, sentence, label, absent):
+    got = labels(extract(DATELINE + sentence), "Event")
+    assert label in got and absent not in got, got

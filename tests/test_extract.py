@@ -1160,7 +1160,8 @@ def test_election_mentions_are_one_event_named_by_year(extract):
      "Sleman Tahun 2025-2045 di Hotel Tentrem.",
      "Konsultasi Publik Rancangan Awal Rencana Pembangunan Jangka Panjang Daerah Kabupaten Sleman Tahun 2025-2045"),
     # a two-word head joined to a happening; a record named after an event word is part of the name
-    ("Penyerahan SK itu dirangkai dengan pengambilan sumpah/janji PPPK.", "Pengambilan sumpah"),
+    # (after a happening named before, it is part of that one: test_agencies_events.py)
+    ("Acara itu dirangkai dengan pengambilan sumpah/janji PPPK.", "Pengambilan sumpah"),
     ("Kegiatan dilanjutkan dengan penandatanganan naskah deklarasi oleh tokoh agama.",
      "Penandatanganan naskah deklarasi"),
     # more kinds of happenings; a verb after the name goes on with the sentence; "dan" before another happening

@@ -125,3 +125,33 @@ def test_list_entries_are_body_text_not_headlines(line, skipped):
     text = ("Bupati Sleman Lantik Pejabat\n\nSLEMAN - Bupati Sleman melantik pejabat, Senin (4/3/2024).\n\n"
             "Hadir antara lain:\n" + line + "\n\nBupati meminta pejabat bekerja dengan sungguh-sungguh.\n")
     assert (line in _skipped(parse_article("p.txt", text))) is skipped
+
+
+@pytest.mark.parametrize("line,skipped", [
+    # a sentence that lost its full stop opens with a lower-case word of content: body text
+    ("Turut hadir Kepala BKPSDM Sleman Rina Lestari Wulandari", False),
+    ("Tampak hadir Kepala Dinas Pendidikan Sleman Agus Prasetyo", False),
+    # counter-examples: a headline's lower-case words are prepositions and conjunctions; a caption's
+    # lower-case words come after the name it shows
+    ("Kepala Dinas di Sleman Raih Penghargaan dan Hadiah", True),
+    ("Kepala Dinas Pendidikan Sleman Rina Lestari yang dinilai berhasil Foto Humas", True),
+])
+def test_a_last_line_told_in_lower_case_is_body_text(line, skipped):
+    text = ("Bupati Sleman Lantik Pejabat\n\nSLEMAN - Bupati Sleman melantik pejabat, Senin (4/3/2024).\n\n"
+            "Bupati meminta pejabat bekerja dengan sungguh-sungguh.\n\n" + line + "\n")
+    assert (line in _skipped(parse_article("p.txt", text))) is skipped
+
+
+@pytest.mark.parametrize("first_item,title", [
+    # a list's item is no headline, whatever short headline comes first
+    ("1. Kepala Dinas Kesehatan Sleman, Rina Lestari Wulandari;", None),
+    ("- Kepala Dinas Sosial Sleman, Agus Prasetyo Nugroho", None),
+    # counter-example: a line of five words or more with no list mark or closing mark is the headline
+    ("Kepala Dinas Kesehatan Sleman Raih Penghargaan", "Kepala Dinas Kesehatan Sleman Raih Penghargaan"),
+])
+def test_a_list_item_is_never_the_title(first_item, title):
+    text = ("Bupati Lantik Pejabat\n\nSLEMAN - Bupati Sleman melantik tiga pejabat, Senin (4/3/2024). Mereka adalah:\n"
+            + first_item + "\n2. Kepala Dinas Sosial Sleman, Budi Hartono.\n")
+    a = parse_article("p.txt", text)
+    assert a.title == title
+    assert (first_item in _skipped(a)) is (title is not None)

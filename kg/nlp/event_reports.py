@@ -50,8 +50,10 @@ def event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str
         ahead = False  # "akan digelar pekan depan": not yet held, so not on the story's day
         for m in ms:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and ents[key].get("kind") == "election" and date is None:
+                date = _election_day(ctx, m)  # "Pilkada serentak 27 November 2024": its polling day
             if span is None or ents[key].get("kind") == "election":
-                continue  # an election as a whole has no one venue, date or set of participants
+                continue  # an election as a whole has no one venue or set of participants
             sent = span.sent
             ahead = ahead or m is ms[0] and bool(_AHEAD.search(ctx.text[sent.start_char:sent.end_char]))
             if date is None and ents[key].get("kind") != "election":
@@ -90,6 +92,18 @@ def event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str
         people_only = (p for p in participants if ents.get(p, {}).get("type") == "Person")  # no agency speakers
         reports.append(EventReport(key, date, place, tuple(dict.fromkeys(people_only))))
     return reports
+
+
+# between an election's name and its polling day: "(Pilkada) serentak pada tanggal 27 November 2024"
+_DAY_LEAD = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:serentak\s+)?(?:pada\s+)?(?:tanggal\s+)?", re.I)
+
+
+def _election_day(ctx: DocContext, m: Mention) -> str | None:
+    """The date written right after an election's name (its polling day), or None."""
+    lead = _DAY_LEAD.match(ctx.text, m.end)
+    at = lead.end() if lead else m.end
+    found = find_dates(ctx.text[at:at + 40], ref=ctx.article.date)
+    return next((d.iso for d in found if d.iso and d.start == 0 and d.kind in ("dMy", "dmy")), None)
 
 
 def _hosted(ctx: DocContext, by_event: dict[str, list[Mention]], places: list[Mention]) -> set[str]:

@@ -7,16 +7,15 @@ import re
 from typing import Iterator
 
 from ..dates import find_dates
-from .acronyms import fits
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
 from .lexicon import slug
 from .told import DATE_HINT, verb_events
+from .event_names import YEAR as _YEAR, short_form, suffix_event as _suffix_event
 from .works import iter_works
 from .units import is_unit_word
 
 __all__ = ["iter_events"]
 
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 # a passive verb ends a lower-case name ("penandatanganan dijadwalkan ...", "sosialisasi diikuti ...")
 _PASSIVE = re.compile(r"^di[a-z]{3,}(?:kan|i)$")
@@ -185,24 +184,6 @@ def _points_back(ctx: DocContext, end: int) -> bool:
     return False
 
 
-def short_form(text: str) -> str | None:
-    """The name with each defined long form replaced by its short form: "Musyawarah Perencanaan
-    Pembangunan (Musrenbang) Rencana Kerja Pemerintah Daerah (RKPD) Tahun 2025" -> "Musrenbang RKPD
-    Tahun 2025". A long form is the fewest words before the brackets, the first opening with the short
-    form's first letter, whose letters spell the short form in order."""
-    out, changed = text, False
-    for m in reversed(list(re.finditer(r"\(([A-Za-z][A-Za-z0-9-]{1,14})\)", text))):
-        short, words = m.group(1), out[:m.start()].split()
-        for n in range(1, min(len(words), 8) + 1):
-            lead = words[-n:]
-            if lead[0][:1].lower() == short[0].lower() and fits(short, lead):
-                head = " ".join(words[:-n])
-                out = f"{head} {short}{out[m.end():]}".strip()
-                changed = True
-                break
-    return " ".join(out.split()) if changed else None
-
-
 def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     """(end, the Event mention) of an event named at token ``i`` by an event head ("Rapat Koordinasi
     ...", "kegiatan pelatihan menjahit"), or None."""
@@ -217,10 +198,26 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         inner = _wrapped(ctx, i, h.j)
         if inner:
             return inner
+    if lower_head and head in _words(ctx, "VOTING") and _election_at(ctx, h.j):
+        return None  # "menjelang pemungutan suara Pilkada serentak ...": the voting is the election's, named by it
     end = _event_end(ctx, i, h, head, lower_head)
-    if end is None or _no_happening(ctx, i, h, head, lower_head, end) or _untold(ctx, i, h, lower_head, end):
+    if end is None or _similar(ctx, h.j, end) or _no_happening(ctx, i, h, head, lower_head, end) \
+            or _untold(ctx, i, h, lower_head, end):
         return None
     return _event_mention(ctx, i, h, head, end)
+
+
+def _election_at(ctx: DocContext, k: int) -> bool:
+    """Does an election's name open at token ``k`` ("Pilkada", "Pemilihan Kepala Daerah")?"""
+    h = ctx.longest(k, ("EVENT_HEAD",)) if k < len(ctx.texts) else None
+    return h is not None and ctx.span_text(k, h.j).lower() in ctx.lx.elections
+
+
+def _similar(ctx: DocContext, j: int, end: int) -> bool:
+    """Does a word of likeness follow the head ("sidak serupa", "rapat sejenis")? Then the words tell a kind
+    of happening, another like the one told, not one of its own."""
+    texts, similar = ctx.texts, _words(ctx, "SIMILAR")
+    return any(texts[x].lower() in similar for x in range(j, min(end + 1, len(texts))))
 
 
 def _untold(ctx: DocContext, i: int, h, lower_head: bool, end: int) -> bool:
@@ -298,11 +295,15 @@ def _name_step(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int
         return named.j, lowers  # "seleksi Pegawai Pemerintah dengan Perjanjian Kerja": a programme's whole name
     if (is_cap(t) or is_acronym(t)) and (tl not in lx.function_words
                                          or tl == "tahun" and ctx.texts[end - 1].lower() == "ulang"
-                                         or tl in ("baru", "luar") and end > h.j and is_cap(doc[end - 1])):
+                                         or tl in ("baru", "luar") and end > h.j and is_cap(doc[end - 1])
+                                         or _inner_word(ctx, end)):
         return end + 1, lowers  # "Hari Ulang Tahun", "Peserta Didik Baru": "tahun", "baru" here are part of the name
     if tl == "ke" and end + 1 < len(doc) and (ctx.texts[end + 1].isdigit() or ctx.texts[end + 1] == "-"
                                              and end + 2 < len(doc) and ctx.texts[end + 2].isdigit()):
         return end + (2 if ctx.texts[end + 1].isdigit() else 3), lowers  # "HUT ke-53", "Hari Jadi ke 220"
+    if tl == "ke" and head in _words(ctx, "VISIT") and end > h.j and is_cap(doc[end - 1]) and end + 1 < len(doc) \
+            and is_cap(doc[end + 1]) and ctx.texts[end + 1].lower() not in lx.calendar:
+        return end + 1, lowers  # "Kunjungan Kerja Komisi II ke Kota Batam": where the visit went names it
     if t.text.isdigit() or _ROMAN.match(t.text) or re.match(r"^\d{4}-\d{4}$", t.text):
         return end + 1, lowers
     if (t.text == "-" or t.text == "/" and not doc[end - 1].whitespace_ and not t.whitespace_) \
@@ -313,8 +314,9 @@ def _name_step(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int
     if tl == "," and end > h.j and (listed := _listed_end(ctx, end)):
         return listed, lowers  # "Deklarasi Netralitas ASN, TNI dan Polri": a list inside the name
     if tl in ("dan", "&") and end + 1 < len(doc) and is_cap(doc[end + 1]) and (
-            end > h.j or head.startswith("pemilihan ") and ctx.texts[end + 1] == "Wakil"):
-        return end + 1, lowers  # "Pemilihan Bupati dan Wakil Bupati Sleman"
+            end > h.j or head.startswith("pemilihan ") and ctx.texts[end + 1] == "Wakil"
+            or not lower_head and ctx.longest(end + 1, ("EVENT_HEAD",))):
+        return end + 1, lowers  # "Pemilihan Bupati dan Wakil Bupati Sleman", "Pembukaan dan Penutupan ..."
     if tl == "tahun" and end + 1 < len(doc) and _YEAR.match(ctx.texts[end + 1]):
         return end + 2, lowers
     if tl == "tahun" and end + 2 < len(doc) and ctx.texts[end + 1].lower() == "anggaran" \
@@ -337,6 +339,14 @@ def _name_step(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int
             and tl not in lx.function_words and tl not in lx.cue_verbs:
         return end + 1, lowers + 1
     return None
+
+
+def _inner_word(ctx: DocContext, k: int) -> bool:
+    """Is the capitalised function word at ``k`` inside a name, between two capitalised words that open
+    no office ("Komitmen Bersama Pembangunan ...", not "Rapat Koordinasi Bersama Bupati ...")?"""
+    texts = ctx.texts
+    return texts[k].lower() in _words(ctx, "NAME_INNER") and 0 < k < len(texts) - 1 \
+        and is_cap(ctx.doc[k - 1]) and is_cap(ctx.doc[k + 1]) and not ctx.longest(k + 1, ("TITLE", "ACTING"))
 
 
 def _told_held(ctx: DocContext, i: int, end: int) -> bool:
@@ -409,28 +419,20 @@ def _election(ctx: DocContext, i: int, h, head: str, end: int, text: str) -> tup
     return end, make_mention(ctx, i, end, "Event", f"event:{slug(label)}", label, (text,), "election")
 
 
-def _suffix_event(ctx: DocContext, i: int) -> tuple[int, int, Mention] | None:
-    doc = ctx.doc
-    if ctx.texts[i].lower() not in _words(ctx, "SUFFIX_HEAD") or not is_cap(doc[i]):
-        return None
-    s = i
-    while s - 1 >= 0 and (is_cap(doc[s - 1]) or is_acronym(doc[s - 1])) and ctx.texts[s - 1].lower() not in ctx.lx.function_words \
-            and i - s < 8:
-        s -= 1
-    if s == i:
-        return None
-    end = i + 1
-    p = paren_end(ctx, end)
-    if p and p < len(doc) and _YEAR.match(ctx.texts[p]):
-        end = p  # "Innovative Government Award (IGA) 2024"
-    if end < len(doc) and _YEAR.match(ctx.texts[end]):
-        end += 1
-    surface = " ".join(ctx.text[doc[s].idx:doc[end - 1].idx + len(doc[end - 1])].split())
-    text = re.sub(r"\s*\([^)]*\)", "", surface)
-    short = short_form(surface)
-    aliases = tuple(a for a in (surface, short) if a and a != text)
-    return s, end, make_mention(ctx, s, end, "Event", f"event:{slug(text)}", text, aliases)
-
+def _joined(ctx: DocContext, m: Mention, end: int) -> tuple[Mention, int]:
+    """An award's name and a capitalised happening joined to it by "dan" ("SAKIP Award dan Penganugerahan
+    Reformasi Birokrasi"): one event named by both, else ``m`` as it was."""
+    texts = ctx.texts
+    if not (end + 1 < len(texts) and texts[end] == "dan" and is_cap(ctx.doc[end + 1])):
+        return m, end
+    nxt = _event(ctx, end + 1)
+    if not nxt or nxt[1].kind == "election":
+        return m, end
+    e2, m2 = nxt
+    label = f"{m.label} dan {m2.label}"
+    text = " ".join(ctx.text[m.start:m2.end].split())
+    aliases = tuple(dict.fromkeys(a for a in (text, m.label, m2.label, *m.aliases, *m2.aliases) if a != label))
+    return make_mention(ctx, m.i, e2, "Event", f"event:{slug(label)}", label, aliases), e2
 
 
 def _held(ctx: DocContext, j: int, end: int) -> bool:
@@ -473,7 +475,9 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
             head_word = m.label.split()[0].lower()
             prior = [x for x in named if x.kind != "election" and x.key != m.key]
             back = [x for x in prior if head_word in x.label.lower().split()]  # "desk evaluasi" ... "Evaluasi ... ini"
-            if m.kind != "election" and (back and _points_back(ctx, end) or prior and _marks(ctx, i)):
+            if m.kind != "election" and (back and _points_back(ctx, end) or prior and _marks(ctx, i)
+                                         or prior and end == i + 1 and _told_held(ctx, i, end)
+                                         or prior and _linked(ctx, i) and not is_cap(doc[i])):
                 # "pelaksanaan Evaluasi Penilaian ... ini": another name of the happening told before
                 p = (back or prior)[-1]
                 m = Mention(m.start, m.end, m.text, m.type, p.key, p.label, (m.label, *m.aliases), p.kind, None, m.i, m.j)
@@ -483,8 +487,10 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
             continue
         sev = _suffix_event(ctx, i)
         if sev:
-            named.append(sev[2])
-            yield sev[2]
+            m, end = _joined(ctx, sev[2], sev[1])
+            named.append(m)
+            yield m
+            i = max(end - 1, i)
         i += 1
     taken = inside | {k for m in [*named, *found] if m.type in ("Agency", "Policy", "Event") for k in range(m.i, m.j)}
     works = iter_works(ctx, taken)

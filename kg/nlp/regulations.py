@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
-from .events import short_form
+from .event_names import short_form
 from .lexicon import norm, slug
 
 __all__ = ["policy_at", "named_inside", "quoted_policies", "e_name", "reg_head"]

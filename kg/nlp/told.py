@@ -84,10 +84,11 @@ def _object_start(ctx: DocContext, k: int, sent_end: int) -> int:
 
 def _again(ctx: DocContext, k: int, noun: str) -> bool:
     """Does the sentence at token ``k`` open with ``noun`` pointing back to an event or telling it
-    ("Pelantikan tersebut ...", "Pencanangan berlangsung di ...")?"""
+    ("Pelantikan tersebut ...", "Pencanangan berlangsung di ...", "Peluncuran dirangkaikan dengan ...")?"""
     texts, lx = ctx.texts, ctx.lx
-    return texts[k] == noun and k + 1 < len(texts) \
-        and (texts[k + 1].lower() in lx.lists["POINTING_BACK"] or texts[k + 1].lower() in lx.event_cue_after)
+    nxt = texts[k + 1].lower() if k + 1 < len(texts) else ""
+    return texts[k] == noun and (nxt in lx.lists["POINTING_BACK"] or nxt in lx.event_cue_after
+                                 or nxt in lx.event_words.get("LINKED", ()) or nxt in lx.event_words.get("MARKED_BY", ()))
 
 
 def _dated_again(ctx: DocContext, sent, noun: str) -> bool:
