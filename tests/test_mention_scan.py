@@ -14,10 +14,10 @@ ROOT = Path(__file__).resolve().parents[1]
 WRITTEN = [
     "Pemerintah Desa Sukamaju dan Pemdes Karangsari menggelar rapat di Balai Desa.",
     "Kepala Biro Organisasi Setda Provinsi Jawa Tengah hadir bersama Bagian Hukum.",
-    "Kementrian Pendayagunaan Aparatur Negara dan Refromasi Birokrasi menilai Dinas Sosial, "
+    "Kementrian Pendayagunaan Aparatur Negara dan Reformsai Birokrasi kemarin menilai Dinas Sosial, "
     "Pemberdayaan Masyarakat dan Desa.",
-    "Tim Penilai Internal (TPI) Pembangunan Zona Integritas dan Satgas Netralitas ASN bekerja di Lubuk "
-    "Pakam dan Tanjung Morawa.",
+    "Tim Penilai Mandiri (TPM) Wilayah Bebas Korupsi dan Satgas Netralitas ASN bekerja di Sungai "
+    "Rampah dan Batu Gajah.",
     "Warga datang ke Sofifi pada akhir Mei, lalu ke Wamena, Papua Pegunungan.",
     "Sesuai undang-undang ASN dan aplikasi SIDAK, Piagam Pencanangan Zona Integritas ditandatangani.",
     "Peraturan Bupati Nomor 12 Tahun 2024 tentang Budaya Kerja mendukung program Kampung Digital.",
