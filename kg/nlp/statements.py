@@ -298,9 +298,11 @@ def _active_demonstrative(ctx: DocContext, sents, n: int, s: _Sentence):
     makes what came before X's statement; the sentence itself is none (``_STOP`` where nothing before is)."""
     lx, text = ctx.lx, ctx.text
     back = lx.derived("said_object", lambda lx: re.compile(r"\s+" + lx.phrases("SAID_OBJECT").pattern + r"\b", re.I))
-    for t in s.toks:
-        low = t.text.lower()
-        if low in lx.cue_verbs and t.i > s.sent.start and back.match(text, t.idx + len(t)):
+    texts, starts = ctx.texts, ctx.token_starts
+    for k in range(s.sent.start + 1, s.te):  # by index: a Token only for a speech verb with such an object
+        low = texts[k].lower()
+        if low in lx.cue_verbs and back.match(text, starts[k] + len(texts[k])):
+            t = ctx.doc[k]
             hint = _verb_subject(ctx, s, t, low)
             return (_said_before(ctx, sents, n, hint, low) if hint else None) or _STOP
     return None
