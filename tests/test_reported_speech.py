@@ -128,9 +128,13 @@ def test_a_passive_cue_opening_a_sentence_continues_the_last_speaker(extract, se
     ("Ombudsman mendorong pemerintah daerah segera menindaklanjuti saran perbaikan yang disampaikan.", True),
     ("Bawaslu Sleman menargetkan setiap laporan bisa ditindaklanjuti dalam waktu 14 hari kerja.", True),
     ("Bawaslu Sleman mencatat 41 aparatur sipil negara terbukti melanggar netralitas tahun ini.", True),
+    ("Bawaslu Sleman mencatat sepanjang tahun ini terdapat 41 dugaan pelanggaran netralitas aparatur.", True),
+    ("Bawaslu Sleman menargetkan seluruh laporan yang masuk bulan ini dapat diselesaikan pekan depan.", True),
     # counter-examples: a noun phrase after the verb is a target or a count, not a clause said
     ("Bawaslu Sleman menargetkan 900 relawan pengawas partisipatif di seluruh desa tahun ini.", False),
     ("Ombudsman mencatat 312 laporan masyarakat sepanjang Januari hingga Oktober tahun ini.", False),
+    ("Bawaslu Sleman menargetkan 12 desa yang terdapat di kawasan rawan konflik sebagai desa pengawasan.", False),
+    ("Bawaslu Sleman menargetkan 900 relawan pengawas di seluruh desa pada tahun yang akan datang.", False),
 ])
 def test_an_agency_speaks_a_clause_marked_by_its_first_words(extract, text, said):
     r = extract(DATELINE + text)

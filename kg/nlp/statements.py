@@ -207,8 +207,10 @@ def _verb_subject(ctx: DocContext, s: _Sentence, t, low: str) -> tuple | None:
 
 def _clause_follows(lx, rest: str) -> bool:
     """Does a clause follow the verb, a word of ``CLAUSE_MARK`` among its first words ("Ombudsman mendorong
-    pemda segera menindaklanjuti ...", "KASN menargetkan setiap laporan bisa ditindaklanjuti ...")?"""
-    return any(w in lx.lists["CLAUSE_MARK"] for w in rest.lower().split()[:6])
+    pemda segera menindaklanjuti ...", "KASN menargetkan setiap laporan bisa ditindaklanjuti ...")? Not a mark
+    in a relative clause ("... 12 desa yang terdapat di ...")."""
+    words = rest.lower().split()[:8]
+    return any(w in lx.lists["CLAUSE_MARK"] and (i == 0 or words[i - 1] != "yang") for i, w in enumerate(words))
 
 
 _ANAPHOR = re.compile(r"^\s*([A-Za-z]+)\b[^,.;:“”\"]{0,40}?\s(?:itu|tersebut)((?:\s+[a-z]+)*)\s*$")
