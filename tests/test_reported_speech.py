@@ -140,3 +140,23 @@ def test_an_agency_speaks_a_clause_marked_by_its_first_words(extract, text, said
     r = extract(DATELINE + text)
     got = [q for q in r.quotes if not q.direct]
     assert bool(got and next(e.type for e in r.entities if e.key == got[0].speaker) == "Agency") == said
+
+
+@pytest.mark.parametrize("first,second,speaker", [
+    ("Bawaslu Sleman mencatat 41 aparatur sipil negara terbukti melanggar netralitas tahun ini.",
+     "Lembaga itu juga meminta masyarakat melapor melalui posko pengaduan di setiap kecamatan.",
+     "Badan Pengawas Pemilihan Umum Kabupaten Sleman"),
+    ("Ombudsman mendorong pemerintah daerah segera menindaklanjuti saran perbaikan yang disampaikan.",
+     "Instansi tersebut menyarankan agar pengumuman susulan dilakukan setelah data diverifikasi.",
+     "Ombudsman Republik Indonesia"),
+    # counter-examples: no agency spoke before; a noun that is no body
+    ("Bupati Sleman Teguh Prasetyo membuka rapat kerja di Pendopo Sleman.",
+     "Lembaga itu juga meminta masyarakat melapor melalui posko pengaduan di setiap kecamatan.", None),
+    ("Bawaslu Sleman mencatat 41 aparatur sipil negara terbukti melanggar netralitas tahun ini.",
+     "Warga desa itu juga meminta petugas melapor melalui posko pengaduan di setiap kecamatan.", None),
+])
+def test_a_body_pointed_back_to_is_the_agency_that_spoke_last(extract, first, second, speaker):
+    r = extract(DATELINE + first + " " + second)
+    labels = {e.key: e.label for e in r.entities if e.type == "Agency"}
+    got = [labels.get(q.speaker) for q in r.quotes if "posko" in q.text or "susulan" in q.text]
+    assert [g for g in got if g] == ([speaker] if speaker else [])

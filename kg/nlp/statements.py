@@ -197,11 +197,13 @@ def _verb_subject(ctx: DocContext, s: _Sentence, t, low: str) -> tuple | None:
         return ("pronoun", None)
     if _anaphor_subject(lx, text[ss:t.idx]):
         return ("last", None)  # "Perempuan itu mengaku ...": the person named last
-    if (ag := agency_subject(text, ss, t.idx, s.agencies, s.people, lx.lists["SUBJECT_ADVERB"],
-                        lx.lists["CLAUSE_LEAD"], lx.lists["CHANNEL_LEAD"])) and (
-            low in lx.cue_clause or re.match(r"\s*(?:,|:|bahwa\b)", text[t.idx + len(t):t.idx + len(t) + 8])
-            or _clause_follows(lx, text[t.idx + len(t):s.se])):
+    clause = (low in lx.cue_clause or re.match(r"\s*(?:,|:|bahwa\b)", text[t.idx + len(t):t.idx + len(t) + 8])
+              or _clause_follows(lx, text[t.idx + len(t):s.se]))
+    if clause and (ag := agency_subject(text, ss, t.idx, s.agencies, s.people, lx.lists["SUBJECT_ADVERB"],
+                                        lx.lists["CLAUSE_LEAD"], lx.lists["CHANNEL_LEAD"])):
         return ("agency", ag)  # "BKN menegaskan ...", "Pemkab mengusulkan, ..." (not "Pemkab mengusulkan 900 formasi")
+    if clause and _anaphor_subject(lx, text[ss:t.idx], lx.lists["BODY_ANAPHOR"]):
+        return ("body", None)  # "Lembaga itu juga meminta ...": the agency that spoke last
     return None
 
 
@@ -216,11 +218,12 @@ def _clause_follows(lx, rest: str) -> bool:
 _ANAPHOR = re.compile(r"^\s*([A-Za-z]+)\b[^,.;:“”\"]{0,40}?\s(?:itu|tersebut)((?:\s+[a-z]+)*)\s*$")
 
 
-def _anaphor_subject(lx, before: str) -> bool:
+def _anaphor_subject(lx, before: str, nouns=None) -> bool:
     """Does ``before`` (the sentence up to its speech verb) name the last person by a noun pointing back,
-    "Jenderal bintang dua itu (juga)", "Perempuan itu"? Not "Warga desa itu": no noun of a person."""
+    "Jenderal bintang dua itu (juga)", "Perempuan itu"? Not "Warga desa itu": no noun of a person.
+    With ``nouns`` the nouns of a body instead ("Lembaga itu")."""
     m = _ANAPHOR.match(before)
-    return bool(m and m.group(1).lower() in lx.anaphor_nouns
+    return bool(m and m.group(1).lower() in (lx.anaphor_nouns if nouns is None else nouns)
                 and all(w in lx.lists["SUBJECT_ADVERB"] for w in m.group(2).split()))
 
 
