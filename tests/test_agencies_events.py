@@ -935,6 +935,25 @@ def test_officials_listed_as_sworn_in_attended(extract, text, present, absent):
     test_guests_listed_one_a_line(extract, text, present, absent)
 
 
+_UNNUMBERED = ("Bupati Sleman Rudi Hartawan melantik 20 pejabat administrator di Pendopo Kabupaten Sleman, "
+               "Senin (5/1/2026).\n\n"
+               "Adapun pejabat yang dilantik yakni:\nErwin Pardede sebagai Kepala Dinas Sosial Kabupaten Sleman;\n"
+               "Hasan Wibisono sebagai Kepala Dinas Pendidikan Kabupaten Sleman;\n"
+               "Yudi Kurniawan sebagai Kepala Dinas Kesehatan Kabupaten Sleman.\n\n")
+
+
+@pytest.mark.parametrize("text,present,absent", [
+    # a line closing the list with "." after items closed by ";" is its last item
+    (_UNNUMBERED + "Camat Mlati Agus Salim meninjau kantornya.", {"Erwin Pardede", "Yudi Kurniawan"}, {"Agus Salim"}),
+    # counter-example: after items closed by "," a line ending on "." is prose again
+    (_UNNUMBERED.replace("Sleman;", "Sleman,").replace("\nYudi Kurniawan sebagai Kepala Dinas Kesehatan Kabupaten "
+                                                       "Sleman.\n", "\nKepala Dinas Kesehatan Yudi Kurniawan tidak hadir.\n"),
+     {"Erwin Pardede"}, {"Yudi Kurniawan"}),
+])
+def test_the_last_listed_item_closed_by_a_full_stop(extract, text, present, absent):
+    test_guests_listed_one_a_line(extract, text, present, absent)
+
+
 @pytest.mark.parametrize("sentence,alias", [
     # a military district head's title with the unit's number: the unit is named by its number too
     ("Hadir pula Dandim 1616/Gianyar Letkol Inf Hendra Seran.", "kodim 1616/gianyar"),

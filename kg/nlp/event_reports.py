@@ -188,18 +188,18 @@ _ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*])[ \t]")
 def _listed_after(text: str, start: int, end: int) -> int:
     """End of the sentence ``start:end``, or of the list after it where the sentence ends on a colon
     ("Apel tersebut turut dihadiri oleh:" and "1. Wakil Bupati X; 2. ..." or an official a line without
-    a number, up to a line that ends a sentence)."""
+    a number, up to a line that ends a sentence; a line after one closed by ";" is the list's last item)."""
     if not text[start:end].rstrip().endswith(":") or "\n" not in text[end - 1:end + 1]:
         return end  # the list starts on its own line
-    out, pos = end, end
+    out, pos, prev = end, end, ""
     while pos < len(text):
         nl = text.find("\n", pos)
         line_end = len(text) if nl < 0 else nl
         line = text[pos:line_end].strip()
         if line:
             if not _ITEM.match(text, pos) and line.endswith((".", "!", "?", "”", '"')):
-                break  # prose again
-            out = line_end
+                return line_end if prev.endswith(";") and line.endswith(".") else out  # the last item, or prose again
+            out, prev = line_end, line
         pos = line_end + 1
     return out
 
