@@ -1079,3 +1079,19 @@ def test_a_lower_case_activity_joined_to_a_happening_is_part_of_it(extract, text
 def test_an_award_and_a_happening_joined_by_dan_are_one_event(extract, sentence, label, absent):
     got = labels(extract(DATELINE + sentence), "Event")
     assert label in got and absent not in got, got
+
+
+_ACTOR = ("Wakil Bupati Sleman Rina Lestari melantik 20 pejabat administrator di lingkungan Pemerintah Kabupaten "
+          "Sleman, di Pendopo Kabupaten Sleman.\n\nUsai pelantikan, Rina Lestari meminta para pejabat segera bekerja. "
+          "Pelantikan dihadiri Sekretaris Daerah Sleman Hasan Wibisono serta pimpinan DPRD Sleman.")
+
+
+@pytest.mark.parametrize("text,present,absent", [
+    # the one who swears them in, before the verb of the event named later, was there
+    (_ACTOR, {"Rina Lestari", "Hasan Wibisono"}, set()),
+    # counter-example: before a verb of another event ("meresmikan") she was not said to be at this one
+    (_ACTOR.replace("melantik 20 pejabat administrator", "meresmikan gedung baru").replace(
+        "Usai pelantikan, Rina Lestari meminta", "Para pejabat diminta"), {"Hasan Wibisono"}, {"Rina Lestari"}),
+])
+def test_the_person_before_the_verb_of_the_event_was_there(extract, text, present, absent):
+    test_guests_listed_one_a_line(extract, text, present, absent)
