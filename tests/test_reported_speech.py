@@ -160,3 +160,15 @@ def test_a_body_pointed_back_to_is_the_agency_that_spoke_last(extract, first, se
     labels = {e.key: e.label for e in r.entities if e.type == "Agency"}
     got = [labels.get(q.speaker) for q in r.quotes if "posko" in q.text or "susulan" in q.text]
     assert [g for g in got if g] == ([speaker] if speaker else [])
+
+
+@pytest.mark.parametrize("text,said", [
+    ("Kepala Bappeda Sleman Rina Lestari menyampaikan materi tentang penyelarasan rencana strategis daerah.", False),
+    ("Kepala Bappeda Sleman Rina Lestari menyampaikan sambutan pada pembukaan rapat kerja daerah.", False),
+    # counter-examples: a clause after the same verb is what was said
+    ("Kepala Bappeda Sleman Rina Lestari menyampaikan rencana strategis daerah akan diselaraskan tahun ini.", True),
+    ("Kepala Bappeda Sleman Rina Lestari menyampaikan bahwa materi pelatihan akan dibagikan pekan depan.", True),
+])
+def test_a_speech_act_as_the_object_is_no_statement(extract, text, said):
+    r = extract(DATELINE + text)
+    assert bool([q for q in r.quotes if not q.direct and "Rina" not in q.text]) == said

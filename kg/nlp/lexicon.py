@@ -171,7 +171,7 @@ WORD_LISTS = ("SUBJECT_ADVERB", "UNIT_HEAD", "NAME_CONNECTOR", "PLACE_PREP", "UN
               "APPOSITION_LEAD", "HOLDING_VERB", "CLAUSE_LEAD",
               "SCHOOL_HEAD", "CHANNEL_LEAD",
               "TOWN_LEAD", "LIST_LEAD", "PLACE_NOUN", "SAID_OBJECT", "CLAUSE_MARK", "AT_EVENT",
-              "BODY_ANAPHOR")
+              "BODY_ANAPHOR", "SPEECH_ACT_OBJECT")
 
 _HEAD_PREFIXES = ("Dis", "Din", "Bap", "Satpol")
 
