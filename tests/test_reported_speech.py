@@ -165,9 +165,11 @@ def test_a_body_pointed_back_to_is_the_agency_that_spoke_last(extract, first, se
 @pytest.mark.parametrize("text,said", [
     ("Kepala Bappeda Sleman Rina Lestari menyampaikan materi tentang penyelarasan rencana strategis daerah.", False),
     ("Kepala Bappeda Sleman Rina Lestari menyampaikan sambutan pada pembukaan rapat kerja daerah.", False),
+    ("Kepala Bappeda Sleman Rina Lestari menjawab sejumlah pertanyaan wartawan di Sleman, Senin (16/12/2024).", False),
     # counter-examples: a clause after the same verb is what was said
     ("Kepala Bappeda Sleman Rina Lestari menyampaikan rencana strategis daerah akan diselaraskan tahun ini.", True),
     ("Kepala Bappeda Sleman Rina Lestari menyampaikan bahwa materi pelatihan akan dibagikan pekan depan.", True),
+    ("Kepala Bappeda Sleman Rina Lestari menyampaikan sejumlah desa akan menerima bantuan pekan depan.", True),
 ])
 def test_a_speech_act_as_the_object_is_no_statement(extract, text, said):
     r = extract(DATELINE + text)

@@ -173,8 +173,9 @@ def _by_verb(ctx: DocContext, s: _Sentence, t):
     s0 = doc[phrase.j - 1].idx if phrase else skip_lead(text, t.idx + len(t), s.se)
     if not phrase and t.i > s.sent.start and ctx.texts[t.i - 1].lower() in lx.lists["NEGATION"]:
         s0 = doc[t.i - 1].idx  # "Ia tidak ingin birokrasi ...": the words keep their negation
-    if not phrase and t.i + 1 < s.te and ctx.texts[t.i + 1].lower() in lx.lists["SPEECH_ACT_OBJECT"]:
-        return None  # "menyampaikan materi tentang ...", "menjawab pertanyaan wartawan": the act, not what was said
+    obj = t.i + 1 + (t.i + 1 < s.te and ctx.texts[t.i + 1].lower() in lx.lists["GROUP_WORD"])
+    if not phrase and obj < s.te and ctx.texts[obj].lower() in lx.lists["SPEECH_ACT_OBJECT"]:
+        return None  # "menyampaikan materi ...", "menjawab (sejumlah) pertanyaan": the act, not what was said
     if len(text[s0:s.se].split()) >= 4 and text[s0:s0 + 1] not in "“\"":
         return QuoteCandidate(s0, s.se, text[s0:s.se].strip(), False, hint, low)
     return None
