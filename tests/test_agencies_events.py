@@ -935,6 +935,25 @@ def test_officials_listed_as_sworn_in_attended(extract, text, present, absent):
     test_guests_listed_one_a_line(extract, text, present, absent)
 
 
+_UNNUMBERED = ("Bupati Sleman Rudi Hartawan melantik 20 pejabat administrator di Pendopo Kabupaten Sleman, "
+               "Senin (5/1/2026).\n\n"
+               "Adapun pejabat yang dilantik yakni:\nErwin Pardede sebagai Kepala Dinas Sosial Kabupaten Sleman;\n"
+               "Hasan Wibisono sebagai Kepala Dinas Pendidikan Kabupaten Sleman;\n"
+               "Yudi Kurniawan sebagai Kepala Dinas Kesehatan Kabupaten Sleman.\n\n")
+
+
+@pytest.mark.parametrize("text,present,absent", [
+    # a line closing the list with "." after items closed by ";" is its last item
+    (_UNNUMBERED + "Camat Mlati Agus Salim meninjau kantornya.", {"Erwin Pardede", "Yudi Kurniawan"}, {"Agus Salim"}),
+    # counter-example: after items closed by "," a line ending on "." is prose again
+    (_UNNUMBERED.replace("Sleman;", "Sleman,").replace("\nYudi Kurniawan sebagai Kepala Dinas Kesehatan Kabupaten "
+                                                       "Sleman.\n", "\nKepala Dinas Kesehatan Yudi Kurniawan tidak hadir.\n"),
+     {"Erwin Pardede"}, {"Yudi Kurniawan"}),
+])
+def test_the_last_listed_item_closed_by_a_full_stop(extract, text, present, absent):
+    test_guests_listed_one_a_line(extract, text, present, absent)
+
+
 @pytest.mark.parametrize("sentence,alias", [
     # a military district head's title with the unit's number: the unit is named by its number too
     ("Hadir pula Dandim 1616/Gianyar Letkol Inf Hendra Seran.", "kodim 1616/gianyar"),
@@ -1060,3 +1079,19 @@ def test_a_lower_case_activity_joined_to_a_happening_is_part_of_it(extract, text
 def test_an_award_and_a_happening_joined_by_dan_are_one_event(extract, sentence, label, absent):
     got = labels(extract(DATELINE + sentence), "Event")
     assert label in got and absent not in got, got
+
+
+_ACTOR = ("Wakil Bupati Sleman Rina Lestari melantik 20 pejabat administrator di lingkungan Pemerintah Kabupaten "
+          "Sleman, di Pendopo Kabupaten Sleman.\n\nUsai pelantikan, Rina Lestari meminta para pejabat segera bekerja. "
+          "Pelantikan dihadiri Sekretaris Daerah Sleman Hasan Wibisono serta pimpinan DPRD Sleman.")
+
+
+@pytest.mark.parametrize("text,present,absent", [
+    # the one who swears them in, before the verb of the event named later, was there
+    (_ACTOR, {"Rina Lestari", "Hasan Wibisono"}, set()),
+    # counter-example: before a verb of another event ("meresmikan") she was not said to be at this one
+    (_ACTOR.replace("melantik 20 pejabat administrator", "meresmikan gedung baru").replace(
+        "Usai pelantikan, Rina Lestari meminta", "Para pejabat diminta"), {"Hasan Wibisono"}, {"Rina Lestari"}),
+])
+def test_the_person_before_the_verb_of_the_event_was_there(extract, text, present, absent):
+    test_guests_listed_one_a_line(extract, text, present, absent)

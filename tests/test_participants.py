@@ -191,3 +191,23 @@ def test_words_said_at_an_event_named_by_its_head(extract, cue, present):
                 "mengatakan pembangunan gedung menghabiskan anggaran Rp8 miliar.\n\nPeresmian Mal Pelayanan "
                 "Publik tersebut turut dihadiri para camat.")
     assert took_part(r, "Rina Lestari", "Peresmian Mal Pelayanan Publik") == present
+
+
+_JOINED = ("SLEMAN, Kabarjogja.com - Pemerintah Kabupaten Sleman meluncurkan program Sleman Cerdas Digital. Peluncuran "
+           "Sleman Cerdas Digital dirangkaikan dengan Rapat Koordinasi SPBE se-Kabupaten Sleman di Aula Kantor Bupati "
+           "Sleman, Kamis (19/9/2024).\n\nSekretaris Daerah Sleman Rina Lestari mengatakan seluruh perangkat daerah "
+           "wajib memakai satu pusat data dan satu aplikasi persuratan.\n")
+
+
+@pytest.mark.parametrize("text,at_both", [
+    # two events joined in the lead at a named venue: the speakers after it were at both
+    (_JOINED, True),
+    # counter-example: no venue names the joined meeting, so the scene stays the lead event's
+    (_JOINED.replace(" di Aula Kantor Bupati Sleman,", ","), False),
+])
+def test_events_joined_in_the_lead_share_its_scene(extract, text, at_both):
+    r = extract(text)
+    labels = {e.key: e.label for e in r.entities}
+    got = {labels[e.event]: [labels[p] for p in e.participants] for e in r.events}
+    assert got["Peluncuran Sleman Cerdas Digital"] == ["Rina Lestari"]
+    assert got["Rapat Koordinasi SPBE"] == (["Rina Lestari"] if at_both else [])

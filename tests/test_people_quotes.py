@@ -544,3 +544,18 @@ def test_nicknames_the_text_gives(extract, text, speaker):
 def test_a_lede_quote_named_by_the_next_paragraph(extract, text, speaker):
     r = extract(DATELINE + text)
     assert {who for who, words in said(r) if words.startswith("Laporan yang")} == {speaker}
+
+
+@pytest.mark.parametrize("item,name", [
+    ("drg. Wulan Permatasari, M.K.M. sebagai Kepala Dinas Kesehatan Kabupaten Garut;", "Wulan Permatasari"),
+    ("Wulan Permatasari, S.K.M., M.Kes. sebagai Kepala Dinas Kesehatan Kabupaten Garut;", "Wulan Permatasari"),
+    # counter-examples: a known degree, and no degree at all, keep the same name
+    ("drg. Wulan Permatasari, M.Kes. sebagai Kepala Dinas Kesehatan Kabupaten Garut;", "Wulan Permatasari"),
+    ("Wulan Permatasari sebagai Kepala Dinas Kesehatan Kabupaten Garut;", "Wulan Permatasari"),
+])
+def test_a_listed_appointee_with_a_dotted_degree_keeps_her_name(extract, item, name):
+    r = extract("GARUT, Selasa (21/7/2026) – Bupati Garut Budi Santoso melantik tiga pejabat di Aula Pendopo.\n\n"
+                "Adapun pejabat yang dilantik yakni:\nDr. Andi Saputra, M.Pd. sebagai Kepala Dinas Pendidikan "
+                f"Kabupaten Garut;\n{item}\nRudi Hartono, S.H., M.H. sebagai Kepala Satuan Polisi Pamong Praja.")
+    people = {e.label for e in r.entities if e.type == "Person"}
+    assert {"Andi Saputra", "Rudi Hartono", name} <= people and not any("M.K" in p or "S.K" in p for p in people)

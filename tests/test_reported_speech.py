@@ -128,11 +128,49 @@ def test_a_passive_cue_opening_a_sentence_continues_the_last_speaker(extract, se
     ("Ombudsman mendorong pemerintah daerah segera menindaklanjuti saran perbaikan yang disampaikan.", True),
     ("Bawaslu Sleman menargetkan setiap laporan bisa ditindaklanjuti dalam waktu 14 hari kerja.", True),
     ("Bawaslu Sleman mencatat 41 aparatur sipil negara terbukti melanggar netralitas tahun ini.", True),
+    ("Bawaslu Sleman mencatat sepanjang tahun ini terdapat 41 dugaan pelanggaran netralitas aparatur.", True),
+    ("Bawaslu Sleman menargetkan seluruh laporan yang masuk bulan ini dapat diselesaikan pekan depan.", True),
     # counter-examples: a noun phrase after the verb is a target or a count, not a clause said
     ("Bawaslu Sleman menargetkan 900 relawan pengawas partisipatif di seluruh desa tahun ini.", False),
     ("Ombudsman mencatat 312 laporan masyarakat sepanjang Januari hingga Oktober tahun ini.", False),
+    ("Bawaslu Sleman menargetkan 12 desa yang terdapat di kawasan rawan konflik sebagai desa pengawasan.", False),
+    ("Bawaslu Sleman menargetkan 900 relawan pengawas di seluruh desa pada tahun yang akan datang.", False),
 ])
 def test_an_agency_speaks_a_clause_marked_by_its_first_words(extract, text, said):
     r = extract(DATELINE + text)
     got = [q for q in r.quotes if not q.direct]
     assert bool(got and next(e.type for e in r.entities if e.key == got[0].speaker) == "Agency") == said
+
+
+@pytest.mark.parametrize("first,second,speaker", [
+    ("Bawaslu Sleman mencatat 41 aparatur sipil negara terbukti melanggar netralitas tahun ini.",
+     "Lembaga itu juga meminta masyarakat melapor melalui posko pengaduan di setiap kecamatan.",
+     "Badan Pengawas Pemilihan Umum Kabupaten Sleman"),
+    ("Ombudsman mendorong pemerintah daerah segera menindaklanjuti saran perbaikan yang disampaikan.",
+     "Instansi tersebut menyarankan agar pengumuman susulan dilakukan setelah data diverifikasi.",
+     "Ombudsman Republik Indonesia"),
+    # counter-examples: no agency spoke before; a noun that is no body
+    ("Bupati Sleman Teguh Prasetyo membuka rapat kerja di Pendopo Sleman.",
+     "Lembaga itu juga meminta masyarakat melapor melalui posko pengaduan di setiap kecamatan.", None),
+    ("Bawaslu Sleman mencatat 41 aparatur sipil negara terbukti melanggar netralitas tahun ini.",
+     "Warga desa itu juga meminta petugas melapor melalui posko pengaduan di setiap kecamatan.", None),
+])
+def test_a_body_pointed_back_to_is_the_agency_that_spoke_last(extract, first, second, speaker):
+    r = extract(DATELINE + first + " " + second)
+    labels = {e.key: e.label for e in r.entities if e.type == "Agency"}
+    got = [labels.get(q.speaker) for q in r.quotes if "posko" in q.text or "susulan" in q.text]
+    assert [g for g in got if g] == ([speaker] if speaker else [])
+
+
+@pytest.mark.parametrize("text,said", [
+    ("Kepala Bappeda Sleman Rina Lestari menyampaikan materi tentang penyelarasan rencana strategis daerah.", False),
+    ("Kepala Bappeda Sleman Rina Lestari menyampaikan sambutan pada pembukaan rapat kerja daerah.", False),
+    ("Kepala Bappeda Sleman Rina Lestari menjawab sejumlah pertanyaan wartawan di Sleman, Senin (16/12/2024).", False),
+    # counter-examples: a clause after the same verb is what was said
+    ("Kepala Bappeda Sleman Rina Lestari menyampaikan rencana strategis daerah akan diselaraskan tahun ini.", True),
+    ("Kepala Bappeda Sleman Rina Lestari menyampaikan bahwa materi pelatihan akan dibagikan pekan depan.", True),
+    ("Kepala Bappeda Sleman Rina Lestari menyampaikan sejumlah desa akan menerima bantuan pekan depan.", True),
+])
+def test_a_speech_act_as_the_object_is_no_statement(extract, text, said):
+    r = extract(DATELINE + text)
+    assert bool([q for q in r.quotes if not q.direct and "Rina" not in q.text]) == said

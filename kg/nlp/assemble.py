@@ -450,6 +450,7 @@ def _quotes(ctx: DocContext, mentions: list[Mention], people: list[PersonMention
     timeline = _timeline(ctx, people, pindex)
     quotes: list[Quote] = []
     last_by_para: dict[int, str | None] = {}
+    last_body: str | None = None
     for q in _quote_candidates(ctx, mentions, people):
         kind, pm = q.hint
         speaker = None
@@ -460,14 +461,16 @@ def _quotes(ctx: DocContext, mentions: list[Mention], people: list[PersonMention
             speaker = _salient(timeline, q.start)
         elif kind == "agency" and pm is not None:
             speaker = remap.get(pm.key, pm.key)
-            speaker = speaker if speaker in ents else None
+            speaker = last_body = speaker if speaker in ents else None
+        elif kind == "body":  # "Lembaga itu meminta ...": the agency that spoke last
+            speaker = last_body
         elif kind == "last":  # "Perempuan itu mengaku ...": the person named last before
             speaker = next((pindex[pos_of[id(p)]] for p in reversed(people) if p.end <= q.start
                             and pindex.get(pos_of[id(p)]) and not ctx.in_quote(p.start)), None)
         elif kind == "carry":
             para = text.rfind("\n", 0, q.start)
             speaker = last_by_para.get(para) or _salient(timeline, q.start)
-        if speaker and kind != "agency":  # "ia", "-nya" later are people
+        if speaker and kind not in ("agency", "body"):  # "ia", "-nya" later are people
             bisect.insort(timeline, (q.start, speaker))
         last_by_para[text.rfind("\n", 0, q.start)] = speaker
         about = sorted({remap.get(m.key, m.key) for m in mentions

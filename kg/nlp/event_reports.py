@@ -42,6 +42,8 @@ def event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str
     scene = scene_speakers(ctx, by_event, ents, quotes, hosted)
     for key, speakers in _said_at(ctx, by_event, ents, quotes).items():
         scene[key] = scene.get(key, []) + speakers
+    for key, actors in _verb_actors(ctx, by_event, ents, people, pindex, places).items():
+        scene[key] = scene.get(key, []) + actors
     reports = []
     for key, ms in sorted(by_event.items()):
         ms.sort(key=lambda m: m.start)
@@ -188,19 +190,40 @@ _ITEM = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*])[ \t]")
 def _listed_after(text: str, start: int, end: int) -> int:
     """End of the sentence ``start:end``, or of the list after it where the sentence ends on a colon
     ("Apel tersebut turut dihadiri oleh:" and "1. Wakil Bupati X; 2. ..." or an official a line without
-    a number, up to a line that ends a sentence)."""
+    a number, up to a line that ends a sentence; a line after one closed by ";" is the list's last item)."""
     if not text[start:end].rstrip().endswith(":") or "\n" not in text[end - 1:end + 1]:
         return end  # the list starts on its own line
-    out, pos = end, end
+    out, pos, prev = end, end, ""
     while pos < len(text):
         nl = text.find("\n", pos)
         line_end = len(text) if nl < 0 else nl
         line = text[pos:line_end].strip()
         if line:
             if not _ITEM.match(text, pos) and line.endswith((".", "!", "?", "”", '"')):
-                break  # prose again
-            out = line_end
+                return line_end if prev.endswith(";") and line.endswith(".") else out  # the last item, or prose again
+            out, prev = line_end, line
         pos = line_end + 1
+    return out
+
+
+def _verb_actors(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[str, dict],
+                 people: list[PersonMention], pindex: dict[int, str], places: list[Mention]) -> dict[str, list[str]]:
+    """The persons before a verb telling the one event its noun names ("Wakil Bupati X melantik tujuh
+    pejabat ..." and later "Pelantikan itu dihadiri ...": X was at the swearing-in); none when two
+    events share the noun."""
+    by_noun: dict[str, list[str]] = defaultdict(list)
+    for key in by_event:
+        head = ((ents[key].get("label") or "").split() or [""])[0].lower()
+        if ents[key].get("kind") != "election":
+            by_noun[head].append(key)
+    out: dict[str, list[str]] = defaultdict(list)
+    for t in ctx.doc:
+        keys = by_noun.get(ctx.lx.event_verbs.get(t.lower_, "").lower(), [])
+        if len(keys) != 1 or ctx.in_quote(t.idx):
+            continue
+        sent = t.sent
+        out[keys[0]] += [pindex[k] for k, p in enumerate(people) if sent.start_char <= p.start and p.end <= t.idx
+                         and _present(ctx, p, k, pindex, places)]
     return out
 
 

@@ -14,6 +14,8 @@ whose ``hint`` says how the speaker is given:
 * ``("none", None)``: an unnamed speaker ("ujar warga");
 * ``("agency", Mention)``: an agency that is the subject of a speech verb ("KPK meminta ...",
   "Ombudsman menduga, ..."): the agency speaks as a body.
+* ``("body", None)``: a noun of a body pointing back as the subject ("Lembaga itu meminta ..."): the
+  agency that spoke last.
 """
 from __future__ import annotations
 

@@ -29,8 +29,12 @@ def scene_speakers(ctx: DocContext, by_event: dict[str, list[Mention]], ents: di
     # another event named in the lead's own sentence ("acara X dan Y di Hotel Z") shares its scene
     span = ctx.doc.char_span(lead_start, lead_start + 1, alignment_mode="expand")
     lead_end = span.sent.end_char if span is not None else lead_start
+    # two events held at a named venue, joined in a sentence of the lead ("Peluncuran X dirangkaikan
+    # dengan Rapat Y di Balai Z"): the scene of both
+    joined = _joined(ctx, by_event, lead, hosted, starts) if lead in hosted else {}
+    lead_end = max([lead_end, *joined.values()])
     said_spans = [(q.start, q.end) for q in quotes]
-    until = next((s for s, key in starts if key != lead and s > lead_end and not ctx.in_quote(s)
+    until = next((s for s, key in starts if key != lead and key not in joined and s > lead_end and not ctx.in_quote(s)
                   and not any(a <= s < b for a, b in said_spans)), len(ctx.text))
     # "Terpisah, ...", "Saat dikonfirmasi, ...": a source elsewhere ends the scene (not "Sementara itu,",
     # which as often gives the next speaker at the same event)
@@ -47,7 +51,23 @@ def scene_speakers(ctx: DocContext, by_event: dict[str, list[Mention]], ents: di
     away = {q.speaker for q in quotes if q.speaker in said and inside.search(sent := _sentence_of(ctx, q.start))
             and not (there and there.search(sent))}
     said = [k for k in said if k not in away]
-    return {lead: said} if said else {}
+    return {key: said for key in [lead, *joined]} if said else {}
+
+
+def _joined(ctx: DocContext, by_event: dict[str, list[Mention]], lead: str, hosted: set[str],
+            starts: list[tuple[int, str]]) -> dict[str, int]:
+    """{event key: end of the sentence} of the other events held at a named venue that a sentence of
+    the lead names beside the lead event."""
+    out: dict[str, int] = {}
+    for m in by_event[lead]:
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not _in_lead(ctx, m.start) or ctx.in_quote(m.start):
+            continue
+        sent = span.sent
+        for s, key in starts:
+            if key != lead and key in hosted and sent.start_char <= s < sent.end_char and not ctx.in_quote(s):
+                out[key] = max(out.get(key, 0), sent.end_char)
+    return out
 
 
 def _in_lead(ctx: DocContext, start: int) -> bool:

@@ -173,6 +173,9 @@ def _by_verb(ctx: DocContext, s: _Sentence, t):
     s0 = doc[phrase.j - 1].idx if phrase else skip_lead(text, t.idx + len(t), s.se)
     if not phrase and t.i > s.sent.start and ctx.texts[t.i - 1].lower() in lx.lists["NEGATION"]:
         s0 = doc[t.i - 1].idx  # "Ia tidak ingin birokrasi ...": the words keep their negation
+    obj = t.i + 1 + (t.i + 1 < s.te and ctx.texts[t.i + 1].lower() in lx.lists["GROUP_WORD"])
+    if not phrase and obj < s.te and ctx.texts[obj].lower() in lx.lists["SPEECH_ACT_OBJECT"]:
+        return None  # "menyampaikan materi ...", "menjawab (sejumlah) pertanyaan": the act, not what was said
     if len(text[s0:s.se].split()) >= 4 and text[s0:s0 + 1] not in "“\"":
         return QuoteCandidate(s0, s.se, text[s0:s.se].strip(), False, hint, low)
     return None
@@ -197,28 +200,33 @@ def _verb_subject(ctx: DocContext, s: _Sentence, t, low: str) -> tuple | None:
         return ("pronoun", None)
     if _anaphor_subject(lx, text[ss:t.idx]):
         return ("last", None)  # "Perempuan itu mengaku ...": the person named last
-    if (ag := agency_subject(text, ss, t.idx, s.agencies, s.people, lx.lists["SUBJECT_ADVERB"],
-                        lx.lists["CLAUSE_LEAD"], lx.lists["CHANNEL_LEAD"])) and (
-            low in lx.cue_clause or re.match(r"\s*(?:,|:|bahwa\b)", text[t.idx + len(t):t.idx + len(t) + 8])
-            or _clause_follows(lx, text[t.idx + len(t):s.se])):
+    clause = (low in lx.cue_clause or re.match(r"\s*(?:,|:|bahwa\b)", text[t.idx + len(t):t.idx + len(t) + 8])
+              or _clause_follows(lx, text[t.idx + len(t):s.se]))
+    if clause and (ag := agency_subject(text, ss, t.idx, s.agencies, s.people, lx.lists["SUBJECT_ADVERB"],
+                                        lx.lists["CLAUSE_LEAD"], lx.lists["CHANNEL_LEAD"])):
         return ("agency", ag)  # "BKN menegaskan ...", "Pemkab mengusulkan, ..." (not "Pemkab mengusulkan 900 formasi")
+    if clause and _anaphor_subject(lx, text[ss:t.idx], lx.lists["BODY_ANAPHOR"]):
+        return ("body", None)  # "Lembaga itu juga meminta ...": the agency that spoke last
     return None
 
 
 def _clause_follows(lx, rest: str) -> bool:
     """Does a clause follow the verb, a word of ``CLAUSE_MARK`` among its first words ("Ombudsman mendorong
-    pemda segera menindaklanjuti ...", "KASN menargetkan setiap laporan bisa ditindaklanjuti ...")?"""
-    return any(w in lx.lists["CLAUSE_MARK"] for w in rest.lower().split()[:6])
+    pemda segera menindaklanjuti ...", "KASN menargetkan setiap laporan bisa ditindaklanjuti ...")? Not a mark
+    in a relative clause ("... 12 desa yang terdapat di ...")."""
+    words = rest.lower().split()[:8]
+    return any(w in lx.lists["CLAUSE_MARK"] and (i == 0 or words[i - 1] != "yang") for i, w in enumerate(words))
 
 
 _ANAPHOR = re.compile(r"^\s*([A-Za-z]+)\b[^,.;:“”\"]{0,40}?\s(?:itu|tersebut)((?:\s+[a-z]+)*)\s*$")
 
 
-def _anaphor_subject(lx, before: str) -> bool:
+def _anaphor_subject(lx, before: str, nouns=None) -> bool:
     """Does ``before`` (the sentence up to its speech verb) name the last person by a noun pointing back,
-    "Jenderal bintang dua itu (juga)", "Perempuan itu"? Not "Warga desa itu": no noun of a person."""
+    "Jenderal bintang dua itu (juga)", "Perempuan itu"? Not "Warga desa itu": no noun of a person.
+    With ``nouns`` the nouns of a body instead ("Lembaga itu")."""
     m = _ANAPHOR.match(before)
-    return bool(m and m.group(1).lower() in lx.anaphor_nouns
+    return bool(m and m.group(1).lower() in (lx.anaphor_nouns if nouns is None else nouns)
                 and all(w in lx.lists["SUBJECT_ADVERB"] for w in m.group(2).split()))
 
 
