@@ -63,11 +63,13 @@ def named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
 def _regional_office(ctx: DocContext, i: int, k: int, end: int) -> Mention | None:
     """A national body's numbered regional office, one entity however it is written: "Kantor Regional
     IV Badan Kepegawaian Negara (BKN) Makassar", "Kanreg IV BKN Makassar" and "Kanreg IV BKN" are
-    "Kantor Regional IV Badan Kepegawaian Negara" (each number names one office)."""
+    "Kantor Regional IV Badan Kepegawaian Negara" (each number names one office); so is "BKN Kantor Regional IV"."""
     texts, lx = ctx.texts, ctx.lx
     if not ROMAN.fullmatch(texts[k]):
         return None
     parent = next((h for x in range(k + 1, end) for h in ctx.hits_at(x, "AGENCY") if h.j <= end and h.id in lx.agencies), None)
+    if parent is None:  # "BKN Kantor Regional III": the body named right before its office
+        parent = next((h for x in range(max(0, i - 8), i) for h in ctx.hits_at(x, "AGENCY") if h.j == i and h.id in lx.agencies), None)
     if parent is None:
         return None
     rec, num = lx.agencies[parent.id], texts[k]

@@ -1,0 +1,30 @@
+"""A national body's numbered regional office named with its body before it (kg/nlp/bodies.py).
+Sentences written for these tests; every person's name is invented."""
+from __future__ import annotations
+
+import pytest
+
+DATELINE = "SEMARANG, Warta Daerah - "
+
+
+def labels(r):
+    return {e.label for e in r.entities if e.type == "Agency"}
+
+
+@pytest.mark.parametrize("sentence,expected,absent", [
+    # the body before its office, by its short form or its name: the same office as "Kanreg IV BKN"
+    ("Dinas mengirim surat ke BKN Kantor Regional IV supaya data itu diproses.",
+     "Kantor Regional IV Badan Kepegawaian Negara", "Kantor Regional IV"),
+    ("Berkas dikirim ke Badan Kepegawaian Negara Kantor Regional VII pekan lalu.",
+     "Kantor Regional VII Badan Kepegawaian Negara", "Kantor Regional VII"),
+    # the body after its office, as before
+    ("Kepala Kanreg II BKN Surabaya, Budi Santoso, hadir.", "Kantor Regional II Badan Kepegawaian Negara", "Kanreg II"),
+])
+def test_regional_office_with_its_body(extract, sentence, expected, absent):
+    got = labels(extract(DATELINE + sentence))
+    assert expected in got and absent not in got, got
+
+
+def test_a_body_before_an_office_without_a_number_is_not_its_regional_office(extract):
+    got = labels(extract(DATELINE + "Pegawai BKN Kantor Regional menerima tamu dari dinas."))
+    assert not any(g.startswith("Kantor Regional") and "Badan Kepegawaian Negara" in g for g in got), got
