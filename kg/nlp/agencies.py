@@ -8,16 +8,17 @@ import re
 
 from .context import DocContext, Hit, Mention, make_mention, paren_end
 from .lexicon import norm, slug
-from .lists import merged_office_end
+from .lists import MERGED_HEADS, merged_office_end
 from .places import KIND_WORDS, local_name, place_mention, region_at, region_named_before
 from .units import is_unit_word
 from ..vocab import is_dictionary_word
 
 __all__ = ["government_at", "agency_at", "section_unit", "ministry_part", "commission_unit",
-           "unit_name", "regional_aliases", "government_aliases", "GOV_STARTS", "ROMAN", "SECTION_HEADS"]
+           "unit_name", "regional_aliases", "government_aliases", "GOV_STARTS", "ROMAN", "SECTION_HEADS", "MINISTRY_HEADS"]
 
 _GOV = {"pemprov": "provinsi", "pemkab": "kabupaten", "pemkot": "kota", "pemko": "kota", "pemda": None}
 GOV_STARTS = {"pemerintah", "pemdes", *_GOV}
+MINISTRY_HEADS = ("Kementerian", "Kementrian")  # a ministry's name, its common slip included
 ROMAN = re.compile(r"^[IVXLC]+$")  # a Roman numeral: "Kodam IX", "Kanreg IV"
 
 
@@ -237,7 +238,7 @@ def _misspelt_ministry(ctx: DocContext, i: int) -> tuple[int, str] | None:
     import difflib
 
     texts, lx = ctx.texts, ctx.lx
-    if texts[i] not in ("Kementerian", "Kementrian") or ctx.longest(i, ("AGENCY",)):
+    if texts[i] not in MINISTRY_HEADS or ctx.longest(i, ("AGENCY",)):
         return None
     e = i + 1
     while e < len(texts) and e - i < 10 and (texts[e][:1].isupper() and texts[e].isalpha() or texts[e] in ("dan", "&")):
@@ -276,7 +277,7 @@ def agency_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     slip = _misspelt_ministry(ctx, i) if not nat and not typ else None
     if slip:
         nat = Hit(i, slip[0], "AGENCY", slip[1])
-    if ctx.texts[i] in ("Dinas", "Badan") and (not nat or typ and typ.j >= nat.j):
+    if ctx.texts[i] in MERGED_HEADS and (not nat or typ and typ.j >= nat.j):
         j = typ.j if typ else _cap_run_end(ctx, i + 1)
         merged = merged_office_end(ctx, i, j)  # "Dinas Sosial, Pemberdayaan Masyarakat dan Desa"
         if merged:

@@ -424,7 +424,7 @@ def _timeline(ctx: DocContext, people: list[PersonMention], pindex: dict[int, st
     "ia" or "-nya" means."""
     timeline: list[tuple[int, str]] = []
     seen_sent = set()
-    guests = re.compile(r"\b" + ctx.lx.phrases("GUEST_LEAD").pattern + r"\b", re.I)
+    guests = ctx.lx.derived("guest_lead", lambda lx: re.compile(r"\b" + lx.phrases("GUEST_LEAD").pattern + r"\b", re.I))
     for k, p in enumerate(people):
         key = pindex.get(k)
         if key is None or ctx.in_quote(p.start) or (p.name is None and p.text[:1].islower()):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
 
 from ..dates import find_dates
 from ..folding import Caseless
@@ -147,9 +146,9 @@ def _said_at(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[str
     return out
 
 
-@lru_cache(maxsize=4)
-def _attendance_cue(phrases: frozenset[str]) -> re.Pattern:
-    return Caseless(r"\b(?:" + "|".join(sorted(map(re.escape, phrases), key=len, reverse=True)) + r")\b")
+def _attendance_cue(lx) -> Caseless:
+    """The words of attendance (``ATTENDANCE``), longest first (made once: ``Lexicon.derived``)."""
+    return Caseless(r"\b(?:" + "|".join(sorted(map(re.escape, lx.attendance), key=len, reverse=True)) + r")\b")
 
 
 def _attendance(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[str, dict],
@@ -164,7 +163,7 @@ def _attendance(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[
     if not firsts or not ctx.lx.attendance:
         return out
     seen = set()
-    for hit in _attendance_cue(frozenset(ctx.lx.attendance)).finditer(ctx.text):
+    for hit in ctx.lx.derived("attendance_cue", _attendance_cue).finditer(ctx.text):
         span = ctx.doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
         if span is None or span.sent.start in seen:
             continue

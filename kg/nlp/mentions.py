@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .agencies import GOV_STARTS, SECTION_HEADS, agency_at, commission_unit, government_at, ministry_part, section_unit
+from .agencies import GOV_STARTS, MINISTRY_HEADS, SECTION_HEADS, agency_at, commission_unit, government_at, ministry_part, section_unit
 from .bodies import named_body
 from .context import DocContext, Mention, make_mention, region_is_name
 from .events import iter_events
-from .lists import elided_units
-from .places import place_mention, region_at, town_after_di, town_after_venue, town_before_region, venue_at
+from .lists import MERGED_HEADS, elided_units
+from .places import TOWN_JOINERS, place_mention, region_at, town_after_di, town_after_venue, town_before_region, venue_at
 from .regulations import e_name, named_inside, policy_at, quoted_policies, reg_head
 
 __all__ = ["iter_mentions"]
@@ -127,7 +127,7 @@ def _may_start(ctx: DocContext, i: int) -> bool:
 def _town_leads(lx) -> frozenset[str]:
     """The words a town's name may follow (kg/nlp/places.py: ``TOWN_LEAD`` "di", "warga"; ``LIST_LEAD``
     "seperti"; a second town's "dan"/"serta"/"atau")."""
-    return frozenset({*lx.lists["TOWN_LEAD"], *lx.lists["LIST_LEAD"], "dan", "serta", "atau"})
+    return frozenset({*lx.lists["TOWN_LEAD"], *lx.lists["LIST_LEAD"], *TOWN_JOINERS})
 
 
 def _start_words(lx) -> frozenset[str]:
@@ -135,7 +135,7 @@ def _start_words(lx) -> frozenset[str]:
     and secretariat sections (kg/nlp/agencies.py), ministries misspelt, merged offices, laws in lower
     case, "Indonesia", and the first words of bodies, systems and documents (mention_words.jsonl)."""
     words = lx.mention_words
-    return frozenset({*GOV_STARTS, *SECTION_HEADS, "kementerian", "kementrian", "dinas", "badan", "undang",
+    return frozenset({*GOV_STARTS, *SECTION_HEADS, *(w.lower() for w in (*MINISTRY_HEADS, *MERGED_HEADS)), "undang",
                       "indonesia", *(w.split()[0] for w in words["BODY_HEAD"]), *words["SYSTEM_HEAD"],
                       *words.get("DOCUMENT_HEAD", ())})
 

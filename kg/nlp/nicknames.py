@@ -19,8 +19,9 @@ def find_nicknames(ctx: DocContext, people) -> dict[str, str]:
     or after an office without a name whose holder is named before ("Bupati yang akrab disapa ...")."""
     lx, text = ctx.lx, ctx.text
     # between a name and its nickname: ", atau yang lebih akrab disapa", " alias", " dengan sapaan"
-    cue_re = re.compile(r"\s*,?\s*(?:atau\s+)?(?:yang\s+)?(?:" + lx.phrases("NICKNAME_MODIFIER").pattern + r"\s+)*"
-                        + lx.phrases("NICKNAME_CUE").pattern + r"\s+")
+    cue_re = lx.derived("nickname_cue", lambda lx: re.compile(
+        r"\s*,?\s*(?:atau\s+)?(?:yang\s+)?(?:" + lx.phrases("NICKNAME_MODIFIER").pattern + r"\s+)*"
+        + lx.phrases("NICKNAME_CUE").pattern + r"\s+"))
     out: dict[str, str] = {}
     named: list = []
     for p in sorted(people, key=lambda p: p.start):

@@ -8,7 +8,10 @@ from .lexicon import norm, slug
 from .units import is_unit_word
 from ..vocab import is_common_word, is_derived_word, is_dictionary_word
 
-__all__ = ["region_at", "place_mention", "local_name", "town_before_region", "town_after_venue", "town_after_di", "region_named_before", "venue_at", "KIND_WORDS"]
+__all__ = ["TOWN_JOINERS", "region_at", "place_mention", "local_name", "town_before_region", "town_after_venue", "town_after_di", "region_named_before", "venue_at", "KIND_WORDS"]
+
+#: the words that join a second town to one just named ("di A dan B", "warga A atau B")
+TOWN_JOINERS = frozenset({"dan", "serta", "atau"})
 
 KIND_WORDS = {"provinsi": "provinsi", "prov": "provinsi", "kabupaten": "kabupaten", "kab": "kabupaten",
               "kota": "kota"}
@@ -121,7 +124,7 @@ def _joined_after_di(ctx: DocContext, k: int) -> str | None:
     ("Kecamatan Sukamaju dan Karangsari")? The word after it is then read as a second place, as the
     first is. The lead, if so."""
     texts, kinds = ctx.texts, ctx.lx.local_kinds
-    if texts[k] not in ("dan", "serta", "atau"):
+    if texts[k] not in TOWN_JOINERS:
         return None
     b = k
     while b > 0 and k - b < 4 and texts[b - 1][:1].isupper() and texts[b - 1].isalpha():

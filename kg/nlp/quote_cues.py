@@ -14,7 +14,7 @@ __all__ = ["QuoteCandidate", "demonstrative", "pstart", "person_after", "cue_wor
 
 def demonstrative(lx) -> re.Pattern:
     """A sentence opening on a word that points back to what was said ("Hal itu", "Demikian", "Imbauan")."""
-    return re.compile(r"^\W*" + lx.phrases("DEMONSTRATIVE_LEAD").pattern + r"\b")
+    return lx.derived("demonstrative", lambda lx: re.compile(r"^\W*" + lx.phrases("DEMONSTRATIVE_LEAD").pattern + r"\b"))
 
 
 @dataclass(frozen=True)

@@ -38,13 +38,15 @@ def scene_speakers(ctx: DocContext, by_event: dict[str, list[Mention]], ents: di
                   and not any(a <= s < b for a, b in said_spans)), len(ctx.text))
     # "Terpisah, ...", "Saat dikonfirmasi, ...": a source elsewhere ends the scene (not "Sementara itu,",
     # which as often gives the next speaker at the same event)
-    elsewhere = re.compile(r"^\W*" + ctx.lx.phrases("ELSEWHERE_LEAD").pattern + r"\b", re.I)
+    elsewhere = ctx.lx.derived("elsewhere_lead", lambda lx: re.compile(
+        r"^\W*" + lx.phrases("ELSEWHERE_LEAD").pattern + r"\b", re.I))
     until = next((sent.start_char for sent in ctx.doc.sents if lead_start < sent.start_char < until
                   and elsewhere.match(ctx.text[sent.start_char:sent.end_char])), until)
     said = [q.speaker for q in quotes if q.speaker and lead_start < q.start < until]
     # "X, saat dihubungi terpisah, membenarkan ...": reached elsewhere, though the scene goes on (not
     # "saat dikonfirmasi usai apel": the lead event's head after a word of AT_EVENT)
-    inside = re.compile(r"\b" + ctx.lx.phrases("ELSEWHERE_LEAD").pattern + r"\b", re.I)
+    inside = ctx.lx.derived("elsewhere_inside", lambda lx: re.compile(
+        r"\b" + lx.phrases("ELSEWHERE_LEAD").pattern + r"\b", re.I))
     head = (ents[lead].get("label") or "").split()[:1]
     there = re.compile(r"\b" + ctx.lx.phrases("AT_EVENT").pattern + r"\s+" + re.escape(head[0]) + r"\b",
                        re.I) if head else None
