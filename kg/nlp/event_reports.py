@@ -216,10 +216,14 @@ def _verb_actors(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict
         if ents[key].get("kind") != "election":
             by_noun[head].append(key)
     out: dict[str, list[str]] = defaultdict(list)
-    for t in ctx.doc:
-        keys = by_noun.get(ctx.lx.event_verbs.get(t.lower_, "").lower(), [])
-        if len(keys) != 1 or ctx.in_quote(t.idx):
+    verbs, texts = ctx.lx.event_verbs, ctx.texts
+    # only a verb of the lexicon can tell an event (every word, if an event has no label)
+    at = range(len(texts)) if "" in by_noun else [i for i, w in enumerate(texts) if w.lower() in verbs]
+    for i in at:
+        keys = by_noun.get(verbs.get(texts[i].lower(), "").lower(), [])
+        if len(keys) != 1 or ctx.in_quote(ctx.token_starts[i]):
             continue
+        t = ctx.doc[i]
         sent = t.sent
         out[keys[0]] += [pindex[k] for k, p in enumerate(people) if sent.start_char <= p.start and p.end <= t.idx
                          and _present(ctx, p, k, pindex, places)]

@@ -61,13 +61,24 @@ def iter_mentions(ctx: DocContext) -> Iterator[Mention]:
     """Agency, Policy and Place mentions (left to right, longest first), then Event mentions."""
     i = 0
     found: list[Mention] = []
-    while i < len(ctx.doc):
-        i, ms = _mentions_at(ctx, i)
+    for c in _candidates(ctx):
+        if c < i:
+            continue  # inside the mention found last
+        i, ms = _mentions_at(ctx, c)
         found.extend(ms)
     found += elided_units(ctx, found)  # "Dinas Sosial, Kesehatan dan Dinas Pendidikan"
     found += quoted_policies(ctx)  # kebijakan “satu instansi, satu inovasi”
     yield from found
     yield from iter_events(ctx, found)
+
+
+def _candidates(ctx: DocContext) -> list[int]:
+    """The tokens :func:`_mentions_at` may find something at, in order: a gazetteer hit, a capitalised
+    word, a government's or a law's lower-case first word, or the "e" of an "e-" name. It returns
+    ``i + 1`` and nothing at every other token, so the scan visits these only."""
+    hits, starts = ctx.hits, GOV_STARTS
+    return [i for i, t in enumerate(ctx.texts)
+            if i in hits or t[:1].isupper() or t in ("undang", "e") or t.lower() in starts]
 
 
 def _mentions_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]]:
