@@ -532,6 +532,40 @@ def test_nicknames_the_text_gives(extract, text, speaker):
 
 
 @pytest.mark.parametrize("text,speaker", [
+    # a nickname closing its sentence, the next paragraph opening with a capital: the nickname is its two words
+    ("Pj Bupati Aceh Besar Teuku Hasballah Ramli membuka rapat. \"Kita harus netral,\" kata Teuku Hasballah yang "
+     "akrab disapa Ampon Hasbi.\n\nMenurut Ampon Hasbi, sanksi itu bisa berupa penundaan kenaikan pangkat.",
+     "Teuku Hasballah Ramli"),
+    # regional words of address before a nickname: Sasak "Mamiq", Papuan "Bapa", Acehnese "Ampon"
+    ("Penjabat Bupati Lombok Tengah Lalu Gede Wirasatya memimpin sidak. \"Pegawai yang mangkir kami beri sanksi sesuai "
+     "aturan,\" kata Mamiq Gede. Menurut Mamiq Gede, sanksi itu bisa berupa penundaan kenaikan pangkat.",
+     "Lalu Gede Wirasatya"),
+    ("Penjabat Gubernur Papua Selatan Yohanes Kambu Gebze memimpin apel. \"Kita semua harus melayani dengan hati,\" "
+     "ujar Bapa Yohanes. Menurut Bapa Yohanes, sanksi itu bisa berupa penundaan kenaikan pangkat.",
+     "Yohanes Kambu Gebze"),
+])
+def test_regional_address_and_a_nickname_closing_its_sentence(extract, text, speaker):
+    r = extract(DATELINE + text)
+    assert {who for who, words in said(r) if words.startswith("sanksi itu")} == {speaker}
+    assert not persons(r) - {speaker}, persons(r)
+
+
+@pytest.mark.parametrize("text,person", [
+    # "Moch.", "Mochd.", "Abd.": short forms of Muhammad or Abdul inside a name, not a sentence's end
+    ("Ketua Bawaslu Bojonegoro Moch. Sarip Hidayat mengatakan pengawasan netralitas ASN terus dilakukan.",
+     "Moch. Sarip Hidayat"),
+    ("Kepala BKPSDM Kota Serang, Mochd. Rizal Fahmi, menyampaikan bahwa seluruh berkas telah diverifikasi.",
+     "Mochd. Rizal Fahmi"),
+    ("Kepala Dinas Sosial Kota Serang Abd. Karim Sulaiman mengatakan pelayanan di kantor dinas tetap buka.",
+     "Abd. Karim Sulaiman"),
+    # counter-example: a full name closing a sentence still closes it
+    ("Apel dipimpin Sekda Kota Serang Wahyu Kuncoro. Warga menyambut baik kegiatan tersebut.", "Wahyu Kuncoro"),
+])
+def test_a_short_form_of_a_first_name_inside_a_name(extract, text, person):
+    assert persons(extract(DATELINE + text)) == {person}
+
+
+@pytest.mark.parametrize("text,speaker", [
     # a lede quotation whose speaker the next paragraph names, with an honorific before the name
     ("\"Laporan yang baik itu dibaca habis oleh kepala daerah dalam lima menit, bukan disimpan.\"\n\nPesan itu "
      "disampaikan Dr. Hendra Wirasakti, M.P.P. kepada para analis di Jakarta.", "Hendra Wirasakti"),

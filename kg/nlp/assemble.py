@@ -269,6 +269,12 @@ def _resolve_people(people: list[PersonMention], nicknames: dict[str, str] | Non
                             and not other_office(n, full)}
             target = near.pop() if len(near) == 1 else None
         canon[n] = target or n
+    for n in canon:  # "Hasbi" -> "Teuku Hasballah" -> "Teuku Hasballah Ramli": a nickname given for a short form
+        t, seen = canon[n], {n}
+        while canon.get(t, t) != t and t not in seen:
+            seen.add(t)
+            t = canon[t]
+        canon[n] = t
     index: dict[int, str] = {}
     data: dict[str, dict] = {}
     for k, p in enumerate(people):

@@ -69,7 +69,7 @@ def name_run(ctx: DocContext, k: int, limit: int = 5) -> int:
     while m < len(doc) and m - k - dots < limit:  # ``limit`` words; the periods of "Muh." do not count
         if name_word(ctx, m):
             m += 1
-            if m < len(doc) and ctx.texts[m] == "." and len(ctx.texts[m - 1]) <= 3:
+            if m < len(doc) and ctx.texts[m] == "." and (len(ctx.texts[m - 1]) <= 3 or ctx.texts[m - 1].lower() in ctx.lx.abbreviations):
                 m += 1
                 dots += 1
         elif ctx.texts[m].lower() in ctx.lx.lists["NAME_CONNECTOR"] and m > k and (name_word(ctx, m + 1) or _hyphen(ctx, m + 1)):

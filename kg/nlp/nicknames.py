@@ -11,7 +11,8 @@ from .names import clean_name
 
 __all__ = ["find_nicknames", "before_yang"]
 
-_RUN = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){0,2}[A-Z][\w'’-]*")
+#: the nickname: up to three capitalised words on one line, a period only after a short form ("Moh.")
+_RUN = re.compile(r"(?:(?:[A-Z][a-z]{0,2}\.|[A-Z][\w'’-]*)[ \t]+){0,2}[A-Z][\w'’-]*")
 
 
 def find_nicknames(ctx: DocContext, people) -> dict[str, str]:
