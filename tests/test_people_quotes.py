@@ -565,6 +565,24 @@ def test_a_short_form_of_a_first_name_inside_a_name(extract, text, person):
     assert persons(extract(DATELINE + text)) == {person}
 
 
+@pytest.mark.parametrize("text,expected", [
+    # an office that names its unit (a fused head, "Inspektur") is followed by a region or its holder's name
+    ("Kadinkes Budi Santoso mengatakan pemeriksaan sudah selesai.", {("Budi Santoso", "Kadinkes")}),
+    ("Inspektur Budi Santoso mengatakan pemeriksaan sudah selesai.", {("Budi Santoso", "Inspektur")}),
+    ("Sidak diikuti Inspektur Daerah I Made Sudarsana, S.E., M.Ak.", {("I Made Sudarsana", "Inspektur Daerah")}),
+    ("Kadinkes Kota Serang Budi Santoso mengatakan pemeriksaan sudah selesai.",
+     {("Budi Santoso", "Kadinkes Kota Serang")}),
+    # counter-examples: no name after the office; a name after a dotted "Br." (boru) in a list line
+    ("Kadinkes mengatakan pemeriksaan sudah selesai dilakukan hari ini.", set()),
+    ("Mereka yang dilantik antara lain:\nIr. Rosma Br. Sitompul, sebagai Kepala Bagian Umum Sekretariat Daerah;\n"
+     "Hotman Sinaga, S.H., sebagai Kepala Bagian Hukum Sekretariat Daerah.",
+     {("Rosma Br. Sitompul", "Kepala Bagian Umum Sekretariat Daerah"),
+      ("Hotman Sinaga", "Kepala Bagian Hukum Sekretariat Daerah")}),
+])
+def test_an_office_naming_its_unit_then_its_holder(extract, text, expected):
+    assert roles(extract(DATELINE + text)) == expected
+
+
 @pytest.mark.parametrize("text,speaker", [
     # a lede quotation whose speaker the next paragraph names, with an honorific before the name
     ("\"Laporan yang baik itu dibaca habis oleh kepala daerah dalam lima menit, bukan disimpan.\"\n\nPesan itu "

@@ -188,6 +188,9 @@ def backward_name(ctx: DocContext, i: int) -> tuple[int, int] | None:
             s -= 1
         elif s < e and s > 1 and ctx.texts[s - 1].lower() in ctx.lx.lists["NAME_CONNECTOR"] and name_word(ctx, s - 2):
             s -= 2  # "Rugun br Simbolon", "Ahmad bin Yusuf"
+        elif s < e and s > 2 and ctx.texts[s - 1] == "." and ctx.texts[s - 2].lower() in ctx.lx.lists["NAME_CONNECTOR"] \
+                and name_word(ctx, s - 3):
+            s -= 3  # "Tiurma Br. Simanjuntak", "Salma Hi. Darwis"
         else:
             break
     if s == e:
