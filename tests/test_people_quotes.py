@@ -583,6 +583,25 @@ def test_an_office_naming_its_unit_then_its_holder(extract, text, expected):
     assert roles(extract(DATELINE + text)) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # functional positions (jabatan fungsional) with their grade, and the body they are held at after "pada"
+    ("Yosafat Manuhutu, Analis Kebijakan Ahli Madya LAN, mengatakan penggabungan perangkat daerah didasarkan "
+     "pada analisis beban kerja.", {("Yosafat Manuhutu", "Analis Kebijakan Ahli Madya LAN")}),
+    ("Auditor Ahli Madya BPKP Perwakilan Jambi, Hendra Saputra, mengatakan laporan keuangan daerah sudah diperiksa.",
+     {("Hendra Saputra", "Auditor Ahli Madya BPKP Perwakilan Jambi")}),
+    ("Pranata Komputer Terampil pada Diskominfo Kota Serang, Budi Santoso, mengatakan aplikasi sudah diperbarui.",
+     {("Budi Santoso", "Pranata Komputer Terampil pada Diskominfo Kota Serang")}),
+    # counter-examples: the profession in lower case; a position's name inside a longer capitalised name
+    ("Para auditor memeriksa laporan keuangan daerah selama dua pekan.", set()),
+    ("Direktur Pembinaan Jabatan Fungsional Analis Kebijakan LAN Lalu Hendra Wirasakti mengatakan jumlah analis "
+     "kebijakan di daerah naik.", {("Lalu Hendra Wirasakti", "Direktur Pembinaan Jabatan Fungsional Analis Kebijakan LAN")}),
+    ("Ketua Asosiasi Auditor Intern Pemerintah Indonesia Budi Santoso mengatakan pengawasan intern harus diperkuat.",
+     {("Budi Santoso", "Ketua Asosiasi Auditor Intern Pemerintah Indonesia")}),
+])
+def test_functional_positions(extract, text, expected):
+    assert roles(extract(DATELINE + text)) == expected
+
+
 @pytest.mark.parametrize("text,speaker", [
     # a lede quotation whose speaker the next paragraph names, with an honorific before the name
     ("\"Laporan yang baik itu dibaca habis oleh kepala daerah dalam lima menit, bukan disimpan.\"\n\nPesan itu "

@@ -171,7 +171,7 @@ WORD_LISTS = ("SUBJECT_ADVERB", "UNIT_HEAD", "NAME_CONNECTOR", "PLACE_PREP", "UN
               "APPOSITION_LEAD", "HOLDING_VERB", "CLAUSE_LEAD",
               "SCHOOL_HEAD", "CHANNEL_LEAD",
               "TOWN_LEAD", "LIST_LEAD", "PLACE_NOUN", "SAID_OBJECT", "CLAUSE_MARK", "AT_EVENT",
-              "BODY_ANAPHOR", "SPEECH_ACT_OBJECT")
+              "BODY_ANAPHOR", "SPEECH_ACT_OBJECT", "FUNCTIONAL_GRADE")
 
 _HEAD_PREFIXES = ("Dis", "Din", "Bap", "Satpol")
 
@@ -207,6 +207,13 @@ def _short_unit_titles(agency_types: list[dict], titles: list[dict]) -> list[dic
                           and norm(f"{head} {a}") not in known]
         out.append({**t, "aliases": [*t.get("aliases", []), *extra]} if extra else t)
     return out
+
+
+def _graded_titles(titles: list[dict], grades: list[str]) -> list[dict]:
+    """The functional positions (``"grades": true``) also with each grade after them: "Analis Kebijakan Ahli
+    Madya", "Pranata Komputer Terampil"."""
+    return [{**t, "aliases": [*t.get("aliases", []), *(f"{form} {g}" for form in [t["pattern"], *t.get("aliases", [])]
+                                                       for g in grades)]} if t.get("grades") else t for t in titles]
 
 
 def _region_codes(rec: dict) -> set[str]:
@@ -306,7 +313,8 @@ def _index_gazetteers(lx: Lexicon, recs: dict[str, list[dict]]) -> None:
 def _index_titles(lx: Lexicon, recs: dict[str, list[dict]]) -> None:
     """Titles (with the heads of agency types and titles fused with a region), acting forms, and the
     honorifics, ranks and degrees around a name."""
-    recs["titles"] = _short_unit_titles(recs["agency_types"], recs["titles"])
+    recs["titles"] = _graded_titles(_short_unit_titles(recs["agency_types"], recs["titles"]),
+                                    [r["pattern"] for r in recs["words"] if r["label"] == "FUNCTIONAL_GRADE"])
     recs["titles"] = recs["titles"] + _head_titles(recs["agency_types"], recs["titles"]) \
         + _fused_titles(recs["regions"], recs["titles"])
     for r in recs["titles"]:

@@ -67,12 +67,31 @@ def _title_phrase(ctx: DocContext, i: int) -> tuple[int, int, str, dict] | None:
     if not t:
         return None
     rec = lx.titles.get(norm(ctx.span_text(t.i, t.j)))
-    if rec is None:
+    if rec is None or rec.get("grades") and not _functional_here(ctx, t.i):
         return None
     end = t.j
     if end < len(doc) and ctx.texts[end] == "(" and _paren_end(ctx, end):
         end = _paren_end(ctx, end)
     return i, end, acting, rec
+
+
+def _functional_here(ctx: DocContext, k: int) -> bool:
+    """Does the functional position (a ``grades`` title) at ``k`` name someone's office: capitalised, and
+    not inside a longer name ("Direktorat Pembinaan Jabatan Fungsional Analis Kebijakan", "Asosiasi
+    Auditor Intern Pemerintah")?"""
+    texts = ctx.texts
+    if not texts[k][:1].isupper():
+        return False  # "jumlah analis kebijakan": the profession
+    prev = texts[k - 1] if k > 0 else ""
+    return not (prev[:1].isupper() and prev.isalpha() and prev.lower() not in ctx.lx.address
+                and not ctx.longest(k - 1, ("TITLE", "ACTING")))
+
+
+def _inner_position(ctx: DocContext, k: int) -> bool:
+    """Is the title at ``k`` a functional position that names no one's office here (:func:`_functional_here`)?"""
+    t = ctx.longest(k, ("TITLE",))
+    rec = ctx.lx.titles.get(norm(ctx.span_text(t.i, t.j))) if t else None
+    return bool(rec and rec.get("grades")) and not _functional_here(ctx, k)
 
 
 def _paren_end(ctx: DocContext, k: int) -> int | None:
@@ -201,7 +220,7 @@ def _org_step(ctx: DocContext, st: _Title, mentions: list[Mention]) -> bool:
         st.k = st.org_marker = max(h.j for h in hits)
     elif low in ("kota", "kabupaten", "kab", "provinsi", "prov", "bidang", "urusan", "dan", "&", "-", "setempat", "ri"):
         return _joining_word(ctx, st, low)
-    elif ctx.longest(k, ("TITLE", "ACTING")) and k > head_end:
+    elif ctx.longest(k, ("TITLE", "ACTING")) and k > head_end and not _inner_position(ctx, k):
         if not is_division(ctx, k):
             return False
         st.k = st.org_marker = ctx.longest(k, ("TITLE",)).j  # "Anggota Bawaslu X Koordinator Divisi Pencegahan, Y"
@@ -232,8 +251,10 @@ def _org_step(ctx: DocContext, st: _Title, mentions: list[Mention]) -> bool:
         st.k = k + 1  # "Kepala Biro Hubungan Masyarakat, Hukum, dan Kerja Sama BKN"
     elif low == "dari" and k + 1 < len(doc) and ctx.texts[k + 1].lower() in ("fraksi", "partai", "daerah"):
         st.k = k + 1  # "Wakil Ketua DPRD Sulsel dari Fraksi Golkar, X"
-    elif low in ("dari", "di") and k > head_end and _body_or_region_at(ctx, k + 1, mentions):
-        st.k = k + 1  # "Wakil Ketua Tim Penilai dari Undana, X", "Kepala Puskesmas Sabu Barat di Kabupaten Sabu Raijua, X"
+    elif (low in ("dari", "di") and k > head_end or low == "pada") and _body_or_region_at(ctx, k + 1, mentions):
+        # "Wakil Ketua Tim Penilai dari Undana, X", "Kepala Puskesmas Sabu Barat di Kabupaten Sabu Raijua, X",
+        # "Auditor pada Inspektorat Kota Serang, X": the body the office is held at
+        st.k = k + 1
     elif is_unit_word(lx, t.text) or unit_number_end(ctx.texts, k) or local_name_end(ctx, mentions, k):
         # "Asisten Administrasi Umum", "Dandim 0825/Banyuwangi", "Ketua BPD Sukamaju" (a village named here)
         st.k = st.org_marker = unit_number_end(ctx.texts, k) or local_name_end(ctx, mentions, k) or k + 1
