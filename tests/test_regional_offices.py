@@ -28,3 +28,15 @@ def test_regional_office_with_its_body(extract, sentence, expected, absent):
 def test_a_body_before_an_office_without_a_number_is_not_its_regional_office(extract):
     got = labels(extract(DATELINE + "Pegawai BKN Kantor Regional menerima tamu dari dinas."))
     assert not any(g.startswith("Kantor Regional") and "Badan Kepegawaian Negara" in g for g in got), got
+
+
+@pytest.mark.parametrize("sentence,label,alias,present", [
+    # a city's police resort also goes by the city's name and "Kota" (Polri's usage): "Polres Serang Kota"
+    ("Personel Polres Sukabumi Kota membantu pelayanan di kantor kecamatan.", "Kepolisian Resor Kota Sukabumi",
+     "Polres Sukabumi Kota", True),
+    # counter-example: a regency's resort has no such name
+    ("Personel Polres Karo membantu pelayanan di kantor kecamatan.", "Kepolisian Resor Kabupaten Karo", "Polres Karo Kota", False),
+])
+def test_a_city_police_resort_by_its_city_name_and_kota(extract, sentence, label, alias, present):
+    ents = {e.label: e for e in extract(DATELINE + sentence).entities if e.type == "Agency"}
+    assert (alias in ents[label].aliases) is present, ents[label].aliases

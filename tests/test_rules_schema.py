@@ -16,7 +16,7 @@ from kg.nlp.lexicon import RULE_FILES, word_labels
 SCHEMA = {
     "regions": ({"PLACE"}, {"kind", "name", "province", "aliases"}),
     "agencies": ({"AGENCY"}, {"aliases", "kind", "local_unit"}),
-    "agency_types": ({"AGENCY_TYPE"}, {"aliases", "levels", "bare", "named", "town", "numbered", "parent"}),
+    "agency_types": ({"AGENCY_TYPE"}, {"aliases", "levels", "bare", "named", "town", "numbered", "parent", "city_suffix"}),
     "agency_parts": ({"AGENCY_PART"}, {"aliases", "regional"}),
     "policies": ({"POLICY"}, {"aliases", "kind"}),
     "titles": ({"TITLE", "ACTING"}, {"aliases", "org", "unit", "expands", "fuse_region", "with_place", "grades"}),

@@ -466,10 +466,13 @@ def unit_name(unit: str, region: str) -> str:
 
 
 def regional_aliases(rec: dict, reg: dict) -> tuple[str, ...]:
-    """Other names of a regional unit: "Polres Karo", "Kepolisian Resor Karo", "Polres Kabupaten Karo"."""
+    """Other names of a regional unit: "Polres Karo", "Kepolisian Resor Karo", "Polres Kabupaten Karo"; a police
+    resort of a city ``city_suffix`` also by the city's name and "Kota" ("Polres Serang Kota", Polri's usage)."""
     names = [rec["pattern"], *[a for a in rec.get("aliases", []) if a[:1].isupper()][:2]]
     forms = {unit_name(n, reg['name']) for n in names} | {unit_name(n, reg['pattern']) for n in names}
     forms |= {unit_name(n, a) for n in names[1:] for a in reg.get("aliases", [])[:2]}
+    if rec.get("city_suffix") and reg["kind"] == "kota":  # "Polres Serang Kota": a city's resort, its name shared
+        forms |= {f"{n} {reg['name']} Kota" for n in names}
     return tuple(sorted(forms))
 
 
