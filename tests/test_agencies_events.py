@@ -1095,3 +1095,23 @@ _ACTOR = ("Wakil Bupati Sleman Rina Lestari melantik 20 pejabat administrator di
 ])
 def test_the_person_before_the_verb_of_the_event_was_there(extract, text, present, absent):
     test_guests_listed_one_a_line(extract, text, present, absent)
+
+
+@pytest.mark.parametrize("sentence,policy,place", [
+    # a programme whose name opens with a region's name goes on past it
+    ("Pemkab menjalankan program Sukamaju Talenta Unggul bagi seluruh ASN.", "Sukamaju Talenta Unggul", None),
+    ("Aturan itu menjadi dasar program Palu Talenta Unggul, yakni pemetaan kompetensi ASN.", "Palu Talenta Unggul", None),
+    # an innovation named by a quoted title
+    ("Kepala dinas memamerkan inovasi “Dukcapil Jemput Warga”, yakni layanan keliling ke desa.",
+     "Dukcapil Jemput Warga", None),
+    # counter-example: a region alone after "aplikasi" is the region
+    ("Warga memakai aplikasi Jakarta untuk mengadu.", None, "Provinsi DKI Jakarta"),
+])
+def test_a_programme_named_after_a_region_or_quoted(extract, sentence, policy, place):
+    r = extract(DATELINE + sentence)
+    got = names(r, "Policy")
+    if policy:
+        assert policy.lower() in got, got
+    else:
+        assert not got, got
+        assert place.lower() in names(r, "Place")

@@ -131,8 +131,11 @@ def _system(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             or first in lx.honorifics or ctx.longest(k, ("HONORIFIC", "RANK", "ACTING")):
         return None  # "aplikasi Ini", "Platform Kita Bisa", "Portal Berita X"
     known = ctx.longest(k, ("POLICY",))
-    if known and known.j >= end or ctx.longest(k, ("AGENCY", "AGENCY_TYPE", "PLACE", "TITLE")):
-        return None  # "aplikasi SRIKANDI" is the known system; "aplikasi BKN" names the agency
+    lead = ctx.longest(k, ("AGENCY", "AGENCY_TYPE", "PLACE"))
+    if known and known.j >= end or lead and lead.j >= end or ctx.longest(k, ("TITLE",)):
+        # "aplikasi SRIKANDI" is the known system; "aplikasi BKN" names the agency (but "program Jakarta Satu
+        # Pintu" goes on past the region that opens it)
+        return None
     name = " ".join(ctx.text[doc[k].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     if end - k == 1 and f"({name})" in ctx.text:
         return None  # "program TSP": a short form the text defines, named through its definition
@@ -141,7 +144,7 @@ def _system(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
                                  kind="program")
     head = texts[s].capitalize()
     label = f"{head} {name}"
-    aliases = [name] if end - k == 1 else []
+    aliases = [name]  # "aplikasi SIDAK" is also "SIDAK", "aplikasi Gianyar Smart Service" "Gianyar Smart Service"
     if e_name(ctx, k):  # "aplikasi e-SAKIP": the e- name is the system's whole name
         label, aliases = name, [label]
     tail = next((h for j in range(k + 1, end) for h in ctx.hits_at(j, "PLACE") if h.j == end), None)
