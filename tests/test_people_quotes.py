@@ -602,6 +602,24 @@ def test_functional_positions(extract, text, expected):
     assert roles(extract(DATELINE + text)) == expected
 
 
+@pytest.mark.parametrize("text,speaker,people", [
+    # two parts of one name side by side, then a nickname with a Bugis word of address: one person
+    ("Wali Kota Parepare, Andi Muh. Rusdi Mappaseng, melantik pejabat. Dalam sambutannya, Andi Rusdi atau yang akrab "
+     "disapa Puang Ucu menegaskan tidak ada pejabat titipan dalam rotasi kali ini.",
+     "Andi Muh. Rusdi Mappaseng", {"Andi Muh. Rusdi Mappaseng"}),
+    # a Javanese noble title is no part of the name
+    ("Kepala Puskesmas Kokap I, Rr. Sekar Ayuningtyas, mengatakan seluruh pegawai terlibat dalam pembangunan zona "
+     "integritas.", "Sekar Ayuningtyas", {"Sekar Ayuningtyas"}),
+    # a regulation's short form after a speech verb is no person
+    ("Sekda Lampung Ratu Annisa Fitriyani mengatakan Pergub tersebut mewajibkan seluruh perangkat daerah memakai "
+     "satu portal.", "Ratu Annisa Fitriyani", {"Ratu Annisa Fitriyani"}),
+])
+def test_address_titles_name_parts_and_regulations(extract, text, speaker, people):
+    r = extract(DATELINE + text)
+    assert persons(r) == people
+    assert {who for who, _ in said(r)} == {speaker}
+
+
 @pytest.mark.parametrize("text,speaker", [
     # a lede quotation whose speaker the next paragraph names, with an honorific before the name
     ("\"Laporan yang baik itu dibaca habis oleh kepala daerah dalam lima menit, bukan disimpan.\"\n\nPesan itu "

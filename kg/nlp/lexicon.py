@@ -154,6 +154,8 @@ class Lexicon:
         if low in self.event_heads or low in self.venue_heads or low in self.unit_words \
                 or low in self.mention_words.get("BODY_HEAD", ()):  # "Kanreg juga meminta ...": a body
             return False
+        if w in self.mention_words.get("REG_HEAD", ()):  # "mengatakan Pergub tersebut ...": a regulation
+            return False
         # "Menjadi", "Kegiatan": a derivation of a common word; "Beserta", "Kemudian": a function word
         return not is_derived_word(w) and not is_function_word(w)
 

@@ -218,16 +218,21 @@ def _short_forms(ctx: DocContext, found: list[PersonMention], taken: set[int]) -
             for w in (own[0], own[-1], *after_abbrev):
                 if len(w) > 2 and not w.endswith("."):
                     parts.setdefault(w, pm.name)
-    for k, text in enumerate(ctx.texts):
+    texts = ctx.texts
+    for k, text in enumerate(texts):
         if text not in parts or k in taken:
             continue
         tok = doc[k]
         if ctx.in_quote(tok.idx):
             continue
-        if k + 1 < len(doc) and _name_word(ctx, k + 1) and ctx.texts[k + 1] not in parts:
+        if k + 1 < len(doc) and _name_word(ctx, k + 1) and texts[k + 1] not in parts:
             continue
-        yield PersonMention(tok.idx, tok.idx + len(tok), tok.text, tok.text, via="short", i=k, j=k + 1)
-        taken.add(k)
+        # "Andi Arsyad" for "Andi Muh. Arsyad Mappasessu": two parts of one name side by side are one mention
+        e = k + 2 if k + 1 < len(doc) and parts.get(texts[k + 1]) == parts[text] and k + 1 not in taken else k + 1
+        end = doc[e - 1].idx + len(texts[e - 1])
+        name = " ".join(texts[k:e])
+        yield PersonMention(tok.idx, end, ctx.text[tok.idx:end], name, via="short", i=k, j=e)
+        taken.update(range(k, e))
 
 
 def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMention | Mention]:
