@@ -648,3 +648,21 @@ def test_a_listed_appointee_with_a_dotted_degree_keeps_her_name(extract, item, n
                 f"Kabupaten Garut;\n{item}\nRudi Hartono, S.H., M.H. sebagai Kepala Satuan Polisi Pamong Praja.")
     people = {e.label for e in r.entities if e.type == "Person"}
     assert {"Andi Saputra", "Rudi Hartono", name} <= people and not any("M.K" in p or "S.K" in p for p in people)
+
+
+_HEAD_NAMED = "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia (BKPSDM) Tanah Datar, Desi Marlina, " \
+    "menjelaskan pihaknya telah membentuk tim pemeriksa untuk memproses pegawai. "
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # the office named bare later, with or without "itu": the holder named before
+    (_HEAD_NAMED + "Kepala BKPSDM itu menambahkan, pemeriksaan dilakukan secara tertutup agar tidak mengganggu "
+     "pelayanan.", "Desi Marlina"),
+    (_HEAD_NAMED + "Kepala BKPSDM menambahkan, pemeriksaan dilakukan secara tertutup agar tidak mengganggu pelayanan.",
+     "Desi Marlina"),
+    # counter-example: another office, whose holder is not named: no one
+    (_HEAD_NAMED + "Kepala Bappeda menambahkan, pemeriksaan dilakukan secara tertutup agar tidak mengganggu "
+     "pelayanan.", None),
+])
+def test_an_office_named_bare_is_its_holder_named_before(extract, text, speaker):
+    assert {who for who, words in said(extract(DATELINE + text)) if words.startswith("pemeriksaan")} == {speaker}

@@ -296,13 +296,15 @@ def _resolve_people(people: list[PersonMention], nicknames: dict[str, str] | Non
     for k, p in enumerate(people):
         if p.name or not p.head:
             continue
-        cands = [key for key, org in holders.get(p.head, []) if not p.org_key or not org or org == p.org_key]
+        # "Kepala BKPSDM" after "Kepala BKPSDM Tanah Datar, X": an office type named bare is the one held here
+        cands = [key for key, org in holders.get(p.head, []) if not p.org_key or not org or org == p.org_key
+                 or org.startswith(p.org_key + "-")]
         if not cands and p.org_key:
             # another name of the same office ("Mendagri" for "Menteri Dalam Negeri"), never another
             # office of the same organization (a "Bupati" is not the Sekda of that regency)
             word = _office_word(p.head)
             cands = [key for head, lst in holders.items() if _office_word(head) == word
-                     for key, org in lst if org == p.org_key]
+                     for key, org in lst if org == p.org_key or org and org.startswith(p.org_key + "-")]
         if len(set(cands)) == 1:
             index[k] = cands[0]
             data[cands[0]]["spans"].append(Span(p.start, p.end, p.text))
