@@ -666,3 +666,31 @@ _HEAD_NAMED = "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia (BK
 ])
 def test_an_office_named_bare_is_its_holder_named_before(extract, text, speaker):
     assert {who for who, words in said(extract(DATELINE + text)) if words.startswith("pemeriksaan")} == {speaker}
+
+
+@pytest.mark.parametrize("text,speaker,people", [
+    # a month's name inside a Chinese-Indonesian name
+    ("Perawat Puskesmas Kembayan, Lim Mei Hwa, mengatakan status PPPK memberikan kepastian bagi tenaga kesehatan "
+     "di desa.", "Lim Mei Hwa", {"Lim Mei Hwa"}),
+    # Palembang's Kms. before a name; "Pansel" (the selection panel) is no one
+    ("Pj Bupati Ogan Ilir Kms. H. Ahmad Rusli Hakim mengatakan Pansel sudah menyerahkan tiga nama terbaik kepada "
+     "pejabat pembina kepegawaian.", "Ahmad Rusli Hakim", {"Ahmad Rusli Hakim"}),
+    # an office held by the one named before with its long form, then a nickname with a Balinese word of address
+    ("Sekretaris Daerah Kabupaten Gianyar I Gusti Ngurah Bagus Wiratama memimpin apel. Dalam amanatnya, Sekda yang "
+     "akrab disapa Gung Wira itu mengingatkan bahwa libur hari raya bukan alasan untuk memperpanjang cuti.",
+     "I Gusti Ngurah Bagus Wiratama", {"I Gusti Ngurah Bagus Wiratama"}),
+])
+def test_names_with_a_month_a_palembang_title_or_a_balinese_nickname(extract, text, speaker, people):
+    r = extract(DATELINE + text)
+    assert persons(r) == people
+    assert {who for who, _ in said(r)} == {speaker}
+
+
+@pytest.mark.parametrize("text,people", [
+    # counter-examples: a day or a month after a name, before a date or a bracket, is no part of it
+    ("Kepala Dinas Sosial, Budi Santoso, Selasa (12/3/2024), mengatakan bantuan sudah disalurkan kepada warga.",
+     {"Budi Santoso"}),
+    ("Rapat dipimpin Sekda Budi Santoso pada 12 Mei Senin lalu di aula kantor bupati.", {"Budi Santoso"}),
+])
+def test_a_day_or_month_after_a_name_is_not_part_of_it(extract, text, people):
+    assert persons(extract(DATELINE + text)) == people

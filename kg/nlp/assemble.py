@@ -6,7 +6,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -203,14 +202,6 @@ def _finish(key: str, e: dict) -> Entity:
                   official=e.get("official", False), kind=kind, part_of=e.get("part_of") if e["type"] == "Place" else None)
 
 
-@lru_cache(maxsize=None)
-def _office_word(head: str) -> str:
-    """The first word of a title record's full form: "menteri" for both "Menteri" and "Mendagri"."""
-    recs = lexicon().records["titles"]
-    rec = next((r for r in recs if r["id"] == head), None)
-    return (rec.get("expands") or rec["pattern"]).split()[0].lower() if rec else head
-
-
 def _nickname_canon(nicknames: dict[str, str], known: set[str]) -> dict[str, str]:
     """{name used: full name} for the nicknames the text gives, and a nickname's first word used alone
     ("X alias Hendra Liem" ... "kata Hendra") where no other person's name starts with it."""
@@ -223,6 +214,17 @@ def _nickname_canon(nicknames: dict[str, str], known: set[str]) -> dict[str, str
                 n.split()[0] == first for n in known if n not in (nick, first)):
             canon[first] = full
     return canon
+
+
+def _follow(canon: dict[str, str]) -> None:
+    """Each name mapped to the end of its chain: "Hasbi" -> "Teuku Hasballah" -> "Teuku Hasballah Ramli" (a
+    nickname the text gives for a short form of a name)."""
+    for n in canon:
+        t, seen = canon[n], {n}
+        while canon.get(t, t) != t and t not in seen:
+            seen.add(t)
+            t = canon[t]
+        canon[n] = t
 
 
 def _resolve_people(people: list[PersonMention], nicknames: dict[str, str] | None = None
@@ -269,12 +271,7 @@ def _resolve_people(people: list[PersonMention], nicknames: dict[str, str] | Non
                             and not other_office(n, full)}
             target = near.pop() if len(near) == 1 else None
         canon[n] = target or n
-    for n in canon:  # "Hasbi" -> "Teuku Hasballah" -> "Teuku Hasballah Ramli": a nickname given for a short form
-        t, seen = canon[n], {n}
-        while canon.get(t, t) != t and t not in seen:
-            seen.add(t)
-            t = canon[t]
-        canon[n] = t
+    _follow(canon)
     index: dict[int, str] = {}
     data: dict[str, dict] = {}
     for k, p in enumerate(people):
@@ -302,8 +299,8 @@ def _resolve_people(people: list[PersonMention], nicknames: dict[str, str] | Non
         if not cands and p.org_key:
             # another name of the same office ("Mendagri" for "Menteri Dalam Negeri"), never another
             # office of the same organization (a "Bupati" is not the Sekda of that regency)
-            word = _office_word(p.head)
-            cands = [key for head, lst in holders.items() if _office_word(head) == word
+            word = lexicon().office_word(p.head)
+            cands = [key for head, lst in holders.items() if lexicon().office_word(head) == word
                      for key, org in lst if org == p.org_key or org and org.startswith(p.org_key + "-")]
         if len(set(cands)) == 1:
             index[k] = cands[0]

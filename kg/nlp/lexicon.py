@@ -133,6 +133,13 @@ class Lexicon:
                 "(?:" + "|".join(r"\s+".join(map(re.escape, a.split())) for a in alts) + ")")
         return pat
 
+    def office_word(self, head: str) -> str:
+        """The first word of a title record's full form: "menteri" for both "Menteri" and "Mendagri", "sekretaris"
+        for "Sekda" and "Sekretaris Daerah Kabupaten" (``head`` is the record's id)."""
+        words = self.derived("office_words", lambda lx: {
+            r["id"]: (r.get("expands") or r["pattern"]).split()[0].lower() for r in reversed(lx.records["titles"])})
+        return words.get(head, head)
+
     def is_name_word(self, word: str) -> bool:
         """Could ``word`` be part of a person's name (by shape and by the lexicon)? (answers kept by word)"""
         got = self._name_words.get(word)

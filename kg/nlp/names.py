@@ -79,6 +79,9 @@ def name_run(ctx: DocContext, k: int, limit: int = 5) -> int:
             m += 2  # "Salma Hi. Darwis": a haji's title before the father's name, inside the name
         elif m > k and _hyphen(ctx, m):
             m += 2  # "Yusuf Al-Amin": a hyphen inside a name, with the word after it
+        elif m > k and ctx.texts[m][:1].isupper() and ctx.texts[m].lower() in ctx.lx.calendar \
+                and not ctx.texts[m - 1].isdigit() and name_word(ctx, m + 1):
+            m += 1  # "Tjhin Mei Ling": a month's name between two words of a name, no number before it
         else:
             break
     while m > k and ctx.texts[m - 1] == ".":
@@ -191,6 +194,9 @@ def backward_name(ctx: DocContext, i: int) -> tuple[int, int] | None:
         elif s < e and s > 2 and ctx.texts[s - 1] == "." and ctx.texts[s - 2].lower() in ctx.lx.lists["NAME_CONNECTOR"] \
                 and name_word(ctx, s - 3):
             s -= 3  # "Tiurma Br. Simanjuntak", "Salma Hi. Darwis"
+        elif s < e and s > 1 and ctx.texts[s - 1][:1].isupper() and ctx.texts[s - 1].lower() in ctx.lx.calendar \
+                and name_word(ctx, s - 2):
+            s -= 2  # "Lim Mei Hwa": a month's name between two words of a name
         else:
             break
     if s == e:

@@ -29,7 +29,8 @@ def find_nicknames(ctx: DocContext, people) -> dict[str, str]:
         if p.name and len(p.name.split()) >= 2:
             named.append(p)
         elif not p.name and p.head:  # "Bupati yang akrab disapa Gus Surya itu": the holder named before
-            holder = next((q for q in reversed(named) if q.head == p.head and q.org_key == p.org_key), None)
+            holder = next((q for q in reversed(named) if lx.office_word(q.head) == lx.office_word(p.head)
+                           and q.org_key == p.org_key), None)  # "Sekda" for "Sekretaris Daerah Kabupaten"
             if holder is None:
                 continue
             p = replace(holder, end=p.end)
