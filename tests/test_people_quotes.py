@@ -694,3 +694,17 @@ def test_names_with_a_month_a_palembang_title_or_a_balinese_nickname(extract, te
 ])
 def test_a_day_or_month_after_a_name_is_not_part_of_it(extract, text, people):
     assert persons(extract(DATELINE + text)) == people
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a middle name used alone: the person it is part of
+    ("Seorang peserta, Drs. Muhammad Nasrun Latupeirissa, mengaku digugurkan pada tahap administrasi.\n\n"
+     "Nasrun, yang ditemui wartawan di Mamuju, Senin (29/7/2024), menyebut panitia seleksi tidak menghitung masa "
+     "jabatannya secara utuh.", "Muhammad Nasrun Latupeirissa"),
+    # counter-example: a word of address inside a name is no short form of it
+    ("Wakil Wali Kota, Hj. St. Nurhaedah Daeng Bollo, hadir. Wali Kota Andi Baso Mappaturung yang akrab disapa Daeng "
+     "Baso menyebut panitia seleksi tidak menghitung masa jabatannya secara utuh.", "Andi Baso Mappaturung"),
+])
+def test_a_middle_name_used_alone(extract, text, speaker):
+    r = extract(DATELINE + text)
+    assert {who for who, words in said(r) if words.startswith("panitia seleksi")} == {speaker}

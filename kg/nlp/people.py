@@ -215,7 +215,10 @@ def _short_forms(ctx: DocContext, found: list[PersonMention], taken: set[int]) -
             ws = pm.name.split()
             own = ws[1:] if ws[0] in lx.name_prefixes and len(ws) > 2 else ws  # "I Made Wirata": "Made"
             after_abbrev = [b for a, b in zip(ws, ws[1:]) if a.endswith(".")]  # "La Ode Muh. Syukur Baraka": "Syukur"
-            for w in (own[0], own[-1], *after_abbrev):
+            # "Muhammad Nasir Lantara": "Nasir", a middle name that is no common word
+            middle = [w for w in own[1:-1] if not vocab_common(w) and w.lower() not in lx.address
+                      and w.lower() not in lx.lists["NAME_CONNECTOR"]]
+            for w in (own[0], own[-1], *after_abbrev, *middle):
                 if len(w) > 2 and not w.endswith("."):
                     parts.setdefault(w, pm.name)
     texts = ctx.texts
