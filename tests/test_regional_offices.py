@@ -40,3 +40,23 @@ def test_a_body_before_an_office_without_a_number_is_not_its_regional_office(ext
 def test_a_city_police_resort_by_its_city_name_and_kota(extract, sentence, label, alias, present):
     ents = {e.label: e for e in extract(DATELINE + sentence).entities if e.type == "Agency"}
     assert (alias in ents[label].aliases) is present, ents[label].aliases
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a national body's unit named by its field before the body: commas and "dan" inside the field
+    ("Tim dari Kedeputian Bidang Reformasi Birokrasi, Akuntabilitas Aparatur dan Pengawasan KemenPANRB hadir.",
+     "Kedeputian Bidang Reformasi Birokrasi, Akuntabilitas Aparatur dan Pengawasan KemenPANRB"),
+    ("Pejabat dari Direktorat Jenderal Otonomi Daerah Kemendagri hadir dalam rapat.",
+     "Direktorat Jenderal Otonomi Daerah Kemendagri"),
+    ("Narasumber dari Pusat Kajian Manajemen ASN LAN memaparkan hasil kajiannya.", "Pusat Kajian Manajemen ASN LAN"),
+    # counter-examples: a regional police unit; a town's centre
+    ("Direktorat Reserse Kriminal Khusus Polda Sulawesi Utara menangani kasus itu.", None),
+    ("Pusat Kota Bontang ramai pada akhir pekan.", None),
+])
+def test_a_national_unit_named_by_its_field(extract, sentence, expected):
+    ents = [e for e in extract(DATELINE + sentence).entities if e.type == "Agency"]
+    units = [e for e in ents if e.label.startswith(("Kedeputian", "Direktorat", "Pusat"))]
+    if expected:
+        assert any(expected in e.aliases for e in units), [(e.label, e.aliases) for e in units]
+    else:
+        assert not units, [e.label for e in units]

@@ -353,6 +353,8 @@ def ministry_part(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
             break
     else:
         return None
+    if part.get("fields"):
+        return _fielded_part(ctx, i, i + n, part)
     nat = ctx.longest(i + n, ("AGENCY",))
     if not nat or lx.agencies[nat.id].get("kind") != "kementerian":
         nat = _ministry_before(ctx, i) if n == 2 and not part.get("regional") else None
@@ -388,6 +390,29 @@ def ministry_part(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     label = f"{head} {rec['pattern']}"
     aliases = tuple(f"{h} {f}" for h in (head, *part.get("aliases", [])) for f in forms)
     return end, [make_mention(ctx, i, end, "Agency", f"agency:{part['id']}-{nat.id}", label, aliases, "unit")]
+
+
+def _fielded_part(ctx: DocContext, i: int, k: int, part: dict) -> tuple[int, list[Mention]] | None:
+    """A national body's unit named by its field before the body ("Kedeputian Bidang Reformasi Birokrasi,
+    Akuntabilitas Aparatur dan Pengawasan KemenPANRB", "Direktorat Jenderal Otonomi Daerah Kemendagri",
+    "Pusat Kajian Manajemen ASN LAN"): capitalised words, commas and "dan" up to the body."""
+    texts, lx = ctx.texts, ctx.lx
+    start = k
+    while k < len(texts) and k - start < 14 and not ctx.longest(k, ("AGENCY",)) \
+            and (texts[k][:1].isupper() or texts[k] in (",", "&") or texts[k].lower() == "dan"):
+        k += 1
+    nat = ctx.longest(k, ("AGENCY",)) if k > start and texts[k - 1][:1].isupper() else None
+    if nat is None or lx.agencies[nat.id].get("kind") == "perguruan-tinggi" or ctx.longest(nat.j, ("AGENCY_TYPE",)) \
+            or ctx.longest(nat.j, ("PLACE",)):
+        return None  # no national body right after the field, or its regional office ("... BKN Kanreg IV")
+    end = nat.j + (nat.j < len(texts) and texts[nat.j] == "RI")
+    rec = lx.agencies[nat.id]
+    unit = ctx.span_text(i, start) + " " + ctx.span_text(start, k)
+    forms = [rec["pattern"], *[a for a in rec.get("aliases", []) if a[:1].isupper()][:3], ctx.span_text(nat.i, nat.j)]
+    label = f"{unit} {rec['pattern']}"
+    aliases = tuple(dict.fromkeys(f"{u} {f}" for u in (unit, *(f"{a} {ctx.span_text(start, k)}" for a in part.get("aliases", [])))
+                                  for f in forms))
+    return end, [make_mention(ctx, i, end, "Agency", f"agency:{slug(label)}", label, aliases, "unit")]
 
 
 def _ministry_before(ctx: DocContext, i: int):
