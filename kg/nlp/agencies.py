@@ -13,7 +13,7 @@ from .places import KIND_WORDS, local_name, place_mention, region_at, region_nam
 from .units import is_unit_word
 from ..vocab import is_dictionary_word
 
-__all__ = ["government_at", "agency_at", "section_unit", "ministry_part", "commission_unit",
+__all__ = ["government_at", "agency_at", "after_unit", "section_unit", "commission_unit",
            "unit_name", "regional_aliases", "government_aliases", "GOV_STARTS", "ROMAN", "SECTION_HEADS", "MINISTRY_HEADS"]
 
 _GOV = {"pemprov": "provinsi", "pemkab": "kabupaten", "pemkot": "kota", "pemko": "kota", "pemda": None}
@@ -87,7 +87,7 @@ def government_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
 _CLASS = re.compile(r"(?:I{1,3}|IV)[AB]?")
 
 
-def _after_unit(ctx: DocContext, k: int, levels: list[str] | None) -> tuple[int, str | None]:
+def after_unit(ctx: DocContext, k: int, levels: list[str] | None) -> tuple[int, str | None]:
     """Skip an optional "(ACR)" and "Perwakilan"; return (end, region id) of a region that follows."""
     doc = ctx.doc
     p = paren_end(ctx, k)
@@ -221,7 +221,7 @@ def _cap_run_end(ctx: DocContext, k: int, limit: int = 4) -> int:
 def _merged_office(ctx: DocContext, i: int, k: int) -> tuple[int, list[Mention]]:
     """One office over ``i:k`` whose name lists its fields, in the region after it (or the article's)."""
     name = " ".join(ctx.text[ctx.doc[i].idx:ctx.doc[k - 1].idx + len(ctx.doc[k - 1])].split())
-    end, rid = _after_unit(ctx, k, None)
+    end, rid = after_unit(ctx, k, None)
     if rid is None:
         end = paren_end(ctx, k) or k
         rid = next((ctx.main_region[lvl] for lvl in ("kabupaten", "kota", "provinsi") if lvl in ctx.main_region), None)
@@ -284,7 +284,7 @@ def agency_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
             return _merged_office(ctx, i, merged)
     if typ and (not nat or typ.j >= nat.j):
         rec = lx.agency_types[typ.id]
-        end, rid = _after_unit(ctx, typ.j, rec.get("levels"))
+        end, rid = after_unit(ctx, typ.j, rec.get("levels"))
         if rec.get("town"):  # "Panwaslu Kecamatan Sleman": named by its district, never a regency's office
             end, rid = paren_end(ctx, typ.j) or typ.j, None
         if rid is None and nat and nat.j == typ.j:
@@ -327,7 +327,7 @@ def agency_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
         elif end + 1 < len(doc) and ctx.texts[end] == "Republik" and ctx.texts[end + 1] == "Indonesia":
             end += 2  # "Badan Kepegawaian Negara Republik Indonesia": the same body
         if rec.get("kind") not in ("kementerian", "legislatif", "yudikatif", "pemerintah", "militer", "bumn", "perguruan-tinggi"):
-            e2, rid = _after_unit(ctx, end, None)
+            e2, rid = after_unit(ctx, end, None)
             if rid is not None:
                 reg, uid = lx.regions[rid], rec.get("local_unit")  # "Ombudsman Kalsel": its provincial office
                 urec = lx.agency_types.get(uid) if uid else None
@@ -336,92 +336,6 @@ def agency_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
                 return e2, [make_mention(ctx, i, e2, "Agency", f"agency:{uid}-{rid}",
                                      unit_name(urec['pattern'], reg['pattern']), regional_aliases(urec, reg), kind="regional")]
         return end, [make_mention(ctx, i, end, "Agency", f"agency:{nat.id}", rec["pattern"], kind=rec.get("kind"))]
-    return None
-
-
-def ministry_part(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
-    """A ministry's unit (``agency_parts.jsonl``) named before the ministry: "Itjen Kemenkumham",
-    "Sekretariat Jenderal Kementerian X"; a regional one ("Kanwil Kemenkumham Sumut") with its region,
-    keyed as the ministry's regional office type where the rules name one. Only where it is longer
-    than any office type read at ``i``."""
-    texts, lx = ctx.texts, ctx.lx
-    if not texts[i][:1].isupper() or texts[i].lower() not in lx.agency_part_starts:
-        return None
-    for n in (2, 1):
-        part = lx.agency_parts.get(norm(" ".join(texts[i:i + n])))
-        if part:
-            break
-    else:
-        return None
-    if part.get("fields"):
-        return _fielded_part(ctx, i, i + n, part)
-    nat = ctx.longest(i + n, ("AGENCY",))
-    if not nat or lx.agencies[nat.id].get("kind") != "kementerian":
-        nat = _ministry_before(ctx, i) if n == 2 and not part.get("regional") else None
-        if nat is None:
-            return None
-        end = i + n  # "Kemendagri melalui Inspektorat Jenderal": the unit of the ministry just named
-    else:
-        end = nat.j + (nat.j < len(texts) and texts[nat.j] == "RI")
-    head, rec = part["pattern"], lx.agencies[nat.id]
-    forms = [rec["pattern"], *[a for a in rec.get("aliases", []) if a[:1].isupper()][:3]]
-    typ = ctx.longest(i, ("AGENCY_TYPE",))
-    if typ and typ.j >= max(nat.j, end):
-        return None  # "Kanwil DJPb Kalbar": an office type the rules name whole
-    if part.get("regional"):
-        e2, rid = _after_unit(ctx, end, ["provinsi"])
-        if rid is None or (typ and typ.j >= e2):
-            return None
-        reg = lx.regions[rid]
-        tid = lx.kanwil_of.get(nat.id)
-        key = f"agency:{tid}-{rid}" if tid else f"agency:{part['id']}-{nat.id}-{rid}"
-        label = f"{head} {rec['pattern']} {reg['pattern']}"
-        aliases = tuple(f"{h} {f} {r}" for h in (head, *part.get("aliases", [])) for f in forms
-                        for r in (reg["name"], reg["pattern"], *reg.get("aliases", [])[:1]))
-        out = [make_mention(ctx, i, e2, "Agency", key, label, aliases, "regional")]
-        for s in range(end, e2):
-            reg_hit = region_at(ctx, s)
-            if reg_hit and reg_hit[0] == e2:
-                out.append(place_mention(ctx, s, e2, rid))
-                break
-        return e2, out
-    if typ and typ.j >= end:
-        return None
-    label = f"{head} {rec['pattern']}"
-    aliases = tuple(f"{h} {f}" for h in (head, *part.get("aliases", [])) for f in forms)
-    return end, [make_mention(ctx, i, end, "Agency", f"agency:{part['id']}-{nat.id}", label, aliases, "unit")]
-
-
-def _fielded_part(ctx: DocContext, i: int, k: int, part: dict) -> tuple[int, list[Mention]] | None:
-    """A national body's unit named by its field before the body ("Kedeputian Bidang Reformasi Birokrasi,
-    Akuntabilitas Aparatur dan Pengawasan KemenPANRB", "Direktorat Jenderal Otonomi Daerah Kemendagri",
-    "Pusat Kajian Manajemen ASN LAN"): capitalised words, commas and "dan" up to the body."""
-    texts, lx = ctx.texts, ctx.lx
-    start = k
-    while k < len(texts) and k - start < 14 and not ctx.longest(k, ("AGENCY",)) \
-            and (texts[k][:1].isupper() or texts[k] in (",", "&") or texts[k].lower() == "dan"):
-        k += 1
-    nat = ctx.longest(k, ("AGENCY",)) if k > start and texts[k - 1][:1].isupper() else None
-    if nat is None or lx.agencies[nat.id].get("kind") == "perguruan-tinggi" or ctx.longest(nat.j, ("AGENCY_TYPE",)) \
-            or ctx.longest(nat.j, ("PLACE",)):
-        return None  # no national body right after the field, or its regional office ("... BKN Kanreg IV")
-    end = nat.j + (nat.j < len(texts) and texts[nat.j] == "RI")
-    rec = lx.agencies[nat.id]
-    unit = ctx.span_text(i, start) + " " + ctx.span_text(start, k)
-    forms = [rec["pattern"], *[a for a in rec.get("aliases", []) if a[:1].isupper()][:3], ctx.span_text(nat.i, nat.j)]
-    label = f"{unit} {rec['pattern']}"
-    aliases = tuple(dict.fromkeys(f"{u} {f}" for u in (unit, *(f"{a} {ctx.span_text(start, k)}" for a in part.get("aliases", [])))
-                                  for f in forms))
-    return end, [make_mention(ctx, i, end, "Agency", f"agency:{slug(label)}", label, aliases, "unit")]
-
-
-def _ministry_before(ctx: DocContext, i: int):
-    """The hit of the ministry named last before token ``i`` in its sentence, if any."""
-    start = ctx.doc[i].sent.start
-    for x in range(i - 1, start - 1, -1):
-        for h in ctx.hits_at(x, "AGENCY"):
-            if h.j <= i and ctx.lx.agencies[h.id].get("kind") == "kementerian":
-                return h
     return None
 
 

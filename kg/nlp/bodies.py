@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .agencies import ROMAN, ministry_part
+from .agencies import ROMAN
+from .ministry_parts import ministry_part
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
 from .lexicon import slug
 from .places import region_at

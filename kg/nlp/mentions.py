@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .agencies import GOV_STARTS, MINISTRY_HEADS, SECTION_HEADS, agency_at, commission_unit, government_at, ministry_part, section_unit
+from .agencies import GOV_STARTS, MINISTRY_HEADS, SECTION_HEADS, agency_at, commission_unit, government_at, section_unit
+from .ministry_parts import ministry_part
 from .bodies import named_body
 from .context import DocContext, Mention, make_mention, region_is_name
 from .events import iter_events
