@@ -708,3 +708,13 @@ def test_a_day_or_month_after_a_name_is_not_part_of_it(extract, text, people):
 def test_a_middle_name_used_alone(extract, text, speaker):
     r = extract(DATELINE + text)
     assert {who for who, words in said(r) if words.startswith("panitia seleksi")} == {speaker}
+
+
+@pytest.mark.parametrize("text,people", [
+    # a headline's verb after an office and a comma is no holder's name
+    ("Pj Bupati Ogan Ilir Lantik 87 Pejabat Administrator dan Pengawas, Minta Tak Ada Lagi Jual Beli Jabatan", set()),
+    # counter-example: a one-word name closed by a comma is one
+    ("Ketua RT 03, Sabar, mengatakan warga siap membantu petugas pendataan.", {"Sabar"}),
+])
+def test_one_dictionary_word_after_an_office_and_a_comma(extract, text, people):
+    assert persons(extract(DATELINE + text)) == people

@@ -390,7 +390,9 @@ def _name_after_comma(ctx: DocContext, st: _Title, mentions: list[Mention]) -> N
         tail = _name_before_degree(ctx, st.head_end, run_end)  # "... Republik Indonesia Rudi Hartawan, Ak,"
         if tail:
             st.name_start, st.name_end = tail
-    elif ne > ns and not non_person(ctx, doc[comma].idx):
+    elif ne > ns and not non_person(ctx, doc[comma].idx) and not (
+            ne == ns + 1 and is_dictionary_word(ctx.texts[ns]) and (ne >= len(doc) or ctx.texts[ne] != ",")):
+        # not "... Pengawas, Minta Tak Ada ...": one dictionary word, no apposition closing after it
         st.name_start, st.name_end, st.comma_name = ns, ne, True
 
 
