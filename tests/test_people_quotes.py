@@ -718,3 +718,38 @@ def test_a_middle_name_used_alone(extract, text, speaker):
 ])
 def test_one_dictionary_word_after_an_office_and_a_comma(extract, text, people):
     assert persons(extract(DATELINE + text)) == people
+
+
+_AMBON = "AMBON, Warta Maluku - "
+
+
+@pytest.mark.parametrize("text,speaker,people", [
+    # a former office pointing back: the person named last
+    ("Camat Sirimau, Yohana Pattisahusiwa, hadir dalam rapat. Mantan Kepala Bappeda itu mengatakan perencanaan harus "
+     "berbasis data yang akurat.", "Yohana Pattisahusiwa", {"Yohana Pattisahusiwa"}),
+    # "Pria kelahiran X itu": X is where he was born, not who spoke
+    ("Bupati Buru, Ikram Umasangadji, membuka acara. Pria kelahiran Namlea itu berharap seluruh ASN menjaga "
+     "netralitas selama pilkada.", "Ikram Umasangadji", {"Ikram Umasangadji"}),
+    # a parenthetical "katanya" inside a clause after a named speaker's verb
+    ("Kepala BKD Maluku, Rusdi Latupono, mengatakan, penilaian kinerja, katanya, akan dilakukan setiap triwulan oleh "
+     "atasan langsung.", "Rusdi Latupono", {"Rusdi Latupono"}),
+    # counter-example: a "-nya" cue closing the sentence still makes it the statement of the one before
+    ("Bupati Buru, Ikram Umasangadji, membuka acara. Pihaknya menargetkan seluruh ASN hadir tepat waktu setiap hari "
+     "kerja, tambahnya.", "Ikram Umasangadji", {"Ikram Umasangadji"}),
+])
+def test_anaphors_for_the_person_named_last(extract, text, speaker, people):
+    r = extract(_AMBON + text)
+    assert persons(r) == people
+    assert {who for who, _ in said(r)} == {speaker}
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # "Lembaga itu" after a sentence the body opens, though it said nothing there
+    ("Ombudsman RI Perwakilan Maluku menemukan dugaan maladministrasi. Lembaga itu meminta pemerintah daerah segera "
+     "memperbaiki standar pelayanan publik.", "Ombudsman Republik Indonesia Perwakilan Provinsi Maluku"),
+    # counter-example: no body opens a sentence before
+    ("Warga mengadu ke kantor camat. Lembaga itu meminta pemerintah daerah segera memperbaiki standar pelayanan publik.",
+     None),
+])
+def test_a_body_pointed_back_to(extract, text, speaker):
+    assert {who for who, _ in said(extract(_AMBON + text))} == {speaker}

@@ -74,8 +74,10 @@ def tail_cue(ctx: DocContext, start: int, end: int) -> bool:
     ``start`` make the whole sentence the statement, rather than a speech verb inside it ("Pihaknya
     menargetkan ..., tambahnya.")?"""
     texts, lx = ctx.texts, ctx.lx
+    # not a parenthetical "-nya" cue between commas inside the clause ("X mengatakan, penilaian, katanya, akan ...")
     return any(texts[k - 1] == "," and (c := cue_word(lx, texts[k])) and c not in lx.cue_verbs
-               and not noun_use(ctx, k) for k in range(start + 1, end))
+               and not noun_use(ctx, k) and not (c.endswith("nya") and k + 1 < end and texts[k + 1] == ",")
+               for k in range(start + 1, end))
 
 
 #: how a sentence may lead up to its subject: nothing, a clause closed by a comma, a dateline's dash, "pihak"

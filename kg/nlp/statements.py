@@ -194,6 +194,8 @@ def _verb_subject(ctx: DocContext, s: _Sentence, t, low: str) -> tuple | None:
     author = next((p for p in subj if read and ss + read.start(1) <= pstart(p) < ss + read.end(1)), None)
     if author:
         return ("person", author)  # "Sambutan tertulis X yang dibacakan oleh Y menyebutkan ...": X's words
+    if subj and _former_office(ctx, subj[-1], t.idx):
+        return ("last", None)  # "Mantan Kepala Bappeda itu mengatakan ...": the person named last
     if subj and not re.search(r"[.;]", without_degrees(lx, text[subj[-1].end:t.idx])):
         return ("person", subj[-1])
     if pron:
@@ -208,6 +210,16 @@ def _verb_subject(ctx: DocContext, s: _Sentence, t, low: str) -> tuple | None:
     if clause and _anaphor_subject(lx, text[ss:t.idx], lx.lists["BODY_ANAPHOR"]):
         return ("body", None)  # "Lembaga itu juga meminta ...": the agency that spoke last
     return None
+
+
+def _former_office(ctx: DocContext, p: PersonMention, verb: int) -> bool:
+    """Is ``p`` an office without a name, after a noun pointing back ("mantan") and before "itu"/"tersebut"?"""
+    if p.name is not None:
+        return False
+    before = ctx.text[max(0, pstart(p) - 12):pstart(p)].split()
+    after = ctx.text[p.end:verb].split()
+    return bool(before) and before[-1].lower() in ctx.lx.anaphor_nouns and bool(after) \
+        and after[0].lower() in ctx.lx.lists["POINTING_BACK"] and after[0].lower() != "ini"
 
 
 def _clause_follows(lx, rest: str) -> bool:
