@@ -753,3 +753,19 @@ def test_anaphors_for_the_person_named_last(extract, text, speaker, people):
 ])
 def test_a_body_pointed_back_to(extract, text, speaker):
     assert {who for who, _ in said(extract(_AMBON + text))} == {speaker}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a professor's or a lecturer's post at a university, before or after the name
+    ("Ketua Panitia Seleksi, Prof. Dr. Nurhayati Sappe, M.Pd., guru besar Universitas Sulawesi Barat, mengatakan "
+     "seluruh tahapan berjalan terbuka.", {("Nurhayati Sappe", "Ketua Panitia Seleksi"),
+                                          ("Nurhayati Sappe", "guru besar Universitas Sulawesi Barat")}),
+    ("Dosen Universitas Pattimura, Hendra Tanuwijaya, mengatakan seleksi dilakukan secara terbuka.",
+     {("Hendra Tanuwijaya", "Dosen Universitas Pattimura")}),
+    # counter-examples: the profession in lower case names no post ("dosen" is written capitalised as an office)
+    ("Para dosen mengikuti pelatihan itu selama tiga hari di kampus.", set()),
+    ("*Penulis adalah dosen Ilmu Administrasi Negara Universitas Pattimura, Ambon.", set()),
+])
+def test_university_posts(extract, text, expected):
+    assert roles(extract(DATELINE + text)) == expected
+

@@ -19,7 +19,7 @@ SCHEMA = {
     "agency_types": ({"AGENCY_TYPE"}, {"aliases", "levels", "bare", "named", "town", "numbered", "parent", "city_suffix"}),
     "agency_parts": ({"AGENCY_PART"}, {"aliases", "regional", "fields"}),
     "policies": ({"POLICY"}, {"aliases", "kind"}),
-    "titles": ({"TITLE", "ACTING"}, {"aliases", "org", "unit", "expands", "fuse_region", "with_place", "grades"}),
+    "titles": ({"TITLE", "ACTING"}, {"aliases", "org", "unit", "expands", "fuse_region", "with_place", "grades", "cased"}),
     "honorifics": ({"HONORIFIC", "RANK", "DEGREE"}, set()),
     "speech": ({"CUE_AFTER", "CUE_VERB", "CUE_PASSIVE", "CUE_CLAUSE", "CUE_PHRASE"}, set()),
     "events": ({"EVENT_HEAD"}, {"lower_name", "abbrev", "agenda"}),

@@ -104,7 +104,7 @@ def _patterns(lx: Lexicon) -> tuple[list[dict], list[dict]]:
             add("POLICY", form, r["id"])
     for r in lx.records["titles"]:
         for form in [r["pattern"], *r.get("aliases", [])]:
-            add(r["label"], form, r["id"])
+            add(r["label"], form, r["id"], lower_ok=not r.get("cased"))  # "Dosen X", not "dosen" the profession
     for r in lx.records["honorifics"]:
         cs.append({"label": r["label"], "pattern": r["pattern"], "id": r["id"]})
     for name in ("speech", "events", "venues"):
