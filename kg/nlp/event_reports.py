@@ -95,13 +95,16 @@ def event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str
     return reports
 
 
-# between an election's name and its polling day: "(Pilkada) serentak pada tanggal 27 November 2024"
-_DAY_LEAD = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:serentak\s+)?(?:pada\s+)?(?:tanggal\s+)?", re.I)
+def _day_lead(lx) -> re.Pattern:
+    """Between an election's name and its polling day: its short form in brackets and up to four words of
+    ``DAY_LEAD`` ("(Pilkada) serentak pada tanggal", "yang dijadwalkan berlangsung pada")."""
+    words = "|".join(sorted(map(re.escape, lx.event_words.get("DAY_LEAD", ())), key=len, reverse=True))
+    return re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:(?:" + words + r")\s+){0,4}", re.I)
 
 
 def _election_day(ctx: DocContext, m: Mention) -> str | None:
     """The date written right after an election's name (its polling day), or None."""
-    lead = _DAY_LEAD.match(ctx.text, m.end)
+    lead = ctx.lx.derived("day_lead", _day_lead).match(ctx.text, m.end)
     at = lead.end() if lead else m.end
     found = find_dates(ctx.text[at:at + 40], ref=ctx.article.date)
     return next((d.iso for d in found if d.iso and d.start == 0 and d.kind in ("dMy", "dmy")), None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..dates import find_dates
+from ..dates import MONTHS, find_dates
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
 from .lexicon import slug
 from .told import DATE_HINT, verb_events
@@ -198,7 +198,7 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         inner = _wrapped(ctx, i, h.j)
         if inner:
             return inner
-    if lower_head and head in _words(ctx, "VOTING") and _election_at(ctx, h.j):
+    if head in _words(ctx, "VOTING") and _election_at(ctx, h.j):
         return None  # "menjelang pemungutan suara Pilkada serentak ...": the voting is the election's, named by it
     end = _event_end(ctx, i, h, head, lower_head)
     if end is None or _similar(ctx, h.j, end) or _no_happening(ctx, i, h, head, lower_head, end) \
@@ -304,6 +304,8 @@ def _name_step(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int
     if tl == "ke" and head in _words(ctx, "VISIT") and end > h.j and is_cap(doc[end - 1]) and end + 1 < len(doc) \
             and is_cap(doc[end + 1]) and ctx.texts[end + 1].lower() not in lx.calendar:
         return end + 1, lowers  # "Kunjungan Kerja Komisi II ke Kota Batam": where the visit went names it
+    if t.text.isdigit() and end + 1 < len(doc) and ctx.texts[end + 1].lower() in MONTHS:
+        return None  # "Pemilu 14 Februari 2024": a day and its month are the date, not part of the name
     if t.text.isdigit() or _ROMAN.match(t.text) or re.match(r"^\d{4}-\d{4}$", t.text):
         return end + 1, lowers
     if (t.text == "-" or t.text == "/" and not doc[end - 1].whitespace_ and not t.whitespace_) \

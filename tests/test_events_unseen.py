@@ -1,0 +1,42 @@
+"""Events on text no rule was written for (issue 13), class by class: an election's polling day, who
+took part. Sentences written for these tests; every name is invented; a counter-example sits beside each
+rule."""
+from __future__ import annotations
+
+import pytest
+
+DATELINE = "PURWOREJO, Warta Daerah - "
+
+
+def event_dates(r) -> dict[str, str | None]:
+    labels = {e.key: e.label for e in r.entities if e.type == "Event"}
+    return {labels[x.event]: x.date for x in r.events}
+
+
+# --- an election's polling day ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,label,date", [
+    # a day and its month after the election's name are its date, not part of its name
+    ("Kapolres mengingatkan personel menjaga netralitas pada Pemilu 14 Februari 2029.", "Pemilu 2029", "2029-02-14"),
+    ("Warga diminta menjaga kondusivitas menjelang pemungutan suara Pilkada Serentak 27 November 2029.",
+     "Pilkada 2029", "2029-11-27"),
+    # the voting opening a sentence is the election, dated by the day its sentence schedules
+    ("Pemungutan suara Pilkada Serentak 2029 dijadwalkan berlangsung pada 27 November 2029.",
+     "Pilkada 2029", "2029-11-27"),
+    ("Pilkada 2029 yang digelar pada 27 November 2029 diikuti tiga pasangan calon.", "Pilkada 2029", "2029-11-27"),
+    # ... not a date that follows other words ("dibahas", "sejak")
+    ("Tahapan Pilkada 2029 dibahas sejak 27 Maret 2029 oleh para camat.", "Pilkada 2029", None),
+])
+def test_an_election_is_dated_by_its_polling_day(extract, text, label, date):
+    got = event_dates(extract(DATELINE + text))
+    assert got.get(label, "missing") == date, got
+
+
+@pytest.mark.parametrize("text,label", [
+    # a count before a month is no day: "Rapat ... 2 Maret" ends before the date, a number of a round stays
+    ("Rapat Koordinasi Kepegawaian 2 Maret 2029 membahas mutasi pejabat.", "Rapat Koordinasi Kepegawaian"),
+    ("Seleksi CPNS Tahap 2 digelar di Gedung Serbaguna, Senin (5/3/2029).", "Seleksi CPNS Tahap 2"),
+])
+def test_a_day_of_the_month_is_no_part_of_an_event_name(extract, text, label):
+    r = extract(DATELINE + text)
+    assert label in {e.label for e in r.entities if e.type == "Event"}, [e.label for e in r.entities]
