@@ -40,3 +40,15 @@ def test_an_election_is_dated_by_its_polling_day(extract, text, label, date):
 def test_a_day_of_the_month_is_no_part_of_an_event_name(extract, text, label):
     r = extract(DATELINE + text)
     assert label in {e.label for e in r.entities if e.type == "Event"}, [e.label for e in r.entities]
+
+
+@pytest.mark.parametrize("text,voting", [
+    # a capitalised voting phrase before an election's name is the election ...
+    ("Pemungutan suara Pilkada 2029 dijadwalkan berlangsung pada 27 November 2029.", False),
+    # ... unless the sentence sites it: the vote at one place is a happening of its own
+    ("Pemungutan suara Pilkada 2029 digelar di Kecamatan Bagelen pada Rabu (28/11/2029).", True),
+])
+def test_a_voting_phrase_is_its_election_unless_sited(extract, text, voting):
+    got = {e.label for e in extract(DATELINE + text).entities if e.type == "Event"}
+    assert "Pilkada 2029" in got or voting, got
+    assert any(g.lower().startswith("pemungutan suara") for g in got) is voting, got

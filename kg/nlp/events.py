@@ -11,6 +11,7 @@ from .context import DocContext, Mention, is_acronym, is_cap, make_mention, pare
 from .lexicon import slug
 from .told import DATE_HINT, verb_events
 from .event_names import YEAR as _YEAR, short_form, suffix_event as _suffix_event
+from .event_elections import election_mention, voting_of_election
 from .works import iter_works
 from .units import is_unit_word
 
@@ -198,19 +199,13 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         inner = _wrapped(ctx, i, h.j)
         if inner:
             return inner
-    if head in _words(ctx, "VOTING") and _election_at(ctx, h.j):
+    if head in _words(ctx, "VOTING") and voting_of_election(ctx, h.j, lower_head):
         return None  # "menjelang pemungutan suara Pilkada serentak ...": the voting is the election's, named by it
     end = _event_end(ctx, i, h, head, lower_head)
     if end is None or _similar(ctx, h.j, end) or _no_happening(ctx, i, h, head, lower_head, end) \
             or _untold(ctx, i, h, lower_head, end):
         return None
     return _event_mention(ctx, i, h, head, end)
-
-
-def _election_at(ctx: DocContext, k: int) -> bool:
-    """Does an election's name open at token ``k`` ("Pilkada", "Pemilihan Kepala Daerah")?"""
-    h = ctx.longest(k, ("EVENT_HEAD",)) if k < len(ctx.texts) else None
-    return h is not None and ctx.span_text(k, h.j).lower() in ctx.lx.elections
 
 
 def _similar(ctx: DocContext, j: int, end: int) -> bool:
@@ -392,7 +387,7 @@ def _event_mention(ctx: DocContext, i: int, h, head: str, end: int) -> tuple[int
     doc = ctx.doc
     text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     if head in ctx.lx.elections:
-        return _election(ctx, i, h, head, end, text)
+        return election_mention(ctx, i, h, head, end, text)
     label = re.sub(r"\s*\([^)]*\)", "", text)
     label = label[0].upper() + label[1:]
     key = f"event:{slug(label)}"
@@ -403,22 +398,6 @@ def _event_mention(ctx: DocContext, i: int, h, head: str, end: int) -> tuple[int
     years = (f"{dated.group(1)} {dated.group(2)}", dated.group(1)) if dated and len(dated.group(1).split()) > 1 else ()
     aliases = tuple(dict.fromkeys(a for a in (text, short, *years) if a and a != label))
     return end, make_mention(ctx, i, end, "Event", key, label, aliases, kind)
-
-
-def _election(ctx: DocContext, i: int, h, head: str, end: int, text: str) -> tuple[int, Mention] | None:
-    """An election named by its head and its year ("Pilkada 2024"), or None for a word about elections."""
-    doc, lx = ctx.doc, ctx.lx
-    year = next((t.text for t in doc[i:end] if _YEAR.match(t.text)), None)
-    if year is None:
-        year = next((t.text for t in doc[i].sent if _YEAR.match(t.text)), None)
-    base = lx.elections[head]
-    label = f"{base} {year}" if year else base
-    before = ctx.texts[i - 1] if i > 0 else ""
-    if not year and before.isalpha() and before.islower() and before not in lx.function_words \
-            and before not in lx.event_cue_before and before not in _words(ctx, "ELECTION_CUE"):
-        return None  # "pidana pemilu", "penyelenggara Pemilu": a word about elections, no election told
-    end = max(end, h.j)
-    return end, make_mention(ctx, i, end, "Event", f"event:{slug(label)}", label, (text,), "election")
 
 
 def _joined(ctx: DocContext, m: Mention, end: int) -> tuple[Mention, int]:
