@@ -52,3 +52,26 @@ def test_a_voting_phrase_is_its_election_unless_sited(extract, text, voting):
     got = {e.label for e in extract(DATELINE + text).entities if e.type == "Event"}
     assert "Pilkada 2029" in got or voting, got
     assert any(g.lower().startswith("pemungutan suara") for g in got) is voting, got
+
+
+# --- who took part --------------------------------------------------------------------------------
+
+def took_part(r, person: str, event_head: str) -> bool:
+    ents = {e.key: e for e in r.entities}
+    pkey = next(e.key for e in r.entities if e.type == "Person" and e.label == person)
+    return any(pkey in x.participants for x in r.events if ents[x.event].label.lower().startswith(event_head))
+
+
+@pytest.mark.parametrize("cue,there", [
+    ("usai memimpin apel gabungan", True),       # a verb of taking part between "usai" and the event word
+    ("saat menghadiri apel gabungan", True),
+    ("usai apel gabungan", True),
+    ("usai membaca laporan itu", False),         # counter-example: no event word after the verb
+])
+def test_words_said_after_taking_part_place_the_speaker_there(extract, cue, there):
+    text = DATELINE + (
+        "Pemerintah Kabupaten Purworejo menggelar apel gabungan di halaman Kantor Bupati Purworejo, "
+        "Senin (4/3/2029).\n\nDikonfirmasi terpisah, Penjabat Bupati Purworejo Darmaji Suryokusumo menyatakan "
+        "telah memerintahkan inspektorat memeriksa laporan itu.\n\n"
+        f"\"Saya sudah menandatangani disposisinya minggu ini,\" tuturnya {cue}.")
+    assert took_part(extract(text), "Darmaji Suryokusumo", "apel") is there

@@ -126,9 +126,10 @@ def _hosted(ctx: DocContext, by_event: dict[str, list[Mention]], places: list[Me
 
 
 def _said_at(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[str, dict], quotes) -> dict[str, list[str]]:
-    """Speakers whose words are placed at an event by its head after a word of ``AT_EVENT`` (usai, saat)
-    in the same paragraph ("..., kata X usai peresmian di Kota Y."): the one event of the document with
-    that head, none where two share it."""
+    """Speakers whose words are placed at an event by its head after a word of ``AT_EVENT`` (usai, saat),
+    maybe with a verb of taking part between, in the same paragraph ("..., kata X usai peresmian di Kota
+    Y.", "..., tuturnya usai memimpin apel"): the one event of the document with that head, none where
+    two share it."""
     heads: dict[str, list[str]] = defaultdict(list)
     for key in by_event:
         words = (ents[key].get("label") or "").lower().split()
@@ -137,7 +138,9 @@ def _said_at(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[str
     heads = {h: keys for h, keys in heads.items() if len(keys) == 1}
     if not heads:
         return {}
-    at = ctx.lx.derived("said_at", lambda lx: re.compile(r"\b" + lx.phrases("AT_EVENT").pattern + r"\s+([a-z]+)\b", re.I))
+    # "usai apel", and with a verb of taking part between: "usai memimpin apel", "saat menghadiri rapat"
+    at = ctx.lx.derived("said_at", lambda lx: re.compile(
+        r"\b" + lx.phrases("AT_EVENT").pattern + r"\s+(?:(?:me|ber)[a-z]{3,}\s+)?([a-z]+)\b", re.I))
     out: dict[str, list[str]] = defaultdict(list)
     for q in quotes:
         if not q.speaker:
