@@ -75,3 +75,31 @@ def test_words_said_after_taking_part_place_the_speaker_there(extract, cue, ther
         "telah memerintahkan inspektorat memeriksa laporan itu.\n\n"
         f"\"Saya sudah menandatangani disposisinya minggu ini,\" tuturnya {cue}.")
     assert took_part(extract(text), "Darmaji Suryokusumo", "apel") is there
+
+
+HANDOVER = DATELINE + (
+    "Bupati Purworejo Sri Handayani menyerahkan SK pengangkatan kepada 300 PPPK di Pendopo Kabupaten Purworejo, "
+    "Senin (4/3/2029).{other}\n\n{lead} Wulan Permatasari, guru SD Negeri 3 Bagelen, mengaku terharu.")
+
+
+@pytest.mark.parametrize("lead,other,there", [
+    ("Salah seorang penerima SK,", "", True),
+    ("Seorang penerima SK,", "", True),
+    # counter-examples: no word of being one of those it was for; two handovers, so no telling which
+    ("Sementara itu,", "", False),
+    ("Salah seorang penerima SK,", " Usai itu, bupati membagikan bantuan beasiswa di Aula Bagelen, Senin (4/3/2029).",
+     False),
+])
+def test_a_recipient_named_at_a_handover_was_there(extract, lead, other, there):
+    r = extract(HANDOVER.format(lead=lead, other=other))
+    assert took_part(r, "Wulan Permatasari", "penyerahan") is there
+
+
+@pytest.mark.parametrize("lead,there", [
+    ("Salah satu peserta pelatihan,", True),     # one of the trainees, at the training the word names
+    ("Salah satu peserta seleksi,", False),      # counter-example: no event with that word here
+])
+def test_a_trainee_named_at_a_training_was_there(extract, lead, there):
+    text = DATELINE + ("Dinas Kominfo menggelar Pelatihan Jurnalistik Desa di Aula Bagelen, Senin (4/3/2029).\n\n"
+                       f"{lead} Wulan Permatasari, mengaku mendapat ilmu baru.")
+    assert took_part(extract(text), "Wulan Permatasari", "pelatihan") is there

@@ -23,7 +23,7 @@ SCHEMA = {
     "honorifics": ({"HONORIFIC", "RANK", "DEGREE"}, set()),
     "speech": ({"CUE_AFTER", "CUE_VERB", "CUE_PASSIVE", "CUE_CLAUSE", "CUE_PHRASE"}, set()),
     "events": ({"EVENT_HEAD"}, {"lower_name", "abbrev", "agenda"}),
-    "event_words": ({"DAY_LEAD", "ELECTION", "ELECTION_CUE", "FINDING", "INSPECTION", "LAUNCH", "LINKED", "LOWER_MODIFIER", "MARKED_BY", "NOT_HAPPENING",
+    "event_words": ({"DAY_LEAD", "ELECTION", "ELECTION_CUE", "FINDING", "HANDOVER", "MEMBER_LEAD", "INSPECTION", "LAUNCH", "LINKED", "LOWER_MODIFIER", "MARKED_BY", "NOT_HAPPENING",
                      "OBJECT_STOP", "PLANNED", "QUOTED_POLICY_HEAD", "RECORD", "ROUND", "SUFFIX_HEAD", "THEME",
                      "TIME_NOUN", "UNDER_WAY", "NAME_INNER", "SIMILAR", "VISIT", "VOTING", "WORKS_DOING", "WORKS_PLACE", "WORKS_PROJECT", "WRAPPER"}, {"name"}),
     "mention_words": ({"AGENCY_HEAD", "BODY_HEAD", "COMMERCIAL", "DOCUMENT_HEAD", "NOT_SYSTEM", "POLICY_HEAD", "PROGRAM_HEAD",

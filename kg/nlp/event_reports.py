@@ -43,6 +43,8 @@ def event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str
         scene[key] = scene.get(key, []) + speakers
     for key, actors in _verb_actors(ctx, by_event, ents, people, pindex, places).items():
         scene[key] = scene.get(key, []) + actors
+    for key, members in _members(ctx, by_event, ents, people, pindex).items():
+        scene[key] = scene.get(key, []) + members
     reports = []
     for key, ms in sorted(by_event.items()):
         ms.sort(key=lambda m: m.start)
@@ -229,6 +231,38 @@ def _verb_actors(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict
         sent = t.sent
         out[keys[0]] += [pindex[k] for k, p in enumerate(people) if sent.start_char <= p.start and p.end <= t.idx
                          and _present(ctx, p, k, pindex, places)]
+    return out
+
+
+def _member_lead(lx) -> re.Pattern:
+    """"Salah seorang penerima SK,", "seorang peserta pelatihan,": one of those an event was for, named next
+    (words of ``MEMBER_LEAD``; made once: ``Lexicon.derived``)."""
+    words = "|".join(sorted(map(re.escape, lx.event_words.get("MEMBER_LEAD", ())), key=len, reverse=True))
+    return re.compile(r"\b(?:salah\s+(?:seorang|satu)|seorang)\s+(" + words + r")((?:\s+[\w/-]+){0,6}?)\s*,\s*$", re.I)
+
+
+def _members(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[str, dict],
+             people: list[PersonMention], pindex: dict[int, str]) -> dict[str, list[str]]:
+    """Persons named as one of an event's recipients or trainees ("Salah seorang penerima SK, X, ...": at
+    the one handover of the document; "Salah satu peserta pelatihan, Y": at the one training)."""
+    by_head: dict[str, list[str]] = defaultdict(list)
+    for key in by_event:
+        if ents[key].get("kind") != "election":
+            by_head[((ents[key].get("label") or "").split() or [""])[0].lower()].append(key)
+    handover = ctx.lx.event_words.get("HANDOVER", frozenset())
+    lead = ctx.lx.derived("member_lead", _member_lead)
+    out: dict[str, list[str]] = defaultdict(list)
+    for k, p in enumerate(people):
+        if not p.name or not pindex.get(k) or ctx.in_quote(p.start):
+            continue
+        m = lead.search(ctx.text, max(0, p.start - 90), p.start)
+        if not m:
+            continue
+        what = (m.group(2).split() or [""])[0].lower()
+        keys = [key for head, ks in by_head.items() for key in ks
+                if (head in handover if m.group(1).lower() == "penerima" else head == what)]
+        if len(keys) == 1:
+            out[keys[0]].append(pindex[k])
     return out
 
 
