@@ -103,3 +103,18 @@ def test_a_trainee_named_at_a_training_was_there(extract, lead, there):
     text = DATELINE + ("Dinas Kominfo menggelar Pelatihan Jurnalistik Desa di Aula Bagelen, Senin (4/3/2029).\n\n"
                        f"{lead} Wulan Permatasari, mengaku mendapat ilmu baru.")
     assert took_part(extract(text), "Wulan Permatasari", "pelatihan") is there
+
+
+# --- what is no happening ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,held", [
+    # graduates of a training name the programme they went through, not a happening the article tells
+    ("Sebanyak sembilan pejabat merupakan alumni Pelatihan Kepemimpinan Pengawas yang diselenggarakan "
+     "bersama LAN.", False),
+    ("Ia lulusan Pelatihan Kepemimpinan Pengawas tahun 2027.", False),
+    # counter-example: the training followed at a venue on a day
+    ("Sebanyak 40 pejabat mengikuti Pelatihan Kepemimpinan Pengawas di Aula Bagelen, Senin (5/3/2029).", True),
+])
+def test_graduates_of_a_training_name_no_happening(extract, text, held):
+    got = {e.label.lower() for e in extract(DATELINE + text).entities if e.type == "Event"}
+    assert ("pelatihan kepemimpinan pengawas" in got) is held, got
