@@ -118,3 +118,38 @@ def test_a_trainee_named_at_a_training_was_there(extract, lead, there):
 def test_graduates_of_a_training_name_no_happening(extract, text, held):
     got = {e.label.lower() for e in extract(DATELINE + text).entities if e.type == "Event"}
     assert ("pelatihan kepemimpinan pengawas" in got) is held, got
+
+
+# --- names ----------------------------------------------------------------------------------------
+
+def event_names(r) -> set[str]:
+    return {n.lower() for e in r.entities if e.type == "Event" for n in (e.label, *e.aliases)}
+
+
+@pytest.mark.parametrize("text,name,absent", [
+    # an activity word with no name of its own is named by the quoted title after "bertajuk/bertema"
+    ("Dinas Pendidikan menggelar seminar bertajuk “Guru Hebat Bagelen Maju” di Aula Bagelen, Senin (5/3/2029).",
+     "seminar guru hebat bagelen maju", None),
+    # ... a wrapping word ("acara") gives way to the title
+    ("Pemkab menggelar acara bertema “Malam Budaya Nusantara” di Alun-alun Purworejo, Sabtu (3/3/2029).",
+     "malam budaya nusantara", None),
+    # counter-examples: a name of its own keeps it; a lower-case slogan is no name
+    ("Rapat koordinasi kepegawaian bertema “Sinergi ASN” digelar di Aula Bagelen, Senin (5/3/2029).",
+     "rapat koordinasi kepegawaian", "rapat koordinasi kepegawaian sinergi asn"),
+    ("Kegiatan bertajuk “peduli sesama” itu diikuti warga Bagelen.", None, "peduli sesama"),
+])
+def test_an_event_named_by_its_quoted_title(extract, text, name, absent):
+    got = event_names(extract(DATELINE + text))
+    assert name is None or name in got, got
+    assert absent is None or absent not in got, got
+
+
+@pytest.mark.parametrize("text,name", [
+    # a wrapping word opening the sentence, capitalised, wraps an activity told held after it
+    ("Kegiatan exit meeting dilaksanakan di Aula Inspektorat, Jumat (9/3/2029).", "exit meeting"),
+    # counter-example: the same words in a remark, held nowhere
+    ("Kegiatan exit meeting itu penting bagi setiap unit, katanya.", None),
+])
+def test_a_capitalised_wrapper_wraps_a_bare_activity(extract, text, name):
+    got = event_names(extract(DATELINE + text))
+    assert (name in got) if name else not got, got

@@ -12,6 +12,7 @@ from .lexicon import slug
 from .told import DATE_HINT, verb_events
 from .event_names import YEAR as _YEAR, short_form, suffix_event as _suffix_event
 from .event_elections import election_mention, voting_of_election
+from .event_titles import titled_event
 from .works import iter_works
 from .units import is_unit_word
 
@@ -195,6 +196,9 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     lower_head = not is_cap(ctx.doc[i])
     if head in _words(ctx, "SUFFIX_HEAD"):
         return None
+    titled = titled_event(ctx, i, h.j, head)
+    if titled:
+        return titled  # "seminar bertajuk “Guru Hebat”": named by its quoted title
     if head in _words(ctx, "WRAPPER") and lower_head and ctx.longest(h.j, ("EVENT_HEAD",)):
         inner = _wrapped(ctx, i, h.j)
         if inner:
@@ -370,9 +374,10 @@ def _no_happening(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: 
             and not (_lower_ok(ctx, i, head, lower_head) and " " in head and i > 1
                      and (_cue_before(ctx, i) or _linked(ctx, i) or ctx.texts[i - 1] in _words(ctx, "WRAPPER"))):
         # but "memimpin rapat koordinasi bersama ...": a two-word head after an event verb; "Pelantikan dilakukan
-        # oleh ..."; "acara penyerahan yang digelar di ...": a wrapped activity with a verb of holding
+        # oleh ..."; "acara penyerahan yang digelar di ...", "Kegiatan exit meeting dilaksanakan di ...": a wrapped
+        # activity told held
         return not (_told_held(ctx, i, end) or i > 0 and ctx.texts[i - 1].lower() in _words(ctx, "WRAPPER")
-                    and _held_after(ctx, end))
+                    and (_held_after(ctx, end) or _own_scene(ctx, end)))
     if _in_office(ctx, i) or lower_head and _enumerated(ctx, i, end):
         return True  # "Asisten Deputi ... Kebijakan dan Evaluasi Reformasi Birokrasi": an office's field
     # "pengurus Forum Anak Daerah", "hasil evaluasi SAKIP": a body or a finding, not a happening
