@@ -153,3 +153,21 @@ def test_an_event_named_by_its_quoted_title(extract, text, name, absent):
 def test_a_capitalised_wrapper_wraps_a_bare_activity(extract, text, name):
     got = event_names(extract(DATELINE + text))
     assert (name in got) if name else not got, got
+
+
+@pytest.mark.parametrize("text,name", [
+    # a lower-case name runs across "dan/serta" to the venue or the verb of holding ...
+    ("Sosialisasi pencegahan stunting dan pernikahan dini serta pola asuh anak dilaksanakan di Balai Desa "
+     "Kaliboto, Senin (5/3/2029).", "sosialisasi pencegahan stunting dan pernikahan dini serta pola asuh anak"),
+    # ... counter-example: words that go on with the sentence keep the short name
+    ("Bupati menggelar sosialisasi pencegahan stunting dan pernikahan dini serta pola asuh anak yang menjadi "
+     "masalah utama warga desa.", "sosialisasi pencegahan stunting dan pernikahan dini"),
+    # a round's number after its word is part of the name
+    ("Wakil Bupati memimpin rapat evaluasi kinerja triwulan II di Aula Bagelen, Senin (5/3/2029).",
+     "rapat evaluasi kinerja triwulan ii"),
+    ("Dinas menggelar pelatihan kader posyandu angkatan 3 di Aula Bagelen, Senin (5/3/2029).",
+     "pelatihan kader posyandu angkatan 3"),
+])
+def test_lower_case_name_boundaries(extract, text, name):
+    got = event_names(extract(DATELINE + text))
+    assert name in got, got

@@ -44,24 +44,12 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
     ("menggelar", "menghadiri", "dalam", "saat") or a verb after it ("digelar", "berlangsung").
     """
     lx, texts = ctx.lx, ctx.texts
-    end = k
-    while end < len(texts) and end - k < 5:
-        w = texts[end]
-        if end > k and _VERBISH.match(w) and w.startswith("me") and w not in lx.event_heads \
-                or w in _words(ctx, "THEME") or _PASSIVE.match(w):
-            break  # "kirab budaya memperingati hari jadi": the verb goes on with the sentence
-        if end > k and w.isalpha() and w.isupper() and len(w) >= 2:
-            end += 1  # "sosialisasi netralitas ASN", "bimtek pengelolaan SPBE": a short form inside the name
-        elif w.isalpha() and w.islower() and w not in lx.function_words and w not in lx.cue_verbs and w not in _words(ctx, "TIME_NOUN") \
-                and w not in lx.event_cue_after and (w not in lx.event_heads or end == k
-                                                     or texts[end - 1] in _words(ctx, "RECORD")):
-            end += 1  # "rapat evaluasi ...": an event word right after the head qualifies it
-        elif w == "dan" and end > k and end + 1 < len(texts) and texts[end + 1].isalpha() \
-                and texts[end + 1].islower() and texts[end + 1] not in lx.function_words:
-            end += 1
-        else:
-            break
-    while end > k and texts[end - 1] == "dan":
+    end = _lower_run(ctx, k, 5)
+    if end - k == 5:
+        far = _lower_run(ctx, k, 10)  # "sosialisasi pencegahan stunting dan gizi buruk serta pola asuh anak di ..."
+        if far < len(texts) and (texts[far] in (",", "di", "pada") or texts[far].lower() in lx.event_cue_after):
+            end = far
+    while end > k and texts[end - 1] in ("dan", "serta"):
         end -= 1  # "penandatanganan naskah deklarasi dan pelepasan ...": another happening follows
     if end == k:
         return k
@@ -73,6 +61,33 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
             or before in _words(ctx, "WRAPPER") or _scene_after(ctx, end):  # "akan menggelar X pada 20 Mei"
         return end
     return k
+
+
+def _lower_run(ctx: DocContext, k: int, most: int) -> int:
+    """End of the lower-case words (at most ``most``) naming an activity from ``k``: qualifying words, a
+    short form, "dan"/"serta" and a word, a round's number ("triwulan II"); not a verb going on with the
+    sentence, a theme word, a time word or a passive verb."""
+    lx, texts = ctx.lx, ctx.texts
+    end = k
+    while end < len(texts) and end - k < most:
+        w = texts[end]
+        if end > k and _VERBISH.match(w) and w.startswith("me") and w not in lx.event_heads \
+                or w in _words(ctx, "THEME") or _PASSIVE.match(w):
+            break  # "kirab budaya memperingati hari jadi": the verb goes on with the sentence
+        if end > k and w.isalpha() and w.isupper() and len(w) >= 2:
+            end += 1  # "sosialisasi netralitas ASN", "bimtek pengelolaan SPBE": a short form inside the name
+        elif w.isalpha() and w.islower() and w not in lx.function_words and w not in lx.cue_verbs and w not in _words(ctx, "TIME_NOUN") \
+                and w not in lx.event_cue_after and (w not in lx.event_heads or end == k
+                                                     or texts[end - 1] in _words(ctx, "RECORD")):
+            end += 1  # "rapat evaluasi ...": an event word right after the head qualifies it
+        elif w in ("dan", "serta") and end > k and end + 1 < len(texts) and texts[end + 1].isalpha() \
+                and texts[end + 1].islower() and texts[end + 1] not in lx.function_words:
+            end += 1
+        elif end > k and texts[end - 1].lower() in _words(ctx, "ROUND") and (_ROMAN.match(w) or w.isdigit()):
+            end += 1  # "rapat evaluasi kinerja triwulan II", "pelatihan kader angkatan 3"
+        else:
+            break
+    return end
 
 
 def _cue_before(ctx: DocContext, i: int) -> bool:
