@@ -171,3 +171,17 @@ def test_a_capitalised_wrapper_wraps_a_bare_activity(extract, text, name):
 def test_lower_case_name_boundaries(extract, text, name):
     got = event_names(extract(DATELINE + text))
     assert name in got, got
+
+
+@pytest.mark.parametrize("sentence,there", [
+    # presenters and moderators at the meeting just told were there
+    ("Kepala Bappeda Purworejo Rudi Hartanto memaparkan rencana aksi daerah.", True),
+    ("Materi disampaikan oleh Kepala Bappeda Purworejo Rudi Hartanto.", True),
+    ("Bertindak sebagai moderator, Kepala Bappeda Purworejo Rudi Hartanto.", True),
+    # counter-example: no word of taking part
+    ("Kepala Bappeda Purworejo Rudi Hartanto sebelumnya bertugas di Kota Magelang.", False),
+])
+def test_presenters_at_a_meeting_were_there(extract, sentence, there):
+    text = DATELINE + ("Dinas Kominfo menggelar Rapat Koordinasi Statistik Sektoral di Aula Bagelen, Senin (5/3/2029). "
+                       + sentence)
+    assert took_part(extract(text), "Rudi Hartanto", "rapat koordinasi") is there
