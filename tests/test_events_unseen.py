@@ -185,3 +185,30 @@ def test_presenters_at_a_meeting_were_there(extract, sentence, there):
     text = DATELINE + ("Dinas Kominfo menggelar Rapat Koordinasi Statistik Sektoral di Aula Bagelen, Senin (5/3/2029). "
                        + sentence)
     assert took_part(extract(text), "Rudi Hartanto", "rapat koordinasi") is there
+
+
+OPENING = DATELINE + (
+    "Mal Pelayanan Publik Kabupaten Purworejo yang baru diresmikan menampung 90 jenis layanan.\n\n"
+    "\"Warga cukup datang sekali ke sini,\" kata Kepala Ombudsman Jawa Tengah Dimas Pranowo usai peresmian di "
+    "Kota Magelang, Kamis (15/3/2029).\n\n"
+    "Kepala DPMPTSP Purworejo Laras Kinanti mengatakan gedung itu dibangun dengan dana daerah.\n\n"
+    "Peresmian MPP tersebut turut dihadiri para camat.")
+
+
+def test_a_bare_event_word_after_words_said_points_at_the_event(extract):
+    r = extract(OPENING)
+    # the bare word after "usai" in the speaker's attribution is the opening told later: its day, its town,
+    # and the scene that opens there (the next speaker was there too)
+    assert took_part(r, "Dimas Pranowo", "peresmian") and took_part(r, "Laras Kinanti", "peresmian")
+    ents = {e.key: e for e in r.entities}
+    rep = next(x for x in r.events if ents[x.event].label.lower().startswith("peresmian"))
+    assert rep.date == "2029-03-15" and ents[rep.place].label == "Kota Magelang", (rep, ents.get(rep.place))
+
+
+def test_after_an_event_another_happening_is_no_pointer(extract):
+    # counter-example: "Usai apel, ..." opens what came after the roll call, not words said at it
+    text = DATELINE + (
+        "Bupati Purworejo Sri Handayani memimpin apel gabungan di halaman Kantor Bupati Purworejo, "
+        "Selasa (2/1/2029).\n\nUsai apel, bupati menggelar ramah tamah di Aula Bagelen yang dihadiri "
+        "Kapolres Purworejo Agus Wicaksono.")
+    assert not took_part(extract(text), "Agus Wicaksono", "apel")

@@ -13,6 +13,7 @@ from .told import DATE_HINT, verb_events
 from .event_names import YEAR as _YEAR, short_form, suffix_event as _suffix_event
 from .event_elections import election_mention, voting_of_election
 from .event_titles import titled_event
+from .event_echoes import event_echoes
 from .works import iter_works
 from .units import is_unit_word
 
@@ -497,4 +498,6 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
     works = iter_works(ctx, taken)
     yield from works
     names = {m.i: m.j for m in found if m.type in ("Agency", "Policy")}
-    yield from verb_events(ctx, named + works, names, found)
+    verbs = verb_events(ctx, named + works, names, found)
+    yield from verbs
+    yield from event_echoes(ctx, [*named, *works, *verbs])  # "..., kata X usai peresmian di Kota Y"
