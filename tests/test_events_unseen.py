@@ -212,3 +212,17 @@ def test_after_an_event_another_happening_is_no_pointer(extract):
         "Selasa (2/1/2029).\n\nUsai apel, bupati menggelar ramah tamah di Aula Bagelen yang dihadiri "
         "Kapolres Purworejo Agus Wicaksono.")
     assert not took_part(extract(text), "Agus Wicaksono", "apel")
+
+
+@pytest.mark.parametrize("text,name", [
+    # a name before "yang (baru) diresmikan" in a dated sentence: the opening of what it names
+    ("Menteri menilai Mal Pelayanan Publik (MPP) Kabupaten Purworejo yang baru diresmikan di Bagelen, "
+     "Kamis (15/3/2029), layak jadi percontohan.", "peresmian mal pelayanan publik kabupaten purworejo"),
+    ("Warga memadati Pasar Baledono yang diresmikan Bupati Purworejo, Senin (12/3/2029).", "peresmian pasar baledono"),
+    # counter-examples: no day in the sentence; no name before "yang"
+    ("Menteri menilai Mal Pelayanan Publik Kabupaten Purworejo yang baru diresmikan layak jadi percontohan.", None),
+    ("Ia menyebut aplikasi yang diluncurkan kemarin kurang diminati, Senin (12/3/2029).", None),
+])
+def test_a_name_told_opened_in_a_relative_clause(extract, text, name):
+    got = event_names(extract(DATELINE + text))
+    assert (name in got) if name else not got, got

@@ -129,9 +129,10 @@ def passive_events(ctx: DocContext, found: list[Mention], taken: set[int]) -> li
     for k, noun, sent in _dated_verbs(ctx, lx.event_passives, taken):
         first = next((x for x in range(sent.start, k) if not texts[x].isspace()), None)
         subject = max((m for m in found if m.i == first and m.j < k and m.type in ("Policy", "Place", "Agency")),
-                      key=lambda m: m.j, default=None)
+                      key=lambda m: m.j, default=None) or _relative_subject(ctx, found, k)
         if subject is None:
             continue
+        first = subject.i
         end = subject.j
         if end < k and texts[end] == "(" and ")" in texts[end:k]:
             end = texts.index(")", end) + 1  # its short form in brackets
@@ -143,3 +144,26 @@ def passive_events(ctx: DocContext, found: list[Mention], taken: set[int]) -> li
         taken.add(sent.start)
         out.append(make_mention(ctx, k, k + 1, "Event", f"event:{slug(label)}", label, (), noun.lower()))
     return out
+
+
+def _relative_subject(ctx: DocContext, found: list[Mention], k: int) -> Mention | None:
+    """The name before "yang" (and "baru", "telah", "resmi") and the passive verb at ``k``: "... Mal
+    Pelayanan Publik (MPP) Kabupaten X yang baru diresmikan ..." -> that name, else None."""
+    texts = ctx.texts
+    x = k - 1
+    while x > 0 and texts[x].lower() in ctx.lx.event_words.get("RELATIVE_ADVERB", ()):
+        x -= 1
+    if texts[x].lower() != "yang":
+        return None
+    end = x
+    if texts[end - 1] == ")" and "(" in texts[max(0, end - 6):end]:
+        end = max(j for j in range(max(0, end - 6), end) if texts[j] == "(")  # its short form in brackets
+    name = max((m for m in found if m.j == end and m.type in ("Policy", "Place", "Agency")),
+               key=lambda m: m.j - m.i, default=None)
+    if name is None or name.type != "Place":
+        return name
+    ends = {name.i}  # "MPP Kabupaten X": the region it serves, after the name of what was done
+    if texts[name.i - 1] == ")" and "(" in texts[max(0, name.i - 6):name.i]:
+        ends.add(max(j for j in range(max(0, name.i - 6), name.i) if texts[j] == "("))  # its short form between
+    return max((m for m in found if m.j in ends and m.type in ("Policy", "Agency")), key=lambda m: m.j - m.i,
+               default=name)
