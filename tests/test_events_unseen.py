@@ -226,3 +226,20 @@ def test_after_an_event_another_happening_is_no_pointer(extract):
 def test_a_name_told_opened_in_a_relative_clause(extract, text, name):
     got = event_names(extract(DATELINE + text))
     assert (name in got) if name else not got, got
+
+
+@pytest.mark.parametrize("text,name,policy", [
+    # a regulation told by its number is part of the name of the event about it, and stays a policy
+    ("Wakil Bupati membuka kegiatan Sosialisasi Peraturan Daerah Nomor 5 Tahun 2028 tentang Ketertiban Umum di "
+     "Aula Kecamatan Bagelen, Rabu (7/3/2029).",
+     "sosialisasi peraturan daerah nomor 5 tahun 2028 tentang ketertiban umum", "Peraturan Daerah Nomor 5 Tahun 2028"),
+    ("BKD menggelar Sosialisasi Peraturan Menteri PANRB Nomor 1 Tahun 2029 di Aula Bagelen, Rabu (7/3/2029).",
+     "sosialisasi peraturan menteri panrb nomor 1 tahun 2029", None),
+    # counter-example: a number after "nomor" in lower case is no part of a capitalised name
+    ("BKD menggelar Sosialisasi Peraturan Menteri di ruang nomor 3 Gedung Bagelen, Rabu (7/3/2029).",
+     "sosialisasi peraturan menteri", None),
+])
+def test_a_regulation_number_inside_an_event_name(extract, text, name, policy):
+    r = extract(DATELINE + text)
+    assert name in event_names(r), event_names(r)
+    assert policy is None or policy in {e.label for e in r.entities if e.type == "Policy"}

@@ -14,8 +14,8 @@ from .event_names import YEAR as _YEAR, short_form, suffix_event as _suffix_even
 from .event_elections import election_mention, voting_of_election
 from .event_titles import titled_event
 from .event_echoes import event_echoes
+from .event_guards import enumerated, in_office, listed_end
 from .works import iter_works
-from .units import is_unit_word
 
 __all__ = ["iter_events"]
 
@@ -141,45 +141,6 @@ def _scene_after(ctx: DocContext, end: int) -> bool:
             and texts[sent.end + 1].lower() in ("ini", "tersebut"):
         return True
     return False
-
-
-def _in_office(ctx: DocContext, i: int) -> bool:
-    """Is the capitalised event word at ``i`` part of an office's title ("Asisten Deputi Koordinasi
-    Pelaksanaan Kebijakan dan Evaluasi ...", "Kepala Bidang Pelatihan")? An office title ends at most
-    eight words before it, and only fields of government and "dan" stand between."""
-
-    texts = ctx.texts
-    if not texts[i][:1].isupper():
-        return False
-    for k in range(max(0, i - 8), i):
-        for h in ctx.hits_at(k, "TITLE"):
-            if h.j <= i and all(is_unit_word(ctx.lx, texts[x]) or texts[x] in ("dan", ",") for x in range(h.j, i)):
-                return True
-    return False
-
-
-def _enumerated(ctx: DocContext, i: int, end: int) -> bool:
-    """Is the lower-case activity ``i:end`` one item of a list of activities ("koordinasi, ..., penguatan
-    SDM, pengembangan ...")? A comma before it and a comma or "dan"/"hingga" after it."""
-    texts = ctx.texts
-    return i > 0 and texts[i - 1] == "," and end < len(texts) and texts[end] in (",", "dan", "hingga", "serta")
-
-
-def _listed_end(ctx: DocContext, k: int) -> int | None:
-    """End of a list that goes on at the comma ``k`` ("ASN, TNI dan Polri") when it names short forms
-    or single capitalised words and closes with "dan"/"serta" before any other punctuation, else None."""
-    texts = ctx.texts
-    x = k
-    while x + 1 < len(texts) and x - k < 8:
-        nxt = texts[x + 1]
-        if not (nxt[:1].isupper() and nxt.isalpha() and nxt.lower() not in ctx.lx.function_words):
-            return None
-        if texts[x] in ("dan", "serta"):
-            return x + 2
-        if x + 2 >= len(texts) or texts[x + 2] not in (",", "dan", "serta"):
-            return None
-        x += 2
-    return None
 
 
 def _marks(ctx: DocContext, i: int) -> bool:
@@ -328,12 +289,14 @@ def _name_step(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int
         return end + 2, lowers  # "... Kabupaten/Kota Tahun 2024"
     if t.text == "(" and paren_end(ctx, end):
         return paren_end(ctx, end), lowers
-    if tl == "," and end > h.j and (listed := _listed_end(ctx, end)):
+    if tl == "," and end > h.j and (listed := listed_end(ctx, end)):
         return listed, lowers  # "Deklarasi Netralitas ASN, TNI dan Polri": a list inside the name
     if tl in ("dan", "&") and end + 1 < len(doc) and is_cap(doc[end + 1]) and (
             end > h.j or head.startswith("pemilihan ") and ctx.texts[end + 1] == "Wakil"
             or not lower_head and ctx.longest(end + 1, ("EVENT_HEAD",))):
         return end + 1, lowers  # "Pemilihan Bupati dan Wakil Bupati Sleman", "Pembukaan dan Penutupan ..."
+    if tl == "nomor" and end > h.j and is_cap(t) and end + 1 < len(doc) and ctx.texts[end + 1][:1].isdigit():
+        return end + 2, lowers  # "Sosialisasi Peraturan Daerah Nomor 5 Tahun 2028 tentang ...": a regulation's number
     if tl == "tahun" and end + 1 < len(doc) and _YEAR.match(ctx.texts[end + 1]):
         return end + 2, lowers
     if tl == "tahun" and end + 2 < len(doc) and ctx.texts[end + 1].lower() == "anggaran" \
@@ -394,7 +357,7 @@ def _no_happening(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: 
         # activity told held
         return not (_told_held(ctx, i, end) or i > 0 and ctx.texts[i - 1].lower() in _words(ctx, "WRAPPER")
                     and (_held_after(ctx, end) or _own_scene(ctx, end)))
-    if _in_office(ctx, i) or lower_head and _enumerated(ctx, i, end):
+    if in_office(ctx, i) or lower_head and enumerated(ctx, i, end):
         return True  # "Asisten Deputi ... Kebijakan dan Evaluasi Reformasi Birokrasi": an office's field
     # "pengurus Forum Anak Daerah", "hasil evaluasi SAKIP": a body or a finding, not a happening
     before = ctx.doc[i - 1].text.lower() if i > 0 else ""
@@ -415,7 +378,8 @@ def _event_mention(ctx: DocContext, i: int, h, head: str, end: int) -> tuple[int
     kind = "election" if head.startswith("pemilihan ") else head  # "Pemilihan Gubernur ...": not one with other events
     short = short_form(text)
     # "Rembuk Stunting Tingkat Kabupaten Tahun 2024" is also "... 2024" and, in its own year, "... Kabupaten"
-    dated = re.match(r"^(.+?) [Tt]ahun (?:[Aa]nggaran )?((?:19|20)\d\d(?:-(?:19|20)\d\d)?)$", label)
+    dated = None if " Nomor " in label else re.match(  # not "... Nomor 1 Tahun 2029": a regulation's number
+        r"^(.+?) [Tt]ahun (?:[Aa]nggaran )?((?:19|20)\d\d(?:-(?:19|20)\d\d)?)$", label)
     years = (f"{dated.group(1)} {dated.group(2)}", dated.group(1)) if dated and len(dated.group(1).split()) > 1 else ()
     aliases = tuple(dict.fromkeys(a for a in (text, short, *years) if a and a != label))
     return end, make_mention(ctx, i, end, "Event", key, label, aliases, kind)
