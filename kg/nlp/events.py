@@ -198,9 +198,12 @@ def _similar(ctx: DocContext, j: int, end: int) -> bool:
 
 def _untold(ctx: DocContext, i: int, h, lower_head: bool, end: int) -> bool:
     """Is a lower-case event word before a capitalised name ("memperkuat sosialisasi Surat Keputusan Bersama
-    ...") told held by nothing: no cue before it, no scene, no verb of holding after it?"""
-    if not lower_head or end == h.j or not ctx.texts[h.j][:1].isupper():
-        return False
+    ...", "melalui sidang majelis Tim X": a lower-case modifier between) told held by nothing: no cue before
+    it, no scene, no verb of holding after it?"""
+    texts = ctx.texts
+    if not lower_head or end == h.j or not (texts[h.j][:1].isupper() or end > h.j + 1 and texts[h.j + 1][:1].isupper()
+                                           and not texts[h.j + 1].isupper()):
+        return False  # (a short form after a modifier, "apel netralitas ASN", is no capitalised name)
     return not (_cue_before(ctx, i) or _own_scene(ctx, end) or _held_after(ctx, end) or _linked(ctx, i)
                 or i > 0 and ctx.texts[i - 1].lower() in _words(ctx, "WRAPPER") | _words(ctx, "UNDER_WAY"))
 
