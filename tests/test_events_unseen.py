@@ -257,3 +257,19 @@ def test_a_regulation_number_inside_an_event_name(extract, text, name, policy):
 def test_a_modified_activity_before_a_name_needs_telling_held(extract, text, name):
     got = event_names(extract(DATELINE + text))
     assert (name in got) if name else not got, got
+
+
+@pytest.mark.parametrize("text,name", [
+    # capitalised words after a wrapping word, told held, name the event ...
+    ("Pemkab melaksanakan kegiatan Jumat Bersih di lingkungan perkantoran, Jumat (9/3/2029).", "jumat bersih"),
+    ("Bupati menghadiri acara Purworejo Bersholawat di Alun-alun Purworejo, Sabtu (10/3/2029).",
+     "purworejo bersholawat"),
+    # ... counter-examples: a body's activities, an honorific, a day, and words told held by nothing
+    ("Kegiatan Dinas Kesehatan dipusatkan di Aula Bagelen, Senin (5/3/2029).", None),
+    ("Ia meminta kegiatan Ibu Bupati dijadwalkan ulang.", None),
+    ("Kegiatan Senin (5/3/2029) itu diikuti warga.", None),
+    ("Ia berharap kegiatan Purworejo Bersholawat terus ada.", None),
+])
+def test_an_event_named_by_capitalised_words_after_a_wrapper(extract, text, name):
+    got = event_names(extract(DATELINE + text))
+    assert (name in got) if name else not got, got

@@ -1,14 +1,15 @@
-"""Events named by a quoted title: an activity word with no name of its own, a word of ``THEME`` and the
-title in quotation marks ("seminar bertajuk “Guru Hebat, Desa Maju”" -> "Seminar Guru Hebat, Desa Maju";
-"acara bertema “Malam Budaya Nusantara”" -> "Malam Budaya Nusantara")."""
+"""Events named by their own words after an activity word with no name of its own: a quoted title after
+a word of ``THEME`` ("seminar bertajuk “Guru Hebat, Desa Maju”" -> "Seminar Guru Hebat, Desa Maju";
+"acara bertema “Malam Budaya Nusantara”" -> "Malam Budaya Nusantara"), or capitalised words after a
+wrapping word ("kegiatan Jumat Bersih" -> "Jumat Bersih")."""
 from __future__ import annotations
 
 import re
 
-from .context import DocContext, Mention, make_mention
+from .context import DocContext, Mention, is_acronym, is_cap, make_mention
 from .lexicon import slug
 
-__all__ = ["titled_event"]
+__all__ = ["named_after_wrapper", "titled_event"]
 
 _OPEN = {"“", '"', "‘", "'"}
 _CLOSE = {"”", '"', "’", "'"}
@@ -35,3 +36,43 @@ def titled_event(ctx: DocContext, i: int, j: int, head: str) -> tuple[int, Menti
     surface = " ".join(ctx.text[doc[i].idx:doc[close].idx + len(doc[close])].split())
     aliases = tuple(a for a in dict.fromkeys((surface, title, re.sub(r"[“”\"‘’']", "", surface))) if a != label)
     return close + 1, make_mention(ctx, i, close + 1, "Event", f"event:{slug(label)}", label, aliases, head)
+
+
+# a first word that names no activity: a body, a place, an office, a venue, a programme
+_NOT_ACTIVITY = ("AGENCY", "AGENCY_TYPE", "PLACE", "TITLE", "ACTING", "VENUE_HEAD", "POLICY")
+
+
+def named_after_wrapper(ctx: DocContext, i: int, j: int) -> tuple[int, Mention] | None:
+    """(end, Event mention) of the capitalised words after the wrapping word ``i:j`` ("kegiatan Jumat
+    Bersih", "acara Gebyar Budaya 2029"), or None: up to eight capitalised words, short forms and numbers,
+    the first no body, place, office, venue, programme, day or honorific. Whether it was held is the
+    caller's to tell."""
+    doc, texts, lx = ctx.doc, ctx.texts, ctx.lx
+    if j >= len(texts) or not is_cap(doc[j]) or texts[j].lower() in lx.address \
+            or any(ctx.hits_at(j, lab) for lab in _NOT_ACTIVITY) and not _place_led(ctx, j):
+        return None
+    if texts[j].lower() in lx.calendar and not (j + 1 < len(texts) and is_cap(doc[j + 1])
+                                                 and texts[j + 1].lower() not in lx.calendar):
+        return None  # "kegiatan Senin (5/3)": a day, not a name; but "kegiatan Jumat Bersih"
+    end = j
+    while end < len(texts) and end - j < 8 and (
+            (is_cap(doc[end]) or is_acronym(doc[end])) and texts[end].lower() not in lx.function_words
+            or end > j and texts[end].isdigit()):
+        end += 1
+    suffixes = lx.event_words.get("SUFFIX_HEAD", frozenset())
+    if end == j or any(texts[k].lower() in suffixes or ctx.hits_at(k, "EVENT_HEAD") for k in range(j, end)):
+        return None  # "acara Purworejo Innovation Award dan ...": an award's name, read by its suffix word
+    label = " ".join(ctx.text[doc[j].idx:doc[end - 1].idx + len(doc[end - 1])].split())
+    surface = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
+    return end, make_mention(ctx, i, end, "Event", f"event:{slug(label)}", label, (surface,), texts[i].lower())
+
+
+def _place_led(ctx: DocContext, j: int) -> bool:
+    """Does a place's name open a name that goes on in capitalised words of no body, place or office
+    ("Purworejo Bersholawat", not "Kabupaten Purworejo" or "Purworejo Dinas ...")?"""
+    place = ctx.longest(j, ("PLACE",))
+    k = place.j if place else j
+    return place is not None and k < len(ctx.texts) and is_cap(ctx.doc[k]) \
+        and ctx.texts[k].lower() not in ctx.lx.function_words and not any(ctx.hits_at(k, lab) for lab in _NOT_ACTIVITY) \
+        and not any(ctx.hits_at(j, lab) for lab in _NOT_ACTIVITY if lab != "PLACE")
+

@@ -12,7 +12,7 @@ from .lexicon import slug
 from .told import DATE_HINT, verb_events
 from .event_names import YEAR as _YEAR, short_form, suffix_event as _suffix_event
 from .event_elections import election_mention, voting_of_election
-from .event_titles import titled_event
+from .event_titles import named_after_wrapper, titled_event
 from .event_echoes import event_echoes
 from .event_guards import enumerated, in_office, listed_end
 from .works import iter_works
@@ -180,6 +180,10 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         inner = _wrapped(ctx, i, h.j)
         if inner:
             return inner
+    elif head in _words(ctx, "WRAPPER") and lower_head:
+        named = named_after_wrapper(ctx, i, h.j)  # "melaksanakan kegiatan Jumat Bersih di ...": told held
+        if named and (_cue_before(ctx, i) or _own_scene(ctx, named[0]) or _held_after(ctx, named[0])):
+            return named
     if head in _words(ctx, "VOTING") and voting_of_election(ctx, h.j, lower_head):
         return None  # "menjelang pemungutan suara Pilkada serentak ...": the voting is the election's, named by it
     end = _event_end(ctx, i, h, head, lower_head)
