@@ -273,3 +273,18 @@ def test_a_modified_activity_before_a_name_needs_telling_held(extract, text, nam
 def test_an_event_named_by_capitalised_words_after_a_wrapper(extract, text, name):
     got = event_names(extract(DATELINE + text))
     assert (name in got) if name else not got, got
+
+
+@pytest.mark.parametrize("text,name", [
+    # short forms of meetings and planning forums (events.jsonl)
+    ("Pemkab menggelar Rakortek Perencanaan Pembangunan di Aula Bagelen, Senin (5/3/2029).",
+     "rakortek perencanaan pembangunan"),
+    ("Camat membuka Musrenbangcam Bagelen Tahun 2029 di Aula Kecamatan, Senin (5/3/2029).",
+     "musrenbangcam bagelen tahun 2029"),
+    ("Gubernur memimpin ratas penanganan banjir di Gedung Gradhika, Senin (5/3/2029).", "ratas penanganan banjir"),
+    # counter-example: the short form in a remark, held nowhere, names no happening
+    ("Ia menilai ratas penting, katanya.", None),
+])
+def test_short_forms_of_meetings(extract, text, name):
+    got = event_names(extract(DATELINE + text))
+    assert (name in got) if name else not got, got
