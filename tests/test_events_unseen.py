@@ -288,3 +288,16 @@ def test_an_event_named_by_capitalised_words_after_a_wrapper(extract, text, name
 def test_short_forms_of_meetings(extract, text, name):
     got = event_names(extract(DATELINE + text))
     assert (name in got) if name else not got, got
+
+
+@pytest.mark.parametrize("text,name", [
+    # mobile public services opened somewhere on a day are happenings
+    ("Disdukcapil membuka gerai pelayanan terpadu keliling di Kantor Camat Bagelen, Selasa (6/3/2029).",
+     "gerai pelayanan terpadu keliling"),
+    ("Tim menggelar pelayanan keliling di Balai Desa Kaliboto, Rabu (7/3/2029).", "pelayanan keliling"),
+    # counter-example: the service spoken of in general
+    ("Ia berharap pelayanan keliling terus ada bagi warga pedalaman.", None),
+])
+def test_mobile_services_held_somewhere(extract, text, name):
+    got = event_names(extract(DATELINE + text))
+    assert (name in got) if name else not got, got
