@@ -301,3 +301,16 @@ def test_short_forms_of_meetings(extract, text, name):
 def test_mobile_services_held_somewhere(extract, text, name):
     got = event_names(extract(DATELINE + text))
     assert (name in got) if name else not got, got
+
+
+@pytest.mark.parametrize("text,election", [
+    # elections in general: after a quantifier, or defined by a copula
+    ("ASN harus netral dalam setiap pemilu, katanya.", False),
+    ("Pemilu adalah pesta demokrasi rakyat, ujarnya.", False),
+    # counter-examples: one election told, by its year or a cue of time
+    ("ASN harus netral dalam setiap tahapan Pemilu 2029, katanya.", True),
+    ("Menjelang pilkada, Bawaslu Purworejo menggelar patroli.", True),
+])
+def test_elections_in_general_are_no_event(extract, text, election):
+    got = {e.label for e in extract(DATELINE + text).entities if e.type == "Event"}
+    assert any(g.startswith(("Pemilu", "Pilkada")) for g in got) is election, got

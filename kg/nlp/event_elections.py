@@ -41,5 +41,9 @@ def election_mention(ctx: DocContext, i: int, h, head: str, end: int, text: str)
     if not year and before.isalpha() and before.islower() and before not in lx.function_words \
             and before not in lx.event_cue_before and before not in lx.event_words.get("ELECTION_CUE", frozenset()):
         return None  # "pidana pemilu", "penyelenggara Pemilu": a word about elections, no election told
+    after = ctx.texts[end].lower() if end < len(ctx.texts) else ""
+    if not year and (before.lower() in lx.event_words.get("GENERAL_BEFORE", ())
+                     or after in lx.event_words.get("DEFINITION_AFTER", ())):
+        return None  # "dalam setiap pemilu", "Pemilu adalah pesta demokrasi": elections in general
     end = max(end, h.j)
     return end, make_mention(ctx, i, end, "Event", f"event:{slug(label)}", label, (text,), "election")
