@@ -314,3 +314,18 @@ def test_mobile_services_held_somewhere(extract, text, name):
 def test_elections_in_general_are_no_event(extract, text, election):
     got = {e.label for e in extract(DATELINE + text).entities if e.type == "Event"}
     assert any(g.startswith(("Pemilu", "Pilkada")) for g in got) is election, got
+
+
+MEETING = DATELINE + "Pemkab Purworejo menggelar Rapat Koordinasi Penanganan Stunting di Aula Bagelen, Senin (5/3/2029).\n\n"
+
+
+@pytest.mark.parametrize("sentence,there", [
+    # the event's bare word pointing back ("rapat itu") or after a verb of taking part ("memimpin rapat")
+    ("Dalam rapat itu, Kepala Dinas Kesehatan Purworejo Rudi Hartanto melaporkan angka stunting turun.", True),
+    ("Wakil Bupati Purworejo Rudi Hartanto yang memimpin rapat meminta data diperbarui.", True),
+    # counter-examples: what came of it ("hasil rapat tersebut" goes to someone); a meeting of its own name
+    ("Hasil rapat tersebut akan dilaporkan kepada Gubernur Jawa Tengah Rudi Hartanto.", False),
+    ("Wakil Bupati Purworejo Rudi Hartanto berhalangan hadir dalam rapat itu.", False),
+])
+def test_a_bare_event_word_pointing_back_places_its_sentence_there(extract, sentence, there):
+    assert took_part(extract(MEETING + sentence), "Rudi Hartanto", "rapat koordinasi") is there

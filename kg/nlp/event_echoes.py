@@ -16,10 +16,11 @@ def _at_word(lx) -> re.Pattern:
 
 
 def event_echoes(ctx: DocContext, named: list[Mention]) -> list[Mention]:
-    """Mentions of the bare event words after a word of ``AT_EVENT`` that places words said ("kata X usai
-    peresmian"; a speech cue before it in its sentence), outside quotations, each pointing at the one named
-    event (not an election) whose label opens with that word; none where two share it or the word goes on
-    as a name ("usai rapat koordinasi ...": named there, not pointed at)."""
+    """Mentions of bare event words pointing at the one named event (not an election) whose label opens with
+    that word (none where two share it), outside quotations: after a word of ``AT_EVENT`` that places words
+    said ("kata X usai peresmian": a speech cue before it in its sentence), before "itu/tersebut/ini"
+    ("Dalam rapat itu, X melaporkan ..."), or after a verb of taking part ("X yang memimpin rapat ...");
+    not where the word goes on as a name of its own ("usai rapat koordinasi ...")."""
     by_head: dict[str, list[Mention]] = {}
     for m in named:
         if m.kind != "election":
@@ -28,21 +29,35 @@ def event_echoes(ctx: DocContext, named: list[Mention]) -> list[Mention]:
     if not heads:
         return []
     taken = {k for m in named for k in range(m.i, m.j)}
+    texts, lx = ctx.texts, ctx.lx
+    said = {ctx.doc.char_span(h.start(1), h.end(1)).start for h in lx.derived("at_event_word", _at_word).finditer(ctx.text)
+            if ctx.doc.char_span(h.start(1), h.end(1)) is not None}
     out = []
-    for hit in ctx.lx.derived("at_event_word", _at_word).finditer(ctx.text):
-        word = hit.group(1)
-        m = heads.get(word.lower())
-        if m is None or not word.islower() or ctx.in_quote(hit.start(1)):
+    for k, w in enumerate(texts):
+        m = heads.get(w.lower())
+        if m is None or k in taken or ctx.in_quote(ctx.doc[k].idx) or not (w.islower() or k == ctx.doc[k].sent.start):
             continue
-        span = ctx.doc.char_span(hit.start(1), hit.end(1))
-        if span is None or span.start in taken:
-            continue
-        k = span.start
-        sent = ctx.doc[k].sent
-        if not any(ctx.texts[x].lower() in ctx.lx.cue_tokens for x in range(sent.start, k)):
-            continue  # "Usai apel, X menggelar ramah tamah ...": after it, another happening; not words said there
-        nxt = ctx.texts[k + 1] if k + 1 < len(ctx.texts) else ""
-        if nxt[:1].isalpha() and nxt not in ctx.lx.function_words and nxt.lower() not in ("ini", "itu", "tersebut"):
+        nxt = texts[k + 1].lower() if k + 1 < len(texts) else ""
+        pointed = nxt in _DEMONSTRATIVE
+        if not pointed and nxt[:1].isalpha() and nxt not in lx.function_words and not _VERB.match(nxt):
             continue  # "usai rapat koordinasi ...", "saat apel siaga": a name of its own, not a pointer
-        out.append(make_mention(ctx, k, k + 1, "Event", m.key, m.label, (), m.kind))
+        before = texts[k - 1].lower() if k > 0 else ""
+        if before in lx.event_words.get("NOT_HAPPENING", ()):
+            continue  # "hasil evaluasi tersebut", "laporan rapat itu": what came of it, not the happening
+        if any(texts[x].lower() in lx.lists["NEGATION"] for x in range(max(ctx.doc[k].sent.start, k - 4), k)):
+            continue  # "berhalangan hadir dalam rapat itu": not there
+        if pointed or w.islower() and before.startswith("me") and before in lx.event_cue_before \
+                or w.islower() and k in said and _after_words_said(ctx, k):
+            out.append(make_mention(ctx, k, k + 1, "Event", m.key, m.label, (), m.kind))
     return out
+
+
+_DEMONSTRATIVE = ("itu", "tersebut", "ini")
+_VERB = re.compile(r"^(?:me|di|ber|ter)[a-z]{3,}$")  # "... memimpin rapat meminta ...": the sentence goes on
+
+
+def _after_words_said(ctx: DocContext, k: int) -> bool:
+    """Is there a speech cue before token ``k`` in its sentence ("..., kata X usai peresmian")? Not "Usai
+    apel, X menggelar ramah tamah ...": after it, another happening."""
+    sent = ctx.doc[k].sent
+    return any(ctx.texts[x].lower() in ctx.lx.cue_tokens for x in range(sent.start, k))
