@@ -329,3 +329,20 @@ MEETING = DATELINE + "Pemkab Purworejo menggelar Rapat Koordinasi Penanganan Stu
 ])
 def test_a_bare_event_word_pointing_back_places_its_sentence_there(extract, sentence, there):
     assert took_part(extract(MEETING + sentence), "Rudi Hartanto", "rapat koordinasi") is there
+
+
+@pytest.mark.parametrize("text,name,absent", [
+    # a venue written right after the name without "di" is no part of it
+    ("Bupati membuka Rapat Koordinasi Kepegawaian Aula Bappeda Purworejo, Senin (5/3/2029).",
+     "rapat koordinasi kepegawaian", "rapat koordinasi kepegawaian aula bappeda purworejo"),
+    ("Bupati memimpin Apel Pagi Halaman Kantor Bupati Purworejo, Senin (5/3/2029).", "apel pagi",
+     "apel pagi halaman kantor bupati purworejo"),
+    # counter-examples: the building opened or built is what the event is about
+    ("Bupati menghadiri Peresmian Gedung Serbaguna Bagelen, Senin (5/3/2029).", "peresmian gedung serbaguna bagelen",
+     None),
+    ("Bupati menghadiri Peletakan Batu Pertama Pembangunan Gedung Serbaguna Bagelen, Senin (5/3/2029).",
+     "peletakan batu pertama pembangunan gedung serbaguna bagelen", None),
+])
+def test_a_venue_after_the_name_without_di(extract, text, name, absent):
+    got = event_names(extract(DATELINE + text))
+    assert name in got and (absent is None or absent not in got), got

@@ -273,6 +273,8 @@ def _name_step(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int
     tl = t.text.lower()
     if tl in lx.calendar and not (head == "apel" and end == h.j) or lower_head and ctx.longest(end, ("TITLE", "ACTING")):
         return None  # "... inspektur upacara Gubernur X": an office after a lower-case event word opens a name
+    if end > h.j and is_cap(t) and tl in _words(ctx, "VENUE_STOP") and ctx.texts[end - 1].lower() not in lx.works_heads:
+        return None  # "Rapat Koordinasi Kepegawaian Aula Bappeda ...": the venue, "di" left out (not "Peresmian Gedung X")
     named = ctx.longest(end, ("POLICY",)) if is_cap(t) and end - i < 4 else None
     if named and named.j - end > 1:
         return named.j, lowers  # "seleksi Pegawai Pemerintah dengan Perjanjian Kerja": a programme's whole name
