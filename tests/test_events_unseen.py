@@ -346,3 +346,16 @@ def test_a_bare_event_word_pointing_back_places_its_sentence_there(extract, sent
 def test_a_venue_after_the_name_without_di(extract, text, name, absent):
     got = event_names(extract(DATELINE + text))
     assert name in got and (absent is None or absent not in got), got
+
+
+@pytest.mark.parametrize("text,second", [
+    # two happenings told by two verbs joined in one dated sentence are two events
+    ("Bupati Purworejo Sri Handayani melantik 20 pejabat administrator sekaligus menyerahkan SK kepada 100 PPPK "
+     "di Pendopo Kabupaten, Senin (5/3/2029).", True),
+    # counter-example: the second verb not joined to the first, in a sentence an event was taken from
+    ("Bupati Purworejo Sri Handayani melantik 20 pejabat administrator yang akan menyerahkan SK kepada 100 PPPK "
+     "di Pendopo Kabupaten, Senin (5/3/2029).", False),
+])
+def test_two_verbs_joined_tell_two_events(extract, text, second):
+    got = event_names(extract(DATELINE + text))
+    assert "pelantikan 20 pejabat administrator" in got and ("penyerahan sk" in got) is second, got

@@ -25,7 +25,7 @@ SCHEMA = {
     "events": ({"EVENT_HEAD"}, {"lower_name", "abbrev", "agenda"}),
     "event_words": ({"DAY_LEAD", "DEFINITION_AFTER", "ELECTION", "GENERAL_BEFORE", "ELECTION_CUE", "FINDING", "HANDOVER", "MEMBER_LEAD", "INSPECTION", "LAUNCH", "LINKED", "LOWER_MODIFIER", "MARKED_BY", "NOT_HAPPENING", "RELATIVE_ADVERB",
                      "OBJECT_STOP", "PLANNED", "QUOTED_POLICY_HEAD", "RECORD", "ROUND", "SUFFIX_HEAD", "THEME",
-                     "TIME_NOUN", "UNDER_WAY", "NAME_INNER", "SIMILAR", "VENUE_STOP", "VISIT", "VOTING", "WORKS_DOING", "WORKS_PLACE", "WORKS_PROJECT", "WRAPPER"}, {"name"}),
+                     "TIME_NOUN", "UNDER_WAY", "NAME_INNER", "SIMILAR", "VENUE_STOP", "VERB_JOINER", "VISIT", "VOTING", "WORKS_DOING", "WORKS_PLACE", "WORKS_PROJECT", "WRAPPER"}, {"name"}),
     "mention_words": ({"AGENCY_HEAD", "BODY_HEAD", "COMMERCIAL", "DOCUMENT_HEAD", "NOT_SYSTEM", "POLICY_HEAD", "PROGRAM_HEAD",
                        "REG_HEAD", "REG_HEAD_PREFIX", "SUBJECT_JOINER", "SUBJECT_JOINER_CAP", "SYSTEM_HEAD", "UNIT_BEFORE"}, set()),
     "venues": ({"VENUE_HEAD"}, {"complete", "local", "agency"}),

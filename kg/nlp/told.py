@@ -54,14 +54,18 @@ def verb_events(ctx: DocContext, named: list[Mention], names: dict[int, int],
 
 def _dated_verbs(ctx: DocContext, verbs: dict[str, str], taken: set[int]):
     """``(token, noun, sentence)`` of each verb of ``verbs`` (verb -> the noun naming its event) outside
-    quotations, in a sentence no event was taken from yet, dated there or by the next ones naming it again."""
+    quotations, in a sentence no event was taken from yet (or joined to the one taken by a word of
+    ``VERB_JOINER``), dated there or by the next ones naming it again."""
     doc = ctx.doc
     for k, w in enumerate(ctx.texts):
         noun = verbs.get(w.lower())
         if noun is None or ctx.in_quote(doc[k].idx):
             continue
         sent = doc[k].sent
-        if sent.start not in taken and (DATE_HINT.search(ctx.text[sent.start_char:sent.end_char]) or _dated_again(ctx, sent, noun)):
+        # "melantik 20 pejabat sekaligus menyerahkan SK ...": a second happening joined to the first
+        joined = k > sent.start and ctx.texts[k - 1].lower() in ctx.lx.event_words.get("VERB_JOINER", ())
+        if (sent.start not in taken or joined) and (DATE_HINT.search(ctx.text[sent.start_char:sent.end_char])
+                                                    or _dated_again(ctx, sent, noun)):
             yield k, noun, sent
 
 
