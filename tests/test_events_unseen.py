@@ -359,3 +359,16 @@ def test_a_venue_after_the_name_without_di(extract, text, name, absent):
 def test_two_verbs_joined_tell_two_events(extract, text, second):
     got = event_names(extract(DATELINE + text))
     assert "pelantikan 20 pejabat administrator" in got and ("penyerahan sk" in got) is second, got
+
+
+@pytest.mark.parametrize("when,iso", [
+    # a range of days: the event began on the first
+    ("5-6 Maret 2029", "2029-03-05"),
+    ("Senin-Selasa (5-6/3/2029)", "2029-03-05"),
+    # counter-examples: one day; a count before the date is no range
+    ("Senin (5/3/2029)", "2029-03-05"),
+    ("untuk 10-15 peserta, Selasa (6/3/2029)", "2029-03-06"),
+])
+def test_a_range_of_days_dates_the_event_by_its_first(extract, when, iso):
+    r = extract(DATELINE + f"Pemkab menggelar Rapat Koordinasi Statistik di Aula Bagelen, {when}.")
+    assert event_dates(r).get("Rapat Koordinasi Statistik") == iso, event_dates(r)

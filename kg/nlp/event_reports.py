@@ -60,9 +60,10 @@ def event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str
             sent = span.sent
             ahead = ahead or m is ms[0] and bool(_AHEAD.search(ctx.text[sent.start_char:sent.end_char]))
             if date is None and ents[key].get("kind") != "election":
-                for d in find_dates(article.text[sent.start_char:sent.end_char], ref=article.date):
+                sent_text = article.text[sent.start_char:sent.end_char]
+                for d in find_dates(sent_text, ref=article.date):
                     if d.iso:
-                        date = d.iso
+                        date = _range_start(sent_text, d.start, d.iso)
                         break
             if place is None or not place_is_venue:  # a venue named at a later mention beats a city
                 cands = [p for p in places if sent.start_char <= p.start < sent.end_char and p.start >= m.start]
@@ -95,6 +96,19 @@ def event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str
         people_only = (p for p in participants if ents.get(p, {}).get("type") == "Person")  # no agency speakers
         reports.append(EventReport(key, date, place, tuple(dict.fromkeys(people_only))))
     return reports
+
+
+_RANGE = re.compile(r"\b(\d{1,2})\s*[-–]\s*$")
+
+
+def _range_start(text: str, start: int, iso: str) -> str:
+    """The first day of a range of days written before the date at ``start`` ("Selasa-Rabu (7-8/5/2024)",
+    "5-6 Maret 2029": the event began on the 7th, the 5th), else ``iso``."""
+    m = _RANGE.search(text, max(0, start - 6), start)
+    day = int(iso[8:])
+    if m and 0 < int(m.group(1)) < day:
+        return f"{iso[:8]}{int(m.group(1)):02d}"
+    return iso
 
 
 def _day_lead(lx) -> re.Pattern:
