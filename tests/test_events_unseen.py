@@ -372,3 +372,16 @@ def test_two_verbs_joined_tell_two_events(extract, text, second):
 def test_a_range_of_days_dates_the_event_by_its_first(extract, when, iso):
     r = extract(DATELINE + f"Pemkab menggelar Rapat Koordinasi Statistik di Aula Bagelen, {when}.")
     assert event_dates(r).get("Rapat Koordinasi Statistik") == iso, event_dates(r)
+
+
+@pytest.mark.parametrize("text,name", [
+    # recitation contests, regional sports weeks and organisations' congresses by their short forms
+    ("Gubernur membuka MTQ ke-33 Tingkat Provinsi Jawa Tengah di Alun-alun Purworejo, Senin (5/3/2029).",
+     "mtq ke-33 tingkat provinsi jawa tengah"),
+    ("Organisasi itu menggelar Musda ke-5 di Hotel Sanjaya, Senin (5/3/2029).", "musda ke-5"),
+    # counter-example: the contest spoken of, held nowhere
+    ("Kafilah Purworejo meraih juara umum MTQ tahun lalu.", None),
+])
+def test_contests_and_congresses_by_short_forms(extract, text, name):
+    got = event_names(extract(DATELINE + text))
+    assert (name in got) if name else not got, got
