@@ -250,20 +250,23 @@ def _verb_actors(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict
 
 def _member_lead(lx) -> re.Pattern:
     """"Salah seorang penerima SK,", "seorang peserta pelatihan,": one of those an event was for, named next
-    (words of ``MEMBER_LEAD``; made once: ``Lexicon.derived``)."""
-    words = "|".join(sorted(map(re.escape, lx.event_words.get("MEMBER_LEAD", ())), key=len, reverse=True))
+    (words of ``RECIPIENT_LEAD`` and ``MEMBER_LEAD``; made once: ``Lexicon.derived``)."""
+    leads = lx.event_words.get("MEMBER_LEAD", frozenset()) | lx.event_words.get("RECIPIENT_LEAD", frozenset())
+    words = "|".join(sorted(map(re.escape, leads), key=len, reverse=True))
     return re.compile(r"\b(?:salah\s+(?:seorang|satu)|seorang)\s+(" + words + r")((?:\s+[\w/-]+){0,6}?)\s*,\s*$", re.I)
 
 
 def _members(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[str, dict],
              people: list[PersonMention], pindex: dict[int, str]) -> dict[str, list[str]]:
     """Persons named as one of an event's recipients or trainees ("Salah seorang penerima SK, X, ...": at
-    the one handover of the document; "Salah satu peserta pelatihan, Y": at the one training)."""
+    the one handover of the document, ``HANDOVER``; "Salah satu peserta pelatihan, Y": at the one event of
+    the word after ``MEMBER_LEAD``)."""
     by_head: dict[str, list[str]] = defaultdict(list)
     for key in by_event:
         if ents[key].get("kind") != "election":
             by_head[((ents[key].get("label") or "").split() or [""])[0].lower()].append(key)
     handover = ctx.lx.event_words.get("HANDOVER", frozenset())
+    recipient = ctx.lx.event_words.get("RECIPIENT_LEAD", frozenset())
     lead = ctx.lx.derived("member_lead", _member_lead)
     out: dict[str, list[str]] = defaultdict(list)
     for k, p in enumerate(people):
@@ -274,7 +277,7 @@ def _members(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[str
             continue
         what = (m.group(2).split() or [""])[0].lower()
         keys = [key for head, ks in by_head.items() for key in ks
-                if (head in handover if m.group(1).lower() == "penerima" else head == what)]
+                if (head in handover if m.group(1).lower() in recipient else head == what)]
         if len(keys) == 1:
             out[keys[0]].append(pindex[k])
     return out
