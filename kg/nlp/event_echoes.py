@@ -1,6 +1,7 @@
-"""An event named elsewhere, pointed at by its bare word after a word of ``AT_EVENT`` ("..., kata X usai
-peresmian di Kota Y, Kamis (15/2/2024)", "saat rapat"): the same event, so its sentence can give the
-event's day, venue and the people there, and it can open the article's scene."""
+"""An event named elsewhere, pointed at by its bare word: after a word of ``AT_EVENT`` in a speaker's
+attribution ("..., kata X usai peresmian di Kota Y, Kamis (15/2/2024)"), before "itu/tersebut/ini" ("Dalam
+rapat itu, ..."), after a verb of taking part ("yang memimpin rapat"): the same event, so its sentence
+can give the event's day, venue and the people there, and it can open the article's scene."""
 from __future__ import annotations
 
 import re
@@ -38,7 +39,7 @@ def event_echoes(ctx: DocContext, named: list[Mention]) -> list[Mention]:
         if m is None or k in taken or ctx.in_quote(ctx.doc[k].idx) or not (w.islower() or k == ctx.doc[k].sent.start):
             continue
         nxt = texts[k + 1].lower() if k + 1 < len(texts) else ""
-        pointed = nxt in _DEMONSTRATIVE
+        pointed = nxt in lx.lists["POINTING_BACK"]
         if not pointed and nxt[:1].isalpha() and nxt not in lx.function_words and not _VERB.match(nxt):
             continue  # "usai rapat koordinasi ...", "saat apel siaga": a name of its own, not a pointer
         before = texts[k - 1].lower() if k > 0 else ""
@@ -52,7 +53,6 @@ def event_echoes(ctx: DocContext, named: list[Mention]) -> list[Mention]:
     return out
 
 
-_DEMONSTRATIVE = ("itu", "tersebut", "ini")
 _VERB = re.compile(r"^(?:me|di|ber|ter)[a-z]{3,}$")  # "... memimpin rapat meminta ...": the sentence goes on
 
 
