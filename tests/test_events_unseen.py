@@ -385,3 +385,17 @@ def test_a_range_of_days_dates_the_event_by_its_first(extract, when, iso):
 def test_contests_and_congresses_by_short_forms(extract, text, name):
     got = event_names(extract(DATELINE + text))
     assert (name in got) if name else not got, got
+
+
+@pytest.mark.parametrize("text,name", [
+    # what a verb of holding holds, told at a venue on a day, is an event, event word or not
+    ("Dinas Kesehatan menggelar vaksinasi massal di Gedung Serbaguna, Senin (5/3/2029).", "vaksinasi massal"),
+    ("Polres menggelar Jumat Curhat di Masjid Agung Purworejo, Jumat (9/3/2029).", "jumat curhat"),
+    # counter-examples: governing is no happening; one bare word names none; nothing tells it held
+    ("Pemkab menyelenggarakan pemerintahan yang bersih dan melayani.", None),
+    ("Dinas menggelar pertemuan dengan kepala desa di Pendopo Kabupaten, Senin (5/3/2029).", None),
+    ("Dinas berencana menggelar vaksinasi massal tahun depan.", None),
+])
+def test_what_a_verb_of_holding_holds(extract, text, name):
+    got = event_names(extract(DATELINE + text))
+    assert (name in got) if name else not got, got

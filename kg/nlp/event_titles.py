@@ -9,7 +9,7 @@ import re
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention
 from .lexicon import slug
 
-__all__ = ["named_after_wrapper", "titled_event"]
+__all__ = ["held_object", "named_after_wrapper", "titled_event"]
 
 _OPEN = {"“", '"', "‘", "'"}
 _CLOSE = {"”", '"', "’", "'"}
@@ -75,4 +75,28 @@ def _place_led(ctx: DocContext, j: int) -> bool:
     return place is not None and k < len(ctx.texts) and is_cap(ctx.doc[k]) \
         and ctx.texts[k].lower() not in ctx.lx.function_words and not any(ctx.hits_at(k, lab) for lab in _NOT_ACTIVITY) \
         and not any(ctx.hits_at(j, lab) for lab in _NOT_ACTIVITY if lab != "PLACE")
+
+
+_VERBISH = re.compile(r"^(?:me|di|ber|ter)[a-z]{3,}$")
+
+
+def held_object(ctx: DocContext, k: int, taken: set[int]) -> tuple[int, Mention] | None:
+    """(end, Event mention) of what the verb of holding at ``k`` (``HOLDING_VERB``: "menggelar",
+    "mengadakan") holds when no event word opens it: capitalised words of no body or place ("menggelar
+    Jumat Curhat"), or two to five lower-case words ("menggelar vaksinasi massal"), or None. Whether it
+    was held somewhere, some day, is the caller's to tell."""
+    texts, lx, j = ctx.texts, ctx.lx, k + 1
+    if j >= len(texts) or j in taken or ctx.hits_at(j, "EVENT_HEAD"):
+        return None
+    if texts[j][:1].isupper():
+        return named_after_wrapper(ctx, j, j)
+    end = j
+    while end < len(texts) and end - j < 5 and texts[end].isalpha() and texts[end].islower() and end not in taken \
+            and texts[end] not in lx.function_words and texts[end] not in lx.cue_verbs and not _VERBISH.match(texts[end]):
+        end += 1
+    if end - j < 2:
+        return None  # "menggelar pertemuan dengan ...": one word names no activity of its own
+    label = ctx.span_text(j, end)
+    label = label[:1].upper() + label[1:]
+    return end, make_mention(ctx, j, end, "Event", f"event:{slug(label)}", label, (), texts[j].lower())
 

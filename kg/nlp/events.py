@@ -12,7 +12,7 @@ from .lexicon import slug
 from .told import DATE_HINT, verb_events
 from .event_names import YEAR as _YEAR, short_form, suffix_event as _suffix_event
 from .event_elections import election_mention, voting_of_election
-from .event_titles import named_after_wrapper, titled_event
+from .event_titles import held_object, named_after_wrapper, titled_event
 from .event_echoes import event_echoes
 from .event_guards import enumerated, in_office, listed_end
 from .works import iter_works
@@ -468,6 +468,12 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
             i = max(end - 1, i)
         i += 1
     taken = inside | {k for m in [*named, *found] if m.type in ("Agency", "Policy", "Event") for k in range(m.i, m.j)}
+    for k in (k for k, w in enumerate(texts) if w.lower() in _words(ctx, "HOLDING_VERB")):
+        held = held_object(ctx, k, taken)  # "menggelar vaksinasi massal di Gedung X, Senin (...)"
+        if held and _own_scene(ctx, held[0]):
+            named.append(held[1])
+            taken.update(range(held[1].i, held[1].j))
+            yield held[1]
     works = iter_works(ctx, taken)
     yield from works
     names = {m.i: m.j for m in found if m.type in ("Agency", "Policy")}
