@@ -1,6 +1,8 @@
-"""Events: a name opened by an event word ("Rapat Koordinasi", "Apel", "Pelatihan",
-"Pemilu") and extended over the capitalised words, numbers and acronyms that follow;
-award names closed by a suffix word ("... Awards"); elections named by year."""
+"""Events: a name opened by an event word ("Rapat Koordinasi", "Apel", "Pelatihan", "Pemilu") and extended
+over the capitalised words, numbers and acronyms that follow; award names closed by a suffix word ("...
+Awards"); elections named by year (:mod:`.event_elections`); names given by a quoted title, by capitalised
+words after "kegiatan/acara" or by what a verb of holding holds (:mod:`.event_titles`); bare event words
+pointing back at a named event (:mod:`.event_echoes`)."""
 from __future__ import annotations
 
 import re
