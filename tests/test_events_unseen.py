@@ -399,3 +399,16 @@ def test_contests_and_congresses_by_short_forms(extract, text, name):
 def test_what_a_verb_of_holding_holds(extract, text, name):
     got = event_names(extract(DATELINE + text))
     assert (name in got) if name else not got, got
+
+
+@pytest.mark.parametrize("text,name", [
+    # a capitalised name runs across "serta" as across "dan"
+    ("Pemkab menggelar Rapat Koordinasi Penanganan Banjir serta Tanah Longsor di Aula Bagelen, Senin (5/3/2029).",
+     "rapat koordinasi penanganan banjir serta tanah longsor"),
+    # counter-example: "serta" before a lower-case word is no part of the capitalised name
+    ("Pemkab menggelar Rapat Koordinasi Penanganan Banjir serta membagikan bantuan di Aula Bagelen, "
+     "Senin (5/3/2029).", "rapat koordinasi penanganan banjir"),
+])
+def test_a_capitalised_name_across_serta(extract, text, name):
+    got = event_names(extract(DATELINE + text))
+    assert name in got, got
