@@ -412,3 +412,10 @@ def test_what_a_verb_of_holding_holds(extract, text, name):
 def test_a_capitalised_name_across_serta(extract, text, name):
     got = event_names(extract(DATELINE + text))
     assert name in got, got
+
+
+def test_serta_before_another_event_word_keeps_two_events(extract):
+    # counter-example to the name across "serta": another happening's word after it opens a name of its own
+    got = event_names(extract(DATELINE + "Bupati menghadiri Peringatan Hari Pahlawan serta Ramah Tamah Veteran di "
+                                          "Aula Bagelen, Senin (5/3/2029)."))
+    assert "peringatan hari pahlawan" in got and "ramah tamah veteran" in got, got

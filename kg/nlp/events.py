@@ -302,7 +302,9 @@ def _name_step(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int
         return paren_end(ctx, end), lowers
     if tl == "," and end > h.j and (listed := listed_end(ctx, end)):
         return listed, lowers  # "Deklarasi Netralitas ASN, TNI dan Polri": a list inside the name
-    if tl in ("dan", "&", "serta") and end + 1 < len(doc) and is_cap(doc[end + 1]) and (
+    if tl == "serta" and end > h.j and end + 1 < len(doc) and is_cap(doc[end + 1]) and not _own_happening(ctx, end + 1):
+        return end + 1, lowers  # "Rapat Koordinasi Penanganan Banjir serta Tanah Longsor" (not "... serta Pemilihan Y")
+    if tl in ("dan", "&") and end + 1 < len(doc) and is_cap(doc[end + 1]) and (
             end > h.j or head.startswith("pemilihan ") and ctx.texts[end + 1] == "Wakil"
             or not lower_head and ctx.longest(end + 1, ("EVENT_HEAD",))):
         return end + 1, lowers  # "Pemilihan Bupati dan Wakil Bupati Sleman", "Pembukaan dan Penutupan ..."
