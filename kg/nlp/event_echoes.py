@@ -31,13 +31,15 @@ def event_echoes(ctx: DocContext, named: list[Mention]) -> list[Mention]:
         return []
     taken = {k for m in named for k in range(m.i, m.j)}
     texts, lx = ctx.texts, ctx.lx
-    said = {ctx.doc.char_span(h.start(1), h.end(1)).start for h in lx.derived("at_event_word", _at_word).finditer(ctx.text)
-            if ctx.doc.char_span(h.start(1), h.end(1)) is not None}
+    said = None
     out = []
     for k, w in enumerate(texts):
         m = heads.get(w.lower())
         if m is None or k in taken or ctx.in_quote(ctx.doc[k].idx) or not (w.islower() or k == ctx.doc[k].sent.start):
             continue
+        if said is None:  # the words after a word of AT_EVENT, found once a document has a candidate
+            spans = (ctx.doc.char_span(h.start(1), h.end(1)) for h in lx.derived("at_event_word", _at_word).finditer(ctx.text))
+            said = {sp.start for sp in spans if sp is not None}
         nxt = texts[k + 1].lower() if k + 1 < len(texts) else ""
         pointed = nxt in lx.lists["POINTING_BACK"]
         if not pointed and nxt[:1].isalpha() and nxt not in lx.function_words and not _VERB.match(nxt):

@@ -472,7 +472,8 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
             i = max(end - 1, i)
         i += 1
     taken = inside | {k for m in [*named, *found] if m.type in ("Agency", "Policy", "Event") for k in range(m.i, m.j)}
-    for k in (k for k, w in enumerate(texts) if w.lower() in _words(ctx, "HOLDING_VERB")):
+    holding = _words(ctx, "HOLDING_VERB")
+    for k in (k for k, w in enumerate(texts) if w in holding):  # lower case: "menggelar", not a name
         held = held_object(ctx, k, taken)  # "menggelar vaksinasi massal di Gedung X, Senin (...)"
         if held and _own_scene(ctx, held[0]):
             named.append(held[1])
