@@ -43,6 +43,8 @@ def event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str
         scene[key] = scene.get(key, []) + speakers
     for key, actors in _verb_actors(ctx, by_event, ents, people, pindex, places).items():
         scene[key] = scene.get(key, []) + actors
+    for key, members in _members(ctx, by_event, ents, people, pindex).items():
+        scene[key] = scene.get(key, []) + members
     reports = []
     for key, ms in sorted(by_event.items()):
         ms.sort(key=lambda m: m.start)
@@ -58,9 +60,10 @@ def event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str
             sent = span.sent
             ahead = ahead or m is ms[0] and bool(_AHEAD.search(ctx.text[sent.start_char:sent.end_char]))
             if date is None and ents[key].get("kind") != "election":
-                for d in find_dates(article.text[sent.start_char:sent.end_char], ref=article.date):
+                sent_text = article.text[sent.start_char:sent.end_char]
+                for d in find_dates(sent_text, ref=article.date):
                     if d.iso:
-                        date = d.iso
+                        date = _range_start(sent_text, d.start, d.iso)
                         break
             if place is None or not place_is_venue:  # a venue named at a later mention beats a city
                 cands = [p for p in places if sent.start_char <= p.start < sent.end_char and p.start >= m.start]
@@ -95,13 +98,29 @@ def event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str
     return reports
 
 
-# between an election's name and its polling day: "(Pilkada) serentak pada tanggal 27 November 2024"
-_DAY_LEAD = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:serentak\s+)?(?:pada\s+)?(?:tanggal\s+)?", re.I)
+_RANGE = re.compile(r"\b(\d{1,2})\s*[-–]\s*$")
+
+
+def _range_start(text: str, start: int, iso: str) -> str:
+    """The first day of a range of days written before the date at ``start`` ("Selasa-Rabu (7-8/5/2024)",
+    "5-6 Maret 2029": the event began on the 7th, the 5th), else ``iso``."""
+    m = _RANGE.search(text, max(0, start - 6), start)
+    day = int(iso[8:])
+    if m and 0 < int(m.group(1)) < day:
+        return f"{iso[:8]}{int(m.group(1)):02d}"
+    return iso
+
+
+def _day_lead(lx) -> re.Pattern:
+    """Between an election's name and its polling day: its short form in brackets and up to four words of
+    ``DAY_LEAD`` ("(Pilkada) serentak pada tanggal", "yang dijadwalkan berlangsung pada")."""
+    words = "|".join(sorted(map(re.escape, lx.event_words.get("DAY_LEAD", ())), key=len, reverse=True))
+    return re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:(?:" + words + r")\s+){0,4}", re.I)
 
 
 def _election_day(ctx: DocContext, m: Mention) -> str | None:
     """The date written right after an election's name (its polling day), or None."""
-    lead = _DAY_LEAD.match(ctx.text, m.end)
+    lead = ctx.lx.derived("day_lead", _day_lead).match(ctx.text, m.end)
     at = lead.end() if lead else m.end
     found = find_dates(ctx.text[at:at + 40], ref=ctx.article.date)
     return next((d.iso for d in found if d.iso and d.start == 0 and d.kind in ("dMy", "dmy")), None)
@@ -123,9 +142,10 @@ def _hosted(ctx: DocContext, by_event: dict[str, list[Mention]], places: list[Me
 
 
 def _said_at(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[str, dict], quotes) -> dict[str, list[str]]:
-    """Speakers whose words are placed at an event by its head after a word of ``AT_EVENT`` (usai, saat)
-    in the same paragraph ("..., kata X usai peresmian di Kota Y."): the one event of the document with
-    that head, none where two share it."""
+    """Speakers whose words are placed at an event by its head after a word of ``AT_EVENT`` (usai, saat),
+    maybe with a verb of taking part between, in the same paragraph ("..., kata X usai peresmian di Kota
+    Y.", "..., tuturnya usai memimpin apel"): the one event of the document with that head, none where
+    two share it."""
     heads: dict[str, list[str]] = defaultdict(list)
     for key in by_event:
         words = (ents[key].get("label") or "").lower().split()
@@ -134,7 +154,9 @@ def _said_at(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[str
     heads = {h: keys for h, keys in heads.items() if len(keys) == 1}
     if not heads:
         return {}
-    at = ctx.lx.derived("said_at", lambda lx: re.compile(r"\b" + lx.phrases("AT_EVENT").pattern + r"\s+([a-z]+)\b", re.I))
+    # "usai apel", and with a verb of taking part between: "usai memimpin apel", "saat menghadiri rapat"
+    at = ctx.lx.derived("said_at", lambda lx: re.compile(
+        r"\b" + lx.phrases("AT_EVENT").pattern + r"\s+(?:(?:me|ber)[a-z]{3,}\s+)?([a-z]+)\b", re.I))
     out: dict[str, list[str]] = defaultdict(list)
     for q in quotes:
         if not q.speaker:
@@ -227,6 +249,41 @@ def _verb_actors(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict
         sent = t.sent
         out[keys[0]] += [pindex[k] for k, p in enumerate(people) if sent.start_char <= p.start and p.end <= t.idx
                          and _present(ctx, p, k, pindex, places)]
+    return out
+
+
+def _member_lead(lx) -> re.Pattern:
+    """"Salah seorang penerima SK,", "seorang peserta pelatihan,": one of those an event was for, named next
+    (words of ``RECIPIENT_LEAD`` and ``MEMBER_LEAD``; made once: ``Lexicon.derived``)."""
+    leads = lx.event_words.get("MEMBER_LEAD", frozenset()) | lx.event_words.get("RECIPIENT_LEAD", frozenset())
+    words = "|".join(sorted(map(re.escape, leads), key=len, reverse=True))
+    return re.compile(r"\b(?:salah\s+(?:seorang|satu)|seorang)\s+(" + words + r")((?:\s+[\w/-]+){0,6}?)\s*,\s*$", re.I)
+
+
+def _members(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[str, dict],
+             people: list[PersonMention], pindex: dict[int, str]) -> dict[str, list[str]]:
+    """Persons named as one of an event's recipients or trainees ("Salah seorang penerima SK, X, ...": at
+    the one handover of the document, ``HANDOVER``; "Salah satu peserta pelatihan, Y": at the one event of
+    the word after ``MEMBER_LEAD``)."""
+    by_head: dict[str, list[str]] = defaultdict(list)
+    for key in by_event:
+        if ents[key].get("kind") != "election":
+            by_head[((ents[key].get("label") or "").split() or [""])[0].lower()].append(key)
+    handover = ctx.lx.event_words.get("HANDOVER", frozenset())
+    recipient = ctx.lx.event_words.get("RECIPIENT_LEAD", frozenset())
+    lead = ctx.lx.derived("member_lead", _member_lead)
+    out: dict[str, list[str]] = defaultdict(list)
+    for k, p in enumerate(people):
+        if not p.name or not pindex.get(k) or ctx.in_quote(p.start):
+            continue
+        m = lead.search(ctx.text, max(0, p.start - 90), p.start)
+        if not m:
+            continue
+        what = (m.group(2).split() or [""])[0].lower()
+        keys = [key for head, ks in by_head.items() for key in ks
+                if (head in handover if m.group(1).lower() in recipient else head == what)]
+        if len(keys) == 1:
+            out[keys[0]].append(pindex[k])
     return out
 
 

@@ -1,18 +1,23 @@
-"""Events: a name opened by an event word ("Rapat Koordinasi", "Apel", "Pelatihan",
-"Pemilu") and extended over the capitalised words, numbers and acronyms that follow;
-award names closed by a suffix word ("... Awards"); elections named by year."""
+"""Events: a name opened by an event word ("Rapat Koordinasi", "Apel", "Pelatihan", "Pemilu") and extended
+over the capitalised words, numbers and acronyms that follow; award names closed by a suffix word ("...
+Awards"); elections named by year (:mod:`.event_elections`); names given by a quoted title, by capitalised
+words after "kegiatan/acara" or by what a verb of holding holds (:mod:`.event_titles`); bare event words
+pointing back at a named event (:mod:`.event_echoes`)."""
 from __future__ import annotations
 
 import re
 from typing import Iterator
 
-from ..dates import find_dates
+from ..dates import MONTHS, find_dates
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
 from .lexicon import slug
 from .told import DATE_HINT, verb_events
 from .event_names import YEAR as _YEAR, short_form, suffix_event as _suffix_event
+from .event_elections import election_mention, voting_of_election
+from .event_titles import held_object, named_after_wrapper, titled_event
+from .event_echoes import event_echoes
+from .event_guards import enumerated, in_office, listed_end
 from .works import iter_works
-from .units import is_unit_word
 
 __all__ = ["iter_events"]
 
@@ -42,24 +47,12 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
     ("menggelar", "menghadiri", "dalam", "saat") or a verb after it ("digelar", "berlangsung").
     """
     lx, texts = ctx.lx, ctx.texts
-    end = k
-    while end < len(texts) and end - k < 5:
-        w = texts[end]
-        if end > k and _VERBISH.match(w) and w.startswith("me") and w not in lx.event_heads \
-                or w in _words(ctx, "THEME") or _PASSIVE.match(w):
-            break  # "kirab budaya memperingati hari jadi": the verb goes on with the sentence
-        if end > k and w.isalpha() and w.isupper() and len(w) >= 2:
-            end += 1  # "sosialisasi netralitas ASN", "bimtek pengelolaan SPBE": a short form inside the name
-        elif w.isalpha() and w.islower() and w not in lx.function_words and w not in lx.cue_verbs and w not in _words(ctx, "TIME_NOUN") \
-                and w not in lx.event_cue_after and (w not in lx.event_heads or end == k
-                                                     or texts[end - 1] in _words(ctx, "RECORD")):
-            end += 1  # "rapat evaluasi ...": an event word right after the head qualifies it
-        elif w == "dan" and end > k and end + 1 < len(texts) and texts[end + 1].isalpha() \
-                and texts[end + 1].islower() and texts[end + 1] not in lx.function_words:
-            end += 1
-        else:
-            break
-    while end > k and texts[end - 1] == "dan":
+    end = _lower_run(ctx, k, 5)
+    if end - k == 5:
+        far = _lower_run(ctx, k, 10)  # "sosialisasi pencegahan stunting dan gizi buruk serta pola asuh anak di ..."
+        if far < len(texts) and (texts[far] in (",", "di", "pada") or texts[far].lower() in lx.event_cue_after):
+            end = far
+    while end > k and texts[end - 1] in ("dan", "serta"):
         end -= 1  # "penandatanganan naskah deklarasi dan pelepasan ...": another happening follows
     if end == k:
         return k
@@ -71,6 +64,33 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
             or before in _words(ctx, "WRAPPER") or _scene_after(ctx, end):  # "akan menggelar X pada 20 Mei"
         return end
     return k
+
+
+def _lower_run(ctx: DocContext, k: int, most: int) -> int:
+    """End of the lower-case words (at most ``most``) naming an activity from ``k``: qualifying words, a
+    short form, "dan"/"serta" and a word, a round's number ("triwulan II"); not a verb going on with the
+    sentence, a theme word, a time word or a passive verb."""
+    lx, texts = ctx.lx, ctx.texts
+    end = k
+    while end < len(texts) and end - k < most:
+        w = texts[end]
+        if end > k and _VERBISH.match(w) and w.startswith("me") and w not in lx.event_heads \
+                or w in _words(ctx, "THEME") or _PASSIVE.match(w):
+            break  # "kirab budaya memperingati hari jadi": the verb goes on with the sentence
+        if end > k and w.isalpha() and w.isupper() and len(w) >= 2:
+            end += 1  # "sosialisasi netralitas ASN", "bimtek pengelolaan SPBE": a short form inside the name
+        elif w.isalpha() and w.islower() and w not in lx.function_words and w not in lx.cue_verbs and w not in _words(ctx, "TIME_NOUN") \
+                and w not in lx.event_cue_after and (w not in lx.event_heads or end == k
+                                                     or texts[end - 1] in _words(ctx, "RECORD")):
+            end += 1  # "rapat evaluasi ...": an event word right after the head qualifies it
+        elif w in ("dan", "serta") and end > k and end + 1 < len(texts) and texts[end + 1].isalpha() \
+                and texts[end + 1].islower() and texts[end + 1] not in lx.function_words:
+            end += 1
+        elif end > k and texts[end - 1].lower() in _words(ctx, "ROUND") and (_ROMAN.match(w) or w.isdigit()):
+            end += 1  # "rapat evaluasi kinerja triwulan II", "pelatihan kader angkatan 3"
+        else:
+            break
+    return end
 
 
 def _cue_before(ctx: DocContext, i: int) -> bool:
@@ -125,45 +145,6 @@ def _scene_after(ctx: DocContext, end: int) -> bool:
     return False
 
 
-def _in_office(ctx: DocContext, i: int) -> bool:
-    """Is the capitalised event word at ``i`` part of an office's title ("Asisten Deputi Koordinasi
-    Pelaksanaan Kebijakan dan Evaluasi ...", "Kepala Bidang Pelatihan")? An office title ends at most
-    eight words before it, and only fields of government and "dan" stand between."""
-
-    texts = ctx.texts
-    if not texts[i][:1].isupper():
-        return False
-    for k in range(max(0, i - 8), i):
-        for h in ctx.hits_at(k, "TITLE"):
-            if h.j <= i and all(is_unit_word(ctx.lx, texts[x]) or texts[x] in ("dan", ",") for x in range(h.j, i)):
-                return True
-    return False
-
-
-def _enumerated(ctx: DocContext, i: int, end: int) -> bool:
-    """Is the lower-case activity ``i:end`` one item of a list of activities ("koordinasi, ..., penguatan
-    SDM, pengembangan ...")? A comma before it and a comma or "dan"/"hingga" after it."""
-    texts = ctx.texts
-    return i > 0 and texts[i - 1] == "," and end < len(texts) and texts[end] in (",", "dan", "hingga", "serta")
-
-
-def _listed_end(ctx: DocContext, k: int) -> int | None:
-    """End of a list that goes on at the comma ``k`` ("ASN, TNI dan Polri") when it names short forms
-    or single capitalised words and closes with "dan"/"serta" before any other punctuation, else None."""
-    texts = ctx.texts
-    x = k
-    while x + 1 < len(texts) and x - k < 8:
-        nxt = texts[x + 1]
-        if not (nxt[:1].isupper() and nxt.isalpha() and nxt.lower() not in ctx.lx.function_words):
-            return None
-        if texts[x] in ("dan", "serta"):
-            return x + 2
-        if x + 2 >= len(texts) or texts[x + 2] not in (",", "dan", "serta"):
-            return None
-        x += 2
-    return None
-
-
 def _marks(ctx: DocContext, i: int) -> bool:
     """Is the activity at ``i`` what marked the happening just told ("... ditandai (dengan)
     penandatanganan prasasti")? Then it is part of that happening, not one of its own."""
@@ -194,23 +175,24 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     lower_head = not is_cap(ctx.doc[i])
     if head in _words(ctx, "SUFFIX_HEAD"):
         return None
+    titled = titled_event(ctx, i, h.j, head)
+    if titled:
+        return titled  # "seminar bertajuk “Guru Hebat”": named by its quoted title
     if head in _words(ctx, "WRAPPER") and lower_head and ctx.longest(h.j, ("EVENT_HEAD",)):
         inner = _wrapped(ctx, i, h.j)
         if inner:
             return inner
-    if lower_head and head in _words(ctx, "VOTING") and _election_at(ctx, h.j):
+    elif head in _words(ctx, "WRAPPER") and lower_head:
+        named = named_after_wrapper(ctx, i, h.j)  # "melaksanakan kegiatan Jumat Bersih di ...": told held
+        if named and (_cue_before(ctx, i) or _own_scene(ctx, named[0]) or _held_after(ctx, named[0])):
+            return named
+    if head in _words(ctx, "VOTING") and voting_of_election(ctx, h.j, lower_head):
         return None  # "menjelang pemungutan suara Pilkada serentak ...": the voting is the election's, named by it
     end = _event_end(ctx, i, h, head, lower_head)
     if end is None or _similar(ctx, h.j, end) or _no_happening(ctx, i, h, head, lower_head, end) \
             or _untold(ctx, i, h, lower_head, end):
         return None
     return _event_mention(ctx, i, h, head, end)
-
-
-def _election_at(ctx: DocContext, k: int) -> bool:
-    """Does an election's name open at token ``k`` ("Pilkada", "Pemilihan Kepala Daerah")?"""
-    h = ctx.longest(k, ("EVENT_HEAD",)) if k < len(ctx.texts) else None
-    return h is not None and ctx.span_text(k, h.j).lower() in ctx.lx.elections
 
 
 def _similar(ctx: DocContext, j: int, end: int) -> bool:
@@ -222,9 +204,12 @@ def _similar(ctx: DocContext, j: int, end: int) -> bool:
 
 def _untold(ctx: DocContext, i: int, h, lower_head: bool, end: int) -> bool:
     """Is a lower-case event word before a capitalised name ("memperkuat sosialisasi Surat Keputusan Bersama
-    ...") told held by nothing: no cue before it, no scene, no verb of holding after it?"""
-    if not lower_head or end == h.j or not ctx.texts[h.j][:1].isupper():
-        return False
+    ...", "melalui sidang majelis Tim X": a lower-case modifier between) told held by nothing: no cue before
+    it, no scene, no verb of holding after it?"""
+    texts = ctx.texts
+    if not lower_head or end == h.j or not (texts[h.j][:1].isupper() or end > h.j + 1 and texts[h.j + 1][:1].isupper()
+                                           and not texts[h.j + 1].isupper()):
+        return False  # (a short form after a modifier, "apel netralitas ASN", is no capitalised name)
     return not (_cue_before(ctx, i) or _own_scene(ctx, end) or _held_after(ctx, end) or _linked(ctx, i)
                 or i > 0 and ctx.texts[i - 1].lower() in _words(ctx, "WRAPPER") | _words(ctx, "UNDER_WAY"))
 
@@ -290,6 +275,8 @@ def _name_step(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int
     tl = t.text.lower()
     if tl in lx.calendar and not (head == "apel" and end == h.j) or lower_head and ctx.longest(end, ("TITLE", "ACTING")):
         return None  # "... inspektur upacara Gubernur X": an office after a lower-case event word opens a name
+    if end > h.j and is_cap(t) and tl in _words(ctx, "VENUE_STOP") and ctx.texts[end - 1].lower() not in lx.works_heads:
+        return None  # "Rapat Koordinasi Kepegawaian Aula Bappeda ...": the venue, "di" left out (not "Peresmian Gedung X")
     named = ctx.longest(end, ("POLICY",)) if is_cap(t) and end - i < 4 else None
     if named and named.j - end > 1:
         return named.j, lowers  # "seleksi Pegawai Pemerintah dengan Perjanjian Kerja": a programme's whole name
@@ -304,6 +291,8 @@ def _name_step(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int
     if tl == "ke" and head in _words(ctx, "VISIT") and end > h.j and is_cap(doc[end - 1]) and end + 1 < len(doc) \
             and is_cap(doc[end + 1]) and ctx.texts[end + 1].lower() not in lx.calendar:
         return end + 1, lowers  # "Kunjungan Kerja Komisi II ke Kota Batam": where the visit went names it
+    if t.text.isdigit() and end + 1 < len(doc) and ctx.texts[end + 1].lower() in MONTHS:
+        return None  # "Pemilu 14 Februari 2024": a day and its month are the date, not part of the name
     if t.text.isdigit() or _ROMAN.match(t.text) or re.match(r"^\d{4}-\d{4}$", t.text):
         return end + 1, lowers
     if (t.text == "-" or t.text == "/" and not doc[end - 1].whitespace_ and not t.whitespace_) \
@@ -311,12 +300,16 @@ def _name_step(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int
         return end + 2, lowers  # "... Kabupaten/Kota Tahun 2024"
     if t.text == "(" and paren_end(ctx, end):
         return paren_end(ctx, end), lowers
-    if tl == "," and end > h.j and (listed := _listed_end(ctx, end)):
+    if tl == "," and end > h.j and (listed := listed_end(ctx, end)):
         return listed, lowers  # "Deklarasi Netralitas ASN, TNI dan Polri": a list inside the name
+    if tl == "serta" and end > h.j and end + 1 < len(doc) and is_cap(doc[end + 1]) and not _own_happening(ctx, end + 1):
+        return end + 1, lowers  # "Rapat Koordinasi Penanganan Banjir serta Tanah Longsor" (not "... serta Pemilihan Y")
     if tl in ("dan", "&") and end + 1 < len(doc) and is_cap(doc[end + 1]) and (
             end > h.j or head.startswith("pemilihan ") and ctx.texts[end + 1] == "Wakil"
             or not lower_head and ctx.longest(end + 1, ("EVENT_HEAD",))):
         return end + 1, lowers  # "Pemilihan Bupati dan Wakil Bupati Sleman", "Pembukaan dan Penutupan ..."
+    if tl == "nomor" and end > h.j and is_cap(t) and end + 1 < len(doc) and ctx.texts[end + 1][:1].isdigit():
+        return end + 2, lowers  # "Sosialisasi Peraturan Daerah Nomor 5 Tahun 2028 tentang ...": a regulation's number
     if tl == "tahun" and end + 1 < len(doc) and _YEAR.match(ctx.texts[end + 1]):
         return end + 2, lowers
     if tl == "tahun" and end + 2 < len(doc) and ctx.texts[end + 1].lower() == "anggaran" \
@@ -373,10 +366,11 @@ def _no_happening(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: 
             and not (_lower_ok(ctx, i, head, lower_head) and " " in head and i > 1
                      and (_cue_before(ctx, i) or _linked(ctx, i) or ctx.texts[i - 1] in _words(ctx, "WRAPPER"))):
         # but "memimpin rapat koordinasi bersama ...": a two-word head after an event verb; "Pelantikan dilakukan
-        # oleh ..."; "acara penyerahan yang digelar di ...": a wrapped activity with a verb of holding
+        # oleh ..."; "acara penyerahan yang digelar di ...", "Kegiatan exit meeting dilaksanakan di ...": a wrapped
+        # activity told held
         return not (_told_held(ctx, i, end) or i > 0 and ctx.texts[i - 1].lower() in _words(ctx, "WRAPPER")
-                    and _held_after(ctx, end))
-    if _in_office(ctx, i) or lower_head and _enumerated(ctx, i, end):
+                    and (_held_after(ctx, end) or _own_scene(ctx, end)))
+    if in_office(ctx, i) or lower_head and enumerated(ctx, i, end):
         return True  # "Asisten Deputi ... Kebijakan dan Evaluasi Reformasi Birokrasi": an office's field
     # "pengurus Forum Anak Daerah", "hasil evaluasi SAKIP": a body or a finding, not a happening
     before = ctx.doc[i - 1].text.lower() if i > 0 else ""
@@ -390,33 +384,18 @@ def _event_mention(ctx: DocContext, i: int, h, head: str, end: int) -> tuple[int
     doc = ctx.doc
     text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     if head in ctx.lx.elections:
-        return _election(ctx, i, h, head, end, text)
+        return election_mention(ctx, i, h, head, end, text)
     label = re.sub(r"\s*\([^)]*\)", "", text)
     label = label[0].upper() + label[1:]
     key = f"event:{slug(label)}"
     kind = "election" if head.startswith("pemilihan ") else head  # "Pemilihan Gubernur ...": not one with other events
     short = short_form(text)
     # "Rembuk Stunting Tingkat Kabupaten Tahun 2024" is also "... 2024" and, in its own year, "... Kabupaten"
-    dated = re.match(r"^(.+?) [Tt]ahun (?:[Aa]nggaran )?((?:19|20)\d\d(?:-(?:19|20)\d\d)?)$", label)
+    dated = None if " Nomor " in label else re.match(  # not "... Nomor 1 Tahun 2029": a regulation's number
+        r"^(.+?) [Tt]ahun (?:[Aa]nggaran )?((?:19|20)\d\d(?:-(?:19|20)\d\d)?)$", label)
     years = (f"{dated.group(1)} {dated.group(2)}", dated.group(1)) if dated and len(dated.group(1).split()) > 1 else ()
     aliases = tuple(dict.fromkeys(a for a in (text, short, *years) if a and a != label))
     return end, make_mention(ctx, i, end, "Event", key, label, aliases, kind)
-
-
-def _election(ctx: DocContext, i: int, h, head: str, end: int, text: str) -> tuple[int, Mention] | None:
-    """An election named by its head and its year ("Pilkada 2024"), or None for a word about elections."""
-    doc, lx = ctx.doc, ctx.lx
-    year = next((t.text for t in doc[i:end] if _YEAR.match(t.text)), None)
-    if year is None:
-        year = next((t.text for t in doc[i].sent if _YEAR.match(t.text)), None)
-    base = lx.elections[head]
-    label = f"{base} {year}" if year else base
-    before = ctx.texts[i - 1] if i > 0 else ""
-    if not year and before.isalpha() and before.islower() and before not in lx.function_words \
-            and before not in lx.event_cue_before and before not in _words(ctx, "ELECTION_CUE"):
-        return None  # "pidana pemilu", "penyelenggara Pemilu": a word about elections, no election told
-    end = max(end, h.j)
-    return end, make_mention(ctx, i, end, "Event", f"event:{slug(label)}", label, (text,), "election")
 
 
 def _joined(ctx: DocContext, m: Mention, end: int) -> tuple[Mention, int]:
@@ -493,7 +472,16 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
             i = max(end - 1, i)
         i += 1
     taken = inside | {k for m in [*named, *found] if m.type in ("Agency", "Policy", "Event") for k in range(m.i, m.j)}
+    holding = _words(ctx, "HOLDING_VERB")
+    for k in (k for k, w in enumerate(texts) if w in holding):  # lower case: "menggelar", not a name
+        held = held_object(ctx, k, taken)  # "menggelar vaksinasi massal di Gedung X, Senin (...)"
+        if held and _own_scene(ctx, held[0]):
+            named.append(held[1])
+            taken.update(range(held[1].i, held[1].j))
+            yield held[1]
     works = iter_works(ctx, taken)
     yield from works
     names = {m.i: m.j for m in found if m.type in ("Agency", "Policy")}
-    yield from verb_events(ctx, named + works, names, found)
+    verbs = verb_events(ctx, named + works, names, found)
+    yield from verbs
+    yield from event_echoes(ctx, [*named, *works, *verbs])  # "..., kata X usai peresmian di Kota Y"

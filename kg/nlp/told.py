@@ -54,14 +54,18 @@ def verb_events(ctx: DocContext, named: list[Mention], names: dict[int, int],
 
 def _dated_verbs(ctx: DocContext, verbs: dict[str, str], taken: set[int]):
     """``(token, noun, sentence)`` of each verb of ``verbs`` (verb -> the noun naming its event) outside
-    quotations, in a sentence no event was taken from yet, dated there or by the next ones naming it again."""
+    quotations, in a sentence no event was taken from yet (or joined to the one taken by a word of
+    ``VERB_JOINER``), dated there or by the next ones naming it again."""
     doc = ctx.doc
     for k, w in enumerate(ctx.texts):
         noun = verbs.get(w.lower())
         if noun is None or ctx.in_quote(doc[k].idx):
             continue
         sent = doc[k].sent
-        if sent.start not in taken and (DATE_HINT.search(ctx.text[sent.start_char:sent.end_char]) or _dated_again(ctx, sent, noun)):
+        # "melantik 20 pejabat sekaligus menyerahkan SK ...": a second happening joined to the first
+        joined = k > sent.start and ctx.texts[k - 1].lower() in ctx.lx.event_words.get("VERB_JOINER", ())
+        if (sent.start not in taken or joined) and (DATE_HINT.search(ctx.text[sent.start_char:sent.end_char])
+                                                    or _dated_again(ctx, sent, noun)):
             yield k, noun, sent
 
 
@@ -129,9 +133,10 @@ def passive_events(ctx: DocContext, found: list[Mention], taken: set[int]) -> li
     for k, noun, sent in _dated_verbs(ctx, lx.event_passives, taken):
         first = next((x for x in range(sent.start, k) if not texts[x].isspace()), None)
         subject = max((m for m in found if m.i == first and m.j < k and m.type in ("Policy", "Place", "Agency")),
-                      key=lambda m: m.j, default=None)
+                      key=lambda m: m.j, default=None) or _relative_subject(ctx, found, k)
         if subject is None:
             continue
+        first = subject.i
         end = subject.j
         if end < k and texts[end] == "(" and ")" in texts[end:k]:
             end = texts.index(")", end) + 1  # its short form in brackets
@@ -143,3 +148,26 @@ def passive_events(ctx: DocContext, found: list[Mention], taken: set[int]) -> li
         taken.add(sent.start)
         out.append(make_mention(ctx, k, k + 1, "Event", f"event:{slug(label)}", label, (), noun.lower()))
     return out
+
+
+def _relative_subject(ctx: DocContext, found: list[Mention], k: int) -> Mention | None:
+    """The name before "yang" (and "baru", "telah", "resmi") and the passive verb at ``k``: "... Mal
+    Pelayanan Publik (MPP) Kabupaten X yang baru diresmikan ..." -> that name, else None."""
+    texts = ctx.texts
+    x = k - 1
+    while x > 0 and texts[x].lower() in ctx.lx.event_words.get("RELATIVE_ADVERB", ()):
+        x -= 1
+    if texts[x].lower() != "yang":
+        return None
+    end = x
+    if texts[end - 1] == ")" and "(" in texts[max(0, end - 6):end]:
+        end = max(j for j in range(max(0, end - 6), end) if texts[j] == "(")  # its short form in brackets
+    name = max((m for m in found if m.j == end and m.type in ("Policy", "Place", "Agency")),
+               key=lambda m: m.j - m.i, default=None)
+    if name is None or name.type != "Place":
+        return name
+    ends = {name.i}  # "MPP Kabupaten X": the region it serves, after the name of what was done
+    if texts[name.i - 1] == ")" and "(" in texts[max(0, name.i - 6):name.i]:
+        ends.add(max(j for j in range(max(0, name.i - 6), name.i) if texts[j] == "("))  # its short form between
+    return max((m for m in found if m.j in ends and m.type in ("Policy", "Agency")), key=lambda m: m.j - m.i,
+               default=name)

@@ -1,0 +1,49 @@
+"""Elections among events: the voting before an election's name is the election's ("pemungutan suara
+Pilkada ..."), and an election is named by its head and year ("Pilkada 2024"), not by a word about
+elections ("pidana pemilu")."""
+from __future__ import annotations
+
+from .context import DocContext, Mention, make_mention
+from .event_names import YEAR as _YEAR
+from .lexicon import slug
+
+__all__ = ["election_mention", "voting_of_election"]
+
+
+def voting_of_election(ctx: DocContext, j: int, lower_head: bool) -> bool:
+    """Is the voting word ending at ``j`` the election named right after it ("menjelang pemungutan suara
+    Pilkada serentak ...")? Not a capitalised vote held at a place ("Pemungutan suara Pilkada digelar di
+    Kecamatan X")."""
+    return _election_at(ctx, j) and (lower_head or not _sited(ctx, j))
+
+
+def _sited(ctx: DocContext, k: int) -> bool:
+    """Does the sentence go on after token ``k`` to a place ("di" and a capitalised word)?"""
+    texts, end = ctx.texts, ctx.doc[k].sent.end
+    return any(texts[x] == "di" and texts[x + 1][:1].isupper() for x in range(k, end - 1))
+
+
+def _election_at(ctx: DocContext, k: int) -> bool:
+    """Does an election's name open at token ``k`` ("Pilkada", "Pemilihan Kepala Daerah")?"""
+    h = ctx.longest(k, ("EVENT_HEAD",)) if k < len(ctx.texts) else None
+    return h is not None and ctx.span_text(k, h.j).lower() in ctx.lx.elections
+
+
+def election_mention(ctx: DocContext, i: int, h, head: str, end: int, text: str) -> tuple[int, Mention] | None:
+    """An election named by its head and its year ("Pilkada 2024"), or None for a word about elections."""
+    doc, lx = ctx.doc, ctx.lx
+    year = next((t.text for t in doc[i:end] if _YEAR.match(t.text)), None)
+    if year is None:
+        year = next((t.text for t in doc[i].sent if _YEAR.match(t.text)), None)
+    base = lx.elections[head]
+    label = f"{base} {year}" if year else base
+    before = ctx.texts[i - 1] if i > 0 else ""
+    if not year and before.isalpha() and before.islower() and before not in lx.function_words \
+            and before not in lx.event_cue_before and before not in lx.event_words.get("ELECTION_CUE", frozenset()):
+        return None  # "pidana pemilu", "penyelenggara Pemilu": a word about elections, no election told
+    after = ctx.texts[end].lower() if end < len(ctx.texts) else ""
+    if not year and (before.lower() in lx.event_words.get("GENERAL_BEFORE", ())
+                     or after in lx.event_words.get("DEFINITION_AFTER", ())):
+        return None  # "dalam setiap pemilu", "Pemilu adalah pesta demokrasi": elections in general
+    end = max(end, h.j)
+    return end, make_mention(ctx, i, end, "Event", f"event:{slug(label)}", label, (text,), "election")
