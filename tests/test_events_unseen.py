@@ -419,3 +419,14 @@ def test_serta_before_another_event_word_keeps_two_events(extract):
     got = event_names(extract(DATELINE + "Bupati menghadiri Peringatan Hari Pahlawan serta Ramah Tamah Veteran di "
                                           "Aula Bagelen, Senin (5/3/2029)."))
     assert "peringatan hari pahlawan" in got and "ramah tamah veteran" in got, got
+
+
+@pytest.mark.parametrize("sentence,name", [
+    # a lower-case activity and a modifier before a programme's name: the programme is part of what was held
+    ("Tiga unit kerja menjalani desk evaluasi pembangunan Zona Integritas yang digelar Tim Penilai Nasional di "
+     "Pendopo Bupati, Selasa (8/10/2024).", "desk evaluasi pembangunan zona integritas"),
+])
+def test_a_modifier_before_a_programme_keeps_it_in_the_name(extract, sentence, name):
+    r = extract("WONOSOBO - " + sentence)
+    got = [n.lower() for e in r.entities if e.type == "Event" for n in (e.label, *e.aliases)]
+    assert any(g.startswith(name) for g in got), got

@@ -207,11 +207,18 @@ def _untold(ctx: DocContext, i: int, h, lower_head: bool, end: int) -> bool:
     ...", "melalui sidang majelis Tim X": a lower-case modifier between) told held by nothing: no cue before
     it, no scene, no verb of holding after it?"""
     texts = ctx.texts
-    if not lower_head or end == h.j or not (texts[h.j][:1].isupper() or end > h.j + 1 and texts[h.j + 1][:1].isupper()
-                                           and not texts[h.j + 1].isupper()):
-        return False  # (a short form after a modifier, "apel netralitas ASN", is no capitalised name)
+    if not lower_head or end == h.j or not (texts[h.j][:1].isupper() or end > h.j + 1 and _body_name(ctx, h.j + 1)):
+        return False  # (not a programme after a modifier, "evaluasi lapangan Zona Integritas", nor a short form)
     return not (_cue_before(ctx, i) or _own_scene(ctx, end) or _held_after(ctx, end) or _linked(ctx, i)
                 or i > 0 and ctx.texts[i - 1].lower() in _words(ctx, "WRAPPER") | _words(ctx, "UNDER_WAY"))
+
+
+def _body_name(ctx: DocContext, k: int) -> bool:
+    """Does a body's name start at ``k`` ("Tim Penyelesaian ...", an agency), a capitalised word that is no
+    short form?"""
+    first = {w.split()[0] for w in ctx.lx.mention_words["BODY_HEAD"]}
+    return ctx.texts[k][:1].isupper() and not ctx.texts[k].isupper() and (
+        ctx.texts[k].lower() in first or bool(ctx.longest(k, ("AGENCY", "AGENCY_TYPE"))))
 
 
 def _wrapped(ctx: DocContext, i: int, j: int) -> tuple[int, Mention] | None:
