@@ -423,8 +423,12 @@ def test_serta_before_another_event_word_keeps_two_events(extract):
 
 @pytest.mark.parametrize("sentence,name", [
     # a lower-case activity and a modifier before a programme's name: the programme is part of what was held
-    ("Tiga unit kerja menjalani desk evaluasi pembangunan Zona Integritas yang digelar Tim Penilai Nasional di "
-     "Pendopo Bupati, Selasa (8/10/2024).", "desk evaluasi pembangunan zona integritas"),
+    ("Tiga unit kerja menjalani desk evaluasi pembangunan Zona Integritas menuju Wilayah Bebas dari Korupsi. Desk "
+     "evaluasi dibuka oleh Bupati Wonosobo Budi Santoso di Pendopo Bupati, Selasa (8/10/2024).",
+     "desk evaluasi pembangunan zona integritas"),
+    ("Rumah sakit itu kembali menjalani evaluasi lapangan Zona Integritas menuju Wilayah Bebas dari Korupsi. "
+     "Evaluasi dibuka oleh Wali Kota Budi Santoso di aula rumah sakit, Selasa (16/7/2024).",
+     "evaluasi lapangan zona integritas"),
 ])
 def test_a_modifier_before_a_programme_keeps_it_in_the_name(extract, sentence, name):
     r = extract("WONOSOBO - " + sentence)
