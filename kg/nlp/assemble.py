@@ -26,11 +26,7 @@ from .event_reports import event_reports
 __all__ = ["assemble"]
 
 
-_PRONOUN_SUBJECT = re.compile(r"^\W*(?:Ia|Dia|Beliau)\b")
 _NATIONAL = re.compile(r"\b(?:RI|Republik Indonesia|[Pp]usat)\b")
-_GENERIC_AGENCY_HEADS = {"dinas", "badan", "kantor", "komisi", "dewan", "bagian", "biro", "pemerintah", "satuan",
-                         "unit", "sekretariat", "kepolisian", "rumah", "lembaga", "direktorat", "balai", "pusat"}
-_SUFFIXY = {"award", "awards", "day", "expo", "festival", "summit"}
 
 
 def _expand(label: str, expansions: dict[str, str]) -> set[str]:
@@ -72,7 +68,7 @@ def _merge_keys(mentions: list[Mention], expansions: dict[str, str], lx) -> dict
         if kinds.get(key) == "regional" and key not in remap:
             head = labels[key].split()[0].lower()
             region = next((r for r in REGION_SUFFIX.findall(key)), "")
-            if head not in _GENERIC_AGENCY_HEADS and region:
+            if head not in lx.lists["GENERIC_AGENCY_HEAD"] and region:
                 regional[(head, region)].append(key)
     for keys in regional.values():
         for k in keys[1:]:
@@ -88,7 +84,7 @@ def _merge_keys(mentions: list[Mention], expansions: dict[str, str], lx) -> dict
         if kinds.get(key) != "election":
             heads[labels[key].split()[0].lower()].append(key)
     for head, keys in heads.items():
-        if len(keys) > 1 and head not in _SUFFIXY:
+        if len(keys) > 1 and head not in lx.lists["SHARED_FIRST_WORD"]:
             target = max(keys, key=lambda k: (len(labels[k]), k))
             for k in keys:
                 if k != target:
@@ -274,6 +270,12 @@ def _quote_candidates(ctx: DocContext, mentions: list[Mention], people: list[Per
     return cands
 
 
+def _pronoun_subject(lx) -> re.Pattern:
+    """A sentence opening on a pronoun for the person speaking ("Ia", "Dia", "Beliau")."""
+    return lx.derived("pronoun_subject", lambda lx: re.compile(
+        r"^\W*(?:" + "|".join(sorted(w.capitalize() for w in lx.lists["SPEAKER_PRONOUN"])) + r")\b"))
+
+
 def _timeline(ctx: DocContext, people: list[PersonMention], pindex: dict[int, str]) -> list[tuple[int, str]]:
     """(position, person key) of each sentence's first person named outside quotations: who a later
     "ia" or "-nya" means."""
@@ -289,7 +291,7 @@ def _timeline(ctx: DocContext, people: list[PersonMention], pindex: dict[int, st
         sid = sent.start if sent is not None else p.start
         if sid not in seen_sent:
             seen_sent.add(sid)
-            if sent is not None and _PRONOUN_SUBJECT.match(ctx.text[sent.start_char:sent.end_char]):
+            if sent is not None and _pronoun_subject(ctx.lx).match(ctx.text[sent.start_char:sent.end_char]):
                 continue  # "Ia didampingi X": the subject is still the one before, not X
             if timeline and sent is not None and guests.search(ctx.text[sent.start_char:p.start]):
                 continue  # "Turut hadir X dan Y": guests listed, not the subject a later "-nya" means

@@ -54,7 +54,7 @@ def _after_cue(ctx: DocContext, people: list[PersonMention], close: int, para_en
     if cue.endswith("nya") and cue[:-3] in (lx.cue_after | lx.cue_passive):
         return ("pronoun", None), cue, after
     first = rest.split()[0].strip(".,").lower() if rest.split() else ""
-    if first in ("dia", "ia", "beliau"):
+    if first in lx.lists["SPEAKER_PRONOUN"]:
         return ("pronoun", None), cue, after
     m2 = re.match(r"^([a-z]+(?: [a-z]+){0,2}) (?:itu|tersebut|ini)\b", rest)
     m3 = re.match(r"^([a-z]+) [^.,;:“”\"]{1,60}? (?:itu|tersebut)\b", text[after:after + 90].lstrip(" ,"))

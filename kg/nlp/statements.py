@@ -19,8 +19,14 @@ if TYPE_CHECKING:
 __all__ = ["statements"]
 
 
-#: "Menurut keterangan X, ...", "Berdasarkan data BPS, ...": the words that give a source after the cue
-_SOURCE = re.compile(r"(?:\s+(?:keterangan|penjelasan|pengakuan|catatan|data|laporan|hasil\s+pemeriksaan))?(?=\s)")
+def _source(lx) -> re.Pattern:
+    """"Menurut keterangan X, ...", "Berdasarkan data BPS, ...": the words that give a source after the cue."""
+    return lx.derived("source_noun", lambda lx: re.compile(r"(?:\s+" + lx.phrases("SOURCE_NOUN").pattern + r")?(?=\s)"))
+
+
+def _pronoun(lx) -> str:
+    """The pronouns for the person speaking, as a regex alternation in lower case ("dia|ia|beliau")."""
+    return lx.phrases("SPEAKER_PRONOUN").pattern
 
 
 @dataclass(frozen=True)
@@ -120,7 +126,7 @@ def _by_source(ctx: DocContext, s: _Sentence, t):
     """1. "Menurut X, ..." / "menurutnya ..." / "Berdasarkan data BPS, ..."."""
     text = ctx.text
     low = t.text.lower()
-    source = _SOURCE.match(text, t.idx + len(t)) if low in ("menurut", "berdasarkan") else None
+    source = _source(ctx.lx).match(text, t.idx + len(t)) if low in ("menurut", "berdasarkan") else None
     if not (low == "menurutnya" or low == "menurut" or source and source.group(0).strip()):
         return None
     s0 = source.end() if source else t.idx + len(t)  # "Menurut keterangan X", "Berdasarkan data BPS"
@@ -149,7 +155,7 @@ def _source_named(ctx: DocContext, s: _Sentence, s0: int) -> tuple[tuple, int] |
                                                     for w in text[s0:pstart(p)].split())), None)
     if p:
         return ("person", p), p.end
-    if re.match(r"^\s*(?:dia|ia|beliau)\b", text[s0:s0 + 8]):
+    if re.match(r"^\s*" + _pronoun(lx) + r"\b", text[s0:s0 + 8]):
         return ("pronoun", None), s0 + len(re.match(r"^\s*\w+", text[s0:]).group(0))
     if ag := agency_at(s.agencies, text, s0, ","):
         return ("agency", ag), ag.end  # "Menurut BKN, ..."
@@ -246,7 +252,7 @@ def _by_inverted_cue(ctx: DocContext, s: _Sentence, t):
     """3. inverted cue: "..., tambah Pj Wali Kota, bahwa ..." / "..., sambungnya."."""
     text, lx = ctx.text, ctx.lx
     cue = cue_word(lx, t.text)
-    after_pron = re.match(r"^\s+(?:dia|ia|beliau)\s*,", text[t.idx + len(t):t.idx + len(t) + 12])
+    after_pron = re.match(r"^\s+" + _pronoun(lx) + r"\s*,", text[t.idx + len(t):t.idx + len(t) + 12])
     if not (cue and t.i > s.sent.start and (ctx.texts[t.i - 1] == "," or after_pron) and cue not in lx.cue_verbs
             and not noun_use(ctx, t.i)):
         return None
@@ -277,7 +283,7 @@ def _by_leading_cue(ctx: DocContext, s: _Sentence, t):
             return QuoteCandidate(s0, s.se, text[s0:s.se].strip(), False, ("person", p), low)
     # "Kata dia, ...", "Dijelaskan, ...", "Disampaikan pula bahwa ...": the last speaker goes on
     after = t.idx + len(t)
-    pron = None if p else re.match(r"\s+(?:dia|ia|beliau)\s*,", text[after:after + 12]) \
+    pron = None if p else re.match(r"\s+" + _pronoun(lx) + r"\s*,", text[after:after + 12]) \
         or (low in lx.cue_passive and re.match(r",|(?:\s+(?:pula|juga))?\s+bahwa\b", text[after:after + 16]))
     if pron:
         s0 = skip_lead(text, after + pron.end(), s.se)
