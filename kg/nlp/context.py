@@ -126,10 +126,7 @@ class DocContext:
             return hit_ids[0]
         b = before.lower()
         kinds = {self.lx.regions[r]["kind"]: r for r in hit_ids if r in self.lx.regions}
-        for cue, kind in (("kota", "kota"), ("pemkot", "kota"), ("pemko", "kota"), ("wali", "kota"), ("walikota", "kota"),
-                          ("kabupaten", "kabupaten"), ("kab", "kabupaten"), ("pemkab", "kabupaten"),
-                          ("bupati", "kabupaten"), ("provinsi", "provinsi"), ("pemprov", "provinsi"),
-                          ("gubernur", "provinsi"), ("prov", "provinsi")):
+        for cue, kind in self.lx.region_kind_cues():
             if b.endswith(cue) and kind in kinds:
                 return kinds[kind]
         for r in hit_ids:
@@ -141,8 +138,6 @@ class DocContext:
         return hit_ids[0]
 
 
-_KIND_CUES = {"kota", "pemkot", "pemko", "wali", "walikota", "kabupaten", "kab", "pemkab", "bupati",
-              "provinsi", "pemprov", "gubernur", "prov"}
 _ACR_SHAPE = re.compile(r"^[A-Z][A-Za-z&\-.]{1,14}$")
 
 
@@ -188,7 +183,7 @@ def build_context(doc: Doc, article: Article) -> DocContext:
             h = places[0]
             explicit = norm(ctx.span_text(h.i, h.j)) != norm(lx.regions[h.id]["name"])
             counts[h.id] = counts.get(h.id, 0) + (2 if explicit else 1)
-        elif before in _KIND_CUES:
+        elif before in lx.lists["REGION_KIND_CUE"]:
             rid = ctx.region_id([h.id for h in places], before)
             if rid:
                 counts[rid] = counts.get(rid, 0) + 2

@@ -133,6 +133,12 @@ class Lexicon:
                 "(?:" + "|".join(r"\s+".join(map(re.escape, a.split())) for a in alts) + ")")
         return pat
 
+    def region_kind_cues(self) -> tuple[tuple[str, str], ...]:
+        """(word, kind of region) for the words before a region's bare name that tell which of its namesakes
+        is meant ("Pemkot", "wali" -> kota; "Bupati" -> kabupaten), in the order of words.jsonl."""
+        return self.derived("region_kind_cues", lambda lx: tuple(
+            (r["pattern"], r["kind"]) for r in lx.records["words"] if r["label"] == "REGION_KIND_CUE"))
+
     def office_word(self, head: str) -> str:
         """The first word of a title record's full form: "menteri" for both "Menteri" and "Mendagri", "sekretaris"
         for "Sekda" and "Sekretaris Daerah Kabupaten" (``head`` is the record's id)."""
@@ -181,7 +187,8 @@ WORD_LISTS = ("SUBJECT_ADVERB", "UNIT_HEAD", "NAME_CONNECTOR", "PLACE_PREP", "UN
               "SCHOOL_HEAD", "CHANNEL_LEAD",
               "TOWN_LEAD", "LIST_LEAD", "PLACE_NOUN", "SAID_OBJECT", "CLAUSE_MARK", "AT_EVENT",
               "BODY_ANAPHOR", "SPEECH_ACT_OBJECT", "FUNCTIONAL_GRADE",
-              "GENERIC_AGENCY_HEAD", "SHARED_FIRST_WORD", "SOURCE_NOUN", "SPEAKER_PRONOUN")
+              "GENERIC_AGENCY_HEAD", "SHARED_FIRST_WORD", "SOURCE_NOUN", "SPEAKER_PRONOUN", "REGION_KIND_CUE",
+              "FIELD_BREAK")
 
 _HEAD_PREFIXES = ("Dis", "Din", "Bap", "Satpol")
 

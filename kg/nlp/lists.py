@@ -11,7 +11,6 @@ __all__ = ["elided_units", "merged_office_end", "MERGED_HEADS"]
 MERGED_HEADS = ("Dinas", "Badan")  # heads of an office whose fields may be listed: "Dinas Sosial, Kesehatan dan ..."
 
 _MAX_ITEM = 7  # tokens in one list item
-_LINKS = {"dan", "di", "dari", "ke", "pada", "yang", "untuk", "dengan", "serta", "atau"}  # never inside a field's name
 #: Gazetteer labels of words that open a name of their own, never a field of the office before them.
 _OWN_HEADS = ("PLACE", "TITLE")
 
@@ -92,7 +91,7 @@ def merged_office_end(ctx: DocContext, i: int, j: int) -> int | None:
             joined = True
         elif w[:1].isupper() and w.isalpha() and w not in ("Dinas", "Badan", "Kantor") \
                 and (w.lower() not in lx.function_words or items[-1] and k + 1 < len(texts) and texts[k + 1][:1].isupper()
-                     and w.lower() not in _LINKS) and not any(ctx.hits_at(k, lab) for lab in _OWN_HEADS) \
+                     and w.lower() not in ctx.lx.lists["FIELD_BREAK"]) and not any(ctx.hits_at(k, lab) for lab in _OWN_HEADS) \
                 and not _opens_place(ctx, k):
             items[-1].append(w)
         else:
