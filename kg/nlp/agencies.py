@@ -9,7 +9,7 @@ import re
 from .context import DocContext, Hit, Mention, make_mention, paren_end
 from .lexicon import norm, slug
 from .lists import MERGED_HEADS, merged_office_end
-from .places import KIND_WORDS, local_name, place_mention, region_at, region_named_before
+from .places import local_name, place_mention, region_at, region_named_before
 from .units import is_unit_word
 from ..vocab import is_dictionary_word
 
@@ -99,7 +99,7 @@ def after_unit(ctx: DocContext, k: int, levels: list[str] | None) -> tuple[int, 
             k += 1
     if k < len(doc) and ctx.texts[k].lower() in ("perwakilan", "provinsi", "kabupaten", "kota", "kab", "prov") \
             and not ctx.hits_at(k, "PLACE"):
-        kind = KIND_WORDS.get(ctx.texts[k].lower())
+        kind = ctx.lx.region_kinds().get(ctx.texts[k].lower())
         reg = region_at(ctx, k + 1 + (1 if k + 1 < len(doc) and ctx.texts[k + 1] == "." else 0), kind)
         if reg:
             return reg

@@ -139,6 +139,11 @@ class Lexicon:
         return self.derived("region_kind_cues", lambda lx: tuple(
             (r["pattern"], r["kind"]) for r in lx.records["words"] if r["label"] == "REGION_KIND_CUE"))
 
+    def region_kinds(self) -> dict[str, str]:
+        """{word: kind of region} for the words that name a kind of region ("kab" -> kabupaten)."""
+        return self.derived("region_kinds", lambda lx: {
+            r["pattern"]: r["kind"] for r in lx.records["words"] if r["label"] == "REGION_KIND_WORD"})
+
     def office_word(self, head: str) -> str:
         """The first word of a title record's full form: "menteri" for both "Menteri" and "Mendagri", "sekretaris"
         for "Sekda" and "Sekretaris Daerah Kabupaten" (``head`` is the record's id)."""
@@ -188,7 +193,7 @@ WORD_LISTS = ("SUBJECT_ADVERB", "UNIT_HEAD", "NAME_CONNECTOR", "PLACE_PREP", "UN
               "TOWN_LEAD", "LIST_LEAD", "PLACE_NOUN", "SAID_OBJECT", "CLAUSE_MARK", "AT_EVENT",
               "BODY_ANAPHOR", "SPEECH_ACT_OBJECT", "FUNCTIONAL_GRADE",
               "GENERIC_AGENCY_HEAD", "SHARED_FIRST_WORD", "SOURCE_NOUN", "SPEAKER_PRONOUN", "REGION_KIND_CUE",
-              "FIELD_BREAK")
+              "FIELD_BREAK", "REGION_KIND_WORD")
 
 _HEAD_PREFIXES = ("Dis", "Din", "Bap", "Satpol")
 
