@@ -139,10 +139,15 @@ class Lexicon:
         return self.derived("region_kind_cues", lambda lx: tuple(
             (r["pattern"], r["kind"]) for r in lx.records["words"] if r["label"] == "REGION_KIND_CUE"))
 
+    def kinds(self, label: str) -> dict[str, str]:
+        """{word: its ``kind``} of a word list whose records give one (``REGION_KIND_WORD``: "kab" -> kabupaten;
+        ``LAW_KIND``: "undang" -> uu; ``LAW_ISSUER``: "Peraturan Gubernur" -> pergub)."""
+        return self.derived("kinds-" + label, lambda lx: {
+            r["pattern"]: r["kind"] for r in lx.records["words"] if r["label"] == label})
+
     def region_kinds(self) -> dict[str, str]:
         """{word: kind of region} for the words that name a kind of region ("kab" -> kabupaten)."""
-        return self.derived("region_kinds", lambda lx: {
-            r["pattern"]: r["kind"] for r in lx.records["words"] if r["label"] == "REGION_KIND_WORD"})
+        return self.kinds("REGION_KIND_WORD")
 
     def office_word(self, head: str) -> str:
         """The first word of a title record's full form: "menteri" for both "Menteri" and "Mendagri", "sekretaris"
@@ -193,7 +198,7 @@ WORD_LISTS = ("SUBJECT_ADVERB", "UNIT_HEAD", "NAME_CONNECTOR", "PLACE_PREP", "UN
               "TOWN_LEAD", "LIST_LEAD", "PLACE_NOUN", "SAID_OBJECT", "CLAUSE_MARK", "AT_EVENT",
               "BODY_ANAPHOR", "SPEECH_ACT_OBJECT", "FUNCTIONAL_GRADE",
               "GENERIC_AGENCY_HEAD", "SHARED_FIRST_WORD", "SOURCE_NOUN", "SPEAKER_PRONOUN", "REGION_KIND_CUE",
-              "FIELD_BREAK", "REGION_KIND_WORD")
+              "FIELD_BREAK", "REGION_KIND_WORD", "LAW_KIND", "LAW_ISSUER", "NAMED_LAW_HEAD")
 
 _HEAD_PREFIXES = ("Dis", "Din", "Bap", "Satpol")
 

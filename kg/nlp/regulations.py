@@ -36,11 +36,6 @@ def _as_tuple(prefixes: frozenset[str]) -> tuple[str, ...]:
     return tuple(prefixes)
 
 
-_NAMED_LAW_HEADS = {"uu", "undang", "undang-undang", "perda", "raperda", "ruu"}
-_KINDS = {"uu": "uu", "undang-undang": "uu", "undang": "uu", "pp": "pp", "perpres": "perpres", "perda": "perda",
-          "inpres": "inpres", "keppres": "keppres"}
-_PERATURAN_OF = {"pemerintah": "pp", "presiden": "perpres", "daerah": "perda", "gubernur": "pergub",
-                 "bupati": "perbup", "wali": "perwal", "walikota": "perwal"}
 
 
 def _lower_law(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
@@ -343,7 +338,7 @@ def _subject_named_end(ctx: DocContext, i: int, start: int, split_uu: bool) -> t
     if k2 < len(doc) and ctx.texts[k2] == "tentang":
         end = _subject_end(ctx, k2)
         return None if end == k2 else (end, None)
-    if head in _NAMED_LAW_HEADS and k2 > start and ctx.texts[start].lower() not in ("nomor", "no") \
+    if head in ctx.lx.lists["NAMED_LAW_HEAD"] and k2 > start and ctx.texts[start].lower() not in ("nomor", "no") \
             and not ctx.longest(start, ("PLACE", "AGENCY", "AGENCY_TYPE", "TITLE")):
         end = k2  # a law named by its subject alone: "UU Perampasan Aset", "Perda Bangunan Gedung"
         while end > start and ctx.texts[end - 1] in ("(", "-"):
@@ -362,9 +357,9 @@ def _regulation_mention(ctx: DocContext, i: int, end: int, full: int | None, spl
     surface = text
     text = re.sub(r"\s*\([^)]*\)", "", text)
     head = "undang" if split_uu else ctx.texts[i].lower()
-    kind = _KINDS.get(head, "permen" if head.startswith(("permen", "peraturan")) else slug(head))
+    kind = ctx.lx.kinds("LAW_KIND").get(head, "permen" if head.startswith(("permen", "peraturan")) else slug(head))
     if ctx.texts[i] == "Peraturan" and i + 1 < len(doc):
-        kind = _PERATURAN_OF.get(ctx.texts[i + 1].lower(), "permen")
+        kind = ctx.lx.kinds("LAW_ISSUER").get(ctx.texts[i + 1].lower(), "permen")
     code = num if num is None or num.isalnum() else slug(num)
     key = f"policy:reg-{kind}-{code}-{year}" if num and year else \
         f"policy:reg-{kind}-{code}" if num else f"policy:{slug(text)}"
