@@ -1115,3 +1115,13 @@ def test_a_programme_named_after_a_region_or_quoted(extract, sentence, policy, p
     else:
         assert not got, got
         assert place.lower() in names(r, "Place")
+
+
+@pytest.mark.parametrize("sentence,venue", [
+    # dotted initials inside a venue's name, as a single initial or an honorific is
+    ("Rapat digelar di Pendopo R.A. Kartini, Rembang, Selasa (5/3/2024).", "pendopo r.a. kartini"),
+    ("Rapat digelar di Aula K.H. Hasyim Asyari, Selasa (5/3/2024).", "aula k.h. hasyim asyari"),
+    ("Rapat digelar di Ruang Rapat H. Aberani Sulaiman, Selasa (5/3/2024).", "ruang rapat h. aberani sulaiman"),
+])
+def test_initials_inside_a_venue_name(extract, sentence, venue):
+    assert venue in names(extract(DATELINE + sentence), "Place")

@@ -3,6 +3,8 @@ region: a person's initials after it, an office's field right after a short titl
 known region after them, villages and districts, and venues after a venue word (``Hotel``, ``Aula``)."""
 from __future__ import annotations
 
+import re
+
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention
 from .lexicon import norm, slug
 from .units import is_unit_word
@@ -210,6 +212,10 @@ def _joined(doc, m: int) -> bool:
 
 
 
+#: an initial or dotted initials ("A", "R.A", "K.H") before the period that closes them
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")
+
+
 def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     doc = ctx.doc
     h = ctx.longest(i, ("VENUE_HEAD",))
@@ -239,8 +245,8 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         elif end > h.j and _joined(doc, end):
             end += 2  # "Jalan Soekarno-Hatta"
         elif t.text == "." and end > h.j and end + 1 < len(doc) and is_cap(doc[end + 1]) \
-                and (ctx.texts[end - 1].lower() in ctx.lx.honorifics or len(ctx.texts[end - 1]) == 1):
-            end += 1  # "Ruang Rapat H. Aberani Sulaiman", "Jalan A. Yani": an honorific or an initial in the name
+                and (ctx.texts[end - 1].lower() in ctx.lx.honorifics or _INITIALS.fullmatch(ctx.texts[end - 1])):
+            end += 1  # "Ruang Rapat H. Aberani Sulaiman", "Jalan A. Yani", "Pendopo R.A. Kartini": initials in the name
         elif (is_cap(t) or is_acronym(t) or t.text.isdigit()) and t.text.lower() not in ctx.lx.calendar \
                 and t.text.lower() not in ctx.lx.function_words and t.text not in ctx.lx.not_entity:
             end += 1
