@@ -438,10 +438,11 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
     # "Proyek Strategis Nasional", "Gerakan Nasional Revolusi Mental": a program's name, not a happening
     policy_starts = {m.i: m.j for m in found if m.type == "Policy"}
     agency_ends = {m.i: m.j for m in found if m.type == "Agency"}
-    while i < len(doc):
-        if i in inside or (i not in ctx.hits and texts[i].lower() not in _words(ctx, "SUFFIX_HEAD")):
-            i += 1  # an event starts at a gazetteer hit or ends at a suffix head
-            continue
+    suffix_heads = _words(ctx, "SUFFIX_HEAD")
+    for c in [k for k, w in enumerate(texts) if k in ctx.hits or w.lower() in suffix_heads]:
+        if c < i or c in inside:
+            continue  # an event starts at a gazetteer hit or ends at a suffix head, outside what was read
+        i = c
         ev = _event(ctx, i)
         if ev and agency_ends.get(i, 0) >= ev[0]:
             ev = None  # "Forum Koordinasi Pimpinan Daerah Provinsi Lampung": a body, named whole
