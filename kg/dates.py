@@ -20,48 +20,71 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from functools import cache
+
 from .folding import Caseless, folded
+from .rulefiles import load_rules
 
-__all__ = ["DateMention", "find_dates", "iso_date", "MONTHS", "DAYS"]
+__all__ = ["DateMention", "find_dates", "iso_date", "calendar", "months", "days"]
 
-MONTHS = {
-    "januari": 1, "jan": 1, "january": 1,
-    "februari": 2, "feb": 2, "pebruari": 2, "february": 2,
-    "maret": 3, "mar": 3, "march": 3,
-    "april": 4, "apr": 4,
-    "mei": 5, "may": 5,
-    "juni": 6, "jun": 6, "june": 6,
-    "juli": 7, "jul": 7, "july": 7,
-    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8, "august": 8,
-    "september": 9, "sep": 9, "sept": 9,
-    "oktober": 10, "okt": 10, "oct": 10, "october": 10,
-    "november": 11, "nov": 11, "nopember": 11,
-    "desember": 12, "des": 12, "dec": 12, "december": 12,
-}
-DAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4,
-        "jum’at": 4, "sabtu": 5, "minggu": 6, "ahad": 6}
+@cache
+def calendar() -> tuple[dict[str, int], dict[str, int]]:
+    """(months, days): every written form of a month's name (lower case) -> its number, 1-12, and of a
+    day's name -> its weekday, 0 (Monday)-6; from ``kg/rules/calendar.jsonl``, the one list of them.
 
-_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DAY_RE = "|".join(sorted((re.escape(d) for d in DAYS), key=len, reverse=True))
-
-#: (a number's patterns open with the look-ahead "(?=\d)", which lets the regex engine skip to digits)
-_PATTERNS = [
-    # 2025-09-26
-    ("ymd", re.compile(r"(?=\d)\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")),
-    # 29/9/2023, 06-02-2024, (27/11), 29.9.2023
-    ("dmy", re.compile(r"(?=\d)(?<![\d/])(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})(?:[/.-] ?(?P<y>\d{4}|\d{2}))?(?![\d/]|[.-]\d)")),
-    # 18 November 2024, 6 March 2019, 27 Nov
-    ("dMy", Caseless(r"(?=\d)\b(?P<d>\d{1,2})\s+(?P<mn>" + _MONTH_RE + r")\.?(?:,?\s+(?:tahun\s+)?(?P<y>\d{4}))?\b")),
-    # Selasa lalu, Senin depan, hari Selasa lalu
-    ("rel", Caseless(r"\b(?:hari\s+)?(?P<day>" + _DAY_RE + r")\s+(?P<dir>lalu|kemarin|depan|mendatang|pekan lalu|pekan depan)\b")),
-    ("word", Caseless(r"\b(?P<w>kemarin|hari ini|besok)\b")),
-]
+    >>> months, days = calendar()
+    >>> months["agt"], months["nopember"], days["jum'at"], days["ahad"]
+    (8, 11, 4, 6)
+    """
+    months: dict[str, int] = {}
+    days: dict[str, int] = {}
+    for r in load_rules("calendar"):
+        table = months if r["label"] == "MONTH" else days
+        for form in [r["pattern"], *r.get("aliases", [])]:
+            table[form.lower()] = r["value"]
+    return months, days
 
 
-#: for each pattern, the words one of which it cannot match without (in folded text); the three
-#: patterns of numbers need a digit too
-_NEEDS = {"ymd": ("-",), "dmy": ("/", ".", "-"), "dMy": tuple(MONTHS), "rel": tuple(DAYS),
-          "word": ("kemarin", "hari ini", "besok")}
+def months() -> dict[str, int]:
+    """Every form of a month's name, lower case -> its number (:func:`calendar`)."""
+    return calendar()[0]
+
+
+def days() -> dict[str, int]:
+    """Every form of a day's name, lower case -> its weekday, 0 = Monday (:func:`calendar`)."""
+    return calendar()[1]
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+@cache
+def _patterns() -> list[tuple[str, Caseless | re.Pattern]]:
+    """The date patterns, each with its kind (a number's patterns open with the look-ahead "(?=\\d)",
+    which lets the regex engine skip to digits)."""
+    month_re, day_re = _alternation(months()), _alternation(days())
+    return [
+        # 2025-09-26
+        ("ymd", re.compile(r"(?=\d)\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")),
+        # 29/9/2023, 06-02-2024, (27/11), 29.9.2023
+        ("dmy", re.compile(r"(?=\d)(?<![\d/])(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})(?:[/.-] ?(?P<y>\d{4}|\d{2}))?(?![\d/]|[.-]\d)")),
+        # 18 November 2024, 6 March 2019, 27 Nov
+        ("dMy", Caseless(r"(?=\d)\b(?P<d>\d{1,2})\s+(?P<mn>" + month_re + r")\.?(?:,?\s+(?:tahun\s+)?(?P<y>\d{4}))?\b")),
+        # Selasa lalu, Senin depan, hari Selasa lalu
+        ("rel", Caseless(r"\b(?:hari\s+)?(?P<day>" + day_re + r")\s+(?P<dir>lalu|kemarin|depan|mendatang|pekan lalu|pekan depan)\b")),
+        ("word", Caseless(r"\b(?P<w>kemarin|hari ini|besok)\b")),
+    ]
+
+
+@cache
+def _needs() -> dict[str, tuple[str, ...]]:
+    """For each pattern, the words one of which it cannot match without (in folded text); the three
+    patterns of numbers need a digit too."""
+    return {"ymd": ("-",), "dmy": ("/", ".", "-"), "dMy": tuple(months()), "rel": tuple(days()),
+            "word": ("kemarin", "hari ini", "besok")}
+
+
 _DIGIT = re.compile(r"\d")
 
 
@@ -104,8 +127,10 @@ def _year(raw: str | None, refd: _dt.date | None) -> int | None:
     return refd.year if refd else None
 
 
-# "Jumat (", "Jumat, ", "hari Jumat " just before a date: the weekday it is said to fall on
-_WEEKDAY_BEFORE = re.compile(r"(?<!\w)(" + _DAY_RE + r")\s*,?\s*\(?\s*$", re.I)
+@cache
+def _weekday_before() -> re.Pattern:
+    """"Jumat (", "Jumat, ", "hari Jumat " just before a date: the weekday it is said to fall on."""
+    return re.compile(r"(?<!\w)(" + _alternation(days()) + r")\s*,?\s*\(?\s*$", re.I)
 # ") lalu", " kemarin" just after a date: it lies in the past of the reference date
 _PAST_AFTER = re.compile(r"\s*\)?\s*(?:lalu|kemarin)\b", re.I)
 #: "5 Januari mendatang": a date still to come, never before the reference
@@ -172,10 +197,10 @@ def find_dates(text: str, ref: str | None = None, kinds: tuple[str, ...] | None 
     taken: list[tuple[int, int]] = []
     low = folded(text)
     digit = _DIGIT.search(text) is not None
-    for kind, rx in _PATTERNS:
+    for kind, rx in _patterns():
         if kinds is not None and kind not in kinds:
             continue
-        if not (digit or kind in ("rel", "word")) or low is not None and not any(w in low for w in _NEEDS[kind]):
+        if not (digit or kind in ("rel", "word")) or low is not None and not any(w in low for w in _needs()[kind]):
             continue  # a word the pattern cannot match without is missing
         for m in (rx.finditer(text, low) if isinstance(rx, Caseless) else rx.finditer(text)):
             s, e = m.span()
@@ -184,7 +209,7 @@ def find_dates(text: str, ref: str | None = None, kinds: tuple[str, ...] | None 
             iso = None
             explicit = False
             if kind in ("ymd", "dmy", "dMy"):
-                month = MONTHS[m.group("mn").lower()] if kind == "dMy" else int(m.group("m"))
+                month = months()[m.group("mn").lower()] if kind == "dMy" else int(m.group("m"))
                 explicit = bool(m.group("y"))
                 before = text[max(0, s - 16):s]
                 if kind == "dmy" and not explicit:
@@ -197,15 +222,15 @@ def find_dates(text: str, ref: str | None = None, kinds: tuple[str, ...] | None 
                     if explicit or not refd or not any(iso_date(y + k, month, int(m.group("d"))) for k in (-1, 1)):
                         continue  # not a calendar date (31/02, 29/02 in no nearby leap year)
                 if y is not None:
-                    wd = _WEEKDAY_BEFORE.search(before)
+                    wd = _weekday_before().search(before)
                     past = bool(_PAST_AFTER.match(text, e)) and refd is not None
                     future = bool(_FUTURE_AFTER.match(text, e)) and refd is not None
                     iso = _resolve(int(m.group("d")), month, y, explicit, refd,
-                                   DAYS[wd.group(1).lower()] if wd else None, past, future)
+                                   days()[wd.group(1).lower()] if wd else None, past, future)
             elif kind == "rel" and re.match(r"\s*\(\s*\d{1,2}/\d{1,2}", text[e:e + 10]):
                 continue  # "Kamis lalu (25/7/2024)": the date in brackets says which Thursday
             elif kind == "rel" and refd:
-                target = DAYS[m.group("day").lower()]
+                target = days()[m.group("day").lower()]
                 direction = m.group("dir").lower()
                 if direction in ("lalu", "kemarin", "pekan lalu"):
                     delta = (refd.weekday() - target) % 7 or 7

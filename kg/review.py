@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections import defaultdict
 from dataclasses import astuple, dataclass, fields
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+
+from .rulefiles import load_rules
 
 __all__ = ["Finding", "review", "write_csv", "FAR", "KINDS"]
 
@@ -48,13 +48,13 @@ class Finding:
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
-    """``{label: words}`` of ``kg/rules/words.jsonl`` (lower case)."""
+    """``{label: words}`` of ``kg/rules/words.jsonl`` (lower case), with the day and month names of
+    ``calendar.jsonl`` as ``CALENDAR``."""
     out: dict[str, set[str]] = defaultdict(set)
-    for line in resources.files("kg").joinpath("rules/words.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            rec = json.loads(line)
-            if isinstance(rec.get("pattern"), str):
-                out[rec["label"]].add(rec["pattern"].lower())
+    for rec in load_rules("words"):
+        if isinstance(rec.get("pattern"), str):
+            out[rec["label"]].add(rec["pattern"].lower())
+    out["CALENDAR"] = {rec["pattern"].lower() for rec in load_rules("calendar")}
     return {k: frozenset(v) for k, v in out.items()}
 
 

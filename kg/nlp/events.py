@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..dates import MONTHS, find_dates
+from ..dates import find_dates, months
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
 from .lexicon import slug
-from .told import DATE_HINT, verb_events
+from .told import date_hint, verb_events
 from .event_names import YEAR as _YEAR, short_form, suffix_event as _suffix_event
 from .event_elections import election_mention, voting_of_election
 from .event_titles import held_object, named_after_wrapper, titled_event
@@ -137,7 +137,7 @@ def _scene_after(ctx: DocContext, end: int) -> bool:
     told = any(texts[x].lower() in ctx.lx.cue_after or texts[x].lower() in ctx.lx.cue_verbs
                for x in range(max(sent.start, end - 12), stop))
     rest = ctx.text[doc[end].idx:doc[stop - 1].idx + len(doc[stop - 1])]
-    if not told and (DATE_HINT.search(rest) or any(d.kind in ("dMy", "dmy") and d.iso for d in find_dates(rest))):
+    if not told and (date_hint().search(rest) or any(d.kind in ("dMy", "dmy") and d.iso for d in find_dates(rest))):
         return True  # "..., Senin (2/3)", "pada 20 Mei mendatang"; not the day something was said about it
     if sent.end + 1 < len(texts) and texts[sent.end].lower() in _words(ctx, "WRAPPER") \
             and texts[sent.end + 1].lower() in ("ini", "tersebut"):
@@ -298,7 +298,7 @@ def _name_step(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int
     if tl == "ke" and head in _words(ctx, "VISIT") and end > h.j and is_cap(doc[end - 1]) and end + 1 < len(doc) \
             and is_cap(doc[end + 1]) and ctx.texts[end + 1].lower() not in lx.calendar:
         return end + 1, lowers  # "Kunjungan Kerja Komisi II ke Kota Batam": where the visit went names it
-    if t.text.isdigit() and end + 1 < len(doc) and ctx.texts[end + 1].lower() in MONTHS:
+    if t.text.isdigit() and end + 1 < len(doc) and ctx.texts[end + 1].lower() in months():
         return None  # "Pemilu 14 Februari 2024": a day and its month are the date, not part of the name
     if t.text.isdigit() or _ROMAN.match(t.text) or re.match(r"^\d{4}-\d{4}$", t.text):
         return end + 1, lowers

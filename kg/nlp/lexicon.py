@@ -16,7 +16,7 @@ from ..vocab import is_derived_word, is_function_word
 __all__ = ["Lexicon", "lexicon", "norm", "slug", "RULE_FILES", "WORD_LISTS", "word_labels"]
 
 RULE_FILES = ("regions", "agencies", "agency_types", "agency_parts", "policies", "titles", "honorifics",
-              "speech", "events", "event_words", "mention_words", "venues", "words")
+              "speech", "events", "event_words", "mention_words", "venues", "words", "calendar")
 
 
 @lru_cache(maxsize=65536)
@@ -291,7 +291,7 @@ def _sub_offices(agency_types: list[dict]) -> list[dict]:
 
 def word_labels() -> frozenset[str]:
     """Every label ``words.jsonl`` may use."""
-    return frozenset(_WORD_SET_LABELS) | {"CALENDAR", "EVENT_VERB", "NAME_PREFIX", *WORD_LISTS}
+    return frozenset(_WORD_SET_LABELS) | {"EVENT_VERB", "NAME_PREFIX", *WORD_LISTS}
 
 
 _WORD_SET_LABELS = ("FUNCTION_WORD", "PRONOUN", "NOT_ENTITY", "NOT_NAME", "EVENT_CUE_BEFORE", "EVENT_CUE_AFTER",
@@ -308,6 +308,7 @@ def lexicon() -> Lexicon:
     _index_titles(lx, recs)
     _index_cues(lx, recs)
     _index_words(lx, recs["words"])
+    lx.calendar.update(r["pattern"].lower() for r in recs["calendar"])  # day and month names (kg.dates: every form)
     return lx
 
 
@@ -398,8 +399,6 @@ def _index_words(lx: Lexicon, words: list[dict]) -> None:
     for r in words:
         if r["label"] in word_sets:
             word_sets[r["label"]].add(r["pattern"])
-        elif r["label"] == "CALENDAR":
-            lx.calendar.add(r["pattern"].lower())
         elif r["label"] == "EVENT_VERB":
             lx.event_verbs[r["pattern"]] = r["noun"]
             if r.get("passive"):

@@ -4,16 +4,20 @@ and the event's noun pointing back to it later ("Pelantikan tersebut dihadiri ..
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from ..dates import DAYS, find_dates
+from ..dates import days, find_dates
 from .context import DocContext, Mention, make_mention
 from .lexicon import slug
 
-__all__ = ["verb_events", "passive_events", "DATE_HINT"]
+__all__ = ["verb_events", "passive_events", "date_hint"]
 
 
-# a date in brackets or a day's name (kg.dates.DAYS, the one list of them)
-DATE_HINT = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\b(?:" + "|".join(re.escape(d.capitalize()) for d in DAYS) + r")\b")
+@cache
+def date_hint() -> re.Pattern:
+    """A date in brackets or a day's name (:func:`kg.dates.days`, the one list of them)."""
+    return re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\b(?:" + "|".join(re.escape(d.capitalize()) for d in days())
+                      + r")\b")
 
 
 def verb_events(ctx: DocContext, named: list[Mention], names: dict[int, int],
@@ -64,7 +68,7 @@ def _dated_verbs(ctx: DocContext, verbs: dict[str, str], taken: set[int]):
         sent = doc[k].sent
         # "melantik 20 pejabat sekaligus menyerahkan SK ...": a second happening joined to the first
         joined = k > sent.start and ctx.texts[k - 1].lower() in ctx.lx.event_words.get("VERB_JOINER", ())
-        if (sent.start not in taken or joined) and (DATE_HINT.search(ctx.text[sent.start_char:sent.end_char])
+        if (sent.start not in taken or joined) and (date_hint().search(ctx.text[sent.start_char:sent.end_char])
                                                     or _dated_again(ctx, sent, noun)):
             yield k, noun, sent
 
@@ -103,7 +107,7 @@ def _dated_again(ctx: DocContext, sent, noun: str) -> bool:
     k, seen = sent.end, 0
     while k < len(doc) and seen < 4:
         nxt = doc[k].sent
-        if _again(ctx, nxt.start, noun) and (DATE_HINT.search(nxt.text) or find_dates(nxt.text)):
+        if _again(ctx, nxt.start, noun) and (date_hint().search(nxt.text) or find_dates(nxt.text)):
             return True
         k, seen = nxt.end, seen + 1
     return False
