@@ -769,3 +769,17 @@ def test_a_body_pointed_back_to(extract, text, speaker):
 def test_university_posts(extract, text, expected):
     assert roles(extract(DATELINE + text)) == expected
 
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a haji's "Hi." before the father's name, after an office (North Maluku, Maluku)
+    ("Kepala DPMPTSP Kota Tidore Kepulauan Hasbullah Hi. Mahmud, S.Sos., menjelaskan jam layanan dibuka setiap hari.",
+     {("Hasbullah Hi. Mahmud", "Kepala DPMPTSP Kota Tidore Kepulauan")}),
+    ("Hadir pula Ketua DPRD Kota Tidore Kepulauan Faisal Hi. Umar, unsur Forkopimda, serta instansi vertikal.",
+     {("Faisal Hi. Umar", "Ketua DPRD Kota Tidore Kepulauan")}),
+    # counter-example: a honorific before the name is still no part of it
+    ("Wakil Wali Kota Makassar, Hj. St. Nurhaeni Daeng Bollo, S.E., menambahkan bahwa kinerja dipantau.",
+     {("St. Nurhaeni Daeng Bollo", "Wakil Wali Kota Makassar")}),
+])
+def test_a_hajis_hi_inside_a_name_after_an_office(extract, text, expected):
+    assert roles(extract(DATELINE + text)) == expected

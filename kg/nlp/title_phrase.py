@@ -236,9 +236,10 @@ def _org_step(ctx: DocContext, st: _Title, mentions: list[Mention]) -> bool:
         st.k = st.org_marker = _school_town_end(ctx, k + 1) if ctx.texts[k - 1] in lx.lists["SCHOOL_HEAD"] else k + 1
     elif hospital_name_end(lx, ctx.texts, k):
         st.k = st.org_marker = hospital_name_end(lx, ctx.texts, k)  # "Direktur RSUD dr. Soetomo, X": the hospital's name
-    elif _is_hon(ctx, t) and not (k > head_end and _name_word(ctx, k - 1) and _name_word(ctx, k + 1)
-                                  and t.text.lower() in lx.lists["NAME_CONNECTOR"]):
-        # an honorific, but not "Daeng" inside a name after the honorifics ("Hj. Nurhasanah Daeng Matteru")
+    elif _is_hon(ctx, t) and not (k > head_end and _name_word(ctx, k - 1) and t.text.lower() in lx.lists["NAME_CONNECTOR"]
+                                  and _name_word(ctx, k + 2 if k + 1 < len(doc) and ctx.texts[k + 1] == "." else k + 1)):
+        # an honorific, but not "Daeng" inside a name after the honorifics ("Hj. Nurhasanah Daeng Matteru"),
+        # nor a haji's "Hi." before the father's name ("Hasanuddin Hi. Mahmud")
         st.first_hon = k if st.first_hon is None else st.first_hon
         st.k = k + 2 if k + 1 < len(doc) and ctx.texts[k + 1] == "." else k + 1
         st.last_hon = st.k
