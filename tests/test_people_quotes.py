@@ -783,3 +783,18 @@ def test_university_posts(extract, text, expected):
 ])
 def test_a_hajis_hi_inside_a_name_after_an_office(extract, text, expected):
     assert roles(extract(DATELINE + text)) == expected
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # an inverted cue naming a body, or pointing back to one
+    ("Bawaslu Tanah Datar menemukan tiga ASN yang diduga melanggar netralitas. Berkas ketiga ASN itu, kata lembaga "
+     "itu, sudah diteruskan ke BKN untuk ditindaklanjuti.", "Badan Pengawas Pemilihan Umum Kabupaten Tanah Datar"),
+    ("Bawaslu Tanah Datar menemukan tiga ASN melanggar. \"Berkas ketiga ASN itu sudah kami teruskan ke BKN,\" kata "
+     "lembaga itu.", "Badan Pengawas Pemilihan Umum Kabupaten Tanah Datar"),
+    # counter-example: a body after a "-nya" cue begins the clause said, it does not say it
+    ("Kepala BKD Maluku Utara, Johan Latuheru, hadir. Karena itu, lanjutnya, BKD menyiapkan pendampingan bagi "
+     "pegawai yang belum lulus.", "Johan Latuheru"),
+])
+def test_a_body_after_an_inverted_cue(extract, text, speaker):
+    got = {who for who, words in said(extract(DATELINE + text)) if words.startswith(("Berkas", "Karena"))}
+    assert got == {speaker}, got

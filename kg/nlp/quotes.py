@@ -58,6 +58,8 @@ def _after_cue(ctx: DocContext, people: list[PersonMention], close: int, para_en
         return ("pronoun", None), cue, after
     m2 = re.match(r"^([a-z]+(?: [a-z]+){0,2}) (?:itu|tersebut|ini)\b", rest)
     m3 = re.match(r"^([a-z]+) [^.,;:“”\"]{1,60}? (?:itu|tersebut)\b", text[after:after + 90].lstrip(" ,"))
+    if m2 and m2.group(1) in lx.lists["BODY_ANAPHOR"]:
+        return ("body", None), cue, after  # "kata lembaga itu": the body that spoke last
     if m2 and m2.group(1) in lx.anaphor_nouns or m3 and m3.group(1) in lx.anaphor_nouns:
         return ("pronoun", None), cue, after  # "kata politikus itu": the person just named
     p = person_after(people, after, 12, text, lx)

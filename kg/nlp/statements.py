@@ -258,13 +258,24 @@ def _by_inverted_cue(ctx: DocContext, s: _Sentence, t):
         return None
     # "..., kata Kepala Dinas Sosial X.": the speaker named after the cue, its office included
     p = next((p for p in s.sp if t.idx < pstart(p) <= t.idx + len(t) + 2), None)
-    hint = ("person", p) if p else ("pronoun", None)
+    body = None if p or cue.endswith("nya") else _body_after(ctx, s, t.idx + len(t))  # not ", lanjutnya, BKD ..."
+    hint = ("person", p) if p else body or ("pronoun", None)
     read = READ_FOR.search(text[s.ss:t.idx])
     author = next((p for p in s.sp if read and s.ss + read.start(1) <= pstart(p) < s.ss + read.end(1)), None)
     if author and cue in lx.cue_passive:  # "Dalam sambutan X yang dibacakan Y, disampaikan bahwa ..."
         s0 = skip_lead(text, t.idx + len(t), s.se)
         return QuoteCandidate(s0, s.se, text[s0:s.se].strip(), False, ("person", author), cue)
     return QuoteCandidate(s.ss, s.se, text[s.ss:s.se].strip(), False, hint, cue)
+
+
+def _body_after(ctx: DocContext, s: _Sentence, at: int) -> tuple | None:
+    """A body named right after an inverted cue (", kata Bawaslu, ..."), or pointed back to (", kata lembaga
+    itu, ...": the body that spoke last)."""
+    text, lx = ctx.text, ctx.lx
+    if ag := agency_at(s.agencies, text, at + 1):
+        return ("agency", ag)
+    m = re.match(r"\s+([a-z]+)\s+(?:itu|tersebut)\b", text[at:at + 30])
+    return ("body", None) if m and m.group(1) in lx.lists["BODY_ANAPHOR"] else None
 
 
 def _by_leading_cue(ctx: DocContext, s: _Sentence, t):
