@@ -25,7 +25,7 @@ from functools import cache
 from .folding import Caseless, folded
 from .rulefiles import load_rules
 
-__all__ = ["DateMention", "find_dates", "iso_date", "calendar", "months", "days"]
+__all__ = ["DateMention", "find_dates", "iso_date", "calendar", "months", "days", "weekday_before"]
 
 @cache
 def calendar() -> tuple[dict[str, int], dict[str, int]]:
@@ -128,7 +128,7 @@ def _year(raw: str | None, refd: _dt.date | None) -> int | None:
 
 
 @cache
-def _weekday_before() -> re.Pattern:
+def weekday_before() -> re.Pattern:
     """"Jumat (", "Jumat, ", "hari Jumat " just before a date: the weekday it is said to fall on."""
     return re.compile(r"(?<!\w)(" + _alternation(days()) + r")\s*,?\s*\(?\s*$", re.I)
 # ") lalu", " kemarin" just after a date: it lies in the past of the reference date
@@ -222,7 +222,7 @@ def find_dates(text: str, ref: str | None = None, kinds: tuple[str, ...] | None 
                     if explicit or not refd or not any(iso_date(y + k, month, int(m.group("d"))) for k in (-1, 1)):
                         continue  # not a calendar date (31/02, 29/02 in no nearby leap year)
                 if y is not None:
-                    wd = _weekday_before().search(before)
+                    wd = weekday_before().search(before)
                     past = bool(_PAST_AFTER.match(text, e)) and refd is not None
                     future = bool(_FUTURE_AFTER.match(text, e)) and refd is not None
                     iso = _resolve(int(m.group("d")), month, y, explicit, refd,

@@ -99,7 +99,7 @@ def after_unit(ctx: DocContext, k: int, levels: list[str] | None) -> tuple[int, 
             k += 1
     if k < len(doc) and ctx.texts[k].lower() in ("perwakilan", "provinsi", "kabupaten", "kota", "kab", "prov") \
             and not ctx.hits_at(k, "PLACE"):
-        kind = ctx.lx.region_kinds().get(ctx.texts[k].lower())
+        kind = ctx.lx.kinds("REGION_KIND_WORD").get(ctx.texts[k].lower())
         reg = region_at(ctx, k + 1 + (1 if k + 1 < len(doc) and ctx.texts[k + 1] == "." else 0), kind)
         if reg:
             return reg

@@ -17,6 +17,7 @@ from .mentions import iter_mentions
 from .people import PersonMention, iter_people
 from .same_person import resolve_people
 from .quotes import iter_quotes
+from .quote_cues import opens_subject
 from .nicknames import find_nicknames
 from .merges import bare_local_places, merged_offices, same_names
 from .regional import REGION_SUFFIX, attach_bare_types
@@ -299,9 +300,6 @@ def _timeline(ctx: DocContext, people: list[PersonMention], pindex: dict[int, st
     return timeline
 
 
-_DATELINE_LEAD = re.compile(r"(?:[A-Z][\w.,() ]*?\s[-\u2013\u2014]+\s*)?")
-
-
 def _subject_body(ctx: DocContext, mentions: list[Mention], at: int, remap: dict[str, str],
                   ents: dict[str, dict]) -> str | None:
     """The agency opening the last sentence before ``at`` that opens with one ("Ombudsman menemukan ... .
@@ -311,7 +309,7 @@ def _subject_body(ctx: DocContext, mentions: list[Mention], at: int, remap: dict
         if len(re.findall(r"[.!?](?:\s|$)", ctx.text[start:at])) > 2:
             return None  # further back than the two sentences before
         key = remap.get(m.key, m.key)
-        if key in ents and _DATELINE_LEAD.fullmatch(ctx.text[start:m.start].strip()):
+        if key in ents and opens_subject(ctx.text[start:m.start].strip(), ctx.lx.lists["CLAUSE_LEAD"]):
             return key
     return None
 

@@ -126,7 +126,7 @@ class DocContext:
             return hit_ids[0]
         b = before.lower()
         kinds = {self.lx.regions[r]["kind"]: r for r in hit_ids if r in self.lx.regions}
-        for cue, kind in self.lx.region_kind_cues():
+        for cue, kind in self.lx.kinds("REGION_KIND_CUE").items():
             if b.endswith(cue) and kind in kinds:
                 return kinds[kind]
         for r in hit_ids:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import cache
 
-from ..dates import days, find_dates
+from ..dates import find_dates, weekday_before
 from ..folding import Caseless
 from ..records import EventReport, Quote
 from .context import DocContext, Mention
@@ -19,12 +18,6 @@ __all__ = ["event_reports"]
 
 _AHEAD = re.compile(r"\b(?:pekan|minggu|bulan|tahun)\s+depan\b|\bmendatang\b|\bakan\s+(?:di|ber)\w+|\brencananya\b",
                     re.I)
-
-
-@cache
-def _day_before() -> re.Pattern:
-    """A day's name (:func:`kg.dates.days`) just before a date: "Senin (18/11/2024)"."""
-    return re.compile(r"(?i)(?:" + "|".join(sorted((re.escape(d) for d in days()), key=len, reverse=True)) + r")\W{0,3}$")
 
 
 def event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str], people: list[PersonMention],
@@ -40,7 +33,7 @@ def event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str
     # the day the story happened: the first "Senin (18/11/2024)" of the body, else the publication date
     story_date = article.date
     for d in find_dates(ctx.text, ref=article.date):
-        if d.iso and _day_before().search(ctx.text[max(0, d.start - 12):d.start]):
+        if d.iso and weekday_before().search(ctx.text[max(0, d.start - 12):d.start]):
             story_date = d.iso
             break
     hosted = _hosted(ctx, by_event, places)

@@ -96,13 +96,6 @@ class Lexicon:
     _phrase_res: dict[str, re.Pattern] = field(default_factory=dict)
     _name_words: dict[str, bool] = field(default_factory=dict)  # is_name_word's answers
     _derived: dict[str, object] = field(default_factory=dict)  # derived(): views made once
-
-    def derived(self, name: str, make):
-        """``make(self)``, made on first use and kept (a view of the rules that a module needs often)."""
-        got = self._derived.get(name)
-        if got is None:
-            got = self._derived[name] = make(self)
-        return got
     calendar: set[str] = field(default_factory=set)
     hospitals: set[str] = field(default_factory=set)    # "RSUD", "RSUP": a doctor's title after them names the hospital
     named_units: set[str] = field(default_factory=set)  # lower-case words of units named by a proper name ("puskesmas")
@@ -133,21 +126,19 @@ class Lexicon:
                 "(?:" + "|".join(r"\s+".join(map(re.escape, a.split())) for a in alts) + ")")
         return pat
 
-    def region_kind_cues(self) -> tuple[tuple[str, str], ...]:
-        """(word, kind of region) for the words before a region's bare name that tell which of its namesakes
-        is meant ("Pemkot", "wali" -> kota; "Bupati" -> kabupaten), in the order of words.jsonl."""
-        return self.derived("region_kind_cues", lambda lx: tuple(
-            (r["pattern"], r["kind"]) for r in lx.records["words"] if r["label"] == "REGION_KIND_CUE"))
+    def derived(self, name: str, make):
+        """``make(self)``, made on first use and kept (a view of the rules that a module needs often)."""
+        got = self._derived.get(name)
+        if got is None:
+            got = self._derived[name] = make(self)
+        return got
 
     def kinds(self, label: str) -> dict[str, str]:
-        """{word: its ``kind``} of a word list whose records give one (``REGION_KIND_WORD``: "kab" -> kabupaten;
-        ``LAW_KIND``: "undang" -> uu; ``LAW_ISSUER``: "Peraturan Gubernur" -> pergub)."""
+        """{word: its ``kind``}, in the order of words.jsonl, of a word list whose records give one
+        (``REGION_KIND_WORD``: "kab" -> kabupaten; ``REGION_KIND_CUE``: "Pemkot" -> kota; ``LAW_KIND``:
+        "undang" -> uu; ``LAW_ISSUER``: "Peraturan Gubernur" -> pergub)."""
         return self.derived("kinds-" + label, lambda lx: {
             r["pattern"]: r["kind"] for r in lx.records["words"] if r["label"] == label})
-
-    def region_kinds(self) -> dict[str, str]:
-        """{word: kind of region} for the words that name a kind of region ("kab" -> kabupaten)."""
-        return self.kinds("REGION_KIND_WORD")
 
     def office_word(self, head: str) -> str:
         """The first word of a title record's full form: "menteri" for both "Menteri" and "Mendagri", "sekretaris"

@@ -78,11 +78,11 @@ def _fielded_part(ctx: DocContext, i: int, k: int, part: dict) -> tuple[int, lis
         return None  # no national body right after the field, or its regional office ("... BKN Kanreg IV")
     end = nat.j + (nat.j < len(texts) and texts[nat.j] == "RI")
     rec = lx.agencies[nat.id]
-    unit = ctx.span_text(i, start) + " " + ctx.span_text(start, k)
+    field = ctx.span_text(start, k)
+    heads = [ctx.span_text(i, start), *part.get("aliases", [])]  # "Direktorat Jenderal", "Ditjen"
     forms = [rec["pattern"], *[a for a in rec.get("aliases", []) if a[:1].isupper()][:3], ctx.span_text(nat.i, nat.j)]
-    label = f"{unit} {rec['pattern']}"
-    aliases = tuple(dict.fromkeys(f"{u} {f}" for u in (unit, *(f"{a} {ctx.span_text(start, k)}" for a in part.get("aliases", [])))
-                                  for f in forms))
+    label = f"{heads[0]} {field} {rec['pattern']}"
+    aliases = tuple(dict.fromkeys(f"{h} {field} {f}" for h in heads for f in forms))
     return end, [make_mention(ctx, i, end, "Agency", f"agency:{slug(label)}", label, aliases, "unit")]
 
 

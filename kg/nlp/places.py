@@ -28,7 +28,7 @@ def region_at(ctx: DocContext, i: int, kind: str | None = None) -> tuple[int, st
     if _initialled(ctx.texts, i, j):
         return None  # "Kepala Dinas X Pati Sulistyo (PS)": a person's first name, not the regency of Pati
     if j == i + 1 and j < len(ctx.texts) and _field_word(ctx, j) and not ctx.texts[i].isupper() \
-            and (i == 0 or ctx.texts[i - 1].lower() not in ctx.lx.region_kinds()):
+            and (i == 0 or ctx.texts[i - 1].lower() not in ctx.lx.kinds("REGION_KIND_WORD")):
         return None  # "Karo Humas" (Kepala Biro Humas): an office's short title before its field, not Karo
     ids = [h.id for h in hs if h.j == j]
     if kind:
@@ -157,12 +157,12 @@ def town_after_venue(ctx: DocContext, k: int) -> Mention | None:
         return None
     nxt = texts[e + 1] if e + 1 < len(texts) else ""
     closed = texts[e] == "." and (not nxt.strip() or nxt[:1].isupper()) or texts[e] == "," and (
-        nxt.lower() in lx.calendar or nxt.lower() in lx.local_kinds or nxt.lower() in lx.region_kinds()
+        nxt.lower() in lx.calendar or nxt.lower() in lx.local_kinds or nxt.lower() in lx.kinds("REGION_KIND_WORD")
         or bool(region_at(ctx, e + 1)))
     if not closed:
         return None
     name = " ".join(texts[i:e])
-    bare = " ".join(texts[i + 1:e]) if e - i > 1 and texts[i].lower() in ctx.lx.region_kinds() else name
+    bare = " ".join(texts[i + 1:e]) if e - i > 1 and texts[i].lower() in ctx.lx.kinds("REGION_KIND_WORD") else name
     # "Kota Soe": a town named with its kind word is the town named bare elsewhere ("Soe")
     return make_mention(ctx, i, e, "Place", f"place:{slug(bare)}", name, (bare,) if bare != name else (), "lainnya")
 

@@ -9,7 +9,7 @@ from .context import DocContext, Mention
 from .people import PersonMention
 
 __all__ = ["QuoteCandidate", "demonstrative", "pstart", "person_after", "cue_word", "noun_use", "tail_cue",
-           "agency_at", "agency_subject", "READ_FOR", "without_degrees", "skip_lead"]
+           "agency_at", "agency_subject", "opens_subject", "READ_FOR", "without_degrees", "skip_lead"]
 
 
 def demonstrative(lx) -> re.Pattern:
@@ -94,7 +94,7 @@ def agency_at(agencies: list[Mention], text: str, pos: int, then: str = "") -> M
     return m if m and (not then or text[m.end:m.end + len(then)] == then) else None
 
 
-def _opens_subject(lead: str, leads: frozenset[str]) -> bool:
+def opens_subject(lead: str, leads: frozenset[str]) -> bool:
     """May a subject follow ``lead``, the sentence's words before it (nothing, a comma or dash, "pihak",
     or a connective such as "Adapun")?"""
     return _SUBJECT_LEAD.search(lead) is not None or lead.lower() in leads
@@ -133,7 +133,7 @@ def agency_subject(text: str, ss: int, verb: int, agencies: list[Mention],
         skip = insert.end() if insert else 0
         rest = _own_channel(between[skip:], m.end + skip, channels, agencies)
         if not all(w.lower() in adverbs for w in rest.split()) or not (insert or between[:1] in (" ", "\n")) \
-                or not _opens_subject(text[ss:m.start].strip(), leads):
+                or not opens_subject(text[ss:m.start].strip(), leads):
             continue
         if any(p.start < m.end and m.start < p.end for p in people):
             return None
