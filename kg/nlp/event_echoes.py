@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .context import DocContext, Mention, make_mention
+from .event_names import VERB_SHAPE
 
 __all__ = ["event_echoes"]
 
@@ -42,8 +43,9 @@ def event_echoes(ctx: DocContext, named: list[Mention]) -> list[Mention]:
             said = {sp.start for sp in spans if sp is not None}
         nxt = texts[k + 1].lower() if k + 1 < len(texts) else ""
         pointed = nxt in lx.lists["POINTING_BACK"]
-        if not pointed and nxt[:1].isalpha() and nxt not in lx.function_words and not _VERB.match(nxt):
-            continue  # "usai rapat koordinasi ...", "saat apel siaga": a name of its own, not a pointer
+        if not pointed and nxt[:1].isalpha() and nxt not in lx.function_words and not VERB_SHAPE.match(nxt):
+            continue  # "usai rapat koordinasi ...", "saat apel siaga": a name of its own, not a pointer (but
+            # "... memimpin rapat meminta ...": a verb after it, the sentence goes on)
         before = texts[k - 1].lower() if k > 0 else ""
         if before in lx.event_words.get("NOT_HAPPENING", ()):
             continue  # "hasil evaluasi tersebut", "laporan rapat itu": what came of it, not the happening
@@ -55,7 +57,6 @@ def event_echoes(ctx: DocContext, named: list[Mention]) -> list[Mention]:
     return out
 
 
-_VERB = re.compile(r"^(?:me|di|ber|ter)[a-z]{3,}$")  # "... memimpin rapat meminta ...": the sentence goes on
 
 
 def _after_words_said(ctx: DocContext, k: int) -> bool:

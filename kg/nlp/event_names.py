@@ -8,9 +8,11 @@ from .acronyms import fits
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
 from .lexicon import slug
 
-__all__ = ["YEAR", "short_form", "suffix_event"]
+__all__ = ["YEAR", "VERB_SHAPE", "short_form", "suffix_event"]
 
 YEAR = re.compile(r"^(?:19|20)\d\d$")
+#: a verb by its affix ("menggelar", "dilantik", "berlangsung", "terpilih"): a sentence going on, no name
+VERB_SHAPE = re.compile(r"^(?:me|di|ber|ter)[a-z]{3,}$")
 
 
 def short_form(text: str) -> str | None:

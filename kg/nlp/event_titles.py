@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention
+from .event_names import VERB_SHAPE
 from .lexicon import slug
 
 __all__ = ["held_object", "named_after_wrapper", "titled_event"]
@@ -77,9 +78,6 @@ def _place_led(ctx: DocContext, j: int) -> bool:
         and not any(ctx.hits_at(j, lab) for lab in _NOT_ACTIVITY if lab != "PLACE")
 
 
-_VERBISH = re.compile(r"^(?:me|di|ber|ter)[a-z]{3,}$")
-
-
 def held_object(ctx: DocContext, k: int, taken: set[int]) -> tuple[int, Mention] | None:
     """(end, Event mention) of what the verb of holding at ``k`` (``HOLDING_VERB``: "menggelar",
     "mengadakan") holds when no event word opens it: capitalised words of no body or place ("menggelar
@@ -92,7 +90,7 @@ def held_object(ctx: DocContext, k: int, taken: set[int]) -> tuple[int, Mention]
         return named_after_wrapper(ctx, j, j)
     end = j
     while end < len(texts) and end - j < 5 and texts[end].isalpha() and texts[end].islower() and end not in taken \
-            and texts[end] not in lx.function_words and texts[end] not in lx.cue_verbs and not _VERBISH.match(texts[end]):
+            and texts[end] not in lx.function_words and texts[end] not in lx.cue_verbs and not VERB_SHAPE.match(texts[end]):
         end += 1
     if end - j < 2:
         return None  # "menggelar pertemuan dengan ...": one word names no activity of its own
