@@ -146,12 +146,7 @@ def _said_at(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[str
     maybe with a verb of taking part between, in the same paragraph ("..., kata X usai peresmian di Kota
     Y.", "..., tuturnya usai memimpin apel"): the one event of the document with that head, none where
     two share it."""
-    heads: dict[str, list[str]] = defaultdict(list)
-    for key in by_event:
-        words = (ents[key].get("label") or "").lower().split()
-        if words and ents[key].get("kind") != "election":
-            heads[words[0]].append(key)
-    heads = {h: keys for h, keys in heads.items() if len(keys) == 1}
+    heads = {h: keys for h, keys in _events_by_head(by_event, ents).items() if len(keys) == 1}
     if not heads:
         return {}
     # "usai apel", and with a verb of taking part between: "usai memimpin apel", "saat menghadiri rapat"
@@ -227,22 +222,27 @@ def _listed_after(text: str, start: int, end: int) -> int:
     return out
 
 
+def _events_by_head(by_event: dict[str, list[Mention]], ents: dict[str, dict]) -> dict[str, list[str]]:
+    """{first word of the label, lower case: the events so named}, elections left out ("rapat" -> the
+    document's "Rapat Koordinasi ..."): what a bare event word or an event verb's noun can point to."""
+    heads: dict[str, list[str]] = defaultdict(list)
+    for key in by_event:
+        words = (ents[key].get("label") or "").lower().split()
+        if words and ents[key].get("kind") != "election":
+            heads[words[0]].append(key)
+    return heads
+
+
 def _verb_actors(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[str, dict],
                  people: list[PersonMention], pindex: dict[int, str], places: list[Mention]) -> dict[str, list[str]]:
     """The persons before a verb telling the one event its noun names ("Wakil Bupati X melantik tujuh
     pejabat ..." and later "Pelantikan itu dihadiri ...": X was at the swearing-in); none when two
     events share the noun."""
-    by_noun: dict[str, list[str]] = defaultdict(list)
-    for key in by_event:
-        head = ((ents[key].get("label") or "").split() or [""])[0].lower()
-        if ents[key].get("kind") != "election":
-            by_noun[head].append(key)
+    by_noun = _events_by_head(by_event, ents)
     out: dict[str, list[str]] = defaultdict(list)
     verbs, texts = ctx.lx.event_verbs, ctx.texts
-    # only a verb of the lexicon can tell an event (every word, if an event has no label)
-    at = range(len(texts)) if "" in by_noun else [i for i, w in enumerate(texts) if w.lower() in verbs]
-    for i in at:
-        keys = by_noun.get(verbs.get(texts[i].lower(), "").lower(), [])
+    for i in (i for i, w in enumerate(texts) if w.lower() in verbs):  # only a verb of the lexicon tells an event
+        keys = by_noun.get(verbs[texts[i].lower()].lower(), [])
         if len(keys) != 1 or ctx.in_quote(ctx.token_starts[i]):
             continue
         t = ctx.doc[i]
