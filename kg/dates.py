@@ -39,6 +39,8 @@ def calendar() -> tuple[dict[str, int], dict[str, int]]:
     months: dict[str, int] = {}
     days: dict[str, int] = {}
     for r in load_rules("calendar"):
+        if r["label"] not in ("DAY", "MONTH"):
+            continue
         table = months if r["label"] == "MONTH" else days
         for form in [r["pattern"], *r.get("aliases", [])]:
             table[form.lower()] = r["value"]
@@ -131,10 +133,18 @@ def _year(raw: str | None, refd: _dt.date | None) -> int | None:
 def weekday_before() -> re.Pattern:
     """"Jumat (", "Jumat, ", "hari Jumat " just before a date: the weekday it is said to fall on."""
     return re.compile(r"(?<!\w)(" + _alternation(days()) + r")\s*,?\s*\(?\s*$", re.I)
-# ") lalu", " kemarin" just after a date: it lies in the past of the reference date
-_PAST_AFTER = re.compile(r"\s*\)?\s*(?:lalu|kemarin)\b", re.I)
-#: "5 Januari mendatang": a date still to come, never before the reference
-_FUTURE_AFTER = re.compile(r"\s*\)?\s*(?:mendatang|nanti|yang akan datang)\b", re.I)
+
+
+@cache
+def relative_after(label: str) -> re.Pattern:
+    """The words of ``calendar.jsonl`` that, just after a date, put it in the past of the reference date
+    (``PAST_MARK``: ") lalu", " kemarin") or still to come (``FUTURE_MARK``: "5 Januari mendatang").
+
+    >>> bool(relative_after("FUTURE_MARK").match(" yang akan  datang")), bool(relative_after("PAST_MARK").match(") lalu"))
+    (True, True)
+    """
+    words = [r"\s+".join(map(re.escape, r["pattern"].split())) for r in load_rules("calendar") if r["label"] == label]
+    return re.compile(r"\s*\)?\s*(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b", re.I)
 
 
 def _resolve(day: int, month: int, year: int, explicit: bool, refd: _dt.date | None, weekday: int | None,
@@ -223,8 +233,8 @@ def find_dates(text: str, ref: str | None = None, kinds: tuple[str, ...] | None 
                         continue  # not a calendar date (31/02, 29/02 in no nearby leap year)
                 if y is not None:
                     wd = weekday_before().search(before)
-                    past = bool(_PAST_AFTER.match(text, e)) and refd is not None
-                    future = bool(_FUTURE_AFTER.match(text, e)) and refd is not None
+                    past = bool(relative_after("PAST_MARK").match(text, e)) and refd is not None
+                    future = bool(relative_after("FUTURE_MARK").match(text, e)) and refd is not None
                     iso = _resolve(int(m.group("d")), month, y, explicit, refd,
                                    days()[wd.group(1).lower()] if wd else None, past, future)
             elif kind == "rel" and re.match(r"\s*\(\s*\d{1,2}/\d{1,2}", text[e:e + 10]):

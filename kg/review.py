@@ -54,7 +54,7 @@ def _words() -> dict[str, frozenset[str]]:
     for rec in load_rules("words"):
         if isinstance(rec.get("pattern"), str):
             out[rec["label"]].add(rec["pattern"].lower())
-    out["CALENDAR"] = {rec["pattern"].lower() for rec in load_rules("calendar")}
+    out["CALENDAR"] = {rec["pattern"].lower() for rec in load_rules("calendar") if rec["label"] in ("DAY", "MONTH")}
     return {k: frozenset(v) for k, v in out.items()}
 
 

@@ -16,17 +16,18 @@ from kg.nlp.lexicon import RULE_FILES, word_labels
 SCHEMA = {
     "regions": ({"PLACE"}, {"kind", "name", "province", "aliases"}),
     "agencies": ({"AGENCY"}, {"aliases", "kind", "local_unit"}),
-    "agency_types": ({"AGENCY_TYPE"}, {"aliases", "levels", "bare", "named", "town", "numbered", "parent", "city_suffix"}),
+    "agency_types": ({"AGENCY_TYPE"}, {"aliases", "levels", "bare", "named", "town", "numbered", "parent", "city_suffix",
+                                        "subdistrict", "area"}),
     "agency_parts": ({"AGENCY_PART"}, {"aliases", "regional", "fields"}),
     "policies": ({"POLICY"}, {"aliases", "kind"}),
-    "titles": ({"TITLE", "ACTING"}, {"aliases", "org", "unit", "expands", "fuse_region", "with_place", "grades", "cased"}),
+    "titles": ({"TITLE", "ACTING"}, {"aliases", "org", "unit", "expands", "fuse_region", "with_place", "grades", "cased", "division"}),
     "honorifics": ({"HONORIFIC", "RANK", "DEGREE"}, set()),
     "speech": ({"CUE_AFTER", "CUE_VERB", "CUE_PASSIVE", "CUE_CLAUSE", "CUE_PHRASE"}, set()),
     "events": ({"EVENT_HEAD"}, {"lower_name", "abbrev", "agenda"}),
     "event_words": ({"DAY_LEAD", "DEFINITION_AFTER", "ELECTION", "GENERAL_BEFORE", "ELECTION_CUE", "FINDING", "HANDOVER", "HOLDING_VERB", "MEMBER_LEAD", "INSPECTION", "LAUNCH", "LINKED", "LOWER_MODIFIER", "MARKED_BY", "NOT_HAPPENING", "RECIPIENT_LEAD", "RELATIVE_ADVERB",
                      "OBJECT_STOP", "PLANNED", "QUOTED_POLICY_HEAD", "RECORD", "ROUND", "SUFFIX_HEAD", "THEME",
                      "TIME_NOUN", "UNDER_WAY", "NAME_INNER", "SIMILAR", "VENUE_STOP", "VERB_JOINER", "VISIT", "VOTING", "WORKS_DOING", "WORKS_PLACE", "WORKS_PROJECT", "WRAPPER"}, {"name"}),
-    "calendar": ({"DAY", "MONTH"}, {"value", "aliases"}),
+    "calendar": ({"DAY", "MONTH", "PAST_MARK", "FUTURE_MARK"}, {"value", "aliases"}),
     "mention_words": ({"AGENCY_HEAD", "BODY_HEAD", "COMMERCIAL", "DOCUMENT_HEAD", "NOT_SYSTEM", "POLICY_HEAD", "PROGRAM_HEAD",
                        "REG_HEAD", "REG_HEAD_PREFIX", "SUBJECT_JOINER", "SUBJECT_JOINER_CAP", "SYSTEM_HEAD", "UNIT_BEFORE"}, set()),
     "venues": ({"VENUE_HEAD"}, {"complete", "local", "agency"}),
@@ -71,13 +72,14 @@ def test_no_duplicate_ids_or_patterns(name):
 
 
 def test_org_values_are_read_and_references_resolve():
-    from kg.nlp.offices import ORG_RULES
+    from kg.nlp.lexicon import lexicon
+    from kg.nlp.offices import org_rules
 
     types = {r["id"] for r in records("agency_types")}
     regions = {r["id"] for r in records("regions")}
     for r in records("titles"):
         if r["label"] == "TITLE":
-            assert r.get("org", "following") in ORG_RULES, f"titles.jsonl: no code reads org {r.get('org')!r}"
+            assert r.get("org", "following") in org_rules(lexicon()), f"titles.jsonl: no code reads org {r.get('org')!r}"
         assert r.get("unit") is None or r["unit"] in types, r
         assert all(isinstance(s, str) and s.isalpha() for s in r.get("fuse_region", ())), r
     agencies = {r["id"] for r in records("agencies")}
@@ -91,9 +93,10 @@ def test_org_values_are_read_and_references_resolve():
 
 @pytest.mark.parametrize("org", ["negara", "polisi", ""])
 def test_an_org_value_nothing_reads_is_caught(org):
-    from kg.nlp.offices import ORG_RULES
+    from kg.nlp.lexicon import lexicon
+    from kg.nlp.offices import org_rules
 
-    assert org not in ORG_RULES
+    assert org not in org_rules(lexicon())
 
 
 @pytest.fixture(scope="module")

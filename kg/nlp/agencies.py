@@ -8,18 +8,28 @@ import re
 
 from .context import DocContext, Hit, Mention, make_mention, paren_end
 from .lexicon import norm, slug
-from .lists import MERGED_HEADS, merged_office_end
+from .lists import merged_office_end
 from .places import local_name, place_mention, region_at, region_named_before
 from .units import is_unit_word
 from ..vocab import is_dictionary_word
 
 __all__ = ["government_at", "agency_at", "after_unit", "section_unit", "commission_unit",
-           "unit_name", "regional_aliases", "government_aliases", "GOV_STARTS", "ROMAN", "SECTION_HEADS", "MINISTRY_HEADS"]
+           "unit_name", "regional_aliases", "government_aliases", "gov_starts", "ROMAN", "section_levels"]
 
-_GOV = {"pemprov": "provinsi", "pemkab": "kabupaten", "pemkot": "kota", "pemko": "kota", "pemda": None}
-GOV_STARTS = {"pemerintah", "pemdes", *_GOV}
-MINISTRY_HEADS = ("Kementerian", "Kementrian")  # a ministry's name, its common slip included
 ROMAN = re.compile(r"^[IVXLC]+$")  # a Roman numeral: "Kodam IX", "Kanreg IV"
+
+
+def gov_starts(lx) -> frozenset[str]:
+    """The lower-case words a regional government's name opens with: "pemerintah" and the short forms of
+    ``GOV_SHORT`` in words.jsonl ("Pemkab", "Pemprov", "Pemdes")."""
+    return lx.derived("gov_starts", lambda lx: frozenset({"pemerintah", *lx.kinds("GOV_SHORT")}))
+
+
+def section_levels(lx, word: str) -> tuple[str, ...]:
+    """The kinds of region whose secretariat has sections named by ``word`` (``SECTION_HEAD`` in words.jsonl:
+    "biro" -> provinsi, "bagian" -> kabupaten and kota), else ()."""
+    kinds = lx.kinds("SECTION_HEAD")
+    return tuple(kinds[word].split()) if word in kinds else ()
 
 
 def government_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
@@ -53,15 +63,16 @@ def government_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
             if reg is None or lx.regions[reg[1]]["kind"] != "provinsi":
                 return None
             end, rid = reg
-    elif low in _GOV or low == "pemdes":
-        if low == "pemdes":
+    elif low in lx.kinds("GOV_SHORT"):
+        kind = lx.kinds("GOV_SHORT")[low]
+        if kind == "desa":  # "Pemdes Sukamaju"
             end = local_name(ctx, k)
             if end == k:
                 return None
             name = ctx.text[doc[k].idx:doc[end - 1].idx + len(doc[end - 1])]
             return end, [make_mention(ctx, i, end, "Agency", f"agency:pemerintah-desa-{slug(name)}",
                                   f"Pemerintah Desa {name}")]
-        kind = _GOV[low]
+        kind = None if kind == "daerah" else kind  # "Pemda": a regency's or a city's
         reg = region_at(ctx, k, kind)
         if reg is None:
             main = ctx.main_region.get(kind) if kind else (ctx.main_region.get("kabupaten") or ctx.main_region.get("kota"))
@@ -238,7 +249,7 @@ def _misspelt_ministry(ctx: DocContext, i: int) -> tuple[int, str] | None:
     import difflib
 
     texts, lx = ctx.texts, ctx.lx
-    if texts[i] not in MINISTRY_HEADS or ctx.longest(i, ("AGENCY",)):
+    if texts[i] not in lx.lists["MINISTRY_HEAD"] or ctx.longest(i, ("AGENCY",)):
         return None
     e = i + 1
     while e < len(texts) and e - i < 10 and (texts[e][:1].isupper() and texts[e].isalpha() or texts[e] in ("dan", "&")):
@@ -277,7 +288,7 @@ def agency_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     slip = _misspelt_ministry(ctx, i) if not nat and not typ else None
     if slip:
         nat = Hit(i, slip[0], "AGENCY", slip[1])
-    if ctx.texts[i] in MERGED_HEADS and (not nat or typ and typ.j >= nat.j):
+    if ctx.texts[i] in lx.lists["MERGED_HEAD"] and (not nat or typ and typ.j >= nat.j):
         j = typ.j if typ else _cap_run_end(ctx, i + 1)
         merged = merged_office_end(ctx, i, j)  # "Dinas Sosial, Pemberdayaan Masyarakat dan Desa"
         if merged:
@@ -339,17 +350,13 @@ def agency_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     return None
 
 
-_SECTIONS = {"biro": ("provinsi",), "bagian": ("kabupaten", "kota")}  # where each sits in a Sekretariat Daerah
-SECTION_HEADS = frozenset(_SECTIONS)
-
-
 def section_unit(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     """A section of a regional secretariat named by its field: "Biro Organisasi Setda Provinsi X", "Bagian
     Hukum Sekretariat Daerah Kabupaten Y"; named bare ("Kepala Biro Organisasi Budi"), the section of the
     secretariat of the article's province (Biro) or regency/city (Bagian), else of none."""
 
     texts, lx = ctx.texts, ctx.lx
-    levels = _SECTIONS.get(texts[i].lower())
+    levels = section_levels(lx, texts[i].lower())
     if not levels or not texts[i][:1].isupper():
         return None
     k = i + 1
@@ -375,7 +382,7 @@ def section_unit(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
                         *got[1][1:]]
     sent = ctx.doc[i].sent
     if head == "Bagian" and any(t.lower() == "biro" for t in texts[sent.start:sent.end]):
-        levels = _SECTIONS["biro"]  # "Biro Umum dan Bagian Protokol": a part of the province's secretariat
+        levels = section_levels(lx, "biro")  # "Biro Umum dan Bagian Protokol": a part of the province's secretariat
     dateline = ctx.main_region.get("dateline")
     rid = dateline if dateline and lx.regions[dateline]["kind"] in levels else \
         next((ctx.main_region[lvl] for lvl in levels if lvl in ctx.main_region), None)

@@ -27,7 +27,6 @@ from .event_reports import event_reports
 __all__ = ["assemble"]
 
 
-_NATIONAL = re.compile(r"\b(?:RI|Republik Indonesia|[Pp]usat)\b")
 
 
 def _expand(label: str, expansions: dict[str, str]) -> set[str]:
@@ -49,7 +48,8 @@ def _merge_keys(mentions: list[Mention], expansions: dict[str, str], lx) -> dict
         kinds.setdefault(m.key, m.kind)
         labels.setdefault(m.key, m.label)
     remap: dict[str, str] = {}
-    national = {m.key for m in mentions if _NATIONAL.search(m.text)}  # "Bawaslu RI", "KPU Pusat"
+    mark = lx.derived("national_mark", lambda lx: re.compile(r"\b" + lx.phrases("NATIONAL_MARK").pattern + r"\b"))
+    national = {m.key for m in mentions if mark.search(m.text)}  # "Bawaslu RI", "KPU Pusat"
     for key in by_type["Agency"]:
         unit = lx.agencies.get(key[len("agency:"):], {}).get("local_unit") if key not in national else None
         if kinds.get(key) == "type" or unit:

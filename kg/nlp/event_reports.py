@@ -16,8 +16,11 @@ from .scene import scene_speakers
 __all__ = ["event_reports"]
 
 
-_AHEAD = re.compile(r"\b(?:pekan|minggu|bulan|tahun)\s+depan\b|\bmendatang\b|\bakan\s+(?:di|ber)\w+|\brencananya\b",
-                    re.I)
+def _ahead(lx) -> re.Pattern:
+    """A sentence telling of a time to come: ``FUTURE_TIME`` words ("pekan depan", "mendatang") or "akan" with
+    a di-/ber- verb."""
+    return lx.derived("future_time", lambda lx: re.compile(
+        r"\b" + lx.phrases("FUTURE_TIME").pattern + r"\b|\bakan\s+(?:di|ber)\w+", re.I))
 
 
 def event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str], people: list[PersonMention],
@@ -58,7 +61,7 @@ def event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str
             if span is None or ents[key].get("kind") == "election":
                 continue  # an election as a whole has no one venue or set of participants
             sent = span.sent
-            ahead = ahead or m is ms[0] and bool(_AHEAD.search(ctx.text[sent.start_char:sent.end_char]))
+            ahead = ahead or m is ms[0] and bool(_ahead(ctx.lx).search(ctx.text[sent.start_char:sent.end_char]))
             if date is None and ents[key].get("kind") != "election":
                 sent_text = article.text[sent.start_char:sent.end_char]
                 for d in find_dates(sent_text, ref=article.date):

@@ -189,18 +189,18 @@ WORD_LISTS = ("SUBJECT_ADVERB", "UNIT_HEAD", "NAME_CONNECTOR", "PLACE_PREP", "UN
               "TOWN_LEAD", "LIST_LEAD", "PLACE_NOUN", "SAID_OBJECT", "CLAUSE_MARK", "AT_EVENT",
               "BODY_ANAPHOR", "SPEECH_ACT_OBJECT", "FUNCTIONAL_GRADE",
               "GENERIC_AGENCY_HEAD", "SHARED_FIRST_WORD", "SOURCE_NOUN", "SPEAKER_PRONOUN", "REGION_KIND_CUE",
-              "FIELD_BREAK", "REGION_KIND_WORD", "LAW_KIND", "LAW_ISSUER", "NAMED_LAW_HEAD")
+              "FIELD_BREAK", "REGION_KIND_WORD", "LAW_KIND", "LAW_ISSUER", "NAMED_LAW_HEAD",
+              "GOV_SHORT", "MINISTRY_HEAD", "MERGED_HEAD", "SECTION_HEAD", "SECTION_CHIEF", "NATIONAL_MARK",
+              "FUSED_HEAD_PREFIX", "FUTURE_TIME", "LIST_JOINER")
 
-_HEAD_PREFIXES = ("Dis", "Din", "Bap", "Satpol")
-
-
-def _head_titles(agency_types: list[dict], titles: list[dict]) -> list[dict]:
+def _head_titles(agency_types: list[dict], titles: list[dict], prefixes: tuple[str, ...]) -> list[dict]:
     """Titles fused from "Ka" (kepala) and a unit's short name: "Kadiskominfo", "Kabappeda",
-    "Kasatpol PP" -> the head of that unit in the region named after the title."""
+    "Kasatpol PP" -> the head of that unit in the region named after the title; ``prefixes``: how the short
+    names that so fuse begin (``FUSED_HEAD_PREFIX`` in words.jsonl: "Dis", "Bap", "Satpol")."""
     known = {norm(f) for r in titles for f in [r["pattern"], *r.get("aliases", [])]}
     out = []
     for r in agency_types:
-        forms = [a for a in r.get("aliases", []) if a.startswith(_HEAD_PREFIXES) and "-" not in a]
+        forms = [a for a in r.get("aliases", []) if a.startswith(prefixes) and "-" not in a]
         for a in forms:
             fused = "Ka" + a[0].lower() + a[1:]
             if norm(fused) in known:
@@ -299,7 +299,7 @@ def lexicon() -> Lexicon:
     _index_titles(lx, recs)
     _index_cues(lx, recs)
     _index_words(lx, recs["words"])
-    lx.calendar.update(r["pattern"].lower() for r in recs["calendar"])  # day and month names (kg.dates: every form)
+    lx.calendar.update(r["pattern"].lower() for r in recs["calendar"] if r["label"] in ("DAY", "MONTH"))  # day and month names (kg.dates: every form)
     return lx
 
 
@@ -334,7 +334,8 @@ def _index_titles(lx: Lexicon, recs: dict[str, list[dict]]) -> None:
     honorifics, ranks and degrees around a name."""
     recs["titles"] = _graded_titles(_short_unit_titles(recs["agency_types"], recs["titles"]),
                                     [r["pattern"] for r in recs["words"] if r["label"] == "FUNCTIONAL_GRADE"])
-    recs["titles"] = recs["titles"] + _head_titles(recs["agency_types"], recs["titles"]) \
+    recs["titles"] = recs["titles"] + _head_titles(recs["agency_types"], recs["titles"],
+                                                 tuple(r["pattern"] for r in recs["words"] if r["label"] == "FUSED_HEAD_PREFIX")) \
         + _fused_titles(recs["regions"], recs["titles"])
     for r in recs["titles"]:
         forms = [r["pattern"], *r.get("aliases", [])]

@@ -6,9 +6,8 @@ from .context import DocContext, Mention, make_mention
 from .lexicon import norm
 from .places import local_name
 
-__all__ = ["elided_units", "merged_office_end", "MERGED_HEADS"]
+__all__ = ["elided_units", "merged_office_end"]
 
-MERGED_HEADS = ("Dinas", "Badan")  # heads of an office whose fields may be listed: "Dinas Sosial, Kesehatan dan ..."
 
 _MAX_ITEM = 7  # tokens in one list item
 #: Gazetteer labels of words that open a name of their own, never a field of the office before them.
@@ -29,7 +28,7 @@ def elided_units(ctx: DocContext, found: list[Mention]) -> list[Mention]:
     """Agency mentions for list items that name an office type without its "Dinas"/"Badan", right after
     (or before) an item that has it."""
     texts = ctx.texts
-    agencies = [m for m in found if m.type == "Agency" and texts[m.i] in MERGED_HEADS]
+    agencies = [m for m in found if m.type == "Agency" and texts[m.i] in ctx.lx.lists["MERGED_HEAD"]]
     if not agencies:
         return []
     covered = {k for m in found for k in range(m.i, m.j)}
@@ -78,7 +77,7 @@ def merged_office_end(ctx: DocContext, i: int, j: int) -> int | None:
     from .acronyms import fits
 
     lx, texts = ctx.lx, ctx.texts
-    if texts[i] not in MERGED_HEADS or j >= len(texts) or texts[j] != ",":
+    if texts[i] not in lx.lists["MERGED_HEAD"] or j >= len(texts) or texts[j] != ",":
         return None
     items: list[list[str]] = [[]]
     k, joined = j + 1, False

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .agencies import GOV_STARTS, MINISTRY_HEADS, SECTION_HEADS, agency_at, commission_unit, government_at, section_unit
+from .agencies import agency_at, commission_unit, gov_starts, government_at, section_unit
 from .ministry_parts import ministry_part
 from .bodies import named_body
 from .context import DocContext, Mention, make_mention, region_is_name
 from .events import iter_events
-from .lists import MERGED_HEADS, elided_units
-from .places import TOWN_JOINERS, place_mention, region_at, town_after_di, town_after_venue, town_before_region, venue_at
+from .lists import elided_units
+from .places import place_mention, region_at, town_after_di, town_after_venue, town_before_region, venue_at
 from .regulations import e_name, named_inside, policy_at, quoted_policies, reg_head
 
 __all__ = ["iter_mentions"]
@@ -77,7 +77,7 @@ def _candidates(ctx: DocContext) -> list[int]:
     """The tokens :func:`_mentions_at` may find something at, in order: a gazetteer hit, a capitalised
     word, a government's or a law's lower-case first word, or the "e" of an "e-" name. It returns
     ``i + 1`` and nothing at every other token, so the scan visits these only."""
-    hits, starts = ctx.hits, GOV_STARTS
+    hits, starts = ctx.hits, gov_starts(ctx.lx)
     return [i for i, t in enumerate(ctx.texts)
             if i in hits or t[:1].isupper() or t in ("undang", "e") or t.lower() in starts]
 
@@ -86,7 +86,7 @@ def _mentions_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]]:
     """(where to go on, the mentions found) at token ``i``: the longest of an agency, a policy or a
     venue, a town or a region starting there."""
     texts = ctx.texts
-    if i not in ctx.hits and not texts[i][:1].isupper() and texts[i].lower() not in GOV_STARTS \
+    if i not in ctx.hits and not texts[i][:1].isupper() and texts[i].lower() not in gov_starts(ctx.lx) \
             and texts[i] != "undang" and not e_name(ctx, i):  # "undang-undang ASN": a law in lower case
         return i + 1, []  # nothing else below starts at a lower-case word without a gazetteer hit
     if not _may_start(ctx, i):
@@ -139,7 +139,7 @@ def _may_start(ctx: DocContext, i: int) -> bool:
 def _town_leads(lx) -> frozenset[str]:
     """The words a town's name may follow (kg/nlp/places.py: ``TOWN_LEAD`` "di", "warga"; ``LIST_LEAD``
     "seperti"; a second town's "dan"/"serta"/"atau")."""
-    return frozenset({*lx.lists["TOWN_LEAD"], *lx.lists["LIST_LEAD"], *TOWN_JOINERS})
+    return frozenset({*lx.lists["TOWN_LEAD"], *lx.lists["LIST_LEAD"], *lx.lists["LIST_JOINER"]})
 
 
 def _start_words(lx) -> frozenset[str]:
@@ -147,7 +147,8 @@ def _start_words(lx) -> frozenset[str]:
     and secretariat sections (kg/nlp/agencies.py), ministries misspelt, merged offices, laws in lower
     case, "Indonesia", and the first words of bodies, systems and documents (mention_words.jsonl)."""
     words = lx.mention_words
-    return frozenset({*GOV_STARTS, *SECTION_HEADS, *(w.lower() for w in (*MINISTRY_HEADS, *MERGED_HEADS)), "undang",
+    return frozenset({*gov_starts(lx), *lx.kinds("SECTION_HEAD"),
+                      *(w.lower() for w in (*lx.lists["MINISTRY_HEAD"], *lx.lists["MERGED_HEAD"])), "undang",
                       "indonesia", *(w.split()[0] for w in words["BODY_HEAD"]), *words["SYSTEM_HEAD"],
                       *words.get("DOCUMENT_HEAD", ())})
 

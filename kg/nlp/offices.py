@@ -6,27 +6,22 @@ import re
 
 from .context import DocContext, Mention
 from .lexicon import norm, slug
-from .units import SUBDISTRICT_UNITS, is_unit_word, subdistrict_unit
+from .units import is_subdistrict_rule, is_unit_word, subdistrict_unit
 
-__all__ = ["org_from_rule", "LOCAL_ORG", "LOCAL_WORD", "ORG_RULES"]
+__all__ = ["org_from_rule", "ORG_RULES", "org_rules"]
 
-LOCAL_ORG = {"desa": "desa", "kecamatan": "kecamatan", "kelurahan": "kelurahan", "distrik": "distrik",
-              "kapanewon": "kapanewon", "kemantren": "kemantren"}
-#: the word that names a local unit, and the kind of place it is
-#: a village's own word in its region, used in its name instead of "Desa" ("Gampong Lambaro", "Nagari Koto Baru")
-LOCAL_WORD = {"desa": ("Desa", "desa"), "kelurahan": ("Kelurahan", "desa"), "kecamatan": ("Kecamatan", "kecamatan"),
-               "distrik": ("Distrik", "kecamatan"), "kapanewon": ("Kapanewon", "kecamatan"),
-               "kemantren": ("Kemantren", "kecamatan")}
-
-
-#: rules naming the unit type a police, military or prosecution office heads in the region after it
-_TYPE_ALIAS = {"polres": "Polres", "polresta": "Polresta", "polda": "Polda", "polsek": "Polsek",
-               "kodim": "Kodim", "korem": "Korem", "kodam": "Kodam", "kejari": "Kejari", "kejati": "Kejati"}
-#: every ``org`` value of ``titles.jsonl`` that :func:`org_from_rule` reads; "inside": only the agency
+#: the ``org`` values of ``titles.jsonl`` that :func:`org_from_rule` reads by name; "inside": only the agency
 #: named in the title itself ("Ketua DPRD Kota X", "Panglima TNI"), and a name may follow it directly;
-#: "following": the agency after the title, whose words a name cannot be told from without a cue
+#: "following": the agency after the title, whose words a name cannot be told from without a cue. Any other
+#: value is a local unit's word (``local`` in venues.jsonl: "desa" -> Pemerintah Desa X, "kecamatan") or an
+#: agency type's id ("polres" -> Polres X, "kodim"), see :func:`org_rules`.
 ORG_RULES = frozenset({"following", "inside", "kota", "kabupaten", "provinsi", "daerah", "polri", "kementerian",
-                       "dinas", "badan", "sudin", *LOCAL_ORG, *_TYPE_ALIAS, *SUBDISTRICT_UNITS})
+                       "dinas", "badan", "sudin"})
+
+
+def org_rules(lx) -> frozenset[str]:
+    """Every ``org`` value a title may carry: :data:`ORG_RULES`, the local units' words and the agency types' ids."""
+    return lx.derived("org_rules", lambda lx: ORG_RULES | set(lx.local_kinds) | set(lx.agency_types))
 
 
 def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Mention],
@@ -64,8 +59,8 @@ def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Men
         derived = [Mention(doc[i].idx, doc[k - 1].idx + len(doc[k - 1]), ctx.text[doc[i].idx:doc[k - 1].idx + len(doc[k - 1])],
                            "Agency", key, label, government_aliases(rec), "derived", None, i, k)] if regions else []
         return key, label, derived
-    if rule in LOCAL_ORG and local_name:
-        word, place_kind = LOCAL_WORD[rule]
+    if rule in lx.local_kinds and local_name:
+        word, place_kind = rule.capitalize(), lx.local_kinds[rule]
         own = local_name.split()[0]
         if rule == "kelurahan" and own.lower() == "kalurahan":
             rule = "desa"  # "Lurah Kalurahan Caturtunggal": a village of Yogyakarta, not a kelurahan
@@ -82,11 +77,9 @@ def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Men
     if unit and regions and unit in lx.agency_types:
         # "Inspektur Kabupaten Garut" heads the Inspektorat Daerah of that regency
         return _regional_unit(ctx, unit, regions[-1].key.split(":", 1)[1], i, k)
-    if rule in _TYPE_ALIAS and regions:
-        tid = lx.agency_type_index.get(norm(_TYPE_ALIAS[rule]))
-        if tid:
-            return _regional_unit(ctx, tid, regions[-1].key.split(":", 1)[1], i, k)
-    if rule in SUBDISTRICT_UNITS and not regions and k > i:
+    if rule in lx.agency_types and regions:  # "Kapolres Karangsari": the unit the rule names, of that region
+        return _regional_unit(ctx, rule, regions[-1].key.split(":", 1)[1], i, k)
+    if is_subdistrict_rule(lx, rule) and not regions and k > i:
         return subdistrict_unit(ctx, rule, i, k)  # "Kapolsek Tanjung Priok": the unit of that subdistrict
     if rule == "polri":
         aid = lx.agency_index.get("polri")
@@ -141,14 +134,12 @@ def _regional_type(ctx: DocContext, rule: str, i: int, k: int, regions: list[Men
     return None, None, []
 
 
-_SECTION_HEADS = {"bagian": "Bagian", "kabag": "Bagian", "biro": "Biro", "kabiro": "Biro"}
-
-
 def _section(ctx: DocContext, i: int, parent: Mention) -> Mention | None:
     """The section an office heads inside a secretariat: "Kabag Organisasi Setda Sleman" -> Bagian Organisasi
     Sekretariat Daerah Kabupaten Sleman (a named unit is an agency of its own), else None."""
 
-    kind = _SECTION_HEADS.get(ctx.texts[i - 1].lower()) if i > 0 else None
+    word = ctx.texts[i - 1].lower() if i > 0 else ""
+    kind = (word if word in ctx.lx.kinds("SECTION_HEAD") else ctx.lx.kinds("SECTION_CHIEF").get(word, "")).capitalize()
     words = ctx.texts[i:parent.i]
     if not kind or not words or not parent.label.startswith("Sekretariat") \
             or not all(is_unit_word(ctx.lx, w) or w in ("dan", ",") for w in words) or words[-1] in ("dan", ","):

@@ -10,12 +10,7 @@ from .lexicon import norm, slug
 from .units import is_unit_word
 from ..vocab import is_common_word, is_derived_word, is_dictionary_word
 
-__all__ = ["TOWN_JOINERS", "region_at", "place_mention", "local_name", "town_before_region", "town_after_venue", "town_after_di", "region_named_before", "venue_at"]
-
-#: the words that join a second town to one just named ("di A dan B", "warga A atau B")
-TOWN_JOINERS = frozenset({"dan", "serta", "atau"})
-
-
+__all__ = ["region_at", "place_mention", "local_name", "town_before_region", "town_after_venue", "town_after_di", "region_named_before", "venue_at"]
 
 def region_at(ctx: DocContext, i: int, kind: str | None = None) -> tuple[int, str] | None:
     """(end, region id) of a region named at token ``i``."""
@@ -124,7 +119,7 @@ def _joined_after_di(ctx: DocContext, k: int) -> str | None:
     ("Kecamatan Sukamaju dan Karangsari")? The word after it is then read as a second place, as the
     first is. The lead, if so."""
     texts, kinds = ctx.texts, ctx.lx.local_kinds
-    if texts[k] not in TOWN_JOINERS:
+    if texts[k] not in ctx.lx.lists["LIST_JOINER"]:
         return None
     b = k
     while b > 0 and k - b < 4 and texts[b - 1][:1].isupper() and texts[b - 1].isalpha():

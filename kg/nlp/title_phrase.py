@@ -15,8 +15,8 @@ from .names import (
     skip_degrees as _skip_degrees, is_degree as _is_degree, name_before_degree as _name_before_degree,
 )
 from .lexicon import norm
-from .offices import LOCAL_ORG, org_from_rule
-from .units import SUBDISTRICT_UNITS, direction_end, hospital_name_end, named_alone, list_of_fields, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end, unit_named_before_comma, region_named_before_comma
+from .offices import org_from_rule
+from .units import is_subdistrict_rule, direction_end, hospital_name_end, named_alone, list_of_fields, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end, unit_named_before_comma, region_named_before_comma
 
 __all__ = ["PersonMention", "parse_title", "non_person"]
 
@@ -159,7 +159,7 @@ def parse_title(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Perso
         return None, i + 1, []
     start, k, acting, rec = tp
     st = _Title(start, k, acting, rec, rec.get("org", "following"), k=k, org_marker=k)
-    if st.rule in LOCAL_ORG:
+    if st.rule in ctx.lx.local_kinds:
         _local_name(ctx, st, mentions)
     _scan_org(ctx, st, mentions)
     if st.rule in ("kementerian", "dinas", "badan") and st.org_marker == st.head_end:
@@ -340,7 +340,7 @@ def _name_in_run(ctx: DocContext, st: _Title) -> None:
     else:
         st.name_start = _skip_hon(ctx, st.split)
     st.name_end = _name_run(ctx, st.name_start) if st.name_start is not None else None
-    if st.rule in SUBDISTRICT_UNITS and st.last_hon is None and st.name_start is not None \
+    if is_subdistrict_rule(ctx.lx, st.rule) and st.last_hon is None and st.name_start is not None \
             and st.name_end == st.name_start + 1:
         st.org_marker, st.name_start = st.name_end, None  # "Kapolsek Cibinong meninjau ...": the place, no name
     elif st.name_start is not None and st.last_hon is None and _names_no_one(ctx, st):

@@ -9,15 +9,13 @@ import re
 from .lexicon import Lexicon, lexicon, norm
 
 __all__ = ["LOCAL_KINDS", "is_unit_word", "unit_number_end", "region_named_before_comma", "direction_end", "local_name_end", "skip_listed_places", "is_division",
-           "subdistrict_unit", "SUBDISTRICT_UNITS", "age_before", "list_of_fields",
+           "subdistrict_unit", "is_subdistrict_rule", "region_rules", "age_before", "list_of_fields",
            "hospital_name_end", "named_alone", "unit_named_before_comma"]
 
 #: The kinds of place named with their level word ("Kecamatan Sungai Raya", "Desa Sukamaju").
 LOCAL_KINDS = ("desa", "kecamatan")
 
-_DIVISIONS = {"koordinator-divisi", "ketua-divisi", "kepala-divisi"}
 #: units named after a subdistrict, not a region: rule -> (full name, short name)
-SUBDISTRICT_UNITS = {"polsek": ("Kepolisian Sektor", "Polsek"), "koramil": ("Komando Rayon Militer", "Koramil")}
 
 # pe-...-an / ke-...-an nouns of eight letters or more ("Perencanaan", "Kesejahteraan"); "-wan" names
 # ("Setiawan", "Kurniawan") are not nouns of this kind
@@ -90,7 +88,7 @@ def is_division(ctx, k: int) -> bool:
     Koordinator Divisi Pencegahan")? Then it goes on the same title."""
     h = ctx.longest(k, ("TITLE",))
     rec = h and ctx.lx.titles.get(norm(" ".join(ctx.texts[h.i:h.j])))
-    return bool(rec) and rec["id"] in _DIVISIONS
+    return bool(rec) and bool(rec.get("division"))
 
 
 def subdistrict_unit(ctx, rule: str, i: int, k: int):
@@ -103,7 +101,8 @@ def subdistrict_unit(ctx, rule: str, i: int, k: int):
     if not words or len(words) > 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
         return None, None, []
     name = " ".join(words)
-    full, short = SUBDISTRICT_UNITS[rule]
+    rec = ctx.lx.agency_types[rule]
+    full, short = rec["pattern"], rec["aliases"][0]
     key, label = f"agency:{rule}-{slug(name)}", f"{full} {name}"
     doc = ctx.doc
     s, e = doc[i].idx, doc[k - 1].idx + len(doc[k - 1])
@@ -145,9 +144,17 @@ def named_alone(texts: list[str], k: int) -> bool:
     return _alone(texts, k)
 
 
-#: offices whose words after the head name a region or a police/military area ("Bupati Karangsari, X")
-REGION_RULES = frozenset({"provinsi", "kabupaten", "kota", "kecamatan", "kelurahan", "desa", "distrik",
-                          "polda", "polres", "polresta", "polsek", "kodim", "korem", "kodam", "koramil"})
+def is_subdistrict_rule(lx: Lexicon, rule: str) -> bool:
+    """Does a title's ``org`` rule name a unit of a district, named by the district ("Kapolsek Cibinong" ->
+    Polsek Cibinong; ``subdistrict`` in agency_types.jsonl)?"""
+    return bool(lx.agency_types.get(rule, {}).get("subdistrict"))
+
+
+def region_rules(lx: Lexicon) -> frozenset[str]:
+    """The ``org`` rules of the offices whose words after the head name a region, a local unit (``local`` in
+    venues.jsonl) or a police or military area (``area`` in agency_types.jsonl): "Bupati Karangsari, X"."""
+    return lx.derived("region_rules", lambda lx: frozenset({"provinsi", "kabupaten", "kota", *lx.local_kinds,
+                                                            *(k for k, r in lx.agency_types.items() if r.get("area"))}))
 
 
 def region_named_before_comma(ctx, rule: str, s: int, e: int, name_word) -> bool:
@@ -157,7 +164,7 @@ def region_named_before_comma(ctx, rule: str, s: int, e: int, name_word) -> bool
     kata Sutrisno"), nor when a title, a place or an agency follows the comma (a list of officials).
     ``name_word(j)``: could token ``j`` be a word of a person's name?"""
     texts = ctx.texts
-    if rule not in REGION_RULES or not 0 < e - s <= 3 or e + 1 >= len(texts) or texts[e] != ",":
+    if rule not in region_rules(ctx.lx) or not 0 < e - s <= 3 or e + 1 >= len(texts) or texts[e] != ",":
         return False  # not "Kepala Dinas Kesehatan Sleman Budi Santoso, dr. Ratna Dewi, dan ...": a list of people
     if any(_alone(texts, j) for j in range(s, e)):
         return False
