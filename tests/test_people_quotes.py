@@ -96,6 +96,36 @@ def test_a_name_followed_by_its_initials(extract, text, name):
     assert not any(p.endswith(("WL", "BP", "BKN")) for p in persons(r))
 
 
+@pytest.mark.parametrize("text,present,absent", [
+    ("Di antara yang dilantik tampak Sulastri Wulandari, S.E., M.Ak, yang kini menjabat Kepala Bagian Umum.",
+     {"Sulastri Wulandari"}, set()),
+    ("Acara itu juga dihadiri Dewi Anggraini, S.Sos., M.Si., dan sejumlah kepala sekolah.", {"Dewi Anggraini"}, set()),
+    ("Hadir pula Drs. Markus Tebai, M.Si, utusan kantor regional.", {"Markus Tebai"}, set()),
+    # counter-examples: a degree after a body's or a place's name, or after ordinary words, makes no person
+    ("Lulusan Universitas Tadulako, S.H. dan S.E., banyak melamar.", set(), {"Universitas Tadulako"}),
+    ("Ia menyelesaikan studi di Kota Palu, S.Pd. diraihnya pada 2010.", set(), {"Kota Palu", "Palu"}),
+    ("Syarat pendaftaran, S.E. atau S.Ak., diumumkan kemarin.", set(), {"Syarat Pendaftaran"}),
+])
+def test_a_name_followed_by_an_academic_degree_is_a_person(extract, text, present, absent):
+    r = extract(DATELINE + text)
+    assert present <= persons(r)
+    assert not absent & persons(r)
+
+
+@pytest.mark.parametrize("text,absent", [
+    # a speech cue after a quote written capitalised inside a regulation's title is a noun of it
+    ("Panitia mengacu pada Keputusan Menteri PANRB Nomor 321 Tahun 2024 tentang Nilai Ambang Batas Seleksi.",
+     "Ambang Batas"),
+])
+def test_a_capitalised_cue_word_inside_a_sentence_names_nobody(extract, text, absent):
+    assert absent not in persons(extract(DATELINE + text))
+
+
+def test_a_cue_word_after_a_quote_still_names_the_speaker(extract):
+    r = extract(DATELINE + "“Kinerja pelayanan kami naik tajam tahun ini,” nilai Rahmat Hidayat di kantornya.")
+    assert "Rahmat Hidayat" in persons(r)
+
+
 def test_ordinary_words_before_initials_are_no_name(extract):
     r = extract(DATELINE + "Penilaian dilakukan oleh Tim Penilai Internal (TPI) bersama Pasar Baru (PB) setempat.")
     assert not persons(r)

@@ -17,8 +17,9 @@ from typing import Iterator
 from .context import DocContext, Mention
 from .initials import initials_name
 from ..vocab import is_common_word as vocab_common
-from .names import clean_name, name_word as _name_word, name_run as _name_run, skip_hon as _skip_hon, \
-    backward_name as _backward_name
+from .names import clean_name, is_degree, is_hon, name_word as _name_word, name_run as _name_run, \
+    skip_hon as _skip_hon, backward_name as _backward_name
+from .units import is_unit_word
 from .title_phrase import PersonMention, non_person, parse_title
 
 __all__ = ["PersonMention", "iter_people", "clean_name"]
@@ -87,6 +88,30 @@ def _initialled(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
             raw = ctx.text[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])]
             taken.update(range(s, e))
             yield PersonMention(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), raw, raw, via="initials", i=s, j=e)
+
+
+def _degreed(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
+    """Names followed by a comma and an academic degree ("... tampak Sulastri Wulandari, S.E., M.Ak, yang ..."):
+    a degree is written after a person's name only. One to four name words, none an ordinary word of the
+    vocabulary, a unit's word or part of a gazetteer name, with nothing capitalised before them but an
+    honorific; outside quotations."""
+    texts, doc = ctx.texts, ctx.doc
+    for k, text in enumerate(texts):
+        if text != "," or k + 1 >= len(texts) or not texts[k + 1][:1].isupper() or not is_degree(ctx, k + 1) \
+                or k - 1 in taken or ctx.in_quote(doc[k].idx):
+            continue
+        s = k
+        while s > 0 and k - s < 4 and s - 1 not in taken and _name_word(ctx, s - 1) and not vocab_common(texts[s - 1]) \
+                and not is_unit_word(ctx.lx, texts[s - 1]) and not ctx.hits_at(s - 1):
+            s -= 1
+        while s > 1 and texts[s - 1] == "." and is_hon(ctx, doc[s - 2]) or s > 0 and is_hon(ctx, doc[s - 1]):
+            s -= 1  # "Dr. H. Sulastri": the honorifics open the mention
+        if s == k or not any(texts[m][:1].isupper() and not is_hon(ctx, doc[m]) for m in range(s, k)) \
+                or s > 0 and (texts[s - 1][:1].isupper() or texts[s - 1].isdigit()) and not doc[s - 1].is_punct:
+            continue
+        start, end, raw, name = _mention_of(ctx, s, k)
+        taken.update(range(s, k))
+        yield PersonMention(start, end, raw, name, via="degree", i=s, j=k)
 
 
 def _inside_names(ctx: DocContext, mentions: list[Mention]) -> set[int]:
@@ -172,7 +197,10 @@ def _cue_candidate(ctx: DocContext, k: int, low: str, taken: set[int]) -> tuple[
     doc, lx = ctx.doc, ctx.lx
     cand: tuple[int, int] | None = None
     via = "cue"
-    if low in lx.cue_after or low in lx.cue_passive or low == "menurut" or low in lx.cue_verbs and k > 0 and ctx.texts[k - 1] in (",", "”", '"'):
+    after_quote = k > 0 and ctx.texts[k - 1] in (",", "”", '"')
+    if low in lx.cue_after and ctx.texts[k][:1].isupper() and not after_quote and not doc[k].is_sent_start:
+        return None, via  # "tentang Nilai Ambang Batas ...": capitalised inside a sentence, a noun of a name
+    if low in lx.cue_after or low in lx.cue_passive or low == "menurut" or low in lx.cue_verbs and after_quote:
         cand = _name_after_cue(ctx, k, taken)
     if cand is None and (low in lx.cue_verbs or low in ("selaku", "sebagai")):
         cand = _subject_before(ctx, k, taken)
@@ -245,6 +273,7 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
     yield from _titled(ctx, mentions, taken, found)
     found.extend(_cued(ctx, taken))
     found.extend(_initialled(ctx, taken))
+    found.extend(_degreed(ctx, taken))
     found.extend(list(_short_forms(ctx, found, taken)))
     found.sort(key=lambda p: p.start)
     yield from found
