@@ -112,6 +112,21 @@ def test_a_name_followed_by_an_academic_degree_is_a_person(extract, text, presen
     assert not absent & persons(r)
 
 
+@pytest.mark.parametrize("text,role", [
+    ("Tampak pula Bonar Sitompul, S.STP yang menempati kursi Kepala Bidang Mutasi BKD Provinsi Jambi.",
+     ("Bonar Sitompul", "Kepala Bidang Mutasi BKD Provinsi Jambi")),
+    ("Di antara mereka ada Rina Marlina, S.E., yang kini dipercaya menjadi Kepala Dinas Sosial Kota Jambi.",
+     ("Rina Marlina", "Kepala Dinas Sosial Kota Jambi")),
+])
+def test_an_office_in_a_relative_clause_after_a_name_and_its_degree(extract, text, role):
+    assert role in roles(extract(DATELINE + text))
+
+
+def test_an_office_someone_attends_for_is_not_held(extract):
+    r = extract(DATELINE + "Rapat dibuka Bonar Sitompul, S.STP yang hadir mewakili Kepala Dinas Sosial Kota Jambi.")
+    assert not any(p == "Bonar Sitompul" and "Dinas Sosial" in t for p, t in roles(r))
+
+
 @pytest.mark.parametrize("text,absent", [
     # a speech cue after a quote written capitalised inside a regulation's title is a noun of it
     ("Panitia mengacu pada Keputusan Menteri PANRB Nomor 321 Tahun 2024 tentang Nilai Ambang Batas Seleksi.",

@@ -55,11 +55,19 @@ def _before_relative(ctx: DocContext, i: int) -> tuple[int, int] | None:
     if i < 1 or texts[i - 1] not in ctx.lx.lists["HOLDING_VERB"]:
         return None  # "X, yang kini menjabat Sekda", not "X, yang hadir mewakili Bupati"
     for c in range(i - 1, max(0, i - 8), -1):
-        if texts[c] in ctx.lx.lists["APPOSITION_LEAD"] and c > 0 and texts[c - 1] == ",":
-            return _backward_name(ctx, c)
+        if texts[c] in ctx.lx.lists["APPOSITION_LEAD"] and c > 0 and (texts[c - 1] == "," or _degree_before(ctx, c)):
+            return _backward_name(ctx, c)  # "X, S.STP yang menempati kursi Kepala Bidang ...": a degree closes the name
         if not (texts[c].islower() and texts[c].isalpha() or texts[c] == "-"):
             return None  # only lower-case words between the relative word and the office
     return None
+
+
+def _degree_before(ctx: DocContext, c: int) -> bool:
+    """Does an academic degree after a comma end just before token ``c`` ("..., S.STP yang")?"""
+    k = c - 1
+    while k > 0 and ctx.texts[k] == ".":
+        k -= 1
+    return k > 0 and ctx.texts[k - 1] == "," and is_degree(ctx, k)
 
 
 def _group_before(ctx: DocContext, i: int) -> bool:
