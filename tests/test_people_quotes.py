@@ -141,6 +141,19 @@ def test_a_cue_word_after_a_quote_still_names_the_speaker(extract):
     assert "Rahmat Hidayat" in persons(r)
 
 
+@pytest.mark.parametrize("text,absent", [
+    ("Apakah camat itu akan dicopot? Bupati belum menjawab.", "Apakah"),  # a question word before an office
+    ("Berita acara ditandatangani Menteri Keuangan, Menteri Dalam Negeri, Kepala LAN dan Ketua KPU.", "Negeri"),
+])
+def test_words_before_an_office_with_no_holder_name_nobody(extract, text, absent):
+    assert absent not in persons(extract(DATELINE + text))
+
+
+def test_a_name_before_a_comma_and_an_office_still_holds_it(extract):
+    r = extract(DATELINE + "Rapat dipimpin Rudi Hartawan, Kepala LAN, di ruang rapat lantai dua.")
+    assert ("Rudi Hartawan", "Kepala LAN") in roles(r)
+
+
 def test_ordinary_words_before_initials_are_no_name(extract):
     r = extract(DATELINE + "Penilaian dilakukan oleh Tim Penilai Internal (TPI) bersama Pasar Baru (PB) setempat.")
     assert not persons(r)

@@ -151,6 +151,7 @@ def _titled(ctx: DocContext, mentions: list[Mention], taken: set[int],
             found: list[PersonMention]) -> Iterator[Mention]:
     """Offices and their holders, appended to ``found``; yields the Agency mentions derived from titles."""
     inside = _inside_names(ctx, mentions)
+    bare: set[int] = set()  # the words of offices named with no holder
     i = 0
     while i < len(ctx.doc):
         if i not in ctx.hits or i in inside:
@@ -162,6 +163,8 @@ def _titled(ctx: DocContext, mentions: list[Mention], taken: set[int],
             continue
         if pm.name is None:
             back = _backward_name(ctx, i) or _before_relative(ctx, i)
+            if back and not bare.isdisjoint(range(*back)):
+                back = None  # "Menteri Dalam Negeri, Kepala LAN ...": the words are another office's, no name
             if back:
                 s, e = back
                 start, end, raw, name = _mention_of(ctx, s, e)
@@ -171,6 +174,8 @@ def _titled(ctx: DocContext, mentions: list[Mention], taken: set[int],
         found.append(pm)
         yield from derived
         taken.update(range(pm.i, pm.j))
+        if pm.name is None:
+            bare.update(range(pm.i, pm.j))
         i = nxt
 
 
