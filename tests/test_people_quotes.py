@@ -141,6 +141,21 @@ def test_a_cue_word_after_a_quote_still_names_the_speaker(extract):
     assert "Rahmat Hidayat" in persons(r)
 
 
+@pytest.mark.parametrize("text,present,absent", [
+    ("Hadir pula utusan kantor regional, Drs. Markus Tebai.", {"Markus Tebai"}, set()),
+    ("Piagam diserahkan kepada Ir. Hendra Gunawan dan Dr. Siti Rahayu.", {"Hendra Gunawan", "Siti Rahayu"}, set()),
+    ("Juara pertama diraih Ni Luh Sariasih dari Dinas Kesehatan.", {"Ni Luh Sariasih"}, set()),
+    # counter-examples: a doctor's title inside a hospital's or a street's name, and ordinary words after it
+    ("Pasien dirujuk ke RSUD dr. Soetomo pada malam itu.", set(), {"Soetomo"}),
+    ("Kantornya pindah ke Jl. Dr. Wahidin sejak bulan lalu.", set(), {"Wahidin"}),
+    ("Ia lulus dengan gelar Dr. Pendidikan dari kampus itu.", set(), {"Pendidikan"}),
+])
+def test_a_name_opened_by_an_abbreviated_honorific_or_a_name_prefix(extract, text, present, absent):
+    r = extract(DATELINE + text)
+    assert present <= persons(r)
+    assert not absent & persons(r)
+
+
 @pytest.mark.parametrize("text,absent", [
     ("Apakah camat itu akan dicopot? Bupati belum menjawab.", "Apakah"),  # a question word before an office
     ("Berita acara ditandatangani Menteri Keuangan, Menteri Dalam Negeri, Kepala LAN dan Ketua KPU.", "Negeri"),

@@ -17,7 +17,7 @@ from typing import Iterator
 from .context import DocContext, Mention
 from .initials import initials_name
 from ..vocab import is_common_word as vocab_common
-from .names import clean_name, is_degree, is_hon, name_word as _name_word, name_run as _name_run, \
+from .names import clean_name, is_degree, is_hon, name_prefix, name_word as _name_word, name_run as _name_run, \
     skip_hon as _skip_hon, backward_name as _backward_name
 from .units import is_unit_word
 from .title_phrase import PersonMention, non_person, parse_title
@@ -120,6 +120,35 @@ def _degreed(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
         start, end, raw, name = _mention_of(ctx, s, k)
         taken.update(range(s, k))
         yield PersonMention(start, end, raw, name, via="degree", i=s, j=k)
+
+
+def _introduced(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
+    """Names opened by an abbreviated honorific ("Drs. Markus Tebai", "Ir. Hendra Gunawan") or by a regional
+    name prefix ("Ni Luh Sariasih", "I Made Artawan"): both are written before a person's name only. Not
+    after a capitalised word ("RSUD dr. Soetomo", "Jl. Dr. Wahidin": a hospital's, a street's name) and
+    outside quotations; at least one word of the name is no ordinary word of the vocabulary."""
+    texts, doc = ctx.texts, ctx.doc
+    k = 0
+    while k < len(texts):
+        dotted = k + 1 < len(texts) and texts[k + 1] == "." and is_hon(ctx, doc[k]) and texts[k].lower() in ctx.lx.honorifics
+        if not (dotted or name_prefix(ctx, k)) or k in taken or ctx.in_quote(doc[k].idx) or _after_name(ctx, k):
+            k += 1
+            continue
+        s = _skip_hon(ctx, k)
+        e = _name_run(ctx, s)
+        if e == s or not taken.isdisjoint(range(k, e)) or all(vocab_common(texts[m]) for m in range(s, e) if texts[m] != "."):
+            k += 1
+            continue
+        start, end, raw, name = _mention_of(ctx, k, e)
+        taken.update(range(k, e))
+        yield PersonMention(start, end, raw, name, via="honorific", i=k, j=e)
+        k = e
+
+
+def _after_name(ctx: DocContext, k: int) -> bool:
+    """Does a capitalised word (and its period) stand right before token ``k``, inside the sentence?"""
+    b = k - 2 if k > 1 and ctx.texts[k - 1] == "." else k - 1
+    return b >= 0 and ctx.texts[b][:1].isupper() and ctx.texts[b].isalnum() and not ctx.doc[k].is_sent_start
 
 
 def _inside_names(ctx: DocContext, mentions: list[Mention]) -> set[int]:
@@ -287,6 +316,7 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
     found.extend(_cued(ctx, taken))
     found.extend(_initialled(ctx, taken))
     found.extend(_degreed(ctx, taken))
+    found.extend(_introduced(ctx, taken))
     found.extend(list(_short_forms(ctx, found, taken)))
     found.sort(key=lambda p: p.start)
     yield from found
