@@ -24,12 +24,28 @@ def event_dates(r) -> dict[str, str | None]:
     ("Pemungutan suara Pilkada Serentak 2029 dijadwalkan berlangsung pada 27 November 2029.",
      "Pilkada 2029", "2029-11-27"),
     ("Pilkada 2029 yang digelar pada 27 November 2029 diikuti tiga pasangan calon.", "Pilkada 2029", "2029-11-27"),
+    # ... across a place or a noun pointing back between the name and the day
+    ("Pilkada serentak di Sumatera Barat digelar 27 November 2029, bersamaan dengan pemilihan gubernur.",
+     "Pilkada 2029", "2029-11-27"),
+    ("Pilkada di provinsi ini digelar 27 November 2029.", "Pilkada 2029", "2029-11-27"),
     # ... not a date that follows other words ("dibahas", "sejak")
     ("Tahapan Pilkada 2029 dibahas sejak 27 Maret 2029 oleh para camat.", "Pilkada 2029", None),
+    ("Pilkada di Kota Padang dibahas sejak 27 Maret 2029 oleh para camat.", "Pilkada 2029", None),
 ])
 def test_an_election_is_dated_by_its_polling_day(extract, text, label, date):
     got = event_dates(extract(DATELINE + text))
     assert got.get(label, "missing") == date, got
+
+
+@pytest.mark.parametrize("text,election", [
+    # a word about elections opening a sentence names no election, as it does not inside one
+    ("Pengawas pemilu, menurut ketua Bawaslu, hanya berwenang memberi rekomendasi.", False),
+    ("Bawaslu menyebut pengawas pemilu hanya berwenang memberi rekomendasi.", False),
+    ("Menjelang Pemilu, Bawaslu mengingatkan ASN menjaga netralitas.", True),
+])
+def test_a_word_about_elections_names_no_election(extract, text, election):
+    got = {e.label for e in extract(DATELINE + text).entities if e.type == "Event"}
+    assert ("Pemilu" in got) is election, got
 
 
 @pytest.mark.parametrize("text,label", [

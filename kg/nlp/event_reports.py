@@ -116,9 +116,12 @@ def _range_start(text: str, start: int, iso: str) -> str:
 
 def _day_lead(lx) -> re.Pattern:
     """Between an election's name and its polling day: its short form in brackets and up to four words of
-    ``DAY_LEAD`` ("(Pilkada) serentak pada tanggal", "yang dijadwalkan berlangsung pada")."""
+    ``DAY_LEAD`` ("(Pilkada) serentak pada tanggal", "yang dijadwalkan berlangsung pada"), one of them
+    perhaps "di" and a place's capitalised name or a noun pointing back ("serentak di Sumatera Barat
+    digelar", "di provinsi ini digelar")."""
     words = "|".join(sorted(map(re.escape, lx.event_words.get("DAY_LEAD", ())), key=len, reverse=True))
-    return re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:(?:" + words + r")\s+){0,4}", re.I)
+    return re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:(?:" + words + r")\s+|di\s+(?-i:(?:[A-Z][\w'-]*\s+){1,3})|di\s+\w+\s+(?:ini|itu|tersebut)\s+){0,4}",
+                      re.I)
 
 
 def _election_day(ctx: DocContext, m: Mention) -> str | None:
