@@ -189,6 +189,16 @@ def test_lower_case_name_boundaries(extract, text, name):
     assert name in got, got
 
 
+@pytest.mark.parametrize("text,absent", [
+    # a word of ending or starting after an activity word is the sentence's verb, not part of a name
+    ("Ia berpesan agar inovasi tidak berhenti setelah latsar berakhir.", "latsar berakhir"),
+    ("Setelah diklat berakhir, peserta kembali ke kantor masing-masing.", "diklat berakhir"),
+    ("Peserta tetap semangat setelah rakor selesai.", "rakor selesai"),
+])
+def test_a_verb_of_ending_closes_an_activity_name(extract, text, absent):
+    assert absent not in event_names(extract(DATELINE + text))
+
+
 @pytest.mark.parametrize("sentence,there", [
     # presenters and moderators at the meeting just told were there
     ("Kepala Bappeda Purworejo Rudi Hartanto memaparkan rencana aksi daerah.", True),
