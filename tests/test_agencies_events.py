@@ -805,6 +805,17 @@ def test_an_honorific_or_an_initial_inside_a_venue_name(extract, text, place):
     assert not any(g.startswith(place + ".") or g.startswith(place + " Rapat") for g in got), got
 
 
+@pytest.mark.parametrize("text,place", [
+    # a capitalised function word between two words of a venue's name is part of it ...
+    ("Penutupan berlangsung di Aula Gedung Serba Guna BPSDM Provinsi Lampung, Senin (4/11/2024).",
+     "Aula Gedung Serba Guna BPSDM Provinsi Lampung"),
+    # ... not one after the name, before lower-case words
+    ("Rapat digelar di Gedung Serbaguna guna membahas anggaran, Senin (4/11/2024).", "Gedung Serbaguna"),
+])
+def test_a_function_word_inside_a_venue_name(extract, text, place):
+    assert place in labels(extract(DATELINE + text), "Place")
+
+
 @pytest.mark.parametrize("text,event", [
     # a passive event verb after what it is done to, named at the start of a dated sentence
     ("Mal Pelayanan Publik (MPP) Kabupaten Kendal resmi beroperasi setelah diresmikan Deputi Bidang Pelayanan "
