@@ -368,6 +368,17 @@ def test_datelines(text, place):
     assert a.dateline and a.text[a.dateline[0]:a.dateline[1]] == place
 
 
+@pytest.mark.parametrize("text,agency", [
+    # a regional hospital named after a person: its titles and initials are part of its name
+    ("Pasien dirujuk ke RSUD dr. M. Haulussy, Senin (4/11/2024).", "Rumah Sakit Umum Daerah Dr. M. Haulussy"),
+    ("Direktur RSUD Prof. Dr. H. Aloei Saboe, Budi Santoso, mengatakan layanan membaik.",
+     "Rumah Sakit Umum Daerah Prof. Dr. H. Aloei Saboe"),
+])
+def test_a_hospital_named_after_a_person(extract, text, agency):
+    got = labels(extract(DATELINE + text), "Agency")
+    assert agency in got, got
+
+
 def test_a_puskesmas_is_a_public_body_not_a_place(extract):
     r = extract(DATELINE + "Puskesmas Sukamaju meraih nilai tertinggi dalam penilaian pelayanan publik.")
     assert "Puskesmas Sukamaju" in labels(r, "Agency")

@@ -139,6 +139,12 @@ def _named_office(ctx: DocContext, k: int, tid: str) -> int | None:
     name ("Lapas Balige Budi Santoso"), so only its first word is the town. A lower-case word is the
     town only as an item of a list of such offices ("Lapas Langkat, Lapas sibuhuan, dan ...")."""
     texts, lx = ctx.texts, ctx.lx
+    if k + 1 < len(texts) and texts[k + 1] == "." and texts[k].lower() in lx.honorifics:
+        from .names import name_run, skip_hon  # "RSUD Dr. H. Abdul Moeloek": named after a person, titles and all
+
+        s = skip_hon(ctx, k)
+        e = name_run(ctx, s)
+        return e if e > s else None
     e = k
     while e < len(texts) and e - k < 5:
         w = texts[e]
