@@ -834,7 +834,13 @@ def test_a_function_word_inside_a_venue_name(extract, text, place):
     # counter-examples: no date, and no named thing opening the sentence
     ("Mal Pelayanan Publik (MPP) Kabupaten Kendal resmi beroperasi setelah diresmikan Deputi Bidang Pelayanan Publik.",
      None),
-    ("Sebanyak 12 camat dilantik di aula kantor bupati, Senin (3/6/2024).", None),
+    # a counted group opening the dated sentence is what the event was done to
+    ("Sebanyak 12 camat dilantik di aula kantor bupati, Senin (3/6/2024).", "Pelantikan 12 camat"),
+    ("Sebanyak 27 pejabat administrator dan pengawas di lingkungan Pemprov Bengkulu resmi dilantik, Rabu "
+     "(17/1/2024).", "Pelantikan 27 pejabat administrator dan pengawas"),
+    # ... not a count of something else, nor without a date
+    ("Sebanyak 40 persen formasi belum diresmikan, kata Sekda.", None),
+    ("Sebanyak 12 camat dilantik di aula kantor bupati.", None),
 ])
 def test_an_event_told_by_a_passive_verb(extract, text, event):
     got = labels(extract(DATELINE + text), "Event")
@@ -842,6 +848,15 @@ def test_an_event_told_by_a_passive_verb(extract, text, event):
         assert event in got, got
     else:
         assert not any(g.startswith(("Peresmian", "Pelantikan")) for g in got), got
+
+
+def test_an_event_told_by_a_verb_is_also_named_without_its_count_and_pointed_back_to(extract):
+    r = extract(DATELINE + "Sebanyak 27 pejabat resmi dilantik, Rabu (17/1/2024). Pelantikan dan pengambilan "
+                           "sumpah jabatan itu berlangsung di Gedung Balai Raya Semarak.")
+    ev = next(e for e in r.entities if e.type == "Event" and e.label == "Pelantikan 27 pejabat")
+    assert "Pelantikan pejabat" in ev.aliases
+    places = {e.key: e.label for e in r.entities}
+    assert [places.get(x.place) for x in r.events if x.event == ev.key] == ["Gedung Balai Raya Semarak"]
 
 
 @pytest.mark.parametrize("text,one,absent", [

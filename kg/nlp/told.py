@@ -51,7 +51,7 @@ def verb_events(ctx: DocContext, named: list[Mention], names: dict[int, int],
         obj = ctx.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])]
         label = re.sub(r"\s*\([^)]*\)", "", f"{noun} {' '.join(obj.split())}")
         taken.add(sent.start)
-        out.append(make_mention(ctx, k, end, "Event", f"event:{slug(label)}", label, (), noun.lower()))
+        out.append(make_mention(ctx, k, end, "Event", f"event:{slug(label)}", label, _uncounted(label), noun.lower()))
     out += passive_events(ctx, found, taken)
     return out + _told_again(ctx, out)
 
@@ -94,7 +94,15 @@ def _again(ctx: DocContext, k: int, noun: str) -> bool:
     """Does the sentence at token ``k`` open with ``noun`` pointing back to an event or telling it
     ("Pelantikan tersebut ...", "Pencanangan berlangsung di ...", "Peluncuran dirangkaikan dengan ...")?"""
     texts, lx = ctx.texts, ctx.lx
-    nxt = texts[k + 1].lower() if k + 1 < len(texts) else ""
+    j = k + 1
+    if j < len(texts) and texts[j] == "dan":  # "Pelantikan dan pengambilan sumpah jabatan itu ...": one ceremony
+        j += 1
+        while j < len(texts) and j - k <= 5 and texts[j].isalpha() and texts[j].islower() \
+                and texts[j] not in lx.function_words:
+            j += 1
+        if j == k + 2:
+            return False
+    nxt = texts[j].lower() if j < len(texts) else ""
     return texts[k] == noun and (nxt in lx.lists["POINTING_BACK"] or nxt in lx.event_cue_after
                                  or nxt in lx.event_words.get("LINKED", ()) or nxt in lx.event_words.get("MARKED_BY", ()))
 
@@ -139,6 +147,12 @@ def passive_events(ctx: DocContext, found: list[Mention], taken: set[int]) -> li
         subject = max((m for m in found if m.i == first and m.j < k and m.type in ("Policy", "Place", "Agency")),
                       key=lambda m: m.j, default=None) or _relative_subject(ctx, found, k)
         if subject is None:
+            counted = _counted_subject(ctx, sent, k)
+            if counted:  # "Sebanyak 27 pejabat administrator ... resmi dilantik, Rabu (17/1/2024)"
+                label = f"{noun} {counted}"
+                taken.add(sent.start)
+                out.append(make_mention(ctx, k, k + 1, "Event", f"event:{slug(label)}", label, _uncounted(label),
+                                        noun.lower()))
             continue
         first = subject.i
         end = subject.j
@@ -152,6 +166,36 @@ def passive_events(ctx: DocContext, found: list[Mention], taken: set[int]) -> li
         taken.add(sent.start)
         out.append(make_mention(ctx, k, k + 1, "Event", f"event:{slug(label)}", label, (), noun.lower()))
     return out
+
+
+def _uncounted(label: str) -> tuple[str, ...]:
+    """The event's name without the count of what it was done to, as it is also named ("Pelantikan 27
+    pejabat" is also "Pelantikan pejabat"), or ()."""
+    words = label.split()
+    if len(words) > 2 and words[1].replace(".", "").isdigit():
+        return (" ".join([words[0], *words[2:]]),)
+    return ()
+
+
+def _counted_subject(ctx: DocContext, sent, k: int) -> str | None:
+    """A counted group opening the sentence of the passive verb at ``k``: ("Sebanyak") a number and the
+    lower-case words naming who ("27 pejabat administrator dan pengawas"), up to "di", "yang" or
+    another function word: what the event was done to, else None."""
+    texts, lx = ctx.texts, ctx.lx
+    x = next((x for x in range(sent.start, k) if not texts[x].isspace()), k)
+    if x < k and texts[x].lower() in lx.lists["COUNT_LEAD"]:
+        x += 1
+    if x >= k or not texts[x].replace(".", "").isdigit():
+        return None
+    e = x + 1
+    adverbs = lx.event_words.get("RELATIVE_ADVERB", ())  # "27 pejabat resmi dilantik": not part of who
+    while e < k and e - x <= 6 and (texts[e].isalpha() and texts[e].islower() and texts[e] not in lx.function_words
+                                    and texts[e] not in adverbs
+                                    or texts[e] == "dan" and e > x + 1 and texts[e + 1].islower()):
+        e += 1
+    while e > x + 1 and texts[e - 1] == "dan":
+        e -= 1
+    return " ".join(texts[x:e]) if e > x + 1 else None
 
 
 def _relative_subject(ctx: DocContext, found: list[Mention], k: int) -> Mention | None:
