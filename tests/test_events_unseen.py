@@ -189,6 +189,22 @@ def test_lower_case_name_boundaries(extract, text, name):
     assert name in got, got
 
 
+@pytest.mark.parametrize("text,name", [
+    # a two-word activity in lower case, told held by the venue or the date after it, is an event ...
+    ("Capaian itu diumumkan dalam rapat pimpinan di Aula Peteng Karuhei, Rabu (28/2/2029).", "rapat pimpinan"),
+    ("Pegawai mengikuti donor darah di halaman kantor bupati, Jumat (1/3/2029).", "donor darah"),
+    # ... not one spoken of in general, nor a process "carried out"
+    ("Bupati meminta rapat pimpinan rutin membahas disiplin pegawai.", None),
+    ("Mutasi itu hasil penilaian kinerja dan uji kompetensi yang dilakukan secara terbuka.", None),
+])
+def test_a_bare_two_word_activity_told_held_by_its_scene(extract, text, name):
+    got = event_names(extract(DATELINE + text))
+    if name:
+        assert name in got, got
+    else:
+        assert not got, got
+
+
 @pytest.mark.parametrize("text,absent", [
     # a word of ending or starting after an activity word is the sentence's verb, not part of a name
     ("Ia berpesan agar inovasi tidak berhenti setelah latsar berakhir.", "latsar berakhir"),

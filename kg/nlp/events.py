@@ -371,8 +371,10 @@ def _no_happening(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: 
     lx = ctx.lx
     if end == h.j and head not in lx.elections and (lower_head or len(head.split()) == 1) \
             and not (_lower_ok(ctx, i, head, lower_head) and " " in head and i > 1
-                     and (_cue_before(ctx, i) or _linked(ctx, i) or ctx.texts[i - 1] in _words(ctx, "WRAPPER"))):
-        # but "memimpin rapat koordinasi bersama ...": a two-word head after an event verb; "Pelantikan dilakukan
+                     and (_cue_before(ctx, i) or _linked(ctx, i) or ctx.texts[i - 1] in _words(ctx, "WRAPPER")
+                          or _own_scene(ctx, end))):
+        # but "memimpin rapat koordinasi bersama ...": a two-word head after an event verb, or told held by the
+        # venue or date after it ("dalam rapat pimpinan di Aula X, Rabu (28/2/2024)"); "Pelantikan dilakukan
         # oleh ..."; "acara penyerahan yang digelar di ...", "Kegiatan exit meeting dilaksanakan di ...": a wrapped
         # activity told held
         return not (_told_held(ctx, i, end) or i > 0 and ctx.texts[i - 1].lower() in _words(ctx, "WRAPPER")
