@@ -205,6 +205,19 @@ def test_a_bare_two_word_activity_told_held_by_its_scene(extract, text, name):
         assert not got, got
 
 
+@pytest.mark.parametrize("text,name", [
+    # an activity of candidates listed as a kind of campaigning, with no venue or date, is no happening ...
+    ("ASN tidak boleh terlibat, termasuk sekadar hadir di acara deklarasi pasangan calon.", None),
+    ("Bawaslu menerima laporan keterlibatan ASN dalam kegiatan sosialisasi bakal calon bupati.", None),
+    # ... but one held somewhere on a day is
+    ("Camat itu hadir dalam deklarasi pasangan calon di Lapangan Merdeka, Sabtu (31/8/2029).",
+     "deklarasi pasangan calon"),
+])
+def test_a_kind_of_campaigning_is_no_event(extract, text, name):
+    got = event_names(extract(DATELINE + text))
+    assert (name in got) if name else not got, got
+
+
 @pytest.mark.parametrize("text,absent", [
     # a word of ending or starting after an activity word is the sentence's verb, not part of a name
     ("Ia berpesan agar inovasi tidak berhenti setelah latsar berakhir.", "latsar berakhir"),

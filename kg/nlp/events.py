@@ -190,9 +190,17 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         return None  # "menjelang pemungutan suara Pilkada serentak ...": the voting is the election's, named by it
     end = _event_end(ctx, i, h, head, lower_head)
     if end is None or _similar(ctx, h.j, end) or _no_happening(ctx, i, h, head, lower_head, end) \
-            or _untold(ctx, i, h, lower_head, end):
+            or _untold(ctx, i, h, lower_head, end) or _kind_of_campaigning(ctx, i, lower_head, end):
         return None
     return _event_mention(ctx, i, h, head, end)
+
+
+def _kind_of_campaigning(ctx: DocContext, i: int, lower_head: bool, end: int) -> bool:
+    """Is a lower-case activity of candidates (a word of ``CANDIDATE`` in its name: "deklarasi pasangan calon",
+    "sosialisasi bakal calon bupati") told with no venue or date of its own? Then it names a kind of
+    campaigning, as the rules on civil servants' neutrality list them, not one happening."""
+    candidate = _words(ctx, "CANDIDATE")
+    return lower_head and any(ctx.texts[x].lower() in candidate for x in range(i, end)) and not _own_scene(ctx, end)
 
 
 def _similar(ctx: DocContext, j: int, end: int) -> bool:
