@@ -156,6 +156,27 @@ def test_a_name_opened_by_an_abbreviated_honorific_or_a_name_prefix(extract, tex
     assert not absent & persons(r)
 
 
+@pytest.mark.parametrize("text,full,short", [
+    # a one-word name cut from the start of one part of one person's name, with or without a nickname cue
+    ("Kepala Ombudsman Perwakilan NTT, Fransiskus Lado Tukan, menjelaskan temuan itu. \"Kami menemukan tiga "
+     "bentuk maladministrasi,\" tegas Frans.", "Fransiskus Lado Tukan", "Frans"),
+    # a nickname the text marks as such after it, clipped from one of the names
+    ("Kepala Dinas Sosial Benediktus Wae Lengga meninjau lokasi. \"Kami siap membantu warga,\" ujar Beni, "
+     "sapaan akrabnya.", "Benediktus Wae Lengga", "Beni"),
+])
+def test_a_clipped_name_is_the_same_person(extract, text, full, short):
+    r = extract(DATELINE + text)
+    assert persons(r) == {full}, persons(r)
+    assert any(short in e.aliases for e in r.entities if e.label == full)
+
+
+def test_a_clipped_name_shared_by_two_people_stays_apart(extract):
+    r = extract(DATELINE + "Kepala Dinas Sosial Fransiskus Lado Tukan dan Kepala Bappeda Franky Wenas meninjau lokasi. "
+                           "\"Kami siap membantu warga,\" ujar Fran.")
+    assert "Fransiskus Lado Tukan" in persons(r) and "Franky Wenas" in persons(r)
+    assert not any("Fran" in e.aliases for e in r.entities if e.type == "Person")
+
+
 @pytest.mark.parametrize("text,absent", [
     ("Apakah camat itu akan dicopot? Bupati belum menjawab.", "Apakah"),  # a question word before an office
     ("Berita acara ditandatangani Menteri Keuangan, Menteri Dalam Negeri, Kepala LAN dan Ketua KPU.", "Negeri"),

@@ -39,6 +39,7 @@ def find_nicknames(ctx: DocContext, people) -> dict[str, str]:
         cue = cue_re.match(text, _after_degrees(lx, text, p.end))  # "X, S.E., M.M. alias Y"
         if cue:
             _add(lx, out, text, cue.end(), p.name)
+    _trailing(lx, text, people, named, out)
     for m in before_yang(text):
         # "Pria yang akrab disapa Koh Y itu": a noun pointing back to the person named last
         cue = cue_re.match(text, m.end()) if m.group(1).lower() in lx.anaphor_nouns else None
@@ -46,6 +47,21 @@ def find_nicknames(ctx: DocContext, people) -> dict[str, str]:
         if before:
             _add(lx, out, text, cue.end(), before[-1].name)
     return out
+
+
+def _trailing(lx, text: str, people, named: list, out: dict[str, str]) -> None:
+    """A one-word name followed by the words saying it is a nickname ("jelas Frans, sapaan akrabnya"): the
+    nickname of the person named last before it one of whose names it clips (its first three letters)."""
+    after = lx.derived("nickname_after", lambda lx: re.compile(
+        r"\s*[,(]\s*" + lx.phrases("NICKNAME_AFTER").pattern + r"\b", re.I))
+    for p in people:
+        if not p.name or " " in p.name or len(p.name) < 3 or p.name in out or not after.match(text, p.end):
+            continue
+        clip = p.name.lower()[:3]
+        full = next((q.name for q in reversed(named) if q.start < p.start
+                     and any(w.lower().startswith(clip) for w in q.name.split())), None)
+        if full:
+            out.setdefault(p.name, full)
 
 
 _BEFORE_YANG = re.compile(r"\b(\w+(?: \w+){0,2}) yang(?= )")

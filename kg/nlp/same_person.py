@@ -119,10 +119,14 @@ def resolve_people(people: list[PersonMention], nicknames: dict[str, str] | None
             # "Hendri" for "Hendra Gunawan": a one-letter slip in the first or last name of one person only
             near = {full for full in names if canon.get(full) == full and len(full.split()) > 1
                     and any(_damerau1(n, w) for w in (full.split()[0], full.split()[-1])) and not other_office(n, full)}
-            # "Birin" for "Sahbirin Noor": a nickname cut from one part of one person's name
+            # "Birin" for "Sahbirin Noor", "Frans" for "Fransiskus Lado Tukan": a nickname cut from the end or
+            # the start of one part of one person's name
             near = near or {full for full in names if canon.get(full) == full and len(full.split()) > 1
                             and any(len(w) > len(n) and w.lower().endswith(n.lower()) for w in full.split())
-                            and not other_office(n, full)}
+                            and not other_office(n, full)} or {
+                full for full in names if canon.get(full) == full and len(full.split()) > 1
+                and any(len(w) > len(n) and w.lower().startswith(n.lower()) for w in full.split())
+                and not other_office(n, full)}
             target = near.pop() if len(near) == 1 else None
         canon[n] = target or n
     _follow(canon)
