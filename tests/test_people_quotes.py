@@ -177,6 +177,16 @@ def test_a_clipped_name_shared_by_two_people_stays_apart(extract):
     assert not any("Fran" in e.aliases for e in r.entities if e.type == "Person")
 
 
+@pytest.mark.parametrize("text,role", [
+    # a customary title given after "gelar" is no part of the holder's name
+    ("Kepala Dinas Perikanan Amir Gelar Sutan Mangkuto mengatakan produksi naik.", ("Amir", "Kepala Dinas Perikanan")),
+    ("Turut hadir Kepala BPSDM Provinsi Lampung Dr. Hendrawan Gelar Batin Pengiran, M.Si, dan perwakilan LAN.",
+     ("Hendrawan", "Kepala BPSDM Provinsi Lampung")),
+])
+def test_a_customary_title_after_gelar_closes_the_name(extract, text, role):
+    assert role in roles(extract(DATELINE + text))
+
+
 @pytest.mark.parametrize("text,absent", [
     ("Apakah camat itu akan dicopot? Bupati belum menjawab.", "Apakah"),  # a question word before an office
     ("Berita acara ditandatangani Menteri Keuangan, Menteri Dalam Negeri, Kepala LAN dan Ketua KPU.", "Negeri"),

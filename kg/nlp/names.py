@@ -13,7 +13,7 @@ from .units import age_before, is_unit_word
 from ..vocab import is_common_word as vocab_common
 
 __all__ = ["clean_name", "is_hon", "covered", "name_prefix", "name_word", "initial_word", "name_run", "skip_hon",
-           "skip_degrees", "is_degree", "name_before_degree", "backward_name"]
+           "skip_degrees", "adat_title_end", "is_degree", "name_before_degree", "backward_name"]
 
 _NAME_SHAPE = re.compile(r"^[A-Z][a-z]*\.?$|^[A-Z][a-z]+['’-][A-Za-z]+$")  # "M.", "Ma'ruf"
 _DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.)+[A-Z]\.?$")  # inside a name: "B.J", "J.P."
@@ -67,6 +67,8 @@ def name_run(ctx: DocContext, k: int, limit: int = 5) -> int:
     """End of a run of name words from token k (initials "M." allowed)."""
     doc, m, dots = ctx.doc, k, 0
     while m < len(doc) and m - k - dots < limit:  # ``limit`` words; the periods of "Muh." do not count
+        if m > k and adat_title_end(ctx, m) > m:
+            break  # "Amir Gelar Sutan Mangkuto": the customary title after "gelar" is no part of the name
         if name_word(ctx, m):
             m += 1
             if m < len(doc) and ctx.texts[m] == "." and (len(ctx.texts[m - 1]) <= 3 or ctx.texts[m - 1].lower() in ctx.lx.abbreviations):
@@ -109,8 +111,22 @@ def skip_hon(ctx: DocContext, k: int) -> int:
     return k
 
 
+def adat_title_end(ctx: DocContext, k: int) -> int:
+    """End of a customary title given after a name by a word of ``ADAT_TITLE_LEAD`` ("Gelar Sutan
+    Mangkuto", "gelar Datuak Rajo", "Glr. Batin Pengiran"): the capitalised words after it; else ``k``."""
+    texts = ctx.texts
+    if k >= len(texts) or texts[k].lower() not in ctx.lx.lists["ADAT_TITLE_LEAD"]:
+        return k
+    e = k + 2 if k + 1 < len(texts) and texts[k + 1] == "." else k + 1
+    start = e
+    while e < len(texts) and e - start < 4 and texts[e][:1].isupper() and texts[e].isalpha():
+        e += 1
+    return e if e > start else k
+
+
 def skip_degrees(ctx: DocContext, k: int) -> int:
-    """Extend over ", ST, MT" / ", M.Si." after a name."""
+    """Extend over ", ST, MT" / ", M.Si." after a name (and a customary title before them)."""
+    k = adat_title_end(ctx, k)
     doc, end = ctx.doc, k
     m = k
     while m + 1 < len(doc) and ctx.texts[m] == ",":

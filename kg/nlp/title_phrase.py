@@ -12,7 +12,7 @@ from ..vocab import is_common_word as vocab_common, is_dictionary_word
 from .names import (
     clean_name, is_hon as _is_hon, name_prefix as _name_prefix, name_word as _name_word,
     initial_word as _initial_word, name_run as _name_run, skip_hon as _skip_hon,
-    skip_degrees as _skip_degrees, is_degree as _is_degree, name_before_degree as _name_before_degree,
+    skip_degrees as _skip_degrees, adat_title_end, is_degree as _is_degree, name_before_degree as _name_before_degree,
 )
 from .lexicon import norm
 from .offices import org_from_rule
@@ -200,6 +200,8 @@ def _scan_org(ctx: DocContext, st: _Title, mentions: list[Mention]) -> None:
                                                 for h in ctx.hits_at(k + 1)))
         if st.initials:
             break  # "Kepala Dinas Pertanian Rudi Hartawan (RH)": the words the initials open are the name
+        if k > head_end and _name_word(ctx, k - 1) and adat_title_end(ctx, k) > k:
+            break  # "Kepala Dinas X Amir Gelar Sutan Mangkuto": a customary title closes the name before it
         if not _org_step(ctx, st, mentions):
             break
 
