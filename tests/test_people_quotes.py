@@ -178,6 +178,19 @@ def test_a_clipped_name_shared_by_two_people_stays_apart(extract):
 
 
 @pytest.mark.parametrize("text,role", [
+    # the subject of a clause whose verb of holding stands before the office holds it
+    ("Budiman Lioe, S.T., M.T. kini menjabat Kepala Dinas Sosial Kota Pontianak.",
+     ("Budiman Lioe", "Kepala Dinas Sosial Kota Pontianak")),
+    ("Rosalina Bano kini menduduki jabatan Kepala Dinas Sosial Kota Kupang.", ("Rosalina Bano", "Kepala Dinas Sosial Kota Kupang")),
+    # counter-example: ordinary words before the verb name nobody
+    ("Pejabat Lama Itu kini menjabat Kepala Dinas Sosial Kota Kupang.", None),
+])
+def test_the_subject_of_a_verb_of_holding_holds_the_office(extract, text, role):
+    got = roles(extract(DATELINE + text))
+    assert role in got if role else not any(p for p, _ in got), got
+
+
+@pytest.mark.parametrize("text,role", [
     # a customary title given after "gelar" is no part of the holder's name
     ("Kepala Dinas Perikanan Amir Gelar Sutan Mangkuto mengatakan produksi naik.", ("Amir", "Kepala Dinas Perikanan")),
     ("Turut hadir Kepala BPSDM Provinsi Lampung Dr. Hendrawan Gelar Batin Pengiran, M.Si, dan perwakilan LAN.",

@@ -18,7 +18,7 @@ from .marks import find_quote_marks
 from .pipeline import SPANS_KEY
 
 __all__ = ["Hit", "Mention", "DocContext", "build_context", "is_cap", "is_acronym", "paren_end", "make_mention",
-           "name_after_rank", "region_is_name", "surname_region", "hits_over", "NAME_LABELS"]
+           "name_after_rank", "region_is_name", "surname_region", "hits_over", "opens_sentence", "NAME_LABELS"]
 
 
 @dataclass(frozen=True)
@@ -232,6 +232,14 @@ def is_acronym(t: Token) -> bool:
     """Is the token shaped like an acronym ("BKN", "KemenPAN", "PAN-RB")?"""
     s = t.text
     return len(s) >= 2 and s[0].isupper() and sum(c.isupper() for c in s) >= 2 and s.replace("-", "").isalnum()
+
+
+def opens_sentence(ctx: DocContext, k: int) -> bool:
+    """Is token ``k`` the first word of its sentence, or of the story after its dateline ("PADANG - Pengawas
+    ...")? A dateline the reader blanked out is spaces."""
+    sent = ctx.doc[k].sent
+    lead = ctx.text[sent.start_char:ctx.doc[k].idx].rstrip()
+    return not lead or lead.endswith(("-", "\u2013", "\u2014"))
 
 
 def paren_end(ctx: DocContext, i: int, max_len: int = 6) -> int | None:

@@ -3,7 +3,7 @@ Pilkada ..."), and an election is named by its head and year ("Pilkada 2024"), n
 elections ("pidana pemilu")."""
 from __future__ import annotations
 
-from .context import DocContext, Mention, make_mention
+from .context import DocContext, Mention, make_mention, opens_sentence
 from .event_names import YEAR as _YEAR
 from .lexicon import slug
 
@@ -29,13 +29,6 @@ def _election_at(ctx: DocContext, k: int) -> bool:
     return h is not None and ctx.span_text(k, h.j).lower() in ctx.lx.elections
 
 
-def _opens_sentence(ctx: DocContext, k: int) -> bool:
-    """Is token ``k`` the first word of its sentence, or of the story after its dateline ("PADANG - Pengawas ...")?"""
-    sent = ctx.doc[k].sent
-    lead = ctx.text[sent.start_char:ctx.doc[k].idx].rstrip()  # a dateline the reader blanked out is spaces
-    return not lead or lead.endswith(("-", "\u2013", "\u2014"))
-
-
 def election_mention(ctx: DocContext, i: int, h, head: str, end: int, text: str) -> tuple[int, Mention] | None:
     """An election named by its head and its year ("Pilkada 2024"), or None for a word about elections."""
     doc, lx = ctx.doc, ctx.lx
@@ -45,7 +38,7 @@ def election_mention(ctx: DocContext, i: int, h, head: str, end: int, text: str)
     base = lx.elections[head]
     label = f"{base} {year}" if year else base
     before = ctx.texts[i - 1] if i > 0 else ""
-    if i > 0 and _opens_sentence(ctx, i - 1):
+    if i > 0 and opens_sentence(ctx, i - 1):
         before = before.lower()  # "Pengawas pemilu, menurut ...": capitalised only as the sentence's first word
     if not year and before.isalpha() and before.islower() and before not in lx.function_words \
             and before not in lx.event_cue_before and before not in lx.event_words.get("ELECTION_CUE", frozenset()):

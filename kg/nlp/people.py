@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from .context import DocContext, Mention
+from .context import DocContext, Mention, opens_sentence
 from .initials import initials_name
 from ..vocab import is_common_word as vocab_common
 from .names import clean_name, is_degree, is_hon, name_prefix, name_word as _name_word, name_run as _name_run, \
@@ -60,6 +60,23 @@ def _before_relative(ctx: DocContext, i: int) -> tuple[int, int] | None:
         if not (texts[c].islower() and texts[c].isalpha() or texts[c] == "-"):
             return None  # only lower-case words between the relative word and the office
     return None
+
+
+def _subject_holding(ctx: DocContext, i: int) -> tuple[int, int] | None:
+    """The name opening the clause whose verb of holding stands before the office at ``i`` ("Budiman Lioe,
+    S.T. kini menjabat Kepala Dinas PUPR", "Rosalina kini menduduki jabatan Kepala Dinas Sosial"): at most
+    three lower-case words between, the name at the sentence's start or after a comma; else None."""
+    texts = ctx.texts
+    if i < 2 or texts[i - 1] not in ctx.lx.lists["HOLDING_VERB"]:
+        return None
+    c = i - 1
+    while c > 0 and i - c <= 3 and texts[c - 1].isalpha() and texts[c - 1].islower() \
+            and texts[c - 1] not in ctx.lx.lists["APPOSITION_LEAD"] and texts[c - 1] not in ("dan", "serta", "atau"):
+        c -= 1
+    back = _backward_name(ctx, c)
+    if back is None:
+        return None
+    return back if opens_sentence(ctx, back[0]) or texts[back[0] - 1] == "," else None
 
 
 def _degree_before(ctx: DocContext, c: int) -> bool:
@@ -191,7 +208,7 @@ def _titled(ctx: DocContext, mentions: list[Mention], taken: set[int],
             i += 1
             continue
         if pm.name is None:
-            back = _backward_name(ctx, i) or _before_relative(ctx, i)
+            back = _backward_name(ctx, i) or _before_relative(ctx, i) or _subject_holding(ctx, i)
             if back and not bare.isdisjoint(range(*back)):
                 back = None  # "Menteri Dalam Negeri, Kepala LAN ...": the words are another office's, no name
             if back:
