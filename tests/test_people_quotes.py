@@ -190,6 +190,21 @@ def test_the_subject_of_a_verb_of_holding_holds_the_office(extract, text, role):
     assert role in got if role else not any(p for p, _ in got), got
 
 
+@pytest.mark.parametrize("text,role,absent", [
+    # an office, a relative clause closed by a comma, then its holder's name
+    ("Anggota Bawaslu Nabire yang membidangi penanganan pelanggaran, Ester Magai, S.IP, menyebut laporan itu masih "
+     "dikaji.", ("Ester Magai", "Anggota Bawaslu Nabire"), None),
+    ("Widyaiswara Ahli Utama yang juga menjadi coach peserta, Ir. Yance Msen, M.Si., menambahkan hal itu.",
+     ("Yance Msen", "Widyaiswara Ahli Utama"), None),
+    # ... and the office of the one someone represents is not theirs
+    ("Kepala Dinas Sosial yang hadir mewakili bupati, Budi Santoso, mengatakan bantuan disalurkan.",
+     ("Budi Santoso", "Kepala Dinas Sosial"), ("Budi Santoso", "bupati")),
+])
+def test_a_holder_named_after_a_relative_clause(extract, text, role, absent):
+    got = roles(extract(DATELINE + text))
+    assert role in got and absent not in got, got
+
+
 @pytest.mark.parametrize("text,role", [
     # a customary title given after "gelar" is no part of the holder's name
     ("Kepala Dinas Perikanan Amir Gelar Sutan Mangkuto mengatakan produksi naik.", ("Amir", "Kepala Dinas Perikanan")),

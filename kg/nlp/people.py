@@ -79,6 +79,26 @@ def _subject_holding(ctx: DocContext, i: int) -> tuple[int, int] | None:
     return back if opens_sentence(ctx, back[0]) or texts[back[0] - 1] == "," else None
 
 
+def _after_relative(ctx: DocContext, k: int) -> tuple[int, int] | None:
+    """The name after a relative clause that follows an office with no name and closes with a comma
+    ("Anggota Bawaslu Nabire yang membidangi penanganan pelanggaran, Ester Magai, S.IP, menyebut ..."): two
+    name words or more (or one after an honorific) before a comma or a speech verb; else None."""
+    texts, lx = ctx.texts, ctx.lx
+    if k >= len(texts) or texts[k] not in lx.lists["APPOSITION_LEAD"]:
+        return None
+    c = k + 1
+    while c < len(texts) and c - k <= 10 and (texts[c].isalpha() and texts[c].islower() or texts[c].isdigit()):
+        c += 1
+    if c >= len(texts) or texts[c] != "," or c == k + 1:
+        return None
+    s = _skip_hon(ctx, c + 1)
+    e = _name_run(ctx, s)
+    if e == s or e - s < 2 and s == c + 1 or e >= len(texts):
+        return None
+    low = texts[e].lower()
+    return (s, e) if texts[e] == "," or low in lx.cue_verbs or low in lx.cue_after else None
+
+
 def _degree_before(ctx: DocContext, c: int) -> bool:
     """Does an academic degree after a comma end just before token ``c`` ("..., S.STP yang")?"""
     k = c - 1
@@ -188,6 +208,9 @@ def _office_holder(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pe
     pm, nxt, derived = parse_title(ctx, i, mentions)
     if pm and ctx.in_quote(ctx.doc[i].idx) and (pm.name is None or pm.via != "title"):
         pm = None  # inside a quotation only an office with its holder's name names someone
+    if pm and pm.name and pm.title_end is not None and "," in ctx.text[pm.title_end:pm.end] and i > 0 \
+            and ctx.texts[i - 1].lower() in ctx.lx.lists["REPRESENTING"]:
+        pm = None  # "yang hadir mewakili bupati, Budi Santoso, ...": the office of the one represented, not Budi's
     if pm and _group_before(ctx, i) and (pm.name is None or _REDUPLICATED.match(" ".join(ctx.texts[max(0, i - 3):i]))):
         pm = None  # "para Camat", "ibu-ibu anggota Dasa Wisma X, ...": a group, not one holder
     return pm, nxt, derived
@@ -208,7 +231,8 @@ def _titled(ctx: DocContext, mentions: list[Mention], taken: set[int],
             i += 1
             continue
         if pm.name is None:
-            back = _backward_name(ctx, i) or _before_relative(ctx, i) or _subject_holding(ctx, i)
+            back = _backward_name(ctx, i) or _before_relative(ctx, i) or _subject_holding(ctx, i) \
+                or _after_relative(ctx, nxt)
             if back and not bare.isdisjoint(range(*back)):
                 back = None  # "Menteri Dalam Negeri, Kepala LAN ...": the words are another office's, no name
             if back:
