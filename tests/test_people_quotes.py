@@ -274,6 +274,9 @@ def test_a_haji_title_opening_a_name_stays_outside_it(extract):
 @pytest.mark.parametrize("text,n", [
     ("Bupati pulang ke Kab. Bogor. Ia lalu membuka rapat.", 2),
     ("Camat itu datang ke Pendopo R.A. Kartini bersama warga. Ia lalu pulang.", 2),
+    ("Inspektur Nurhaidah Dg. Ngai, mengatakan auditor kurang. Ia lalu pulang.", 2),  # Daeng, Makassar
+    ("Sekda Syafrinal Dt. Rangkayo Basa memastikan hal itu. Ia lalu pulang.", 2),  # Datuk, Minangkabau
+    ("Kepala BKPSDM Tb. Ruhiyat Mukhlis merinci jumlahnya. Ia lalu pulang.", 2),  # Tubagus, Banten
     ("Rapat dimulai pukul 09.00 WIB. Semua peserta hadir.", 2),  # counter-example: a real sentence end
 ])
 def test_sentence_ends(extractor, text, n):
