@@ -194,6 +194,9 @@ def _verb_subject(ctx: DocContext, s: _Sentence, t, low: str) -> tuple | None:
     rel = re.search(r",\s*(?:yang|" + lx.phrases("GUEST_LEAD").pattern + r")\b[^,.;]*,\s*$", text[ss:t.idx])
     if rel:  # "X, yang hadir mewakili Gubernur, menyatakan ...", "X, didampingi Y, mengatakan": X
         subj = [p for p in subj if p.start < ss + rel.start()] or subj
+    closed = next((p for p in reversed(subj) if _RELATIVE_TO_VERB.match(without_degrees(lx, text[p.end:t.idx]))), None)
+    if closed:  # "X, M.T. yang membuka kegiatan itu mewakili gubernur meminta ...": X, not the governor
+        subj = subj[:subj.index(closed) + 1]
     pron = re.search(r"\b(?:Ia|Dia|ia|dia|Beliau|beliau|Pihaknya|pihaknya|Dirinya|dirinya)\b(?:\s+\w+){0,2}\s*$",
                      text[ss:t.idx])
     read = READ_FOR.search(text[ss:t.idx])
@@ -216,6 +219,10 @@ def _verb_subject(ctx: DocContext, s: _Sentence, t, low: str) -> tuple | None:
     if clause and _anaphor_subject(lx, text[ss:t.idx], lx.lists["BODY_ANAPHOR"]):
         return ("body", None)  # "Lembaga itu juga meminta ...": the agency that spoke last
     return None
+
+
+#: a relative clause with no comma from a name to its speech verb
+_RELATIVE_TO_VERB = re.compile(r"\s*,?\s*yang\s[^,.;:“”\"]*$")
 
 
 def _former_office(ctx: DocContext, p: PersonMention, verb: int) -> bool:
