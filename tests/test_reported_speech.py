@@ -130,6 +130,9 @@ def test_a_passive_cue_opening_a_sentence_continues_the_last_speaker(extract, se
     ("Bawaslu Sleman mencatat 41 aparatur sipil negara terbukti melanggar netralitas tahun ini.", True),
     ("Bawaslu Sleman mencatat sepanjang tahun ini terdapat 41 dugaan pelanggaran netralitas aparatur.", True),
     ("Bawaslu Sleman menargetkan seluruh laporan yang masuk bulan ini dapat diselesaikan pekan depan.", True),
+    # a short form in brackets between the body and its verb
+    ("Ombudsman RI Perwakilan Nusa Tenggara Timur (ORI NTT) menyatakan pemkot tidak melalui prosedur yang benar.",
+     True),
     # counter-examples: a noun phrase after the verb is a target or a count, not a clause said
     ("Bawaslu Sleman menargetkan 900 relawan pengawas partisipatif di seluruh desa tahun ini.", False),
     ("Ombudsman mencatat 312 laporan masyarakat sepanjang Januari hingga Oktober tahun ini.", False),

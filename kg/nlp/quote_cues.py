@@ -131,6 +131,8 @@ def agency_subject(text: str, ss: int, verb: int, agencies: list[Mention],
         if insert and any(m.end + insert.start() < o.start < m.end + insert.end() for o in [*agencies, *people]):
             continue
         skip = insert.end() if insert else 0
+        short = _SHORT_FORM.match(between, skip)  # "Ombudsman RI Perwakilan NTT (ORI NTT) menyatakan ..."
+        skip = short.end() if short else skip
         rest = _own_channel(between[skip:], m.end + skip, channels, agencies)
         if not all(w.lower() in adverbs for w in rest.split()) or not (insert or between[:1] in (" ", "\n")) \
                 or not opens_subject(text[ss:m.start].strip(), leads):
@@ -139,6 +141,10 @@ def agency_subject(text: str, ss: int, verb: int, agencies: list[Mention],
             return None
         return m
     return None
+
+
+#: a short form in brackets after a body's name
+_SHORT_FORM = re.compile(r"\s*\([A-Za-z][\w .&/-]{0,20}\)(?=\s)")
 
 
 #: a speech read on its author's behalf: the author's mention is group 1
