@@ -23,6 +23,7 @@ from .rulefiles import load_rules
 __all__ = ["sentence_starts", "sentences", "tokens"]
 
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # "B.J", "R.A" before a final "."
+_DOTTED = re.compile(r"^[A-Z][A-Za-z]{0,3}(?:\.[A-Za-z]{1,4})+$")  # "M.Ec", "S.Sos": a dotted short form
 _OPENERS = set("“\"„«‹‘'(")
 _ENDERS = {".", "!", "?", "…"}
 _CLOSERS = {"”", "\"", ")"}
@@ -62,6 +63,8 @@ def sentence_starts(texts: Sequence[str]) -> list[int]:
             before = texts[i - 2].lower() if i >= 2 else ""
             if prev == "." and (before.rstrip(".") in abbreviations or before in address or _INITIALS.match(before)):
                 continue
+            if prev == "." and _DOTTED.match(texts[i - 2]) and len(tok) <= 4 and i + 1 < len(texts) and texts[i + 1] == ".":
+                continue  # "M.Ec.Dev.": a degree's parts, split where a capital follows a period
             if tok[:1].isupper() or tok[:1].isdigit() or tok[:1] in _OPENERS:
                 out.append(i)
     return out

@@ -277,6 +277,7 @@ def test_a_haji_title_opening_a_name_stays_outside_it(extract):
     ("Inspektur Nurhaidah Dg. Ngai, mengatakan auditor kurang. Ia lalu pulang.", 2),  # Daeng, Makassar
     ("Sekda Syafrinal Dt. Rangkayo Basa memastikan hal itu. Ia lalu pulang.", 2),  # Datuk, Minangkabau
     ("Kepala BKPSDM Tb. Ruhiyat Mukhlis merinci jumlahnya. Ia lalu pulang.", 2),  # Tubagus, Banten
+    ("Kepala Bappeda, Haryo Pratomo, S.E., M.Ec.Dev., menyampaikan data. Ia lalu pulang.", 2),  # a degree's parts
     ("Rapat dimulai pukul 09.00 WIB. Semua peserta hadir.", 2),  # counter-example: a real sentence end
 ])
 def test_sentence_ends(extractor, text, n):
