@@ -125,6 +125,18 @@ def test_a_passive_cue_opening_a_sentence_continues_the_last_speaker(extract, se
 
 
 @pytest.mark.parametrize("text,said", [
+    ("Kepala BKPSDM Kota Serang, Ruhiyat Mukhlis, merinci, dari 1.742 honorer yang terdata baru 611 yang lulus.", True),
+    ("Kepala Inspektorat Rudi Hartawan menyimpulkan pengawasan internal masih lemah di banyak desa.", True),
+    # counter-examples: a speech verb after a word of refusing tells that nothing was said
+    ("Kepala BKPSDM Ruhiyat Mukhlis enggan merinci nama dinas yang dimaksud dalam laporan itu.", False),
+    ("Kepala BKPSDM Ruhiyat Mukhlis tidak mau menyebutkan nama pejabat yang diperiksa tim itu.", False),
+])
+def test_reporting_verbs_and_refusals(extract, text, said):
+    got = [q for q in extract(DATELINE + text).quotes if not q.direct]
+    assert bool(got) is said, got
+
+
+@pytest.mark.parametrize("text,said", [
     ("Ombudsman mendorong pemerintah daerah segera menindaklanjuti saran perbaikan yang disampaikan.", True),
     ("Bawaslu Sleman menargetkan setiap laporan bisa ditindaklanjuti dalam waktu 14 hari kerja.", True),
     ("Bawaslu Sleman mencatat 41 aparatur sipil negara terbukti melanggar netralitas tahun ini.", True),

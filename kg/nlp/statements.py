@@ -173,6 +173,8 @@ def _by_verb(ctx: DocContext, s: _Sentence, t):
     phrase = ctx.longest(t.i, ("CUE_PHRASE",))  # "memberikan apresiasi kepada ...": said from the noun on
     if not ((low in lx.cue_verbs or as_verb or phrase) and t.i > s.sent.start and not tail_cue(ctx, s.sent.start, s.te)):
         return None
+    if _refused(ctx, s, t):
+        return None  # "enggan merinci nama dinas itu", "tidak mau menyebutkan ...": nothing was said
     hint = _verb_subject(ctx, s, t, low)
     if hint is None:
         return _NEXT
@@ -185,6 +187,13 @@ def _by_verb(ctx: DocContext, s: _Sentence, t):
     if len(text[s0:s.se].split()) >= 4 and text[s0:s0 + 1] not in "“\"":
         return QuoteCandidate(s0, s.se, text[s0:s.se].strip(), False, hint, low)
     return None
+
+
+def _refused(ctx: DocContext, s: _Sentence, t) -> bool:
+    """Does a word of refusing (``REFUSAL``: "enggan", "tidak mau") stand right before the speech verb ``t``?"""
+    lead = ctx.text[max(s.ss, t.idx - 24):t.idx]
+    pat = ctx.lx.derived("refusal", lambda lx: re.compile(r"\b" + lx.phrases("REFUSAL").pattern + r"\s+$", re.I))
+    return pat.search(lead) is not None
 
 
 def _verb_subject(ctx: DocContext, s: _Sentence, t, low: str) -> tuple | None:
