@@ -5,7 +5,7 @@ from __future__ import annotations
 from .context import DocContext
 from .units import is_unit_word
 
-__all__ = ["enumerated", "in_office", "listed_end"]
+__all__ = ["enumerated", "in_office", "listed_end", "similar"]
 
 
 def in_office(ctx: DocContext, i: int) -> bool:
@@ -45,3 +45,10 @@ def listed_end(ctx: DocContext, k: int) -> int | None:
             return None
         x += 2
     return None
+
+
+def similar(ctx: DocContext, j: int, end: int) -> bool:
+    """Does a word of likeness follow the head ("sidak serupa", "rapat sejenis")? Then the words tell a kind
+    of happening, another like the one told, not one of its own."""
+    texts, words = ctx.texts, ctx.lx.event_words.get("SIMILAR", frozenset())
+    return any(texts[x].lower() in words for x in range(j, min(end + 1, len(texts))))

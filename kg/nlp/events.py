@@ -16,7 +16,7 @@ from .event_names import YEAR as _YEAR, short_form, suffix_event as _suffix_even
 from .event_elections import election_mention, voting_of_election
 from .event_titles import held_object, named_after_wrapper, titled_event
 from .event_echoes import event_echoes
-from .event_guards import enumerated, in_office, listed_end
+from .event_guards import enumerated, in_office, listed_end, similar
 from .works import iter_works
 
 __all__ = ["iter_events"]
@@ -189,7 +189,7 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     if head in _words(ctx, "VOTING") and voting_of_election(ctx, h.j, lower_head):
         return None  # "menjelang pemungutan suara Pilkada serentak ...": the voting is the election's, named by it
     end = _event_end(ctx, i, h, head, lower_head)
-    if end is None or _similar(ctx, h.j, end) or _no_happening(ctx, i, h, head, lower_head, end) \
+    if end is None or similar(ctx, h.j, end) or _no_happening(ctx, i, h, head, lower_head, end) \
             or _untold(ctx, i, h, lower_head, end) or _kind_of_campaigning(ctx, i, lower_head, end):
         return None
     return _event_mention(ctx, i, h, head, end)
@@ -201,13 +201,6 @@ def _kind_of_campaigning(ctx: DocContext, i: int, lower_head: bool, end: int) ->
     campaigning, as the rules on civil servants' neutrality list them, not one happening."""
     candidate = _words(ctx, "CANDIDATE")
     return lower_head and any(ctx.texts[x].lower() in candidate for x in range(i, end)) and not _own_scene(ctx, end)
-
-
-def _similar(ctx: DocContext, j: int, end: int) -> bool:
-    """Does a word of likeness follow the head ("sidak serupa", "rapat sejenis")? Then the words tell a kind
-    of happening, another like the one told, not one of its own."""
-    texts, similar = ctx.texts, _words(ctx, "SIMILAR")
-    return any(texts[x].lower() in similar for x in range(j, min(end + 1, len(texts))))
 
 
 def _untold(ctx: DocContext, i: int, h, lower_head: bool, end: int) -> bool:

@@ -173,7 +173,9 @@ def _introduced(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
             continue
         s = _skip_hon(ctx, k)
         e = _name_run(ctx, s)
-        if e == s or not taken.isdisjoint(range(k, e)) or all(vocab_common(texts[m]) for m in range(s, e) if texts[m] != "."):
+        if not dotted:  # "Anak Agung itu ...": a prefix (and the word it needs) with no name after it
+            s = k + (1 if ctx.lx.name_prefixes[texts[k]] is None else 2)
+        if e <= s or not taken.isdisjoint(range(k, e)) or all(vocab_common(texts[m]) for m in range(s, e) if texts[m] != "."):
             k += 1
             continue
         start, end, raw, name = _mention_of(ctx, k, e)

@@ -56,6 +56,19 @@ def _inner_dropped(short: list[str], full: list[str]) -> bool:
     return all(w in rest for w in short[1:])
 
 
+def _one_word_target(n: str, fulls: list[str], other_office) -> str | None:
+    """The one full name (of ``fulls``) a one-word name ``n`` stands for, else None: "Hendri" for "Hendra
+    Gunawan" (a one-letter slip in the first or last name); "Birin" for "Sahbirin Noor", "Frans" for
+    "Fransiskus Lado Tukan" (a nickname cut from the end or the start of one part of the name)."""
+    low = n.lower()
+    near = {f for f in fulls if any(_damerau1(n, w) for w in (f.split()[0], f.split()[-1])) and not other_office(n, f)}
+    near = near or {f for f in fulls if any(len(w) > len(n) and w.lower().endswith(low) for w in f.split())
+                    and not other_office(n, f)}
+    near = near or {f for f in fulls if any(len(w) > len(n) and w.lower().startswith(low) for w in f.split())
+                    and not other_office(n, f)}
+    return near.pop() if len(near) == 1 else None
+
+
 def _nickname_canon(nicknames: dict[str, str], known: set[str]) -> dict[str, str]:
     """{name used: full name} for the nicknames the text gives, and a nickname's first word used alone
     ("X alias Hendra Liem" ... "kata Hendra") where no other person's name starts with it."""
@@ -116,18 +129,7 @@ def resolve_people(people: list[PersonMention], nicknames: dict[str, str] | None
                         or _middle_dropped(nw, fw) or _inner_dropped(nw, fw):
                     target = full if target is None else target
         if target is None and len(n.split()) == 1 and len(n) >= 4:
-            # "Hendri" for "Hendra Gunawan": a one-letter slip in the first or last name of one person only
-            near = {full for full in names if canon.get(full) == full and len(full.split()) > 1
-                    and any(_damerau1(n, w) for w in (full.split()[0], full.split()[-1])) and not other_office(n, full)}
-            # "Birin" for "Sahbirin Noor", "Frans" for "Fransiskus Lado Tukan": a nickname cut from the end or
-            # the start of one part of one person's name
-            near = near or {full for full in names if canon.get(full) == full and len(full.split()) > 1
-                            and any(len(w) > len(n) and w.lower().endswith(n.lower()) for w in full.split())
-                            and not other_office(n, full)} or {
-                full for full in names if canon.get(full) == full and len(full.split()) > 1
-                and any(len(w) > len(n) and w.lower().startswith(n.lower()) for w in full.split())
-                and not other_office(n, full)}
-            target = near.pop() if len(near) == 1 else None
+            target = _one_word_target(n, [f for f in names if canon.get(f) == f and len(f.split()) > 1], other_office)
         canon[n] = target or n
     _follow(canon)
     index: dict[int, str] = {}
