@@ -586,6 +586,12 @@ def test_town_named_after_a_venue(extract, sentence, town, absent):
     ("Pegawai diminta menerapkan budaya kerja berakhlak dalam melayani warga.", "BerAKHLAK", None),
     # "berakhlak" alone is an ordinary word
     ("Ia dikenal sebagai pribadi yang berakhlak baik.", None, "BerAKHLAK"),
+    # a name opening with a short form, its other words in lower case
+    ("Pemprov fokus pada RB tematik pengentasan kemiskinan tahun ini.", "Reformasi Birokrasi Tematik", None),
+    ("Honorer menolak skema PPPK paruh waktu yang ditawarkan pemkot.",
+     "Pegawai Pemerintah dengan Perjanjian Kerja Paruh Waktu", None),
+    # ... not an ordinary word before a short form
+    ("Tim melakukan evaluasi AKIP di tiga dinas pekan lalu.", None, "Evaluasi Akuntabilitas Kinerja Instansi Pemerintah"),
 ])
 def test_policies_in_lower_case(extract, sentence, expected, absent):
     got = labels(extract(DATELINE + sentence), "Policy")

@@ -72,6 +72,15 @@ def _is_acronymish(text: str) -> bool:
     return any(any(c.isupper() for c in w[1:]) for w in text.replace("-", " ").split())
 
 
+def _words_lowered(form: str) -> str:
+    """A form opening with a short form, the words after it in lower case: "RB Tematik" -> "RB tematik"
+    (not "Evaluasi AKIP": a lower-case word before a short form is an ordinary word, "evaluasi AKIP")."""
+    first, *rest = form.split()
+    if not rest or not (_is_acronymish(first) or first.isupper()):
+        return form
+    return " ".join([first, *(w if _is_acronymish(w) or w.isupper() else w.lower() for w in rest)])
+
+
 def _patterns(lx: Lexicon) -> tuple[list[dict], list[dict]]:
     """(case-sensitive patterns, lower-case patterns) from the lexicon."""
     cs: list[dict] = []
@@ -86,6 +95,9 @@ def _patterns(lx: Lexicon) -> tuple[list[dict], list[dict]]:
             ci.append({"label": label, "pattern": form.lower(), "id": ident})
         else:
             cs.append({"label": label, "pattern": form, "id": ident})
+            lowered = _words_lowered(form) if multi and lower_ok else form
+            if lowered != form:
+                cs.append({"label": label, "pattern": lowered, "id": ident})  # "RB tematik", "PPPK paruh waktu"
             if lower_ok and form[:1].isupper() and not _is_acronymish(form) and len(form) >= 4 \
                     and form.lower() not in lx.function_words:
                 cs.append({"label": label, "pattern": form.lower(), "id": ident})
