@@ -581,6 +581,21 @@ def test_town_named_after_a_venue(extract, sentence, town, absent):
         assert town[5:].lower() in names(r, "Place"), got
 
 
+@pytest.mark.parametrize("text,absent,present", [
+    # a region's bare name that is one word of a longer capitalised name names no region ...
+    ("Siti Aisyah (34), warga Batu Aji, mengaku sudah menunggu dua jam.", "Kota Batu", None),
+    ("Peserta berasal dari Persatuan Guru Bima Lestari dan sekitarnya.", "Kota Bima", None),
+    # ... but one after its kind, an office, or before a direction or a comma does
+    ("Bupati Bima meninjau banjir di Bima, Senin (3/3/2025).", None, "Kabupaten Bima"),
+    ("Warga Bima dan Sumbawa hadir dalam acara itu.", None, "Kabupaten Sumbawa"),
+    # a city closing a venue's name is where it is ("Hotel Aston Kupang")
+    ("Rapat digelar di Hotel Aston Kupang, Senin (30/9/2024).", None, "Kota Kupang"),
+])
+def test_a_region_name_inside_a_longer_name(extract, text, absent, present):
+    got = labels(extract(DATELINE + text), "Place")
+    assert absent not in got and (present is None or present in got), got
+
+
 @pytest.mark.parametrize("sentence,expected,absent", [
     ("Hal itu diatur dalam undang-undang ASN yang baru.", "Undang-Undang Aparatur Sipil Negara", None),
     ("Pegawai diminta menerapkan budaya kerja berakhlak dalam melayani warga.", "BerAKHLAK", None),

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
-from .context import DocContext, Mention, is_acronym, is_cap, make_mention
+from .context import DocContext, Mention, is_acronym, is_cap, make_mention, opens_sentence
 from .lexicon import norm, slug
 from .units import is_unit_word
 from ..vocab import is_common_word, is_derived_word, is_dictionary_word
 
-__all__ = ["region_at", "place_mention", "local_name", "town_before_region", "town_after_venue", "town_after_di", "region_named_before", "venue_at"]
+__all__ = ["inside_longer_name", "region_at", "place_mention", "local_name", "town_before_region", "town_after_venue", "town_after_di", "region_named_before", "venue_at"]
 
 def region_at(ctx: DocContext, i: int, kind: str | None = None) -> tuple[int, str] | None:
     """(end, region id) of a region named at token ``i``."""
@@ -170,6 +170,23 @@ def region_named_before(ctx: DocContext, k: int, levels) -> str | None:
             if h.j <= k and h.id in ctx.lx.regions and ctx.lx.regions[h.id]["kind"] in levels:
                 return h.id
     return None
+
+
+def inside_longer_name(ctx: DocContext, i: int, end: int) -> bool:
+    """Is the region's bare name at ``i:end`` a word of a longer capitalised name: after a capitalised word
+    that is no gazetteer word and does not open the sentence ("ruang Paseban Sri Bima"), or before one
+    that is no gazetteer word, direction or function word ("warga Batu Aji")?"""
+    texts, lx = ctx.texts, ctx.lx
+    if texts[i].lower() in lx.kinds("REGION_KIND_WORD") or end - i > 1:
+        return False  # "Kota Batu", "Kabupaten Bima"; a name of two words or more is seldom another's part
+
+    def plain_cap(k: int) -> bool:
+        w = texts[k]
+        return w[:1].isupper() and w.isalpha() and not w.isupper() and not ctx.hits.get(k) \
+            and w.lower() not in lx.function_words and w.lower() not in lx.calendar and w.lower() not in lx.address \
+            and w not in lx.lists["DIRECTION"]
+    before = i > 0 and plain_cap(i - 1) and not opens_sentence(ctx, i - 1)
+    return before or end < len(texts) and plain_cap(end)
 
 
 def place_mention(ctx: DocContext, i: int, j: int, rid: str) -> Mention:
