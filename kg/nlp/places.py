@@ -177,8 +177,8 @@ def inside_longer_name(ctx: DocContext, i: int, end: int) -> bool:
     that is no gazetteer word and does not open the sentence ("ruang Paseban Sri Bima"), or before one
     that is no gazetteer word, direction or function word ("warga Batu Aji")?"""
     texts, lx = ctx.texts, ctx.lx
-    if texts[i].lower() in lx.kinds("REGION_KIND_WORD") or end - i > 1:
-        return False  # "Kota Batu", "Kabupaten Bima"; a name of two words or more is seldom another's part
+    if texts[i].lower() in lx.kinds("REGION_KIND_WORD") or end - i > 1 or i > 0 and ctx.hits.get(i - 1):
+        return False  # "Kota Batu", "Bupati Karo Budi ..."; a name of two words or more is seldom another's part
 
     def plain_cap(k: int) -> bool:
         w = texts[k]
