@@ -272,6 +272,9 @@ def _by_inverted_cue(ctx: DocContext, s: _Sentence, t):
     if not (cue and t.i > s.sent.start and (ctx.texts[t.i - 1] == "," or after_pron) and cue not in lx.cue_verbs
             and not noun_use(ctx, t.i)):
         return None
+    close = text.find(",", t.idx, s.se)
+    if len(text[s.ss:t.idx].split()) + (len(text[close + 1:s.se].split()) if close >= 0 else 0) < 4:
+        return None  # "Perpanjangan, lanjut dia, tidak otomatis.": too few words said to be a statement
     # "..., kata Kepala Dinas Sosial X.": the speaker named after the cue, its office included
     p = next((p for p in s.sp if t.idx < pstart(p) <= t.idx + len(t) + 2), None)
     body = None if p or cue.endswith("nya") else _body_after(ctx, s, t.idx + len(t))  # not ", lanjutnya, BKD ..."
