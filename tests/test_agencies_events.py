@@ -581,6 +581,19 @@ def test_town_named_after_a_venue(extract, sentence, town, absent):
         assert town[5:].lower() in names(r, "Place"), got
 
 
+@pytest.mark.parametrize("text,etype,label", [
+    # a city after a name's short form in brackets ends the name
+    ("Gerai dibuka sejak Badan Pengusahaan (BP) Batam melayani perizinan lahan.", "Agency",
+     "Badan Pengusahaan Kawasan Perdagangan Bebas dan Pelabuhan Bebas Batam"),
+    ("Honorer berkumpul di halaman Pusat Pemerintahan Kota (Puspemkot) Serang, Rabu (8/1/2025).", "Place",
+     "Pusat Pemerintahan Kota Serang"),
+    ("Upacara digelar di Kawasan Pusat Pemerintahan Provinsi Banten (KP3B), Kota Serang.", "Place",
+     "Kawasan Pusat Pemerintahan Provinsi Banten"),
+])
+def test_a_name_closed_by_its_city_after_its_short_form(extract, text, etype, label):
+    assert label in labels(extract(DATELINE + text), etype)
+
+
 @pytest.mark.parametrize("text,absent,present", [
     # a region's bare name that is one word of a longer capitalised name names no region ...
     ("Siti Aisyah (34), warga Batu Aji, mengaku sudah menunggu dua jam.", "Kota Batu", None),

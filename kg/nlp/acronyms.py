@@ -8,6 +8,7 @@ from typing import Iterator
 
 from .context import DocContext, Mention, is_acronym, paren_end
 from .lexicon import norm, slug
+from .places import inside_longer_name, region_at
 
 __all__ = ["find_acronyms", "acronym_mentions", "fits"]
 
@@ -156,8 +157,21 @@ def _defined(ctx: DocContext, mentions: list[Mention], s: int, aj: int, long_for
         return None  # "Rancangan Awal (Ranwal) RPJMD ...": a stage of the plan named next, not a policy
     label = " ".join(long_form.split())
     label = label[0].upper() + label[1:]
-    return Mention(lf_start, end, ctx.text[lf_start:end + 1], etype, f"{etype.lower()}:{slug(label)}", label, (acr,),
-                   "acronym", None, s, aj + 1)
+    aliases: tuple[str, ...] = (acr,)
+    j, text = aj + 1, ctx.text[lf_start:end + 1]
+    reg = region_at(ctx, j) if etype != "Event" and j < len(doc) and ctx.texts[aj] == ")" else None
+    if reg and not inside_longer_name(ctx, j, reg[0]):  # "Badan Pengusahaan (BP) Batam": its city ends its name
+        where = ctx.span_text(j, reg[0])
+        label, aliases, j = f"{label} {where}", (f"{acr} {where}", acr, label), reg[0]
+        end = doc[j - 1].idx + len(doc[j - 1])
+        text = ctx.text[lf_start:end]
+        known = lx.agency_index.get(norm(label)) or lx.agency_index.get(norm(aliases[0]))
+        if known and etype == "Agency":  # "Badan Pengusahaan (BP) Batam": a body the lexicon knows by that name
+            rec = lx.agencies[known]
+            return Mention(lf_start, end, text, "Agency", f"agency:{known}", rec["pattern"], (*aliases, label),
+                           rec.get("kind"), None, s, j)
+    kind = "venue" if etype == "Place" else "acronym"
+    return Mention(lf_start, end, text, etype, f"{etype.lower()}:{slug(label)}", label, aliases, kind, None, s, j)
 
 
 def _defined_type(ctx: DocContext, s: int, long_form: str, acr: str) -> str | None:
@@ -169,6 +183,8 @@ def _defined_type(ctx: DocContext, s: int, long_form: str, acr: str) -> str | No
         head = "tim"
     if not long_form[:1].isupper():
         return "Policy" if head in policy_heads else None
+    if ctx.longest(s, ("VENUE_HEAD",)) and not ctx.longest(s, ("AGENCY", "AGENCY_TYPE")):
+        return "Place"  # "Pusat Pemerintahan Kota (Puspemkot)": a named site
     if head in agency_heads:
         return "Agency"
     if head in lx.event_heads or norm(long_form) in lx.elections:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .context import DocContext, Mention, is_acronym, is_cap, make_mention, opens_sentence
+from .context import DocContext, Mention, is_acronym, is_cap, make_mention, opens_sentence, paren_end
 from .lexicon import norm, slug
 from .units import is_unit_word
 from ..vocab import is_common_word, is_derived_word, is_dictionary_word
@@ -263,6 +263,10 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             end = region.j  # "Meuligoe Bupati Aceh Besar": a region's name may hold a lower-case word
         elif end > h.j and _joined(doc, end):
             end += 2  # "Jalan Soekarno-Hatta"
+        elif t.text == "(" and end > h.j and (p := paren_end(ctx, end)) and p < len(doc) \
+                and (after := ctx.longest(p, ("PLACE",))) and not inside_longer_name(ctx, p, after.j):
+            end = after.j  # "Pusat Pemerintahan Kota (Puspemkot) Serang": its short form, then its city
+            break
         elif t.text == "." and end > h.j and end + 1 < len(doc) and is_cap(doc[end + 1]) \
                 and (ctx.texts[end - 1].lower() in ctx.lx.honorifics or _INITIALS.fullmatch(ctx.texts[end - 1])):
             end += 1  # "Ruang Rapat H. Aberani Sulaiman", "Jalan A. Yani", "Pendopo R.A. Kartini": initials in the name
@@ -278,7 +282,7 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     if norm(text) in ctx.lx.agency_parts:
         return None  # "tim dari Kantor Wilayah": an office named bare, not a building
-    label = text[0].upper() + text[1:]
+    label = re.sub(r"\s*\([^()]*\)", "", text[0].upper() + text[1:])  # its short form in brackets is an alias
     if balai and end - h.j >= 2 or h.id in ctx.lx.agency_venues:
         # "Balai Pelaksanaan Jalan Nasional Sumatera Barat": a ministry's technical office, not a hall
         return end, make_mention(ctx, i, end, "Agency", f"agency:{slug(label)}", label, (), "unit")
