@@ -215,6 +215,17 @@ def test_a_customary_title_after_gelar_closes_the_name(extract, text, role):
     assert role in roles(extract(DATELINE + text))
 
 
+@pytest.mark.parametrize("text,present", [
+    ("Posisi kedua ditempati Rizky Ramadhan Siregar dari Badan Pendapatan Daerah Provinsi Lampung.",
+     {"Rizky Ramadhan Siregar"}),
+    # counter-examples: ordinary words before "dari" and a body name nobody
+    ("Materi disampaikan narasumber dari Badan Kepegawaian Negara dan Tim Penilai dari Kementerian PANRB.", set()),
+    ("Peserta Sosialisasi Netralitas dari Bawaslu Kota Jambi hadir lengkap.", set()),
+])
+def test_a_name_before_dari_and_a_body_is_a_person(extract, text, present):
+    assert persons(extract(DATELINE + text)) == present
+
+
 @pytest.mark.parametrize("text,absent", [
     ("Apakah camat itu akan dicopot? Bupati belum menjawab.", "Apakah"),  # a question word before an office
     ("Berita acara ditandatangani Menteri Keuangan, Menteri Dalam Negeri, Kepala LAN dan Ketua KPU.", "Negeri"),

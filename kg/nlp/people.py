@@ -159,6 +159,23 @@ def _degreed(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
         yield PersonMention(start, end, raw, name, via="degree", i=s, j=k)
 
 
+def _from_body(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
+    """Names of two words or more right before "dari" and a body ("Posisi kedua ditempati Rizky Ramadhan
+    Siregar dari Badan Pendapatan Daerah"): who comes from a body is a person; outside quotations."""
+    texts, doc = ctx.texts, ctx.doc
+    for k, text in enumerate(texts):
+        if text != "dari" or k + 1 >= len(texts) or not ctx.longest(k + 1, ("AGENCY", "AGENCY_TYPE")) \
+                or ctx.in_quote(doc[k].idx):
+            continue
+        back = _backward_name(ctx, k) if texts[k - 1] != "," else None
+        if not back or back[1] - back[0] < 2 or not taken.isdisjoint(range(*back)) \
+                or any(vocab_common(texts[m]) for m in range(*back)):
+            continue
+        start, end, raw, name = _mention_of(ctx, *back)
+        taken.update(range(*back))
+        yield PersonMention(start, end, raw, name, via="from", i=back[0], j=back[1])
+
+
 def _introduced(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
     """Names opened by an abbreviated honorific ("Drs. Markus Tebai", "Ir. Hendra Gunawan") or by a regional
     name prefix ("Ni Luh Sariasih", "I Made Artawan"): both are written before a person's name only. Not
@@ -360,6 +377,7 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
     found.extend(_initialled(ctx, taken))
     found.extend(_degreed(ctx, taken))
     found.extend(_introduced(ctx, taken))
+    found.extend(_from_body(ctx, taken))
     found.extend(list(_short_forms(ctx, found, taken)))
     found.sort(key=lambda p: p.start)
     yield from found
