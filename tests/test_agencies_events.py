@@ -594,10 +594,20 @@ def test_a_name_closed_by_its_city_after_its_short_form(extract, text, etype, la
     assert label in labels(extract(DATELINE + text), etype)
 
 
+@pytest.mark.parametrize("text,place", [
+    # a city's bare name and a direction after it name one of its districts ...
+    ("Prioritas saya normalisasi parit di Pontianak Barat musim ini.", "Kecamatan Pontianak Barat"),
+    # ... not a region whose name ends with a direction, nor one after a kind word
+    ("Bupati meninjau banjir di Lombok Barat, Senin (3/3/2025).", "Kabupaten Lombok Barat"),
+])
+def test_a_city_and_a_direction_name_its_district(extract, text, place):
+    assert place in labels(extract(DATELINE + text), "Place")
+
+
 @pytest.mark.parametrize("text,absent,present", [
     # a region's bare name that is one word of a longer capitalised name names no region ...
     ("Siti Aisyah (34), warga Batu Aji, mengaku sudah menunggu dua jam.", "Kota Batu", None),
-    ("Peserta berasal dari Persatuan Guru Bima Lestari dan sekitarnya.", "Kota Bima", None),
+    ("Peserta berasal dari Persatuan Pemuda Bima Lestari dan sekitarnya.", "Kota Bima", None),
     # ... but one after its kind, an office, or before a direction or a comma does
     ("Bupati Bima meninjau banjir di Bima, Senin (3/3/2025).", None, "Kabupaten Bima"),
     ("Warga Bima dan Sumbawa hadir dalam acara itu.", None, "Kabupaten Sumbawa"),

@@ -16,7 +16,7 @@ from .bodies import named_body
 from .context import DocContext, Mention, make_mention, region_is_name
 from .events import iter_events
 from .lists import elided_units
-from .places import inside_longer_name, place_mention, region_at, town_after_di, town_after_venue, town_before_region, venue_at
+from .places import city_district, inside_longer_name, place_mention, region_at, town_after_di, town_after_venue, town_before_region, venue_at
 from .regulations import e_name, named_inside, policy_at, quoted_policies, reg_head
 
 __all__ = ["iter_mentions"]
@@ -108,7 +108,7 @@ def _mentions_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]]:
     reg = region_at(ctx, i)
     if reg and not region_is_name(ctx, i, reg[0]) and not _company_name(ctx, i) and not inside_longer_name(ctx, i, reg[0]):
         end, rid = reg
-        return end, [place_mention(ctx, i, end, rid)]
+        return end, [city_district(ctx, i, end, rid) or place_mention(ctx, i, end, rid)]
     if ctx.doc[i].text == "Indonesia" and (i == 0 or ctx.doc[i - 1].text not in ("Republik", "Negara")):
         return i + 1, [make_mention(ctx, i, i + 1, "Place", "place:indonesia", "Indonesia", (), "negara")]
     town = town_after_di(ctx, i) if not reg else None

@@ -10,7 +10,7 @@ from .lexicon import norm, slug
 from .units import is_unit_word
 from ..vocab import is_common_word, is_derived_word, is_dictionary_word
 
-__all__ = ["inside_longer_name", "region_at", "place_mention", "local_name", "town_before_region", "town_after_venue", "town_after_di", "region_named_before", "venue_at"]
+__all__ = ["city_district", "inside_longer_name", "region_at", "place_mention", "local_name", "town_before_region", "town_after_venue", "town_after_di", "region_named_before", "venue_at"]
 
 def region_at(ctx: DocContext, i: int, kind: str | None = None) -> tuple[int, str] | None:
     """(end, region id) of a region named at token ``i``."""
@@ -187,6 +187,19 @@ def inside_longer_name(ctx: DocContext, i: int, end: int) -> bool:
             and w not in lx.lists["DIRECTION"]
     before = i > 0 and plain_cap(i - 1) and not opens_sentence(ctx, i - 1)
     return before or end < len(texts) and plain_cap(end)
+
+
+def city_district(ctx: DocContext, i: int, end: int, rid: str) -> Mention | None:
+    """The district a city's bare name and a direction after it name ("di Pontianak Barat": Kecamatan Pontianak
+    Barat, as a city's districts are named), or None."""
+    texts = ctx.texts
+    if end >= len(texts) or texts[end] not in ctx.lx.lists["DIRECTION"] or ctx.lx.regions[rid]["kind"] != "kota" \
+            or texts[i].lower() in ctx.lx.kinds("REGION_KIND_WORD") or i > 0 and (
+                ctx.hits_at(i - 1, "TITLE") or texts[i - 1].lower() in ctx.lx.kinds("REGION_KIND_WORD")):
+        return None  # (after an office or a kind of region the words name a region, "Bupati Samarinda Hulu")
+    name = ctx.span_text(i, end + 1)
+    return make_mention(ctx, i, end + 1, "Place", f"place:kecamatan-{slug(name)}", f"Kecamatan {name}", (name,),
+                        "kecamatan")
 
 
 def place_mention(ctx: DocContext, i: int, j: int, rid: str) -> Mention:
