@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .context import DocContext, Mention, is_acronym, is_cap, make_mention, opens_sentence, paren_end
+from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
 from .lexicon import norm, slug
 from .units import is_unit_word
 from ..vocab import is_common_word, is_derived_word, is_dictionary_word
@@ -173,9 +173,9 @@ def region_named_before(ctx: DocContext, k: int, levels) -> str | None:
 
 
 def inside_longer_name(ctx: DocContext, i: int, end: int) -> bool:
-    """Is the region's bare name at ``i:end`` a word of a longer capitalised name: after a capitalised word
-    that is no gazetteer word and does not open the sentence ("ruang Paseban Sri Bima"), or before one
-    that is no gazetteer word, direction or function word ("warga Batu Aji")?"""
+    """Is the region's bare name at ``i:end`` a word of a longer capitalised name, before a capitalised word
+    that is no gazetteer word, direction, title or function word ("warga Batu Aji")? (A word before it is
+    no sign: "Kadis Kesehatan Bantul", "Korem 043/Garuda Hitam Lampung" name the region.)"""
     texts, lx = ctx.texts, ctx.lx
     if texts[i].lower() in lx.kinds("REGION_KIND_WORD") or end - i > 1 or i > 0 and ctx.hits.get(i - 1):
         return False  # "Kota Batu", "Bupati Karo Budi ..."; a name of two words or more is seldom another's part
@@ -185,8 +185,7 @@ def inside_longer_name(ctx: DocContext, i: int, end: int) -> bool:
         return w[:1].isupper() and w.isalpha() and not w.isupper() and not ctx.hits.get(k) \
             and w.lower() not in lx.function_words and w.lower() not in lx.calendar and w.lower() not in lx.address \
             and w not in lx.lists["DIRECTION"]
-    before = i > 0 and plain_cap(i - 1) and not opens_sentence(ctx, i - 1)
-    return before or end < len(texts) and plain_cap(end)
+    return end < len(texts) and plain_cap(end)
 
 
 def city_district(ctx: DocContext, i: int, end: int, rid: str) -> Mention | None:
