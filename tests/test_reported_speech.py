@@ -147,6 +147,8 @@ def test_reporting_verbs_and_refusals(extract, text, said):
     ("Bawaslu Sleman mencatat 41 aparatur sipil negara terbukti melanggar netralitas tahun ini.", True),
     ("Bawaslu Sleman mencatat sepanjang tahun ini terdapat 41 dugaan pelanggaran netralitas aparatur.", True),
     ("Bawaslu Sleman menargetkan seluruh laporan yang masuk bulan ini dapat diselesaikan pekan depan.", True),
+    # a verb whose complement is what was said
+    ("Bawaslu Sleman mengaku menerima dua laporan dugaan keterlibatan ASN dalam kampanye.", True),
     # a short form in brackets between the body and its verb
     ("Ombudsman RI Perwakilan Nusa Tenggara Timur (ORI NTT) menyatakan pemkot tidak melalui prosedur yang benar.",
      True),
