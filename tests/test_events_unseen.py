@@ -189,6 +189,14 @@ def test_lower_case_name_boundaries(extract, text, name):
     assert name in got, got
 
 
+def test_selections_of_one_recruitment_are_events_of_their_own(extract):
+    r = extract(DATELINE + "Sebanyak 1.200 peserta mengikuti Seleksi Kompetensi Dasar (SKD) CPNS 2029 di Gedung "
+                           "Serbaguna, Senin (7/10/2029). Peserta yang lulus berhak mengikuti Seleksi Kompetensi Bidang "
+                           "(SKB).")
+    got = {e.label for e in r.entities if e.type == "Event"}
+    assert {"Seleksi Kompetensi Dasar CPNS 2029", "Seleksi Kompetensi Bidang"} <= got, got
+
+
 @pytest.mark.parametrize("text,name", [
     # a two-word activity in lower case, told held by the venue or the date after it, is an event ...
     ("Capaian itu diumumkan dalam rapat pimpinan di Aula Peteng Karuhei, Rabu (28/2/2029).", "rapat pimpinan"),
