@@ -131,6 +131,12 @@ def test_a_passive_cue_opening_a_sentence_continues_the_last_speaker(extract, se
     ("Kepala BKPSDM Ruhiyat Mukhlis menjelaskan aturannya. Perpanjangan kontrak, lanjut dia, tidak berlaku otomatis.",
      True),
     ("Kepala BKPSDM Ruhiyat Mukhlis menyebut tiga hal. Perpanjangan, lanjut dia, tidak otomatis.", False),
+    ("Kepala BKPSDM Ruhiyat Mukhlis meyakini perubahan itu pada akhirnya menyehatkan organisasi.", True),
+    # verbs that report speech only before a comma, "bahwa" or a clause
+    ("Kepala BKPSDM Ruhiyat Mukhlis melanjutkan, integrasi antrean ini bagian dari penerapan SPBE.", True),
+    ("Kepala BKPSDM Ruhiyat Mukhlis menanggapi bahwa data Ombudsman akan menjadi bahan konfirmasi.", True),
+    ("Kepala BKPSDM Ruhiyat Mukhlis melanjutkan program pembangunan jalan desa yang dirintis pendahulunya.", False),
+    ("Kepala BKPSDM Ruhiyat Mukhlis menanggapi keluhan warga soal antrean panjang di kantor itu.", False),
     # counter-examples: a speech verb after a word of refusing tells that nothing was said
     ("Kepala BKPSDM Ruhiyat Mukhlis enggan merinci nama dinas yang dimaksud dalam laporan itu.", False),
     ("Kepala BKPSDM Ruhiyat Mukhlis tidak mau menyebutkan nama pejabat yang diperiksa tim itu.", False),

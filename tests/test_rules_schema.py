@@ -22,7 +22,7 @@ SCHEMA = {
     "policies": ({"POLICY"}, {"aliases", "kind"}),
     "titles": ({"TITLE", "ACTING"}, {"aliases", "org", "unit", "expands", "fuse_region", "with_place", "grades", "cased", "division"}),
     "honorifics": ({"HONORIFIC", "RANK", "DEGREE"}, set()),
-    "speech": ({"CUE_AFTER", "CUE_VERB", "CUE_PASSIVE", "CUE_CLAUSE", "CUE_PHRASE"}, set()),
+    "speech": ({"CUE_AFTER", "CUE_VERB", "CUE_PASSIVE", "CUE_CLAUSE", "CUE_PHRASE"}, {"clause"}),
     "events": ({"EVENT_HEAD"}, {"lower_name", "abbrev", "agenda"}),
     "event_words": ({"CANDIDATE", "DAY_LEAD", "DEFINITION_AFTER", "ELECTION", "GENERAL_BEFORE", "ELECTION_CUE", "FINDING", "HANDOVER", "HOLDING_VERB", "MEMBER_LEAD", "INSPECTION", "LAUNCH", "LINKED", "LOWER_MODIFIER", "MARKED_BY", "NOT_HAPPENING", "RECIPIENT_LEAD", "RELATIVE_ADVERB",
                      "OBJECT_STOP", "PLANNED", "QUOTED_POLICY_HEAD", "RECORD", "ROUND", "SUFFIX_HEAD", "THEME",

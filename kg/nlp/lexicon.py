@@ -67,6 +67,7 @@ class Lexicon:
     cue_passive: set[str] = field(default_factory=set)
     cue_clause: set[str] = field(default_factory=set)  # speech verbs whose complement is what was said
     cue_phrases: set[str] = field(default_factory=set)  # a verb and its object noun: what follows the noun was said
+    cue_if_clause: set[str] = field(default_factory=set)  # "melanjutkan": a speech verb only before a clause
     cue_tokens: frozenset[str] = frozenset()  # every speech cue word, with "-nya" after the after/passive ones
     event_heads: set[str] = field(default_factory=set)
     lower_event_heads: set[str] = field(default_factory=set)  # may name an event in lower case, given a cue
@@ -357,6 +358,8 @@ def _index_cues(lx: Lexicon, recs: dict[str, list[dict]]) -> None:
         {"CUE_AFTER": lx.cue_after, "CUE_VERB": lx.cue_verbs,
          "CUE_PASSIVE": lx.cue_passive, "CUE_CLAUSE": lx.cue_clause,
          "CUE_PHRASE": lx.cue_phrases}[r["label"]].add(r["pattern"].lower())
+        if r.get("clause"):
+            lx.cue_if_clause.add(r["pattern"].lower())
     lx.cue_tokens = frozenset(lx.cue_after | lx.cue_passive | lx.cue_verbs
                               | {w + "nya" for w in lx.cue_after | lx.cue_passive})
     lx.event_heads = {r["pattern"].lower() for r in recs["events"]}

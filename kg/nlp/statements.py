@@ -175,6 +175,9 @@ def _by_verb(ctx: DocContext, s: _Sentence, t):
         return None
     if _refused(ctx, s, t):
         return None  # "enggan merinci nama dinas itu", "tidak mau menyebutkan ...": nothing was said
+    if low in lx.cue_if_clause and not (re.match(r"\s*(?:,|:|bahwa\b)", text[t.idx + len(t):t.idx + len(t) + 8])
+                                       or _clause_follows(lx, text[t.idx + len(t):s.se])):
+        return None  # "melanjutkan program ...", "menanggapi keluhan warga": an act on a thing, nothing said
     hint = _verb_subject(ctx, s, t, low)
     if hint is None:
         return _NEXT
