@@ -369,6 +369,14 @@ def test_datelines(text, place):
 
 
 @pytest.mark.parametrize("text,agency", [
+    ("Gerai Samsat Majalengka melayani pajak kendaraan di MPP.", "Sistem Administrasi Manunggal Satu Atap Kabupaten Majalengka"),
+    ("Di MPP tersedia layanan Samsat dan BPJS Kesehatan.", "Sistem Administrasi Manunggal Satu Atap"),
+])
+def test_the_joint_vehicle_tax_office_is_a_body(extract, text, agency):
+    assert agency in labels(extract(DATELINE + text), "Agency")
+
+
+@pytest.mark.parametrize("text,agency", [
     # a regional hospital named after a person: its titles and initials are part of its name
     ("Pasien dirujuk ke RSUD dr. M. Haulussy, Senin (4/11/2024).", "Rumah Sakit Umum Daerah Dr. M. Haulussy"),
     ("Direktur RSUD Prof. Dr. H. Aloei Saboe, Budi Santoso, mengatakan layanan membaik.",
