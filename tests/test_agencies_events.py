@@ -368,6 +368,20 @@ def test_datelines(text, place):
     assert a.dateline and a.text[a.dateline[0]:a.dateline[1]] == place
 
 
+@pytest.mark.parametrize("text,agency,absent", [
+    # a technical unit named by its field before its body
+    ("Kepala UPT Penilaian Kompetensi BKN, Budi Santoso, menjelaskan tahapan tes.",
+     "UPT Penilaian Kompetensi Badan Kepegawaian Negara", None),
+    # ... not across the name of another unit of the body: that unit is named on its own
+    ("Asesmen dilakukan dengan UPT Penilaian Kompetensi Pegawai Kantor Regional IV Badan Kepegawaian Negara (BKN) "
+     "Makassar.", "Kantor Regional IV Badan Kepegawaian Negara",
+     "UPT Penilaian Kompetensi Pegawai Kantor Regional IV Badan Kepegawaian Negara"),
+])
+def test_a_technical_unit_named_by_its_field(extract, text, agency, absent):
+    got = labels(extract(DATELINE + text), "Agency")
+    assert agency in got and absent not in got, got
+
+
 @pytest.mark.parametrize("text,agency", [
     ("Gerai Samsat Majalengka melayani pajak kendaraan di MPP.", "Sistem Administrasi Manunggal Satu Atap Kabupaten Majalengka"),
     ("Di MPP tersedia layanan Samsat dan BPJS Kesehatan.", "Sistem Administrasi Manunggal Satu Atap"),

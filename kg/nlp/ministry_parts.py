@@ -69,8 +69,10 @@ def _fielded_part(ctx: DocContext, i: int, k: int, part: dict) -> tuple[int, lis
     "Pusat Kajian Manajemen ASN LAN"): capitalised words, commas and "dan" up to the body."""
     texts, lx = ctx.texts, ctx.lx
     start = k
+    bodies = lx.mention_words["BODY_HEAD"]
     while k < len(texts) and k - start < 14 and not ctx.longest(k, ("AGENCY",)) \
-            and (texts[k][:1].isupper() or texts[k] in (",", "&") or texts[k].lower() == "dan"):
+            and (texts[k][:1].isupper() or texts[k] in (",", "&") or texts[k].lower() == "dan") \
+            and not (k > start and " ".join(texts[k:k + 2]).lower() in bodies):  # "... Kantor Regional IV BKN": a unit's unit
         k += 1
     nat = ctx.longest(k, ("AGENCY",)) if k > start and texts[k - 1][:1].isupper() else None
     if nat is None or lx.agencies[nat.id].get("kind") == "perguruan-tinggi" or ctx.longest(nat.j, ("AGENCY_TYPE",)) \
