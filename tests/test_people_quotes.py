@@ -178,6 +178,19 @@ def test_a_clipped_name_shared_by_two_people_stays_apart(extract):
 
 
 @pytest.mark.parametrize("text,role", [
+    # an office pointing back is held by the person named last outside quotations
+    ("Kepala Bappeda Budi Santoso hadir. \"Datanya ada,\" ungkap mantan Camat Wolo tersebut.",
+     ("Budi Santoso", "Camat Wolo")),
+    ("Yang dilantik ialah Andi Besse Tenri Ajeng sebagai Kepala BKPSDM Bone. Ia sebelumnya menjabat Camat Tanete "
+     "Riattang.", ("Andi Besse Tenri Ajeng", "Camat Tanete Riattang")),
+    ("Rapat dipimpin Kepala Bappeda Budi Santoso. Kepala Dinas Sosial Rina Marlina menyebut dana cukup. Ditemui "
+     "usai rapat, Rina mengaku siap. \"Kami siap,\" ujar mantan Camat Wolo itu.", ("Rina Marlina", "Camat Wolo")),
+])
+def test_an_office_pointing_back_is_held_by_the_person_named_last(extract, text, role):
+    assert role in roles(extract(DATELINE + text))
+
+
+@pytest.mark.parametrize("text,role", [
     # the subject of a clause whose verb of holding stands before the office holds it
     ("Budiman Lioe, S.T., M.T. kini menjabat Kepala Dinas Sosial Kota Pontianak.",
      ("Budiman Lioe", "Kepala Dinas Sosial Kota Pontianak")),

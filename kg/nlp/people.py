@@ -62,6 +62,22 @@ def _before_relative(ctx: DocContext, i: int) -> tuple[int, int] | None:
     return None
 
 
+def _points_back(ctx: DocContext, i: int, end: int) -> bool:
+    """Does the office at ``i:end`` point back to the person named last: "mantan" before it and "tersebut"/"itu"
+    after it ("ungkap mantan Camat Wolo tersebut"), or a speaker's pronoun and a verb of holding before it
+    ("Ia sebelumnya menjabat Camat Tanete Riattang")?"""
+    texts, lx = ctx.texts, ctx.lx
+    if i > 0 and texts[i - 1].lower() in lx.anaphor_nouns and end < len(texts) \
+            and texts[end].lower() in lx.lists["POINTING_BACK"] and texts[end].lower() != "ini":
+        return True
+    if i < 2 or texts[i - 1] not in lx.lists["HOLDING_VERB"]:
+        return False
+    c = i - 2
+    while c > 0 and i - c <= 4 and texts[c] in lx.lists["SUBJECT_ADVERB"] | {"sebelumnya", "kini", "sempat", "pernah"}:
+        c -= 1
+    return texts[c].lower() in lx.lists["SPEAKER_PRONOUN"] and opens_sentence(ctx, c)
+
+
 def _subject_holding(ctx: DocContext, i: int) -> tuple[int, int] | None:
     """The name opening the clause whose verb of holding stands before the office at ``i`` ("Budiman Lioe,
     S.T. kini menjabat Kepala Dinas PUPR", "Rosalina kini menduduki jabatan Kepala Dinas Sosial"): at most
@@ -252,6 +268,9 @@ def _titled(ctx: DocContext, mentions: list[Mention], taken: set[int],
         if pm.name is None:
             back = _backward_name(ctx, i) or _before_relative(ctx, i) or _subject_holding(ctx, i) \
                 or _after_relative(ctx, nxt)
+            if back is None and _points_back(ctx, i, nxt):  # "mantan Camat Wolo tersebut": resolved at the end
+                pm = PersonMention(pm.start, pm.end, pm.text, None, pm.title, pm.head, pm.org_key, pm.org_label,
+                                   True, "pointed", pm.i, pm.j, pm.title_start, pm.title_end)
             if back and not bare.isdisjoint(range(*back)):
                 back = None  # "Menteri Dalam Negeri, Kepala LAN ...": the words are another office's, no name
             if back:
@@ -380,4 +399,19 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
     found.extend(_from_body(ctx, taken))
     found.extend(list(_short_forms(ctx, found, taken)))
     found.sort(key=lambda p: p.start)
-    yield from found
+    yield from _held_by_last_named(ctx, found)
+
+
+def _held_by_last_named(ctx: DocContext, found: list[PersonMention]) -> list[PersonMention]:
+    """The offices that point back ("ungkap mantan Camat Wolo tersebut", "Ia sebelumnya menjabat Camat X"), each
+    given the name of the person named last before it outside quotations."""
+    out: list[PersonMention] = []
+    last = None
+    for p in found:
+        if p.via == "pointed" and last is not None:
+            p = PersonMention(p.start, p.end, p.text, last, p.title, p.head, p.org_key, p.org_label, True, "pointed",
+                              p.i, p.j, p.title_start, p.title_end)
+        elif p.name and not ctx.in_quote(p.start):
+            last = p.name
+        out.append(p)
+    return out
