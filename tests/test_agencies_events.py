@@ -383,6 +383,17 @@ def test_a_technical_unit_named_by_its_field(extract, text, agency, absent):
 
 
 @pytest.mark.parametrize("text,agency", [
+    # a body with offices at one level only: the region of that level where a city shares the name
+    ("Ombudsman Gorontalo menemukan pungutan di luar tarif pada layanan MPP.",
+     "Ombudsman Republik Indonesia Perwakilan Provinsi Gorontalo"),
+    ("Kejati Gorontalo memeriksa dua pejabat dinas.", "Kejaksaan Tinggi Provinsi Gorontalo"),
+])
+def test_a_region_of_the_level_a_body_has_offices_at(extract, text, agency):
+    got = labels(extract(DATELINE + text), "Agency")
+    assert agency in got, got
+
+
+@pytest.mark.parametrize("text,agency", [
     ("Gerai Samsat Majalengka melayani pajak kendaraan di MPP.", "Sistem Administrasi Manunggal Satu Atap Kabupaten Majalengka"),
     ("Di MPP tersedia layanan Samsat dan BPJS Kesehatan.", "Sistem Administrasi Manunggal Satu Atap"),
 ])

@@ -117,9 +117,9 @@ def after_unit(ctx: DocContext, k: int, levels: list[str] | None) -> tuple[int, 
         if kind in ctx.main_region and ctx.texts[k][:1].isupper() and (k + 1 >= len(doc) or not ctx.texts[k + 1][:1].isupper()) \
                 and (not levels or kind in levels):
             return k + 1, ctx.main_region[kind]  # "Inspektorat Provinsi, dan Bappeda Provinsi": the article's province
-    reg = region_at(ctx, k)
+    reg = (region_at(ctx, k, levels[0]) if levels and len(levels) == 1 else None) or region_at(ctx, k)
     if reg:
-        return reg
+        return reg  # "Ombudsman Gorontalo": the province where the body has offices there only, not the city
     if k < len(doc) and ctx.texts[k].lower() == "setempat":
         near = region_named_before(ctx, k, levels or ["kabupaten", "kota", "provinsi"])
         if near:
@@ -344,7 +344,7 @@ def agency_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
         elif end + 1 < len(doc) and ctx.texts[end] == "Republik" and ctx.texts[end + 1] == "Indonesia":
             end += 2  # "Badan Kepegawaian Negara Republik Indonesia": the same body
         if rec.get("kind") not in ("kementerian", "legislatif", "yudikatif", "pemerintah", "militer", "bumn", "perguruan-tinggi"):
-            e2, rid = after_unit(ctx, end, None)
+            e2, rid = after_unit(ctx, end, lx.agency_types.get(rec.get("local_unit"), {}).get("levels"))
             if rid is not None:
                 reg, uid = lx.regions[rid], rec.get("local_unit")  # "Ombudsman Kalsel": its provincial office
                 urec = lx.agency_types.get(uid) if uid else None
