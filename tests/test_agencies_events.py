@@ -384,12 +384,12 @@ def test_a_technical_unit_named_by_its_field(extract, text, agency, absent):
 
 @pytest.mark.parametrize("text,agency", [
     # a body with offices at one level only: the region of that level where a city shares the name
-    ("Ombudsman Gorontalo menemukan pungutan di luar tarif pada layanan MPP.",
+    ("Gorontalo (ANTARA) - Ombudsman Gorontalo menemukan pungutan di luar tarif pada layanan MPP Kota Gorontalo.",
      "Ombudsman Republik Indonesia Perwakilan Provinsi Gorontalo"),
-    ("Kejati Gorontalo memeriksa dua pejabat dinas.", "Kejaksaan Tinggi Provinsi Gorontalo"),
+    ("Gorontalo (ANTARA) - Kejati Gorontalo memeriksa dua pejabat dinas.", "Kejaksaan Tinggi Provinsi Gorontalo"),
 ])
 def test_a_region_of_the_level_a_body_has_offices_at(extract, text, agency):
-    got = labels(extract(DATELINE + text), "Agency")
+    got = labels(extract(text), "Agency")  # the dateline names the city
     assert agency in got, got
 
 
