@@ -383,6 +383,18 @@ def test_a_technical_unit_named_by_its_field(extract, text, agency, absent):
 
 
 @pytest.mark.parametrize("text,agency", [
+    # a bureau named by its fields before a national body is that body's, not a regional secretariat's
+    ("Kepala Biro Humas, Hukum, dan Kerja Sama BKN, Tiur Sinaga, mengatakan aduan naik.",
+     "Biro Humas, Hukum, dan Kerja Sama Badan Kepegawaian Negara"),
+    ("Kepala Biro Organisasi Setda Provinsi Jambi, Budi Santoso, mengatakan hal itu.",
+     "Biro Organisasi Sekretariat Daerah Provinsi Jambi"),
+])
+def test_a_bureau_of_a_national_body(extract, text, agency):
+    got = labels(extract(DATELINE + text), "Agency")
+    assert agency in got and not any("DKI Jakarta" in g or "Provinsi Banten" in g for g in got), got
+
+
+@pytest.mark.parametrize("text,agency", [
     # a body with offices at one level only: the region of that level where a city shares the name
     ("Gorontalo (ANTARA) - Ombudsman Gorontalo menemukan pungutan di luar tarif pada layanan MPP Kota Gorontalo.",
      "Ombudsman Republik Indonesia Perwakilan Provinsi Gorontalo"),

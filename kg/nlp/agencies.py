@@ -369,7 +369,9 @@ def section_unit(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     while k < len(texts) and k - i < 8 and not ctx.hits_at(k, "AGENCY_TYPE") and (is_unit_word(lx, texts[k])
                                             or k > i + 1 and texts[k][:1].isupper() and is_dictionary_word(texts[k])  # "Komunikasi Pimpinan"
                                             or texts[k] == "/" and k > i + 1
-                                            or texts[k] in ("dan", ",") and k + 1 < len(texts) and is_unit_word(lx, texts[k + 1])
+                                            or texts[k] in ("dan", ",") and k + 1 < len(texts) and (is_unit_word(lx, texts[k + 1])
+                                                or texts[k] == "," and texts[k + 1] == "dan" and k + 2 < len(texts)
+                                                and is_unit_word(lx, texts[k + 2]))
                                             or texts[k] == "Pemerintah" and k > i + 1 and any(  # "Pengadaan Barang/Jasa Pemerintah"
                                                 h.id == "sekretariat-daerah" for h in ctx.hits_at(k + 1, "AGENCY_TYPE"))):
         k += 1
@@ -386,6 +388,12 @@ def section_unit(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
         aliases = tuple(f"{head} {field} {a}" for a in (" ".join(parent.text.split()), *parent.aliases))
         return got[0], [make_mention(ctx, i, got[0], "Agency", f"agency:{slug(label)}", label, aliases, "unit"),
                         *got[1][1:]]
+    nat = ctx.longest(k, ("AGENCY",))
+    if nat and lx.agencies[nat.id].get("kind") != "perguruan-tinggi":  # "Biro Humas, Hukum, dan Kerja Sama BKN"
+        rec = lx.agencies[nat.id]
+        label = f"{head} {field} {rec['pattern']}"
+        aliases = tuple(dict.fromkeys(f"{head} {field} {f}" for f in (ctx.span_text(nat.i, nat.j), *rec.get("aliases", [])[:2])))
+        return nat.j, [make_mention(ctx, i, nat.j, "Agency", f"agency:{slug(label)}", label, aliases, "unit")]
     sent = ctx.doc[i].sent
     if head == "Bagian" and any(t.lower() == "biro" for t in texts[sent.start:sent.end]):
         levels = section_levels(lx, "biro")  # "Biro Umum dan Bagian Protokol": a part of the province's secretariat
