@@ -177,6 +177,13 @@ def test_a_clipped_name_shared_by_two_people_stays_apart(extract):
     assert not any("Fran" in e.aliases for e in r.entities if e.type == "Person")
 
 
+def test_a_candidate_holds_no_office_and_names_no_government(extract):
+    r = extract(DATELINE + "Calon Bupati Sleman Budi Santoso berpose bersama para pendukungnya. Foto bersama calon "
+                           "gubernur Maluku Utara itu viral.")
+    assert "Budi Santoso" in persons(r) and not roles(r)
+    assert not [e.label for e in r.entities if e.type == "Agency" and e.label.startswith("Pemerintah")]
+
+
 @pytest.mark.parametrize("text,role", [
     # an office pointing back is held by the person named last outside quotations
     ("Kepala Bappeda Budi Santoso hadir. \"Datanya ada,\" ungkap mantan Camat Wolo tersebut.",

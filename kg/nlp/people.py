@@ -246,6 +246,11 @@ def _office_holder(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pe
     if pm and pm.name and pm.title_end is not None and "," in ctx.text[pm.title_end:pm.end] and i > 0 \
             and ctx.texts[i - 1].lower() in ctx.lx.lists["REPRESENTING"]:
         pm = None  # "yang hadir mewakili bupati, Budi Santoso, ...": the office of the one represented, not Budi's
+    if pm and i > 0 and ctx.texts[i - 1].lower() in ctx.lx.event_words.get("CANDIDATE", ()):
+        # "calon gubernur Maluku Utara", "Calon Bupati Sleman Budi Santoso": a candidate holds no office and names
+        # no government; the candidate named is still a person
+        pm = PersonMention(pm.start, pm.end, pm.text, pm.name, via="candidate", i=pm.i, j=pm.j) if pm.name else None
+        derived = []
     if pm and _group_before(ctx, i) and (pm.name is None or _REDUPLICATED.match(" ".join(ctx.texts[max(0, i - 3):i]))):
         pm = None  # "para Camat", "ibu-ibu anggota Dasa Wisma X, ...": a group, not one holder
     return pm, nxt, derived
