@@ -939,6 +939,18 @@ def test_an_event_told_by_a_passive_verb(extract, text, event):
         assert not any(g.startswith(("Peresmian", "Pelantikan")) for g in got), got
 
 
+@pytest.mark.parametrize("text,event", [
+    # an event told by an intransitive verb in a dated sentence, named by its noun alone
+    ("Sekitar 300 tenaga honorer berunjuk rasa di halaman kantor wali kota, Rabu (8/1/2025).", "Unjuk rasa"),
+    ("Ratusan mahasiswa berdemonstrasi di depan gedung DPRD, Senin (3/3/2025).", "Demonstrasi"),
+    # ... not without a date
+    ("Honorer mengancam akan berunjuk rasa bila tuntutan tidak dipenuhi.", None),
+])
+def test_an_event_told_by_an_intransitive_verb(extract, text, event):
+    got = labels(extract(DATELINE + text), "Event")
+    assert (event in got) if event else not got, got
+
+
 def test_an_event_told_by_a_verb_is_also_named_without_its_count_and_pointed_back_to(extract):
     r = extract(DATELINE + "Sebanyak 27 pejabat resmi dilantik, Rabu (17/1/2024). Pelantikan dan pengambilan "
                            "sumpah jabatan itu berlangsung di Gedung Balai Raya Semarak.")

@@ -31,7 +31,7 @@ SCHEMA = {
     "mention_words": ({"AGENCY_HEAD", "BODY_HEAD", "COMMERCIAL", "DOCUMENT_HEAD", "NOT_SYSTEM", "POLICY_HEAD", "PROGRAM_HEAD",
                        "REG_HEAD", "REG_HEAD_PREFIX", "SUBJECT_JOINER", "SUBJECT_JOINER_CAP", "SYSTEM_HEAD", "UNIT_BEFORE"}, set()),
     "venues": ({"VENUE_HEAD"}, {"complete", "local", "agency"}),
-    "words": (set(word_labels()), {"next", "noun", "passive", "kind"}),
+    "words": (set(word_labels()), {"next", "noun", "passive", "kind", "intransitive"}),
 }
 
 

@@ -77,6 +77,7 @@ class Lexicon:
     event_cue_after: set[str] = field(default_factory=set)
     attendance: set[str] = field(default_factory=set)
     anaphor_nouns: set[str] = field(default_factory=set)
+    intransitive_event_verbs: set[str] = field(default_factory=set)  # "berunjuk" (rasa): an event with no object
     event_passives: dict[str, str] = field(default_factory=dict)  # "diresmikan" -> "Peresmian"
     event_verbs: dict[str, str] = field(default_factory=dict)  # "melantik" -> "Pelantikan"  # "kata politikus itu": the person last named  # "turut hadir": the persons named were at the event
     event_words: dict[str, frozenset[str]] = field(default_factory=dict)  # label -> words (event_words.jsonl)
@@ -396,6 +397,8 @@ def _index_words(lx: Lexicon, words: list[dict]) -> None:
             word_sets[r["label"]].add(r["pattern"])
         elif r["label"] == "EVENT_VERB":
             lx.event_verbs[r["pattern"]] = r["noun"]
+            if r.get("intransitive"):
+                lx.intransitive_event_verbs.add(r["pattern"])
             if r.get("passive"):
                 lx.event_passives[r["passive"]] = r["noun"]
         elif r["label"] == "NAME_PREFIX":

@@ -30,6 +30,11 @@ def verb_events(ctx: DocContext, named: list[Mention], names: dict[int, int],
     taken = {doc[m.i].sent.start for m in named if m.kind != "election"}
     out = []
     for k, noun, sent in _dated_verbs(ctx, lx.event_verbs, taken):
+        if texts[k].lower() in lx.intransitive_event_verbs:  # "Ratusan honorer berunjuk rasa di halaman ...": no object
+            end = k + 1 + (k + 1 < len(texts) and f"{noun.split()[-1]}".lower() == texts[k + 1].lower())
+            taken.add(sent.start)
+            out.append(make_mention(ctx, k, end, "Event", f"event:{slug(noun)}", noun, (), noun.lower()))
+            continue
         start = end = _object_start(ctx, k, sent.end)  # "melantik dan mengambil sumpah 47 pejabat ..."
         while end < sent.end and end - start < 8:
             t, tl = texts[end], texts[end].lower()
