@@ -197,6 +197,12 @@ def test_selections_of_one_recruitment_are_events_of_their_own(extract):
     assert {"Seleksi Kompetensi Dasar CPNS 2029", "Seleksi Kompetensi Bidang"} <= got, got
 
 
+def test_an_activity_undergone_is_held(extract):
+    r = extract(DATELINE + "Tim penilai turun ke Kota Bogor, Selasa (15/10/2029). Dua unit kerja menjalani evaluasi "
+                           "lapangan untuk meraih predikat WBK.")
+    assert "evaluasi lapangan" in event_names(r)
+
+
 @pytest.mark.parametrize("text,name", [
     # a two-word activity in lower case, told held by the venue or the date after it, is an event ...
     ("Capaian itu diumumkan dalam rapat pimpinan di Aula Peteng Karuhei, Rabu (28/2/2029).", "rapat pimpinan"),
