@@ -118,9 +118,9 @@ def _day_lead(lx) -> re.Pattern:
     """Between an election's name and its polling day: its short form in brackets and up to four words of
     ``DAY_LEAD`` ("(Pilkada) serentak pada tanggal", "yang dijadwalkan berlangsung pada"), one of them
     perhaps "di" and a place's capitalised name or a noun pointing back ("serentak di Sumatera Barat
-    digelar", "di provinsi ini digelar")."""
+    digelar", "di provinsi ini digelar"), or the election's year ("Pilkada serentak 2024 akan digelar pada")."""
     words = "|".join(sorted(map(re.escape, lx.event_words.get("DAY_LEAD", ())), key=len, reverse=True))
-    return re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:(?:" + words + r")\s+|di\s+(?-i:(?:[A-Z][\w'-]*\s+){1,3})|di\s+\w+\s+(?:ini|itu|tersebut)\s+){0,4}",
+    return re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:(?:" + words + r")\s+|di\s+(?-i:(?:[A-Z][\w'-]*\s+){1,3})|di\s+\w+\s+(?:ini|itu|tersebut)\s+|(?:19|20)\d\d\s+){0,6}",
                       re.I)
 
 
