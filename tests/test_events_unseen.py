@@ -199,6 +199,12 @@ def test_selections_of_one_recruitment_are_events_of_their_own(extract):
     assert {"Seleksi Kompetensi Dasar CPNS 2029", "Seleksi Kompetensi Bidang"} <= got, got
 
 
+def test_a_verb_after_a_lower_case_activity_is_no_part_of_its_name(extract):
+    r = extract(DATELINE + "Seleksi Terbuka JPT Pratama digelar di Aula Bappeda, Senin (3/6/2029). Ia menegaskan seluruh "
+                           "tahapan seleksi diawasi Badan Kepegawaian Negara.")
+    assert not any("diawasi" in n for n in event_names(r)), event_names(r)
+
+
 def test_an_activity_undergone_is_held(extract):
     r = extract(DATELINE + "Tim penilai turun ke Kota Bogor, Selasa (15/10/2029). Dua unit kerja menjalani evaluasi "
                            "lapangan untuk meraih predikat WBK.")

@@ -216,6 +216,9 @@ def test_the_subject_of_a_verb_of_holding_holds_the_office(extract, text, role):
      "dikaji.", ("Ester Magai", "Anggota Bawaslu Nabire"), None),
     ("Widyaiswara Ahli Utama yang juga menjadi coach peserta, Ir. Yance Msen, M.Si., menambahkan hal itu.",
      ("Yance Msen", "Widyaiswara Ahli Utama"), None),
+    # ... not a common noun for officials before the relative clause
+    ("Salah satu pejabat yang dilantik, Muhammad Hafiz, yang kini menjabat Kepala Bagian Organisasi, siap bekerja.",
+     ("Muhammad Hafiz", "Kepala Bagian Organisasi"), ("Muhammad Hafiz", "pejabat")),
     # ... and the office of the one someone represents is not theirs
     ("Kepala Dinas Sosial yang hadir mewakili bupati, Budi Santoso, mengatakan bantuan disalurkan.",
      ("Budi Santoso", "Kepala Dinas Sosial"), ("Budi Santoso", "bupati")),

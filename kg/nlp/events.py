@@ -337,7 +337,8 @@ def _name_step(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int
         # (not "... dalam rangka HUT ke-79 RI": the anniversary is a happening of its own)
     if end - h.j == lowers and lowers < 2 and tl.isalpha() and not is_cap(t) and (
             tl in _words(ctx, "LOWER_MODIFIER") or (lower_head and end + 1 < len(doc) and (is_cap(doc[end + 1]) or is_acronym(doc[end + 1])))) \
-            and tl not in lx.function_words and tl not in lx.cue_verbs:
+            and tl not in lx.function_words and tl not in lx.cue_verbs \
+            and not _PASSIVE.match(tl) and not _VERBISH.match(tl):  # "seleksi diawasi BKN": a verb goes on
         return end + 1, lowers + 1
     return None
 

@@ -95,13 +95,13 @@ def _subject_holding(ctx: DocContext, i: int) -> tuple[int, int] | None:
     return back if opens_sentence(ctx, back[0]) or texts[back[0] - 1] == "," else None
 
 
-def _after_relative(ctx: DocContext, k: int) -> tuple[int, int] | None:
+def _after_relative(ctx: DocContext, office: int, k: int) -> tuple[int, int] | None:
     """The name after a relative clause that follows an office with no name and closes with a comma
     ("Anggota Bawaslu Nabire yang membidangi penanganan pelanggaran, Ester Magai, S.IP, menyebut ..."): two
     name words or more (or one after an honorific) before a comma or a speech verb; else None."""
     texts, lx = ctx.texts, ctx.lx
-    if k >= len(texts) or texts[k] not in lx.lists["APPOSITION_LEAD"]:
-        return None
+    if k >= len(texts) or texts[k] not in lx.lists["APPOSITION_LEAD"] or not texts[office][:1].isupper():
+        return None  # (not "salah satu pejabat yang dilantik, X": a common noun, no office)
     c = k + 1
     while c < len(texts) and c - k <= 10 and (texts[c].isalpha() and texts[c].islower() or texts[c].isdigit()):
         c += 1
@@ -272,7 +272,7 @@ def _titled(ctx: DocContext, mentions: list[Mention], taken: set[int],
             continue
         if pm.name is None:
             back = _backward_name(ctx, i) or _before_relative(ctx, i) or _subject_holding(ctx, i) \
-                or _after_relative(ctx, nxt)
+                or _after_relative(ctx, i, nxt)
             if back is None and _points_back(ctx, i, nxt):  # "mantan Camat Wolo tersebut": resolved at the end
                 pm = PersonMention(pm.start, pm.end, pm.text, None, pm.title, pm.head, pm.org_key, pm.org_label,
                                    True, "pointed", pm.i, pm.j, pm.title_start, pm.title_end)
