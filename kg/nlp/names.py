@@ -9,7 +9,7 @@ from typing import Iterable
 from spacy.tokens import Token
 
 from .context import DocContext, hits_over, region_is_name
-from .units import age_before, is_unit_word
+from .units import age_before, cap_run_after, is_unit_word
 from ..vocab import is_common_word as vocab_common
 
 __all__ = ["clean_name", "is_hon", "covered", "name_prefix", "name_word", "initial_word", "name_run", "skip_hon",
@@ -117,10 +117,7 @@ def adat_title_end(ctx: DocContext, k: int) -> int:
     texts = ctx.texts
     if k >= len(texts) or texts[k].lower() not in ctx.lx.lists["ADAT_TITLE_LEAD"]:
         return k
-    e = k + 2 if k + 1 < len(texts) and texts[k + 1] == "." else k + 1
-    start = e
-    while e < len(texts) and e - start < 4 and texts[e][:1].isupper() and texts[e].isalpha():
-        e += 1
+    start, e = cap_run_after(texts, k, 4)
     return e if e > start else k
 
 

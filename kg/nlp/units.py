@@ -8,7 +8,7 @@ import re
 
 from .lexicon import Lexicon, lexicon, norm
 
-__all__ = ["LOCAL_KINDS", "is_unit_word", "unit_number_end", "region_named_before_comma", "direction_end", "local_name_end", "skip_listed_places", "is_division",
+__all__ = ["LOCAL_KINDS", "cap_run_after", "is_unit_word", "unit_number_end", "region_named_before_comma", "direction_end", "local_name_end", "skip_listed_places", "is_division",
            "subdistrict_unit", "is_subdistrict_rule", "region_rules", "age_before", "list_of_fields",
            "hospital_name_end", "named_alone", "unit_named_before_comma"]
 
@@ -126,11 +126,18 @@ def hospital_name_end(lx: Lexicon, texts: list[str], k: int) -> int | None:
     "dr": the name there is the hospital's, not a person's; else None."""
     if k < 1 or texts[k].lower() != "dr" or texts[k - 1] not in lx.hospitals and texts[k - 2:k] != ["Rumah", "Sakit"]:
         return None
+    m, end = cap_run_after(texts, k, 3)
+    return end if end > m else None
+
+
+def cap_run_after(texts: list[str], k: int, most: int) -> tuple[int, int]:
+    """(start, end) of the run of at most ``most`` capitalised words after the abbreviation at ``k`` and
+    its period ("dr. Soetomo", "Gelar Sutan Mangkuto"); start == end where none follows."""
     m = k + 2 if k + 1 < len(texts) and texts[k + 1] == "." else k + 1
     end = m
-    while end < len(texts) and end - m < 3 and texts[end][:1].isupper() and texts[end].isalpha():
+    while end < len(texts) and end - m < most and texts[end][:1].isupper() and texts[end].isalpha():
         end += 1
-    return end if end > m else None
+    return m, end
 
 
 def named_alone(texts: list[str], k: int) -> bool:
