@@ -927,6 +927,8 @@ def test_a_function_word_inside_a_venue_name(extract, text, place):
     ("Sebanyak 12 camat dilantik di aula kantor bupati, Senin (3/6/2024).", "Pelantikan 12 camat"),
     ("Sebanyak 27 pejabat administrator dan pengawas di lingkungan Pemprov Bengkulu resmi dilantik, Rabu "
      "(17/1/2024).", "Pelantikan 27 pejabat administrator dan pengawas"),
+    ("Tujuh pejabat pimpinan tinggi pratama dilantik di Pendopo Gubernur, Rabu (15/1/2025).",
+     "Pelantikan tujuh pejabat pimpinan tinggi pratama"),
     # ... not a count of something else, nor without a date
     ("Sebanyak 40 persen formasi belum diresmikan, kata Sekda.", None),
     ("Sebanyak 12 camat dilantik di aula kantor bupati.", None),
@@ -937,6 +939,12 @@ def test_an_event_told_by_a_passive_verb(extract, text, event):
         assert event in got, got
     else:
         assert not any(g.startswith(("Peresmian", "Pelantikan")) for g in got), got
+
+
+def test_an_event_told_by_two_joined_verbs_and_a_counted_object(extract):
+    r = extract(DATELINE + "Gubernur melantik dan mengambil sumpah tujuh pejabat pimpinan tinggi pratama di Pendopo "
+                           "Gubernur, Rabu (15/1/2025).")
+    assert "Pelantikan tujuh pejabat pimpinan tinggi pratama" in labels(r, "Event")
 
 
 @pytest.mark.parametrize("text,event", [

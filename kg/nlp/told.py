@@ -87,10 +87,10 @@ def _object_start(ctx: DocContext, k: int, sent_end: int) -> int:
     if j + 2 < sent_end and texts[j] in ("dan", "sekaligus") and texts[j + 1].islower() and texts[j + 1].startswith("me"):
         m = j + 2
         while m < sent_end and m - j <= 3 and texts[m].islower() and texts[m].isalpha() \
-                and texts[m] not in ctx.lx.function_words:
+                and texts[m] not in ctx.lx.function_words and texts[m] not in ctx.lx.lists["NUMBER_WORD"]:
             m += 1
         if m < sent_end and m > j + 2 and (texts[m].isdigit() or texts[m][:1].isupper()
-                                          or texts[m] in ctx.lx.lists["GROUP_WORD"]):
+                                          or texts[m] in ctx.lx.lists["GROUP_WORD"] or texts[m] in ctx.lx.lists["NUMBER_WORD"]):
             return m
     return j
 
@@ -190,8 +190,8 @@ def _counted_subject(ctx: DocContext, sent, k: int) -> str | None:
     x = next((x for x in range(sent.start, k) if not texts[x].isspace()), k)
     if x < k and texts[x].lower() in lx.lists["COUNT_LEAD"]:
         x += 1
-    if x >= k or not texts[x].replace(".", "").isdigit():
-        return None
+    if x >= k or not (texts[x].replace(".", "").isdigit() or texts[x].lower() in lx.lists["NUMBER_WORD"]):
+        return None  # "Sebanyak 27 pejabat", "Tujuh pejabat": a count
     e = x + 1
     adverbs = lx.event_words.get("RELATIVE_ADVERB", ())  # "27 pejabat resmi dilantik": not part of who
     while e < k and e - x <= 6 and (texts[e].isalpha() and texts[e].islower() and texts[e] not in lx.function_words
