@@ -200,7 +200,8 @@ def _counted_subject(ctx: DocContext, sent, k: int) -> str | None:
         e += 1
     while e > x + 1 and texts[e - 1] == "dan":
         e -= 1
-    return " ".join(texts[x:e]) if e > x + 1 else None
+    words = [texts[x].lower() if texts[x].lower() in lx.lists["NUMBER_WORD"] else texts[x], *texts[x + 1:e]]
+    return " ".join(words) if e > x + 1 else None  # ("Tujuh pejabat ..." opening the sentence: "tujuh")
 
 
 def _relative_subject(ctx: DocContext, found: list[Mention], k: int) -> Mention | None:
