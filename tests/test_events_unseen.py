@@ -205,6 +205,13 @@ def test_a_verb_after_a_lower_case_activity_is_no_part_of_its_name(extract):
     assert not any("diawasi" in n for n in event_names(r)), event_names(r)
 
 
+def test_the_opening_of_a_training_named_by_its_short_form_is_the_training(extract):
+    r = extract(DATELINE + "Sebanyak 40 ASN mengikuti Pelatihan Kepemimpinan Pengawas (PKP) Angkatan II Tahun 2029 yang "
+                           "dibuka di Aula BPSDM, Rabu (12/3/2029).\n\nPembukaan PKP Angkatan II ditandai pemukulan tifa.")
+    got = [e.label for e in r.entities if e.type == "Event"]
+    assert len(got) == 1 and got[0].startswith("Pelatihan Kepemimpinan Pengawas"), got
+
+
 def test_an_activity_undergone_is_held(extract):
     r = extract(DATELINE + "Tim penilai turun ke Kota Bogor, Selasa (15/10/2029). Dua unit kerja menjalani evaluasi "
                            "lapangan untuk meraih predikat WBK.")

@@ -101,8 +101,10 @@ def _merge_keys(mentions: list[Mention], expansions: dict[str, str], lx) -> dict
         if key in remap:
             continue
         launch = lx.event_words.get("LAUNCH", frozenset())  # "Peluncuran KIPP 2022" is not the competition itself
+        own = words[key] - lx.event_words.get("CEREMONY_PART", frozenset())  # "Pembukaan PKP Angkatan II": the training's
         longer = [k for k in events if k != key and kinds.get(k) != "election" and len(words[k]) > len(words[key])
-                  and words[key] <= words[k] and labels[k].split()[0].lower() not in launch]
+                  and (words[key] <= words[k] or len(own) >= 2 and own < words[key] and own <= words[k])
+                  and labels[k].split()[0].lower() not in launch]
         if len(longer) == 1 or (longer and all(remap.get(k, k) == remap.get(longer[0], longer[0]) for k in longer)):
             remap[key] = remap.get(longer[-1], longer[-1])
     return remap
