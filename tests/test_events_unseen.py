@@ -212,6 +212,15 @@ def test_the_opening_of_a_training_named_by_its_short_form_is_the_training(extra
     assert len(got) == 1 and got[0].startswith("Pelatihan Kepemimpinan Pengawas"), got
 
 
+def test_an_events_short_form_in_brackets_points_at_it(extract):
+    r = extract(DATELINE + "Bupati Budi Santoso melakukan inspeksi mendadak (sidak) ke kantor dinas, Selasa (16/4/2029)."
+                           "\n\nDalam sidak tersebut, Budi didampingi Kepala BKPSDM Rina Marlina dan Inspektur Daerah "
+                           "Agus Salim.")
+    ents = {e.key: e.label for e in r.entities}
+    there = {ents.get(p) for ev in r.events for p in ev.participants}
+    assert {"Rina Marlina", "Agus Salim"} <= there, there
+
+
 def test_an_activity_undergone_is_held(extract):
     r = extract(DATELINE + "Tim penilai turun ke Kota Bogor, Selasa (15/10/2029). Dua unit kerja menjalani evaluasi "
                            "lapangan untuk meraih predikat WBK.")

@@ -27,6 +27,9 @@ def event_echoes(ctx: DocContext, named: list[Mention]) -> list[Mention]:
     for m in named:
         if m.kind != "election":
             by_head.setdefault(m.label.split()[0].lower(), []).append(m)
+            short = re.search(r"\(([A-Za-z]{2,10})\)", m.text)  # "inspeksi mendadak (sidak)": "sidak" points at it too
+            if short and short.group(1).lower() != m.label.split()[0].lower():
+                by_head.setdefault(short.group(1).lower(), []).append(m)
     heads = {h: ms[0] for h, ms in by_head.items() if len({m.key for m in ms}) == 1}
     if not heads:
         return []
