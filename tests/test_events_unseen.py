@@ -221,6 +221,21 @@ def test_an_events_short_form_in_brackets_points_at_it(extract):
     assert {"Rina Marlina", "Agus Salim"} <= there, there
 
 
+@pytest.mark.parametrize("text,absent", [
+    ("Komisi I menggelar rapat dengar pendapat di ruang sidang utama gedung DPRD, Rabu (26/6/2029).", "sidang"),
+    ("Pemerintah daerah menargetkan predikat A pada evaluasi 2030.", "evaluasi"),
+    ("Sekitar 300 honorer yang tergabung dalam Forum Honorer Kota Palopo menggelar aksi di depan kantor DPRD.",
+     "forum"),
+])
+def test_a_room_a_body_or_a_yearly_round_is_no_event(extract, text, absent):
+    assert not any(n.startswith(absent) for n in event_names(extract(DATELINE + text)))
+
+
+def test_a_yearly_round_held_somewhere_on_a_day_is_an_event(extract):
+    r = extract(DATELINE + "Tim melakukan evaluasi 2030 di Aula Bappeda, Senin (3/6/2030).")
+    assert any(n.startswith("evaluasi 2030") for n in event_names(r)), event_names(r)
+
+
 def test_an_activity_undergone_is_held(extract):
     r = extract(DATELINE + "Tim penilai turun ke Kota Bogor, Selasa (15/10/2029). Dua unit kerja menjalani evaluasi "
                            "lapangan untuk meraih predikat WBK.")

@@ -2,10 +2,10 @@
 of activities, a list of short forms inside a name."""
 from __future__ import annotations
 
-from .context import DocContext
+from .context import DocContext, is_cap
 from .units import is_unit_word
 
-__all__ = ["enumerated", "in_office", "listed_end", "similar"]
+__all__ = ["enumerated", "in_office", "inner_word", "listed_end", "similar"]
 
 
 def in_office(ctx: DocContext, i: int) -> bool:
@@ -52,3 +52,11 @@ def similar(ctx: DocContext, j: int, end: int) -> bool:
     of happening, another like the one told, not one of its own."""
     texts, words = ctx.texts, ctx.lx.event_words.get("SIMILAR", frozenset())
     return any(texts[x].lower() in words for x in range(j, min(end + 1, len(texts))))
+
+
+def inner_word(ctx: DocContext, k: int) -> bool:
+    """Is the capitalised function word at ``k`` inside a name, between two capitalised words that open
+    no office ("Komitmen Bersama Pembangunan ...", not "Rapat Koordinasi Bersama Bupati ...")?"""
+    texts = ctx.texts
+    return texts[k].lower() in ctx.lx.event_words.get("NAME_INNER", frozenset()) and 0 < k < len(texts) - 1 \
+        and is_cap(ctx.doc[k - 1]) and is_cap(ctx.doc[k + 1]) and not ctx.longest(k + 1, ("TITLE", "ACTING"))

@@ -16,7 +16,7 @@ from .event_names import YEAR as _YEAR, short_form, suffix_event as _suffix_even
 from .event_elections import election_mention, voting_of_election
 from .event_titles import held_object, named_after_wrapper, titled_event
 from .event_echoes import event_echoes
-from .event_guards import enumerated, in_office, listed_end, similar
+from .event_guards import enumerated, in_office, inner_word, listed_end, similar
 from .works import iter_works
 
 __all__ = ["iter_events"]
@@ -291,7 +291,7 @@ def _name_step(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int
     if (is_cap(t) or is_acronym(t)) and (tl not in lx.function_words
                                          or tl == "tahun" and ctx.texts[end - 1].lower() == "ulang"
                                          or tl in ("baru", "luar") and end > h.j and is_cap(doc[end - 1])
-                                         or _inner_word(ctx, end)):
+                                         or inner_word(ctx, end)):
         return end + 1, lowers  # "Hari Ulang Tahun", "Peserta Didik Baru": "tahun", "baru" here are part of the name
     if tl == "ke" and end + 1 < len(doc) and (ctx.texts[end + 1].isdigit() or ctx.texts[end + 1] == "-"
                                              and end + 2 < len(doc) and ctx.texts[end + 2].isdigit()):
@@ -343,14 +343,6 @@ def _name_step(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int
     return None
 
 
-def _inner_word(ctx: DocContext, k: int) -> bool:
-    """Is the capitalised function word at ``k`` inside a name, between two capitalised words that open
-    no office ("Komitmen Bersama Pembangunan ...", not "Rapat Koordinasi Bersama Bupati ...")?"""
-    texts = ctx.texts
-    return texts[k].lower() in _words(ctx, "NAME_INNER") and 0 < k < len(texts) - 1 \
-        and is_cap(ctx.doc[k - 1]) and is_cap(ctx.doc[k + 1]) and not ctx.longest(k + 1, ("TITLE", "ACTING"))
-
-
 def _told_held(ctx: DocContext, i: int, end: int) -> bool:
     """Does a bare event word opening its sentence go on with a verb of holding or marking ("Pelantikan
     dilakukan oleh ...", "Peresmian ditandai dengan ...")? Then it names the happening the article tells."""
@@ -385,6 +377,12 @@ def _no_happening(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: 
         return True  # "Asisten Deputi ... Kebijakan dan Evaluasi Reformasi Birokrasi": an office's field
     # "pengurus Forum Anak Daerah", "hasil evaluasi SAKIP": a body or a finding, not a happening
     before = ctx.doc[i - 1].text.lower() if i > 0 else ""
+    if i > 0 and ctx.hits_at(i - 1, "VENUE_HEAD") or before == "dalam" and i > 1 \
+            and ctx.texts[i - 2].lower() in _words(ctx, "MEMBERSHIP"):
+        return True  # "di ruang sidang utama": a room; "yang tergabung dalam Forum Honorer X": a body
+    if lower_head and head in _words(ctx, "ROUND_OF") and all(_YEAR.match(t) for t in ctx.texts[h.j:end]) \
+            and not _own_scene(ctx, end):
+        return True  # "predikat A pada evaluasi 2025": a year's round of an instrument, no happening told
     if before in _words(ctx, "FINDING") and head in _words(ctx, "INSPECTION"):
         return False  # "hasil inspeksi mendadak (sidak) pada Rabu": what an inspection found, so it was held
     return before in _words(ctx, "NOT_HAPPENING")

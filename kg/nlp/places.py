@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
+from .event_guards import inner_word
 from .lexicon import norm, slug
 from .units import is_unit_word
 from ..vocab import is_common_word, is_derived_word, is_dictionary_word
@@ -240,13 +241,6 @@ def _joined(doc, m: int) -> bool:
 _INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")
 
 
-def _inner_word(ctx: DocContext, k: int) -> bool:
-    """Is the capitalised function word at ``k`` part of a venue's name, between two capitalised words
-    (``NAME_INNER`` in event_words.jsonl: "Gedung Serba Guna Kantor Bupati")?"""
-    return ctx.texts[k].lower() in ctx.lx.event_words.get("NAME_INNER", ()) and 0 < k < len(ctx.texts) - 1 \
-        and is_cap(ctx.doc[k - 1]) and is_cap(ctx.doc[k + 1])
-
-
 def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     doc = ctx.doc
     h = ctx.longest(i, ("VENUE_HEAD",))
@@ -283,7 +277,7 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
                 and (ctx.texts[end - 1].lower() in ctx.lx.honorifics or _INITIALS.fullmatch(ctx.texts[end - 1])):
             end += 1  # "Ruang Rapat H. Aberani Sulaiman", "Jalan A. Yani", "Pendopo R.A. Kartini": initials in the name
         elif (is_cap(t) or is_acronym(t) or t.text.isdigit()) and t.text.lower() not in ctx.lx.calendar \
-                and (t.text.lower() not in ctx.lx.function_words or _inner_word(ctx, end)) and t.text not in ctx.lx.not_entity:
+                and (t.text.lower() not in ctx.lx.function_words or inner_word(ctx, end)) and t.text not in ctx.lx.not_entity:
             end += 1
         else:
             break
