@@ -120,8 +120,8 @@ def is_derived_word(word: str) -> bool:
 
 
 def _affixed(low: str, root: str | None = None) -> bool:
-    """Is the word its root with a prefix, or with "-kan"/"-an" (not a loan such as "sekretaris", not a
-    name ending in "-i" such as "...wati")?"""
+    """Is the word its root with a prefix, or with "-kan"/"-an"/"-nya" (not a loan such as "sekretaris",
+    not a name ending in "-i" such as "...wati")?"""
     root = root or _stemmer().stem(low)
     return root != low and len(root) >= _MIN_ROOT \
-        and (low.startswith(_PREFIXES) or low.endswith(("kan", "an")))
+        and (low.startswith(_PREFIXES) or low.endswith(("kan", "an", "nya")))  # "Masuknya", "Hadirnya"

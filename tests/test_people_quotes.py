@@ -27,10 +27,11 @@ def said(r):
 
 @pytest.mark.parametrize("word,derived", [
     ("Menjadi", True), ("Mewakili", True), ("Kegiatan", True), ("Penguatan", True), ("Dikatakan", True),
-    ("Diharapkan", True), ("Pelaksanaan", True),
+    ("Diharapkan", True), ("Pelaksanaan", True), ("Masuknya", True), ("Hadirnya", True),
     # names, some of them ordinary root words or shaped like derivations
     ("Teguh", False), ("Dimas", False), ("Setiawan", False), ("Kurniawan", False), ("Pratama", False),
     ("Permana", False), ("Rinawati", False), ("Megawati", False), ("Kemal", False), ("Sekretaris", False),
+    ("Sonya", False), ("Tanya", False),
 ])
 def test_a_derivation_of_a_common_word_is_told_from_a_name(word, derived):
     from kg.vocab import is_derived_word
