@@ -203,8 +203,9 @@ def test_an_office_pointing_back_is_held_by_the_person_named_last(extract, text,
     ("Budiman Lioe, S.T., M.T. kini menjabat Kepala Dinas Sosial Kota Pontianak.",
      ("Budiman Lioe", "Kepala Dinas Sosial Kota Pontianak")),
     ("Rosalina Bano kini menduduki jabatan Kepala Dinas Sosial Kota Kupang.", ("Rosalina Bano", "Kepala Dinas Sosial Kota Kupang")),
-    # counter-example: ordinary words before the verb name nobody
+    # counter-examples: ordinary words before the verb name nobody; a speech verb before it tells what was said
     ("Pejabat Lama Itu kini menjabat Kepala Dinas Sosial Kota Kupang.", None),
+    ("Anggota pansel, Sofyan Lahadjo, menegaskan jabatan Sekda terbuka bagi siapa pun.", None),
 ])
 def test_the_subject_of_a_verb_of_holding_holds_the_office(extract, text, role):
     got = roles(extract(DATELINE + text))

@@ -87,8 +87,11 @@ def _subject_holding(ctx: DocContext, i: int) -> tuple[int, int] | None:
         return None
     c = i - 1
     while c > 0 and i - c <= 3 and texts[c - 1].isalpha() and texts[c - 1].islower() \
-            and texts[c - 1] not in ctx.lx.lists["APPOSITION_LEAD"] and texts[c - 1] not in ("dan", "serta", "atau"):
+            and texts[c - 1] not in ctx.lx.lists["APPOSITION_LEAD"] and texts[c - 1] not in ("dan", "serta", "atau") \
+            and texts[c - 1] not in ctx.lx.cue_tokens:  # "X menegaskan jabatan sekda terbuka": said, not held
         c -= 1
+    if c > 0 and texts[c - 1] in ctx.lx.cue_tokens:
+        return None
     back = _backward_name(ctx, c)
     if back is None:
         return None
