@@ -424,6 +424,12 @@ def test_a_hospital_named_after_a_person(extract, text, agency):
     assert agency in got, got
 
 
+def test_a_named_office_ends_before_another_body_joined_by_dan(extract):
+    got = labels(extract(DATELINE + "Ketiga unit itu adalah RSUD Blambangan dan Dinas Kependudukan dan Pencatatan "
+                                     "Sipil Kabupaten Banyuwangi."), "Agency")
+    assert not any(" dan Dinas" in g for g in got), got
+
+
 def test_a_puskesmas_is_a_public_body_not_a_place(extract):
     r = extract(DATELINE + "Puskesmas Sukamaju meraih nilai tertinggi dalam penilaian pelayanan publik.")
     assert "Puskesmas Sukamaju" in labels(r, "Agency")

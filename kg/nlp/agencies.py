@@ -160,8 +160,9 @@ def _named_office(ctx: DocContext, k: int, tid: str) -> int | None:
             if e + 1 < len(texts) and texts[e] == "-" and texts[e + 1].isalpha():
                 e += 2  # "Siborong-borong"
         elif w == "dan" and e > k and e + 2 < len(texts) and texts[e + 1].isalpha() \
-                and texts[e + 1].lower() not in lx.function_words and texts[e + 2][:1].isupper():
-            e += 2  # "Pendidikan dan kebudayaan ...": the fields of a branch office
+                and texts[e + 1].lower() not in lx.function_words and texts[e + 2][:1].isupper() \
+                and not ctx.hits_at(e + 1, "AGENCY_TYPE") and not ctx.hits_at(e + 1, "AGENCY"):
+            e += 2  # "Pendidikan dan kebudayaan ...": the fields of a branch office (not "X dan Dinas Y": another)
         else:
             break
     if e == k:
