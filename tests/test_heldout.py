@@ -12,7 +12,7 @@ sessions and no rule was written from them; from now on they are fitted like the
 ``hM`` were scored blind and then read for error classes; ``hN``, ``hO``, ``hP``, ``hQ`` and ``hR`` were
 scored blind in the session that added them; ``hS`` and ``hT`` were scored blind and then read for error
 classes; ``hU`` and ``hV`` were scored blind on the session's final rules, then their new errors read;
-``hW`` was scored blind and not read (docs/quality.md)."""
+``hW`` was scored blind and then read (docs/quality.md)."""
 from __future__ import annotations
 
 import json
