@@ -186,6 +186,15 @@ def test_a_candidate_holds_no_office_and_names_no_government(extract):
 
 
 @pytest.mark.parametrize("text,role", [
+    ("Tiga nama itu yakni Dr. Moh. Rizal Lamasitudju, S.Pd., M.Si. (Kepala Bappeda Tolitoli) dan Hj. Nurhayati "
+     "Matona, S.H. (Asisten Pemerintahan Setda Tolitoli).", ("Rizal Lamasitudju", "Kepala Bappeda Tolitoli")),
+    ("Rapat dihadiri Budi Santoso (Kepala Dinas Sosial) dan warga.", ("Budi Santoso", "Kepala Dinas Sosial")),
+])
+def test_an_office_in_brackets_after_a_name(extract, text, role):
+    assert role in roles(extract(DATELINE + text))
+
+
+@pytest.mark.parametrize("text,role", [
     # an office pointing back is held by the person named last outside quotations
     ("Kepala Bappeda Budi Santoso hadir. \"Datanya ada,\" ungkap mantan Camat Wolo tersebut.",
      ("Budi Santoso", "Camat Wolo")),

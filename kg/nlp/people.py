@@ -118,6 +118,15 @@ def _after_relative(ctx: DocContext, office: int, k: int) -> tuple[int, int] | N
     return (s, e) if texts[e] == "," or low in lx.cue_verbs or low in lx.cue_after else None
 
 
+def _before_bracket(ctx: DocContext, i: int, end: int) -> tuple[int, int] | None:
+    """The name before an office given in brackets after it ("Dr. Moh. Rizal, S.Pd. (Kepala Bappeda
+    Tolitoli), ..."): the office closes the bracket; else None."""
+    texts = ctx.texts
+    if i < 2 or texts[i - 1] != "(" or end >= len(texts) or texts[end] != ")":
+        return None
+    return _backward_name(ctx, i - 1)
+
+
 def _degree_before(ctx: DocContext, c: int) -> bool:
     """Does an academic degree after a comma end just before token ``c`` ("..., S.STP yang")?"""
     k = c - 1
@@ -275,7 +284,7 @@ def _titled(ctx: DocContext, mentions: list[Mention], taken: set[int],
             continue
         if pm.name is None:
             back = _backward_name(ctx, i) or _before_relative(ctx, i) or _subject_holding(ctx, i) \
-                or _after_relative(ctx, i, nxt)
+                or _after_relative(ctx, i, nxt) or _before_bracket(ctx, i, nxt)
             if back is None and _points_back(ctx, i, nxt):  # "mantan Camat Wolo tersebut": resolved at the end
                 pm = PersonMention(pm.start, pm.end, pm.text, None, pm.title, pm.head, pm.org_key, pm.org_label,
                                    True, "pointed", pm.i, pm.j, pm.title_start, pm.title_end)
