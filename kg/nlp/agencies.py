@@ -9,6 +9,7 @@ import re
 from .context import DocContext, Hit, Mention, make_mention, paren_end
 from .lexicon import norm, slug
 from .lists import merged_office_end
+from .names import name_run, skip_hon
 from .places import local_name, place_mention, region_at, region_named_before
 from .units import is_unit_word
 from ..vocab import is_dictionary_word
@@ -140,9 +141,7 @@ def _named_office(ctx: DocContext, k: int, tid: str) -> int | None:
     town only as an item of a list of such offices ("Lapas Langkat, Lapas sibuhuan, dan ...")."""
     texts, lx = ctx.texts, ctx.lx
     if k + 1 < len(texts) and texts[k + 1] == "." and texts[k].lower() in lx.honorifics:
-        from .names import name_run, skip_hon  # "RSUD Dr. H. Abdul Moeloek": named after a person, titles and all
-
-        s = skip_hon(ctx, k)
+        s = skip_hon(ctx, k)  # "RSUD Dr. H. Abdul Moeloek": named after a person, titles and all
         e = name_run(ctx, s)
         return e if e > s else None
     e = k

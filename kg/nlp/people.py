@@ -12,6 +12,7 @@ that the assembler resolves to the person holding that office in the document.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterator
 
 from .context import DocContext, Mention, opens_sentence
@@ -286,8 +287,7 @@ def _titled(ctx: DocContext, mentions: list[Mention], taken: set[int],
             back = _backward_name(ctx, i) or _before_relative(ctx, i) or _subject_holding(ctx, i) \
                 or _after_relative(ctx, i, nxt) or _before_bracket(ctx, i, nxt)
             if back is None and _points_back(ctx, i, nxt):  # "mantan Camat Wolo tersebut": resolved at the end
-                pm = PersonMention(pm.start, pm.end, pm.text, None, pm.title, pm.head, pm.org_key, pm.org_label,
-                                   True, "pointed", pm.i, pm.j, pm.title_start, pm.title_end)
+                pm = replace(pm, official=True, via="pointed")
             if back and not bare.isdisjoint(range(*back)):
                 back = None  # "Menteri Dalam Negeri, Kepala LAN ...": the words are another office's, no name
             if back:
@@ -426,8 +426,7 @@ def _held_by_last_named(ctx: DocContext, found: list[PersonMention]) -> list[Per
     last = None
     for p in found:
         if p.via == "pointed" and last is not None:
-            p = PersonMention(p.start, p.end, p.text, last, p.title, p.head, p.org_key, p.org_label, True, "pointed",
-                              p.i, p.j, p.title_start, p.title_end)
+            p = replace(p, name=last)
         elif p.name and not ctx.in_quote(p.start):
             last = p.name
         out.append(p)

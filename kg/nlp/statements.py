@@ -175,8 +175,7 @@ def _by_verb(ctx: DocContext, s: _Sentence, t):
         return None
     if _refused(ctx, s, t):
         return None  # "enggan merinci nama dinas itu", "tidak mau menyebutkan ...": nothing was said
-    if low in lx.cue_if_clause and not (re.match(r"\s*(?:,|:|bahwa\b)", text[t.idx + len(t):t.idx + len(t) + 8])
-                                       or _clause_follows(lx, text[t.idx + len(t):s.se])):
+    if low in lx.cue_if_clause and not _clause_after(lx, text, t, s.se):
         return None  # "melanjutkan program ...", "menanggapi keluhan warga": an act on a thing, nothing said
     hint = _verb_subject(ctx, s, t, low)
     if hint is None:
@@ -223,8 +222,7 @@ def _verb_subject(ctx: DocContext, s: _Sentence, t, low: str) -> tuple | None:
         return ("pronoun", None)
     if _anaphor_subject(lx, text[ss:t.idx]):
         return ("last", None)  # "Perempuan itu mengaku ...": the person named last
-    clause = (low in lx.cue_clause or re.match(r"\s*(?:,|:|bahwa\b)", text[t.idx + len(t):t.idx + len(t) + 8])
-              or _clause_follows(lx, text[t.idx + len(t):s.se]))
+    clause = low in lx.cue_clause or _clause_after(lx, text, t, s.se)
     if clause and (ag := agency_subject(text, ss, t.idx, s.agencies, s.people, lx.lists["SUBJECT_ADVERB"],
                                         lx.lists["CLAUSE_LEAD"], lx.lists["CHANNEL_LEAD"])):
         return ("agency", ag)  # "BKN menegaskan ...", "Pemkab mengusulkan, ..." (not "Pemkab mengusulkan 900 formasi")
@@ -245,6 +243,13 @@ def _former_office(ctx: DocContext, p: PersonMention, verb: int) -> bool:
     after = ctx.text[p.end:verb].split()
     return bool(before) and before[-1].lower() in ctx.lx.anaphor_nouns and bool(after) \
         and after[0].lower() in ctx.lx.lists["POINTING_BACK"] and after[0].lower() != "ini"
+
+
+def _clause_after(lx, text: str, t, end: int) -> bool:
+    """Does what follows the speech verb ``t`` (up to ``end``) open with a comma, a colon or "bahwa", or is it
+    a clause (:func:`_clause_follows`)? Then it is what was said, not a thing acted on."""
+    after = t.idx + len(t)
+    return bool(re.match(r"\s*(?:,|:|bahwa\b)", text[after:after + 8])) or _clause_follows(lx, text[after:end])
 
 
 def _clause_follows(lx, rest: str) -> bool:

@@ -31,7 +31,7 @@ def verb_events(ctx: DocContext, named: list[Mention], names: dict[int, int],
     out = []
     for k, noun, sent in _dated_verbs(ctx, lx.event_verbs, taken):
         if texts[k].lower() in lx.intransitive_event_verbs:  # "Ratusan honorer berunjuk rasa di halaman ...": no object
-            end = k + 1 + (k + 1 < len(texts) and f"{noun.split()[-1]}".lower() == texts[k + 1].lower())
+            end = k + 2 if k + 1 < len(texts) and texts[k + 1].lower() == noun.split()[-1].lower() else k + 1
             taken.add(sent.start)
             out.append(make_mention(ctx, k, end, "Event", f"event:{slug(noun)}", noun, (), noun.lower()))
             continue
