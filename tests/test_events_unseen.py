@@ -542,3 +542,29 @@ def test_a_modifier_before_a_programme_keeps_it_in_the_name(extract, sentence, n
     r = extract("WONOSOBO - " + sentence)
     got = [n.lower() for e in r.entities if e.type == "Event" for n in (e.label, *e.aliases)]
     assert any(g.startswith(name) for g in got), got
+
+
+@pytest.mark.parametrize("text,name", [
+    # a bare activity word, held by the verb before it and placed by the venue right after it
+    ("Bupati Sarolangun, Budi Santoso, memimpin apel di halaman Kantor Bupati Sarolangun.", "apel"),
+    ("Wakil Bupati menghadiri rapat di Aula Bagelen, Senin (5/3/2029).", "rapat"),
+    # counter-examples: no venue, a room with no name, a preposition before it, a body's office
+    ("Ia meminta pegawai rajin mengikuti apel setiap pagi.", None),
+    ("Sekda memimpin rapat di ruang kerjanya.", None),
+    ("Pegawai yang sedang mengikuti pelatihan di Lembaga Administrasi Negara dikecualikan.", None),
+])
+def test_a_bare_activity_held_and_placed(extract, text, name):
+    got = event_names(extract(DATELINE + text))
+    assert (name in got) if name else not got, got
+
+
+@pytest.mark.parametrize("text,name", [
+    # an activity named in lower case, opening its sentence and pointing back, told held after the pointer
+    ("Warga kini bisa mengambil antrean dari rumah.\n\nPeluncuran aplikasi itu dilakukan Wali Kota di "
+     "lantai dasar Gedung MPP Bagelen.", "peluncuran aplikasi"),
+    # counter-example: the pointer in a remark, with no verb of holding after it
+    ("Warga kini bisa mengambil antrean dari rumah.\n\nPeluncuran aplikasi itu penting bagi warga.", None),
+])
+def test_an_activity_pointing_back_told_held(extract, text, name):
+    got = event_names(extract(DATELINE + text))
+    assert (name in got) if name else not got, got

@@ -58,8 +58,10 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
         return k
     before = texts[i - 1].lower() if i > 0 else ""
     after = texts[end].lower() if end < len(texts) else ""
-    if after in ("akan", "sudah", "telah", "juga") and end + 1 < len(texts):
+    if (after in ("akan", "sudah", "telah", "juga") or after in lx.lists["POINTING_BACK"] and i == ctx.doc[i].sent.start) \
+            and end + 1 < len(texts):
         after = texts[end + 1].lower()  # "sosialisasi netralitas ASN akan digelar pekan depan"
+        # "Peluncuran aplikasi itu dilakukan ...": opening its sentence, pointing back to what was just told
     if _cue_before(ctx, i) or after in lx.event_cue_after or _linked(ctx, i) \
             or before in _words(ctx, "WRAPPER") or _scene_after(ctx, end):  # "akan menggelar X pada 20 Mei"
         return end
@@ -129,6 +131,9 @@ def _scene_after(ctx: DocContext, end: int) -> bool:
     if nxt and nxt[0] in _words(ctx, "THEME"):
         return True
     at = 2 if nxt[:2] == ["bertempat", "di"] else 1 if nxt[:1] == ["di"] else 0
+    if at and end + at + 1 < len(texts) and texts[end + at] in _words(ctx, "VENUE_STOP") \
+            and texts[end + at + 1][:1].isupper():
+        at += 1  # "di halaman Kantor Bupati X", "di lantai dasar Gedung Y": a part of the venue, then its name
     if at and end + at < len(texts) and texts[end + at][:1].isupper() and any(
             ctx.hits_at(end + at, lab) for lab in ("VENUE_HEAD", "PLACE", "AGENCY", "AGENCY_TYPE")):
         return True  # "di Aula X", "di Kota Y", "di Universitas Z"
@@ -143,6 +148,20 @@ def _scene_after(ctx: DocContext, end: int) -> bool:
             and texts[sent.end + 1].lower() in ("ini", "tersebut"):
         return True
     return False
+
+
+def _placed_bare(ctx: DocContext, i: int, head: str, end: int) -> bool:
+    """Is a bare lower-case activity word held by the verb before it and placed by the venue right after it
+    ("memimpin apel di halaman Kantor Bupati X")? Not after a preposition ("dalam upacara yang ...") nor at
+    a body's office ("mengikuti pelatihan di Lembaga Administrasi Negara": where such training is given)."""
+    texts = ctx.texts
+    if head not in ctx.lx.lower_event_heads or not _cue_before(ctx, i) or texts[i - 1].lower() in ctx.lx.function_words:
+        return False
+    at = end + 1 if end < len(texts) and texts[end] == "di" else 0
+    if at and at + 1 < len(texts) and texts[at] in _words(ctx, "VENUE_STOP") and texts[at + 1][:1].isupper():
+        at += 1
+    return bool(at) and at < len(texts) and texts[at][:1].isupper() \
+        and any(ctx.hits_at(at, lab) for lab in ("VENUE_HEAD", "PLACE")) and not ctx.in_quote(ctx.doc[end].idx)
 
 
 def _marks(ctx: DocContext, i: int) -> bool:
@@ -372,7 +391,8 @@ def _no_happening(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: 
         # oleh ..."; "acara penyerahan yang digelar di ...", "Kegiatan exit meeting dilaksanakan di ...": a wrapped
         # activity told held
         return not (_told_held(ctx, i, end) or i > 0 and ctx.texts[i - 1].lower() in _words(ctx, "WRAPPER")
-                    and (_held_after(ctx, end) or _own_scene(ctx, end)))
+                    and (_held_after(ctx, end) or _own_scene(ctx, end))
+                    or lower_head and _placed_bare(ctx, i, head, end))
     if in_office(ctx, i) or lower_head and enumerated(ctx, i, end):
         return True  # "Asisten Deputi ... Kebijakan dan Evaluasi Reformasi Birokrasi": an office's field
     # "pengurus Forum Anak Daerah", "hasil evaluasi SAKIP": a body or a finding, not a happening
