@@ -202,3 +202,21 @@ def test_a_body_pointed_back_to_is_the_agency_that_spoke_last(extract, first, se
 def test_a_speech_act_as_the_object_is_no_statement(extract, text, said):
     r = extract(DATELINE + text)
     assert bool([q for q in r.quotes if not q.direct and "Rina" not in q.text]) == said
+
+
+@pytest.mark.parametrize("text,said", [
+    # a few words with no predicate, then the scene of the telling: the verb acts on a thing
+    ("Ketua Bawaslu Bagelen, Rina Lestari, membenarkan laporan tersebut saat ditemui di kantornya, Senin "
+     "(14/10/2029).", False),
+    ("Ketua Bawaslu Bagelen Rina Lestari menjelaskan temuan pihaknya kepada awak media di Bagelen, Kamis "
+     "(29/8/2029).", False),
+    ("Ketua Pansel Rina Lestari mengumumkan tiga nama terbaik hasil rangkaian seleksi, Senin (19/8/2029).", False),
+    # counter-examples: a predicate before the scene is what was said
+    ("Kepala Bappeda Rina Lestari mengatakan anggaran tahun ini cukup besar saat ditemui di kantornya, Senin "
+     "(14/10/2029).", True),
+    ("Kepala Bappeda Rina Lestari menyebut ASN yang melanggar akan disanksi, Senin (14/10/2029).", True),
+    ("Kepala Bappeda Rina Lestari mengatakan seleksi berjalan lancar kepada wartawan.", True),
+])
+def test_a_thing_then_the_scene_of_telling_is_no_statement(extract, text, said):
+    r = extract(DATELINE + text)
+    assert bool([q for q in r.quotes if not q.direct and "Rina" not in q.text]) == said

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterator
 
+from ..vocab import pos_counts
 from .context import DocContext, Mention
 from .people import PersonMention
 from .quote_cues import (QuoteCandidate, READ_FOR, agency_at, agency_subject, cue_word, demonstrative, noun_use,
@@ -186,9 +187,36 @@ def _by_verb(ctx: DocContext, s: _Sentence, t):
     obj = t.i + 1 + (t.i + 1 < s.te and ctx.texts[t.i + 1].lower() in lx.lists["GROUP_WORD"])
     if not phrase and obj < s.te and ctx.texts[obj].lower() in lx.lists["SPEECH_ACT_OBJECT"]:
         return None  # "menyampaikan materi ...", "menjawab (sejumlah) pertanyaan": the act, not what was said
+    if not phrase and not _clause_after(lx, text, t, s.se) \
+            and _object_then_scene(ctx, text[s0:s.se], ("VB", "JJ") if low in lx.cue_clause else ("VB",)):
+        return None  # "membenarkan laporan tersebut saat ditemui di kantornya, Senin (...)": a thing, then where
     if len(text[s0:s.se].split()) >= 4 and text[s0:s0 + 1] not in "“\"":
         return QuoteCandidate(s0, s.se, text[s0:s.se].strip(), False, hint, low)
     return None
+
+
+def _object_then_scene(ctx: DocContext, rest: str, predicates: tuple[str, ...]) -> bool:
+    """Is what follows a speech verb a few words with no predicate (a word tagged mostly as one of
+    ``predicates``: a verb; an adjective too after a verb that always tells a clause, "mengatakan anggaran
+    cukup besar"), then the scene of the telling (a phrase of ``SAYING_SCENE``, "saat ditemui", "kepada awak
+    media", or the day: ", Senin (19/8/2029)")? Then the verb acts on a thing ("menjelaskan temuan pihaknya
+    kepada awak media", "mengumumkan tiga nama terbaik hasil seleksi, Senin (...)"); what was said is not
+    given."""
+    lx = ctx.lx
+    scene = lx.derived("saying_scene", lambda lx: re.compile(
+        r"\s+" + lx.phrases("SAYING_SCENE").pattern + r"\b|,\s*([A-Z][a-z]+)\s*\(\d", re.I))
+    m = scene.search(rest)
+    if m is None or m.group(1) is not None and m.group(1).lower() not in lx.calendar:
+        return False
+    words = re.findall(r"\w+", rest[:m.start()])
+    return 0 < len(words) <= 6 and not any(w.lower() in lx.lists["CLAUSE_MARK"] or _tagged(w, predicates)
+                                           for w in words)
+
+
+def _tagged(word: str, tags: tuple[str, ...]) -> bool:
+    """Is ``word`` tagged one of ``tags`` more often than anything else in the tagged corpus (:mod:`kg.vocab`)?"""
+    c = pos_counts(word)
+    return bool(c) and sum(c[t] for t in tags) > sum(c.values()) - sum(c[t] for t in tags)
 
 
 def _refused(ctx: DocContext, s: _Sentence, t) -> bool:
