@@ -1277,3 +1277,16 @@ def test_a_programme_named_after_a_region_or_quoted(extract, sentence, policy, p
 ])
 def test_initials_inside_a_venue_name(extract, sentence, venue):
     assert venue in names(extract(DATELINE + sentence), "Place")
+
+
+@pytest.mark.parametrize("dateline,place,absent", [
+    # a town in capitals named after its regency is the town, not the regency
+    ("KUALA KAPUAS - ", "Kuala Kapuas", "Kabupaten Kapuas"),
+    # counter-examples: a region named whole, or with its kind, is the region
+    ("SUNGAI PENUH - ", "Kota Sungai Penuh", None),
+    ("KABUPATEN BOGOR - ", "Kabupaten Bogor", None),
+])
+def test_a_dateline_town_named_after_its_regency(extract, dateline, place, absent):
+    r = extract(dateline + "Bupati meminta ASN menjaga netralitas selama tahapan pemilihan berlangsung.")
+    labels = {e.label for e in r.entities if e.type == "Place"}
+    assert place in labels and absent not in labels, labels

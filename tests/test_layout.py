@@ -48,6 +48,7 @@ def test_a_headline_may_quote_its_speaker_after_a_colon(first, title):
     ("Kupang, 12/3 (ANTARA) - Gubernur hadir.", "Kupang"),
     ("SURABAYA | Duta.co - Gubernur hadir.", "SURABAYA"),        # site after a bar
     ("MEDAN (Waspada): Wali Kota hadir.", "MEDAN"),             # a colon after the source in brackets
+    ("ENDE, Flores-Pos.com - Bupati hadir.", "ENDE"),          # a hyphen inside the outlet's name
     ("Sementara itu: Wali Kota hadir.", None),                  # a colon alone makes no dateline
 ])
 def test_dateline_forms(line, place):

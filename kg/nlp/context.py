@@ -215,6 +215,9 @@ def build_context(doc: Doc, article: Article) -> DocContext:
 def _dateline_region(lx: Lexicon, text: str) -> list[str]:
     """Region ids named in a dateline such as "MALANG" or "Memontum Kota Malang"."""
     words = text.split()
+    if text.isupper() and len(words) > 1 and norm(text) not in lx.region_names \
+            and not any(norm(w) in lx.lists["REGION_KIND_WORD"] for w in words):
+        return []  # "KUALA KAPUAS": a town named after its regency, not the regency
     for n in range(len(words), 0, -1):
         for k in range(0, len(words) - n + 1):
             form = norm(" ".join(words[k:k + n]))
