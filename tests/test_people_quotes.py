@@ -438,6 +438,9 @@ def test_a_title_followed_by_a_comma_and_no_name_has_no_holder(extract):
      "keluarga.", "Lalu Ahmad Rizal Pratama", "Lalu Rizal"),
     ("Kepala Dinas Andi Ahmad Fajar Mappaseng hadir. \"Kami patuh pada aturan yang berlaku,\" kata Andi Fajar.",
      "Andi Ahmad Fajar Mappaseng", "Andi Fajar"),
+    # two words running together inside the name: a title of birth before them, a family name after
+    ("Penjabat Wali Kota, Tengku Hasan Basri Lubis, membuka rapat. \"Kalau terbukti, saya copot,\" ujar Hasan "
+     "Basri.", "Tengku Hasan Basri Lubis", "Hasan Basri"),
 ])
 def test_short_forms_are_one_person(extract, text, full, short):
     r = extract(DATELINE + text)
@@ -979,3 +982,13 @@ def test_a_hajis_hi_inside_a_name_after_an_office(extract, text, expected):
 def test_a_body_after_an_inverted_cue(extract, text, speaker):
     got = {who for who, words in said(extract(DATELINE + text)) if words.startswith(("Berkas", "Karena"))}
     assert got == {speaker}, got
+
+
+@pytest.mark.parametrize("text,person", [
+    # a word of address between words of a name is part of it (Balinese "Mas" after "Anak Agung Ayu")
+    ("Kepala Ombudsman Bali, Anak Agung Ayu Mas Sriwahyuni, meninjau MPP.", "Anak Agung Ayu Mas Sriwahyuni"),
+    # counter-example: words of address opening the name are not part of it
+    ("Camat Bagelen, Raden Mas Joko Santoso, meninjau MPP.", "Joko Santoso"),
+])
+def test_a_word_of_address_inside_a_name(extract, text, person):
+    assert persons(extract(DATELINE + text)) == {person}

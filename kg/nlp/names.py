@@ -84,6 +84,9 @@ def name_run(ctx: DocContext, k: int, limit: int = 5) -> int:
         elif m > k and ctx.texts[m][:1].isupper() and ctx.texts[m].lower() in ctx.lx.calendar \
                 and not ctx.texts[m - 1].isdigit() and name_word(ctx, m + 1):
             m += 1  # "Tjhin Mei Ling": a month's name between two words of a name, no number before it
+        elif m > k and ctx.texts[m].lower() in ctx.lx.honorifics and ctx.texts[m][:1].isupper() \
+                and (m + 1 >= len(doc) or ctx.texts[m + 1] != ".") and name_word(ctx, m + 1):
+            m += 1  # "Anak Agung Ayu Mas Pradnyani": a word of address between words of a name is part of it
         else:
             break
     while m > k and ctx.texts[m - 1] == ".":

@@ -56,6 +56,13 @@ def _inner_dropped(short: list[str], full: list[str]) -> bool:
     return all(w in rest for w in short[1:])
 
 
+def _run_inside(short: list[str], full: list[str]) -> bool:
+    """"Said Mahmud" for "Tengku Said Mahmud Effendi": two words or more that run together inside the full
+    name (a title of birth before them, a family name after)."""
+    n = len(short)
+    return n >= 2 and any(full[k:k + n] == short for k in range(1, len(full) - n))
+
+
 def _one_word_target(n: str, fulls: list[str], other_office) -> str | None:
     """The one full name (of ``fulls``) a one-word name ``n`` stands for, else None: "Hendri" for "Hendra
     Gunawan" (a one-letter slip in the first or last name); "Birin" for "Sahbirin Noor", "Frans" for
@@ -126,7 +133,7 @@ def resolve_people(people: list[PersonMention], nicknames: dict[str, str] | None
                 fw = full.split()
                 nw = n.split()
                 if nw == fw[:len(nw)] or nw == fw[-len(nw):] or (len(nw) == 1 and nw[0] in fw) \
-                        or _middle_dropped(nw, fw) or _inner_dropped(nw, fw):
+                        or _middle_dropped(nw, fw) or _inner_dropped(nw, fw) or _run_inside(nw, fw):
                     target = full if target is None else target
         if target is None and len(n.split()) == 1 and len(n) >= 4:
             target = _one_word_target(n, [f for f in names if canon.get(f) == f and len(f.split()) > 1], other_office)
