@@ -593,6 +593,22 @@ def test_bare_interview_answers_are_the_interviewee_s_words(extract, text, answe
     assert all(q.direct for q in r.quotes if q.text.startswith(("Kehadiran", "Kami panggil")))
 
 
+def test_an_answer_paragraph_naming_its_speaker_is_the_writer_s_report(extract):
+    # two interviewees; after each question the writer reports who said it ("Menurut X, ...", "Y mengakui ...")
+    text = ("Kami berbincang dengan Kepala BKD Sleman, Darmono Setiadi, dan Kepala Inspektorat Sleman, Wulan "
+            "Pratiwi, Kamis (12/9/2024).\n\nApa masalah paling menonjol?\n\nMenurut Darmono, kehadiran pegawai "
+            "setelah libur panjang masih rendah di dua dinas.\n\nBagaimana tindak lanjutnya?\n\nWulan mengakui "
+            "pemeriksaan pegawai yang bolos baru dimulai minggu ini.\n")
+    got = dict((words.split()[0], who) for who, words in said(extract(DATELINE + text)))
+    assert got.get("kehadiran") == "Darmono Setiadi" and got.get("pemeriksaan") == "Wulan Pratiwi", got
+
+
+def test_a_plain_noun_before_an_office_is_no_name(extract):
+    r = extract(DATELINE + "Apa masalah paling menonjol?\n\nNetralitas kepala desa dan ASN. Kalau kepala desa condong "
+                           "ke satu calon, satu kampung ikut.")
+    assert "Netralitas" not in persons(r)
+
+
 def test_a_shared_first_word_alone_joins_no_two_people(extract):
     r = extract(DATELINE + "Kepala Dinas Andi Ahmad Rizal Mappaseng hadir. \"Kami patuh pada aturan yang berlaku,\" "
                 "kata Andi Fajar.")

@@ -17,7 +17,7 @@ from typing import Iterator
 
 from .context import DocContext, Mention, opens_sentence
 from .initials import initials_name
-from ..vocab import is_common_word as vocab_common
+from ..vocab import is_common_word as vocab_common, is_dictionary_word, pos_counts
 from .names import clean_name, is_degree, is_hon, name_prefix, name_word as _name_word, name_run as _name_run, \
     skip_hon as _skip_hon, backward_name as _backward_name
 from .units import is_unit_word
@@ -288,7 +288,7 @@ def _titled(ctx: DocContext, mentions: list[Mention], taken: set[int],
                 or _after_relative(ctx, i, nxt) or _before_bracket(ctx, i, nxt)
             if back is None and _points_back(ctx, i, nxt):  # "mantan Camat Wolo tersebut": resolved at the end
                 pm = replace(pm, official=True, via="pointed")
-            if back and not bare.isdisjoint(range(*back)):
+            if back and (not bare.isdisjoint(range(*back)) or _plain_word(ctx, *back)):
                 back = None  # "Menteri Dalam Negeri, Kepala LAN ...": the words are another office's, no name
             if back:
                 s, e = back
@@ -351,6 +351,12 @@ def _cue_candidate(ctx: DocContext, k: int, low: str, taken: set[int]) -> tuple[
     if cand and cand[1] - cand[0] == 1 and vocab_common(ctx.texts[cand[0]], max_proper=0.5, min_seen=5):
         cand = None  # "Petani mengatakan", "Guru menyatakan": a common noun (a known name's part comes below)
     return cand, via
+
+
+def _plain_word(ctx: DocContext, s: int, e: int) -> bool:
+    """Is the one word ``s:e`` a dictionary word the tagged corpus never tags as a name ("Netralitas kepala
+    desa dan ASN.": a noun opening a sentence, then an office)? Standing beside an office does not make it one."""
+    return e - s == 1 and is_dictionary_word(ctx.texts[s]) and pos_counts(ctx.texts[s]).get("NNP", 0) == 0
 
 
 def _cued(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:

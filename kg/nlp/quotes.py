@@ -201,8 +201,11 @@ def _bare_answers(ctx: DocContext, people: list[PersonMention]) -> list[QuoteCan
     bare = [not _QUOTE_MARKS.search(text[s:e]) for s, e in paras]
     asked = {k for k, (s, e) in enumerate(paras) if k and bare[k] and text[s:e].rstrip().endswith("?")
              and len(text[s:e].split()) <= 25}
+    named = [p.start for p in people if p.name]
     answers = [k + 1 for k in sorted(asked) if k + 1 < len(paras) and k + 1 not in asked and bare[k + 1]
-               and not _ANSWER.match(text, paras[k + 1][0])]
+               and not _ANSWER.match(text, paras[k + 1][0])
+               and not any(paras[k + 1][0] <= at < paras[k + 1][1] for at in named)]
+    # (not "Menurut X, ..." after a question: a paragraph naming a person is the writer's report)
     if len(answers) < 2:
         return []
     first = paras[min(asked)][0]
