@@ -1008,3 +1008,22 @@ def test_a_body_after_an_inverted_cue(extract, text, speaker):
 ])
 def test_a_word_of_address_inside_a_name(extract, text, person):
     assert persons(extract(DATELINE + text)) == {person}
+
+
+@pytest.mark.parametrize("text,person,title", [
+    # a second name joined by "dan" to a named person is a person too ...
+    ("Rapat dipimpin Kepala Dinas Kesehatan Budi Santoso dan Rina Kusumawati.", "Rina Kusumawati", None),
+    # ... holding the first one's office where many hold it
+    ("Rapat dihadiri Anggota Komisi I DPRD Kota Bitung Hendra Gunawan dan Sulastri Wulandari.", "Sulastri Wulandari",
+     "Anggota Komisi I DPRD Kota Bitung"),
+    # counter-example: ordinary words after "dan" are no name
+    ("Rapat dipimpin Kepala Dinas Kesehatan Budi Santoso dan Sekretaris Dinas.", None, None),
+])
+def test_a_name_joined_to_a_person(extract, text, person, title):
+    r = extract(DATELINE + text)
+    if person is None:
+        assert persons(r) == {"Budi Santoso"}, persons(r)
+        return
+    assert person in persons(r)
+    key = next(e.key for e in r.entities if e.label == person)
+    assert {ro.title for ro in r.roles if ro.person == key} == ({title} if title else set())

@@ -230,6 +230,36 @@ def _introduced(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
         k = e
 
 
+def _joined(ctx: DocContext, found: list[PersonMention], taken: set[int]) -> Iterator[PersonMention]:
+    """Names of two words or more joined by "dan"/"serta" to a person's name ("didampingi Hendra Gunawan dan
+    Sulastri Wulandari"): the second of two names so joined is a person too, holding the first one's office
+    where many hold it (``SHARED_OFFICE``: "Anggota Komisi I ..."). None of its words an ordinary
+    word of the vocabulary or part of a gazetteer name; it ends where the capitalised words end, before a
+    comma, a stop or a lower-case word; outside quotations."""
+    texts, doc = ctx.texts, ctx.doc
+    for pm in [p for p in found if p.name and p.j is not None]:
+        k = pm.j
+        while k < len(texts) and texts[k] == "," and k + 1 < len(texts) and is_degree(ctx, k + 1):
+            k += 2 + (k + 2 < len(texts) and texts[k + 2] == ".")  # "X, S.H. dan Y"
+        if k + 1 >= len(texts) or texts[k].lower() not in ("dan", "serta") or k + 1 in taken \
+                or ctx.in_quote(doc[k].idx):
+            continue
+        s = _skip_hon(ctx, k + 1)
+        e = _name_run(ctx, s)
+        if e - s < 2 or not taken.isdisjoint(range(s, e)) or any(vocab_common(texts[m]) or ctx.hits_at(m)
+                                                                 for m in range(s, e) if texts[m] != ".") \
+                or e < len(texts) and texts[e][:1].isupper():
+            continue
+        start, end, raw, name = _mention_of(ctx, k + 1, e)
+        taken.update(range(k + 1, e))
+        if pm.title and pm.title.split()[0].lower() in ctx.lx.lists["SHARED_OFFICE"]:
+            # "Anggota Komisi I DPRD Kota X Hendra Gunawan dan Sulastri Wulandari": an office many hold, held by both
+            yield replace(pm, start=start, end=end, text=raw, name=name, via="joined", i=k + 1, j=e,
+                          title_start=None, title_end=None)
+        else:
+            yield PersonMention(start, end, raw, name, via="joined", i=k + 1, j=e)
+
+
 def _after_name(ctx: DocContext, k: int) -> bool:
     """Does a capitalised word (and its period) stand right before token ``k``, inside the sentence?"""
     b = k - 2 if k > 1 and ctx.texts[k - 1] == "." else k - 1
@@ -420,6 +450,7 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
     found.extend(_degreed(ctx, taken))
     found.extend(_introduced(ctx, taken))
     found.extend(_from_body(ctx, taken))
+    found.extend(list(_joined(ctx, found, taken)))
     found.extend(list(_short_forms(ctx, found, taken)))
     found.sort(key=lambda p: p.start)
     yield from _held_by_last_named(ctx, found)
