@@ -33,6 +33,9 @@ def event_dates(r) -> dict[str, str | None]:
     # ... not a date that follows other words ("dibahas", "sejak")
     ("Tahapan Pilkada 2029 dibahas sejak 27 Maret 2029 oleh para camat.", "Pilkada 2029", None),
     ("Pilkada di Kota Padang dibahas sejak 27 Maret 2029 oleh para camat.", "Pilkada 2029", None),
+    # the sentence's year is its date's, not a term of office's (the date is too far from the name to be its day)
+    ("Pilkada serentak di Purworejo akan memilih bupati periode 2030-2035 pada 27 November 2029.", "Pilkada 2029",
+     None),
 ])
 def test_an_election_is_dated_by_its_polling_day(extract, text, label, date):
     got = event_dates(extract(DATELINE + text))

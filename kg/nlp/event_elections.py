@@ -3,6 +3,8 @@ Pilkada ..."), and an election is named by its head and year ("Pilkada 2024"), n
 elections ("pidana pemilu")."""
 from __future__ import annotations
 
+from ..dates import months
+from ..vocab import is_derived_word
 from .context import DocContext, Mention, make_mention, opens_sentence
 from .event_names import YEAR as _YEAR
 from .lexicon import slug
@@ -23,6 +25,18 @@ def _sited(ctx: DocContext, k: int) -> bool:
     return any(texts[x] == "di" and texts[x + 1][:1].isupper() for x in range(k, end - 1))
 
 
+def _sentence_year(ctx: DocContext, i: int) -> str | None:
+    """The year of the sentence of token ``i``: a date's year first ("pada 27 November 2029"), else the first
+    year not of a term of office ("periode 2030-2035")."""
+    texts, sent = ctx.texts, ctx.doc[i].sent
+    years = [x for x in range(sent.start, sent.end) if _YEAR.match(texts[x])]
+    dated = [x for x in years if x > 0 and texts[x - 1].lower() in months()]
+    plain = [x for x in years if not (x > 1 and texts[x - 1] == "-" and _YEAR.match(texts[x - 2]))
+             and not (x + 1 < len(texts) and texts[x + 1] == "-")]
+    pick = (dated or plain or [None])[0]
+    return None if pick is None else texts[pick]
+
+
 def _election_at(ctx: DocContext, k: int) -> bool:
     """Does an election's name open at token ``k`` ("Pilkada", "Pemilihan Kepala Daerah")?"""
     h = ctx.longest(k, ("EVENT_HEAD",)) if k < len(ctx.texts) else None
@@ -32,17 +46,16 @@ def _election_at(ctx: DocContext, k: int) -> bool:
 def election_mention(ctx: DocContext, i: int, h, head: str, end: int, text: str) -> tuple[int, Mention] | None:
     """An election named by its head and its year ("Pilkada 2024"), or None for a word about elections."""
     doc, lx = ctx.doc, ctx.lx
-    year = next((t.text for t in doc[i:end] if _YEAR.match(t.text)), None)
-    if year is None:
-        year = next((t.text for t in doc[i].sent if _YEAR.match(t.text)), None)
+    year = next((t.text for t in doc[i:end] if _YEAR.match(t.text)), None) or _sentence_year(ctx, i)
     base = lx.elections[head]
     label = f"{base} {year}" if year else base
     before = ctx.texts[i - 1] if i > 0 else ""
     if i > 0 and opens_sentence(ctx, i - 1):
         before = before.lower()  # "Pengawas pemilu, menurut ...": capitalised only as the sentence's first word
-    if not year and before.isalpha() and before.islower() and before not in lx.function_words \
-            and before not in lx.event_cue_before and before not in lx.event_words.get("ELECTION_CUE", frozenset()):
-        return None  # "pidana pemilu", "penyelenggara Pemilu": a word about elections, no election told
+    if not year and before.isalpha() and (before.islower() or is_derived_word(before)) \
+            and before.lower() not in lx.function_words and before.lower() not in lx.event_cue_before \
+            and before.lower() not in lx.event_words.get("ELECTION_CUE", frozenset()):
+        return None  # "pidana pemilu", "penyelenggara Pemilu", "... dalam Penyelenggaraan Pemilu": a word about elections
     after = ctx.texts[end].lower() if end < len(ctx.texts) else ""
     if not year and (before.lower() in lx.event_words.get("GENERAL_BEFORE", ())
                      or after in lx.event_words.get("DEFINITION_AFTER", ())):
