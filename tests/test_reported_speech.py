@@ -220,3 +220,16 @@ def test_a_speech_act_as_the_object_is_no_statement(extract, text, said):
 def test_a_thing_then_the_scene_of_telling_is_no_statement(extract, text, said):
     r = extract(DATELINE + text)
     assert bool([q for q in r.quotes if not q.direct and "Rina" not in q.text]) == said
+
+
+@pytest.mark.parametrize("text,start", [
+    # a verb and a speech noun: what was said starts at the noun
+    ("Penjabat Bupati Rina Lestari memberi peringatan keras kepada camat yang terlibat politik praktis.",
+     "peringatan keras"),
+    ("Kepala BKD Rina Lestari menutup dengan pesan agar pimpinan instansi menghargai pejabat fungsional.",
+     "pesan agar"),
+    ("Kepala BKD Rina Lestari memberikan imbauan kepada seluruh ASN untuk menjaga netralitas.", "imbauan kepada"),
+])
+def test_a_speech_noun_after_a_verb_opens_the_statement(extract, text, start):
+    got = statement(extract(DATELINE + text), start.split()[0])
+    assert got is not None and got[0] == "Rina Lestari" and got[1].startswith(start), got
