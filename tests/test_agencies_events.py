@@ -1290,3 +1290,23 @@ def test_a_dateline_town_named_after_its_regency(extract, dateline, place, absen
     r = extract(dateline + "Bupati meminta ASN menjaga netralitas selama tahapan pemilihan berlangsung.")
     labels = {e.label for e in r.entities if e.type == "Place"}
     assert place in labels and absent not in labels, labels
+
+
+@pytest.mark.parametrize("text,places", [
+    # every item of a list of districts after a list's lead, commas and "dan" between them
+    ("Pemohon datang dari tiga kecamatan, yakni Tamalatea, Bontoramba dan Binamu.", {"Tamalatea", "Bontoramba", "Binamu"}),
+    # a list after a word for a kind of place names places even where an item is a dictionary word
+    ("Bidan enggan bertugas di kecamatan pedalaman seperti Sukaraja dan Pesanggrahan.", {"Sukaraja", "Pesanggrahan"}),
+    # the district after a town between commas, closed by the day; where a person comes from
+    ("MPP berada di kawasan Rawabening, Cakrawati, Kamis (19/11/2029).", {"Rawabening", "Cakrawati"}),
+    ("Nilai itu tertahan, ujar pria asal Kefamenanu tersebut.", {"Kefamenanu"}),
+    # counter-examples: a name after a comma with no list's lead is a person; a common word after "asal" no town
+    ("Usai rapat di Bandung, Budi Santoso mengatakan anggaran cukup.", {"Kota Bandung"}),
+    ("Pegawai asal Jawa, asal Sumatra, asal Bali bekerja di sini; tenaga asal Swasta juga.", None),
+])
+def test_towns_in_lists_addresses_and_origins(extract, text, places):
+    got = {e.label for e in extract("BAGELEN - " + text).entities if e.type == "Place"}
+    if places is None:
+        assert "Swasta" not in got, got
+    else:
+        assert places <= got and "Budi Santoso" not in got, got

@@ -113,7 +113,8 @@ def _mentions_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]]:
         return i + 1, [make_mention(ctx, i, i + 1, "Place", "place:indonesia", "Indonesia", (), "negara")]
     town = town_after_di(ctx, i) if not reg else None
     if town:
-        return town.j, [town]
+        more = town_after_venue(ctx, town.j)  # "di kawasan Pulogebang, Cakung, Kamis (...)": the district after it
+        return (more.j, [town, more]) if more else (town.j, [town])
     return i + 1, []
 
 
@@ -138,8 +139,8 @@ def _may_start(ctx: DocContext, i: int) -> bool:
 
 def _town_leads(lx) -> frozenset[str]:
     """The words a town's name may follow (kg/nlp/places.py: ``TOWN_LEAD`` "di", "warga"; ``LIST_LEAD``
-    "seperti"; a second town's "dan"/"serta"/"atau")."""
-    return frozenset({*lx.lists["TOWN_LEAD"], *lx.lists["LIST_LEAD"], *lx.lists["LIST_JOINER"]})
+    "seperti"; a second town's "dan"/"serta"/"atau", or the comma between a list's items)."""
+    return frozenset({*lx.lists["TOWN_LEAD"], *lx.lists["LIST_LEAD"], *lx.lists["LIST_JOINER"], ","})
 
 
 def _start_words(lx) -> frozenset[str]:

@@ -85,7 +85,9 @@ def town_after_di(ctx: DocContext, i: int) -> Mention | None:
     lead = (_town_lead(ctx, i - 1) or _joined_after_di(ctx, i - 1)) if i else None
     if not lead or ctx.hits.get(i):
         return None
-    strict = lead not in ("di", "ke")  # "warga Miskin": after another lead, no dictionary word is a town's
+    # "warga Miskin": after another lead, no dictionary word is a town's (but a list after a word for a kind of
+    # place, "kecamatan pedalaman seperti Peso dan ...", names places: only a common word is none)
+    strict = lead not in ("di", "ke") and lead not in lx.lists["LIST_LEAD"]
     e = i
     while e < len(texts) and e - i < 3 and texts[e][:1].isupper() and texts[e].isalpha() and not texts[e].isupper() \
             and not ctx.hits.get(e) and texts[e].lower() not in lx.function_words \
@@ -117,18 +119,22 @@ def _town_lead(ctx: DocContext, k: int) -> str | None:
 def _joined_after_di(ctx: DocContext, k: int) -> str | None:
     """Is ``k`` a "dan"/"serta"/"atau" right after capitalised words that follow a town's lead ("di
     Sukamaju dan Karangsari", "warga Sukamaju dan Karangsari") or a word for a village or district
-    ("Kecamatan Sukamaju dan Karangsari")? The word after it is then read as a second place, as the
-    first is. The lead, if so."""
-    texts, kinds = ctx.texts, ctx.lx.local_kinds
-    if texts[k] not in ctx.lx.lists["LIST_JOINER"]:
+    ("Kecamatan Sukamaju dan Karangsari"), or a comma between the items of a list after a list's lead
+    ("kecamatan, yakni Somba Opu, Pallangga dan ...")? The word after it is then read as a further place, as
+    the first is. The lead, if so."""
+    texts, kinds, lists = ctx.texts, ctx.lx.local_kinds, ctx.lx.lists
+    if texts[k] not in lists["LIST_JOINER"] and texts[k] != ",":
         return None
     b = k
     while b > 0 and k - b < 4 and texts[b - 1][:1].isupper() and texts[b - 1].isalpha():
-        if b < k and texts[b - 1].lower() in kinds:  # not inside an office: "Kepala Desa X dan Budi"
+        if b < k and texts[b - 1].lower() in kinds and texts[k] != ",":  # not inside an office: "Kepala Desa X dan Budi"
             office = any(t.j >= b for x in range(max(0, b - 4), b) for t in ctx.hits_at(x, "TITLE"))
             return None if office else texts[b - 1].lower()
         b -= 1
-    return _town_lead(ctx, b - 1) if 0 < b < k else None
+    if not 0 < b < k:
+        return None
+    lead = _joined_after_di(ctx, b - 1) if texts[b - 1] == "," else _town_lead(ctx, b - 1)
+    return lead if texts[k] != "," and texts[b - 1] != "," or lead in lists["LIST_LEAD"] else None
 
 
 def _body_word(lx, word: str) -> bool:
