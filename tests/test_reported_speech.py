@@ -233,3 +233,16 @@ def test_a_thing_then_the_scene_of_telling_is_no_statement(extract, text, said):
 def test_a_speech_noun_after_a_verb_opens_the_statement(extract, text, start):
     got = statement(extract(DATELINE + text), start.split()[0])
     assert got is not None and got[0] == "Rina Lestari" and got[1].startswith(start), got
+
+
+@pytest.mark.parametrize("text,said", [
+    # a negation right before a verb of telling: nothing was told
+    ("Ketua Bawaslu Rina Lestari tidak merinci identitas maupun instansi asal para ASN tersebut.", False),
+    ("Kepala BKD Rina Lestari belum menjelaskan jumlah pegawai yang akan dimutasi tahun ini.", False),
+    # counter-examples: a negated verb of denial or of wishing still tells something
+    ("Kepala BKD Rina Lestari tidak menampik bahwa sebagian pegawai masih sering terlambat.", True),
+    ("Kepala BKD Rina Lestari tidak ingin birokrasi menjadi penghambat pelayanan publik.", True),
+])
+def test_a_negated_verb_of_telling_tells_nothing(extract, text, said):
+    r = extract(DATELINE + text)
+    assert bool([q for q in r.quotes if not q.direct and "Rina" not in q.text]) == said

@@ -220,7 +220,11 @@ def _tagged(word: str, tags: tuple[str, ...]) -> bool:
 
 
 def _refused(ctx: DocContext, s: _Sentence, t) -> bool:
-    """Does a word of refusing (``REFUSAL``: "enggan", "tidak mau") stand right before the speech verb ``t``?"""
+    """Does a word of refusing (``REFUSAL``: "enggan", "tidak mau") stand right before the speech verb ``t``, or
+    a negation before a verb of telling (``UNTOLD_VERB``: "tidak merinci identitas ...", "belum menjelaskan")?"""
+    lists = ctx.lx.lists
+    if t.i > 0 and ctx.texts[t.i - 1].lower() in lists["NEGATION"] and t.text.lower() in lists["UNTOLD_VERB"]:
+        return True
     lead = ctx.text[max(s.ss, t.idx - 24):t.idx]
     pat = ctx.lx.derived("refusal", lambda lx: re.compile(r"\b" + lx.phrases("REFUSAL").pattern + r"\s+$", re.I))
     return pat.search(lead) is not None
