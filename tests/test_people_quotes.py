@@ -721,6 +721,12 @@ def test_an_office_given_with_its_organisation_after_dari_or_di(extract, text, e
     # with two people of that first name, the first word alone joins neither
     ("Inspektur Provinsi Jambi, Hartono Siswanto, S.E. alias Anton Siswa, hadir. Kepala BKD Jambi Anton Wibowo juga "
      "hadir. \"Datanya sudah kami serahkan ke BKD,\" kata Anton.", None),
+    # a nickname cut from inside a word of the name, said to be one after it ("sapaan akrabnya")
+    ("Kepala BKPSDM Sri Wahyuningsih Lamatenggo membuka rapat. \"Datanya sudah kami serahkan ke BKD,\" ujar Bu "
+     "Yuyun, sapaan akrabnya.", "Sri Wahyuningsih Lamatenggo"),
+    # "atau", a word of address and a clip of the name
+    ("Ketua Forum Honorer, Paryanto atau Mbah Par, hadir. \"Datanya sudah kami serahkan ke BKD,\" kata Mbah Par.",
+     "Paryanto"),
 ])
 def test_nicknames_the_text_gives(extract, text, speaker):
     r = extract(DATELINE + text)
@@ -1027,3 +1033,10 @@ def test_a_name_joined_to_a_person(extract, text, person, title):
     assert person in persons(r)
     key = next(e.key for e in r.entities if e.label == person)
     assert {ro.title for ro in r.roles if ro.person == key} == ({title} if title else set())
+
+
+def test_a_nickname_after_a_noun_of_a_profession_and_a_lower_case_address(extract):
+    # "dokter yang akrab disapa dr. Udin ini": the person named last, not a person of his own
+    r = extract(DATELINE + "Direktur RSUD, dr. La Ode Muhammad Safaruddin, Sp.PD, membuka rapat. Ia menegaskan "
+                           "layanan akan dibenahi. Dokter yang akrab disapa dr. Udin ini meninjau loket farmasi.")
+    assert persons(r) == {"La Ode Muhammad Safaruddin"}, persons(r)

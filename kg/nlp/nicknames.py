@@ -26,6 +26,9 @@ def find_nicknames(ctx: DocContext, people) -> dict[str, str]:
     out: dict[str, str] = {}
     named: list = []
     for p in sorted(people, key=lambda p: p.start):
+        if p.name and (alt := _ATAU_ADDRESS.match(text, p.end)) and alt.group(1).lower() in lx.honorifics \
+                and clips(alt.group(2), p.name) and alt.group(2) != p.name:
+            out.setdefault(alt.group(2), p.name)  # "Paryanto atau Mbah Par": a word of address and a clip of the name
         if p.name and len(p.name.split()) >= 2:
             named.append(p)
         elif not p.name and p.head:  # "Bupati yang akrab disapa Gus Surya itu": the holder named before
@@ -42,7 +45,9 @@ def find_nicknames(ctx: DocContext, people) -> dict[str, str]:
     _trailing(lx, text, people, named, out)
     for m in before_yang(text):
         # "Pria yang akrab disapa Koh Y itu": a noun pointing back to the person named last
-        cue = cue_re.match(text, m.end()) if m.group(1).lower() in lx.anaphor_nouns else None
+        words = m.group(1).lower().split()  # "tegas dokter yang akrab disapa ...": the noun closes the words before
+        noun = any(" ".join(words[k:]) in lx.anaphor_nouns for k in range(len(words)))
+        cue = cue_re.match(text, m.end()) if noun else None
         before = [q for q in named if q.end <= m.start()] if cue else None
         if before:
             _add(lx, out, text, cue.end(), before[-1].name)
@@ -51,17 +56,27 @@ def find_nicknames(ctx: DocContext, people) -> dict[str, str]:
 
 def _trailing(lx, text: str, people, named: list, out: dict[str, str]) -> None:
     """A one-word name followed by the words saying it is a nickname ("jelas Frans, sapaan akrabnya"): the
-    nickname of the person named last before it one of whose names it clips (its first three letters)."""
+    nickname of the person named last before it one of whose names it clips (:func:`clips`)."""
     after = lx.derived("nickname_after", lambda lx: re.compile(
         r"\s*[,(]\s*" + lx.phrases("NICKNAME_AFTER").pattern + r"\b", re.I))
     for p in people:
         if not p.name or " " in p.name or len(p.name) < 3 or p.name in out or not after.match(text, p.end):
             continue
-        clip = p.name.lower()[:3]
-        full = next((q.name for q in reversed(named) if q.start < p.start
-                     and any(w.lower().startswith(clip) for w in q.name.split())), None)
+        full = next((q.name for q in reversed(named) if q.start < p.start and clips(p.name, q.name)), None)
         if full:
             out.setdefault(p.name, full)
+
+
+#: "X atau Mbah Par": "atau", a word of address and one capitalised word
+_ATAU_ADDRESS = re.compile(r"\s*,?\s*atau\s+([A-Za-z]+)\.?\s+([A-Z][a-z]+)\b")
+
+
+def clips(nick: str, name: str) -> bool:
+    """Is the one-word ``nick`` cut from a word of ``name``: its first three letters opening one ("Frans" for
+    Fransiskus), or its last three inside one ("Yuyun" for Wahyuningsih, "Udin" for Safaruddin)?"""
+    low = nick.lower()
+    return len(low) >= 3 and any(w.lower().startswith(low[:3]) or len(w) > len(low) and low[-3:] in w.lower()
+                                 for w in name.split())
 
 
 _BEFORE_YANG = re.compile(r"\b(\w+(?: \w+){0,2}) yang(?= )")
@@ -99,7 +114,10 @@ def _chain_starts(text: str, end: int) -> list[int]:
 
 
 def _add(lx, out: dict[str, str], text: str, at: int, name: str) -> None:
-    """Record the nickname that starts at ``at`` for ``name``."""
+    """Record the nickname that starts at ``at`` for ``name`` (after a word of address in lower case: "dr. Udin")."""
+    hon = re.match(r"([a-z]+)\.?[ \t]+", text[at:at + 12])
+    if hon and hon.group(1) in lx.honorifics:
+        at += hon.end()
     run = _RUN.match(text, at)
     if not run:
         return
