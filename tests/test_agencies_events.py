@@ -1310,3 +1310,16 @@ def test_towns_in_lists_addresses_and_origins(extract, text, places):
         assert "Swasta" not in got, got
     else:
         assert places <= got and "Budi Santoso" not in got, got
+
+
+@pytest.mark.parametrize("text,places", [
+    # where people come from: "dari" after a verb of coming, or a route "dari X hingga Y"; a remote area
+    ("Warga datang jauh-jauh dari Blang Sekar, tetapi petugasnya tidak ada.", {"Blang Sekar"}),
+    ("Hadir perwakilan pelaku usaha dari Kelisewu hingga Mauwolo.", {"Kelisewu", "Mauwolo"}),
+    ("Puskesmas di pelosok Samigalang kekurangan perawat.", {"Samigalang"}),
+    # counter-example: a person after "dari" is no place
+    ("Ia menerima laporan dari Budi Santoso kemarin.", set()),
+])
+def test_where_people_come_from(extract, text, places):
+    got = {e.label for e in extract("BAGELEN - " + text).entities if e.type == "Place"} - {"Bagelen"}
+    assert got == places, got

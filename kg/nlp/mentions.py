@@ -140,7 +140,7 @@ def _may_start(ctx: DocContext, i: int) -> bool:
 def _town_leads(lx) -> frozenset[str]:
     """The words a town's name may follow (kg/nlp/places.py: ``TOWN_LEAD`` "di", "warga"; ``LIST_LEAD``
     "seperti"; a second town's "dan"/"serta"/"atau", or the comma between a list's items)."""
-    return frozenset({*lx.lists["TOWN_LEAD"], *lx.lists["LIST_LEAD"], *lx.lists["LIST_JOINER"], ","})
+    return frozenset({*lx.lists["TOWN_LEAD"], *lx.lists["LIST_LEAD"], *lx.lists["LIST_JOINER"], ",", "dari"})
 
 
 def _start_words(lx) -> frozenset[str]:

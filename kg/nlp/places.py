@@ -109,11 +109,23 @@ def _town_lead(ctx: DocContext, k: int) -> str | None:
     seperti X")."""
     texts, lists = ctx.texts, ctx.lx.lists
     low = texts[k].lower()
+    if low == "dari" and texts[k].islower() and (k > 0 and texts[k - 1].lower() in lists["FROM_LEAD"] or _route(ctx, k)):
+        return low  # "datang jauh-jauh dari X", "dari X hingga Y": where people come from
     if low in lists["TOWN_LEAD"]:
         return low if texts[k].islower() or low in ("di", "ke") else None
     listed = low in lists["LIST_LEAD"] and any(texts[x].islower() and texts[x] in lists["PLACE_NOUN"]
                                                for x in range(max(0, k - 3), k))
     return low if listed else None
+
+
+def _route(ctx: DocContext, k: int) -> bool:
+    """Does "dari" at ``k`` open a route, capitalised words then "hingga"/"sampai" and capitalised words ("dari
+    Kelimutu hingga Maurole")?"""
+    texts = ctx.texts
+    e = k + 1
+    while e < len(texts) and e - k <= 3 and texts[e][:1].isupper() and texts[e].isalpha():
+        e += 1
+    return e > k + 1 and e + 1 < len(texts) and texts[e] in ("hingga", "sampai") and texts[e + 1][:1].isupper()
 
 
 def _joined_after_di(ctx: DocContext, k: int) -> str | None:
