@@ -246,3 +246,20 @@ def test_a_speech_noun_after_a_verb_opens_the_statement(extract, text, start):
 def test_a_negated_verb_of_telling_tells_nothing(extract, text, said):
     r = extract(DATELINE + text)
     assert bool([q for q in r.quotes if not q.direct and "Rina" not in q.text]) == said
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # a commission named bare after its full name speaks as the body; "merekomendasikan agar" tells a clause
+    ("Komisi A DPRK Lhokseumawe menggelar rapat dengar pendapat. Di akhir rapat, Komisi A merekomendasikan agar "
+     "pemkot menyusun standar pelayanan baru.", "Komisi A Dewan Perwakilan Rakyat Kota Lhokseumawe"),
+    # an adverb before the body's own channel
+    ("Pemerintah Provinsi Lampung sendiri dalam keterangan resminya menyebut akan memberikan insentif bagi "
+     "kabupaten yang konsisten.", "Pemerintah Provinsi Lampung"),
+    # counter-example: a recommendation of a thing, no clause
+    ("Bawaslu Lhokseumawe merekomendasikan sanksi kepada dua camat.", None),
+])
+def test_a_body_named_bare_or_with_an_adverb_speaks(extract, text, speaker):
+    r = extract(DATELINE + text)
+    labels = {e.key: e.label for e in r.entities}
+    got = {labels.get(q.speaker) for q in r.quotes if not q.direct}
+    assert got == ({speaker} if speaker else set()), got

@@ -14,7 +14,7 @@ from .places import local_name, place_mention, region_at, region_named_before
 from .units import is_unit_word
 from ..vocab import is_dictionary_word
 
-__all__ = ["government_at", "agency_at", "after_unit", "section_unit", "commission_unit",
+__all__ = ["bare_units", "government_at", "agency_at", "after_unit", "section_unit", "commission_unit",
            "unit_name", "regional_aliases", "government_aliases", "gov_starts", "ROMAN", "section_levels"]
 
 ROMAN = re.compile(r"^[IVXLC]+$")  # a Roman numeral: "Kodam IX", "Kanreg IV"
@@ -457,3 +457,19 @@ def commission_unit(ctx: DocContext, i: int, parents: list[Mention]) -> Mention 
             label = f"{ctx.texts[i].capitalize()} {num} {m.label}"
             return make_mention(ctx, i, m.j, "Agency", f"{m.key}-{ctx.texts[i].lower()}-{num.lower()}", label)
     return None
+
+
+def bare_units(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
+    """"Komisi A" named bare after "Komisi A DPRK X" (:func:`commission_unit`): the same unit, a mention of it."""
+    units = {(m.text.split()[0].lower(), m.text.split()[1]): m for m in mentions
+             if m.type == "Agency" and len(m.text.split()) > 2 and m.key.endswith(
+                 f"-{m.text.split()[0].lower()}-{m.text.split()[1].lower()}")}
+    if not units:
+        return []
+    covered = {k for m in mentions for k in range(m.i, m.j)}
+    texts, out = ctx.texts, []
+    for k in range(len(texts) - 1):
+        unit = units.get((texts[k].lower(), texts[k + 1]))
+        if unit is not None and k not in covered and k > unit.i and texts[k][:1].isupper():
+            out.append(make_mention(ctx, k, k + 2, "Agency", unit.key, unit.label, unit.aliases, unit.kind))
+    return out

@@ -13,6 +13,7 @@ from ..records import Article, DocResult, Entity, Quote, Role, Span
 from .context import DocContext, Mention, build_context
 from .lexicon import lexicon, norm, slug
 from .acronyms import acronym_mentions, fits
+from .agencies import bare_units
 from .mentions import iter_mentions
 from .people import PersonMention, iter_people
 from .same_person import resolve_people
@@ -181,6 +182,7 @@ def _mentions_and_people(ctx: DocContext) -> tuple[list[Mention], list[PersonMen
     """The document's entity mentions and person mentions (in text order)."""
     mentions = list(iter_mentions(ctx))
     mentions += acronym_mentions(ctx, mentions)
+    mentions += bare_units(ctx, mentions)  # "Komisi A" after "Komisi A DPRK X"
     people: list[PersonMention] = []
     for x in iter_people(ctx, mentions):
         if isinstance(x, PersonMention):

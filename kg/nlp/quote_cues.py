@@ -133,7 +133,10 @@ def agency_subject(text: str, ss: int, verb: int, agencies: list[Mention],
         skip = insert.end() if insert else 0
         short = _SHORT_FORM.match(between, skip)  # "Ombudsman RI Perwakilan NTT (ORI NTT) menyatakan ..."
         skip = short.end() if short else skip
-        rest = _own_channel(between[skip:], m.end + skip, channels, agencies)
+        at = skip
+        while (w := re.match(r"\s+(\w+)(?=\s)", between[at:])) and w.group(1).lower() in adverbs:
+            at += w.end()  # "Pemprov sendiri dalam keterangan resminya menyebut": adverbs, then its own channel
+        rest = _own_channel(between[at:], m.end + at, channels, agencies)
         if not all(w.lower() in adverbs for w in rest.split()) or not (insert or between[:1] in (" ", "\n")) \
                 or not opens_subject(text[ss:m.start].strip(), leads):
             continue
