@@ -1040,3 +1040,18 @@ def test_a_nickname_after_a_noun_of_a_profession_and_a_lower_case_address(extrac
     r = extract(DATELINE + "Direktur RSUD, dr. La Ode Muhammad Safaruddin, Sp.PD, membuka rapat. Ia menegaskan "
                            "layanan akan dibenahi. Dokter yang akrab disapa dr. Udin ini meninjau loket farmasi.")
     assert persons(r) == {"La Ode Muhammad Safaruddin"}, persons(r)
+
+
+@pytest.mark.parametrize("text,person", [
+    # a name followed by an age in brackets, or by "atau", a word of address and a clip of the name
+    ("Di sisi lain, Suwarni Tri Handayani (41), perawat honorer di RSUD Wates, khawatir kalah bersaing.",
+     "Suwarni Tri Handayani"),
+    ("Seorang pelaku UMKM asal Wolowaru, Dionisius Rangga Ghele atau Om Sius, mencoba mengajukan izin.",
+     "Dionisius Rangga Ghele"),
+    # counter-examples: a district with a number after it; "atau" and a word that clips nothing
+    ("Banjir melanda Kecamatan Suka Maju (12) kemarin.", None),
+    ("Pilihannya Sekolah Rakyat Bangsa atau Pak Guru Budi.", None),
+])
+def test_a_name_with_an_age_or_a_called_name(extract, text, person):
+    got = persons(extract(DATELINE + text))
+    assert (person in got) if person else not (got - {"Budi"}), got

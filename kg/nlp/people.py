@@ -17,6 +17,7 @@ from typing import Iterator
 
 from .context import DocContext, Mention, opens_sentence
 from .initials import initials_name
+from .nicknames import clips
 from ..vocab import is_common_word as vocab_common, is_dictionary_word, pos_counts
 from .names import clean_name, is_degree, is_hon, name_prefix, name_word as _name_word, name_run as _name_run, \
     skip_hon as _skip_hon, backward_name as _backward_name
@@ -260,6 +261,31 @@ def _joined(ctx: DocContext, found: list[PersonMention], taken: set[int]) -> Ite
             yield PersonMention(start, end, raw, name, via="joined", i=k + 1, j=e)
 
 
+def _aged(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
+    """Names followed by an age in brackets ("Suwarni Tri Handayani (41), perawat honorer ...") or by "atau",
+    a word of address and a clip of the name ("Dionisius Rangga Ghele atau Om Sius"): how the press names a
+    person, never a body or a place. Two to four name words, not all of them ordinary words of the vocabulary,
+    none part of a gazetteer name; outside quotations."""
+    texts, doc, lx = ctx.texts, ctx.doc, ctx.lx
+    for k, text in enumerate(texts):
+        aged = text == "(" and k + 2 < len(texts) and texts[k + 1].isdigit() and 10 <= int(texts[k + 1]) <= 110 \
+            and texts[k + 2] == ")"
+        called = text == "atau" and k + 2 < len(texts) and texts[k + 1].lower().rstrip(".") in lx.honorifics \
+            and texts[k + 2][:1].isupper()
+        if not (aged or called) or k - 1 in taken or ctx.in_quote(doc[k].idx):
+            continue
+        s = k
+        while s > 0 and k - s < 4 and s - 1 not in taken and _name_word(ctx, s - 1) and not ctx.hits_at(s - 1):
+            s -= 1
+        if k - s < 2 or s > 0 and texts[s - 1][:1].isupper() and not doc[s - 1].is_punct \
+                or all(vocab_common(texts[m]) for m in range(s, k)) \
+                or called and not clips(texts[k + 2], " ".join(texts[s:k])):
+            continue
+        start, end, raw, name = _mention_of(ctx, s, k)
+        taken.update(range(s, k))
+        yield PersonMention(start, end, raw, name, via="aged", i=s, j=k)
+
+
 def _after_name(ctx: DocContext, k: int) -> bool:
     """Does a capitalised word (and its period) stand right before token ``k``, inside the sentence?"""
     b = k - 2 if k > 1 and ctx.texts[k - 1] == "." else k - 1
@@ -450,6 +476,7 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
     found.extend(_degreed(ctx, taken))
     found.extend(_introduced(ctx, taken))
     found.extend(_from_body(ctx, taken))
+    found.extend(_aged(ctx, taken))
     found.extend(list(_joined(ctx, found, taken)))
     found.extend(list(_short_forms(ctx, found, taken)))
     found.sort(key=lambda p: p.start)
