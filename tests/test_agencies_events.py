@@ -1323,3 +1323,16 @@ def test_towns_in_lists_addresses_and_origins(extract, text, places):
 def test_where_people_come_from(extract, text, places):
     got = {e.label for e in extract("BAGELEN - " + text).entities if e.type == "Place"} - {"Bagelen"}
     assert got == places, got
+
+
+@pytest.mark.parametrize("text,agency", [
+    # "Setkab"/"Setkot" before a regency's or a city's name: that region's secretariat (Kalimantan usage)
+    ("Kepala Bagian Organisasi Setkab Kukar, Yulianti Mappanyukki, mengatakan penyetaraan jabatan selesai.",
+     "Bagian Organisasi Sekretariat Daerah Kabupaten Kutai Kartanegara"),
+    ("Kepala Bagian Umum Setkot Bontang, Budi Santoso, hadir.", "Bagian Umum Sekretariat Daerah Kota Bontang"),
+    # counter-example: bare, it is the cabinet's secretariat
+    ("Deputi Bidang Dukungan Kebijakan Setkab, Budi Santoso, mengatakan rapat terbatas digelar.", "Sekretariat Kabinet"),
+])
+def test_a_regional_secretariat_named_setkab(extract, text, agency):
+    got = {e.label for e in extract("BAGELEN - " + text).entities if e.type == "Agency"}
+    assert agency in got, got
