@@ -1055,3 +1055,11 @@ def test_a_nickname_after_a_noun_of_a_profession_and_a_lower_case_address(extrac
 def test_a_name_with_an_age_or_a_called_name(extract, text, person):
     got = persons(extract(DATELINE + text))
     assert (person in got) if person else not (got - {"Budi"}), got
+
+
+def test_a_title_in_quotation_marks_is_no_quotation(extract):
+    # the quoted title of a happening after "bertajuk" is its name, not words somebody said
+    r = extract(DATELINE + "Bagian Organisasi menggelar FGD bertajuk \"Penataan Kelembagaan Perangkat Daerah yang Tepat "
+                           "Fungsi dan Tepat Ukuran\" di Aula Bappeda, Senin (3/6/2029). \"Kami ingin struktur yang ramping "
+                           "dan lincah,\" kata Kepala Bagian Organisasi Rina Lestari.")
+    assert [q.text.split()[0] for q in r.quotes if q.direct] == ["Kami"]

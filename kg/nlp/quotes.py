@@ -104,6 +104,13 @@ def _before_cue(ctx: DocContext, people: list[PersonMention], open_at: int, agen
     return ("pronoun", None), verb
 
 
+def _titled(ctx: DocContext, s: int) -> bool:
+    """Does a word giving a title (``THEME`` in ``event_words.jsonl``: "bertajuk", "bertema") stand right before
+    the quotation mark opening at ``s - 1``?"""
+    before = ctx.text[max(0, s - 16):s - 1].split()
+    return bool(before) and before[-1].lower() in ctx.lx.event_words.get("THEME", frozenset())
+
+
 def _direct(ctx: DocContext, people: list[PersonMention], agencies: list[Mention] = ()) -> list[QuoteCandidate]:
     text = ctx.text
     quotes: list[QuoteCandidate] = []
@@ -112,8 +119,8 @@ def _direct(ctx: DocContext, people: list[PersonMention], agencies: list[Mention
     for s, e, closed in marks:
         inner = text[s:e]
         words = inner.split()
-        if len(words) < 3:
-            continue
+        if len(words) < 3 or _titled(ctx, s):
+            continue  # (a title after "bertajuk"/"bertema": the name of a happening, not words said)
         _, para_end = _sentence_bounds(text, e)
         after = _after_cue(ctx, people, e, para_end, agencies) if closed else None
         before = _before_cue(ctx, people, s - 1, agencies)
