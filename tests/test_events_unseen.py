@@ -571,3 +571,10 @@ def test_a_bare_activity_held_and_placed(extract, text, name):
 def test_an_activity_pointing_back_told_held(extract, text, name):
     got = event_names(extract(DATELINE + text))
     assert (name in got) if name else not got, got
+
+
+def test_the_story_s_day_is_the_first_day_of_a_range(extract):
+    # an event dated only by the story's day, written as a range of days: it began on the first
+    r = extract("CURUP - Diskominfo menggelar Bimbingan Teknis Penguatan SPBE bagi operator perangkat daerah. Kegiatan "
+                "berlangsung selama dua hari, Kamis-Jumat (20-21/6/2029), di Aula Bagelen.")
+    assert event_dates(r).get("Bimbingan Teknis Penguatan SPBE") == "2029-06-20", event_dates(r)

@@ -36,8 +36,9 @@ def event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str
     # the day the story happened: the first "Senin (18/11/2024)" of the body, else the publication date
     story_date = article.date
     for d in find_dates(ctx.text, ref=article.date):
-        if d.iso and weekday_before().search(ctx.text[max(0, d.start - 12):d.start]):
-            story_date = d.iso
+        before = _RANGE.sub("", ctx.text[max(0, d.start - 16):d.start])  # "Kamis-Jumat (20-21/6/2024)": the 20th
+        if d.iso and weekday_before().search(before[-12:]):
+            story_date = _range_start(ctx.text, d.start, d.iso)
             break
     hosted = _hosted(ctx, by_event, places)
     attending = _attendance(ctx, by_event, ents, people, pindex, places, hosted)
