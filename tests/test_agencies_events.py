@@ -1336,3 +1336,12 @@ def test_where_people_come_from(extract, text, places):
 def test_a_regional_secretariat_named_setkab(extract, text, agency):
     got = {e.label for e in extract("BAGELEN - " + text).entities if e.type == "Agency"}
     assert agency in got, got
+
+
+def test_two_laws_joined_by_dan_are_two_policies(extract):
+    # "tentang X dan Undang-Undang Nomor ...": the second law is no part of the first one's subject
+    r = extract("BAGELEN - Berdasarkan Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik dan Undang-Undang "
+                "Nomor 24 Tahun 2013 tentang Administrasi Kependudukan, layanan dokumen harus gratis.")
+    names = {n for e in r.entities if e.type == "Policy" for n in (e.label, *e.aliases)}
+    assert {"Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
+            "Undang-Undang Nomor 24 Tahun 2013 tentang Administrasi Kependudukan"} <= names, names

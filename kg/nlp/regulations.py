@@ -31,6 +31,13 @@ def reg_head(ctx: DocContext, word: str) -> bool:
     return word in words["REG_HEAD"] or word.startswith(_as_tuple(words["REG_HEAD_PREFIX"])) and word.isalnum()
 
 
+def _head_at(ctx: DocContext, k: int) -> bool:
+    """Does a regulation's name open at token ``k``, its head one token or hyphenated ("Undang-Undang")?"""
+    texts = ctx.texts
+    return reg_head(ctx, texts[k]) or k + 2 < len(texts) and texts[k + 1] == "-" \
+        and reg_head(ctx, f"{texts[k]}-{texts[k + 2]}")
+
+
 @lru_cache(maxsize=8)
 def _as_tuple(prefixes: frozenset[str]) -> tuple[str, ...]:
     return tuple(prefixes)
@@ -187,7 +194,7 @@ def _subject_end(ctx: DocContext, k: int) -> int:
             end += 1
         elif t == "(" and paren_end(ctx, end):
             end = paren_end(ctx, end)
-        elif t.lower() in joiners and t.lower() != "atas" and nxt is not None and reg_head(ctx, nxt.text):
+        elif t.lower() in joiners and t.lower() != "atas" and nxt is not None and _head_at(ctx, end + 1):
             break  # "tentang PKWT dan UU 6/2014 ...": another regulation ("Perubahan atas UU ..." amends one)
         elif t == "," and end > k + 1 and is_cap(doc[end - 1]) and _listed_fields(ctx, end + 1):
             end += 1  # "tentang Kedudukan, Susunan Organisasi, Tugas dan Fungsi serta Tata Kerja ..."
