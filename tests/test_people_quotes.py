@@ -711,6 +711,18 @@ def test_an_office_given_with_its_organisation_after_dari_or_di(extract, text, e
     assert expected in roles(extract(DATELINE + text))
 
 
+@pytest.mark.parametrize("text,expected", [
+    # an office in lower case, its field in lower case, then the body
+    ("Ketua Pansel, Prof. Dr. Hendra Gunawan, guru besar ilmu administrasi negara Universitas Sriwijaya, menerangkan "
+     "tahapan seleksi.", ("Hendra Gunawan", "guru besar ilmu administrasi negara Universitas Sriwijaya")),
+    # counter-example: lower-case words with no body after them are no part of the office
+    ("Ketua Pansel, Prof. Dr. Hendra Gunawan, guru besar yang disegani, menerangkan tahapan seleksi.",
+     ("Hendra Gunawan", "guru besar")),
+])
+def test_an_office_with_its_field_in_lower_case_before_its_body(extract, text, expected):
+    assert expected in roles(extract(DATELINE + text))
+
+
 @pytest.mark.parametrize("text,speaker", [
     # a nickname after the degrees written after the name; later the nickname's first word alone
     ("Inspektur Provinsi Jambi, Hartono Siswanto, S.E., Ak., M.M. alias Anton Siswa, menyebut jumlah ASN yang "

@@ -226,6 +226,8 @@ def _org_step(ctx: DocContext, st: _Title, mentions: list[Mention]) -> bool:
         if not is_division(ctx, k):
             return False
         st.k = st.org_marker = ctx.longest(k, ("TITLE",)).j  # "Anggota Bawaslu X Koordinator Divisi Pencegahan, Y"
+    elif k == head_end and t.text.isalpha() and t.text.islower() and (e := _field_before_body(ctx, k, mentions)):
+        st.k = e  # "guru besar ilmu administrasi negara Universitas X": the field, then the body
     elif low == "di" and k == head_end and st.rec.get("with_place") and k + 1 < len(doc) \
             and ctx.texts[k + 1] in lx.lists["SCHOOL_HEAD"]:
         st.k = k + 1  # "guru di SD Inpres X": the school an office is held at, given with "di"
@@ -279,6 +281,18 @@ def _body_or_region_at(ctx: DocContext, k: int, mentions: list[Mention]) -> bool
     ends = [m.j for m in mentions if m.i == k and m.type in ("Agency", "Place")]
     ends += [h.j for h in ctx.hits_at(k) if h.label in ("AGENCY", "PLACE")]
     return any(_holder_after_comma(ctx, j) for j in ends)
+
+
+def _field_before_body(ctx: DocContext, k: int, mentions: list[Mention]) -> int | None:
+    """Where a body named right after a field of up to four lower-case words starts ("ilmu administrasi negara
+    Universitas X"), or None."""
+    texts, lx = ctx.texts, ctx.lx
+    e = k
+    while e < len(texts) and e - k < 4 and texts[e].isalpha() and texts[e].islower() \
+            and texts[e] not in lx.function_words and texts[e] not in lx.cue_verbs and texts[e] not in lx.cue_after:
+        e += 1
+    body = e < len(texts) and any(m.i == e and m.type == "Agency" for m in mentions)
+    return e if e > k and body else None
 
 
 def _school_town_end(ctx: DocContext, k: int) -> int:
