@@ -1075,3 +1075,15 @@ def test_a_title_in_quotation_marks_is_no_quotation(extract):
                            "Fungsi dan Tepat Ukuran\" di Aula Bappeda, Senin (3/6/2029). \"Kami ingin struktur yang ramping "
                            "dan lincah,\" kata Kepala Bagian Organisasi Rina Lestari.")
     assert [q.text.split()[0] for q in r.quotes if q.direct] == ["Kami"]
+
+
+@pytest.mark.parametrize("text,people", [
+    # a list after "yaitu" that a noun for people leads: each item is a person
+    ("Untuk jabatan Kepala Dinas Pendidikan, tiga nama yang lolos yaitu Yosef Moa Wuring, Maria Nong Lenggu, dan "
+     "Paulus da Costa. Mereka akan diwawancarai.", {"Yosef Moa Wuring", "Maria Nong Lenggu", "Paulus da Costa"}),
+    # counter-examples: a list of regions, a list of names of no people
+    ("Tiga daerah terbaik yaitu Kabupaten Sikka, Kabupaten Ende dan Kota Kupang.", set()),
+    ("Tiga sekolah pemenang yaitu Bina Karya, Tunas Bangsa dan Mutiara Hati.", set()),
+])
+def test_names_listed_after_a_noun_for_people(extract, text, people):
+    assert persons(extract(DATELINE + text)) == people

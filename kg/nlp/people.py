@@ -286,6 +286,41 @@ def _aged(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
         yield PersonMention(start, end, raw, name, via="aged", i=s, j=k)
 
 
+def _listed(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
+    """Names listed after "yaitu"/"yakni" or a colon that a noun for people, counted, leads a few words before
+    ("tiga nama yang lolos yaitu A, B, dan C", ``NAME_LIST_NOUN``; not "sekolah pemenang yaitu ..."): at least two items, each two name words or more (not all
+    ordinary words of the vocabulary, none part of a gazetteer name), joined by commas and "dan"; outside
+    quotations."""
+    texts, lx = ctx.texts, ctx.lx
+    for k, text in enumerate(texts):
+        if not (text.lower() in ("yaitu", "yakni") or text == ":") or ctx.in_quote(ctx.doc[k].idx) \
+                or not any(texts[x] in lx.lists["NAME_LIST_NOUN"] and _counted(ctx, x - 1) for x in range(max(1, k - 6), k)):
+            continue
+        items, s = [], k + 1
+        while s < len(texts):
+            b = _skip_hon(ctx, s)
+            e = _name_run(ctx, b)
+            if e - b < 2 or not taken.isdisjoint(range(s, e)) or any(ctx.hits_at(m) for m in range(b, e)) \
+                    or all(vocab_common(texts[m]) for m in range(b, e) if texts[m] != "."):
+                break
+            items.append((s, e))
+            s = e + (e < len(texts) and texts[e] == ",")
+            s += s < len(texts) and texts[s] == "dan"
+            if s == e:
+                break  # nothing joins a further item
+        if len(items) >= 2:
+            for s, e in items:
+                start, end, raw, name = _mention_of(ctx, s, e)
+                taken.update(range(s, e))
+                yield PersonMention(start, end, raw, name, via="listed", i=s, j=e)
+
+
+def _counted(ctx: DocContext, k: int) -> bool:
+    """Is token ``k`` a number or a word counting a group ("tiga", "12", "sejumlah", "para")?"""
+    low, lists = ctx.texts[k].lower(), ctx.lx.lists
+    return low.isdigit() or low in lists["NUMBER_WORD"] or low in lists["COUNT_LEAD"] or low in lists["GROUP_WORD"]
+
+
 def _after_name(ctx: DocContext, k: int) -> bool:
     """Does a capitalised word (and its period) stand right before token ``k``, inside the sentence?"""
     b = k - 2 if k > 1 and ctx.texts[k - 1] == "." else k - 1
@@ -477,6 +512,7 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
     found.extend(_introduced(ctx, taken))
     found.extend(_from_body(ctx, taken))
     found.extend(_aged(ctx, taken))
+    found.extend(_listed(ctx, taken))
     found.extend(list(_joined(ctx, found, taken)))
     found.extend(list(_short_forms(ctx, found, taken)))
     found.sort(key=lambda p: p.start)
