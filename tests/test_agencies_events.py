@@ -1345,3 +1345,18 @@ def test_two_laws_joined_by_dan_are_two_policies(extract):
     names = {n for e in r.entities if e.type == "Policy" for n in (e.label, *e.aliases)}
     assert {"Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
             "Undang-Undang Nomor 24 Tahun 2013 tentang Administrasi Kependudukan"} <= names, names
+
+
+@pytest.mark.parametrize("text,agency", [
+    # a named office ends before "dan" and another body or a local unit
+    ("Peringkat pertama disusul RSUD Panembahan Senopati dan Kapanewon Sewon.",
+     "Rumah Sakit Umum Daerah Panembahan Senopati"),
+    # counter-example: the fields of a branch office joined by "dan" are its name
+    ("Kepala KCD Pendidikan dan kebudayaan Serang-Cilegon hadir dalam rapat.", None),
+])
+def test_a_named_office_ends_before_another_body(extract, text, agency):
+    got = {e.label for e in extract("BAGELEN - " + text).entities if e.type == "Agency"}
+    if agency:
+        assert agency in got, got
+    else:
+        assert any("dan kebudayaan" in a.lower() for a in got), got

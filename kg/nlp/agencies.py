@@ -160,8 +160,9 @@ def _named_office(ctx: DocContext, k: int, tid: str) -> int | None:
                 e += 2  # "Siborong-borong"
         elif w == "dan" and e > k and e + 2 < len(texts) and texts[e + 1].isalpha() \
                 and texts[e + 1].lower() not in lx.function_words and texts[e + 2][:1].isupper() \
-                and not ctx.hits_at(e + 1, "AGENCY_TYPE") and not ctx.hits_at(e + 1, "AGENCY"):
-            e += 2  # "Pendidikan dan kebudayaan ...": the fields of a branch office (not "X dan Dinas Y": another)
+                and not any(ctx.hits_at(e + 1, lab) for lab in ("AGENCY_TYPE", "AGENCY", "VENUE_HEAD", "PLACE")):
+            e += 2  # "Pendidikan dan kebudayaan ...": the fields of a branch office (not "X dan Dinas Y", "X dan
+            # Kapanewon Y": another body)
         else:
             break
     if e == k:
