@@ -1360,3 +1360,15 @@ def test_a_named_office_ends_before_another_body(extract, text, agency):
         assert agency in got, got
     else:
         assert any("dan kebudayaan" in a.lower() for a in got), got
+
+
+@pytest.mark.parametrize("text,venue", [
+    # a venue's short form in brackets, then the rest of its name
+    ("Penyerahan SK berlangsung di Gedung Olahraga (GOR) Hiad Sai, Merauke, Kamis (25/4/2029).",
+     "Gedung Olahraga Hiad Sai"),
+    # counter-examples: a day or an office after the brackets is no part of the name
+    ("Rapat digelar di Gedung Olahraga (GOR) Kamis lalu.", "Gedung Olahraga"),
+])
+def test_a_venue_named_on_after_its_short_form(extract, text, venue):
+    got = {e.label for e in extract("BAGELEN - " + text).entities if e.type == "Place"}
+    assert venue in got, got

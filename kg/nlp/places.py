@@ -291,6 +291,10 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
                 and (after := ctx.longest(p, ("PLACE",))) and not inside_longer_name(ctx, p, after.j):
             end = after.j  # "Pusat Pemerintahan Kota (Puspemkot) Serang": its short form, then its city
             break
+        elif t.text == "(" and end > h.j and (p := paren_end(ctx, end)) and p < len(doc) and is_cap(doc[p]) \
+                and doc[p].text.isalpha() and ctx.texts[p].lower() not in ctx.lx.function_words \
+                and ctx.texts[p].lower() not in ctx.lx.calendar and not ctx.hits.get(p):
+            end = p  # "Gedung Olahraga (GOR) Hiad Sai": its short form, then the rest of its name
         elif t.text == "." and end > h.j and end + 1 < len(doc) and is_cap(doc[end + 1]) \
                 and (ctx.texts[end - 1].lower() in ctx.lx.honorifics or _INITIALS.fullmatch(ctx.texts[end - 1])):
             end += 1  # "Ruang Rapat H. Aberani Sulaiman", "Jalan A. Yani", "Pendopo R.A. Kartini": initials in the name
