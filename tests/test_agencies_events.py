@@ -1372,3 +1372,19 @@ def test_a_named_office_ends_before_another_body(extract, text, agency):
 def test_a_venue_named_on_after_its_short_form(extract, text, venue):
     got = {e.label for e in extract("BAGELEN - " + text).entities if e.type == "Place"}
     assert venue in got, got
+
+
+@pytest.mark.parametrize("text,also", [
+    # a national body's numbered regional office written "<body> Regional <number>": one office
+    ("Pertimbangan teknis datang dari BKN Regional XII Pekanbaru.", "BKN Regional XII Pekanbaru"),
+    ("Pertimbangan teknis datang dari Kanreg XII BKN Pekanbaru.", "Kanreg XII BKN Pekanbaru"),
+])
+def test_a_regional_office_written_after_its_body(extract, text, also):
+    r = extract("BAGELEN - " + text)
+    office = next(e for e in r.entities if e.label == "Kantor Regional XII Badan Kepegawaian Negara")
+    assert also in office.aliases, office.aliases
+
+
+def test_regional_alone_names_no_body(extract):
+    r = extract("BAGELEN - Rapat Regional III digelar pekan lalu.")
+    assert not [e for e in r.entities if e.type == "Agency"]

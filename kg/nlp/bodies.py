@@ -13,6 +13,9 @@ from .places import region_at
 
 __all__ = ["named_body"]
 
+#: the heads of a national body's numbered regional office ("BKN Regional XII": the body before it)
+_REGIONAL = ("kantor regional", "kanreg", "regional")
+
 
 def named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     """A task force or committee named by a capitalised run: "Satgas Netralitas ASN"."""
@@ -38,19 +41,19 @@ def named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
         if not (is_cap(doc[end]) or is_acronym(doc[end]) or ctx.texts[end].isdigit()) \
                 or ctx.texts[end].lower() in ctx.lx.calendar or ctx.texts[end].lower() in ctx.lx.function_words:
             break
-        if end > k and head not in ("kantor regional", "kanreg") \
+        if end > k and head not in _REGIONAL \
                 and (ctx.longest(end, ("AGENCY", "AGENCY_TYPE")) or ministry_part(ctx, end)):
             break  # "Tim Penilai Internal Inspektorat Jenderal Kemenkes": the body's parent is named apart
-        reg = region_at(ctx, end) if end > k and head in ("kantor regional", "kanreg") else None
+        reg = region_at(ctx, end) if end > k and head in _REGIONAL else None
         if reg:
             end = reg[0]  # "Kantor Regional XI BKN Manado": the office's city ends its name
             break
         end += 1
     while end > k and ctx.texts[end - 1] == "dan":
         end -= 1
-    if end == k or head == "forum":
-        return None
-    if head in ("kantor regional", "kanreg") and (office := _regional_office(ctx, i, k, end)):
+    if end == k or head == "forum" or head == "regional" and not (i > 0 and ctx.hits_at(i - 1, "AGENCY")):
+        return None  # "BKN Regional XII": the body named right before; "Regional" alone names no body
+    if head in _REGIONAL and (office := _regional_office(ctx, i, k, end)):
         return end, [office]
     surface = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     text = re.sub(r"\s*\([^)]*\)", "", surface)
@@ -80,7 +83,8 @@ def _regional_office(ctx: DocContext, i: int, k: int, end: int) -> Mention | Non
     city = [lx.regions[reg[1]]["name"]] if reg else []
     forms = {f"Kantor Regional {num} {rec['pattern']} {c}" for c in city}
     if short:
-        forms |= {f"Kanreg {num} {short}", f"Kantor Regional {num} {short}"} | {f"Kanreg {num} {short} {c}" for c in city}
+        forms |= {f"Kanreg {num} {short}", f"Kantor Regional {num} {short}", f"{short} Regional {num}"}
+        forms |= {f"{f} {c}" for f in (f"Kanreg {num} {short}", f"{short} Regional {num}") for c in city}
     surface = re.sub(r"\s*\([^)]*\)", "", " ".join(ctx.text[ctx.doc[i].idx:ctx.doc[end - 1].idx + len(ctx.doc[end - 1])].split()))
     forms.add(surface)
     forms.discard(label)
