@@ -1388,3 +1388,15 @@ def test_a_regional_office_written_after_its_body(extract, text, also):
 def test_regional_alone_names_no_body(extract):
     r = extract("BAGELEN - Rapat Regional III digelar pekan lalu.")
     assert not [e for e in r.entities if e.type == "Agency"]
+
+
+@pytest.mark.parametrize("text,agency", [
+    # a section's fields joined by "dan", a dictionary word after it
+    ("Kepala Bagian Kelembagaan dan Analisis Jabatan Setda Kabupaten Sikka, Budi Santoso, hadir.",
+     "Bagian Kelembagaan dan Analisis Jabatan Sekretariat Daerah Kabupaten Sikka"),
+    # counter-example: "dan" and another body is no field
+    ("Bagian Organisasi dan Inspektorat Kabupaten Sikka menggelar rapat.", "Bagian Organisasi Sekretariat Daerah Kabupaten Sikka"),
+])
+def test_a_section_s_fields_joined_by_dan(extract, text, agency):
+    got = {e.label for e in extract("MAUMERE - " + text).entities if e.type == "Agency"}
+    assert agency in got, got

@@ -371,6 +371,10 @@ def section_unit(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
                                             or k > i + 1 and texts[k][:1].isupper() and is_dictionary_word(texts[k])  # "Komunikasi Pimpinan"
                                             or texts[k] == "/" and k > i + 1
                                             or texts[k] in ("dan", ",") and k + 1 < len(texts) and (is_unit_word(lx, texts[k + 1])
+                                                or texts[k] == "dan" and k > i + 1 and texts[k + 1][:1].isupper()
+                                                and is_dictionary_word(texts[k + 1])
+                                                and not any(ctx.hits_at(k + 1, lab) for lab in ("AGENCY", "AGENCY_TYPE", "PLACE"))
+                                                and texts[k + 1].lower() not in lx.lists["SECTION_HEAD"]  # "Kelembagaan dan Analisis Jabatan"
                                                 or texts[k] == "," and texts[k + 1] == "dan" and k + 2 < len(texts)
                                                 and is_unit_word(lx, texts[k + 2]))
                                             or texts[k] == "Pemerintah" and k > i + 1 and any(  # "Pengadaan Barang/Jasa Pemerintah"
