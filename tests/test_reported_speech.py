@@ -263,3 +263,11 @@ def test_a_body_named_bare_or_with_an_adverb_speaks(extract, text, speaker):
     labels = {e.key: e.label for e in r.entities}
     got = {labels.get(q.speaker) for q in r.quotes if not q.direct}
     assert got == ({speaker} if speaker else set()), got
+
+
+def test_a_speaker_s_own_channel_between_the_name_and_the_verb(extract):
+    # "X, dalam orasinya menyebut ...": the channel closed by -nya stands between the apposition and the verb
+    r = extract(DATELINE + "Massa membentangkan spanduk. Koordinator aksi, Rudi Hartawan Saragih, dalam orasinya menyebut "
+                           "banyak honorer telah bekerja lebih dari sepuluh tahun.")
+    assert statement(r, "banyak honorer") == ("Rudi Hartawan Saragih",
+                                              "banyak honorer telah bekerja lebih dari sepuluh tahun."), r.quotes
