@@ -271,3 +271,20 @@ def test_a_speaker_s_own_channel_between_the_name_and_the_verb(extract):
                            "banyak honorer telah bekerja lebih dari sepuluh tahun.")
     assert statement(r, "banyak honorer") == ("Rudi Hartawan Saragih",
                                               "banyak honorer telah bekerja lebih dari sepuluh tahun."), r.quotes
+
+
+@pytest.mark.parametrize("text,speaker,start", [
+    # a question word after the verb is what was asked
+    ("Ketua Komisi I Rina Lestari membuka rapat. Ia mempertanyakan mengapa ratusan honorer belum diangkat.",
+     "Rina Lestari", "mengapa ratusan"),
+    # a body pointed back to after a short connective
+    ("Bawaslu Tidore menggelar rapat. Karena itu, lembaga tersebut meminta pejabat pembina kepegawaian segera "
+     "menjatuhkan sanksi.", "Badan Pengawas Pemilihan Umum Kota Tidore Kepulauan", "pejabat pembina"),
+    # counter-example: a questioned thing, no clause
+    ("Ketua Komisi I Rina Lestari mempertanyakan kebijakan rotasi pejabat tahun ini.", None, "kebijakan rotasi"),
+])
+def test_questions_and_a_body_after_a_connective(extract, text, speaker, start):
+    r = extract("TIDORE - " + text)
+    labels = {e.key: e.label for e in r.entities}
+    got = [labels.get(q.speaker) for q in r.quotes if not q.direct and q.text.startswith(start)]
+    assert got == ([speaker] if speaker else []), got

@@ -299,9 +299,17 @@ def _anaphor_subject(lx, before: str, nouns=None) -> bool:
     """Does ``before`` (the sentence up to its speech verb) name the last person by a noun pointing back,
     "Jenderal bintang dua itu (juga)", "Perempuan itu"? Not "Warga desa itu": no noun of a person.
     With ``nouns`` the nouns of a body instead ("Lembaga itu")."""
-    m = _ANAPHOR.match(before)
-    return bool(m and m.group(1).lower() in (lx.anaphor_nouns if nouns is None else nouns)
-                and all(w in lx.lists["SUBJECT_ADVERB"] for w in m.group(2).split()))
+    lead = _LEAD.match(before)  # "Karena itu, lembaga tersebut meminta ...": a short connective, then the subject
+    for part in (before, before[lead.end():] if lead else None):
+        m = _ANAPHOR.match(part) if part is not None else None
+        if m and m.group(1).lower() in (lx.anaphor_nouns if nouns is None else nouns) \
+                and all(w in lx.lists["SUBJECT_ADVERB"] for w in m.group(2).split()):
+            return True
+    return False
+
+
+#: a connective of up to three words closed by a comma opening a sentence ("Karena itu,", "Oleh sebab itu,")
+_LEAD = re.compile(r"^\s*(?:[A-Za-z]+\s+){0,2}[A-Za-z]+\s*,\s*")
 
 
 def _by_inverted_cue(ctx: DocContext, s: _Sentence, t):
