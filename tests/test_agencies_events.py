@@ -1400,3 +1400,14 @@ def test_regional_alone_names_no_body(extract):
 def test_a_section_s_fields_joined_by_dan(extract, text, agency):
     got = {e.label for e in extract("MAUMERE - " + text).entities if e.type == "Agency"}
     assert agency in got, got
+
+
+@pytest.mark.parametrize("text,venue", [
+    # "Lapangan" after an event word says the work is done in the field: no venue
+    ("Tim menggelar Evaluasi Lapangan Zona Integritas di RSUD Bagelen, Kamis (8/8/2029).", None),
+    # counter-example: a field named as a place
+    ("Apel digelar di Lapangan Merdeka Bagelen, Senin (5/8/2029).", "Lapangan Merdeka Bagelen"),
+])
+def test_a_field_evaluation_names_no_venue(extract, text, venue):
+    got = {e.label for e in extract("BAGELEN - " + text).entities if e.type == "Place" and e.label.startswith("Lapangan")}
+    assert got == ({venue} if venue else set()), got

@@ -267,6 +267,9 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     if any(t.j > i for k in range(max(0, i - 3), i) for t in ctx.hits_at(k, "TITLE")):
         return None  # "Kepala Distrik Wamena Kota X": part of an office, the person's parse names the unit
     head = ctx.span_text(i, h.j).lower()
+    if head in ctx.lx.event_words.get("IN_THE_FIELD", ()) and i > 0 and any(e.j == i for k in range(max(0, i - 3), i)
+                                                                          for e in ctx.hits_at(k, "EVENT_HEAD")):
+        return None  # "Evaluasi Lapangan Zona Integritas": a field evaluation, no sports field
     if head in ctx.lx.local_kinds:
         end = local_name(ctx, h.j)
         if end == h.j or not is_cap(doc[h.j]):
