@@ -1087,3 +1087,21 @@ def test_a_title_in_quotation_marks_is_no_quotation(extract):
 ])
 def test_names_listed_after_a_noun_for_people(extract, text, people):
     assert persons(extract(DATELINE + text)) == people
+
+
+@pytest.mark.parametrize("text,people", [
+    # a clipped first name and the same last name: one person
+    ("Wakil Bupati Manggarai, Fransiskus Xaverius Jehadu, membuka pelatihan. Dalam sambutannya, Wabup Frans Jehadu "
+     "meminta peserta disiplin.", {"Fransiskus Xaverius Jehadu"}),
+    # "Menurut X, pejabat ... harus ...": what follows the source's comma is said, no office of X
+    ("Wakil Bupati Manggarai, Fransiskus Xaverius Jehadu, membuka pelatihan. Menurut Frans, pejabat pengawas harus "
+     "menjadi penggerak perubahan.", {"Fransiskus Xaverius Jehadu"}),
+    # a hospital named after a person, its short form in brackets before "dr."
+    ("Setelah dua kali gagal, Rumah Sakit Umum Daerah (RSUD) dr. Achmad Diponegoro Putussibau kembali mengajukan "
+     "diri.", set()),
+    # counter-example: a different first name with the same last name is another person
+    ("Wakil Bupati Manggarai, Fransiskus Xaverius Jehadu, membuka pelatihan. Camat Ruteng Yohanes Jehadu hadir.",
+     {"Fransiskus Xaverius Jehadu", "Yohanes Jehadu"}),
+])
+def test_clipped_first_names_sources_and_hospitals(extract, text, people):
+    assert persons(extract(DATELINE + text)) == people

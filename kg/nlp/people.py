@@ -22,9 +22,12 @@ from .names import clean_name, is_degree, is_hon, name_prefix, name_word as _nam
 from .name_finders import aged as _aged, degreed as _degreed, from_body as _from_body, initialled as _initialled, \
     joined as _joined, listed as _listed, mention_of as _mention_of
 from .title_phrase import PersonMention, non_person, parse_title
+from .units import hospital_name_end
 
 __all__ = ["PersonMention", "iter_people", "clean_name"]
 
+#: words after which a name is the source of what follows its comma ("Menurut X, ...")
+_SOURCE_LEADS = frozenset({"menurut"})
 _REDUPLICATED = re.compile(r"(?:^|\s)(\w+) ?- ?\1$", re.I)  # "ibu-ibu", "bapak-bapak": a plural
 
 
@@ -151,8 +154,9 @@ def _introduced(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
     k = 0
     while k < len(texts):
         dotted = k + 1 < len(texts) and texts[k + 1] == "." and is_hon(ctx, doc[k]) and texts[k].lower() in ctx.lx.honorifics
-        if not (dotted or name_prefix(ctx, k)) or k in taken or ctx.in_quote(doc[k].idx) or _after_name(ctx, k):
-            k += 1
+        if not (dotted or name_prefix(ctx, k)) or k in taken or ctx.in_quote(doc[k].idx) or _after_name(ctx, k) \
+                or hospital_name_end(ctx.lx, texts, k):
+            k += 1  # (not "Rumah Sakit Umum Daerah (RSUD) dr. X": a hospital's name)
             continue
         s = _skip_hon(ctx, k)
         e = _name_run(ctx, s)
@@ -218,8 +222,11 @@ def _titled(ctx: DocContext, mentions: list[Mention], taken: set[int],
                 or _after_relative(ctx, i, nxt) or _before_bracket(ctx, i, nxt)
             if back is None and _points_back(ctx, i, nxt):  # "mantan Camat Wolo tersebut": resolved at the end
                 pm = replace(pm, official=True, via="pointed")
-            if back and (not bare.isdisjoint(range(*back)) or _plain_word(ctx, *back)):
-                back = None  # "Menteri Dalam Negeri, Kepala LAN ...": the words are another office's, no name
+            if back and (not bare.isdisjoint(range(*back)) or _plain_word(ctx, *back)
+                         or back[0] > 0 and ctx.texts[back[0] - 1].lower() in _SOURCE_LEADS
+                         and ctx.texts[back[1]:back[1] + 1] == [","]):
+                back = None  # "Menteri Dalam Negeri, Kepala LAN ...": the words are another office's, no name;
+                # "Menurut Frans, pejabat pengawas harus ...": what follows the source is said, no apposition
             if back:
                 s, e = back
                 start, end, raw, name = _mention_of(ctx, s, e)

@@ -56,6 +56,14 @@ def _inner_dropped(short: list[str], full: list[str]) -> bool:
     return all(w in rest for w in short[1:])
 
 
+def _first_clipped(short: list[str], full: list[str]) -> bool:
+    """"Frans Jehadu" for "Fransiskus Xaverius Jehadu": the first name clipped (four letters or more), the
+    last words the same."""
+    n = len(short)
+    return 2 <= n < len(full) and len(short[0]) >= 4 and short[0] != full[0] \
+        and full[0].lower().startswith(short[0].lower()) and short[1:] == full[len(full) - n + 1:]
+
+
 def _run_inside(short: list[str], full: list[str]) -> bool:
     """"Said Mahmud" for "Tengku Said Mahmud Effendi": two words or more that run together inside the full
     name (a title of birth before them, a family name after)."""
@@ -133,7 +141,8 @@ def resolve_people(people: list[PersonMention], nicknames: dict[str, str] | None
                 fw = full.split()
                 nw = n.split()
                 if nw == fw[:len(nw)] or nw == fw[-len(nw):] or (len(nw) == 1 and nw[0] in fw) \
-                        or _middle_dropped(nw, fw) or _inner_dropped(nw, fw) or _run_inside(nw, fw):
+                        or _middle_dropped(nw, fw) or _inner_dropped(nw, fw) or _run_inside(nw, fw) \
+                        or _first_clipped(nw, fw):
                     target = full if target is None else target
         if target is None and len(n.split()) == 1 and len(n) >= 4:
             target = _one_word_target(n, [f for f in names if canon.get(f) == f and len(f.split()) > 1], other_office)

@@ -122,10 +122,13 @@ def list_of_fields(ctx, k: int) -> bool:
 
 
 def hospital_name_end(lx: Lexicon, texts: list[str], k: int) -> int | None:
-    """End of a hospital's name after a doctor's title ("RSUD dr. Soetomo", "RSUP Dr. Sardjito"), ``k`` at
+    """End of a hospital's name after a doctor's title ("RSUD dr. Soetomo", "RSUP Dr. Sardjito", "... (RSUD) dr. X"), ``k`` at
     "dr": the name there is the hospital's, not a person's; else None."""
-    if k < 1 or texts[k].lower() != "dr" or texts[k - 1] not in lx.hospitals and texts[k - 2:k] != ["Rumah", "Sakit"]:
+    if k < 1 or texts[k].lower() != "dr":
         return None
+    before = texts[k - 2] if k >= 3 and texts[k - 1] == ")" and texts[k - 3] == "(" else texts[k - 1]
+    if before not in lx.hospitals and texts[k - 2:k] != ["Rumah", "Sakit"]:
+        return None  # (not "Rumah Sakit Umum Daerah (RSUD) dr. X": its short form in brackets before "dr.")
     m, end = cap_run_after(texts, k, 3)
     return end if end > m else None
 
