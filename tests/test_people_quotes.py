@@ -1105,3 +1105,16 @@ def test_names_listed_after_a_noun_for_people(extract, text, people):
 ])
 def test_clipped_first_names_sources_and_hospitals(extract, text, people):
     assert persons(extract(DATELINE + text)) == people
+
+
+@pytest.mark.parametrize("text,role,absent", [
+    # a name that holds an office of its own, then a list's next office: no apposition
+    ("Peresmian turut dihadiri Ketua DPRD Natuna, Kapolres Natuna AKBP Johannes Pardede, Dandim 0318/Natuna serta "
+     "para kepala perangkat daerah.", ("Johannes Pardede", "Kapolres Natuna"), ("Johannes Pardede", "Dandim 0318/Natuna")),
+    # counter-example: an office between commas after such a name, closed by a verb, is held by it
+    ("Kapolres Natuna AKBP Johannes Pardede, Ketua Panitia Pengamanan, mengatakan situasi aman.",
+     ("Johannes Pardede", "Ketua Panitia Pengamanan"), None),
+])
+def test_an_office_listed_after_a_name_with_an_office(extract, text, role, absent):
+    got = roles(extract(DATELINE + text))
+    assert role in got and (absent is None or absent not in got), got

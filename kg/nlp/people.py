@@ -224,7 +224,7 @@ def _titled(ctx: DocContext, mentions: list[Mention], taken: set[int],
                 pm = replace(pm, official=True, via="pointed")
             if back and (not bare.isdisjoint(range(*back)) or _plain_word(ctx, *back)
                          or back[0] > 0 and ctx.texts[back[0] - 1].lower() in _SOURCE_LEADS
-                         and ctx.texts[back[1]:back[1] + 1] == [","]):
+                         and ctx.texts[back[1]:back[1] + 1] == [","] or _listed_office(ctx, found, back, nxt)):
                 back = None  # "Menteri Dalam Negeri, Kepala LAN ...": the words are another office's, no name;
                 # "Menurut Frans, pejabat pengawas harus ...": what follows the source is said, no apposition
             if back:
@@ -300,6 +300,16 @@ def _cue_candidate(ctx: DocContext, k: int, low: str, taken: set[int]) -> tuple[
     if cand and cand[1] - cand[0] == 1 and vocab_common(ctx.texts[cand[0]], max_proper=0.5, min_seen=5):
         cand = None  # "Petani mengatakan", "Guru menyatakan": a common noun (a known name's part comes below)
     return cand, via
+
+
+def _listed_office(ctx: DocContext, found: list[PersonMention], back: tuple[int, int], end: int) -> bool:
+    """Is the office ending at ``end`` the next item of a list after a name that holds an office of its own
+    ("dihadiri Kapolres X AKBP Budi Santoso, Dandim 0318/X serta ...")? Then it is no apposition of that name."""
+    texts = ctx.texts
+    held = any(p.name and p.via == "title" and p.i <= back[0] < p.j for p in found)
+    listed = end < len(texts) and (texts[end] in ("serta", "dan") or texts[end] == "," and end + 1 < len(texts)
+                                   and bool(ctx.hits_at(end + 1, "TITLE")))
+    return held and listed
 
 
 def _plain_word(ctx: DocContext, s: int, e: int) -> bool:
