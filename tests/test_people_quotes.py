@@ -1118,3 +1118,15 @@ def test_clipped_first_names_sources_and_hospitals(extract, text, people):
 def test_an_office_listed_after_a_name_with_an_office(extract, text, role, absent):
     got = roles(extract(DATELINE + text))
     assert role in got and (absent is None or absent not in got), got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a lower-case unit named bare after an office, then its members' names joined by "dan"
+    ("RDP dipimpin Ketua Komisi I, Zulhendri Sutan Mangkuto, didampingi anggota komisi Nengah Suarsana dan Wahidah "
+     "Lamba.", {("Nengah Suarsana", "anggota komisi"), ("Wahidah Lamba", "anggota komisi")}),
+    # counter-example: the unit's number after it is its name, no person
+    ("Rapat didampingi anggota komisi I dari dua fraksi.", set()),
+])
+def test_members_of_a_unit_named_bare(extract, text, expected):
+    got = {r for r in roles(extract(DATELINE + text)) if r[1] == "anggota komisi"}
+    assert got == expected, got

@@ -250,6 +250,9 @@ def _org_step(ctx: DocContext, st: _Title, mentions: list[Mention]) -> bool:
     elif t.text[:1].isupper() and (t.text.isupper() and len(t.text) >= 2 and t.text not in lx.not_entity and "." not in t.text) \
             and not (t.text.lower() in lx.address and k > head_end and _name_word(ctx, k - 1)):  # "Budi SIP"
         st.k = st.org_marker = k + 1
+    elif low in lx.lists["UNIT_HEAD"] and t.text.islower() and k == head_end and k + 1 < len(doc) \
+            and not re.match(r"^(?:[IVX]+|[A-E]|\d+)$", ctx.texts[k + 1]) and _name_word(ctx, k + 1):
+        st.k = st.org_marker = k + 1  # "anggota komisi Hendra Gunawan": the unit named bare, its member's name after it
     elif low in lx.lists["UNIT_HEAD"]:
         st.k = st.org_marker = _unit_name_end(ctx, k + 1)  # "Divisi Teknis", "Bidang Pengadaan"
     elif t.text == "," and k > head_end and list_of_fields(ctx, k):
