@@ -578,3 +578,18 @@ def test_the_story_s_day_is_the_first_day_of_a_range(extract):
     r = extract("CURUP - Diskominfo menggelar Bimbingan Teknis Penguatan SPBE bagi operator perangkat daerah. Kegiatan "
                 "berlangsung selama dua hari, Kamis-Jumat (20-21/6/2029), di Aula Bagelen.")
     assert event_dates(r).get("Bimbingan Teknis Penguatan SPBE") == "2029-06-20", event_dates(r)
+
+
+@pytest.mark.parametrize("second,one", [
+    # the opening of the training just named is that training, and who opened it took part in it
+    ("Pembukaan pelatihan berlangsung di Aula Ranaka, Selasa (15/4/2029). Pelatihan dibuka Wakil Bupati Manggarai, "
+     "Fransiskus Jehadu.", True),
+    # counter-example: the opening of another kind of happening is its own
+    ("Pembukaan pameran berlangsung di Aula Ranaka, Selasa (15/4/2029).", False),
+])
+def test_an_opening_of_the_training_just_named(extract, second, one):
+    r = extract(DATELINE + "Sebanyak 48 pejabat mengikuti Pelatihan Kepemimpinan Pengawas Angkatan II Tahun 2029. " + second)
+    labels = {e.label for e in r.entities if e.type == "Event"}
+    assert (not any(lab.lower().startswith("pembukaan") for lab in labels)) == one, labels
+    if one:
+        assert took_part(r, "Fransiskus Jehadu", "pelatihan kepemimpinan")

@@ -383,13 +383,16 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
                                   (m.label, *m.aliases, *m2.aliases), m2.kind, None, m.i, e2)
                     i = e2
                     continue
-            head_word = m.label.split()[0].lower()
+            words = m.label.lower().split()
+            part = len(words) == 2 and words[0] in _words(ctx, "CEREMONY_PART")  # "Pembukaan pelatihan"
+            head_word = words[1] if part else words[0]
             prior = [x for x in named if x.kind != "election" and x.key != m.key]
             back = [x for x in prior if head_word in x.label.lower().split()]  # "desk evaluasi" ... "Evaluasi ... ini"
-            if m.kind != "election" and (back and _points_back(ctx, end) or prior and _marks(ctx, i)
+            if m.kind != "election" and (back and (_points_back(ctx, end) or part) or prior and _marks(ctx, i)
                                          or prior and end == i + 1 and _told_held(ctx, i, end)
                                          or prior and _linked(ctx, i) and not is_cap(doc[i])):
-                # "pelaksanaan Evaluasi Penilaian ... ini": another name of the happening told before
+                # "pelaksanaan Evaluasi Penilaian ... ini": another name of the happening told before; "Pembukaan
+                # pelatihan berlangsung ...": the opening of the training just named is that training
                 p = (back or prior)[-1]
                 m = Mention(m.start, m.end, m.text, m.type, p.key, p.label, (m.label, *m.aliases), p.kind, None, m.i, m.j)
             named.append(m)
