@@ -224,9 +224,11 @@ def _titled(ctx: DocContext, mentions: list[Mention], taken: set[int],
                 pm = replace(pm, official=True, via="pointed")
             if back and (not bare.isdisjoint(range(*back)) or _plain_word(ctx, *back)
                          or back[0] > 0 and ctx.texts[back[0] - 1].lower() in _SOURCE_LEADS
-                         and ctx.texts[back[1]:back[1] + 1] == [","] or _listed_office(ctx, found, back, nxt)):
+                         and ctx.texts[back[1]:back[1] + 1] == [","] and ctx.texts[nxt:nxt + 1] != [","]
+                         or _listed_office(ctx, found, back, nxt)):
                 back = None  # "Menteri Dalam Negeri, Kepala LAN ...": the words are another office's, no name;
-                # "Menurut Frans, pejabat pengawas harus ...": what follows the source is said, no apposition
+                # "Menurut Frans, pejabat pengawas harus ...": what follows the source is said, no apposition (but
+                # "Menurut X, Kepala Desa Y, ...": an office closed by a comma is)
             if back:
                 s, e = back
                 start, end, raw, name = _mention_of(ctx, s, e)
