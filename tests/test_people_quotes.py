@@ -1130,3 +1130,24 @@ def test_an_office_listed_after_a_name_with_an_office(extract, text, role, absen
 def test_members_of_a_unit_named_bare(extract, text, expected):
     got = {r for r in roles(extract(DATELINE + text)) if r[1] == "anggota komisi"}
     assert got == expected, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # regional name prefixes: Acehnese "Cut", Sasak "Baiq" and "Amaq", even with no organisation after the office
+    ("Rapat didampingi Wakil Ketua Cut Nurhayati Hasballah.", ("Cut Nurhayati Hasballah", "Wakil Ketua")),
+    ("Baiq Nurul Hidayati, Kepala BKPSDM Lombok Timur, menjelaskan sanksi bagi guru PPPK.",
+     ("Baiq Nurul Hidayati", "Kepala BKPSDM Lombok Timur")),
+    # a connective never part of a name opens the sentence before the name
+    ("Adapun Nurul Hidayati, Kepala BKPSDM Lombok Timur, menjelaskan sanksi bagi guru PPPK.",
+     ("Nurul Hidayati", "Kepala BKPSDM Lombok Timur")),
+    # a second clause after "sedangkan" whose verb of holding stands before the office
+    ("Aprizal Cahyadi menjadi Camat Tulung Selapan, sedangkan Rosmala Dewi menempati posisi Sekretaris Dinas "
+     "Pendidikan.", ("Rosmala Dewi", "Sekretaris Dinas Pendidikan")),
+])
+def test_regional_prefixes_connectives_and_a_second_clause(extract, text, expected):
+    assert expected in roles(extract(DATELINE + text))
+
+
+def test_a_sasak_prefix_and_an_adverb_before_the_verb(extract):
+    r = extract(DATELINE + "Seorang anggota tim, Amaq Sumarlan, hanya menyatakan pihaknya tidak pernah mengundang ASN.")
+    assert ("Amaq Sumarlan", "pihaknya tidak pernah") in said(r)

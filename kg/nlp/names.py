@@ -218,8 +218,10 @@ def backward_name(ctx: DocContext, i: int) -> tuple[int, int] | None:
     if s == e:
         return None
     if s > 0 and ctx.texts[s - 1][:1].isupper() and not doc[s - 1].is_punct and ctx.texts[s - 1].lower() not in ctx.lx.function_words \
+            and ctx.texts[s - 1].lower() not in ctx.lx.not_name \
             and not (is_hon(ctx, doc[s - 1]) and not (s > 1 and name_word(ctx, s - 2))):
-        return None  # but "Mbok Sukarmi, mengaku": an honorific may open the name ("Ridwan Daeng Sikki": not inside it)
+        return None  # but "Mbok Sukarmi, mengaku": an honorific may open the name ("Ridwan Daeng Sikki": not inside it);
+        # "Adapun X, Kepala ...": a connective that is never part of a name opens the sentence before it
     if s > 0 and (ctx.texts[s - 1].lower() in ctx.lx.venue_heads or ctx.texts[s - 1].lower() in ctx.lx.lists["PLACE_PREP"]):
         return None  # "desa Karangrejo", "di Sleman": a place, not a person
     if s > 0 and ctx.texts[s - 1].isdigit():

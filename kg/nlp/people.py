@@ -99,7 +99,8 @@ def _subject_holding(ctx: DocContext, i: int) -> tuple[int, int] | None:
     back = _backward_name(ctx, c)
     if back is None:
         return None
-    return back if opens_sentence(ctx, back[0]) or texts[back[0] - 1] == "," else None
+    return back if opens_sentence(ctx, back[0]) or texts[back[0] - 1] == "," \
+        or texts[back[0] - 1].lower() in ctx.lx.lists["CLAUSE_LEAD"] else None  # "..., sedangkan Rosmala menempati ..."
 
 
 def _after_relative(ctx: DocContext, office: int, k: int) -> tuple[int, int] | None:

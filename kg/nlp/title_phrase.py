@@ -352,7 +352,7 @@ def _name_in_run(ctx: DocContext, st: _Title) -> None:
     """Where the holder's name starts and ends in the run of words after the office, if it does."""
     st.split = max(st.org_marker, st.last_hon or 0)
     if st.split == st.head_end and st.rule == "following" and st.k > st.head_end and st.last_hon is None \
-            and not st.rec.get("unit"):
+            and not st.rec.get("unit") and not _name_prefix(ctx, st.head_end):  # "Wakil Ketua Cut X": a name's prefix
         # "Kepala Bagian Umum Budi": org words and a name cannot be told apart; take no name (but an office
         # that names its unit, "Kadinkes Budi", "Inspektur Budi", is followed by a region or a name only)
         st.name_start = None
