@@ -1151,3 +1151,15 @@ def test_regional_prefixes_connectives_and_a_second_clause(extract, text, expect
 def test_a_sasak_prefix_and_an_adverb_before_the_verb(extract):
     r = extract(DATELINE + "Seorang anggota tim, Amaq Sumarlan, hanya menyatakan pihaknya tidak pernah mengundang ASN.")
     assert ("Amaq Sumarlan", "pihaknya tidak pernah") in said(r)
+
+
+@pytest.mark.parametrize("text,person", [
+    # a name before "dari" and a local unit is a person
+    ("Salah seorang peserta, Sri Wahyuningsih dari Kecamatan Wanadadi, mengaku baru memahami aturan itu.",
+     "Sri Wahyuningsih"),
+    # counter-example: a place after "dari", no name before it
+    ("Bantuan datang dari Kecamatan Wanadadi dan Kecamatan Batur.", None),
+])
+def test_a_name_from_a_local_unit(extract, text, person):
+    got = persons(extract(DATELINE + text))
+    assert got == ({person} if person else set()), got

@@ -66,12 +66,14 @@ def degreed(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
 
 def from_body(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
     """Names of two words or more right before "dari" and a body ("Posisi kedua ditempati Rizky Ramadhan
-    Siregar dari Badan Pendapatan Daerah"): who comes from a body is a person; outside quotations."""
+    Siregar dari Badan Pendapatan Daerah", "X dari Kecamatan Y"): who comes from a body or a local unit is a
+    person; outside quotations."""
     texts, doc = ctx.texts, ctx.doc
     for k, text in enumerate(texts):
-        if text != "dari" or k + 1 >= len(texts) or not ctx.longest(k + 1, ("AGENCY", "AGENCY_TYPE")) \
-                or ctx.in_quote(doc[k].idx):
-            continue
+        if text != "dari" or k + 1 >= len(texts) or ctx.in_quote(doc[k].idx) or not (
+                ctx.longest(k + 1, ("AGENCY", "AGENCY_TYPE")) or texts[k + 1][:1].isupper()
+                and texts[k + 1].lower() in ctx.lx.local_kinds and k + 2 < len(texts) and texts[k + 2][:1].isupper()):
+            continue  # (a local unit too: "Sri Wahyuningsih dari Kecamatan Wanadadi")
         back = _backward_name(ctx, k) if texts[k - 1] != "," else None
         if not back or back[1] - back[0] < 2 or not taken.isdisjoint(range(*back)) \
                 or any(vocab_common(texts[m]) for m in range(*back)):
