@@ -14,8 +14,8 @@ scored blind in the session that added them; ``hS`` and ``hT`` were scored blind
 classes; ``hU`` and ``hV`` were scored blind on the session's final rules, then their new errors read;
 ``hW`` was scored blind and then read; ``hX`` and ``hY`` were scored blind on the code that began their
 session and then read for error classes; ``hZ`` and ``hZZ`` were scored blind on that session's rules,
-``hAB`` and ``hAC`` on its later rules (then read for error classes), ``hAD`` and ``hAE`` on its final
-rules, then all added (docs/quality.md)."""
+``hAB`` and ``hAC`` on its later rules (then read for error classes), ``hAD`` and ``hAE`` on the rules
+merged at 1e1ddd6 (then hAD read), then all added (docs/quality.md)."""
 from __future__ import annotations
 
 import json
@@ -50,7 +50,8 @@ HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
 #: 0.999, WhoSaidWhat 0.995, attribution 0.993; hAB alone, blind: Person 0.977, WhoSaidWhat 1.0, attribution 1.0; hAC
 #: alone, blind: Person 0.988, WhoSaidWhat 1.0, attribution 0.990), and with hAD/hAE (all 404: Person 0.995, Quote
 #: 0.998, WhoSaidWhat 0.994, attribution 0.992; hAD alone, blind: Person 0.949, WhoSaidWhat 0.960, attribution 0.944;
-#: hAE alone, blind: Person 1.0, WhoSaidWhat 0.986, attribution 1.0), less a margin
+#: hAE alone, blind: Person 1.0, WhoSaidWhat 0.986, attribution 1.0; after the rules read from hAD, all 404: Person
+#: 0.997, Quote 0.998, WhoSaidWhat 0.995, attribution 0.993), less a margin
 FLOORS = {"Person": 0.98, "Quote": 0.98, "WhoSaidWhat": 0.98, "attribution": 0.98}
 
 
