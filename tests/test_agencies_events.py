@@ -1317,7 +1317,7 @@ def test_towns_in_lists_addresses_and_origins(extract, text, places):
     ("Warga datang jauh-jauh dari Blang Sekar, tetapi petugasnya tidak ada.", {"Blang Sekar"}),
     ("Hadir perwakilan pelaku usaha dari Kelisewu hingga Mauwolo.", {"Kelisewu", "Mauwolo"}),
     ("Puskesmas di pelosok Samigalang kekurangan perawat.", {"Samigalang"}),
-    ("Dulu pegawai dari Muara Kelang harus turun ke kota untuk mengurus izin.", {"Muara Kelang"}),
+    ("Dulu pegawai dari Long Ikis harus turun ke kota untuk mengurus izin.", {"Long Ikis"}),
     ("Peserta dari Dinas Kesehatan hadir dalam rapat itu.", set()),
     # counter-example: a person after "dari" is no place
     ("Ia menerima laporan dari Budi Santoso kemarin.", set()),
