@@ -367,18 +367,7 @@ def section_unit(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     if not levels or not texts[i][:1].isupper():
         return None
     k = i + 1
-    while k < len(texts) and k - i < 8 and not ctx.hits_at(k, "AGENCY_TYPE") and (is_unit_word(lx, texts[k])
-                                            or k > i + 1 and texts[k][:1].isupper() and is_dictionary_word(texts[k])  # "Komunikasi Pimpinan"
-                                            or texts[k] == "/" and k > i + 1
-                                            or texts[k] in ("dan", ",") and k + 1 < len(texts) and (is_unit_word(lx, texts[k + 1])
-                                                or texts[k] == "dan" and k > i + 1 and texts[k + 1][:1].isupper()
-                                                and is_dictionary_word(texts[k + 1])
-                                                and not any(ctx.hits_at(k + 1, lab) for lab in ("AGENCY", "AGENCY_TYPE", "PLACE"))
-                                                and texts[k + 1].lower() not in lx.lists["SECTION_HEAD"]  # "Kelembagaan dan Analisis Jabatan"
-                                                or texts[k] == "," and texts[k + 1] == "dan" and k + 2 < len(texts)
-                                                and is_unit_word(lx, texts[k + 2]))
-                                            or texts[k] == "Pemerintah" and k > i + 1 and any(  # "Pengadaan Barang/Jasa Pemerintah"
-                                                h.id == "sekretariat-daerah" for h in ctx.hits_at(k + 1, "AGENCY_TYPE"))):
+    while k < len(texts) and k - i < 8 and not ctx.hits_at(k, "AGENCY_TYPE") and _section_field(ctx, i, k):
         k += 1
     while k > i + 1 and texts[k - 1] in ("/", "dan", ","):
         k -= 1
@@ -449,6 +438,28 @@ def government_aliases(reg: dict) -> tuple[str, ...]:
     return tuple(sorted(forms))
 
 
+def _section_field(ctx: DocContext, i: int, k: int) -> bool:
+    """Is token ``k`` part of the field naming the section whose head is at ``i``: a unit's word, a capitalised
+    dictionary word ("Komunikasi Pimpinan"), a "/", "dan" or a comma before another field word ("Kelembagaan dan
+    Analisis Jabatan", not "... dan Inspektorat" nor "... dan Bagian ..."), "Pemerintah" before the
+    secretariat ("Pengadaan Barang/Jasa Pemerintah Setda")?"""
+    texts, lx = ctx.texts, ctx.lx
+    w = texts[k]
+    if is_unit_word(lx, w) or k > i + 1 and (w[:1].isupper() and is_dictionary_word(w) or w == "/"):
+        return True
+    if w == "Pemerintah" and k > i + 1:
+        return any(h.id == "sekretariat-daerah" for h in ctx.hits_at(k + 1, "AGENCY_TYPE"))
+    if w not in ("dan", ",") or k + 1 >= len(texts):
+        return False
+    nxt = texts[k + 1]
+    if is_unit_word(lx, nxt):
+        return True
+    if w == "dan":
+        return k > i + 1 and nxt[:1].isupper() and is_dictionary_word(nxt) and nxt.lower() not in lx.lists["SECTION_HEAD"] \
+            and not any(ctx.hits_at(k + 1, lab) for lab in ("AGENCY", "AGENCY_TYPE", "PLACE"))
+    return nxt == "dan" and k + 2 < len(texts) and is_unit_word(lx, texts[k + 2])
+
+
 def commission_unit(ctx: DocContext, i: int, parents: list[Mention]) -> Mention | None:
     """"Komisi 3 DPRD X": a named unit right before an agency."""
     doc = ctx.doc
@@ -466,9 +477,11 @@ def commission_unit(ctx: DocContext, i: int, parents: list[Mention]) -> Mention 
 
 def bare_units(ctx: DocContext, mentions: list[Mention]) -> list[Mention]:
     """"Komisi A" named bare after "Komisi A DPRK X" (:func:`commission_unit`): the same unit, a mention of it."""
-    units = {(m.text.split()[0].lower(), m.text.split()[1]): m for m in mentions
-             if m.type == "Agency" and len(m.text.split()) > 2 and m.key.endswith(
-                 f"-{m.text.split()[0].lower()}-{m.text.split()[1].lower()}")}
+    units: dict[tuple[str, str], Mention] = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.type == "Agency" and len(words) > 2 and m.key.endswith(f"-{words[0].lower()}-{words[1].lower()}"):
+            units[(words[0].lower(), words[1])] = m  # the key commission_unit gives: the parent's, "-komisi-a"
     if not units:
         return []
     covered = {k for m in mentions for k in range(m.i, m.j)}

@@ -55,15 +55,10 @@ def scene_after(ctx: DocContext, end: int) -> bool:
     texts, doc = ctx.texts, ctx.doc
     if end >= len(texts) or ctx.in_quote(doc[end].idx):
         return False
-    nxt = [t.lower() for t in texts[end:end + 3]]
-    if nxt and nxt[0] in words(ctx, "THEME"):
+    if texts[end].lower() in words(ctx, "THEME"):
         return True
-    at = 2 if nxt[:2] == ["bertempat", "di"] else 1 if nxt[:1] == ["di"] else 0
-    if at and end + at + 1 < len(texts) and texts[end + at] in words(ctx, "VENUE_STOP") \
-            and texts[end + at + 1][:1].isupper():
-        at += 1  # "di halaman Kantor Bupati X", "di lantai dasar Gedung Y": a part of the venue, then its name
-    if at and end + at < len(texts) and texts[end + at][:1].isupper() and any(
-            ctx.hits_at(end + at, lab) for lab in ("VENUE_HEAD", "PLACE", "AGENCY", "AGENCY_TYPE")):
+    at = _venue_start(ctx, end, ("bertempat di", "di"))
+    if at is not None and any(ctx.hits_at(at, lab) for lab in ("VENUE_HEAD", "PLACE", "AGENCY", "AGENCY_TYPE")):
         return True  # "di Aula X", "di Kota Y", "di Universitas Z"
     sent = doc[end].sent
     stop = min(sent.end, end + 16)
@@ -85,11 +80,24 @@ def placed_bare(ctx: DocContext, i: int, head: str, end: int) -> bool:
     texts = ctx.texts
     if head not in ctx.lx.lower_event_heads or not cue_before(ctx, i) or texts[i - 1].lower() in ctx.lx.function_words:
         return False
-    at = end + 1 if end < len(texts) and texts[end] == "di" else 0
-    if at and at + 1 < len(texts) and texts[at] in words(ctx, "VENUE_STOP") and texts[at + 1][:1].isupper():
+    at = _venue_start(ctx, end, ("di",))
+    return at is not None and any(ctx.hits_at(at, lab) for lab in ("VENUE_HEAD", "PLACE")) \
+        and not ctx.in_quote(ctx.doc[end].idx)
+
+
+def _venue_start(ctx: DocContext, end: int, leads: tuple[str, ...]) -> int | None:
+    """Where a capitalised name starts after a lead of ``leads`` right after ``end`` ("di Aula X", "bertempat
+    di ..."), a lower-case venue word (``VENUE_STOP``) perhaps between ("di halaman Kantor Bupati X", "di
+    lantai dasar Gedung Y": a part of the venue, then its name); else None."""
+    texts = ctx.texts
+    lead = next((lead.split() for lead in leads if [t.lower() for t in texts[end:end + len(lead.split())]]
+                 == lead.split()), None)
+    if lead is None:
+        return None
+    at = end + len(lead)
+    if at + 1 < len(texts) and texts[at] in words(ctx, "VENUE_STOP") and texts[at + 1][:1].isupper():
         at += 1
-    return bool(at) and at < len(texts) and texts[at][:1].isupper() \
-        and any(ctx.hits_at(at, lab) for lab in ("VENUE_HEAD", "PLACE")) and not ctx.in_quote(ctx.doc[end].idx)
+    return at if at < len(texts) and texts[at][:1].isupper() else None
 
 
 def marks(ctx: DocContext, i: int) -> bool:

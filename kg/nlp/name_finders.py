@@ -12,7 +12,7 @@ from .names import clean_name, is_degree, is_hon, name_run as _name_run, name_wo
     skip_hon as _skip_hon, backward_name as _backward_name
 from .nicknames import clips
 from .title_phrase import PersonMention
-from .units import is_unit_word
+from .units import age_before, is_unit_word
 from ..vocab import is_common_word as vocab_common
 
 __all__ = ["mention_of", "initialled", "degreed", "from_body", "aged", "listed", "joined"]
@@ -120,11 +120,10 @@ def aged(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
     none part of a gazetteer name; outside quotations."""
     texts, doc, lx = ctx.texts, ctx.doc, ctx.lx
     for k, text in enumerate(texts):
-        aged = text == "(" and k + 2 < len(texts) and texts[k + 1].isdigit() and 10 <= int(texts[k + 1]) <= 110 \
-            and texts[k + 2] == ")"
+        age = k + 2 < len(texts) and age_before(texts, k + 3) and 10 <= int(texts[k + 1]) <= 110  # "(41)" at k
         called = text == "atau" and k + 2 < len(texts) and texts[k + 1].lower().rstrip(".") in lx.honorifics \
             and texts[k + 2][:1].isupper()
-        if not (aged or called) or k - 1 in taken or ctx.in_quote(doc[k].idx):
+        if not (age or called) or k - 1 in taken or ctx.in_quote(doc[k].idx):
             continue
         s = k
         while s > 0 and k - s < 4 and s - 1 not in taken and _name_word(ctx, s - 1) and not ctx.hits_at(s - 1):

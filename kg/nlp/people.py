@@ -26,8 +26,6 @@ from .units import hospital_name_end
 
 __all__ = ["PersonMention", "iter_people", "clean_name"]
 
-#: words after which a name is the source of what follows its comma ("Menurut X, ...")
-_SOURCE_LEADS = frozenset({"menurut"})
 _REDUPLICATED = re.compile(r"(?:^|\s)(\w+) ?- ?\1$", re.I)  # "ibu-ibu", "bapak-bapak": a plural
 
 
@@ -223,13 +221,8 @@ def _titled(ctx: DocContext, mentions: list[Mention], taken: set[int],
                 or _after_relative(ctx, i, nxt) or _before_bracket(ctx, i, nxt)
             if back is None and _points_back(ctx, i, nxt):  # "mantan Camat Wolo tersebut": resolved at the end
                 pm = replace(pm, official=True, via="pointed")
-            if back and (not bare.isdisjoint(range(*back)) or _plain_word(ctx, *back)
-                         or back[0] > 0 and ctx.texts[back[0] - 1].lower() in _SOURCE_LEADS
-                         and ctx.texts[back[1]:back[1] + 1] == [","] and ctx.texts[nxt:nxt + 1] != [","]
-                         or _listed_office(ctx, found, back, nxt)):
-                back = None  # "Menteri Dalam Negeri, Kepala LAN ...": the words are another office's, no name;
-                # "Menurut Frans, pejabat pengawas harus ...": what follows the source is said, no apposition (but
-                # "Menurut X, Kepala Desa Y, ...": an office closed by a comma is)
+            if back and _not_its_holder(ctx, found, bare, back, nxt):
+                back = None
             if back:
                 s, e = back
                 start, end, raw, name = _mention_of(ctx, s, e)
@@ -303,6 +296,19 @@ def _cue_candidate(ctx: DocContext, k: int, low: str, taken: set[int]) -> tuple[
     if cand and cand[1] - cand[0] == 1 and vocab_common(ctx.texts[cand[0]], max_proper=0.5, min_seen=5):
         cand = None  # "Petani mengatakan", "Guru menyatakan": a common noun (a known name's part comes below)
     return cand, via
+
+
+def _not_its_holder(ctx: DocContext, found: list[PersonMention], bare: set[int], back: tuple[int, int],
+                    end: int) -> bool:
+    """Are the words ``back`` before the office ending at ``end`` no holder of it: another office's words with
+    no name ("Menteri Dalam Negeri, Kepala LAN ..."), a plain noun (:func:`_plain_word`), a source whose
+    words follow its comma ("Menurut Frans, pejabat pengawas harus ...", but "Menurut X, Kepala Desa Y, ...":
+    an office closed by a comma is X's), or a name before the next office of a list (:func:`_listed_office`)?"""
+    texts = ctx.texts
+    source = back[0] > 0 and texts[back[0] - 1].lower() == "menurut" and texts[back[1]:back[1] + 1] == [","] \
+        and texts[end:end + 1] != [","]
+    return not bare.isdisjoint(range(*back)) or _plain_word(ctx, *back) or source \
+        or _listed_office(ctx, found, back, end)
 
 
 def _listed_office(ctx: DocContext, found: list[PersonMention], back: tuple[int, int], end: int) -> bool:

@@ -242,6 +242,20 @@ def local_name(ctx: DocContext, k: int, limit: int = 3) -> int:
     return m
 
 
+def _after_short_form(ctx: DocContext, p: int) -> tuple[int, bool] | None:
+    """(end, whether the name ends there) of a venue's name going on after its short form in brackets, which
+    ends at ``p``: its city ("Pusat Pemerintahan Kota (Puspemkot) Serang", the name ends after it) or the rest
+    of its name ("Gedung Olahraga (GOR) Hiad Sai", read on); else None."""
+    texts, lx = ctx.texts, ctx.lx
+    after = ctx.longest(p, ("PLACE",))
+    if after and not inside_longer_name(ctx, p, after.j):
+        return after.j, True
+    if is_cap(ctx.doc[p]) and texts[p].isalpha() and texts[p].lower() not in lx.function_words \
+            and texts[p].lower() not in lx.calendar and not ctx.hits.get(p):
+        return p, False
+    return None
+
+
 def _body_only(ctx: DocContext, k: int, end: int) -> bool:
     """Do the words ``k:end`` name a body and nothing else (no region, no name of a building)?"""
     body = max((h.j for h in ctx.hits_at(k) if h.label in ("AGENCY", "AGENCY_TYPE")), default=None)
@@ -291,13 +305,10 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         elif end > h.j and _joined(doc, end):
             end += 2  # "Jalan Soekarno-Hatta"
         elif t.text == "(" and end > h.j and (p := paren_end(ctx, end)) and p < len(doc) \
-                and (after := ctx.longest(p, ("PLACE",))) and not inside_longer_name(ctx, p, after.j):
-            end = after.j  # "Pusat Pemerintahan Kota (Puspemkot) Serang": its short form, then its city
-            break
-        elif t.text == "(" and end > h.j and (p := paren_end(ctx, end)) and p < len(doc) and is_cap(doc[p]) \
-                and doc[p].text.isalpha() and ctx.texts[p].lower() not in ctx.lx.function_words \
-                and ctx.texts[p].lower() not in ctx.lx.calendar and not ctx.hits.get(p):
-            end = p  # "Gedung Olahraga (GOR) Hiad Sai": its short form, then the rest of its name
+                and (after := _after_short_form(ctx, p)):
+            end, done = after  # "Pusat Pemerintahan Kota (Puspemkot) Serang", "Gedung Olahraga (GOR) Hiad Sai"
+            if done:
+                break
         elif t.text == "." and end > h.j and end + 1 < len(doc) and is_cap(doc[end + 1]) \
                 and (ctx.texts[end - 1].lower() in ctx.lx.honorifics or _INITIALS.fullmatch(ctx.texts[end - 1])):
             end += 1  # "Ruang Rapat H. Aberani Sulaiman", "Jalan A. Yani", "Pendopo R.A. Kartini": initials in the name

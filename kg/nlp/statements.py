@@ -300,12 +300,10 @@ def _anaphor_subject(lx, before: str, nouns=None) -> bool:
     "Jenderal bintang dua itu (juga)", "Perempuan itu"? Not "Warga desa itu": no noun of a person.
     With ``nouns`` the nouns of a body instead ("Lembaga itu")."""
     lead = _LEAD.match(before)  # "Karena itu, lembaga tersebut meminta ...": a short connective, then the subject
-    for part in (before, before[lead.end():] if lead else None):
-        m = _ANAPHOR.match(part) if part is not None else None
-        if m and m.group(1).lower() in (lx.anaphor_nouns if nouns is None else nouns) \
-                and all(w in lx.lists["SUBJECT_ADVERB"] for w in m.group(2).split()):
-            return True
-    return False
+    nouns = lx.anaphor_nouns if nouns is None else nouns
+    return any((m := _ANAPHOR.match(part)) and m.group(1).lower() in nouns
+               and all(w in lx.lists["SUBJECT_ADVERB"] for w in m.group(2).split())
+               for part in ([before, before[lead.end():]] if lead else [before]))
 
 
 #: a connective of up to three words closed by a comma opening a sentence ("Karena itu,", "Oleh sebab itu,")
