@@ -179,7 +179,7 @@ def _defined_type(ctx: DocContext, s: int, long_form: str, acr: str) -> str | No
     lx = ctx.lx
     agency_heads, policy_heads = lx.mention_words["AGENCY_HEAD"], lx.mention_words["POLICY_HEAD"]
     head = long_form.split()[0].lower()
-    if s > 0 and ctx.doc[s - 1].text.lower() in ("tim", "satgas", "satuan", "panitia", "komite"):
+    if s > 0 and ctx.doc[s - 1].text.lower() in lx.lists["TEAM_WORD"]:
         head = "tim"
     if not long_form[:1].isupper():
         return "Policy" if head in policy_heads else None

@@ -40,8 +40,8 @@ def government_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     kind = None
     if low == "pemerintah" and k < len(doc):
         w = ctx.texts[k].lower()
-        if w in ("provinsi", "kabupaten", "kota"):
-            kind = w
+        if w in ctx.lx.kinds("REGION_KIND_WORD"):
+            kind = ctx.lx.kinds("REGION_KIND_WORD")[w]
             p = paren_end(ctx, k + 1)
             reg = region_at(ctx, p, kind) if p else region_at(ctx, k, kind)
             if reg is None and p is None:
@@ -109,7 +109,7 @@ def after_unit(ctx: DocContext, k: int, levels: list[str] | None) -> tuple[int, 
         k += 2  # "Lapas Kelas IIA Kendari", "Kantor Imigrasi Kelas I TPI Pekanbaru": the office's class
         if k < len(doc) and ctx.texts[k] in ("TPI", "Khusus", "Non", "Non-TPI"):
             k += 1
-    if k < len(doc) and ctx.texts[k].lower() in ("perwakilan", "provinsi", "kabupaten", "kota", "kab", "prov") \
+    if k < len(doc) and (ctx.texts[k].lower() == "perwakilan" or ctx.texts[k].lower() in ctx.lx.kinds("REGION_KIND_WORD")) \
             and not ctx.hits_at(k, "PLACE"):
         kind = ctx.lx.kinds("REGION_KIND_WORD").get(ctx.texts[k].lower())
         reg = region_at(ctx, k + 1 + (1 if k + 1 < len(doc) and ctx.texts[k + 1] == "." else 0), kind)

@@ -39,7 +39,7 @@ def listed_end(ctx: DocContext, k: int) -> int | None:
         nxt = texts[x + 1]
         if not (nxt[:1].isupper() and nxt.isalpha() and nxt.lower() not in ctx.lx.function_words):
             return None
-        if texts[x] in ("dan", "serta"):
+        if texts[x] in ctx.lx.lists["COORDINATOR"]:
             return x + 2
         if x + 2 >= len(texts) or texts[x + 2] not in (",", "dan", "serta"):
             return None

@@ -68,7 +68,7 @@ def scene_after(ctx: DocContext, end: int) -> bool:
     if not told and (date_hint().search(rest) or any(d.kind in ("dMy", "dmy") and d.iso for d in find_dates(rest))):
         return True  # "..., Senin (2/3)", "pada 20 Mei mendatang"; not the day something was said about it
     if sent.end + 1 < len(texts) and texts[sent.end].lower() in words(ctx, "WRAPPER") \
-            and texts[sent.end + 1].lower() in ("ini", "tersebut"):
+            and texts[sent.end + 1].lower() in ctx.lx.lists["POINTING_BACK"]:
         return True
     return False
 
@@ -113,7 +113,7 @@ def points_back(ctx: DocContext, end: int) -> bool:
     the same clause ("Evaluasi ... menuju WBK ini")?"""
     texts = ctx.texts
     for x in range(end, min(len(texts), end + 4)):
-        if texts[x] in ("ini", "tersebut"):
+        if texts[x] in ctx.lx.lists["POINTING_BACK"]:
             return True
         if not texts[x].isalnum() or texts[x].lower() in ctx.lx.cue_verbs:
             return False

@@ -43,13 +43,13 @@ def _lower_name_end(ctx: DocContext, i: int, k: int) -> int:
         far = _lower_run(ctx, k, 10)  # "sosialisasi pencegahan stunting dan gizi buruk serta pola asuh anak di ..."
         if far < len(texts) and (texts[far] in (",", "di", "pada") or texts[far].lower() in lx.event_cue_after):
             end = far
-    while end > k and texts[end - 1] in ("dan", "serta"):
+    while end > k and texts[end - 1] in lx.lists["COORDINATOR"]:
         end -= 1  # "penandatanganan naskah deklarasi dan pelepasan ...": another happening follows
     if end == k:
         return k
     before = texts[i - 1].lower() if i > 0 else ""
     after = texts[end].lower() if end < len(texts) else ""
-    if (after in ("akan", "sudah", "telah", "juga") or after in lx.lists["POINTING_BACK"] and i == ctx.doc[i].sent.start) \
+    if (after in ctx.lx.lists["VERB_LEAD"] or after in lx.lists["POINTING_BACK"] and i == ctx.doc[i].sent.start) \
             and end + 1 < len(texts):
         after = texts[end + 1].lower()  # "sosialisasi netralitas ASN akan digelar pekan depan"
         # "Peluncuran aplikasi itu dilakukan ...": opening its sentence, pointing back to what was just told
@@ -76,7 +76,7 @@ def _lower_run(ctx: DocContext, k: int, most: int) -> int:
                 and w not in lx.event_cue_after and (w not in lx.event_heads or end == k
                                                      or texts[end - 1] in _words(ctx, "RECORD")):
             end += 1  # "rapat evaluasi ...": an event word right after the head qualifies it
-        elif w in ("dan", "serta") and end > k and end + 1 < len(texts) and texts[end + 1].isalpha() \
+        elif w in lx.lists["COORDINATOR"] and end > k and end + 1 < len(texts) and texts[end + 1].isalpha() \
                 and texts[end + 1].islower() and texts[end + 1] not in lx.function_words:
             end += 1
         elif end > k and texts[end - 1].lower() in _words(ctx, "ROUND") and (_ROMAN.match(w) or w.isdigit()):
@@ -158,11 +158,11 @@ def _event_end(ctx: DocContext, i: int, h, head: str, lower_head: bool) -> int |
     """Where the event's name that opens with the head ``h`` ends (None: it names no activity)."""
     doc, lx = ctx.doc, ctx.lx
     end, lowers = h.j, 0
-    if head in ("kegiatan", "acara") and lower_head:
+    if head in ctx.lx.lists["GENERIC_EVENT"] and lower_head:
         # "kegiatan pencegahan korupsi": a named activity in lower case
         while end < len(doc) and end - h.j < 4 and ctx.texts[end].isalpha() and ctx.texts[end].islower() \
                 and ctx.texts[end] not in lx.function_words and ctx.texts[end] not in lx.cue_verbs \
-                and ctx.texts[end] not in ("ini", "itu", "tersebut") and not _VERBISH.match(ctx.texts[end]):
+                and ctx.texts[end] not in lx.lists["POINTING_BACK"] and not _VERBISH.match(ctx.texts[end]):
             end += 1
         if end - h.j < 2 or not (_cue_before(ctx, i) or _own_scene(ctx, end) or _held_after(ctx, end)):
             return None  # "menjaga jarak dari kegiatan politik praktis": activities in general, none held
@@ -247,7 +247,7 @@ def _name_step(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: int
     if tl == "tentang" and end > h.j and end + 1 < len(doc) and (is_cap(doc[end + 1]) or is_acronym(doc[end + 1])) \
             and not ctx.longest(end + 1, ("EVENT_HEAD",)):
         return end + 1, lowers  # "Rapat Paripurna Penetapan Raperda tentang APBD Tahun Anggaran 2025"
-    if tl in ("dalam", "terhadap") and end > h.j and end + 1 < len(doc) and is_cap(doc[end + 1]) \
+    if tl in ctx.lx.lists["EVENT_NAME_JOINER"] and end > h.j and end + 1 < len(doc) and is_cap(doc[end + 1]) \
             and ctx.texts[end + 1].lower() not in lx.calendar and not any(
                 ctx.hits_at(end + 1, lab) for lab in ("EVENT_HEAD", "VENUE_HEAD", "PLACE", "TITLE", "ACTING")):
         return end + 1, lowers  # "Evaluasi Penggunaan Anggaran dalam Penyusunan Program ...": one name

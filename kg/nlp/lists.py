@@ -21,7 +21,7 @@ def _opens_place(ctx: DocContext, k: int) -> bool:
     texts = ctx.texts
     if not ctx.hits_at(k, "VENUE_HEAD") or texts[k].lower() not in ctx.lx.local_kinds or k + 1 >= len(texts):
         return False
-    return texts[k + 1].lower() not in ("kabupaten", "kota", "provinsi", "kab", "prov") and local_name(ctx, k + 1) > k + 1
+    return texts[k + 1].lower() not in ctx.lx.kinds("REGION_KIND_WORD") and local_name(ctx, k + 1) > k + 1
 
 
 def elided_units(ctx: DocContext, found: list[Mention]) -> list[Mention]:
@@ -88,7 +88,7 @@ def merged_office_end(ctx: DocContext, i: int, j: int) -> int | None:
         elif w.lower() == "dan" and items[-1] and k + 1 < len(texts) and texts[k + 1][:1].isupper():
             items[-1].append("dan")
             joined = True
-        elif w[:1].isupper() and w.isalpha() and w not in ("Dinas", "Badan", "Kantor") \
+        elif w[:1].isupper() and w.isalpha() and w.lower() not in lx.lists["GENERIC_AGENCY_HEAD"] \
                 and (w.lower() not in lx.function_words or items[-1] and k + 1 < len(texts) and texts[k + 1][:1].isupper()
                      and w.lower() not in ctx.lx.lists["FIELD_BREAK"]) and not any(ctx.hits_at(k, lab) for lab in _OWN_HEADS) \
                 and not _opens_place(ctx, k):

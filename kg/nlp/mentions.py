@@ -40,7 +40,7 @@ def _unit_named_after(ctx: DocContext, i: int) -> bool:
     # "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi": a minister's portfolio
     for k in range(max(0, i - 8), i):
         for h in ctx.hits_at(k, "TITLE"):
-            if ctx.texts[k].lower() in ("menteri", "wakil", "menko", "wamen") and h.j < i and all(
+            if ctx.texts[k].lower() in ctx.lx.lists["MINISTER_WORD"] and h.j < i and all(
                     ctx.texts[x][:1].isupper() or ctx.texts[x] in ("dan", "&", ",") or ctx.texts[x].isspace()
                     for x in range(h.j, i)):
                 return True

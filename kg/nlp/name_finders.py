@@ -94,7 +94,7 @@ def joined(ctx: DocContext, found: list[PersonMention], taken: set[int]) -> Iter
         k = pm.j
         while k < len(texts) and texts[k] == "," and k + 1 < len(texts) and is_degree(ctx, k + 1):
             k += 2 + (k + 2 < len(texts) and texts[k + 2] == ".")  # "X, S.H. dan Y"
-        if k + 1 >= len(texts) or texts[k].lower() not in ("dan", "serta") or k + 1 in taken \
+        if k + 1 >= len(texts) or texts[k].lower() not in ctx.lx.lists["COORDINATOR"] or k + 1 in taken \
                 or ctx.in_quote(doc[k].idx):
             continue
         s = _skip_hon(ctx, k + 1)
@@ -144,7 +144,7 @@ def listed(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
     quotations."""
     texts, lx = ctx.texts, ctx.lx
     for k, text in enumerate(texts):
-        if not (text.lower() in ("yaitu", "yakni") or text == ":") or ctx.in_quote(ctx.doc[k].idx) \
+        if not (text.lower() in lx.lists["LIST_LEAD"] or text == ":") or ctx.in_quote(ctx.doc[k].idx) \
                 or not any(texts[x] in lx.lists["NAME_LIST_NOUN"] and _counted(ctx, x - 1) for x in range(max(1, k - 6), k)):
             continue
         items, s = [], k + 1

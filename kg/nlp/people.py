@@ -75,7 +75,7 @@ def _points_back(ctx: DocContext, i: int, end: int) -> bool:
     if i < 2 or texts[i - 1] not in lx.lists["HOLDING_VERB"]:
         return False
     c = i - 2
-    while c > 0 and i - c <= 4 and texts[c] in lx.lists["SUBJECT_ADVERB"] | {"sebelumnya", "kini", "sempat", "pernah"}:
+    while c > 0 and i - c <= 4 and (texts[c] in lx.lists["SUBJECT_ADVERB"] or texts[c] in lx.lists["PAST_ADVERB"]):
         c -= 1
     return texts[c].lower() in lx.lists["SPEAKER_PRONOUN"] and opens_sentence(ctx, c)
 
@@ -89,7 +89,7 @@ def _subject_holding(ctx: DocContext, i: int) -> tuple[int, int] | None:
         return None
     c = i - 1
     while c > 0 and i - c <= 3 and texts[c - 1].isalpha() and texts[c - 1].islower() \
-            and texts[c - 1] not in ctx.lx.lists["APPOSITION_LEAD"] and texts[c - 1] not in ("dan", "serta", "atau") \
+            and texts[c - 1] not in ctx.lx.lists["APPOSITION_LEAD"] and texts[c - 1] not in ctx.lx.lists["LIST_JOINER"] \
             and texts[c - 1] not in ctx.lx.cue_tokens:  # "X menegaskan jabatan sekda terbuka": said, not held
         c -= 1
     if c > 0 and texts[c - 1] in ctx.lx.cue_tokens:
@@ -285,7 +285,7 @@ def _cue_candidate(ctx: DocContext, k: int, low: str, taken: set[int]) -> tuple[
         return None, via  # "tentang Nilai Ambang Batas ...": capitalised inside a sentence, a noun of a name
     if low in lx.cue_after or low in lx.cue_passive or low == "menurut" or low in lx.cue_verbs and after_quote:
         cand = _name_after_cue(ctx, k, taken)
-    if cand is None and (low in lx.cue_verbs or low in ("selaku", "sebagai")):
+    if cand is None and (low in lx.cue_verbs or low in lx.lists["AS_OFFICE"]):
         cand = _subject_before(ctx, k, taken)
         via = "subject" if cand else via
     elif ctx.texts[k] == "," and k > 0 and non_person(ctx, doc[k].idx):
@@ -316,7 +316,7 @@ def _listed_office(ctx: DocContext, found: list[PersonMention], back: tuple[int,
     ("dihadiri Kapolres X AKBP Budi Santoso, Dandim 0318/X serta ...")? Then it is no apposition of that name."""
     texts = ctx.texts
     held = any(p.name and p.via == "title" and p.i <= back[0] < p.j for p in found)
-    listed = end < len(texts) and (texts[end] in ("serta", "dan") or texts[end] == "," and end + 1 < len(texts)
+    listed = end < len(texts) and (texts[end] in ctx.lx.lists["COORDINATOR"] or texts[end] == "," and end + 1 < len(texts)
                                    and bool(ctx.hits_at(end + 1, "TITLE")))
     return held and listed
 

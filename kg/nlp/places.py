@@ -60,7 +60,7 @@ def town_before_region(ctx: DocContext, i: int) -> Mention | None:
     "ke Labuan Bajo, Manggarai Barat" ("di"/"ke" before it, a known region after the comma; not "dari": a person
     may follow it)."""
     texts, lx = ctx.texts, ctx.lx
-    if i == 0 or texts[i - 1].lower() not in ("di", "ke") or ctx.hits.get(i):
+    if i == 0 or texts[i - 1].lower() not in lx.lists["LOCATIVE_PREP"] or ctx.hits.get(i):
         return None
     e = i
     while e < len(texts) and e - i < 3 and texts[e][:1].isupper() and texts[e].isalpha() and not ctx.hits.get(e) \
@@ -87,7 +87,7 @@ def town_after_di(ctx: DocContext, i: int) -> Mention | None:
         return None
     # "warga Miskin": after another lead, no dictionary word is a town's (but a list after a word for a kind of
     # place, "kecamatan pedalaman seperti Peso dan ...", names places: only a common word is none)
-    strict = lead not in ("di", "ke") and lead not in lx.lists["LIST_LEAD"]
+    strict = lead not in lx.lists["LOCATIVE_PREP"] and lead not in lx.lists["LIST_LEAD"]
     e = i
     while e < len(texts) and e - i < 3 and texts[e][:1].isupper() and texts[e].isalpha() and not texts[e].isupper() \
             and not ctx.hits.get(e) and texts[e].lower() not in lx.function_words \
@@ -112,7 +112,7 @@ def _town_lead(ctx: DocContext, k: int) -> str | None:
     if low == "dari" and texts[k].islower() and (k > 0 and texts[k - 1].lower() in lists["FROM_LEAD"] or _route(ctx, k)):
         return low  # "datang jauh-jauh dari X", "dari X hingga Y": where people come from
     if low in lists["TOWN_LEAD"]:
-        return low if texts[k].islower() or low in ("di", "ke") else None
+        return low if texts[k].islower() or low in lists["LOCATIVE_PREP"] else None
     listed = low in lists["LIST_LEAD"] and any(texts[x].islower() and texts[x] in lists["PLACE_NOUN"]
                                                for x in range(max(0, k - 3), k))
     return low if listed else None
@@ -125,7 +125,7 @@ def _route(ctx: DocContext, k: int) -> bool:
     e = k + 1
     while e < len(texts) and e - k <= 3 and texts[e][:1].isupper() and texts[e].isalpha():
         e += 1
-    return e > k + 1 and e + 1 < len(texts) and texts[e] in ("hingga", "sampai") and texts[e + 1][:1].isupper()
+    return e > k + 1 and e + 1 < len(texts) and texts[e] in ctx.lx.lists["RANGE_END"] and texts[e + 1][:1].isupper()
 
 
 def _joined_after_di(ctx: DocContext, k: int) -> str | None:

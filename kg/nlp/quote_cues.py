@@ -66,7 +66,7 @@ def noun_use(ctx: DocContext, i: int) -> bool:
     low = nxt.lower()
     return nxt.isalpha() and nxt.islower() and low not in lx.pronouns \
         and low not in lx.anaphor_nouns and low not in lx.lists["BODY_ANAPHOR"] and low not in lx.lists["UNNAMED_SPEAKER"] \
-        and low not in lx.lists["SUBJECT_ADVERB"] and low not in ("oleh", "salah", "seorang", "bahwa")
+        and low not in lx.lists["SUBJECT_ADVERB"] and low not in lx.lists["NOT_SUBJECT_WORD"]
 
 
 def tail_cue(ctx: DocContext, start: int, end: int) -> bool:

@@ -151,7 +151,7 @@ def _system(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         label, aliases = name, [label]
     tail = next((h for j in range(k + 1, end) for h in ctx.hits_at(j, "PLACE") if h.j == end), None)
     if tail is not None:  # "Portal Satu Data Kabupaten Sleman" -> "Portal Satu Data"
-        r = tail.i - 1 if texts[tail.i - 1].lower() in ("provinsi", "kabupaten", "kota", "kab") and tail.i - 1 > k \
+        r = tail.i - 1 if texts[tail.i - 1].lower() in ctx.lx.kinds("REGION_KIND_WORD") and tail.i - 1 > k \
             else tail.i
         aliases.append(" ".join(f"{head} {ctx.text[doc[k].idx:doc[r - 1].idx + len(doc[r - 1])]}".split()))
     kind = "instrument" if texts[s].lower() in documents else "system"  # a charter, a code, a pact
@@ -230,9 +230,9 @@ def _listed_fields(ctx: DocContext, k: int, lower: bool = False) -> int | None:
     x = k
     while x + 1 < len(doc) and x - k < 16:
         t = doc[x]
-        if t.text in ("dan", "serta") and x > k and field(x + 1):
+        if t.text in ctx.lx.lists["COORDINATOR"] and x > k and field(x + 1):
             y = x + 1
-            while y < len(doc) and y - x < 8 and (field(y) or ctx.texts[y] in ("dan", "serta")
+            while y < len(doc) and y - x < 8 and (field(y) or ctx.texts[y] in ctx.lx.lists["COORDINATOR"]
                                                   and y + 1 < len(doc) and field(y + 1)):
                 y += 1  # the last fields; what follows them ends the title, not a clause ("dan Wakil Bupati hadir")
             ok = y >= len(doc) or ctx.texts[y] in (".", ",", ";", ")", "(", "yang", "\n") or doc[y].is_space \
@@ -283,7 +283,7 @@ def _number(ctx: DocContext, k: int, limit: int) -> tuple[int, str | None, str |
     num = year = None
     while k < limit:
         t = ctx.texts[k]
-        if t.lower() in ("nomor", "no", "nomer") or t in (".", ":") and num is None:
+        if t.lower() in ctx.lx.lists["NUMBER_MARK"] or t in (".", ":") and num is None:
             k += 1
             continue
         glued = re.fullmatch(r"(?i)no\.(\d+)", t) if num is None else None
@@ -345,7 +345,7 @@ def _subject_named_end(ctx: DocContext, i: int, start: int, split_uu: bool) -> t
     if k2 < len(doc) and ctx.texts[k2] == "tentang":
         end = _subject_end(ctx, k2)
         return None if end == k2 else (end, None)
-    if head in ctx.lx.lists["NAMED_LAW_HEAD"] and k2 > start and ctx.texts[start].lower() not in ("nomor", "no") \
+    if head in ctx.lx.lists["NAMED_LAW_HEAD"] and k2 > start and ctx.texts[start].lower() not in ctx.lx.lists["NUMBER_MARK"] \
             and not ctx.longest(start, ("PLACE", "AGENCY", "AGENCY_TYPE", "TITLE")):
         end = k2  # a law named by its subject alone: "UU Perampasan Aset", "Perda Bangunan Gedung"
         while end > start and ctx.texts[end - 1] in ("(", "-"):
@@ -390,7 +390,7 @@ def named_inside(ctx: DocContext, i: int, end: int) -> list[Mention]:
     about = next((x for x in range(i, end) if texts[x] == "tentang"), None)
     if about is not None:
         i = about + 1
-    elif any(texts[x].lower() in ("nomor", "no") or texts[x][:1].isdigit() for x in range(i, end)):
+    elif any(texts[x].lower() in ctx.lx.lists["NUMBER_MARK"] or texts[x][:1].isdigit() for x in range(i, end)):
         return out
     k = i
     while k < end:

@@ -97,10 +97,8 @@ def _may_cue(ctx: DocContext, i: int) -> bool:
     """Can a pattern of :data:`_PATTERNS` match at token ``i``? Each needs a speech cue there: a cue
     word (``-nya`` forms included), "menurut"/"berdasarkan", or the start of a cue phrase."""
     low = ctx.texts[i].lower()
-    return low in ctx.lx.cue_tokens or low in _SOURCE_CUES or ctx.longest(i, ("CUE_PHRASE",)) is not None
+    return low in ctx.lx.cue_tokens or low in ctx.lx.lists["SOURCE_CUE"] or ctx.longest(i, ("CUE_PHRASE",)) is not None
 
-
-_SOURCE_CUES = frozenset({"menurut", "menurutnya", "berdasarkan"})
 
 
 def _statement_span(ctx: DocContext, sent: Span, direct: list[QuoteCandidate]) -> tuple[int, int] | None:
@@ -348,7 +346,7 @@ def _by_leading_cue(ctx: DocContext, s: _Sentence, t):
     ..." (a cue-after word opening its sentence)."""
     text, lx, sent = ctx.text, ctx.lx, s.sent
     low = t.text.lower()
-    lead = t.i == sent.start or (t.i == sent.start + 1 and ctx.texts[sent.start].lower() in ("seperti", "sebagaimana")) \
+    lead = t.i == sent.start or (t.i == sent.start + 1 and ctx.texts[sent.start].lower() in lx.lists["LIKE_LEAD"]) \
         or bool(re.fullmatch(lx.phrases("CONTINUING_LEAD").pattern + r",?\s*", text[s.ss:t.idx]))  # "Lebih lanjut disampaikan, ..."
     if not ((low in lx.cue_passive and lead) or (low in lx.cue_after and t.i == sent.start)):
         return None
