@@ -123,6 +123,49 @@ def test_an_office_in_a_relative_clause_after_a_name_and_its_degree(extract, tex
     assert role in roles(extract(DATELINE + text))
 
 
+@pytest.mark.parametrize("text,role,absent", [
+    ("Ir. Bambang Sutrisno yang sebelumnya menjabat Kepala Dinas Pertanian kini menjadi Staf Ahli Bupati.",
+     ("Bambang Sutrisno", "Kepala Dinas Pertanian"), None),
+    ("Posisinya diisi Agus Salim, S.T., yang sebelumnya Kepala Badan Perencanaan Pembangunan Daerah.",
+     ("Agus Salim", "Kepala Badan Perencanaan Pembangunan Daerah"), None),
+    ("Di antara pejabat yang dilantik terdapat Rina Marlina yang dipercaya sebagai Sekretaris Dinas Kesehatan.",
+     ("Rina Marlina", "Sekretaris Dinas Kesehatan"), None),
+    # counter-examples: one capitalised word is no name; a relative clause with a verb of doing holds nothing
+    ("Warga Sukamaju yang sebelumnya menjabat Kepala Desa ikut hadir.", None, "Sukamaju"),
+    ("Rapat dibuka Bonar Sitompul yang hadir mewakili Kepala Dinas Sosial Kota Jambi.", None, "Bonar Sitompul"),
+])
+def test_an_office_in_a_relative_clause_right_after_a_name(extract, text, role, absent):
+    got = roles(extract(DATELINE + text))
+    if role:
+        assert role in got
+    if absent:
+        assert not any(p == absent for p, _ in got)
+
+
+@pytest.mark.parametrize("text,role", [
+    ("Kepala Bidang e-Government Diskominfo Kabupaten Bogor, Joko Purnomo, menerangkan arsitektur SPBE.",
+     ("Joko Purnomo", "Kepala Bidang e-Government Diskominfo Kabupaten Bogor")),
+    ("Kepala Seksi e-Budgeting BPKAD Kota Malang, Dewi Lestari, mengatakan sistem itu sudah berjalan.",
+     ("Dewi Lestari", "Kepala Seksi e-Budgeting BPKAD Kota Malang")),
+    ("Anggota Komisi I DPRD Kabupaten Tebo dari Dapil II, Rosmawati Br Purba, menilai BKPSDM lamban.",
+     ("Rosmawati Br Purba", "Anggota Komisi I DPRD Kabupaten Tebo dari Dapil II")),
+    ("Anggota DPRD Kota Bekasi dari daerah pemilihan Bekasi Utara, Andi Rahman, menilai BKPSDM lamban.",
+     ("Andi Rahman", "Anggota DPRD Kota Bekasi dari daerah pemilihan Bekasi Utara")),
+    ("Hadir sebagai narasumber, analis kebijakan dari Kementerian PANRB, Novita Sari, S.IP., memaparkan materi.",
+     ("Novita Sari", "analis kebijakan dari Kementerian PANRB")),
+])
+def test_an_office_whose_field_or_district_is_not_a_capitalised_run(extract, text, role):
+    assert role in roles(extract(DATELINE + text))
+
+
+@pytest.mark.parametrize("text", [
+    "Jumlah analis kebijakan dari Kementerian PANRB yang hadir, kata Budi Santoso, mencapai sepuluh orang.",
+    "Menurut Budi Santoso, analis kebijakan perlu dilibatkan dalam penyusunan indikator.",
+])
+def test_a_lower_case_functional_position_is_a_profession(extract, text):
+    assert not any("analis" in t for _, t in roles(extract(DATELINE + text)))
+
+
 def test_an_office_someone_attends_for_is_not_held(extract):
     r = extract(DATELINE + "Rapat dibuka Bonar Sitompul, S.STP yang hadir mewakili Kepala Dinas Sosial Kota Jambi.")
     assert not any(p == "Bonar Sitompul" and "Dinas Sosial" in t for p, t in roles(r))

@@ -53,12 +53,16 @@ def _before_apposition(ctx: DocContext, m: int) -> tuple[int, int] | None:
 def _before_relative(ctx: DocContext, i: int) -> tuple[int, int] | None:
     """The name before a relative clause that opens with a comma and ends with the office at ``i``
     ("Bagus Hartono, yang sehari-hari menjabat Sekretaris Daerah ..."): (start, end) or None."""
-    texts = ctx.texts
-    if i < 1 or texts[i - 1] not in ctx.lx.lists["HOLDING_VERB"]:
-        return None  # "X, yang kini menjabat Sekda", not "X, yang hadir mewakili Bupati"
+    texts, lists = ctx.texts, ctx.lx.lists
+    if i < 2 or texts[i - 1] not in lists["HOLDING_VERB"] \
+            and not (texts[i - 1] in lists["PAST_ADVERB"] and texts[i - 2] in lists["APPOSITION_LEAD"]):
+        return None  # "X, yang kini menjabat Sekda", "X yang sebelumnya Kepala Bappeda", not "X, yang hadir mewakili Bupati"
     for c in range(i - 1, max(0, i - 8), -1):
-        if texts[c] in ctx.lx.lists["APPOSITION_LEAD"] and c > 0 and (texts[c - 1] == "," or _degree_before(ctx, c)):
+        if texts[c] in lists["APPOSITION_LEAD"] and c > 0 and (texts[c - 1] == "," or _degree_before(ctx, c)):
             return _backward_name(ctx, c)  # "X, S.STP yang menempati kursi Kepala Bidang ...": a degree closes the name
+        if texts[c] in lists["APPOSITION_LEAD"] and c > 1 and texts[c - 1][:1].isupper() and not ctx.hits.get(c - 1):
+            back = _backward_name(ctx, c)  # "Ir. X yang sebelumnya menjabat Kepala Dinas ...": a name of two words
+            return back if back and back[1] - back[0] >= 2 else None  # or more right before the relative word
         if not (texts[c].islower() and texts[c].isalpha() or texts[c] == "-"):
             return None  # only lower-case words between the relative word and the office
     return None

@@ -16,6 +16,7 @@ from .names import (
 )
 from .lexicon import norm
 from .offices import org_from_rule
+from .regulations import e_name
 from .units import is_subdistrict_rule, direction_end, hospital_name_end, named_alone, list_of_fields, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end, unit_named_before_comma, region_named_before_comma
 
 __all__ = ["PersonMention", "parse_title", "non_person"]
@@ -80,8 +81,10 @@ def _functional_here(ctx: DocContext, k: int) -> bool:
     not inside a longer name ("Direktorat Pembinaan Jabatan Fungsional Analis Kebijakan", "Asosiasi
     Auditor Intern Pemerintah")?"""
     texts = ctx.texts
-    if not texts[k][:1].isupper():
-        return False  # "jumlah analis kebijakan": the profession
+    if not texts[k][:1].isupper():  # "jumlah analis kebijakan": the profession, but "X, analis kebijakan dari
+        t = ctx.longest(k, ("TITLE",))  # Kementerian PANRB": an apposition naming the body the office is held at
+        return k > 0 and texts[k - 1] == "," and t is not None and t.j + 1 < len(texts) \
+            and texts[t.j] in ("dari", "pada") and any(h.label == "AGENCY" for h in ctx.hits_at(t.j + 1))
     prev = texts[k - 1] if k > 0 else ""
     return not (prev[:1].isupper() and prev.isalpha() and prev.lower() not in ctx.lx.address
                 and not ctx.longest(k - 1, ("TITLE", "ACTING")))
@@ -226,6 +229,8 @@ def _org_step(ctx: DocContext, st: _Title, mentions: list[Mention]) -> bool:
         if not is_division(ctx, k):
             return False
         st.k = st.org_marker = ctx.longest(k, ("TITLE",)).j  # "Anggota Bawaslu X Koordinator Divisi Pencegahan, Y"
+    elif e_name(ctx, k) and k > 0 and (ctx.texts[k - 1].lower() in lx.lists["UNIT_HEAD"] or is_unit_word(lx, ctx.texts[k - 1])):
+        st.k = k + 3  # "Kepala Bidang e-Government Diskominfo X": an electronic system names the field
     elif k == head_end and t.text.isalpha() and t.text.islower() and (e := _field_before_body(ctx, k, mentions)):
         st.k = e  # "guru besar ilmu administrasi negara Universitas X": the field, then the body
     elif low == "di" and k == head_end and st.rec.get("with_place") and k + 1 < len(doc) \
@@ -257,9 +262,12 @@ def _org_step(ctx: DocContext, st: _Title, mentions: list[Mention]) -> bool:
         st.k = st.org_marker = _unit_name_end(ctx, k + 1)  # "Divisi Teknis", "Bidang Pengadaan"
     elif t.text == "," and k > head_end and list_of_fields(ctx, k):
         st.k = k + 1  # "Kepala Biro Hubungan Masyarakat, Hukum, dan Kerja Sama BKN"
-    elif low == "dari" and k + 1 < len(doc) and ctx.texts[k + 1].lower() in ("fraksi", "partai", "daerah"):
+    elif low == "dari" and (e := _district_end(ctx, k + 1)):
+        st.k = e  # "Anggota Komisi I dari Dapil Tebo Ilir, X": the electoral district a member was elected in
+    elif low == "dari" and k + 1 < len(doc) and ctx.texts[k + 1].lower() in lx.lists["AFFILIATION"]:
         st.k = k + 1  # "Wakil Ketua DPRD Sulsel dari Fraksi Golkar, X"
-    elif (low in ("dari", "di") and k > head_end or low == "pada") and _body_or_region_at(ctx, k + 1, mentions):
+    elif (low in ("dari", "di") and (k > head_end or st.rule == "following") or low == "pada") \
+            and _body_or_region_at(ctx, k + 1, mentions):
         # "Wakil Ketua Tim Penilai dari Undana, X", "Kepala Puskesmas Sabu Barat di Kabupaten Sabu Raijua, X",
         # "Auditor pada Inspektorat Kota Serang, X": the body the office is held at
         st.k = k + 1
@@ -307,6 +315,21 @@ def _school_town_end(ctx: DocContext, k: int) -> int:
     return m if k < m < len(texts) and (texts[m] == "," or texts[m] in ctx.lx.lists["APPOSITION_LEAD"]) else k
 
 
+def _district_end(ctx: DocContext, k: int) -> int | None:
+    """The end of an electoral district's name at ``k`` ("Dapil Tebo Ilir", "Dapil II", "daerah pemilihan
+    Bekasi 3"): its words, capitalised, a number or a Roman numeral, up to the comma; else None."""
+    texts = ctx.texts
+    words = next((w for w in (p.split() for p in ctx.lx.lists["ELECTORAL_DISTRICT"])
+                  if [t.lower() for t in texts[k:k + len(w)]] == w), None)
+    if words is None:
+        return None
+    s = e = k + len(words)
+    while e < len(texts) and e - s < 4 and (texts[e][:1].isupper() and texts[e].isalpha() or texts[e].isdigit()
+                                             or _ROMAN.match(texts[e])):
+        e += 1
+    return e if e > s and e < len(texts) and texts[e] == "," else None
+
+
 def _joining_word(ctx: DocContext, st: _Title, low: str) -> bool:
     """A word joining the organisation's name ("Kota", "Bidang", "dan", "setempat"); False where "dan"
     ends the office instead."""
@@ -327,6 +350,8 @@ def _unit_name_end(ctx: DocContext, k: int) -> int:
     """The end of a unit's name after its head word ("Divisi Teknis", "Bidang Pengadaan"): a unit of the
     organization, not a name."""
     doc = ctx.doc
+    while e_name(ctx, k):
+        k += 3  # "Bidang e-Government", "Seksi e-Budgeting": an electronic system names the field
     while k < len(doc) and ctx.texts[k][:1].isupper() and ctx.texts[k].isalpha() and not _is_hon(ctx, doc[k]) \
             and not (k > 0 and _ROMAN.match(ctx.texts[k - 1])) \
             and not any(h.label in ("AGENCY", "AGENCY_TYPE", "PLACE") for h in ctx.hits_at(k)) \
