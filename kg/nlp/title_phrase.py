@@ -17,7 +17,7 @@ from .names import (
 from .lexicon import norm
 from .offices import org_from_rule
 from .regulations import e_name
-from .units import is_subdistrict_rule, direction_end, hospital_name_end, named_alone, list_of_fields, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end, unit_named_before_comma, region_named_before_comma
+from .units import is_subdistrict_rule, direction_end, hospital_name_end, named_alone, list_of_fields, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end, district_end, unit_named_before_comma, region_named_before_comma
 
 __all__ = ["PersonMention", "parse_title", "non_person"]
 
@@ -262,7 +262,7 @@ def _org_step(ctx: DocContext, st: _Title, mentions: list[Mention]) -> bool:
         st.k = st.org_marker = _unit_name_end(ctx, k + 1)  # "Divisi Teknis", "Bidang Pengadaan"
     elif t.text == "," and k > head_end and list_of_fields(ctx, k):
         st.k = k + 1  # "Kepala Biro Hubungan Masyarakat, Hukum, dan Kerja Sama BKN"
-    elif low == "dari" and (e := _district_end(ctx, k + 1)):
+    elif low == "dari" and (e := district_end(ctx, k + 1)):
         st.k = e  # "Anggota Komisi I dari Dapil Tebo Ilir, X": the electoral district a member was elected in
     elif low == "dari" and k + 1 < len(doc) and ctx.texts[k + 1].lower() in lx.lists["AFFILIATION"]:
         st.k = k + 1  # "Wakil Ketua DPRD Sulsel dari Fraksi Golkar, X"
@@ -313,21 +313,6 @@ def _school_town_end(ctx: DocContext, k: int) -> int:
     while m < len(texts) and m - k < 3 and texts[m][:1].isupper() and texts[m].isalpha() and not _is_hon(ctx, ctx.doc[m]):
         m += 1
     return m if k < m < len(texts) and (texts[m] == "," or texts[m] in ctx.lx.lists["APPOSITION_LEAD"]) else k
-
-
-def _district_end(ctx: DocContext, k: int) -> int | None:
-    """The end of an electoral district's name at ``k`` ("Dapil Tebo Ilir", "Dapil II", "daerah pemilihan
-    Bekasi 3"): its words, capitalised, a number or a Roman numeral, up to the comma; else None."""
-    texts = ctx.texts
-    words = next((w for w in (p.split() for p in ctx.lx.lists["ELECTORAL_DISTRICT"])
-                  if [t.lower() for t in texts[k:k + len(w)]] == w), None)
-    if words is None:
-        return None
-    s = e = k + len(words)
-    while e < len(texts) and e - s < 4 and (texts[e][:1].isupper() and texts[e].isalpha() or texts[e].isdigit()
-                                             or _ROMAN.match(texts[e])):
-        e += 1
-    return e if e > s and e < len(texts) and texts[e] == "," else None
 
 
 def _joining_word(ctx: DocContext, st: _Title, low: str) -> bool:

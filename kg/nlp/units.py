@@ -10,7 +10,7 @@ from .lexicon import Lexicon, lexicon, norm
 
 __all__ = ["LOCAL_KINDS", "cap_run_after", "is_unit_word", "unit_number_end", "region_named_before_comma", "direction_end", "local_name_end", "skip_listed_places", "is_division",
            "subdistrict_unit", "is_subdistrict_rule", "region_rules", "age_before", "list_of_fields",
-           "hospital_name_end", "named_alone", "unit_named_before_comma"]
+           "hospital_name_end", "named_alone", "unit_named_before_comma", "district_end"]
 
 #: The kinds of place named with their level word ("Kecamatan Sungai Raya", "Desa Sukamaju").
 LOCAL_KINDS = ("desa", "kecamatan")
@@ -208,3 +208,18 @@ def unit_named_before_comma(ctx, org: int, s: int, e: int) -> bool:
     while k < len(texts) and (texts[k] == "." or texts[k].rstrip(".").lower() in ctx.lx.address):
         k += 1  # "dr.", "H.", "Hj."
     return k < len(texts) and ctx.lx.is_name_word(texts[k]) and not ctx.hits_at(k)
+
+
+def district_end(ctx: DocContext, k: int) -> int | None:
+    """The end of an electoral district's name at ``k`` ("Dapil Tebo Ilir", "Dapil II", "daerah pemilihan
+    Bekasi 3"): its words, capitalised, a number or a Roman numeral, up to the comma; else None."""
+    texts = ctx.texts
+    words = next((w for w in (p.split() for p in ctx.lx.lists["ELECTORAL_DISTRICT"])
+                  if [t.lower() for t in texts[k:k + len(w)]] == w), None)
+    if words is None:
+        return None
+    s = e = k + len(words)
+    while e < len(texts) and e - s < 4 and (texts[e][:1].isupper() and texts[e].isalpha() or texts[e].isdigit()
+                                             or re.fullmatch(r"[IVXL]+", texts[e])):
+        e += 1
+    return e if e > s and e < len(texts) and texts[e] == "," else None
