@@ -210,7 +210,7 @@ def unit_named_before_comma(ctx, org: int, s: int, e: int) -> bool:
     return k < len(texts) and ctx.lx.is_name_word(texts[k]) and not ctx.hits_at(k)
 
 
-def district_end(ctx: DocContext, k: int) -> int | None:
+def district_end(ctx, k: int) -> int | None:
     """The end of an electoral district's name at ``k`` ("Dapil Tebo Ilir", "Dapil II", "daerah pemilihan
     Bekasi 3"): its words, capitalised, a number or a Roman numeral, up to the comma; else None."""
     texts = ctx.texts
