@@ -703,8 +703,15 @@ def test_another_happening_named_with_ini_is_not_merged(extract):
     ("Apel digelar di Desa Kuala Dua bersama warga.", "Desa Kuala Dua", "Desa Kuala"),
     ("Warga Kecamatan Simpang Empat mengikuti sosialisasi.", "Kecamatan Simpang Empat", "Kecamatan Simpang"),
     ("Peserta berjalan ke Jalan Soekarno-Hatta bersama warga.", "Jalan Soekarno-Hatta", "Jalan Soekarno"),
-    # counter-example: a number word right after the head names no village
+    # an adjective that is otherwise a function word, and a village's kind word opening the name
+    ("Warga Desa Pasar Baru mengikuti sosialisasi.", "Desa Pasar Baru", "Desa Pasar"),
+    ("Potongan terbanyak terjadi di Kecamatan Negeri Besar.", "Kecamatan Negeri Besar", "Kecamatan Negeri"),
+    ("Warga Desa Kampung Baru mengikuti sosialisasi.", "Desa Kampung Baru", "Kampung Baru"),
+    ("Kegiatan dipusatkan di Kelurahan Kampung Melayu, Kecamatan Jatinegara.", "Kelurahan Kampung Melayu",
+     "Kampung Melayu"),
+    # counter-examples: a number word right after the head names no village, nor a kind word before no name
     ("Desa Dua hektare sawah itu terendam banjir.", None, "Desa Dua"),
+    ("Bantuan disalurkan ke Desa Kampung di pesisir.", None, "Desa Kampung"),
 ])
 def test_number_words_and_hyphens_inside_local_place_names(extract, text, present, absent):
     got = labels(extract(DATELINE + text), "Place")

@@ -196,7 +196,7 @@ WORD_LISTS = ("SUBJECT_ADVERB", "UNIT_HEAD", "NAME_CONNECTOR", "PLACE_PREP", "UN
               "FUSED_HEAD_PREFIX", "FUTURE_TIME", "LIST_JOINER", "COUNT_LEAD", "NICKNAME_AFTER", "ADAT_TITLE_LEAD", "REPRESENTING", "REFUSAL", "NUMBER_WORD",
               "SAYING_SCENE", "SHARED_OFFICE", "UNTOLD_VERB", "FROM_LEAD", "NAME_LIST_NOUN",
               "COORDINATOR", "LOCATIVE_PREP", "RANGE_END", "GENERIC_EVENT", "VERB_LEAD", "EVENT_NAME_JOINER", "PAST_ADVERB",
-              "AS_OFFICE", "SOURCE_CUE", "LIKE_LEAD", "NUMBER_MARK", "MINISTER_WORD", "NOT_SUBJECT_WORD", "TEAM_WORD", "ELECTORAL_DISTRICT", "AFFILIATION")
+              "AS_OFFICE", "SOURCE_CUE", "LIKE_LEAD", "NUMBER_MARK", "MINISTER_WORD", "NOT_SUBJECT_WORD", "TEAM_WORD", "ELECTORAL_DISTRICT", "AFFILIATION", "PLACE_ADJECTIVE")
 
 def _head_titles(agency_types: list[dict], titles: list[dict], prefixes: tuple[str, ...]) -> list[dict]:
     """Titles fused from "Ka" (kepala) and a unit's short name: "Kadiskominfo", "Kabappeda",

@@ -231,15 +231,29 @@ def place_mention(ctx: DocContext, i: int, j: int, rid: str) -> Mention:
 
 def local_name(ctx: DocContext, k: int, limit: int = 3) -> int:
     """End of a capitalised run of up to ``limit`` tokens naming a village or district; a number
-    word after its first word is part of it ("Desa Kuala Dua", "Kecamatan Simpang Empat")."""
+    word or an adjective after its first word is part of it ("Desa Kuala Dua", "Kecamatan Simpang Empat",
+    "Desa Pasar Baru"), and so is a
+    village's kind word that opens it before another name word ("Kecamatan Negeri Besar", "Desa Kampung Baru")."""
     doc, m = ctx.doc, k
-    while m < len(doc) and m - k < limit and is_cap(doc[m]) and ctx.texts[m].lower() not in ctx.lx.local_kinds \
+    kinds = ctx.lx.local_kinds
+    if k + 1 < len(doc) and ctx.texts[k].lower() in kinds and is_cap(doc[k]) and is_cap(doc[k + 1]) \
+            and ctx.texts[k + 1].isalpha() and ctx.texts[k + 1].lower() not in kinds \
+            and (ctx.texts[k + 1].lower() not in ctx.lx.function_words or _name_part(ctx, k + 1)):
+        m += 1
+    while m < len(doc) and m - k < limit and is_cap(doc[m]) and ctx.texts[m].lower() not in kinds \
             and (ctx.texts[m].lower() not in ctx.lx.function_words
-                 or m > k and ctx.texts[m].lower() in ctx.lx.lists["NAME_NUMBER"]) and not doc[m].is_punct:
+                 or m > k and _name_part(ctx, m)) and not doc[m].is_punct:
         if ctx.hits_at(m, "PLACE") and m > k:
             break
         m += 1
     return m
+
+
+def _name_part(ctx: DocContext, m: int) -> bool:
+    """Is the function word at ``m`` a number or an adjective that goes on a place's name ("Simpang Empat",
+    "Kampung Baru")?"""
+    low = ctx.texts[m].lower()
+    return low in ctx.lx.lists["NAME_NUMBER"] or low in ctx.lx.lists["PLACE_ADJECTIVE"]
 
 
 def _after_short_form(ctx: DocContext, p: int) -> tuple[int, bool] | None:
