@@ -1420,3 +1420,11 @@ def test_a_section_s_fields_joined_by_dan(extract, text, agency):
 def test_a_field_evaluation_names_no_venue(extract, text, venue):
     got = {e.label for e in extract("BAGELEN - " + text).entities if e.type == "Place" and e.label.startswith("Lapangan")}
     assert got == ({venue} if venue else set()), got
+
+
+@pytest.mark.parametrize("text", [
+    "Yang terpenting adalah inovasi tersebut tetap berjalan setelah lomba usai, kata Budi Santoso.",
+    "Wartawan menunggu hingga rapat usai, kata Budi Santoso.",
+])
+def test_usai_after_an_activity_word_ends_it_and_names_nothing(extract, text):
+    assert not [e.label for e in extract(DATELINE + text).entities if e.type == "Event" and "usai" in e.label.lower()]

@@ -1206,3 +1206,45 @@ def test_a_sasak_prefix_and_an_adverb_before_the_verb(extract):
 def test_a_name_from_a_local_unit(extract, text, person):
     got = persons(extract(DATELINE + text))
     assert got == ({person} if person else set()), got
+
+
+@pytest.mark.parametrize("text,present,absent", [
+    ("Kritik datang dari peneliti senior Institut Kajian Publik, Benny Sugiharto. Ia menilai kebijakan itu keliru.",
+     "Benny Sugiharto", None),
+    ("Hal itu disampaikan pengamat kebijakan publik Universitas Airlangga, Budi Santoso.", "Budi Santoso", None),
+    ("Pandangan serupa disampaikan akademisi Universitas Hasanuddin, Andi Rahman, saat dihubungi.", "Andi Rahman",
+     None),
+    # counter-examples: no name after the comma; a view voiced by someone names no town
+    ("Para guru di sekolah itu, Senin (2/3/2026), mengikuti pelatihan.", None, "Senin"),
+    ("Kritik keras datang dari Budi Santoso. Ia menilai kebijakan itu keliru.", None, None),
+])
+def test_a_name_after_a_noun_for_a_person_and_a_comma(extract, text, present, absent):
+    r = extract(DATELINE + text)
+    got = persons(r)
+    if present:
+        assert present in got, got
+    if absent:
+        assert absent not in got, got
+    assert not {e.label for e in r.entities if e.type == "Place"} & {"Budi Santoso", "Benny Sugiharto"}
+
+
+@pytest.mark.parametrize("text,absent", [
+    ('Inovasi "SiAPIK" milik Kelurahan Pulo Gebang juara pertama. Lurah Pulo Gebang, Andi Nurfaisah, mengaku '
+     'SiAPIK lahir dari keluhan warga.', "SiAPIK"),
+    ("Aplikasi SiPandu dipakai di semua puskesmas, kata Kepala Dinas Kesehatan, Budi Santoso.", "SiPandu"),
+])
+def test_an_application_named_in_brand_case_is_nobody(extract, text, absent):
+    assert absent not in persons(extract(DATELINE + text))
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Arief Budiman mengatakan kompetisi ini bukan sekadar ajang mencari piala. Baginya, yang terpenting adalah "
+     "inovasi tersebut tetap berjalan setelah lomba berakhir.", "Arief Budiman"),
+    # counter-example: "baginya" inside a sentence tells no one's view
+    ("Arief Budiman mengatakan kompetisi ini bukan sekadar ajang mencari piala. Penghargaan itu penting baginya "
+     "karena menjadi bukti kerja keras tim.", None),
+])
+def test_baginya_opening_a_sentence_is_the_view_of_the_person_just_named(extract, text, speaker):
+    got = said(extract(DATELINE + text))
+    view = [s for s, words in got if words.startswith(("yang terpenting", "Penghargaan itu"))]
+    assert view == ([speaker] if speaker else []), got

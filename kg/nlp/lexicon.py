@@ -160,8 +160,8 @@ class Lexicon:
 
     def _is_name_word(self, word: str) -> bool:
         w = word.strip(".")
-        if not w or not w[0].isupper() or w.isupper() and len(w) > 1:
-            return False
+        if not w or not w[0].isupper() or w.isupper() and len(w) > 1 or _BRAND_CASE.search(w):
+            return False  # "BKN", "SiAPIK": an acronym or an application's name, no person's
         low = w.lower()
         if low in self.function_words or low in self.calendar or w in self.not_entity or low in self.not_name:
             return False
@@ -174,6 +174,10 @@ class Lexicon:
             return False
         # "Menjadi", "Kegiatan": a derivation of a common word; "Beserta", "Kemudian": a function word
         return not is_derived_word(w) and not is_function_word(w)
+
+
+#: two capitals after a small letter inside a word: an application's or a brand's name ("SiAPIK", "eKTP"), no person's
+_BRAND_CASE = re.compile(r"[a-z][A-Z]{2}")
 
 
 def _add(index: dict[str, str], form: str, ident: str) -> None:
@@ -196,7 +200,7 @@ WORD_LISTS = ("SUBJECT_ADVERB", "UNIT_HEAD", "NAME_CONNECTOR", "PLACE_PREP", "UN
               "FUSED_HEAD_PREFIX", "FUTURE_TIME", "LIST_JOINER", "COUNT_LEAD", "NICKNAME_AFTER", "ADAT_TITLE_LEAD", "REPRESENTING", "REFUSAL", "NUMBER_WORD",
               "SAYING_SCENE", "SHARED_OFFICE", "UNTOLD_VERB", "FROM_LEAD", "NAME_LIST_NOUN",
               "COORDINATOR", "LOCATIVE_PREP", "RANGE_END", "GENERIC_EVENT", "VERB_LEAD", "EVENT_NAME_JOINER", "PAST_ADVERB",
-              "AS_OFFICE", "SOURCE_CUE", "LIKE_LEAD", "NUMBER_MARK", "MINISTER_WORD", "NOT_SUBJECT_WORD", "TEAM_WORD", "ELECTORAL_DISTRICT", "AFFILIATION", "PLACE_ADJECTIVE")
+              "AS_OFFICE", "SOURCE_CUE", "LIKE_LEAD", "NUMBER_MARK", "MINISTER_WORD", "NOT_SUBJECT_WORD", "TEAM_WORD", "ELECTORAL_DISTRICT", "AFFILIATION", "PLACE_ADJECTIVE", "SOURCE_PRONOUN", "PERSON_NOUN", "VIEW_NOUN")
 
 def _head_titles(agency_types: list[dict], titles: list[dict], prefixes: tuple[str, ...]) -> list[dict]:
     """Titles fused from "Ka" (kepala) and a unit's short name: "Kadiskominfo", "Kabappeda",

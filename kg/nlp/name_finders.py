@@ -1,6 +1,7 @@
 """Person names found by how the press writes them, beside the offices and speech cues of :mod:`.people`:
 initials in brackets after a name, academic degrees after a comma, "dari" and a body after it, an age in
-brackets, a list after "yaitu" that a counted noun for people leads, a second name joined by "dan"."""
+brackets, a list after "yaitu" that a counted noun for people leads, a second name joined by "dan", a name
+after a noun for a person and a comma."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -15,7 +16,7 @@ from .title_phrase import PersonMention
 from .units import age_before, is_unit_word
 from ..vocab import is_common_word as vocab_common
 
-__all__ = ["mention_of", "initialled", "degreed", "from_body", "aged", "listed", "joined"]
+__all__ = ["mention_of", "initialled", "degreed", "from_body", "aged", "listed", "joined", "described"]
 
 
 def _org_form_before(ctx: DocContext, s: int) -> bool:
@@ -81,6 +82,29 @@ def from_body(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
         start, end, raw, name = mention_of(ctx, *back)
         taken.update(range(*back))
         yield PersonMention(start, end, raw, name, via="from", i=back[0], j=back[1])
+
+
+def described(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
+    """Names of two words or more after a noun for a person (``PERSON_NOUN``: "peneliti", "pengamat",
+    "akademisi"), the words that describe the person, and a comma ("Kritik datang dari peneliti senior
+    Institut X, Benny Sugiharto."): the name closes the sentence or a clause, or a verb follows it. None of
+    its words an ordinary word of the vocabulary or part of a gazetteer name; outside quotations."""
+    texts, doc = ctx.texts, ctx.doc
+    nouns = ctx.lx.lists["PERSON_NOUN"]
+    for k, text in enumerate(texts):
+        if text.lower() not in nouns or not (text.islower() or doc[k].is_sent_start) or ctx.in_quote(doc[k].idx):
+            continue
+        c = next((c for c in range(k + 1, min(len(texts), k + 9)) if texts[c] in (",", ".", ";", "“", "”", '"')), None)
+        if c is None or texts[c] != "," or c == k + 1:
+            continue
+        s = _skip_hon(ctx, c + 1)
+        e = _name_run(ctx, s)
+        if e - s < 2 or not taken.isdisjoint(range(s, e)) or any(vocab_common(texts[m]) for m in range(s, e)) \
+                or e < len(texts) and not (texts[e] in (",", ".", ";") or texts[e].islower()):
+            continue
+        start, end, raw, name = mention_of(ctx, s, e)
+        taken.update(range(s, e))
+        yield PersonMention(start, end, raw, name, via="described", i=s, j=e)
 
 
 def joined(ctx: DocContext, found: list[PersonMention], taken: set[int]) -> Iterator[PersonMention]:

@@ -19,8 +19,8 @@ from .context import DocContext, Mention, opens_sentence
 from ..vocab import is_common_word as vocab_common, is_dictionary_word, pos_counts
 from .names import clean_name, is_degree, is_hon, name_prefix, name_word as _name_word, name_run as _name_run, \
     skip_hon as _skip_hon, backward_name as _backward_name
-from .name_finders import aged as _aged, degreed as _degreed, from_body as _from_body, initialled as _initialled, \
-    joined as _joined, listed as _listed, mention_of as _mention_of
+from .name_finders import aged as _aged, degreed as _degreed, described as _described, from_body as _from_body, \
+    initialled as _initialled, joined as _joined, listed as _listed, mention_of as _mention_of
 from .title_phrase import PersonMention, non_person, parse_title
 from .units import hospital_name_end
 
@@ -394,6 +394,7 @@ def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMent
     found.extend(_from_body(ctx, taken))
     found.extend(_aged(ctx, taken))
     found.extend(_listed(ctx, taken))
+    found.extend(_described(ctx, taken))
     found.extend(list(_joined(ctx, found, taken)))
     found.extend(list(_short_forms(ctx, found, taken)))
     found.sort(key=lambda p: p.start)

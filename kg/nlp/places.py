@@ -110,6 +110,8 @@ def _town_lead(ctx: DocContext, k: int) -> str | None:
     texts, lists = ctx.texts, ctx.lx.lists
     low = texts[k].lower()
     if low == "dari" and texts[k].islower() and (k > 0 and texts[k - 1].lower() in lists["FROM_LEAD"] or _route(ctx, k)):
+        if any(texts[x].lower() in lists["VIEW_NOUN"] for x in range(max(0, k - 4), k)):
+            return None  # "Kritik keras datang dari X": who voiced it, not where someone came from
         return low  # "datang jauh-jauh dari X", "dari X hingga Y": where people come from
     if low in lists["TOWN_LEAD"]:
         return low if texts[k].islower() or low in lists["LOCATIVE_PREP"] else None

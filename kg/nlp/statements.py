@@ -125,14 +125,16 @@ def _by_source(ctx: DocContext, s: _Sentence, t):
     """1. "Menurut X, ..." / "menurutnya ..." / "Berdasarkan data BPS, ..."."""
     text = ctx.text
     low = t.text.lower()
+    pronoun = low in ctx.lx.lists["SOURCE_PRONOUN"] and (low == "menurutnya" or t.i == s.sent.start
+                                                         and t.i + 1 < len(ctx.texts) and ctx.texts[t.i + 1] == ",")
     source = _source(ctx.lx).match(text, t.idx + len(t)) if low in ("menurut", "berdasarkan") else None
-    if not (low == "menurutnya" or low == "menurut" or source and source.group(0).strip()):
-        return None
+    if not (pronoun or low == "menurut" or source and source.group(0).strip()):
+        return None  # "Baginya, ...": an opinion of the person just named, as "menurutnya"; not "penting baginya"
     s0 = source.end() if source else t.idx + len(t)  # "Menurut keterangan X", "Berdasarkan data BPS"
     hint: tuple = ("pronoun", None)
     if any(t.idx < q.start <= s.sent.end_char for q in s.direct):
         return _STOP  # "Menurut X, “...”": the cue of a quotation
-    if low != "menurutnya":
+    if not pronoun:
         named = _source_named(ctx, s, s0)
         if named is None:
             return _NEXT
