@@ -288,3 +288,29 @@ def test_questions_and_a_body_after_a_connective(extract, text, speaker, start):
     labels = {e.key: e.label for e in r.entities}
     got = [labels.get(q.speaker) for q in r.quotes if not q.direct and q.text.startswith(start)]
     assert got == ([speaker] if speaker else []), got
+
+
+@pytest.mark.parametrize("text,start,speaker", [
+    # a noun of a speech act opening the clause said, after a verb that tells a clause
+    ("Budi Santoso mengatakan materi hari kedua paling bermanfaat bagi peserta.", "materi hari kedua", "Budi Santoso"),
+    ("Kepala Dinas Pertanian Kabupaten Bogor, Rina Lestari, yang ikut hingga sesi akhir, menilai materi itu paling "
+     "bermanfaat karena langsung praktik.", "materi itu paling", "Rina Lestari"),
+    ("Kepala BKPSDM Lebak, Nandang Sukmana, memerinci kelulusan tahap pertama terdiri atas seribu tenaga guru.",
+     "kelulusan tahap pertama", "Nandang Sukmana"),
+    # counter-examples: the act of speaking with its topic, not what was said
+    ("Budi Santoso menyampaikan materi tentang reformasi birokrasi kepada peserta.", "materi tentang", None),
+    ("Budi Santoso menjelaskan materi tentang SAKIP kepada seluruh peserta pelatihan.", "materi tentang", None),
+])
+def test_a_speech_act_noun_after_the_verb(extract, text, start, speaker):
+    got = statement(extract(DATELINE + text), start)
+    assert (got[0] if got else None) == speaker
+
+
+def test_confirming_what_another_said_leaves_it_theirs(extract):
+    text = ("Kepala BKPSDM Nabire, Hasnawati Mallo, mengatakan pemotongan tunjangan langsung diberlakukan.\n\n"
+            "Dia menyebut BKPSDM telah berkoordinasi dengan Inspektorat untuk pemeriksaan ketiga ASN tersebut.\n\n"
+            "Inspektur Nabire, Frits Rumbekwan, membenarkan hal itu. Ia menegaskan pemeriksaan dilakukan terbuka "
+            "dan pegawai diberi kesempatan membela diri.")
+    r = extract(DATELINE + text)
+    assert statement(r, "BKPSDM telah berkoordinasi")[0] == "Hasnawati Mallo"
+    assert statement(r, "Dia menyebut") is None

@@ -185,8 +185,10 @@ def _by_verb(ctx: DocContext, s: _Sentence, t):
     if not phrase and t.i > s.sent.start and ctx.texts[t.i - 1].lower() in lx.lists["NEGATION"]:
         s0 = doc[t.i - 1].idx  # "Ia tidak ingin birokrasi ...": the words keep their negation
     obj = t.i + 1 + (t.i + 1 < s.te and ctx.texts[t.i + 1].lower() in lx.lists["GROUP_WORD"])
-    if not phrase and obj < s.te and ctx.texts[obj].lower() in lx.lists["SPEECH_ACT_OBJECT"]:
+    if not phrase and obj < s.te and ctx.texts[obj].lower() in lx.lists["SPEECH_ACT_OBJECT"] \
+            and not (low in lx.cue_clause and _predicate_after(ctx, obj + 1, s.te)):
         return None  # "menyampaikan materi ...", "menjawab (sejumlah) pertanyaan": the act, not what was said
+        # (but "mengatakan materi itu bermanfaat": the noun opens the clause said)
     if not phrase and not _clause_after(lx, text, t, s.se) \
             and _object_then_scene(ctx, text[s0:s.se], ("VB", "JJ") if low in lx.cue_clause else ("VB",)):
         return None  # "membenarkan laporan tersebut saat ditemui di kantornya, Senin (...)": a thing, then where
@@ -211,6 +213,18 @@ def _object_then_scene(ctx: DocContext, rest: str, predicates: tuple[str, ...]) 
     words = re.findall(r"\w+", rest[:m.start()])
     return 0 < len(words) <= 6 and not any(w.lower() in lx.lists["CLAUSE_MARK"] or _tagged(w, predicates)
                                            for w in words)
+
+
+def _predicate_after(ctx: DocContext, k: int, end: int) -> bool:
+    """Is one of the (at most four) words from ``k``, before any punctuation, a predicate: a word tagged mostly
+    a verb or an adjective ("materi hari kedua paling bermanfaat")?"""
+    for x in range(k, min(end, k + 4)):
+        w = ctx.texts[x]
+        if not w.isalpha():
+            return False
+        if _tagged(w, ("VB", "JJ")):
+            return True
+    return False
 
 
 def _tagged(word: str, tags: tuple[str, ...]) -> bool:
@@ -406,8 +420,21 @@ def _active_demonstrative(ctx: DocContext, sents, n: int, s: _Sentence):
         if low in lx.cue_verbs and back.match(text, starts[k] + len(texts[k])):
             t = ctx.doc[k]
             hint = _verb_subject(ctx, s, t, low)
-            return (_said_before(ctx, sents, n, hint, low) if hint else None) or _STOP
+            got = _said_before(ctx, sents, n, hint, low) if hint else None
+            return _STOP if got is None or _told_there(ctx, got) else got  # the sentence itself is none either way
     return None
+
+
+def _told_there(ctx: DocContext, q: QuoteCandidate) -> bool:
+    """Does the text ``q`` points back to tell its own speaker's words ("Dia menyebut ... . Inspektur X
+    membenarkan hal itu": X confirms what another said, which stays the other's)? A speech verb in it says so."""
+    texts, starts, lx = ctx.texts, ctx.token_starts, ctx.lx
+    k = bisect.bisect_left(starts, q.start)
+    while k < len(texts) and starts[k] < q.end:
+        if texts[k].lower() in lx.cue_verbs and not ctx.in_quote(starts[k]):
+            return True
+        k += 1
+    return False
 
 
 def _said_before(ctx: DocContext, sents, n: int, hint: tuple, cue: str) -> QuoteCandidate | None:
