@@ -314,3 +314,17 @@ def test_confirming_what_another_said_leaves_it_theirs(extract):
     r = extract(DATELINE + text)
     assert statement(r, "BKPSDM telah berkoordinasi")[0] == "Hasnawati Mallo"
     assert statement(r, "Dia menyebut") is None
+
+
+def test_a_cue_word_before_a_month_is_a_time(extract):
+    r = extract(DATELINE + "Pemerintah Kabupaten Sleman resmi menyampaikan laporan kinerja tahun 2023 kepada "
+                           "kementerian melalui aplikasi, akhir Februari lalu.")
+    assert not [q for q in r.quotes if q.text.startswith("Pemerintah Kabupaten Sleman")]
+
+
+@pytest.mark.parametrize("verb,confirmer_says", [("membenarkan", False), ("menyampaikan", True)])
+def test_confirming_what_was_reported_is_no_statement(extract, verb, confirmer_says):
+    text = ("Sebanyak 312 pegawai di lingkungan Pemerintah Kabupaten Way Kanan menerima tunjangan yang tidak utuh "
+            "bulan ini.\n\nKepala BKPSDM Way Kanan, Gusti Ayu Sriasih, " + verb + " hal itu saat dikonfirmasi.")
+    got = statement(extract(DATELINE + text), "Sebanyak 312 pegawai")
+    assert (got is not None and got[0] == "Gusti Ayu Sriasih") == confirmer_says

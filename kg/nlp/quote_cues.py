@@ -55,8 +55,8 @@ def cue_word(lx, word: str) -> str | None:
 
 def noun_use(ctx: DocContext, i: int) -> bool:
     """Is the cue word at ``i`` a noun here, a lower-case word after it that names no speaker (", nilai
-    tertinggi diraih ...": not ", nilai dia" nor ", ujar warga" nor ", tambahnya"), or a policy's name
-    (", nilai SAKIP naik ...": a policy never speaks)?"""
+    tertinggi diraih ...": not ", nilai dia" nor ", ujar warga" nor ", tambahnya"), a policy's name
+    (", nilai SAKIP naik ...": a policy never speaks) or a day's or a month's (", akhir Februari lalu")?"""
     lx, texts = ctx.lx, ctx.texts
     if texts[i].lower().endswith("nya"):
         return False
@@ -64,6 +64,8 @@ def noun_use(ctx: DocContext, i: int) -> bool:
         return True
     nxt = texts[i + 1] if i + 1 < len(texts) else ""
     low = nxt.lower()
+    if low in lx.calendar:
+        return True  # ", akhir Februari lalu": a time, not "akhir Budi"
     return nxt.isalpha() and nxt.islower() and low not in lx.pronouns \
         and low not in lx.anaphor_nouns and low not in lx.lists["BODY_ANAPHOR"] and low not in lx.lists["UNNAMED_SPEAKER"] \
         and low not in lx.lists["SUBJECT_ADVERB"] and low not in lx.lists["NOT_SUBJECT_WORD"]

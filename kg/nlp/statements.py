@@ -419,6 +419,8 @@ def _active_demonstrative(ctx: DocContext, sents, n: int, s: _Sentence):
         low = texts[k].lower()
         if low in lx.cue_verbs and back.match(text, starts[k] + len(texts[k])):
             t = ctx.doc[k]
+            if low in lx.lists["CONFIRM_VERB"]:
+                return _STOP  # "X membenarkan hal itu": X confirms what was reported; the words are not X's
             hint = _verb_subject(ctx, s, t, low)
             got = _said_before(ctx, sents, n, hint, low) if hint else None
             return _STOP if got is None or _told_there(ctx, got) else got  # the sentence itself is none either way
