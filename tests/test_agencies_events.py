@@ -1428,3 +1428,15 @@ def test_a_field_evaluation_names_no_venue(extract, text, venue):
 ])
 def test_usai_after_an_activity_word_ends_it_and_names_nothing(extract, text):
     assert not [e.label for e in extract(DATELINE + text).entities if e.type == "Event" and "usai" in e.label.lower()]
+
+
+@pytest.mark.parametrize("text,event", [
+    ("Di sisi lain, Forum Honorer Lebak masih menyimpan kekhawatiran soal gaji.", None),
+    # counter-examples: an activity after the head, or a forum told held
+    ("Forum Konsultasi Publik Kabupaten Bogor menjadi bahan penyusunan RKPD.",
+     "Forum Konsultasi Publik Kabupaten Bogor"),
+    ("Forum Guru Kabupaten Bogor digelar di Aula Bappeda, Senin (2/3/2026).", "Forum Guru Kabupaten Bogor"),
+])
+def test_a_forum_of_a_region_that_nothing_tells_held_is_a_body(extract, text, event):
+    got = [e.label for e in extract(DATELINE + text).entities if e.type == "Event"]
+    assert got == ([event] if event else []), got

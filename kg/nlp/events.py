@@ -297,6 +297,11 @@ def _no_happening(ctx: DocContext, i: int, h, head: str, lower_head: bool, end: 
                     or lower_head and _placed_bare(ctx, i, head, end))
     if in_office(ctx, i) or lower_head and enumerated(ctx, i, end):
         return True  # "Asisten Deputi ... Kebijakan dan Evaluasi Reformasi Birokrasi": an office's field
+    if head in lx.mention_words["BODY_HEAD"] and any(p.j == end for p in ctx.hits_at(end - 1, "PLACE")) \
+            and not ctx.longest(h.j, ("EVENT_HEAD",)) \
+            and not (_cue_before(ctx, i) or _held_after(ctx, end) or _own_scene(ctx, end)):
+        return True  # "Forum Honorer Lebak masih menyimpan kekhawatiran": a body of its region, nothing held
+        # (not "Forum Konsultasi Publik Kabupaten X": an activity after the head)
     # "pengurus Forum Anak Daerah", "hasil evaluasi SAKIP": a body or a finding, not a happening
     before = ctx.doc[i - 1].text.lower() if i > 0 else ""
     if i > 0 and ctx.hits_at(i - 1, "VENUE_HEAD") or before == "dalam" and i > 1 \
