@@ -328,3 +328,18 @@ def test_confirming_what_was_reported_is_no_statement(extract, verb, confirmer_s
             "bulan ini.\n\nKepala BKPSDM Way Kanan, Gusti Ayu Sriasih, " + verb + " hal itu saat dikonfirmasi.")
     got = statement(extract(DATELINE + text), "Sebanyak 312 pegawai")
     assert (got is not None and got[0] == "Gusti Ayu Sriasih") == confirmer_says
+
+
+@pytest.mark.parametrize("text,start,speaker", [
+    ("Menurut Aryo Lubis, tidak ada laporan gratifikasi sepanjang tahun. Ia menduga hal itu bukan karena tidak "
+     "ada pemberian, melainkan karena pegawai takut melapor.", "hal itu bukan karena", "Aryo Lubis"),
+    ("Dosen Universitas Kadiri, Ferdinand Halim, menganggap laporan itu terlalu banyak memuat angka makro.",
+     "laporan itu terlalu", "Ferdinand Halim"),
+    ("Obed Kambu berpendapat budaya memberi hadiah tidak sama dengan gratifikasi. Namun dia setuju aturan harus "
+     "ditegakkan untuk pemberian yang berkaitan dengan jabatan.", "aturan harus ditegakkan", "Obed Kambu"),
+    # counter-example: agreeing with a thing says nothing
+    ("Obed Kambu setuju dengan usulan pemekaran wilayah itu sejak awal.", "dengan usulan", None),
+])
+def test_verbs_of_opinion_and_a_pointing_word_opening_the_clause(extract, text, start, speaker):
+    got = statement(extract(DATELINE + text), start)
+    assert (got[0] if got else None) == speaker

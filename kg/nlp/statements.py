@@ -417,7 +417,8 @@ def _active_demonstrative(ctx: DocContext, sents, n: int, s: _Sentence):
     texts, starts = ctx.texts, ctx.token_starts
     for k in range(s.sent.start + 1, s.te):  # by index: a Token only for a speech verb with such an object
         low = texts[k].lower()
-        if low in lx.cue_verbs and back.match(text, starts[k] + len(texts[k])):
+        if low in lx.cue_verbs and (m := back.match(text, starts[k] + len(texts[k]))) \
+                and not (low in lx.cue_clause and _clause_goes_on(ctx, m.end(), s.te)):
             t = ctx.doc[k]
             if low in lx.lists["CONFIRM_VERB"]:
                 return _STOP  # "X membenarkan hal itu": X confirms what was reported; the words are not X's
@@ -425,6 +426,17 @@ def _active_demonstrative(ctx: DocContext, sents, n: int, s: _Sentence):
             got = _said_before(ctx, sents, n, hint, low) if hint else None
             return _STOP if got is None or _told_there(ctx, got) else got  # the sentence itself is none either way
     return None
+
+
+def _clause_goes_on(ctx: DocContext, at: int, end: int) -> bool:
+    """Does a clause go on after the words pointing back that end at ``at`` ("Ia menduga hal itu bukan karena
+    ...": "hal itu" is the subject of what was said, not its object): a negation, a clause word or a word tagged
+    mostly a verb or an adjective next?"""
+    k = bisect.bisect_left(ctx.token_starts, at)
+    if k >= end:
+        return False
+    w = ctx.texts[k].lower()
+    return w in ctx.lx.lists["NEGATION"] or w in ctx.lx.lists["CLAUSE_MARK"] or _tagged(ctx.texts[k], ("VB", "JJ"))
 
 
 def _told_there(ctx: DocContext, q: QuoteCandidate) -> bool:
