@@ -1248,3 +1248,21 @@ def test_baginya_opening_a_sentence_is_the_view_of_the_person_just_named(extract
     got = said(extract(DATELINE + text))
     view = [s for s, words in got if words.startswith(("yang terpenting", "Penghargaan itu"))]
     assert view == ([speaker] if speaker else []), got
+
+
+@pytest.mark.parametrize("text,town,person", [
+    ("Sugiyem (58), warga Kelurahan Kaliagung, Sentolo, mengaku puas karena bisa mengurus KTP sekaligus.",
+     "Sentolo", "Sugiyem"),
+    ("Mal pelayanan publik di kompleks eks Pasar Bendungan, Wates, mencatat enam puluh ribu kunjungan warga.",
+     "Wates", None),
+    # counter-example: a name after an office and a comma is the holder's
+    ("Kepala Desa Sukamaju, Hendra, mengatakan jalan itu akan diperbaiki tahun depan.", None, "Hendra"),
+])
+def test_one_word_between_commas_after_a_village_or_venue_is_its_town(extract, text, town, person):
+    r = extract(DATELINE + text)
+    places = {e.label for e in r.entities if e.type == "Place"}
+    got = persons(r)
+    if town:
+        assert town in places and town not in got, (places, got)
+    if person:
+        assert person in got

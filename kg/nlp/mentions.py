@@ -100,7 +100,7 @@ def _mentions_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]]:
         return end, ([unit] if unit else []) + list(ms)
     got = _policy_or_venue(ctx, i)
     if got:
-        town = town_after_venue(ctx, got[0]) if got[1][0].kind == "venue" else None
+        town = town_after_venue(ctx, got[0]) if got[1][0].kind in ("venue", "desa") else None
         return (town.j, [*got[1], town]) if town else got
     town = town_before_region(ctx, i)
     if town:

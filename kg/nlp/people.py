@@ -384,7 +384,8 @@ def _short_forms(ctx: DocContext, found: list[PersonMention], taken: set[int]) -
 
 def iter_people(ctx: DocContext, mentions: list[Mention]) -> Iterator[PersonMention | Mention]:
     """Person mentions in text order; also yields Agency mentions derived from titles."""
-    taken: set[int] = set()
+    taken: set[int] = {k for m in mentions if m.type == "Place" and m.kind == "lainnya" for k in range(m.i, m.j)}
+    # (a town read from how it is written, "warga Desa X, Sentolo, mengaku": no speaker's name)
     found: list[PersonMention] = []
     yield from _titled(ctx, mentions, taken, found)
     found.extend(_cued(ctx, taken))

@@ -158,8 +158,9 @@ def _body_word(lx, word: str) -> bool:
 
 
 def town_after_venue(ctx: DocContext, k: int) -> Mention | None:
-    """The locality a venue is in, named after it between commas (``k`` at the comma after the venue):
-    "di Aula Kantor Bupati, Banawa, Rabu (22/1)", "Gedung X, Kijang, Kecamatan Y", "Kantor Gubernur, Air Itam."
+    """The locality a venue or a village is in, named after it between commas (``k`` at the comma after the venue):
+    "di Aula Kantor Bupati, Banawa, Rabu (22/1)", "Gedung X, Kijang, Kecamatan Y", "Kantor Gubernur, Air Itam.",
+    "warga Desa X, Ciawi, mengeluhkan ..."
     The run has no gazetteer hit and is closed by a day, a district or region, or the sentence's end."""
     texts, lx = ctx.texts, ctx.lx
     if k + 1 >= len(texts) or texts[k] != ",":
@@ -174,7 +175,8 @@ def town_after_venue(ctx: DocContext, k: int) -> Mention | None:
     nxt = texts[e + 1] if e + 1 < len(texts) else ""
     closed = texts[e] == "." and (not nxt.strip() or nxt[:1].isupper()) or texts[e] == "," and (
         nxt.lower() in lx.calendar or nxt.lower() in lx.local_kinds or nxt.lower() in lx.kinds("REGION_KIND_WORD")
-        or bool(region_at(ctx, e + 1)))
+        or bool(region_at(ctx, e + 1)) or e == i + 1 and nxt.isalpha() and nxt.islower())
+    # (one word before a lower-case word: "warga Kelurahan X, Sentolo, mengaku ...", not a speaker's name)
     if not closed:
         return None
     name = " ".join(texts[i:e])
