@@ -1440,3 +1440,13 @@ def test_usai_after_an_activity_word_ends_it_and_names_nothing(extract, text):
 def test_a_forum_of_a_region_that_nothing_tells_held_is_a_body(extract, text, event):
     got = [e.label for e in extract(DATELINE + text).entities if e.type == "Event"]
     assert got == ([event] if event else []), got
+
+
+@pytest.mark.parametrize("text,agency", [
+    ("Zona Integritas dibidik untuk RSUD Ade M. Djoen dan Dinas Penanaman Modal.", "Rumah Sakit Umum Daerah Ade M. Djoen"),
+    ("Pakta ditandatangani Direktur RSUD Mayjen H.A. Thalib dr. Teguh Sakti.", "Rumah Sakit Umum Daerah Mayjen H.A. Thalib"),
+])
+def test_a_hospital_named_after_a_person_with_initials(extract, text, agency):
+    r = extract(DATELINE + text)
+    assert agency in {e.label for e in r.entities if e.type == "Agency"}
+    assert not {"A. Thalib", "M. Djoen"} & {e.label for e in r.entities if e.type == "Person"}

@@ -343,3 +343,14 @@ def test_confirming_what_was_reported_is_no_statement(extract, verb, confirmer_s
 def test_verbs_of_opinion_and_a_pointing_word_opening_the_clause(extract, text, start, speaker):
     got = statement(extract(DATELINE + text), start)
     assert (got[0] if got else None) == speaker
+
+
+@pytest.mark.parametrize("text,start,speaker", [
+    ("Adapun menurut peneliti Perkumpulan Pemilu dan Demokrasi (Perludem) yang tinggal di Kuningan, Nendi Juwita "
+     "Rahmat, rekrutmen badan ad hoc belum menyaring rekam jejak calon.", "rekrutmen badan ad hoc", "Nendi Juwita Rahmat"),
+    ("Menurut pengamat kebijakan publik Universitas Airlangga, Budi Santoso, kebijakan itu perlu dievaluasi.",
+     "kebijakan itu perlu", "Budi Santoso"),
+])
+def test_menurut_a_described_person(extract, text, start, speaker):
+    got = statement(extract(DATELINE + text), start)
+    assert (got[0] if got else None) == speaker

@@ -94,7 +94,7 @@ def described(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
     for k, text in enumerate(texts):
         if text.lower() not in nouns or not (text.islower() or doc[k].is_sent_start) or ctx.in_quote(doc[k].idx):
             continue
-        c = next((c for c in range(k + 1, min(len(texts), k + 9)) if texts[c] in (",", ".", ";", "“", "”", '"')), None)
+        c = next((c for c in range(k + 1, min(len(texts), k + 16)) if texts[c] in (",", ".", ";", "“", "”", '"')), None)
         if c is None or texts[c] != "," or c == k + 1:
             continue
         s = _skip_hon(ctx, c + 1)

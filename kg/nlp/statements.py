@@ -153,7 +153,8 @@ def _source_named(ctx: DocContext, s: _Sentence, s0: int) -> tuple[tuple, int] |
     text, lx = ctx.text, ctx.lx
     p = next((p for p in s.sp if s0 <= pstart(p) <= s0 + 3
               or s0 < pstart(p) <= s0 + 24 and all(w.rstrip(".").lower() in lx.address
-                                                    for w in text[s0:pstart(p)].split())), None)
+                                                    for w in text[s0:pstart(p)].split())
+              or _described_before(ctx, text[s0:pstart(p)])), None)
     if p:
         return ("person", p), p.end
     if re.match(r"^\s*" + _pronoun(lx) + r"\b", text[s0:s0 + 8]):
@@ -164,6 +165,14 @@ def _source_named(ctx: DocContext, s: _Sentence, s0: int) -> tuple[tuple, int] |
             and an.group(1) in lx.anaphor_nouns:
         return ("pronoun", None), s0 + an.end()  # "Menurut politikus Partai Golkar itu, ...": the person just named
     return None
+
+
+def _described_before(ctx: DocContext, between: str) -> bool:
+    """Is ``between`` a noun for a person and its description closed by a comma ("menurut peneliti Perludem yang
+    tinggal di Kuningan, X, ...")?"""
+    words = between.split()
+    return len(words) >= 2 and words[0].lower() in ctx.lx.lists["PERSON_NOUN"] and between.rstrip().endswith(",") \
+        and not re.search(r"[.;“”\"]", between)
 
 
 def _by_verb(ctx: DocContext, s: _Sentence, t):
