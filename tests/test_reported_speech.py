@@ -348,7 +348,7 @@ def test_verbs_of_opinion_and_a_pointing_word_opening_the_clause(extract, text, 
 @pytest.mark.parametrize("text,start,speaker", [
     ("Adapun menurut peneliti Perkumpulan Pemilu dan Demokrasi (Perludem) yang tinggal di Kuningan, Nendi Juwita "
      "Rahmat, rekrutmen badan ad hoc belum menyaring rekam jejak calon.", "rekrutmen badan ad hoc", "Nendi Juwita Rahmat"),
-    ("Menurut pengamat kebijakan publik Universitas Airlangga, Budi Santoso, kebijakan itu perlu dievaluasi.",
+    ("Menurut pengamat kebijakan publik Universitas Airlangga, Budi Santoso, kebijakan itu perlu dievaluasi secara menyeluruh.",
      "kebijakan itu perlu", "Budi Santoso"),
 ])
 def test_menurut_a_described_person(extract, text, start, speaker):
