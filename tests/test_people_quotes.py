@@ -1266,3 +1266,17 @@ def test_one_word_between_commas_after_a_village_or_venue_is_its_town(extract, t
         assert town in places and town not in got, (places, got)
     if person:
         assert person in got
+
+
+@pytest.mark.parametrize("text,speaker,absent", [
+    ("Kepala Disdukcapil Lombok Utara, Lalu Wirasakti Pratama, menyebut Bayan kini menjadi kecamatan dengan "
+     "lonjakan kepemilikan akta tertinggi.", "Lalu Wirasakti Pratama", "Bayan"),
+    # counter-example: after a closing quotation mark the name after the verb is the speaker's
+    ("“Kami sudah bekerja keras sejak awal tahun,” menyebut Budi Santoso dalam rapat itu.", "Budi Santoso", None),
+])
+def test_a_name_after_an_active_speech_verb_is_its_object_unless_a_quote_closes_before(extract, text, speaker,
+                                                                                          absent):
+    r = extract(DATELINE + text)
+    assert speaker in {s for s, _ in said(r)}
+    if absent:
+        assert absent not in persons(r)

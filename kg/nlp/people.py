@@ -287,7 +287,9 @@ def _cue_candidate(ctx: DocContext, k: int, low: str, taken: set[int]) -> tuple[
     after_quote = k > 0 and ctx.texts[k - 1] in (",", "”", '"')
     if low in lx.cue_after and ctx.texts[k][:1].isupper() and not after_quote and not doc[k].is_sent_start:
         return None, via  # "tentang Nilai Ambang Batas ...": capitalised inside a sentence, a noun of a name
-    if low in lx.cue_after or low in lx.cue_passive or low == "menurut" or low in lx.cue_verbs and after_quote:
+    closes_quote = k > 0 and ctx.texts[k - 1] in ("”", '"') or k > 1 and ctx.texts[k - 1] == "," \
+        and ctx.texts[k - 2] in ("”", '"')  # "“...,” menyebut X" (not "X, menyebut Bayan kini ...": the object)
+    if low in lx.cue_after or low in lx.cue_passive or low == "menurut" or low in lx.cue_verbs and closes_quote:
         cand = _name_after_cue(ctx, k, taken)
     if cand is None and (low in lx.cue_verbs or low in lx.lists["AS_OFFICE"]):
         cand = _subject_before(ctx, k, taken)
