@@ -1232,6 +1232,7 @@ def test_a_name_after_a_noun_for_a_person_and_a_comma(extract, text, present, ab
     ('Inovasi "SiAPIK" milik Kelurahan Pulo Gebang juara pertama. Lurah Pulo Gebang, Andi Nurfaisah, mengaku '
      'SiAPIK lahir dari keluhan warga.', "SiAPIK"),
     ("Aplikasi SiPandu dipakai di semua puskesmas, kata Kepala Dinas Kesehatan, Budi Santoso.", "SiPandu"),
+    ("Menurut Budi Santoso, warga bisa mengadu lewat pesan WhatsApp.", "WhatsApp"),
 ])
 def test_an_application_named_in_brand_case_is_nobody(extract, text, absent):
     assert absent not in persons(extract(DATELINE + text))

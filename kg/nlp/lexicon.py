@@ -161,7 +161,7 @@ class Lexicon:
     def _is_name_word(self, word: str) -> bool:
         w = word.strip(".")
         if not w or not w[0].isupper() or w.isupper() and len(w) > 1 or _BRAND_CASE.search(w):
-            return False  # "BKN", "SiAPIK": an acronym or an application's name, no person's
+            return False  # "BKN", "SiAPIK", "WhatsApp": an acronym or a brand's name, no person's
         low = w.lower()
         if low in self.function_words or low in self.calendar or w in self.not_entity or low in self.not_name:
             return False
@@ -176,8 +176,9 @@ class Lexicon:
         return not is_derived_word(w) and not is_function_word(w)
 
 
-#: two capitals after a small letter inside a word: an application's or a brand's name ("SiAPIK", "eKTP"), no person's
-_BRAND_CASE = re.compile(r"[a-z][A-Z]{2}")
+#: a capital after a small letter inside a word: an application's or a brand's name ("SiAPIK", "WhatsApp",
+#: "KemenPANRB"), no person's
+_BRAND_CASE = re.compile(r"[a-z][A-Z]")
 
 
 def _add(index: dict[str, str], form: str, ident: str) -> None:
