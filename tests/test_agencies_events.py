@@ -1450,3 +1450,17 @@ def test_a_hospital_named_after_a_person_with_initials(extract, text, agency):
     r = extract(DATELINE + text)
     assert agency in {e.label for e in r.entities if e.type == "Agency"}
     assert not {"A. Thalib", "M. Djoen"} & {e.label for e in r.entities if e.type == "Person"}
+
+
+def test_a_named_office_with_and_without_its_region_and_bare_is_one(extract):
+    text = ("Rumah Sakit Umum Daerah (RSUD) Benyamin Guluh Kolaka mencanangkan Zona Integritas. Direktur RSUD "
+            "Benyamin Guluh, dr. Andi Tenri, menyebut antrean pasien di RSUD kini lebih pendek dari tahun lalu.")
+    got = [e.label for e in extract(DATELINE + text).entities if e.type == "Agency" and "Rumah Sakit" in e.label]
+    assert got == ["Rumah Sakit Umum Daerah Benyamin Guluh Kolaka"], got
+
+
+def test_two_named_offices_of_a_type_stay_apart(extract):
+    text = ("Pasien dirujuk dari RSUD Benyamin Guluh ke RSUD Bahteramas. Kepala Dinas Kesehatan, Budi Santoso, "
+            "menyebut rujukan ke RSUD makin banyak tahun ini.")
+    got = {e.label for e in extract(DATELINE + text).entities if e.type == "Agency" and "Rumah Sakit" in e.label}
+    assert {"Rumah Sakit Umum Daerah Benyamin Guluh", "Rumah Sakit Umum Daerah Bahteramas"} <= got, got

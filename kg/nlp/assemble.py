@@ -20,7 +20,7 @@ from .same_person import resolve_people
 from .quotes import iter_quotes
 from .quote_cues import opens_subject
 from .nicknames import find_nicknames
-from .merges import bare_local_places, merged_offices, same_names
+from .merges import bare_local_places, merged_offices, office_with_its_region, same_names
 from .regional import REGION_SUFFIX, attach_bare_types
 from .units import LOCAL_KINDS
 from .event_reports import event_reports
@@ -76,6 +76,7 @@ def _merge_keys(mentions: list[Mention], expansions: dict[str, str], lx) -> dict
         for k in keys[1:]:
             remap[k] = keys[0]
     remap.update(merged_offices(by_type["Agency"], kinds, labels, remap, lx))
+    remap.update(office_with_its_region(by_type["Agency"], kinds, labels, remap, lx))
     for etype in ("Policy", "Agency"):
         remap.update(same_names(by_type[etype], labels, remap, lx))
     remap.update(bare_local_places(by_type["Place"], kinds, labels, remap))

@@ -8,7 +8,7 @@ from .lexicon import norm
 from .regional import REGION_SUFFIX
 from .units import LOCAL_KINDS
 
-__all__ = ["merged_offices", "same_names", "bare_local_places"]
+__all__ = ["merged_offices", "same_names", "bare_local_places", "office_with_its_region"]
 
 
 def merged_offices(keys: set[str], kinds: dict, labels: dict[str, str], remap: dict[str, str], lx) -> dict[str, str]:
@@ -66,3 +66,23 @@ def bare_local_places(keys: set[str], kinds: dict, labels: dict[str, str], remap
             local[labels[key].split(" ", 1)[1]].append(key)
     return {key: local[labels[key]][0] for key in sorted(keys)
             if key not in remap and kinds.get(key) not in LOCAL_KINDS and len(local.get(labels[key], ())) == 1}
+
+
+def office_with_its_region(keys: set[str], kinds: dict, labels: dict[str, str], remap: dict[str, str],
+                           lx) -> dict[str, str]:
+    """An office named by its own name with and without its region ("RSUD Benyamin Guluh" and "RSUD
+    Benyamin Guluh Kolaka") in one article is one office, the one named with the region; so is its type
+    named bare ("RSUD") where the article names one office of that type."""
+    regions = lx.derived("region_names", lambda lx: frozenset(
+        norm(f) for r in lx.records["regions"] for f in lx.region_forms(r)))
+    offices = {norm(labels[k]): k for k in sorted(keys) if kinds.get(k) == "office" and k not in remap}
+    out = {}
+    for name, key in offices.items():
+        longer = [k for n, k in offices.items() if n.startswith(name + " ") and n[len(name) + 1:] in regions]
+        if len(longer) == 1:
+            out[key] = longer[0]
+    for key in sorted(keys):  # "RSUD" named bare where one RSUD is named: that one
+        own = [k for k in offices.values() if k.startswith(key + "-") and k not in out]
+        if key not in remap and key.split(":", 1)[1] in lx.agency_types and len(own) == 1:
+            out[key] = own[0]
+    return out
