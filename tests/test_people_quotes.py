@@ -1281,3 +1281,17 @@ def test_a_name_after_an_active_speech_verb_is_its_object_unless_a_quote_closes_
     assert speaker in {s for s, _ in said(r)}
     if absent:
         assert absent not in persons(r)
+
+
+@pytest.mark.parametrize("text,present,place", [
+    ("Pelantikan disaksikan Sekretaris Daerah Kabupaten Sumbawa, Ir. Syarifuddin Malaka Dewa, serta para camat.",
+     "Syarifuddin Malaka Dewa", None),
+    # counter-example: a region in a list of regions is a place
+    ("Warga dari Sleman, Malaka Timur dan Bantul hadir, kata Budi Santoso.", None, "Kabupaten Malaka"),
+])
+def test_a_one_word_region_between_two_name_words_is_part_of_the_name(extract, text, present, place):
+    r = extract(DATELINE + text)
+    if present:
+        assert present in persons(r)
+    if place:
+        assert place in {e.label for e in r.entities if e.type == "Place"}

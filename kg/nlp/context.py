@@ -269,7 +269,7 @@ def make_mention(ctx: DocContext, i: int, j: int, etype: str, key: str, label: s
 def region_is_name(ctx: DocContext, i: int, end: int) -> bool:
     """Is the region name at i:end part of a person's name: after a rank or an honorific
     (:func:`name_after_rank`), or a family name closing one (:func:`surname_region`)?"""
-    return name_after_rank(ctx, i, end) or surname_region(ctx, i, end)
+    return name_after_rank(ctx, i, end) or surname_region(ctx, i, end) or middle_region(ctx, i, end)
 
 
 #: Gazetteer labels of names and words that are never part of a person's name.
@@ -300,6 +300,20 @@ def surname_region(ctx: DocContext, i: int, end: int) -> bool:
         if any(hits_over(ctx, k)):
             return False
     return True
+
+
+def middle_region(ctx: DocContext, i: int, end: int) -> bool:
+    """Is the one-word region name at i:end inside a person's name, between a name word opened by an honorific
+    or a comma and a name word after it ("Ir. Syarifuddin Malaka Dewa", "..., Andi Sinjai Mappa")?"""
+    texts, lx = ctx.texts, ctx.lx
+    if end != i + 1 or i < 2 or end >= len(texts) or texts[i - 2] not in (".", ","):
+        return False
+
+    def plain_name(k: int) -> bool:
+        w = texts[k]
+        return w.isalpha() and w[:1].isupper() and lx.is_name_word(w) and w.lower() not in lx.honorifics \
+            and w.lower() not in lx.ranks and not any(hits_over(ctx, k)) and not ctx.hits.get(k)
+    return plain_name(i - 1) and plain_name(end)
 
 
 def name_after_rank(ctx: DocContext, i: int, end: int) -> bool:
