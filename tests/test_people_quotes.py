@@ -1214,8 +1214,11 @@ def test_a_name_from_a_local_unit(extract, text, person):
     ("Hal itu disampaikan pengamat kebijakan publik Universitas Airlangga, Budi Santoso.", "Budi Santoso", None),
     ("Pandangan serupa disampaikan akademisi Universitas Hasanuddin, Andi Rahman, saat dihubungi.", "Andi Rahman",
      None),
+    ("Seorang warga Desa Sukamaju, Inang Sumiati, yang datang mengurus kartu keluarga mengaku terbantu.",
+     "Inang Sumiati", None),
     # counter-examples: no name after the comma; a view voiced by someone names no town
     ("Para guru di sekolah itu, Senin (2/3/2026), mengikuti pelatihan.", None, "Senin"),
+    ("Warga Kecamatan Ciawi, Kecamatan Cisarua dan Kecamatan Megamendung mengeluhkan jalan rusak.", None, None),
     ("Kritik keras datang dari Budi Santoso. Ia menilai kebijakan itu keliru.", None, None),
 ])
 def test_a_name_after_a_noun_for_a_person_and_a_comma(extract, text, present, absent):
