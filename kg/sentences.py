@@ -65,6 +65,9 @@ def sentence_starts(texts: Sequence[str]) -> list[int]:
                 continue
             if prev == "." and _DOTTED.match(texts[i - 2]) and len(tok) <= 4 and i + 1 < len(texts) and texts[i + 1] == ".":
                 continue  # "M.Ec.Dev.": a degree's parts, split where a capital follows a period
+            if prev == "." and (f"{before}.{tok.lower()}" in address
+                                or i >= 4 and texts[i - 3] == "." and f"{texts[i - 4].lower()}.{before}" in address):
+                continue  # "Ph.D.", "Sp.PD.": a degree the tokenizer split after a small letter, inside or at its end
             if tok[:1].isupper() or tok[:1].isdigit() or tok[:1] in _OPENERS:
                 out.append(i)
     return out

@@ -354,3 +354,10 @@ def test_verbs_of_opinion_and_a_pointing_word_opening_the_clause(extract, text, 
 def test_menurut_a_described_person(extract, text, start, speaker):
     got = statement(extract(DATELINE + text), start)
     assert (got[0] if got else None) == speaker
+
+
+def test_a_degree_the_tokenizer_splits_ends_no_sentence_and_no_subject(extract):
+    r = extract(DATELINE + "Pengamat kebijakan publik dari Universitas Lampung, Siti Aminah Rachmawati, Ph.D., menilai "
+                           "manajemen talenta sering kali berhenti di dokumen.")
+    assert statement(r, "manajemen talenta") == ("Siti Aminah Rachmawati",
+                                                 "manajemen talenta sering kali berhenti di dokumen.")

@@ -28,6 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
     ("Rudi Hartawan, S.Sos. Menurutnya baik.", ["Rudi Hartawan, S.Sos. Menurutnya baik."]),  # a degree
     ("Jl. Merdeka No. 5 ramai.", ["Jl. Merdeka No. 5 ramai."]),   # abbreviations
     ("Presiden B.J. Habibie datang.", ["Presiden B.J. Habibie datang."]),  # initials
+    ("Siti Aminah, Ph.D., menilai baik.", ["Siti Aminah, Ph.D., menilai baik."]),  # a degree split after "h"
+    ("Agus Salim, Sp.PD. Ia hadir.", ["Agus Salim, Sp.PD. Ia hadir."]),
     ("Ia datang. kemudian pulang.", ["Ia datang. kemudian pulang."]),  # a lower-case word goes on
     ("Nilainya 2.5 persen.", ["Nilainya 2.5 persen."]),           # a decimal
     ("Ia pergi... lalu pulang.", ["Ia pergi... lalu pulang."]),

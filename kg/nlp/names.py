@@ -197,9 +197,22 @@ def backward_name(ctx: DocContext, i: int) -> tuple[int, int] | None:
         return ctx.texts[j].rstrip(".").lower() in degrees and ctx.texts[j][:1].isupper() and j > 0 \
             and ctx.texts[j - 1] == ","
 
-    while k > 0 and (ctx.texts[k - 1].lower() in (",", "selaku", "sebagai") or age_before(ctx.texts, k)
-                     or degree(k - 1) or ctx.texts[k - 1] == "." and k > 1 and degree(k - 2)):
-        k -= 3 if age_before(ctx.texts, k) else 2 if ctx.texts[k - 1] == "." else 1  # "Jumadi (52), mengeluhkan"
+    def split_degree(j: int) -> int | None:  # "X, Ph.D., menilai": a degree the tokenizer splits ("Ph . D")
+        d = j - 1 if j > 0 and ctx.texts[j] == "." else j
+        return next((h.i for b in range(0, 5) for h in ctx.hits.get(d - b, ()) if h.label == "DEGREE"
+                     and h.j == d + 1 and h.j - h.i > 1 and h.i > 0 and ctx.texts[h.i - 1] == ","), None)
+
+    while k > 0:
+        if ctx.texts[k - 1].lower() in (",", "selaku", "sebagai") or degree(k - 1):
+            k -= 1
+        elif age_before(ctx.texts, k):
+            k -= 3  # "Jumadi (52), mengeluhkan"
+        elif ctx.texts[k - 1] == "." and k > 1 and degree(k - 2):
+            k -= 2
+        elif (d := split_degree(k - 1)) is not None:
+            k = d
+        else:
+            break
     e = k
     s = e
     while s > 0 and (e - s < 4 or e - s < 6 and name_prefix(ctx, s - 1)):  # "Anak Agung Gede Raka X"
