@@ -60,3 +60,10 @@ def test_a_national_unit_named_by_its_field(extract, sentence, expected):
         assert any(expected in e.aliases for e in units), [(e.label, e.aliases) for e in units]
     else:
         assert not units, [e.label for e in units]
+
+
+def test_korpri_of_a_regency_speaks_as_a_body(extract):
+    r = extract("SUMEDANG - Korpri Kabupaten Sumedang meminta agar pegawai yang absen karena sakit diberi "
+                "kesempatan melengkapi bukti.")
+    bodies = {e.key: e.label for e in r.entities if e.type == "Agency"}
+    assert [bodies.get(q.speaker) for q in r.quotes] == ["Korps Pegawai Republik Indonesia Kabupaten Sumedang"]
