@@ -1298,3 +1298,15 @@ def test_a_one_word_region_between_two_name_words_is_part_of_the_name(extract, t
         assert present in persons(r)
     if place:
         assert place in {e.label for e in r.entities if e.type == "Place"}
+
+
+@pytest.mark.parametrize("text,speaker,start", [
+    ("Ketua Komisi I DPRD Sumbar, Syafruddin Dt. Majo Basa, menyebut kunjungan tersebut bagian dari fungsi "
+     "pengawasan.", "Syafruddin", "kunjungan tersebut bagian"),
+    ("Sekretaris Daerah Kota Padang Drs. Syafrinal Dt. Rangkayo Basa, M.Si memastikan Pemko Padang tidak akan "
+     "melindungi aparatur yang terbukti berpihak.", "Syafrinal", "Pemko Padang tidak"),
+])
+def test_a_minangkabau_datuk_title_after_a_name_closes_it(extract, text, speaker, start):
+    r = extract(DATELINE + text)
+    assert persons(r) == {speaker}
+    assert (speaker, " ".join(start.split()[:3])) in said(r)
