@@ -158,8 +158,15 @@ def test_an_office_whose_field_or_district_is_not_a_capitalised_run(extract, tex
     assert role in roles(extract(DATELINE + text))
 
 
+def test_a_lower_case_functional_position_with_its_grade_is_held(extract):
+    r = extract(DATELINE + "Salah satunya widyaiswara ahli madya Dr. Rina Fitriani, M.Pd., yang baru dua tahun "
+                           "bertugas di Medan.")
+    assert ("Rina Fitriani", "widyaiswara ahli madya") in roles(r)
+
+
 @pytest.mark.parametrize("text", [
     "Jumlah analis kebijakan dari Kementerian PANRB yang hadir, kata Budi Santoso, mencapai sepuluh orang.",
+    "Jumlah widyaiswara ahli madya di Sleman, kata Budi Santoso, mencapai sepuluh orang.",
     "Menurut Budi Santoso, analis kebijakan perlu dilibatkan dalam penyusunan indikator.",
 ])
 def test_a_lower_case_functional_position_is_a_profession(extract, text):

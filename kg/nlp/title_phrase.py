@@ -17,7 +17,7 @@ from .names import (
 from .lexicon import norm
 from .offices import org_from_rule
 from .regulations import e_name
-from .units import is_subdistrict_rule, direction_end, hospital_name_end, named_alone, list_of_fields, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end, district_end, unit_named_before_comma, region_named_before_comma
+from .units import is_subdistrict_rule, direction_end, hospital_name_end, named_alone, list_of_fields, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end, district_end, graded_title, unit_named_before_comma, region_named_before_comma
 
 __all__ = ["PersonMention", "parse_title", "non_person"]
 
@@ -83,6 +83,8 @@ def _functional_here(ctx: DocContext, k: int) -> bool:
     texts = ctx.texts
     if not texts[k][:1].isupper():  # "jumlah analis kebijakan": the profession, but "X, analis kebijakan dari
         t = ctx.longest(k, ("TITLE",))  # Kementerian PANRB": an apposition naming the body the office is held at
+        if t is not None and graded_title(ctx, t.i, t.j):
+            return True  # "guru ahli pertama", "widyaiswara ahli madya": a grade makes it a position held
         return k > 0 and texts[k - 1] == "," and t is not None and t.j + 1 < len(texts) \
             and texts[t.j] in ("dari", "pada") and any(h.label == "AGENCY" for h in ctx.hits_at(t.j + 1))
     prev = texts[k - 1] if k > 0 else ""

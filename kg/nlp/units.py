@@ -10,7 +10,7 @@ from .lexicon import Lexicon, lexicon, norm
 
 __all__ = ["LOCAL_KINDS", "cap_run_after", "is_unit_word", "unit_number_end", "region_named_before_comma", "direction_end", "local_name_end", "skip_listed_places", "is_division",
            "subdistrict_unit", "is_subdistrict_rule", "region_rules", "age_before", "list_of_fields",
-           "hospital_name_end", "named_alone", "unit_named_before_comma", "district_end"]
+           "hospital_name_end", "named_alone", "unit_named_before_comma", "district_end", "graded_title"]
 
 #: The kinds of place named with their level word ("Kecamatan Sungai Raya", "Desa Sukamaju").
 LOCAL_KINDS = ("desa", "kecamatan")
@@ -223,3 +223,9 @@ def district_end(ctx, k: int) -> int | None:
                                              or re.fullmatch(r"[IVXL]+", texts[e])):
         e += 1
     return e if e > s and e < len(texts) and texts[e] == "," else None
+
+
+def graded_title(ctx, i: int, j: int) -> bool:
+    """Does the title at ``i:j`` end with a grade of a functional position ("widyaiswara ahli madya")?"""
+    words = " ".join(ctx.texts[i:j]).lower()
+    return any(words.endswith(" " + g.lower()) for g in ctx.lx.lists["FUNCTIONAL_GRADE"])
