@@ -705,6 +705,7 @@ def test_another_happening_named_with_ini_is_not_merged(extract):
     ("Peserta berjalan ke Jalan Soekarno-Hatta bersama warga.", "Jalan Soekarno-Hatta", "Jalan Soekarno"),
     # an adjective that is otherwise a function word, and a village's kind word opening the name
     ("Warga Desa Pasar Baru mengikuti sosialisasi.", "Desa Pasar Baru", "Desa Pasar"),
+    ("Sebagian besar pelapor berasal dari Pulau Kei Besar, kata Budi Santoso.", "Pulau Kei Besar", "Pulau Kei"),
     ("Potongan terbanyak terjadi di Kecamatan Negeri Besar.", "Kecamatan Negeri Besar", "Kecamatan Negeri"),
     ("Warga Desa Kampung Baru mengikuti sosialisasi.", "Desa Kampung Baru", "Kampung Baru"),
     ("Kegiatan dipusatkan di Kelurahan Kampung Melayu, Kecamatan Jatinegara.", "Kelurahan Kampung Melayu",

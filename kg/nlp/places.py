@@ -331,7 +331,8 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
                 and (ctx.texts[end - 1].lower() in ctx.lx.honorifics or _INITIALS.fullmatch(ctx.texts[end - 1])):
             end += 1  # "Ruang Rapat H. Aberani Sulaiman", "Jalan A. Yani", "Pendopo R.A. Kartini": initials in the name
         elif (is_cap(t) or is_acronym(t) or t.text.isdigit()) and t.text.lower() not in ctx.lx.calendar \
-                and (t.text.lower() not in ctx.lx.function_words or inner_word(ctx, end)) and t.text not in ctx.lx.not_entity:
+                and (t.text.lower() not in ctx.lx.function_words or inner_word(ctx, end) or end > h.j and _name_part(ctx, end)) \
+                and t.text not in ctx.lx.not_entity:  # ("Pulau Kei Besar": an adjective after the name's first word)
             end += 1
         else:
             break
