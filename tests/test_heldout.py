@@ -1,4 +1,4 @@
-"""Held-out articles: 476 invented regional news articles (``tests/data/heldout``) with gold in the
+"""Held-out articles: 500 invented regional news articles (``tests/data/heldout``) with gold in the
 eval format. ``h01``-``h32`` hold counter-examples to the people and speech rules (names a letter
 apart, a first name that is a city's, a region unknown to the gazetteer before a comma, a company's
 initials, a nickname that is another person, speakers changing across paragraphs). ``hA_*`` to
@@ -17,7 +17,8 @@ session and then read for error classes; ``hZ`` and ``hZZ`` were scored blind on
 ``hAB`` and ``hAC`` on its later rules (then read for error classes), ``hAD`` and ``hAE`` on the rules
 merged at 1e1ddd6 (then hAD read), then all added; ``hAF``/``hAG`` were scored blind on the code that began
 the sixth session and then read for error classes, ``hAH``/``hAI`` blind on that session's rules of ab8a3b0/ab48398
-and ``hAJ``/``hAK`` on those of 01ac0d4, then all six read and added (docs/quality.md)."""
+and ``hAJ``/``hAK`` on those of 01ac0d4, then all six read and added; ``hAL``/``hAM`` were scored blind on the
+rules of c6367d5, then read and added (docs/quality.md)."""
 from __future__ import annotations
 
 import json
@@ -54,7 +55,8 @@ HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
 #: 0.998, WhoSaidWhat 0.994, attribution 0.992; hAD alone, blind: Person 0.949, WhoSaidWhat 0.960, attribution 0.944;
 #: hAE alone, blind: Person 1.0, WhoSaidWhat 0.986, attribution 1.0; after the rules read from hAD, all 404: Person
 #: 0.997, Quote 0.998, WhoSaidWhat 0.995, attribution 0.993), and with hAF-hAK after the rules read from them (all
-#: 476: Person 0.997, Quote 0.998, WhoSaidWhat 0.995, attribution 0.994), less a margin
+#: 476: Person 0.997, Quote 0.998, WhoSaidWhat 0.995, attribution 0.994), and with hAL/hAM after the rules read
+#: from them (all 500: Person 0.996, Quote 0.998, WhoSaidWhat 0.994, attribution 0.993), less a margin
 FLOORS = {"Person": 0.98, "Quote": 0.98, "WhoSaidWhat": 0.98, "attribution": 0.98}
 
 
