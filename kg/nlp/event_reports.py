@@ -49,8 +49,6 @@ def event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str
         scene[key] = scene.get(key, []) + actors
     for key, members in _members(ctx, by_event, ents, people, pindex).items():
         scene[key] = scene.get(key, []) + members
-    for key, there in _after_event(ctx, by_event, ents, people, pindex).items():
-        scene[key] = scene.get(key, []) + there
     reports = []
     for key, ms in sorted(by_event.items()):
         ms.sort(key=lambda m: m.start)
@@ -169,30 +167,6 @@ def _said_at(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[str
         for m in at.finditer(ctx.text, q.start, len(ctx.text) if end < 0 else end):
             if m.group(1).lower() in heads and not ctx.in_quote(m.start()):
                 out[heads[m.group(1).lower()][0]].append(q.speaker)
-    return out
-
-
-def _after_event(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict[str, dict],
-                 people: list[PersonMention], pindex: dict[int, str]) -> dict[str, list[str]]:
-    """The persons of a sentence that opens with a word of ``AT_EVENT`` and the head of the document's one event
-    so named, then a comma ("Usai apel, Pj Bupati bersama Dandim X dan Kapolres Y meninjau ..."): they were
-    there. Outside quotations; none where two events share the head."""
-    heads = {h: keys for h, keys in _events_by_head(by_event, ents).items() if len(keys) == 1}
-    if not heads:
-        return {}
-    lead = ctx.lx.derived("after_event", lambda lx: re.compile(
-        r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*" + lx.phrases("AT_EVENT").pattern + r"\s+([a-z]+)\s*,", re.I))
-    out: dict[str, list[str]] = defaultdict(list)
-    for m in lead.finditer(ctx.text):
-        head = m.group(1).lower()
-        if head not in heads or ctx.in_quote(m.start(1)):
-            continue
-        span = ctx.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        if span is None:
-            continue
-        sent = span.sent
-        out[heads[head][0]].extend(pindex[k] for k, p in enumerate(people) if k in pindex
-                                   and sent.start_char <= p.start < sent.end_char and not ctx.in_quote(p.start))
     return out
 
 
