@@ -1317,3 +1317,19 @@ def test_a_minangkabau_datuk_title_after_a_name_closes_it(extract, text, speaker
     r = extract(DATELINE + text)
     assert persons(r) == {speaker}
     assert (speaker, " ".join(start.split()[:3])) in said(r)
+
+
+@pytest.mark.parametrize("text,role", [
+    ("Jabatan diserahkan kepada Sekda definitif Dr. Ir. Hasbullah Rasyid, M.Si. dalam upacara singkat.",
+     ("Hasbullah Rasyid", "Sekda definitif")),
+    ("Bupati terpilih Sleman, Budi Santoso, mengatakan akan melanjutkan program reformasi birokrasi.",
+     ("Budi Santoso", "Bupati terpilih Sleman")),
+    ("Bupati Sleman terpilih, Budi Santoso, mengatakan akan melanjutkan program reformasi birokrasi.",
+     ("Budi Santoso", "Bupati Sleman terpilih")),
+    # counter-examples: "baru saja" is "just now", "kantor lama" an old building
+    ("Bupati baru saja meresmikan gedung itu, kata Budi Santoso.", None),
+    ("Kantor lama Bupati Sleman kini dipakai untuk mal pelayanan publik, kata Budi Santoso.", None),
+])
+def test_a_status_word_after_an_office_keeps_its_holder(extract, text, role):
+    got = roles(extract(DATELINE + text))
+    assert (role in got) if role else not got, got

@@ -231,6 +231,9 @@ def _org_step(ctx: DocContext, st: _Title, mentions: list[Mention]) -> bool:
         if not is_division(ctx, k):
             return False
         st.k = st.org_marker = ctx.longest(k, ("TITLE",)).j  # "Anggota Bawaslu X Koordinator Divisi Pencegahan, Y"
+    elif low in lx.lists["OFFICE_STATUS"] and t.text.islower() and k + 1 < len(doc) \
+            and (ctx.texts[k + 1][:1].isupper() or ctx.texts[k + 1] == "," and k + 2 < len(doc) and ctx.texts[k + 2][:1].isupper()):
+        st.k = k + 1  # "Bupati terpilih Sleman, X", "Sekda definitif Dr. X", "Kapolres baru AKBP X": the office's status
     elif e_name(ctx, k) and k > 0 and (ctx.texts[k - 1].lower() in lx.lists["UNIT_HEAD"] or is_unit_word(lx, ctx.texts[k - 1])):
         st.k = k + 3  # "Kepala Bidang e-Government Diskominfo X": an electronic system names the field
     elif k == head_end and t.text.isalpha() and t.text.islower() and (e := _field_before_body(ctx, k, mentions)):
