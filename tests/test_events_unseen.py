@@ -593,3 +593,16 @@ def test_an_opening_of_the_training_just_named(extract, second, one):
     assert (not any(lab.lower().startswith("pembukaan") for lab in labels)) == one, labels
     if one:
         assert took_part(r, "Fransiskus Jehadu", "pelatihan kepemimpinan")
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Kebijakan itu tertuang dalam Peraturan Bupati Subang Nomor 71 Tahun 2024. Sosialisasinya digelar di Aula "
+     "Pemda Subang, Kamis (19/12/2024).", "Sosialisasi"),
+    ("Tim Penilai Nasional melakukan kunjungan lapangan ke Kota Singkawang, Rabu (9/10/2024).", "Kunjungan lapangan"),
+    # counter-examples: "-nya" on a word that is no event, and an event word with "-nya" told held by nothing
+    ("Hasilnya diumumkan pekan depan, kata Budi Santoso.", None),
+    ("Sosialisasinya memang belum merata ke semua desa, kata Budi Santoso.", None),
+])
+def test_an_event_word_with_nya_told_held_and_a_field_visit(extract, text, label):
+    got = [e.label for e in extract(DATELINE + text).entities if e.type == "Event"]
+    assert got == ([label] if label else []), got

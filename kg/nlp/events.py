@@ -275,6 +275,20 @@ def _told_held(ctx: DocContext, i: int, end: int) -> bool:
     return after in lx.event_cue_after or after in _words(ctx, "MARKED_BY")
 
 
+def _possessed(ctx: DocContext, taken: set[int]) -> Iterator[Mention]:
+    """A one-word event head with "-nya" opening its sentence and told held by the verb after it
+    ("Sosialisasinya digelar di Aula Pemda, Kamis (...)": the briefing on what was just named)."""
+    texts, lx = ctx.texts, ctx.lx
+    for k, w in enumerate(texts):
+        if k in taken or not w.endswith("nya") or k + 1 >= len(texts) or not ctx.doc[k].is_sent_start \
+                or texts[k + 1].lower() not in lx.event_cue_after:
+            continue
+        stem = w[:-3].lower()
+        if stem in lx.event_heads and " " not in stem and stem not in _words(ctx, "WRAPPER"):
+            label = stem.capitalize()
+            yield make_mention(ctx, k, k + 1, "Event", f"event:{slug(label)}", label, (w,), stem)
+
+
 def _own_happening(ctx: DocContext, k: int) -> bool:
     """Does an event word at ``k`` name a happening of its own, not a meeting's agenda item ("Penyampaian")?"""
     h = ctx.longest(k, ("EVENT_HEAD",))
@@ -419,6 +433,9 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
             named.append(held[1])
             taken.update(range(held[1].i, held[1].j))
             yield held[1]
+    for m in _possessed(ctx, taken):  # "Sosialisasinya digelar di Aula X, Kamis (...)"
+        named.append(m)
+        yield m
     works = iter_works(ctx, taken)
     yield from works
     names = {m.i: m.j for m in found if m.type in ("Agency", "Policy")}
