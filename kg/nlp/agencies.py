@@ -10,7 +10,7 @@ from .context import DocContext, Hit, Mention, make_mention, paren_end
 from .lexicon import norm, slug
 from .lists import merged_office_end
 from .names import name_run, skip_hon
-from .places import local_name, place_mention, region_at, region_named_before
+from .places import INITIALS, local_name, place_mention, region_at, region_named_before
 from .units import is_unit_word
 from ..vocab import is_dictionary_word
 
@@ -40,8 +40,7 @@ def government_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     kind = None
     if low == "pemerintah" and k < len(doc):
         w = ctx.texts[k].lower()
-        if w in ctx.lx.kinds("REGION_KIND_WORD"):
-            kind = ctx.lx.kinds("REGION_KIND_WORD")[w]
+        if kind := lx.kinds("REGION_KIND_WORD").get(w):
             p = paren_end(ctx, k + 1)
             reg = region_at(ctx, p, kind) if p else region_at(ctx, k, kind)
             if reg is None and p is None:
@@ -97,8 +96,6 @@ def government_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
 
 
 _CLASS = re.compile(r"(?:I{1,3}|IV)[AB]?")
-#: an initial or dotted initials inside an office named after a person ("M" of "RSUD Ade M. Djoen", "H.A")
-_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")
 
 
 def after_unit(ctx: DocContext, k: int, levels: list[str] | None) -> tuple[int, str | None]:
@@ -146,15 +143,14 @@ def _named_office(ctx: DocContext, k: int, tid: str) -> int | None:
         s = skip_hon(ctx, k)  # "RSUD Dr. H. Abdul Moeloek": named after a person, titles and all
         e = name_run(ctx, s)
         return e if e > s else None
-    e, initialled = k, False
+    e = k
     while e < len(texts) and e - k < 5:
         w = texts[e]
         reg = region_at(ctx, e) if w[:1].isupper() else None
-        if e > k and _INITIALS.fullmatch(w) and e + 2 < len(texts) and texts[e + 1] == "." \
+        if e > k and INITIALS.fullmatch(w) and e + 2 < len(texts) and texts[e + 1] == "." \
                 and texts[e + 2][:1].isupper() and texts[e + 2].isalpha() and texts[e + 2].lower() not in lx.honorifics:
-            e += 3  # "RSUD Ade M. Djoen", "RSUD Mayjen H.A. Thalib": named after a person, initials and all,
-            initialled = True  # the surname after the initials ends it
-            break
+            return e + 3  # "RSUD Ade M. Djoen", "RSUD Mayjen H.A. Thalib": named after a person, initials and all,
+            # the surname after the initials ends it
         if reg:
             e = reg[0]
             if e + 1 < len(texts) and texts[e] == "-" and texts[e + 1][:1].isupper():
@@ -178,7 +174,7 @@ def _named_office(ctx: DocContext, k: int, tid: str) -> int | None:
         listed = prev in (",", "dan") and nxt in (",", "dan", ".") and any(
             h.id == tid for x in range(max(0, k - 30), k - 1) for h in ctx.hits_at(x, "AGENCY_TYPE"))
         return k + 1 if listed and w.isalpha() and w.islower() and w not in lx.function_words else None
-    if e - k > 2 and not initialled and not any(texts[x] in ("-", "dan") for x in range(k, e)):
+    if e - k > 2 and not any(texts[x] in ("-", "dan") for x in range(k, e)):
         return k + 1
     return e
 

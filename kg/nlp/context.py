@@ -290,30 +290,26 @@ def surname_region(ctx: DocContext, i: int, end: int) -> bool:
     It is when two capitalised name words that no gazetteer name covers come right before it; a
     region closing an office's name comes after the office's words ("Sekda Bintan", "Dinas Kominfo
     Lingga"), which are covered."""
-    texts, lx = ctx.texts, ctx.lx
+    texts = ctx.texts
     if end != i + 1 or i < 2 or i > 2 and (texts[i - 3] in ("/", "-") or texts[i - 3].isdigit()):
         return False  # "Korem 043/Garuda Hitam Lampung": a unit's name and its region
-    for k in (i - 2, i - 1):
-        w = texts[k]
-        if not (w.isalpha() and lx.is_name_word(w)) or w.lower() in lx.honorifics or w.lower() in lx.ranks:
-            return False
-        if any(hits_over(ctx, k)):
-            return False
-    return True
+    return _plain_name_word(ctx, i - 2) and _plain_name_word(ctx, i - 1)
+
+
+def _plain_name_word(ctx: DocContext, k: int) -> bool:
+    """Is token ``k`` a name word that is no honorific or rank and that no gazetteer name covers?"""
+    w, lx = ctx.texts[k], ctx.lx
+    return w.isalpha() and lx.is_name_word(w) and w.lower() not in lx.honorifics and w.lower() not in lx.ranks \
+        and not any(hits_over(ctx, k))
 
 
 def middle_region(ctx: DocContext, i: int, end: int) -> bool:
     """Is the one-word region name at i:end inside a person's name, between a name word opened by an honorific
     or a comma and a name word after it ("Ir. Syarifuddin Malaka Dewa", "..., Andi Sinjai Mappa")?"""
-    texts, lx = ctx.texts, ctx.lx
+    texts = ctx.texts
     if end != i + 1 or i < 2 or end >= len(texts) or texts[i - 2] not in (".", ","):
         return False
-
-    def plain_name(k: int) -> bool:
-        w = texts[k]
-        return w.isalpha() and w[:1].isupper() and lx.is_name_word(w) and w.lower() not in lx.honorifics \
-            and w.lower() not in lx.ranks and not any(hits_over(ctx, k)) and not ctx.hits.get(k)
-    return plain_name(i - 1) and plain_name(end)
+    return all(_plain_name_word(ctx, k) and not ctx.hits.get(k) for k in (i - 1, end))
 
 
 def name_after_rank(ctx: DocContext, i: int, end: int) -> bool:

@@ -11,7 +11,7 @@ from .lexicon import norm, slug
 from .units import is_unit_word
 from ..vocab import is_common_word, is_derived_word, is_dictionary_word
 
-__all__ = ["city_district", "inside_longer_name", "region_at", "place_mention", "local_name", "town_before_region", "town_after_venue", "town_after_di", "region_named_before", "venue_at"]
+__all__ = ["INITIALS", "city_district", "inside_longer_name", "region_at", "place_mention", "local_name", "town_before_region", "town_after_venue", "town_after_di", "region_named_before", "venue_at"]
 
 def region_at(ctx: DocContext, i: int, kind: str | None = None) -> tuple[int, str] | None:
     """(end, region id) of a region named at token ``i``."""
@@ -288,7 +288,7 @@ def _joined(doc, m: int) -> bool:
 
 
 #: an initial or dotted initials ("A", "R.A", "K.H") before the period that closes them
-_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")
+INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")
 
 
 def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
@@ -328,7 +328,7 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             if done:
                 break
         elif t.text == "." and end > h.j and end + 1 < len(doc) and is_cap(doc[end + 1]) \
-                and (ctx.texts[end - 1].lower() in ctx.lx.honorifics or _INITIALS.fullmatch(ctx.texts[end - 1])):
+                and (ctx.texts[end - 1].lower() in ctx.lx.honorifics or INITIALS.fullmatch(ctx.texts[end - 1])):
             end += 1  # "Ruang Rapat H. Aberani Sulaiman", "Jalan A. Yani", "Pendopo R.A. Kartini": initials in the name
         elif (is_cap(t) or is_acronym(t) or t.text.isdigit()) and t.text.lower() not in ctx.lx.calendar \
                 and (t.text.lower() not in ctx.lx.function_words or inner_word(ctx, end) or end > h.j and _name_part(ctx, end)) \
