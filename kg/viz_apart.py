@@ -138,3 +138,5 @@ def _answer(source: str | None, path: str, options: dict) -> None:
         answer = (False, e)
     out.write(pickle.dumps(answer))
     out.flush()
+    sys.stderr.flush()
+    os._exit(0)  # the page is written: the caller waits on this process, not on the teardown of its store and graph

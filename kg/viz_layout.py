@@ -129,40 +129,50 @@ def extent(pos: dict, boxes: dict) -> tuple[float, float, float, float]:
 def _push_apart(pos: dict, boxes: dict, rounds: int) -> dict:
     """Each round sweeps the nodes by left edge and pushes every overlapping pair
     apart along the axis where they overlap least, half each way; after 20 rounds
-    that still moved something, each round also spreads all of them 3 % wider."""
+    that still moved something, each round also spreads all of them 3 % wider.
+
+    Nodes are numbered (their positions and boxes in lists): the sweep is the hot loop of the page."""
     pos = dict(pos)
     nodes = sorted(boxes, key=str)
+    if not nodes:
+        return pos
+    name = [str(v) for v in nodes]
+    xs, ys = [pos[v][0] for v in nodes], [pos[v][1] for v in nodes]
+    bl, bt, br, bb = ([boxes[v][k] for v in nodes] for k in range(4))
+    sweep = list(range(len(nodes)))
     for r in range(rounds):
         moved = False
-        nodes.sort(key=lambda v: (pos[v][0] + boxes[v][0], str(v)))
-        for i, u in enumerate(nodes):
-            ux, uy = pos[u]
-            ul, ut, ur, ub = ux + boxes[u][0], uy + boxes[u][1], ux + boxes[u][2], uy + boxes[u][3]
-            for v in nodes[i + 1:]:
-                vx, vy = pos[v]
-                vl = vx + boxes[v][0]
+        sweep.sort(key=lambda j: (xs[j] + bl[j], name[j]))
+        for i, u in enumerate(sweep):
+            ux, uy = xs[u], ys[u]
+            ul, ut, ur, ub = ux + bl[u], uy + bt[u], ux + br[u], uy + bb[u]
+            for v in sweep[i + 1:]:
+                vx = xs[v]
+                vl = vx + bl[v]
                 if vl >= ur:
                     break
-                vt, vr, vb = vy + boxes[v][1], vx + boxes[v][2], vy + boxes[v][3]
+                vy = ys[v]
+                vt, vr, vb = vy + bt[v], vx + br[v], vy + bb[v]
                 dx, dy = min(ur, vr) - max(ul, vl), min(ub, vb) - max(ut, vt)
                 if dx <= 0 or dy <= 0:
                     continue
                 moved = True
                 if dx <= dy:
-                    s = (dx / 2 + 0.5) * (1 if (vx, str(v)) >= (ux, str(u)) else -1)
-                    pos[u], pos[v] = (ux - s, uy), (vx + s, vy)
+                    s = (dx / 2 + 0.5) * (1 if (vx, name[v]) >= (ux, name[u]) else -1)
+                    xs[u], xs[v] = ux - s, vx + s
                 else:
-                    s = (dy / 2 + 0.5) * (1 if (vy, str(v)) >= (uy, str(u)) else -1)
-                    pos[u], pos[v] = (ux, uy - s), (vx, vy + s)
-                ux, uy = pos[u]
-                ul, ut, ur, ub = ux + boxes[u][0], uy + boxes[u][1], ux + boxes[u][2], uy + boxes[u][3]
+                    s = (dy / 2 + 0.5) * (1 if (vy, name[v]) >= (uy, name[u]) else -1)
+                    ys[u], ys[v] = uy - s, vy + s
+                ux, uy = xs[u], ys[u]
+                ul, ut, ur, ub = ux + bl[u], uy + bt[u], ux + br[u], uy + bb[u]
         if not moved:
             break
         if r >= 20:  # a crowd that keeps pushing back: give everyone a little more room
-            cx = sum(pos[v][0] for v in nodes) / len(nodes)
-            cy = sum(pos[v][1] for v in nodes) / len(nodes)
-            for v in nodes:
-                pos[v] = (cx + (pos[v][0] - cx) * 1.03, cy + (pos[v][1] - cy) * 1.03)
+            cx = sum(xs[j] for j in sweep) / len(sweep)
+            cy = sum(ys[j] for j in sweep) / len(sweep)
+            for j in sweep:
+                xs[j], ys[j] = cx + (xs[j] - cx) * 1.03, cy + (ys[j] - cy) * 1.03
+    pos.update((v, (xs[j], ys[j])) for j, v in enumerate(nodes))
     return pos
 
 
