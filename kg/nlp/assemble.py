@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from ..records import Article, DocResult, Entity, Quote, Role, Span
 from .context import DocContext, Mention, build_context
-from .lexicon import lexicon, norm, slug
+from .lexicon import lexicon, norm, slug, unbracketed
 from .acronyms import acronym_mentions, fits
 from .agencies import bare_units
 from .mentions import iter_mentions
@@ -139,7 +139,7 @@ def _finish(key: str, e: dict) -> Entity:
     for a in e["aliases"]:
         m = re.search(r"\(([^()]{1,80})\)", a)
         if m:  # "Badan Pengawas Pemilu (Bawaslu)" also names "Badan Pengawas Pemilu" and "Bawaslu"
-            extra.append(re.sub(r"\s*\([^)]*\)", "", a))
+            extra.append(unbracketed(a))
             if any(c.isupper() for c in m.group(1)) and len(m.group(1).split()) <= 8 and (
                     not a[m.end():].strip(" ,.") or fits(m.group(1).replace(" ", ""), a[:m.start()].split())):
                 extra.append(m.group(1))  # "Surat Keputusan Bersama (SKB) tentang ...", not "Kantor Regional IV

@@ -3,12 +3,11 @@ Netralitas ASN", "Tim Penilai Internal", "Satuan Tugas Koordinasi dan Supervisi 
 and a national body's numbered regional offices ("Kanreg IV BKN Makassar")."""
 from __future__ import annotations
 
-import re
 
 from .agencies import ROMAN
 from .ministry_parts import ministry_part
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
-from .lexicon import slug
+from .lexicon import slug, unbracketed
 from .places import region_at
 
 __all__ = ["named_body"]
@@ -56,7 +55,7 @@ def named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     if head in _REGIONAL and (office := _regional_office(ctx, i, k, end)):
         return end, [office]
     surface = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
-    text = re.sub(r"\s*\([^)]*\)", "", surface)
+    text = unbracketed(surface)
     forms = [surface] if surface != text else []
     parent = ctx.longest(end, ("AGENCY",)) if end < len(doc) else None
     if parent:  # "Satgas Korsup Wilayah I KPK": also named with its parent, as it is written
@@ -85,7 +84,7 @@ def _regional_office(ctx: DocContext, i: int, k: int, end: int) -> Mention | Non
     if short:
         forms |= {f"Kanreg {num} {short}", f"Kantor Regional {num} {short}", f"{short} Regional {num}"}
         forms |= {f"{f} {c}" for f in (f"Kanreg {num} {short}", f"{short} Regional {num}") for c in city}
-    surface = re.sub(r"\s*\([^)]*\)", "", " ".join(ctx.text[ctx.doc[i].idx:ctx.doc[end - 1].idx + len(ctx.doc[end - 1])].split()))
+    surface = unbracketed(" ".join(ctx.text[ctx.doc[i].idx:ctx.doc[end - 1].idx + len(ctx.doc[end - 1])].split()))
     forms.add(surface)
     forms.discard(label)
     return make_mention(ctx, i, end, "Agency", f"agency:kantor-regional-{num.lower()}-{parent.id}", label,

@@ -63,12 +63,18 @@ class DocContext:
     quote_marks: list[tuple[int, int, bool]] = field(default_factory=list)  # (start, end, closed), paired once
     quote_spans: list[tuple[int, int]] = field(default_factory=list)    # char spans inside quotes
     _starts: list[int] | None = None
-    _texts: list[str] | None = None
     _token_starts: list[int] | None = None
     _by_label: dict[tuple[int, str], list[Hit]] | None = None  # (token, label) -> hits, longest first
     local_names: dict[str, set[tuple[str, ...]]] | None = None  # first word -> village/district names (units.py)
 
     text: str = ""  # the text the pipeline saw: the article text with skipped parts blanked (same offsets)
+    #: The text of every token, read once (each ``doc[i]`` makes a new Token object); an attribute, not a
+    #: property, since the scanners read it about two thousand times a document.
+    texts: list[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        texts = self.doc.user_data.get("kg_texts")
+        self.texts = texts if texts is not None and len(texts) == len(self.doc) else [t.text for t in self.doc]
 
     def hits_at(self, i: int, label: str | None = None) -> Sequence[Hit]:
         """Gazetteer hits starting at token ``i``, longest first (the index's own list: read, never change it)."""
@@ -83,14 +89,6 @@ class DocContext:
             if h.label in labels:
                 return h
         return None
-
-    @property
-    def texts(self) -> list[str]:
-        """The text of every token (read once: each ``doc[i]`` makes a new Token object)."""
-        if self._texts is None:
-            texts = self.doc.user_data.get("kg_texts")
-            self._texts = texts if texts is not None and len(texts) == len(self.doc) else [t.text for t in self.doc]
-        return self._texts
 
     @property
     def token_starts(self) -> list[int]:

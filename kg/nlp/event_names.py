@@ -6,7 +6,7 @@ import re
 
 from .acronyms import fits
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
-from .lexicon import slug
+from .lexicon import slug, unbracketed
 
 __all__ = ["YEAR", "VERB_SHAPE", "short_form", "suffix_event"]
 
@@ -52,7 +52,7 @@ def suffix_event(ctx: DocContext, i: int) -> tuple[int, int, Mention] | None:
     if end < len(doc) and YEAR.match(ctx.texts[end]):
         end += 1
     surface = " ".join(ctx.text[doc[s].idx:doc[end - 1].idx + len(doc[end - 1])].split())
-    text = re.sub(r"\s*\([^)]*\)", "", surface)
+    text = unbracketed(surface)
     short = short_form(surface)
     aliases = tuple(a for a in (surface, short) if a and a != text)
     return s, end, make_mention(ctx, s, end, "Event", f"event:{slug(text)}", text, aliases)

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from ..dates import months
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
-from .lexicon import slug
+from .lexicon import slug, unbracketed
 from .told import verb_events
 from .event_names import YEAR as _YEAR, short_form, suffix_event as _suffix_event
 from .event_elections import election_mention, voting_of_election
@@ -335,7 +335,7 @@ def _event_mention(ctx: DocContext, i: int, h, head: str, end: int) -> tuple[int
     text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     if head in ctx.lx.elections:
         return election_mention(ctx, i, h, head, end, text)
-    label = re.sub(r"\s*\([^)]*\)", "", text)
+    label = unbracketed(text)
     label = label[0].upper() + label[1:]
     key = f"event:{slug(label)}"
     kind = "election" if head.startswith("pemilihan ") else head  # "Pemilihan Gubernur ...": not one with other events

@@ -13,10 +13,15 @@ from functools import lru_cache
 from ..rulefiles import load_rules
 from ..vocab import is_derived_word, is_function_word
 
-__all__ = ["Lexicon", "lexicon", "norm", "slug", "RULE_FILES", "WORD_LISTS", "word_labels"]
+__all__ = ["Lexicon", "lexicon", "norm", "slug", "unbracketed", "RULE_FILES", "WORD_LISTS", "word_labels"]
 
 RULE_FILES = ("regions", "agencies", "agency_types", "agency_parts", "policies", "titles", "honorifics",
               "speech", "events", "event_words", "mention_words", "venues", "words", "calendar")
+
+
+_BRACKETED = re.compile(r"\s*\([^)]*\)")
+_NOT_WORD = re.compile(r"[^\w]|_")
+_SLUG_WORD = re.compile(r"[a-z0-9]+")
 
 
 @lru_cache(maxsize=65536)
@@ -26,7 +31,16 @@ def norm(s: str) -> str:
     >>> norm("KemenPAN-RB")
     'kemenpan rb'
     """
-    return " ".join(re.sub(r"[^\w]|_", " ", s.lower()).split())
+    return " ".join(_NOT_WORD.sub(" ", s.lower()).split())
+
+
+def unbracketed(s: str) -> str:
+    """``s`` without its bracketed parts and the spaces before them.
+
+    >>> unbracketed("Badan Pengawas Pemilu (Bawaslu) Jawa Timur")
+    'Badan Pengawas Pemilu Jawa Timur'
+    """
+    return _BRACKETED.sub("", s)
 
 
 def slug(s: str) -> str:
@@ -37,7 +51,7 @@ def slug(s: str) -> str:
     """
     import unicodedata
     s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
-    return "-".join(re.findall(r"[a-z0-9]+", s.lower()))
+    return "-".join(_SLUG_WORD.findall(s.lower()))
 
 
 @dataclass

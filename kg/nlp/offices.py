@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .context import DocContext, Mention
-from .lexicon import norm, slug
+from .lexicon import norm, slug, unbracketed
 from .units import is_subdistrict_rule, is_unit_word, subdistrict_unit
 
 __all__ = ["org_from_rule", "ORG_RULES", "org_rules"]
@@ -91,7 +91,7 @@ def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Men
         if aid:
             return f"agency:{aid}", lx.agencies[aid]["pattern"], []
     if rule in ("kementerian", "dinas", "badan") and k > i:
-        rest = re.sub(r"\s*\([^)]*\)", "", ctx.span_text(i, k))
+        rest = unbracketed(ctx.span_text(i, k))
         rest = " ".join(w for w in rest.split() if w not in (",", "."))
         for prefix in {"kementerian": ("Kementerian ", "Kemen"), "dinas": ("Dinas ", "Dinas"),
                        "badan": ("Badan ", "")}[rule]:
@@ -124,7 +124,7 @@ def _regional_type(ctx: DocContext, rule: str, i: int, k: int, regions: list[Men
     lx = ctx.lx
     prefix = {"dinas": "Dinas ", "badan": "Badan ", "sudin": "Suku Dinas "}[rule]
     for m in range(k, i, -1):
-        tid = lx.agency_type_index.get(norm(prefix + re.sub(r"\s*\([^)]*\)", "", ctx.span_text(i, m))))
+        tid = lx.agency_type_index.get(norm(prefix + unbracketed(ctx.span_text(i, m))))
         if not tid:
             continue
         rid = regions[-1].key.split(":", 1)[1] if regions else None

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
 from .event_names import short_form
-from .lexicon import norm, slug
+from .lexicon import norm, slug, unbracketed
 
 __all__ = ["policy_at", "named_inside", "quoted_policies", "e_name", "reg_head"]
 
@@ -362,7 +362,7 @@ def _regulation_mention(ctx: DocContext, i: int, end: int, full: int | None, spl
     doc = ctx.doc
     text = " ".join(ctx.text[doc[i].idx:doc[end - 1].idx + len(doc[end - 1])].split())
     surface = text
-    text = re.sub(r"\s*\([^)]*\)", "", text)
+    text = unbracketed(text)
     head = "undang" if split_uu else ctx.texts[i].lower()
     kind = ctx.lx.kinds("LAW_KIND").get(head, "permen" if head.startswith(("permen", "peraturan")) else slug(head))
     if ctx.texts[i] == "Peraturan" and i + 1 < len(doc):
@@ -377,7 +377,7 @@ def _regulation_mention(ctx: DocContext, i: int, end: int, full: int | None, spl
         aliases += (amended.group(1),)
     if full:
         whole = " ".join(ctx.text[doc[i].idx:doc[full - 1].idx + len(doc[full - 1])].split())
-        aliases = tuple(dict.fromkeys((*aliases, whole, re.sub(r"\s*\([^)]*\)", "", whole))))
+        aliases = tuple(dict.fromkeys((*aliases, whole, unbracketed(whole))))
         end = full
     return end, make_mention(ctx, i, end, "Policy", key, text, aliases, kind="regulation")
 

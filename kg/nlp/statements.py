@@ -30,6 +30,11 @@ def _pronoun(lx) -> str:
     return lx.phrases("SPEAKER_PRONOUN").pattern
 
 
+def _pronoun_comma(lx) -> re.Pattern:
+    """A pronoun for the speaker and a comma after spaces (" dia, ...")."""
+    return lx.derived("pronoun_comma", lambda lx: re.compile(r"^\s+" + _pronoun(lx) + r"\s*,"))
+
+
 @dataclass(frozen=True)
 class _Sentence:
     """A sentence searched for a reported statement: its trimmed span ``ss:se`` (cut where a direct
@@ -157,7 +162,7 @@ def _source_named(ctx: DocContext, s: _Sentence, s0: int) -> tuple[tuple, int] |
               or _described_before(ctx, text[s0:pstart(p)])), None)
     if p:
         return ("person", p), p.end
-    if re.match(r"^\s*" + _pronoun(lx) + r"\b", text[s0:s0 + 8]):
+    if lx.derived("pronoun_lead", lambda lx: re.compile(r"^\s*" + _pronoun(lx) + r"\b")).match(text[s0:s0 + 8]):
         return ("pronoun", None), s0 + len(re.match(r"^\s*\w+", text[s0:]).group(0))
     if ag := agency_at(s.agencies, text, s0, ","):
         return ("agency", ag), ag.end  # "Menurut BKN, ..."
@@ -257,7 +262,9 @@ def _verb_subject(ctx: DocContext, s: _Sentence, t, low: str) -> tuple | None:
     """The hint for the subject of the speech verb ``t``: a person, a pronoun or an agency before it."""
     text, lx, ss = ctx.text, ctx.lx, s.ss
     subj = [p for p in s.sp if p.end <= t.idx]
-    rel = re.search(r",\s*(?:yang|" + lx.phrases("GUEST_LEAD").pattern + r")\b[^,.;]*,\s*$", text[ss:t.idx])
+    relative = lx.derived("relative_before_verb", lambda lx: re.compile(
+        r",\s*(?:yang|" + lx.phrases("GUEST_LEAD").pattern + r")\b[^,.;]*,\s*$"))
+    rel = relative.search(text[ss:t.idx])
     if rel:  # "X, yang hadir mewakili Gubernur, menyatakan ...", "X, didampingi Y, mengatakan": X
         subj = [p for p in subj if p.start < ss + rel.start()] or subj
     closed = next((p for p in reversed(subj) if _RELATIVE_TO_VERB.match(without_degrees(lx, text[p.end:t.idx]))), None)
@@ -337,7 +344,7 @@ def _by_inverted_cue(ctx: DocContext, s: _Sentence, t):
     """3. inverted cue: "..., tambah Pj Wali Kota, bahwa ..." / "..., sambungnya."."""
     text, lx = ctx.text, ctx.lx
     cue = cue_word(lx, t.text)
-    after_pron = re.match(r"^\s+" + _pronoun(lx) + r"\s*,", text[t.idx + len(t):t.idx + len(t) + 12])
+    after_pron = _pronoun_comma(lx).match(text[t.idx + len(t):t.idx + len(t) + 12])
     if not (cue and t.i > s.sent.start and (ctx.texts[t.i - 1] == "," or after_pron) and cue not in lx.cue_verbs
             and not noun_use(ctx, t.i)):
         return None
@@ -372,7 +379,8 @@ def _by_leading_cue(ctx: DocContext, s: _Sentence, t):
     text, lx, sent = ctx.text, ctx.lx, s.sent
     low = t.text.lower()
     lead = t.i == sent.start or (t.i == sent.start + 1 and ctx.texts[sent.start].lower() in lx.lists["LIKE_LEAD"]) \
-        or bool(re.fullmatch(lx.phrases("CONTINUING_LEAD").pattern + r",?\s*", text[s.ss:t.idx]))  # "Lebih lanjut disampaikan, ..."
+        or bool(lx.derived("continuing_lead", lambda lx: re.compile(lx.phrases("CONTINUING_LEAD").pattern + r",?\s*"))
+                .fullmatch(text[s.ss:t.idx]))  # "Lebih lanjut disampaikan, ..."
     if not ((low in lx.cue_passive and lead) or (low in lx.cue_after and t.i == sent.start)):
         return None
     p = next((p for p in s.sp if t.idx < pstart(p) <= t.idx + len(t) + 6), None)
@@ -382,7 +390,7 @@ def _by_leading_cue(ctx: DocContext, s: _Sentence, t):
             return QuoteCandidate(s0, s.se, text[s0:s.se].strip(), False, ("person", p), low)
     # "Kata dia, ...", "Dijelaskan, ...", "Disampaikan pula bahwa ...": the last speaker goes on
     after = t.idx + len(t)
-    pron = None if p else re.match(r"\s+" + _pronoun(lx) + r"\s*,", text[after:after + 12]) \
+    pron = None if p else _pronoun_comma(lx).match(text[after:after + 12]) \
         or (low in lx.cue_passive and re.match(r",|(?:\s+(?:pula|juga))?\s+bahwa\b", text[after:after + 16]))
     if pron:
         s0 = skip_lead(text, after + pron.end(), s.se)

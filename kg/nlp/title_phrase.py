@@ -14,7 +14,7 @@ from .names import (
     initial_word as _initial_word, name_run as _name_run, skip_hon as _skip_hon,
     skip_degrees as _skip_degrees, adat_title_end, is_degree as _is_degree, name_before_degree as _name_before_degree,
 )
-from .lexicon import norm
+from .lexicon import norm, unbracketed
 from .offices import org_from_rule
 from .regulations import e_name
 from .units import is_subdistrict_rule, direction_end, hospital_name_end, named_alone, list_of_fields, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end, district_end, graded_title, unit_named_before_comma, region_named_before_comma
@@ -26,8 +26,9 @@ _ROMAN = re.compile(r"^[IVX]+$")  # "Inspektur Wilayah V Anton": the unit's numb
 
 def non_person(ctx: DocContext, pos: int) -> bool:
     """Does an apposition at ``pos`` describe someone unnamed ("X, salah satu warga", "seorang pedagang")?"""
-    return re.match(r",?\s*" + ctx.lx.phrases("NON_PERSON_APPOSITION").pattern + r"\b", ctx.text[pos:pos + 40],
-                    re.I) is not None
+    apposition = ctx.lx.derived("re-non-person", lambda lx: re.compile(
+        r",?\s*" + lx.phrases("NON_PERSON_APPOSITION").pattern + r"\b", re.I))
+    return apposition.match(ctx.text[pos:pos + 40]) is not None
 
 
 @dataclass(frozen=True)
@@ -357,7 +358,7 @@ def _agency_marker(ctx: DocContext, st: _Title) -> None:
     prefix = {"kementerian": "Kementerian ", "dinas": "Dinas ", "badan": "Badan "}[st.rule]
     lx = ctx.lx
     for m in range(st.k, st.head_end, -1):
-        words = re.sub(r"\s*\([^)]*\)", "", ctx.span_text(st.head_end, m))
+        words = unbracketed(ctx.span_text(st.head_end, m))
         if lx.agency_index.get(norm(prefix + words)) or lx.agency_type_index.get(norm(prefix + words)):
             st.org_marker = m
             break

@@ -8,7 +8,7 @@ from functools import cache
 
 from ..dates import days, find_dates
 from .context import DocContext, Mention, make_mention
-from .lexicon import slug
+from .lexicon import slug, unbracketed
 
 __all__ = ["verb_events", "passive_events", "date_hint"]
 
@@ -54,7 +54,7 @@ def verb_events(ctx: DocContext, named: list[Mention], names: dict[int, int],
         if end == start or (end - start == 1 and texts[start].isdigit()):
             continue
         obj = ctx.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])]
-        label = re.sub(r"\s*\([^)]*\)", "", f"{noun} {' '.join(obj.split())}")
+        label = unbracketed(f"{noun} {' '.join(obj.split())}")
         taken.add(sent.start)
         out.append(make_mention(ctx, k, end, "Event", f"event:{slug(label)}", label, _uncounted(label), noun.lower()))
     out += passive_events(ctx, found, taken)
@@ -166,7 +166,7 @@ def passive_events(ctx: DocContext, found: list[Mention], taken: set[int]) -> li
         region = next((m for m in found if m.i == end and m.type == "Place" and m.j < k), None)
         end = region.j if region else end  # "MPP Kota Samarinda": the region it serves
         words = ctx.text[doc[first].idx:doc[end - 1].idx + len(doc[end - 1])]
-        name = re.sub(r"\s*\([^)]*\)", "", " ".join(words.split()))
+        name = unbracketed(" ".join(words.split()))
         label = f"{noun} {name}"
         taken.add(sent.start)
         out.append(make_mention(ctx, k, k + 1, "Event", f"event:{slug(label)}", label, (), noun.lower()))
