@@ -71,10 +71,13 @@ class DocContext:
     #: The text of every token, read once (each ``doc[i]`` makes a new Token object); an attribute, not a
     #: property, since the scanners read it about two thousand times a document.
     texts: list[str] = field(init=False)
+    #: The same in lower case: the scans that test every word against a word list read it, not ``str.lower``.
+    lows: list[str] = field(init=False)
 
     def __post_init__(self) -> None:
         texts = self.doc.user_data.get("kg_texts")
         self.texts = texts if texts is not None and len(texts) == len(self.doc) else [t.text for t in self.doc]
+        self.lows = [t.lower() for t in self.texts]
 
     def hits_at(self, i: int, label: str | None = None) -> Sequence[Hit]:
         """Gazetteer hits starting at token ``i``, longest first (the index's own list: read, never change it)."""

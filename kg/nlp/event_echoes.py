@@ -38,7 +38,7 @@ def event_echoes(ctx: DocContext, named: list[Mention]) -> list[Mention]:
     said = None
     out = []
     for k, w in enumerate(texts):
-        m = heads.get(w.lower())
+        m = heads.get(ctx.lows[k])
         if m is None or k in taken or ctx.in_quote(ctx.doc[k].idx) or not (w.islower() or k == ctx.doc[k].sent.start):
             continue
         if said is None:  # the words after a word of AT_EVENT, found once a document has a candidate

@@ -247,9 +247,9 @@ def _verb_actors(ctx: DocContext, by_event: dict[str, list[Mention]], ents: dict
     events share the noun."""
     by_noun = _events_by_head(by_event, ents)
     out: dict[str, list[str]] = defaultdict(list)
-    verbs, texts = ctx.lx.event_verbs, ctx.texts
-    for i in (i for i, w in enumerate(texts) if w.lower() in verbs):  # only a verb of the lexicon tells an event
-        keys = by_noun.get(verbs[texts[i].lower()].lower(), [])
+    verbs = ctx.lx.event_verbs
+    for i in (i for i, low in enumerate(ctx.lows) if low in verbs):  # only a verb of the lexicon tells an event
+        keys = by_noun.get(verbs[ctx.lows[i]].lower(), [])
         if len(keys) != 1 or ctx.in_quote(ctx.token_starts[i]):
             continue
         t = ctx.doc[i]

@@ -382,7 +382,7 @@ def iter_events(ctx: DocContext, found: list[Mention]) -> Iterator[Mention]:
     policy_starts = {m.i: m.j for m in found if m.type == "Policy"}
     agency_ends = {m.i: m.j for m in found if m.type == "Agency"}
     suffix_heads = _words(ctx, "SUFFIX_HEAD")
-    for c in [k for k, w in enumerate(texts) if k in ctx.hits or w.lower() in suffix_heads]:
+    for c in [k for k, low in enumerate(ctx.lows) if k in ctx.hits or low in suffix_heads]:
         if c < i or c in inside:
             continue  # an event starts at a gazetteer hit or ends at a suffix head, outside what was read
         i = c

@@ -78,8 +78,9 @@ def _candidates(ctx: DocContext) -> list[int]:
     word, a government's or a law's lower-case first word, or the "e" of an "e-" name. It returns
     ``i + 1`` and nothing at every other token, so the scan visits these only."""
     hits, starts = ctx.hits, gov_starts(ctx.lx)
+    lows = ctx.lows
     return [i for i, t in enumerate(ctx.texts)
-            if i in hits or t[:1].isupper() or t in ("undang", "e") or t.lower() in starts]
+            if i in hits or t[:1].isupper() or t in ("undang", "e") or lows[i] in starts]
 
 
 def _mentions_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]]:

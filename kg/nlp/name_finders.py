@@ -92,7 +92,7 @@ def described(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
     texts, doc = ctx.texts, ctx.doc
     nouns = ctx.lx.lists["PERSON_NOUN"]
     for k, text in enumerate(texts):
-        if text.lower() not in nouns or not (text.islower() or doc[k].is_sent_start) or ctx.in_quote(doc[k].idx):
+        if ctx.lows[k] not in nouns or not (text.islower() or doc[k].is_sent_start) or ctx.in_quote(doc[k].idx):
             continue
         c = next((c for c in range(k + 1, min(len(texts), k + 16)) if texts[c] in (",", ".", ";", "“", "”", '"')), None)
         if c is None or texts[c] != "," or c == k + 1:
@@ -168,7 +168,7 @@ def listed(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
     quotations."""
     texts, lx = ctx.texts, ctx.lx
     for k, text in enumerate(texts):
-        if not (text.lower() in lx.lists["LIST_LEAD"] or text == ":") or ctx.in_quote(ctx.doc[k].idx) \
+        if not (ctx.lows[k] in lx.lists["LIST_LEAD"] or text == ":") or ctx.in_quote(ctx.doc[k].idx) \
                 or not any(texts[x] in lx.lists["NAME_LIST_NOUN"] and _counted(ctx, x - 1) for x in range(max(1, k - 6), k)):
             continue
         items, s = [], k + 1

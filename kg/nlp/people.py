@@ -337,8 +337,7 @@ def _cued(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
     """Names beside speech cues and appositions."""
     lx = ctx.lx
     starters = lx.cue_after | lx.cue_passive | lx.cue_verbs | {"menurut", "selaku", "sebagai", ","}
-    for k, text in enumerate(ctx.texts):
-        low = text.lower()
+    for k, low in enumerate(ctx.lows):
         if low not in starters:
             continue  # every candidate below starts at one of these words
         if k in taken or ctx.in_quote(ctx.doc[k].idx):

@@ -101,7 +101,7 @@ def statements(ctx: DocContext, people: list[PersonMention], direct: list[QuoteC
 def _may_cue(ctx: DocContext, i: int) -> bool:
     """Can a pattern of :data:`_PATTERNS` match at token ``i``? Each needs a speech cue there: a cue
     word (``-nya`` forms included), "menurut"/"berdasarkan", or the start of a cue phrase."""
-    low = ctx.texts[i].lower()
+    low = ctx.lows[i]
     return low in ctx.lx.cue_tokens or low in ctx.lx.lists["SOURCE_CUE"] or ctx.longest(i, ("CUE_PHRASE",)) is not None
 
 
@@ -433,7 +433,7 @@ def _active_demonstrative(ctx: DocContext, sents, n: int, s: _Sentence):
     back = lx.derived("said_object", lambda lx: re.compile(r"\s+" + lx.phrases("SAID_OBJECT").pattern + r"\b", re.I))
     texts, starts = ctx.texts, ctx.token_starts
     for k in range(s.sent.start + 1, s.te):  # by index: a Token only for a speech verb with such an object
-        low = texts[k].lower()
+        low = ctx.lows[k]
         if low in lx.cue_verbs and (m := back.match(text, starts[k] + len(texts[k]))) \
                 and not (low in lx.cue_clause and _clause_goes_on(ctx, m.end(), s.te)):
             t = ctx.doc[k]

@@ -66,13 +66,13 @@ def _dated_verbs(ctx: DocContext, verbs: dict[str, str], taken: set[int]):
     quotations, in a sentence no event was taken from yet (or joined to the one taken by a word of
     ``VERB_JOINER``), dated there or by the next ones naming it again."""
     doc = ctx.doc
-    for k, w in enumerate(ctx.texts):
-        noun = verbs.get(w.lower())
+    for k, low in enumerate(ctx.lows):
+        noun = verbs.get(low)
         if noun is None or ctx.in_quote(doc[k].idx):
             continue
         sent = doc[k].sent
         # "melantik 20 pejabat sekaligus menyerahkan SK ...": a second happening joined to the first
-        joined = k > sent.start and ctx.texts[k - 1].lower() in ctx.lx.event_words.get("VERB_JOINER", ())
+        joined = k > sent.start and ctx.lows[k - 1] in ctx.lx.event_words.get("VERB_JOINER", ())
         if (sent.start not in taken or joined) and (date_hint().search(ctx.text[sent.start_char:sent.end_char])
                                                     or _dated_again(ctx, sent, noun)):
             yield k, noun, sent

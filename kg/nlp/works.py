@@ -17,7 +17,7 @@ def iter_works(ctx: DocContext, taken: set[int]) -> list[Mention]:
     heads, objects, done = lx.works_heads, lx.works_objects, 0
     words = lx.event_words  # "proyek", "meninjau", "dusun": kg/rules/event_words.jsonl
     project, doing, local = words["WORKS_PROJECT"], words["WORKS_DOING"], words["WORKS_PLACE"]
-    for k in [k for k, t in enumerate(texts[:-1]) if t.lower() in heads]:  # one pass of set lookups
+    for k in [k for k, low in enumerate(ctx.lows[:-1]) if low in heads]:  # one pass of set lookups
         if k < done or k in taken or k + 1 in taken or not texts[k + 1].islower() or texts[k + 1] not in objects:
             continue  # "Pembangunan Gedung DPRD": a capitalised name is not told here
         end = k + 2
