@@ -320,6 +320,18 @@ def records(G: nx.DiGraph, data: PageData) -> dict:
     }
 
 
+def preload() -> None:
+    """Import the libraries a page needs and read its assets, so that drawing it later is only the work
+    itself: a process made to draw one (:mod:`kg.viz_apart`) does this while the build it draws goes on."""
+    import networkx  # noqa: F401
+    from pyvis.network import Network  # noqa: F401
+
+    from . import analysis  # noqa: F401
+
+    for name in ("page.html", "vis-network.css", "vis-network.min.js", *_SCRIPTS):
+        _asset(name)
+
+
 def _release() -> None:
     """Give the memory freed so far back to the system (glibc's ``malloc_trim``; elsewhere nothing).
 

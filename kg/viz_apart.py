@@ -39,6 +39,10 @@ class Apart:
         job = pickle.dumps((list(sys.path), None if source is None else os.fspath(source), os.fspath(path), options))
         self.proc = subprocess.Popen([sys.executable, "-c", _CHILD], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self.write(struct.pack(">Q", len(job)) + job)
+        try:
+            self.proc.stdin.flush()  # it starts on the job (its imports) now, not once a buffer of graph fills
+        except OSError:
+            pass
 
     def write(self, data: bytes) -> None:
         """Send graph bytes; if the process has died, :meth:`finish` says so."""
@@ -129,9 +133,10 @@ def _answer(source: str | None, path: str, options: dict) -> None:
     (anything else printed goes to stderr)."""
     out, sys.stdout = sys.stdout.buffer, sys.stderr
     try:
-        from .viz import write_page
+        from .viz import preload, write_page
         from .viz_data import stream_source
 
+        preload()  # before the graph's first bytes come: the build is still extracting
         stream = iter(lambda: sys.stdin.buffer.read(1 << 20), b"")
         answer = (True, write_page(source if source is not None else lambda: stream_source(stream), path, **options))
     except Exception as e:  # noqa: BLE001 -- raised again in the calling process

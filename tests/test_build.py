@@ -140,13 +140,16 @@ def test_a_build_removes_the_temporary_files_a_killed_build_left(tmp_path):
 # ---------------------------------------------------------------- graph and page as one unit
 
 def _killed_before_the_page(monkeypatch):
-    """Make the next build die (as if killed) after graph.ttl is in place, before graph.html is."""
+    """Make the next build die (as if killed) after graph.ttl is in place, before graph.html is (drawn
+    here or by the page's own process)."""
     import kg.viz
+    import kg.viz_apart
 
     def killed(*a, **k):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(kg.viz, "write_page", killed)
+    monkeypatch.setattr(kg.viz_apart.PageSink, "draw", killed)
 
 
 @pytest.mark.parametrize("killed", ["update", "full build"])

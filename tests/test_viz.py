@@ -440,14 +440,16 @@ def test_a_page_drawn_by_a_fresh_process_is_the_same_page(seeds_build, tmp_path,
         viz.write_page(out / "graph.ttl", tmp_path / "again.html")
 
 
-@pytest.mark.parametrize("apart", [0, 10 ** 9])
-def test_a_large_build_draws_its_page_in_a_fresh_process(seeds_build, tmp_path, monkeypatch, apart):
-    from kg.build import run
+@pytest.mark.parametrize("cores, apart, fresh", [(1, 0, True), (1, 10 ** 9, False), (2, 10 ** 9, True)])
+def test_the_page_is_drawn_in_a_fresh_process_past_a_size_or_with_two_cores(seeds_build, tmp_path, monkeypatch,
+                                                                            cores, apart, fresh):
+    from kg.build import pool, run
 
     out, _ = seeds_build
+    monkeypatch.setattr(pool, "cpu_count", lambda: cores)
     monkeypatch.setattr(run, "PAGE_APART_BYTES", apart)
     monkeypatch.setattr(viz, "read", _cannot_read)
-    if apart:  # below the limit the build draws it itself
+    if not fresh:  # one core and a graph below the limit: the build draws it itself
         with pytest.raises(AssertionError, match="not to draw"):
             run.build([SEEDS], tmp_path / "out")
     else:

@@ -29,10 +29,12 @@ log = logging.getLogger(__name__)
 PAGE_FILE = "graph.html"
 #: Above this many triples the build does not write graph.html (the page loads the whole graph).
 PAGE_MAX_TRIPLES = 2_000_000
-#: Above this many bytes of graph the page is drawn by a fresh process (:class:`kg.viz_apart.PageSink`),
-#: which loads the graph as the build writes it: the build's spaCy pipeline and the page's store then
-#: never share one process's memory. About 100,000 triples as kg writes them (67 bytes a triple in the
-#: graph of 2,000 generated articles); below it a new process (0.3-0.5 s) would cost more than the page.
+#: On a machine with one core, above this many bytes of graph the page is drawn by a fresh process
+#: (:class:`kg.viz_apart.PageSink`), which loads the graph as the build writes it: the build's spaCy
+#: pipeline and the page's store then never share one process's memory. About 100,000 triples as kg
+#: writes them (67 bytes a triple in the graph of 2,000 generated articles); below it a new process
+#: (0.3-0.5 s of CPU) would cost more than the page. With two cores or more that process starts with the
+#: build, whatever its size: its start-up and imports then run beside the build's own, not after it.
 PAGE_APART_BYTES = 6_700_000
 
 
@@ -129,8 +131,9 @@ def _page_sink(out: Path):
     if find_spec("pyvis") is None or find_spec("networkx") is None:
         return None
     from ..viz_apart import PageSink
+    from .pool import cpu_count
 
-    return PageSink(out / PAGE_FILE, PAGE_APART_BYTES)
+    return PageSink(out / PAGE_FILE, 0 if cpu_count() > 1 else PAGE_APART_BYTES)
 
 
 # The page is written after the graph, so a build killed between the two leaves a new graph
