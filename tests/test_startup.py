@@ -78,3 +78,19 @@ def test_build_does_import_spacy(tmp_path):
     res = run(["build", str(ROOT / "seeds"), "--out", str(tmp_path), "--no-page", "--quiet"])
     assert res["code"] == 0
     assert "spacy" in res["heavy"] and "kg.nlp" in res["heavy"]
+
+
+@pytest.mark.parametrize("args, code, said", [
+    (["build", "seeds/000_e0bff6996c8bf87f.txt", "--out", "{out}", "--quiet"], 0, ""),
+    (["build", "no-such-folder", "--out", "{out}"], 2, "no-such-folder: no such file or folder"),  # counter-example
+])
+def test_the_kg_command_exits_as_main_says_and_flushes_its_output(tmp_path, args, code, said):
+    """The console script (``kg = kg.cli:run``, which freezes the garbage collector at exit) gives main's exit
+    status and everything main printed."""
+    args = [a.format(out=tmp_path / "out") for a in args]
+    p = subprocess.run([sys.executable, "-c", "import sys; from kg.cli import run; sys.argv[0] = 'kg'; run()", *args],
+                       capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert p.returncode == code, p.stderr[-2000:]
+    assert said in p.stderr
+    assert (tmp_path / "out" / "graph.ttl").exists() == (code == 0)
+    assert "kg = kg.cli:run" in (ROOT / "setup.cfg").read_text(encoding="utf-8")
