@@ -1268,6 +1268,11 @@ def test_baginya_opening_a_sentence_is_the_view_of_the_person_just_named(extract
      "Wates", None),
     # counter-example: a name after an office and a comma is the holder's
     ("Kepala Desa Sukamaju, Hendra, mengatakan jalan itu akan diperbaiki tahun depan.", None, "Hendra"),
+    # counter-examples: after a resident's village not in apposition to a name before it, the word is the resident
+    ("Salah seorang warga Kelurahan Sukamaju, Hendriansyah, yang sempat mencobanya, mengaku pendaftarannya mudah.",
+     None, "Hendriansyah"),
+    ("Seorang warga Desa Karangrejo, Sumarni, mengatakan antrean di loket kini lebih pendek dari tahun lalu.",
+     None, "Sumarni"),
 ])
 def test_one_word_between_commas_after_a_village_or_venue_is_its_town(extract, text, town, person):
     r = extract(DATELINE + text)

@@ -101,7 +101,7 @@ def _mentions_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]]:
         return end, ([unit] if unit else []) + list(ms)
     got = _policy_or_venue(ctx, i)
     if got:
-        town = town_after_venue(ctx, got[0]) if got[1][0].kind in ("venue", "desa") else None
+        town = town_after_venue(ctx, got[0], got[1][0].i) if got[1][0].kind in ("venue", "desa") else None
         return (town.j, [*got[1], town]) if town else got
     town = town_before_region(ctx, i)
     if town:
@@ -114,7 +114,7 @@ def _mentions_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]]:
         return i + 1, [make_mention(ctx, i, i + 1, "Place", "place:indonesia", "Indonesia", (), "negara")]
     town = town_after_di(ctx, i) if not reg else None
     if town:
-        more = town_after_venue(ctx, town.j)  # "di kawasan Pulogebang, Cakung, Kamis (...)": the district after it
+        more = town_after_venue(ctx, town.j, town.i)  # "di kawasan Pulogebang, Cakung, Kamis (...)": the district after it
         return (more.j, [town, more]) if more else (town.j, [town])
     return i + 1, []
 

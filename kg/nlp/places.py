@@ -157,11 +157,13 @@ def _body_word(lx, word: str) -> bool:
     return low in lx.agency_parts or any(low in lx.mention_words.get(k, ()) for k in ("BODY_HEAD", "AGENCY_HEAD", "COMMERCIAL"))
 
 
-def town_after_venue(ctx: DocContext, k: int) -> Mention | None:
-    """The locality a venue or a village is in, named after it between commas (``k`` at the comma after the venue):
-    "di Aula Kantor Bupati, Banawa, Rabu (22/1)", "Gedung X, Kijang, Kecamatan Y", "Kantor Gubernur, Air Itam.",
-    "warga Desa X, Ciawi, mengeluhkan ..."
-    The run has no gazetteer hit and is closed by a day, a district or region, or the sentence's end."""
+def town_after_venue(ctx: DocContext, k: int, start: int | None = None) -> Mention | None:
+    """The locality a venue or a village is in, named after it between commas (``k`` at the comma after the venue,
+    ``start`` where the venue's name starts, if known): "di Aula Kantor Bupati, Banawa, Rabu (22/1)", "Gedung X,
+    Kijang, Kecamatan Y", "Kantor Gubernur, Air Itam.", "Sugiyem (58), warga Desa X, Ciawi, mengeluhkan ..."
+    The run has no gazetteer hit and is closed by a day, a district or region, or the sentence's end, or is one
+    word closed by a lower-case word, except after a resident's village not in apposition to someone named before
+    it ("Salah seorang warga Desa X, Fahri, yang ...": the word names the resident)."""
     texts, lx = ctx.texts, ctx.lx
     if k + 1 >= len(texts) or texts[k] != ",":
         return None
@@ -173,10 +175,11 @@ def town_after_venue(ctx: DocContext, k: int) -> Mention | None:
     if e == i or e >= len(texts) or texts[e] not in (",", "."):
         return None
     nxt = texts[e + 1] if e + 1 < len(texts) else ""
+    resident = start is not None and start >= 1 and texts[start - 1].lower() in lx.lists["PERSON_NOUN"] \
+        and not (start >= 2 and texts[start - 2] == ",")  # "Salah seorang warga Desa X, ...", not "Sugiyem, warga ..."
     closed = texts[e] == "." and (not nxt.strip() or nxt[:1].isupper()) or texts[e] == "," and (
         nxt.lower() in lx.calendar or nxt.lower() in lx.local_kinds or nxt.lower() in lx.kinds("REGION_KIND_WORD")
-        or bool(region_at(ctx, e + 1)) or e == i + 1 and nxt.isalpha() and nxt.islower())
-    # (one word before a lower-case word: "warga Kelurahan X, Sentolo, mengaku ...", not a speaker's name)
+        or bool(region_at(ctx, e + 1)) or not resident and e == i + 1 and nxt.isalpha() and nxt.islower())
     if not closed:
         return None
     name = " ".join(texts[i:e])
