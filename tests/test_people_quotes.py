@@ -1110,9 +1110,14 @@ def test_a_nickname_after_a_noun_of_a_profession_and_a_lower_case_address(extrac
      "Suwarni Tri Handayani"),
     ("Seorang pelaku UMKM asal Wolowaru, Dionisius Rangga Ghele atau Om Sius, mencoba mengajukan izin.",
      "Dionisius Rangga Ghele"),
-    # counter-examples: a district with a number after it; "atau" and a word that clips nothing
+    # one name opening its sentence, its age and a description in lower case
+    ("Antrean mengular sejak pagi. Sumarjo (61), petani kopi asal Desa Sukamaju, datang pukul tujuh.", "Sumarjo"),
+    # counter-examples: a district with a number after it; "atau" and a word that clips nothing; one word not
+    # opening its sentence, or with no description after its number
     ("Banjir melanda Kecamatan Suka Maju (12) kemarin.", None),
     ("Pilihannya Sekolah Rakyat Bangsa atau Pak Guru Budi.", None),
+    ("Jumlah pelamar formasi Analis Kebijakan (45), menurut panitia, melonjak.", None),
+    ("Rantepao (12), Tana Toraja, menjadi tuan rumah festival budaya.", None),
 ])
 def test_a_name_with_an_age_or_a_called_name(extract, text, person):
     got = persons(extract(DATELINE + text))

@@ -141,7 +141,8 @@ def aged(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
     """Names followed by an age in brackets ("Suwarni Tri Handayani (41), perawat honorer ...") or by "atau",
     a word of address and a clip of the name ("Dionisius Rangga Ghele atau Om Sius"): how the press names a
     person, never a body or a place. Two to four name words, not all of them ordinary words of the vocabulary,
-    none part of a gazetteer name; outside quotations."""
+    none part of a gazetteer name; one such word if it opens its sentence and the age a description in lower
+    case ("Suparjo (58), petani kentang ..."); outside quotations."""
     texts, doc, lx = ctx.texts, ctx.doc, ctx.lx
     for k, text in enumerate(texts):
         age = k + 2 < len(texts) and age_before(texts, k + 3) and 10 <= int(texts[k + 1]) <= 110  # "(41)" at k
@@ -152,7 +153,9 @@ def aged(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
         s = k
         while s > 0 and k - s < 4 and s - 1 not in taken and _name_word(ctx, s - 1) and not ctx.hits_at(s - 1):
             s -= 1
-        if k - s < 2 or s > 0 and texts[s - 1][:1].isupper() and not doc[s - 1].is_punct \
+        alone = k - s == 1 and age and doc[s].is_sent_start and k + 4 < len(texts) and texts[k + 3] == "," \
+            and texts[k + 4].islower()  # "Suparjo (58), petani kentang ...": one name opening its sentence
+        if k - s < 2 and not alone or s > 0 and texts[s - 1][:1].isupper() and not doc[s - 1].is_punct \
                 or all(vocab_common(texts[m]) for m in range(s, k)) \
                 or called and not clips(texts[k + 2], " ".join(texts[s:k])):
             continue
