@@ -1055,6 +1055,14 @@ def test_towns_joined_after_di(extract, sentence, towns):
     # ... not when the word is part of an office, nor when an office follows "dan"
     ("Kepala Desa Karangwatu dan Lurah Sukaraja hadir dalam rapat itu.", {"Desa Karangwatu", "Kelurahan Sukaraja"}),
     ("Rapat di Kecamatan Karangwatu dan Camat Lubuk Raya hadir.", {"Kecamatan Karangwatu", "Kecamatan Lubuk Raya"}),
+    # districts listed after "Kecamatan" between commas up to "dan", a direction part of a name, a dictionary or
+    # common word naming one
+    ("Banjir merendam Kecamatan Sofira, Karangwatu Hilir, dan Lubuk Barat sejak Selasa.",
+     {"Kecamatan Sofira", "Kecamatan Karangwatu Hilir", "Kecamatan Lubuk Barat"}),
+    ("Layanan menyasar Kecamatan Karangwatu dan Garung yang jauh dari kota.", {"Kecamatan Karangwatu", "Kecamatan Garung"}),
+    # counter-examples: no "dan" closes the list; a person after the comma
+    ("Banjir merendam Kecamatan Sofira, Kabupaten Karo, sejak Selasa.", {"Kecamatan Sofira", "Kabupaten Karo"}),
+    ("Camat di Kecamatan Sofira, Hendra Gunawan, mengatakan air mulai surut.", {"Kecamatan Sofira"}),
 ])
 def test_towns_named_without_di(extract, sentence, towns):
     got = labels(extract(DATELINE + sentence), "Place") - {"Kota Semarang"}

@@ -87,12 +87,15 @@ def town_after_di(ctx: DocContext, i: int) -> Mention | None:
         return None
     # "warga Miskin": after another lead, no dictionary word is a town's (but a list after a word for a kind of
     # place, "kecamatan pedalaman seperti Peso dan ...", names places: only a common word is none)
-    strict = lead not in lx.lists["LOCATIVE_PREP"] and lead not in lx.lists["LIST_LEAD"]
+    # (after a word for a district or village, "Kecamatan Kejajar dan Garung", the words are that unit's name)
+    kind = lead in lx.local_kinds  # (a common word may name one: "Kecamatan Peso, Peso Hilir dan ...")
+    strict = lead not in lx.lists["LOCATIVE_PREP"] and lead not in lx.lists["LIST_LEAD"] and not kind
     e = i
     while e < len(texts) and e - i < 3 and texts[e][:1].isupper() and texts[e].isalpha() and not texts[e].isupper() \
-            and not ctx.hits.get(e) and texts[e].lower() not in lx.function_words \
-            and texts[e].lower() not in lx.calendar and not is_common_word(texts[e]) and not _body_word(lx, texts[e]) \
-            and not (strict and (is_dictionary_word(texts[e]) or is_derived_word(texts[e]))):
+            and not ctx.hits.get(e) and texts[e].lower() not in lx.function_words and texts[e].lower() not in lx.calendar \
+            and (e > i and texts[e] in lx.lists["DIRECTION"]  # "Peso Hilir", "Tanjung Palas Barat"
+                 or (kind or not is_common_word(texts[e])) and not _body_word(lx, texts[e])
+                 and not (strict and (is_dictionary_word(texts[e]) or is_derived_word(texts[e])))):
         e += 1
     if e == i or e < len(texts) and (texts[e][:1].isupper() or texts[e] in ("-", "(", "/")):
         return None
@@ -139,16 +142,39 @@ def _joined_after_di(ctx: DocContext, k: int) -> str | None:
     texts, kinds, lists = ctx.texts, ctx.lx.local_kinds, ctx.lx.lists
     if texts[k] not in lists["LIST_JOINER"] and texts[k] != ",":
         return None
+    if texts[k] != "," and k > 0 and texts[k - 1] == ",":
+        return _joined_after_di(ctx, k - 1)  # "A, B, dan C": the last item, as the items before it
     b = k
     while b > 0 and k - b < 4 and texts[b - 1][:1].isupper() and texts[b - 1].isalpha():
-        if b < k and texts[b - 1].lower() in kinds and texts[k] != ",":  # not inside an office: "Kepala Desa X dan Budi"
+        if b < k and texts[b - 1].lower() in kinds and (texts[k] != "," or _enumeration(ctx, k)):
+            # not inside an office: "Kepala Desa X dan Budi"
             office = any(t.j >= b for x in range(max(0, b - 4), b) for t in ctx.hits_at(x, "TITLE"))
             return None if office else texts[b - 1].lower()
         b -= 1
     if not 0 < b < k:
         return None
     lead = _joined_after_di(ctx, b - 1) if texts[b - 1] == "," else _town_lead(ctx, b - 1)
-    return lead if texts[k] != "," and texts[b - 1] != "," or lead in lists["LIST_LEAD"] else None
+    return lead if texts[k] != "," and texts[b - 1] != "," or lead in lists["LIST_LEAD"] or lead in kinds else None
+
+
+def _enumeration(ctx: DocContext, k: int) -> bool:
+    """Does the comma at ``k`` open the rest of an enumeration of names, items of one to three capitalised words
+    between commas, the last after "dan"/"serta" ("Kecamatan Peso, Peso Hilir, Tanjung Palas, dan Tanjung Palas
+    Barat")? Not "Kecamatan X, Kabupaten Y" nor "Kecamatan X, Budi Santoso, mengatakan": no joiner closes them."""
+    texts, lists = ctx.texts, ctx.lx.lists
+    at, items = k, 0
+    while at < len(texts) and texts[at] == ",":
+        e = at + 1
+        if e < len(texts) and texts[e] in lists["COORDINATOR"]:
+            break  # ", dan X": the last item
+        while e < len(texts) and e - at <= 3 and texts[e][:1].isupper() and texts[e].isalpha():
+            e += 1
+        if e == at + 1:
+            return False
+        at, items = e, items + 1
+    j = at + 1 if at < len(texts) and texts[at] == "," else at
+    return items < 6 and j + 1 < len(texts) and texts[j] in lists["COORDINATOR"] and texts[j + 1][:1].isupper() \
+        and texts[j + 1].isalpha()
 
 
 def _body_word(lx, word: str) -> bool:
