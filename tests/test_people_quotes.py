@@ -1343,3 +1343,15 @@ def test_a_minangkabau_datuk_title_after_a_name_closes_it(extract, text, speaker
 def test_a_status_word_after_an_office_keeps_its_holder(extract, text, role):
     got = roles(extract(DATELINE + text))
     assert (role in got) if role else not got, got
+
+
+@pytest.mark.parametrize("text,people", [
+    # the grade of a high leadership position (UU 5/2014: JPT utama, madya, pratama) is part of the office
+    ("Bupati melantik tiga Pejabat Pimpinan Tinggi (JPT) Pratama hasil seleksi terbuka di Pendopo, Jumat (4/10/2024).",
+     set()),
+    ("Dua Pejabat Pimpinan Tinggi Madya hadir dalam rapat evaluasi itu.", set()),
+    # counter-example: the same word in a holder's name after an office
+    ("Kepala Dinas Kominfo Pratama Wijaya mengatakan layanan akan dibenahi tahun ini.", {"Pratama Wijaya"}),
+])
+def test_a_grade_of_high_leadership_positions_is_no_name(extract, text, people):
+    assert persons(extract(DATELINE + text)) == people
