@@ -10,9 +10,9 @@ from spacy.tokens import Token
 
 from .context import DocContext, hits_over, region_is_name
 from .units import age_before, cap_run_after, is_unit_word
-from ..vocab import is_common_word as vocab_common
+from ..vocab import is_common_word as vocab_common, is_dictionary_word
 
-__all__ = ["clean_name", "is_hon", "covered", "name_prefix", "name_word", "initial_word", "name_run", "skip_hon",
+__all__ = ["clean_name", "is_hon", "covered", "name_prefix", "name_word", "name_after_body", "initial_word", "name_run", "skip_hon",
            "skip_degrees", "adat_title_end", "is_degree", "name_before_degree", "backward_name"]
 
 _NAME_SHAPE = re.compile(r"^[A-Z][a-z]*\.?$|^[A-Z][a-z]+['’-][A-Za-z]+$")  # "M.", "Ma'ruf"
@@ -240,3 +240,23 @@ def backward_name(ctx: DocContext, i: int) -> tuple[int, int] | None:
     if s > 0 and ctx.texts[s - 1].isdigit():
         return None  # "guru SMA Negeri 2 Puruk Cahu, mengaku": the words after a unit's number name its place
     return s, e
+
+
+def name_after_body(ctx: DocContext, start: int, end: int) -> int | None:
+    """Where a name of two words or more closing the run ``start:end`` begins, when a body's head word opens the
+    run ("Forum", "Panitia", "Asosiasi", "Pansel": ``BODY_HEAD``, ``AGENCY_HEAD``, ``ORG_FORM``, ``NOT_NAME``) and
+    every word of the name is a name word that is no ordinary word of the vocabulary, no direction and no
+    gazetteer word, after no word for a kind of place ("Ketua Forum Honorer Budi Santoso", "Ketua Pansel Budi
+    Santoso"; not "Ketua Yayasan Budi Luhur", "Panitia Pilkades Desa Sukamaju Timur")."""
+    texts, lx = ctx.texts, ctx.lx
+    low = texts[start].lower() if start < end else ""
+    words = lx.mention_words
+    if not (low in words["BODY_HEAD"] or low in words["AGENCY_HEAD"] or low in lx.lists["ORG_FORM"]
+            or low in lx.not_name):
+        return None
+    s = end
+    while s - 1 > start and name_word(ctx, s - 1) and not ctx.hits.get(s - 1) and not is_dictionary_word(texts[s - 1]) \
+            and not vocab_common(texts[s - 1]) and texts[s - 1] not in lx.lists["DIRECTION"]:
+        s -= 1
+    before = texts[s - 1].lower()  # "Panitia Pilkades Desa Pohgading Timur": a place's name after its kind
+    return s if end - s >= 2 and before not in lx.local_kinds and before not in lx.kinds("REGION_KIND_WORD") else None

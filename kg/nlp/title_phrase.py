@@ -10,7 +10,7 @@ from .context import DocContext, Mention, region_is_name
 from .initials import initials_name
 from ..vocab import is_common_word as vocab_common, is_dictionary_word
 from .names import (
-    clean_name, is_hon as _is_hon, name_prefix as _name_prefix, name_word as _name_word,
+    clean_name, is_hon as _is_hon, name_prefix as _name_prefix, name_word as _name_word, name_after_body,
     initial_word as _initial_word, name_run as _name_run, skip_hon as _skip_hon,
     skip_degrees as _skip_degrees, adat_title_end, is_degree as _is_degree, name_before_degree as _name_before_degree,
 )
@@ -370,8 +370,14 @@ def _name_in_run(ctx: DocContext, st: _Title) -> None:
     if st.split == st.head_end and st.rule == "following" and st.k > st.head_end and st.last_hon is None \
             and not st.rec.get("unit") and not _name_prefix(ctx, st.head_end):  # "Wakil Ketua Cut X": a name's prefix
         # "Kepala Bagian Umum Budi": org words and a name cannot be told apart; take no name (but an office
-        # that names its unit, "Kadinkes Budi", "Inspektur Budi", is followed by a region or a name only)
-        st.name_start = None
+        # that names its unit, "Kadinkes Budi", "Inspektur Budi", is followed by a region or a name only),
+        # unless a body's head word opens the run and it ends with a name ("Ketua Forum Honorer Budi Santoso")
+        # (not where the holder is named before the office or after the comma closing it: "Paijo, Ketua Kelompok
+        # Tani Maju Jaya", "Ketua Kelompok Tani Maju Jaya, Paijo, ...")
+        texts = ctx.texts
+        named_apart = st.start > 0 and texts[st.start - 1] == "," \
+            or st.k + 1 < len(texts) and texts[st.k] == "," and texts[st.k + 1][:1].isupper()
+        st.name_start = None if named_apart else name_after_body(ctx, st.head_end, st.k)
     else:
         st.name_start = _skip_hon(ctx, st.split)
     st.name_end = _name_run(ctx, st.name_start) if st.name_start is not None else None
