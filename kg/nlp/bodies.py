@@ -52,7 +52,7 @@ def named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     while end > k and ctx.texts[end - 1] == "dan":
         end -= 1
     if any(h.j == i for x in range(max(0, i - 4), i) for h in ctx.hits_at(x, "TITLE")):
-        end = name_after_body(ctx, i, end) or end  # "Ketua Panitia Seleksi Budi Santoso": the chair's name
+        end = name_after_body(ctx, None, i, end) or end  # "Ketua Panitia Seleksi Budi Santoso": the chair's name
     if end == k or head == "forum" or head == "regional" and not (i > 0 and ctx.hits_at(i - 1, "AGENCY")):
         return None  # "BKN Regional XII": the body named right before; "Regional" alone names no body
     if head in _REGIONAL and (office := _regional_office(ctx, i, k, end)):

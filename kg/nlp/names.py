@@ -242,13 +242,18 @@ def backward_name(ctx: DocContext, i: int) -> tuple[int, int] | None:
     return s, e
 
 
-def name_after_body(ctx: DocContext, start: int, end: int) -> int | None:
+def name_after_body(ctx: DocContext, office: int | None, start: int, end: int) -> int | None:
     """Where a name of two words or more closing the run ``start:end`` begins, when a body's head word opens the
     run ("Forum", "Panitia", "Asosiasi", "Pansel": ``BODY_HEAD``, ``AGENCY_HEAD``, ``ORG_FORM``, ``NOT_NAME``) and
     every word of the name is a name word that is no ordinary word of the vocabulary, no direction and no
     gazetteer word, after no word for a kind of place ("Ketua Forum Honorer Budi Santoso", "Ketua Pansel Budi
-    Santoso"; not "Ketua Yayasan Budi Luhur", "Panitia Pilkades Desa Sukamaju Timur")."""
+    Santoso"; not "Ketua Yayasan Budi Luhur", "Panitia Pilkades Desa Sukamaju Timur"). With the office's start
+    ``office``: none where its holder is named before it or after the comma closing the run ("Paijo, Ketua
+    Kelompok Tani Maju Jaya", "Ketua Kelompok Tani Maju Jaya, Paijo, ...")."""
     texts, lx = ctx.texts, ctx.lx
+    if office is not None and (office > 0 and texts[office - 1] == ","
+                               or end + 1 < len(texts) and texts[end] == "," and texts[end + 1][:1].isupper()):
+        return None
     low = texts[start].lower() if start < end else ""
     words = lx.mention_words
     if not (low in words["BODY_HEAD"] or low in words["AGENCY_HEAD"] or low in lx.lists["ORG_FORM"]

@@ -372,12 +372,7 @@ def _name_in_run(ctx: DocContext, st: _Title) -> None:
         # "Kepala Bagian Umum Budi": org words and a name cannot be told apart; take no name (but an office
         # that names its unit, "Kadinkes Budi", "Inspektur Budi", is followed by a region or a name only),
         # unless a body's head word opens the run and it ends with a name ("Ketua Forum Honorer Budi Santoso")
-        # (not where the holder is named before the office or after the comma closing it: "Paijo, Ketua Kelompok
-        # Tani Maju Jaya", "Ketua Kelompok Tani Maju Jaya, Paijo, ...")
-        texts = ctx.texts
-        named_apart = st.start > 0 and texts[st.start - 1] == "," \
-            or st.k + 1 < len(texts) and texts[st.k] == "," and texts[st.k + 1][:1].isupper()
-        st.name_start = None if named_apart else name_after_body(ctx, st.head_end, st.k)
+        st.name_start = name_after_body(ctx, st.start, st.head_end, st.k)
     else:
         st.name_start = _skip_hon(ctx, st.split)
     st.name_end = _name_run(ctx, st.name_start) if st.name_start is not None else None
