@@ -144,6 +144,9 @@ def speaker_of(r, start_words):
     # a village named by its region's own word keeps it ("Gampong", "Nagari"), not "Desa Gampong ..."
     ("Keuchik Gampong Lamteh, Zulkifli Hasan, menyambut rombongan.", "Zulkifli Hasan", "Keuchik Gampong Lamteh",
      "Pemerintah Gampong Lamteh"),
+    # Maluku's raja heads a negeri, a village
+    ("Raja Negeri Sukamaju, Johan Latumahina, berharap nelayan mendapat bantuan.", "Johan Latumahina",
+     "Raja Negeri Sukamaju", "Pemerintah Desa Sukamaju"),
     # Yogyakarta's lurah heads a kalurahan, a village; elsewhere a kelurahan, its word not repeated
     ("Lurah Kalurahan Sumberagung, Wawan Setiadi, menyambut rombongan.", "Wawan Setiadi",
      "Lurah Kalurahan Sumberagung", "Pemerintah Kalurahan Sumberagung"),
