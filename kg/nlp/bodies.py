@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .agencies import ROMAN
 from .ministry_parts import ministry_part
-from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
+from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end, title_ends_at
 from .lexicon import slug, unbracketed
 from .names import name_after_body
 from .places import region_at
@@ -51,7 +51,7 @@ def named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
         end += 1
     while end > k and ctx.texts[end - 1] == "dan":
         end -= 1
-    if any(h.j == i for x in range(max(0, i - 4), i) for h in ctx.hits_at(x, "TITLE")):
+    if title_ends_at(ctx, i):
         end = name_after_body(ctx, None, i, end) or end  # "Ketua Panitia Seleksi Budi Santoso": the chair's name
     if end == k or head == "forum" or head == "regional" and not (i > 0 and ctx.hits_at(i - 1, "AGENCY")):
         return None  # "BKN Regional XII": the body named right before; "Regional" alone names no body

@@ -17,7 +17,7 @@ from .lexicon import Lexicon, lexicon, norm
 from .marks import find_quote_marks
 from .pipeline import SPANS_KEY
 
-__all__ = ["Hit", "Mention", "DocContext", "build_context", "is_cap", "is_acronym", "paren_end", "make_mention",
+__all__ = ["Hit", "Mention", "DocContext", "build_context", "is_cap", "is_acronym", "paren_end", "make_mention", "title_ends_at",
            "name_after_rank", "region_is_name", "surname_region", "hits_over", "opens_sentence", "NAME_LABELS"]
 
 
@@ -265,6 +265,12 @@ def make_mention(ctx: DocContext, i: int, j: int, etype: str, key: str, label: s
     span = ctx.doc[i:j]
     text = ctx.text[span.start_char:span.end_char]
     return Mention(span.start_char, span.end_char, text, etype, key, label, aliases, kind, None, i, j)
+
+
+def title_ends_at(ctx: DocContext, i: int) -> bool:
+    """Does an office's title (a gazetteer ``TITLE`` starting up to four tokens before) end right at token ``i``
+    ("Ketua Panitia ...", "Deputi RB ...": what follows names the office's unit)?"""
+    return any(h.j == i for k in range(max(0, i - 4), i) for h in ctx.hits_at(k, "TITLE"))
 
 
 def region_is_name(ctx: DocContext, i: int, end: int) -> bool:

@@ -13,7 +13,7 @@ from typing import Iterator
 from .agencies import agency_at, commission_unit, gov_starts, government_at, section_unit
 from .ministry_parts import ministry_part
 from .bodies import named_body
-from .context import DocContext, Mention, make_mention, region_is_name
+from .context import DocContext, Mention, make_mention, region_is_name, title_ends_at
 from .events import iter_events
 from .lists import elided_units
 from .places import city_district, inside_longer_name, place_mention, region_at, town_after_di, town_after_venue, town_before_region, venue_at
@@ -32,7 +32,7 @@ def _unit_named_after(ctx: DocContext, i: int) -> bool:
         return True
     if prev == "dan" and i >= 2 and any(ctx.texts[k].lower() in units for k in range(max(0, i - 4), i - 1)):
         return True
-    if any(h.j == i for k in range(max(0, i - 4), i) for h in ctx.hits_at(k, "TITLE")):
+    if title_ends_at(ctx, i):
         return True
     if i >= 2 and ctx.texts[i - 1] == "-" and not ctx.doc[i - 2].whitespace_ and not ctx.doc[i - 1].whitespace_ \
             and ctx.texts[i - 2].isalnum():

@@ -452,7 +452,7 @@ def _clause_goes_on(ctx: DocContext, at: int, end: int) -> bool:
     k = bisect.bisect_left(ctx.token_starts, at)
     if k >= end:
         return False
-    w = ctx.texts[k].lower()
+    w = ctx.lows[k]
     return w in ctx.lx.lists["NEGATION"] or w in ctx.lx.lists["CLAUSE_MARK"] or _tagged(ctx.texts[k], ("VB", "JJ"))
 
 
@@ -462,7 +462,7 @@ def _told_there(ctx: DocContext, q: QuoteCandidate) -> bool:
     texts, starts, lx = ctx.texts, ctx.token_starts, ctx.lx
     k = bisect.bisect_left(starts, q.start)
     while k < len(texts) and starts[k] < q.end:
-        if texts[k].lower() in lx.cue_verbs and not ctx.in_quote(starts[k]):
+        if ctx.lows[k] in lx.cue_verbs and not ctx.in_quote(starts[k]):
             return True
         k += 1
     return False
