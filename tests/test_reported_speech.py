@@ -356,8 +356,16 @@ def test_menurut_a_described_person(extract, text, start, speaker):
     assert (got[0] if got else None) == speaker
 
 
-def test_a_degree_the_tokenizer_splits_ends_no_sentence_and_no_subject(extract):
-    r = extract(DATELINE + "Pengamat kebijakan publik dari Universitas Lampung, Siti Aminah Rachmawati, Ph.D., menilai "
-                           "manajemen talenta sering kali berhenti di dokumen.")
-    assert statement(r, "manajemen talenta") == ("Siti Aminah Rachmawati",
-                                                 "manajemen talenta sering kali berhenti di dokumen.")
+@pytest.mark.parametrize("text,start,speaker", [
+    ("Pengamat kebijakan publik dari Universitas Lampung, Siti Aminah Rachmawati, Ph.D., menilai manajemen talenta "
+     "sering kali berhenti di dokumen.", "manajemen talenta", "Siti Aminah Rachmawati"),
+    # the degree's last dot is a token of its own too ("S.Pd . I ."): the name before it is still the subject
+    ("Fraksi PKS melalui juru bicaranya, Rahmat Hidayat, S.Pd.I., menyoroti serapan anggaran yang masih rendah.",
+     "serapan anggaran", "Rahmat Hidayat"),
+    ("Rahmat Hidayat, S.H.I., M.H., menilai serapan anggaran masih rendah tahun ini.", "serapan anggaran", "Rahmat Hidayat"),
+    # counter-example: an initial after a comma is no degree ("Rahmat, I. Made"): the subject is not found there
+    ("Rahmat Hidayat, I., menilai serapan anggaran masih rendah tahun ini.", "serapan anggaran", None),
+])
+def test_a_degree_the_tokenizer_splits_ends_no_sentence_and_no_subject(extract, text, start, speaker):
+    got = statement(extract(DATELINE + text), start)
+    assert (got[0] if got else None) == speaker

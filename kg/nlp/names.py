@@ -197,10 +197,10 @@ def backward_name(ctx: DocContext, i: int) -> tuple[int, int] | None:
         return ctx.texts[j].rstrip(".").lower() in degrees and ctx.texts[j][:1].isupper() and j > 0 \
             and ctx.texts[j - 1] == ","
 
-    def split_degree(j: int) -> int | None:  # "X, Ph.D., menilai": a degree the tokenizer splits ("Ph . D")
-        d = j - 1 if j > 0 and ctx.texts[j] == "." else j
+    def split_degree(j: int) -> int | None:  # "X, Ph.D., menilai", "X, S.Pd.I., menyoroti": a degree the
+        d = j - 1 if j > 0 and ctx.texts[j] == "." else j  # tokenizer splits ("Ph . D", "S.Pd . I ."), its last dot or not
         return next((h.i for b in range(0, 5) for h in ctx.hits.get(d - b, ()) if h.label == "DEGREE"
-                     and h.j == d + 1 and h.j - h.i > 1 and h.i > 0 and ctx.texts[h.i - 1] == ","), None)
+                     and h.j in (d + 1, j + 1) and h.j - h.i > 1 and h.i > 0 and ctx.texts[h.i - 1] == ","), None)
 
     while k > 0:
         if ctx.texts[k - 1].lower() in (",", "selaku", "sebagai") or degree(k - 1):
