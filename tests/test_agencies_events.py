@@ -645,6 +645,33 @@ def test_a_name_closed_by_its_city_after_its_short_form(extract, text, etype, la
     assert label in labels(extract(DATELINE + text), etype)
 
 
+@pytest.mark.parametrize("text,absent,present", [
+    # a party's, a faction's or an association's name with its short form is no entity of any type, and its
+    # words are no person's name: the holder of its office after the comma is the person
+    ("Ketua DPD Partai Amanat Nasional (PAN) Kota Bima, Rahmat Hidayat, menyetujui rancangan itu.",
+     "Partai Amanat Nasional", ("Person", "Rahmat Hidayat")),
+    ("Fraksi Partai Kebangkitan Bangsa (F-PKB) menyetujui rancangan itu dengan sejumlah catatan.",
+     "Fraksi Partai Kebangkitan Bangsa", None),
+    ("Ketua Ikatan Bidan Indonesia (IBI) Kota Bima, Rahmat Hidayat, menilai honor bidan desa masih rendah.",
+     "Ikatan Bidan Indonesia", ("Person", "Rahmat Hidayat")),
+    # an event head right after an office's title opens the name of the body the office leads ...
+    ("Koordinator Gerakan Rakyat Peduli Anggaran (Gerpa) Kota Bima, Rahmat Hidayat, menilai rancangan itu boros.",
+     "Gerakan Rakyat Peduli Anggaran", ("Person", "Rahmat Hidayat")),
+    # ... counter-examples: a campaign launched is an event; a body's head that is an agency's stays one
+    ("Pemkot Bima meluncurkan Gerakan Rakyat Peduli Anggaran (Gerpa) pada Senin pagi di alun-alun.",
+     None, ("Event", "Gerakan Rakyat Peduli Anggaran")),
+    ("Sosialisasi digelar oleh Badan Kesatuan Bangsa dan Politik (Kesbangpol) Kota Bima.",
+     None, ("Agency", "Badan Kesatuan Bangsa dan Politik Kota Bima")),
+])
+def test_a_party_or_an_association_defined_by_its_short_form(extract, text, absent, present):
+    r = extract(DATELINE + text)
+    everything = {e.label for e in r.entities}
+    if absent:
+        assert absent not in everything, everything
+    if present:
+        assert present[1] in labels(r, present[0]), everything
+
+
 @pytest.mark.parametrize("text,place", [
     # a city's bare name and a direction after it name one of its districts ...
     ("Prioritas saya normalisasi parit di Pontianak Barat musim ini.", "Kecamatan Pontianak Barat"),

@@ -1284,6 +1284,11 @@ def test_the_object_of_an_event_verb_stops_before_its_scope(extract):
     ("Bupati meninjau pembangunan jembatan gantung, Senin (5/8/2024).", "Pembangunan jembatan gantung"),
     ("Proyek revitalisasi pasar di Dusun Krajan molor dua bulan.", "Revitalisasi pasar"),
     ("Warga bergotong royong melakukan rehab masjid di RT 03.", "Rehab masjid"),
+    # the thing built ends before its worth or its size
+    ("Tim meninjau pembangunan talud penahan ombak senilai Rp450 juta di Desa Sukamaju.",
+     "Pembangunan talud penahan ombak"),
+    ("Bupati meninjau pengaspalan jalan desa sepanjang 3 kilometer, Senin (5/8/2024).", "Pengaspalan jalan desa"),
+    ("Bupati Sleman meresmikan gedung serbaguna senilai Rp3 miliar, Senin (5/8/2024).", "Peresmian gedung serbaguna"),
 ])
 def test_public_works_are_events(extract, text, event):
     assert event in labels(extract(DATELINE + text), "Event")

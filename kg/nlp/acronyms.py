@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from .context import DocContext, Mention, is_acronym, paren_end
+from .context import DocContext, Mention, is_acronym, paren_end, title_ends_at
 from .lexicon import norm, slug
 from .places import inside_longer_name, region_at
 
@@ -187,9 +187,15 @@ def _defined_type(ctx: DocContext, s: int, long_form: str, acr: str) -> str | No
         return "Place"  # "Pusat Pemerintahan Kota (Puspemkot)": a named site
     if head in agency_heads:
         return "Agency"
+    if head in lx.event_words.get("LED_BODY_HEAD", ()) and title_ends_at(ctx, s):
+        return None  # "Koordinator Gerakan Anti Korupsi (GeRAK)": the body the office leads, not a campaign
     if head in lx.event_heads or norm(long_form) in lx.elections:
         return "Event"
-    if head in policy_heads or len(long_form.split()) >= 2 and not _initials_of(acr, long_form):
+    if head in policy_heads:
+        return "Policy"
+    if head in lx.lists["ORG_FORM"]:
+        return None  # "Fraksi Partai ... (F-PKB)", "PT Tirta ... (TAW)": a party's, a company's, an association's name
+    if len(long_form.split()) >= 2 and not _initials_of(acr, long_form):
         return "Policy"
     return None
 

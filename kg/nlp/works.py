@@ -17,12 +17,13 @@ def iter_works(ctx: DocContext, taken: set[int]) -> list[Mention]:
     heads, objects, done = lx.works_heads, lx.works_objects, 0
     words = lx.event_words  # "proyek", "meninjau", "dusun": kg/rules/event_words.jsonl
     project, doing, local = words["WORKS_PROJECT"], words["WORKS_DOING"], words["WORKS_PLACE"]
+    stop = words.get("OBJECT_STOP", frozenset())  # "senilai Rp312 juta", "sepanjang 2 km": its measure, not its name
     for k in [k for k, low in enumerate(ctx.lows[:-1]) if low in heads]:  # one pass of set lookups
         if k < done or k in taken or k + 1 in taken or not texts[k + 1].islower() or texts[k + 1] not in objects:
             continue  # "Pembangunan Gedung DPRD": a capitalised name is not told here
         end = k + 2
         while end < len(texts) and end - k < 6 and texts[end].isalpha() and texts[end].islower() \
-                and texts[end] not in lx.function_words and texts[end] not in lx.cue_verbs:
+                and texts[end] not in lx.function_words and texts[end] not in lx.cue_verbs and texts[end] not in stop:
             end += 1
         start = k - 1 if k > 0 and texts[k - 1].lower() in project else k
         before = texts[start - 1].lower() if start > 0 else ""
