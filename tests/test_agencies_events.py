@@ -49,6 +49,10 @@ def names(r, etype):
     # a ministry's name with a typing slip
     ("Surat itu dikirim ke Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrsi.",
      {"Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi"}),
+    # a known body's team is the body; a team named by its task is a body of its own
+    ("Tim BKN melakukan evaluasi sistem merit di Manado, Senin (3/6/2024).", {"Badan Kepegawaian Negara"}),
+    ("Tim Penilai Nasional KemenPAN-RB melakukan evaluasi di Manado, Senin (3/6/2024).",
+     {"Tim Penilai Nasional", "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi"}),
 ])
 def test_agencies_named(extract, sentence, expected):
     got = labels(extract(DATELINE + sentence), "Agency")
@@ -66,6 +70,9 @@ def test_agencies_named(extract, sentence, expected):
      {"Tim Penilai Internal Itjen Kementerian Keuangan"}),
     # an unknown ministry is not read as a known one
     ("Ia menyebut Kementerian Kebahagiaan Nasional sebagai lelucon.", {"Kementerian Kesehatan"}),
+    # a known body's own team is that body, not a team of its own
+    ("Tim BKN melakukan evaluasi sistem merit di Manado, Senin (3/6/2024).", {"Tim BKN"}),
+    ("Tim Badan Kepegawaian Negara (BKN) mengevaluasi sistem merit di Manado.", {"Tim Badan Kepegawaian Negara"}),
 ])
 def test_agencies_not_named(extract, sentence, absent):
     got = labels(extract(DATELINE + sentence), "Agency")

@@ -27,6 +27,8 @@ def named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
         head, k = f"{head} {ctx.texts[k].lower()}", k + 1
     if head not in bodies or not is_cap(doc[i]):
         return None
+    if head not in _REGIONAL and any(h.id in ctx.lx.agencies for h in ctx.hits_at(k, "AGENCY")):
+        return None  # "Tim BKN", "Tim Ombudsman RI Perwakilan X": the known body's own team is that body
     end = k
     while end < len(doc) and end - k < 10:
         p = paren_end(ctx, end) if end > k and ctx.texts[end] == "(" else None
