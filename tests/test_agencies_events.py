@@ -647,9 +647,16 @@ def test_town_named_after_a_venue(extract, sentence, town, absent):
      "Pusat Pemerintahan Kota Serang"),
     ("Upacara digelar di Kawasan Pusat Pemerintahan Provinsi Banten (KP3B), Kota Serang.", "Place",
      "Kawasan Pusat Pemerintahan Provinsi Banten"),
+    # a venue named after a doctor, title in lower case and all; named with its short form too
+    ("Donor darah digelar di Aula Rumah Sakit Umum Daerah (RSUD) dr. Siti Aminah, Kamis (28/11).", "Place",
+     "Aula RSUD dr. Siti Aminah"),
+    ("Rapat digelar di Aula RSUD dr. Siti Aminah, Kamis (28/11).", "Place", "Aula RSUD dr. Siti Aminah"),
+    ("Donor darah digelar di Aula Rumah Sakit Umum Daerah (RSUD) dr. Siti Aminah, Kamis (28/11).", "Agency",
+     "RSUD Dr. Siti Aminah"),
 ])
 def test_a_name_closed_by_its_city_after_its_short_form(extract, text, etype, label):
-    assert label in labels(extract(DATELINE + text), etype)
+    r = extract(DATELINE + text)
+    assert label in labels(r, etype) | {a for e in r.entities if e.type == etype for a in e.aliases}
 
 
 @pytest.mark.parametrize("text,absent,present", [
@@ -841,6 +848,17 @@ def test_a_numbered_regional_office_is_one_body_however_written(extract):
     assert {"Kanreg IV BKN", "Kanreg IV BKN Makassar"} <= set(offices[0].aliases)
     assert "BKN" not in offices[0].aliases  # the short form inside its name is the parent's
     assert "Kanreg" not in persons_of(r)
+
+
+@pytest.mark.parametrize("text", [
+    "Pemkab mengantongi pertimbangan teknis dari BKN Kantor Regional VII Palembang, Senin (3/6/2024).",
+    # the body named right before its office with its short form in brackets
+    "Pemkab mengantongi pertimbangan teknis dari Badan Kepegawaian Negara (BKN) Kantor Regional VII Palembang.",
+])
+def test_a_regional_office_after_its_body(extract, text):
+    offices = [e for e in extract(DATELINE + text).entities if e.type == "Agency" and "VII" in e.label]
+    assert [e.label for e in offices] == ["Kantor Regional VII Badan Kepegawaian Negara"]
+    assert {"BKN Kantor Regional VII Palembang", "Kanreg VII BKN Palembang"} <= set(offices[0].aliases)
 
 
 def test_a_short_form_opening_a_name_stays_its_alias(extract):

@@ -1363,6 +1363,12 @@ def test_a_grade_of_high_leadership_positions_is_no_name(extract, text, people):
     ("\"Kami akan transparan,\" kata Ketua Pansel Budi Santoso.", {"Budi Santoso"}),
     ("\"Kami akan transparan,\" kata Ketua Panitia Seleksi Hendra Gunawan.", {"Hendra Gunawan"}),
     ("Ketua Forum Honorer Budi Santoso mengatakan gaji belum dibayar.", {"Budi Santoso"}),
+    # a team named by the agent noun of its task ("Pemeriksa", "Penguji"), which is no name word
+    ("Kepala BPK didampingi Ketua Tim Pemeriksa Budi Santoso, S.E. Dari Pemkab hadir Sekda.", {"Budi Santoso"}),
+    ("Hasil itu diumumkan Ketua Tim Penguji Hendra Gunawan kemarin.", {"Hendra Gunawan"}),
+    # an ordinary word between two words of the name that are none ("Lung": a Dayak name's word)
+    ("Kepala BPK didampingi Ketua Tim Pemeriksa Petrus Lung Anyaq, S.E. Dari Pemkab hadir Sekda.",
+     {"Petrus Lung Anyaq"}),
     # counter-examples: the body's own name; the holder named after the comma or before the office; a place
     ("Program itu didukung Ketua Yayasan Budi Luhur.", set()),
     ("Ketua Kelompok Tani Maju Jaya, Paijo, mengaku rugi hingga Rp12 juta.", {"Paijo"}),

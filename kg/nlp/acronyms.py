@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from .context import DocContext, Mention, is_acronym, paren_end, title_ends_at
+from .context import DocContext, Mention, fits, is_acronym, paren_end, title_ends_at
 from .lexicon import norm, slug
 from .places import inside_longer_name, region_at
 
@@ -40,28 +40,6 @@ def find_acronyms(ctx: DocContext) -> Iterator[tuple[int, int, int, int, str, st
             acr = ctx.texts[i - 1]
             if fits(acr, [t.text for t in inner if not t.is_punct]):
                 yield i + 1, end - 1, i - 1, i, inner.text, acr
-
-
-def fits(acr: str, words: list[str]) -> bool:
-    """Schwartz–Hearst style check that the acronym's letters come from the words, in order
-    (the first letter opening a word)."""
-    a = [c.lower() for c in acr if c.isalpha()]
-    if not a or not words:
-        return False
-    ws = [w.lower() for w in words if w.isalpha() or "-" in w]
-    if not ws or ws[0][0] != a[0]:
-        return False
-    text = " ".join(ws)
-    ai, ti = len(a) - 1, len(text) - 1
-    while ai >= 0:
-        while ti >= 0 and (text[ti] != a[ai] or (ai == 0 and ti > 0 and text[ti - 1] != " ")):
-            ti -= 1
-        if ti < 0:
-            return False
-        ai -= 1
-        ti -= 1
-    # every long word should contribute: not too many words without a letter in the acronym
-    return len(ws) <= len(a) + 4
 
 
 def _long_form_before(ctx: DocContext, i: int, acr: str) -> tuple[int, int] | None:

@@ -76,8 +76,11 @@ def _regional_office(ctx: DocContext, i: int, k: int, end: int) -> Mention | Non
     if not ROMAN.fullmatch(texts[k]):
         return None
     parent = next((h for x in range(k + 1, end) for h in ctx.hits_at(x, "AGENCY") if h.j <= end and h.id in lx.agencies), None)
-    if parent is None:  # "BKN Kantor Regional III": the body named right before its office
-        parent = next((h for x in range(max(0, i - 8), i) for h in ctx.hits_at(x, "AGENCY") if h.j == i and h.id in lx.agencies), None)
+    if parent is None:  # "BKN Kantor Regional III", "Badan Kepegawaian Negara (BKN) Kantor Regional III": the body
+        # named right before its office, with its short form or without
+        before = i - 3 if i >= 3 and texts[i - 1] == ")" and texts[i - 3] == "(" else i
+        parent = next((h for x in range(max(0, before - 8), before) for h in ctx.hits_at(x, "AGENCY")
+                       if h.j == before and h.id in lx.agencies), None)
     if parent is None:
         return None
     rec, num = lx.agencies[parent.id], texts[k]
@@ -87,8 +90,10 @@ def _regional_office(ctx: DocContext, i: int, k: int, end: int) -> Mention | Non
     city = [lx.regions[reg[1]]["name"]] if reg else []
     forms = {f"Kantor Regional {num} {rec['pattern']} {c}" for c in city}
     if short:
-        forms |= {f"Kanreg {num} {short}", f"Kantor Regional {num} {short}", f"{short} Regional {num}"}
-        forms |= {f"{f} {c}" for f in (f"Kanreg {num} {short}", f"{short} Regional {num}") for c in city}
+        forms |= {f"Kanreg {num} {short}", f"Kantor Regional {num} {short}", f"{short} Regional {num}",
+                  f"{short} Kantor Regional {num}"}
+        forms |= {f"{f} {c}" for f in (f"Kanreg {num} {short}", f"{short} Regional {num}", f"{short} Kantor Regional {num}")
+                  for c in city}
     surface = unbracketed(" ".join(ctx.text[ctx.doc[i].idx:ctx.doc[end - 1].idx + len(ctx.doc[end - 1])].split()))
     forms.add(surface)
     forms.discard(label)

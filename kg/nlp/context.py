@@ -17,7 +17,7 @@ from .lexicon import Lexicon, lexicon, norm
 from .marks import find_quote_marks
 from .pipeline import SPANS_KEY
 
-__all__ = ["Hit", "Mention", "DocContext", "build_context", "is_cap", "is_acronym", "paren_end", "make_mention", "title_ends_at",
+__all__ = ["Hit", "Mention", "DocContext", "build_context", "is_cap", "is_acronym", "paren_end", "make_mention", "title_ends_at", "fits",
            "name_after_rank", "region_is_name", "surname_region", "hits_over", "opens_sentence", "NAME_LABELS"]
 
 
@@ -265,6 +265,28 @@ def make_mention(ctx: DocContext, i: int, j: int, etype: str, key: str, label: s
     span = ctx.doc[i:j]
     text = ctx.text[span.start_char:span.end_char]
     return Mention(span.start_char, span.end_char, text, etype, key, label, aliases, kind, None, i, j)
+
+
+def fits(acr: str, words: list[str]) -> bool:
+    """Schwartz–Hearst style check that the acronym's letters come from the words, in order
+    (the first letter opening a word)."""
+    a = [c.lower() for c in acr if c.isalpha()]
+    if not a or not words:
+        return False
+    ws = [w.lower() for w in words if w.isalpha() or "-" in w]
+    if not ws or ws[0][0] != a[0]:
+        return False
+    text = " ".join(ws)
+    ai, ti = len(a) - 1, len(text) - 1
+    while ai >= 0:
+        while ti >= 0 and (text[ti] != a[ai] or (ai == 0 and ti > 0 and text[ti - 1] != " ")):
+            ti -= 1
+        if ti < 0:
+            return False
+        ai -= 1
+        ti -= 1
+    # every long word should contribute: not too many words without a letter in the acronym
+    return len(ws) <= len(a) + 4
 
 
 def title_ends_at(ctx: DocContext, i: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .context import DocContext, Mention, is_acronym, is_cap, make_mention, paren_end
+from .context import DocContext, Mention, fits, is_acronym, is_cap, make_mention, paren_end
 from .event_guards import inner_word
 from .lexicon import norm, slug
 from .units import is_unit_word
@@ -298,9 +298,31 @@ def _after_short_form(ctx: DocContext, p: int) -> tuple[int, bool] | None:
     if after and not inside_longer_name(ctx, p, after.j):
         return after.j, True
     if is_cap(ctx.doc[p]) and texts[p].isalpha() and texts[p].lower() not in lx.function_words \
-            and texts[p].lower() not in lx.calendar and not ctx.hits.get(p):
+            and texts[p].lower() not in lx.calendar and not ctx.hits.get(p) or _titled_name(ctx, p):
         return p, False
     return None
+
+
+def _short_named(ctx: DocContext, i: int, k: int, end: int) -> tuple[str, ...]:
+    """The venue's name over ``i:end`` once more with the words that a short form in brackets after ``k``
+    stands for replaced by it ("Aula Rumah Sakit Umum Daerah (RSUD) dr. X" -> "Aula RSUD dr. X",
+    "Gedung Olahraga (GOR) Hiad Sai" -> "GOR Hiad Sai"), or ()."""
+    texts = ctx.texts
+    p = next((x for x in range(k, end) if texts[x] == "("), None)
+    if p is None or p + 3 >= end or texts[p + 2] != ")":
+        return ()  # (a short form closing the name is an alias already)
+    x = next((x for x in range(i, p) if fits(texts[p + 1], texts[x:p])), None)
+    if x is None:
+        return ()
+    return (" ".join(f"{ctx.span_text(i, x)} {texts[p + 1]} {ctx.span_text(p + 3, end)}".split()),)
+
+
+def _titled_name(ctx: DocContext, k: int) -> bool:
+    """Does a person's name with its title, in lower case too, go on in a venue's name at ``k`` ("Aula RSUD
+    dr. Abdul Aziz", "Rumah Sakit Umum Daerah (RSUD) dr. Abdul Aziz": a hospital named after a doctor)?"""
+    texts = ctx.texts
+    return k + 2 < len(texts) and texts[k].lower() in ctx.lx.honorifics and texts[k + 1] == "." \
+        and is_cap(ctx.doc[k + 2]) and texts[k + 2].isalpha()
 
 
 def _body_only(ctx: DocContext, k: int, end: int) -> bool:
@@ -344,7 +366,7 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         return None
     balai = head == "balai" and ctx.texts[h.j].lower() in ctx.lx.balai_units  # "Balai Besar ...": a ministry's office
     end = h.j + balai
-    while end < len(doc) and end - i < 9:
+    while end < len(doc) and end - i < 12:  # a short form in brackets counts three tokens
         t = doc[end]
         region = ctx.longest(end, ("PLACE",))
         if region and is_cap(t):
@@ -356,6 +378,8 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
             end, done = after  # "Pusat Pemerintahan Kota (Puspemkot) Serang", "Gedung Olahraga (GOR) Hiad Sai"
             if done:
                 break
+        elif end > h.j and _titled_name(ctx, end):
+            end += 2  # "Aula RSUD dr. Abdul Aziz": the doctor's name, title and all, names the hospital
         elif t.text == "." and end > h.j and end + 1 < len(doc) and is_cap(doc[end + 1]) \
                 and (ctx.texts[end - 1].lower() in ctx.lx.honorifics or INITIALS.fullmatch(ctx.texts[end - 1])):
             end += 1  # "Ruang Rapat H. Aberani Sulaiman", "Jalan A. Yani", "Pendopo R.A. Kartini": initials in the name
@@ -373,6 +397,7 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     if norm(text) in ctx.lx.agency_parts:
         return None  # "tim dari Kantor Wilayah": an office named bare, not a building
     label = re.sub(r"\s*\([^()]*\)", "", text[0].upper() + text[1:])  # its short form in brackets is an alias
+    short = _short_named(ctx, i, h.j, end)  # "Aula RSUD dr. X" for "Aula Rumah Sakit Umum Daerah (RSUD) dr. X"
     if balai and end - h.j >= 2 or h.id in ctx.lx.agency_venues:
         # "Balai Pelaksanaan Jalan Nasional Sumatera Barat": a ministry's technical office, not a hall
         return end, make_mention(ctx, i, end, "Agency", f"agency:{slug(label)}", label, (), "unit")
@@ -381,4 +406,4 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         # "Gedung MPP Lamongan": the building of the venue "MPP Lamongan", one place under either name
         rest = " ".join(ctx.text[doc[h.j].idx:doc[end - 1].idx + len(doc[end - 1])].split())
         return end, make_mention(ctx, i, end, "Place", f"place:{slug(rest)}", label, (rest,), "venue")
-    return end, make_mention(ctx, i, end, "Place", f"place:{slug(label)}", label, (), "venue")
+    return end, make_mention(ctx, i, end, "Place", f"place:{slug(label)}", label, short, "venue")
