@@ -903,6 +903,7 @@ def test_a_common_acronym_after_a_venue_word_names_no_venue(extract):
 #: the other policies a sentence of test_policies names (by label), beside the one the row names
 ALSO_NAMED = {
     "Sistem Merit": {"Netralitas ASN"},
+    "Peraturan Menteri PANRB Nomor 90 Tahun 2021": {"Zona Integritas"},
     "Surat Edaran Menteri PANRB tentang penguatan budaya kerja BerAKHLAK": {"BerAKHLAK"},
     "BerAKHLAK": {"Surat Edaran Menteri PANRB tentang penguatan budaya kerja BerAKHLAK"},
     "Undang-Undang Nomor 16 Tahun 2019": {"Undang-Undang Nomor 1 Tahun 1974"},
@@ -941,6 +942,9 @@ ALSO_NAMED = {
      "Rancangan Peraturan Daerah tentang APBD Tahun Anggaran 2025"),
     ("Pemkab berpedoman pada Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik.",
      "Peraturan Presiden Nomor 95 Tahun 2018"),
+    # a known regulation with a subject the lexicon's name does not end with: named by its number alone too
+    ("Pembangunan ZI berpedoman pada Peraturan Menteri PANRB Nomor 90 Tahun 2021 tentang Pembangunan dan Evaluasi "
+     "Zona Integritas di Instansi Pemerintah.", "Peraturan Menteri PANRB Nomor 90 Tahun 2021"),
     # national programs and instruments, in lower case too
     ("Pemkab Sleman mulai menerapkan manajemen talenta untuk mengisi jabatan.", "Manajemen Talenta ASN"),
     ("BPKP menilai Maturitas SPIP Pemkab Sleman berada di level 3.", "Maturitas Sistem Pengendalian Intern Pemerintah"),

@@ -71,8 +71,10 @@ def policy_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     if reg and h and h.j < len(doc) and ctx.texts[h.j] == "tentang" and reg[0] > h.j + 1:
         # "UU Nomor 20 Tahun 2023 tentang ASN": a known regulation and its subject
         rec = lx.policies[h.id]
-        whole = " ".join(ctx.text[doc[i].idx:doc[reg[0] - 1].idx + len(doc[reg[0] - 1])].split())
-        return reg[0], make_mention(ctx, i, reg[0], "Policy", f"policy:{h.id}", rec["pattern"], (whole,),
+        whole = " ".join(ctx.span_text(i, reg[0]).split())
+        number = " ".join(ctx.span_text(i, h.j).split())  # also named by its number alone, as written
+        return reg[0], make_mention(ctx, i, reg[0], "Policy", f"policy:{h.id}", rec["pattern"],
+                                    tuple(dict.fromkeys(f for f in (whole, number) if f != rec["pattern"])),
                                     kind=rec.get("kind"))
     if reg and (not h or reg[0] > h.j + 1):
         return reg
