@@ -196,6 +196,11 @@ def test_a_bare_event_word_with_a_verb_of_holding(extract, text, event):
     # an activity "like it" (serupa, sejenis) is a kind of happening, not one held
     ("Sekda menegaskan sidak serupa akan dilakukan hingga akhir bulan.", "sidak serupa"),
     ("Ia berharap rapat sejenis digelar di setiap kecamatan.", "rapat sejenis"),
+    # ... and so is one done periodically
+    ("Kelemahan daerah bukan pada penyusunan dokumen, melainkan pada evaluasi berkala.", "evaluasi berkala"),
+    # a generic event noun pointing back names the event told before, no new one
+    ("Bupati membuka Workshop Standar Pelayanan, Senin (2/3/2026). Sebanyak 64 peserta mengikuti kegiatan sehari "
+     "penuh tersebut.", "kegiatan sehari penuh"),
     # "Bersama" before an office is "with": the office's holder is no part of the meeting's name
     ("Rapat Koordinasi Bersama Bupati Purworejo digelar di Pendopo, Senin (2/3/2026).",
      "rapat koordinasi bersama bupati purworejo"),
@@ -1072,6 +1077,9 @@ def test_a_region_inside_a_venue_s_name(extract, sentence, region, present):
     ("Surat itu dikirim ke Kanwil pekan lalu.", None),
     ("Berkas itu diserahkan ke Budi Santoso Wijaya Kusuma Jaya kemarin.", None),
     ("Rapat itu digelar di Jalan raya depan kantor.", None),
+    # nor is a body's short form the text defines in brackets
+    ("Wakil Ketua Badan Anggaran (Banggar) hadir. \"Kami di Banggar akan menguji setiap pos belanja,\" ujarnya.",
+     None),
 ])
 def test_a_town_after_di(extract, sentence, town):
     got = labels(extract(DATELINE + sentence), "Place") - {"Kota Semarang"}

@@ -164,6 +164,8 @@ def _event_end(ctx: DocContext, i: int, h, head: str, lower_head: bool) -> int |
                 and ctx.texts[end] not in lx.function_words and ctx.texts[end] not in lx.cue_verbs \
                 and ctx.texts[end] not in lx.lists["POINTING_BACK"] and not _VERBISH.match(ctx.texts[end]):
             end += 1
+        if end < len(doc) and ctx.texts[end].lower() in lx.lists["POINTING_BACK"]:
+            return None  # "mengikuti kegiatan sehari penuh tersebut": the event told before, no other
         if end - h.j < 2 or not (_cue_before(ctx, i) or _own_scene(ctx, end) or _held_after(ctx, end)):
             return None  # "menjaga jarak dari kegiatan politik praktis": activities in general, none held
         lowers = end - h.j

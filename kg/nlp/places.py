@@ -100,6 +100,8 @@ def town_after_di(ctx: DocContext, i: int) -> Mention | None:
     if e == i or e < len(texts) and (texts[e][:1].isupper() or texts[e] in ("-", "(", "/")):
         return None
     name = " ".join(texts[i:e])
+    if f"({name})" in ctx.text:
+        return None  # "Badan Anggaran (Banggar)" ... "di Banggar": the text's short form of a body's name
     if lead in lx.local_kinds:  # "Kecamatan Sukamaju dan Karangsari": the second is a district too
         return make_mention(ctx, i, e, "Place", f"place:{lead}-{slug(name)}", f"{lead.capitalize()} {name}", (name,),
                             lx.local_kinds[lead])
