@@ -102,6 +102,12 @@ def test_a_name_followed_by_its_initials(extract, text, name):
      {"Sulastri Wulandari"}, set()),
     ("Acara itu juga dihadiri Dewi Anggraini, S.Sos., M.Si., dan sejumlah kepala sekolah.", {"Dewi Anggraini"}, set()),
     ("Hadir pula Drs. Markus Tebai, M.Si, utusan kantor regional.", {"Markus Tebai"}, set()),
+    # a diploma with its field ("A.Md.Kep."), and a month's name between two words of a name; years of service after
+    ("Piagam diterima oleh Yohanes Ading, A.Md.Kep. (10 Tahun) dan Tan Mei Hwa, S.Pd. (20 Tahun).",
+     {"Yohanes Ading", "Tan Mei Hwa"}, set()),
+    ("Hadir pula Rahmawati Nur, S.Tr.Keb., bidan desa setempat.", {"Rahmawati Nur"}, set()),
+    # counter-example: a date's month before a comma and a degree is no name
+    ("Rapat pada 20 Mei, S.Pd. guru hadir semua.", set(), {"Mei"}),
     # counter-examples: a degree after a body's or a place's name, or after ordinary words, makes no person
     ("Lulusan Universitas Tadulako, S.H. dan S.E., banyak melamar.", set(), {"Universitas Tadulako"}),
     ("Ia menyelesaikan studi di Kota Palu, S.Pd. diraihnya pada 2010.", set(), {"Kota Palu", "Palu"}),

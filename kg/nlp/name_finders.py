@@ -52,9 +52,18 @@ def degreed(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
                 or k - 1 in taken or ctx.in_quote(doc[k].idx):
             continue
         s = k
-        while s > 0 and k - s < 4 and s - 1 not in taken and _name_word(ctx, s - 1) and not vocab_common(texts[s - 1]) \
-                and not is_unit_word(ctx.lx, texts[s - 1]) and not ctx.hits_at(s - 1):
-            s -= 1
+
+        def word(j: int) -> bool:
+            return j not in taken and _name_word(ctx, j) and not vocab_common(texts[j]) \
+                and not is_unit_word(ctx.lx, texts[j]) and not ctx.hits_at(j)
+
+        while s > 0 and k - s < 4:
+            if word(s - 1):
+                s -= 1
+            elif s < k and s > 1 and texts[s - 1][:1].isupper() and texts[s - 1].lower() in ctx.lx.calendar and word(s - 2):
+                s -= 2  # "Lie Mei Ling, S.Pd.": a month's name between two words of a name
+            else:
+                break
         while s > 1 and texts[s - 1] == "." and is_hon(ctx, doc[s - 2]) or s > 0 and is_hon(ctx, doc[s - 1]):
             s -= 1  # "Dr. H. Sulastri": the honorifics open the mention
         if s == k or not any(texts[m][:1].isupper() and not is_hon(ctx, doc[m]) for m in range(s, k)) \

@@ -174,6 +174,8 @@ def is_degree(ctx: DocContext, k: int) -> bool:
     if texts[k].rstrip(".").lower() not in ctx.lx.degrees:
         return False
     nxt = k + 2 if k + 1 < len(texts) and texts[k + 1] == "." else k + 1
+    if any(h.j > nxt for h in ctx.hits_at(k, "DEGREE")):
+        return True  # "A.Md.Kep.": the word after the period is the degree's field, as the lexicon writes it
     return not (nxt < len(texts) and ctx.lx.is_name_word(texts[nxt]) and texts[nxt].isalpha()
                 and texts[nxt].lower().rstrip(".") not in ctx.lx.degrees and nxt > k + 1)
 
