@@ -49,6 +49,14 @@ def names(r, etype):
     # a ministry's name with a typing slip
     ("Surat itu dikirim ke Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrsi.",
      {"Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi"}),
+    # a court, a prosecutor's office and a police sector named by a seat that is no region
+    ("Sidang digelar di Pengadilan Agama Tanjung Lamo, Senin (3/6/2024).", {"Pengadilan Agama Tanjung Lamo"}),
+    ("Laporan diteruskan ke Polsek Sungai Rawa untuk ditindaklanjuti.", {"Kepolisian Sektor Sungai Rawa"}),
+    # a state Islamic university named after a person, its short form in brackets or not
+    ("Pengamat dari Universitas Islam Negeri (UIN) Syekh Ahmad Rasyid, Budi Santoso, menilai capaian itu wajar.",
+     {"Universitas Islam Negeri Syekh Ahmad Rasyid"}),
+    ("Pengamat dari UIN Syekh Ahmad Rasyid, Budi Santoso, menilai capaian itu wajar.",
+     {"Universitas Islam Negeri Syekh Ahmad Rasyid"}),
     # a known body's team is the body; a team named by its task is a body of its own
     ("Tim BKN melakukan evaluasi sistem merit di Manado, Senin (3/6/2024).", {"Badan Kepegawaian Negara"}),
     ("Tim Penilai Nasional KemenPAN-RB melakukan evaluasi di Manado, Senin (3/6/2024).",

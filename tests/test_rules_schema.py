@@ -17,7 +17,7 @@ SCHEMA = {
     "regions": ({"PLACE"}, {"kind", "name", "province", "aliases"}),
     "agencies": ({"AGENCY"}, {"aliases", "kind", "local_unit"}),
     "agency_types": ({"AGENCY_TYPE"}, {"aliases", "levels", "bare", "named", "town", "numbered", "parent", "city_suffix",
-                                        "subdistrict", "area"}),
+                                        "subdistrict", "area", "long_name"}),
     "agency_parts": ({"AGENCY_PART"}, {"aliases", "regional", "fields"}),
     "policies": ({"POLICY"}, {"aliases", "kind"}),
     "titles": ({"TITLE", "ACTING"}, {"aliases", "org", "unit", "expands", "fuse_region", "with_place", "grades", "cased", "division"}),

@@ -174,7 +174,7 @@ def _named_office(ctx: DocContext, k: int, tid: str) -> int | None:
         listed = prev in (",", "dan") and nxt in (",", "dan", ".") and any(
             h.id == tid for x in range(max(0, k - 30), k - 1) for h in ctx.hits_at(x, "AGENCY_TYPE"))
         return k + 1 if listed and w.isalpha() and w.islower() and w not in lx.function_words else None
-    if e - k > 2 and not any(texts[x] in ("-", "dan") for x in range(k, e)):
+    if e - k > 2 and not any(texts[x] in ("-", "dan") for x in range(k, e)) and not lx.agency_types[tid].get("long_name"):
         return k + 1
     return e
 
