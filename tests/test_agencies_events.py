@@ -660,6 +660,11 @@ def test_town_named_after_a_venue(extract, sentence, town, absent):
      "Pusat Pemerintahan Kota Serang"),
     ("Upacara digelar di Kawasan Pusat Pemerintahan Provinsi Banten (KP3B), Kota Serang.", "Place",
      "Kawasan Pusat Pemerintahan Provinsi Banten"),
+    # a body's name inside a venue's holds its "dan"; the venue is also named with the body's short form
+    ("Sidak berlanjut ke Kantor Dinas Pekerjaan Umum dan Tata Ruang (PUTR) Lumajang, Senin (3/6/2024).", "Place",
+     "Kantor Dinas PUTR Lumajang"),
+    ("Sidak berlanjut ke Kantor Dinas Pekerjaan Umum dan Tata Ruang (PUTR) Lumajang, Senin (3/6/2024).", "Agency",
+     "Dinas Pekerjaan Umum dan Tata Ruang (PUTR) Lumajang"),
     # a venue named after a doctor, title in lower case and all; named with its short form too
     ("Donor darah digelar di Aula Rumah Sakit Umum Daerah (RSUD) dr. Siti Aminah, Kamis (28/11).", "Place",
      "Aula RSUD dr. Siti Aminah"),

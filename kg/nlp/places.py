@@ -371,8 +371,11 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     while end < len(doc) and end - i < 12:  # a short form in brackets counts three tokens
         t = doc[end]
         region = ctx.longest(end, ("PLACE",))
+        body = ctx.longest(end, ("AGENCY", "AGENCY_TYPE")) if is_cap(t) else None
         if region and is_cap(t):
             end = region.j  # "Meuligoe Bupati Aceh Besar": a region's name may hold a lower-case word
+        elif body and body.j > end + 1:
+            end = body.j  # "Kantor Dinas Pekerjaan Umum dan Tata Ruang": a body's name holds its "dan"
         elif end > h.j and _joined(doc, end):
             end += 2  # "Jalan Soekarno-Hatta"
         elif t.text == "(" and end > h.j and (p := paren_end(ctx, end)) and p < len(doc) \
