@@ -57,6 +57,10 @@ def names(r, etype):
      {"Universitas Islam Negeri Syekh Ahmad Rasyid"}),
     ("Pengamat dari UIN Syekh Ahmad Rasyid, Budi Santoso, menilai capaian itu wajar.",
      {"Universitas Islam Negeri Syekh Ahmad Rasyid"}),
+    # ... one with offices in cities is, and one with offices in provinces by its province
+    ("BPS Kota Bandung merilis data kemiskinan, Senin (3/6/2024).", {"Badan Pusat Statistik Kota Bandung"}),
+    ("Ombudsman Kalsel menerima laporan itu, Senin (3/6/2024).",
+     {"Ombudsman Republik Indonesia Perwakilan Provinsi Kalimantan Selatan"}),
     # a known body's team is the body; a team named by its task is a body of its own
     ("Tim BKN melakukan evaluasi sistem merit di Manado, Senin (3/6/2024).", {"Badan Kepegawaian Negara"}),
     ("Tim Penilai Nasional KemenPAN-RB melakukan evaluasi di Manado, Senin (3/6/2024).",
@@ -78,6 +82,8 @@ def test_agencies_named(extract, sentence, expected):
      {"Tim Penilai Internal Itjen Kementerian Keuangan"}),
     # an unknown ministry is not read as a known one
     ("Ia menyebut Kementerian Kebahagiaan Nasional sebagai lelucon.", {"Kementerian Kesehatan"}),
+    # a national body with no offices in cities is not named by one
+    ("Tes digelar di UPT BKN Bandar Lampung, Senin (3/6/2024).", {"Badan Kepegawaian Negara Kota Bandar Lampung"}),
     # a known body's own team is that body, not a team of its own
     ("Tim BKN melakukan evaluasi sistem merit di Manado, Senin (3/6/2024).", {"Tim BKN"}),
     ("Tim Badan Kepegawaian Negara (BKN) mengevaluasi sistem merit di Manado.", {"Tim Badan Kepegawaian Negara"}),

@@ -349,8 +349,11 @@ def agency_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
             end += 2  # "Badan Kepegawaian Negara Republik Indonesia": the same body
         if rec.get("kind") not in ("kementerian", "legislatif", "yudikatif", "pemerintah", "militer", "bumn", "perguruan-tinggi"):
             e2, rid = after_unit(ctx, end, lx.agency_types.get(rec.get("local_unit"), {}).get("levels"))
-            if rid is not None:
-                reg, uid = lx.regions[rid], rec.get("local_unit")  # "Ombudsman Kalsel": its provincial office
+            if rid is not None and (rec.get("local_unit") or lx.regions[rid]["kind"] == "provinsi"
+                                    or ctx.texts[end].lower() == "perwakilan"):
+                # "Ombudsman Kalsel": its provincial office (not "UPT BKN Bandar Lampung": a body with no offices
+                # in cities is not named by one)
+                reg, uid = lx.regions[rid], rec.get("local_unit")
                 urec = lx.agency_types.get(uid) if uid else None
                 if not urec or reg["kind"] not in urec.get("levels", ()):
                     uid, urec = nat.id, rec
