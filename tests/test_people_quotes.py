@@ -1375,6 +1375,9 @@ def test_a_grade_of_high_leadership_positions_is_no_name(extract, text, people):
     # an ordinary word between two words of the name that are none ("Lung": a Dayak name's word)
     ("Kepala BPK didampingi Ketua Tim Pemeriksa Petrus Lung Anyaq, S.E. Dari Pemkab hadir Sekda.",
      {"Petrus Lung Anyaq"}),
+    # the body named by the short form the text gave it in brackets, the holder after the comma
+    ("Diskusi digelar Lembaga Studi Anggaran Tompala (LSA Tompala). Ketua LSA Tompala, Hendra Gunawan, membuka "
+     "diskusi itu.", {"Hendra Gunawan"}),
     # counter-examples: the body's own name; the holder named after the comma or before the office; a place
     ("Program itu didukung Ketua Yayasan Budi Luhur.", set()),
     ("Ketua Kelompok Tani Maju Jaya, Paijo, mengaku rugi hingga Rp12 juta.", {"Paijo"}),

@@ -200,10 +200,12 @@ def _alone(texts: list[str], k: int) -> bool:
 def unit_named_before_comma(ctx, org: int, s: int, e: int) -> bool:
     """Do the capitalised words ``s:e`` name the unit ``org:s`` before them, the holder coming after the comma at ``e``
     ("Direktur RSUD Labuang Baji, dr. Siti", "Kepala Puskesmas Tamalanrea, Budi")? Only units that take a
-    proper name (hospitals, puskesmas, schools, prisons: ``NAMED_UNIT`` in words.jsonl) read so."""
+    proper name (hospitals, puskesmas, schools, prisons: ``NAMED_UNIT`` in words.jsonl), or a body the text names
+    by that short form in brackets ("Ketua LK2P Babasal, X" after "(LK2P Babasal)"), read so."""
     texts = ctx.texts
-    if e + 1 >= len(texts) or texts[e] != "," or not any(w.lower() in ctx.lx.named_units for w in texts[org:s]):
-        return False
+    if e + 1 >= len(texts) or texts[e] != "," or not (any(w.lower() in ctx.lx.named_units for w in texts[org:s])
+                                                      or f"({ctx.span_text(org, e)})" in ctx.text):
+        return False  # (the text's own short form of a body, "Lembaga Kajian X (LK2P X)", is named so too)
     k = e + 1
     while k < len(texts) and (texts[k] == "." or texts[k].rstrip(".").lower() in ctx.lx.address):
         k += 1  # "dr.", "H.", "Hj."
