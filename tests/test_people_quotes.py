@@ -1378,6 +1378,11 @@ def test_a_grade_of_high_leadership_positions_is_no_name(extract, text, people):
     # the body named by the short form the text gave it in brackets, the holder after the comma
     ("Diskusi digelar Lembaga Studi Anggaran Tompala (LSA Tompala). Ketua LSA Tompala, Hendra Gunawan, membuka "
      "diskusi itu.", {"Hendra Gunawan"}),
+    # ... or after any body's short form: its name's words up to the comma are the body's
+    ("Koordinator FITRA Tompala, Hendra Gunawan, menilai rancangan itu boros.", {"Hendra Gunawan"}),
+    ("Direktur LBH Tompala Raya, Hendra Gunawan, menilai rancangan itu boros.", {"Hendra Gunawan"}),
+    # (not a rank before the name: the name is the holder's)
+    ("Kapolres AKBP Budi Santoso, S.H., menilai rancangan itu boros.", {"Budi Santoso"}),
     # counter-examples: the body's own name; the holder named after the comma or before the office; a place
     ("Program itu didukung Ketua Yayasan Budi Luhur.", set()),
     ("Ketua Kelompok Tani Maju Jaya, Paijo, mengaku rugi hingga Rp12 juta.", {"Paijo"}),

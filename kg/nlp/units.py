@@ -201,15 +201,23 @@ def unit_named_before_comma(ctx, org: int, s: int, e: int) -> bool:
     """Do the capitalised words ``s:e`` name the unit ``org:s`` before them, the holder coming after the comma at ``e``
     ("Direktur RSUD Labuang Baji, dr. Siti", "Kepala Puskesmas Tamalanrea, Budi")? Only units that take a
     proper name (hospitals, puskesmas, schools, prisons: ``NAMED_UNIT`` in words.jsonl), or a body the text names
-    by that short form in brackets ("Ketua LK2P Babasal, X" after "(LK2P Babasal)"), read so."""
+    by that short form in brackets ("Ketua LK2P Babasal, X" after "(LK2P Babasal)") or after any short form of a
+    body ("Koordinator FITRA Tompala, X"), read so."""
     texts = ctx.texts
     if e + 1 >= len(texts) or texts[e] != "," or not (any(w.lower() in ctx.lx.named_units for w in texts[org:s])
-                                                      or f"({ctx.span_text(org, e)})" in ctx.text):
+                                                      or f"({ctx.span_text(org, e)})" in ctx.text
+                                                      or any(_short_form(ctx, w) for w in texts[org:s])):
         return False  # (the text's own short form of a body, "Lembaga Kajian X (LK2P X)", is named so too)
     k = e + 1
     while k < len(texts) and (texts[k] == "." or texts[k].rstrip(".").lower() in ctx.lx.address):
         k += 1  # "dr.", "H.", "Hj."
     return k < len(texts) and ctx.lx.is_name_word(texts[k]) and not ctx.hits_at(k)
+
+
+def _short_form(ctx, word: str) -> bool:
+    """Is ``word`` a body's short form, capitals (and digits) only, no rank or title ("FITRA", "LK2P";
+    not "AKBP")?"""
+    return len(word) >= 2 and word.isupper() and word.isalnum() and word.lower() not in ctx.lx.address
 
 
 def district_end(ctx, k: int) -> int | None:
