@@ -49,6 +49,13 @@ def names(r, etype):
     # a ministry's name with a typing slip
     ("Surat itu dikirim ke Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrsi.",
      {"Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi"}),
+    # a regional council's commission written in full is not the DPR's commission of that number
+    ("BENGKALIS - Komisi I Dewan Perwakilan Rakyat Daerah (DPRD) Kabupaten Bengkalis menggelar rapat.",
+     {"Komisi I Dewan Perwakilan Rakyat Daerah Kabupaten Bengkalis", "Dewan Perwakilan Rakyat Daerah Kabupaten Bengkalis"}),
+    ("Rapat itu dihadiri Komisi II Dewan Perwakilan Rakyat di Jakarta.", {"Komisi II Dewan Perwakilan Rakyat"}),
+    # a body whose name opens with an event word, and a council listed after it
+    ("Ia meminta konsolidasi dengan unsur Forum Koordinasi Pimpinan Daerah (Forkopimda) dan Dewan Perwakilan Rakyat "
+     "Kabupaten (DPRK) Aceh Tamiang.", {"Dewan Perwakilan Rakyat Kabupaten Aceh Tamiang"}),
     # a court, a prosecutor's office and a police sector named by a seat that is no region
     ("Sidang digelar di Pengadilan Agama Tanjung Lamo, Senin (3/6/2024).", {"Pengadilan Agama Tanjung Lamo"}),
     ("Laporan diteruskan ke Polsek Sungai Rawa untuk ditindaklanjuti.", {"Kepolisian Sektor Sungai Rawa"}),
@@ -82,6 +89,9 @@ def test_agencies_named(extract, sentence, expected):
      {"Tim Penilai Internal Itjen Kementerian Keuangan"}),
     # an unknown ministry is not read as a known one
     ("Ia menyebut Kementerian Kebahagiaan Nasional sebagai lelucon.", {"Kementerian Kesehatan"}),
+    # (nor is the DPR, nor an event named by the forum's first word)
+    ("Ia meminta konsolidasi dengan unsur Forum Koordinasi Pimpinan Daerah (Forkopimda) dan Dewan Perwakilan Rakyat "
+     "Kabupaten (DPRK) Aceh Tamiang.", {"Dewan Perwakilan Rakyat Republik Indonesia", "Komisi I Dewan Perwakilan Rakyat"}),
     # a national body with no offices in cities is not named by one
     ("Tes digelar di UPT BKN Bandar Lampung, Senin (3/6/2024).", {"Badan Kepegawaian Negara Kota Bandar Lampung"}),
     # a known body's own team is that body, not a team of its own
@@ -210,6 +220,9 @@ def test_a_bare_event_word_with_a_verb_of_holding(extract, text, event):
     # an activity "like it" (serupa, sejenis) is a kind of happening, not one held
     ("Sekda menegaskan sidak serupa akan dilakukan hingga akhir bulan.", "sidak serupa"),
     ("Ia berharap rapat sejenis digelar di setiap kecamatan.", "rapat sejenis"),
+    # a body whose name opens with an event word ("Forum Koordinasi Pimpinan Daerah") is no forum held
+    ("Ia meminta konsolidasi dengan unsur Forum Koordinasi Pimpinan Daerah (Forkopimda) dan Dewan Perwakilan Rakyat "
+     "Kabupaten (DPRK) Aceh Tamiang.", "forum koordinasi pimpinan daerah dan dewan perwakilan rakyat kabupaten aceh tamiang"),
     # ... and so is one done periodically
     ("Kelemahan daerah bukan pada penyusunan dokumen, melainkan pada evaluasi berkala.", "evaluasi berkala"),
     # a generic event noun pointing back names the event told before, no new one

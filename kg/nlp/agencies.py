@@ -294,6 +294,8 @@ def _ministry_forms(lx) -> dict[int, list[tuple[str, str]]]:
 def agency_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     doc, lx = ctx.doc, ctx.lx
     nat = ctx.longest(i, ("AGENCY",))
+    if nat and nat.j < len(doc) and ctx.lows[nat.j] == "daerah" and ctx.lows[nat.j - 1] == "rakyat":
+        nat = None  # "(Komisi I) Dewan Perwakilan Rakyat Daerah ...": a regional council, not the DPR
     typ = ctx.longest(i, ("AGENCY_TYPE",))
     slip = _misspelt_ministry(ctx, i) if not nat and not typ else None
     if slip:

@@ -92,6 +92,9 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     h = ctx.longest(i, ("EVENT_HEAD",))
     if not h:
         return None
+    body = ctx.longest(i, ("AGENCY", "AGENCY_TYPE"))
+    if body and body.j > h.j:
+        return None  # "Forum Koordinasi Pimpinan Daerah": a body whose name opens with an event word
     head = ctx.span_text(i, h.j).lower()
     lower_head = not is_cap(ctx.doc[i])
     if head in _words(ctx, "SUFFIX_HEAD"):
