@@ -129,8 +129,8 @@ def _defined(ctx: DocContext, mentions: list[Mention], s: int, aj: int, long_for
         return Mention(lf_start, end, ctx.text[lf_start:end], "Agency", f"agency:{tid}", lx.agency_types[tid]["pattern"],
                        (acr, long_form), "type", None, s, aj + 1)
     etype = _defined_type(ctx, s, long_form, acr)
-    if etype is None:
-        return None
+    if etype is None or etype == "Policy" and title_ends_at(ctx, s):
+        return None  # "Kepala Bidang Aplikasi Informatika (Aptika)": the field of the office's unit, no programme
     if etype == "Policy" and ctx.texts[aj] == ")" and any(m.type == "Policy" and m.i == aj + 1 for m in mentions):
         return None  # "Rancangan Awal (Ranwal) RPJMD ...": a stage of the plan named next, not a policy
     label = " ".join(long_form.split())
