@@ -36,6 +36,9 @@ def names(r, etype):
     # a section of the regional secretariat, named with its parent
     ("Kepala Biro Organisasi Setda Provinsi Jambi Maya Sari membuka acara.",
      {"Biro Organisasi Sekretariat Daerah Provinsi Jambi"}),
+    # a field word that bodies' names often capitalise ("Daerah")
+    ("Ia menjabat Kepala Biro Pemerintahan dan Otonomi Daerah Setda Aceh sejak 2022.",
+     {"Biro Pemerintahan dan Otonomi Daerah Sekretariat Daerah Provinsi Aceh"}),
     # a ministry's regional office and inspectorate named before the ministry
     ("Kanwil Kementerian Agama Jawa Tengah menerima Itjen Kementerian Keuangan.",
      {"Kantor Wilayah Kementerian Agama Provinsi Jawa Tengah", "Inspektorat Jenderal Kementerian Keuangan"}),

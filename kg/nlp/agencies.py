@@ -12,7 +12,7 @@ from .lists import merged_office_end
 from .names import name_run, skip_hon
 from .places import INITIALS, local_name, place_mention, region_at, region_named_before
 from .units import is_unit_word
-from ..vocab import is_dictionary_word
+from ..vocab import is_common_word, is_dictionary_word
 
 __all__ = ["bare_units", "government_at", "agency_at", "after_unit", "section_unit", "commission_unit",
            "unit_name", "regional_aliases", "government_aliases", "gov_starts", "ROMAN", "section_levels"]
@@ -446,6 +446,12 @@ def government_aliases(reg: dict) -> tuple[str, ...]:
     return tuple(sorted(forms))
 
 
+def _field_word(word: str) -> bool:
+    """A word of a section's field: a dictionary word, or a common word that the names of bodies make a proper
+    noun a good share of the time ("Otonomi Daerah"; not "Budi", a name's)."""
+    return is_dictionary_word(word) or is_common_word(word, max_proper=0.5)
+
+
 def _section_field(ctx: DocContext, i: int, k: int) -> bool:
     """Is token ``k`` part of the field naming the section whose head is at ``i``: a unit's word, a capitalised
     dictionary word ("Komunikasi Pimpinan"), a "/", "dan" or a comma before another field word ("Kelembagaan dan
@@ -453,7 +459,7 @@ def _section_field(ctx: DocContext, i: int, k: int) -> bool:
     secretariat ("Pengadaan Barang/Jasa Pemerintah Setda")?"""
     texts, lx = ctx.texts, ctx.lx
     w = texts[k]
-    if is_unit_word(lx, w) or k > i + 1 and (w[:1].isupper() and is_dictionary_word(w) or w == "/"):
+    if is_unit_word(lx, w) or k > i + 1 and (w[:1].isupper() and _field_word(w) or w == "/"):
         return True
     if w == "Pemerintah" and k > i + 1:
         return any(h.id == "sekretariat-daerah" for h in ctx.hits_at(k + 1, "AGENCY_TYPE"))
