@@ -1386,9 +1386,11 @@ def test_a_grade_of_high_leadership_positions_is_no_name(extract, text, people):
     # counter-examples: the body's own name; the holder named after the comma or before the office; a place
     ("Program itu didukung Ketua Yayasan Budi Luhur.", set()),
     ("Ketua Kelompok Tani Maju Jaya, Paijo, mengaku rugi hingga Rp12 juta.", {"Paijo"}),
-    pytest.param("Paijo, Ketua Kelompok Tani Sumber Rejeki, mengaku rugi hingga Rp12 juta.", {"Paijo"},
-                 marks=pytest.mark.xfail(reason="known: the last word of a body's name before the comma is read as "
-                                                "a one-word holder's name ('Rejeki'), and Paijo is lost", strict=True)),
+    # the holder named before the office: the last word of the body's name before the comma is no one-word holder
+    ("Paijo, Ketua Kelompok Tani Sumber Rejeki, mengaku rugi hingga Rp12 juta.", {"Paijo"}),
+    # counter-example: in a list of offices and their holders, a one-word holder after the comma is one
+    ("Hadir Bupati Lampung Utara H. Budi Utomo, Bupati Asahan H. Surya, dan Wali Kota Dumai H. Paisal.",
+     {"Budi Utomo", "Surya", "Paisal"}),
     ("Sengketa itu dibahas Ketua Panitia Pilkades Desa Sukamaju Timur kemarin.", set()),
 ])
 def test_the_holder_of_an_office_in_a_body_the_gazetteer_lacks(extract, text, people):

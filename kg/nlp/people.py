@@ -206,6 +206,22 @@ def _office_holder(ctx: DocContext, i: int, mentions: list[Mention]) -> tuple[Pe
     return pm, nxt, derived
 
 
+def _named_before(ctx: DocContext, i: int, pm: PersonMention) -> bool:
+    """Is the one-word holder ``pm`` of the office at ``i`` closed by a comma, with a name and a comma before
+    the office ("Paijo, Ketua Kelompok Tani Sumber Rejeki, mengaku ...")?"""
+    texts = ctx.texts
+    if pm.title_start is None or len(pm.name.split()) > 1 or pm.j >= len(texts) or texts[pm.j] != "," \
+            or i < 2 or texts[i - 1] != "," or pm.text != pm.name:
+        return False  # (not "Bupati Asahan H. Surya": an honorific opens a name)
+    back = _backward_name(ctx, i)
+    if back is None:
+        return False
+    k, floor = back[0], ctx.doc[back[0]].sent.start
+    while k > floor and texts[k - 1] not in (",", ";", ":"):
+        k -= 1  # (not "Bupati X H. Budi Utomo, Bupati Y H. Surya, ...": a list of offices and their holders)
+    return not any(ctx.hits_at(x, "TITLE") for x in range(k, back[0]))
+
+
 def _titled(ctx: DocContext, mentions: list[Mention], taken: set[int],
             found: list[PersonMention]) -> Iterator[Mention]:
     """Offices and their holders, appended to ``found``; yields the Agency mentions derived from titles."""
@@ -220,6 +236,12 @@ def _titled(ctx: DocContext, mentions: list[Mention], taken: set[int],
         if not pm:
             i += 1
             continue
+        if pm.name and _named_before(ctx, i, pm):
+            # "Paijo, Ketua Kelompok Tani Sumber Rejeki, ...": the holder named before the office, whose last word
+            # before the comma is its body's, not a one-word holder's
+            pm = PersonMention(pm.title_start, pm.end, ctx.text[pm.title_start:pm.end], None,
+                               f"{pm.title} {pm.text}", pm.head, pm.org_key, pm.org_label, pm.official, pm.via,
+                               pm.i, pm.j, pm.title_start, pm.end)
         if pm.name is None:
             back = _backward_name(ctx, i) or _before_relative(ctx, i) or _subject_holding(ctx, i) \
                 or _after_relative(ctx, i, nxt) or _before_bracket(ctx, i, nxt)
