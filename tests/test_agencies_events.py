@@ -739,6 +739,10 @@ def test_a_city_and_a_direction_name_its_district(extract, text, place):
 @pytest.mark.parametrize("text,absent,present", [
     # a region's bare name that is one word of a longer capitalised name names no region ...
     ("Siti Aisyah (34), warga Batu Aji, mengaku sudah menunggu dua jam.", "Kota Batu", None),
+    # ... or after a geographic word that opens place names: a district listed, or a town after "di"
+    ("Banjir merendam Kecamatan Peso, Tanjung Palas, dan Tanjung Palas Barat, Senin (3/6/2024).",
+     "Kabupaten Padang Lawas", "Kecamatan Tanjung Palas Barat"),
+    ("Banjir merendam Desa Sukamaju di Tanjung Palas, Senin (3/6/2024).", "Kabupaten Padang Lawas", "Tanjung Palas"),
     ("Peserta berasal dari Persatuan Pemuda Bima Lestari dan sekitarnya.", "Kota Bima", None),
     # ... but one after its kind, an office, or before a direction or a comma does
     ("Bupati Bima meninjau banjir di Bima, Senin (3/3/2025).", None, "Kabupaten Bima"),

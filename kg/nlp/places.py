@@ -92,7 +92,8 @@ def town_after_di(ctx: DocContext, i: int) -> Mention | None:
     strict = lead not in lx.lists["LOCATIVE_PREP"] and lead not in lx.lists["LIST_LEAD"] and not kind
     e = i
     while e < len(texts) and e - i < 3 and texts[e][:1].isupper() and texts[e].isalpha() and not texts[e].isupper() \
-            and not ctx.hits.get(e) and texts[e].lower() not in lx.function_words and texts[e].lower() not in lx.calendar \
+            and not (ctx.hits.get(e) and not _region_inside(ctx, e)) \
+            and texts[e].lower() not in lx.function_words and texts[e].lower() not in lx.calendar \
             and (e > i and texts[e] in lx.lists["DIRECTION"]  # "Peso Hilir", "Tanjung Palas Barat"
                  or (kind or not is_common_word(texts[e])) and not _body_word(lx, texts[e])
                  and not (strict and (is_dictionary_word(texts[e]) or is_derived_word(texts[e])))):
@@ -226,13 +227,22 @@ def region_named_before(ctx: DocContext, k: int, levels) -> str | None:
     return None
 
 
+def _region_inside(ctx: DocContext, k: int) -> bool:
+    """Is the only gazetteer hit at ``k`` a region's bare name inside a longer name ("Tanjung Palas")?"""
+    hits = ctx.hits.get(k, ())
+    return bool(hits) and all(h.label == "PLACE" and h.i == k and inside_longer_name(ctx, k, h.j) for h in hits)
+
+
 def inside_longer_name(ctx: DocContext, i: int, end: int) -> bool:
     """Is the region's bare name at ``i:end`` a word of a longer capitalised name, before a capitalised word
-    that is no gazetteer word, direction, title or function word ("warga Batu Aji")? (A word before it is
-    no sign: "Kadis Kesehatan Bantul", "Korem 043/Garuda Hitam Lampung" name the region.)"""
+    that is no gazetteer word, direction, title or function word ("warga Batu Aji"), or after a capitalised
+    geographic word that opens place names (``TOPONYM_HEAD``: "Tanjung Palas")? (Another word before it is no
+    sign: "Kadis Kesehatan Bantul", "Korem 043/Garuda Hitam Lampung" name the region.)"""
     texts, lx = ctx.texts, ctx.lx
     if texts[i].lower() in lx.kinds("REGION_KIND_WORD") or end - i > 1 or i > 0 and ctx.hits.get(i - 1):
         return False  # "Kota Batu", "Bupati Karo Budi ..."; a name of two words or more is seldom another's part
+    if i > 0 and texts[i - 1][:1].isupper() and texts[i - 1].lower() in lx.lists["TOPONYM_HEAD"]:
+        return True  # "Tanjung Palas", "Sungai Batu": a place named with a geographic word, not the region "Palas"
 
     def plain_cap(k: int) -> bool:
         w = texts[k]
