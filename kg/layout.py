@@ -154,9 +154,18 @@ def _title(text: str, skip: list[tuple[int, int]]) -> tuple[str | None, tuple[in
         if seen > 3:  # a headline opens the page
             break
         if 5 <= len(words) <= 30 and len(line) <= 200 and not line.endswith((".", ":", ",", ";")) \
-                and not _BULLET.match(body) and (not re.search(r"[“”\"„«»‹›″’]", line) or _QUOTED_HEADLINE.match(line)):
+                and not _BULLET.match(body) and (not re.search(r"[“”\"„«»‹›″’]", line) or _QUOTED_HEADLINE.match(line)
+                                                 or seen == 1 and _quoting_headline(words)):
             return line, (s, e)
     return None, None
+
+
+def _quoting_headline(words: list[str]) -> bool:
+    """Is the page's first line a headline that quotes a phrase inside it (Indeks SPBE Naik ke Predikat "Sangat
+    Baik", Banjarbaru Luncurkan ...): title case, and no quotation opening it?"""
+    alpha = [w.strip("“”\"„«»‹›″’‘'") for w in words]
+    alpha = [w for w in alpha if w[:1].isalpha()]
+    return words[0][:1] not in "“\"„«‹‘'" and len(alpha) >= 4 and sum(w[:1].isupper() for w in alpha) >= 0.6 * len(alpha)
 
 
 def _bylines(text: str) -> tuple[list[str], list[str], list[tuple[int, int]]]:

@@ -36,6 +36,12 @@ def test_title_date_bylines_dateline():
 @pytest.mark.parametrize("first,title", [
     ("Bupati Sleman: “ASN Harus Netral dalam Pemilu”", "Bupati Sleman: “ASN Harus Netral dalam Pemilu”"),
     ("Budi Santoso mengatakan, “Kami akan terus memperbaiki pelayanan publik.”", None),  # a quotation, not a headline
+    # a headline quoting a phrase inside it, title case
+    ('Indeks SPBE Naik ke Predikat "Sangat Baik", Sleman Luncurkan Aplikasi Baru',
+     'Indeks SPBE Naik ke Predikat "Sangat Baik", Sleman Luncurkan Aplikasi Baru'),
+    # counter-examples: a line opening with a quotation; a sentence in lower case quoting a phrase
+    ('"Sangat Baik" Jadi Target Sleman Tahun Depan Menurut Bupati', None),
+    ('Bupati berharap indeks naik ke predikat "sangat baik" tahun depan', None),
 ])
 def test_a_headline_may_quote_its_speaker_after_a_colon(first, title):
     a = parse_article("p.txt", first + "\n\nSLEMAN - Bupati Sleman meminta ASN netral dalam rapat koordinasi pagi ini.\n")
