@@ -163,6 +163,8 @@ def _title(text: str, skip: list[tuple[int, int]]) -> tuple[str | None, tuple[in
 def _quoting_headline(words: list[str]) -> bool:
     """Is the page's first line a headline that quotes a phrase inside it (Indeks SPBE Naik ke Predikat "Sangat
     Baik", Banjarbaru Luncurkan ...): title case, and no quotation opening it?"""
+    if re.search(r"[:,]\s*[“\"„«‹‘]", " ".join(words)):
+        return False  # "Ketua Bawaslu X, “Pengawasan ...”": a speaker's words, a quotation to read
     alpha = [w.strip("“”\"„«»‹›″’‘'") for w in words]
     alpha = [w for w in alpha if w[:1].isalpha()]
     return words[0][:1] not in "“\"„«‹‘'" and len(alpha) >= 4 and sum(w[:1].isupper() for w in alpha) >= 0.6 * len(alpha)

@@ -42,6 +42,7 @@ def test_title_date_bylines_dateline():
     # counter-examples: a line opening with a quotation; a sentence in lower case quoting a phrase
     ('"Sangat Baik" Jadi Target Sleman Tahun Depan Menurut Bupati', None),
     ('Bupati berharap indeks naik ke predikat "sangat baik" tahun depan', None),
+    ('WAWANCARA: Ketua Bawaslu Maluku, "Pengawasan di Pulau Terluar Tidak Bisa Pakai Cara Jakarta"', None),  # words said
 ])
 def test_a_headline_may_quote_its_speaker_after_a_colon(first, title):
     a = parse_article("p.txt", first + "\n\nSLEMAN - Bupati Sleman meminta ASN netral dalam rapat koordinasi pagi ini.\n")
