@@ -30,6 +30,9 @@ def event_dates(r) -> dict[str, str | None]:
     ("Pilkada di provinsi ini digelar 27 November 2029.", "Pilkada 2029", "2029-11-27"),
     ("Bawaslu mencatat tujuh laporan selama tahapan Pilkada 2029.\n\nPilkada serentak 2029 akan digelar pada 27 "
      "November 2029 untuk memilih gubernur.", "Pilkada 2029", "2029-11-27"),
+    # ... the day's name written before it
+    ("Pemungutan suara Pilkada serentak 2029 digelar pada Rabu, 28 November 2029.", "Pilkada 2029", "2029-11-28"),
+    ("Pilkada serentak 2029 digelar pada Rabu (28/11/2029) di seluruh daerah.", "Pilkada 2029", "2029-11-28"),
     # ... not a date that follows other words ("dibahas", "sejak")
     ("Tahapan Pilkada 2029 dibahas sejak 27 Maret 2029 oleh para camat.", "Pilkada 2029", None),
     ("Pilkada di Kota Padang dibahas sejak 27 Maret 2029 oleh para camat.", "Pilkada 2029", None),

@@ -126,11 +126,13 @@ def _day_lead(lx) -> re.Pattern:
 
 
 def _election_day(ctx: DocContext, m: Mention) -> str | None:
-    """The date written right after an election's name (its polling day), or None."""
+    """The date written right after an election's name (its polling day), its weekday perhaps before it, or None."""
     lead = ctx.lx.derived("day_lead", _day_lead).match(ctx.text, m.end)
     at = lead.end() if lead else m.end
-    found = find_dates(ctx.text[at:at + 40], ref=ctx.article.date)
-    return next((d.iso for d in found if d.iso and d.start == 0 and d.kind in ("dMy", "dmy")), None)
+    after = ctx.text[at:at + 50]
+    found = find_dates(after, ref=ctx.article.date)
+    return next((d.iso for d in found if d.iso and d.kind in ("dMy", "dmy")
+                 and (d.start == 0 or weekday_before().match(after[:d.start]))), None)  # "pada Rabu, 27 November"
 
 
 def _hosted(ctx: DocContext, by_event: dict[str, list[Mention]], places: list[Mention]) -> set[str]:
