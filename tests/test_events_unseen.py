@@ -39,6 +39,12 @@ def event_dates(r) -> dict[str, str | None]:
     # the sentence's year is its date's, not a term of office's (the date is too far from the name to be its day)
     ("Pilkada serentak di Purworejo akan memilih bupati periode 2030-2035 pada 27 November 2029.", "Pilkada 2029",
      None),
+    # a regional head's election left undated is held on the simultaneous elections' polling day the text gives
+    ("Bawaslu meminta ASN netral menjelang Pilkada Serentak 27 November 2029. Dalam Pemilihan Gubernur dan Wakil "
+     "Gubernur Jambi, ASN dilarang berpihak.", "Pemilihan Gubernur dan Wakil Gubernur Jambi", "2029-11-27"),
+    # ... not a national election's
+    ("Bawaslu meminta ASN netral menjelang Pemilu 14 Februari 2029. Dalam Pemilihan Gubernur dan Wakil "
+     "Gubernur Jambi, ASN dilarang berpihak.", "Pemilihan Gubernur dan Wakil Gubernur Jambi", None),
 ])
 def test_an_election_is_dated_by_its_polling_day(extract, text, label, date):
     got = event_dates(extract(DATELINE + text))

@@ -2,6 +2,8 @@
 sentence or the dateline), and who was there (speakers at it, guests a sentence lists)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 from collections import defaultdict
 
@@ -99,7 +101,22 @@ def event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str
             q.speaker for q in quotes if q.direct and q.speaker and key in q.about and ents[key].get("kind") != "election"]
         people_only = (p for p in participants if ents.get(p, {}).get("type") == "Person")  # no agency speakers
         reports.append(EventReport(key, date, place, tuple(dict.fromkeys(people_only))))
-    return reports
+    return _simultaneous_day(ctx.lx, reports, ents)
+
+
+def _simultaneous_day(lx, reports: list[EventReport], ents: dict[str, dict]) -> list[EventReport]:
+    """A regional head's election left undated ("Pemilihan Gubernur Aceh") takes the polling day of the simultaneous
+    regional elections (Pilkada serentak) its document dates: they are one vote."""
+    parts = tuple(lx.event_words.get("PART_OF_PILKADA", ()))
+
+    def election(r: EventReport) -> str:
+        return (ents[r.event].get("label") or "").lower() if ents[r.event].get("kind") == "election" else ""
+
+    days = {r.date for r in reports if r.date and election(r).startswith("pilkada")}
+    if len(days) != 1 or not parts:
+        return reports
+    day = days.pop()
+    return [replace(r, date=day) if r.date is None and election(r).startswith(parts) else r for r in reports]
 
 
 _RANGE = re.compile(r"\b(\d{1,2})\s*[-–]\s*$")
