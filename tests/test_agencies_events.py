@@ -59,6 +59,10 @@ def names(r, etype):
     # a body whose name opens with an event word, and a council listed after it
     ("Ia meminta konsolidasi dengan unsur Forum Koordinasi Pimpinan Daerah (Forkopimda) dan Dewan Perwakilan Rakyat "
      "Kabupaten (DPRK) Aceh Tamiang.", {"Dewan Perwakilan Rakyat Kabupaten Aceh Tamiang"}),
+    # a regional company named by its own name, as its water company is
+    ("Direktur Utama Perumda Tirta Sentosa, Rudi Hartono, menjelaskan layanan air bersih tidak terganggu.",
+     {"Perusahaan Umum Daerah Tirta Sentosa"}),
+    ("Pelanggan PDAM Tirta Sentosa mengeluhkan air keruh sejak Senin.", {"Perusahaan Daerah Air Minum Tirta Sentosa"}),
     # a court, a prosecutor's office and a police sector named by a seat that is no region
     ("Sidang digelar di Pengadilan Agama Tanjung Lamo, Senin (3/6/2024).", {"Pengadilan Agama Tanjung Lamo"}),
     ("Laporan diteruskan ke Polsek Sungai Rawa untuk ditindaklanjuti.", {"Kepolisian Sektor Sungai Rawa"}),
