@@ -33,6 +33,8 @@ def names(r, etype):
     ("Direktur RSUD Kota Pangkalpinang, Budi Santoso, hadir.", {"Rumah Sakit Umum Daerah Kota Pangkalpinang"}),
     # military units by number and name
     ("Kepala Staf Korem 072/Pamungkas hadir di lokasi.", {"Komando Resor Militer 072/Pamungkas"}),
+    # ... and by a commander's fused title, the unit's town no region
+    ("Apel dihadiri Dandim 1508/Tobelo Letkol Inf Yudi Prasetyo.", {"Komando Distrik Militer 1508/Tobelo"}),
     # a section of the regional secretariat, named with its parent
     ("Kepala Biro Organisasi Setda Provinsi Jambi Maya Sari membuka acara.",
      {"Biro Organisasi Sekretariat Daerah Provinsi Jambi"}),

@@ -79,6 +79,9 @@ def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Men
         return _regional_unit(ctx, unit, regions[-1].key.split(":", 1)[1], i, k)
     if rule in lx.agency_types and regions:  # "Kapolres Karangsari": the unit the rule names, of that region
         return _regional_unit(ctx, rule, regions[-1].key.split(":", 1)[1], i, k)
+    if rule in lx.agency_types and lx.agency_types[rule].get("numbered") and not regions and k > i \
+            and (unit := _numbered(ctx, rule, i, k)):
+        return unit  # "Dandim 1508/Tobelo": the unit by its number and name, its town no region
     if is_subdistrict_rule(lx, rule) and not regions and k > i:
         return subdistrict_unit(ctx, rule, i, k)  # "Kapolsek Tanjung Priok": the unit of that subdistrict
     if rule == "polri":
@@ -116,6 +119,20 @@ def _regional_unit(ctx: DocContext, tid: str, rid: str, i: int, k: int):
         suffix = "".join(t.text_with_ws for t in doc[num:k]).strip()
         aliases += tuple(f"{form} {suffix}" for form in [rec["pattern"], *rec.get("aliases", [])] if form[:1].isupper())
     return key, label, [Mention(s, e, ctx.text[s:e], "Agency", key, label, aliases, "derived", None, i, k)]
+
+
+def _numbered(ctx: DocContext, tid: str, i: int, k: int):
+    """(key, label, [mention]) of a military unit a fused title names by its number and name ("Dandim 1508/Tobelo"
+    is the commander of Kodim 1508/Tobelo), as :func:`kg.nlp.agencies.agency_at` names it; else None."""
+    doc, rec = ctx.doc, ctx.lx.agency_types[tid]
+    num = next((x for x in range(i, k - 2) if doc[x].text.isdigit() and doc[x + 1].text == "/"), None)
+    if num is None:
+        return None
+    name = "".join(t.text_with_ws for t in doc[num:k]).strip()
+    forms = [f"{a} {name}" for a in rec.get("aliases", []) if a[:1].isupper()]
+    key, label = f"agency:{tid}-{slug(name)}", f"{rec['pattern']} {name}"
+    s, e = doc[i].idx, doc[k - 1].idx + len(doc[k - 1])
+    return key, label, [Mention(s, e, ctx.text[s:e], "Agency", key, label, tuple(forms), "office", None, i, k)]
 
 
 def _regional_type(ctx: DocContext, rule: str, i: int, k: int, regions: list[Mention]):
