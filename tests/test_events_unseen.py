@@ -560,10 +560,14 @@ def test_a_modifier_before_a_programme_keeps_it_in_the_name(extract, sentence, n
     # a bare activity word, held by the verb before it and placed by the venue right after it
     ("Bupati Sarolangun, Budi Santoso, memimpin apel di halaman Kantor Bupati Sarolangun.", "apel"),
     ("Wakil Bupati menghadiri rapat di Aula Bagelen, Senin (5/3/2029).", "rapat"),
+    # an inspection by where it goes, a body's office too
+    ("Ombudsman melakukan sidak ke Mal Pelayanan Publik Kota Bagelen, Rabu (8/1/2029).", "sidak"),
+    ("Sekda melakukan sidak ke Dinas Kesehatan Kabupaten Bagelen, Rabu (8/1/2029).", "sidak"),
     # counter-examples: no venue, a room with no name, a preposition before it, a body's office
     ("Ia meminta pegawai rajin mengikuti apel setiap pagi.", None),
     ("Sekda memimpin rapat di ruang kerjanya.", None),
     ("Pegawai yang sedang mengikuti pelatihan di Lembaga Administrasi Negara dikecualikan.", None),
+    ("Sekda meminta inspektorat rutin melakukan sidak ke sekolah-sekolah.", None),
 ])
 def test_a_bare_activity_held_and_placed(extract, text, name):
     got = event_names(extract(DATELINE + text))

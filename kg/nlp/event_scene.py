@@ -75,14 +75,17 @@ def scene_after(ctx: DocContext, end: int) -> bool:
 
 def placed_bare(ctx: DocContext, i: int, head: str, end: int) -> bool:
     """Is a bare lower-case activity word held by the verb before it and placed by the venue right after it
-    ("memimpin apel di halaman Kantor Bupati X")? Not after a preposition ("dalam upacara yang ...") nor at
-    a body's office ("mengikuti pelatihan di Lembaga Administrasi Negara": where such training is given)."""
+    ("memimpin apel di halaman Kantor Bupati X"), or an inspection or a visit by where it goes ("melakukan sidak ke
+    Mal Pelayanan Publik X", "... ke kantor Dinas Y")? Not after a preposition ("dalam upacara yang ...") nor, but for
+    those, at a body's office ("mengikuti pelatihan di Lembaga Administrasi Negara": where such training is given)."""
     texts = ctx.texts
     if head not in ctx.lx.lower_event_heads or not cue_before(ctx, i) or texts[i - 1].lower() in ctx.lx.function_words:
         return False
-    at = _venue_start(ctx, end, ("di",))
-    return at is not None and any(ctx.hits_at(at, lab) for lab in ("VENUE_HEAD", "PLACE")) \
-        and not ctx.in_quote(ctx.doc[end].idx)
+    going = head in words(ctx, "INSPECTION") or head in words(ctx, "VISIT")
+    at = _venue_start(ctx, end, ("di", "ke") if going else ("di",))
+    # an inspection or a visit is held at the body it goes to ("melakukan sidak ke kantor Dinas X")
+    labels = ("VENUE_HEAD", "PLACE", "AGENCY", "AGENCY_TYPE") if going else ("VENUE_HEAD", "PLACE")
+    return at is not None and any(ctx.hits_at(at, lab) for lab in labels) and not ctx.in_quote(ctx.doc[end].idx)
 
 
 def _venue_start(ctx: DocContext, end: int, leads: tuple[str, ...]) -> int | None:
