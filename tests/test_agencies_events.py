@@ -61,6 +61,9 @@ def names(r, etype):
     # a body whose name opens with an event word, and a council listed after it
     ("Ia meminta konsolidasi dengan unsur Forum Koordinasi Pimpinan Daerah (Forkopimda) dan Dewan Perwakilan Rakyat "
      "Kabupaten (DPRK) Aceh Tamiang.", {"Dewan Perwakilan Rakyat Kabupaten Aceh Tamiang"}),
+    # BMKG's stations, named by their towns
+    ("Prakirawan Stasiun Meteorologi Wamena, Budi Santoso, mengatakan hujan masih akan turun.",
+     {"Stasiun Meteorologi Wamena"}),
     # a regional company named by its own name, as its water company is
     ("Direktur Utama Perumda Tirta Sentosa, Rudi Hartono, menjelaskan layanan air bersih tidak terganggu.",
      {"Perusahaan Umum Daerah Tirta Sentosa"}),

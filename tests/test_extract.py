@@ -1277,6 +1277,17 @@ def test_an_election_in_the_sentence_does_not_hide_the_event_its_verb_tells(extr
     assert "Pelantikan 105 anggota PPS" in labels(r, "Event")
 
 
+@pytest.mark.parametrize("text,event", [
+    # a person sworn in: the office named after "sebagai" names the swearing-in, else the verb's noun alone
+    ("Bupati Sleman melantik Dr. H. Budi Santoso, M.Si., sebagai Sekretaris Daerah di Pendopo, Rabu (8/1/2025).",
+     "Pelantikan Sekretaris Daerah"),
+    ("Bupati Sleman melantik Dr. Budi Santoso di Pendopo, Rabu (8/1/2025).", "Pelantikan"),
+])
+def test_a_person_sworn_in_is_no_part_of_the_event_s_name(extract, text, event):
+    got = labels(extract(DATELINE + text), "Event")
+    assert event in got and not any(g.endswith(" Dr") for g in got), got
+
+
 def test_the_object_of_an_event_verb_stops_before_its_scope(extract):
     r = extract(DATELINE + "Bupati Sleman melantik 85 pejabat administrator lingkup Pemerintah Kabupaten Sleman di "
                 "Pendopo, Senin (3/6/2024).")

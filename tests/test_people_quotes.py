@@ -1381,6 +1381,8 @@ def test_a_grade_of_high_leadership_positions_is_no_name(extract, text, people):
     # ... or after any body's short form: its name's words up to the comma are the body's
     ("Koordinator FITRA Tompala, Hendra Gunawan, menilai rancangan itu boros.", {"Hendra Gunawan"}),
     ("Direktur LBH Tompala Raya, Hendra Gunawan, menilai rancangan itu boros.", {"Hendra Gunawan"}),
+    # a body named with a word that is never a name's ("Institute"), the holder after the comma
+    ("Direktur Jogja Bersih Institute, Tri Hartanto, mendukung pasal pengumuman sanksi.", {"Tri Hartanto"}),
     # (not a rank before the name: the name is the holder's)
     ("Kapolres AKBP Budi Santoso, S.H., menilai rancangan itu boros.", {"Budi Santoso"}),
     # counter-examples: the body's own name; the holder named after the comma or before the office; a place

@@ -36,6 +36,11 @@ def verb_events(ctx: DocContext, named: list[Mention], names: dict[int, int],
             out.append(make_mention(ctx, k, end, "Event", f"event:{slug(noun)}", noun, (), noun.lower()))
             continue
         start = end = _object_start(ctx, k, sent.end)  # "melantik dan mengambil sumpah 47 pejabat ..."
+        person = start < sent.end and texts[start].lower() in lx.address
+        if person:
+            # "melantik Dr. H. X sebagai Sekretaris Daerah ...": a person sworn into the office named after "sebagai"
+            start = end = next((x + 1 for x in range(start, sent.end - 1) if texts[x].lower() in lx.lists["AS_OFFICE"]
+                                and ctx.hits_at(x + 1, "TITLE")), sent.end)
         while end < sent.end and end - start < 8:
             t, tl = texts[end], texts[end].lower()
             if end > start and names.get(end, 0) > end + 1 and names[end] <= sent.end:
@@ -51,6 +56,10 @@ def verb_events(ctx: DocContext, named: list[Mention], names: dict[int, int],
                 end += 1
             else:
                 break
+        if end == start and person:
+            taken.add(sent.start)  # "melantik Dr. X di Pendopo, Rabu (...)": the swearing-in of one named person
+            out.append(make_mention(ctx, k, k + 1, "Event", f"event:{slug(noun)}", noun, (), noun.lower()))
+            continue
         if end == start or (end - start == 1 and texts[start].isdigit()):
             continue
         obj = ctx.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])]
