@@ -11,8 +11,7 @@ from .lexicon import norm, slug
 from .lists import merged_office_end
 from .names import name_run, skip_hon
 from .places import INITIALS, local_name, place_mention, region_at, region_named_before
-from .units import is_unit_word
-from ..vocab import is_common_word, is_dictionary_word
+from .units import section_field
 
 __all__ = ["bare_units", "government_at", "agency_at", "after_unit", "section_unit", "commission_unit",
            "unit_name", "regional_aliases", "government_aliases", "gov_starts", "ROMAN", "section_levels"]
@@ -375,7 +374,7 @@ def section_unit(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
     if not levels or not texts[i][:1].isupper():
         return None
     k = i + 1
-    while k < len(texts) and k - i < 8 and not ctx.hits_at(k, "AGENCY_TYPE") and _section_field(ctx, i, k):
+    while k < len(texts) and k - i < 8 and not ctx.hits_at(k, "AGENCY_TYPE") and section_field(ctx, i, k):
         k += 1
     while k > i + 1 and texts[k - 1] in ("/", "dan", ","):
         k -= 1
@@ -444,34 +443,6 @@ def government_aliases(reg: dict) -> tuple[str, ...]:
     forms = {f"{short} {reg['name']}", f"Pemerintah {reg['pattern']}"}
     forms |= {f"{short} {a}" for a in reg.get("aliases", [])[:2]}
     return tuple(sorted(forms))
-
-
-def _field_word(word: str) -> bool:
-    """A word of a section's field: a dictionary word, or a common word that the names of bodies make a proper
-    noun a good share of the time ("Otonomi Daerah"; not "Budi", a name's)."""
-    return is_dictionary_word(word) or is_common_word(word, max_proper=0.5)
-
-
-def _section_field(ctx: DocContext, i: int, k: int) -> bool:
-    """Is token ``k`` part of the field naming the section whose head is at ``i``: a unit's word, a capitalised
-    dictionary word ("Komunikasi Pimpinan"), a "/", "dan" or a comma before another field word ("Kelembagaan dan
-    Analisis Jabatan", not "... dan Inspektorat" nor "... dan Bagian ..."), "Pemerintah" before the
-    secretariat ("Pengadaan Barang/Jasa Pemerintah Setda")?"""
-    texts, lx = ctx.texts, ctx.lx
-    w = texts[k]
-    if is_unit_word(lx, w) or k > i + 1 and (w[:1].isupper() and _field_word(w) or w == "/"):
-        return True
-    if w == "Pemerintah" and k > i + 1:
-        return any(h.id == "sekretariat-daerah" for h in ctx.hits_at(k + 1, "AGENCY_TYPE"))
-    if w not in ("dan", ",") or k + 1 >= len(texts):
-        return False
-    nxt = texts[k + 1]
-    if is_unit_word(lx, nxt):
-        return True
-    if w == "dan":
-        return k > i + 1 and nxt[:1].isupper() and is_dictionary_word(nxt) and nxt.lower() not in lx.lists["SECTION_HEAD"] \
-            and not any(ctx.hits_at(k + 1, lab) for lab in ("AGENCY", "AGENCY_TYPE", "PLACE"))
-    return nxt == "dan" and k + 2 < len(texts) and is_unit_word(lx, texts[k + 2])
 
 
 def commission_unit(ctx: DocContext, i: int, parents: list[Mention]) -> Mention | None:

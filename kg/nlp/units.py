@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from .lexicon import Lexicon, lexicon, norm
+from ..vocab import is_common_word, is_dictionary_word
 
-__all__ = ["LOCAL_KINDS", "cap_run_after", "is_unit_word", "unit_number_end", "region_named_before_comma", "direction_end", "local_name_end", "skip_listed_places", "is_division",
+__all__ = ["LOCAL_KINDS", "cap_run_after", "is_unit_word", "section_field", "unit_number_end", "region_named_before_comma", "direction_end", "local_name_end", "skip_listed_places", "is_division",
            "subdistrict_unit", "is_subdistrict_rule", "region_rules", "age_before", "list_of_fields",
            "hospital_name_end", "named_alone", "unit_named_before_comma", "district_end", "graded_title"]
 
@@ -239,3 +240,31 @@ def graded_title(ctx, i: int, j: int) -> bool:
     """Does the title at ``i:j`` end with a grade of a functional position ("widyaiswara ahli madya")?"""
     words = " ".join(ctx.texts[i:j]).lower()
     return any(words.endswith(" " + g.lower()) for g in ctx.lx.lists["FUNCTIONAL_GRADE"])
+
+
+def _field_word(word: str) -> bool:
+    """A word of a section's field: a dictionary word, or a common word that the names of bodies make a proper
+    noun a good share of the time ("Otonomi Daerah"; not "Budi", a name's)."""
+    return is_dictionary_word(word) or is_common_word(word, max_proper=0.5)
+
+
+def section_field(ctx, i: int, k: int) -> bool:
+    """Is token ``k`` part of the field naming the section whose head is at ``i``: a unit's word, a capitalised
+    dictionary word ("Komunikasi Pimpinan"), a "/", "dan" or a comma before another field word ("Kelembagaan dan
+    Analisis Jabatan", not "... dan Inspektorat" nor "... dan Bagian ..."), "Pemerintah" before the
+    secretariat ("Pengadaan Barang/Jasa Pemerintah Setda")?"""
+    texts, lx = ctx.texts, ctx.lx
+    w = texts[k]
+    if is_unit_word(lx, w) or k > i + 1 and (w[:1].isupper() and _field_word(w) or w == "/"):
+        return True
+    if w == "Pemerintah" and k > i + 1:
+        return any(h.id == "sekretariat-daerah" for h in ctx.hits_at(k + 1, "AGENCY_TYPE"))
+    if w not in ("dan", ",") or k + 1 >= len(texts):
+        return False
+    nxt = texts[k + 1]
+    if is_unit_word(lx, nxt):
+        return True
+    if w == "dan":
+        return k > i + 1 and nxt[:1].isupper() and is_dictionary_word(nxt) and nxt.lower() not in lx.lists["SECTION_HEAD"] \
+            and not any(ctx.hits_at(k + 1, lab) for lab in ("AGENCY", "AGENCY_TYPE", "PLACE"))
+    return nxt == "dan" and k + 2 < len(texts) and is_unit_word(lx, texts[k + 2])
