@@ -11,7 +11,7 @@ from .lexicon import norm, slug
 from .lists import merged_office_end
 from .names import name_run, skip_hon
 from .places import INITIALS, local_name, place_mention, region_at, region_named_before
-from .units import section_field
+from .units import numbered_unit, section_field
 
 __all__ = ["bare_units", "government_at", "agency_at", "after_unit", "section_unit", "commission_unit",
            "unit_name", "regional_aliases", "government_aliases", "gov_starts", "ROMAN", "section_levels"]
@@ -322,17 +322,16 @@ def agency_at(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
                     break
             return end, out
         elif rec.get("numbered") and (unit := _numbered_unit(ctx, end)):
-            name, forms = unit[1], [a for a in rec.get("aliases", []) if a[:1].isupper()]
-            numbered = (f"{rec['pattern']} {name}",) + tuple(f"{a} {name}" for a in forms)
+            office = numbered_unit(ctx, typ.id, unit[1], i, unit[0])
             reg = region_at(ctx, end + 2) if end + 2 < len(doc) and ctx.texts[end + 1] == "/" else None
             if reg and reg[0] == unit[0] and lx.regions[reg[1]]["kind"] in rec.get("levels", ()):
                 # "Kodim 1408/Makassar" is the Kodim of Kota Makassar: one body, under either name
                 rrec = lx.regions[reg[1]]
                 return unit[0], [make_mention(ctx, i, unit[0], "Agency", f"agency:{typ.id}-{reg[1]}",
                                               unit_name(rec["pattern"], rrec["pattern"]),
-                                              tuple(regional_aliases(rec, rrec)) + numbered, kind="regional")]
-            return unit[0], [make_mention(ctx, i, unit[0], "Agency", f"agency:{typ.id}-{slug(name)}",
-                                          numbered[0], numbered[1:], "office")]
+                                              tuple(regional_aliases(rec, rrec)) + (office.label, *office.aliases),
+                                              kind="regional")]
+            return unit[0], [office]
         elif rec.get("named") and end < len(doc) and (named := _named_office(ctx, end, typ.id)):
             return named, _named_office_mentions(ctx, i, end, named, rec)
         else:

@@ -2,10 +2,9 @@
 sentence or the dateline), and who was there (speakers at it, guests a sentence lists)."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from ..dates import find_dates, weekday_before
 from ..folding import Caseless

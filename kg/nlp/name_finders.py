@@ -47,16 +47,16 @@ def degreed(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
     vocabulary, a unit's word or part of a gazetteer name, with nothing capitalised before them but an
     honorific; outside quotations."""
     texts, doc = ctx.texts, ctx.doc
+
+    def word(j: int) -> bool:  # a name word, none taken, no ordinary or unit word, no gazetteer word
+        return j not in taken and _name_word(ctx, j) and not vocab_common(texts[j]) \
+            and not is_unit_word(ctx.lx, texts[j]) and not ctx.hits_at(j)
+
     for k, text in enumerate(texts):
         if text != "," or k + 1 >= len(texts) or not texts[k + 1][:1].isupper() or not is_degree(ctx, k + 1) \
                 or k - 1 in taken or ctx.in_quote(doc[k].idx):
             continue
         s = k
-
-        def word(j: int) -> bool:
-            return j not in taken and _name_word(ctx, j) and not vocab_common(texts[j]) \
-                and not is_unit_word(ctx.lx, texts[j]) and not ctx.hits_at(j)
-
         while s > 0 and k - s < 4:
             if word(s - 1):
                 s -= 1

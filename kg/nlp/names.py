@@ -261,13 +261,14 @@ def name_after_body(ctx: DocContext, office: int | None, start: int, end: int) -
     if not (low in words["BODY_HEAD"] or low in words["AGENCY_HEAD"] or low in lx.lists["ORG_FORM"]
             or low in lx.not_name):
         return None
-    def proper(j: int) -> bool:  # a name word that is no ordinary word, no gazetteer word and no direction
-        return name_word(ctx, j) and not ctx.hits.get(j) and not is_dictionary_word(texts[j]) \
-            and not vocab_common(texts[j]) and texts[j] not in lx.lists["DIRECTION"]
+    def plain(j: int) -> bool:  # a name word that is no gazetteer word and no direction
+        return name_word(ctx, j) and not ctx.hits.get(j) and texts[j] not in lx.lists["DIRECTION"]
+
+    def proper(j: int) -> bool:  # ... and no ordinary word of the vocabulary
+        return plain(j) and not is_dictionary_word(texts[j]) and not vocab_common(texts[j])
 
     s = end
-    while s - 1 > start and (proper(s - 1) or s < end and s - 2 > start and proper(s - 2) and name_word(ctx, s - 1)
-                             and not ctx.hits.get(s - 1) and texts[s - 1] not in lx.lists["DIRECTION"]):
+    while s - 1 > start and (proper(s - 1) or s < end and s - 2 > start and proper(s - 2) and plain(s - 1)):
         s -= 1  # an ordinary word between two such words is one of the name's ("Yulius Lung Anyeq")
     before = texts[s - 1].lower()  # "Panitia Pilkades Desa Pohgading Timur": a place's name after its kind
     return s if end - s >= 2 and before not in lx.local_kinds and before not in lx.kinds("REGION_KIND_WORD") else None

@@ -6,7 +6,7 @@ import re
 
 from .context import DocContext, Mention
 from .lexicon import norm, slug, unbracketed
-from .units import is_subdistrict_rule, is_unit_word, subdistrict_unit
+from .units import is_subdistrict_rule, is_unit_word, numbered_unit, subdistrict_unit
 
 __all__ = ["org_from_rule", "ORG_RULES", "org_rules"]
 
@@ -124,15 +124,12 @@ def _regional_unit(ctx: DocContext, tid: str, rid: str, i: int, k: int):
 def _numbered(ctx: DocContext, tid: str, i: int, k: int):
     """(key, label, [mention]) of a military unit a fused title names by its number and name ("Dandim 1508/Tobelo"
     is the commander of Kodim 1508/Tobelo), as :func:`kg.nlp.agencies.agency_at` names it; else None."""
-    doc, rec = ctx.doc, ctx.lx.agency_types[tid]
+    doc = ctx.doc
     num = next((x for x in range(i, k - 2) if doc[x].text.isdigit() and doc[x + 1].text == "/"), None)
     if num is None:
         return None
-    name = "".join(t.text_with_ws for t in doc[num:k]).strip()
-    forms = [f"{a} {name}" for a in rec.get("aliases", []) if a[:1].isupper()]
-    key, label = f"agency:{tid}-{slug(name)}", f"{rec['pattern']} {name}"
-    s, e = doc[i].idx, doc[k - 1].idx + len(doc[k - 1])
-    return key, label, [Mention(s, e, ctx.text[s:e], "Agency", key, label, tuple(forms), "office", None, i, k)]
+    m = numbered_unit(ctx, tid, "".join(t.text_with_ws for t in doc[num:k]).strip(), i, k)
+    return m.key, m.label, [m]
 
 
 def _regional_type(ctx: DocContext, rule: str, i: int, k: int, regions: list[Mention]):

@@ -239,9 +239,8 @@ def _titled(ctx: DocContext, mentions: list[Mention], taken: set[int],
         if pm.name and _named_before(ctx, i, pm):
             # "Paijo, Ketua Kelompok Tani Sumber Rejeki, ...": the holder named before the office, whose last word
             # before the comma is its body's, not a one-word holder's
-            pm = PersonMention(pm.title_start, pm.end, ctx.text[pm.title_start:pm.end], None,
-                               f"{pm.title} {pm.text}", pm.head, pm.org_key, pm.org_label, pm.official, pm.via,
-                               pm.i, pm.j, pm.title_start, pm.end)
+            pm = replace(pm, start=pm.title_start, text=ctx.text[pm.title_start:pm.end], name=None,
+                         title=f"{pm.title} {pm.text}", title_end=pm.end)
         if pm.name is None:
             back = _backward_name(ctx, i) or _before_relative(ctx, i) or _subject_holding(ctx, i) \
                 or _after_relative(ctx, i, nxt) or _before_bracket(ctx, i, nxt)

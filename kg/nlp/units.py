@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import Lexicon, lexicon, norm
+from .context import make_mention
+from .lexicon import Lexicon, lexicon, norm, slug
 from ..vocab import is_common_word, is_dictionary_word
 
-__all__ = ["LOCAL_KINDS", "cap_run_after", "is_unit_word", "section_field", "unit_number_end", "region_named_before_comma", "direction_end", "local_name_end", "skip_listed_places", "is_division",
+__all__ = ["LOCAL_KINDS", "cap_run_after", "is_unit_word", "section_field", "numbered_unit", "unit_number_end", "region_named_before_comma", "direction_end", "local_name_end", "skip_listed_places", "is_division",
            "subdistrict_unit", "is_subdistrict_rule", "region_rules", "age_before", "list_of_fields",
            "hospital_name_end", "named_alone", "unit_named_before_comma", "district_end", "graded_title"]
 
@@ -268,3 +269,11 @@ def section_field(ctx, i: int, k: int) -> bool:
         return k > i + 1 and nxt[:1].isupper() and is_dictionary_word(nxt) and nxt.lower() not in lx.lists["SECTION_HEAD"] \
             and not any(ctx.hits_at(k + 1, lab) for lab in ("AGENCY", "AGENCY_TYPE", "PLACE"))
     return nxt == "dan" and k + 2 < len(texts) and is_unit_word(lx, texts[k + 2])
+
+
+def numbered_unit(ctx, tid: str, name: str, i: int, j: int):
+    """The Agency mention over tokens ``i:j`` of a military unit of type ``tid`` named by its number and name
+    (``name``, "1508/Tobelo"): "Komando Distrik Militer 1508/Tobelo", also "Kodim 1508/Tobelo"."""
+    rec = ctx.lx.agency_types[tid]
+    forms = tuple(f"{a} {name}" for a in rec.get("aliases", []) if a[:1].isupper())
+    return make_mention(ctx, i, j, "Agency", f"agency:{tid}-{slug(name)}", f"{rec['pattern']} {name}", forms, "office")
