@@ -27,6 +27,8 @@ def named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
         head, k = f"{head} {ctx.texts[k].lower()}", k + 1
     if head not in bodies or not is_cap(doc[i]):
         return None
+    if " " in head and k < len(doc) and ctx.texts[k] == "(" and (p := paren_end(ctx, k)) and p < len(doc):
+        k = p  # "Kantor Regional (Kanreg) XII BKN": the head's short form in brackets, then the name
     if head not in _REGIONAL and any(h.id in ctx.lx.agencies for h in ctx.hits_at(k, "AGENCY")):
         return None  # "Tim BKN", "Tim Ombudsman RI Perwakilan X": the known body's own team is that body
     end = k
@@ -41,8 +43,9 @@ def named_body(ctx: DocContext, i: int) -> tuple[int, list[Mention]] | None:
             end += 1  # "Satuan Tugas Koordinasi dan Supervisi Wilayah I": two fields of one body
             continue
         if not (is_cap(doc[end]) or is_acronym(doc[end]) or ctx.texts[end].isdigit()) \
-                or ctx.texts[end].lower() in ctx.lx.calendar or ctx.texts[end].lower() in ctx.lx.function_words:
-            break
+                or ctx.texts[end].lower() in ctx.lx.calendar or ctx.texts[end].lower() in ctx.lx.function_words \
+                or ctx.texts[end].lower() in ctx.lx.honorifics and ctx.texts[end + 1:end + 2] == ["."]:
+            break  # "Wakil Ketua Pansus Hj. X": the holder's honorific ends the body's name
         if end > k and head not in _REGIONAL \
                 and (ctx.longest(end, ("AGENCY", "AGENCY_TYPE")) or ministry_part(ctx, end)):
             break  # "Tim Penilai Internal Inspektorat Jenderal Kemenkes": the body's parent is named apart

@@ -95,8 +95,9 @@ def from_body(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
 
 def described(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
     """Names of two words or more after a noun for a person (``PERSON_NOUN``: "peneliti", "pengamat",
-    "akademisi"), the words that describe the person, and a comma ("Kritik datang dari peneliti senior
-    Institut X, Benny Sugiharto."): the name closes the sentence or a clause, or a verb follows it. None of
+    "akademisi", "tokoh"), the words that describe the person, and a comma ("Kritik datang dari peneliti senior
+    Institut X, Benny Sugiharto."): the name closes the sentence or a clause, or a verb follows it; a name of
+    one word where a comma and a speech verb follow it ("kader posyandu asal Desa X, Rosdiana, mengeluhkan"). None of
     its words an ordinary word of the vocabulary or part of a gazetteer name; outside quotations."""
     texts, doc = ctx.texts, ctx.doc
     nouns = ctx.lx.lists["PERSON_NOUN"]
@@ -108,7 +109,9 @@ def described(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
             continue
         s = _skip_hon(ctx, c + 1)
         e = _name_run(ctx, s)
-        if e - s < 2 or not taken.isdisjoint(range(s, e)) or any(vocab_common(texts[m]) for m in range(s, e)) \
+        one = e - s == 1 and e + 1 < len(texts) and texts[e] == "," and ctx.lows[e + 1] in ctx.lx.cue_verbs \
+            and not ctx.hits_at(s)  # "kader posyandu asal Desa X, Rosdiana, mengeluhkan ...": one word, then its verb
+        if e - s < 2 and not one or not taken.isdisjoint(range(s, e)) or any(vocab_common(texts[m]) for m in range(s, e)) \
                 or e < len(texts) and not (texts[e] in (",", ".", ";") or texts[e].islower()):
             continue
         start, end, raw, name = mention_of(ctx, s, e)

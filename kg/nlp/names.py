@@ -50,7 +50,7 @@ def name_word(ctx: DocContext, k: int) -> bool:
         opens = k > 0 and ctx.texts[k - 1] in (".", ",") and nxt < len(ctx.texts) and ctx.texts[nxt][:1].isupper() \
             and ctx.lx.is_name_word(ctx.texts[nxt])  # "Kol. Inf. H.M. Yusuf": initials opening a name
         return (k > 0 and ctx.texts[k - 1][:1].isupper() or opens) and not covered(ctx, k)  # "Markus B.J. Wenda"
-    if not ctx.lx.is_name_word(t.text) or covered(ctx, k):
+    if not ctx.lx.is_name_word(t.text) or covered(ctx, k) or _compound_head(ctx, k):
         return False
     if t.text.lower() in ctx.lx.honorifics or t.text.lower() in ctx.lx.ranks:
         return False
@@ -96,6 +96,16 @@ def name_run(ctx: DocContext, k: int, limit: int = 5) -> int:
             and not (m + 1 < len(doc) and name_word(ctx, m + 1)):
         m += 1  # "M. Yamin HR", "Zulkifli AS": initials after a name (not a degree, not an acronym known here)
     return m
+
+
+def _compound_head(ctx: DocContext, k: int) -> bool:
+    """Does a hyphen join token ``k`` to a word in lower case, a compound or a reduplicated word
+    ("Perundang-undangan", "Kupu-kupu"), never a name's part ("Al-Amin", "Basik-Basik")?"""
+    doc, texts = ctx.doc, ctx.texts
+    if k + 2 >= len(doc) or texts[k + 1] != "-" or doc[k].whitespace_ or doc[k + 1].whitespace_:
+        return False
+    nxt = texts[k + 2]
+    return nxt.isalpha() and nxt.islower()
 
 
 def _hyphen(ctx: DocContext, m: int) -> bool:

@@ -308,6 +308,9 @@ def _cue_candidate(ctx: DocContext, k: int, low: str, taken: set[int]) -> tuple[
     after_quote = k > 0 and ctx.texts[k - 1] in (",", "”", '"')
     if low in lx.cue_after and ctx.texts[k][:1].isupper() and not after_quote and not doc[k].is_sent_start:
         return None, via  # "tentang Nilai Ambang Batas ...": capitalised inside a sentence, a noun of a name
+    if low in lx.cue_after and k > 0 and ctx.texts[k - 1].isalpha() and ctx.texts[k - 1].islower() \
+            and ctx.lows[k - 1] not in lx.lists["LIKE_LEAD"]:
+        return None, via  # "memproses klaim Tabungan Hari Tua": a noun after a word, not a cue after what was said
     closes_quote = k > 0 and ctx.texts[k - 1] in ("”", '"') or k > 1 and ctx.texts[k - 1] == "," \
         and ctx.texts[k - 2] in ("”", '"')  # "“...,” menyebut X" (not "X, menyebut Bayan kini ...": the object)
     if low in lx.cue_after or low in lx.cue_passive or low == "menurut" or low in lx.cue_verbs and closes_quote:

@@ -396,7 +396,9 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
         elif end > h.j and _titled_name(ctx, end):
             end += 2  # "Aula RSUD dr. Abdul Aziz": the doctor's name, title and all, names the hospital
         elif t.text == "." and end > h.j and end + 1 < len(doc) and is_cap(doc[end + 1]) \
-                and (ctx.texts[end - 1].lower() in ctx.lx.honorifics or INITIALS.fullmatch(ctx.texts[end - 1])):
+                and (ctx.texts[end - 1].lower() in ctx.lx.honorifics or INITIALS.fullmatch(ctx.texts[end - 1])) \
+                and ctx.lows[end + 1] not in ctx.lx.not_name and ctx.lows[end + 1] not in ctx.lx.function_words:
+            # (not "Puskesmas Abang I. Sebaliknya, ...": a Roman numeral ends the name and its sentence)
             end += 1  # "Ruang Rapat H. Aberani Sulaiman", "Jalan A. Yani", "Pendopo R.A. Kartini": initials in the name
         elif (is_cap(t) or is_acronym(t) or t.text.isdigit()) and t.text.lower() not in ctx.lx.calendar \
                 and (t.text.lower() not in ctx.lx.function_words or inner_word(ctx, end) or end > h.j and _name_part(ctx, end)) \
@@ -412,6 +414,8 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     if norm(text) in ctx.lx.agency_parts:
         return None  # "tim dari Kantor Wilayah": an office named bare, not a building
     label = re.sub(r"\s*\([^()]*\)", "", text[0].upper() + text[1:])  # its short form in brackets is an alias
+    if " ".join(label.lower().split()[:2]) in ctx.lx.mention_words["BODY_HEAD"]:
+        return None  # "Kantor Regional (Kanreg) XII BKN": a body's office named by its kind, no building
     short = _short_named(ctx, i, h.j, end)  # "Aula RSUD dr. X" for "Aula Rumah Sakit Umum Daerah (RSUD) dr. X"
     if balai and end - h.j >= 2 or h.id in ctx.lx.agency_venues:
         # "Balai Pelaksanaan Jalan Nasional Sumatera Barat": a ministry's technical office, not a hall

@@ -129,6 +129,9 @@ def agency_subject(text: str, ss: int, verb: int, agencies: list[Mention],
     before = sorted((m for m in agencies if ss <= m.start and m.end <= verb), key=lambda m: (-m.end, m.start))
     for m in before[:3]:
         between = text[m.end:verb]
+        if _channel_insert(between, adverbs, channels) and opens_subject(text[ss:m.start].strip(), leads) \
+                and not any(p.start < m.end and m.start < p.end for p in people):
+            return m  # "Pemkab X, melalui keterangan tertulis Dinas Y, menyatakan ...": its channel between commas
         insert = _INSERT.match(between)  # "Inspektorat, sebagai aparat pengawas internal, menyatakan ..."
         if insert and any(m.end + insert.start() < o.start < m.end + insert.end() for o in [*agencies, *people]):
             continue
@@ -146,6 +149,20 @@ def agency_subject(text: str, ss: int, verb: int, agencies: list[Mention],
             return None
         return m
     return None
+
+
+def _channel_insert(between: str, adverbs: frozenset[str], channels: frozenset[str]) -> bool:
+    """Is ``between`` (after adverbs: "sendiri") a channel set off by commas, a word of ``channels`` and the
+    words of the channel ("KPK sendiri, melalui surat edaran menjelang hari raya, meminta ...")?"""
+    at = 0
+    while (w := re.match(r"\s+(\w+)(?=[\s,])", between[at:])) and w.group(1).lower() in adverbs:
+        at += w.end()
+    c = _CHANNEL.fullmatch(between, at)
+    return c is not None and c.group(1).lower() in channels
+
+
+#: a phrase set off by commas right before a speech verb, its first word group 1
+_CHANNEL = re.compile(r"\s*,\s*(\w+)\s[^.;:“”\"]{3,150}?,\s*")
 
 
 #: a short form in brackets after a body's name

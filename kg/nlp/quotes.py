@@ -175,12 +175,16 @@ _ANSWER = re.compile(r"^[ \t]*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})[ \t]*
 def _answers(ctx: DocContext, people: list[PersonMention]) -> list[QuoteCandidate]:
     """The answers of an interview printed as questions and answers ("Tanya: ... / Ranying: ..."):
     each paragraph opening on the name, or one word of the name, of a person named before it is
-    that person's words."""
-    out = []
+    that person's words; so is each opening on the label of an answer (``QA_LABEL``: "Jawab:", "J:"),
+    the words of the person named last before the first labelled line ("Tanya: ... / Jawab: ...")."""
+    out, labels = [], ctx.lx.kinds("QA_LABEL")
+    first = next((m.start() for m in _ANSWER.finditer(ctx.text) if m.group(1).lower() in labels), None)
     for m in _ANSWER.finditer(ctx.text):
         label = m.group(1).rstrip(".")
         who = next((p for p in reversed(people) if p.name and p.end <= m.start()
                     and (label == p.name or " " not in label and label in p.name.split())), None)
+        if labels.get(label.lower()) == "answer":  # "Jawab: ...": the one interviewed, named before the first label
+            who = next((p for p in reversed(people) if p.name and p.end <= first), None)
         if who is not None and len(m.group(2).split()) >= 3:
             out.append(QuoteCandidate(m.start(2), m.end(2), m.group(2), True, ("person", who), None))
     return out

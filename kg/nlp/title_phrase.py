@@ -328,13 +328,19 @@ def _joining_word(ctx: DocContext, st: _Title, low: str) -> bool:
     if low == "dan" and not (k + 1 < len(doc) and (ctx.texts[k + 1][:1].isupper() or _lower_field(ctx, k + 1))) \
             or low == "dan" and ctx.longest(k + 1, ("TITLE", "ACTING")):
         return False
-    k += 2 if low == "dan" and _lower_field(ctx, k + 1) else 1
+    k += 2 if low == "dan" and _lower_field(ctx, k + 1) or low == "-" and _compound_tail(ctx, k) else 1
     if low in ("setempat", "ri"):
         st.org_marker = k
     elif low in ("kab", "prov") and k < len(doc) and ctx.texts[k] == ".":
         k += 1  # "Inspektur Daerah Prov. Kalteng"
     st.k = k
     return True
+
+
+def _compound_tail(ctx: DocContext, k: int) -> bool:
+    """Is the hyphen at ``k`` inside one word, before its lower-case or repeated part ("Perundang-undangan")?"""
+    doc = ctx.doc
+    return 0 < k < len(doc) - 1 and not doc[k - 1].whitespace_ and not doc[k].whitespace_ and ctx.texts[k + 1].isalpha()
 
 
 def _unit_name_end(ctx: DocContext, k: int) -> int:
