@@ -223,10 +223,10 @@ def _dateline(ctx: DocContext, article: Article, mentions: list[Mention]) -> str
 
 
 def _roles(people: list[PersonMention], pindex: dict[int, str], pdata: dict[str, dict], remap: dict[str, str],
-           ents: dict[str, dict], article: Article) -> dict[tuple[str, str], Role]:
-    """The offices people hold here, one a person and office (the longest title wins); adds the agencies
-    they imply to ``ents`` and marks their holders official."""
-    roles: dict[tuple[str, str], Role] = {}
+           ents: dict[str, dict], article: Article) -> dict[tuple[str, ...], Role]:
+    """The offices people hold here, one a person and office (the longest title wins; one head in two
+    organizations is two offices); adds the agencies they imply to ``ents`` and marks their holders official."""
+    roles: dict[tuple[str, ...], Role] = {}
     titles = lexicon().titles
     for k, p in enumerate(people):
         key = pindex.get(k)
@@ -241,20 +241,30 @@ def _roles(people: list[PersonMention], pindex: dict[int, str], pdata: dict[str,
             ents[org] = {"type": "Agency", "label": p.org_label, "aliases": [], "spans": [
                 Span(ts, te, article.text[ts:te])],
                 "kind": "derived", "part_of": None}
-        rk = (key, p.head or norm(p.title))
+        rk: tuple[str, ...] = (key, p.head or norm(p.title))
         role = Role(key, p.title, org if org in ents else None, article.date, ts, te)
         old = roles.get(rk)
+        if old is not None and old.organization and role.organization and old.organization != role.organization \
+                and not _one_office(old.title, role.title):
+            rk = (*rk, role.organization)  # "Camat Cibatu, X, kini menjabat Camat Tarogong Kidul": two offices
+            old = roles.get(rk)
         if old is None or (len(role.title) > len(old.title) and (role.organization or not old.organization)):
             roles[rk] = role
         pdata[key]["official"] = True
     return _one_per_organization(roles)
 
 
-def _one_per_organization(roles: dict[tuple[str, str], Role]) -> dict[tuple[str, str], Role]:
+def _one_office(a: str, b: str) -> bool:
+    """Is one title the other written short ("Asisten Administrasi Umum" and "... Umum Setda Polman")?"""
+    wa, wb = set(norm(a).split()), set(norm(b).split())
+    return wa <= wb or wb <= wa
+
+
+def _one_per_organization(roles: dict[tuple[str, ...], Role]) -> dict[tuple[str, ...], Role]:
     """One office a person and organization: two titles of one person in one organization here are
     one office written short and long ("Kepala DPMPTSP", "Kepala Dinas Penanaman Modal ..."); the
     longest title wins."""
-    best: dict[tuple[str, str], tuple[str, str]] = {}
+    best: dict[tuple[str, str], tuple[str, ...]] = {}
     for rk, role in roles.items():
         if role.organization:
             ok = (role.person, role.organization)

@@ -68,8 +68,8 @@ def _lower_run(ctx: DocContext, k: int, most: int) -> int:
     while end < len(texts) and end - k < most:
         w = texts[end]
         if end > k and _VERBISH.match(w) and w.startswith("me") and w not in lx.event_heads \
-                or w in _words(ctx, "THEME") or _PASSIVE.match(w):
-            break  # "kirab budaya memperingati hari jadi": the verb goes on with the sentence
+                or w in _words(ctx, "THEME") or _PASSIVE.match(w) or w in lx.lists["VERB_LEAD"]:
+            break  # "kirab budaya memperingati hari jadi", "bakti sosial sengaja dipusatkan": the sentence goes on
         if end > k and w.isalpha() and w.isupper() and len(w) >= 2:
             end += 1  # "sosialisasi netralitas ASN", "bimtek pengelolaan SPBE": a short form inside the name
         elif w.isalpha() and w.islower() and w not in lx.function_words and w not in lx.cue_verbs and w not in _words(ctx, "TIME_NOUN") \

@@ -130,6 +130,8 @@ def joined(ctx: DocContext, found: list[PersonMention], taken: set[int]) -> Iter
         k = pm.j
         while k < len(texts) and texts[k] == "," and k + 1 < len(texts) and is_degree(ctx, k + 1):
             k += 2 + (k + 2 < len(texts) and texts[k + 2] == ".")  # "X, S.H. dan Y"
+        if k + 1 < len(texts) and texts[k] == "," and texts[k + 1].lower() in ctx.lx.lists["COORDINATOR"]:
+            k += 1  # "A, B, dan C": a comma before the last item's "dan"
         if k + 1 >= len(texts) or texts[k].lower() not in ctx.lx.lists["COORDINATOR"] or k + 1 in taken \
                 or ctx.in_quote(doc[k].idx):
             continue

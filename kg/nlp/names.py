@@ -13,7 +13,7 @@ from .units import age_before, cap_run_after, is_unit_word
 from ..vocab import is_common_word as vocab_common, is_dictionary_word
 
 __all__ = ["clean_name", "is_hon", "covered", "name_prefix", "name_word", "name_after_body", "initial_word", "name_run", "skip_hon",
-           "skip_degrees", "adat_title_end", "is_degree", "name_before_degree", "backward_name"]
+           "skip_degrees", "adat_title_end", "is_degree", "name_before_degree", "backward_name", "compound_hyphen"]
 
 _NAME_SHAPE = re.compile(r"^[A-Z][a-z]*\.?$|^[A-Z][a-z]+['’-][A-Za-z]+$")  # "M.", "Ma'ruf"
 _DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.)+[A-Z]\.?$")  # inside a name: "B.J", "J.P."
@@ -50,7 +50,7 @@ def name_word(ctx: DocContext, k: int) -> bool:
         opens = k > 0 and ctx.texts[k - 1] in (".", ",") and nxt < len(ctx.texts) and ctx.texts[nxt][:1].isupper() \
             and ctx.lx.is_name_word(ctx.texts[nxt])  # "Kol. Inf. H.M. Yusuf": initials opening a name
         return (k > 0 and ctx.texts[k - 1][:1].isupper() or opens) and not covered(ctx, k)  # "Markus B.J. Wenda"
-    if not ctx.lx.is_name_word(t.text) or covered(ctx, k) or _compound_head(ctx, k):
+    if not ctx.lx.is_name_word(t.text) or covered(ctx, k) or compound_hyphen(ctx, k + 1):
         return False
     if t.text.lower() in ctx.lx.honorifics or t.text.lower() in ctx.lx.ranks:
         return False
@@ -98,14 +98,12 @@ def name_run(ctx: DocContext, k: int, limit: int = 5) -> int:
     return m
 
 
-def _compound_head(ctx: DocContext, k: int) -> bool:
-    """Does a hyphen join token ``k`` to a word in lower case, a compound or a reduplicated word
-    ("Perundang-undangan", "Kupu-kupu"), never a name's part ("Al-Amin", "Basik-Basik")?"""
-    doc, texts = ctx.doc, ctx.texts
-    if k + 2 >= len(doc) or texts[k + 1] != "-" or doc[k].whitespace_ or doc[k + 1].whitespace_:
-        return False
-    nxt = texts[k + 2]
-    return nxt.isalpha() and nxt.islower()
+def compound_hyphen(ctx: DocContext, k: int) -> bool:
+    """Is the hyphen at ``k`` inside one word, before its part in lower case: a compound or a reduplicated
+    word ("Perundang-undangan", "Kupu-kupu"), never a name's ("Al-Amin", "Basik-Basik")?"""
+    doc = ctx.doc
+    return 0 < k < len(doc) - 1 and ctx.texts[k] == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_ \
+        and ctx.texts[k + 1].isalpha() and ctx.texts[k + 1].islower()
 
 
 def _hyphen(ctx: DocContext, m: int) -> bool:

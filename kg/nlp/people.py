@@ -86,13 +86,14 @@ def _points_back(ctx: DocContext, i: int, end: int) -> bool:
 
 def _subject_holding(ctx: DocContext, i: int) -> tuple[int, int] | None:
     """The name opening the clause whose verb of holding stands before the office at ``i`` ("Budiman Lioe,
-    S.T. kini menjabat Kepala Dinas PUPR", "Rosalina kini menduduki jabatan Kepala Dinas Sosial"): at most
-    three lower-case words between, the name at the sentence's start or after a comma; else None."""
+    S.T. kini menjabat Kepala Dinas PUPR", "Rosalina kini menduduki jabatan Kepala Dinas Sosial", "X mengucapkan
+    sumpah/janji sebagai Ketua DPRD"): at most five lower-case words or slashes between, the name at the sentence's
+    start or after a comma; else None."""
     texts = ctx.texts
     if i < 2 or texts[i - 1] not in ctx.lx.lists["HOLDING_VERB"]:
         return None
     c = i - 1
-    while c > 0 and i - c <= 3 and texts[c - 1].isalpha() and texts[c - 1].islower() \
+    while c > 0 and i - c <= 5 and (texts[c - 1].isalpha() and texts[c - 1].islower() or texts[c - 1] == "/") \
             and texts[c - 1] not in ctx.lx.lists["APPOSITION_LEAD"] and texts[c - 1] not in ctx.lx.lists["LIST_JOINER"] \
             and texts[c - 1] not in ctx.lx.cue_tokens:  # "X menegaskan jabatan sekda terbuka": said, not held
         c -= 1
@@ -227,6 +228,7 @@ def _titled(ctx: DocContext, mentions: list[Mention], taken: set[int],
     """Offices and their holders, appended to ``found``; yields the Agency mentions derived from titles."""
     inside = _inside_names(ctx, mentions)
     bare: set[int] = set()  # the words of offices named with no holder
+    moved: dict[int, tuple[int, int]] = {}  # the end of an office a holder moved from: the holder's name
     i = 0
     while i < len(ctx.doc):
         if i not in ctx.hits or i in inside:
@@ -243,7 +245,9 @@ def _titled(ctx: DocContext, mentions: list[Mention], taken: set[int],
                          title=f"{pm.title} {pm.text}", title_end=pm.end)
         if pm.name is None:
             back = _backward_name(ctx, i) or _before_relative(ctx, i) or _subject_holding(ctx, i) \
-                or _after_relative(ctx, i, nxt) or _before_bracket(ctx, i, nxt)
+                or _after_relative(ctx, i, nxt) or _before_bracket(ctx, i, nxt) or _moved(ctx, i, moved)
+            if back and i > 1 and ctx.lows[i - 1] == "dari":
+                moved[nxt] = back
             if back is None and _points_back(ctx, i, nxt):  # "mantan Camat Wolo tersebut": resolved at the end
                 pm = replace(pm, official=True, via="pointed")
             if back and _not_its_holder(ctx, found, bare, back, nxt):
@@ -260,6 +264,17 @@ def _titled(ctx: DocContext, mentions: list[Mention], taken: set[int],
         if pm.name is None:
             bare.update(range(pm.i, pm.j))
         i = nxt
+
+
+def _moved(ctx: DocContext, i: int, moved: dict[int, tuple[int, int]]) -> tuple[int, int] | None:
+    """The holder of the office at ``i`` in a move from one office to another ("Agus, S.Pd., dari Kepala
+    Bidang X menjadi Sekretaris Dinas Y"): the name before the comma and "dari" holds the first office;
+    the holder of an office right before "menjadi" holds the one after it. Else None."""
+    if i > 1 and ctx.lows[i - 1] == "dari" and ctx.texts[i - 2] == ",":
+        return _backward_name(ctx, i - 1)
+    if i > 1 and ctx.lows[i - 1] == "menjadi":
+        return moved.get(i - 1)
+    return None
 
 
 def _name_after_cue(ctx: DocContext, k: int, taken: set[int]) -> tuple[int, int] | None:

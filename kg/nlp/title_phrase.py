@@ -11,7 +11,7 @@ from .initials import initials_name
 from ..vocab import is_common_word as vocab_common, is_dictionary_word
 from .names import (
     clean_name, is_hon as _is_hon, name_prefix as _name_prefix, name_word as _name_word, name_after_body,
-    initial_word as _initial_word, name_run as _name_run, skip_hon as _skip_hon,
+    initial_word as _initial_word, name_run as _name_run, skip_hon as _skip_hon, compound_hyphen,
     skip_degrees as _skip_degrees, adat_title_end, is_degree as _is_degree, name_before_degree as _name_before_degree,
 )
 from .lexicon import norm, unbracketed
@@ -328,19 +328,13 @@ def _joining_word(ctx: DocContext, st: _Title, low: str) -> bool:
     if low == "dan" and not (k + 1 < len(doc) and (ctx.texts[k + 1][:1].isupper() or _lower_field(ctx, k + 1))) \
             or low == "dan" and ctx.longest(k + 1, ("TITLE", "ACTING")):
         return False
-    k += 2 if low == "dan" and _lower_field(ctx, k + 1) or low == "-" and _compound_tail(ctx, k) else 1
+    k += 2 if low == "dan" and _lower_field(ctx, k + 1) or low == "-" and compound_hyphen(ctx, k) else 1
     if low in ("setempat", "ri"):
         st.org_marker = k
     elif low in ("kab", "prov") and k < len(doc) and ctx.texts[k] == ".":
         k += 1  # "Inspektur Daerah Prov. Kalteng"
     st.k = k
     return True
-
-
-def _compound_tail(ctx: DocContext, k: int) -> bool:
-    """Is the hyphen at ``k`` inside one word, before its lower-case or repeated part ("Perundang-undangan")?"""
-    doc = ctx.doc
-    return 0 < k < len(doc) - 1 and not doc[k - 1].whitespace_ and not doc[k].whitespace_ and ctx.texts[k + 1].isalpha()
 
 
 def _unit_name_end(ctx: DocContext, k: int) -> int:

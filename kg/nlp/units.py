@@ -120,7 +120,9 @@ def list_of_fields(ctx, k: int) -> bool:
     """Is the comma at ``k`` inside a list of an office's fields ("Hubungan Masyarakat, Hukum, dan Kerja Sama")?"""
     texts = ctx.texts
     nxt = k + 2 if k + 2 < len(texts) and texts[k + 1] == "dan" else k + 1
-    return nxt < len(texts) and is_unit_word(ctx.lx, texts[nxt]) and k >= 1 and is_unit_word(ctx.lx, texts[k - 1])
+    return nxt < len(texts) and is_unit_word(ctx.lx, texts[nxt]) and k >= 1 \
+        and (is_unit_word(ctx.lx, texts[k - 1]) or k >= 2 and is_unit_word(ctx.lx, texts[k - 2])
+             and texts[k - 1][:1].isupper() and texts[k - 1].isalpha())  # "Pendidikan Pemilih, dan ..."
 
 
 def hospital_name_end(lx: Lexicon, texts: list[str], k: int) -> int | None:
