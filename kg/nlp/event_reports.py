@@ -100,22 +100,40 @@ def event_reports(ctx: DocContext, mentions: list[Mention], remap: dict[str, str
             q.speaker for q in quotes if q.direct and q.speaker and key in q.about and ents[key].get("kind") != "election"]
         people_only = (p for p in participants if ents.get(p, {}).get("type") == "Person")  # no agency speakers
         reports.append(EventReport(key, date, place, tuple(dict.fromkeys(people_only))))
-    return _simultaneous_day(ctx.lx, reports, ents)
+    return _simultaneous_day(ctx, reports, ents)
 
 
-def _simultaneous_day(lx, reports: list[EventReport], ents: dict[str, dict]) -> list[EventReport]:
-    """A regional head's election left undated ("Pemilihan Gubernur Aceh") takes the polling day of the simultaneous
-    regional elections (Pilkada serentak) its document dates: they are one vote."""
-    parts = tuple(lx.event_words.get("PART_OF_PILKADA", ()))
+def _simultaneous_day(ctx: DocContext, reports: list[EventReport], ents: dict[str, dict]) -> list[EventReport]:
+    """A regional election left undated ("Pemilihan Gubernur Aceh", "Pilkada 2024") takes the polling day of the
+    simultaneous regional elections (Pilkada serentak) its document dates, by one of them or by the polling
+    day written with no election's name ("menjelang hari pemungutan suara pada 27 November 2024"): they are
+    one vote. Only where one day is so written, and in the year the election's name gives, if it gives one."""
+    parts = (*ctx.lx.event_words.get("PART_OF_PILKADA", ()), "pilkada")
 
-    def election(r: EventReport) -> str:
-        return (ents[r.event].get("label") or "").lower() if ents[r.event].get("kind") == "election" else ""
+    def regional(r: EventReport) -> str:
+        label = (ents[r.event].get("label") or "").lower() if ents[r.event].get("kind") == "election" else ""
+        return label if label.startswith(parts) else ""
 
-    days = {r.date for r in reports if r.date and election(r).startswith("pilkada")}
-    if len(days) != 1 or not parts:
+    days = {r.date for r in reports if r.date and regional(r)} or _polling_days(ctx)
+    if len(days) != 1:
         return reports
     day = days.pop()
-    return [replace(r, date=day) if r.date is None and election(r).startswith(parts) else r for r in reports]
+
+    def fits(label: str) -> bool:
+        year = re.search(r"\b(?:19|20)\d\d\b", label)
+        return bool(label) and (year is None or year.group(0) == day[:4])
+    return [replace(r, date=day) if r.date is None and fits(regional(r)) else r for r in reports]
+
+
+def _polling_days(ctx: DocContext) -> set[str]:
+    """The days written as a polling day after a voting word (``VOTING``: "pemungutan suara"), in its sentence
+    and within a few words ("hari pemungutan suara pada 27 November 2024")."""
+    days = set()
+    for word in ctx.lx.event_words.get("VOTING", ()):
+        for m in re.finditer(rf"\b{re.escape(word)}\b", ctx.text, re.I):
+            after = re.split(r"[.;\n]\s", ctx.text[m.end():m.end() + 80], maxsplit=1)[0]
+            days |= {d.iso for d in find_dates(after, ref=ctx.article.date) if d.iso and d.kind in ("dMy", "dmy")}
+    return days
 
 
 _RANGE = re.compile(r"\b(\d{1,2})\s*[-–]\s*$")
