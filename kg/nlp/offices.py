@@ -77,13 +77,15 @@ def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Men
     if unit and regions and unit in lx.agency_types:
         # "Inspektur Kabupaten Garut" heads the Inspektorat Daerah of that regency
         return _regional_unit(ctx, unit, regions[-1].key.split(":", 1)[1], i, k)
-    if rule in lx.agency_types and regions:  # "Kapolres Karangsari": the unit the rule names, of that region
+    beyond = bool(regions) and regions[-1].j < k and is_subdistrict_rule(lx, rule)  # "Kapolsek Poso Pesisir"
+    if rule in lx.agency_types and regions and not beyond:  # "Kapolres Karangsari": the unit the rule names, of that region
         return _regional_unit(ctx, rule, regions[-1].key.split(":", 1)[1], i, k)
     if rule in lx.agency_types and lx.agency_types[rule].get("numbered") and not regions and k > i \
             and (unit := _numbered(ctx, rule, i, k)):
         return unit  # "Dandim 1508/Tobelo": the unit by its number and name, its town no region
-    if is_subdistrict_rule(lx, rule) and not regions and k > i:
-        return subdistrict_unit(ctx, rule, i, k)  # "Kapolsek Tanjung Priok": the unit of that subdistrict
+    if is_subdistrict_rule(lx, rule) and (not regions or beyond) and k > i:
+        # "Kapolsek Tanjung Priok", "Danramil Poso Pesisir" (a subdistrict named after its regency and a word):
+        return subdistrict_unit(ctx, rule, i, k)  # the unit of that subdistrict
     if rule == "polri":
         aid = lx.agency_index.get("polri")
         if aid:

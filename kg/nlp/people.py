@@ -361,8 +361,9 @@ def _listed_office(ctx: DocContext, found: list[PersonMention], back: tuple[int,
     ("dihadiri Kapolres X AKBP Budi Santoso, Dandim 0318/X serta ...")? Then it is no apposition of that name."""
     texts = ctx.texts
     held = any(p.name and p.via == "title" and p.i <= back[0] < p.j for p in found)
-    listed = end < len(texts) and (texts[end] in ctx.lx.lists["COORDINATOR"] or texts[end] == "," and end + 1 < len(texts)
-                                   and bool(ctx.hits_at(end + 1, "TITLE")))
+    nxt = end + 2 if texts[end + 1:end + 2] and texts[end + 1].lower() in ctx.lx.lists["COORDINATOR"] else end + 1
+    listed = end < len(texts) and (texts[end] in ctx.lx.lists["COORDINATOR"] or texts[end] == "," and nxt < len(texts)
+                                   and bool(ctx.hits_at(nxt, "TITLE")))  # "..., Kapolsek X, dan Danramil X"
     return held and listed
 
 

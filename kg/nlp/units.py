@@ -233,6 +233,8 @@ def district_end(ctx, k: int) -> int | None:
     if words is None:
         return None
     s = e = k + len(words)
+    if texts[s:s + 1] == ["("] and ")" in texts[s + 1:s + 4]:
+        s = e = texts.index(")", s) + 1  # "daerah pemilihan (dapil) II": its short form in brackets
     while e < len(texts) and e - s < 4 and (texts[e][:1].isupper() and texts[e].isalpha() or texts[e].isdigit()
                                              or re.fullmatch(r"[IVXL]+", texts[e])):
         e += 1
