@@ -232,6 +232,31 @@ def _bare_answers(ctx: DocContext, people: list[PersonMention]) -> list[QuoteCan
     return out
 
 
+#: Words a statement's first sentence has at least, else the next sentence goes on with it
+CITED_WORDS = 6
+
+
+def _continued(ctx: DocContext, st: QuoteCandidate) -> QuoteCandidate:
+    """A reported statement whose sentence is shorter than :data:`CITED_WORDS` words, with the next sentence of
+    its paragraph, where that one has no quotation marks, no speech cue and no name of a person or body of
+    its own: the report goes on ("X mengatakan petugas tidak menyita barang. Pedagang diberi waktu ...")."""
+    if len(re.findall(r"[^\W_]+", st.text)) >= CITED_WORDS or not st.text.rstrip().endswith(".") \
+            or re.search(r"\byang\b", st.text):
+        return st  # (not "merinci sanksi yang bisa dijatuhkan.": a thing told of, no clause)
+    span = ctx.doc.char_span(st.end - 1, st.end, alignment_mode="expand")
+    sent = span.sent if span is not None else None
+    if sent is None or sent.end >= len(ctx.doc):
+        return st
+    nxt = ctx.doc[sent.end].sent
+    gap = ctx.text[st.end:nxt.start_char]
+    words = {t.lower() for t in ctx.texts[nxt.start:nxt.end]}
+    if "\n" in gap or _QUOTE_MARKS.search(nxt.text) or words & ctx.lx.cue_tokens or words & ctx.lx.lists["SOURCE_CUE"] \
+            or any(ctx.hits_at(k, "AGENCY") or ctx.hits_at(k, "TITLE") for k in range(nxt.start, nxt.end)):
+        return st
+    end = st.start + len(ctx.text[st.start:nxt.end_char].rstrip())
+    return replace(st, end=end, text=ctx.text[st.start:end])
+
+
 #: Words a reported statement has at least: a shorter one is a fragment of a report ("Ia mengaku
 #: bangga atas capaian itu.": four), not a statement worth citing. Five-word statements are cited
 #: ("Pihaknya masih menunggu keputusan BKN."). Numbers count as written: "79,12" is two words.
@@ -252,6 +277,7 @@ def iter_quotes(ctx: DocContext, people: list[PersonMention],
     for st in statements(ctx, people, direct, agencies):
         if any(st.start < q.end and q.start < st.end for q in direct):
             continue
+        st = _continued(ctx, st)
         if len(re.findall(r"[^\W_]+", st.text)) < MIN_STATEMENT_WORDS:
             continue
         if st.hint[0] == "agency" and st.cue in ctx.lx.cue_passive and \
