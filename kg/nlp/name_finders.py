@@ -102,8 +102,11 @@ def described(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
     texts, doc = ctx.texts, ctx.doc
     nouns = ctx.lx.lists["PERSON_NOUN"]
     for k, text in enumerate(texts):
-        if ctx.lows[k] not in nouns or not (text.islower() or doc[k].is_sent_start) or ctx.in_quote(doc[k].idx):
+        if ctx.lows[k] not in nouns:
             continue
+        opens = doc[k].is_sent_start or k > 0 and (texts[k - 1] in ("-", "–", "—") or not texts[k - 1].strip())
+        if not (text.islower() or opens) or ctx.in_quote(doc[k].idx):
+            continue  # (capitalised only opening a sentence, or after a dateline)
         c = next((c for c in range(k + 1, min(len(texts), k + 16)) if texts[c] in (",", ".", ";", "“", "”", '"')), None)
         if c is None or texts[c] != "," or c == k + 1:
             continue

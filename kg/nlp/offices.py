@@ -74,18 +74,8 @@ def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Men
         place = Mention(s_, e_, ctx.text[s_:e_], "Place", f"place:{slug(word) if rule == 'desa' else rule}-{slug(local_name)}",
                         f"{word} {local_name}", (local_name,), place_kind, None, k - len(local_name.split()), k)
         return key, label, [place]
-    if unit and regions and unit in lx.agency_types:
-        # "Inspektur Kabupaten Garut" heads the Inspektorat Daerah of that regency
-        return _regional_unit(ctx, unit, regions[-1].key.split(":", 1)[1], i, k)
-    beyond = bool(regions) and regions[-1].j < k and is_subdistrict_rule(lx, rule)  # "Kapolsek Poso Pesisir"
-    if rule in lx.agency_types and regions and not beyond:  # "Kapolres Karangsari": the unit the rule names, of that region
-        return _regional_unit(ctx, rule, regions[-1].key.split(":", 1)[1], i, k)
-    if rule in lx.agency_types and lx.agency_types[rule].get("numbered") and not regions and k > i \
-            and (unit := _numbered(ctx, rule, i, k)):
-        return unit  # "Dandim 1508/Tobelo": the unit by its number and name, its town no region
-    if is_subdistrict_rule(lx, rule) and (not regions or beyond) and k > i:
-        # "Kapolsek Tanjung Priok", "Danramil Poso Pesisir" (a subdistrict named after its regency and a word):
-        return subdistrict_unit(ctx, rule, i, k)  # the unit of that subdistrict
+    if got := _unit_of(ctx, rule, unit, regions, i, k):
+        return got
     if rule == "polri":
         aid = lx.agency_index.get("polri")
         if aid:
@@ -106,6 +96,25 @@ def org_from_rule(ctx: DocContext, rule: str, i: int, k: int, mentions: list[Men
     if rule in ("dinas", "badan", "sudin") and k > i:
         return _regional_type(ctx, rule, i, k, regions)  # "Kadis Kesehatan Bantul", "Kadis Dikbud NTB"
     return None, None, []
+
+
+def _unit_of(ctx: DocContext, rule: str, unit: str | None, regions: list[Mention], i: int,
+             k: int) -> tuple[str | None, str | None, list[Mention]] | None:
+    """The unit of a region, a numbered unit or a subdistrict's unit a title's rule names, or None."""
+    lx = ctx.lx
+    if unit and regions and unit in lx.agency_types:
+        # "Inspektur Kabupaten Garut" heads the Inspektorat Daerah of that regency
+        return _regional_unit(ctx, unit, regions[-1].key.split(":", 1)[1], i, k)
+    beyond = bool(regions) and regions[-1].j < k and is_subdistrict_rule(lx, rule)  # "Kapolsek Poso Pesisir"
+    if rule in lx.agency_types and regions and not beyond:  # "Kapolres Karangsari": the unit the rule names, of that region
+        return _regional_unit(ctx, rule, regions[-1].key.split(":", 1)[1], i, k)
+    if rule in lx.agency_types and lx.agency_types[rule].get("numbered") and not regions and k > i \
+            and (got := _numbered(ctx, rule, i, k)):
+        return got  # "Dandim 1508/Tobelo": the unit by its number and name, its town no region
+    if is_subdistrict_rule(lx, rule) and (not regions or beyond) and k > i:
+        # "Kapolsek Tanjung Priok", "Danramil Poso Pesisir" (a subdistrict named after its regency and a word):
+        return subdistrict_unit(ctx, rule, i, k)  # the unit of that subdistrict
+    return None
 
 
 def _regional_unit(ctx: DocContext, tid: str, rid: str, i: int, k: int):
