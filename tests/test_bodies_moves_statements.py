@@ -140,6 +140,22 @@ def test_offices_held_in_turn(extract, text, expected):
     assert _roles(extract(DATELINE + text)) == expected
 
 
+def test_schools_named_by_their_towns_in_a_list_of_moves(extract):
+    r = extract(DATELINE + "Daftar kepala sekolah yang dilantik:\n1. Jhonson Hutabarat, S.Pd., sebelumnya Kepala SMP Negeri 3 "
+                "Siborongborong, kini menjabat Kepala SMP Negeri 1 Tarutung;\n2. Daniel Tua Lumbangaol, S.Pd., dari Plt "
+                "menjadi Kepala SMP Negeri 2 Muara definitif.")
+    assert set(_of(r, "Person")) >= {"Jhonson Hutabarat", "Daniel Tua Lumbangaol"}
+    assert not {"Tarutung", "Muara"} & set(_of(r, "Person")), sorted(_of(r, "Person"))
+    assert ("Jhonson Hutabarat", "Kepala SMP Negeri 1 Tarutung") in _roles(r), _roles(r)
+    assert ("Jhonson Hutabarat", "Kepala SMP Negeri 3 Siborongborong") in _roles(r), _roles(r)
+
+
+def test_a_ministry_named_by_a_list_of_fields_names_no_person(extract):
+    r = extract(DATELINE + "Penempatan mengacu pada Peraturan Menteri Pendidikan, Kebudayaan, Riset, dan Teknologi "
+                "Nomor 40 Tahun 2021.")
+    assert not _of(r, "Person"), sorted(_of(r, "Person"))
+
+
 def test_the_last_of_a_list_after_a_comma_and_dan(extract):
     r = extract(DATELINE + "Tiga wakil ketua diambil sumpahnya, yakni Parlindungan Sinaga, S.E., Drs. Mangatas Purba, "
                 "dan Rosdiana Damanik, S.Pd. Prosesi dipandu ketua pengadilan.")
@@ -181,13 +197,18 @@ def test_a_lower_case_event_name_ends_before_an_adverb(extract):
     # the polling day written after a voting word dates the regional election its document names
     ("ASN diminta netral dalam Pemilihan Bupati dan Wakil Bupati Sleman 2024. Sanksi menjadi peringatan menjelang "
      "hari pemungutan suara pada 27 November 2024.", "2024-11-27"),
-    # counter-example: an election of another year is not that vote
+    # the voting told with its day in one sentence
+    ("Pj Bupati memantau pelaksanaan pemungutan suara Pemilihan Kepala Daerah (Pilkada) Serentak 2024 di sejumlah "
+     "TPS di Kecamatan Depok, Rabu (27/11/2024).", "2024-11-27"),
+    # counter-examples: a rehearsal of the voting is not the vote; an election of another year is not that vote
+    ("KPPS menjadi ujung tombak Pemilihan Bupati dan Wakil Bupati Sleman 2024. Simulasi pemungutan suara akan "
+     "digelar pada Sabtu (16/11/2024).", None),
     ("ASN diminta belajar dari Pemilihan Bupati dan Wakil Bupati Sleman 2020. Sanksi menjadi peringatan menjelang "
      "hari pemungutan suara pada 27 November 2024.", None),
 ])
 def test_a_regional_election_takes_the_polling_day_written(extract, text, dated):
     r = extract(DATELINE + text)
-    elections = [e for e in r.events if "Pemilihan Bupati" in _label(r, e.event)]
+    elections = [e for e in r.events if _label(r, e.event).startswith(("Pemilihan Bupati", "Pilkada"))]
     assert [e.date for e in elections] == [dated]
 
 

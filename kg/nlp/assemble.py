@@ -244,9 +244,11 @@ def _roles(people: list[PersonMention], pindex: dict[int, str], pdata: dict[str,
         rk: tuple[str, ...] = (key, p.head or norm(p.title))
         role = Role(key, p.title, org if org in ents else None, article.date, ts, te)
         old = roles.get(rk)
-        if old is not None and old.organization and role.organization and old.organization != role.organization \
-                and not _one_office(old.title, role.title):
-            rk = (*rk, role.organization)  # "Camat Cibatu, X, kini menjabat Camat Tarogong Kidul": two offices
+        if old is not None and not _one_office(old.title, role.title) and (
+                old.organization and role.organization and old.organization != role.organization
+                or not old.organization and not role.organization and _numbers(old.title) != _numbers(role.title)):
+            # "Camat Cibatu, X, kini menjabat Camat Tarogong Kidul", "... SMP Negeri 3 A, kini ... SMP Negeri 1 B"
+            rk = (*rk, role.organization or norm(role.title))  # two offices
             old = roles.get(rk)
         if old is None or (len(role.title) > len(old.title) and (role.organization or not old.organization)):
             roles[rk] = role
@@ -258,6 +260,11 @@ def _one_office(a: str, b: str) -> bool:
     """Is one title the other written short ("Asisten Administrasi Umum" and "... Umum Setda Polman")?"""
     wa, wb = set(norm(a).split()), set(norm(b).split())
     return wa <= wb or wb <= wa
+
+
+def _numbers(title: str) -> set[str]:
+    """The numbers in a title: a numbered unit's ("Kepala SMP Negeri 3")."""
+    return set(re.findall(r"\d+", title))
 
 
 def _one_per_organization(roles: dict[tuple[str, ...], Role]) -> dict[tuple[str, ...], Role]:

@@ -126,12 +126,16 @@ def _simultaneous_day(ctx: DocContext, reports: list[EventReport], ents: dict[st
 
 
 def _polling_days(ctx: DocContext) -> set[str]:
-    """The days written as a polling day after a voting word (``VOTING``: "pemungutan suara"), in its sentence
-    and within a few words ("hari pemungutan suara pada 27 November 2024")."""
-    days = set()
+    """The days written as a polling day after a voting word (``VOTING``: "pemungutan suara") that a word of
+    ``POLLING_LEAD`` opens or "-nya" closes, in its sentence ("hari pemungutan suara pada 27 November 2024",
+    "yang pemungutan suaranya digelar pada ...", "memantau pelaksanaan pemungutan suara Pilkada ... di TPS ...,
+    Rabu (27/11/2024)"; not "simulasi pemungutan suara ... (16/11)")."""
+    days, leads = set(), ctx.lx.event_words.get("POLLING_LEAD", frozenset())
     for word in ctx.lx.event_words.get("VOTING", ()):
-        for m in re.finditer(rf"\b{re.escape(word)}\b", ctx.text, re.I):
-            after = re.split(r"[.;\n]\s", ctx.text[m.end():m.end() + 80], maxsplit=1)[0]
+        for m in re.finditer(rf"\b(\w+)\s+{re.escape(word)}(nya)?\b", ctx.text, re.I):
+            if m.group(1).lower() not in leads and not m.group(2):
+                continue
+            after = re.split(r"[.;\n]\s", ctx.text[m.end():m.end() + 200], maxsplit=1)[0]
             days |= {d.iso for d in find_dates(after, ref=ctx.article.date) if d.iso and d.kind in ("dMy", "dmy")}
     return days
 

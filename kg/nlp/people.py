@@ -246,11 +246,11 @@ def _titled(ctx: DocContext, mentions: list[Mention], taken: set[int],
         if pm.name is None:
             back = _backward_name(ctx, i) or _before_relative(ctx, i) or _subject_holding(ctx, i) \
                 or _after_relative(ctx, i, nxt) or _before_bracket(ctx, i, nxt) or _moved(ctx, i, moved)
-            if back and i > 1 and ctx.lows[i - 1] == "dari":
+            if back and i > 1 and (ctx.lows[i - 1] == "dari" or ctx.lows[i - 1] in ctx.lx.lists["PAST_ADVERB"]):
                 moved[nxt] = back
             if back is None and _points_back(ctx, i, nxt):  # "mantan Camat Wolo tersebut": resolved at the end
                 pm = replace(pm, official=True, via="pointed")
-            if back and _not_its_holder(ctx, found, bare, back, nxt):
+            if back and (_not_its_holder(ctx, found, bare, back, nxt) or _opening_word(ctx, back, i)):
                 back = None
             if back:
                 s, e = back
@@ -268,13 +268,27 @@ def _titled(ctx: DocContext, mentions: list[Mention], taken: set[int],
 
 def _moved(ctx: DocContext, i: int, moved: dict[int, tuple[int, int]]) -> tuple[int, int] | None:
     """The holder of the office at ``i`` in a move from one office to another ("Agus, S.Pd., dari Kepala
-    Bidang X menjadi Sekretaris Dinas Y"): the name before the comma and "dari" holds the first office;
-    the holder of an office right before "menjadi" holds the one after it. Else None."""
-    if i > 1 and ctx.lows[i - 1] == "dari" and ctx.texts[i - 2] == ",":
+    Bidang X menjadi Sekretaris Dinas Y", "X, S.Pd., sebelumnya Kepala SMPN 3 A, kini menjabat Kepala SMPN 1 B"):
+    the name before the comma and "dari" (or a word of ``PAST_ADVERB``) holds the first office; the holder of
+    an office closed a few lower-case words before a verb of holding (``HOLDING_VERB``) holds the one after it."""
+    lows, lists = ctx.lows, ctx.lx.lists
+    if i > 1 and (lows[i - 1] == "dari" or lows[i - 1] in lists["PAST_ADVERB"]) and ctx.texts[i - 2] == ",":
         return _backward_name(ctx, i - 1)
-    if i > 1 and ctx.lows[i - 1] == "menjadi":
-        return moved.get(i - 1)
+    if i > 1 and lows[i - 1] in lists["HOLDING_VERB"]:
+        e = next((e for e in range(i - 1, max(0, i - 5), -1) if e in moved), None)
+        if e is not None and all(lows[x] == "," or lows[x].isalpha() and lows[x] == ctx.texts[x] for x in range(e, i)):
+            return moved[e]
+        d = next((d for d in range(i - 2, max(0, i - 5), -1) if lows[d] == "dari"), None)
+        if d is not None and d > 1 and ctx.texts[d - 1] == ",":
+            return _backward_name(ctx, d)  # "X, S.Pd., dari Plt menjadi Kepala SMP Negeri 2 Y": from acting to holding
     return None
+
+
+def _opening_word(ctx: DocContext, back: tuple[int, int], i: int) -> bool:
+    """Is ``back`` one dictionary word opening its sentence before an office in lower case ("Daftar kepala
+    sekolah yang dilantik:"), a noun of the sentence, no holder's name?"""
+    s, e = back
+    return e - s == 1 and opens_sentence(ctx, s) and ctx.texts[i].islower() and is_dictionary_word(ctx.texts[s])
 
 
 def _name_after_cue(ctx: DocContext, k: int, taken: set[int]) -> tuple[int, int] | None:

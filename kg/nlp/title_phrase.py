@@ -17,7 +17,7 @@ from .names import (
 from .lexicon import norm, unbracketed
 from .offices import org_from_rule
 from .regulations import e_name
-from .units import is_subdistrict_rule, direction_end, hospital_name_end, named_alone, list_of_fields, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end, district_end, graded_title, unit_named_before_comma, region_named_before_comma
+from .units import school_town_end, is_subdistrict_rule, direction_end, hospital_name_end, named_alone, list_of_fields, is_division, is_unit_word, local_name_end, skip_listed_places, unit_number_end, district_end, graded_title, unit_named_before_comma, region_named_before_comma
 
 __all__ = ["PersonMention", "parse_title", "non_person"]
 
@@ -245,10 +245,11 @@ def _org_step(ctx: DocContext, st: _Title, mentions: list[Mention]) -> bool:
     elif k > head_end and ctx.texts[k - 1] in lx.lists["SCHOOL_HEAD"] and t.text in lx.lists["SCHOOL_HEAD"]:
         st.k = st.org_marker = k + 1  # "SD Inpres", "SMA Negeri": the school's kind goes on
     elif k > head_end + 1 and ctx.texts[k - 1] in lx.lists["SCHOOL_HEAD"] and not ctx.texts[k - 1].isupper() \
-            and _school_town_end(ctx, k) > k:
-        st.k = st.org_marker = _school_town_end(ctx, k)  # "guru SD Inpres Mekar, ...": a school named by its town
+            and school_town_end(ctx, k) > k:
+        st.k = st.org_marker = school_town_end(ctx, k)  # "guru SD Inpres Mekar, ...": a school named by its town
     elif re.match(r"^(?:[IVX]+|\d{1,4})$", t.text) and not _name_prefix(ctx, k):
-        st.k = st.org_marker = _school_town_end(ctx, k + 1) if ctx.texts[k - 1] in lx.lists["SCHOOL_HEAD"] else k + 1
+        held = st.start > 0 and ctx.lows[st.start - 1] in lx.lists["HOLDING_VERB"]  # "kini menjabat Kepala SMPN 1 X;"
+        st.k = st.org_marker = school_town_end(ctx, k + 1, held) if ctx.texts[k - 1] in lx.lists["SCHOOL_HEAD"] else k + 1
     elif hospital_name_end(lx, ctx.texts, k):
         st.k = st.org_marker = hospital_name_end(lx, ctx.texts, k)  # "Direktur RSUD dr. Soetomo, X": the hospital's name
     elif _is_hon(ctx, t) and not (k > head_end and _name_word(ctx, k - 1) and t.text.lower() in lx.lists["NAME_CONNECTOR"]
@@ -310,15 +311,6 @@ def _field_before_body(ctx: DocContext, k: int, mentions: list[Mention]) -> int 
         e += 1
     body = e < len(texts) and any(m.i == e and m.type == "Agency" for m in mentions)
     return e if e > k and body else None
-
-
-def _school_town_end(ctx: DocContext, k: int) -> int:
-    """The end of the town after a school's number where a comma closes it ("Kepala SMA Negeri 1
-    Tumbang Samba, mengatakan"): the town's words are the school's, not its head's name; else ``k``."""
-    texts, m = ctx.texts, k
-    while m < len(texts) and m - k < 3 and texts[m][:1].isupper() and texts[m].isalpha() and not _is_hon(ctx, ctx.doc[m]):
-        m += 1
-    return m if k < m < len(texts) and (texts[m] == "," or texts[m] in ctx.lx.lists["APPOSITION_LEAD"]) else k
 
 
 def _joining_word(ctx: DocContext, st: _Title, low: str) -> bool:

@@ -12,7 +12,7 @@ from ..vocab import is_common_word, is_dictionary_word
 
 __all__ = ["LOCAL_KINDS", "cap_run_after", "is_unit_word", "section_field", "numbered_unit", "unit_number_end", "region_named_before_comma", "direction_end", "local_name_end", "skip_listed_places", "is_division",
            "subdistrict_unit", "is_subdistrict_rule", "region_rules", "age_before", "list_of_fields",
-           "hospital_name_end", "named_alone", "unit_named_before_comma", "district_end", "graded_title"]
+           "hospital_name_end", "named_alone", "unit_named_before_comma", "district_end", "graded_title", "school_town_end"]
 
 #: The kinds of place named with their level word ("Kecamatan Sungai Raya", "Desa Sukamaju").
 LOCAL_KINDS = ("desa", "kecamatan")
@@ -281,3 +281,20 @@ def numbered_unit(ctx, tid: str, name: str, i: int, j: int):
     rec = ctx.lx.agency_types[tid]
     forms = tuple(f"{a} {name}" for a in rec.get("aliases", []) if a[:1].isupper())
     return make_mention(ctx, i, j, "Agency", f"agency:{tid}-{slug(name)}", f"{rec['pattern']} {name}", forms, "office")
+
+
+def school_town_end(ctx, k: int, held: bool = False) -> int:
+    """The end of the town after a school's number where a comma closes it ("Kepala SMA Negeri 1
+    Tumbang Samba, mengatakan"), or a stop or a lower-case word closes a town the gazetteer knows or the
+    office's status, or a town after an office its holder, named before, is said to hold (``held``: "kini
+    menjabat Kepala SMP Negeri 1 Tarutung;", "Kepala SMP Negeri 2 Muara definitif"): the town's words are the
+    school's, not its head's name; else ``k``."""
+    texts, lx, m = ctx.texts, ctx.lx, k
+    while m < len(texts) and m - k < 3 and texts[m][:1].isupper() and texts[m].isalpha() \
+            and texts[m].lower() not in lx.honorifics and texts[m].lower() not in lx.ranks:
+        m += 1
+    if not k < m < len(texts):
+        return k
+    town = held or any(ctx.hits_at(x, "PLACE") for x in range(k, m)) or texts[m] in lx.lists["OFFICE_STATUS"]
+    closed = texts[m] in (",", ";", ".") or texts[m].islower()
+    return m if texts[m] == "," or texts[m] in lx.lists["APPOSITION_LEAD"] or town and closed else k
