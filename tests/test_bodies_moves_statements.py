@@ -165,6 +165,10 @@ def test_the_last_of_a_list_after_a_comma_and_dan(extract):
 @pytest.mark.parametrize("sentence,expected", [
     ("Tiurma Sinaga, S.H. mengucapkan sumpah/janji sebagai Ketua DPRD dalam rapat paripurna istimewa.",
      [("Tiurma Sinaga", "Ketua DPRD")]),
+    # a hall after "di" is where the office was taken up, not its organisation
+    ("Gubernur melantik Dr. Datu Iskandar Zulkarnain, S.STP., sebagai Penjabat (Pj) Wali Kota Tarakan di Ruang "
+     "Serbaguna Kantor Gubernur Kaltara, Tanjung Selor, Senin (23/9/2024).",
+     [("Datu Iskandar Zulkarnain", "Penjabat Wali Kota Tarakan")]),
     # an electoral district with its short form in brackets; the next office of the list is another's
     ("Turut hadir anggota DPRD Kabupaten Poso dari daerah pemilihan (dapil) II, Hendrik Ramba, S.E., Kapolsek Poso "
      "Pesisir, dan Danramil Poso Pesisir.",

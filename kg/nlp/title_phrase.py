@@ -296,7 +296,7 @@ def _org_step(ctx: DocContext, st: _Title, mentions: list[Mention]) -> bool:
 def _body_or_region_at(ctx: DocContext, k: int, mentions: list[Mention]) -> bool:
     """Does a body's or a region's name start at ``k`` and run to a comma and a person's name (the
     office's organisation given with "dari"/"di" before its holder's name, not "X di Padang, Rabu")?"""
-    ends = [m.j for m in mentions if m.i == k and m.type in ("Agency", "Place")]
+    ends = [m.j for m in mentions if m.i == k and m.type in ("Agency", "Place") and m.kind != "venue"]  # (no hall)
     ends += [h.j for h in ctx.hits_at(k) if h.label in ("AGENCY", "PLACE")]
     return any(_holder_after_comma(ctx, j) for j in ends)
 

@@ -295,6 +295,7 @@ def school_town_end(ctx, k: int, held: bool = False) -> int:
         m += 1
     if not k < m < len(texts):
         return k
-    town = held or any(ctx.hits_at(x, "PLACE") for x in range(k, m)) or texts[m] in lx.lists["OFFICE_STATUS"]
+    placed = {y for x in range(k, m) for h in ctx.hits_at(x, "PLACE") for y in range(h.i, h.j)}
+    town = held or placed >= set(range(k, m)) or texts[m] in lx.lists["OFFICE_STATUS"]  # (not "Negeri Bima Prakoso")
     closed = texts[m] in (",", ";", ".") or texts[m].islower()
     return m if texts[m] == "," or texts[m] in lx.lists["APPOSITION_LEAD"] or town and closed else k
