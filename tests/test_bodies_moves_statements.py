@@ -231,3 +231,31 @@ def _label(r, key):
 def test_a_short_statement_goes_on(extract, text, starts):
     quotes = [q.text for q in extract(DATELINE + text).quotes]
     assert quotes[0].startswith(starts) and (starts.endswith(".") is (quotes[0] == starts)), quotes
+
+
+@pytest.mark.parametrize("text,speaker,starts", [
+    # a body pointed back to after "Menurut"
+    ("Ombudsman RI Perwakilan Kalimantan Barat meminta pemerintah daerah tidak memaksa warga beralih ke IKD. "
+     "Menurut lembaga itu, IKD bersifat pilihan tambahan, bukan pengganti kewajiban.",
+     "Ombudsman Republik Indonesia Perwakilan Provinsi Kalimantan Barat", "IKD bersifat pilihan tambahan"),
+    # a body named, then its verb: a clause after an agency's speech verb
+    ("Badan Kepegawaian Negara (BKN) merekomendasikan Pemerintah Kota (Pemkot) Pekanbaru membatalkan rotasi 48 "
+     "pejabat administrator.", "Badan Kepegawaian Negara", "Pemerintah Kota (Pemkot) Pekanbaru membatalkan"),
+    # a verb of joking tells what was said
+    ("Kepala Bawaslu Medan, Roy Siregar, hadir. Roy sempat berseloroh di depan wartawan bahwa urusan marga tidak "
+     "akan memengaruhi pengawasan.", "Roy Siregar", "di depan wartawan bahwa urusan marga"),
+])
+def test_statements_of_bodies_and_jokes(extract, text, speaker, starts):
+    r = extract(DATELINE + text)
+    names = {e.key: e.label for e in r.entities}
+    assert any(q.text.startswith(starts) and names.get(q.speaker) == speaker for q in r.quotes), \
+        [(q.text, names.get(q.speaker)) for q in r.quotes]
+
+
+@pytest.mark.parametrize("text", [
+    # counter-examples: a target that grows "menjadi" something, a goal after "untuk": no clause said
+    "Pemkab Sleman menargetkan Indeks Reformasi Birokrasi naik dari predikat B menjadi BB.",
+    "Pemkab Sleman mengusulkan 900 formasi untuk mengisi kekosongan guru di desa.",
+])
+def test_no_clause_after_an_agencys_verb(extract, text):
+    assert not extract(DATELINE + text).quotes

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterator
 
-from ..vocab import pos_counts
+from ..vocab import is_derived_word, pos_counts
 from .context import DocContext, Mention
 from .people import PersonMention
 from .quote_cues import (QuoteCandidate, READ_FOR, agency_at, agency_subject, cue_word, demonstrative, noun_use,
@@ -169,6 +169,8 @@ def _source_named(ctx: DocContext, s: _Sentence, s0: int) -> tuple[tuple, int] |
     if (an := re.match(r"^\s*([a-z]+)\b[^,.;“”\"]{0,60}?\b(?:itu|tersebut)\s*(?=,)", text[s0:s0 + 80])) \
             and an.group(1) in lx.anaphor_nouns:
         return ("pronoun", None), s0 + an.end()  # "Menurut politikus Partai Golkar itu, ...": the person just named
+    if an and an.group(1) in lx.lists["BODY_ANAPHOR"]:
+        return ("body", None), s0 + an.end()  # "Menurut lembaga itu, ...": the body that spoke last
     return None
 
 
@@ -317,9 +319,16 @@ def _clause_after(lx, text: str, t, end: int) -> bool:
 def _clause_follows(lx, rest: str) -> bool:
     """Does a clause follow the verb, a word of ``CLAUSE_MARK`` among its first words ("Ombudsman mendorong
     pemda segera menindaklanjuti ...", "KASN menargetkan setiap laporan bisa ditindaklanjuti ...")? Not a mark
-    in a relative clause ("... 12 desa yang terdapat di ...")."""
-    words = rest.lower().split()[:8]
-    return any(w in lx.lists["CLAUSE_MARK"] and (i == 0 or words[i - 1] != "yang") for i, w in enumerate(words))
+    in a relative clause ("... 12 desa yang terdapat di ..."); or a capitalised name first and a verb after
+    it ("BKN merekomendasikan Pemkot X membatalkan ...")."""
+    raw = rest.split()[:8]
+    words = [w.lower() for w in raw]
+    if any(w in lx.lists["CLAUSE_MARK"] and (i == 0 or words[i - 1] != "yang") for i, w in enumerate(words)):
+        return True
+    # "BKN merekomendasikan Pemkot Pekanbaru membatalkan rotasi ...": a body or person named, then its verb
+    return bool(raw) and raw[0][:1].isupper() and any(
+        w.startswith("me") and is_derived_word(w) and words[i - 1] not in lx.function_words
+        and w not in lx.lists["HOLDING_VERB"] for i, w in enumerate(words) if i >= 1)  # (not "naik menjadi BB")
 
 
 _ANAPHOR = re.compile(r"^\s*([A-Za-z]+)\b[^,.;:“”\"]{0,40}?\s(?:itu|tersebut)((?:\s+[a-z]+)*)\s*$")
