@@ -325,7 +325,6 @@ def _clause_follows(lx, rest: str) -> bool:
     words = [w.lower() for w in raw]
     if any(w in lx.lists["CLAUSE_MARK"] and (i == 0 or words[i - 1] != "yang") for i, w in enumerate(words)):
         return True
-    # "BKN merekomendasikan Pemkot Pekanbaru membatalkan rotasi ...": a body or person named, then its verb
     return bool(raw) and raw[0][:1].isupper() and any(
         w.startswith("me") and is_derived_word(w) and words[i - 1] not in lx.function_words
         and w not in lx.lists["HOLDING_VERB"] for i, w in enumerate(words) if i >= 1)  # (not "naik menjadi BB")
