@@ -60,6 +60,23 @@ def test_a_hyphenated_compound_inside_an_office(extract, sentence, name, title):
     assert [role.title for role in r.roles] == [title]
 
 
+@pytest.mark.parametrize("sentence,label", [
+    # a minister's regulation whose portfolio lists its fields with commas
+    ("Penggunaan dana desa mengacu pada Peraturan Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi "
+     "(Permendes PDTT) Nomor 7 Tahun 2023 tentang Rincian Prioritas Penggunaan Dana Desa.",
+     "Peraturan Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi Nomor 7 Tahun 2023"),
+    ("Penempatan mengacu pada Peraturan Menteri Pendidikan, Kebudayaan, Riset, dan Teknologi Nomor 40 Tahun 2021.",
+     "Peraturan Menteri Pendidikan, Kebudayaan, Riset, dan Teknologi Nomor 40 Tahun 2021"),
+])
+def test_a_regulation_of_a_ministry_named_by_fields(extract, sentence, label):
+    assert label in _of(extract(DATELINE + sentence), "Policy")
+
+
+def test_a_list_of_offices_is_no_regulation(extract):
+    r = extract(DATELINE + "Surat itu ditujukan kepada Gubernur, Bupati, dan Wali Kota se-Indonesia.")
+    assert not _of(r, "Policy")
+
+
 def test_ranperda_names_a_draft_regulation(extract):
     r = extract(DATELINE + "Bapemperda membahas Ranperda tentang Pengelolaan Barang Milik Daerah pekan ini.")
     assert "Ranperda tentang Pengelolaan Barang Milik Daerah" in _of(r, "Policy")

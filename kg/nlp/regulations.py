@@ -261,7 +261,7 @@ def _regulation(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     if ctx.texts[i] == "Rancangan" and not (i + 1 < len(doc) and re.match(r"^(?:Peraturan|Undang)", ctx.texts[i + 1])):
         return None
     start = i + 3 if split_uu else i + 1
-    k, num, year = _number(ctx, start, min(len(doc), i + 16))
+    k, num, year = _number(ctx, start, min(len(doc), i + 20))
     if num and (year or "/" in num):
         span = _numbered_end(ctx, k, year)
     else:
@@ -311,9 +311,10 @@ def _number(ctx: DocContext, k: int, limit: int) -> tuple[int, str | None, str |
             year = ctx.texts[k + 1]
             k += 2
             break
-        if num is None and (is_cap(doc[k]) or is_acronym(doc[k]) or t in ("-", "&") or t.lower() == "dan"):
-            k += 1
-            continue
+        if num is None and (is_cap(doc[k]) or is_acronym(doc[k]) or t in ("-", "&") or t.lower() == "dan"
+                            or t == "," and k + 1 < len(doc) and (is_cap(doc[k + 1]) or ctx.texts[k + 1] == "dan")):
+            k += 1  # "Peraturan Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi Nomor 7 ...": the
+            continue  # minister's fields listed
         if num is None and t == "(" and paren_end(ctx, k):
             k = paren_end(ctx, k)  # "Instruksi Presiden (Inpres) Nomor 1 Tahun 2022"
             continue
