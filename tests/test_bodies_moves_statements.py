@@ -133,6 +133,11 @@ def test_labelled_answers_are_the_interviewees(extract):
 @pytest.mark.parametrize("sentence,person", [
     ("Tokoh adat Biak, Yakonias Korwa, menyambut baik kehadiran penjabat bupati.", "Yakonias Korwa"),
     ("Kader posyandu, Rosdiana, mengatakan insentif kader belum cair sejak Juli.", "Rosdiana"),
+    # a kin's word with -nya, then the name
+    ("Ia mengaku dibantu kakaknya, Susanti Tjhai, perawat di puskesmas yang sama.", "Susanti Tjhai"),
+    # a Batak name with "br." before its degree
+    ("Pengambilan sumpah didampingi rohaniwan Pdt. Lamria br. Simatupang, M.Th., sedangkan yang lain menunggu.",
+     "Lamria br. Simatupang"),
 ])
 def test_a_person_described_by_a_noun_for_a_person(extract, sentence, person):
     assert person in _of(extract(DATELINE + sentence), "Person")
@@ -182,6 +187,9 @@ def test_the_last_of_a_list_after_a_comma_and_dan(extract):
 @pytest.mark.parametrize("sentence,expected", [
     ("Tiurma Sinaga, S.H. mengucapkan sumpah/janji sebagai Ketua DPRD dalam rapat paripurna istimewa.",
      [("Tiurma Sinaga", "Ketua DPRD")]),
+    # the last word of a body's name before the comma and its holder's name
+    ("Direktur Perkumpulan Perempuan Selaparang, Nurhasanah Muhsin, mengapresiasi langkah Pemkab.",
+     [("Nurhasanah Muhsin", "Direktur Perkumpulan Perempuan Selaparang")]),
     # a hall after "di" is where the office was taken up, not its organisation
     ("Gubernur melantik Dr. Datu Iskandar Zulkarnain, S.STP., sebagai Penjabat (Pj) Wali Kota Tarakan di Ruang "
      "Serbaguna Kantor Gubernur Kaltara, Tanjung Selor, Senin (23/9/2024).",

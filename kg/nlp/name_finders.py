@@ -62,6 +62,8 @@ def degreed(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
                 s -= 1
             elif s < k and s > 1 and texts[s - 1][:1].isupper() and texts[s - 1].lower() in ctx.lx.calendar and word(s - 2):
                 s -= 2  # "Lie Mei Ling, S.Pd.": a month's name between two words of a name
+            elif s < k and s > 2 and texts[s - 1] == "." and ctx.lows[s - 2] in ctx.lx.lists["NAME_CONNECTOR"] and word(s - 3):
+                s -= 3  # "Lamria br. Simatupang, M.Th.": a connector inside the name
             else:
                 break
         while s > 1 and texts[s - 1] == "." and is_hon(ctx, doc[s - 2]) or s > 0 and is_hon(ctx, doc[s - 1]):
@@ -108,8 +110,8 @@ def described(ctx: DocContext, taken: set[int]) -> Iterator[PersonMention]:
         if not (text.islower() or opens) or ctx.in_quote(doc[k].idx):
             continue  # (capitalised only opening a sentence, or after a dateline)
         c = next((c for c in range(k + 1, min(len(texts), k + 16)) if texts[c] in (",", ".", ";", "“", "”", '"')), None)
-        if c is None or texts[c] != "," or c == k + 1:
-            continue
+        if c is None or texts[c] != "," or c == k + 1 and not ctx.lows[k].endswith("nya"):
+            continue  # (a description between, or a kin's word: "kakaknya, Susanti Tjhai, perawat ...")
         s = _skip_hon(ctx, c + 1)
         e = _name_run(ctx, s)
         one = e - s == 1 and e + 1 < len(texts) and texts[e] == "," and ctx.lows[e + 1] in ctx.lx.cue_verbs \

@@ -389,6 +389,10 @@ def _names_no_one(ctx: DocContext, st: _Title) -> bool:
         return True
     if ne == run_end and unit_named_before_comma(ctx, st.head_end, ns, run_end):
         return True  # "Direktur RSUD Labuang Baji, dr. Siti": the words before the comma name the hospital
+    body = ctx.lows[st.head_end] if st.head_end < ns else ""
+    if ne == ns + 1 == run_end and _holder_after_comma(ctx, run_end) and (body in lx.lists["ORG_FORM"] or any(
+            body in lx.mention_words[k] for k in ("AGENCY_HEAD", "BODY_HEAD"))):
+        return True  # "Direktur Perkumpulan Perempuan Selaparang, Nurhasanah ...": the body's last word
     if ne == ns + 1 and ns > st.head_end and ctx.texts[ns] in lx.lists["DIRECTION"]:
         return True  # "Kepala Dinas ... Kota Ambon Timur, X": a direction after a place ends the place's name
     # "Bupati Karangsari, H. Agus Salim": the words before the comma name the region
