@@ -217,6 +217,17 @@ def test_a_subdistrict_unit_named_after_its_regency(extract, sentence, unit):
     assert [x.organization for x in extract(DATELINE + sentence).roles] == [unit]
 
 
+@pytest.mark.parametrize("sentence,event", [
+    # a civil-society forum is a body, not a meeting
+    ("Rapat dihadiri puluhan warga dari Forum Warga Pemegang Surat Ijo Kecamatan Wonokromo.", None),
+    # counter-example: a forum held
+    ("Pemkot menggelar Forum Perangkat Daerah di Aula Balai Kota, Senin (4/3/2024).", "Forum Perangkat Daerah"),
+])
+def test_a_civil_forum_is_no_event(extract, sentence, event):
+    forums = [label for label in _of(extract(DATELINE + sentence), "Event") if label.startswith("Forum")]
+    assert forums == ([event] if event else []), forums
+
+
 def test_a_lower_case_event_name_ends_before_an_adverb(extract):
     r = extract(DATELINE + "Menurut Albertus, kegiatan bakti sosial sengaja dipusatkan di desa adat.")
     assert not any("sengaja" in label for label in _of(r, "Event")), sorted(_of(r, "Event"))
