@@ -161,11 +161,10 @@ def _defined_type(ctx: DocContext, s: int, long_form: str, acr: str) -> str | No
         head = "tim"
     if not long_form[:1].isupper():
         return "Policy" if head in policy_heads else None
-    if ctx.longest(s, ("VENUE_HEAD",)) and not ctx.longest(s, ("AGENCY", "AGENCY_TYPE")) \
-            and long_form.lower() not in lx.mention_words["BODY_HEAD"]:  # "Kantor Regional (Kanreg) XII BKN": a body
+    if ctx.longest(s, ("VENUE_HEAD",)) and not ctx.longest(s, ("AGENCY", "AGENCY_TYPE")):
         return "Place"  # "Pusat Pemerintahan Kota (Puspemkot)": a named site
     if head in agency_heads:
-        return None if _civil_body(lx, long_form) else "Agency"
+        return None if lx.is_civil_body(long_form.lower().split()) else "Agency"
     if head in lx.event_words.get("LED_BODY_HEAD", ()) and title_ends_at(ctx, s):
         return None  # "Koordinator Gerakan Anti Korupsi (GeRAK)": the body the office leads, not a campaign
     if head in lx.event_heads or norm(long_form) in lx.elections:
@@ -177,15 +176,6 @@ def _defined_type(ctx: DocContext, s: int, long_form: str, acr: str) -> str | No
     if len(long_form.split()) >= 2 and not _initials_of(acr, long_form):
         return "Policy"
     return None
-
-
-def _civil_body(lx, long_form: str) -> bool:
-    """Is ``long_form`` a civil-society body's name: a head that such bodies share with the state's
-    (``CIVIL_BODY_HEAD``: "Forum", "Lembaga", "Kelompok") and a word of citizens' own organising
-    (``CIVIL_WORD``: "Masyarakat", "Peduli", "Pemantau", "Honorer", "Tani")? "Forum Masyarakat Peduli X",
-    "Lembaga Pemantau Anggaran X" are no government body; "Lembaga Administrasi Negara" is one."""
-    words = long_form.lower().split()
-    return words[0] in lx.lists["CIVIL_BODY_HEAD"] and any(w in lx.lists["CIVIL_WORD"] for w in words[1:])
 
 
 def _bare_uses(ctx: DocContext, found: list[Mention]) -> list[Mention]:

@@ -114,6 +114,8 @@ def _simultaneous_day(ctx: DocContext, reports: list[EventReport], ents: dict[st
         label = (ents[r.event].get("label") or "").lower() if ents[r.event].get("kind") == "election" else ""
         return label if label.startswith(parts) else ""
 
+    if not any(r.date is None and regional(r) for r in reports):
+        return reports  # no undated regional election: no polling day to look for
     days = {r.date for r in reports if r.date and regional(r)} or _polling_days(ctx)
     if len(days) != 1:
         return reports

@@ -95,7 +95,7 @@ def _event(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     body = ctx.longest(i, ("AGENCY", "AGENCY_TYPE"))
     if body and body.j > h.j:
         return None  # "Forum Koordinasi Pimpinan Daerah": a body whose name opens with an event word
-    if ctx.lows[i] in ctx.lx.lists["CIVIL_BODY_HEAD"] and h.j < len(ctx.doc) and ctx.lows[h.j] in ctx.lx.lists["CIVIL_WORD"]:
+    if ctx.lx.is_civil_body(ctx.lows[i:h.j + 1]):
         return None  # "Forum Warga Pemegang Surat Ijo": a civil-society body, no meeting
     head = ctx.span_text(i, h.j).lower()
     lower_head = not is_cap(ctx.doc[i])

@@ -163,6 +163,14 @@ class Lexicon:
             r["id"]: (r.get("expands") or r["pattern"]).split()[0].lower() for r in reversed(lx.records["titles"])})
         return words.get(head, head)
 
+    def is_civil_body(self, words: list[str]) -> bool:
+        """Do the lower-case ``words`` name a civil-society body: a head such bodies share with the state's
+        (``CIVIL_BODY_HEAD``: "forum", "lembaga", "kelompok") and a word of citizens' own organising after it
+        (``CIVIL_WORD``: "masyarakat", "peduli", "pemantau", "honorer", "tani")? "Forum Masyarakat Peduli X",
+        "Lembaga Pemantau Anggaran X" are no government body; "Lembaga Administrasi Negara" is one."""
+        return bool(words) and words[0] in self.lists["CIVIL_BODY_HEAD"] \
+            and any(w in self.lists["CIVIL_WORD"] for w in words[1:])
+
     def is_name_word(self, word: str) -> bool:
         """Could ``word`` be part of a person's name (by shape and by the lexicon)? (answers kept by word)"""
         got = self._name_words.get(word)

@@ -246,7 +246,7 @@ def _titled(ctx: DocContext, mentions: list[Mention], taken: set[int],
         if pm.name is None:
             back = _backward_name(ctx, i) or _before_relative(ctx, i) or _subject_holding(ctx, i) \
                 or _after_relative(ctx, i, nxt) or _before_bracket(ctx, i, nxt) or _moved(ctx, i, moved)
-            if back and i > 1 and (ctx.lows[i - 1] == "dari" or ctx.lows[i - 1] in ctx.lx.lists["PAST_ADVERB"]):
+            if back and _left_office(ctx, i):
                 moved[nxt] = back
             if back is None and _points_back(ctx, i, nxt):  # "mantan Camat Wolo tersebut": resolved at the end
                 pm = replace(pm, official=True, via="pointed")
@@ -272,7 +272,7 @@ def _moved(ctx: DocContext, i: int, moved: dict[int, tuple[int, int]]) -> tuple[
     the name before the comma and "dari" (or a word of ``PAST_ADVERB``) holds the first office; the holder of
     an office closed a few lower-case words before a verb of holding (``HOLDING_VERB``) holds the one after it."""
     lows, lists = ctx.lows, ctx.lx.lists
-    if i > 1 and (lows[i - 1] == "dari" or lows[i - 1] in lists["PAST_ADVERB"]) and ctx.texts[i - 2] == ",":
+    if _left_office(ctx, i) and ctx.texts[i - 2] == ",":
         return _backward_name(ctx, i - 1)
     if i > 1 and lows[i - 1] in lists["HOLDING_VERB"]:
         e = next((e for e in range(i - 1, max(0, i - 5), -1) if e in moved), None)
@@ -282,6 +282,13 @@ def _moved(ctx: DocContext, i: int, moved: dict[int, tuple[int, int]]) -> tuple[
         if d is not None and d > 1 and ctx.texts[d - 1] == ",":
             return _backward_name(ctx, d)  # "X, S.Pd., dari Plt menjadi Kepala SMP Negeri 2 Y": from acting to holding
     return None
+
+
+def _left_office(ctx: DocContext, i: int) -> bool:
+    """Is the office at ``i`` one its holder moved from: "dari" or a word of ``PAST_ADVERB`` before it
+    ("X, S.Pd., dari Kepala ...", "X, sebelumnya Kepala ...")?"""
+    low = ctx.lows[i - 1] if i > 1 else ""
+    return low == "dari" or low in ctx.lx.lists["PAST_ADVERB"]
 
 
 def _opening_word(ctx: DocContext, back: tuple[int, int], i: int) -> bool:

@@ -414,8 +414,6 @@ def venue_at(ctx: DocContext, i: int) -> tuple[int, Mention] | None:
     if norm(text) in ctx.lx.agency_parts:
         return None  # "tim dari Kantor Wilayah": an office named bare, not a building
     label = re.sub(r"\s*\([^()]*\)", "", text[0].upper() + text[1:])  # its short form in brackets is an alias
-    if " ".join(label.lower().split()[:2]) in ctx.lx.mention_words["BODY_HEAD"]:
-        return None  # "Kantor Regional (Kanreg) XII BKN": a body's office named by its kind, no building
     short = _short_named(ctx, i, h.j, end)  # "Aula RSUD dr. X" for "Aula Rumah Sakit Umum Daerah (RSUD) dr. X"
     if balai and end - h.j >= 2 or h.id in ctx.lx.agency_venues:
         # "Balai Pelaksanaan Jalan Nasional Sumatera Barat": a ministry's technical office, not a hall
